@@ -1,0 +1,29 @@
+/** Where a command prints, and the folder it runs in; tests pass their own. */
+export interface CliIO {
+  readonly cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  readonly color: boolean;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** Full `--help` text. */
+  readonly help: string;
+  run(args: readonly string[], io: CliIO): Promise<number>;
+}
+
+export const SELECTION_HELP = `Selection (replaces the config's selection):
+  --path P             operations under path P (exact, or a glob with *); repeatable
+  --tag T              operations tagged T; repeatable
+  --operation-id ID    the operation with this operationId; repeatable
+  --all                every operation in the spec`;
+
+export const CONFIG_HELP = `Options:
+  --config FILE        config file (default: openapi-morph.config.ts in the working folder)
+  --spec FILE          spec to read instead of the config's
+  --out DIR            output folder instead of the config's
+  --debug              print stack traces of internal errors
+  -h, --help           this help`;

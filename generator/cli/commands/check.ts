@@ -1,0 +1,38 @@
+import { parseFlags, configFlags, selectionOverrides } from '../args.ts';
+import { CONFIG_HELP, SELECTION_HELP, type Command } from '../command.ts';
+import { loadConfig } from '../../config/load.ts';
+import { check } from '../../generate.ts';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'fail when the output folder differs from what generate would write',
+  help: `Usage: openapi-morph check [options]
+
+Renders the package in memory and compares it with the output folder.
+Exits 0 when they are identical; otherwise names every stale, missing and
+extra file and exits 1. Writes nothing.
+
+${CONFIG_HELP}
+
+${SELECTION_HELP}`,
+  async run(args, io) {
+    const { values } = parseFlags(args, configFlags, 'check');
+    if (values.help) {
+      io.out(this.help);
+      return 0;
+    }
+    const config = await loadConfig({ cwd: io.cwd, ...(values.config !== undefined ? { config: values.config } : {}) }, selectionOverrides(values));
+    const { difference } = await check(config);
+    const lines = [
+      ...difference.stale.map((p) => `stale:   ${config.output.name}/${p}`),
+      ...difference.missing.map((p) => `missing: ${config.output.name}/${p}`),
+      ...difference.extra.map((p) => `extra:   ${config.output.name}/${p}`),
+    ];
+    if (lines.length === 0) {
+      io.out(`${config.output.name} is up to date with ${config.spec.name}, the config and the templates`);
+      return 0;
+    }
+    io.err(`${lines.join('\n')}\n${config.output.name} is out of date (${lines.length} file${lines.length === 1 ? '' : 's'}): run \`openapi-morph generate\``);
+    return 1;
+  },
+};

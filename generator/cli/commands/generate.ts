@@ -1,0 +1,34 @@
+import { parseFlags, configFlags, selectionOverrides } from '../args.ts';
+import { CONFIG_HELP, SELECTION_HELP, type Command } from '../command.ts';
+import { loadConfig } from '../../config/load.ts';
+import { generate } from '../../generate.ts';
+
+export const generateCommand: Command = {
+  name: 'generate',
+  summary: 'generate the client package from the spec, config and templates',
+  help: `Usage: openapi-morph generate [options]
+
+Generates the client package into the output folder. Everything is rendered
+in memory first; only changed files are written, all or nothing. On any
+error nothing is written.
+
+${CONFIG_HELP}
+
+${SELECTION_HELP}`,
+  async run(args, io) {
+    const { values } = parseFlags(args, configFlags, 'generate');
+    if (values.help) {
+      io.out(this.help);
+      return 0;
+    }
+    const config = await loadConfig({ cwd: io.cwd, ...(values.config !== undefined ? { config: values.config } : {}) }, selectionOverrides(values));
+    const { result, difference } = await generate(config);
+    const written = difference.stale.length + difference.missing.length;
+    const unchanged = result.files.size - written;
+    const operations = result.model.tags.reduce((n, t) => n + t.operations.length, 0);
+    io.out(
+      `${config.output.name}: ${config.package.name} ${result.files.size} files (${written} written, ${unchanged} unchanged, ${difference.extra.length} removed) from ${operations} operation${operations === 1 ? '' : 's'} and ${result.model.schemas.length} schemas in ${result.spec.source.name}`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fail } from '../diagnostics/diagnostic.ts';
+import { message } from '../emit/load-templates.ts';
+import { resolveConfig, type ConfigOverrides } from './resolve.ts';
+import type { ResolvedConfig } from './types.ts';
+
+export const CONFIG_NAMES = ['openapi-morph.config.ts', 'openapi-morph.config.mts', 'openapi-morph.config.js', 'openapi-morph.config.mjs'];
+
+/**
+ * Finds and imports the config (`--config F`, else `openapi-morph.config.*` in the working
+ * folder), then resolves it with the command line's overrides. Without a config, `--spec` alone
+ * is enough.
+ */
+export async function loadConfig(options: { readonly config?: string; readonly cwd?: string }, overrides: ConfigOverrides = {}): Promise<ResolvedConfig> {
+  const cwd = options.cwd ?? process.cwd();
+  const file = options.config !== undefined ? resolve(cwd, options.config) : CONFIG_NAMES.map((n) => resolve(cwd, n)).find((f) => existsSync(f));
+  if (options.config !== undefined && !existsSync(file!)) fail('OM101', `config file not found: ${options.config}`, { file: options.config });
+  if (file === undefined) {
+    if (overrides.spec === undefined) fail('OM101', `no config file (${CONFIG_NAMES[0]}) in ${cwd}; pass --config FILE or --spec FILE`);
+    return resolveConfig({ spec: overrides.spec, package: { name: 'api-client' } }, cwd, undefined, overrides);
+  }
+  let user: unknown;
+  try {
+    user = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+  } catch (cause) {
+    fail('OM102', `could not load ${file}: ${message(cause)}`, { file }, cause);
+  }
+  return resolveConfig(user, dirname(file), file, overrides);
+}

@@ -1,0 +1,65 @@
+import type { Limits } from '../load/limits.ts';
+import type { NamingResolver } from '../naming/resolver.ts';
+import type { OperationFilter, Selection } from '../select/filters.ts';
+
+/**
+ * What a user writes in `openapi-morph.config.ts`. Loose where a default exists; unions where two
+ * options only make sense together, so invalid combinations do not type-check.
+ */
+export interface UserConfig {
+  /** The spec to generate from, relative to the config file. */
+  readonly spec: string;
+  /**
+   * Which operations to generate: `'all'`, or include filters (an operation matching any of them)
+   * minus exclude filters (which win). Default: all.
+   */
+  readonly select?: 'all' | { readonly include: 'all' | readonly OperationFilter[]; readonly exclude?: readonly OperationFilter[] };
+  readonly output?: {
+    /** The generated package's folder, relative to the config file. Default `generated`. */
+    readonly dir?: string;
+    /** Paths inside the folder that the generator leaves alone (build output, installs). Default `dist`, `node_modules`. */
+    readonly preserve?: readonly string[];
+  };
+  readonly package: {
+    /** npm package name of the generated client. */
+    readonly name: string;
+    readonly description?: string;
+    /** SPDX license id. Default: the spec's `info.license.identifier`, else `UNLICENSED`. */
+    readonly license?: string;
+    /** Environment variable holding the API key when the caller passes none. */
+    readonly apiKeyEnv?: string;
+    /** Release history (versions and changelog), relative to the config file. Default `spec/releases.json`. */
+    readonly releases?: string;
+  };
+  /** A team's template folder: a template there replaces the default of the same name, a new name adds an output. */
+  readonly templates?: { readonly dir: string; readonly strict?: boolean };
+  /** Naming rules to patch; shallow-merged over the defaults. */
+  readonly naming?: Partial<NamingResolver>;
+  readonly limits?: Partial<Limits>;
+}
+
+/** Every default applied, every path absolute. Built by `resolveConfig` only. */
+export interface ResolvedConfig {
+  /** Folder the config lives in; relative paths in the config and in output are relative to it. */
+  readonly root: string;
+  /** The config file, if one was loaded. */
+  readonly configFile: string | undefined;
+  readonly spec: { readonly path: string; readonly name: string };
+  readonly selection: Selection;
+  readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[] };
+  readonly package: {
+    readonly name: string;
+    readonly description: string | undefined;
+    readonly license: string | undefined;
+    readonly apiKeyEnv: string | undefined;
+    readonly releases: { readonly path: string; readonly name: string };
+  };
+  readonly templates: { readonly defaultsDir: string; readonly teamDir: string | undefined; readonly strict: boolean };
+  readonly naming: NamingResolver;
+  readonly limits: Limits;
+}
+
+/** Declares a config with type checking. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}

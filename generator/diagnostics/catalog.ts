@@ -1,0 +1,44 @@
+/**
+ * Every diagnostic openapi-morph can print, in one place. Codes are stable: tests, CI logs and
+ * users' scripts may match on them. Ranges: 1xx config and CLI, 2xx loading a spec, 3xx selection,
+ * 4xx model, 5xx templates and emit, 6xx format and write, 7xx check.
+ */
+export const catalog = {
+  OM100: 'Invalid command-line usage',
+  OM101: 'Config file not found',
+  OM102: 'Config file could not be loaded',
+  OM103: 'Invalid config value',
+  OM104: 'Output folder was not made by openapi-morph',
+  OM105: 'Release history missing or invalid',
+
+  OM200: 'Spec file not found or unreadable',
+  OM201: 'Spec file too large',
+  OM202: 'YAML or JSON syntax error',
+  OM203: 'Spec nesting too deep',
+  OM204: 'YAML aliases expand too far (alias bomb) or recurse',
+  OM205: 'Not an OpenAPI 3.x document',
+  OM206: 'Invalid OpenAPI document',
+  OM207: 'External $ref refused',
+  OM208: '$ref target not found',
+  OM209: 'Unsupported $ref target',
+
+  OM300: 'Selection matches no operation',
+  OM301: 'Duplicate operationId',
+  OM302: 'Selection filter matches nothing',
+
+  OM400: 'Unsupported schema construct',
+  OM401: 'Name collision resolved',
+
+  OM500: 'Template failed',
+  OM501: 'Template returned an invalid file',
+  OM502: 'Two templates emit the same file',
+  OM503: 'Generated code does not parse',
+
+  OM600: 'Formatting failed',
+  OM601: 'Writing output failed',
+  OM602: 'Interrupted write recovered',
+
+  OM700: 'Generated output is out of date',
+} as const;
+
+export type DiagnosticCode = keyof typeof catalog;

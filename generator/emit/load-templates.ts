@@ -1,0 +1,113 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { compareStrings } from '../json.ts';
+import { sha256 } from '../load/source.ts';
+import { TEMPLATE_API_VERSION, type Template } from '../template-api/types.ts';
+
+export interface LoadedTemplate {
+  readonly template: Template;
+  /** Project-relative path of the template's module, for messages and the manifest. */
+  readonly file: string;
+  readonly origin: 'default' | 'team';
+  /** sha256 over the template's files (a folder template hashes all its files). */
+  readonly sha256: string;
+}
+
+/** One output concept: the default template, the team's, or both (the team's wins node by node). */
+export interface TemplateSlot {
+  readonly name: string;
+  readonly base?: LoadedTemplate;
+  readonly override?: LoadedTemplate;
+}
+
+const SCOPES = new Set(['document', 'tag', 'schema']);
+
+/**
+ * Finds the templates in a folder: every `<name>.ts` file and every `<name>/index.ts` folder
+ * (a folder template may carry assets, such as the runtime's source files). Each module's
+ * default export must be a template whose `name` is its file name.
+ */
+export async function loadTemplateDir(dir: string, root: string, origin: LoadedTemplate['origin']): Promise<LoadedTemplate[]> {
+  const diagnostics: Diagnostic[] = [];
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name));
+  const loaded: LoadedTemplate[] = [];
+  for (const entry of entries) {
+    const isModule = entry.isFile() && entry.name.endsWith('.ts') && !/\.(d|test|spec)\.ts$/.test(entry.name);
+    const isFolder = entry.isDirectory() && (await exists(join(dir, entry.name, 'index.ts')));
+    if (!isModule && !isFolder) continue;
+    const name = isModule ? entry.name.slice(0, -3) : entry.name;
+    const modulePath = isModule ? join(dir, entry.name) : join(dir, entry.name, 'index.ts');
+    const file = relative(root, modulePath).split('\\').join('/');
+    let template: unknown;
+    try {
+      template = ((await import(pathToFileURL(modulePath).href)) as { default?: unknown }).default;
+    } catch (cause) {
+      diagnostics.push(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file }, cause));
+      continue;
+    }
+    const problem = checkTemplate(template, name);
+    if (problem) {
+      diagnostics.push(error('OM501', `template "${name}": ${problem}`, { file }));
+      continue;
+    }
+    const hash = isModule ? sha256(normalizeText(await readFile(modulePath, 'utf8'))) : await hashFolder(join(dir, entry.name));
+    loaded.push({ template: template as Template, file, origin, sha256: hash });
+  }
+  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  return loaded;
+}
+
+/** Pairs defaults with team templates by name; names sorted for a stable run order. */
+export function slotTemplates(defaults: readonly LoadedTemplate[], team: readonly LoadedTemplate[]): TemplateSlot[] {
+  const names = [...new Set([...defaults, ...team].map((t) => t.template.name))].sort(compareStrings);
+  return names.map((name) => {
+    const base = defaults.find((t) => t.template.name === name);
+    const override = team.find((t) => t.template.name === name);
+    return { name, ...(base ? { base } : {}), ...(override ? { override } : {}) };
+  });
+}
+
+function checkTemplate(value: unknown, name: string): string | undefined {
+  if (value === null || typeof value !== 'object') return 'the module must `export default defineTemplate({...})`';
+  const t = value as Partial<Template>;
+  if (t.apiVersion !== TEMPLATE_API_VERSION) return `apiVersion must be ${TEMPLATE_API_VERSION} (found ${JSON.stringify(t.apiVersion)})`;
+  if (t.name !== name) return `its name ${JSON.stringify(t.name)} must equal its file name "${name}"`;
+  if (typeof t.scope !== 'string' || !SCOPES.has(t.scope)) return `scope must be "document", "tag" or "schema"`;
+  if (typeof t.render !== 'function') return 'render must be a function';
+  if (typeof t.description !== 'string') return 'description must be a string';
+  return undefined;
+}
+
+async function hashFolder(dir: string): Promise<string> {
+  const files: string[] = [];
+  const walk = async (current: string): Promise<void> => {
+    for (const entry of (await readdir(current, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name))) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) files.push(full);
+    }
+  };
+  await walk(dir);
+  const parts = await Promise.all(files.map(async (f) => `${relative(dir, f).split('\\').join('/')}\0${normalizeText(await readFile(f, 'utf8'))}`));
+  return sha256(parts.join('\0'));
+}
+
+/** Line endings do not change a hash, so a Windows checkout hashes like a Linux one. */
+export function normalizeText(text: string): string {
+  return text.replace(/\r\n/g, '\n');
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function message(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

@@ -1,0 +1,67 @@
+import { IndentationText, NewLineKind, Project, QuoteKind, ts } from 'ts-morph';
+import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isObject, setOwn, type JsonObject } from '../json.ts';
+import { headerMember, withHeader, type HeaderInfo } from './header.ts';
+import { message, type LoadedTemplate } from './load-templates.ts';
+import type { EmittedFile } from './run-templates.ts';
+
+/** A file as text, before formatting. */
+export interface PrintedFile {
+  readonly path: string;
+  readonly content: string;
+  readonly template: LoadedTemplate;
+}
+
+/**
+ * Turns template files into text: ts-morph prints TypeScript structures (all source files are
+ * created in one in-memory project, then printed), JSON gets its header as the first member, and
+ * every TypeScript file is parsed once more so that a template that emits broken code is named.
+ */
+export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo): PrintedFile[] {
+  const diagnostics: Diagnostic[] = [];
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      newLineKind: NewLineKind.LineFeed,
+      quoteKind: QuoteKind.Double,
+      useTrailingCommas: true,
+    },
+  });
+  const printed: PrintedFile[] = [];
+  for (const { file, template } of emitted) {
+    try {
+      let content: string;
+      if (file.kind === 'typescript') {
+        content = project.createSourceFile(`/${file.path}`, { statements: file.statements }, { overwrite: true }).getFullText();
+      } else if (file.kind === 'json') {
+        if (!isObject(file.value)) throw new Error('a JSON file must hold an object, so it can carry the do-not-edit header');
+        const value: JsonObject = {};
+        setOwn(value, '//', headerMember(header));
+        for (const [key, child] of Object.entries(file.value)) if (key !== '//') setOwn(value, key, child);
+        content = `${JSON.stringify(value, null, 2)}\n`;
+      } else {
+        content = file.content;
+      }
+      const text = withHeader(file.path, content, header);
+      const syntax = /\.[mc]?tsx?$/.test(file.path) ? syntaxError(file.path, text) : undefined;
+      if (syntax) {
+        diagnostics.push(error('OM503', `template "${template.template.name}" emitted ${file.path}, which does not parse: ${syntax}`, { file: template.file }));
+        continue;
+      }
+      printed.push({ path: file.path, content: text, template });
+    } catch (cause) {
+      diagnostics.push(error('OM501', `template "${template.template.name}" emitted ${file.path}, which could not be printed: ${message(cause)}`, { file: template.file }, cause));
+    }
+  }
+  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  return printed;
+}
+
+function syntaxError(path: string, text: string): string | undefined {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const first = (source as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
+  if (!first) return undefined;
+  const { line, character } = source.getLineAndCharacterOfPosition(first.start ?? 0);
+  return `line ${line + 1}, column ${character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`;
+}

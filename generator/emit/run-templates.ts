@@ -1,0 +1,119 @@
+import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { SchemaModel, TagModel } from '../model/types.ts';
+import type { Template, TemplateContext, TemplateFile, TemplateResult } from '../template-api/types.ts';
+import { message, type LoadedTemplate, type TemplateSlot } from './load-templates.ts';
+
+/** A file a template produced, with the template that produced it (for messages and the manifest). */
+export interface EmittedFile {
+  readonly file: TemplateFile;
+  readonly template: LoadedTemplate;
+}
+
+/**
+ * Runs every template slot over its nodes: once for a document template, once per tag or per
+ * schema otherwise. For each node the team's template runs first; `undefined` from it falls back
+ * to the default. Collects every failure before throwing, and refuses two files on one path.
+ */
+export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContext): EmittedFile[] {
+  const diagnostics: Diagnostic[] = [];
+  const emitted: EmittedFile[] = [];
+  for (const slot of slots) {
+    const scope = (slot.override ?? slot.base)!.template.scope;
+    for (const node of nodesOf(scope, ctx)) {
+      for (const loaded of [slot.override, slot.base]) {
+        if (!loaded) continue;
+        const result = render(loaded, ctx, node, diagnostics);
+        if (result === undefined) continue;
+        for (const file of result) emitted.push({ file, template: loaded });
+        break;
+      }
+    }
+  }
+  checkPaths(emitted, diagnostics);
+  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  return emitted;
+}
+
+type Node = { kind: 'document' } | { kind: 'tag'; tag: TagModel } | { kind: 'schema'; schema: SchemaModel };
+
+function nodesOf(scope: Template['scope'], ctx: TemplateContext): Node[] {
+  if (scope === 'tag') return ctx.model.tags.map((tag) => ({ kind: 'tag', tag }));
+  if (scope === 'schema') return ctx.model.schemas.map((schema) => ({ kind: 'schema', schema }));
+  return [{ kind: 'document' }];
+}
+
+function describeNode(node: Node): string {
+  if (node.kind === 'tag') return ` for tag ${JSON.stringify(node.tag.name)}`;
+  if (node.kind === 'schema') return ` for schema ${JSON.stringify(node.schema.name)}`;
+  return '';
+}
+
+function render(loaded: LoadedTemplate, ctx: TemplateContext, node: Node, diagnostics: Diagnostic[]): TemplateFile[] | undefined {
+  const { template } = loaded;
+  const label = `template "${template.name}"${describeNode(node)}`;
+  let result: TemplateResult;
+  try {
+    if (template.scope === 'tag' && node.kind === 'tag') result = template.render(ctx, node.tag);
+    else if (template.scope === 'schema' && node.kind === 'schema') result = template.render(ctx, node.schema);
+    else if (template.scope === 'document') result = template.render(ctx);
+    else return undefined;
+  } catch (cause) {
+    diagnostics.push(error('OM500', `${label} threw: ${message(cause)}`, { file: loaded.file }, cause));
+    return undefined;
+  }
+  if (result === undefined) return undefined;
+  const files = (Array.isArray(result) ? result : [result]) as TemplateFile[];
+  const valid = files.filter((file) => {
+    const problem = checkFile(file);
+    if (problem) diagnostics.push(error('OM501', `${label} returned an invalid file${pathOf(file)}: ${problem}`, { file: loaded.file }));
+    return !problem;
+  });
+  return valid.length === files.length ? valid : [];
+}
+
+function pathOf(file: unknown): string {
+  const path = (file as { path?: unknown } | null)?.path;
+  return typeof path === 'string' ? ` "${path}"` : '';
+}
+
+function checkFile(file: unknown): string | undefined {
+  if (file === null || typeof file !== 'object') return 'expected an object { kind, path, ... }';
+  const f = file as Partial<Record<string, unknown>>;
+  if (typeof f['path'] !== 'string') return 'path must be a string';
+  const path = f['path'];
+  if (path === '' || path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\') || path.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+    return 'path must be relative to the package root, with "/" separators and no "." or ".." segments';
+  }
+  if (/[\u0000-\u001f<>:"|?*]/.test(path)) return 'path contains characters that are not portable in file names';
+  switch (f['kind']) {
+    case 'typescript':
+      return typeof f['statements'] === 'string' || typeof f['statements'] === 'function' || Array.isArray(f['statements'])
+        ? undefined
+        : 'statements must be ts-morph statement structures, writer functions or strings';
+    case 'text':
+      if (path.endsWith('.json')) return 'a .json file must be { kind: "json", value }, so the pipeline can add its header';
+      return typeof f['content'] === 'string' ? undefined : 'content must be a string';
+    case 'json':
+      return f['value'] !== undefined ? undefined : 'value is required';
+    default:
+      return 'kind must be "typescript", "text" or "json"';
+  }
+}
+
+/** Two files on one path, compared case-insensitively (macOS and Windows file systems are). */
+function checkPaths(emitted: readonly EmittedFile[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, EmittedFile>();
+  for (const entry of emitted) {
+    const key = entry.file.path.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier) {
+      diagnostics.push(
+        error('OM502', `"${entry.file.path}" is emitted by template "${entry.template.template.name}" and by template "${earlier.template.template.name}"${earlier.file.path !== entry.file.path ? ` (as "${earlier.file.path}")` : ''}`, {
+          file: entry.template.file,
+        }),
+      );
+    } else {
+      seen.set(key, entry);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { ResolvedConfig } from './config/types.ts';
+import { fail } from './diagnostics/diagnostic.ts';
+import { render, type RenderResult } from './pipeline.ts';
+import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, type TreeDifference } from './write/output-tree.ts';
+import { commitWrites, recoverWrites } from './write/transaction.ts';
+
+export interface GenerateReport {
+  readonly result: RenderResult;
+  readonly difference: TreeDifference;
+}
+
+/**
+ * `generate`: render everything in memory, then write only what changed, all or nothing. Refuses
+ * to write into a non-empty folder that has no manifest (it was not made by openapi-morph, and
+ * generate would delete what is in it).
+ */
+export async function generate(config: ResolvedConfig): Promise<GenerateReport> {
+  await recoverWrites(config.root);
+  const result = await render(config);
+  const current = await readOutputTree(config.output.dir, config.output.preserve);
+  if (current.size > 0 && !current.has(MANIFEST_NAME)) {
+    fail('OM104', `${config.output.name} has files but no ${MANIFEST_NAME}; refusing to overwrite a folder openapi-morph did not make. Empty it or choose another --out.`, {
+      file: config.output.name,
+    });
+  }
+  const difference = compareTrees(current, result.files);
+  await commitWrites(config.root, planWrites(config.output.dir, difference, result.files));
+  return { result, difference };
+}
+
+/** `check`: what `generate` would change, without writing anything. */
+export async function check(config: ResolvedConfig): Promise<GenerateReport> {
+  await recoverWrites(config.root);
+  const result = await render(config);
+  const current = await readOutputTree(config.output.dir, config.output.preserve);
+  return { result, difference: compareTrees(current, result.files) };
+}

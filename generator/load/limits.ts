@@ -1,0 +1,92 @@
+import { fail } from '../diagnostics/diagnostic.ts';
+import { pointer } from '../pointer.ts';
+
+export interface Limits {
+  /** Largest spec accepted, in bytes. */
+  readonly maxBytes: number;
+  /** Deepest nesting of objects and arrays accepted. */
+  readonly maxDepth: number;
+  /** How many nodes YAML aliases may add when expanded (an alias bomb adds billions). */
+  readonly maxAliasNodes: number;
+}
+
+export const defaultLimits: Limits = {
+  maxBytes: 64 * 1024 * 1024,
+  maxDepth: 256,
+  maxAliasNodes: 1_000_000,
+};
+
+interface Measure {
+  readonly size: number;
+  readonly height: number;
+}
+
+/**
+ * Checks a parsed document before anything else walks it: nesting depth, recursive aliases, and
+ * the size aliases expand to. Shared nodes (from YAML aliases) are measured once each, so this is
+ * linear in the parsed size even for an alias bomb. Returns a plain tree: when aliases were used
+ * and expand within the budget, the shared nodes are copied, so later stages never see sharing.
+ */
+export function checkTree(root: unknown, limits: Limits, file: string): unknown {
+  const measured = new Map<object, Measure>();
+  const onPath = new Set<object>();
+  const path: (string | number)[] = [];
+  let distinct = 0;
+  let shared = false;
+
+  const measure = (node: unknown, depth: number): Measure => {
+    if (node === null || typeof node !== 'object') return { size: 1, height: 0 };
+    if (onPath.has(node)) {
+      fail('OM204', 'a YAML alias refers to a node that contains it (recursive alias)', { file, pointer: pointer(...path) });
+    }
+    const known = measured.get(node);
+    if (known) {
+      shared = true;
+      if (depth + known.height > limits.maxDepth) tooDeep();
+      return known;
+    }
+    if (depth > limits.maxDepth) tooDeep();
+    distinct++;
+    onPath.add(node);
+    let size = 1;
+    let height = 0;
+    const entries: [string | number, unknown][] = Array.isArray(node)
+      ? node.map((value, index) => [index, value])
+      : Object.entries(node);
+    for (const [key, value] of entries) {
+      path.push(key);
+      const child = measure(value, depth + 1);
+      path.pop();
+      size += child.size;
+      height = Math.max(height, child.height + 1);
+      if (size - distinct > limits.maxAliasNodes) aliasBomb();
+    }
+    onPath.delete(node);
+    const result = { size, height };
+    measured.set(node, result);
+    return result;
+  };
+
+  const tooDeep = (): never =>
+    fail('OM203', `nesting deeper than ${limits.maxDepth} levels (limits.maxDepth)`, { file, pointer: pointer(...path) });
+  const aliasBomb = (): never =>
+    fail('OM204', `YAML aliases expand to more than ${limits.maxAliasNodes} extra nodes (limits.maxAliasNodes)`, {
+      file,
+      pointer: pointer(...path),
+    });
+
+  const total = measure(root, 0);
+  if (total.size - distinct > limits.maxAliasNodes) aliasBomb();
+  return shared ? expand(root) : root;
+}
+
+/** Deep copy that turns shared nodes into separate ones; keys such as `__proto__` stay own keys. */
+function expand(node: unknown): unknown {
+  if (node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map(expand);
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    Object.defineProperty(copy, key, { value: expand(value), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}

@@ -1,0 +1,329 @@
+import { MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { compareStrings, isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
+import type { NamingResolver } from '../naming/resolver.ts';
+import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
+import { httpMethods } from '../select/operations.ts';
+import { deepFreeze } from './freeze.ts';
+import { resolveNames, type ResolvedNames } from './names.ts';
+import { toSchemaNode, type SchemaContext } from './schema-node.ts';
+import type {
+  ApiModel,
+  HeaderModel,
+  InfoModel,
+  MediaTypeModel,
+  OperationModel,
+  ParameterModel,
+  ParametersModel,
+  RequestBodyModel,
+  ResponseModel,
+  SchemaModel,
+  SecurityRequirementModel,
+  SecuritySchemeModel,
+  SourceModel,
+  TagModel,
+} from './types.ts';
+
+const DEFAULT_TAG = 'default';
+
+/**
+ * Model stage: the normalized subset -> the frozen intermediate model. Resolves parameter,
+ * request-body, response and header references (templates see them inline), keeps schema
+ * references as `ref` nodes, and resolves every name once.
+ */
+export function buildModel(document: JsonObject, source: SourceModel, naming: NamingResolver): ApiModel {
+  const diagnostics: Diagnostic[] = [];
+  const raw = collectOperations(document);
+  const schemaEntries = Object.entries(ownObject(ownObject(document, 'components') ?? {}, 'schemas') ?? {});
+  const names = resolveNames(
+    raw.map((op) => ({ ...op, tag: op.tags[0] ?? DEFAULT_TAG })),
+    schemaEntries.map(([name]) => name),
+    naming,
+  );
+  const ctx: SchemaContext = { typeNameOf: (name) => names.types.get(name), diagnostics, file: source.name };
+  const resolver = new RefResolver(document);
+
+  const operations = raw.map((op) => buildOperation(document, op, names, resolver, ctx));
+  const tags = groupByTag(document, operations, names);
+  const schemas: SchemaModel[] = schemaEntries
+    .map(([name, schema]) => ({
+      name,
+      typeName: names.types.get(name)!,
+      pointer: pointer('components', 'schemas', name),
+      schema: toSchemaNode(schema, pointer('components', 'schemas', name), ctx),
+    }))
+    .sort((a, b) => compareStrings(a.typeName, b.typeName));
+
+  if (diagnostics.some((d) => d.severity === 'error')) throw new MorphError(diagnostics);
+  return deepFreeze({
+    info: readInfo(document),
+    servers: readServers(document),
+    tags,
+    schemas,
+    securitySchemes: readSecuritySchemes(document),
+    source,
+    renames: names.renames,
+  });
+}
+
+interface RawOperation {
+  readonly path: string;
+  readonly method: (typeof httpMethods)[number];
+  readonly operationId: string;
+  readonly tags: readonly string[];
+  readonly operation: JsonObject;
+  readonly pathItem: JsonObject;
+  readonly pointer: string;
+}
+
+function collectOperations(document: JsonObject): RawOperation[] {
+  const paths = ownObject(document, 'paths') ?? {};
+  const list: RawOperation[] = [];
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const method of httpMethods) {
+      const operation = own(item, method);
+      if (!isObject(operation)) continue;
+      const tags = own(operation, 'tags');
+      list.push({
+        path,
+        method,
+        operationId: ownString(operation, 'operationId') ?? `${method} ${path}`,
+        tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+        operation,
+        pathItem: item,
+        pointer: pointer('paths', path, method),
+      });
+    }
+  }
+  return list;
+}
+
+/** Follows `#/components/...` references of non-schema objects (parameters, bodies, responses, headers). */
+class RefResolver {
+  readonly #document: JsonObject;
+
+  constructor(document: JsonObject) {
+    this.#document = document;
+  }
+
+  /** The object and its pointer; follows chains of references (bounded, so a cycle cannot hang). */
+  resolve(node: unknown, at: string): { node: JsonObject; at: string } | undefined {
+    let current = node;
+    let where = at;
+    for (let hops = 0; hops < 32; hops++) {
+      if (!isObject(current)) return undefined;
+      const ref = ownString(current, '$ref');
+      if (ref === undefined) return { node: current, at: where };
+      const segments = parsePointer(ref);
+      if (!segments) return undefined;
+      current = resolvePointer(this.#document, segments);
+      where = ref;
+    }
+    return undefined;
+  }
+}
+
+function buildOperation(document: JsonObject, raw: RawOperation, names: ResolvedNames, resolver: RefResolver, ctx: SchemaContext): OperationModel {
+  const op = raw.operation;
+  const summary = ownString(op, 'summary');
+  const description = ownString(op, 'description');
+  const requestBody = buildRequestBody(own(op, 'requestBody'), childPointer(raw.pointer, 'requestBody'), resolver, ctx);
+  return {
+    operationId: raw.operationId,
+    methodName: names.methods.get(raw.pointer)!,
+    method: raw.method,
+    path: raw.path,
+    pointer: raw.pointer,
+    ...(summary !== undefined ? { summary } : {}),
+    ...(description !== undefined ? { description } : {}),
+    deprecated: own(op, 'deprecated') === true,
+    tags: raw.tags,
+    parameters: buildParameters(raw, resolver, ctx),
+    ...(requestBody ? { requestBody } : {}),
+    responses: buildResponses(own(op, 'responses'), childPointer(raw.pointer, 'responses'), resolver, ctx),
+    security: readSecurity(own(op, 'security') ?? own(document, 'security')),
+  };
+}
+
+function buildParameters(raw: RawOperation, resolver: RefResolver, ctx: SchemaContext): ParametersModel {
+  const byKey = new Map<string, ParameterModel>();
+  const add = (list: unknown, at: string): void => {
+    if (!Array.isArray(list)) return;
+    list.forEach((entry, index) => {
+      const resolved = resolver.resolve(entry, childPointer(at, index));
+      if (!resolved) return;
+      const { node, at: where } = resolved;
+      const name = ownString(node, 'name');
+      const location = ownString(node, 'in');
+      if (name === undefined || !isParameterLocation(location)) return;
+      const description = ownString(node, 'description');
+      const schema = own(node, 'schema') ?? firstContentSchema(node);
+      byKey.set(`${location}:${name}`, {
+        name,
+        in: location,
+        required: location === 'path' || own(node, 'required') === true,
+        deprecated: own(node, 'deprecated') === true,
+        ...(description !== undefined ? { description } : {}),
+        schema: toSchemaNode(schema, childPointer(where, 'schema'), ctx),
+      });
+    });
+  };
+  add(own(raw.pathItem, 'parameters'), `${pointer('paths', raw.path)}/parameters`);
+  add(own(raw.operation, 'parameters'), childPointer(raw.pointer, 'parameters'));
+  const all = [...byKey.values()];
+  const of = (location: ParameterModel['in']) => all.filter((p) => p.in === location);
+  return { path: of('path'), query: of('query'), header: of('header'), cookie: of('cookie') };
+}
+
+function isParameterLocation(value: string | undefined): value is ParameterModel['in'] {
+  return value === 'path' || value === 'query' || value === 'header' || value === 'cookie';
+}
+
+function firstContentSchema(node: JsonObject): unknown {
+  const content = ownObject(node, 'content');
+  const first = content ? Object.values(content)[0] : undefined;
+  return isObject(first) ? own(first, 'schema') : undefined;
+}
+
+function buildRequestBody(body: unknown, at: string, resolver: RefResolver, ctx: SchemaContext): RequestBodyModel | undefined {
+  const resolved = resolver.resolve(body, at);
+  if (!resolved) return undefined;
+  const description = ownString(resolved.node, 'description');
+  return {
+    required: own(resolved.node, 'required') === true,
+    ...(description !== undefined ? { description } : {}),
+    content: buildContent(own(resolved.node, 'content'), childPointer(resolved.at, 'content'), ctx),
+  };
+}
+
+function buildContent(content: unknown, at: string, ctx: SchemaContext): MediaTypeModel[] {
+  if (!isObject(content)) return [];
+  return Object.entries(content).map(([mediaType, media]) => ({
+    mediaType,
+    schema: toSchemaNode(isObject(media) ? own(media, 'schema') : undefined, childPointer(at, mediaType, 'schema'), ctx),
+  }));
+}
+
+function buildResponses(responses: unknown, at: string, resolver: RefResolver, ctx: SchemaContext): ResponseModel[] {
+  if (!isObject(responses)) return [];
+  return Object.entries(responses).flatMap(([status, entry]): ResponseModel[] => {
+    const resolved = resolver.resolve(entry, childPointer(at, status));
+    if (!resolved) return [];
+    const description = ownString(resolved.node, 'description');
+    return [
+      {
+        status,
+        ...(description !== undefined ? { description } : {}),
+        content: buildContent(own(resolved.node, 'content'), childPointer(resolved.at, 'content'), ctx),
+        headers: buildHeaders(own(resolved.node, 'headers'), childPointer(resolved.at, 'headers'), resolver, ctx),
+      },
+    ];
+  });
+}
+
+function buildHeaders(headers: unknown, at: string, resolver: RefResolver, ctx: SchemaContext): HeaderModel[] {
+  if (!isObject(headers)) return [];
+  return Object.entries(headers).flatMap(([name, entry]): HeaderModel[] => {
+    const resolved = resolver.resolve(entry, childPointer(at, name));
+    if (!resolved) return [];
+    const description = ownString(resolved.node, 'description');
+    return [
+      {
+        name,
+        ...(description !== undefined ? { description } : {}),
+        required: own(resolved.node, 'required') === true,
+        schema: toSchemaNode(own(resolved.node, 'schema'), childPointer(resolved.at, 'schema'), ctx),
+      },
+    ];
+  });
+}
+
+function readSecurity(security: unknown): SecurityRequirementModel[] {
+  if (!Array.isArray(security)) return [];
+  return security.filter(isObject).map((requirement) => ({
+    schemes: Object.entries(requirement).map(([name, scopes]) => ({
+      name,
+      scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [],
+    })),
+  }));
+}
+
+function groupByTag(document: JsonObject, operations: readonly OperationModel[], names: ResolvedNames): TagModel[] {
+  const declared = new Map<string, string | undefined>();
+  const tagList = own(document, 'tags');
+  if (Array.isArray(tagList)) {
+    for (const tag of tagList) {
+      if (isObject(tag) && typeof tag['name'] === 'string') declared.set(tag['name'], ownString(tag, 'description'));
+    }
+  }
+  const groups = new Map<string, OperationModel[]>();
+  for (const operation of operations) {
+    const tag = operation.tags[0] ?? DEFAULT_TAG;
+    groups.set(tag, [...(groups.get(tag) ?? []), operation]);
+  }
+  return [...groups]
+    .map(([name, ops]) => {
+      const description = declared.get(name);
+      return { name, className: names.classes.get(name)!, ...(description !== undefined ? { description } : {}), operations: ops };
+    })
+    .sort((a, b) => compareStrings(a.className, b.className));
+}
+
+function readInfo(document: JsonObject): InfoModel {
+  const info = ownObject(document, 'info') ?? {};
+  const license = ownObject(info, 'license');
+  const optional = (key: string) => {
+    const value = ownString(info, key);
+    return value === undefined ? {} : { [key]: value };
+  };
+  const licenseName = license ? ownString(license, 'name') : undefined;
+  return {
+    title: ownString(info, 'title') ?? 'API',
+    version: ownString(info, 'version') ?? '0.0.0',
+    ...optional('summary'),
+    ...optional('description'),
+    ...(license && licenseName !== undefined
+      ? {
+          license: {
+            name: licenseName,
+            ...(ownString(license, 'url') !== undefined ? { url: ownString(license, 'url')! } : {}),
+            ...(ownString(license, 'identifier') !== undefined ? { identifier: ownString(license, 'identifier')! } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function readServers(document: JsonObject) {
+  const servers = own(document, 'servers');
+  if (!Array.isArray(servers)) return [];
+  return servers.filter(isObject).flatMap((server) => {
+    const url = ownString(server, 'url');
+    if (url === undefined) return [];
+    const description = ownString(server, 'description');
+    return [{ url, ...(description !== undefined ? { description } : {}) }];
+  });
+}
+
+function readSecuritySchemes(document: JsonObject): SecuritySchemeModel[] {
+  const schemes = ownObject(ownObject(document, 'components') ?? {}, 'securitySchemes') ?? {};
+  return Object.entries(schemes)
+    .sort(([a], [b]) => compareStrings(a, b))
+    .flatMap(([name, scheme]): SecuritySchemeModel[] => {
+      if (!isObject(scheme)) return [];
+      const type = ownString(scheme, 'type');
+      const description = ownString(scheme, 'description');
+      const common = { name, ...(description !== undefined ? { description } : {}) };
+      if (type === 'http') {
+        const bearerFormat = ownString(scheme, 'bearerFormat');
+        return [{ ...common, type, scheme: (ownString(scheme, 'scheme') ?? 'bearer').toLowerCase(), ...(bearerFormat !== undefined ? { bearerFormat } : {}) }];
+      }
+      if (type === 'apiKey') {
+        const location = ownString(scheme, 'in');
+        if (location !== 'query' && location !== 'header' && location !== 'cookie') return [];
+        return [{ ...common, type, in: location, parameterName: ownString(scheme, 'name') ?? '' }];
+      }
+      if (type === 'oauth2' || type === 'openIdConnect' || type === 'mutualTLS') return [{ ...common, type }];
+      return [];
+    });
+}

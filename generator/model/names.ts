@@ -1,0 +1,79 @@
+import { compareStrings } from '../json.ts';
+import { NameRegistry, sanitizeIdentifier } from '../naming/identifier.ts';
+import type { NamingResolver } from '../naming/resolver.ts';
+import type { RenameModel } from './types.ts';
+
+/**
+ * Names the generated package's index exports besides model types and API classes (the default
+ * runtime's errors and options, and openapi-typescript's roots). A schema with one of these names
+ * gets a suffix instead of shadowing it.
+ */
+export const runtimeExportNames: readonly string[] = [
+  'ApiError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
+  'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'ConnectionError', 'TimeoutError',
+  'InvalidResponseError', 'ClientOptions', 'RequestOptions', 'ApiResponse', 'ApiKeySource', 'paths', 'components',
+  'operations', 'webhooks', '$defs',
+];
+
+export interface ResolvedNames {
+  /** Component schema name -> type name. */
+  readonly types: ReadonlyMap<string, string>;
+  /** Tag -> class name. */
+  readonly classes: ReadonlyMap<string, string>;
+  /** Operation pointer -> method name (unique within its class). */
+  readonly methods: ReadonlyMap<string, string>;
+  readonly renames: readonly RenameModel[];
+}
+
+interface NamedOperation {
+  readonly pointer: string;
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly tag: string;
+}
+
+/**
+ * Resolves every name of the package once: the resolver proposes, this makes each proposal a
+ * valid identifier and unique in its namespace. Inputs are sorted first, so suffixes are stable
+ * whatever order the spec lists things in. Classes and types share the index's namespace.
+ */
+export function resolveNames(operations: readonly NamedOperation[], schemaNames: readonly string[], naming: NamingResolver): ResolvedNames {
+  const renames: RenameModel[] = [];
+  const exported = new NameRegistry(runtimeExportNames);
+
+  const classes = new Map<string, string>();
+  for (const tag of [...new Set(operations.map((op) => op.tag))].sort(compareStrings)) {
+    const proposed = naming.className(tag);
+    const name = exported.claim(sanitizeIdentifier(proposed, 'Api'));
+    classes.set(tag, name);
+    if (name !== proposed) renames.push({ kind: 'class', from: tag, to: name, reason: reasonFor(proposed, name) });
+  }
+
+  const types = new Map<string, string>();
+  for (const schemaName of [...schemaNames].sort(compareStrings)) {
+    const proposed = naming.typeName(schemaName);
+    const name = exported.claim(sanitizeIdentifier(proposed, 'Model'));
+    types.set(schemaName, name);
+    if (name !== schemaName) renames.push({ kind: 'type', from: schemaName, to: name, reason: name === proposed ? 'naming rule' : reasonFor(proposed, name) });
+  }
+
+  const methods = new Map<string, string>();
+  const perClass = new Map<string, NameRegistry>();
+  const ordered = [...operations].sort((a, b) => compareStrings(a.operationId, b.operationId) || compareStrings(a.pointer, b.pointer));
+  for (const op of ordered) {
+    const registry = perClass.get(op.tag) ?? new NameRegistry(['constructor']);
+    perClass.set(op.tag, registry);
+    const proposed = naming.methodName(op);
+    const name = registry.claim(sanitizeIdentifier(proposed, 'call'));
+    methods.set(op.pointer, name);
+    if (name !== proposed) renames.push({ kind: 'method', from: op.operationId, to: name, reason: reasonFor(proposed, name) });
+  }
+  return { types, classes, methods, renames: renames.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.from, b.from)) };
+}
+
+function reasonFor(proposed: string, final: string): string {
+  return final.startsWith(sanitizeIdentifier(proposed, '')) && final !== sanitizeIdentifier(proposed, '')
+    ? `"${proposed}" was already taken`
+    : `"${proposed}" is not a usable identifier`;
+}

@@ -1,0 +1,247 @@
+/**
+ * The intermediate model (IR): the one description of an API that templates see. Built once from
+ * the normalized (OpenAPI 3.1) subset, with every name already resolved, then frozen. Templates
+ * never read the raw spec. Changing a member here is a change to the template API (apiVersion).
+ */
+
+import type { HttpMethod } from '../select/operations.ts';
+
+export type { HttpMethod };
+
+export interface ApiModel {
+  readonly info: InfoModel;
+  /** Servers in document order; the first one is the client's default base URL. */
+  readonly servers: readonly ServerModel[];
+  /** Operations grouped by their first tag (`default` when untagged), in first-appearance order. */
+  readonly tags: readonly TagModel[];
+  /** Named component schemas, sorted by type name. */
+  readonly schemas: readonly SchemaModel[];
+  readonly securitySchemes: readonly SecuritySchemeModel[];
+  readonly source: SourceModel;
+  /** Every name that differs from the spec's name after sanitizing or de-duplicating. */
+  readonly renames: readonly RenameModel[];
+}
+
+export interface SourceModel {
+  /** Project-relative path (or URL) of the spec the model was built from. */
+  readonly name: string;
+  /** sha256 of the spec's bytes, hex. */
+  readonly sha256: string;
+  /** The `openapi` version of the source before normalization. */
+  readonly openapi: string;
+}
+
+export interface InfoModel {
+  readonly title: string;
+  readonly version: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly license?: { readonly name: string; readonly url?: string; readonly identifier?: string };
+}
+
+export interface ServerModel {
+  readonly url: string;
+  readonly description?: string;
+}
+
+export interface TagModel {
+  /** Tag name as in the spec. */
+  readonly name: string;
+  readonly description?: string;
+  /** Resolved class name, e.g. `RealtimeApi`. */
+  readonly className: string;
+  readonly operations: readonly OperationModel[];
+}
+
+export interface OperationModel {
+  /** operationId as in the spec (synthesized from method and path when absent). */
+  readonly operationId: string;
+  /** Resolved method name, e.g. `createRealtimeSession`. */
+  readonly methodName: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** JSON pointer of the operation in the spec. */
+  readonly pointer: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  readonly tags: readonly string[];
+  readonly parameters: ParametersModel;
+  readonly requestBody?: RequestBodyModel;
+  /** In spec order: status codes (`200`, `4XX`) and `default`. */
+  readonly responses: readonly ResponseModel[];
+  /** Effective security: the operation's, else the document's. Empty means no auth. */
+  readonly security: readonly SecurityRequirementModel[];
+}
+
+export interface ParametersModel {
+  readonly path: readonly ParameterModel[];
+  readonly query: readonly ParameterModel[];
+  readonly header: readonly ParameterModel[];
+  readonly cookie: readonly ParameterModel[];
+}
+
+export interface ParameterModel {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header' | 'cookie';
+  readonly required: boolean;
+  readonly deprecated: boolean;
+  readonly description?: string;
+  readonly schema: SchemaNode;
+}
+
+export interface RequestBodyModel {
+  readonly required: boolean;
+  readonly description?: string;
+  readonly content: readonly MediaTypeModel[];
+}
+
+export interface ResponseModel {
+  /** `200`, `4XX`, `default`. */
+  readonly status: string;
+  readonly description?: string;
+  readonly content: readonly MediaTypeModel[];
+  readonly headers: readonly HeaderModel[];
+}
+
+export interface HeaderModel {
+  readonly name: string;
+  readonly description?: string;
+  readonly required: boolean;
+  readonly schema: SchemaNode;
+}
+
+export interface MediaTypeModel {
+  /** `application/json`, `multipart/form-data`, ... */
+  readonly mediaType: string;
+  readonly schema: SchemaNode;
+}
+
+export interface SecurityRequirementModel {
+  /** All schemes of one requirement apply together. */
+  readonly schemes: readonly { readonly name: string; readonly scopes: readonly string[] }[];
+}
+
+export type SecuritySchemeModel =
+  | { readonly name: string; readonly type: 'http'; readonly scheme: string; readonly bearerFormat?: string; readonly description?: string }
+  | { readonly name: string; readonly type: 'apiKey'; readonly in: 'query' | 'header' | 'cookie'; readonly parameterName: string; readonly description?: string }
+  | { readonly name: string; readonly type: 'oauth2' | 'openIdConnect' | 'mutualTLS'; readonly description?: string };
+
+export interface SchemaModel {
+  /** Component name as in the spec. */
+  readonly name: string;
+  /** Resolved exported type name. */
+  readonly typeName: string;
+  readonly pointer: string;
+  readonly schema: SchemaNode;
+}
+
+export interface RenameModel {
+  readonly kind: 'type' | 'class' | 'method';
+  /** The name in the spec. */
+  readonly from: string;
+  /** The name in the generated code. */
+  readonly to: string;
+  readonly reason: string;
+}
+
+/** What every schema node may carry besides its shape. */
+export interface SchemaMeta {
+  readonly title?: string;
+  readonly description?: string;
+  readonly deprecated?: boolean;
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
+  /** `null` is a value too: present only when the spec has `default`. */
+  readonly default?: { readonly value: unknown };
+  readonly examples?: readonly unknown[];
+  readonly format?: string;
+  /** True when `null` is an accepted value (3.1 `type: [..., "null"]`). */
+  readonly nullable: boolean;
+  readonly constraints?: Readonly<Record<string, number | string | boolean>>;
+}
+
+export type SchemaNode =
+  | RefNode
+  | StringNode
+  | NumberNode
+  | BooleanNode
+  | NullNode
+  | ArrayNode
+  | ObjectNode
+  | UnionNode
+  | IntersectionNode
+  | EnumNode
+  | UnknownNode;
+
+/** A reference to a named component schema. */
+export interface RefNode extends SchemaMeta {
+  readonly kind: 'ref';
+  /** Component name in the spec. */
+  readonly name: string;
+  /** Resolved type name. */
+  readonly typeName: string;
+}
+
+export interface StringNode extends SchemaMeta {
+  readonly kind: 'string';
+  readonly enum?: readonly string[];
+  readonly const?: string;
+}
+
+export interface NumberNode extends SchemaMeta {
+  readonly kind: 'number' | 'integer';
+  readonly enum?: readonly number[];
+  readonly const?: number;
+}
+
+export interface BooleanNode extends SchemaMeta {
+  readonly kind: 'boolean';
+  readonly const?: boolean;
+}
+
+export interface NullNode extends SchemaMeta {
+  readonly kind: 'null';
+}
+
+export interface ArrayNode extends SchemaMeta {
+  readonly kind: 'array';
+  readonly items: SchemaNode;
+}
+
+export interface PropertyModel {
+  /** The property name exactly as on the wire. */
+  readonly name: string;
+  readonly required: boolean;
+  readonly schema: SchemaNode;
+}
+
+export interface ObjectNode extends SchemaMeta {
+  readonly kind: 'object';
+  /** In spec order. */
+  readonly properties: readonly PropertyModel[];
+  /** `true`: any extra keys; `false`: none; a node: extra keys of that type. */
+  readonly additionalProperties: boolean | SchemaNode;
+}
+
+export interface UnionNode extends SchemaMeta {
+  readonly kind: 'union';
+  readonly combinator: 'anyOf' | 'oneOf' | 'type';
+  readonly variants: readonly SchemaNode[];
+  readonly discriminator?: { readonly propertyName: string; readonly mapping: Readonly<Record<string, string>> };
+}
+
+export interface IntersectionNode extends SchemaMeta {
+  readonly kind: 'intersection';
+  readonly parts: readonly SchemaNode[];
+}
+
+/** An enum whose values are of mixed JSON types. */
+export interface EnumNode extends SchemaMeta {
+  readonly kind: 'enum';
+  readonly values: readonly unknown[];
+}
+
+export interface UnknownNode extends SchemaMeta {
+  readonly kind: 'unknown';
+}

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import type { ResolvedConfig } from './config/types.ts';
+import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { loadTemplateDir, normalizeText, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
+import { printFiles } from './emit/print.ts';
+import { runTemplates } from './emit/run-templates.ts';
+import { formatFiles } from './format/prettier.ts';
+import { compareStrings } from './json.ts';
+import { loadSpecFile } from './load/index.ts';
+import { sha256 } from './load/source.ts';
+import { validateSubset } from './load/validate.ts';
+import { buildModel } from './model/build.ts';
+import type { ApiModel } from './model/types.ts';
+import { normalize } from './normalize/index.ts';
+import { readReleases } from './releases.ts';
+import { select, type SelectResult } from './select/index.ts';
+import type { SpecDocument } from './spec-context.ts';
+import { createTemplateContext } from './template-api/context.ts';
+import { pinnedVersion, toolkit } from './toolkit.ts';
+import { openapiTypes } from './types/openapi-types.ts';
+import { MANIFEST_NAME } from './write/output-tree.ts';
+import { renderManifest } from './write/manifest.ts';
+
+/** Everything one run produces, in memory: `generate` writes it, `check` compares it. */
+export interface RenderResult {
+  readonly config: ResolvedConfig;
+  readonly spec: SpecDocument;
+  readonly selected: SelectResult;
+  readonly model: ApiModel;
+  /** Package-relative path -> final content (manifest included), sorted by path. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly templates: readonly LoadedTemplate[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * The pipeline, source to formatted files: load -> select -> validate the subset -> normalize ->
+ * model -> types -> templates -> print -> format -> manifest. Pure with respect to the output
+ * folder: reads the spec, config, release history and templates, writes nothing.
+ */
+export async function render(config: ResolvedConfig): Promise<RenderResult> {
+  const spec = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
+  return renderSpec(config, spec);
+}
+
+export async function renderSpec(config: ResolvedConfig, spec: SpecDocument): Promise<RenderResult> {
+  const selected = select(spec, config.selection);
+  await validateSubset(spec, selected.document);
+  const document = normalize(spec, selected.document);
+  const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming);
+
+  const [types, releases, defaults, team] = await Promise.all([
+    openapiTypes(document, spec.source.name),
+    readReleases(config.package.releases.path, config.package.releases.name),
+    loadTemplateDir(config.templates.defaultsDir, config.root, 'default'),
+    config.templates.teamDir ? loadTemplateDir(config.templates.teamDir, config.root, 'team') : Promise.resolve([]),
+  ]);
+  const slots = slotTemplates(defaults, team);
+  const options = {
+    package: {
+      name: config.package.name,
+      version: releases[0]!.version,
+      description: config.package.description ?? model.info.summary ?? model.info.title,
+      license: config.package.license ?? model.info.license?.identifier ?? 'UNLICENSED',
+      apiKeyEnv: config.package.apiKeyEnv,
+      releases,
+    },
+    toolkit,
+    dependencies: { 'openapi-fetch': `^${pinnedVersion('openapi-fetch')}`, typescript: `^${pinnedVersion('typescript')}` },
+  };
+  const ctx = createTemplateContext(model, config.naming, options, types);
+  const header = { specName: spec.source.name, specSha256: spec.source.sha256 };
+  const printed = printFiles(runTemplates(slots, ctx), header);
+  const formatted = await formatFiles(printed, config.output.dir);
+
+  const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
+  if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);
+  const used = slots.flatMap((s) => [s.base, s.override].filter((t): t is LoadedTemplate => t !== undefined));
+  files.set(
+    MANIFEST_NAME,
+    renderManifest({
+      header,
+      toolkit,
+      spec: { path: spec.source.name, sha256: spec.source.sha256 },
+      config: await configHash(config),
+      templates: used,
+      files,
+    }),
+  );
+  return { config, spec, selected, model, files, templates: used, warnings: [] };
+}
+
+async function configHash(config: ResolvedConfig): Promise<{ path: string | null; sha256: string | null }> {
+  if (!config.configFile) return { path: null, sha256: null };
+  const text = await readFile(config.configFile, 'utf8');
+  const path = config.configFile.startsWith(config.root) ? config.configFile.slice(config.root.length).replace(/^[\\/]/, '').split('\\').join('/') : config.configFile;
+  return { path, sha256: sha256(normalizeText(text)) };
+}

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { fail } from './diagnostics/diagnostic.ts';
+import { isObject } from './json.ts';
+import type { Release } from './template-api/types.ts';
+
+const VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The release history of the generated package, newest first: the source of its version and of
+ * its CHANGELOG.md. Kept next to the spec (not in the output), because generated/ is derived.
+ */
+export async function readReleases(path: string, name: string): Promise<Release[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    fail('OM105', `release history not found: ${name} (create it with at least one release, e.g. {"releases":[{"version":"0.1.0",...}]})`, { file: name });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    fail('OM105', `release history is not valid JSON: ${(cause as Error).message}`, { file: name }, cause);
+  }
+  const releases = isObject(data) ? data['releases'] : undefined;
+  if (!Array.isArray(releases) || releases.length === 0) fail('OM105', 'expected { "releases": [ ... ] } with at least one release', { file: name, pointer: '#/releases' });
+  releases.forEach((release: unknown, index: number) => {
+    const at = { file: name, pointer: `#/releases/${index}` };
+    if (!isObject(release)) fail('OM105', 'a release must be an object', at);
+    if (typeof release['version'] !== 'string' || !VERSION.test(release['version'])) fail('OM105', 'version must be a semver version such as 1.2.3', at);
+    if (typeof release['date'] !== 'string' || !DATE.test(release['date'])) fail('OM105', 'date must be YYYY-MM-DD', at);
+    if (typeof release['source'] !== 'string') fail('OM105', 'source must be a string', at);
+    if (typeof release['summary'] !== 'string') fail('OM105', 'summary must be a string', at);
+    if (!Array.isArray(release['changes'])) fail('OM105', 'changes must be a list', at);
+  });
+  return releases as Release[];
+}

@@ -1,0 +1,102 @@
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isObject, own, type JsonObject } from '../json.ts';
+import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
+import type { SpecDocument } from '../spec-context.ts';
+import type { OperationEntry } from './operations.ts';
+import { findRefs } from './refs.ts';
+
+export const componentTypes = [
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'pathItems',
+] as const;
+export type ComponentType = (typeof componentTypes)[number];
+
+/** `schemas/RealtimeSessionCreateRequest` */
+export type ComponentKey = `${ComponentType}/${string}`;
+
+/** Why a component is in the subset: the first place (an operation or another component) that refers to it. */
+export interface Reason {
+  /** `POST /realtime/sessions` or a component key. */
+  readonly from: string;
+  /** Pointer of the reference that reached it. */
+  readonly at: string;
+}
+
+export interface Closure {
+  /** Component keys in discovery order. */
+  readonly components: readonly ComponentKey[];
+  readonly reachedBy: ReadonlyMap<ComponentKey, Reason>;
+}
+
+/**
+ * The transitive closure of components that the selected operations reach through `$ref`s and
+ * security requirements. Only internal `#/components/...` references are followed; anything else
+ * is reported with the pointer of the reference.
+ */
+export function computeClosure(spec: SpecDocument, operations: readonly OperationEntry[], diagnostics: Diagnostic[]): Closure {
+  const reachedBy = new Map<ComponentKey, Reason>();
+  const queue: { key: ComponentKey; node: unknown; at: string }[] = [];
+
+  const reach = (ref: string, site: string, from: string): void => {
+    const segments = parsePointer(ref);
+    if (!segments) {
+      diagnostics.push(
+        error('OM207', `external $ref "${ref}" refused: only references inside the document (#/...) are followed`, spec.at(site)),
+      );
+      return;
+    }
+    const [root, type, name] = segments;
+    if (root !== 'components' || !isComponentType(type) || name === undefined) {
+      diagnostics.push(error('OM209', `$ref "${ref}" must point into #/components/<type>/<name>`, spec.at(site)));
+      return;
+    }
+    const target = resolvePointer(spec.document, segments);
+    if (target === undefined) {
+      diagnostics.push(error('OM208', `$ref "${ref}" points to nothing in ${spec.source.name}`, spec.at(site)));
+      return;
+    }
+    const key: ComponentKey = `${type}/${name}`;
+    if (reachedBy.has(key)) return;
+    reachedBy.set(key, { from, at: site });
+    queue.push({ key, node: resolvePointer(spec.document, ['components', type, name]), at: pointer('components', type, name) });
+  };
+
+  const scan = (node: unknown, at: string, from: string): void => {
+    for (const site of findRefs(node, at)) reach(site.ref, site.at, from);
+  };
+
+  const rootSecurity = own(spec.document, 'security');
+  for (const entry of operations) {
+    const label = `${entry.method.toUpperCase()} ${entry.path}`;
+    scan(entry.operation, entry.pointer, label);
+    const itemPointer = pointer('paths', entry.path);
+    scan(own(entry.pathItem, 'parameters'), childPointer(itemPointer, 'parameters'), label);
+    const security = own(entry.operation, 'security') ?? rootSecurity;
+    const securityAt = own(entry.operation, 'security') ? childPointer(entry.pointer, 'security') : '#/security';
+    for (const scheme of securitySchemeNames(security)) {
+      reach(pointer('components', 'securitySchemes', scheme), securityAt, label);
+    }
+  }
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    scan(next.node, next.at, next.key);
+  }
+  return { components: [...reachedBy.keys()], reachedBy };
+}
+
+function isComponentType(value: string | undefined): value is ComponentType {
+  return (componentTypes as readonly (string | undefined)[]).includes(value);
+}
+
+function securitySchemeNames(security: unknown): string[] {
+  if (!Array.isArray(security)) return [];
+  return security.filter(isObject).flatMap((requirement: JsonObject) => Object.keys(requirement));
+}

@@ -1,0 +1,77 @@
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isObject, own, ownString, type JsonObject } from '../json.ts';
+import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
+import type { SpecDocument } from '../spec-context.ts';
+
+export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof httpMethods)[number];
+
+/** One operation of the document, with where it lives. */
+export interface OperationEntry {
+  readonly path: string;
+  readonly method: HttpMethod;
+  readonly operationId: string | undefined;
+  readonly tags: readonly string[];
+  readonly operation: JsonObject;
+  /** The path item the operation belongs to (resolved when the path item is a `$ref`). */
+  readonly pathItem: JsonObject;
+  /** `#/paths/~1realtime~1sessions/post` */
+  readonly pointer: string;
+}
+
+/** Every operation under `paths`, in document order. `webhooks` are not operations a client calls. */
+export function listOperations(spec: SpecDocument, diagnostics: Diagnostic[]): OperationEntry[] {
+  const paths = own(spec.document, 'paths');
+  if (paths === undefined) return [];
+  if (!isObject(paths)) {
+    diagnostics.push(error('OM206', '"paths" must be a mapping', spec.at('#/paths')));
+    return [];
+  }
+  const entries: OperationEntry[] = [];
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const itemPointer = pointer('paths', path);
+    const pathItem = resolvePathItem(spec, rawItem, itemPointer, diagnostics);
+    if (!pathItem) continue;
+    for (const method of httpMethods) {
+      const operation = own(pathItem, method);
+      if (operation === undefined) continue;
+      const operationPointer = childPointer(itemPointer, method);
+      if (!isObject(operation)) {
+        diagnostics.push(error('OM206', `${method.toUpperCase()} ${path} must be a mapping`, spec.at(operationPointer)));
+        continue;
+      }
+      const tags = own(operation, 'tags');
+      entries.push({
+        path,
+        method,
+        operationId: ownString(operation, 'operationId'),
+        tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+        operation,
+        pathItem,
+        pointer: operationPointer,
+      });
+    }
+  }
+  return entries;
+}
+
+function resolvePathItem(
+  spec: SpecDocument,
+  item: unknown,
+  at: string,
+  diagnostics: Diagnostic[],
+): JsonObject | undefined {
+  if (!isObject(item)) {
+    diagnostics.push(error('OM206', 'a path item must be a mapping', spec.at(at)));
+    return undefined;
+  }
+  const ref = ownString(item, '$ref');
+  if (ref === undefined) return item;
+  const segments = parsePointer(ref);
+  const target = segments ? resolvePointer(spec.document, segments) : undefined;
+  if (!isObject(target)) {
+    diagnostics.push(error(segments ? 'OM208' : 'OM207', `path item $ref "${ref}" cannot be resolved`, spec.at(`${at}/$ref`)));
+    return undefined;
+  }
+  return target;
+}

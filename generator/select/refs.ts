@@ -1,0 +1,79 @@
+import { isObject, own, type JsonObject } from '../json.ts';
+import { childPointer } from '../pointer.ts';
+
+/** A reference found in a spec: the `$ref` string (or discriminator mapping value) and where it sits. */
+export interface RefSite {
+  readonly ref: string;
+  /** Pointer of the `$ref` member (or mapping entry) itself. */
+  readonly at: string;
+}
+
+/** Keys whose values are free-form data in every OpenAPI object: a `$ref` inside them is not a reference. */
+const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);
+
+/** Keys whose values are maps from user-chosen names to objects; names there are never keywords. */
+const NAME_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'schemas',
+  'responses',
+  'parameters',
+  'headers',
+  'content',
+  'callbacks',
+  'links',
+  'securitySchemes',
+  'requestBodies',
+  'pathItems',
+  'encoding',
+  'variables',
+  'examples',
+]);
+
+/**
+ * Lists the references inside `node`: `$ref` members, and discriminator `mapping` values (which
+ * are references written as plain strings). Skips data (examples, defaults, enums, consts) and
+ * vendor extensions, where a `$ref` key is just data.
+ */
+export function findRefs(node: unknown, at: string): RefSite[] {
+  const found: RefSite[] = [];
+  const walk = (value: unknown, here: string, inNameMap: boolean, inExamples: boolean): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, childPointer(here, index), false, false));
+      return;
+    }
+    if (!isObject(value)) return;
+    for (const [key, child] of Object.entries(value)) {
+      const childAt = childPointer(here, key);
+      if (inNameMap) {
+        walk(child, childAt, false, inExamples);
+        continue;
+      }
+      if (key === '$ref' && typeof child === 'string') {
+        found.push({ ref: child, at: childAt });
+        continue;
+      }
+      if (DATA_KEYS.has(key) || key.startsWith('x-')) continue;
+      if (inExamples && key === 'value') continue;
+      if (key === 'examples' && Array.isArray(child)) continue;
+      if (key === 'discriminator' && isObject(child)) {
+        collectMapping(child, childAt, found);
+        continue;
+      }
+      walk(child, childAt, NAME_MAPS.has(key), key === 'examples');
+    }
+  };
+  walk(node, at, false, false);
+  return found;
+}
+
+function collectMapping(discriminator: JsonObject, at: string, found: RefSite[]): void {
+  const mapping = own(discriminator, 'mapping');
+  if (!isObject(mapping)) return;
+  for (const [key, value] of Object.entries(mapping)) {
+    if (typeof value === 'string' && value.includes('/')) found.push({ ref: value, at: childPointer(at, 'mapping', key) });
+  }
+}

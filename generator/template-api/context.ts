@@ -1,0 +1,32 @@
+import { posix } from 'node:path';
+import { escape } from '../escape/index.ts';
+import type { ApiModel, SchemaNode } from '../model/types.ts';
+import type { NamingResolver } from '../naming/resolver.ts';
+import { exampleValue } from './example.ts';
+import { markdownHelpers } from './markdown-helpers.ts';
+import { methodSignature } from './signature.ts';
+import { tsHelpers } from './ts-helpers.ts';
+import { TEMPLATE_API_VERSION, type TemplateContext, type TemplateOptions } from './types.ts';
+
+export function createTemplateContext(model: ApiModel, naming: NamingResolver, options: TemplateOptions, openapiTypes: string): TemplateContext {
+  return Object.freeze({
+    apiVersion: TEMPLATE_API_VERSION,
+    model,
+    naming,
+    options,
+    escape,
+    ts: tsHelpers,
+    md: markdownHelpers,
+    openapiTypes,
+    signature: methodSignature,
+    example: (node: SchemaNode) => exampleValue(node, model),
+    importPath(from: string, to: string): string {
+      const rel = posix.relative(posix.dirname(from), to).replace(/\.(m|c)?tsx?$/, (ext) => ext.replace('ts', 'js'));
+      return rel.startsWith('.') ? rel : `./${rel}`;
+    },
+    linkPath(from: string, to: string): string {
+      return posix.relative(posix.dirname(from), to) || posix.basename(to);
+    },
+  });
+}
+

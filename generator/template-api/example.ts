@@ -1,0 +1,104 @@
+import type { ApiModel, SchemaNode } from '../model/types.ts';
+
+const FORMAT_EXAMPLES: Record<string, string> = {
+  'date-time': '2025-01-01T00:00:00Z',
+  date: '2025-01-01',
+  time: '00:00:00Z',
+  email: 'user@example.com',
+  uri: 'https://example.com',
+  url: 'https://example.com',
+  uuid: '00000000-0000-4000-8000-000000000000',
+};
+
+/**
+ * A small value that fits a schema, for code examples in docs. Built from the schema (consts,
+ * enums, defaults, formats), not copied from spec examples, which upstream specs sometimes fill
+ * with fields the schema lacks: an example must type-check. Objects get their required
+ * properties, or, when nothing is required, up to three properties with a telling value.
+ */
+export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0): unknown {
+  if (depth > 6) return null;
+  const given = node.examples?.find((value) => fits(node, value, model, depth));
+  if (given !== undefined) return given;
+  switch (node.kind) {
+    case 'ref': {
+      const target = model.schemas.find((s) => s.name === node.name);
+      return target ? exampleValue(target.schema, model, depth + 1) : null;
+    }
+    case 'string':
+      return node.const ?? node.enum?.[0] ?? primitive(node, 'string') ?? (node.format ? FORMAT_EXAMPLES[node.format] : undefined) ?? 'string';
+    case 'number':
+    case 'integer':
+      return node.const ?? node.enum?.[0] ?? primitive(node, 'number') ?? (typeof node.constraints?.['minimum'] === 'number' ? node.constraints['minimum'] : 1);
+    case 'boolean':
+      return node.const ?? primitive(node, 'boolean') ?? true;
+    case 'null':
+      return null;
+    case 'enum':
+      return node.values[0] ?? null;
+    case 'array': {
+      const fallback = [exampleValue(node.items, model, depth + 1)];
+      const value = node.default?.value;
+      if (!Array.isArray(value) || value.length === 0) return fallback;
+      const allowed = node.items.kind === 'string' ? node.items.enum : undefined;
+      return allowed && value.every((v) => allowed.includes(v as string)) ? value : fallback;
+    }
+    case 'object': {
+      const required = node.properties.filter((p) => p.required);
+      const chosen = required.length > 0 ? required : node.properties.filter((p) => telling(p.schema)).slice(0, 3);
+      const value: Record<string, unknown> = {};
+      for (const property of chosen) {
+        Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1), enumerable: true, writable: true, configurable: true });
+      }
+      return value;
+    }
+    case 'union': {
+      const variant = node.variants.find((v) => v.kind !== 'null' && hasChoices(v)) ?? node.variants.find((v) => v.kind !== 'null') ?? node.variants[0];
+      return variant ? exampleValue(variant, model, depth + 1) : null;
+    }
+    case 'intersection': {
+      const parts = node.parts.map((p) => exampleValue(p, model, depth + 1));
+      return parts.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p)) ? Object.assign({}, ...parts) : parts[0];
+    }
+    case 'unknown':
+      return {};
+  }
+}
+
+/** Whether a spec example is certain to type-check against a node (only primitives are trusted). */
+function fits(node: SchemaNode, value: unknown, model: ApiModel, depth: number): boolean {
+  if (depth > 6 || value === null || typeof value === 'object') return false;
+  switch (node.kind) {
+    case 'string':
+      return typeof value === 'string' && (node.enum === undefined || node.enum.includes(value)) && (node.const === undefined || node.const === value);
+    case 'number':
+    case 'integer':
+      return typeof value === 'number' && (node.enum === undefined || node.enum.includes(value)) && (node.kind === 'number' || Number.isInteger(value));
+    case 'boolean':
+      return typeof value === 'boolean' && (node.const === undefined || node.const === value);
+    case 'union':
+      return node.variants.some((v) => fits(v, value, model, depth + 1));
+    case 'ref': {
+      const target = model.schemas.find((s) => s.name === node.name);
+      return target !== undefined && fits(target.schema, value, model, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+function hasChoices(node: SchemaNode): boolean {
+  return (node.kind === 'string' || node.kind === 'number' || node.kind === 'integer') && (node.enum !== undefined || node.const !== undefined);
+}
+
+function primitive(node: SchemaNode, type: 'string' | 'number' | 'boolean'): unknown {
+  const candidates = [node.default?.value, ...(node.examples ?? [])];
+  return candidates.find((v) => typeof v === type);
+}
+
+/** A property whose example says something: a const, an enum, a default, or a reference to a model. */
+function telling(node: SchemaNode): boolean {
+  if (node.kind === 'ref') return true;
+  if ((node.kind === 'string' || node.kind === 'number' || node.kind === 'integer') && (node.const !== undefined || node.enum !== undefined)) return true;
+  return node.default !== undefined && node.kind !== 'object';
+}

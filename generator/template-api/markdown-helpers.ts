@@ -1,0 +1,92 @@
+import { literalType } from '../escape/literal.ts';
+import { markdownCell, markdownCode, markdownText } from '../escape/markdown.ts';
+import type { PropertyModel, SchemaNode } from '../model/types.ts';
+
+/** Helpers for markdown output; cells passed to `table` must already be escaped. */
+export interface MarkdownHelpers {
+  table(head: readonly string[], rows: readonly (readonly string[])[]): string;
+  /** The type of a schema node as markdown; `link(typeName)` gives the href of a model's page. */
+  schemaType(node: SchemaNode, link: (typeName: string) => string): string;
+  /** Property rows of an object schema, nested objects flattened with dotted names (`turn_detection.type`). */
+  propertyRows(node: SchemaNode): readonly { readonly path: string; readonly property: PropertyModel }[];
+  text(value: string): string;
+  cell(value: string): string;
+  code(value: string): string;
+  /** A fenced code block whose fence no line of `content` can close. */
+  codeBlock(language: string, content: string): string;
+}
+
+function codeBlock(language: string, content: string): string {
+  const longest = Math.max(2, ...(content.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language.replace(/[^\w+-]/g, '')}\n${content}\n${fence}`;
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function schemaType(node: SchemaNode, link: (typeName: string) => string): string {
+  const base = shape(node, link);
+  return node.nullable && node.kind !== 'null' ? `${base} \\| ${markdownCode('null')}` : base;
+}
+
+function shape(node: SchemaNode, link: (typeName: string) => string): string {
+  switch (node.kind) {
+    case 'ref':
+      return `[**${node.typeName}**](${link(node.typeName)})`;
+    case 'array': {
+      const items = schemaType(node.items, link);
+      return items.includes(' \\| ') || items.includes(' & ') ? `(${items})[]` : `${items}[]`;
+    }
+    case 'union':
+      return node.variants.map((v) => schemaType(v, link)).join(' \\| ');
+    case 'intersection':
+      return node.parts.map((p) => schemaType(p, link)).join(' & ');
+    case 'object':
+      if (node.properties.length === 0 && typeof node.additionalProperties === 'object') {
+        return `${markdownCode('Record<string,')} ${schemaType(node.additionalProperties, link)}${markdownCode('>')}`;
+      }
+      return markdownCode('object');
+    case 'string':
+    case 'number':
+    case 'integer':
+      if (node.const !== undefined) return markdownCode(literalType(node.const));
+      if (node.enum && node.enum.length > 0) return node.enum.map((v) => markdownCode(literalType(v))).join(' \\| ');
+      return markdownCode(node.format ? `${node.kind} (${node.format})` : node.kind);
+    case 'boolean':
+      return markdownCode(node.const !== undefined ? String(node.const) : 'boolean');
+    case 'null':
+      return markdownCode('null');
+    case 'enum':
+      return node.values.map((v) => markdownCode(JSON.stringify(v))).join(' \\| ');
+    case 'unknown':
+      return markdownCode('unknown');
+  }
+}
+
+function propertyRows(node: SchemaNode): { path: string; property: PropertyModel }[] {
+  const rows: { path: string; property: PropertyModel }[] = [];
+  const visit = (current: SchemaNode, prefix: string, depth: number): void => {
+    const object = current.kind === 'object' ? current : current.kind === 'array' && current.items.kind === 'object' ? current.items : undefined;
+    if (!object || depth > 8) return;
+    for (const property of object.properties) {
+      const path = prefix === '' ? property.name : `${prefix}${current.kind === 'array' ? '[]' : ''}.${property.name}`;
+      rows.push({ path, property });
+      visit(property.schema, path, depth + 1);
+    }
+  };
+  visit(node, '', 0);
+  return rows;
+}
+
+export const markdownHelpers: MarkdownHelpers = Object.freeze({
+  table,
+  schemaType,
+  propertyRows,
+  text: markdownText,
+  cell: markdownCell,
+  code: markdownCode,
+  codeBlock,
+});

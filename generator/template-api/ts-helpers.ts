@@ -1,0 +1,151 @@
+import {
+  Scope,
+  StructureKind,
+  VariableDeclarationKind,
+  type ClassDeclarationStructure,
+  type ExportDeclarationStructure,
+  type FunctionDeclarationStructure,
+  type ImportDeclarationStructure,
+  type ImportSpecifierStructure,
+  type InterfaceDeclarationStructure,
+  type JSDocStructure,
+  type JSDocTagStructure,
+  type OptionalKind,
+  type TypeAliasDeclarationStructure,
+  type VariableStatementStructure,
+} from 'ts-morph';
+import { jsdocText } from '../escape/jsdoc.ts';
+import { literalType } from '../escape/literal.ts';
+import { typePropertyKey } from '../escape/property-key.ts';
+import type { SchemaNode } from '../model/types.ts';
+
+export interface DocsInput {
+  readonly summary?: string | undefined;
+  readonly description?: string | undefined;
+  /** `true`, or the reason. */
+  readonly deprecated?: boolean | string | undefined;
+  readonly params?: readonly { readonly name: string; readonly text: string }[];
+  readonly returns?: string;
+  readonly throws?: readonly string[];
+  /** Further tags (`{ tagName: 'see', text: '...' }`); text is escaped like the rest. */
+  readonly tags?: readonly { readonly tagName: string; readonly text?: string }[];
+}
+
+/**
+ * Helpers for TypeScript output. `docs` is the only way to put prose into a JSDoc comment (it
+ * escapes); `schemaType` writes the TypeScript type of a model schema node.
+ */
+export interface TsHelpers {
+  docs(input: DocsInput): OptionalKind<JSDocStructure>[];
+  schemaType(node: SchemaNode): string;
+  /** `import { a, type B } from "spec"` (all type-only with `{ typeOnly: true }`). */
+  importFrom(moduleSpecifier: string, names: readonly (string | OptionalKind<ImportSpecifierStructure>)[], options?: { typeOnly?: boolean }): ImportDeclarationStructure;
+  /** `export { a } from "spec"` (type-only with `{ typeOnly: true }`). */
+  exportFrom(moduleSpecifier: string, names: readonly string[], options?: { typeOnly?: boolean }): ExportDeclarationStructure;
+  typeAlias(structure: OptionalKind<TypeAliasDeclarationStructure>): TypeAliasDeclarationStructure;
+  interfaceDeclaration(structure: OptionalKind<InterfaceDeclarationStructure>): InterfaceDeclarationStructure;
+  classDeclaration(structure: OptionalKind<ClassDeclarationStructure>): ClassDeclarationStructure;
+  functionDeclaration(structure: OptionalKind<FunctionDeclarationStructure>): FunctionDeclarationStructure;
+  /** `export const name: type = initializer;` (`initializer` is code: build it with the escape helpers). */
+  constDeclaration(input: { name: string; initializer: string; type?: string; exported?: boolean; docs?: OptionalKind<JSDocStructure>[] }): VariableStatementStructure;
+  readonly StructureKind: typeof StructureKind;
+  readonly VariableDeclarationKind: typeof VariableDeclarationKind;
+  readonly Scope: typeof Scope;
+}
+
+function docs(input: DocsInput): OptionalKind<JSDocStructure>[] {
+  const text = [input.summary, input.description]
+    .filter((part): part is string => part !== undefined && part.trim() !== '')
+    .map(jsdocText)
+    .filter((part, index, all) => all.indexOf(part) === index)
+    .join('\n\n');
+  const tags: OptionalKind<JSDocTagStructure>[] = [];
+  for (const param of input.params ?? []) tags.push({ tagName: 'param', text: `${param.name} ${jsdocText(param.text)}`.trim() });
+  if (input.returns !== undefined) tags.push({ tagName: 'returns', text: jsdocText(input.returns) });
+  for (const thrown of input.throws ?? []) tags.push({ tagName: 'throws', text: jsdocText(thrown) });
+  if (input.deprecated) tags.push({ tagName: 'deprecated', ...(typeof input.deprecated === 'string' ? { text: jsdocText(input.deprecated) } : {}) });
+  for (const tag of input.tags ?? []) {
+    tags.push({ tagName: tag.tagName.replace(/[^A-Za-z]/g, ''), ...(tag.text !== undefined ? { text: jsdocText(tag.text) } : {}) });
+  }
+  if (text === '' && tags.length === 0) return [];
+  return [{ ...(text !== '' ? { description: text } : {}), tags }];
+}
+
+/** The TypeScript type of a schema node, in the same terms as openapi-typescript. */
+export function schemaType(node: SchemaNode): string {
+  const base = shapeType(node);
+  return node.nullable && node.kind !== 'null' ? `${wrap(base)} | null` : base;
+}
+
+function shapeType(node: SchemaNode): string {
+  switch (node.kind) {
+    case 'ref':
+      return node.typeName;
+    case 'string':
+    case 'number':
+    case 'integer':
+      if (node.const !== undefined) return literalType(node.const);
+      if (node.enum && node.enum.length > 0) return node.enum.map(literalType).join(' | ');
+      return node.kind === 'string' ? 'string' : 'number';
+    case 'boolean':
+      return node.const !== undefined ? String(node.const) : 'boolean';
+    case 'null':
+      return 'null';
+    case 'array':
+      return `${wrap(schemaType(node.items))}[]`;
+    case 'object': {
+      const members = node.properties.map((p) => `${typePropertyKey(p.name)}${p.required ? '' : '?'}: ${schemaType(p.schema)};`);
+      if (typeof node.additionalProperties === 'object') members.push(`[key: string]: ${schemaType(node.additionalProperties)};`);
+      if (members.length === 0) return node.additionalProperties === false ? 'Record<string, never>' : 'Record<string, unknown>';
+      return `{ ${members.join(' ')} }`;
+    }
+    case 'union':
+      return node.variants.map((v) => wrap(schemaType(v))).join(' | ');
+    case 'intersection':
+      return node.parts.map((p) => wrap(schemaType(p))).join(' & ');
+    case 'enum':
+      return node.values
+        .filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v))
+        .map(literalType)
+        .join(' | ');
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+function wrap(type: string): string {
+  return /^[\w$."-]+(\[\])*$/.test(type) || /^\{.*\}$/.test(type) ? type : `(${type})`;
+}
+
+const helpers: TsHelpers = {
+  docs,
+  schemaType,
+  importFrom: (moduleSpecifier, names, options) => ({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier,
+    namedImports: [...names],
+    ...(options?.typeOnly ? { isTypeOnly: true } : {}),
+  }),
+  exportFrom: (moduleSpecifier, names, options) => ({
+    kind: StructureKind.ExportDeclaration,
+    moduleSpecifier,
+    namedExports: [...names],
+    ...(options?.typeOnly ? { isTypeOnly: true } : {}),
+  }),
+  typeAlias: (structure) => ({ ...structure, kind: StructureKind.TypeAlias }),
+  interfaceDeclaration: (structure) => ({ ...structure, kind: StructureKind.Interface }),
+  classDeclaration: (structure) => ({ ...structure, kind: StructureKind.Class }),
+  functionDeclaration: (structure) => ({ ...structure, kind: StructureKind.Function }),
+  constDeclaration: (input) => ({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    isExported: input.exported ?? true,
+    ...(input.docs ? { docs: input.docs } : {}),
+    declarations: [{ name: input.name, initializer: input.initializer, ...(input.type ? { type: input.type } : {}) }],
+  }),
+  StructureKind,
+  VariableDeclarationKind,
+  Scope,
+};
+
+export const tsHelpers: TsHelpers = Object.freeze(helpers);

@@ -1,0 +1,121 @@
+import type { SourceFileStructure } from 'ts-morph';
+import type { EscapeHelpers } from '../escape/index.ts';
+import type { ApiModel, OperationModel, SchemaModel, SchemaNode, TagModel } from '../model/types.ts';
+import type { NamingResolver } from '../naming/resolver.ts';
+import type { MarkdownHelpers } from './markdown-helpers.ts';
+import type { MethodSignature } from './signature.ts';
+import type { TsHelpers } from './ts-helpers.ts';
+
+/**
+ * The template API, version 1. A template is a typed function for one output concept. Breaking
+ * changes to anything exported from this file bump the version; `test/template-api.test.ts`
+ * snapshots these types so that an accidental change fails CI.
+ */
+export const TEMPLATE_API_VERSION = 1 as const;
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** TypeScript statements: ts-morph structures for declarations, writer functions or constant code for bodies. */
+export type TypeScriptStatements = NonNullable<SourceFileStructure['statements']>;
+
+/**
+ * One output file, path relative to the package root with `/` separators. The pipeline adds the
+ * do-not-edit header and formats it with prettier; templates never do either.
+ */
+export type TemplateFile =
+  | { readonly kind: 'typescript'; readonly path: string; readonly statements: TypeScriptStatements }
+  | { readonly kind: 'text'; readonly path: string; readonly content: string }
+  | { readonly kind: 'json'; readonly path: string; readonly value: JsonValue };
+
+/** `undefined` means "nothing from this template here" for a default, or "use the default" for an override. */
+export type TemplateResult = TemplateFile | readonly TemplateFile[] | undefined;
+
+/** A release of the generated package, newest first in `options.package.releases`. */
+export interface Release {
+  readonly version: string;
+  /** `YYYY-MM-DD` */
+  readonly date: string;
+  /** Where the spec of this release came from (a file or URL). */
+  readonly source: string;
+  readonly summary: string;
+  readonly changes: readonly ReleaseChange[];
+}
+
+export interface ReleaseChange {
+  readonly severity: 'breaking' | 'non-breaking' | 'docs';
+  readonly message: string;
+  readonly operation?: string;
+}
+
+/** What the config resolved, as templates need it. */
+export interface TemplateOptions {
+  readonly package: {
+    readonly name: string;
+    readonly version: string;
+    readonly description: string;
+    readonly license: string;
+    /** Environment variable the client reads the API key from when none is given. */
+    readonly apiKeyEnv: string | undefined;
+    readonly releases: readonly Release[];
+  };
+  readonly toolkit: { readonly name: string; readonly version: string };
+  /** Versions the generated package depends on, keyed by package name (e.g. `openapi-fetch`). */
+  readonly dependencies: Readonly<Record<string, string>>;
+}
+
+export interface TemplateContext {
+  readonly apiVersion: typeof TEMPLATE_API_VERSION;
+  readonly model: ApiModel;
+  readonly naming: NamingResolver;
+  readonly options: TemplateOptions;
+  /** The only way spec strings may reach output. */
+  readonly escape: EscapeHelpers;
+  readonly ts: TsHelpers;
+  readonly md: MarkdownHelpers;
+  /** openapi-typescript's declarations (`paths`, `components`, `operations`) for the selected subset. */
+  readonly openapiTypes: string;
+  /** How an operation becomes a method: arguments, return type, the openapi-typescript types to use. */
+  signature(operation: OperationModel): MethodSignature;
+  /** A small value that fits a schema, for code examples (render it with `escape.jsonLiteral`). */
+  example(node: SchemaNode): unknown;
+  /** Relative module specifier from one package file to another: `importPath('src/apis/A.ts', 'src/models.ts')` is `'../models.js'`. */
+  importPath(from: string, to: string): string;
+  /** Relative link from one package file to another: `linkPath('docs/A.md', 'README.md')` is `'../README.md'`. */
+  linkPath(from: string, to: string): string;
+}
+
+interface TemplateBase {
+  readonly apiVersion: typeof TEMPLATE_API_VERSION;
+  /** Unique; a team template with the same name replaces the default one. Must equal its file name. */
+  readonly name: string;
+  /** What it emits, one line (shown by `openapi-morph templates list`). */
+  readonly description: string;
+}
+
+/** Runs once. */
+export interface DocumentTemplate extends TemplateBase {
+  readonly scope: 'document';
+  render(ctx: TemplateContext): TemplateResult;
+}
+
+/** Runs once per tag (one API class each). */
+export interface TagTemplate extends TemplateBase {
+  readonly scope: 'tag';
+  render(ctx: TemplateContext, tag: TagModel): TemplateResult;
+}
+
+/** Runs once per named component schema. */
+export interface SchemaTemplate extends TemplateBase {
+  readonly scope: 'schema';
+  render(ctx: TemplateContext, schema: SchemaModel): TemplateResult;
+}
+
+export type Template = DocumentTemplate | TagTemplate | SchemaTemplate;
+
+/** Declares a template; the identity function, there for type checking and editor help. */
+export function defineTemplate(template: DocumentTemplate): DocumentTemplate;
+export function defineTemplate(template: TagTemplate): TagTemplate;
+export function defineTemplate(template: SchemaTemplate): SchemaTemplate;
+export function defineTemplate(template: Template): Template {
+  return template;
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { compareStrings } from '../json.ts';
+import type { PlannedWrite } from './transaction.ts';
+
+export const MANIFEST_NAME = 'openapi-morph.manifest.json';
+
+/**
+ * The files currently in an output folder that belong to the generator: everything except the
+ * preserved paths (build output, installs) and a transaction's temporary files.
+ */
+export async function readOutputTree(outDir: string, preserve: readonly string[]): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  if (!existsSync(outDir)) return files;
+  const preserved = preserve.map((p) => p.replace(/\/+$/, ''));
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name));
+    for (const entry of entries) {
+      const rel = prefix + entry.name;
+      if (preserved.some((p) => rel === p || rel.startsWith(`${p}/`))) continue;
+      if (/\.om-(new|old)$/.test(entry.name)) continue;
+      if (entry.isDirectory()) await walk(join(dir, entry.name), `${rel}/`);
+      else if (entry.isFile() || entry.isSymbolicLink()) files.set(rel, await readFile(join(dir, entry.name), 'utf8'));
+    }
+  };
+  await walk(outDir, '');
+  return files;
+}
+
+export interface TreeDifference {
+  /** In both, with different content. */
+  readonly stale: readonly string[];
+  /** Would be generated, not on disk. */
+  readonly missing: readonly string[];
+  /** On disk, would not be generated. */
+  readonly extra: readonly string[];
+}
+
+export function compareTrees(current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): TreeDifference {
+  const stale: string[] = [];
+  const missing: string[] = [];
+  for (const [path, content] of next) {
+    const existing = current.get(path);
+    if (existing === undefined) missing.push(path);
+    else if (existing !== content) stale.push(path);
+  }
+  const extra = [...current.keys()].filter((path) => !next.has(path));
+  return { stale, missing, extra };
+}
+
+export function planWrites(outDir: string, difference: TreeDifference, next: ReadonlyMap<string, string>): PlannedWrite[] {
+  return [
+    ...[...difference.stale, ...difference.missing].sort(compareStrings).map((path) => ({ path: join(outDir, path), content: next.get(path)! })),
+    ...difference.extra.map((path) => ({ path: join(outDir, path), content: null })),
+  ];
+}

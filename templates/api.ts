@@ -1,0 +1,88 @@
+import { defineTemplate, type MethodSignature, type OperationModel, type TemplateContext } from 'openapi-morph';
+
+export default defineTemplate({
+  apiVersion: 1,
+  name: 'api',
+  description: 'src/apis/<Tag>Api.ts: one class per tag, one method per operation, over openapi-fetch',
+  scope: 'tag',
+  render(ctx, tag) {
+    const { ts } = ctx;
+    const path = ctx.naming.apiFile(tag.className);
+    const methods = tag.operations.map((operation) => ({ operation, signature: ctx.signature(operation) }));
+    const modelTypes = usedModelTypes(ctx, methods.map((m) => m.signature));
+    return {
+      kind: 'typescript',
+      path,
+      statements: [
+        ts.importFrom(ctx.importPath(path, 'src/schema.ts'), ['paths'], { typeOnly: true }),
+        ...(modelTypes.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/models.ts'), modelTypes, { typeOnly: true })] : []),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/core.ts'), ['ApiCore', { name: 'ClientOptions', isTypeOnly: true }, { name: 'RequestOptions', isTypeOnly: true }]),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['defaults']),
+        ts.classDeclaration({
+          name: tag.className,
+          isExported: true,
+          docs: ctx.ts.docs({
+            summary: tag.description ?? `Operations tagged ${tag.name}.`,
+            tags: [{ tagName: 'example', text: `const api = new ${tag.className}({ apiKey: process.env.OPENAI_API_KEY });` }],
+          }),
+          properties: [{ name: '#core', isReadonly: true, type: 'ApiCore<paths>' }],
+          ctors: [
+            {
+              docs: ctx.ts.docs({ description: 'Creates a client. Options apply to every call made with it.' }),
+              parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+              statements: ['this.#core = new ApiCore<paths>(options, defaults);'],
+            },
+          ],
+          methods: methods.map(({ operation, signature }) => ({
+            name: operation.methodName,
+            docs: methodDocs(ctx, operation, signature),
+            parameters: signature.parameters.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional })),
+            returnType: `Promise<${signature.returnType}>`,
+            statements: callStatement(ctx, operation, signature),
+          })),
+        }),
+      ],
+    };
+  },
+});
+
+function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: MethodSignature) {
+  return ctx.ts.docs({
+    summary: operation.summary,
+    description: [operation.description, `\`${operation.method.toUpperCase()} ${operation.path}\` (operationId \`${operation.operationId}\`)`]
+      .filter((part) => part !== undefined)
+      .join('\n\n'),
+    deprecated: operation.deprecated,
+    params: signature.parameters.map((p) => ({ name: p.name, text: p.description ?? '' })),
+    returns: signature.success?.description ?? 'The response body.',
+    throws: ['{ApiError} When the server answers with a non-2xx status or cannot be reached.'],
+  });
+}
+
+/** `return this.#core.call(options, (client, init) => client.POST("/path", { ...init, params, body }));` */
+function callStatement(ctx: TemplateContext, operation: OperationModel, signature: MethodSignature): string {
+  const members = ['...init'];
+  const pathArgs = signature.parameters.filter((p) => p.role === 'path');
+  const params: string[] = [];
+  if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${ctx.escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
+  if (signature.parameters.some((p) => p.role === 'params')) {
+    for (const location of ['query', 'header', 'cookie'] as const) {
+      if (operation.parameters[location].length > 0) params.push(`${location}: params?.${location}`);
+    }
+  }
+  if (params.length > 0) members.push(`params: { ${params.join(', ')} }`);
+  if (signature.parameters.some((p) => p.role === 'body')) members.push('body');
+  const method = operation.method.toUpperCase();
+  return `return this.#core.call(options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
+}
+
+function usedModelTypes(ctx: TemplateContext, signatures: readonly MethodSignature[]): string[] {
+  const names = new Set(ctx.model.schemas.map((s) => s.typeName));
+  const used = new Set<string>();
+  for (const signature of signatures) {
+    for (const type of [signature.returnType, ...signature.parameters.map((p) => p.type)]) {
+      for (const word of type.split(/[^\w$]+/)) if (names.has(word)) used.add(word);
+    }
+  }
+  return [...used].sort();
+}

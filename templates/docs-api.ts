@@ -1,0 +1,133 @@
+import { defineTemplate, type OperationModel, type TagModel, type TemplateContext } from 'openapi-morph';
+
+export default defineTemplate({
+  apiVersion: 1,
+  name: 'docs-api',
+  description: 'docs/<Tag>Api.md: endpoint table and one section per method (signature, example, parameters, return type, auth, headers, responses)',
+  scope: 'tag',
+  render(ctx, tag) {
+    const path = ctx.naming.apiDocFile(tag.className);
+    const { md, escape } = ctx;
+    const base = ctx.model.servers[0]?.url;
+    const lines: string[] = [`# ${tag.className}`, ''];
+    if (tag.description) lines.push(md.text(tag.description), '');
+    lines.push(base ? `All URIs are relative to *${md.text(base)}*` : 'All URIs are relative to the `baseUrl` you pass to the client.', '');
+    lines.push(
+      md.table(
+        ['Method', 'HTTP request', 'Description'],
+        tag.operations.map((op) => [
+          `[**${op.methodName}**](${ctx.linkPath(path, path)}#${escape.markdownAnchor(op.methodName)})`,
+          `**${op.method.toUpperCase()}** ${md.code(op.path)}`,
+          md.cell(op.summary ?? op.description ?? ''),
+        ]),
+      ),
+      '',
+    );
+    for (const operation of tag.operations) lines.push(...section(ctx, tag, operation, path));
+    return { kind: 'text', path, content: lines.join('\n') };
+  },
+});
+
+function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel, path: string): string[] {
+  const { md, escape } = ctx;
+  const signature = ctx.signature(operation);
+  const link = (typeName: string) => ctx.linkPath(path, ctx.naming.modelDocFile(typeName));
+  const readme = ctx.linkPath(path, 'README.md');
+  const lines = [
+    `<a id="${escape.markdownAnchor(operation.methodName)}"></a>`,
+    '',
+    `## ${operation.methodName}`,
+    '',
+    md.codeBlock('ts', signature.text),
+    '',
+  ];
+  if (operation.deprecated) lines.push('> **Deprecated.**', '');
+  if (operation.summary) lines.push(`**${md.text(operation.summary)}**`, '');
+  if (operation.description) lines.push(md.text(operation.description), '');
+
+  lines.push('### Example', '', md.codeBlock('ts', example(ctx, tag, operation).join('\n')), '');
+
+  lines.push('### Parameters', '');
+  lines.push(
+    md.table(
+      ['Name', 'Type', 'Description', 'Notes'],
+      signature.parameters.map((p) => {
+        const typeCell =
+          p.role === 'body' && signature.requestMedia?.schema.kind === 'ref'
+            ? md.schemaType(signature.requestMedia.schema, link)
+            : md.code(p.type);
+        const notes = [p.optional ? 'optional' : 'required', p.role === 'path' ? `path parameter ${md.code(p.wireName ?? p.name)}` : ''].filter(Boolean).join(', ');
+        return [`**${p.name}**`, typeCell, md.cell(p.description ?? ''), notes];
+      }),
+    ),
+    '',
+  );
+  for (const location of ['query', 'header', 'cookie'] as const) {
+    const params = operation.parameters[location];
+    if (params.length === 0) continue;
+    lines.push(`#### ${location[0]!.toUpperCase()}${location.slice(1)} parameters (\`params.${location}\`)`, '');
+    lines.push(
+      md.table(
+        ['Name', 'Type', 'Description', 'Notes'],
+        params.map((p) => [md.code(p.name), md.schemaType(p.schema, link), md.cell(p.description ?? ''), [p.required ? 'required' : 'optional', p.deprecated ? 'deprecated' : ''].filter(Boolean).join(', ')]),
+      ),
+      '',
+    );
+  }
+
+  lines.push('### Return type', '');
+  lines.push(signature.successMedia ? md.schemaType(signature.successMedia.schema, link) : 'void (empty response body)', '');
+
+  lines.push('### Authorization', '');
+  const schemes = [...new Set(operation.security.flatMap((r) => r.schemes.map((s) => s.name)))];
+  lines.push(schemes.length > 0 ? schemes.map((s) => `[${md.text(s)}](${readme}#authorization)`).join(', ') : 'No authorization required.', '');
+
+  lines.push('### HTTP request headers', '');
+  lines.push(` - **Content-Type**: ${signature.requestMedia ? md.code(signature.requestMedia.mediaType) : 'Not defined'}`);
+  const accept = [...new Set(operation.responses.flatMap((r) => r.content.map((c) => c.mediaType)))];
+  lines.push(` - **Accept**: ${accept.length > 0 ? accept.map((a) => md.code(a)).join(', ') : 'Not defined'}`, '');
+
+  lines.push('### HTTP response details', '');
+  lines.push(
+    md.table(
+      ['Status code', 'Description', 'Response headers'],
+      operation.responses.map((r) => [`**${md.cell(r.status)}**`, md.cell(r.description ?? ''), r.headers.length > 0 ? r.headers.map((h) => md.code(h.name)).join(', ') : '-']),
+    ),
+    '',
+  );
+  lines.push(`Non-2xx responses reject with [\`ApiError\`](${readme}#errors).`, '');
+  lines.push(`[[Back to top]](#${escape.markdownAnchor(tag.className)}) [[Back to API list]](${readme}#api-endpoints) [[Back to Model list]](${readme}#models) [[Back to README]](${readme})`, '');
+  return lines;
+}
+
+/** A call with a small, valid argument for every required parameter; type-checked by the test suite. */
+function example(ctx: TemplateContext, tag: TagModel, operation: OperationModel): string[] {
+  const signature = ctx.signature(operation);
+  const args = signature.parameters
+    .filter((p) => !p.optional || p.role === 'body')
+    .filter((p) => p.role !== 'options')
+    .map((p) => {
+      if (p.role === 'path') {
+        const param = operation.parameters.path.find((q) => q.name === p.wireName);
+        return ctx.escape.jsonLiteral(param ? ctx.example(param.schema) : 'id');
+      }
+      if (p.role === 'body') return ctx.escape.jsonLiteral(signature.requestMedia ? ctx.example(signature.requestMedia.schema) : {});
+      const groups = (['query', 'header', 'cookie'] as const)
+        .filter((location) => operation.parameters[location].some((q) => q.required))
+        .map((location) => {
+          const required = operation.parameters[location].filter((q) => q.required);
+          return `${location}: { ${required.map((q) => `${ctx.escape.valuePropertyKey(q.name)}: ${ctx.escape.jsonLiteral(ctx.example(q.schema))}`).join(', ')} }`;
+        });
+      return `{ ${groups.join(', ')} }`;
+    });
+  const result = signature.returnType === 'void' ? '' : 'const result = ';
+  return [
+    `import { ${tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
+    '',
+    ...(ctx.options.package.apiKeyEnv
+      ? [`// Reads the API key from ${ctx.options.package.apiKeyEnv}; or pass { apiKey }.`, `const api = new ${tag.className}();`]
+      : [`const api = new ${tag.className}({ apiKey: 'sk-...' });`]),
+    `${result}await api.${operation.methodName}(${args.join(', ')});`,
+    ...(result ? ['console.log(result);'] : []),
+  ];
+}

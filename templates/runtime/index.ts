@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { defineTemplate, type TemplateFile } from 'openapi-morph';
+
+/** The runtime's sources live next to this template as real, type-checked TypeScript. */
+const FILES = ['errors.ts', 'core.ts'] as const;
+
+export default defineTemplate({
+  apiVersion: 1,
+  name: 'runtime',
+  description: 'src/runtime/: the client core over openapi-fetch (auth, errors) and the per-spec defaults',
+  scope: 'document',
+  render(ctx) {
+    const sources: TemplateFile[] = FILES.map((file) => ({
+      kind: 'text',
+      path: `src/runtime/${file}`,
+      content: readFileSync(new URL(`./files/${file}`, import.meta.url), 'utf8'),
+    }));
+    const server = ctx.model.servers.find((s) => /^https?:\/\//.test(s.url));
+    const optional = (value: string | undefined) => (value === undefined ? 'undefined' : ctx.escape.stringLiteral(value));
+    const defaults: TemplateFile = {
+      kind: 'typescript',
+      path: 'src/runtime/defaults.ts',
+      statements: [
+        "import type { ClientDefaults } from './core.js';",
+        ctx.ts.constDeclaration({
+          name: 'defaults',
+          type: 'ClientDefaults',
+          initializer: `{ baseUrl: ${optional(server?.url)}, apiKeyEnv: ${optional(ctx.options.package.apiKeyEnv)} }`,
+          docs: ctx.ts.docs({ description: 'Values from the spec and the generator config.' }),
+        }),
+      ],
+    };
+    return [...sources, defaults];
+  },
+});
