@@ -16,6 +16,7 @@ import { readReleases } from './releases.ts';
 import { select, type SelectResult } from './select/index.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
+import type { Release } from './template-api/types.ts';
 import { pinnedVersion, toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
@@ -43,7 +44,15 @@ export async function render(config: ResolvedConfig): Promise<RenderResult> {
   return renderSpec(config, spec);
 }
 
-export async function renderSpec(config: ResolvedConfig, spec: SpecDocument): Promise<RenderResult> {
+export interface RenderOptions {
+  /**
+   * Release history to use instead of reading `config.package.releases` (the diff renders two
+   * packages in memory only to compare their API, and must work without a release file).
+   */
+  readonly releases?: readonly Release[];
+}
+
+export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
   const selected = select(spec, config.selection);
   await validateSubset(spec, selected.document);
   const document = normalize(spec, selected.document);
@@ -51,7 +60,7 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument): Pr
 
   const [types, releases, defaults, team] = await Promise.all([
     openapiTypes(document, spec.source.name),
-    readReleases(config.package.releases.path, config.package.releases.name),
+    renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),
     loadTemplateDir(config.templates.defaultsDir, config.root, 'default'),
     config.templates.teamDir ? loadTemplateDir(config.templates.teamDir, config.root, 'team') : Promise.resolve([]),
   ]);
