@@ -3,9 +3,10 @@ import { formatDiagnostics } from '../diagnostics/format.ts';
 import { toolkit } from '../toolkit.ts';
 import type { CliIO, Command } from './command.ts';
 import { checkCommand } from './commands/check.ts';
+import { diffCommand } from './commands/diff.ts';
 import { generateCommand } from './commands/generate.ts';
 
-export const commands: readonly Command[] = [generateCommand, checkCommand];
+export const commands: readonly Command[] = [generateCommand, checkCommand, diffCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,0 +1,81 @@
+import type { ApiModel } from '../../model/types.ts';
+import { severityRank } from '../rules.ts';
+import type { Finding } from '../sink.ts';
+import type { DiffChange } from '../types.ts';
+import type { SurfaceFinding } from './compare-surface.ts';
+
+/** What the generated package calls things, per side: schema -> type name, method -> operation. */
+export interface PackageNames {
+  readonly types: ReadonlyMap<string, string>;
+  /** `RealtimeApi.createRealtimeSession` -> the operation. */
+  readonly methods: ReadonlyMap<string, { readonly label: string; readonly operationId: string }>;
+  /** `RealtimeApi` -> labels of its operations. */
+  readonly classes: ReadonlyMap<string, readonly string[]>;
+}
+
+export function packageNames(model: ApiModel | undefined): PackageNames {
+  const types = new Map((model?.schemas ?? []).map((s) => [s.name, s.typeName] as const));
+  const methods = new Map<string, { label: string; operationId: string }>();
+  const classes = new Map<string, string[]>();
+  for (const tag of model?.tags ?? []) {
+    for (const op of tag.operations) {
+      const label = `${op.method.toUpperCase()} ${op.path}`;
+      methods.set(`${tag.className}.${op.methodName}`, { label, operationId: op.operationId });
+      classes.set(tag.className, [...(classes.get(tag.className) ?? []), label]);
+    }
+  }
+  return { types, methods, classes };
+}
+
+/**
+ * Keeps the TypeScript findings the spec rules did not already report, and attaches operations
+ * to findings in API classes. A TypeScript finding is covered by a spec change at least as
+ * severe that concerns the same thing: for a method of an API class, the same operation; for a
+ * schema's type, an anchor in that schema at an overlapping property path (one a prefix of the
+ * other). What remains is what only the generated code shows: a name collision renaming an
+ * export, a method moved to another class by a tag change, a shape the spec rules do not model.
+ */
+export function uncoveredChanges(spec: readonly Finding[], surface: readonly SurfaceFinding[], names: { readonly old: PackageNames; readonly new: PackageNames }): DiffChange[] {
+  const anchors = spec
+    .filter((f) => f.change.severity !== 'docs')
+    .flatMap((f) => f.anchors.map((a) => ({ rank: severityRank(f.change.severity), type: names[a.side].types.get(a.schema), path: a.path })));
+  const operationRank = new Map<string, number>();
+  for (const f of spec) {
+    if (f.change.operation === null || f.change.severity === 'docs') continue;
+    operationRank.set(f.change.operation, Math.max(operationRank.get(f.change.operation) ?? -1, severityRank(f.change.severity)));
+  }
+  const result: DiffChange[] = [];
+  for (const finding of surface) {
+    const rank = severityRank(finding.change.severity);
+    if (finding.exportKind === 'class') {
+      const operations = classOperations(finding, names);
+      if (operations.some((label) => (operationRank.get(label) ?? -1) >= rank)) continue;
+      const single = operations.length === 1 ? operationOf(finding, names) : undefined;
+      result.push(single ? { ...finding.change, operation: single.label, operationId: single.operationId } : finding.change);
+      continue;
+    }
+    const path = finding.path.filter((s) => !s.startsWith('(') && !s.startsWith('<'));
+    if (anchors.some((a) => a.rank >= rank && a.type === finding.exportName && overlaps(a.path, path))) continue;
+    result.push(finding.change);
+  }
+  return result;
+}
+
+function classOperations(finding: SurfaceFinding, names: { readonly old: PackageNames; readonly new: PackageNames }): string[] {
+  const op = operationOf(finding, names);
+  if (op) return [op.label];
+  return [...new Set([...(names.old.classes.get(finding.exportName) ?? []), ...(names.new.classes.get(finding.exportName) ?? [])])];
+}
+
+function operationOf(finding: SurfaceFinding, names: { readonly old: PackageNames; readonly new: PackageNames }) {
+  const member = finding.path[0];
+  if (member === undefined) return undefined;
+  const key = `${finding.exportName}.${member}`;
+  return names.new.methods.get(key) ?? names.old.methods.get(key);
+}
+
+function overlaps(a: readonly string[], b: readonly string[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,209 @@
+import type * as TS from 'typescript';
+import type { ExportKind, ExportShape, ParameterShape, PropertyShape, Shape, SignatureShape, Surface } from './shapes.ts';
+
+/**
+ * openapi-typescript's whole-document interfaces. Every schema and operation in them is also
+ * reachable through a named export or an API method, where changes are reported with a readable
+ * path, so these are compared by name only.
+ */
+const BY_NAME_ONLY = new Set(['paths', 'components', 'operations', 'webhooks', '$defs']);
+
+const MAX_DEPTH = 24;
+
+/** The exported surface of one package entry (`src/index.ts`), read with the type checker. */
+export function extractSurface(ts: typeof TS, program: TS.Program, checker: TS.TypeChecker, entry: TS.SourceFile | undefined): Surface {
+  const exports = new Map<string, ExportShape>();
+  const moduleSymbol = entry ? checker.getSymbolAtLocation(entry) : undefined;
+  if (!moduleSymbol) return { exports };
+  const symbols = checker.getExportsOfModule(moduleSymbol).map((symbol) => ({ name: symbol.name, target: symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol }));
+
+  // Exported types by identity, so a use of one elsewhere becomes a `ref` compared once, where it is declared.
+  const named = new Map<TS.Type, string>();
+  for (const { name, target } of [...symbols].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (!(target.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) || BY_NAME_ONLY.has(name)) continue;
+    const type = checker.getDeclaredTypeOfSymbol(target);
+    if (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection) && !named.has(type)) named.set(type, name);
+  }
+  const reader = new ShapeReader(ts, program, checker, named);
+  for (const { name, target } of symbols) {
+    const kind = exportKind(ts, target);
+    if (BY_NAME_ONLY.has(name)) {
+      exports.set(name, { name, kind, shape: { kind: 'other', text: name } });
+    } else if (kind === 'class') {
+      exports.set(name, { name, kind, shape: reader.classShape(target) });
+    } else if (kind === 'type' || kind === 'interface') {
+      exports.set(name, { name, kind, shape: reader.shape(checker.getDeclaredTypeOfSymbol(target), 0, true) });
+    } else {
+      exports.set(name, { name, kind, shape: reader.shape(checker.getTypeOfSymbol(target), 0, true) });
+    }
+  }
+  return { exports };
+}
+
+function exportKind(ts: typeof TS, symbol: TS.Symbol): ExportKind {
+  const flags = symbol.flags;
+  if (flags & ts.SymbolFlags.Class) return 'class';
+  if (flags & ts.SymbolFlags.Interface) return 'interface';
+  if (flags & ts.SymbolFlags.TypeAlias) return 'type';
+  if (flags & ts.SymbolFlags.Function) return 'function';
+  if (flags & ts.SymbolFlags.Enum) return 'enum';
+  if (flags & ts.SymbolFlags.Variable) return 'variable';
+  return 'namespace';
+}
+
+class ShapeReader {
+  readonly #ts: typeof TS;
+  readonly #program: TS.Program;
+  readonly #checker: TS.TypeChecker;
+  readonly #named: ReadonlyMap<TS.Type, string>;
+  readonly #expanding = new Set<TS.Type>();
+
+  constructor(ts: typeof TS, program: TS.Program, checker: TS.TypeChecker, named: ReadonlyMap<TS.Type, string>) {
+    this.#ts = ts;
+    this.#program = program;
+    this.#checker = checker;
+    this.#named = named;
+  }
+
+  /** A class: its public instance members and its constructor signatures. */
+  classShape(symbol: TS.Symbol): Shape {
+    const instance = this.#checker.getDeclaredTypeOfSymbol(symbol);
+    const statics = this.#checker.getTypeOfSymbol(symbol);
+    return {
+      kind: 'object',
+      properties: this.#properties(instance, 0),
+      calls: [],
+      constructs: statics.getConstructSignatures().map((s) => this.#signature(s, 0)),
+    };
+  }
+
+  shape(type: TS.Type, depth: number, root = false): Shape {
+    const ts = this.#ts;
+    const checker = this.#checker;
+    if (depth > MAX_DEPTH) return { kind: 'other', text: checker.typeToString(type) };
+    const name = this.#named.get(type);
+    if (name !== undefined && !root) return { kind: 'ref', name };
+    if (type.aliasSymbol && this.#isExternal(type.aliasSymbol)) {
+      return { kind: 'named', name: type.aliasSymbol.name, args: (type.aliasTypeArguments ?? []).map((t) => this.shape(t, depth + 1)) };
+    }
+    const f = type.flags;
+    if (f & ts.TypeFlags.Boolean) return { kind: 'primitive', name: 'boolean' };
+    if (f & ts.TypeFlags.Any) return { kind: 'primitive', name: 'any' };
+    if (f & ts.TypeFlags.Unknown) return { kind: 'primitive', name: 'unknown' };
+    if (f & ts.TypeFlags.String) return { kind: 'primitive', name: 'string' };
+    if (f & ts.TypeFlags.Number) return { kind: 'primitive', name: 'number' };
+    if (f & ts.TypeFlags.BigInt) return { kind: 'primitive', name: 'bigint' };
+    if (f & ts.TypeFlags.Null) return { kind: 'primitive', name: 'null' };
+    if (f & ts.TypeFlags.Undefined) return { kind: 'primitive', name: 'undefined' };
+    if (f & ts.TypeFlags.Void) return { kind: 'primitive', name: 'void' };
+    if (f & ts.TypeFlags.Never) return { kind: 'primitive', name: 'never' };
+    if (f & ts.TypeFlags.NonPrimitive) return { kind: 'primitive', name: 'object' };
+    if (f & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BigIntLiteral | ts.TypeFlags.BooleanLiteral)) {
+      return { kind: 'literal', text: checker.typeToString(type) };
+    }
+    if (type.isUnion()) return this.#union(type.types, depth);
+    if (this.#expanding.has(type)) return { kind: 'other', text: `recursive ${checker.typeToString(type)}` };
+    this.#expanding.add(type);
+    try {
+      return this.#structured(type, depth);
+    } finally {
+      this.#expanding.delete(type);
+    }
+  }
+
+  #union(types: readonly TS.Type[], depth: number): Shape {
+    const members = types.map((t) => this.shape(t, depth + 1));
+    const hasTrue = members.some((m) => m.kind === 'literal' && m.text === 'true');
+    const hasFalse = members.some((m) => m.kind === 'literal' && m.text === 'false');
+    const merged: Shape[] = hasTrue && hasFalse ? [...members.filter((m) => !(m.kind === 'literal' && (m.text === 'true' || m.text === 'false'))), { kind: 'primitive', name: 'boolean' }] : members;
+    return merged.length === 1 ? merged[0]! : { kind: 'union', members: merged };
+  }
+
+  #structured(type: TS.Type, depth: number): Shape {
+    const ts = this.#ts;
+    const checker = this.#checker;
+    if (checker.isArrayType(type)) return { kind: 'array', element: this.shape(checker.getTypeArguments(type as TS.TypeReference)[0]!, depth + 1) };
+    if (checker.isTupleType(type)) return { kind: 'tuple', elements: checker.getTypeArguments(type as TS.TypeReference).map((t) => this.shape(t, depth + 1)) };
+    const symbol = type.getSymbol();
+    if (symbol && this.#isExternal(symbol)) {
+      const args = type.flags & ts.TypeFlags.Object && (type as TS.ObjectType).objectFlags & ts.ObjectFlags.Reference ? checker.getTypeArguments(type as TS.TypeReference) : [];
+      return { kind: 'named', name: symbol.name, args: args.map((t) => this.shape(t, depth + 1)) };
+    }
+    if (!(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return { kind: 'other', text: checker.typeToString(type) };
+    return {
+      kind: 'object',
+      properties: this.#properties(type, depth),
+      calls: type.getCallSignatures().map((s) => this.#signature(s, depth)),
+      constructs: type.getConstructSignatures().map((s) => this.#signature(s, depth)),
+    };
+  }
+
+  #properties(type: TS.Type, depth: number): PropertyShape[] {
+    const ts = this.#ts;
+    const checker = this.#checker;
+    const properties: PropertyShape[] = [];
+    for (const property of checker.getPropertiesOfType(type)) {
+      if (!this.#isPublic(property)) continue;
+      const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
+      const shape = this.shape(this.#declaredType(property), depth + 1);
+      properties.push({ name: property.name, optional, type: optional ? withoutUndefined(shape) : shape });
+    }
+    for (const info of checker.getIndexInfosOfType(type)) {
+      properties.push({ name: `[key: ${checker.typeToString(info.keyType)}]`, optional: false, type: this.shape(info.type, depth + 1) });
+    }
+    return properties;
+  }
+
+  #signature(signature: TS.Signature, depth: number): SignatureShape {
+    const ts = this.#ts;
+    const checker = this.#checker;
+    const parameters: ParameterShape[] = signature.getParameters().map((parameter) => {
+      const declaration = parameter.valueDeclaration;
+      const optional = declaration !== undefined && ts.isParameter(declaration) && (declaration.questionToken !== undefined || declaration.initializer !== undefined || declaration.dotDotDotToken !== undefined);
+      const shape = this.shape(this.#declaredType(parameter), depth + 1);
+      return { name: parameter.name, optional, type: optional ? withoutUndefined(shape) : shape };
+    });
+    return { parameters, returns: this.shape(signature.getReturnType(), depth + 1) };
+  }
+
+  /**
+   * The type as written, when there is an annotation: for an optional member, the checker's type
+   * of the symbol adds `undefined`, which makes a new union and hides that the member's type is an
+   * exported one (`detail?: FileInputDetail` must read as a reference to FileInputDetail).
+   */
+  #declaredType(symbol: TS.Symbol): TS.Type {
+    const ts = this.#ts;
+    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    const node = declaration && (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration)) ? declaration.type : undefined;
+    return node ? this.#checker.getTypeFromTypeNode(node) : this.#checker.getTypeOfSymbol(symbol);
+  }
+
+  /** Public members only: no `#private` fields, no `private`/`protected` members. */
+  #isPublic(symbol: TS.Symbol): boolean {
+    const ts = this.#ts;
+    if (symbol.name.startsWith('#') || symbol.escapedName.toString().startsWith('__#')) return false;
+    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    if (!declaration) return true;
+    if (ts.isPropertyDeclaration(declaration) && ts.isPrivateIdentifier(declaration.name)) return false;
+    return (ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0;
+  }
+
+  /** Declared in the standard library or a dependency: compared by name, not expanded. */
+  #isExternal(symbol: TS.Symbol): boolean {
+    const declarations = symbol.declarations ?? [];
+    return (
+      declarations.length > 0 &&
+      declarations.every((d) => {
+        const file = d.getSourceFile();
+        return this.#program.isSourceFileDefaultLibrary(file) || this.#program.isSourceFileFromExternalLibrary(file) || file.fileName.includes('/node_modules/');
+      })
+    );
+  }
+}
+
+/** An optional member's type without the `undefined` its optionality adds (optionality is compared on its own). */
+function withoutUndefined(shape: Shape): Shape {
+  if (shape.kind !== 'union') return shape;
+  const kept = shape.members.filter((m) => !(m.kind === 'primitive' && m.name === 'undefined'));
+  return kept.length === 1 ? kept[0]! : { kind: 'union', members: kept };
+}
