@@ -23,11 +23,11 @@ describe('diff: what is not a change', () => {
     const schemas30 = { Thing: { type: 'object', properties: { id: str } } };
     const old = api({
       openapi: '3.0.3',
-      request: { type: 'object', properties: { name: { type: 'string', nullable: true }, thing: { allOf: [{ $ref: '#/components/schemas/Thing' }], nullable: true }, size: { type: 'integer', minimum: 1, exclusiveMinimum: true } } },
+      request: { type: 'object', properties: { name: { type: 'string', nullable: true }, label: { type: 'string', nullable: true }, thing: { allOf: [{ $ref: '#/components/schemas/Thing' }], nullable: true }, size: { type: 'integer', minimum: 1, exclusiveMinimum: true } } },
       schemas: schemas30,
     });
     const next = api({
-      request: { type: 'object', properties: { name: { type: ['string', 'null'] }, thing: { anyOf: [{ $ref: '#/components/schemas/Thing' }, { type: 'null' }] }, size: { type: 'integer', exclusiveMinimum: 1 } } },
+      request: { type: 'object', properties: { name: { type: ['string', 'null'] }, label: { anyOf: [str, { type: 'null' }] }, thing: { anyOf: [{ $ref: '#/components/schemas/Thing' }, { type: 'null' }] }, size: { type: 'integer', exclusiveMinimum: 1 } } },
       schemas: schemas30,
     });
     expect(diff(old, next).changes).toStrictEqual([]);
