@@ -24,6 +24,12 @@ export function compareViews(ctx: DiffContext, place: SchemaPlace, old: SchemaVi
       compareDefault(ctx.sink, place, old, next);
     }
     if (old.members || next.members) {
+      // Keywords next to a union (a discriminator, `not`, ...) belong to the union itself; when only
+      // one side is a union, the other side's keywords are compared with the member it pairs with.
+      if (old.members && next.members) {
+        compareDiscriminator(ctx.sink, place, old, next);
+        compareOtherKeywords(ctx.sink, place, old, next);
+      }
       compareUnions(ctx, place, old, next);
       return;
     }

@@ -39,8 +39,8 @@ export async function diffPackages(old: SpecDocument, next: SpecDocument, config
   }
   const [before, after] = await Promise.all([renderSide(config, sides.old), renderSide(config, sides.new)]);
   const rendered = performance.now();
-  const program = await createSurfaceProgram({ old: before.files, new: after.files });
-  const surfaces = [program.entries.old, program.entries.new].map((entry) => extractSurface(program.ts, program.program, program.checker, entry));
+  const program = await createSurfaceProgram(new Map([['old', before.files], ['new', after.files]]));
+  const surfaces = ['old', 'new'].map((key) => extractSurface(program.ts, program.program, program.checker, program.entries.get(key)));
   const extra = uncoveredChanges(findings, compareSurfaces(surfaces[0]!, surfaces[1]!), { old: packageNames(before.model), new: packageNames(after.model) });
   const done = performance.now();
   return {

@@ -4,24 +4,29 @@ import type { Finding } from '../sink.ts';
 import type { DiffChange } from '../types.ts';
 import type { SurfaceFinding } from './compare-surface.ts';
 
+export interface OperationName {
+  readonly label: string;
+  readonly operationId: string;
+}
+
 /** What the generated package calls things, per side: schema -> type name, method -> operation. */
 export interface PackageNames {
   readonly types: ReadonlyMap<string, string>;
   /** `RealtimeApi.createRealtimeSession` -> the operation. */
-  readonly methods: ReadonlyMap<string, { readonly label: string; readonly operationId: string }>;
-  /** `RealtimeApi` -> labels of its operations. */
-  readonly classes: ReadonlyMap<string, readonly string[]>;
+  readonly methods: ReadonlyMap<string, OperationName>;
+  /** `RealtimeApi` -> its operations. */
+  readonly classes: ReadonlyMap<string, readonly OperationName[]>;
 }
 
 export function packageNames(model: ApiModel | undefined): PackageNames {
   const types = new Map((model?.schemas ?? []).map((s) => [s.name, s.typeName] as const));
-  const methods = new Map<string, { label: string; operationId: string }>();
-  const classes = new Map<string, string[]>();
+  const methods = new Map<string, OperationName>();
+  const classes = new Map<string, OperationName[]>();
   for (const tag of model?.tags ?? []) {
     for (const op of tag.operations) {
-      const label = `${op.method.toUpperCase()} ${op.path}`;
-      methods.set(`${tag.className}.${op.methodName}`, { label, operationId: op.operationId });
-      classes.set(tag.className, [...(classes.get(tag.className) ?? []), label]);
+      const name = { label: `${op.method.toUpperCase()} ${op.path}`, operationId: op.operationId };
+      methods.set(`${tag.className}.${op.methodName}`, name);
+      classes.set(tag.className, [...(classes.get(tag.className) ?? []), name]);
     }
   }
   return { types, methods, classes };
@@ -49,8 +54,8 @@ export function uncoveredChanges(spec: readonly Finding[], surface: readonly Sur
     const rank = severityRank(finding.change.severity);
     if (finding.exportKind === 'class') {
       const operations = classOperations(finding, names);
-      if (operations.some((label) => (operationRank.get(label) ?? -1) >= rank)) continue;
-      const single = operations.length === 1 ? operationOf(finding, names) : undefined;
+      if (operations.some((op) => (operationRank.get(op.label) ?? -1) >= rank)) continue;
+      const single = operations.length === 1 ? operations[0] : undefined;
       result.push(single ? { ...finding.change, operation: single.label, operationId: single.operationId } : finding.change);
       continue;
     }
@@ -61,17 +66,14 @@ export function uncoveredChanges(spec: readonly Finding[], surface: readonly Sur
   return result;
 }
 
-function classOperations(finding: SurfaceFinding, names: { readonly old: PackageNames; readonly new: PackageNames }): string[] {
-  const op = operationOf(finding, names);
-  if (op) return [op.label];
-  return [...new Set([...(names.old.classes.get(finding.exportName) ?? []), ...(names.new.classes.get(finding.exportName) ?? [])])];
-}
-
-function operationOf(finding: SurfaceFinding, names: { readonly old: PackageNames; readonly new: PackageNames }) {
+/** The operations a finding in an API class concerns: its method's, or all of the class's. */
+function classOperations(finding: SurfaceFinding, names: { readonly old: PackageNames; readonly new: PackageNames }): OperationName[] {
   const member = finding.path[0];
-  if (member === undefined) return undefined;
   const key = `${finding.exportName}.${member}`;
-  return names.new.methods.get(key) ?? names.old.methods.get(key);
+  const method = member === undefined ? undefined : (names.new.methods.get(key) ?? names.old.methods.get(key));
+  if (method) return [method];
+  const all = [...(names.old.classes.get(finding.exportName) ?? []), ...(names.new.classes.get(finding.exportName) ?? [])];
+  return all.filter((op, i) => all.findIndex((other) => other.label === op.label) === i);
 }
 
 function overlaps(a: readonly string[], b: readonly string[]): boolean {

@@ -10,30 +10,33 @@ export interface SurfaceProgram {
   readonly ts: typeof TS;
   readonly program: TS.Program;
   readonly checker: TS.TypeChecker;
-  /** `src/index.ts` of each package, when it has one. */
-  readonly entries: { readonly old: TS.SourceFile | undefined; readonly new: TS.SourceFile | undefined };
+  /** `src/index.ts` of each package by its key, undefined when it has none. */
+  readonly entries: ReadonlyMap<string, TS.SourceFile | undefined>;
 }
 
 const ENTRY = 'src/index.ts';
+const VIRTUAL = join(toolkitRoot, '.openapi-morph-diff');
 
 /**
- * One TypeScript program over both packages, served from memory (nothing is written). They sit
- * in virtual folders under the toolkit's root, so their imports of dependencies (`openapi-fetch`)
- * resolve from the toolkit's node_modules; one program shares the standard library between
- * the two, which is most of the cost. The compiler options are the new package's tsconfig.json.
+ * One TypeScript program over several packages (the diff passes `old` and `new`), served from
+ * memory: nothing is written. They sit in virtual folders under the toolkit's root, so their
+ * imports of dependencies (`openapi-fetch`) resolve from the toolkit's node_modules; one program
+ * shares the standard library between them, which is most of the cost. The compiler options are
+ * those of the last package's tsconfig.json.
  */
-export async function createSurfaceProgram(packages: { readonly old: PackageFiles; readonly new: PackageFiles }): Promise<SurfaceProgram> {
+export async function createSurfaceProgram(packages: ReadonlyMap<string, PackageFiles>): Promise<SurfaceProgram> {
   const ts = (await import('typescript')).default;
-  const roots = { old: join(toolkitRoot, '.openapi-morph-diff', 'old'), new: join(toolkitRoot, '.openapi-morph-diff', 'new') };
   const virtual = new Map<string, string>();
-  for (const side of ['old', 'new'] as const) {
-    for (const [path, content] of packages[side]) virtual.set(join(roots[side], path), content);
+  let tsconfig: string | undefined;
+  for (const [key, files] of packages) {
+    for (const [path, content] of files) virtual.set(join(VIRTUAL, key, path), content);
+    tsconfig = files.get('tsconfig.json') ?? tsconfig;
   }
-  const options = compilerOptions(ts, packages.new.get('tsconfig.json') ?? packages.old.get('tsconfig.json'), roots.new);
+  const options = compilerOptions(ts, tsconfig, VIRTUAL);
   const host = ts.createCompilerHost(options, true);
   const isVirtualDir = (dir: string): boolean => [...virtual.keys()].some((file) => file.startsWith(dir.endsWith('/') ? dir : `${dir}/`));
   const realGetSourceFile = host.getSourceFile.bind(host);
-  host.fileExists = (file) => virtual.has(file) || (!file.startsWith(join(toolkitRoot, '.openapi-morph-diff')) && existsSync(file));
+  host.fileExists = (file) => virtual.has(file) || (!file.startsWith(VIRTUAL) && existsSync(file));
   host.readFile = (file) => virtual.get(file) ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   host.directoryExists = (dir) => isVirtualDir(dir) || existsSync(dir);
   host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
@@ -41,10 +44,11 @@ export async function createSurfaceProgram(packages: { readonly old: PackageFile
     return text !== undefined ? ts.createSourceFile(file, text, languageVersion, true) : realGetSourceFile(file, languageVersion, onError, shouldCreate);
   };
   host.writeFile = () => undefined;
-  const rootNames = (['old', 'new'] as const).filter((side) => packages[side].has(ENTRY)).map((side) => join(roots[side], ENTRY));
+  const keys = [...packages.keys()];
+  const rootNames = keys.filter((key) => packages.get(key)!.has(ENTRY)).map((key) => join(VIRTUAL, key, ENTRY));
   const program = ts.createProgram({ rootNames, options, host });
-  const entry = (side: 'old' | 'new') => (packages[side].has(ENTRY) ? program.getSourceFile(join(roots[side], ENTRY)) : undefined);
-  return { ts, program, checker: program.getTypeChecker(), entries: { old: entry('old'), new: entry('new') } };
+  const entries = new Map(keys.map((key) => [key, packages.get(key)!.has(ENTRY) ? program.getSourceFile(join(VIRTUAL, key, ENTRY)) : undefined] as const));
+  return { ts, program, checker: program.getTypeChecker(), entries };
 }
 
 function compilerOptions(ts: typeof TS, tsconfig: string | undefined, base: string): TS.CompilerOptions {
