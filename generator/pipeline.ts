@@ -50,6 +50,8 @@ export interface RenderOptions {
    * packages in memory only to compare their API, and must work without a release file).
    */
   readonly releases?: readonly Release[];
+  /** Run prettier (default true). The diff only type-checks the files, and prettier is most of a render's time. */
+  readonly format?: boolean;
 }
 
 export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
@@ -80,7 +82,7 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
   const ctx = createTemplateContext(model, config.naming, options, types);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256 };
   const printed = printFiles(runTemplates(slots, ctx), header);
-  const formatted = await formatFiles(printed, config.output.dir);
+  const formatted = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir);
 
   const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
   if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);

@@ -54,6 +54,6 @@ const RELEASES: readonly Release[] = [{ version: '0.0.0', date: '1970-01-01', so
 
 async function renderSide(config: ResolvedConfig, side: DiffSide): Promise<{ files: PackageFiles; model: ApiModel | undefined }> {
   if (!side.selected) return { files: new Map(), model: undefined };
-  const result = await renderSpec({ ...config, selection: side.selection }, side.spec, { releases: RELEASES });
+  const result = await renderSpec({ ...config, selection: side.selection }, side.spec, { releases: RELEASES, format: false });
   return { files: result.files, model: result.model };
 }
