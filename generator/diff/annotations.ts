@@ -17,6 +17,8 @@ export function pointerOf(node: Keyed, key: string): string {
 }
 
 export function differs(a: unknown, b: unknown): boolean {
+  if (a === b) return false;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return true;
   return canonicalJson(a) !== canonicalJson(b);
 }
 

@@ -15,35 +15,46 @@ export function compareSchemas(ctx: DiffContext, place: SchemaPlace, old: Locate
 
 export function compareViews(ctx: DiffContext, place: SchemaPlace, old: SchemaView, next: SchemaView): void {
   const key = `${place.direction}|${old.pointer}|${next.pointer}`;
-  if (ctx.comparing.has(key)) return;
+  if (ctx.comparing.has(key)) {
+    ctx.cuts++;
+    return;
+  }
+  const context = `${place.direction}|${old.identity}|${next.identity}|${[...place.openOld].sort().join()}|${[...place.openNew].sort().join()}|${place.skipAnnotations === true}`;
+  if (ctx.unchanged.has(context)) return;
+  const before = { attempts: ctx.sink.attempts, cuts: ctx.cuts };
   ctx.comparing.add(key);
   try {
-    detectRename(ctx, place, old, next);
-    if (!place.skipAnnotations) {
-      compareAnnotations(ctx.sink, place, old, next);
-      compareDefault(ctx.sink, place, old, next);
-    }
-    if (old.members || next.members) {
-      // Keywords next to a union (a discriminator, `not`, ...) belong to the union itself; when only
-      // one side is a union, the other side's keywords are compared with the member it pairs with.
-      if (old.members && next.members) {
-        compareDiscriminator(ctx.sink, place, old, next);
-        compareOtherKeywords(ctx.sink, place, old, next);
-      }
-      compareUnions(ctx, place, old, next);
-      return;
-    }
-    compareTypes(ctx.sink, place, old, next);
-    compareEnums(ctx.sink, place, old, next);
-    compareConstraints(ctx.sink, place, old, next);
-    compareDiscriminator(ctx.sink, place, old, next);
-    compareOtherKeywords(ctx.sink, place, old, next);
-    if (isObjectLike(old) || isObjectLike(next)) compareObjects(ctx, place, old, next);
-    if ('items' in old.keywords || 'items' in next.keywords) {
-      compareSchemas(ctx, descend(place, '[]'), { value: own(old.keywords, 'items') ?? {}, at: pointerOf(old, 'items') }, { value: own(next.keywords, 'items') ?? {}, at: pointerOf(next, 'items') });
-    }
+    compareContents(ctx, place, old, next);
   } finally {
     ctx.comparing.delete(key);
+  }
+  if (ctx.sink.attempts === before.attempts && ctx.cuts === before.cuts) ctx.unchanged.add(context);
+}
+
+function compareContents(ctx: DiffContext, place: SchemaPlace, old: SchemaView, next: SchemaView): void {
+  detectRename(ctx, place, old, next);
+  if (!place.skipAnnotations) {
+    compareAnnotations(ctx.sink, place, old, next);
+    compareDefault(ctx.sink, place, old, next);
+  }
+  if (old.members || next.members) {
+    // Keywords next to a union (a discriminator, `not`, ...) belong to the union itself; when only
+    // one side is a union, the other side's keywords are compared with the member it pairs with.
+    if (old.members && next.members) {
+      compareDiscriminator(ctx.sink, place, old, next);
+      compareOtherKeywords(ctx.sink, place, old, next);
+    }
+    compareUnions(ctx, place, old, next);
+    return;
+  }
+  compareTypes(ctx.sink, place, old, next);
+  compareEnums(ctx.sink, place, old, next);
+  compareConstraints(ctx.sink, place, old, next);
+  compareDiscriminator(ctx.sink, place, old, next);
+  compareOtherKeywords(ctx.sink, place, old, next);
+  if (isObjectLike(old) || isObjectLike(next)) compareObjects(ctx, place, old, next);
+  if ('items' in old.keywords || 'items' in next.keywords) {
+    compareSchemas(ctx, descend(place, '[]'), { value: own(old.keywords, 'items') ?? {}, at: pointerOf(old, 'items') }, { value: own(next.keywords, 'items') ?? {}, at: pointerOf(next, 'items') });
   }
 }
 
@@ -61,6 +72,6 @@ function detectRename(ctx: DiffContext, place: SchemaPlace, old: SchemaView, nex
   if (ctx.newSchemas.has(old.ref) || ctx.oldSchemas.has(next.ref)) return;
   const from = pointer('components', 'schemas', old.ref);
   const to = pointer('components', 'schemas', next.ref);
-  if (structureOf(ctx.old, { $ref: from }) !== structureOf(ctx.new, { $ref: to })) return;
+  if (structureOf(ctx.old, { $ref: from }, ctx.structures.old) !== structureOf(ctx.new, { $ref: to }, ctx.structures.new)) return;
   ctx.sink.add('schema-renamed', place, { old: from, new: to }, { from: old.ref, to: next.ref });
 }

@@ -127,7 +127,7 @@ function pairMembers(ctx: DiffContext, before: readonly Member[], after: readonl
 
 function similarity(ctx: DiffContext, a: Member, b: Member): number {
   if (a.view.ref && a.view.ref === b.view.ref) return 1000;
-  if (structureOf(ctx.old, a.located.value) === structureOf(ctx.new, b.located.value)) return 500;
+  if (structureOf(ctx.old, a.located.value, ctx.structures.old) === structureOf(ctx.new, b.located.value, ctx.structures.new)) return 500;
   let score = 0;
   const ta = a.view.types;
   const tb = b.view.types;

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../json.ts';
 import type { ChangeSink, Place } from './sink.ts';
+import type { StructureCache } from './structure.ts';
 
 /** The two normalized subsets being compared and where changes go. */
 export interface DiffContext {
@@ -9,8 +10,18 @@ export interface DiffContext {
   /** Component schema names in each subset, for rename detection. */
   readonly oldSchemas: ReadonlySet<string>;
   readonly newSchemas: ReadonlySet<string>;
+  /** Structures already computed in each document (structure.ts). */
+  readonly structures: { readonly old: StructureCache; readonly new: StructureCache };
   /** Schema pairs being compared right now (`direction|old|new`), so recursive schemas terminate. */
   readonly comparing: Set<string>;
+  /**
+   * Schema pairs (with direction and union context) known to have no changes at all. Shared
+   * schemas are compared again for every operation that reaches them (changes are reported per
+   * operation), and most of them did not change: this skips those repeats.
+   */
+  readonly unchanged: Set<string>;
+  /** How many times a recursion was cut short; a comparison that cut one is not known to be clean. */
+  cuts: number;
 }
 
 /** A place inside a request or response schema. */

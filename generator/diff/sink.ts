@@ -1,4 +1,4 @@
-import { canonicalJson, type JsonObject } from '../json.ts';
+import type { JsonObject } from '../json.ts';
 import { anchorOf, reachedSchemas, type SchemaAnchor } from './anchors.ts';
 import { formatMessage, ruleDirection, ruleSeverity, type MessageParams, type RuleKind } from './rules.ts';
 import type { DiffChange, Direction } from './types.ts';
@@ -51,6 +51,8 @@ export interface Reach {
 export class ChangeSink {
   readonly #findings: Finding[] = [];
   readonly #seen = new Set<string>();
+  /** Every `add`, kept or deduplicated: the schema comparison uses it to tell a pair had no changes. */
+  attempts = 0;
   readonly #documents: { readonly old: JsonObject; readonly new: JsonObject };
 
   constructor(documents: { readonly old: JsonObject; readonly new: JsonObject }) {
@@ -58,6 +60,7 @@ export class ChangeSink {
   }
 
   add(kind: RuleKind, place: Place, pointers: Pointers, params: MessageParams = {}, reach: Reach = {}): void {
+    this.attempts++;
     const direction = ruleDirection(kind, place.direction);
     const change: DiffChange = {
       kind,
@@ -70,7 +73,7 @@ export class ChangeSink {
       pointers: { old: pointers.old, new: pointers.new },
       message: formatMessage(kind, params),
     };
-    const key = canonicalJson([change.operation, change.kind, change.direction, change.location, change.pointers, change.message]);
+    const key = JSON.stringify([change.operation, change.kind, change.direction, change.location, change.pointers.old, change.pointers.new, change.message]);
     if (this.#seen.has(key)) return;
     this.#seen.add(key);
     const anchors: SchemaAnchor[] = [];

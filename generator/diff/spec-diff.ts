@@ -7,6 +7,7 @@ import { matchOperations, sideOperations } from './match-operations.ts';
 import { buildReport } from './report.ts';
 import { selectPair, type DiffSide } from './select-pair.ts';
 import { ChangeSink, type Finding } from './sink.ts';
+import { structureCache } from './structure.ts';
 import type { DiffReport } from './types.ts';
 
 /**
@@ -25,7 +26,10 @@ export function specFindings(sides: { readonly old: DiffSide; readonly new: Diff
     sink: new ChangeSink({ old: sides.old.document, new: sides.new.document }),
     oldSchemas: schemaNames(sides.old),
     newSchemas: schemaNames(sides.new),
+    structures: { old: structureCache(), new: structureCache() },
     comparing: new Set(),
+    unchanged: new Set(),
+    cuts: 0,
   };
   if (sides.old.selected && sides.new.selected) compareInfo(ctx);
   for (const pair of matchOperations(sideOperations(sides.old), sideOperations(sides.new))) compareOperation(ctx, pair);

@@ -20,6 +20,11 @@ export interface SchemaView {
   readonly pointer: string;
   /** Pointer where the schema is used. */
   readonly site: string;
+  /**
+   * What the view was built from: the pointer, plus the site when keywords next to a `$ref` (or
+   * around a nullable union) were laid over the target. Equal identities give equal views.
+   */
+  readonly identity: string;
   /** Component schema name the site refers to, if any. */
   readonly ref: string | undefined;
   /** The merged keywords, vendor extensions removed. */
@@ -42,7 +47,7 @@ export function buildView(document: JsonObject, value: unknown, at: string, dept
   const resolved = resolveNode(document, value, at);
   const raw = resolved.value;
   if (!isObject(raw)) {
-    return { pointer: resolved.pointer, site: at, ref: resolved.ref, keywords: {}, keyAt: (key) => childPointer(resolved.pointer, key), types: undefined, properties: new Map(), required: new Set(), members: undefined, never: raw === false };
+    return { pointer: resolved.pointer, site: at, identity: resolved.pointer, ref: resolved.ref, keywords: {}, keyAt: (key) => childPointer(resolved.pointer, key), types: undefined, properties: new Map(), required: new Set(), members: undefined, never: raw === false };
   }
   const keywords: JsonObject = {};
   const pointers = new Map<string, string>();
@@ -83,7 +88,8 @@ export function buildView(document: JsonObject, value: unknown, at: string, dept
   }
   types ??= inferredTypes(keywords, properties);
 
-  const view: SchemaView = { pointer: resolved.pointer, site: at, ref: resolved.ref, keywords, keyAt, types, properties, required, members, never: false };
+  const identity = resolved.siblings.size > 0 ? `${resolved.pointer}@${at}` : resolved.pointer;
+  const view: SchemaView = { pointer: resolved.pointer, site: at, identity, ref: resolved.ref, keywords, keyAt, types, properties, required, members, never: false };
   return unwrapNullable(document, view, depth);
 }
 
@@ -173,6 +179,7 @@ function unwrapNullable(document: JsonObject, view: SchemaView, depth: number): 
   return {
     ...inner,
     site: view.site,
+    identity: `${view.identity}|${inner.identity}`,
     ref: inner.ref ?? view.ref,
     keywords,
     keyAt: (key) => (fromOuter.has(key) ? view.keyAt(key) : inner.keyAt(key)),
