@@ -24,7 +24,7 @@ export function compareViews(ctx: DiffContext, place: SchemaPlace, old: SchemaVi
   const before = { attempts: ctx.sink.attempts, cuts: ctx.cuts };
   ctx.comparing.add(key);
   try {
-    compareContents(ctx, place, old, next);
+    compareContents(ctx, withFrames(place, old, next), old, next);
   } finally {
     ctx.comparing.delete(key);
   }
@@ -56,6 +56,15 @@ function compareContents(ctx: DiffContext, place: SchemaPlace, old: SchemaView, 
   if ('items' in old.keywords || 'items' in next.keywords) {
     compareSchemas(ctx, descend(place, '[]'), { value: own(old.keywords, 'items') ?? {}, at: pointerOf(old, 'items') }, { value: own(next.keywords, 'items') ?? {}, at: pointerOf(next, 'items') });
   }
+}
+
+/** Records the named schemas entered here, for the TypeScript diff's coverage (see `Place.frames`). */
+function withFrames(place: SchemaPlace, old: SchemaView, next: SchemaView): SchemaPlace {
+  const entered = [
+    ...(old.ref ? [{ side: 'old' as const, schema: old.ref, base: place.path.length }] : []),
+    ...(next.ref ? [{ side: 'new' as const, schema: next.ref, base: place.path.length }] : []),
+  ];
+  return entered.length === 0 ? place : { ...place, frames: [...(place.frames ?? []), ...entered] };
 }
 
 function isObjectLike(view: SchemaView): boolean {

@@ -17,6 +17,12 @@ export interface Place {
   readonly prefix: string;
   /** Property path below the prefix: `['turn_detection', 'type']`, `[]` for array items. */
   readonly path: readonly string[];
+  /**
+   * The named schemas the comparison went through to get here, and how long `path` was when it
+   * entered each: a change at `service_tier` inside `Response` (reached by reference) concerns
+   * `Response.service_tier` even when the keyword sits in a schema merged in by `allOf`.
+   */
+  readonly frames?: readonly { readonly side: 'old' | 'new'; readonly schema: string; readonly base: number }[];
 }
 
 export function locationOf(place: Place): string {
@@ -77,6 +83,9 @@ export class ChangeSink {
     if (this.#seen.has(key)) return;
     this.#seen.add(key);
     const anchors: SchemaAnchor[] = [];
+    for (const frame of place.frames ?? []) {
+      anchors.push({ side: frame.side, schema: frame.schema, path: place.path.slice(frame.base).filter((segment) => !segment.startsWith('(')) });
+    }
     for (const side of ['old', 'new'] as const) {
       const at = anchorOf(side, pointers[side]);
       if (at) anchors.push(at);

@@ -79,6 +79,24 @@ const behaviours: readonly Case[] = [
     want: [['ts-union-member-added', 'breaking', 'Res.voice']],
   },
   {
+    name: 'a nullable reference keeps its reference: the change is reported at the export, judged by how it is used',
+    given: { old: api('tier?: Tier | null;', 'b: string;', 'export type Tier = "auto" | "flex";'), new: api('tier?: Tier | null;', 'b: string;', 'export type Tier = "auto" | "flex" | "fast";') },
+    want: [['ts-union-member-added', 'non-breaking', 'Tier']],
+  },
+  {
+    name: 'an inline enum equal to an exported one is not a use of that export',
+    given: {
+      old: api('tier: Tier;', 'tier: "auto" | "flex";', 'export type Tier = "auto" | "flex";'),
+      new: api('tier: Tier;', 'tier: "auto" | "flex" | "fast";', 'export type Tier = "auto" | "flex" | "fast";'),
+    },
+    want: [['ts-union-member-added', 'breaking', 'Res.tier'], ['ts-union-member-added', 'non-breaking', 'Tier']],
+  },
+  {
+    name: 'arrays in one union are told apart by their elements',
+    given: { old: api('input: string | string[] | number[];', 'b: string;'), new: api('input: string | string[];', 'b: string;') },
+    want: [['ts-union-member-removed', 'breaking', 'Req.input']],
+  },
+  {
     name: 'private members and method bodies are not surface',
     given: { old: 'export class Client { #core = 1; private secret = 2; call(): number { return this.#core; } }', new: 'export class Client { #core = 3; private other = 4; call(): number { return this.#core + 1; } }' },
     want: [],

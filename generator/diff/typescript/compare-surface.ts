@@ -183,9 +183,11 @@ function flip(direction: Direction): Direction {
   return direction === 'request' ? 'response' : direction === 'response' ? 'request' : 'both';
 }
 
-/** Keys that identify union members across the two sides; objects are one member when each side has one. */
+/** Keys that identify union members across the two sides; objects (arrays) are one member when each side has one. */
 function memberKeys(before: readonly Shape[], after: readonly Shape[]): (shape: Shape) => string {
-  const singleObject = before.filter((m) => m.kind === 'object').length <= 1 && after.filter((m) => m.kind === 'object').length <= 1;
+  const single = (kind: Shape['kind']) => before.filter((m) => m.kind === kind).length <= 1 && after.filter((m) => m.kind === kind).length <= 1;
+  const singleObject = single('object');
+  const singleArray = single('array');
   return (shape) => {
     switch (shape.kind) {
       case 'primitive':
@@ -197,7 +199,7 @@ function memberKeys(before: readonly Shape[], after: readonly Shape[]): (shape: 
       case 'named':
         return `named:${shape.name}`;
       case 'array':
-        return 'array';
+        return singleArray ? 'array' : `array:${canonicalJson(shape.element)}`;
       case 'tuple':
         return 'tuple';
       case 'object':

@@ -17,12 +17,17 @@ export function extractSurface(ts: typeof TS, program: TS.Program, checker: TS.T
   if (!moduleSymbol) return { exports };
   const symbols = checker.getExportsOfModule(moduleSymbol).map((symbol) => ({ name: symbol.name, target: symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol }));
 
-  // Exported types by identity, so a use of one elsewhere becomes a `ref` compared once, where it is declared.
-  const named = new Map<TS.Type, string>();
+  // Exported types, so a use of one elsewhere becomes a `ref` compared once, where it is declared:
+  // by the text of a reference to it (`components["schemas"]["VoiceIdsShared"]` or its own name),
+  // which is exact, and by type identity where no reference is written.
+  const named: ExportIndex = { byType: new Map(), byText: new Map() };
   for (const { name, target } of [...symbols].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (!(target.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) || BY_NAME_ONLY.has(name)) continue;
+    named.byText.set(name, name);
+    const declaration = target.declarations?.[0];
+    if (declaration && ts.isTypeAliasDeclaration(declaration)) named.byText.set(typeText(declaration.type), name);
     const type = checker.getDeclaredTypeOfSymbol(target);
-    if (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection) && !named.has(type)) named.set(type, name);
+    if (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection) && !named.byType.has(type)) named.byType.set(type, name);
   }
   const reader = new ShapeReader(ts, program, checker, named);
   for (const { name, target } of symbols) {
@@ -40,6 +45,15 @@ export function extractSurface(ts: typeof TS, program: TS.Program, checker: TS.T
   return { exports };
 }
 
+interface ExportIndex {
+  readonly byType: Map<TS.Type, string>;
+  readonly byText: Map<string, string>;
+}
+
+function typeText(node: TS.TypeNode): string {
+  return node.getText().replace(/\s+/g, '').replace(/'/g, '"');
+}
+
 function exportKind(ts: typeof TS, symbol: TS.Symbol): ExportKind {
   const flags = symbol.flags;
   if (flags & ts.SymbolFlags.Class) return 'class';
@@ -55,10 +69,10 @@ class ShapeReader {
   readonly #ts: typeof TS;
   readonly #program: TS.Program;
   readonly #checker: TS.TypeChecker;
-  readonly #named: ReadonlyMap<TS.Type, string>;
+  readonly #named: ExportIndex;
   readonly #expanding = new Set<TS.Type>();
 
-  constructor(ts: typeof TS, program: TS.Program, checker: TS.TypeChecker, named: ReadonlyMap<TS.Type, string>) {
+  constructor(ts: typeof TS, program: TS.Program, checker: TS.TypeChecker, named: ExportIndex) {
     this.#ts = ts;
     this.#program = program;
     this.#checker = checker;
@@ -77,12 +91,19 @@ class ShapeReader {
     };
   }
 
-  shape(type: TS.Type, depth: number, root = false): Shape {
+  /** `node` is the type as written, when there is one: a reference in it names the export exactly. */
+  shape(type: TS.Type, depth: number, root = false, node?: TS.TypeNode): Shape {
     const ts = this.#ts;
     const checker = this.#checker;
     if (depth > MAX_DEPTH) return { kind: 'other', text: checker.typeToString(type) };
-    const name = this.#named.get(type);
-    if (name !== undefined && !root) return { kind: 'ref', name };
+    if (!root) {
+      const written = node && (ts.isTypeReferenceNode(node) || ts.isIndexedAccessTypeNode(node)) ? this.#named.byText.get(typeText(node)) : undefined;
+      // Unions of literals are interned: an inline enum with the same values as an exported one is
+      // the same type object, so identity only names unions that hold object types.
+      const same = this.#named.byType.get(type);
+      const name = written ?? (same !== undefined && !isLiteralUnion(ts, type) ? same : undefined);
+      if (name !== undefined) return { kind: 'ref', name };
+    }
     if (type.aliasSymbol && this.#isExternal(type.aliasSymbol)) {
       return { kind: 'named', name: type.aliasSymbol.name, args: (type.aliasTypeArguments ?? []).map((t) => this.shape(t, depth + 1)) };
     }
@@ -101,7 +122,11 @@ class ShapeReader {
     if (f & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BigIntLiteral | ts.TypeFlags.BooleanLiteral)) {
       return { kind: 'literal', text: checker.typeToString(type) };
     }
-    if (type.isUnion()) return this.#union(type.types, depth);
+    if (type.isUnion()) {
+      // Read a written union member by member, so `components["schemas"]["X"] | null` keeps its reference to X.
+      if (node && ts.isUnionTypeNode(node)) return this.#unionOf(node.types.map((member) => this.shape(checker.getTypeFromTypeNode(member), depth + 1, false, member)));
+      return this.#unionOf(type.types.map((t) => this.shape(t, depth + 1)));
+    }
     if (this.#expanding.has(type)) return { kind: 'other', text: `recursive ${checker.typeToString(type)}` };
     this.#expanding.add(type);
     try {
@@ -111,8 +136,8 @@ class ShapeReader {
     }
   }
 
-  #union(types: readonly TS.Type[], depth: number): Shape {
-    const members = types.map((t) => this.shape(t, depth + 1));
+  #unionOf(shapes: readonly Shape[]): Shape {
+    const members = shapes.flatMap((m) => (m.kind === 'union' ? m.members : [m]));
     const hasTrue = members.some((m) => m.kind === 'literal' && m.text === 'true');
     const hasFalse = members.some((m) => m.kind === 'literal' && m.text === 'false');
     const merged: Shape[] = hasTrue && hasFalse ? [...members.filter((m) => !(m.kind === 'literal' && (m.text === 'true' || m.text === 'false'))), { kind: 'primitive', name: 'boolean' }] : members;
@@ -145,7 +170,7 @@ class ShapeReader {
     for (const property of checker.getPropertiesOfType(type)) {
       if (!this.#isPublic(property)) continue;
       const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
-      const shape = this.shape(this.#declaredType(property), depth + 1);
+      const shape = this.shape(this.#declaredType(property), depth + 1, false, this.#typeNode(property));
       properties.push({ name: property.name, optional, type: optional ? withoutUndefined(shape) : shape });
     }
     for (const info of checker.getIndexInfosOfType(type)) {
@@ -160,7 +185,7 @@ class ShapeReader {
     const parameters: ParameterShape[] = signature.getParameters().map((parameter) => {
       const declaration = parameter.valueDeclaration;
       const optional = declaration !== undefined && ts.isParameter(declaration) && (declaration.questionToken !== undefined || declaration.initializer !== undefined || declaration.dotDotDotToken !== undefined);
-      const shape = this.shape(this.#declaredType(parameter), depth + 1);
+      const shape = this.shape(this.#declaredType(parameter), depth + 1, false, this.#typeNode(parameter));
       return { name: parameter.name, optional, type: optional ? withoutUndefined(shape) : shape };
     });
     return { parameters, returns: this.shape(signature.getReturnType(), depth + 1) };
@@ -172,10 +197,14 @@ class ShapeReader {
    * exported one (`detail?: FileInputDetail` must read as a reference to FileInputDetail).
    */
   #declaredType(symbol: TS.Symbol): TS.Type {
+    const node = this.#typeNode(symbol);
+    return node ? this.#checker.getTypeFromTypeNode(node) : this.#checker.getTypeOfSymbol(symbol);
+  }
+
+  #typeNode(symbol: TS.Symbol): TS.TypeNode | undefined {
     const ts = this.#ts;
     const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
-    const node = declaration && (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration)) ? declaration.type : undefined;
-    return node ? this.#checker.getTypeFromTypeNode(node) : this.#checker.getTypeOfSymbol(symbol);
+    return declaration && (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration)) ? declaration.type : undefined;
   }
 
   /** Public members only: no `#private` fields, no `private`/`protected` members. */
@@ -206,4 +235,8 @@ function withoutUndefined(shape: Shape): Shape {
   if (shape.kind !== 'union') return shape;
   const kept = shape.members.filter((m) => !(m.kind === 'primitive' && m.name === 'undefined'));
   return kept.length === 1 ? kept[0]! : { kind: 'union', members: kept };
+}
+
+function isLiteralUnion(ts: typeof TS, type: TS.Type): boolean {
+  return type.isUnion() && type.types.every((t) => (t.flags & ts.TypeFlags.Object) === 0);
 }
