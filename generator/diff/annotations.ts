@@ -29,13 +29,18 @@ export function differs(a: unknown, b: unknown): boolean {
 export function compareAnnotations(sink: ChangeSink, place: Place, old: Keyed, next: Keyed, only?: readonly string[]): void {
   for (const [key, kind] of DOC_KEYWORDS) {
     if (only && !only.includes(key)) continue;
-    if (differs(own(old.keywords, key), own(next.keywords, key))) {
+    if (differs(prose(own(old.keywords, key)), prose(own(next.keywords, key)))) {
       sink.add(kind, place, { old: pointerOf(old, key), new: pointerOf(next, key) }, { name: key });
     }
   }
   const was = own(old.keywords, 'deprecated') === true;
   const is = own(next.keywords, 'deprecated') === true;
   if (was !== is) sink.add(is ? 'deprecated-added' : 'deprecated-removed', place, { old: pointerOf(old, 'deprecated'), new: pointerOf(next, 'deprecated') });
+}
+
+/** Text compared by its words: re-wrapping a description (YAML `|` to `>`, new line breaks) is no change. */
+function prose(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : value;
 }
 
 /** A plain spec object (operation, parameter, response, media type) as a `Keyed`. */

@@ -33,6 +33,12 @@ describe('diff: what is not a change', () => {
     expect(diff(old, next).changes).toStrictEqual([]);
   });
 
+  it('ignores a description that was only re-wrapped', () => {
+    const old = api({ request: holding({ type: 'string', description: 'The name\nof the thing.' }) });
+    const next = api({ request: holding({ type: 'string', description: '  The name of the   thing.\n' }) });
+    expect(diff(old, next).changes).toStrictEqual([]);
+  });
+
   it('treats `items` without `type: array`, a one-member allOf and a reference to an equal schema as no change', () => {
     const old = api({ request: { type: 'object', properties: { tags: { items: str }, thing: { allOf: [{ type: 'object', properties: { id: str } }] } } } });
     const next = api({ request: { type: 'object', properties: { tags: { type: 'array', items: str }, thing: { $ref: '#/components/schemas/Thing' } } }, schemas: { Thing: { type: 'object', properties: { id: str } } } });
