@@ -23,7 +23,7 @@ export function renderManifest(input: ManifestInput): string {
     toolkit: input.toolkit,
     spec: input.spec,
     config: input.config,
-    templates: input.templates.map((t) => ({ name: t.template.name, origin: t.origin, file: t.file, sha256: t.sha256 })),
+    templates: input.templates.map((t) => ({ name: t.template.name, origin: t.origin, source: t.source, sha256: t.sha256 })),
     files: Object.fromEntries([...input.files].map(([path, content]) => [path, sha256(content)])),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
