@@ -53,7 +53,8 @@ beforeAll(async () => {
     if (mode === 'bad-request') return sendJson(response, 400, { error: { message: 'Unknown voice.', type: 'invalid_request_error', param: 'voice' } }, { 'x-request-id': 'req_400' });
     if (mode === 'html') {
       response.writeHead(502, { 'content-type': 'text/html', 'x-request-id': 'req_502' });
-      return response.end('<html><body>Bad gateway</body></html>');
+      response.end("<html><body>Bad gateway</body></html>");
+      return;
     }
     if (mode === 'echo-key') return sendJson(response, 401, { error: { message: `Incorrect API key provided: ${API_KEY}` } });
     return sendJson(response, 200, SESSION, { 'x-request-id': 'req_200' });

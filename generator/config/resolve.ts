@@ -7,7 +7,7 @@ import type { OperationFilter, Selection } from '../select/filters.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
 import type { ResolvedConfig, UserConfig } from './types.ts';
 
-/** What command-line flags may override. Selection flags replace the config's whole selection. */
+/** What command-line flags may override (paths relative to the working folder). Selection flags replace the config's whole selection. */
 export interface ConfigOverrides {
   readonly spec?: string;
   readonly out?: string;
@@ -19,7 +19,7 @@ export interface ConfigOverrides {
  * The one place defaults are decided. Checks the config's shape at run time too (a `.js` config
  * or a cast gets no type checking) and reports every problem with the config file's name.
  */
-export function resolveConfig(user: unknown, root: string, configFile: string | undefined, overrides: ConfigOverrides = {}): ResolvedConfig {
+export function resolveConfig(user: unknown, root: string, configFile: string | undefined, overrides: ConfigOverrides = {}, cwd = root): ResolvedConfig {
   const diagnostics: Diagnostic[] = [];
   const file = configFile ? displayPath(root, configFile) : '<command line>';
   const problem = (path: string, text: string) => diagnostics.push(error('OM103', `${path}: ${text}`, { file }));
@@ -28,11 +28,11 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
 
   const specInput = overrides.spec ?? config.spec;
   if (typeof specInput !== 'string' || specInput === '') problem('spec', 'a spec path is required (config "spec" or --spec)');
-  const specPath = resolve(overrides.spec !== undefined ? process.cwd() : root, specInput ?? '');
+  const specPath = resolve(overrides.spec !== undefined ? cwd : root, specInput ?? '');
 
   const outInput = overrides.out ?? config.output?.dir ?? 'generated';
   if (typeof outInput !== 'string' || outInput === '') problem('output.dir', 'must be a non-empty string');
-  const outDir = resolve(overrides.out !== undefined ? process.cwd() : root, outInput);
+  const outDir = resolve(overrides.out !== undefined ? cwd : root, outInput);
   if (outDir === resolve(root) || outDir === resolve('/')) problem('output.dir', 'must be a folder of its own, not the project root');
 
   const preserve = config.output?.preserve ?? ['dist', 'node_modules'];

@@ -15,7 +15,7 @@ export interface TestServer {
 }
 
 /** A real HTTP server on 127.0.0.1 (random port) that records every request and answers with `handle`. */
-export async function startServer(handle: (request: SeenRequest, response: ServerResponse) => void | Promise<void>): Promise<TestServer> {
+export async function startServer(handle: (request: SeenRequest, response: ServerResponse) => unknown): Promise<TestServer> {
   const requests: SeenRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
