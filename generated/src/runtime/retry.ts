@@ -64,7 +64,9 @@ export function serverDelay(headers: Headers, now: number): number | undefined {
   if (value === null) return undefined;
   const seconds = nonNegative(value);
   if (seconds !== undefined) return seconds * 1000;
-  const date = Date.parse(value);
+  // HTTP dates name a day and month (`Wed, 21 Oct 2026 07:28:00 GMT`); without a letter, `-1` or
+  // `12` would pass for a date with Date.parse.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
