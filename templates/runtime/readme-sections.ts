@@ -38,23 +38,14 @@ export function runtimeSections(ctx: TemplateContext): string[] {
     '- **Cancellation**: an `AbortSignal` passed as `signal` stops the call at once, also while it waits between retries; the call rejects with the signal\'s `reason` (a `DOMException` named `AbortError` by default) and is not retried. Timers and listeners are cleared when a call settles, so a process with nothing else to do exits right after its last call.',
     '',
   ];
-  if (call) {
-    lines.push(
-      md.codeBlock(
-        'ts',
-        [
-          ...call.setup,
-          '',
-          'const controller = new AbortController();',
-          'setTimeout(() => controller.abort(), 5_000); // e.g. the user navigated away',
-          `const result = await api.${call.expression('{ signal: controller.signal, timeoutMs: 10_000, maxRetries: 0 }')};`,
-          'console.log(result);',
-        ].join('\n'),
-      ),
-      '',
-    );
-  }
   lines.push(
+    ...example(ctx, call, (c) => [
+      'const controller = new AbortController();',
+      'setTimeout(() => controller.abort(), 5_000); // e.g. the user navigated away',
+      `const result = await api.${c.expression('{ signal: controller.signal, timeoutMs: 10_000, maxRetries: 0 }')};`,
+      'console.log(result);',
+    ]),
+
     '## Errors',
     '',
     'Every failure rejects with an `ApiError` or one of its subclasses, all exported by the package. Each carries `status` (when a response arrived), `headers`, the parsed `body` (the raw text when it is not JSON, such as a gateway\'s HTML page) and `requestId` (from `x-request-id`), to quote when reporting a problem. The API key never appears in an error: not in its message, its stack or its JSON, even when a server echoes it back.',
@@ -81,23 +72,19 @@ export function runtimeSections(ctx: TemplateContext): string[] {
     '',
     'Methods return an `ApiPromise`: a real `Promise` of the parsed body, with one more method. `.withResponse()` gives `{ data, response, requestId }`, for rate-limit headers and the request id of a successful call. The request is sent once, whichever way you read it.',
     '',
+    ...example(ctx, call, (c) => [
+      `const { data, response, requestId } = await api.${c.expression()}.withResponse();`,
+      "console.log(response.headers.get('x-ratelimit-remaining-requests'), requestId, data);",
+    ]),
+    ...browserSection(ctx, call),
+    ...validationSection(ctx),
   );
-  if (call) {
-    lines.push(
-      md.codeBlock(
-        'ts',
-        [
-          ...call.setup,
-          '',
-          `const { data, response, requestId } = await api.${call.expression()}.withResponse();`,
-          "console.log(response.headers.get('x-ratelimit-remaining-requests'), requestId, data);",
-        ].join('\n'),
-      ),
-      '',
-    );
-  }
-  lines.push(...browserSection(ctx, call), ...validationSection(ctx));
   return lines;
+}
+
+/** A code block that sets up the client and then runs `body`; nothing when the API has no operation. */
+function example(ctx: TemplateContext, call: Call | undefined, body: (call: Call) => string[]): string[] {
+  return call ? [ctx.md.codeBlock('ts', [...call.setup, '', ...body(call)].join('\n')), ''] : [];
 }
 
 function browserSection(ctx: TemplateContext, call: Call | undefined): string[] {
