@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.ts';
-import { json, session, startFaultServer, type Fault, type FaultServer } from './fault-server.ts';
+import { json, serverPerTest, session, type Fault, type FaultServer } from './fault-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -40,7 +40,6 @@ let bundle = '';
 let context: BrowserContext | undefined;
 let page: Page;
 let profile = '';
-let server: FaultServer | undefined;
 
 beforeAll(async () => {
   if (!available) return;
@@ -60,11 +59,6 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = context.pages()[0] ?? (await context.newPage());
-});
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
 });
 
 afterAll(async () => {
@@ -89,9 +83,11 @@ function assets(path: string, response: ServerResponse): boolean {
   return true;
 }
 
+const serve = serverPerTest(assets);
+
 /** A fresh server for the API script plus the page, and the page loaded from it. */
 async function open(...script: Fault[]): Promise<FaultServer> {
-  server = await startFaultServer(script, assets);
+  const server = await serve(...script);
   await page.goto(`${server.url}/`);
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
   return server;

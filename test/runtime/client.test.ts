@@ -2,7 +2,7 @@
  * The client's options, API key handling, error classes and `withResponse`, through the package's
  * public API against a real local server.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ApiError,
   ApiPromise,
@@ -17,21 +17,12 @@ import {
   UnprocessableEntityError,
   type ClientOptions,
 } from 'openai-realtime-client';
-import { json, session, startFaultServer, type Fault, type FaultServer } from './fault-server.ts';
+import { json, serverPerTest, session, type Fault, type FaultServer } from './fault-server.ts';
 
 const KEY = 'sk-test-client-key';
 const body = { model: 'gpt-4o-realtime-preview' } as const;
 
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(...script: Fault[]): Promise<FaultServer> {
-  server = await startFaultServer(script);
-  return server;
-}
+const serve = serverPerTest();
 
 function client(target: FaultServer, options: ClientOptions = {}): RealtimeApi {
   return new RealtimeApi({ apiKey: KEY, baseUrl: target.url, backoff: { initialMs: 1, maxMs: 5 }, ...options });

@@ -7,15 +7,11 @@
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.ts';
-import { json, session, startFaultServer, type FaultServer } from './fault-server.ts';
+import { json, serverPerTest, session } from './fault-server.ts';
 
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = serverPerTest();
 
 const script = `
 import { RealtimeApi, TimeoutError, InternalServerError, NotFoundError } from 'openai-realtime-client';
@@ -45,7 +41,7 @@ console.log('done');
 
 it('a process exits by itself right after its last call, with no unhandled rejection', async () => {
   const down = json(503, {});
-  server = await startFaultServer([
+  const server = await serve(
     json(200, session), // ok
     { kind: 'hang' }, // times out
     { kind: 'hang' }, // aborted in flight
@@ -56,7 +52,7 @@ it('a process exits by itself right after its last call, with no unhandled rejec
     json(404, {}), // withResponse rejection, read
     json(404, {}), // withResponse rejection, caught
     json(200, session), // ok, last
-  ]);
+  );
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
     cwd: repoRoot,
     env: { ...process.env, FAULT_URL: server.url },

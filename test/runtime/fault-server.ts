@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { afterEach } from 'vitest';
 
 /**
  * What the server does with one request, in order of arrival. Faults are real: a reset destroys
@@ -73,6 +74,7 @@ export async function startFaultServer(
   return {
     url: `http://127.0.0.1:${port}`,
     attempts,
+    // Idempotent: a test may close its server early (to get a refused connection).
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
@@ -80,6 +82,16 @@ export async function startFaultServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** `serve(...script)` starts the current test's fault server; it is closed after each test. */
+export function serverPerTest(extra?: (path: string, response: ServerResponse) => boolean): (...script: Fault[]) => Promise<FaultServer> {
+  let current: FaultServer | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (...script) => (current = await startFaultServer(script, extra));
 }
 
 function play(fault: Fault, response: ServerResponse, socket: Socket, timers: Set<ReturnType<typeof setTimeout>>): void {

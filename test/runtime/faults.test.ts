@@ -6,7 +6,7 @@
  * timers, sockets and aborts are exercised; one case keeps the default backoff to check its timing.
  */
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
   ConnectionError,
@@ -17,7 +17,7 @@ import {
   TimeoutError,
   type ClientOptions,
 } from 'openai-realtime-client';
-import { json, session, startFaultServer, type Fault, type FaultServer } from './fault-server.ts';
+import { json, serverPerTest, session, type Fault, type FaultServer } from './fault-server.ts';
 
 const KEY = 'sk-test-fault-key';
 const body = { model: 'gpt-4o-realtime-preview' } as const;
@@ -30,22 +30,13 @@ const onUnhandled = (reason: unknown): void => {
 };
 process.on('unhandledRejection', onUnhandled);
 
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = serverPerTest();
 afterAll(async () => {
   // Rejections that surface late (a racing fetch settling after its abort) would show up here.
   await new Promise((resolve) => setTimeout(resolve, 100));
   process.off('unhandledRejection', onUnhandled);
   expect(unhandled).toEqual([]);
 });
-
-async function serve(...script: Fault[]): Promise<FaultServer> {
-  server = await startFaultServer(script);
-  return server;
-}
 
 function client(target: FaultServer, options: ClientOptions = {}): RealtimeApi {
   return new RealtimeApi({ apiKey: KEY, baseUrl: target.url, backoff: fast, ...options });
@@ -88,7 +79,6 @@ describe('connection failures', () => {
     const target = await serve();
     const url = target.url;
     await target.close();
-    server = undefined;
     const api = new RealtimeApi({ apiKey: KEY, baseUrl: url, backoff: fast });
     const { error } = await settle(api.createRealtimeSession(body));
     expect(error).toBeInstanceOf(ConnectionError);

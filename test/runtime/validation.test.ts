@@ -3,11 +3,11 @@
  * turns it on, and a bundle check that the default entry point does not carry it.
  */
 import { build } from 'esbuild';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidResponseError, RealtimeApi } from 'openai-realtime-client';
 import { validateResponse } from 'openai-realtime-client/validation';
 import { repoRoot } from '../helpers/cli.ts';
-import { json, session, startFaultServer, type FaultServer } from './fault-server.ts';
+import { json, serverPerTest, session } from './fault-server.ts';
 
 const OP = 'create-realtime-session';
 
@@ -42,14 +42,11 @@ describe('validateResponse', () => {
 });
 
 describe('the client option', () => {
-  let server: FaultServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-  });
+  const serve = serverPerTest();
 
   it('is off by default and rejects a mismatching body with InvalidResponseError when on', async () => {
     const wrong = { client_secret: { value: 42, expires_at: 'soon' } };
-    server = await startFaultServer([json(200, wrong), json(200, wrong), json(200, session)]);
+    const server = await serve(json(200, wrong), json(200, wrong), json(200, session));
     const options = { apiKey: 'sk-test', baseUrl: server.url };
     expect(await new RealtimeApi(options).createRealtimeSession({})).toEqual(wrong);
     const checked = new RealtimeApi({ ...options, validateResponse });
