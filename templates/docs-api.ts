@@ -38,7 +38,8 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
     '',
     `## ${operation.methodName}`,
     '',
-    md.codeBlock('ts', signature.text),
+    // As the api template declares it: the runtime's ApiPromise (a Promise with `.withResponse()`).
+    md.codeBlock('ts', `${operation.methodName}(${signature.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ')}): ApiPromise<${signature.returnType}>`),
     '',
   ];
   if (operation.deprecated) lines.push('> **Deprecated.**', '');
