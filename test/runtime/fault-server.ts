@@ -21,7 +21,8 @@ export interface Attempt {
   /** `performance.now()` when the request arrived. */
   readonly at: number;
   readonly headers: IncomingHttpHeaders;
-  readonly body: string;
+  /** The request body, once it has arrived. */
+  body: string;
   /** Resolves when the client's socket for this request is closed. */
   readonly socketClosed: Promise<void>;
 }
@@ -58,11 +59,16 @@ export async function startFaultServer(
     const at = performance.now();
     const socket = request.socket;
     const socketClosed = socket.destroyed ? Promise.resolve() : new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    // Counted on arrival, not once the body is in: a client that aborts early (a short timeout on
+    // a loaded machine) may hang up before the server has read the body.
+    const attempt: Attempt = { at, headers: request.headers, body: '', socketClosed };
+    const fault = script[attempts.length] ?? { kind: 'respond', status: 418, body: 'unexpected attempt' };
+    attempts.push(attempt);
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      attempts.push({ at, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), socketClosed });
-      play(script[attempts.length - 1] ?? { kind: 'respond', status: 418, body: 'unexpected attempt' }, response, socket, timers);
+      attempt.body = Buffer.concat(chunks).toString('utf8');
+      play(fault, response, socket, timers);
     });
   });
   server.on('connection', (socket) => {
