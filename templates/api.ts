@@ -72,12 +72,9 @@ function callStatement(ctx: TemplateContext, operation: OperationModel, signatur
   const members = ['...init'];
   const pathArgs = signature.parameters.filter((p) => p.role === 'path');
   const params: string[] = [];
+  // Spread, not `query: params?.query`: an absent group stays absent (exactOptionalPropertyTypes).
+  if (signature.parameters.some((p) => p.role === 'params')) params.push('...params');
   if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${ctx.escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
-  if (signature.parameters.some((p) => p.role === 'params')) {
-    for (const location of ['query', 'header', 'cookie'] as const) {
-      if (operation.parameters[location].length > 0) params.push(`${location}: params?.${location}`);
-    }
-  }
   if (params.length > 0) members.push(`params: { ${params.join(', ')} }`);
   if (signature.parameters.some((p) => p.role === 'body')) members.push('body');
   const method = operation.method.toUpperCase();

@@ -19,7 +19,7 @@ export async function loadConfig(options: { readonly config?: string; readonly c
   if (options.config !== undefined && !existsSync(file!)) fail('OM101', `config file not found: ${options.config}`, { file: options.config });
   if (file === undefined) {
     if (overrides.spec === undefined) fail('OM101', `no config file (${CONFIG_NAMES[0]}) in ${cwd}; pass --config FILE or --spec FILE`);
-    return resolveConfig({ spec: overrides.spec, package: { name: 'api-client' } }, cwd, undefined, overrides);
+    return resolveConfig({ spec: overrides.spec, package: { name: 'api-client' } }, cwd, undefined, overrides, cwd);
   }
   let user: unknown;
   try {
@@ -27,5 +27,5 @@ export async function loadConfig(options: { readonly config?: string; readonly c
   } catch (cause) {
     fail('OM102', `could not load ${file}: ${message(cause)}`, { file }, cause);
   }
-  return resolveConfig(user, dirname(file), file, overrides);
+  return resolveConfig(user, dirname(file), file, overrides, cwd);
 }

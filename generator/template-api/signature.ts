@@ -80,7 +80,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
     const groups = (['query', 'header', 'cookie'] as const).filter((location) => operation.parameters[location].length > 0);
     const members = groups.map((location) => {
       const required = operation.parameters[location].some((p) => p.required);
-      return `${location}${required ? '' : '?'}: ${operationType}["parameters"][${stringLiteral(location)}]`;
+      return `${location}${required ? '' : '?'}: NonNullable<${operationType}["parameters"][${stringLiteral(location)}]>`;
     });
     parameters.push({
       name: 'params',

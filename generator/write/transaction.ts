@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { error, MorphError } from '../diagnostics/diagnostic.ts';
 
 /** One file to write (`content`) or delete (`content: null`), by absolute path. */
 export interface PlannedWrite {
@@ -44,12 +45,24 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
     backup: sibling(w.path, 'om-old'),
   }));
   await saveJournal(journalPath, { version: 1, phase: 'staging', entries });
-  for (const [index, write] of writes.entries()) {
-    if (write.content === null) continue;
-    await mkdir(dirname(write.path), { recursive: true });
-    await writeFile(entries[index]!.stage!, write.content);
+  try {
+    for (const [index, write] of writes.entries()) {
+      if (write.content === null) continue;
+      await mkdir(dirname(write.path), { recursive: true });
+      await writeFile(entries[index]!.stage!, write.content);
+    }
+    await saveJournal(journalPath, { version: 1, phase: 'applying', entries });
+    await apply(entries);
+  } catch (cause) {
+    // A failure (disk full, permissions) undoes everything at once; a kill is undone by the next run.
+    await recoverWrites(journalDir);
+    throw new MorphError([error('OM601', `writing ${writes.length} files failed and was rolled back: ${(cause as Error).message}`, {}, cause)]);
   }
-  await saveJournal(journalPath, { version: 1, phase: 'applying', entries });
+  await saveJournal(journalPath, { version: 1, phase: 'committed', entries });
+  await cleanUp(journalPath, entries);
+}
+
+async function apply(entries: readonly JournalEntry[]): Promise<void> {
   const fault = Number(process.env['OPENAPI_MORPH_FAULT_AFTER_RENAMES'] ?? NaN);
   let renames = 0;
   const step = (): void => {
@@ -66,8 +79,6 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
       step();
     }
   }
-  await saveJournal(journalPath, { version: 1, phase: 'committed', entries });
-  await cleanUp(journalPath, entries);
 }
 
 /**
