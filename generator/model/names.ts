@@ -11,7 +11,8 @@ import type { RenameModel } from './types.ts';
 export const runtimeExportNames: readonly string[] = [
   'ApiError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'ConnectionError', 'TimeoutError',
-  'InvalidResponseError', 'ClientOptions', 'RequestOptions', 'ApiResponse', 'ApiKeySource', 'paths', 'components',
+  'InvalidResponseError', 'ClientOptions', 'RequestOptions', 'ApiResponse', 'ApiPromise', 'ApiKeySource', 'ResponseValidator',
+  'paths', 'components',
   'operations', 'webhooks', '$defs',
 ];
 
