@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escape } from '../generator/escape/index.ts';
-import { buildPackage, importAll } from './helpers/build-output.ts';
+import { buildPackage, importAll, importExport } from './helpers/build-output.ts';
 import { runCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
@@ -89,7 +89,7 @@ let project: TempProject | undefined;
 afterAll(() => project?.remove());
 
 describe('property: random strings in names, descriptions, enum values and defaults', () => {
-  it('the output compiles, imports without side effects, and enum values round-trip exactly', async () => {
+  it('the output compiles, imports without side effects, and enum values and property names round-trip exactly (types and runtime)', async () => {
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(specInput, async (input) => {
@@ -110,6 +110,11 @@ describe('property: random strings in names, descriptions, enum values and defau
         const probes = input.names.map((name, i) => `NonNullable<components["schemas"][${escape.stringLiteral(name)}][${escape.stringLiteral(input.props[i]!)}]>`);
         const read = literalValues(out, probes);
         input.values.forEach((values, i) => expect(new Set(read[i])).toStrictEqual(new Set(values.map(normalizeLoneSurrogates))));
+        // At run time too: the response schema's enum, as the validation module holds it.
+        const data = importExport(out, 'validation/schemas.js', 'data') as { components: [string, { properties?: [string, { enum?: unknown[] }][] }][] };
+        const response = data.components.find(([name]) => name === input.names[2])?.[1];
+        expect(response?.properties?.[0]?.[0]).toBe(normalizeLoneSurrogates(input.props[2]!));
+        expect(response?.properties?.[0]?.[1].enum).toStrictEqual(input.values[2]!.map(normalizeLoneSurrogates));
       }),
       { numRuns: 6, seed: Number(process.env['FC_SEED'] ?? 20261123), endOnFailure: true },
     );

@@ -38,3 +38,12 @@ export function codeIdentifiers(file: string): Set<string> {
   }
   return found;
 }
+
+/** One export of a built module, as JSON, read in a fresh Node process. */
+export function importExport(dir: string, file: string, name: string): unknown {
+  const script = `
+    const { pathToFileURL } = await import('node:url');
+    const module = await import(pathToFileURL(${JSON.stringify(join(dir, 'dist', file))}).href);
+    process.stdout.write(JSON.stringify(module[${JSON.stringify(name)}]));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' }));
+}
