@@ -6,6 +6,7 @@ import { printFiles } from './emit/print.ts';
 import { runTemplates } from './emit/run-templates.ts';
 import { formatFiles } from './format/prettier.ts';
 import { compareStrings } from './json.ts';
+import { bundleExternalRefs } from './load/bundle.ts';
 import { loadSpecFile } from './load/index.ts';
 import { sha256 } from './load/source.ts';
 import { validateSubset } from './load/validate.ts';
@@ -40,8 +41,13 @@ export interface RenderResult {
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
 export async function render(config: ResolvedConfig): Promise<RenderResult> {
+  return renderSpec(config, await loadProjectSpec(config));
+}
+
+/** The config's spec, parsed, with external references bundled in when the config allows them. */
+export async function loadProjectSpec(config: ResolvedConfig): Promise<SpecDocument> {
   const spec = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
-  return renderSpec(config, spec);
+  return bundleExternalRefs(spec, { policy: config.refs, specPath: config.spec.path, root: config.root, limits: config.limits });
 }
 
 export interface RenderOptions {
@@ -92,7 +98,7 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
     renderManifest({
       header,
       toolkit,
-      spec: { path: spec.source.name, sha256: spec.source.sha256 },
+      spec: { path: spec.source.name, sha256: spec.source.sha256, externals: spec.externals },
       config: await configHash(config),
       templates: used,
       files,

@@ -16,7 +16,9 @@ export default defineTemplate({
       statements: [
         ts.importFrom(ctx.importPath(path, 'src/schema.ts'), ['paths'], { typeOnly: true }),
         ...(modelTypes.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/models.ts'), modelTypes, { typeOnly: true })] : []),
-        ts.importFrom(ctx.importPath(path, 'src/runtime/core.ts'), ['ApiCore', { name: 'ClientOptions', isTypeOnly: true }, { name: 'RequestOptions', isTypeOnly: true }]),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/api-promise.ts'), ['ApiPromise'], { typeOnly: true }),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/core.ts'), ['ApiCore']),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/options.ts'), ['ClientOptions', 'RequestOptions'], { typeOnly: true }),
         ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['defaults']),
         ts.classDeclaration({
           name: tag.className,
@@ -37,7 +39,7 @@ export default defineTemplate({
             name: operation.methodName,
             docs: methodDocs(ctx, operation, signature),
             parameters: signature.parameters.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional })),
-            returnType: `Promise<${signature.returnType}>`,
+            returnType: `ApiPromise<${signature.returnType}>`,
             statements: callStatement(ctx, operation, signature),
           })),
         }),
@@ -54,27 +56,34 @@ function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: 
       .join('\n\n'),
     deprecated: operation.deprecated,
     params: signature.parameters.map((p) => ({ name: p.name, text: p.description ?? '' })),
-    returns: signature.success?.description ?? 'The response body.',
-    throws: ['{ApiError} When the server answers with a non-2xx status or cannot be reached.'],
+    returns: `${signature.success?.description ?? 'The response body.'} Call \`.withResponse()\` on the result for the response headers and request id too.`,
+    throws: [
+      '{ApiError} A subclass per failure: `BadRequestError` (400), `AuthenticationError` (401), `PermissionDeniedError` (403), `NotFoundError` (404), `ConflictError` (409), `UnprocessableEntityError` (422), `RateLimitError` (429), `InternalServerError` (>= 500), `ConnectionError`, `TimeoutError`, `InvalidResponseError` (an unreadable 2xx body).',
+    ],
   });
 }
 
-/** `return this.#core.call(options, (client, init) => client.POST("/path", { ...init, params, body }));` */
+/**
+ * `return this.#core.call<Result>("operation-id", "json", options, (client, init) => client.POST("/path", { ...init, params, body }));`
+ * The result type is explicit because `init` asks openapi-fetch to leave 2xx bodies unread (the
+ * core reads them); the operationId keys the optional response validator.
+ */
 function callStatement(ctx: TemplateContext, operation: OperationModel, signature: MethodSignature): string {
   const members = ['...init'];
   const pathArgs = signature.parameters.filter((p) => p.role === 'path');
   const params: string[] = [];
+  // Spread, not `query: params?.query`: an absent group stays absent (exactOptionalPropertyTypes).
+  if (signature.parameters.some((p) => p.role === 'params')) params.push('...params');
   if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${ctx.escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
-  if (signature.parameters.some((p) => p.role === 'params')) {
-    for (const location of ['query', 'header', 'cookie'] as const) {
-      if (operation.parameters[location].length > 0) params.push(`${location}: params?.${location}`);
-    }
-  }
   if (params.length > 0) members.push(`params: { ${params.join(', ')} }`);
   if (signature.parameters.some((p) => p.role === 'body')) members.push('body');
   const method = operation.method.toUpperCase();
-  return `return this.#core.call(options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
+  const kind = !signature.successMedia ? 'none' : JSON_MEDIA.test(signature.successMedia.mediaType) ? 'json' : 'text';
+  const id = ctx.escape.stringLiteral(operation.operationId);
+  return `return this.#core.call<${signature.returnType}>(${id}, ${ctx.escape.stringLiteral(kind)}, options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
 }
+
+const JSON_MEDIA = /^application\/(.+\+)?json(;.*)?$/i;
 
 function usedModelTypes(ctx: TemplateContext, signatures: readonly MethodSignature[]): string[] {
   const names = new Set(ctx.model.schemas.map((s) => s.typeName));

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { fail } from '../diagnostics/diagnostic.ts';
+import { loadConfig } from '../config/load.ts';
 import type { ConfigOverrides } from '../config/resolve.ts';
+import type { ResolvedConfig } from '../config/types.ts';
 import type { OperationFilter } from '../select/filters.ts';
 
 /** Flags every command that loads a config accepts. */
@@ -47,4 +49,9 @@ export function selectionOverrides(values: {
     ...(include.length > 0 ? { include } : {}),
     ...(values.all ? { all: true } : {}),
   };
+}
+
+/** The resolved config for a command: `--config` or the working folder's config, with the flags' overrides. */
+export function configFromFlags(values: Parameters<typeof selectionOverrides>[0] & { config?: string | undefined }, cwd: string): Promise<ResolvedConfig> {
+  return loadConfig({ cwd, ...(values.config !== undefined ? { config: values.config } : {}) }, selectionOverrides(values));
 }

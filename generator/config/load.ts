@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { message } from '../emit/load-templates.ts';
+import { importFresh } from '../import-module.ts';
 import { resolveConfig, type ConfigOverrides } from './resolve.ts';
 import type { ResolvedConfig } from './types.ts';
 
@@ -19,13 +19,13 @@ export async function loadConfig(options: { readonly config?: string; readonly c
   if (options.config !== undefined && !existsSync(file!)) fail('OM101', `config file not found: ${options.config}`, { file: options.config });
   if (file === undefined) {
     if (overrides.spec === undefined) fail('OM101', `no config file (${CONFIG_NAMES[0]}) in ${cwd}; pass --config FILE or --spec FILE`);
-    return resolveConfig({ spec: overrides.spec, package: { name: 'api-client' } }, cwd, undefined, overrides);
+    return resolveConfig({ spec: overrides.spec, package: { name: 'api-client' } }, cwd, undefined, overrides, cwd);
   }
   let user: unknown;
   try {
-    user = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+    user = ((await importFresh(file)) as { default?: unknown }).default;
   } catch (cause) {
     fail('OM102', `could not load ${file}: ${message(cause)}`, { file }, cause);
   }
-  return resolveConfig(user, dirname(file), file, overrides);
+  return resolveConfig(user, dirname(file), file, overrides, cwd);
 }

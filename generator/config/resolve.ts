@@ -2,12 +2,13 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from '../json.ts';
 import { defaultLimits, type Limits } from '../load/limits.ts';
+import { defaultRefPolicy, type RefPolicy } from '../load/ref-policy.ts';
 import { defaultNaming, resolveNaming, type NamingResolver } from '../naming/resolver.ts';
 import type { OperationFilter, Selection } from '../select/filters.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
 import type { ResolvedConfig, UserConfig } from './types.ts';
 
-/** What command-line flags may override. Selection flags replace the config's whole selection. */
+/** What command-line flags may override (paths relative to the working folder). Selection flags replace the config's whole selection. */
 export interface ConfigOverrides {
   readonly spec?: string;
   readonly out?: string;
@@ -19,7 +20,7 @@ export interface ConfigOverrides {
  * The one place defaults are decided. Checks the config's shape at run time too (a `.js` config
  * or a cast gets no type checking) and reports every problem with the config file's name.
  */
-export function resolveConfig(user: unknown, root: string, configFile: string | undefined, overrides: ConfigOverrides = {}): ResolvedConfig {
+export function resolveConfig(user: unknown, root: string, configFile: string | undefined, overrides: ConfigOverrides = {}, cwd = root): ResolvedConfig {
   const diagnostics: Diagnostic[] = [];
   const file = configFile ? displayPath(root, configFile) : '<command line>';
   const problem = (path: string, text: string) => diagnostics.push(error('OM103', `${path}: ${text}`, { file }));
@@ -28,11 +29,11 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
 
   const specInput = overrides.spec ?? config.spec;
   if (typeof specInput !== 'string' || specInput === '') problem('spec', 'a spec path is required (config "spec" or --spec)');
-  const specPath = resolve(overrides.spec !== undefined ? process.cwd() : root, specInput ?? '');
+  const specPath = resolve(overrides.spec !== undefined ? cwd : root, specInput ?? '');
 
   const outInput = overrides.out ?? config.output?.dir ?? 'generated';
   if (typeof outInput !== 'string' || outInput === '') problem('output.dir', 'must be a non-empty string');
-  const outDir = resolve(overrides.out !== undefined ? process.cwd() : root, outInput);
+  const outDir = resolve(overrides.out !== undefined ? cwd : root, outInput);
   if (outDir === resolve(root) || outDir === resolve('/')) problem('output.dir', 'must be a folder of its own, not the project root');
 
   const preserve = config.output?.preserve ?? ['dist', 'node_modules'];
@@ -53,6 +54,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   const selection = resolveSelection(config.select, overrides, problem);
   const naming = resolveNamingPatch(config.naming, problem);
   const limits = resolveLimits(config.limits, problem);
+  const refs = resolveRefs(config.refs, problem);
 
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return {
@@ -75,7 +77,23 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     },
     naming,
     limits,
+    refs,
   };
+}
+
+function resolveRefs(refs: unknown, problem: (p: string, t: string) => void): RefPolicy {
+  if (refs === undefined) return defaultRefPolicy;
+  if (!isObject(refs) || typeof refs['external'] !== 'boolean') {
+    problem('refs', 'must be { external: false } or { external: true, allowHosts?: string[] }');
+    return defaultRefPolicy;
+  }
+  if (!refs['external']) return defaultRefPolicy;
+  const hosts = refs['allowHosts'] ?? [];
+  if (!Array.isArray(hosts) || hosts.some((h) => typeof h !== 'string' || h === '' || /[/\\s]/.test(h))) {
+    problem('refs.allowHosts', 'must be a list of host names (example.com or example.com:8443)');
+    return defaultRefPolicy;
+  }
+  return { external: true, allowHosts: hosts as string[] };
 }
 
 function resolveSelection(select: UserConfig['select'], overrides: ConfigOverrides, problem: (p: string, t: string) => void): Selection {

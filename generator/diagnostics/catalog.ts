@@ -21,6 +21,7 @@ export const catalog = {
   OM207: 'External $ref refused',
   OM208: '$ref target not found',
   OM209: 'Unsupported $ref target',
+  OM210: 'Enum too large',
 
   OM300: 'Selection matches no operation',
   OM301: 'Duplicate operationId',

@@ -1,15 +1,21 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareStrings } from '../json.ts';
+import { importFresh } from '../import-module.ts';
 import { sha256 } from '../load/source.ts';
 import { TEMPLATE_API_VERSION, type Template } from '../template-api/types.ts';
+import { toolkit, toolkitRoot } from '../toolkit.ts';
 
 export interface LoadedTemplate {
   readonly template: Template;
-  /** Project-relative path of the template's module, for messages and the manifest. */
+  /** Project-relative path of the template's module, for messages. */
   readonly file: string;
+  /**
+   * Where the template comes from, independent of where things are installed: `openapi-morph/templates/api.ts`
+   * for a default, the project-relative path for a team template. Recorded in the manifest.
+   */
+  readonly source: string;
   readonly origin: 'default' | 'team';
   /** sha256 over the template's files (a folder template hashes all its files). */
   readonly sha256: string;
@@ -30,7 +36,12 @@ const SCOPES = new Set(['document', 'tag', 'schema']);
  * default export must be a template whose `name` is its file name.
  */
 export async function loadTemplateDir(dir: string, root: string, origin: LoadedTemplate['origin']): Promise<LoadedTemplate[]> {
+  const sourceBase = origin === 'default' ? toolkitRoot : root;
+  const sourcePrefix = origin === 'default' ? `${toolkit.name}/` : '';
   const diagnostics: Diagnostic[] = [];
+  if (!(await exists(dir))) {
+    throw new MorphError([error('OM103', `templates.dir: the folder ${relative(root, dir) || '.'} does not exist`, { file: relative(root, dir) })]);
+  }
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name));
   const loaded: LoadedTemplate[] = [];
   for (const entry of entries) {
@@ -42,7 +53,7 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
     const file = relative(root, modulePath).split('\\').join('/');
     let template: unknown;
     try {
-      template = ((await import(pathToFileURL(modulePath).href)) as { default?: unknown }).default;
+      template = ((await importFresh(modulePath)) as { default?: unknown }).default;
     } catch (cause) {
       diagnostics.push(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file }, cause));
       continue;
@@ -53,7 +64,8 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
       continue;
     }
     const hash = isModule ? sha256(normalizeText(await readFile(modulePath, 'utf8'))) : await hashFolder(join(dir, entry.name));
-    loaded.push({ template: template as Template, file, origin, sha256: hash });
+    const source = sourcePrefix + relative(sourceBase, modulePath).split('\\').join('/');
+    loaded.push({ template: template as Template, file, source, origin, sha256: hash });
   }
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return loaded;

@@ -80,7 +80,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
     const groups = (['query', 'header', 'cookie'] as const).filter((location) => operation.parameters[location].length > 0);
     const members = groups.map((location) => {
       const required = operation.parameters[location].some((p) => p.required);
-      return `${location}${required ? '' : '?'}: ${operationType}["parameters"][${stringLiteral(location)}]`;
+      return `${location}${required ? '' : '?'}: NonNullable<${operationType}["parameters"][${stringLiteral(location)}]>`;
     });
     parameters.push({
       name: 'params',
@@ -90,7 +90,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
       description: `${groups.join(', ')} parameters`,
     });
   }
-  parameters.push({ name: 'options', type: 'RequestOptions', optional: true, role: 'options', description: 'per-call options: an AbortSignal, extra headers' });
+  parameters.push({ name: 'options', type: 'RequestOptions', optional: true, role: 'options', description: 'per-call options: an AbortSignal, extra headers, maxRetries, timeoutMs' });
   // A required argument cannot follow an optional one: earlier optional ones take `| undefined` instead.
   const lastRequired = parameters.map((p) => p.optional).lastIndexOf(false);
   const fixed = parameters.map((p, index) => (p.optional && index < lastRequired ? { ...p, optional: false, type: `${p.type} | undefined` } : p));

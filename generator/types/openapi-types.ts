@@ -1,6 +1,7 @@
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { message } from '../emit/load-templates.ts';
 import type { JsonObject } from '../json.ts';
+import { escapeInvisible } from '../escape/string-literal.ts';
 
 /**
  * Types stage: openapi-typescript's Node API on the normalized subset gives `paths`,
@@ -17,7 +18,9 @@ export async function openapiTypes(document: JsonObject, specName: string): Prom
       alphabetize: false,
       exportType: false,
     });
-    return astToString(nodes);
+    // openapi-typescript leaves bidi controls and line separators raw in literals and comments;
+    // as escapes they keep their value in literals and become visible text in comments.
+    return escapeInvisible(astToString(nodes));
   } catch (cause) {
     throw new MorphError([error('OM206', `openapi-typescript could not type the selected operations: ${message(cause)}`, { file: specName }, cause)]);
   }

@@ -1,6 +1,5 @@
-import { parseFlags, configFlags, selectionOverrides } from '../args.ts';
+import { configFlags, configFromFlags, parseFlags } from '../args.ts';
 import { CONFIG_HELP, SELECTION_HELP, type Command } from '../command.ts';
-import { loadConfig } from '../../config/load.ts';
 import { check } from '../../generate.ts';
 
 export const checkCommand: Command = {
@@ -21,7 +20,7 @@ ${SELECTION_HELP}`,
       io.out(this.help);
       return 0;
     }
-    const config = await loadConfig({ cwd: io.cwd, ...(values.config !== undefined ? { config: values.config } : {}) }, selectionOverrides(values));
+    const config = await configFromFlags(values, io.cwd);
     const { difference } = await check(config);
     const lines = [
       ...difference.stale.map((p) => `stale:   ${config.output.name}/${p}`),

@@ -1,0 +1,48 @@
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli, spawnCli } from './helpers/cli.ts';
+import { copyRepoProject } from './helpers/project.ts';
+
+describe('openapi-morph check', () => {
+  it('passes on the repository: generated/ is exactly what spec/, the config and templates/ produce', () => {
+    const run = spawnCli(['check'], repoRoot);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('generated is up to date');
+    expect(run.code).toBe(0);
+  });
+
+  const project = copyRepoProject();
+  afterAll(() => project.remove());
+
+  it('names every stale, missing and extra file and exits 1, writing nothing', async () => {
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
+    appendFileSync(join(project.dir, 'generated/README.md'), '\nhand edit\n');
+    rmSync(join(project.dir, 'generated/docs/VoiceIdsShared.md'));
+    writeFileSync(join(project.dir, 'generated/notes.txt'), 'not generated');
+    const before = project.snapshot('generated');
+    const run = await runCli(['check'], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('stale:   generated/README.md');
+    expect(run.stderr).toContain('missing: generated/docs/VoiceIdsShared.md');
+    expect(run.stderr).toContain('extra:   generated/notes.txt');
+    expect(project.snapshot('generated')).toStrictEqual(before);
+  });
+
+  it('is clean again after generate, which rewrites only what differs', async () => {
+    const run = await runCli(['generate'], project.dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/2 written, \d+ unchanged, 1 removed/);
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
+  });
+
+  it('fails when the spec changes and generated/ was not regenerated', async () => {
+    const spec = project.read('spec/openapi.yaml').replace('version: 2.3.0', 'version: 2.3.1');
+    project.write('spec/openapi.yaml', spec);
+    const run = await runCli(['check'], project.dir);
+    expect(run.code).toBe(1);
+    // Every file names the spec's hash in its header, so every file is stale.
+    expect(run.stderr).toContain('stale:   generated/src/index.ts');
+    expect(run.stderr).toContain('stale:   generated/openapi-morph.manifest.json');
+  });
+});

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../generator/config/load.ts';
+import { sha256 } from '../generator/load/source.ts';
+import { render } from '../generator/pipeline.ts';
+import { repoRoot, spawnCli } from './helpers/cli.ts';
+
+describe('deterministic output', () => {
+  it('two renders give the same bytes', async () => {
+    const config = await loadConfig({ cwd: repoRoot });
+    const [a, b] = [await render(config), await render(config)];
+    expect([...a.files]).toStrictEqual([...b.files]);
+  });
+
+  it('another time zone and locale give the same bytes (check passes)', () => {
+    const run = spawnCli(['check'], repoRoot, { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('every file starts with the do-not-edit header naming the spec sha256; the manifest hashes every file', async () => {
+    const specHash = sha256(readFileSync(join(repoRoot, 'spec/openapi.yaml')));
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'generated/openapi-morph.manifest.json'), 'utf8')) as {
+      spec: { sha256: string };
+      toolkit: { version: string };
+      config: { path: string; sha256: string };
+      templates: { name: string; source: string; sha256: string }[];
+      files: Record<string, string>;
+    };
+    expect(manifest.spec.sha256).toBe(specHash);
+    expect(manifest.config.path).toBe('openapi-morph.config.ts');
+    expect(manifest.templates.map((t) => t.name)).toContain('api');
+    expect(Object.keys(manifest.files).length).toBeGreaterThanOrEqual(15);
+    for (const [path, hash] of Object.entries(manifest.files)) {
+      const content = readFileSync(join(repoRoot, 'generated', path), 'utf8');
+      expect(sha256(content), path).toBe(hash);
+      const head = content.split('\n').slice(0, 3).join('\n');
+      expect(head, path).toContain(`sha256 ${specHash}`);
+      expect(head, path).toContain('Do not edit');
+    }
+  });
+});

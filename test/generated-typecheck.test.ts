@@ -1,0 +1,48 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers/cli.ts';
+import { codeBlocks, tsc } from './helpers/typecheck.ts';
+
+describe('the generated package type-checks', () => {
+  it('compiles under tsc --strict (plus noUncheckedIndexedAccess, exactOptionalPropertyTypes) with no Node types', () => {
+    const run = tsc(['-p', join(repoRoot, 'generated/tsconfig.json'), '--noEmit', '--strict']);
+    expect(run.output).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  const dir = join(repoRoot, '.scratch', `examples-${process.pid}`);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('every TypeScript example in its README and docs, and in the root README, compiles against it', () => {
+    const sources = [
+      'generated/README.md',
+      ...readdirSync(join(repoRoot, 'generated/docs')).map((f) => `generated/docs/${f}`),
+      'README.md',
+    ];
+    mkdirSync(dir, { recursive: true });
+    const exported = [...readFileSync(join(repoRoot, 'generated/src/index.ts'), 'utf8').matchAll(/export (?:type )?\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((n) => n.trim()).filter(Boolean));
+    const files: string[] = [];
+    for (const source of sources) {
+      for (const block of codeBlocks(readFileSync(join(repoRoot, source), 'utf8'), ['ts', 'typescript'])) {
+        // Signature lines in API docs are declarations, not statements: check them as a declaration.
+        const signature = /^\w+\(.*\): \w*Promise<.*>$/.test(block.code);
+        const used = exported.filter((name) => new RegExp(`\\b${name}\\b`).test(block.code));
+        const code = signature ? `import type { ${used.join(', ')} } from 'openai-realtime-client';\ndeclare function ${block.code};` : block.code;
+        const name = `${source.replace(/[^\w]+/g, '_')}_L${block.line}.ts`;
+        writeFileSync(join(dir, name), `// from ${source}:${block.line}\n${code}\nexport {};\n`);
+        files.push(name);
+      }
+    }
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'], lib: ['ES2022', 'DOM'], allowImportingTsExtensions: true, skipLibCheck: true },
+        files,
+      }),
+    );
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    const run = tsc(['-p', join(dir, 'tsconfig.json')]);
+    expect(run.output).toBe('');
+  });
+});

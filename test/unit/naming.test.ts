@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { resolveNames } from '../../generator/model/names.ts';
+import { NameRegistry, sanitizeIdentifier } from '../../generator/naming/identifier.ts';
+import { defaultNaming, resolveNaming } from '../../generator/naming/resolver.ts';
+import { camelCase, pascalCase, splitWords } from '../../generator/naming/words.ts';
+
+describe('words', () => {
+  it.each([
+    { given: 'create-realtime-session', want: ['create', 'realtime', 'session'] },
+    { given: 'RealtimeSessionCreateRequest', want: ['Realtime', 'Session', 'Create', 'Request'] },
+    { given: 'HTTPServer2Go', want: ['HTTP', 'Server2', 'Go'] },
+    { given: 'foo_bar.baz/qux quux', want: ['foo', 'bar', 'baz', 'qux', 'quux'] },
+    { given: '!!!', want: [] },
+    { given: 'Größe-Änderung', want: ['Größe', 'Änderung'] },
+  ])('splitWords($given)', ({ given, want }) => expect(splitWords(given)).toStrictEqual(want));
+
+  it.each([
+    { given: 'create-realtime-session', pascal: 'CreateRealtimeSession', camel: 'createRealtimeSession' },
+    { given: 'VoiceIdsShared', pascal: 'VoiceIdsShared', camel: 'voiceIdsShared' },
+    { given: 'get_HTTP_status', pascal: 'GetHttpStatus', camel: 'getHttpStatus' },
+    { given: 'post /realtime/calls/{call_id}/accept', pascal: 'PostRealtimeCallsCallIdAccept', camel: 'postRealtimeCallsCallIdAccept' },
+  ])('pascalCase/camelCase($given)', ({ given, pascal, camel }) => {
+    expect(pascalCase(given)).toBe(pascal);
+    expect(camelCase(given)).toBe(camel);
+  });
+});
+
+describe('identifiers', () => {
+  it.each([
+    { given: 'Thing', want: 'Thing' },
+    { given: '', want: 'Model' },
+    { given: '123abc', want: '_123abc' },
+    { given: 'class', want: 'class_' },
+    { given: 'default', want: 'default_' },
+    { given: 'Response', want: 'Response_' },
+    { given: 'Promise', want: 'Promise_' },
+    { given: 'a-b.c', want: 'abc' },
+  ])('sanitizeIdentifier($given)', ({ given, want }) => expect(sanitizeIdentifier(given, 'Model')).toBe(want));
+
+  it('hands out stable unique names with numeric suffixes', () => {
+    const registry = new NameRegistry(['Taken']);
+    expect(['Foo', 'Foo', 'Taken', 'Foo'].map((n) => registry.claim(n))).toStrictEqual(['Foo', 'Foo2', 'Taken2', 'Foo3']);
+  });
+});
+
+describe('resolveNames: every name resolved once, valid and unique', () => {
+  const op = (operationId: string, tag = 'Realtime') => ({ pointer: `#/paths/~1${operationId}/post`, operationId, method: 'post', path: `/${operationId}`, tag });
+
+  it('names classes, types and methods from the resolver', () => {
+    const names = resolveNames([op('create-realtime-session')], ['RealtimeSessionCreateRequest'], defaultNaming);
+    expect([...names.classes]).toStrictEqual([['Realtime', 'RealtimeApi']]);
+    expect([...names.types]).toStrictEqual([['RealtimeSessionCreateRequest', 'RealtimeSessionCreateRequest']]);
+    expect([...names.methods.values()]).toStrictEqual(['createRealtimeSession']);
+    expect(names.renames).toStrictEqual([]);
+  });
+
+  it('de-duplicates names that collide after normalization, whatever the input order', () => {
+    const forward = resolveNames([], ['foo_bar', 'fooBar', 'foo-bar'], defaultNaming);
+    const backward = resolveNames([], ['foo-bar', 'fooBar', 'foo_bar'], defaultNaming);
+    expect([...forward.types].sort()).toStrictEqual([...backward.types].sort());
+    expect(new Set(forward.types.values())).toStrictEqual(new Set(['FooBar', 'FooBar2', 'FooBar3']));
+    expect(forward.renames.map((r) => r.from).sort()).toStrictEqual(['foo-bar', 'fooBar', 'foo_bar']);
+  });
+
+  it('keeps schema names clear of the runtime exports and API classes', () => {
+    const names = resolveNames([op('x', 'Realtime')], ['ApiError', 'RealtimeApi', 'paths'], defaultNaming);
+    expect(names.types.get('ApiError')).toBe('ApiError2');
+    expect(names.types.get('RealtimeApi')).toBe('RealtimeApi2');
+    expect(names.types.get('paths')).toBe('Paths');
+  });
+
+  it('methods are unique per class and never "constructor"', () => {
+    const names = resolveNames([op('constructor'), op('do-it'), op('doIt')], [], defaultNaming);
+    expect([...names.methods.values()].sort()).toStrictEqual(['constructor_', 'doIt', 'doIt2']);
+  });
+
+  it('a team patches one rule with a shallow merge', () => {
+    const naming = resolveNaming({ methodName: (o) => `call${pascalCase(o.operationId)}` });
+    const names = resolveNames([op('create-realtime-session')], [], naming);
+    expect([...names.methods.values()]).toStrictEqual(['callCreateRealtimeSession']);
+    expect(naming.className('Realtime')).toBe('RealtimeApi');
+    expect(Object.isFrozen(naming)).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commitWrites, JOURNAL_NAME, recoverWrites } from '../../generator/write/transaction.ts';
+import { runCli, spawnCli } from '../helpers/cli.ts';
+import { tempProject, treeHashes, type TempProject } from '../helpers/project.ts';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('all-or-nothing writes', () => {
+  it('writes, replaces and deletes, leaving no temporary files', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'om-txn-'));
+    mkdirSync(join(dir, 'out/sub'), { recursive: true });
+    writeFileSync(join(dir, 'out/keep.txt'), 'old');
+    writeFileSync(join(dir, 'out/sub/gone.txt'), 'bye');
+    await commitWrites(dir, [
+      { path: join(dir, 'out/keep.txt'), content: 'new' },
+      { path: join(dir, 'out/a/b/added.txt'), content: 'added' },
+      { path: join(dir, 'out/sub/gone.txt'), content: null },
+    ]);
+    expect(Object.keys(treeHashes(dir)).sort()).toStrictEqual(['out/a/b/added.txt', 'out/keep.txt']);
+    expect(readFileSync(join(dir, 'out/keep.txt'), 'utf8')).toBe('new');
+    expect(existsSync(join(dir, 'out/sub'))).toBe(false);
+  });
+
+  it('rolls an interrupted transaction back to the exact previous state', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'om-txn-'));
+    writeFileSync(join(dir, 'a.txt'), 'A');
+    writeFileSync(join(dir, 'b.txt'), 'B');
+    const before = treeHashes(dir);
+    // The state after a kill in the middle of applying: a.txt replaced (original parked), c.txt new.
+    writeFileSync(join(dir, '.a.txt.om-old'), 'A');
+    writeFileSync(join(dir, 'a.txt'), 'A2');
+    writeFileSync(join(dir, 'c.txt'), 'C');
+    writeFileSync(join(dir, '.b.txt.om-new'), 'B2');
+    writeFileSync(
+      join(dir, JOURNAL_NAME),
+      JSON.stringify({
+        version: 1,
+        phase: 'applying',
+        entries: [
+          { path: join(dir, 'a.txt'), stage: join(dir, '.a.txt.om-new'), backup: join(dir, '.a.txt.om-old') },
+          { path: join(dir, 'c.txt'), stage: join(dir, '.c.txt.om-new'), backup: join(dir, '.c.txt.om-old') },
+          { path: join(dir, 'b.txt'), stage: join(dir, '.b.txt.om-new'), backup: join(dir, '.b.txt.om-old') },
+        ],
+      }),
+    );
+    expect(await recoverWrites(dir)).toBe('rolled-back');
+    expect(treeHashes(dir)).toStrictEqual(before);
+  });
+});
+
+describe('a generate killed mid-write changes nothing, once the next command has run', () => {
+  let project: TempProject | undefined;
+  afterEach(() => project?.remove());
+
+  it.each([1, 9])('killed after %i renames', async (renames) => {
+    project = tempProject();
+    expect((await runCli(['generate'], project.dir)).code).toBe(0);
+    const before = project.snapshot();
+    project.write('spec/openapi.yaml', project.read('spec/openapi.yaml').replace('version: 2.3.0', 'version: 9.9.9'));
+    const specChanged = project.snapshot();
+    const killed = spawnCli(['generate'], project.dir, { OPENAPI_MORPH_FAULT_AFTER_RENAMES: String(renames) });
+    expect(killed.code).toBe(-1); // killed by SIGKILL: no exit status
+    expect(existsSync(join(project.dir, JOURNAL_NAME))).toBe(true);
+    const check = await runCli(['check'], project.dir);
+    expect(check.code).toBe(1); // recovered to the old output, which is stale for the changed spec
+    expect(project.snapshot()).toStrictEqual({ ...before, 'spec/openapi.yaml': specChanged['spec/openapi.yaml'] });
+  });
+});
