@@ -105,6 +105,18 @@ describe('openapi-morph diff', () => {
     expect(run.stderr).not.toMatch(/\s+at .+\(.+:\d+:\d+\)/);
   });
 
+  it("follows external references when the config's refs policy allows them, as generate does", async () => {
+    const withRef = api({ request: { $ref: './thing.yaml#/Thing' } });
+    const config = `export default { spec: 'old.yaml', refs: { external: true }, package: { name: 'things-client' } };\n`;
+    const dir = folder(withRef, withRef, config);
+    writeFileSync(join(dir, 'thing.yaml'), yaml.dump({ Thing: { type: 'object', properties: { id: str } } }));
+    const same = JSON.parse((await runCli(['diff', 'old.yaml', 'new.yaml', '--json', '--no-typescript'], dir)).stdout) as { changes: unknown[] };
+    expect(same.changes).toStrictEqual([]);
+    const refused = await runCli(['diff', 'old.yaml', 'new.yaml', '--no-typescript'], folder(withRef, withRef));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/old\.yaml:\d+:\d+ \(#\/paths\/~1things\/post\/requestBody\/content\/application~1json\/schema\/\$ref\) - error OM207: external \$ref/);
+  });
+
   it('refuses wrong usage with OM100', async () => {
     const dir = folder(oldDoc, newDoc);
     expect((await runCli(['diff', 'old.yaml'], dir)).stderr).toContain('error OM100: diff needs two spec files');

@@ -97,6 +97,19 @@ const behaviours: readonly Case[] = [
     want: [['ts-union-member-removed', 'breaking', 'Req.input']],
   },
   {
+    name: 'a generic wrapper is compared by its type arguments, which keep their direction',
+    given: {
+      old: 'export interface Res { b?: string }\nexport interface Envelope<T> { data: T; raw(): Promise<T> }\nexport declare function send(): Envelope<Res>;',
+      new: 'export interface Res { b: string }\nexport interface Envelope<T> { data: T; raw(): Promise<T> }\nexport declare function send(): Envelope<Res>;',
+    },
+    want: [['ts-property-became-required', 'non-breaking', 'Res.b']],
+  },
+  {
+    name: 'members inherited from an instantiated generic have their instantiated types',
+    given: { old: 'interface Base<T> { value: T }\nexport interface Res extends Base<string> { id: string }', new: 'interface Base<T> { value: T }\nexport interface Res extends Base<number> { id: string }' },
+    want: [['ts-type-changed', 'breaking', 'Res.value']],
+  },
+  {
     name: 'private members and method bodies are not surface',
     given: { old: 'export class Client { #core = 1; private secret = 2; call(): number { return this.#core; } }', new: 'export class Client { #core = 3; private other = 4; call(): number { return this.#core + 1; } }' },
     want: [],

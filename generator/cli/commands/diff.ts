@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { MorphError, fail, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { loadConfig } from '../../config/load.ts';
 import { diffPackages, renderText } from '../../diff/index.ts';
+import type { ResolvedConfig } from '../../config/types.ts';
+import { bundleExternalRefs } from '../../load/bundle.ts';
 import { loadSpecFile } from '../../load/index.ts';
 import type { SpecDocument } from '../../spec-context.ts';
 import { parseFlags, selectionOverrides } from '../args.ts';
@@ -58,7 +60,7 @@ Without a config and without selection flags, every operation is compared.`,
       // Without a config file, loadConfig needs a spec to build defaults from; the diff reads its own two.
       { ...selectionOverrides(values), spec: resolve(io.cwd, oldPath) },
     );
-    const [old, next] = await loadBoth(io, [oldPath, newPath], config.limits);
+    const [old, next] = await loadBoth(io, [oldPath, newPath], config);
     const { report, timings } = await diffPackages(old, next, config, { typescript: !values['no-typescript'] });
     if (values.debug) io.err(`timings: spec ${Math.round(timings.specMs)} ms, render ${Math.round(timings.renderMs)} ms, typescript ${Math.round(timings.typescriptMs)} ms`);
     io.out(values.json ? JSON.stringify(report, null, 2) : renderText(report, { color: io.color, old: oldPath, new: newPath }));
@@ -68,9 +70,17 @@ Without a config and without selection flags, every operation is compared.`,
   },
 };
 
-/** Loads both documents, reporting the problems of both at once. */
-async function loadBoth(io: CliIO, paths: readonly [string, string], limits: Parameters<typeof loadSpecFile>[2]): Promise<[SpecDocument, SpecDocument]> {
-  const results = await Promise.allSettled(paths.map((path) => loadSpecFile(resolve(io.cwd, path), path, limits)));
+/**
+ * Loads both documents as `generate` loads a spec (external references bundled in when the
+ * config's `refs` policy allows them), reporting the problems of both at once.
+ */
+async function loadBoth(io: CliIO, paths: readonly [string, string], config: ResolvedConfig): Promise<[SpecDocument, SpecDocument]> {
+  const load = async (path: string): Promise<SpecDocument> => {
+    const specPath = resolve(io.cwd, path);
+    const spec = await loadSpecFile(specPath, path, config.limits);
+    return bundleExternalRefs(spec, { policy: config.refs, specPath, root: config.root, limits: config.limits });
+  };
+  const results = await Promise.allSettled(paths.map(load));
   const diagnostics: Diagnostic[] = [];
   for (const result of results) {
     if (result.status === 'fulfilled') continue;

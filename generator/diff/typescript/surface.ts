@@ -104,7 +104,10 @@ class ShapeReader {
       const name = written ?? (same !== undefined && !isLiteralUnion(ts, type) ? same : undefined);
       if (name !== undefined) return { kind: 'ref', name };
     }
-    if (type.aliasSymbol && this.#isExternal(type.aliasSymbol)) {
+    // Library types, and instantiations of generic types (`ApiPromise<T>`), are compared by name and
+    // type arguments: expanding `ApiPromise<T>` would compare Promise's own members, and through
+    // `then`'s callbacks T would look like data the caller provides.
+    if (type.aliasSymbol && (this.#isExternal(type.aliasSymbol) || (type.aliasTypeArguments?.length ?? 0) > 0)) {
       return { kind: 'named', name: type.aliasSymbol.name, args: (type.aliasTypeArguments ?? []).map((t) => this.shape(t, depth + 1)) };
     }
     const f = type.flags;
@@ -124,7 +127,13 @@ class ShapeReader {
     }
     if (type.isUnion()) {
       // Read a written union member by member, so `components["schemas"]["X"] | null` keeps its reference to X.
-      if (node && ts.isUnionTypeNode(node)) return this.#unionOf(node.types.map((member) => this.shape(checker.getTypeFromTypeNode(member), depth + 1, false, member)));
+      if (node && ts.isUnionTypeNode(node)) {
+        const written = node.types.map((member) => ({ member, type: checker.getTypeFromTypeNode(member) }));
+        // Inside a generic declaration a written member may be a type parameter: use the instantiated union then.
+        if (!written.some((w) => w.type.flags & ts.TypeFlags.TypeParameter)) {
+          return this.#unionOf(written.map((w) => this.shape(w.type, depth + 1, false, w.member)));
+        }
+      }
       return this.#unionOf(type.types.map((t) => this.shape(t, depth + 1)));
     }
     if (this.#expanding.has(type)) return { kind: 'other', text: `recursive ${checker.typeToString(type)}` };
@@ -150,8 +159,8 @@ class ShapeReader {
     if (checker.isArrayType(type)) return { kind: 'array', element: this.shape(checker.getTypeArguments(type as TS.TypeReference)[0]!, depth + 1) };
     if (checker.isTupleType(type)) return { kind: 'tuple', elements: checker.getTypeArguments(type as TS.TypeReference).map((t) => this.shape(t, depth + 1)) };
     const symbol = type.getSymbol();
-    if (symbol && this.#isExternal(symbol)) {
-      const args = type.flags & ts.TypeFlags.Object && (type as TS.ObjectType).objectFlags & ts.ObjectFlags.Reference ? checker.getTypeArguments(type as TS.TypeReference) : [];
+    const args = type.flags & ts.TypeFlags.Object && (type as TS.ObjectType).objectFlags & ts.ObjectFlags.Reference ? checker.getTypeArguments(type as TS.TypeReference) : [];
+    if (symbol && (this.#isExternal(symbol) || args.length > 0)) {
       return { kind: 'named', name: symbol.name, args: args.map((t) => this.shape(t, depth + 1)) };
     }
     if (!(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return { kind: 'other', text: checker.typeToString(type) };
@@ -191,16 +200,16 @@ class ShapeReader {
     return { parameters, returns: this.shape(signature.getReturnType(), depth + 1) };
   }
 
-  /**
-   * The type as written, when there is an annotation: for an optional member, the checker's type
-   * of the symbol adds `undefined`, which makes a new union and hides that the member's type is an
-   * exported one (`detail?: FileInputDetail` must read as a reference to FileInputDetail).
-   */
+  /** The member's type, instantiated (a member inherited from `Base<string>` has `string`, not `T`). */
   #declaredType(symbol: TS.Symbol): TS.Type {
-    const node = this.#typeNode(symbol);
-    return node ? this.#checker.getTypeFromTypeNode(node) : this.#checker.getTypeOfSymbol(symbol);
+    return this.#checker.getTypeOfSymbol(symbol);
   }
 
+  /**
+   * The type as written, used to name exports: for an optional member the checker's type adds
+   * `undefined`, a new union that no longer is the export's type, so `detail?: FileInputDetail`
+   * reads as a reference to FileInputDetail only through what is written.
+   */
   #typeNode(symbol: TS.Symbol): TS.TypeNode | undefined {
     const ts = this.#ts;
     const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
