@@ -4,8 +4,9 @@ import { toolkit } from '../toolkit.ts';
 import type { CliIO, Command } from './command.ts';
 import { checkCommand } from './commands/check.ts';
 import { generateCommand } from './commands/generate.ts';
+import { templatesCommand } from './commands/templates.ts';
 
-export const commands: readonly Command[] = [generateCommand, checkCommand];
+export const commands: readonly Command[] = [generateCommand, checkCommand, templatesCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
