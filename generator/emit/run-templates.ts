@@ -1,3 +1,4 @@
+import { StructureKind } from 'ts-morph';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SchemaModel, TagModel } from '../model/types.ts';
 import type { Template, TemplateContext, TemplateFile, TemplateResult } from '../template-api/types.ts';
@@ -117,9 +118,9 @@ function checkFile(file: unknown): string | undefined {
   if (/[\u0000-\u001f<>:"|?*]/.test(path)) return 'path contains characters that are not portable in file names';
   switch (f['kind']) {
     case 'typescript':
-      return typeof f['statements'] === 'string' || typeof f['statements'] === 'function' || Array.isArray(f['statements'])
-        ? undefined
-        : 'statements must be ts-morph statement structures, writer functions or strings';
+      if (typeof f['statements'] === 'string' || typeof f['statements'] === 'function') return undefined;
+      if (!Array.isArray(f['statements'])) return 'statements must be ts-morph statement structures, writer functions or strings';
+      return checkStatements(f['statements'] as unknown[]);
     case 'text':
       if (path.endsWith('.json')) return 'a .json file must be { kind: "json", value }, so the pipeline can add its header';
       return typeof f['content'] === 'string' ? undefined : 'content must be a string';
@@ -128,6 +129,23 @@ function checkFile(file: unknown): string | undefined {
     default:
       return 'kind must be "typescript", "text" or "json"';
   }
+}
+
+/** Structures ts-morph can print as a statement of a source file (what `ctx.ts` builds). */
+const STATEMENT_KINDS = new Map<number, string>(
+  (['Class', 'Enum', 'Function', 'Interface', 'Module', 'TypeAlias', 'ImportDeclaration', 'ExportDeclaration', 'ExportAssignment', 'VariableStatement'] as const).map((name) => [StructureKind[name], name]),
+);
+
+function checkStatements(statements: readonly unknown[]): string | undefined {
+  for (const [index, statement] of statements.entries()) {
+    if (typeof statement === 'string' || typeof statement === 'function') continue;
+    const kind = (statement as { kind?: unknown } | null)?.kind;
+    if (typeof statement !== 'object' || statement === null || typeof kind !== 'number' || !STATEMENT_KINDS.has(kind)) {
+      const found = typeof statement === 'object' && statement !== null ? `an object with kind ${JSON.stringify(kind)}` : JSON.stringify(statement);
+      return `statements[${index}] is ${found}; a statement is code (a string), a writer function, or a structure of kind ${[...STATEMENT_KINDS.values()].join(', ')} (ctx.ts builds them)`;
+    }
+  }
+  return undefined;
 }
 
 /** Two files on one path, compared case-insensitively (macOS and Windows file systems are). */
