@@ -22,7 +22,7 @@ export interface EjectResult {
  * unchanged; a relative import that leaves the template (a helper module next to it) is rewritten
  * to the toolkit's `openapi-morph/templates/...` export. Refuses to overwrite anything.
  */
-export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDir: string): Promise<EjectResult> {
+export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDir: string, templatesRoot = join(toolkitRoot, 'templates')): Promise<EjectResult> {
   const name = base.template.name;
   for (const taken of [join(dir, `${name}.ts`), join(dir, name)]) {
     if (await exists(taken)) {
@@ -45,7 +45,7 @@ export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDi
     for (let i = 0; i < queue.length; i++) {
       const module = queue[i]!;
       const source = await readFile(module, 'utf8');
-      const { text, changed, local } = await rewriteImports(source, module, base.location);
+      const { text, changed, local } = await rewriteImports(source, module, base.location, templatesRoot);
       rewritten.push(...changed);
       for (const next of local) if (!queue.includes(next)) queue.push(next);
       const record = module === base.modulePath ? ejectRecordComment({ template: name, toolkit: toolkit.version, sha256: base.sha256 }, `openapi-morph templates eject ${name}`) : '';
@@ -64,7 +64,7 @@ export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDi
  * folder) to the toolkit's package export. Found with the TypeScript parser, not a regex, so
  * strings and comments that merely look like imports are left alone.
  */
-async function rewriteImports(text: string, file: string, location: string): Promise<{ text: string; changed: string[]; local: string[] }> {
+async function rewriteImports(text: string, file: string, location: string, templates: string): Promise<{ text: string; changed: string[]; local: string[] }> {
   const ts = (await import('typescript')).default;
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const edits: { start: number; end: number; value: string; from: string }[] = [];
@@ -80,7 +80,6 @@ async function rewriteImports(text: string, file: string, location: string): Pro
         // `./helper.js` names `helper.ts` in TypeScript sources.
         local.push(/\.[mc]?js$/.test(absolute) && !existsSync(absolute) ? absolute.replace(/js$/, 'ts') : absolute);
       } else {
-        const templates = join(toolkitRoot, 'templates');
         if (!absolute.startsWith(`${templates}${sep}`)) throw new Error(`${file} imports ${specifier.text}, outside the toolkit's templates; it cannot be ejected`);
         const value = `${toolkit.name}/templates/${relative(templates, absolute).split(sep).join('/')}`;
         edits.push({ start: specifier.getStart(source) + 1, end: specifier.getEnd() - 1, value, from: specifier.text });
