@@ -139,7 +139,7 @@ function identifiers(node: ts.Node): Set<string> {
 function exportedNames(files: ReadonlyMap<string, DeclarationFile>, module: string): string[] {
   const file = files.get(module);
   if (!file) return [];
-  const own = [...file.declarations].filter(([, statements]) => statements.some((s) => ts.getCombinedModifierFlags(s as ts.Declaration) & ts.ModifierFlags.Export)).map(([name]) => name);
+  const own = [...file.declarations].filter(([, statements]) => statements.some((s) => ts.getCombinedModifierFlags(s as unknown as ts.Declaration) & ts.ModifierFlags.Export)).map(([name]) => name);
   return [...own, ...file.reexports.keys(), ...file.star.flatMap((m) => exportedNames(files, m))];
 }
 
