@@ -30,6 +30,7 @@ export declare function defineConfig(config: UserConfig): UserConfig;
 
 // generator/escape/index.ts
 export declare const escape: Readonly<{
+    identifier: (text: string, fallback?: string) => string;
     stringLiteral: typeof stringLiteral;
     jsonText: typeof jsonText;
     jsonLiteral: typeof jsonLiteral;

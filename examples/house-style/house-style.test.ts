@@ -7,6 +7,7 @@ import { sendJson, startServer, type TestServer } from '../../test/helpers/http-
 interface HouseOptions {
   apiKey: string;
   baseUrl: string;
+  maxRetries?: number;
   teamId?: string;
   onRequest?: (request: Request) => void | Promise<void>;
   onResponse?: (response: Response, request: Request) => void | Promise<void>;
@@ -63,12 +64,13 @@ describe('examples/house-style: package name, company header, team header and ho
     expect(readFileSync(join(out.dir, 'docs/RealtimeApi.md'), 'utf8')).toContain('## createSession');
   });
 
-  it('sends x-team-id and runs onRequest/onResponse on every call', async () => {
+  it('sends x-team-id and runs onRequest/onResponse on every call, retries included', async () => {
     const { RealtimeApi, TEAM_ID, ApiError } = await out.load<HousePackage>('dist/index.js');
     const seen: string[] = [];
     const api = new RealtimeApi({
       apiKey: KEY,
       baseUrl: server.url,
+      maxRetries: 1,
       onRequest: (request) => {
         seen.push(`request ${request.method} ${new URL(request.url).pathname}`);
         request.headers.set('x-trace-id', `trace-${seen.length}`);
@@ -81,11 +83,13 @@ describe('examples/house-style: package name, company header, team header and ho
     expect(await api.createSession({ model: 'gpt-4o-realtime-preview' })).toStrictEqual({ id: 'sess_house', model: 'gpt-4o-realtime-preview' });
     const failure = await api.createSession({ model: 'broken' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiError);
-    expect(seen).toStrictEqual(['request POST /realtime/sessions', 'response 200', 'request POST /realtime/sessions', 'response 500']);
+    // The 500 is retried once (maxRetries: 1): the hooks see each attempt.
+    const attempt = ['request POST /realtime/sessions', 'response 500'];
+    expect(seen).toStrictEqual(['request POST /realtime/sessions', 'response 200', ...attempt, ...attempt]);
     const requests = server.requests.slice(before);
-    expect(requests.map((r) => r.headers['x-team-id'])).toStrictEqual([TEAM_ID, TEAM_ID]);
+    expect(requests.map((r) => r.headers['x-team-id'])).toStrictEqual([TEAM_ID, TEAM_ID, TEAM_ID]);
     expect(TEAM_ID).toBe('voice-platform');
-    expect(requests.map((r) => r.headers['x-trace-id'])).toStrictEqual(['trace-1', 'trace-3']);
+    expect(requests.map((r) => r.headers['x-trace-id'])).toStrictEqual(['trace-1', 'trace-3', 'trace-5']);
     expect(requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
 
     await new RealtimeApi({ apiKey: KEY, baseUrl: server.url, teamId: 'billing' }).createSession({ model: 'gpt-4o-realtime-preview' });

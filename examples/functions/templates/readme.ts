@@ -24,7 +24,7 @@ export default defineTemplate({
       '',
       md.codeBlock('ts', usage(ctx).join('\n')),
       '',
-      '`createClient` takes `{ apiKey, baseUrl, fetch, headers }`; every function takes the client first and per-call options (`signal`, `headers`) last. A non-2xx response rejects with `ApiError`.',
+      '`createClient(options)` takes the client options (`ClientOptions`: `apiKey`, `baseUrl`, `fetch`, `headers`, ...). Every function takes the client first and per-call options (`RequestOptions`) last; a failed call rejects with an `ApiError`.',
       '',
       '## API endpoints',
       '',
