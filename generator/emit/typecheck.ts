@@ -1,5 +1,6 @@
 import { join, relative, resolve, sep } from 'node:path';
-import type * as TS from 'typescript';
+// A default import: `typeof TS` is then the module object under both Bundler and NodeNext resolution.
+import type TS from 'typescript';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from '../json.ts';
 import { toolkitRoot } from '../toolkit.ts';
