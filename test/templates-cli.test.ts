@@ -84,7 +84,7 @@ describe('openapi-morph templates eject', () => {
       expect(run.stderr).toContain('error OM100: no team folder to eject into: set templates.dir in the config, or pass --to DIR');
       const to = await runCli(['templates', 'eject', 'models', '--to', 'staging'], nowhere);
       expect(to.code).toBe(0);
-      expect(to.stdout).toContain('Note: staging is not the config');
+      expect(to.stdout).toContain('Note: there is no config here; generate uses staging once templates.dir names it.');
       expect(readFileSync(join(nowhere, 'staging/models.ts'), 'utf8')).toContain('@openapi-morph-ejected template=models');
     } finally {
       rmSync(nowhere, { recursive: true, force: true });

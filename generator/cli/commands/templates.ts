@@ -140,7 +140,9 @@ async function eject(name: string, config: ResolvedConfig | undefined, to: strin
       `Ejected the default template "${name}" (openapi-morph ${toolkit.version}, sha256 ${result.sha256.slice(0, 12)}…) to ${target}`,
       inTeamDir
         ? `It now replaces the default: edit it, and \`generate\` warns when openapi-morph's default changes (override drift).`
-        : `Note: ${shown} is not the config's team folder${config?.templates.teamDir ? ` (${displayPath(io.cwd, config.templates.teamDir)})` : ''}; generate uses it once templates.dir names it.`,
+        : config?.templates.teamDir
+          ? `Note: ${shown} is not the config's team folder (${displayPath(io.cwd, config.templates.teamDir)}); generate uses it once templates.dir names it.`
+          : `Note: ${config ? 'the config names no team folder' : 'there is no config here'}; generate uses ${shown} once templates.dir names it.`,
       ...result.rewritten.map((r) => `Rewrote an import that left the template: ${r}`),
     ].join('\n'),
   );
