@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { toolkit, toolkitRoot } from '../toolkit.ts';
@@ -25,7 +25,7 @@ export interface EjectResult {
 export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDir: string, templatesRoot = join(toolkitRoot, 'templates')): Promise<EjectResult> {
   const name = base.template.name;
   for (const taken of [join(dir, `${name}.ts`), join(dir, name)]) {
-    if (await exists(taken)) {
+    if (existsSync(taken)) {
       fail('OM508', `${displayDir}/${relative(dir, taken).split(sep).join('/')} already exists; templates eject never overwrites. Remove or rename it, or eject elsewhere with --to DIR`, {
         file: `${displayDir}/${relative(dir, taken).split(sep).join('/')}`,
       });
@@ -91,13 +91,4 @@ async function rewriteImports(text: string, file: string, location: string, temp
   let result = text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.value + result.slice(edit.end);
   return { text: result, changed: edits.map((e) => `${e.from} -> ${e.value}`), local };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
