@@ -8,7 +8,22 @@ export { loadConfig } from './config/load.ts';
 export { resolveConfig } from './config/resolve.ts';
 export { defineTemplate, TEMPLATE_API_VERSION } from './template-api/types.ts';
 export type * from './template-api/types.ts';
-export type { TsHelpers, DocsInput } from './template-api/ts-helpers.ts';
+export type { TsHelpers, DocsInput, TypeScriptStatement } from './template-api/ts-helpers.ts';
+/** ts-morph's structure types, for templates that build or decorate TypeScript (ts-morph is pinned by openapi-morph). */
+export type {
+  ClassDeclarationStructure,
+  ExportDeclarationStructure,
+  FunctionDeclarationStructure,
+  ImportDeclarationStructure,
+  InterfaceDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
+  WriterFunction,
+} from 'ts-morph';
 export type { MarkdownHelpers } from './template-api/markdown-helpers.ts';
 export type { EscapeHelpers } from './escape/index.ts';
 export { escape } from './escape/index.ts';

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/types.ts';
-import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { overrideDrift } from './emit/drift.ts';
 import { loadTemplateDir, normalizeText, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
 import { printFiles } from './emit/print.ts';
 import { runTemplates } from './emit/run-templates.ts';
+import { typecheckFiles } from './emit/typecheck.ts';
 import { formatFiles } from './format/prettier.ts';
 import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
@@ -72,6 +74,8 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
     loadTemplateDir(config.templates.defaultsDir, config.root, 'default'),
     config.templates.teamDir ? loadTemplateDir(config.templates.teamDir, config.root, 'team') : Promise.resolve([]),
   ]);
+  const warnings = overrideDrift(defaults, team, config.templates.strict);
+  if (warnings.some((d) => d.severity === 'error')) throw new MorphError(warnings);
   const slots = slotTemplates(defaults, team);
   const options = {
     package: {
@@ -86,9 +90,15 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
     dependencies: { 'openapi-fetch': `^${pinnedVersion('openapi-fetch')}`, typescript: `^${pinnedVersion('typescript')}` },
   };
   const ctx = createTemplateContext(model, config.naming, options, types);
-  const header = { specName: spec.source.name, specSha256: spec.source.sha256 };
-  const printed = printFiles(runTemplates(slots, ctx), header);
-  const formatted = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir);
+  const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
+  const formatted = await withWarnings(warnings, async () => {
+    const printed = printFiles(runTemplates(slots, ctx, config.root), header);
+    // The diff renders without prettier (it compares declarations, not layout).
+    const done = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir);
+    const problems = config.typecheck ? await typecheckFiles(done, config.output.dir) : [];
+    if (problems.length > 0) throw new MorphError(problems);
+    return done;
+  });
 
   const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
   if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);
@@ -104,7 +114,17 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
       files,
     }),
   );
-  return { config, spec, selected, model, files, templates: used, warnings: [] };
+  return { config, spec, selected, model, files, templates: used, warnings };
+}
+
+/** A failure after warnings were found carries them too, so the CLI prints every problem at once. */
+async function withWarnings<T>(warnings: readonly Diagnostic[], run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (cause) {
+    if (cause instanceof MorphError && warnings.length > 0) throw new MorphError([...warnings, ...cause.diagnostics]);
+    throw cause;
+  }
 }
 
 async function configHash(config: ResolvedConfig): Promise<{ path: string | null; sha256: string | null }> {

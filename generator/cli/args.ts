@@ -18,6 +18,13 @@ export const configFlags = {
   debug: { type: 'boolean' },
 } as const;
 
+/** Flags of the commands that render the package (`generate`, `check`). */
+export const renderFlags = {
+  ...configFlags,
+  strict: { type: 'boolean' },
+  typecheck: { type: 'boolean' },
+} as const;
+
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 
 export function parseFlags<T extends FlagSpec>(args: readonly string[], flags: T, command: string) {
@@ -36,6 +43,8 @@ export function selectionOverrides(values: {
   all?: boolean | undefined;
   spec?: string | undefined;
   out?: string | undefined;
+  strict?: boolean | undefined;
+  typecheck?: boolean | undefined;
 }): ConfigOverrides {
   const include: OperationFilter[] = [
     ...(values.path ?? []).map((pattern) => ({ by: 'path' as const, pattern })),
@@ -48,6 +57,8 @@ export function selectionOverrides(values: {
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(include.length > 0 ? { include } : {}),
     ...(values.all ? { all: true } : {}),
+    ...(values.strict ? { strict: true } : {}),
+    ...(values.typecheck ? { typecheck: true } : {}),
   };
 }
 

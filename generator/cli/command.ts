@@ -1,3 +1,6 @@
+import { formatDiagnostic } from '../diagnostics/format.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+
 /** Where a command prints, and the folder it runs in; tests pass their own. */
 export interface CliIO {
   readonly cwd: string;
@@ -21,9 +24,20 @@ export const SELECTION_HELP = `Selection (replaces the config's selection):
   --operation-id ID    the operation with this operationId; repeatable
   --all                every operation in the spec`;
 
+export const RENDER_HELP = `Templates:
+  --strict             override drift (a default that an ejected team template
+                       replaced has changed since) is an error, not a warning
+  --typecheck          type-check the emitted TypeScript before writing (default:
+                       only when the config names a team template folder)`;
+
 export const CONFIG_HELP = `Options:
   --config FILE        config file (default: openapi-morph.config.ts in the working folder)
   --spec FILE          spec to read instead of the config's
   --out DIR            output folder instead of the config's
   --debug              print stack traces of internal errors
   -h, --help           this help`;
+
+/** Prints warnings (`file:line - warning OMxxx: ...`) on stderr, before a command's own output. */
+export function printWarnings(io: CliIO, warnings: readonly Diagnostic[]): void {
+  for (const warning of warnings) io.err(formatDiagnostic(warning));
+}

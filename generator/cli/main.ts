@@ -5,8 +5,9 @@ import type { CliIO, Command } from './command.ts';
 import { checkCommand } from './commands/check.ts';
 import { diffCommand } from './commands/diff.ts';
 import { generateCommand } from './commands/generate.ts';
+import { templatesCommand } from './commands/templates.ts';
 
-export const commands: readonly Command[] = [generateCommand, checkCommand, diffCommand];
+export const commands: readonly Command[] = [generateCommand, checkCommand, diffCommand, templatesCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -29,3 +29,13 @@ export async function loadConfig(options: { readonly config?: string; readonly c
   }
   return resolveConfig(user, dirname(file), file, overrides, cwd);
 }
+
+/**
+ * For commands that need no spec (`templates list|eject`): the config when there is one
+ * (`--config F`, or `openapi-morph.config.*` in the working folder), undefined otherwise.
+ */
+export async function loadConfigIfPresent(options: { readonly config?: string; readonly cwd?: string }): Promise<ResolvedConfig | undefined> {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.config === undefined && !CONFIG_NAMES.some((n) => existsSync(resolve(cwd, n)))) return undefined;
+  return loadConfig(options);
+}

@@ -14,6 +14,10 @@ export interface ConfigOverrides {
   readonly out?: string;
   readonly include?: readonly OperationFilter[];
   readonly all?: boolean;
+  /** `--strict`: override drift is an error. */
+  readonly strict?: boolean;
+  /** `--typecheck`: type-check the emitted TypeScript whatever the config says. */
+  readonly typecheck?: boolean;
 }
 
 /**
@@ -48,8 +52,16 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   if (pkg.apiKeyEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(pkg.apiKeyEnv)) problem('package.apiKeyEnv', 'must be an environment variable name');
   const releasesInput = pkg.releases ?? 'spec/releases.json';
 
+  const banner = typeof config.output?.banner === 'string' ? config.output.banner.split(/\r?\n/) : (config.output?.banner ?? []);
+  if (!Array.isArray(banner) || banner.some((line) => typeof line !== 'string' || /[\r\n\u2028\u2029]/.test(line))) {
+    problem('output.banner', 'must be a string or a list of lines (strings without line breaks)');
+  }
+
   const templatesDir = config.templates?.dir;
   if (config.templates !== undefined && (typeof templatesDir !== 'string' || templatesDir === '')) problem('templates.dir', 'must be a folder path');
+  if (config.templates?.strict !== undefined && typeof config.templates.strict !== 'boolean') problem('templates.strict', 'must be true or false');
+  const typecheck = config.typecheck ?? 'auto';
+  if (!['auto', 'always', 'never'].includes(typecheck)) problem('typecheck', 'must be "auto", "always" or "never"');
 
   const selection = resolveSelection(config.select, overrides, problem);
   const naming = resolveNamingPatch(config.naming, problem);
@@ -62,7 +74,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     configFile,
     spec: { path: specPath, name: displayPath(root, specPath) },
     selection,
-    output: { dir: outDir, name: displayPath(root, outDir), preserve },
+    output: { dir: outDir, name: displayPath(root, outDir), preserve, banner: Array.isArray(banner) ? banner : [] },
     package: {
       name: pkg.name,
       description: pkg.description,
@@ -73,8 +85,9 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     templates: {
       defaultsDir: defaultTemplatesDir,
       teamDir: typeof templatesDir === 'string' ? resolve(root, templatesDir) : undefined,
-      strict: config.templates?.strict === true,
+      strict: overrides.strict === true || config.templates?.strict === true,
     },
+    typecheck: overrides.typecheck === true || typecheck === 'always' || (typecheck === 'auto' && typeof templatesDir === 'string'),
     naming,
     limits,
     refs,

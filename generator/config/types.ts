@@ -20,6 +20,11 @@ export interface UserConfig {
     readonly dir?: string;
     /** Paths inside the folder that the generator leaves alone (build output, installs). Default `dist`, `node_modules`. */
     readonly preserve?: readonly string[];
+    /**
+     * Lines put above the do-not-edit header of every generated file (a copyright notice, a
+     * company header), in each file's comment style; in JSON files, in the `"//"` member.
+     */
+    readonly banner?: string | readonly string[];
   };
   readonly package: {
     /** npm package name of the generated client. */
@@ -32,8 +37,18 @@ export interface UserConfig {
     /** Release history (versions and changelog), relative to the config file. Default `spec/releases.json`. */
     readonly releases?: string;
   };
-  /** A team's template folder: a template there replaces the default of the same name, a new name adds an output. */
+  /**
+   * A team's template folder: a template there replaces the default of the same name, a new name
+   * adds an output. `strict`: override drift (a default that an ejected template replaced has
+   * changed since) fails `generate` and `check` instead of warning; the `--strict` flag does the same.
+   */
   readonly templates?: { readonly dir: string; readonly strict?: boolean };
+  /**
+   * Type-check the emitted TypeScript in memory before anything is written, so a template whose
+   * code does not compile is named. `auto` (default): when `templates` names a team folder; the
+   * default templates are type-checked by openapi-morph's own tests. The `--typecheck` flag forces it.
+   */
+  readonly typecheck?: 'auto' | 'always' | 'never';
   /** Naming rules to patch; shallow-merged over the defaults. */
   readonly naming?: Partial<NamingResolver>;
   readonly limits?: Partial<Limits>;
@@ -52,7 +67,7 @@ export interface ResolvedConfig {
   readonly configFile: string | undefined;
   readonly spec: { readonly path: string; readonly name: string };
   readonly selection: Selection;
-  readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[] };
+  readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[]; readonly banner: readonly string[] };
   readonly package: {
     readonly name: string;
     readonly description: string | undefined;
@@ -61,6 +76,8 @@ export interface ResolvedConfig {
     readonly releases: { readonly path: string; readonly name: string };
   };
   readonly templates: { readonly defaultsDir: string; readonly teamDir: string | undefined; readonly strict: boolean };
+  /** Whether the emitted TypeScript is type-checked before writing (`typecheck`, resolved). */
+  readonly typecheck: boolean;
   readonly naming: NamingResolver;
   readonly limits: Limits;
   readonly refs: RefPolicy;

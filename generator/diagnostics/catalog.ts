@@ -34,6 +34,11 @@ export const catalog = {
   OM501: 'Template returned an invalid file',
   OM502: 'Two templates emit the same file',
   OM503: 'Generated code does not parse',
+  OM504: 'Generated TypeScript does not type-check',
+  OM505: 'Override drift: the default an ejected template replaced has changed since',
+  OM506: 'Eject record unreadable',
+  OM507: 'No such default template',
+  OM508: 'Eject refused: the team folder already has this template',
 
   OM600: 'Formatting failed',
   OM601: 'Writing output failed',

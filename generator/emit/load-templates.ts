@@ -1,16 +1,23 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { compareStrings } from '../json.ts';
 import { importFresh } from '../import-module.ts';
+import { compareStrings } from '../json.ts';
 import { sha256 } from '../load/source.ts';
 import { TEMPLATE_API_VERSION, type Template } from '../template-api/types.ts';
+import { readEjectRecord, type EjectRecord } from './eject-record.ts';
 import { toolkit, toolkitRoot } from '../toolkit.ts';
 
 export interface LoadedTemplate {
   readonly template: Template;
   /** Project-relative path of the template's module, for messages. */
   readonly file: string;
+  /** Absolute path of the template's module (`index.ts` for a folder template). */
+  readonly modulePath: string;
+  /** Absolute path of what makes the template: the module, or the folder of a folder template. */
+  readonly location: string;
+  readonly layout: 'module' | 'folder';
   /**
    * Where the template comes from, independent of where things are installed: `openapi-morph/templates/api.ts`
    * for a default, the project-relative path for a team template. Recorded in the manifest.
@@ -19,6 +26,8 @@ export interface LoadedTemplate {
   readonly origin: 'default' | 'team';
   /** sha256 over the template's files (a folder template hashes all its files). */
   readonly sha256: string;
+  /** For a team template made by `templates eject`: the default it was copied from (see eject-record.ts). */
+  readonly ejected?: EjectRecord | { readonly malformed: true; readonly line: number };
 }
 
 /** One output concept: the default template, the team's, or both (the team's wins node by node). */
@@ -33,7 +42,8 @@ const SCOPES = new Set(['document', 'tag', 'schema']);
 /**
  * Finds the templates in a folder: every `<name>.ts` file and every `<name>/index.ts` folder
  * (a folder template may carry assets, such as the runtime's source files). Each module's
- * default export must be a template whose `name` is its file name.
+ * default export must be a template whose `name` is its file name. Names starting with `_` are
+ * the folder's own helper modules, not templates.
  */
 export async function loadTemplateDir(dir: string, root: string, origin: LoadedTemplate['origin']): Promise<LoadedTemplate[]> {
   const sourceBase = origin === 'default' ? toolkitRoot : root;
@@ -45,17 +55,26 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name));
   const loaded: LoadedTemplate[] = [];
   for (const entry of entries) {
+    if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
     const isModule = entry.isFile() && entry.name.endsWith('.ts') && !/\.(d|test|spec)\.ts$/.test(entry.name);
     const isFolder = entry.isDirectory() && (await exists(join(dir, entry.name, 'index.ts')));
     if (!isModule && !isFolder) continue;
     const name = isModule ? entry.name.slice(0, -3) : entry.name;
-    const modulePath = isModule ? join(dir, entry.name) : join(dir, entry.name, 'index.ts');
+    const location = join(dir, entry.name);
+    const modulePath = isModule ? location : join(location, 'index.ts');
     const file = relative(root, modulePath).split('\\').join('/');
+    const twin = loaded.find((t) => t.template.name === name);
+    if (twin) {
+      diagnostics.push(error('OM501', `two templates are named "${name}": ${twin.file} and ${file}; keep one`, { file }));
+      continue;
+    }
+    const text = await readFile(modulePath, 'utf8');
+    const hash = isModule ? sha256(normalizeText(text)) : await hashFolder(location);
     let template: unknown;
     try {
       template = ((await importFresh(modulePath)) as { default?: unknown }).default;
     } catch (cause) {
-      diagnostics.push(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file }, cause));
+      diagnostics.push(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file, ...throwSite(cause, location, root) }, cause));
       continue;
     }
     const problem = checkTemplate(template, name);
@@ -63,9 +82,19 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
       diagnostics.push(error('OM501', `template "${name}": ${problem}`, { file }));
       continue;
     }
-    const hash = isModule ? sha256(normalizeText(await readFile(modulePath, 'utf8'))) : await hashFolder(join(dir, entry.name));
     const source = sourcePrefix + relative(sourceBase, modulePath).split('\\').join('/');
-    loaded.push({ template: template as Template, file, source, origin, sha256: hash });
+    const ejected = origin === 'team' ? readEjectRecord(text) : undefined;
+    loaded.push({
+      template: template as Template,
+      file,
+      modulePath,
+      location,
+      layout: isModule ? 'module' : 'folder',
+      source,
+      origin,
+      sha256: hash,
+      ...(ejected ? { ejected } : {}),
+    });
   }
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return loaded;
@@ -122,4 +151,20 @@ async function exists(path: string): Promise<boolean> {
 
 export function message(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
+}
+
+/**
+ * Where in a template an error was thrown: the first stack frame inside the template's module or
+ * folder (tsx maps frames to the TypeScript source), as a project-relative file, line and column.
+ */
+export function throwSite(cause: unknown, location: string, root: string): { file?: string; line?: number; column?: number } {
+  const stack = cause instanceof Error ? (cause.stack ?? '') : '';
+  const base = pathToFileURL(location).href;
+  for (const match of stack.matchAll(/\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/gm)) {
+    const frame = match[1]!.replace(/\?[^/]*$/, '');
+    const url = frame.startsWith('file://') ? frame : pathToFileURL(frame).href;
+    if (url !== base && !url.startsWith(`${base}/`)) continue;
+    return { file: relative(root, fileURLToPath(url)).split('\\').join('/'), line: Number(match[2]), column: Number(match[3]) };
+  }
+  return {};
 }

@@ -1,7 +1,8 @@
+import { StructureKind } from 'ts-morph';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SchemaModel, TagModel } from '../model/types.ts';
 import type { Template, TemplateContext, TemplateFile, TemplateResult } from '../template-api/types.ts';
-import { message, type LoadedTemplate, type TemplateSlot } from './load-templates.ts';
+import { message, throwSite, type LoadedTemplate, type TemplateSlot } from './load-templates.ts';
 
 /** A file a template produced, with the template that produced it (for messages and the manifest). */
 export interface EmittedFile {
@@ -12,9 +13,11 @@ export interface EmittedFile {
 /**
  * Runs every template slot over its nodes: once for a document template, once per tag or per
  * schema otherwise. For each node the team's template runs first; `undefined` from it falls back
- * to the default. Collects every failure before throwing, and refuses two files on one path.
+ * to the default, and `ctx.renderDefault()` gives it the default's files to decorate. Collects
+ * every failure before throwing, and refuses two files on one path. `root` is the project folder
+ * (diagnostics name files relative to it).
  */
-export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContext): EmittedFile[] {
+export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContext, root: string): EmittedFile[] {
   const diagnostics: Diagnostic[] = [];
   const emitted: EmittedFile[] = [];
   for (const slot of slots) {
@@ -22,7 +25,8 @@ export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContex
     for (const node of nodesOf(scope, ctx)) {
       for (const loaded of [slot.override, slot.base]) {
         if (!loaded) continue;
-        const result = render(loaded, ctx, node, diagnostics);
+        const local = loaded === slot.override && slot.base ? withDefault(ctx, slot.base, node) : ctx;
+        const result = render(loaded, local, node, diagnostics, root);
         if (result === undefined) continue;
         for (const file of result) emitted.push({ file, template: loaded });
         break;
@@ -32,6 +36,26 @@ export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContex
   checkPaths(emitted, diagnostics);
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return emitted;
+}
+
+/** The context an override sees: `renderDefault()` renders the default for the same node. */
+function withDefault(ctx: TemplateContext, base: LoadedTemplate, node: Node): TemplateContext {
+  const renderDefault = (): readonly TemplateFile[] => {
+    const label = `the default template "${base.template.name}" (${base.source})`;
+    let result: TemplateResult;
+    try {
+      result = call(base.template, ctx, node);
+    } catch (cause) {
+      throw new Error(`${label} threw: ${message(cause)}`, { cause });
+    }
+    const files = result === undefined ? [] : ((Array.isArray(result) ? result : [result]) as TemplateFile[]);
+    for (const file of files) {
+      const problem = checkFile(file);
+      if (problem) throw new Error(`${label} returned an invalid file${pathOf(file)}: ${problem}`);
+    }
+    return files;
+  };
+  return Object.freeze({ ...ctx, renderDefault });
 }
 
 type Node = { kind: 'document' } | { kind: 'tag'; tag: TagModel } | { kind: 'schema'; schema: SchemaModel };
@@ -48,20 +72,27 @@ function describeNode(node: Node): string {
   return '';
 }
 
-function render(loaded: LoadedTemplate, ctx: TemplateContext, node: Node, diagnostics: Diagnostic[]): TemplateFile[] | undefined {
+function call(template: Template, ctx: TemplateContext, node: Node): TemplateResult {
+  if (template.scope === 'tag') return node.kind === 'tag' ? template.render(ctx, node.tag) : undefined;
+  if (template.scope === 'schema') return node.kind === 'schema' ? template.render(ctx, node.schema) : undefined;
+  return template.render(ctx);
+}
+
+function render(loaded: LoadedTemplate, ctx: TemplateContext, node: Node, diagnostics: Diagnostic[], root: string): TemplateFile[] | undefined {
   const { template } = loaded;
   const label = `template "${template.name}"${describeNode(node)}`;
   let result: TemplateResult;
   try {
-    if (template.scope === 'tag' && node.kind === 'tag') result = template.render(ctx, node.tag);
-    else if (template.scope === 'schema' && node.kind === 'schema') result = template.render(ctx, node.schema);
-    else if (template.scope === 'document') result = template.render(ctx);
-    else return undefined;
+    result = call(template, ctx, node);
   } catch (cause) {
-    diagnostics.push(error('OM500', `${label} threw: ${message(cause)}`, { file: loaded.file }, cause));
+    diagnostics.push(error('OM500', `${label} threw: ${message(cause)}`, { file: loaded.file, ...throwSite(cause, loaded.location, root) }, cause));
     return undefined;
   }
   if (result === undefined) return undefined;
+  if (typeof result !== 'object' || result === null) {
+    diagnostics.push(error('OM501', `${label} returned ${result === null ? 'null' : typeof result}; expected a file { kind, path, ... }, a list of files, or undefined`, { file: loaded.file }));
+    return [];
+  }
   const files = (Array.isArray(result) ? result : [result]) as TemplateFile[];
   const valid = files.filter((file) => {
     const problem = checkFile(file);
@@ -87,9 +118,9 @@ function checkFile(file: unknown): string | undefined {
   if (/[\u0000-\u001f<>:"|?*]/.test(path)) return 'path contains characters that are not portable in file names';
   switch (f['kind']) {
     case 'typescript':
-      return typeof f['statements'] === 'string' || typeof f['statements'] === 'function' || Array.isArray(f['statements'])
-        ? undefined
-        : 'statements must be ts-morph statement structures, writer functions or strings';
+      if (typeof f['statements'] === 'string' || typeof f['statements'] === 'function') return undefined;
+      if (!Array.isArray(f['statements'])) return 'statements must be ts-morph statement structures, writer functions or strings';
+      return checkStatements(f['statements'] as unknown[]);
     case 'text':
       if (path.endsWith('.json')) return 'a .json file must be { kind: "json", value }, so the pipeline can add its header';
       return typeof f['content'] === 'string' ? undefined : 'content must be a string';
@@ -98,6 +129,23 @@ function checkFile(file: unknown): string | undefined {
     default:
       return 'kind must be "typescript", "text" or "json"';
   }
+}
+
+/** Structures ts-morph can print as a statement of a source file (what `ctx.ts` builds). */
+const STATEMENT_KINDS = new Map<number, string>(
+  (['Class', 'Enum', 'Function', 'Interface', 'Module', 'TypeAlias', 'ImportDeclaration', 'ExportDeclaration', 'ExportAssignment', 'VariableStatement'] as const).map((name) => [StructureKind[name], name]),
+);
+
+function checkStatements(statements: readonly unknown[]): string | undefined {
+  for (const [index, statement] of statements.entries()) {
+    if (typeof statement === 'string' || typeof statement === 'function') continue;
+    const kind = (statement as { kind?: unknown } | null)?.kind;
+    if (typeof statement !== 'object' || statement === null || typeof kind !== 'number' || !STATEMENT_KINDS.has(kind)) {
+      const found = typeof statement === 'object' && statement !== null ? `an object with kind ${JSON.stringify(kind)}` : JSON.stringify(statement);
+      return `statements[${index}] is ${found}; a statement is code (a string), a writer function, or a structure of kind ${[...STATEMENT_KINDS.values()].join(', ')} (ctx.ts builds them)`;
+    }
+  }
+  return undefined;
 }
 
 /** Two files on one path, compared case-insensitively (macOS and Windows file systems are). */

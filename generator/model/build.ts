@@ -198,10 +198,27 @@ function buildRequestBody(body: unknown, at: string, resolver: RefResolver, ctx:
 
 function buildContent(content: unknown, at: string, ctx: SchemaContext): MediaTypeModel[] {
   if (!isObject(content)) return [];
-  return Object.entries(content).map(([mediaType, media]) => ({
-    mediaType,
-    schema: toSchemaNode(isObject(media) ? own(media, 'schema') : undefined, childPointer(at, mediaType, 'schema'), ctx),
-  }));
+  return Object.entries(content).map(([mediaType, media]) => {
+    const examples = isObject(media) ? mediaExamples(media) : [];
+    return {
+      mediaType,
+      schema: toSchemaNode(isObject(media) ? own(media, 'schema') : undefined, childPointer(at, mediaType, 'schema'), ctx),
+      ...(examples.length > 0 ? { examples } : {}),
+    };
+  });
+}
+
+/** A media type's `example`, then the inline `value` of each of its `examples` (referenced Example Objects are not followed). */
+function mediaExamples(media: JsonObject): unknown[] {
+  const examples: unknown[] = [];
+  if (own(media, 'example') !== undefined) examples.push(structuredClone(own(media, 'example')));
+  const named = own(media, 'examples');
+  if (isObject(named)) {
+    for (const entry of Object.values(named)) {
+      if (isObject(entry) && own(entry, '$ref') === undefined && own(entry, 'value') !== undefined) examples.push(structuredClone(own(entry, 'value')));
+    }
+  }
+  return examples;
 }
 
 function buildResponses(responses: unknown, at: string, resolver: RefResolver, ctx: SchemaContext): ResponseModel[] {

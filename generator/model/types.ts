@@ -115,6 +115,8 @@ export interface MediaTypeModel {
   /** `application/json`, `multipart/form-data`, ... */
   readonly mediaType: string;
   readonly schema: SchemaNode;
+  /** The media type's `example` and the values of its `examples`, in spec order; untrusted (may not fit the schema). */
+  readonly examples?: readonly unknown[];
 }
 
 export interface SecurityRequirementModel {

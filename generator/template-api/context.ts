@@ -27,6 +27,8 @@ export function createTemplateContext(model: ApiModel, naming: NamingResolver, o
     linkPath(from: string, to: string): string {
       return posix.relative(posix.dirname(from), to) || posix.basename(to);
     },
+    // A default (or a new output) has no default beneath it; run-templates gives overrides their own.
+    renderDefault: () => [],
   });
 }
 

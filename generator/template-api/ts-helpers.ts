@@ -11,13 +11,18 @@ import {
   type JSDocStructure,
   type JSDocTagStructure,
   type OptionalKind,
+  type StatementStructures,
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
+  type WriterFunction,
 } from 'ts-morph';
 import { jsdocText } from '../escape/jsdoc.ts';
 import { literalType } from '../escape/literal.ts';
 import { typePropertyKey } from '../escape/property-key.ts';
 import type { SchemaNode } from '../model/types.ts';
+
+/** One statement of a TypeScript file: a ts-morph structure, a writer function, or code. */
+export type TypeScriptStatement = string | WriterFunction | StatementStructures;
 
 export interface DocsInput {
   readonly summary?: string | undefined;
@@ -48,6 +53,13 @@ export interface TsHelpers {
   functionDeclaration(structure: OptionalKind<FunctionDeclarationStructure>): FunctionDeclarationStructure;
   /** `export const name: type = initializer;` (`initializer` is code: build it with the escape helpers). */
   constDeclaration(input: { name: string; initializer: string; type?: string; exported?: boolean; docs?: OptionalKind<JSDocStructure>[] }): VariableStatementStructure;
+  /**
+   * A file's statements as a list (a lone string or writer function becomes a one-item list), for a
+   * template that decorates what `ctx.renderDefault()` returned.
+   */
+  statementList(statements: string | WriterFunction | readonly TypeScriptStatement[]): readonly TypeScriptStatement[];
+  /** Narrows a statement to a structure of one kind: `ts.isStructure(s, ts.StructureKind.Class)`. */
+  isStructure<K extends StatementStructures['kind']>(statement: TypeScriptStatement, kind: K): statement is Extract<StatementStructures, { kind: K }>;
   readonly StructureKind: typeof StructureKind;
   readonly VariableDeclarationKind: typeof VariableDeclarationKind;
   readonly Scope: typeof Scope;
@@ -143,6 +155,9 @@ const helpers: TsHelpers = {
     ...(input.docs ? { docs: input.docs } : {}),
     declarations: [{ name: input.name, initializer: input.initializer, ...(input.type ? { type: input.type } : {}) }],
   }),
+  statementList: (statements) => (Array.isArray(statements) ? statements : [statements as string | WriterFunction]),
+  isStructure: <K extends StatementStructures['kind']>(statement: TypeScriptStatement, kind: K): statement is Extract<StatementStructures, { kind: K }> =>
+    typeof statement === 'object' && statement !== null && statement.kind === kind,
   StructureKind,
   VariableDeclarationKind,
   Scope,

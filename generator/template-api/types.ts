@@ -8,8 +8,9 @@ import type { TsHelpers } from './ts-helpers.ts';
 
 /**
  * The template API, version 1. A template is a typed function for one output concept. Breaking
- * changes to anything exported from this file bump the version; `test/template-api.test.ts`
- * snapshots these types so that an accidental change fails CI.
+ * changes to anything exported from this file (or to the model types it hands out) bump the
+ * version; `test/template-api-compat.test.ts` snapshots the public types so that an accidental
+ * change fails CI. Versioning policy: templates/README.md.
  */
 export const TEMPLATE_API_VERSION = 1 as const;
 
@@ -27,7 +28,11 @@ export type TemplateFile =
   | { readonly kind: 'text'; readonly path: string; readonly content: string }
   | { readonly kind: 'json'; readonly path: string; readonly value: JsonValue };
 
-/** `undefined` means "nothing from this template here" for a default, or "use the default" for an override. */
+/**
+ * What `render` returns for one node. `undefined`: nothing from this template here, or, from a
+ * team template that replaces a default, "use the default for this node". `[]`: no file for this
+ * node, also from an override (it suppresses the default).
+ */
 export type TemplateResult = TemplateFile | readonly TemplateFile[] | undefined;
 
 /** A release of the generated package, newest first in `options.package.releases`. */
@@ -82,6 +87,13 @@ export interface TemplateContext {
   importPath(from: string, to: string): string;
   /** Relative link from one package file to another: `linkPath('docs/A.md', 'README.md')` is `'../README.md'`. */
   linkPath(from: string, to: string): string;
+  /**
+   * The files the default template of the same name renders for the node being rendered, for a
+   * team template that decorates the default instead of replacing it (add a statement, a JSON
+   * member). `[]` when there is no default of that name, or it emits nothing here. The files are
+   * fresh objects on every call; change copies, not the model.
+   */
+  renderDefault(): readonly TemplateFile[];
 }
 
 interface TemplateBase {

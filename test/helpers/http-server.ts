@@ -46,3 +46,19 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 }
+
+/** Serves a fetch handler (`(request: Request) => Promise<Response>`) on 127.0.0.1 through node:http. */
+export function serveFetch(handler: (request: Request) => Promise<Response>): Promise<TestServer> {
+  return startServer(async (seen, response) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(seen.headers)) if (typeof value === 'string') headers.set(name, value);
+    const request = new Request(`http://127.0.0.1${seen.url}`, { method: seen.method, headers, ...(seen.body !== '' ? { body: seen.body } : {}) });
+    const answer = await handler(request);
+    const out: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      out[name] = value;
+    });
+    response.writeHead(answer.status, out);
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  });
+}

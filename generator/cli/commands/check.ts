@@ -1,5 +1,5 @@
-import { configFlags, configFromFlags, parseFlags } from '../args.ts';
-import { CONFIG_HELP, SELECTION_HELP, type Command } from '../command.ts';
+import { configFromFlags, parseFlags, renderFlags } from '../args.ts';
+import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type Command } from '../command.ts';
 import { check } from '../../generate.ts';
 
 export const checkCommand: Command = {
@@ -13,15 +13,18 @@ extra file and exits 1. Writes nothing.
 
 ${CONFIG_HELP}
 
+${RENDER_HELP}
+
 ${SELECTION_HELP}`,
   async run(args, io) {
-    const { values } = parseFlags(args, configFlags, 'check');
+    const { values } = parseFlags(args, renderFlags, 'check');
     if (values.help) {
       io.out(this.help);
       return 0;
     }
     const config = await configFromFlags(values, io.cwd);
-    const { difference } = await check(config);
+    const { result, difference } = await check(config);
+    printWarnings(io, result.warnings);
     const lines = [
       ...difference.stale.map((p) => `stale:   ${config.output.name}/${p}`),
       ...difference.missing.map((p) => `missing: ${config.output.name}/${p}`),

@@ -1,5 +1,5 @@
-import { configFlags, configFromFlags, parseFlags } from '../args.ts';
-import { CONFIG_HELP, SELECTION_HELP, type Command } from '../command.ts';
+import { configFromFlags, parseFlags, renderFlags } from '../args.ts';
+import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type Command } from '../command.ts';
 import { generate } from '../../generate.ts';
 
 export const generateCommand: Command = {
@@ -13,15 +13,18 @@ error nothing is written.
 
 ${CONFIG_HELP}
 
+${RENDER_HELP}
+
 ${SELECTION_HELP}`,
   async run(args, io) {
-    const { values } = parseFlags(args, configFlags, 'generate');
+    const { values } = parseFlags(args, renderFlags, 'generate');
     if (values.help) {
       io.out(this.help);
       return 0;
     }
     const config = await configFromFlags(values, io.cwd);
     const { result, difference } = await generate(config);
+    printWarnings(io, result.warnings);
     const written = difference.stale.length + difference.missing.length;
     const unchanged = result.files.size - written;
     const operations = result.model.tags.reduce((n, t) => n + t.operations.length, 0);
