@@ -89,7 +89,7 @@ let project: TempProject | undefined;
 afterAll(() => project?.remove());
 
 describe('property: random strings in names, descriptions, enum values and defaults', () => {
-  it('the output compiles, imports without side effects, and enum values and property names round-trip exactly (types and runtime)', async () => {
+  it('the output compiles, imports without side effects, and enum values and property names round-trip exactly (types and runtime)', { timeout: 600_000 }, async () => {
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(specInput, async (input) => {
