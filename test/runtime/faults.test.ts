@@ -113,15 +113,18 @@ describe('timeouts', () => {
   });
 
   it('a per-call timeoutMs overrides the client default', async () => {
-    const slow: Fault = { kind: 'respond', status: 200, headers: { 'content-type': 'application/json' }, body: session, headersAfterMs: 400 };
+    const slow: Fault = { kind: 'respond', status: 200, headers: { 'content-type': 'application/json' }, body: session, headersAfterMs: 1_000 };
     const target = await serve(slow, slow);
-    const api = client(target, { timeoutMs: 100, maxRetries: 0 });
-    const { value, ms } = await settle(api.createRealtimeSession(body, { timeoutMs: 3_000 }));
+    const api = client(target, { timeoutMs: 250, maxRetries: 0 });
+    const { value, ms } = await settle(api.createRealtimeSession(body, { timeoutMs: 10_000 }));
     expect(value).toEqual(session);
-    expect(ms).toBeGreaterThanOrEqual(390);
+    expect(ms).toBeGreaterThanOrEqual(990);
     const { error } = await settle(api.createRealtimeSession(body));
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(target.attempts).toHaveLength(2);
+    // One attempt per call (no retries); on a loaded machine the timed-out request may not even
+    // have reached the server, so the second call counts at most once.
+    expect(target.attempts.length).toBeGreaterThanOrEqual(1);
+    expect(target.attempts.length).toBeLessThanOrEqual(2);
   });
 });
 
