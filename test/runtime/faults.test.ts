@@ -123,7 +123,6 @@ describe('timeouts', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     // One attempt per call (no retries); on a loaded machine the timed-out request may not even
     // have reached the server, so the second call counts at most once.
-    expect(target.attempts.length).toBeGreaterThanOrEqual(1);
     expect(target.attempts.length).toBeLessThanOrEqual(2);
   });
 });
