@@ -46,6 +46,14 @@ export async function render(config: ResolvedConfig): Promise<RenderResult> {
 export async function renderSpec(config: ResolvedConfig, spec: SpecDocument): Promise<RenderResult> {
   const selected = select(spec, config.selection);
   await validateSubset(spec, selected.document);
+  return renderSelected(config, spec, selected);
+}
+
+/**
+ * The stages after selection, for a subset that was already selected and validated (`sync`
+ * validates the subset of the upstream document once, then renders the spec it writes).
+ */
+export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult): Promise<RenderResult> {
   const document = normalize(spec, selected.document);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming);
 

@@ -27,3 +27,10 @@ export const CONFIG_HELP = `Options:
   --out DIR            output folder instead of the config's
   --debug              print stack traces of internal errors
   -h, --help           this help`;
+
+export const SOURCE_HELP = `Source:
+  --from SOURCE        the upstream document: a file path or an http(s) URL
+                       (a timeout, limits.fetchTimeoutMs, and the size cap,
+                       limits.maxBytes, apply; other URL schemes are refused)
+  --strict             an overlay target that matches nothing is an error,
+                       not a warning`;

@@ -3,9 +3,12 @@ import { formatDiagnostics } from '../diagnostics/format.ts';
 import { toolkit } from '../toolkit.ts';
 import type { CliIO, Command } from './command.ts';
 import { checkCommand } from './commands/check.ts';
+import { explainCommand } from './commands/explain.ts';
+import { extractCommand } from './commands/extract.ts';
 import { generateCommand } from './commands/generate.ts';
+import { syncCommand } from './commands/sync.ts';
 
-export const commands: readonly Command[] = [generateCommand, checkCommand];
+export const commands: readonly Command[] = [generateCommand, checkCommand, syncCommand, extractCommand, explainCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

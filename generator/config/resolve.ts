@@ -50,6 +50,9 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   const templatesDir = config.templates?.dir;
   if (config.templates !== undefined && (typeof templatesDir !== 'string' || templatesDir === '')) problem('templates.dir', 'must be a folder path');
 
+  const overlays = config.overlays ?? [];
+  if (!Array.isArray(overlays) || overlays.some((o) => typeof o !== 'string' || o === '')) problem('overlays', 'must be a list of file paths or patterns');
+
   const selection = resolveSelection(config.select, overrides, problem);
   const naming = resolveNamingPatch(config.naming, problem);
   const limits = resolveLimits(config.limits, problem);
@@ -60,6 +63,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     configFile,
     spec: { path: specPath, name: displayPath(root, specPath) },
     selection,
+    overlays,
     output: { dir: outDir, name: displayPath(root, outDir), preserve },
     package: {
       name: pkg.name,

@@ -8,12 +8,15 @@ export interface Limits {
   readonly maxDepth: number;
   /** How many nodes YAML aliases may add when expanded (an alias bomb adds billions). */
   readonly maxAliasNodes: number;
+  /** How long a spec download (`sync --from https://...`) may take, in milliseconds. */
+  readonly fetchTimeoutMs: number;
 }
 
 export const defaultLimits: Limits = {
   maxBytes: 64 * 1024 * 1024,
   maxDepth: 256,
   maxAliasNodes: 1_000_000,
+  fetchTimeoutMs: 30_000,
 };
 
 interface Measure {
