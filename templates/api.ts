@@ -10,6 +10,7 @@ export default defineTemplate({
     const path = ctx.naming.apiFile(tag.className);
     const methods = tag.operations.map((operation) => ({ operation, signature: ctx.signature(operation) }));
     const modelTypes = usedModelTypes(ctx, methods.map((m) => m.signature));
+    const helpers = bodyHelpers(methods.map((m) => m.signature));
     return {
       kind: 'typescript',
       path,
@@ -18,6 +19,7 @@ export default defineTemplate({
         ...(modelTypes.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/models.ts'), modelTypes, { typeOnly: true })] : []),
         ts.importFrom(ctx.importPath(path, 'src/runtime/core.ts'), ['ApiCore', { name: 'ClientOptions', isTypeOnly: true }, { name: 'RequestOptions', isTypeOnly: true }]),
         ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['defaults']),
+        ...(helpers.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/runtime/body.ts'), helpers)] : []),
         ts.classDeclaration({
           name: tag.className,
           isExported: true,
@@ -59,21 +61,56 @@ function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: 
   });
 }
 
-/** `return this.#core.call(options, (client, init) => client.POST("/path", { ...init, params, body }));` */
+/**
+ * `return this.#core.call<Result>(options, (client, init) => client.POST("/path", { ...init, params, body }));`
+ * Path arguments and `params` (query, header, cookie) go to openapi-fetch's `params`; a non-JSON
+ * body gets its serializer and Content-Type, a non-JSON response its `parseAs` (README, "Method
+ * signatures").
+ */
 function callStatement(ctx: TemplateContext, operation: OperationModel, signature: MethodSignature): string {
+  const { escape } = ctx;
   const members = ['...init'];
   const pathArgs = signature.parameters.filter((p) => p.role === 'path');
   const params: string[] = [];
-  if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${ctx.escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
-  if (signature.parameters.some((p) => p.role === 'params')) {
-    for (const location of ['query', 'header', 'cookie'] as const) {
-      if (operation.parameters[location].length > 0) params.push(`${location}: params?.${location}`);
-    }
-  }
+  if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
+  if (signature.parameters.some((p) => p.role === 'params')) params.push('...params');
   if (params.length > 0) members.push(`params: { ${params.join(', ')} }`);
-  if (signature.parameters.some((p) => p.role === 'body')) members.push('body');
+  if (signature.parameters.some((p) => p.role === 'body')) members.push(...bodyMembers(ctx, signature));
+  if (signature.responseKind === 'text') members.push('parseAs: "text"');
+  if (signature.responseKind === 'binary') members.push('parseAs: "blob"');
   const method = operation.method.toUpperCase();
-  return `return this.#core.call(options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
+  return `return this.#core.call<${signature.returnType}>(options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
+}
+
+/** The body and how openapi-fetch must send it. */
+function bodyMembers(ctx: TemplateContext, signature: MethodSignature): string[] {
+  const mediaType = ctx.escape.stringLiteral(signature.requestMedia!.mediaType);
+  const contentType = `headers: { "Content-Type": ${mediaType}, ...init.headers }`;
+  switch (signature.requestKind) {
+    case 'multipart':
+      // No Content-Type: fetch writes it, with the boundary.
+      return ['body', 'bodySerializer: formData'];
+    case 'form':
+      return ['body', 'bodySerializer: urlEncoded', contentType];
+    case 'text':
+      return ['body', 'bodySerializer: asIs', contentType];
+    case 'binary':
+      return [`body: ${signature.parameters.find((p) => p.role === 'body')!.optional ? `body === undefined ? undefined : binary(body, ${mediaType})` : `binary(body, ${mediaType})`}`, 'bodySerializer: asIs', contentType];
+    default:
+      return ['body'];
+  }
+}
+
+/** The runtime's body helpers a class uses. */
+function bodyHelpers(signatures: readonly MethodSignature[]): string[] {
+  const used = new Set<string>();
+  for (const s of signatures) {
+    if (s.requestKind === 'multipart') used.add('formData');
+    if (s.requestKind === 'form') used.add('urlEncoded');
+    if (s.requestKind === 'text' || s.requestKind === 'binary') used.add('asIs');
+    if (s.requestKind === 'binary') used.add('binary');
+  }
+  return [...used].sort();
 }
 
 function usedModelTypes(ctx: TemplateContext, signatures: readonly MethodSignature[]): string[] {

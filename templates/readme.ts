@@ -92,10 +92,10 @@ function usage(ctx: TemplateContext): string[] {
   const args = signature.parameters
     .filter((p) => p.role === 'path' || p.role === 'body' || (p.role === 'params' && !p.optional))
     .map((p) => {
-      if (p.role === 'body' && body && signature.requestMedia) return ctx.escape.jsonLiteral(ctx.example(signature.requestMedia.schema));
+      if (p.role === 'body' && body && signature.requestMedia) return ctx.exampleCode(signature.requestMedia.schema);
       if (p.role === 'path') {
         const param = operation.parameters.path.find((q) => q.name === p.wireName);
-        return ctx.escape.jsonLiteral(param ? ctx.example(param.schema) : 'id');
+        return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
       }
       return '{}';
     });

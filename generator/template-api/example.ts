@@ -1,4 +1,9 @@
+import { jsonLiteral } from '../escape/literal.ts';
+import { valuePropertyKey } from '../escape/property-key.ts';
 import type { ApiModel, SchemaNode } from '../model/types.ts';
+
+/** Stands for a `format: binary` value in an example; `exampleCode` writes it as a Blob. */
+class BlobExample {}
 
 const FORMAT_EXAMPLES: Record<string, string> = {
   'date-time': '2025-01-01T00:00:00Z',
@@ -16,14 +21,15 @@ const FORMAT_EXAMPLES: Record<string, string> = {
  * with fields the schema lacks: an example must type-check. Objects get their required
  * properties, or, when nothing is required, up to three properties with a telling value.
  */
-export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0): unknown {
+export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, blobs = false): unknown {
   if (depth > 6) return null;
+  if (blobs && node.kind === 'string' && node.format === 'binary') return new BlobExample();
   const given = node.examples?.find((value) => fits(node, value, model, depth));
   if (given !== undefined) return given;
   switch (node.kind) {
     case 'ref': {
       const target = model.schemas.find((s) => s.name === node.name);
-      return target ? exampleValue(target.schema, model, depth + 1) : null;
+      return target ? exampleValue(target.schema, model, depth + 1, blobs) : null;
     }
     case 'string':
       return node.const ?? node.enum?.[0] ?? primitive(node, 'string') ?? (node.format ? FORMAT_EXAMPLES[node.format] : undefined) ?? 'string';
@@ -37,7 +43,7 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0): unkn
     case 'enum':
       return node.values[0] ?? null;
     case 'array': {
-      const fallback = [exampleValue(node.items, model, depth + 1)];
+      const fallback = [exampleValue(node.items, model, depth + 1, blobs)];
       const value = node.default?.value;
       if (!Array.isArray(value) || value.length === 0) return fallback;
       const allowed = node.items.kind === 'string' ? node.items.enum : undefined;
@@ -48,17 +54,17 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0): unkn
       const chosen = required.length > 0 ? required : node.properties.filter((p) => telling(p.schema)).slice(0, 3);
       const value: Record<string, unknown> = {};
       for (const property of chosen) {
-        Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1, blobs), enumerable: true, writable: true, configurable: true });
       }
       return value;
     }
     case 'union': {
       const variant = node.variants.find((v) => v.kind !== 'null' && hasChoices(v)) ?? node.variants.find((v) => v.kind !== 'null') ?? node.variants[0];
-      return variant ? exampleValue(variant, model, depth + 1) : null;
+      return variant ? exampleValue(variant, model, depth + 1, blobs) : null;
     }
     case 'intersection': {
-      const parts = node.parts.map((p) => exampleValue(p, model, depth + 1));
-      return parts.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p)) ? Object.assign({}, ...parts) : parts[0];
+      const parts = node.parts.map((p) => exampleValue(p, model, depth + 1, blobs));
+      return parts.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p) && !(p instanceof BlobExample)) ? Object.assign({}, ...parts) : parts[0];
     }
     case 'unknown':
       return {};
@@ -101,4 +107,20 @@ function telling(node: SchemaNode): boolean {
   if (node.kind === 'ref') return true;
   if ((node.kind === 'string' || node.kind === 'number' || node.kind === 'integer') && (node.const !== undefined || node.enum !== undefined)) return true;
   return node.default !== undefined && node.kind !== 'object';
+}
+
+/**
+ * An example as TypeScript code: `exampleValue` written with the escape helpers, except that a
+ * `format: binary` value becomes `new Blob(["..."])`, which is what such a property or body takes.
+ */
+export function exampleCode(node: SchemaNode, model: ApiModel): string {
+  const write = (value: unknown): string => {
+    if (value instanceof BlobExample) return 'new Blob(["example bytes"])';
+    if (Array.isArray(value)) return `[${value.map(write).join(', ')}]`;
+    if (value !== null && typeof value === 'object') {
+      return `{ ${Object.entries(value).map(([key, child]) => `${valuePropertyKey(key)}: ${write(child)}`).join(', ')} }`;
+    }
+    return jsonLiteral(value);
+  };
+  return write(exampleValue(node, model, 0, true));
 }

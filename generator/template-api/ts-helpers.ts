@@ -86,7 +86,8 @@ function shapeType(node: SchemaNode): string {
     case 'integer':
       if (node.const !== undefined) return literalType(node.const);
       if (node.enum && node.enum.length > 0) return node.enum.map(literalType).join(' | ');
-      return node.kind === 'string' ? 'string' : 'number';
+      if (node.kind === 'string') return node.format === 'binary' ? 'Blob' : 'string';
+      return 'number';
     case 'boolean':
       return node.const !== undefined ? String(node.const) : 'boolean';
     case 'null':

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineTemplate, type TemplateFile } from 'openapi-morph';
 
 /** The runtime's sources live next to this template as real, type-checked TypeScript. */
-const FILES = ['errors.ts', 'core.ts'] as const;
+const FILES = ['errors.ts', 'core.ts', 'body.ts'] as const;
 
 export default defineTemplate({
   apiVersion: 1,

@@ -42,8 +42,9 @@ export class RealtimeApi {
     body: RealtimeSessionCreateRequest,
     options?: RequestOptions,
   ): Promise<RealtimeSessionCreateResponse> {
-    return this.#core.call(options, (client, init) =>
-      client.POST("/realtime/sessions", { ...init, body }),
+    return this.#core.call<RealtimeSessionCreateResponse>(
+      options,
+      (client, init) => client.POST("/realtime/sessions", { ...init, body }),
     );
   }
 }

@@ -33,8 +33,13 @@ export interface ClientDefaults {
   readonly apiKeyEnv: string | undefined;
 }
 
-interface FetchResult<T> {
-  data?: T;
+/**
+ * What one openapi-fetch call resolves to. The data is not typed here: a generated method names
+ * its result type (`call<T>`), because openapi-fetch types 2xx data as the union of every 2xx
+ * media type (JSON and an event stream, say) while the method reads one of them.
+ */
+interface FetchResult {
+  data?: unknown;
   error?: unknown;
   response: Response;
 }
@@ -73,13 +78,13 @@ export class ApiCore<Paths extends {}> {
     send: (
       client: Client<Paths>,
       init: { signal?: AbortSignal; headers: Record<string, string> },
-    ) => Promise<FetchResult<T>>,
+    ) => Promise<FetchResult>,
   ): Promise<T> {
     const init = {
       headers: { ...this.#headers, ...options?.headers },
       ...(options?.signal ? { signal: options.signal } : {}),
     };
-    let result: FetchResult<T>;
+    let result: FetchResult;
     try {
       result = await send(this.client, init);
     } catch (cause) {

@@ -28,8 +28,13 @@ export interface ClientDefaults {
   readonly apiKeyEnv: string | undefined;
 }
 
-interface FetchResult<T> {
-  data?: T;
+/**
+ * What one openapi-fetch call resolves to. The data is not typed here: a generated method names
+ * its result type (`call<T>`), because openapi-fetch types 2xx data as the union of every 2xx
+ * media type (JSON and an event stream, say) while the method reads one of them.
+ */
+interface FetchResult {
+  data?: unknown;
   error?: unknown;
   response: Response;
 }
@@ -54,9 +59,9 @@ export class ApiCore<Paths extends {}> {
   }
 
   /** Runs one call; resolves with the parsed 2xx body, rejects with `ApiError` otherwise. */
-  async call<T>(options: RequestOptions | undefined, send: (client: Client<Paths>, init: { signal?: AbortSignal; headers: Record<string, string> }) => Promise<FetchResult<T>>): Promise<T> {
+  async call<T>(options: RequestOptions | undefined, send: (client: Client<Paths>, init: { signal?: AbortSignal; headers: Record<string, string> }) => Promise<FetchResult>): Promise<T> {
     const init = { headers: { ...this.#headers, ...options?.headers }, ...(options?.signal ? { signal: options.signal } : {}) };
-    let result: FetchResult<T>;
+    let result: FetchResult;
     try {
       result = await send(this.client, init);
     } catch (cause) {
