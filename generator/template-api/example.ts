@@ -2,6 +2,9 @@ import { jsonLiteral } from '../escape/literal.ts';
 import { valuePropertyKey } from '../escape/property-key.ts';
 import type { ApiModel, SchemaNode } from '../model/types.ts';
 
+/** 2025-01-01T00:00:00Z in seconds: upstream's `format: unixtime` integers. */
+const UNIX_TIME_EXAMPLE = 1_735_689_600;
+
 /** Stands for a `format: binary` value in an example; `exampleCode` writes it as a Blob. */
 class BlobExample {}
 
@@ -35,7 +38,7 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, blobs
       return node.const ?? node.enum?.[0] ?? primitive(node, 'string') ?? (node.format ? FORMAT_EXAMPLES[node.format] : undefined) ?? 'string';
     case 'number':
     case 'integer':
-      return node.const ?? node.enum?.[0] ?? primitive(node, 'number') ?? (typeof node.constraints?.['minimum'] === 'number' ? node.constraints['minimum'] : 1);
+      return node.const ?? node.enum?.[0] ?? primitive(node, 'number') ?? (typeof node.constraints?.['minimum'] === 'number' ? node.constraints['minimum'] : node.format === 'unixtime' ? UNIX_TIME_EXAMPLE : 1);
     case 'boolean':
       return node.const ?? primitive(node, 'boolean') ?? true;
     case 'null':

@@ -100,8 +100,13 @@ function shapeType(node: SchemaNode): string {
       if (members.length === 0) return node.additionalProperties === false ? 'Record<string, never>' : 'Record<string, unknown>';
       return `{ ${members.join(' ')} }`;
     }
-    case 'union':
+    case 'union': {
+      // An open enum (a plain string plus known values): `string | "a"` would collapse to `string`.
+      const plain = node.variants.filter((v) => v.kind === 'string' && v.enum === undefined && v.const === undefined && v.format === undefined && !v.nullable);
+      const known = node.variants.filter((v) => v.kind === 'string' && (v.enum !== undefined || v.const !== undefined) && !v.nullable);
+      if (plain.length === 1 && known.length === node.variants.length - 1 && known.length > 0) return ['(string & {})', ...known.map(schemaType)].join(' | ');
       return node.variants.map((v) => wrap(schemaType(v))).join(' | ');
+    }
     case 'intersection':
       return node.parts.map((p) => wrap(schemaType(p))).join(' & ');
     case 'enum':

@@ -7,7 +7,9 @@ import { isObject, own, type JsonObject } from '../json.ts';
  * `components` and `operations`, the typing backbone openapi-fetch needs. Options chosen for a
  * client: a property with a `default` stays optional (the server fills it in, the caller need not
  * send it); spec order is kept; `format: binary` strings are `Blob` (what a multipart part or a
- * binary body is sent as, and what a binary response is read as), not `string`.
+ * binary body is sent as, and what a binary response is read as), not `string`; an `anyOf`/`oneOf`
+ * of a plain string and string enums is an open enum, `(string & {}) | "a" | "b"`: any string
+ * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`).
  */
 export async function openapiTypes(document: JsonObject, specName: string): Promise<string> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
@@ -20,6 +22,11 @@ export async function openapiTypes(document: JsonObject, specName: string): Prom
       alphabetize: false,
       exportType: false,
       transform(schema) {
+        const known = openEnumValues(schema);
+        if (known) {
+          const anyString = ts.factory.createIntersectionTypeNode([ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), ts.factory.createTypeLiteralNode([])]);
+          return ts.factory.createUnionTypeNode([anyString, ...known.map((value) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(value)))]);
+        }
         if (!isBinary(schema)) return undefined;
         const type = own(schema as unknown as JsonObject, 'type');
         return Array.isArray(type) && type.includes('null') ? ts.factory.createUnionTypeNode([blob(), ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob();
@@ -35,4 +42,26 @@ function isBinary(schema: unknown): boolean {
   if (!isObject(schema) || own(schema, 'format') !== 'binary') return false;
   const type = own(schema, 'type');
   return type === 'string' || (Array.isArray(type) && type.includes('string') && type.every((t) => t === 'string' || t === 'null'));
+}
+
+/**
+ * The known values of an open enum: `anyOf`/`oneOf` whose variants are one plain `type: string`
+ * and string enums or consts, nothing else (no nullability, no other keywords that would be lost).
+ */
+export function openEnumValues(schema: unknown): string[] | undefined {
+  if (!isObject(schema)) return undefined;
+  const variants = own(schema, 'anyOf') ?? own(schema, 'oneOf');
+  if (!Array.isArray(variants) || variants.length < 2 || ['type', 'enum', 'const', 'nullable', 'allOf', '$ref'].some((k) => own(schema, k) !== undefined)) return undefined;
+  let plain = 0;
+  const values: string[] = [];
+  for (const variant of variants) {
+    if (!isObject(variant) || own(variant, 'type') !== 'string' || own(variant, 'nullable') === true) return undefined;
+    const listed = own(variant, 'enum') ?? (own(variant, 'const') !== undefined ? [own(variant, 'const')] : undefined);
+    if (listed === undefined) {
+      if (['format', 'pattern', 'minLength', 'maxLength'].some((k) => own(variant, k) !== undefined)) return undefined;
+      plain++;
+    } else if (Array.isArray(listed) && listed.every((v): v is string => typeof v === 'string')) values.push(...listed);
+    else return undefined;
+  }
+  return plain === 1 && values.length > 0 ? [...new Set(values)] : undefined;
 }
