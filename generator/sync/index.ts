@@ -24,9 +24,15 @@ export interface SourceOptions {
   readonly strict: boolean;
 }
 
-/** The upstream document with the project's overlays applied, and its selected subset, validated. */
+/**
+ * The selected, validated subset of the upstream document (overlays applied). The upstream tree
+ * itself is not kept: a 3 MB document is tens of MB in memory, which can be collected before the
+ * emit stages load TypeScript.
+ */
 export interface UpstreamSubset {
-  readonly upstream: SpecDocument;
+  /** How messages name the upstream (a path or a URL without credentials or query). */
+  readonly name: string;
+  readonly version: SpecDocument['version'];
   readonly selected: SelectResult;
   /** The subset as the YAML `sync` and `extract` write. */
   readonly text: string;
@@ -43,7 +49,7 @@ export async function upstreamSubset(config: ResolvedConfig, options: SourceOpti
   const { warnings } = await applyOverlays(upstream, { patterns: config.overlays, root: config.root, limits: config.limits, strict: options.strict });
   const selected = select(upstream, config.selection);
   await validateSubset(upstream, selected.document);
-  return { upstream, selected, text: dumpSpec(selected.document), warnings };
+  return { name: upstream.source.name, version: upstream.version, selected, text: dumpSpec(selected.document), warnings };
 }
 
 export interface SyncReport {
@@ -63,17 +69,17 @@ export interface SyncReport {
  */
 export async function sync(config: ResolvedConfig, options: SourceOptions): Promise<SyncReport> {
   await recoverWrites(config.root);
-  const { upstream, selected, text, warnings } = await upstreamSubset(config, options);
+  const { name, version, selected, text, warnings } = await upstreamSubset(config, options);
   const previous = await readPrevious(config);
   // The written spec as a SpecDocument without parsing it again: the subset object is what
   // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.
-  const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, upstream.version);
+  const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
   const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }));
   const { difference, writes } = await planOutput(config, result);
   const specWritten = previous.sha256 !== sha256(text);
   await commitWrites(config.root, [...(specWritten ? [{ path: config.spec.path, content: text }] : []), ...writes]);
   return {
-    upstream: upstream.source.name,
+    upstream: name,
     changes: compareSpecs(previous.document, selected.document),
     specWritten,
     result,

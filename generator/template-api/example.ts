@@ -2,6 +2,14 @@ import { jsonLiteral } from '../escape/literal.ts';
 import { valuePropertyKey } from '../escape/property-key.ts';
 import type { ApiModel, SchemaNode } from '../model/types.ts';
 
+/**
+ * How deep an example may nest (references, properties, items and compositions each count one):
+ * deep enough for upstream's `allOf` chains, a bound for recursive schemas. Optional properties are
+ * only shown near the top, so an example stays small.
+ */
+const MAX_DEPTH = 24;
+const OPTIONAL_DEPTH = 3;
+
 /** 2025-01-01T00:00:00Z in seconds: upstream's `format: unixtime` integers. */
 const UNIX_TIME_EXAMPLE = 1_735_689_600;
 
@@ -25,7 +33,7 @@ const FORMAT_EXAMPLES: Record<string, string> = {
  * properties, or, when nothing is required, up to three properties with a telling value.
  */
 export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, blobs = false): unknown {
-  if (depth > 6) return null;
+  if (depth > MAX_DEPTH) return null;
   if (blobs && node.kind === 'string' && node.format === 'binary') return new BlobExample();
   const given = node.examples?.find((value) => fits(node, value, model, depth));
   if (given !== undefined) return given;
@@ -54,7 +62,7 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, blobs
     }
     case 'object': {
       const required = node.properties.filter((p) => p.required);
-      const chosen = required.length > 0 ? required : node.properties.filter((p) => telling(p.schema)).slice(0, 3);
+      const chosen = required.length > 0 ? required : depth <= OPTIONAL_DEPTH ? node.properties.filter((p) => telling(p.schema)).slice(0, 3) : [];
       const value: Record<string, unknown> = {};
       for (const property of chosen) {
         Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1, blobs), enumerable: true, writable: true, configurable: true });
@@ -76,7 +84,7 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, blobs
 
 /** Whether a spec example is certain to type-check against a node (only primitives are trusted). */
 function fits(node: SchemaNode, value: unknown, model: ApiModel, depth: number): boolean {
-  if (depth > 6 || value === null || typeof value === 'object') return false;
+  if (depth > MAX_DEPTH || value === null || typeof value === 'object') return false;
   switch (node.kind) {
     case 'string':
       return typeof value === 'string' && (node.enum === undefined || node.enum.includes(value)) && (node.const === undefined || node.const === value);

@@ -1,20 +1,21 @@
-import {
+import type {
   Scope,
   StructureKind,
   VariableDeclarationKind,
-  type ClassDeclarationStructure,
-  type ExportDeclarationStructure,
-  type FunctionDeclarationStructure,
-  type ImportDeclarationStructure,
-  type ImportSpecifierStructure,
-  type InterfaceDeclarationStructure,
-  type JSDocStructure,
-  type JSDocTagStructure,
-  type OptionalKind,
-  type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
+  ClassDeclarationStructure,
+  ExportDeclarationStructure,
+  FunctionDeclarationStructure,
+  ImportDeclarationStructure,
+  ImportSpecifierStructure,
+  InterfaceDeclarationStructure,
+  JSDocStructure,
+  JSDocTagStructure,
+  OptionalKind,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
 } from 'ts-morph';
 import { jsdocText } from '../escape/jsdoc.ts';
+import { tsMorph } from '../heavy.ts';
 import { literalType } from '../escape/literal.ts';
 import { typePropertyKey } from '../escape/property-key.ts';
 import type { SchemaNode } from '../model/types.ts';
@@ -127,31 +128,38 @@ const helpers: TsHelpers = {
   docs,
   schemaType,
   importFrom: (moduleSpecifier, names, options) => ({
-    kind: StructureKind.ImportDeclaration,
+    kind: tsMorph().StructureKind.ImportDeclaration,
     moduleSpecifier,
     namedImports: [...names],
     ...(options?.typeOnly ? { isTypeOnly: true } : {}),
   }),
   exportFrom: (moduleSpecifier, names, options) => ({
-    kind: StructureKind.ExportDeclaration,
+    kind: tsMorph().StructureKind.ExportDeclaration,
     moduleSpecifier,
     namedExports: [...names],
     ...(options?.typeOnly ? { isTypeOnly: true } : {}),
   }),
-  typeAlias: (structure) => ({ ...structure, kind: StructureKind.TypeAlias }),
-  interfaceDeclaration: (structure) => ({ ...structure, kind: StructureKind.Interface }),
-  classDeclaration: (structure) => ({ ...structure, kind: StructureKind.Class }),
-  functionDeclaration: (structure) => ({ ...structure, kind: StructureKind.Function }),
+  typeAlias: (structure) => ({ ...structure, kind: tsMorph().StructureKind.TypeAlias }),
+  interfaceDeclaration: (structure) => ({ ...structure, kind: tsMorph().StructureKind.Interface }),
+  classDeclaration: (structure) => ({ ...structure, kind: tsMorph().StructureKind.Class }),
+  functionDeclaration: (structure) => ({ ...structure, kind: tsMorph().StructureKind.Function }),
   constDeclaration: (input) => ({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
+    kind: tsMorph().StructureKind.VariableStatement,
+    declarationKind: tsMorph().VariableDeclarationKind.Const,
     isExported: input.exported ?? true,
     ...(input.docs ? { docs: input.docs } : {}),
     declarations: [{ name: input.name, initializer: input.initializer, ...(input.type ? { type: input.type } : {}) }],
   }),
-  StructureKind,
-  VariableDeclarationKind,
-  Scope,
+  // ts-morph's enums, read when a template uses them (ts-morph loads on first use; see heavy.ts).
+  get StructureKind() {
+    return tsMorph().StructureKind;
+  },
+  get VariableDeclarationKind() {
+    return tsMorph().VariableDeclarationKind;
+  },
+  get Scope() {
+    return tsMorph().Scope;
+  },
 };
 
 export const tsHelpers: TsHelpers = Object.freeze(helpers);

@@ -1,5 +1,6 @@
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { message } from '../emit/load-templates.ts';
+import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 
 /**
@@ -12,27 +13,53 @@ import { isObject, own, type JsonObject } from '../json.ts';
  * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`).
  */
 export async function openapiTypes(document: JsonObject, specName: string): Promise<string> {
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const { default: ts } = await import('typescript');
+  const ts = typescript();
+  const { transformSchema, scanDiscriminators, resolveRef, astToString } = openapiTypescript();
   const blob = () => ts.factory.createTypeReferenceNode('Blob');
+  const schema = structuredClone(document) as unknown as Parameters<typeof transformSchema>[0];
+  const options = { defaultNonNullable: false, silent: true, alphabetize: false, exportType: false };
   try {
-    const nodes = await openapiTS(structuredClone(document) as unknown as Parameters<typeof openapiTS>[0], {
-      defaultNonNullable: false,
-      silent: true,
-      alphabetize: false,
-      exportType: false,
-      transform(schema) {
-        const known = openEnumValues(schema);
+    // The context openapi-typescript's `openapiTS()` builds (7.13.0, options above, the rest at
+    // their defaults), minus its Redocly bundling, which this validated, internal-only subset
+    // does not need (see heavy.ts).
+    const ctx = {
+      ...options,
+      additionalProperties: false,
+      arrayLength: false,
+      discriminators: scanDiscriminators(schema, options),
+      emptyObjectsUnknown: false,
+      enum: false,
+      enumValues: false,
+      conditionalEnums: false,
+      dedupeEnums: false,
+      excludeDeprecated: false,
+      immutable: false,
+      rootTypes: false,
+      rootTypesNoSchemaPrefix: false,
+      rootTypesKeepCasing: false,
+      injectFooter: [],
+      pathParamsAsTypes: false,
+      postTransform: undefined,
+      propertiesRequiredByDefault: false,
+      redoc: undefined,
+      inject: undefined,
+      transformProperty: undefined,
+      makePathsEnum: false,
+      generatePathParams: false,
+      readWriteMarkers: false,
+      resolve: ($ref: string) => resolveRef(schema, $ref, { silent: true }),
+      transform(node: unknown) {
+        const known = openEnumValues(node);
         if (known) {
           const anyString = ts.factory.createIntersectionTypeNode([ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), ts.factory.createTypeLiteralNode([])]);
           return ts.factory.createUnionTypeNode([anyString, ...known.map((value) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(value)))]);
         }
-        if (!isBinary(schema)) return undefined;
-        const type = own(schema as unknown as JsonObject, 'type');
+        if (!isBinary(node)) return undefined;
+        const type = own(node as JsonObject, 'type');
         return Array.isArray(type) && type.includes('null') ? ts.factory.createUnionTypeNode([blob(), ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob();
       },
-    });
-    return astToString(nodes);
+    };
+    return astToString(transformSchema(schema, ctx as unknown as Parameters<typeof transformSchema>[1]));
   } catch (cause) {
     throw new MorphError([error('OM206', `openapi-typescript could not type the selected operations: ${message(cause)}`, { file: specName }, cause)]);
   }

@@ -56,7 +56,7 @@ ${SELECTION_HELP}`,
       const subset = await upstreamSubset(config, { from: values.from, cwd: io.cwd, strict: values.strict === true });
       if (subset.warnings.length > 0) io.err(formatDiagnostics(subset.warnings));
       closure = subset.selected.closure;
-      source = subset.upstream.source.name;
+      source = subset.name;
     } else {
       const spec = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
       closure = select(spec, config.selection).closure;

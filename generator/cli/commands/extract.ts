@@ -60,7 +60,7 @@ ${SELECTION_HELP}`,
     await writeFile(`${target}.om-new`, subset.text);
     await rename(`${target}.om-new`, target);
     const components = subset.selected.closure.components.length;
-    io.out(`${values.out}: ${subset.selected.operations.length} operation${subset.selected.operations.length === 1 ? '' : 's'} and ${components} component${components === 1 ? '' : 's'} from ${subset.upstream.source.name}`);
+    io.out(`${values.out}: ${subset.selected.operations.length} operation${subset.selected.operations.length === 1 ? '' : 's'} and ${components} component${components === 1 ? '' : 's'} from ${subset.name}`);
     return 0;
   },
 };
