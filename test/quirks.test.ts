@@ -63,7 +63,7 @@ describe('a package generated from the quirks fixture', () => {
     const usage = join(project.dir, 'usage.ts');
     writeFileSync(
       usage,
-      `import type { QuirkRequest, QuirkResponse, Shape } from './generated/src/index.js';
+      `import type { QuirkRequest, QuirkResponse, Shape, Tool } from './generated/src/index.js';
 export const full: QuirkRequest = {
   kind: ['text', 'audio'], // items without type: array -> an array
   model: 'my-own-model', // open enum: any string...
@@ -75,6 +75,7 @@ export const full: QuirkRequest = {
   labels: { a: 1 }, // additionalProperties: schema
   created_at: 1735689600, // format: unixtime -> a number of seconds
   shape: { type: 'circle', radius: 1 },
+  tool: { type: 'function', name: 'lookup' }, // a discriminator without mapping: the variants' own constants
 };
 // ...while its known values stay in the type (editors suggest them): with a collapsed \`string\` this is never.
 export const known: Extract<Exclude<QuirkRequest['model'], undefined>, 'small' | 'large'> = 'small';
@@ -91,6 +92,9 @@ export const badStrict: QuirkRequest = { kind: [], strict_object: { b: 1 } };
 export const badLabel: QuirkRequest = { kind: [], labels: { a: 'x' } };
 // @ts-expect-error 3.0-style nullable was not declared for created_at
 export const badTime: QuirkResponse = { id: 'q', created_at: null };
+// @ts-expect-error not the schema name: upstream's implicit mapping is made explicit from the constants
+export const badTool: Tool = { type: 'FunctionTool', name: 'lookup' };
+export const toolName = (tool: Tool): string => (tool.type === 'function' ? tool.name : 'search');
 // A discriminator over inline variants narrows by the variants' own type constants.
 export const size = (shape: Shape): number => (shape.type === 'circle' ? shape.radius : shape.side);
 `,
@@ -108,6 +112,7 @@ describe('3.0 quirks (nullable) in the same fixture, converted', () => {
       .replace('openapi: 3.1.0', 'openapi: 3.0.3')
       .replace('          type: [string, "null"]', '          type: string\n          nullable: true')
       .replace(/        version:\n          const: 2\n/, '')
+      .replace('type: { type: string, const: search }', 'type: { type: string, enum: [search] }')
       .replace(/webhooks:[\s\S]*?(?=components:)/, '');
     project = tempProject({ spec: spec30, config: { package: { name: 'quirks-client' } } });
     const run = await runCli(['generate'], project.dir);
