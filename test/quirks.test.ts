@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explicitMappings } from '../generator/normalize/discriminator.ts';
 import { schemaRules } from '../generator/normalize/rules.ts';
 import { openEnumValues } from '../generator/types/openapi-types.ts';
 import { repoRoot, runCli } from './helpers/cli.ts';
@@ -26,6 +27,19 @@ describe('normalize rules for upstream quirks', () => {
   ];
   it.each(cases)('$name: $given', ({ name, given, want }) => {
     expect(rule(name).apply(structuredClone(given))).toStrictEqual(want);
+  });
+
+  it('a discriminator without mapping: made explicit from the variants, dropped when contradicted and incomplete, else kept', () => {
+    const doc = (variants: unknown[], schemas: Record<string, unknown>) => ({ components: { schemas: { U: { oneOf: variants, discriminator: { propertyName: 'type' } }, ...schemas } } });
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    const typed = (type: unknown) => ({ type: 'object', properties: { type } });
+    const union = (d: object) => (explicitMappings(d as never) as any).components.schemas.U;
+    expect(union(doc([ref('A'), ref('B')], { A: typed({ const: 'a' }), B: typed({ enum: ['b', 'b2'] }) })).discriminator).toStrictEqual({
+      propertyName: 'type',
+      mapping: { a: '#/components/schemas/A', b: '#/components/schemas/B', b2: '#/components/schemas/B' },
+    });
+    expect(union(doc([ref('A'), ref('B')], { A: typed({ const: 'a' }), B: typed({ anyOf: [{ const: 'b' }, { type: 'null' }] }) })).discriminator).toBeUndefined();
+    expect(union(doc([ref('A'), ref('B')], { A: typed({ type: 'string' }), B: typed({ type: 'string' }) })).discriminator).toStrictEqual({ propertyName: 'type' });
   });
 
   it('an open enum is a plain string plus string enums or consts, nothing else', () => {
