@@ -51,7 +51,7 @@ const chosen = values.case ?? Object.keys(cases);
 const runs = Number(values.runs);
 const bin = resolve(values.bin);
 
-function once(args: readonly string[]): { seconds: number; mib: number } {
+function once(args: readonly string[]): { seconds: number; cpu: number; mib: number } {
   const dir = mkdtempSync(join(tmpdir(), 'om-bench-'));
   try {
     cpSync(join(root, 'spec'), join(dir, 'spec'), { recursive: true });
@@ -62,7 +62,8 @@ function once(args: readonly string[]): { seconds: number; mib: number } {
     if (run.status !== 0) throw new Error(`sync failed (${run.status}):\n${run.stderr}`);
     const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr)!;
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)!;
-    return { seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), mib: Number(rss[1]) / 1024 };
+    const cpu = ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(run.stderr)![1]), 0);
+    return { seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), cpu, mib: Number(rss[1]) / 1024 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -70,11 +71,12 @@ function once(args: readonly string[]): { seconds: number; mib: number } {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`sync from ${snapshot}, ${runs} runs each, bin ${bin}`);
-console.log('| case | wall time (median) | peak RSS (median) | runs (s) |');
-console.log('|---|---|---|---|');
+// CPU time (user + system) is shown too: on a shared machine it moves less with the load than wall time.
+console.log('| case | wall time (median) | CPU time (median) | peak RSS (median) | wall times (s) |');
+console.log('|---|---|---|---|---|');
 for (const name of chosen) {
   const results = Array.from({ length: runs }, () => once(cases[name]!));
   const times = results.map((r) => r.seconds);
-  console.log(`| ${name} (${cases[name]!.join(' ')}) | ${median(times).toFixed(2)} s | ${median(results.map((r) => r.mib)).toFixed(0)} MiB | ${times.map((t) => t.toFixed(2)).join(', ')} |`);
+  console.log(`| ${name} (${cases[name]!.join(' ')}) | ${median(times).toFixed(2)} s | ${median(results.map((r) => r.cpu)).toFixed(2)} s | ${median(results.map((r) => r.mib)).toFixed(0)} MiB | ${times.map((t) => t.toFixed(2)).join(', ')} |`);
 }
 console.log(`load average: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (${(await import('node:os')).cpus().length} cores)`);

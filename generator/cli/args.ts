@@ -7,17 +7,32 @@ import type { ConfigOverrides } from '../config/resolve.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import type { OperationFilter } from '../select/filters.ts';
 
-/** Flags every command that loads a config accepts. */
-export const configFlags = {
-  config: { type: 'string' },
-  spec: { type: 'string' },
-  out: { type: 'string' },
+/** `--path`, `--tag`, `--operation-id`, `--all`: they replace the config's selection. */
+export const selectionFlags = {
   path: { type: 'string', multiple: true },
   tag: { type: 'string', multiple: true },
   'operation-id': { type: 'string', multiple: true },
   all: { type: 'boolean' },
+} as const;
+
+/** `--from` and `--strict`, for commands that read an upstream document. */
+export const sourceFlags = {
+  from: { type: 'string' },
+  strict: { type: 'boolean' },
+} as const;
+
+export const commonFlags = {
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
+} as const;
+
+/** Flags every command that loads a config accepts. */
+export const configFlags = {
+  ...commonFlags,
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  ...selectionFlags,
 } as const;
 
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;

@@ -5,21 +5,10 @@ import { componentTypes, type ComponentKey } from '../../select/closure.ts';
 import { explainComponent } from '../../select/explain.ts';
 import { select } from '../../select/index.ts';
 import { upstreamSubset } from '../../sync/index.ts';
-import { optionalConfigFromFlags, parseFlags } from '../args.ts';
+import { commonFlags, optionalConfigFromFlags, parseFlags, selectionFlags, sourceFlags } from '../args.ts';
 import { SELECTION_HELP, type Command } from '../command.ts';
 
-const flags = {
-  from: { type: 'string' },
-  strict: { type: 'boolean' },
-  config: { type: 'string' },
-  spec: { type: 'string' },
-  path: { type: 'string', multiple: true },
-  tag: { type: 'string', multiple: true },
-  'operation-id': { type: 'string', multiple: true },
-  all: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  debug: { type: 'boolean' },
-} as const;
+const flags = { ...commonFlags, ...sourceFlags, ...selectionFlags, spec: { type: 'string' } } as const;
 
 export const explainCommand: Command = {
   name: 'explain',

@@ -3,21 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { upstreamSubset } from '../../sync/index.ts';
-import { optionalConfigFromFlags, parseFlags, requireFrom } from '../args.ts';
+import { commonFlags, optionalConfigFromFlags, parseFlags, requireFrom, selectionFlags, sourceFlags } from '../args.ts';
 import { SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
 
-const flags = {
-  from: { type: 'string' },
-  out: { type: 'string' },
-  strict: { type: 'boolean' },
-  config: { type: 'string' },
-  path: { type: 'string', multiple: true },
-  tag: { type: 'string', multiple: true },
-  'operation-id': { type: 'string', multiple: true },
-  all: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  debug: { type: 'boolean' },
-} as const;
+const flags = { ...commonFlags, ...sourceFlags, ...selectionFlags, out: { type: 'string' } } as const;
 
 export const extractCommand: Command = {
   name: 'extract',

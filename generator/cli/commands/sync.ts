@@ -2,7 +2,7 @@ import { warning } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { formatChanges } from '../../sync/report.ts';
 import { sync } from '../../sync/index.ts';
-import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven } from '../args.ts';
+import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
 import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
 
 export const syncCommand: Command = {
@@ -22,7 +22,7 @@ ${CONFIG_HELP}
 
 ${SELECTION_HELP}`,
   async run(args, io) {
-    const { values } = parseFlags(args, { ...configFlags, from: { type: 'string' }, strict: { type: 'boolean' } }, 'sync');
+    const { values } = parseFlags(args, { ...configFlags, ...sourceFlags }, 'sync');
     if (values.help) {
       io.out(this.help);
       return 0;
