@@ -73,3 +73,8 @@ export function yamlPositions(): typeof import('yaml') {
 export function swaggerParser(): typeof import('@apidevtools/swagger-parser') {
   return require('@apidevtools/swagger-parser') as typeof import('@apidevtools/swagger-parser');
 }
+
+/** jsonpath-plus, for overlay targets (only projects with overlays load it). */
+export function jsonPath(): typeof import('jsonpath-plus') {
+  return require('jsonpath-plus') as typeof import('jsonpath-plus');
+}

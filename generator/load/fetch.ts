@@ -1,4 +1,4 @@
-import { fail } from '../diagnostics/diagnostic.ts';
+import { fail, MorphError } from '../diagnostics/diagnostic.ts';
 import { formatBytes, sha256, type SpecSource } from './source.ts';
 
 export interface FetchLimits {
@@ -69,7 +69,7 @@ async function readCapped(response: Response, name: string, maxBytes: number, on
     }
   } catch (cause) {
     onAbort();
-    if (cause instanceof Error && cause.name === 'MorphError') throw cause;
+    if (cause instanceof MorphError) throw cause;
     fail('OM211', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
   }
   return Buffer.concat(chunks);

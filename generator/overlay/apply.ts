@@ -1,5 +1,5 @@
-import { JSONPath } from 'jsonpath-plus';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { jsonPath } from '../heavy.ts';
 import { isObject, own, setOwn, type JsonObject } from '../json.ts';
 import type { Overlay, OverlayAction } from './document.ts';
 
@@ -40,7 +40,7 @@ export function applyOverlay(document: JsonObject, overlay: Overlay, strict: boo
 
 function evaluate(document: JsonObject, overlay: Overlay, action: OverlayAction, diagnostics: Diagnostic[]): Match[] | undefined {
   try {
-    return JSONPath({ path: action.target, json: document, resultType: 'all', eval: 'safe', ignoreEvalErrors: false, wrap: true }) as Match[];
+    return jsonPath().JSONPath({ path: action.target, json: document, resultType: 'all', eval: 'safe', ignoreEvalErrors: false, wrap: true }) as Match[];
   } catch (cause) {
     diagnostics.push(error('OM803', `target ${action.target} is not a JSONPath expression openapi-morph can evaluate: ${(cause as Error).message}`, overlay.at(`${action.pointer}/target`), cause));
     return undefined;
