@@ -6,6 +6,7 @@ import { printFiles } from './emit/print.ts';
 import { runTemplates } from './emit/run-templates.ts';
 import { formatFiles } from './format/prettier.ts';
 import { compareStrings } from './json.ts';
+import { bundleExternalRefs } from './load/bundle.ts';
 import { loadSpecFile } from './load/index.ts';
 import { sha256 } from './load/source.ts';
 import { validateSubset } from './load/validate.ts';
@@ -16,6 +17,7 @@ import { readReleases } from './releases.ts';
 import { select, type SelectResult } from './select/index.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
+import type { Release } from './template-api/types.ts';
 import { pinnedVersion, toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
@@ -39,27 +41,42 @@ export interface RenderResult {
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
 export async function render(config: ResolvedConfig): Promise<RenderResult> {
-  const spec = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
-  return renderSpec(config, spec);
+  return renderSpec(config, await loadProjectSpec(config));
 }
 
-export async function renderSpec(config: ResolvedConfig, spec: SpecDocument): Promise<RenderResult> {
+/** The config's spec, parsed, with external references bundled in when the config allows them. */
+export async function loadProjectSpec(config: ResolvedConfig): Promise<SpecDocument> {
+  const spec = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
+  return bundleExternalRefs(spec, { policy: config.refs, specPath: config.spec.path, root: config.root, limits: config.limits });
+}
+
+export interface RenderOptions {
+  /**
+   * Release history to use instead of reading `config.package.releases` (the diff renders two
+   * packages in memory only to compare their API, and must work without a release file).
+   */
+  readonly releases?: readonly Release[];
+  /** Run prettier (default true). The diff only type-checks the files, and prettier is most of a render's time. */
+  readonly format?: boolean;
+}
+
+export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
   const selected = select(spec, config.selection);
   await validateSubset(spec, selected.document);
-  return renderSelected(config, spec, selected);
+  return renderSelected(config, spec, selected, renderOptions);
 }
 
 /**
  * The stages after selection, for a subset that was already selected and validated (`sync`
  * validates the subset of the upstream document once, then renders the spec it writes).
  */
-export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult): Promise<RenderResult> {
+export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}): Promise<RenderResult> {
   const document = normalize(spec, selected.document);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming);
 
   const [types, releases, defaults, team] = await Promise.all([
     openapiTypes(document, spec.source.name),
-    readReleases(config.package.releases.path, config.package.releases.name),
+    renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),
     loadTemplateDir(config.templates.defaultsDir, config.root, 'default'),
     config.templates.teamDir ? loadTemplateDir(config.templates.teamDir, config.root, 'team') : Promise.resolve([]),
   ]);
@@ -79,7 +96,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   const ctx = createTemplateContext(model, config.naming, options, types);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256 };
   const printed = printFiles(runTemplates(slots, ctx), header);
-  const formatted = await formatFiles(printed, config.output.dir);
+  const formatted = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir);
 
   const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
   if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);
@@ -89,7 +106,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
     renderManifest({
       header,
       toolkit,
-      spec: { path: spec.source.name, sha256: spec.source.sha256 },
+      spec: { path: spec.source.name, sha256: spec.source.sha256, externals: spec.externals },
       config: await configHash(config),
       templates: used,
       files,

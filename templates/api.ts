@@ -17,7 +17,9 @@ export default defineTemplate({
       statements: [
         ts.importFrom(ctx.importPath(path, 'src/schema.ts'), ['paths'], { typeOnly: true }),
         ...(modelTypes.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/models.ts'), modelTypes, { typeOnly: true })] : []),
-        ts.importFrom(ctx.importPath(path, 'src/runtime/core.ts'), ['ApiCore', { name: 'ClientOptions', isTypeOnly: true }, { name: 'RequestOptions', isTypeOnly: true }]),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/api-promise.ts'), ['ApiPromise'], { typeOnly: true }),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/core.ts'), ['ApiCore']),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/options.ts'), ['ClientOptions', 'RequestOptions'], { typeOnly: true }),
         ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['defaults']),
         ...(helpers.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/runtime/body.ts'), helpers)] : []),
         ts.classDeclaration({
@@ -39,7 +41,7 @@ export default defineTemplate({
             name: operation.methodName,
             docs: methodDocs(ctx, operation, signature),
             parameters: signature.parameters.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional })),
-            returnType: `Promise<${signature.returnType}>`,
+            returnType: `ApiPromise<${signature.returnType}>`,
             statements: callStatement(ctx, operation, signature),
           })),
         }),
@@ -56,30 +58,34 @@ function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: 
       .join('\n\n'),
     deprecated: operation.deprecated,
     params: signature.parameters.map((p) => ({ name: p.name, text: p.description ?? '' })),
-    returns: signature.success?.description ?? 'The response body.',
-    throws: ['{ApiError} When the server answers with a non-2xx status or cannot be reached.'],
+    returns: `${signature.success?.description ?? 'The response body.'} Call \`.withResponse()\` on the result for the response headers and request id too.`,
+    throws: [
+      '{ApiError} A subclass per failure: `BadRequestError` (400), `AuthenticationError` (401), `PermissionDeniedError` (403), `NotFoundError` (404), `ConflictError` (409), `UnprocessableEntityError` (422), `RateLimitError` (429), `InternalServerError` (>= 500), `ConnectionError`, `TimeoutError`, `InvalidResponseError` (an unreadable 2xx body).',
+    ],
   });
 }
 
 /**
- * `return this.#core.call<Result>(options, (client, init) => client.POST("/path", { ...init, params, body }));`
- * Path arguments and `params` (query, header, cookie) go to openapi-fetch's `params`; a non-JSON
- * body gets its serializer and Content-Type, a non-JSON response its `parseAs` (README, "Method
- * signatures").
+ * `return this.#core.call<Result>("operation-id", "json", options, (client, init) => client.POST("/path", { ...init, params, body }));`
+ * The result type is explicit because `init` asks openapi-fetch to leave 2xx bodies unread (the
+ * core reads them, as the response kind says: json, text, binary or none); the operationId keys
+ * the optional response validator. Path arguments and `params` (query, header, cookie) go to
+ * openapi-fetch's `params`; a non-JSON body gets its serializer and Content-Type (README,
+ * "Method signatures").
  */
 function callStatement(ctx: TemplateContext, operation: OperationModel, signature: MethodSignature): string {
   const { escape } = ctx;
   const members = ['...init'];
   const pathArgs = signature.parameters.filter((p) => p.role === 'path');
   const params: string[] = [];
-  if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
+  // Spread, not `query: params?.query`: an absent group stays absent (exactOptionalPropertyTypes).
   if (signature.parameters.some((p) => p.role === 'params')) params.push('...params');
+  if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
   if (params.length > 0) members.push(`params: { ${params.join(', ')} }`);
   if (signature.parameters.some((p) => p.role === 'body')) members.push(...bodyMembers(ctx, signature));
-  if (signature.responseKind === 'text') members.push('parseAs: "text"');
-  if (signature.responseKind === 'binary') members.push('parseAs: "blob"');
   const method = operation.method.toUpperCase();
-  return `return this.#core.call<${signature.returnType}>(options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
+  const id = escape.stringLiteral(operation.operationId);
+  return `return this.#core.call<${signature.returnType}>(${id}, ${escape.stringLiteral(responseKind(signature))}, options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
 }
 
 /** The body and how openapi-fetch must send it. */
@@ -111,6 +117,12 @@ function bodyHelpers(signatures: readonly MethodSignature[]): string[] {
     if (s.requestKind === 'binary') used.add('binary');
   }
   return [...used].sort();
+}
+
+/** How the core reads a 2xx body (runtime/response.ts): multipart or form responses are read as text. */
+function responseKind(signature: MethodSignature): 'json' | 'text' | 'binary' | 'none' {
+  const kind = signature.responseKind;
+  return kind === 'json' || kind === 'binary' || kind === 'none' ? kind : 'text';
 }
 
 function usedModelTypes(ctx: TemplateContext, signatures: readonly MethodSignature[]): string[] {

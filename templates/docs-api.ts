@@ -38,7 +38,8 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
     '',
     `## ${operation.methodName}`,
     '',
-    md.codeBlock('ts', signature.text),
+    // As the api template declares it: the runtime's ApiPromise (a Promise with `.withResponse()`).
+    md.codeBlock('ts', `${operation.methodName}(${signature.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ')}): ApiPromise<${signature.returnType}>`),
     '',
   ];
   if (operation.deprecated) lines.push('> **Deprecated.**', '');
@@ -95,7 +96,10 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
     ),
     '',
   );
-  lines.push(`Non-2xx responses reject with [\`ApiError\`](${readme}#errors).`, '');
+  lines.push(
+    `Failures reject with [\`ApiError\`](${readme}#errors) or one of its subclasses (retried first where that can help: see [retries](${readme}#retries-timeouts-and-cancellation)). The method returns an \`ApiPromise\`: call [\`.withResponse()\`](${readme}#response-headers-and-request-id) on it for the response headers and request id too.`,
+    '',
+  );
   lines.push(`[[Back to top]](#${escape.markdownAnchor(tag.className)}) [[Back to API list]](${readme}#api-endpoints) [[Back to Model list]](${readme}#models) [[Back to README]](${readme})`, '');
   return lines;
 }

@@ -19,6 +19,8 @@ export default defineTemplate({
         sideEffects: false,
         exports: {
           '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+          // Optional response validation (templates/validation.ts): its own entry, so the main bundle stays small.
+          './validation': { types: './dist/validation/index.d.ts', import: './dist/validation/index.js' },
           './package.json': './package.json',
         },
         types: './dist/index.d.ts',

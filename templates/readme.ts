@@ -1,9 +1,10 @@
 import { defineTemplate, type TemplateContext } from 'openapi-morph';
+import { firstCall, runtimeSections } from './runtime/readme-sections.ts';
 
 export default defineTemplate({
   apiVersion: 1,
   name: 'readme',
-  description: 'README.md: install, usage, authorization, errors, endpoint and model lists',
+  description: 'README.md: install, usage, options, retries and timeouts, errors, response headers, browsers, validation, authorization, endpoint and model lists',
   scope: 'document',
   render(ctx) {
     const { md, model } = ctx;
@@ -21,20 +22,7 @@ export default defineTemplate({
       '',
       md.codeBlock('ts', usage(ctx).join('\n')),
       '',
-      '## Client options',
-      '',
-      md.table(
-        ['Option', 'Type', 'Description'],
-        [
-          ['`apiKey`', '`string \\| () => string \\| Promise<string>`', `Bearer token, read before every request.${pkg.apiKeyEnv ? ` Default: the ${md.code(pkg.apiKeyEnv)} environment variable.` : ''}`],
-          ['`baseUrl`', '`string`', model.servers[0] ? `Default: ${md.code(model.servers[0].url)}.` : 'Required: the spec names no server.'],
-          ['`fetch`', '`(request: Request) => Promise<Response>`', 'A fetch implementation to use instead of the global one.'],
-          ['`headers`', '`Record<string, string>`', 'Headers sent with every request.'],
-        ],
-      ),
-      '',
-      'Every method takes `options?: { signal?: AbortSignal; headers?: Record<string, string> }` last.',
-      '',
+      ...runtimeSections(ctx),
       '## Authorization',
       '',
     );
@@ -44,10 +32,6 @@ export default defineTemplate({
     }
     if (model.securitySchemes.length === 0) lines.push('The API needs no authorization.');
     lines.push(
-      '',
-      '## Errors',
-      '',
-      'A response with a non-2xx status rejects with `ApiError`, which carries `status`, `headers`, the parsed `body` (the raw text when it is not JSON) and `requestId` (from `x-request-id`). The API key never appears in an error: not in its message, its stack or its JSON.',
       '',
       '## API endpoints',
       '',
@@ -84,34 +68,21 @@ export default defineTemplate({
 });
 
 function usage(ctx: TemplateContext): string[] {
-  const tag = ctx.model.tags[0];
-  const operation = tag?.operations[0];
-  if (!tag || !operation) return [`import { ApiError } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`];
-  const signature = ctx.signature(operation);
-  const body = signature.parameters.find((p) => p.role === 'body');
-  const args = signature.parameters
-    .filter((p) => p.role === 'path' || p.role === 'body' || (p.role === 'params' && !p.optional))
-    .map((p) => {
-      if (p.role === 'body' && body && signature.requestMedia) return ctx.exampleCode(signature.requestMedia.schema);
-      if (p.role === 'path') {
-        const param = operation.parameters.path.find((q) => q.name === p.wireName);
-        return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
-      }
-      return '{}';
-    });
+  const call = firstCall(ctx);
+  if (!call) return [`import { ApiError } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`];
   const env = ctx.options.package.apiKeyEnv;
   return [
-    `import { ${tag.className}, ApiError } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
+    `import { ${call.tag.className}, ApiError } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
     '',
     env ? `// Reads the API key from ${env}; or pass { apiKey }.` : '',
-    `const api = new ${tag.className}(${env ? '' : "{ apiKey: 'sk-...' }"});`,
+    `const api = new ${call.tag.className}(${env ? '' : "{ apiKey: 'sk-...' }"});`,
     '',
     'try {',
-    `  const result = await api.${operation.methodName}(${args.join(', ')});`,
+    `  const result = await api.${call.expression()};`,
     '  console.log(result);',
     '} catch (error) {',
     '  if (!(error instanceof ApiError)) throw error;',
-    '  console.error(error.status, error.requestId, error.body);',
+    '  console.error(error.name, error.status, error.requestId, error.body);',
     '}',
   ].filter((line, i, all) => line !== '' || all[i - 1] !== '');
 }

@@ -26,7 +26,7 @@ describe('the generated package type-checks', () => {
     for (const source of sources) {
       for (const block of codeBlocks(readFileSync(join(repoRoot, source), 'utf8'), ['ts', 'typescript'])) {
         // Signature lines in API docs are declarations, not statements: check them as a declaration.
-        const signature = /^\w+\(.*\): Promise<.*>$/.test(block.code);
+        const signature = /^\w+\(.*\): \w*Promise<.*>$/.test(block.code);
         const used = exported.filter((name) => new RegExp(`\\b${name}\\b`).test(block.code));
         const code = signature ? `import type { ${used.join(', ')} } from 'openai-realtime-client';\ndeclare function ${block.code};` : block.code;
         const name = `${source.replace(/[^\w]+/g, '_')}_L${block.line}.ts`;

@@ -212,12 +212,12 @@ describe('sync from a URL (a local server)', () => {
 
   it('names a 404', async () => {
     mode = 'missing';
-    await rejected({}, `${server.url}/nope.yaml`, /error OM211: could not download http:\/\/127\.0\.0\.1:\d+\/nope\.yaml: HTTP 404 Not Found/);
+    await rejected({}, `${server.url}/nope.yaml`, /error OM212: could not download http:\/\/127\.0\.0\.1:\d+\/nope\.yaml: HTTP 404 Not Found/);
   });
 
   it('gives up after limits.fetchTimeoutMs', async () => {
     mode = 'slow';
-    await rejected({ limits: { fetchTimeoutMs: 300 } }, `${server.url}/slow.yaml`, /error OM212: no complete response from .* within 300 ms \(limits\.fetchTimeoutMs\)/);
+    await rejected({ limits: { fetchTimeoutMs: 300 } }, `${server.url}/slow.yaml`, /error OM213: no complete response from .* within 300 ms \(limits\.fetchTimeoutMs\)/);
   });
 
   it('refuses a body over limits.maxBytes, declared or not', async () => {
@@ -228,9 +228,9 @@ describe('sync from a URL (a local server)', () => {
   });
 
   it('refuses other schemes and names an unreachable host', async () => {
-    await rejected({}, 'ftp://127.0.0.1/openapi.yaml', /error OM210: ftp URLs are refused; --from takes a file path or an http\(s\) URL/);
-    await rejected({}, 'file:///etc/passwd', /error OM210: file URLs are refused/);
-    await rejected({}, 'http://127.0.0.1:1/openapi.yaml', /error OM211: could not download http:\/\/127\.0\.0\.1:1\/openapi\.yaml: fetch failed/);
+    await rejected({}, 'ftp://127.0.0.1/openapi.yaml', /error OM211: ftp URLs are refused; --from takes a file path or an http\(s\) URL/);
+    await rejected({}, 'file:///etc/passwd', /error OM211: file URLs are refused/);
+    await rejected({}, 'http://127.0.0.1:1/openapi.yaml', /error OM212: could not download http:\/\/127\.0\.0\.1:1\/openapi\.yaml: fetch failed/);
   });
 });
 

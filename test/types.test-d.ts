@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   ApiError,
+  ApiPromise,
   RealtimeApi,
   RealtimeSessionCreateRequest,
   RealtimeSessionCreateResponse,
@@ -51,7 +52,8 @@ describe('model types follow the spec', () => {
 describe('the client method', () => {
   it('takes the request model and returns the response model', () => {
     expectTypeOf<RealtimeApi['createRealtimeSession']>().parameters.toEqualTypeOf<[body: Request, options?: RequestOptions]>();
-    expectTypeOf<RealtimeApi['createRealtimeSession']>().returns.toEqualTypeOf<Promise<Response>>();
+    expectTypeOf<RealtimeApi['createRealtimeSession']>().returns.toEqualTypeOf<ApiPromise<Response>>();
+    expectTypeOf<RealtimeApi['createRealtimeSession']>().returns.resolves.toEqualTypeOf<Response>();
     expectTypeOf<ApiError['status']>().toEqualTypeOf<number | undefined>();
   });
 

@@ -9,10 +9,26 @@ export type {
   RealtimeSessionCreateResponse,
   VoiceIdsShared,
 } from "./models.js";
-export { ApiError } from "./runtime/errors.js";
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./runtime/errors.js";
+export { ApiPromise } from "./runtime/api-promise.js";
+export type { ApiResponse } from "./runtime/api-promise.js";
+export type { ApiKeySource } from "./runtime/auth.js";
 export type {
-  ApiKeySource,
   ClientOptions,
   RequestOptions,
-} from "./runtime/core.js";
+  ResponseValidator,
+} from "./runtime/options.js";
 export type { components, operations, paths } from "./schema.js";

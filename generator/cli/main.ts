@@ -5,10 +5,11 @@ import type { CliIO, Command } from './command.ts';
 import { checkCommand } from './commands/check.ts';
 import { explainCommand } from './commands/explain.ts';
 import { extractCommand } from './commands/extract.ts';
+import { diffCommand } from './commands/diff.ts';
 import { generateCommand } from './commands/generate.ts';
 import { syncCommand } from './commands/sync.ts';
 
-export const commands: readonly Command[] = [generateCommand, checkCommand, syncCommand, extractCommand, explainCommand];
+export const commands: readonly Command[] = [generateCommand, checkCommand, syncCommand, extractCommand, explainCommand, diffCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { message } from '../emit/load-templates.ts';
+import { importFresh } from '../import-module.ts';
 import { resolveConfig, type ConfigOverrides } from './resolve.ts';
 import type { ResolvedConfig } from './types.ts';
 
@@ -23,7 +23,7 @@ export async function loadConfig(options: { readonly config?: string; readonly c
   }
   let user: unknown;
   try {
-    user = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+    user = ((await importFresh(file)) as { default?: unknown }).default;
   } catch (cause) {
     fail('OM102', `could not load ${file}: ${message(cause)}`, { file }, cause);
   }

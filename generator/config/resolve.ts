@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from '../json.ts';
 import { defaultLimits, type Limits } from '../load/limits.ts';
+import { defaultRefPolicy, type RefPolicy } from '../load/ref-policy.ts';
 import { defaultNaming, resolveNaming, type NamingResolver } from '../naming/resolver.ts';
 import type { OperationFilter, Selection } from '../select/filters.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
@@ -56,6 +57,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   const selection = resolveSelection(config.select, overrides, problem);
   const naming = resolveNamingPatch(config.naming, problem);
   const limits = resolveLimits(config.limits, problem);
+  const refs = resolveRefs(config.refs, problem);
 
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return {
@@ -79,7 +81,23 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     },
     naming,
     limits,
+    refs,
   };
+}
+
+function resolveRefs(refs: unknown, problem: (p: string, t: string) => void): RefPolicy {
+  if (refs === undefined) return defaultRefPolicy;
+  if (!isObject(refs) || typeof refs['external'] !== 'boolean') {
+    problem('refs', 'must be { external: false } or { external: true, allowHosts?: string[] }');
+    return defaultRefPolicy;
+  }
+  if (!refs['external']) return defaultRefPolicy;
+  const hosts = refs['allowHosts'] ?? [];
+  if (!Array.isArray(hosts) || hosts.some((h) => typeof h !== 'string' || h === '' || /[/\\s]/.test(h))) {
+    problem('refs.allowHosts', 'must be a list of host names (example.com or example.com:8443)');
+    return defaultRefPolicy;
+  }
+  return { external: true, allowHosts: hosts as string[] };
 }
 
 function resolveSelection(select: UserConfig['select'], overrides: ConfigOverrides, problem: (p: string, t: string) => void): Selection {

@@ -1,4 +1,5 @@
 import type { Limits } from '../load/limits.ts';
+import type { RefPolicy } from '../load/ref-policy.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
 import type { OperationFilter, Selection } from '../select/filters.ts';
 
@@ -42,6 +43,11 @@ export interface UserConfig {
   /** Naming rules to patch; shallow-merged over the defaults. */
   readonly naming?: Partial<NamingResolver>;
   readonly limits?: Partial<Limits>;
+  /**
+   * External `$ref`s. Default `{ external: false }`: only references inside the document. With
+   * `{ external: true }`, relative files under the spec's folder, and http(s) URLs on `allowHosts`.
+   */
+  readonly refs?: RefPolicy;
 }
 
 /** Every default applied, every path absolute. Built by `resolveConfig` only. */
@@ -65,6 +71,7 @@ export interface ResolvedConfig {
   readonly templates: { readonly defaultsDir: string; readonly teamDir: string | undefined; readonly strict: boolean };
   readonly naming: NamingResolver;
   readonly limits: Limits;
+  readonly refs: RefPolicy;
 }
 
 /** Declares a config with type checking. */

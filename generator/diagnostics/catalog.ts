@@ -22,9 +22,10 @@ export const catalog = {
   OM207: 'External $ref refused',
   OM208: '$ref target not found',
   OM209: 'Unsupported $ref target',
-  OM210: 'Spec URL refused (only http and https are fetched)',
-  OM211: 'Spec download failed',
-  OM212: 'Spec download timed out',
+  OM210: 'Enum too large',
+  OM211: 'Spec URL refused (only http and https are fetched)',
+  OM212: 'Spec download failed',
+  OM213: 'Spec download timed out',
 
   OM300: 'Selection matches no operation',
   OM301: 'Duplicate operationId',

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareStrings } from '../json.ts';
+import { importFresh } from '../import-module.ts';
 import { sha256 } from '../load/source.ts';
 import { TEMPLATE_API_VERSION, type Template } from '../template-api/types.ts';
 import { toolkit, toolkitRoot } from '../toolkit.ts';
@@ -39,6 +39,9 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
   const sourceBase = origin === 'default' ? toolkitRoot : root;
   const sourcePrefix = origin === 'default' ? `${toolkit.name}/` : '';
   const diagnostics: Diagnostic[] = [];
+  if (!(await exists(dir))) {
+    throw new MorphError([error('OM103', `templates.dir: the folder ${relative(root, dir) || '.'} does not exist`, { file: relative(root, dir) })]);
+  }
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name));
   const loaded: LoadedTemplate[] = [];
   for (const entry of entries) {
@@ -50,7 +53,7 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
     const file = relative(root, modulePath).split('\\').join('/');
     let template: unknown;
     try {
-      template = ((await import(pathToFileURL(modulePath).href)) as { default?: unknown }).default;
+      template = ((await importFresh(modulePath)) as { default?: unknown }).default;
     } catch (cause) {
       diagnostics.push(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file }, cause));
       continue;

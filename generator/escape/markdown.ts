@@ -1,8 +1,12 @@
 import { visibleText } from './unsafe-text.ts';
 
-/** Prose for a markdown block: keeps the spec's markdown, but raw HTML is shown, not rendered. */
+/**
+ * Prose for a markdown block: keeps the spec's markdown, but raw HTML is shown, not rendered, and
+ * links cannot run script (`javascript:`, `vbscript:`, `data:` targets are disarmed).
+ */
 export function markdownText(text: string): string {
   return visibleText(text)
+    .replace(/\]\(\s*(javascript|vbscript|data):/gi, '](#unsafe-link-$1:')
     .replace(/&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -22,22 +22,22 @@ export function displayUrl(url: URL): string {
 export async function fetchSpec(url: URL, limits: FetchLimits): Promise<SpecSource> {
   const name = displayUrl(url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    fail('OM210', `${url.protocol.replace(/:$/, '')} URLs are refused; --from takes a file path or an http(s) URL`, { file: name });
+    fail('OM211', `${url.protocol.replace(/:$/, '')} URLs are refused; --from takes a file path or an http(s) URL`, { file: name });
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.fetchTimeoutMs);
-  const timedOut = () => fail('OM212', `no complete response from ${name} within ${limits.fetchTimeoutMs} ms (limits.fetchTimeoutMs)`, { file: name });
+  const timedOut = () => fail('OM213', `no complete response from ${name} within ${limits.fetchTimeoutMs} ms (limits.fetchTimeoutMs)`, { file: name });
   try {
     let response: Response;
     try {
       response = await fetch(url, { signal: controller.signal, redirect: 'follow', headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' } });
     } catch (cause) {
       if (controller.signal.aborted) timedOut();
-      fail('OM211', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
+      fail('OM212', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
     }
     if (!response.ok) {
       await response.body?.cancel();
-      fail('OM211', `could not download ${name}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, { file: name });
+      fail('OM212', `could not download ${name}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, { file: name });
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > limits.maxBytes) {
@@ -70,7 +70,7 @@ async function readCapped(response: Response, name: string, maxBytes: number, on
   } catch (cause) {
     onAbort();
     if (cause instanceof MorphError) throw cause;
-    fail('OM211', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
+    fail('OM212', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
   }
   return Buffer.concat(chunks);
 }

@@ -21,7 +21,7 @@ export async function loadFrom(input: string, cwd: string, limits: Limits): Prom
     try {
       url = new URL(input);
     } catch {
-      fail('OM210', `--from ${JSON.stringify(input)} is neither a file path nor a valid URL`);
+      fail('OM211', `--from ${JSON.stringify(input)} is neither a file path nor a valid URL`);
     }
     return parseSpec(await fetchSpec(url, limits), limits);
   }

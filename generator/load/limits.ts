@@ -8,6 +8,8 @@ export interface Limits {
   readonly maxDepth: number;
   /** How many nodes YAML aliases may add when expanded (an alias bomb adds billions). */
   readonly maxAliasNodes: number;
+  /** Most values one `enum` may list (a union of a million literals stalls the TypeScript compiler). */
+  readonly maxEnumValues: number;
   /** How long a spec download (`sync --from https://...`) may take, in milliseconds. */
   readonly fetchTimeoutMs: number;
 }
@@ -16,6 +18,7 @@ export const defaultLimits: Limits = {
   maxBytes: 64 * 1024 * 1024,
   maxDepth: 256,
   maxAliasNodes: 1_000_000,
+  maxEnumValues: 10_000,
   fetchTimeoutMs: 30_000,
 };
 
@@ -58,6 +61,9 @@ export function checkTree(root: unknown, limits: Limits, file: string): unknown 
       : Object.entries(node);
     for (const [key, value] of entries) {
       path.push(key);
+      if (key === 'enum' && Array.isArray(value) && value.length > limits.maxEnumValues) {
+        fail('OM210', `an enum with ${value.length} values, over the limit of ${limits.maxEnumValues} (limits.maxEnumValues)`, { file, pointer: pointer(...path) });
+      }
       const child = measure(value, depth + 1);
       path.pop();
       size += child.size;

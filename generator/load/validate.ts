@@ -2,10 +2,13 @@ import type { OpenAPI } from 'openapi-types';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { swaggerParser } from '../heavy.ts';
 import type { JsonObject } from '../json.ts';
+import { encodeSegment } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
 
 interface AjvDetail {
   readonly instancePath: string;
+  /** Set on errors about a key (propertyNames): the offending key. */
+  readonly propertyName?: string;
   readonly schemaPath: string;
   readonly keyword: string;
   readonly params: Record<string, unknown>;
@@ -13,7 +16,7 @@ interface AjvDetail {
 }
 
 /** Keywords that only say "a branch failed"; the branch's own errors say why. */
-const COMPOSITE = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'not', 'unevaluatedProperties']);
+const COMPOSITE = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'not', 'unevaluatedProperties', 'propertyNames']);
 const MAX_REPORTED = 20;
 
 /**
@@ -43,7 +46,9 @@ function toDiagnostics(spec: SpecDocument, cause: unknown): Diagnostic[] {
   const byPath = new Map<string, AjvDetail[]>();
   for (const detail of details) {
     if (COMPOSITE.has(detail.keyword)) continue;
-    byPath.set(detail.instancePath, [...(byPath.get(detail.instancePath) ?? []), detail]);
+    // A bad key is reported where the key is, not at the object holding it.
+    const path = detail.propertyName === undefined ? detail.instancePath : `${detail.instancePath}/${encodeSegment(detail.propertyName)}`;
+    byPath.set(path, [...(byPath.get(path) ?? []), detail]);
   }
   if (byPath.size === 0) byPath.set(details[0]!.instancePath, [details[0]!]);
   const diagnostics = [...byPath].slice(0, MAX_REPORTED).map(([path, group]) =>
@@ -64,6 +69,8 @@ function describe(group: readonly AjvDetail[]): string {
     if (detail.keyword === 'required') continue;
     if (detail.keyword === 'enum') {
       parts.push(`must be one of ${(detail.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+    } else if (detail.propertyName !== undefined) {
+      parts.push(`the name ${JSON.stringify(detail.propertyName)} ${detail.message ?? 'is not valid'}`);
     } else if (detail.keyword === 'additionalProperties') {
       parts.push(`unknown property "${String(detail.params['additionalProperty'])}"`);
     } else {

@@ -11,7 +11,8 @@ import type { RenameModel } from './types.ts';
 export const runtimeExportNames: readonly string[] = [
   'ApiError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'ConnectionError', 'TimeoutError',
-  'InvalidResponseError', 'ClientOptions', 'RequestOptions', 'ApiResponse', 'ApiKeySource', 'paths', 'components',
+  'InvalidResponseError', 'ClientOptions', 'RequestOptions', 'ApiResponse', 'ApiPromise', 'ApiKeySource', 'ResponseValidator',
+  'paths', 'components',
   'operations', 'webhooks', '$defs',
 ];
 
@@ -47,7 +48,7 @@ export function resolveNames(operations: readonly NamedOperation[], schemaNames:
     const proposed = naming.className(tag);
     const name = exported.claim(sanitizeIdentifier(proposed, 'Api'));
     classes.set(tag, name);
-    if (name !== proposed) renames.push({ kind: 'class', from: tag, to: name, reason: reasonFor(proposed, name) });
+    if (name !== proposed) renames.push({ kind: 'class', from: tag, to: name, reason: reasonFor(proposed, 'Api') });
   }
 
   const types = new Map<string, string>();
@@ -55,7 +56,7 @@ export function resolveNames(operations: readonly NamedOperation[], schemaNames:
     const proposed = naming.typeName(schemaName);
     const name = exported.claim(sanitizeIdentifier(proposed, 'Model'));
     types.set(schemaName, name);
-    if (name !== schemaName) renames.push({ kind: 'type', from: schemaName, to: name, reason: name === proposed ? 'naming rule' : reasonFor(proposed, name) });
+    if (name !== schemaName) renames.push({ kind: 'type', from: schemaName, to: name, reason: name === proposed ? 'naming rule' : reasonFor(proposed, 'Model') });
   }
 
   const methods = new Map<string, string>();
@@ -67,13 +68,12 @@ export function resolveNames(operations: readonly NamedOperation[], schemaNames:
     const proposed = naming.methodName(op);
     const name = registry.claim(sanitizeIdentifier(proposed, 'call'));
     methods.set(op.pointer, name);
-    if (name !== proposed) renames.push({ kind: 'method', from: op.operationId, to: name, reason: reasonFor(proposed, name) });
+    if (name !== proposed) renames.push({ kind: 'method', from: op.operationId, to: name, reason: reasonFor(proposed, 'call') });
   }
   return { types, classes, methods, renames: renames.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.from, b.from)) };
 }
 
-function reasonFor(proposed: string, final: string): string {
-  return final.startsWith(sanitizeIdentifier(proposed, '')) && final !== sanitizeIdentifier(proposed, '')
-    ? `"${proposed}" was already taken`
-    : `"${proposed}" is not a usable identifier`;
+/** Why the resolver's proposal was not used as is (`name !== proposed` already holds). */
+function reasonFor(proposed: string, fallback: string): string {
+  return sanitizeIdentifier(proposed, fallback) === proposed ? `"${proposed}" was already taken` : `"${proposed}" is not a usable identifier`;
 }

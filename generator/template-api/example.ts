@@ -32,7 +32,7 @@ const FORMAT_EXAMPLES: Record<string, string> = {
  * with fields the schema lacks: an example must type-check. Objects get their required
  * properties, or, when nothing is required, up to three properties with a telling value.
  */
-export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, blobs = false): unknown {
+export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack: readonly string[] = [], blobs = false): unknown {
   if (depth > MAX_DEPTH) return null;
   if (blobs && node.kind === 'string' && node.format === 'binary') return new BlobExample();
   const given = node.examples?.find((value) => fits(node, value, model, depth));
@@ -40,7 +40,7 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, blobs
   switch (node.kind) {
     case 'ref': {
       const target = model.schemas.find((s) => s.name === node.name);
-      return target ? exampleValue(target.schema, model, depth + 1, blobs) : null;
+      return target ? exampleValue(target.schema, model, depth + 1, [...stack, node.name], blobs) : null;
     }
     case 'string':
       return node.const ?? node.enum?.[0] ?? primitive(node, 'string') ?? (node.format ? FORMAT_EXAMPLES[node.format] : undefined) ?? 'string';
@@ -54,7 +54,8 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, blobs
     case 'enum':
       return node.values[0] ?? null;
     case 'array': {
-      const fallback = [exampleValue(node.items, model, depth + 1, blobs)];
+      if (recursive(node.items, stack)) return [];
+      const fallback = [exampleValue(node.items, model, depth + 1, stack, blobs)];
       const value = node.default?.value;
       if (!Array.isArray(value) || value.length === 0) return fallback;
       const allowed = node.items.kind === 'string' ? node.items.enum : undefined;
@@ -62,19 +63,22 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, blobs
     }
     case 'object': {
       const required = node.properties.filter((p) => p.required);
-      const chosen = required.length > 0 ? required : depth <= OPTIONAL_DEPTH ? node.properties.filter((p) => telling(p.schema)).slice(0, 3) : [];
+      // Optional properties that lead back into a schema being built are left out (a linked list ends),
+      // and optional ones are only shown near the top, so an example stays small.
+      const optional = node.properties.filter((p) => !p.required && telling(p.schema) && !recursive(p.schema, stack));
+      const chosen = required.length > 0 ? required : depth <= OPTIONAL_DEPTH ? optional.slice(0, 3) : [];
       const value: Record<string, unknown> = {};
       for (const property of chosen) {
-        Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1, blobs), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
       }
       return value;
     }
     case 'union': {
       const variant = node.variants.find((v) => v.kind !== 'null' && hasChoices(v)) ?? node.variants.find((v) => v.kind !== 'null') ?? node.variants[0];
-      return variant ? exampleValue(variant, model, depth + 1, blobs) : null;
+      return variant ? exampleValue(variant, model, depth + 1, stack, blobs) : null;
     }
     case 'intersection': {
-      const parts = node.parts.map((p) => exampleValue(p, model, depth + 1, blobs));
+      const parts = node.parts.map((p) => exampleValue(p, model, depth + 1, stack, blobs));
       return parts.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p) && !(p instanceof BlobExample)) ? Object.assign({}, ...parts) : parts[0];
     }
     case 'unknown':
@@ -113,6 +117,14 @@ function primitive(node: SchemaNode, type: 'string' | 'number' | 'boolean'): unk
   return candidates.find((v) => typeof v === type);
 }
 
+/** Whether a node refers (directly, or as array items or a nullable union) to a schema on the stack. */
+function recursive(node: SchemaNode, stack: readonly string[]): boolean {
+  if (node.kind === 'ref') return stack.includes(node.name);
+  if (node.kind === 'array') return recursive(node.items, stack);
+  if (node.kind === 'union') return node.variants.some((v) => recursive(v, stack));
+  return false;
+}
+
 /** A property whose example says something: a const, an enum, a default, or a reference to a model. */
 function telling(node: SchemaNode): boolean {
   if (node.kind === 'ref') return true;
@@ -133,5 +145,5 @@ export function exampleCode(node: SchemaNode, model: ApiModel): string {
     }
     return jsonLiteral(value);
   };
-  return write(exampleValue(node, model, 0, true));
+  return write(exampleValue(node, model, 0, [], true));
 }

@@ -99,7 +99,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
       description: `${groups.join(', ')} parameters`,
     });
   }
-  parameters.push({ name: 'options', type: 'RequestOptions', optional: true, role: 'options', description: 'per-call options: an AbortSignal, extra headers' });
+  parameters.push({ name: 'options', type: 'RequestOptions', optional: true, role: 'options', description: 'per-call options: an AbortSignal, extra headers, maxRetries, timeoutMs' });
   // A required argument cannot follow an optional one: earlier optional ones take `| undefined` instead.
   const lastRequired = parameters.map((p) => p.optional).lastIndexOf(false);
   const fixed = parameters.map((p, index) => (p.optional && index < lastRequired ? { ...p, optional: false, type: `${p.type} | undefined` } : p));

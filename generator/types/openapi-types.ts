@@ -2,6 +2,7 @@ import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { message } from '../emit/load-templates.ts';
 import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
+import { escapeInvisible } from '../escape/string-literal.ts';
 
 /**
  * Types stage: openapi-typescript's Node API on the normalized subset gives `paths`,
@@ -59,7 +60,9 @@ export async function openapiTypes(document: JsonObject, specName: string): Prom
         return Array.isArray(type) && type.includes('null') ? ts.factory.createUnionTypeNode([blob(), ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob();
       },
     };
-    return astToString(transformSchema(schema, ctx as unknown as Parameters<typeof transformSchema>[1]));
+    // openapi-typescript leaves bidi controls and line separators raw in literals and comments;
+    // as escapes they keep their value in literals and become visible text in comments.
+    return escapeInvisible(astToString(transformSchema(schema, ctx as unknown as Parameters<typeof transformSchema>[1])));
   } catch (cause) {
     throw new MorphError([error('OM206', `openapi-typescript could not type the selected operations: ${message(cause)}`, { file: specName }, cause)]);
   }

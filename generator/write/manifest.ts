@@ -1,11 +1,12 @@
 import { sha256 } from '../load/source.ts';
 import type { LoadedTemplate } from '../emit/load-templates.ts';
 import { headerMember, type HeaderInfo } from '../emit/header.ts';
+import type { ExternalDocument } from '../spec-context.ts';
 
 export interface ManifestInput {
   readonly header: HeaderInfo;
   readonly toolkit: { readonly name: string; readonly version: string };
-  readonly spec: { readonly path: string; readonly sha256: string };
+  readonly spec: { readonly path: string; readonly sha256: string; readonly externals: readonly ExternalDocument[] };
   readonly config: { readonly path: string | null; readonly sha256: string | null };
   readonly templates: readonly LoadedTemplate[];
   /** Every other generated file, path -> final content. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { error, MorphError } from '../diagnostics/diagnostic.ts';
 
 /** One file to write (`content`) or delete (`content: null`), by absolute path. */
 export interface PlannedWrite {
@@ -31,8 +32,8 @@ export const JOURNAL_NAME = '.openapi-morph-journal.json';
  * any point leaves a journal that `recoverWrites` (run at the start of every command) uses to
  * restore the exact previous state, or to finish a commit that had already happened.
  *
- * `OPENAPI_MORPH_FAULT_AFTER_RENAMES=N` kills the process after N renames: the test seam for
- * "killed mid-write", documented in the README.
+ * Test seam (documented in the README): `OPENAPI_MORPH_FAULT_AFTER_RENAMES=N` kills the process
+ * after N renames, or, with `OPENAPI_MORPH_FAULT=throw`, fails there like a full disk would.
  */
 export async function commitWrites(journalDir: string, writes: readonly PlannedWrite[]): Promise<void> {
   await recoverWrites(journalDir);
@@ -44,17 +45,31 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
     backup: sibling(w.path, 'om-old'),
   }));
   await saveJournal(journalPath, { version: 1, phase: 'staging', entries });
-  for (const [index, write] of writes.entries()) {
-    if (write.content === null) continue;
-    await mkdir(dirname(write.path), { recursive: true });
-    await writeFile(entries[index]!.stage!, write.content);
+  try {
+    for (const [index, write] of writes.entries()) {
+      if (write.content === null) continue;
+      await mkdir(dirname(write.path), { recursive: true });
+      await writeFile(entries[index]!.stage!, write.content);
+    }
+    await saveJournal(journalPath, { version: 1, phase: 'applying', entries });
+    await apply(entries);
+  } catch (cause) {
+    // A failure (disk full, permissions) undoes everything at once; a kill is undone by the next run.
+    await recoverWrites(journalDir);
+    throw new MorphError([error('OM601', `writing ${writes.length} files failed and was rolled back: ${(cause as Error).message}`, {}, cause)]);
   }
-  await saveJournal(journalPath, { version: 1, phase: 'applying', entries });
+  await saveJournal(journalPath, { version: 1, phase: 'committed', entries });
+  await cleanUp(journalPath, entries);
+}
+
+async function apply(entries: readonly JournalEntry[]): Promise<void> {
   const fault = Number(process.env['OPENAPI_MORPH_FAULT_AFTER_RENAMES'] ?? NaN);
   let renames = 0;
   const step = (): void => {
     renames++;
-    if (renames === fault) process.kill(process.pid, 'SIGKILL');
+    if (renames !== fault) return;
+    if (process.env['OPENAPI_MORPH_FAULT'] === 'throw') throw new Error(`injected fault after ${renames} renames`);
+    process.kill(process.pid, 'SIGKILL');
   };
   for (const entry of entries) {
     if (existsSync(entry.path)) {
@@ -66,8 +81,6 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
       step();
     }
   }
-  await saveJournal(journalPath, { version: 1, phase: 'committed', entries });
-  await cleanUp(journalPath, entries);
 }
 
 /**
@@ -89,13 +102,14 @@ export async function recoverWrites(journalDir: string): Promise<'none' | 'rolle
   }
   for (const entry of journal.entries) {
     if (existsSync(entry.backup)) {
+      await removeQuietly(entry.path);
       await rename(entry.backup, entry.path);
     } else if (entry.stage !== null && !existsSync(entry.stage) && journal.phase === 'applying') {
       // The staged file was moved into place and there was no original: it is new, remove it.
-      await rm(entry.path, { force: true });
+      await removeQuietly(entry.path);
       await removeEmptyParents(entry.path, journalDir);
     }
-    if (entry.stage !== null) await rm(entry.stage, { force: true });
+    if (entry.stage !== null) await removeQuietly(entry.stage);
   }
   await rm(journalPath, { force: true });
   return 'rolled-back';
@@ -103,8 +117,8 @@ export async function recoverWrites(journalDir: string): Promise<'none' | 'rolle
 
 async function cleanUp(journalPath: string, entries: readonly JournalEntry[]): Promise<void> {
   for (const entry of entries) {
-    await rm(entry.backup, { force: true });
-    if (entry.stage !== null) await rm(entry.stage, { force: true });
+    await removeQuietly(entry.backup);
+    if (entry.stage !== null) await removeQuietly(entry.stage);
     if (entry.stage === null) await removeEmptyParents(entry.path, dirname(journalPath));
   }
   await rm(journalPath, { force: true });
@@ -114,6 +128,15 @@ async function saveJournal(path: string, journal: Journal): Promise<void> {
   const temp = `${path}.tmp`;
   await writeFile(temp, JSON.stringify(journal));
   await rename(temp, path);
+}
+
+/** Removes a file or folder; a path that does not exist (or runs through a file) is already gone. */
+async function removeQuietly(path: string): Promise<void> {
+  try {
+    await rm(path, { recursive: true, force: true });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOTDIR') throw cause;
+  }
 }
 
 function sibling(path: string, suffix: string): string {

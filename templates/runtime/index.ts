@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { defineTemplate, type TemplateFile } from 'openapi-morph';
 
-/** The runtime's sources live next to this template as real, type-checked TypeScript. */
-const FILES = ['errors.ts', 'core.ts', 'body.ts'] as const;
+/**
+ * The runtime's sources live next to this template as real, type-checked TypeScript, one concept
+ * per file: errors, redaction, retry policy, timeouts and cancellation, API key, browser safety,
+ * response reading, the promise methods return, options, the core that ties them together, the
+ * response validator (imported only by the optional `/validation` entry point), and the
+ * serializers of non-JSON request bodies.
+ */
+const FILES = ['errors.ts', 'redact.ts', 'retry.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
 
 export default defineTemplate({
   apiVersion: 1,
   name: 'runtime',
-  description: 'src/runtime/: the client core over openapi-fetch (auth, errors) and the per-spec defaults',
+  description: 'src/runtime/: the client core over openapi-fetch (auth, retries, timeouts, errors, browser safety) and the per-spec defaults',
   scope: 'document',
   render(ctx) {
     const sources: TemplateFile[] = FILES.map((file) => ({
@@ -21,7 +27,7 @@ export default defineTemplate({
       kind: 'typescript',
       path: 'src/runtime/defaults.ts',
       statements: [
-        "import type { ClientDefaults } from './core.js';",
+        "import type { ClientDefaults } from './options.js';",
         ctx.ts.constDeclaration({
           name: 'defaults',
           type: 'ClientDefaults',

@@ -27,9 +27,12 @@ export function typecheckPackages(workDir: string, packages: readonly GeneratedP
     for (const source of ['README.md', ...docs]) {
       for (const block of codeBlocks(readFileSync(join(pkg.dir, source), 'utf8'), ['ts', 'typescript'])) {
         // A method signature in the API docs is a declaration, not a statement.
-        const signature = /^\w+\(.*\): Promise<.*>$/s.test(block.code);
+        const signature = /^\w+\(.*\): (Api)?Promise<.*>$/s.test(block.code);
         const used = exported.filter((name) => new RegExp(`\\b${name}\\b`).test(block.code));
-        const code = signature ? `import type { ${used.join(', ')} } from '${entry}';\ndeclare function ${block.code};` : block.code.split(`'${pkg.name}'`).join(`'${entry}'`).split(`"${pkg.name}"`).join(`'${entry}'`);
+        // Subpath exports (`pkg/validation`) map to the same folder under src/.
+        const code = signature
+          ? `import type { ${used.join(', ')} } from '${entry}';\ndeclare function ${block.code};`
+          : block.code.replace(new RegExp(`(['"])${pkg.name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/[\\w-]+)?\\1`, 'g'), (_m, _q, sub: string | undefined) => `'${sub ? entry.replace(/index\.js$/, `${sub.slice(1)}/index.js`) : entry}'`);
         const file = join(workDir, `p${index}_${source.replace(/[^\w]+/g, '_')}_L${block.line}.ts`);
         writeFileSync(file, `// from ${pkg.dir}/${source}:${block.line}\n${code}\nexport {};\n`);
         files.push(file);

@@ -23,6 +23,7 @@ describe('escaping: each sink has one helper', () => {
 
   it.each([
     { given: 'ends */ here', want: 'ends *\\/ here' },
+    { given: 'opens /* here', want: 'opens /\\* here' },
     { given: '@deprecated not really', want: '\\@deprecated not really' },
     { given: 'a\r\nb\u2028c', want: 'a\nb\nc' },
     { given: 'rtl \u202e', want: 'rtl <U+202E>' },
@@ -35,6 +36,8 @@ describe('escaping: each sink has one helper', () => {
     { given: 'para\n\nbreak', want: 'para<br><br>break' },
     { given: '<img src=x onerror=alert(1)>', want: '&lt;img src=x onerror=alert(1)&gt;' },
     { given: 'AT&T &amp; co', want: 'AT&amp;T &amp; co' },
+    { given: '[click](javascript:alert(1))', want: '[click](#unsafe-link-javascript:alert(1))' },
+    { given: '[ok](https://example.com)', want: '[ok](https://example.com)' },
   ])('markdownCell($given)', ({ given, want }) => expect(escape.markdownCell(given)).toBe(want));
 
   it.each([

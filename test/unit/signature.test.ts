@@ -88,7 +88,7 @@ describe('method signatures for non-JSON bodies and responses', () => {
     expect(signature.responseKind).toBe(response);
   });
 
-  it('the api template sends each kind with its serializer, Content-Type and parseAs', () => {
+  it('the api template sends each kind with its serializer and Content-Type, and tells the core how to read the response', () => {
     const model: ApiModel = {
       ...fixtureModel,
       tags: [{ name: 'Pets', className: 'PetsApi', operations: [
@@ -100,10 +100,10 @@ describe('method signatures for non-JSON bodies and responses', () => {
     };
     const file = api.render(fixtureContext(model), model.tags[0]!) as { statements: unknown[] };
     const code = JSON.stringify(file.statements);
-    expect(code).toContain('client.POST(\\"/things\\", { ...init, body, bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/sdp\\", ...init.headers }, parseAs: \\"text\\" })');
+    expect(code).toContain('this.#core.call<string>(\\"op\\", \\"text\\", options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/sdp\\", ...init.headers } })');
     expect(code).toContain('body: body === undefined ? undefined : binary(body, \\"application/octet-stream\\"), bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/octet-stream\\", ...init.headers }');
     expect(code).toContain('{ ...init, body, bodySerializer: formData })');
-    expect(code).toContain('{ ...init, body, bodySerializer: urlEncoded, headers: { \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers }, parseAs: \\"blob\\" })');
+    expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"binary\\", options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: urlEncoded, headers: { \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
     expect(code).toContain('"moduleSpecifier":"../runtime/body.js","namedImports":["asIs","binary","formData","urlEncoded"]');
   });
 });

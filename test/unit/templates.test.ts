@@ -26,9 +26,9 @@ describe('default templates, from a hand-built model', () => {
     expect(file.path).toBe('src/apis/PetsApi.ts');
     const code = text(api, file);
     expect(code).toContain('export class PetsApi {');
-    expect(code).toContain('updatePet(petId: string, body: Pet, params?: { query?: NonNullable<paths["/pets/{pet_id}"]["put"]["parameters"]["query"]> }, options?: RequestOptions): Promise<Pet> {');
-    expect(code).toContain('return this.#core.call<Pet>(options, (client, init) => client.PUT("/pets/{pet_id}", { ...init, params: { path: { pet_id: petId }, ...params }, body }));');
-    expect(code).toContain('deletePet(petId: string, options?: RequestOptions): Promise<void> {');
+    expect(code).toContain('updatePet(petId: string, body: Pet, params?: { query?: NonNullable<paths["/pets/{pet_id}"]["put"]["parameters"]["query"]> }, options?: RequestOptions): ApiPromise<Pet> {');
+    expect(code).toContain('client.PUT("/pets/{pet_id}", { ...init, params: { ...params, path: { pet_id: petId } }, body })');
+    expect(code).toContain('deletePet(petId: string, options?: RequestOptions): ApiPromise<void> {');
     expect(code).toMatch(/@deprecated\n\s+\*\/\n\s+deletePet/);
     expect(code).toContain('import type { Pet } from "../models.js";');
   });

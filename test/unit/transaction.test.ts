@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitWrites, JOURNAL_NAME, recoverWrites } from '../../generator/write/transaction.ts';
-import { spawnCli } from '../helpers/cli.ts';
+import { runCli, spawnCli } from '../helpers/cli.ts';
 import { tempProject, treeHashes, type TempProject } from '../helpers/project.ts';
 
 let dir = '';
@@ -56,16 +56,16 @@ describe('a generate killed mid-write changes nothing, once the next command has
   let project: TempProject | undefined;
   afterEach(() => project?.remove());
 
-  it.each([1, 4, 9])('killed after %i renames', (renames) => {
+  it.each([1, 9])('killed after %i renames', async (renames) => {
     project = tempProject();
-    expect(spawnCli(['generate'], project.dir).code).toBe(0);
+    expect((await runCli(['generate'], project.dir)).code).toBe(0);
     const before = project.snapshot();
     project.write('spec/openapi.yaml', project.read('spec/openapi.yaml').replace('version: 2.3.0', 'version: 9.9.9'));
     const specChanged = project.snapshot();
     const killed = spawnCli(['generate'], project.dir, { OPENAPI_MORPH_FAULT_AFTER_RENAMES: String(renames) });
     expect(killed.code).toBe(-1); // killed by SIGKILL: no exit status
     expect(existsSync(join(project.dir, JOURNAL_NAME))).toBe(true);
-    const check = spawnCli(['check'], project.dir);
+    const check = await runCli(['check'], project.dir);
     expect(check.code).toBe(1); // recovered to the old output, which is stale for the changed spec
     expect(project.snapshot()).toStrictEqual({ ...before, 'spec/openapi.yaml': specChanged['spec/openapi.yaml'] });
   });

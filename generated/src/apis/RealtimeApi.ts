@@ -8,11 +8,9 @@ import type {
   RealtimeSessionCreateRequest,
   RealtimeSessionCreateResponse,
 } from "../models.js";
-import {
-  ApiCore,
-  type ClientOptions,
-  type RequestOptions,
-} from "../runtime/core.js";
+import type { ApiPromise } from "../runtime/api-promise.js";
+import { ApiCore } from "../runtime/core.js";
+import type { ClientOptions, RequestOptions } from "../runtime/options.js";
 import { defaults } from "../runtime/defaults.js";
 
 /**
@@ -34,15 +32,17 @@ export class RealtimeApi {
    *
    * `POST /realtime/sessions` (operationId `create-realtime-session`)
    * @param body Settings to apply to the new session.
-   * @param options per-call options: an AbortSignal, extra headers
-   * @returns The new session, together with its ephemeral key.
-   * @throws {ApiError} When the server answers with a non-2xx status or cannot be reached.
+   * @param options per-call options: an AbortSignal, extra headers, maxRetries, timeoutMs
+   * @returns The new session, together with its ephemeral key. Call `.withResponse()` on the result for the response headers and request id too.
+   * @throws {ApiError} A subclass per failure: `BadRequestError` (400), `AuthenticationError` (401), `PermissionDeniedError` (403), `NotFoundError` (404), `ConflictError` (409), `UnprocessableEntityError` (422), `RateLimitError` (429), `InternalServerError` (>= 500), `ConnectionError`, `TimeoutError`, `InvalidResponseError` (an unreadable 2xx body).
    */
   createRealtimeSession(
     body: RealtimeSessionCreateRequest,
     options?: RequestOptions,
-  ): Promise<RealtimeSessionCreateResponse> {
+  ): ApiPromise<RealtimeSessionCreateResponse> {
     return this.#core.call<RealtimeSessionCreateResponse>(
+      "create-realtime-session",
+      "json",
       options,
       (client, init) => client.POST("/realtime/sessions", { ...init, body }),
     );

@@ -3,7 +3,7 @@
  * Do not edit: change the spec, the config or the templates and run `openapi-morph generate`.
  */
 
-import type { ClientDefaults } from "./core.js";
+import type { ClientDefaults } from "./options.js";
 /** Values from the spec and the generator config. */
 export const defaults: ClientDefaults = {
   baseUrl: "https://api.openai.com/v1",

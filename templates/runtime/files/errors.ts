@@ -1,4 +1,18 @@
-/** Any failed call: a non-2xx response, or a response the client could not read. */
+/** What an error carries besides its message. */
+export interface ApiErrorInit {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  requestId?: string;
+  cause?: unknown;
+}
+
+/**
+ * Any failed call: a non-2xx response, a connection failure or timeout, a response the client
+ * could not read, or a missing setting. Every other error class of the client extends it, so
+ * `catch (e) { if (e instanceof ApiError) ... }` catches them all (a caller's own abort excepted:
+ * it rejects with the signal's reason).
+ */
 export class ApiError extends Error {
   override readonly name: string = 'ApiError';
   /** HTTP status, when a response arrived. */
@@ -10,10 +24,7 @@ export class ApiError extends Error {
   /** The server's `x-request-id`, to quote when reporting a problem. */
   readonly requestId: string | undefined;
 
-  constructor(
-    message: string,
-    init: { status?: number; headers?: Record<string, string>; body?: unknown; requestId?: string; cause?: unknown } = {},
-  ) {
+  constructor(message: string, init: ApiErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status;
     this.headers = init.headers ?? {};
@@ -26,38 +37,76 @@ export class ApiError extends Error {
   }
 }
 
-export function headersToRecord(headers: Headers): Record<string, string> {
-  const record: Record<string, string> = {};
-  headers.forEach((value, key) => {
-    record[key] = value;
-  });
-  return record;
+/** 400 */
+export class BadRequestError extends ApiError {
+  override readonly name: string = 'BadRequestError';
+}
+/** 401: the key is missing, wrong or revoked. */
+export class AuthenticationError extends ApiError {
+  override readonly name: string = 'AuthenticationError';
+}
+/** 403 */
+export class PermissionDeniedError extends ApiError {
+  override readonly name: string = 'PermissionDeniedError';
+}
+/** 404 */
+export class NotFoundError extends ApiError {
+  override readonly name: string = 'NotFoundError';
+}
+/** 409 (retried by default) */
+export class ConflictError extends ApiError {
+  override readonly name: string = 'ConflictError';
+}
+/** 422 */
+export class UnprocessableEntityError extends ApiError {
+  override readonly name: string = 'UnprocessableEntityError';
+}
+/** 429 (retried by default, honouring `retry-after`) */
+export class RateLimitError extends ApiError {
+  override readonly name: string = 'RateLimitError';
+}
+/** Any status >= 500 (retried by default). */
+export class InternalServerError extends ApiError {
+  override readonly name: string = 'InternalServerError';
+}
+/** No response: the connection failed or was reset (retried by default). `cause` holds the original error. */
+export class ConnectionError extends ApiError {
+  override readonly name: string = 'ConnectionError';
+}
+/**
+ * No complete response within `timeoutMs` (retried by default). Like the official SDKs, a
+ * timeout is a kind of connection failure, so it also matches `instanceof ConnectionError`.
+ */
+export class TimeoutError extends ConnectionError {
+  override readonly name: string = 'TimeoutError';
+}
+/**
+ * A 2xx response the client cannot hand over: malformed JSON, a content type other than the one
+ * the operation declares, or (with `validateResponse`) a body that does not match the spec.
+ * Not retried: the server did act on the request.
+ */
+export class InvalidResponseError extends ApiError {
+  override readonly name: string = 'InvalidResponseError';
+  /** With `validateResponse`: where the body differs from the spec. Empty otherwise. */
+  readonly issues: readonly string[];
+
+  constructor(message: string, init: ApiErrorInit & { issues?: readonly string[] } = {}) {
+    super(message, init);
+    this.issues = init.issues ?? [];
+  }
 }
 
-/** The message an error body carries, in the shapes APIs commonly use. */
-export function bodyMessage(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim().startsWith('<') ? undefined : body.slice(0, 200);
-  if (body === null || typeof body !== 'object') return undefined;
-  const error = (body as { error?: unknown }).error;
-  if (typeof error === 'string') return error;
-  if (error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
-    return (error as { message: string }).message;
-  }
-  const message = (body as { message?: unknown }).message;
-  return typeof message === 'string' ? message : undefined;
-}
+const byStatus: Readonly<Record<number, typeof ApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
 
-/** Replaces every occurrence of a secret in strings inside a value (an error body may echo the key). */
-export function redact<T>(value: T, secret: string | undefined): T {
-  if (!secret) return value;
-  if (typeof value === 'string') return value.split(secret).join('[redacted]') as T;
-  if (Array.isArray(value)) return value.map((item) => redact(item, secret)) as T;
-  if (value !== null && typeof value === 'object') {
-    const copy: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) {
-      Object.defineProperty(copy, key, { value: redact(child, secret), enumerable: true, writable: true, configurable: true });
-    }
-    return copy as T;
-  }
-  return value;
+/** The error class for a non-2xx status: a named one where it exists, `ApiError` otherwise. */
+export function errorClassFor(status: number): typeof ApiError {
+  return status >= 500 ? InternalServerError : (byStatus[status] ?? ApiError);
 }

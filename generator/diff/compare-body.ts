@@ -1,0 +1,79 @@
+import { own, ownObject } from '../json.ts';
+import { childPointer } from '../pointer.ts';
+import { compareAnnotations, keyed, pointerOf, type Keyed } from './annotations.ts';
+import { compareContent } from './compare-content.ts';
+import type { DiffContext } from './context.ts';
+import { resolveNode } from './resolve.ts';
+import type { Place } from './sink.ts';
+
+function resolvedKeyed(document: Parameters<typeof resolveNode>[0], value: unknown, at: string): Keyed | undefined {
+  if (value === undefined) return undefined;
+  const resolved = resolveNode(document, value, at);
+  return keyed(resolved.value, resolved.pointer);
+}
+
+/** The request body: added, removed, required or not, and its content. */
+export function compareRequestBody(ctx: DiffContext, place: Place, old: Keyed, next: Keyed): void {
+  const before = resolvedKeyed(ctx.old, own(old.keywords, 'requestBody'), old.keyAt('requestBody'));
+  const after = resolvedKeyed(ctx.new, own(next.keywords, 'requestBody'), next.keyAt('requestBody'));
+  const here: Place = { ...place, prefix: 'request body' };
+  if (!before && !after) return;
+  if (!before && after) {
+    const required = own(after.keywords, 'required') === true;
+    ctx.sink.add(required ? 'request-body-added-required' : 'request-body-added', here, { old: old.pointer, new: after.pointer }, {}, { new: after.keywords });
+    return;
+  }
+  if (before && !after) {
+    ctx.sink.add('request-body-removed', here, { old: before.pointer, new: next.pointer }, {}, { old: before.keywords });
+    return;
+  }
+  const a = before!;
+  const b = after!;
+  const wasRequired = own(a.keywords, 'required') === true;
+  const isRequired = own(b.keywords, 'required') === true;
+  if (wasRequired !== isRequired) {
+    ctx.sink.add(isRequired ? 'request-body-became-required' : 'request-body-became-optional', here, { old: pointerOf(a, 'required'), new: pointerOf(b, 'required') });
+  }
+  compareAnnotations(ctx.sink, here, a, b, ['description']);
+  compareContent(ctx, here, 'request', a, b);
+}
+
+const isSuccess = (status: string): boolean => /^2/.test(status);
+
+/**
+ * Responses by status. A success status that changed (`200` -> `201`, one removed and one added)
+ * is paired so its body is still compared; any other added or removed success response changes
+ * what the client gets back.
+ */
+export function compareResponses(ctx: DiffContext, place: Place, old: Keyed, next: Keyed): void {
+  const before = ownObject(old.keywords, 'responses') ?? {};
+  const after = ownObject(next.keywords, 'responses') ?? {};
+  const oldCodes = Object.keys(before);
+  const newCodes = Object.keys(after);
+  const removed = oldCodes.filter((code) => !newCodes.includes(code));
+  const added = newCodes.filter((code) => !oldCodes.includes(code));
+  const pairs: [string, string][] = oldCodes.filter((code) => newCodes.includes(code)).map((code) => [code, code]);
+  const removedSuccess = removed.filter(isSuccess);
+  const addedSuccess = added.filter(isSuccess);
+  if (removedSuccess.length === 1 && addedSuccess.length === 1) {
+    const [from, to] = [removedSuccess[0]!, addedSuccess[0]!];
+    ctx.sink.add('response-success-status-changed', { ...place, prefix: `response ${to}` }, { old: childPointer(old.keyAt('responses'), from), new: childPointer(next.keyAt('responses'), to) }, { from, to });
+    pairs.push([from, to]);
+  }
+  const paired = new Set(pairs.flat());
+  for (const code of removed.filter((c) => !paired.has(c))) {
+    const kind = isSuccess(code) ? 'response-success-status-removed' : 'response-error-status-removed';
+    ctx.sink.add(kind, { ...place, prefix: `response ${code}` }, { old: childPointer(old.keyAt('responses'), code), new: pointerOf(next, 'responses') }, { name: code }, { old: own(before, code) });
+  }
+  for (const code of added.filter((c) => !paired.has(c))) {
+    const kind = isSuccess(code) ? 'response-success-status-added' : 'response-error-status-added';
+    ctx.sink.add(kind, { ...place, prefix: `response ${code}` }, { old: pointerOf(old, 'responses'), new: childPointer(next.keyAt('responses'), code) }, { name: code }, { new: own(after, code) });
+  }
+  for (const [from, to] of pairs) {
+    const a = resolvedKeyed(ctx.old, own(before, from), childPointer(old.keyAt('responses'), from))!;
+    const b = resolvedKeyed(ctx.new, own(after, to), childPointer(next.keyAt('responses'), to))!;
+    const here: Place = { ...place, prefix: `response ${to}` };
+    compareAnnotations(ctx.sink, here, a, b, ['description']);
+    compareContent(ctx, here, 'response', a, b);
+  }
+}

@@ -1,0 +1,78 @@
+import { isObject, own, ownObject, ownString } from '../json.ts';
+import { childPointer } from '../pointer.ts';
+import { compareAnnotations, differs, keyed, pointerOf, type Keyed } from './annotations.ts';
+import { compareSchemas } from './compare-schema.ts';
+import { schemaPlace, type DiffContext } from './context.ts';
+import type { SideOperation } from './match-operations.ts';
+import { resolveNode } from './resolve.ts';
+import type { Place } from './sink.ts';
+
+interface Parameter {
+  /** `query limit`; path parameters are keyed by position (`path #0`), since their names are not on the wire. */
+  readonly key: string;
+  readonly label: string;
+  readonly node: Keyed;
+}
+
+const SERIALIZATION = ['style', 'explode', 'allowReserved', 'allowEmptyValue'] as const;
+
+/** Path-item parameters, overridden by the operation's own (same `in` and name), references followed. */
+function parametersOf(document: Parameters<typeof resolveNode>[0], operation: SideOperation): Parameter[] {
+  const byKey = new Map<string, Parameter>();
+  const templateNames = [...operation.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+  const sources = [
+    [own(operation.pathItem, 'parameters'), childPointer(operation.pointer.replace(/\/[^/]+$/, ''), 'parameters')],
+    [own(operation.operation, 'parameters'), childPointer(operation.pointer, 'parameters')],
+  ] as const;
+  for (const [list, at] of sources) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw, index) => {
+      const resolved = resolveNode(document, raw, childPointer(at, index));
+      if (!isObject(resolved.value)) return;
+      const location = ownString(resolved.value, 'in') ?? 'query';
+      const name = ownString(resolved.value, 'name') ?? '';
+      const position = location === 'path' ? templateNames.indexOf(name) : -1;
+      const key = position >= 0 ? `path #${position}` : `${location} ${name}`;
+      byKey.set(key, { key, label: `${location} ${name}`, node: keyed(resolved.value, resolved.pointer) });
+    });
+  }
+  return [...byKey.values()];
+}
+
+const isRequired = (p: Parameter): boolean => own(p.node.keywords, 'required') === true || own(p.node.keywords, 'in') === 'path';
+
+/** Parameters added, removed, made required or optional, re-serialized, and their schemas (as request data). */
+export function compareParameters(ctx: DiffContext, place: Place, old: SideOperation, next: SideOperation, oldOp: Keyed, newOp: Keyed): void {
+  const before = parametersOf(ctx.old, old);
+  const after = parametersOf(ctx.new, next);
+  for (const a of before) {
+    const b = after.find((p) => p.key === a.key);
+    const here: Place = { ...place, prefix: `parameter ${(b ?? a).label}` };
+    if (!b) {
+      ctx.sink.add('request-parameter-removed', here, { old: a.node.pointer, new: pointerOf(newOp, 'parameters') }, { name: a.label }, { old: a.node.keywords });
+      continue;
+    }
+    if (isRequired(a) !== isRequired(b)) {
+      ctx.sink.add(isRequired(b) ? 'request-parameter-became-required' : 'request-parameter-became-optional', here, { old: pointerOf(a.node, 'required'), new: pointerOf(b.node, 'required') }, { name: b.label });
+    }
+    const changed = SERIALIZATION.filter((key) => differs(own(a.node.keywords, key), own(b.node.keywords, key)));
+    if (changed.length > 0) {
+      ctx.sink.add('request-parameter-serialization-changed', here, { old: a.node.pointer, new: b.node.pointer }, { name: b.label, what: changed.join(', ') });
+    }
+    compareAnnotations(ctx.sink, here, a.node, b.node, ['description', 'example', 'examples']);
+    compareSchemas(ctx, schemaPlace(here, 'request'), schemaOf(a.node), schemaOf(b.node));
+  }
+  for (const b of after.filter((p) => !before.some((a) => a.key === p.key))) {
+    const here: Place = { ...place, prefix: `parameter ${b.label}` };
+    ctx.sink.add(isRequired(b) ? 'request-parameter-added-required' : 'request-parameter-added', here, { old: pointerOf(oldOp, 'parameters'), new: b.node.pointer }, { name: b.label }, { new: b.node.keywords });
+  }
+}
+
+/** A parameter's schema: `schema`, or the one schema under `content`. */
+function schemaOf(node: Keyed): { value: unknown; at: string } {
+  if ('schema' in node.keywords) return { value: own(node.keywords, 'schema'), at: node.keyAt('schema') };
+  const content = ownObject(node.keywords, 'content');
+  const [mediaType, media] = Object.entries(content ?? {})[0] ?? [];
+  if (mediaType !== undefined && isObject(media)) return { value: own(media, 'schema') ?? {}, at: childPointer(node.keyAt('content'), mediaType, 'schema') };
+  return { value: {}, at: node.pointer };
+}

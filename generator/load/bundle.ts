@@ -1,0 +1,171 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isObject, own, setOwn, type JsonObject } from '../json.ts';
+import { parsePointer, pointer, resolvePointer } from '../pointer.ts';
+import { componentTypes, type ComponentType } from '../select/closure.ts';
+import { findRefs } from '../select/refs.ts';
+import { specDocument, type ExternalDocument, type SpecDocument } from '../spec-context.ts';
+import { fetchText } from './fetch-text.ts';
+import { checkTree, type Limits } from './limits.ts';
+import { parseSpecText } from './parse.ts';
+import { checkExternalRef, fileLocation, locationKey, type ExternalLocation, type RefPolicy } from './ref-policy.ts';
+import { formatBytes, sha256, sourceFromText } from './source.ts';
+
+export interface BundleOptions {
+  readonly policy: RefPolicy;
+  /** Absolute path of the root spec file. */
+  readonly specPath: string;
+  /** Project root, for naming external files in messages and the manifest. */
+  readonly root: string;
+  readonly limits: Limits;
+}
+
+interface LoadedExternal {
+  readonly document: unknown;
+  readonly name: string;
+  readonly sha256: string;
+}
+
+/**
+ * Turns a document with external references into a self-contained one, when the policy allows
+ * them: each referenced object is copied into `#/components/<type>/<name>` and the reference
+ * rewritten to point there, recursively (references inside an external file are relative to that
+ * file). Every refusal is reported at the pointer of its `$ref`, all at once. Without external
+ * references the document is returned as it was. Later stages only ever see internal references.
+ */
+export async function bundleExternalRefs(spec: SpecDocument, options: BundleOptions): Promise<SpecDocument> {
+  if (!options.policy.external || !hasExternalRef(spec.document)) return spec;
+  const diagnostics: Diagnostic[] = [];
+  const document = structuredClone(spec.document);
+  const components = ensureObject(document, 'components');
+  const loaded = new Map<string, LoadedExternal>();
+  const imported = new Map<string, string>();
+  const specDir = dirname(options.specPath);
+  const rootLocation = fileLocation(options.specPath);
+  const queue: { node: unknown; at: string; base: ExternalLocation | 'root'; file: string }[] = [{ node: document, at: '#', base: 'root', file: spec.source.name }];
+
+  while (queue.length > 0) {
+    const { node, at, base, file } = queue.shift()!;
+    for (const site of findRefs(node, at)) {
+      if (base === 'root' && site.ref.startsWith('#')) continue;
+      const where = base === 'root' ? spec.at(site.at) : { file, pointer: site.at };
+      const checked = base !== 'root' && site.ref.startsWith('#') ? { location: base, fragment: site.ref.slice(1) } : checkExternalRef(site.ref, base === 'root' ? rootLocation : base, options.policy, specDir);
+      if ('refused' in checked) {
+        diagnostics.push(error('OM207', `external $ref "${site.ref}" refused: ${checked.refused}`, where));
+        continue;
+      }
+      const key = `${locationKey(checked.location)}#${checked.fragment}`;
+      let target = imported.get(key);
+      if (target === undefined) {
+        const external = await loadExternal(checked.location, loaded, options, diagnostics, where);
+        if (!external) continue;
+        const segments = parsePointer(`#${checked.fragment}`);
+        const value = segments ? resolvePointer(external.document, segments) : undefined;
+        if (value === undefined) {
+          diagnostics.push(error('OM208', `$ref "${site.ref}" points to nothing in ${external.name}`, where));
+          continue;
+        }
+        const type = componentTypeFor(segments!, site.at);
+        if (!type) {
+          diagnostics.push(error('OM209', `$ref "${site.ref}" sits where openapi-morph cannot tell which kind of component it is`, where));
+          continue;
+        }
+        const group = ensureObject(components, type);
+        const name = uniqueName(group, segments!.at(-1) ?? baseName(external.name));
+        setOwn(group, name, structuredClone(value));
+        target = pointer('components', type, name);
+        imported.set(key, target);
+        queue.push({ node: group[name], at: target, base: checked.location, file: external.name });
+      }
+      rewrite(document, site.at, target);
+    }
+  }
+  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  const externals: ExternalDocument[] = [...loaded.values()].map((e) => ({ name: e.name, sha256: e.sha256 })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return specDocument(spec.source, document, spec.version, externals);
+}
+
+function hasExternalRef(document: JsonObject): boolean {
+  return findRefs(document, '#').some((site) => !site.ref.startsWith('#'));
+}
+
+async function loadExternal(
+  location: ExternalLocation,
+  loaded: Map<string, LoadedExternal>,
+  options: BundleOptions,
+  diagnostics: Diagnostic[],
+  where: ReturnType<SpecDocument['at']>,
+): Promise<LoadedExternal | undefined> {
+  const key = locationKey(location);
+  const known = loaded.get(key);
+  if (known) return known;
+  const name = location.kind === 'file' ? relative(options.root, location.path).split('\\').join('/') : location.url;
+  try {
+    let text: string;
+    if (location.kind === 'file') {
+      const size = (await stat(location.path)).size;
+      if (size > options.limits.maxBytes) throw new Error(`${formatBytes(size)}, over the limit of ${formatBytes(options.limits.maxBytes)}`);
+      text = await readFile(location.path, 'utf8');
+    } else {
+      text = await fetchText(location.url, { maxBytes: options.limits.maxBytes, timeoutMs: 15_000 });
+    }
+    const source = sourceFromText(name, text);
+    const document = checkTree(parseSpecText(source), options.limits, name);
+    const result = { document, name, sha256: sha256(text) };
+    loaded.set(key, result);
+    return result;
+  } catch (cause) {
+    if (cause instanceof MorphError) diagnostics.push(...cause.diagnostics);
+    else diagnostics.push(error('OM207', `external document ${name} could not be read: ${(cause as Error).message}`, where, cause));
+    return undefined;
+  }
+}
+
+const SCHEMA_MEMBERS = new Set(['schema', 'items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const BY_PARENT: Record<string, ComponentType> = { parameters: 'parameters', responses: 'responses', headers: 'headers', examples: 'examples', links: 'links', callbacks: 'callbacks', securitySchemes: 'securitySchemes' };
+
+/**
+ * Which kind of component an external target becomes: what its own pointer says
+ * (`/components/schemas/X`), else what the position of the reference says.
+ */
+function componentTypeFor(targetSegments: readonly string[], siteAt: string): ComponentType | undefined {
+  const [root, type] = targetSegments;
+  if (root === 'components' && targetSegments.length === 3 && (componentTypes as readonly (string | undefined)[]).includes(type)) return type as ComponentType;
+  const site = (parsePointer(siteAt) ?? []).slice(0, -1);
+  const last = site.at(-1) ?? '';
+  const parent = site.at(-2) ?? '';
+  if (site.includes('mapping') && site.at(-2) === 'mapping') return 'schemas';
+  if (SCHEMA_MEMBERS.has(last) || SCHEMA_MAPS.has(parent) || (SCHEMA_LISTS.has(parent) && /^\d+$/.test(last))) return 'schemas';
+  if (site[0] === 'components' && site.length === 3) return site[1] as ComponentType;
+  if (last === 'requestBody') return 'requestBodies';
+  if (site[0] === 'paths' && site.length === 2) return 'pathItems';
+  return BY_PARENT[parent];
+}
+
+function rewrite(document: JsonObject, siteAt: string, target: string): void {
+  const segments = parsePointer(siteAt)!;
+  const parent = resolvePointer(document, segments.slice(0, -1));
+  if (isObject(parent)) setOwn(parent, segments.at(-1)!, target);
+}
+
+function ensureObject(parent: JsonObject, key: string): JsonObject {
+  const existing = own(parent, key);
+  if (isObject(existing)) return existing;
+  const created: JsonObject = {};
+  setOwn(parent, key, created);
+  return created;
+}
+
+function uniqueName(group: JsonObject, wanted: string): string {
+  const base = wanted === '' ? 'External' : wanted;
+  let name = base;
+  for (let n = 2; own(group, name) !== undefined; n++) name = `${base}${n}`;
+  return name;
+}
+
+function baseName(name: string): string {
+  return name.replace(/[?#].*$/, '').split('/').at(-1)!.replace(/\.(ya?ml|json)$/i, '');
+}

@@ -1,0 +1,74 @@
+/**
+ * Timeouts and cancellation. Every timer and listener made here is removed when its promise
+ * settles, so a finished call leaves nothing that keeps a process alive.
+ */
+
+/** What a call rejects with when the caller aborts: the signal's reason, or a standard AbortError. */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+/**
+ * Settles like `promise`, or rejects with the signal's reason as soon as it aborts, even when the
+ * work behind `promise` ignores the signal (a custom fetch might). A rejection of `promise` that
+ * comes after the abort is handled here, so it never surfaces as an unhandled rejection.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Waits `ms`, or rejects with the signal's reason the moment it aborts (the timer is cleared). */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(abortReason(signal));
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortReason(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** setTimeout fires at once for delays above 2^31 - 1 ms; such a timeout means "none". */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** One HTTP attempt's signal: aborted by the caller's signal, or by the timeout. */
+export interface AttemptSignal {
+  readonly signal: AbortSignal;
+  /** True once the timeout fired (rather than the caller aborting). */
+  timedOut(): boolean;
+  /** Clears the timer and the link to the caller's signal; call it when the attempt is over. */
+  finish(): void;
+}
+
+export function attemptSignal(timeoutMs: number, caller: AbortSignal | undefined): AttemptSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onCallerAbort = (): void => controller.abort(abortReason(caller!));
+  if (caller?.aborted) onCallerAbort();
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  const timer =
+    timeoutMs < MAX_TIMER_MS
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException(`no complete response within ${timeoutMs} ms`, 'TimeoutError'));
+        }, timeoutMs)
+      : undefined;
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    finish() {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { ApiError } from './errors.js';
+
+/**
+ * Whether code runs where a page's scripts (and its users) can read the client's memory:
+ * - a page, iframe or DOM test environment (jsdom, happy-dom): a global `window` with a `document`;
+ * - a dedicated or shared Web Worker: the global object is a `DedicatedWorkerGlobalScope` or
+ *   `SharedWorkerGlobalScope`.
+ * Node, Bun, Deno's main thread and edge runtimes (Cloudflare Workers, Vercel Edge) have neither,
+ * and are where keys belong. Service workers are not detected: they have no document and share
+ * their global class with some edge runtimes.
+ */
+export function isBrowserLike(): boolean {
+  const g = globalThis as Record<string, unknown>;
+  const win = g['window'] as { document?: unknown } | undefined;
+  if (typeof win === 'object' && win !== null && typeof win.document === 'object' && win.document !== null) return true;
+  return ['DedicatedWorkerGlobalScope', 'SharedWorkerGlobalScope'].some((name) => {
+    const scope = g[name];
+    return typeof scope === 'function' && globalThis instanceof scope;
+  });
+}
+
+/**
+ * Ephemeral client secrets (`ek_...`, minted by a server and valid for about a minute) are made
+ * for browsers. Every other key counts as a standard secret key: `sk-...`, `sk-proj-...`,
+ * `sk-svcacct-...`, and anything unrecognised, so a new secret format is refused rather than leaked.
+ */
+export function isEphemeralKey(key: string): boolean {
+  return key.startsWith('ek_');
+}
+
+/** Refuses a standard secret key in a browser-like environment unless the caller opted in. */
+export function checkBrowserKey(key: string, allowBrowser: boolean, browserLike: boolean): void {
+  if (allowBrowser || !browserLike || isEphemeralKey(key)) return;
+  throw new ApiError(
+    'refusing to use a secret API key in a browser-like environment, where any script on the page can read it. ' +
+      'Mint a short-lived client secret (ek_...) on your server and use that here, ' +
+      'or pass { dangerouslyAllowBrowser: true } if you accept the risk.',
+  );
+}

@@ -1,0 +1,62 @@
+import { InvalidResponseError, type ApiErrorInit } from './errors.js';
+
+/**
+ * How an operation's 2xx body is read, from its media type in the spec: JSON, text (text/*,
+ * application/sdp, XML...), a Blob for binary media (octet-stream, images, audio, video, archives,
+ * `format: binary`), or nothing.
+ */
+export type ResponseKind = 'json' | 'text' | 'binary' | 'none';
+
+const JSON_TYPE = /^application\/(?:[\w.!#$%&'*^`|~-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Reads a 2xx body. A JSON operation insists on a JSON content type and valid JSON: a proxy's
+ * HTML page or a truncated body rejects with `InvalidResponseError` instead of reaching the caller
+ * as a string or a half object. 204 and 205 carry no body by definition.
+ */
+export async function readSuccessBody(response: Response, kind: ResponseKind): Promise<unknown> {
+  if (kind === 'binary') {
+    const blob = await response.blob();
+    return response.status === 204 || response.status === 205 ? undefined : blob;
+  }
+  const text = await response.text();
+  if (kind === 'none' || response.status === 204 || response.status === 205) return undefined;
+  if (kind === 'text') return text;
+  const type = response.headers.get('content-type');
+  if (!type || !JSON_TYPE.test(type)) {
+    throw new InvalidResponseError(`expected a JSON response, got ${type ? `content type ${type.slice(0, 100)}` : 'no content type'}`, errorInit(response, text));
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new InvalidResponseError(`the response body is not valid JSON${text === '' ? ' (it is empty)' : ''}`, { ...errorInit(response, text), cause });
+  }
+}
+
+/** Status, headers, body and request id of a response, as every error built from one carries them. */
+export function errorInit(response: Response, body: unknown): ApiErrorInit {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  const requestId = response.headers.get('x-request-id');
+  return { status: response.status, headers, body, ...(requestId ? { requestId } : {}) };
+}
+
+/** `429 Too Many Requests: <the message the body carries>`, in the body shapes APIs commonly use. */
+export function statusMessage(response: Response, body: unknown): string {
+  const detail = bodyMessage(body);
+  return `${response.status} ${response.statusText || 'error'}${detail ? `: ${detail}` : ''}`;
+}
+
+function bodyMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim().startsWith('<') ? undefined : body.slice(0, 200) || undefined;
+  if (body === null || typeof body !== 'object') return undefined;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error === 'string') return error;
+  if (error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  const message = (body as { message?: unknown }).message;
+  return typeof message === 'string' ? message : undefined;
+}

@@ -1,0 +1,205 @@
+import type { OperationModel, TagModel, TemplateContext } from 'openapi-morph';
+
+/**
+ * The README's sections on runtime behaviour (options, retries, timeouts, errors, response
+ * headers, browsers, validation). They live next to the runtime they describe, so a change to
+ * one is reviewed with the other; templates/readme.ts places them.
+ */
+export function runtimeSections(ctx: TemplateContext): string[] {
+  const { md } = ctx;
+  const pkg = ctx.options.package;
+  const call = firstCall(ctx);
+  const lines = [
+    '## Client options',
+    '',
+    md.table(
+      ['Option', 'Type', 'Default', 'Description'],
+      [
+        ['`apiKey`', '`string \\| () => string \\| Promise<string>`', pkg.apiKeyEnv ? `${md.code(pkg.apiKeyEnv)} env var` : 'required', 'Bearer token. A function is called before every request (sync or async), e.g. to fetch a fresh key. Without a key, the constructor throws before any request.'],
+        ['`baseUrl`', '`string`', ctx.model.servers[0] ? md.code(ctx.model.servers[0].url) : 'required', 'Where requests go.'],
+        ['`fetch`', '`(request: Request) => Promise<Response>`', 'global `fetch`', 'A fetch implementation (proxies, tests, runtimes without a global one).'],
+        ['`headers`', '`Record<string, string>`', '`{}`', 'Headers sent with every request.'],
+        ['`maxRetries`', '`number`', '`2`', 'Retries after a connection failure, a timeout, 408, 409, 429 or >= 500.'],
+        ['`timeoutMs`', '`number`', '`60000`', 'Time allowed for each attempt, from sending the request to reading the whole body.'],
+        ['`dangerouslyAllowBrowser`', '`boolean`', '`false`', 'Allow a standard secret key in a browser-like environment. See [Browsers and secret keys](#browsers-and-secret-keys).'],
+        ['`backoff`', '`{ initialMs?: number; maxMs?: number }`', '`{ initialMs: 500, maxMs: 8000 }`', 'Waits between retries when the server names none.'],
+        ['`validateResponse`', '`ResponseValidator`', 'off', 'Checks 2xx bodies against the spec. See [Response validation](#response-validation).'],
+      ],
+    ),
+    '',
+    'Every method takes `options?: { signal?: AbortSignal; headers?: Record<string, string>; maxRetries?: number; timeoutMs?: number }` last; its values win over the client\'s for that call.',
+    '',
+    '## Retries, timeouts and cancellation',
+    '',
+    '- **Retried**: connection failures (`ConnectionError`), timeouts (`TimeoutError`), 408, 409, 429 and every status >= 500, up to `maxRetries` times (default 2, so at most 3 attempts). Never any other 4xx. A response header `x-should-retry: true` or `false` overrides this either way.',
+    '- **Waits**: the server\'s `retry-after-ms` (milliseconds) or `retry-after` (seconds or an HTTP date) when it sends one, cut to at most 60 s. Otherwise exponential backoff with jitter: `min(initialMs * 2^n, maxMs) * f`, where n is the number of retries so far and f is random in (0.75, 1]; with the defaults about 0.5 s, then 1 s, then 2 s, ... up to 8 s.',
+    '- **Retry count header**: every attempt carries `x-retry-count` (`0` on the first, `1` on the first retry, ...), so a server can tell retries apart. Retries of a POST can repeat its effect on the server, as with any client that retries; set `maxRetries: 0` where that matters.',
+    '- **Timeout**: `timeoutMs` (default 60 s) applies to each attempt and covers the whole body, so a server that sends headers and then stalls times out too.',
+    '- **Cancellation**: an `AbortSignal` passed as `signal` stops the call at once, also while it waits between retries; the call rejects with the signal\'s `reason` (a `DOMException` named `AbortError` by default) and is not retried. Timers and listeners are cleared when a call settles, so a process with nothing else to do exits right after its last call.',
+    '',
+  ];
+  lines.push(
+    ...example(ctx, call, (c) => [
+      'const controller = new AbortController();',
+      'setTimeout(() => controller.abort(), 5_000); // e.g. the user navigated away',
+      `const result = await api.${c.expression('{ signal: controller.signal, timeoutMs: 10_000, maxRetries: 0 }')};`,
+      'console.log(result);',
+    ]),
+
+    '## Errors',
+    '',
+    'Every failure rejects with an `ApiError` or one of its subclasses, all exported by the package. Each carries `status` (when a response arrived), `headers`, the parsed `body` (the raw text when it is not JSON, such as a gateway\'s HTML page) and `requestId` (from `x-request-id`), to quote when reporting a problem. The API key never appears in an error: not in its message, its stack or its JSON, even when a server echoes it back.',
+    '',
+    md.table(
+      ['Class', 'When', 'Retried'],
+      [
+        ['`BadRequestError`', '400', 'no'],
+        ['`AuthenticationError`', '401', 'no'],
+        ['`PermissionDeniedError`', '403', 'no'],
+        ['`NotFoundError`', '404', 'no'],
+        ['`ConflictError`', '409', 'yes'],
+        ['`UnprocessableEntityError`', '422', 'no'],
+        ['`RateLimitError`', '429', 'yes'],
+        ['`InternalServerError`', 'any status >= 500', 'yes'],
+        ['`ApiError`', 'any other non-2xx status (408 is retried); a missing API key or bad option (thrown before any request)', '408 only'],
+        ['`ConnectionError`', 'no response: connection refused or reset, DNS failure', 'yes'],
+        ['`TimeoutError`', 'no complete response within `timeoutMs` (also an `instanceof ConnectionError`)', 'yes'],
+        ['`InvalidResponseError`', 'a 2xx response with malformed JSON, another content type than the spec declares, or (with `validateResponse`) a body that does not match the spec; `issues` says where', 'no'],
+      ],
+    ),
+    '',
+    '## Response headers and request id',
+    '',
+    'Methods return an `ApiPromise`: a real `Promise` of the parsed body, with one more method. `.withResponse()` gives `{ data, response, requestId }`, for rate-limit headers and the request id of a successful call. The request is sent once, whichever way you read it.',
+    '',
+    ...example(ctx, call, (c) => [
+      `const { data, response, requestId } = await api.${c.expression()}.withResponse();`,
+      "console.log(response.headers.get('x-ratelimit-remaining-requests'), requestId, data);",
+    ]),
+    ...browserSection(ctx, call),
+    ...validationSection(ctx),
+  );
+  return lines;
+}
+
+/** A code block that sets up the client and then runs `body`; nothing when the API has no operation. */
+function example(ctx: TemplateContext, call: Call | undefined, body: (call: Call) => string[]): string[] {
+  return call ? [ctx.md.codeBlock('ts', [...call.setup, '', ...body(call)].join('\n')), ''] : [];
+}
+
+function browserSection(ctx: TemplateContext, call: Call | undefined): string[] {
+  const { md } = ctx;
+  const lines = [
+    '## Browsers and secret keys',
+    '',
+    'A standard secret key must never reach a browser: anyone using the page can read it. So in a browser-like environment the client refuses one, in the constructor for a string key and before each request for a key function, unless you pass `dangerouslyAllowBrowser: true`.',
+    '',
+    '- **Browser-like**: a global `window` with a `document` (pages, iframes, and DOM test environments such as jsdom), or a dedicated or shared Web Worker. Node, Bun, Deno and edge runtimes (Cloudflare Workers, Vercel Edge) are not browser-like. Service workers are not detected.',
+    '- **Standard secret key**: any key except an ephemeral client secret (`ek_...`). That covers `sk-...`, `sk-proj-...`, `sk-svcacct-...` and any format the client does not recognise.',
+    '',
+    'The intended flow: your **server** holds the API key and mints a short-lived client secret for each browser session; the **browser** only ever sees that secret, which expires within minutes.',
+    '',
+  ];
+  if (call) {
+    lines.push(
+      md.codeBlock(
+        'ts',
+        [
+          '// server.ts (Node): the API key stays here',
+          "import { createServer } from 'node:http';",
+          `import { ${call.tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
+          '',
+          `const api = new ${call.tag.className}(${ctx.options.package.apiKeyEnv ? `); // reads ${ctx.options.package.apiKeyEnv}` : "{ apiKey: 'sk-...' });"}`,
+          'createServer(async (_request, response) => {',
+          `  const session = await api.${call.expression()};`,
+          "  response.setHeader('content-type', 'application/json');",
+          '  response.end(JSON.stringify(session)); // carries the short-lived client secret',
+          '}).listen(3000);',
+        ].join('\n'),
+      ),
+      '',
+      md.codeBlock(
+        'ts',
+        [
+          '// In the browser: ask your server, never the API, for a secret',
+          "const session = await (await fetch('/session')).json();",
+          'console.log(session); // use its client secret to connect, e.g. over WebRTC',
+        ].join('\n'),
+      ),
+      '',
+    );
+  }
+  return lines;
+}
+
+function validationSection(ctx: TemplateContext): string[] {
+  const tag = ctx.model.tags[0];
+  const name = ctx.options.package.name;
+  const lines = [
+    '## Response validation',
+    '',
+    `Off by default. \`${name}/validation\` exports \`validateResponse\`, generated from the spec's response schemas at build time; pass it to a client to check every 2xx body against the spec. A mismatch rejects with \`InvalidResponseError\`, whose \`issues\` list where the body differs (JSON pointers). Only code that imports that entry point pays for it: the main entry point never loads it.`,
+    '',
+  ];
+  if (tag) {
+    lines.push(
+      ctx.md.codeBlock(
+        'ts',
+        [
+          `import { ${tag.className} } from ${ctx.escape.stringLiteral(name)};`,
+          `import { validateResponse } from ${ctx.escape.stringLiteral(`${name}/validation`)};`,
+          '',
+          `const api = new ${tag.className}({ validateResponse });`,
+          'console.log(api);',
+        ].join('\n'),
+      ),
+      '',
+    );
+  }
+  return lines;
+}
+
+interface Call {
+  readonly tag: TagModel;
+  readonly operation: OperationModel;
+  /** `createRealtimeSession({ ... })`, with a small valid argument for every required parameter, and `options` when given. */
+  expression(options?: string): string;
+  /** Import and construction of the client. */
+  readonly setup: readonly string[];
+}
+
+/** The first operation as a call with example arguments (shared with the README's usage example). */
+export function firstCall(ctx: TemplateContext): Call | undefined {
+  const tag = ctx.model.tags[0];
+  const operation = tag?.operations[0];
+  if (!tag || !operation) return undefined;
+  const signature = ctx.signature(operation);
+  // One argument per parameter before `options`: an example value where one is required (and
+  // for the body), `undefined` for a skipped optional one, dropped again at the end.
+  const args = signature.parameters
+    .filter((p) => p.role !== 'options')
+    .map((p) => {
+      if (p.role === 'body' && signature.requestMedia) return ctx.exampleCode(signature.requestMedia.schema);
+      if (p.role === 'path') {
+        const param = operation.parameters.path.find((q) => q.name === p.wireName);
+        return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
+      }
+      return p.role === 'params' && !p.optional ? '{}' : 'undefined';
+    });
+  const expression = (options?: string): string => {
+    const all = options ? [...args, options] : [...args];
+    while (all.at(-1) === 'undefined') all.pop();
+    return `${operation.methodName}(${all.join(', ')})`;
+  };
+  const env = ctx.options.package.apiKeyEnv;
+  return {
+    tag,
+    operation,
+    expression,
+    setup: [
+      `import { ${tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
+      '',
+      `const api = new ${tag.className}(${env ? '' : "{ apiKey: 'sk-...' }"});`,
+    ],
+  };
+}

@@ -1,0 +1,166 @@
+import { defineTemplate, type ApiModel, type JsonValue, type SchemaModel, type SchemaNode, type TemplateContext } from 'openapi-morph';
+
+/**
+ * Optional response validation, generated at build time into its own entry point
+ * (`<package>/validation`), so the default bundle does not grow: the main entry never imports it.
+ * The response schemas are emitted as DATA (`escape.jsonLiteral`) read by the runtime's static
+ * validator (src/runtime/validator.ts); no code is made from spec strings.
+ */
+export default defineTemplate({
+  apiVersion: 1,
+  name: 'validation',
+  description: 'src/validation/: the response schemas as data and the validateResponse entry point (subpath export ./validation)',
+  scope: 'document',
+  render(ctx) {
+    const { ts } = ctx;
+    const responses = ctx.model.tags.flatMap((tag) =>
+      tag.operations.map((op) => [
+        op.operationId,
+        op.responses.flatMap((r) => {
+          const media = r.content.find((m) => JSON_MEDIA.test(m.mediaType));
+          return media ? [[r.status, toSchema(media.schema)]] : [];
+        }),
+      ]),
+    );
+    const components = reachable(ctx.model, ctx.model.tags.flatMap((t) => t.operations.flatMap((op) => op.responses.flatMap((r) => r.content.map((m) => m.schema)))));
+    const data = { components: components.map((s) => [s.name, toSchema(s.schema)]), responses } as JsonValue;
+    return [
+      {
+        kind: 'typescript',
+        path: 'src/validation/schemas.ts',
+        statements: [
+          ts.importFrom('../runtime/validator.js', ['ValidationData'], { typeOnly: true }),
+          ts.constDeclaration({
+            name: 'data',
+            type: 'ValidationData',
+            initializer: ctx.escape.jsonLiteral(data),
+            docs: ts.docs({ description: 'The JSON response schemas of every operation, and the components they reach, as data.' }),
+          }),
+        ],
+      },
+      {
+        kind: 'typescript',
+        path: 'src/validation/index.ts',
+        statements: [
+          ts.importFrom('../runtime/options.js', ['ResponseValidator'], { typeOnly: true }),
+          ts.importFrom('../runtime/validator.js', ['createValidator']),
+          ts.importFrom('./schemas.js', ['data']),
+          ts.constDeclaration({
+            name: 'validateResponse',
+            type: 'ResponseValidator',
+            initializer: 'createValidator(data)',
+            docs: ts.docs({ description: validationDocs(ctx) }),
+          }),
+        ],
+      },
+    ];
+  },
+});
+
+/** Same test as the method signature's: `application/json` and `application/*+json`. */
+const JSON_MEDIA = /^application\/(.+\+)?json(;.*)?$/i;
+
+function validationDocs(ctx: TemplateContext): string {
+  const tag = ctx.model.tags[0];
+  const lines = [
+    'Checks 2xx bodies against the spec; a mismatch rejects the call with `InvalidResponseError` (its `issues` say where).',
+    'Off by default: pass it to a client to turn it on.',
+  ];
+  if (tag) {
+    lines.push(
+      '',
+      '```ts',
+      `import { ${tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
+      `import { validateResponse } from ${ctx.escape.stringLiteral(`${ctx.options.package.name}/validation`)};`,
+      '',
+      `const api = new ${tag.className}({ validateResponse });`,
+      '```',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Components the response schemas reach, transitively, in the model's (sorted) order. */
+function reachable(model: ApiModel, roots: readonly SchemaNode[]): SchemaModel[] {
+  const byName = new Map(model.schemas.map((s) => [s.name, s]));
+  const seen = new Set<string>();
+  const visit = (node: SchemaNode): void => {
+    if (node.kind === 'ref') {
+      const target = byName.get(node.name);
+      if (target && !seen.has(node.name)) {
+        seen.add(node.name);
+        visit(target.schema);
+      }
+    } else {
+      for (const child of children(node)) visit(child);
+    }
+  };
+  roots.forEach(visit);
+  return model.schemas.filter((s) => seen.has(s.name));
+}
+
+function children(node: SchemaNode): SchemaNode[] {
+  switch (node.kind) {
+    case 'array':
+      return [node.items];
+    case 'object':
+      return [...node.properties.map((p) => p.schema), ...(typeof node.additionalProperties === 'object' ? [node.additionalProperties] : [])];
+    case 'union':
+      return [...node.variants];
+    case 'intersection':
+      return [...node.parts];
+    default:
+      return [];
+  }
+}
+
+/** Constraints the validator checks; `pattern` is left out on purpose (a spec's regex is untrusted input). */
+const CONSTRAINTS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const;
+
+/** A model node as validator data (the `Schema` interface in src/runtime/validator.ts). */
+function toSchema(node: SchemaNode): JsonValue {
+  const out: Record<string, JsonValue> = {};
+  if (node.nullable) out['nullable'] = true;
+  for (const key of CONSTRAINTS) {
+    const value = node.constraints?.[key];
+    if (typeof value === 'number') out[key] = value;
+  }
+  switch (node.kind) {
+    case 'ref':
+      out['$ref'] = node.name;
+      break;
+    case 'string':
+    case 'number':
+    case 'integer':
+    case 'boolean':
+      out['type'] = node.kind;
+      if ('enum' in node && node.enum) out['enum'] = [...node.enum];
+      if (node.const !== undefined) out['const'] = node.const;
+      break;
+    case 'null':
+      out['type'] = 'null';
+      break;
+    case 'array':
+      out['type'] = 'array';
+      out['items'] = toSchema(node.items);
+      break;
+    case 'object':
+      out['type'] = 'object';
+      if (node.properties.length > 0) out['properties'] = node.properties.map((p) => [p.name, toSchema(p.schema)]);
+      if (node.properties.some((p) => p.required)) out['required'] = node.properties.filter((p) => p.required).map((p) => p.name);
+      if (node.additionalProperties !== true) out['additionalProperties'] = node.additionalProperties === false ? false : toSchema(node.additionalProperties);
+      break;
+    case 'union':
+      out[node.combinator === 'oneOf' ? 'oneOf' : 'anyOf'] = node.variants.map(toSchema);
+      break;
+    case 'intersection':
+      out['allOf'] = node.parts.map(toSchema);
+      break;
+    case 'enum':
+      out['enum'] = node.values as JsonValue[];
+      break;
+    case 'unknown':
+      break;
+  }
+  return out;
+}

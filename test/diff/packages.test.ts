@@ -1,0 +1,56 @@
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../generator/config/resolve.ts';
+import { diffPackages } from '../../generator/diff/index.ts';
+import type { JsonObject } from '../../generator/json.ts';
+import { api, loadFixture } from './fixtures.ts';
+
+/**
+ * The spec rules and the TypeScript surface together, through the real pipeline: each document is
+ * rendered into a package in memory and the packages' APIs are compared. These cases are the
+ * reason for the second layer: a change that is harmless on the wire but breaks TypeScript code.
+ */
+const config = resolveConfig({ spec: 'unused.yaml', package: { name: 'things-client' } }, tmpdir(), undefined);
+
+async function diff(old: JsonObject, next: JsonObject) {
+  const { report } = await diffPackages(loadFixture('old.yaml', old), loadFixture('new.yaml', next), config);
+  return report;
+}
+
+const thing = { type: 'object', properties: { id: { type: 'string' } } };
+
+describe('diff of the generated packages', () => {
+  it('adds nothing when the spec rules already reported the change', async () => {
+    const report = await diff(api({ request: { $ref: '#/components/schemas/Thing' }, schemas: { Thing: thing } }), api({ request: { $ref: '#/components/schemas/Thing' }, schemas: { Thing: { ...thing, required: ['id'] } } }));
+    expect(report.changes.map((c) => [c.source, c.kind, c.severity])).toStrictEqual([['spec', 'request-property-became-required', 'breaking']]);
+  });
+
+  it('reports a method moved to another class by a tag change, which the spec rules call docs', async () => {
+    const report = await diff(api({ operation: { tags: ['Things'] } }), api({ operation: { tags: ['Items'] } }));
+    expect(report.changes.map((c) => [c.source, c.kind, c.severity, c.location, c.operation])).toStrictEqual([
+      ['typescript', 'ts-export-removed', 'breaking', 'ThingsApi', 'POST /things'],
+      ['typescript', 'ts-export-added', 'non-breaking', 'ItemsApi', 'POST /things'],
+      ['spec', 'operation-tags-changed', 'docs', 'operation', 'POST /things'],
+    ]);
+    expect(report.semver).toBe('major');
+  });
+
+  it('reports an export that a new schema took the name of, which the spec rules see as one added property', async () => {
+    // `thing_info` is exported as ThingInfo until a schema really called ThingInfo arrives and
+    // claims the name: the old type is now ThingInfo2, and code importing ThingInfo gets another type.
+    const info = { type: 'object', properties: { size: { type: 'integer' } } };
+    const other = { type: 'object', properties: { label: { type: 'string' } }, required: ['label'] };
+    const response = (extra: JsonObject) => ({ type: 'object', properties: { info: { $ref: '#/components/schemas/thing_info' }, ...extra } });
+    const report = await diff(
+      api({ response: response({}), schemas: { thing_info: info } }),
+      api({ response: response({ other: { $ref: '#/components/schemas/ThingInfo' } }), schemas: { thing_info: info, ThingInfo: other } }),
+    );
+    // Package-level changes (no operation) sort first.
+    expect(report.changes.map((c) => [c.source, c.kind, c.severity, c.location])).toStrictEqual([
+      ['typescript', 'ts-property-removed', 'breaking', 'ThingInfo.size'],
+      ['typescript', 'ts-export-added', 'non-breaking', 'ThingInfo2'],
+      ['spec', 'response-property-added', 'non-breaking', 'response 200 application/json: other'],
+    ]);
+    expect(report.breaking).toBe(true);
+  });
+});

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { diffSpecs } from '../../generator/diff/index.ts';
+import { rules, type RuleKind } from '../../generator/diff/rules.ts';
+import type { JsonObject } from '../../generator/json.ts';
+import type { Selection } from '../../generator/select/filters.ts';
+import { api, holding, loadFixture, REQ, RES } from './fixtures.ts';
+
+/**
+ * One fixture per spec rule of the rules table (generator/diff/rules.ts): two small documents and
+ * the exact changes expected, as [kind, severity, location]. Severities are spelled out on
+ * purpose, so changing the table needs a deliberate change here too.
+ */
+interface Case {
+  readonly name: RuleKind;
+  readonly given: { readonly old: JsonObject; readonly new: JsonObject; readonly selection?: Selection };
+  readonly want: readonly (readonly [string, string, string])[];
+}
+
+const ALL: Selection = { include: 'all', exclude: [] };
+const str = { type: 'string' };
+const obj = (properties: JsonObject, required?: string[]) => ({ type: 'object', properties, ...(required ? { required } : {}) });
+const param = (name: string, extra: JsonObject = {}) => ({ name, in: 'query', schema: str, ...extra });
+const ok = (schema: unknown = str) => ({ description: 'ok', content: { 'application/json': { schema } } });
+const bearer = { securitySchemes: { key: { type: 'http', scheme: 'bearer' } } };
+
+const cases: readonly Case[] = [
+  // Operations.
+  { name: 'operation-added', given: { old: api(), new: api({ paths: { '/others': { get: { operationId: 'list-others', responses: { '200': ok() } } } } }), selection: ALL }, want: [['operation-added', 'non-breaking', 'operation']] },
+  { name: 'operation-removed', given: { old: api({ paths: { '/others': { get: { operationId: 'list-others', responses: { '200': ok() } } } } }), new: api(), selection: ALL }, want: [['operation-removed', 'breaking', 'operation']] },
+  { name: 'operation-path-changed', given: { old: api(), new: api({ path: '/items' }) }, want: [['operation-path-changed', 'breaking', 'operation']] },
+  { name: 'operation-method-changed', given: { old: api(), new: api({ method: 'put' }) }, want: [['operation-method-changed', 'breaking', 'operation']] },
+  { name: 'operation-id-changed', given: { old: api(), new: api({ operationId: 'make-thing' }), selection: ALL }, want: [['operation-id-changed', 'breaking', 'operation']] },
+  {
+    name: 'path-parameter-renamed',
+    given: {
+      old: api({ path: '/things/{id}', operation: { parameters: [{ name: 'id', in: 'path', required: true, schema: str }] } }),
+      new: api({ path: '/things/{thing_id}', operation: { parameters: [{ name: 'thing_id', in: 'path', required: true, schema: str }] } }),
+    },
+    want: [['path-parameter-renamed', 'breaking', 'parameter path thing_id']],
+  },
+  { name: 'operation-tags-changed', given: { old: api({ operation: { tags: ['Things'] } }), new: api({ operation: { tags: ['Items'] } }) }, want: [['operation-tags-changed', 'docs', 'operation']] },
+  { name: 'security-changed', given: { old: api({ root: { components: bearer } }), new: api({ root: { components: bearer, security: [{ key: [] }] } }) }, want: [['security-changed', 'breaking', 'operation']] },
+  {
+    name: 'security-scheme-changed',
+    given: {
+      old: api({ root: { components: bearer, security: [{ key: [] }] } }),
+      new: api({ root: { components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }, security: [{ key: [] }] } }),
+    },
+    want: [['security-scheme-changed', 'breaking', 'security scheme key']],
+  },
+  { name: 'servers-changed', given: { old: api({ root: { servers: [{ url: 'https://a.example/v1' }] } }), new: api({ root: { servers: [{ url: 'https://b.example/v2' }] } }) }, want: [['servers-changed', 'non-breaking', 'operation']] },
+  { name: 'info-changed', given: { old: api(), new: { ...api(), info: { title: 'Things, renamed', version: '1.0.0' } } }, want: [['info-changed', 'docs', 'info']] },
+
+  // Parameters.
+  { name: 'request-parameter-added', given: { old: api(), new: api({ operation: { parameters: [param('limit')] } }) }, want: [['request-parameter-added', 'non-breaking', 'parameter query limit']] },
+  { name: 'request-parameter-added-required', given: { old: api(), new: api({ operation: { parameters: [param('limit', { required: true })] } }) }, want: [['request-parameter-added-required', 'breaking', 'parameter query limit']] },
+  { name: 'request-parameter-removed', given: { old: api({ operation: { parameters: [param('limit')] } }), new: api() }, want: [['request-parameter-removed', 'breaking', 'parameter query limit']] },
+  { name: 'request-parameter-became-required', given: { old: api({ operation: { parameters: [param('limit')] } }), new: api({ operation: { parameters: [param('limit', { required: true })] } }) }, want: [['request-parameter-became-required', 'breaking', 'parameter query limit']] },
+  { name: 'request-parameter-became-optional', given: { old: api({ operation: { parameters: [param('limit', { required: true })] } }), new: api({ operation: { parameters: [param('limit')] } }) }, want: [['request-parameter-became-optional', 'non-breaking', 'parameter query limit']] },
+  {
+    name: 'request-parameter-serialization-changed',
+    given: { old: api({ operation: { parameters: [param('tags', { schema: { type: 'array', items: str }, explode: false })] } }), new: api({ operation: { parameters: [param('tags', { schema: { type: 'array', items: str }, explode: true })] } }) },
+    want: [['request-parameter-serialization-changed', 'breaking', 'parameter query tags']],
+  },
+
+  // Request body.
+  { name: 'request-body-added', given: { old: api(), new: api({ request: obj({ a: str }), requestRequired: false }) }, want: [['request-body-added', 'non-breaking', 'request body']] },
+  { name: 'request-body-added-required', given: { old: api(), new: api({ request: obj({ a: str }) }) }, want: [['request-body-added-required', 'breaking', 'request body']] },
+  { name: 'request-body-removed', given: { old: api({ request: obj({ a: str }) }), new: api() }, want: [['request-body-removed', 'breaking', 'request body']] },
+  { name: 'request-body-became-required', given: { old: api({ request: obj({ a: str }), requestRequired: false }), new: api({ request: obj({ a: str }) }) }, want: [['request-body-became-required', 'breaking', 'request body']] },
+  { name: 'request-body-became-optional', given: { old: api({ request: obj({ a: str }) }), new: api({ request: obj({ a: str }), requestRequired: false }) }, want: [['request-body-became-optional', 'non-breaking', 'request body']] },
+  {
+    name: 'request-media-type-added',
+    given: { old: api({ request: obj({ a: str }) }), new: api({ request: obj({ a: str }), operation: { requestBody: { required: true, content: { 'application/json': { schema: obj({ a: str }) }, 'text/plain': { schema: str } } } } }) },
+    want: [['request-media-type-added', 'non-breaking', 'request body']],
+  },
+  {
+    name: 'request-media-type-removed',
+    given: { old: api({ request: obj({ a: str }), operation: { requestBody: { required: true, content: { 'application/json': { schema: obj({ a: str }) }, 'text/plain': { schema: str } } } } }), new: api({ request: obj({ a: str }) }) },
+    want: [['request-media-type-removed', 'breaking', 'request body']],
+  },
+
+  // Responses.
+  { name: 'response-success-status-added', given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '200': ok(), '202': { description: 'accepted' } } } }) }, want: [['response-success-status-added', 'breaking', 'response 202']] },
+  { name: 'response-success-status-removed', given: { old: api({ operation: { responses: { '200': ok(), '202': { description: 'accepted' } } } }), new: api({ operation: { responses: { '200': ok() } } }) }, want: [['response-success-status-removed', 'breaking', 'response 202']] },
+  { name: 'response-success-status-changed', given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '201': ok() } } }) }, want: [['response-success-status-changed', 'non-breaking', 'response 201']] },
+  { name: 'response-error-status-added', given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '200': ok(), '404': { description: 'missing' } } } }) }, want: [['response-error-status-added', 'non-breaking', 'response 404']] },
+  { name: 'response-error-status-removed', given: { old: api({ operation: { responses: { '200': ok(), '404': { description: 'missing' } } } }), new: api({ operation: { responses: { '200': ok() } } }) }, want: [['response-error-status-removed', 'non-breaking', 'response 404']] },
+  {
+    name: 'response-media-type-added',
+    given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: str }, 'text/plain': { schema: str } } } } } }) },
+    want: [['response-media-type-added', 'non-breaking', 'response 200']],
+  },
+  {
+    name: 'response-media-type-removed',
+    given: { old: api({ operation: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: str }, 'text/plain': { schema: str } } } } } }), new: api({ operation: { responses: { '200': ok() } } }) },
+    want: [['response-media-type-removed', 'breaking', 'response 200']],
+  },
+
+  // Renames.
+  {
+    name: 'schema-renamed',
+    given: { old: api({ request: { $ref: '#/components/schemas/Thing' }, schemas: { Thing: obj({ a: str }) } }), new: api({ request: { $ref: '#/components/schemas/Item' }, schemas: { Item: obj({ a: str }) } }) },
+    want: [['schema-renamed', 'breaking', REQ]],
+  },
+
+  // Properties.
+  { name: 'request-property-added', given: { old: api({ request: obj({ a: str }) }), new: api({ request: obj({ a: str, b: str }) }) }, want: [['request-property-added', 'non-breaking', `${REQ}: b`]] },
+  { name: 'request-property-added-required', given: { old: api({ request: obj({ a: str }) }), new: api({ request: obj({ a: str, b: str }, ['b']) }) }, want: [['request-property-added-required', 'breaking', `${REQ}: b`]] },
+  { name: 'request-property-removed', given: { old: api({ request: obj({ a: str, b: str }) }), new: api({ request: obj({ a: str }) }) }, want: [['request-property-removed', 'breaking', `${REQ}: b`]] },
+  { name: 'request-property-became-required', given: { old: api({ request: obj({ a: str }) }), new: api({ request: obj({ a: str }, ['a']) }) }, want: [['request-property-became-required', 'breaking', `${REQ}: a`]] },
+  { name: 'request-property-became-optional', given: { old: api({ request: obj({ a: str }, ['a']) }), new: api({ request: obj({ a: str }) }) }, want: [['request-property-became-optional', 'non-breaking', `${REQ}: a`]] },
+  { name: 'response-property-added', given: { old: api({ response: obj({ a: str }) }), new: api({ response: obj({ a: str, b: str }) }) }, want: [['response-property-added', 'non-breaking', `${RES}: b`]] },
+  { name: 'response-property-removed', given: { old: api({ response: obj({ a: str, b: str }) }), new: api({ response: obj({ a: str }) }) }, want: [['response-property-removed', 'breaking', `${RES}: b`]] },
+  { name: 'response-property-became-optional', given: { old: api({ response: obj({ a: str }, ['a']) }), new: api({ response: obj({ a: str }) }) }, want: [['response-property-became-optional', 'breaking', `${RES}: a`]] },
+  { name: 'response-property-became-required', given: { old: api({ response: obj({ a: str }) }), new: api({ response: obj({ a: str }, ['a']) }) }, want: [['response-property-became-required', 'non-breaking', `${RES}: a`]] },
+
+  // Types.
+  { name: 'request-type-widened', given: { old: api({ request: holding(str) }), new: api({ request: holding({ type: ['string', 'null'] }) }) }, want: [['request-type-widened', 'non-breaking', `${REQ}: value`]] },
+  { name: 'request-type-narrowed', given: { old: api({ request: holding({ type: ['string', 'integer'] }) }), new: api({ request: holding(str) }) }, want: [['request-type-narrowed', 'breaking', `${REQ}: value`]] },
+  { name: 'request-type-changed', given: { old: api({ request: holding(str) }), new: api({ request: holding({ type: 'integer' }) }) }, want: [['request-type-changed', 'breaking', `${REQ}: value`]] },
+  { name: 'response-type-widened', given: { old: api({ response: holding({ type: 'integer' }) }), new: api({ response: holding({ type: 'number' }) }) }, want: [['response-type-widened', 'breaking', `${RES}: value`]] },
+  { name: 'response-type-narrowed', given: { old: api({ response: holding({ type: ['string', 'null'] }) }), new: api({ response: holding(str) }) }, want: [['response-type-narrowed', 'non-breaking', `${RES}: value`]] },
+  { name: 'response-type-changed', given: { old: api({ response: holding(str) }), new: api({ response: holding({ type: 'boolean' }) }) }, want: [['response-type-changed', 'breaking', `${RES}: value`]] },
+
+  // Enums.
+  { name: 'request-enum-widened', given: { old: api({ request: holding({ type: 'string', enum: ['a', 'b'] }) }), new: api({ request: holding({ type: 'string', enum: ['a', 'b', 'c'] }) }) }, want: [['request-enum-widened', 'non-breaking', `${REQ}: value`]] },
+  { name: 'request-enum-narrowed', given: { old: api({ request: holding({ type: 'string', enum: ['a', 'b'] }) }), new: api({ request: holding({ type: 'string', enum: ['a'] }) }) }, want: [['request-enum-narrowed', 'breaking', `${REQ}: value`]] },
+  { name: 'response-enum-widened', given: { old: api({ response: holding({ type: 'string', enum: ['a', 'b'] }) }), new: api({ response: holding({ type: 'string', enum: ['a', 'b', 'c'] }) }) }, want: [['response-enum-widened', 'breaking', `${RES}: value`]] },
+  { name: 'response-enum-narrowed', given: { old: api({ response: holding({ type: 'string', enum: ['a', 'b'] }) }), new: api({ response: holding({ type: 'string', enum: ['a'] }) }) }, want: [['response-enum-narrowed', 'non-breaking', `${RES}: value`]] },
+  {
+    name: 'open-enum-widened',
+    given: { old: api({ response: holding({ anyOf: [str, { type: 'string', enum: ['a'] }] }) }), new: api({ response: holding({ anyOf: [str, { type: 'string', enum: ['a', 'b'] }] }) }) },
+    want: [['open-enum-widened', 'non-breaking', `${RES}: value`]],
+  },
+  {
+    name: 'open-enum-narrowed',
+    given: { old: api({ request: holding({ anyOf: [str, { type: 'string', enum: ['a', 'b'] }] }) }), new: api({ request: holding({ anyOf: [str, { type: 'string', enum: ['a'] }] }) }) },
+    want: [['open-enum-narrowed', 'non-breaking', `${REQ}: value`]],
+  },
+
+  // Union members.
+  { name: 'request-union-member-added', given: { old: api({ request: holding(str) }), new: api({ request: holding({ anyOf: [str, { type: 'integer' }] }) }) }, want: [['request-union-member-added', 'non-breaking', `${REQ}: value`]] },
+  { name: 'request-union-member-removed', given: { old: api({ request: holding({ oneOf: [str, { type: 'integer' }] }) }), new: api({ request: holding(str) }) }, want: [['request-union-member-removed', 'breaking', `${REQ}: value`]] },
+  { name: 'response-union-member-added', given: { old: api({ response: holding(str) }), new: api({ response: holding({ anyOf: [str, obj({ id: str })] }) }) }, want: [['response-union-member-added', 'breaking', `${RES}: value`]] },
+  { name: 'response-union-member-removed', given: { old: api({ response: holding({ anyOf: [str, { type: 'integer' }] }) }), new: api({ response: holding({ anyOf: [str] }) }) }, want: [['response-union-member-removed', 'non-breaking', `${RES}: value`]] },
+  {
+    name: 'open-union-member-added',
+    given: { old: api({ response: holding({ anyOf: [str, { type: 'integer' }] }) }), new: api({ response: holding({ anyOf: [str, { type: 'integer' }, { type: 'string', enum: ['known'] }] }) }) },
+    want: [['open-union-member-added', 'non-breaking', `${RES}: value`]],
+  },
+  {
+    name: 'open-union-member-removed',
+    given: { old: api({ request: holding({ anyOf: [str, { type: 'string', enum: ['known'] }] }) }), new: api({ request: holding({ anyOf: [str] }) }) },
+    want: [['open-union-member-removed', 'non-breaking', `${REQ}: value`]],
+  },
+
+  // Constraints.
+  { name: 'request-constraint-tightened', given: { old: api({ request: holding({ type: 'string', maxLength: 10 }) }), new: api({ request: holding({ type: 'string', maxLength: 5 }) }) }, want: [['request-constraint-tightened', 'breaking', `${REQ}: value`]] },
+  { name: 'request-constraint-loosened', given: { old: api({ request: holding({ type: 'integer', minimum: 1 }) }), new: api({ request: holding({ type: 'integer' }) }) }, want: [['request-constraint-loosened', 'non-breaking', `${REQ}: value`]] },
+  { name: 'response-constraint-changed', given: { old: api({ response: holding({ type: 'string' }) }), new: api({ response: holding({ type: 'string', pattern: '^[a-z]+$' }) }) }, want: [['response-constraint-changed', 'non-breaking', `${RES}: value`]] },
+  { name: 'request-additional-properties-narrowed', given: { old: api({ request: obj({ a: str }) }), new: api({ request: { ...obj({ a: str }), additionalProperties: false } }) }, want: [['request-additional-properties-narrowed', 'breaking', REQ]] },
+  { name: 'request-additional-properties-widened', given: { old: api({ request: { ...obj({ a: str }), additionalProperties: false } }), new: api({ request: obj({ a: str }) }) }, want: [['request-additional-properties-widened', 'non-breaking', REQ]] },
+  { name: 'response-additional-properties-changed', given: { old: api({ response: obj({ a: str }) }), new: api({ response: { ...obj({ a: str }), additionalProperties: str } }) }, want: [['response-additional-properties-changed', 'non-breaking', RES]] },
+  {
+    name: 'discriminator-changed',
+    given: {
+      old: api({ request: { oneOf: [obj({ kind: str, a: str }), obj({ kind: str, b: str })], discriminator: { propertyName: 'kind' } } }),
+      new: api({ request: { oneOf: [obj({ kind: str, a: str }), obj({ kind: str, b: str })], discriminator: { propertyName: 'type' } } }),
+    },
+    want: [['discriminator-changed', 'breaking', REQ]],
+  },
+  { name: 'schema-keyword-changed', given: { old: api({ request: holding({ type: 'string', not: { enum: ['x'] } }) }), new: api({ request: holding({ type: 'string', not: { enum: ['y'] } }) }) }, want: [['schema-keyword-changed', 'breaking', `${REQ}: value`]] },
+
+  // Annotations.
+  { name: 'default-added', given: { old: api({ request: holding(str) }), new: api({ request: holding({ type: 'string', default: 'a' }) }) }, want: [['default-added', 'docs', `${REQ}: value`]] },
+  { name: 'request-default-changed', given: { old: api({ request: holding({ type: 'string', default: 'a' }) }), new: api({ request: holding({ type: 'string', default: 'b' }) }) }, want: [['request-default-changed', 'non-breaking', `${REQ}: value`]] },
+  { name: 'response-default-changed', given: { old: api({ response: holding({ type: 'string', default: 'a' }) }), new: api({ response: holding({ type: 'string' }) }) }, want: [['response-default-changed', 'docs', `${RES}: value`]] },
+  { name: 'deprecated-added', given: { old: api({ request: holding(str) }), new: api({ request: holding({ type: 'string', deprecated: true }) }) }, want: [['deprecated-added', 'non-breaking', `${REQ}: value`]] },
+  { name: 'deprecated-removed', given: { old: api({ operation: { deprecated: true } }), new: api() }, want: [['deprecated-removed', 'docs', 'operation']] },
+  { name: 'description-changed', given: { old: api({ request: holding({ type: 'string', description: 'Old words.' }) }), new: api({ request: holding({ type: 'string', description: 'New words.' }) }) }, want: [['description-changed', 'docs', `${REQ}: value`]] },
+  { name: 'example-changed', given: { old: api({ response: holding({ type: 'string', example: 'x' }) }), new: api({ response: holding({ type: 'string', example: 'y' }) }) }, want: [['example-changed', 'docs', `${RES}: value`]] },
+  { name: 'annotation-changed', given: { old: api({ response: holding({ type: 'string', title: 'Value' }) }), new: api({ response: holding({ type: 'string', title: 'The value' }) }) }, want: [['annotation-changed', 'docs', `${RES}: value`]] },
+];
+
+const ONE: Selection = { include: [{ by: 'operationId', pattern: 'create-thing' }], exclude: [] };
+
+function run(given: Case['given']) {
+  return diffSpecs(loadFixture('old.yaml', given.old), loadFixture('new.yaml', given.new, 'json'), given.selection ?? ONE);
+}
+
+describe('diff rules: one fixture per spec rule', () => {
+  it.each(cases)('$name', ({ given, want }) => {
+    const report = run(given);
+    expect(report.changes.map((c) => [c.kind, c.severity, c.location])).toStrictEqual(want);
+    expect(report.breaking).toBe(want.some(([, severity]) => severity === 'breaking'));
+  });
+
+  it('covers every spec rule of the table', () => {
+    const specRules = Object.entries(rules).filter(([, rule]) => rule.source === 'spec').map(([kind]) => kind);
+    const tested = new Set(cases.flatMap((c) => c.want.map(([kind]) => kind)));
+    expect(specRules.filter((kind) => !tested.has(kind))).toStrictEqual([]);
+  });
+});
