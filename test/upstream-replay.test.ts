@@ -88,7 +88,7 @@ describe.skipIf(!hasUpstream)(`upstream replay [slow] (${hasUpstream ? `${snapsh
     const create = operations.find((o) => o.path === '/realtime/calls')!;
     expect(create.requestBody!.content.map((c) => c.mediaType)).toStrictEqual(['multipart/form-data', 'application/sdp']);
     const api = project.read('generated/src/apis/RealtimeApi.ts');
-    expect(api).toMatch(/createRealtimeCall\(\s*body: RealtimeCallCreateRequest,\s*options\?: RequestOptions,\s*\): Promise<string>/);
+    expect(api).toMatch(/createRealtimeCall\(\s*body: RealtimeCallCreateRequest,\s*options\?: RequestOptions,\s*\): ApiPromise<string>/);
     expect(api).toMatch(/acceptRealtimeCall\(\s*callId: string,/);
   });
 
