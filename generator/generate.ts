@@ -2,7 +2,7 @@ import type { ResolvedConfig } from './config/types.ts';
 import { fail } from './diagnostics/diagnostic.ts';
 import { render, type RenderResult } from './pipeline.ts';
 import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, type TreeDifference } from './write/output-tree.ts';
-import { commitWrites, recoverWrites } from './write/transaction.ts';
+import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
 
 export interface GenerateReport {
   readonly result: RenderResult;
@@ -17,14 +17,8 @@ export interface GenerateReport {
 export async function generate(config: ResolvedConfig): Promise<GenerateReport> {
   await recoverWrites(config.root);
   const result = await render(config);
-  const current = await readOutputTree(config.output.dir, config.output.preserve);
-  if (current.size > 0 && !current.has(MANIFEST_NAME)) {
-    fail('OM104', `${config.output.name} has files but no ${MANIFEST_NAME}; refusing to overwrite a folder openapi-morph did not make. Empty it or choose another --out.`, {
-      file: config.output.name,
-    });
-  }
-  const difference = compareTrees(current, result.files);
-  await commitWrites(config.root, planWrites(config.output.dir, difference, result.files));
+  const { difference, writes } = await planOutput(config, result);
+  await commitWrites(config.root, writes);
   return { result, difference };
 }
 
@@ -34,4 +28,16 @@ export async function check(config: ResolvedConfig): Promise<GenerateReport> {
   const result = await render(config);
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   return { result, difference: compareTrees(current, result.files) };
+}
+
+/** The writes that bring the output folder to `result`, for one transaction (generate's, or sync's with the spec). */
+export async function planOutput(config: ResolvedConfig, result: RenderResult): Promise<{ difference: TreeDifference; writes: PlannedWrite[] }> {
+  const current = await readOutputTree(config.output.dir, config.output.preserve);
+  if (current.size > 0 && !current.has(MANIFEST_NAME)) {
+    fail('OM104', `${config.output.name} has files but no ${MANIFEST_NAME}; refusing to overwrite a folder openapi-morph did not make. Empty it or choose another --out.`, {
+      file: config.output.name,
+    });
+  }
+  const difference = compareTrees(current, result.files);
+  return { difference, writes: planWrites(config.output.dir, difference, result.files) };
 }

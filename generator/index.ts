@@ -36,4 +36,6 @@ export type { Diagnostic, SourceLocation } from './diagnostics/diagnostic.ts';
 export { MorphError } from './diagnostics/diagnostic.ts';
 export { render } from './pipeline.ts';
 export { generate, check } from './generate.ts';
+export { sync } from './sync/index.ts';
+export type { SyncReport, SourceOptions } from './sync/index.ts';
 export type { MethodSignature, MethodParameter } from './template-api/signature.ts';

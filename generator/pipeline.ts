@@ -65,6 +65,14 @@ export interface RenderOptions {
 export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
   const selected = select(spec, config.selection);
   await validateSubset(spec, selected.document);
+  return renderSelected(config, spec, selected, renderOptions);
+}
+
+/**
+ * The stages after selection, for a subset that was already selected and validated (`sync`
+ * validates the subset of the upstream document once, then renders the spec it writes).
+ */
+export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}): Promise<RenderResult> {
   const document = normalize(spec, selected.document);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming);
 

@@ -10,6 +10,7 @@ export default defineTemplate({
     const path = ctx.naming.apiFile(tag.className);
     const methods = tag.operations.map((operation) => ({ operation, signature: ctx.signature(operation) }));
     const modelTypes = usedModelTypes(ctx, methods.map((m) => m.signature));
+    const helpers = bodyHelpers(methods.map((m) => m.signature));
     return {
       kind: 'typescript',
       path,
@@ -20,6 +21,7 @@ export default defineTemplate({
         ts.importFrom(ctx.importPath(path, 'src/runtime/core.ts'), ['ApiCore']),
         ts.importFrom(ctx.importPath(path, 'src/runtime/options.ts'), ['ClientOptions', 'RequestOptions'], { typeOnly: true }),
         ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['defaults']),
+        ...(helpers.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/runtime/body.ts'), helpers)] : []),
         ts.classDeclaration({
           name: tag.className,
           isExported: true,
@@ -66,24 +68,62 @@ function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: 
 /**
  * `return this.#core.call<Result>("operation-id", "json", options, (client, init) => client.POST("/path", { ...init, params, body }));`
  * The result type is explicit because `init` asks openapi-fetch to leave 2xx bodies unread (the
- * core reads them); the operationId keys the optional response validator.
+ * core reads them, as the response kind says: json, text, binary or none); the operationId keys
+ * the optional response validator. Path arguments and `params` (query, header, cookie) go to
+ * openapi-fetch's `params`; a non-JSON body gets its serializer and Content-Type (README,
+ * "Method signatures").
  */
 function callStatement(ctx: TemplateContext, operation: OperationModel, signature: MethodSignature): string {
+  const { escape } = ctx;
   const members = ['...init'];
   const pathArgs = signature.parameters.filter((p) => p.role === 'path');
   const params: string[] = [];
   // Spread, not `query: params?.query`: an absent group stays absent (exactOptionalPropertyTypes).
   if (signature.parameters.some((p) => p.role === 'params')) params.push('...params');
-  if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${ctx.escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
+  if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
   if (params.length > 0) members.push(`params: { ${params.join(', ')} }`);
-  if (signature.parameters.some((p) => p.role === 'body')) members.push('body');
+  if (signature.parameters.some((p) => p.role === 'body')) members.push(...bodyMembers(ctx, signature));
   const method = operation.method.toUpperCase();
-  const kind = !signature.successMedia ? 'none' : JSON_MEDIA.test(signature.successMedia.mediaType) ? 'json' : 'text';
-  const id = ctx.escape.stringLiteral(operation.operationId);
-  return `return this.#core.call<${signature.returnType}>(${id}, ${ctx.escape.stringLiteral(kind)}, options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
+  const id = escape.stringLiteral(operation.operationId);
+  return `return this.#core.call<${signature.returnType}>(${id}, ${escape.stringLiteral(responseKind(signature))}, options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
 }
 
-const JSON_MEDIA = /^application\/(.+\+)?json(;.*)?$/i;
+/** The body and how openapi-fetch must send it. */
+function bodyMembers(ctx: TemplateContext, signature: MethodSignature): string[] {
+  const mediaType = ctx.escape.stringLiteral(signature.requestMedia!.mediaType);
+  const contentType = `headers: { "Content-Type": ${mediaType}, ...init.headers }`;
+  switch (signature.requestKind) {
+    case 'multipart':
+      // No Content-Type: fetch writes it, with the boundary.
+      return ['body', 'bodySerializer: formData'];
+    case 'form':
+      return ['body', 'bodySerializer: urlEncoded', contentType];
+    case 'text':
+      return ['body', 'bodySerializer: asIs', contentType];
+    case 'binary':
+      return [`body: ${signature.parameters.find((p) => p.role === 'body')!.optional ? `body === undefined ? undefined : binary(body, ${mediaType})` : `binary(body, ${mediaType})`}`, 'bodySerializer: asIs', contentType];
+    default:
+      return ['body'];
+  }
+}
+
+/** The runtime's body helpers a class uses. */
+function bodyHelpers(signatures: readonly MethodSignature[]): string[] {
+  const used = new Set<string>();
+  for (const s of signatures) {
+    if (s.requestKind === 'multipart') used.add('formData');
+    if (s.requestKind === 'form') used.add('urlEncoded');
+    if (s.requestKind === 'text' || s.requestKind === 'binary') used.add('asIs');
+    if (s.requestKind === 'binary') used.add('binary');
+  }
+  return [...used].sort();
+}
+
+/** How the core reads a 2xx body (runtime/response.ts): multipart or form responses are read as text. */
+function responseKind(signature: MethodSignature): 'json' | 'text' | 'binary' | 'none' {
+  const kind = signature.responseKind;
+  return kind === 'json' || kind === 'binary' || kind === 'none' ? kind : 'text';
+}
 
 function usedModelTypes(ctx: TemplateContext, signatures: readonly MethodSignature[]): string[] {
   const names = new Set(ctx.model.schemas.map((s) => s.typeName));

@@ -113,14 +113,14 @@ function example(ctx: TemplateContext, tag: TagModel, operation: OperationModel)
     .map((p) => {
       if (p.role === 'path') {
         const param = operation.parameters.path.find((q) => q.name === p.wireName);
-        return ctx.escape.jsonLiteral(param ? ctx.example(param.schema) : 'id');
+        return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
       }
-      if (p.role === 'body') return ctx.escape.jsonLiteral(signature.requestMedia ? ctx.example(signature.requestMedia.schema) : {});
+      if (p.role === 'body') return signature.requestMedia ? ctx.exampleCode(signature.requestMedia.schema) : '{}';
       const groups = (['query', 'header', 'cookie'] as const)
         .filter((location) => operation.parameters[location].some((q) => q.required))
         .map((location) => {
           const required = operation.parameters[location].filter((q) => q.required);
-          return `${location}: { ${required.map((q) => `${ctx.escape.valuePropertyKey(q.name)}: ${ctx.escape.jsonLiteral(ctx.example(q.schema))}`).join(', ')} }`;
+          return `${location}: { ${required.map((q) => `${ctx.escape.valuePropertyKey(q.name)}: ${ctx.exampleCode(q.schema)}`).join(', ')} }`;
         });
       return `{ ${groups.join(', ')} }`;
     });

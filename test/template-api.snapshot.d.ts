@@ -17,6 +17,7 @@ export interface UserConfig {
         readonly apiKeyEnv?: string;
         readonly releases?: string;
     };
+    readonly overlays?: readonly string[];
     readonly templates?: {
         readonly dir: string;
         readonly strict?: boolean;
@@ -76,6 +77,7 @@ export interface Limits {
     readonly maxDepth: number;
     readonly maxAliasNodes: number;
     readonly maxEnumValues: number;
+    readonly fetchTimeoutMs: number;
 }
 
 // generator/load/ref-policy.ts
@@ -337,6 +339,9 @@ export interface MarkdownHelpers {
     codeBlock(language: string, content: string): string;
 }
 
+// generator/template-api/media.ts
+export type BodyKind = 'json' | 'multipart' | 'form' | 'text' | 'binary';
+
 // generator/template-api/signature.ts
 export interface MethodParameter {
     readonly name: string;
@@ -352,6 +357,8 @@ export interface MethodSignature {
     readonly success: ResponseModel | undefined;
     readonly successMedia: MediaTypeModel | undefined;
     readonly requestMedia: MediaTypeModel | undefined;
+    readonly requestKind: BodyKind | undefined;
+    readonly responseKind: BodyKind | 'none';
     readonly operationType: string;
     readonly pathLiteral: string;
     readonly text: string;
@@ -462,6 +469,7 @@ export interface TemplateContext {
     readonly openapiTypes: string;
     signature(operation: OperationModel): MethodSignature;
     example(node: SchemaNode): unknown;
+    exampleCode(node: SchemaNode): string;
     importPath(from: string, to: string): string;
     linkPath(from: string, to: string): string;
     renderDefault(): readonly TemplateFile[];

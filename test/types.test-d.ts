@@ -34,9 +34,11 @@ describe('model types follow the spec', () => {
 
   it('oneOf integer | "inf" and anyOf string | enum are unions', () => {
     expectTypeOf<NonNullable<Request['max_response_output_tokens']>>().toEqualTypeOf<number | 'inf'>();
-    // anyOf [string, enum]: any string is accepted, the enum only documents known voices.
-    expectTypeOf<VoiceIdsShared>().toEqualTypeOf<string>();
-    expectTypeOf<Request['voice']>().toEqualTypeOf<string | undefined>();
+    // anyOf [string, enum]: an open enum. Any string is accepted, and the known voices stay in the
+    // type (`string | "ash"` would collapse to `string`), so editors suggest them.
+    expectTypeOf<'my-own-voice'>().toExtend<VoiceIdsShared>();
+    expectTypeOf<Extract<VoiceIdsShared, 'ash' | 'verse'>>().toEqualTypeOf<'ash' | 'verse'>();
+    expectTypeOf<Request['voice']>().toEqualTypeOf<VoiceIdsShared | undefined>();
   });
 
   it('optional and required as in the spec, nullable where the spec says so', () => {

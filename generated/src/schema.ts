@@ -119,7 +119,7 @@ export interface components {
       tools?: {
         /**
          * @description Kind of tool; always `function`.
-         * @enum {string}
+         * @constant
          */
         type?: "function";
         /** @description Name the model uses to call the function. */
@@ -181,7 +181,7 @@ export interface components {
       tools?: {
         /**
          * @description Kind of tool; always `function`.
-         * @enum {string}
+         * @constant
          */
         type?: "function";
         /** @description Name the model uses to call the function. */
@@ -203,20 +203,18 @@ export interface components {
      * @example ash
      */
     VoiceIdsShared:
-      | string
-      | (
-          | "alloy"
-          | "ash"
-          | "ballad"
-          | "coral"
-          | "echo"
-          | "fable"
-          | "onyx"
-          | "nova"
-          | "sage"
-          | "shimmer"
-          | "verse"
-        );
+      | (string & {})
+      | "alloy"
+      | "ash"
+      | "ballad"
+      | "coral"
+      | "echo"
+      | "fable"
+      | "onyx"
+      | "nova"
+      | "sage"
+      | "shimmer"
+      | "verse";
   };
   responses: never;
   parameters: never;

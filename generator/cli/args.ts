@@ -1,21 +1,38 @@
 import { parseArgs } from 'node:util';
 import { fail } from '../diagnostics/diagnostic.ts';
-import { loadConfig } from '../config/load.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CONFIG_NAMES, loadConfig } from '../config/load.ts';
 import type { ConfigOverrides } from '../config/resolve.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import type { OperationFilter } from '../select/filters.ts';
 
-/** Flags every command that loads a config accepts. */
-export const configFlags = {
-  config: { type: 'string' },
-  spec: { type: 'string' },
-  out: { type: 'string' },
+/** `--path`, `--tag`, `--operation-id`, `--all`: they replace the config's selection. */
+export const selectionFlags = {
   path: { type: 'string', multiple: true },
   tag: { type: 'string', multiple: true },
   'operation-id': { type: 'string', multiple: true },
   all: { type: 'boolean' },
+} as const;
+
+/** `--from` and `--strict`, for commands that read an upstream document. */
+export const sourceFlags = {
+  from: { type: 'string' },
+  strict: { type: 'boolean' },
+} as const;
+
+export const commonFlags = {
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
+} as const;
+
+/** Flags every command that loads a config accepts. */
+export const configFlags = {
+  ...commonFlags,
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  ...selectionFlags,
 } as const;
 
 /** Flags of the commands that render the package (`generate`, `check`). */
@@ -65,4 +82,24 @@ export function selectionOverrides(values: {
 /** The resolved config for a command: `--config` or the working folder's config, with the flags' overrides. */
 export function configFromFlags(values: Parameters<typeof selectionOverrides>[0] & { config?: string | undefined }, cwd: string): Promise<ResolvedConfig> {
   return loadConfig({ cwd, ...(values.config !== undefined ? { config: values.config } : {}) }, selectionOverrides(values));
+}
+
+/** Whether any selection flag was given (they replace the config's selection). */
+export function selectionGiven(values: { path?: string[] | undefined; tag?: string[] | undefined; 'operation-id'?: string[] | undefined; all?: boolean | undefined }): boolean {
+  return (values.path?.length ?? 0) + (values.tag?.length ?? 0) + (values['operation-id']?.length ?? 0) > 0 || values.all === true;
+}
+
+/** `--from` is required by commands that read an upstream document. */
+export function requireFrom(from: string | undefined, command: string): string {
+  if (from === undefined || from === '') fail('OM100', `${command} needs --from <file | http(s) URL> (see openapi-morph ${command} --help)`);
+  return from;
+}
+
+/**
+ * For commands that do not need a project (`extract`, `explain --from`): the config when there is
+ * one (its selection and overlays apply), else defaults (every operation, no overlays).
+ */
+export function optionalConfigFromFlags(values: Parameters<typeof configFromFlags>[0], cwd: string): Promise<ResolvedConfig> {
+  const found = values.config !== undefined || CONFIG_NAMES.some((name) => existsSync(resolve(cwd, name)));
+  return configFromFlags(found ? values : { ...values, spec: values.spec ?? 'spec/openapi.yaml' }, cwd);
 }

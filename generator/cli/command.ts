@@ -41,3 +41,10 @@ export const CONFIG_HELP = `Options:
 export function printWarnings(io: CliIO, warnings: readonly Diagnostic[]): void {
   for (const warning of warnings) io.err(formatDiagnostic(warning));
 }
+
+export const SOURCE_HELP = `Source:
+  --from SOURCE        the upstream document: a file path or an http(s) URL
+                       (a timeout, limits.fetchTimeoutMs, and the size cap,
+                       limits.maxBytes, apply; other URL schemes are refused)
+  --strict             an overlay target that matches nothing is an error,
+                       not a warning`;

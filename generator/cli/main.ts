@@ -3,11 +3,14 @@ import { formatDiagnostics } from '../diagnostics/format.ts';
 import { toolkit } from '../toolkit.ts';
 import type { CliIO, Command } from './command.ts';
 import { checkCommand } from './commands/check.ts';
+import { explainCommand } from './commands/explain.ts';
+import { extractCommand } from './commands/extract.ts';
 import { diffCommand } from './commands/diff.ts';
 import { generateCommand } from './commands/generate.ts';
+import { syncCommand } from './commands/sync.ts';
 import { templatesCommand } from './commands/templates.ts';
 
-export const commands: readonly Command[] = [generateCommand, checkCommand, diffCommand, templatesCommand];
+export const commands: readonly Command[] = [generateCommand, checkCommand, syncCommand, extractCommand, explainCommand, diffCommand, templatesCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

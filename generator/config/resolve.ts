@@ -63,6 +63,9 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   const typecheck = config.typecheck ?? 'auto';
   if (!['auto', 'always', 'never'].includes(typecheck)) problem('typecheck', 'must be "auto", "always" or "never"');
 
+  const overlays = config.overlays ?? [];
+  if (!Array.isArray(overlays) || overlays.some((o) => typeof o !== 'string' || o === '')) problem('overlays', 'must be a list of file paths or patterns');
+
   const selection = resolveSelection(config.select, overrides, problem);
   const naming = resolveNamingPatch(config.naming, problem);
   const limits = resolveLimits(config.limits, problem);
@@ -74,6 +77,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     configFile,
     spec: { path: specPath, name: displayPath(root, specPath) },
     selection,
+    overlays,
     output: { dir: outDir, name: displayPath(root, outDir), preserve, banner: Array.isArray(banner) ? banner : [] },
     package: {
       name: pkg.name,

@@ -38,6 +38,12 @@ export interface UserConfig {
     readonly releases?: string;
   };
   /**
+   * OpenAPI Overlay 1.0 files applied, in order, to the upstream document before selection (by
+   * `sync`, `extract` and `explain --from`). Paths or patterns relative to the config file; `*`
+   * and `?` match within a path segment, and a pattern's matches apply in name order.
+   */
+  readonly overlays?: readonly string[];
+  /**
    * A team's template folder: a template there replaces the default of the same name, a new name
    * adds an output. `strict`: override drift (a default that an ejected template replaced has
    * changed since) fails `generate` and `check` instead of warning; the `--strict` flag does the same.
@@ -67,6 +73,8 @@ export interface ResolvedConfig {
   readonly configFile: string | undefined;
   readonly spec: { readonly path: string; readonly name: string };
   readonly selection: Selection;
+  /** Overlay paths or patterns, relative to `root`, in the config's order. */
+  readonly overlays: readonly string[];
   readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[]; readonly banner: readonly string[] };
   readonly package: {
     readonly name: string;

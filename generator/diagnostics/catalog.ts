@@ -1,7 +1,7 @@
 /**
  * Every diagnostic openapi-morph can print, in one place. Codes are stable: tests, CI logs and
  * users' scripts may match on them. Ranges: 1xx config and CLI, 2xx loading a spec, 3xx selection,
- * 4xx model, 5xx templates and emit, 6xx format and write, 7xx check.
+ * 4xx model, 5xx templates and emit, 6xx format and write, 7xx check, 8xx overlays.
  */
 export const catalog = {
   OM100: 'Invalid command-line usage',
@@ -10,6 +10,7 @@ export const catalog = {
   OM103: 'Invalid config value',
   OM104: 'Output folder was not made by openapi-morph',
   OM105: 'Release history missing or invalid',
+  OM106: 'Sync selection differs from the config',
 
   OM200: 'Spec file not found or unreadable',
   OM201: 'Spec file too large',
@@ -22,10 +23,14 @@ export const catalog = {
   OM208: '$ref target not found',
   OM209: 'Unsupported $ref target',
   OM210: 'Enum too large',
+  OM211: 'Spec URL refused (only http and https are fetched)',
+  OM212: 'Spec download failed',
+  OM213: 'Spec download timed out',
 
   OM300: 'Selection matches no operation',
   OM301: 'Duplicate operationId',
   OM302: 'Selection filter matches nothing',
+  OM303: 'Component not kept by the selection',
 
   OM400: 'Unsupported schema construct',
   OM401: 'Name collision resolved',
@@ -45,6 +50,12 @@ export const catalog = {
   OM602: 'Interrupted write recovered',
 
   OM700: 'Generated output is out of date',
+
+  OM800: 'Overlay file not found or unreadable',
+  OM801: 'Invalid overlay document',
+  OM802: 'Overlay target matches nothing',
+  OM803: 'Invalid JSONPath in an overlay target',
+  OM804: 'Overlay action cannot apply to its target',
 } as const;
 
 export type DiagnosticCode = keyof typeof catalog;

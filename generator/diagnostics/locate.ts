@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPositions } from '../heavy.ts';
 import { parsePointer } from '../pointer.ts';
 import type { SourceLocation } from './diagnostic.ts';
 
@@ -31,6 +32,7 @@ export class Locator {
       return undefined;
     }
     const { doc, lines } = this.#parsed;
+    const { isAlias, isMap, isPair, isSeq } = yamlPositions();
     let node: unknown = doc.contents;
     let offset: number | undefined = rangeStart(node);
     for (const segment of segments) {
@@ -55,6 +57,7 @@ export class Locator {
   }
 
   #parse(): { doc: Document; lines: LineCounter } {
+    const { LineCounter, parseDocument } = yamlPositions();
     const lines = new LineCounter();
     const doc = parseDocument(this.#text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
     return { doc, lines };
@@ -62,7 +65,7 @@ export class Locator {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlPositions().isScalar(key)) return String(key.value);
   return undefined;
 }
 

@@ -1,6 +1,6 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, ts } from 'ts-morph';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, setOwn, type JsonObject } from '../json.ts';
+import { tsMorph } from '../heavy.ts';
 import { headerMember, withHeader, type HeaderInfo } from './header.ts';
 import { message, type LoadedTemplate } from './load-templates.ts';
 import type { EmittedFile } from './run-templates.ts';
@@ -18,6 +18,7 @@ export interface PrintedFile {
  * every TypeScript file is parsed once more so that a template that emits broken code is named.
  */
 export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo): PrintedFile[] {
+  const { IndentationText, NewLineKind, Project, QuoteKind } = tsMorph();
   const diagnostics: Diagnostic[] = [];
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -59,8 +60,9 @@ export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo):
 }
 
 function syntaxError(path: string, text: string): string | undefined {
+  const { ts } = tsMorph();
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
-  const first = (source as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
+  const first = (source as unknown as { parseDiagnostics?: readonly import('ts-morph').ts.Diagnostic[] }).parseDiagnostics?.[0];
   if (!first) return undefined;
   const { line, character } = source.getLineAndCharacterOfPosition(first.start ?? 0);
   return `line ${line + 1}, column ${character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`;

@@ -10,6 +10,8 @@ export interface Limits {
   readonly maxAliasNodes: number;
   /** Most values one `enum` may list (a union of a million literals stalls the TypeScript compiler). */
   readonly maxEnumValues: number;
+  /** How long a spec download (`sync --from https://...`) may take, in milliseconds. */
+  readonly fetchTimeoutMs: number;
 }
 
 export const defaultLimits: Limits = {
@@ -17,6 +19,7 @@ export const defaultLimits: Limits = {
   maxDepth: 256,
   maxAliasNodes: 1_000_000,
   maxEnumValues: 10_000,
+  fetchTimeoutMs: 30_000,
 };
 
 interface Measure {

@@ -1,6 +1,6 @@
-import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPI } from 'openapi-types';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { swaggerParser } from '../heavy.ts';
 import type { JsonObject } from '../json.ts';
 import { encodeSegment } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
@@ -27,7 +27,7 @@ const MAX_REPORTED = 20;
  */
 export async function validateSubset(spec: SpecDocument, subset: JsonObject): Promise<void> {
   try {
-    await SwaggerParser.validate(structuredClone(subset) as unknown as OpenAPI.Document, {
+    await swaggerParser().validate(structuredClone(subset) as unknown as OpenAPI.Document, {
       resolve: { external: false, file: false, http: false },
       dereference: { circular: 'ignore' },
       validate: { schema: true, spec: true },

@@ -1,6 +1,7 @@
 import { isObject, own, setOwn, type JsonObject } from '../json.ts';
 import { mapDocumentSchemas } from '../schema-walk.ts';
 import type { SpecDocument } from '../spec-context.ts';
+import { explicitMappings } from './discriminator.ts';
 import { schemaRules } from './rules.ts';
 
 /**
@@ -11,7 +12,7 @@ import { schemaRules } from './rules.ts';
  */
 export function normalize(spec: SpecDocument, subset: JsonObject): JsonObject {
   const rules = schemaRules.filter((rule) => rule.versions.includes(spec.version));
-  const document = mapDocumentSchemas(subset, (schema) => rules.reduce((current, rule) => rule.apply(current), schema));
+  const document = explicitMappings(mapDocumentSchemas(subset, (schema) => rules.reduce((current, rule) => rule.apply(current), schema)));
   if (spec.version === '3.1') return document;
   const converted: JsonObject = {};
   for (const [key, value] of Object.entries(document)) setOwn(converted, key, key === 'openapi' ? '3.1.0' : value);

@@ -54,4 +54,44 @@ const exclusiveBounds: SchemaRule = {
   },
 };
 
-export const schemaRules: readonly SchemaRule[] = [nullable, exclusiveBounds];
+/**
+ * `items` without `type: array` (upstream's `modalities`): JSON Schema would then accept any
+ * non-array value as well, but every such schema in practice means "an array of".
+ */
+const itemsWithoutType: SchemaRule = {
+  name: 'items-without-type',
+  versions: ['3.0', '3.1'],
+  apply(schema) {
+    if (own(schema, 'items') === undefined || own(schema, 'type') !== undefined || own(schema, '$ref') !== undefined) return schema;
+    if (['allOf', 'anyOf', 'oneOf', 'enum', 'const'].some((key) => own(schema, key) !== undefined)) return schema;
+    return { type: 'array', ...schema };
+  },
+};
+
+/**
+ * `x-stainless-const: true` on a one-value enum (upstream's `"inf"`, `"function"`): the vendor's
+ * way to say "this constant"; 3.1 says it with `const`, which the model and docs treat as such.
+ */
+const stainlessConst: SchemaRule = {
+  name: 'stainless-const',
+  versions: ['3.0', '3.1'],
+  apply(schema) {
+    const values = own(schema, 'enum');
+    if (own(schema, 'x-stainless-const') !== true || !Array.isArray(values) || values.length !== 1) return schema;
+    const next = without(schema, 'enum', 'x-stainless-const');
+    next['const'] = values[0];
+    return next;
+  },
+};
+
+/**
+ * The rules, applied in order to every Schema Object of the selected subset (3.0 rules first,
+ * so later ones see 3.1 shapes). Quirks that need no rewrite are handled where they matter:
+ * `anyOf` of a plain string and a string enum becomes an open enum in the types
+ * (types/openapi-types.ts); `format: unixtime` stays an integer (seconds), with the format shown
+ * in docs; `webhooks` are not operations, so select/ never follows their references; examples
+ * with fields a schema lacks never reach code (template-api/example.ts builds from the schema);
+ * a discriminator over inline variants needs no mapping, since each variant's own `type`
+ * constant narrows the union.
+ */
+export const schemaRules: readonly SchemaRule[] = [nullable, exclusiveBounds, itemsWithoutType, stainlessConst];

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { escape } from '../escape/index.ts';
 import type { ApiModel, SchemaNode } from '../model/types.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
-import { exampleValue } from './example.ts';
+import { exampleCode, exampleValue } from './example.ts';
 import { markdownHelpers } from './markdown-helpers.ts';
 import { methodSignature } from './signature.ts';
 import { tsHelpers } from './ts-helpers.ts';
@@ -20,6 +20,7 @@ export function createTemplateContext(model: ApiModel, naming: NamingResolver, o
     openapiTypes,
     signature: methodSignature,
     example: (node: SchemaNode) => exampleValue(node, model),
+    exampleCode: (node: SchemaNode) => exampleCode(node, model),
     importPath(from: string, to: string): string {
       const rel = posix.relative(posix.dirname(from), to).replace(/\.(m|c)?tsx?$/, (ext) => ext.replace('ts', 'js'));
       return rel.startsWith('.') ? rel : `./${rel}`;

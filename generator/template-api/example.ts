@@ -1,4 +1,20 @@
+import { jsonLiteral } from '../escape/literal.ts';
+import { valuePropertyKey } from '../escape/property-key.ts';
 import type { ApiModel, SchemaNode } from '../model/types.ts';
+
+/**
+ * How deep an example may nest (references, properties, items and compositions each count one):
+ * deep enough for upstream's `allOf` chains, a bound for recursive schemas. Optional properties are
+ * only shown near the top, so an example stays small.
+ */
+const MAX_DEPTH = 24;
+const OPTIONAL_DEPTH = 3;
+
+/** 2025-01-01T00:00:00Z in seconds: upstream's `format: unixtime` integers. */
+const UNIX_TIME_EXAMPLE = 1_735_689_600;
+
+/** Stands for a `format: binary` value in an example; `exampleCode` writes it as a Blob. */
+class BlobExample {}
 
 const FORMAT_EXAMPLES: Record<string, string> = {
   'date-time': '2025-01-01T00:00:00Z',
@@ -16,20 +32,21 @@ const FORMAT_EXAMPLES: Record<string, string> = {
  * with fields the schema lacks: an example must type-check. Objects get their required
  * properties, or, when nothing is required, up to three properties with a telling value.
  */
-export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack: readonly string[] = []): unknown {
-  if (depth > 12) return null;
+export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack: readonly string[] = [], blobs = false): unknown {
+  if (depth > MAX_DEPTH) return null;
+  if (blobs && node.kind === 'string' && node.format === 'binary') return new BlobExample();
   const given = node.examples?.find((value) => fits(node, value, model, depth));
   if (given !== undefined) return given;
   switch (node.kind) {
     case 'ref': {
       const target = model.schemas.find((s) => s.name === node.name);
-      return target ? exampleValue(target.schema, model, depth + 1, [...stack, node.name]) : null;
+      return target ? exampleValue(target.schema, model, depth + 1, [...stack, node.name], blobs) : null;
     }
     case 'string':
       return node.const ?? node.enum?.[0] ?? primitive(node, 'string') ?? (node.format ? FORMAT_EXAMPLES[node.format] : undefined) ?? 'string';
     case 'number':
     case 'integer':
-      return node.const ?? node.enum?.[0] ?? primitive(node, 'number') ?? (typeof node.constraints?.['minimum'] === 'number' ? node.constraints['minimum'] : 1);
+      return node.const ?? node.enum?.[0] ?? primitive(node, 'number') ?? (typeof node.constraints?.['minimum'] === 'number' ? node.constraints['minimum'] : node.format === 'unixtime' ? UNIX_TIME_EXAMPLE : 1);
     case 'boolean':
       return node.const ?? primitive(node, 'boolean') ?? true;
     case 'null':
@@ -38,7 +55,7 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
       return node.values[0] ?? null;
     case 'array': {
       if (recursive(node.items, stack)) return [];
-      const fallback = [exampleValue(node.items, model, depth + 1, stack)];
+      const fallback = [exampleValue(node.items, model, depth + 1, stack, blobs)];
       const value = node.default?.value;
       if (!Array.isArray(value) || value.length === 0) return fallback;
       const allowed = node.items.kind === 'string' ? node.items.enum : undefined;
@@ -46,22 +63,23 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
     }
     case 'object': {
       const required = node.properties.filter((p) => p.required);
-      // Optional properties that lead back into a schema being built are left out (a linked list ends).
+      // Optional properties that lead back into a schema being built are left out (a linked list ends),
+      // and optional ones are only shown near the top, so an example stays small.
       const optional = node.properties.filter((p) => !p.required && telling(p.schema) && !recursive(p.schema, stack));
-      const chosen = required.length > 0 ? required : optional.slice(0, 3);
+      const chosen = required.length > 0 ? required : depth <= OPTIONAL_DEPTH ? optional.slice(0, 3) : [];
       const value: Record<string, unknown> = {};
       for (const property of chosen) {
-        Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1, stack), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
       }
       return value;
     }
     case 'union': {
       const variant = node.variants.find((v) => v.kind !== 'null' && hasChoices(v)) ?? node.variants.find((v) => v.kind !== 'null') ?? node.variants[0];
-      return variant ? exampleValue(variant, model, depth + 1, stack) : null;
+      return variant ? exampleValue(variant, model, depth + 1, stack, blobs) : null;
     }
     case 'intersection': {
-      const parts = node.parts.map((p) => exampleValue(p, model, depth + 1, stack));
-      return parts.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p)) ? Object.assign({}, ...parts) : parts[0];
+      const parts = node.parts.map((p) => exampleValue(p, model, depth + 1, stack, blobs));
+      return parts.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p) && !(p instanceof BlobExample)) ? Object.assign({}, ...parts) : parts[0];
     }
     case 'unknown':
       return {};
@@ -70,7 +88,7 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
 
 /** Whether a spec example is certain to type-check against a node (only primitives are trusted). */
 function fits(node: SchemaNode, value: unknown, model: ApiModel, depth: number): boolean {
-  if (depth > 6 || value === null || typeof value === 'object') return false;
+  if (depth > MAX_DEPTH || value === null || typeof value === 'object') return false;
   switch (node.kind) {
     case 'string':
       return typeof value === 'string' && (node.enum === undefined || node.enum.includes(value)) && (node.const === undefined || node.const === value);
@@ -112,4 +130,20 @@ function telling(node: SchemaNode): boolean {
   if (node.kind === 'ref') return true;
   if ((node.kind === 'string' || node.kind === 'number' || node.kind === 'integer') && (node.const !== undefined || node.enum !== undefined)) return true;
   return node.default !== undefined && node.kind !== 'object';
+}
+
+/**
+ * An example as TypeScript code: `exampleValue` written with the escape helpers, except that a
+ * `format: binary` value becomes `new Blob(["..."])`, which is what such a property or body takes.
+ */
+export function exampleCode(node: SchemaNode, model: ApiModel): string {
+  const write = (value: unknown): string => {
+    if (value instanceof BlobExample) return 'new Blob(["example bytes"])';
+    if (Array.isArray(value)) return `[${value.map(write).join(', ')}]`;
+    if (value !== null && typeof value === 'object') {
+      return `{ ${Object.entries(value).map(([key, child]) => `${valuePropertyKey(key)}: ${write(child)}`).join(', ')} }`;
+    }
+    return jsonLiteral(value);
+  };
+  return write(exampleValue(node, model, 0, [], true));
 }

@@ -54,6 +54,7 @@ function shape(node: SchemaNode, link: (typeName: string) => string): string {
     case 'integer':
       if (node.const !== undefined) return markdownCode(literalType(node.const));
       if (node.enum && node.enum.length > 0) return node.enum.map((v) => markdownCode(literalType(v))).join(' \\| ');
+      if (node.format === 'binary') return markdownCode('Blob');
       return markdownCode(node.format ? `${node.kind} (${node.format})` : node.kind);
     case 'boolean':
       return markdownCode(node.const !== undefined ? String(node.const) : 'boolean');

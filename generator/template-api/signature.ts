@@ -2,6 +2,7 @@ import { stringLiteral } from '../escape/string-literal.ts';
 import type { MediaTypeModel, OperationModel, ParameterModel, ResponseModel, SchemaNode } from '../model/types.ts';
 import { NameRegistry, sanitizeIdentifier } from '../naming/identifier.ts';
 import { camelCase } from '../naming/words.ts';
+import { bodyKind, preferredMedia, type BodyKind } from './media.ts';
 import { schemaType } from './ts-helpers.ts';
 
 /** One argument of a generated method. */
@@ -20,10 +21,15 @@ export interface MethodParameter {
 /**
  * How an operation becomes a method. The rules (also in the README):
  * 1. one positional argument per path parameter, in path order, camelCased;
- * 2. `body` when the operation has a request body (optional when the body is);
+ * 2. `body` when the operation has a request body (optional when the body is), typed by its
+ *    media type (the first JSON one, else the spec's first): JSON and multipart/form bodies as
+ *    their schema (binary fields are `Blob`), text as `string`, binary as `Blob | ArrayBuffer |
+ *    ArrayBufferView`;
  * 3. `params: { query?, header?, cookie? }` when it has such parameters (required when one is);
  * 4. `options?: RequestOptions` last.
- * The result is the parsed body of the first 2xx response: its model type, or `void` without content.
+ * The result is the body of the 2xx responses (the first JSON media type of each, else its
+ * first): the parsed JSON value (its model type when named), `string` for text, `Blob` for
+ * binary, `void` without content; several 2xx responses with different bodies give a union.
  */
 export interface MethodSignature {
   readonly parameters: readonly MethodParameter[];
@@ -31,6 +37,10 @@ export interface MethodSignature {
   readonly success: ResponseModel | undefined;
   readonly successMedia: MediaTypeModel | undefined;
   readonly requestMedia: MediaTypeModel | undefined;
+  /** How the request body is sent (undefined without one). */
+  readonly requestKind: BodyKind | undefined;
+  /** How 2xx bodies are read: `none` when the success responses have no content. */
+  readonly responseKind: BodyKind | 'none';
   /** `paths["/a/{id}"]["post"]`, the openapi-typescript type of the operation. */
   readonly operationType: string;
   /** The path as a string literal, for openapi-fetch calls. */
@@ -39,11 +49,8 @@ export interface MethodSignature {
   readonly text: string;
 }
 
-const JSON_MEDIA = /^application\/(.+\+)?json(;.*)?$/i;
-
-export function preferredMedia(content: readonly MediaTypeModel[]): MediaTypeModel | undefined {
-  return content.find((m) => JSON_MEDIA.test(m.mediaType)) ?? content[0];
-}
+/** What a non-JSON body argument accepts; the runtime turns it into what fetch sends. */
+const BINARY_INPUT = 'Blob | ArrayBuffer | ArrayBufferView';
 
 export function successResponse(operation: OperationModel): ResponseModel | undefined {
   return operation.responses.find((r) => /^2/.test(r.status)) ?? operation.responses.find((r) => r.status === 'default');
@@ -66,10 +73,12 @@ export function methodSignature(operation: OperationModel): MethodSignature {
   }
   const body = operation.requestBody;
   const requestMedia = body ? preferredMedia(body.content) : undefined;
+  const requestKind = requestMedia ? bodyKind(requestMedia) : undefined;
   if (body && requestMedia) {
+    const pathsType = `NonNullable<${operationType}["requestBody"]>["content"][${stringLiteral(requestMedia.mediaType)}]`;
     parameters.push({
       name: 'body',
-      type: typeOf(requestMedia.schema, `NonNullable<${operationType}["requestBody"]>["content"][${stringLiteral(requestMedia.mediaType)}]`),
+      type: requestKind === 'text' ? 'string' : requestKind === 'binary' ? BINARY_INPUT : typeOf(requestMedia.schema, pathsType),
       optional: !body.required,
       role: 'body',
       ...(body.description !== undefined ? { description: body.description } : {}),
@@ -95,11 +104,20 @@ export function methodSignature(operation: OperationModel): MethodSignature {
   const lastRequired = parameters.map((p) => p.optional).lastIndexOf(false);
   const fixed = parameters.map((p, index) => (p.optional && index < lastRequired ? { ...p, optional: false, type: `${p.type} | undefined` } : p));
 
+  const successes = operation.responses.filter((r) => /^2/.test(r.status));
   const success = successResponse(operation);
   const successMedia = success ? preferredMedia(success.content) : undefined;
-  const returnType = successMedia
-    ? typeOf(successMedia.schema, `${operationType}["responses"][${stringLiteral(success!.status)}]["content"][${stringLiteral(successMedia.mediaType)}]`)
-    : 'void';
+  const responseKind = successMedia ? bodyKind(successMedia) : 'none';
+  const returnTypes = (successes.length > 0 ? successes : success ? [success] : []).map((response) => {
+    const media = preferredMedia(response.content);
+    if (!media) return response === success ? 'void' : 'undefined';
+    const kind = bodyKind(media);
+    if (kind === 'text') return 'string';
+    if (kind === 'binary') return 'Blob';
+    return typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`);
+  });
+  const distinct = [...new Set(returnTypes)];
+  const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
   const args = fixed.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
   return {
     parameters: fixed,
@@ -107,6 +125,8 @@ export function methodSignature(operation: OperationModel): MethodSignature {
     success,
     successMedia,
     requestMedia,
+    requestKind,
+    responseKind,
     operationType,
     pathLiteral: stringLiteral(operation.path),
     text: `${operation.methodName}(${args}): Promise<${returnType}>`,

@@ -1,22 +1,23 @@
-import {
+import type {
   Scope,
   StructureKind,
   VariableDeclarationKind,
-  type ClassDeclarationStructure,
-  type ExportDeclarationStructure,
-  type FunctionDeclarationStructure,
-  type ImportDeclarationStructure,
-  type ImportSpecifierStructure,
-  type InterfaceDeclarationStructure,
-  type JSDocStructure,
-  type JSDocTagStructure,
-  type OptionalKind,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
-  type WriterFunction,
+  ClassDeclarationStructure,
+  ExportDeclarationStructure,
+  FunctionDeclarationStructure,
+  ImportDeclarationStructure,
+  ImportSpecifierStructure,
+  InterfaceDeclarationStructure,
+  JSDocStructure,
+  JSDocTagStructure,
+  OptionalKind,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
+  WriterFunction,
 } from 'ts-morph';
 import { jsdocText } from '../escape/jsdoc.ts';
+import { tsMorph } from '../heavy.ts';
 import { literalType } from '../escape/literal.ts';
 import { typePropertyKey } from '../escape/property-key.ts';
 import type { SchemaNode } from '../model/types.ts';
@@ -98,7 +99,8 @@ function shapeType(node: SchemaNode): string {
     case 'integer':
       if (node.const !== undefined) return literalType(node.const);
       if (node.enum && node.enum.length > 0) return node.enum.map(literalType).join(' | ');
-      return node.kind === 'string' ? 'string' : 'number';
+      if (node.kind === 'string') return node.format === 'binary' ? 'Blob' : 'string';
+      return 'number';
     case 'boolean':
       return node.const !== undefined ? String(node.const) : 'boolean';
     case 'null':
@@ -111,8 +113,13 @@ function shapeType(node: SchemaNode): string {
       if (members.length === 0) return node.additionalProperties === false ? 'Record<string, never>' : 'Record<string, unknown>';
       return `{ ${members.join(' ')} }`;
     }
-    case 'union':
+    case 'union': {
+      // An open enum (a plain string plus known values): `string | "a"` would collapse to `string`.
+      const plain = node.variants.filter((v) => v.kind === 'string' && v.enum === undefined && v.const === undefined && v.format === undefined && !v.nullable);
+      const known = node.variants.filter((v) => v.kind === 'string' && (v.enum !== undefined || v.const !== undefined) && !v.nullable);
+      if (plain.length === 1 && known.length === node.variants.length - 1 && known.length > 0) return ['(string & {})', ...known.map(schemaType)].join(' | ');
       return node.variants.map((v) => wrap(schemaType(v))).join(' | ');
+    }
     case 'intersection':
       return node.parts.map((p) => wrap(schemaType(p))).join(' & ');
     case 'enum':
@@ -133,24 +140,24 @@ const helpers: TsHelpers = {
   docs,
   schemaType,
   importFrom: (moduleSpecifier, names, options) => ({
-    kind: StructureKind.ImportDeclaration,
+    kind: tsMorph().StructureKind.ImportDeclaration,
     moduleSpecifier,
     namedImports: [...names],
     ...(options?.typeOnly ? { isTypeOnly: true } : {}),
   }),
   exportFrom: (moduleSpecifier, names, options) => ({
-    kind: StructureKind.ExportDeclaration,
+    kind: tsMorph().StructureKind.ExportDeclaration,
     moduleSpecifier,
     namedExports: [...names],
     ...(options?.typeOnly ? { isTypeOnly: true } : {}),
   }),
-  typeAlias: (structure) => ({ ...structure, kind: StructureKind.TypeAlias }),
-  interfaceDeclaration: (structure) => ({ ...structure, kind: StructureKind.Interface }),
-  classDeclaration: (structure) => ({ ...structure, kind: StructureKind.Class }),
-  functionDeclaration: (structure) => ({ ...structure, kind: StructureKind.Function }),
+  typeAlias: (structure) => ({ ...structure, kind: tsMorph().StructureKind.TypeAlias }),
+  interfaceDeclaration: (structure) => ({ ...structure, kind: tsMorph().StructureKind.Interface }),
+  classDeclaration: (structure) => ({ ...structure, kind: tsMorph().StructureKind.Class }),
+  functionDeclaration: (structure) => ({ ...structure, kind: tsMorph().StructureKind.Function }),
   constDeclaration: (input) => ({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
+    kind: tsMorph().StructureKind.VariableStatement,
+    declarationKind: tsMorph().VariableDeclarationKind.Const,
     isExported: input.exported ?? true,
     ...(input.docs ? { docs: input.docs } : {}),
     declarations: [{ name: input.name, initializer: input.initializer, ...(input.type ? { type: input.type } : {}) }],
@@ -158,9 +165,16 @@ const helpers: TsHelpers = {
   statementList: (statements) => (Array.isArray(statements) ? statements : [statements as string | WriterFunction]),
   isStructure: <K extends StatementStructures['kind']>(statement: TypeScriptStatement, kind: K): statement is Extract<StatementStructures, { kind: K }> =>
     typeof statement === 'object' && statement !== null && statement.kind === kind,
-  StructureKind,
-  VariableDeclarationKind,
-  Scope,
+  // ts-morph's enums, read when a template uses them (ts-morph loads on first use; see heavy.ts).
+  get StructureKind() {
+    return tsMorph().StructureKind;
+  },
+  get VariableDeclarationKind() {
+    return tsMorph().VariableDeclarationKind;
+  },
+  get Scope() {
+    return tsMorph().Scope;
+  },
 };
 
 export const tsHelpers: TsHelpers = Object.freeze(helpers);

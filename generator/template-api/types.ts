@@ -83,6 +83,8 @@ export interface TemplateContext {
   signature(operation: OperationModel): MethodSignature;
   /** A small value that fits a schema, for code examples (render it with `escape.jsonLiteral`). */
   example(node: SchemaNode): unknown;
+  /** The same example as TypeScript code, with `format: binary` values as `new Blob([...])` (for code samples). */
+  exampleCode(node: SchemaNode): string;
   /** Relative module specifier from one package file to another: `importPath('src/apis/A.ts', 'src/models.ts')` is `'../models.js'`. */
   importPath(from: string, to: string): string;
   /** Relative link from one package file to another: `linkPath('docs/A.md', 'README.md')` is `'../README.md'`. */

@@ -4,10 +4,11 @@ import { defineTemplate, type TemplateFile } from 'openapi-morph';
 /**
  * The runtime's sources live next to this template as real, type-checked TypeScript, one concept
  * per file: errors, redaction, retry policy, timeouts and cancellation, API key, browser safety,
- * response reading, the promise methods return, options, the core that ties them together, and
- * the response validator (imported only by the optional `/validation` entry point).
+ * response reading, the promise methods return, options, the core that ties them together, the
+ * response validator (imported only by the optional `/validation` entry point), and the
+ * serializers of non-JSON request bodies.
  */
-const FILES = ['errors.ts', 'redact.ts', 'retry.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts'] as const;
+const FILES = ['errors.ts', 'redact.ts', 'retry.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
 
 export default defineTemplate({
   apiVersion: 1,

@@ -179,10 +179,10 @@ export function firstCall(ctx: TemplateContext): Call | undefined {
   const args = signature.parameters
     .filter((p) => p.role !== 'options')
     .map((p) => {
-      if (p.role === 'body' && signature.requestMedia) return ctx.escape.jsonLiteral(ctx.example(signature.requestMedia.schema));
+      if (p.role === 'body' && signature.requestMedia) return ctx.exampleCode(signature.requestMedia.schema);
       if (p.role === 'path') {
         const param = operation.parameters.path.find((q) => q.name === p.wireName);
-        return ctx.escape.jsonLiteral(param ? ctx.example(param.schema) : 'id');
+        return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
       }
       return p.role === 'params' && !p.optional ? '{}' : 'undefined';
     });

@@ -57,7 +57,7 @@ export const data: ValidationData = {
               items: {
                 type: "object",
                 properties: [
-                  ["type", { type: "string", enum: ["function"] }],
+                  ["type", { type: "string", const: "function" }],
                   ["name", { type: "string" }],
                   ["description", { type: "string" }],
                   ["parameters", { type: "object" }],
@@ -69,7 +69,7 @@ export const data: ValidationData = {
           ["temperature", { type: "number" }],
           [
             "max_response_output_tokens",
-            { oneOf: [{ type: "integer" }, { type: "string", enum: ["inf"] }] },
+            { oneOf: [{ type: "integer" }, { type: "string", const: "inf" }] },
           ],
         ],
         required: ["client_secret"],

@@ -163,6 +163,8 @@ class ShapeReader {
     if (symbol && (this.#isExternal(symbol) || args.length > 0)) {
       return { kind: 'named', name: symbol.name, args: args.map((t) => this.shape(t, depth + 1)) };
     }
+    // `string & {}` is an open enum's "any string" (types/openapi-types.ts): for assignability it is `string`.
+    if (type.flags & ts.TypeFlags.Intersection && (type as TS.IntersectionType).types.some((t) => t.flags & ts.TypeFlags.String)) return { kind: 'primitive', name: 'string' };
     if (!(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return { kind: 'other', text: checker.typeToString(type) };
     return {
       kind: 'object',

@@ -1,10 +1,11 @@
 import { InvalidResponseError, type ApiErrorInit } from './errors.js';
 
 /**
- * How an operation's 2xx body is read, from its media type in the spec: JSON, text for any other
- * media type (openapi-typescript types those bodies as strings), or nothing.
+ * How an operation's 2xx body is read, from its media type in the spec: JSON, text (text/*,
+ * application/sdp, XML...), a Blob for binary media (octet-stream, images, audio, video, archives,
+ * `format: binary`), or nothing.
  */
-export type ResponseKind = 'json' | 'text' | 'none';
+export type ResponseKind = 'json' | 'text' | 'binary' | 'none';
 
 const JSON_TYPE = /^application\/(?:[\w.!#$%&'*^`|~-]+\+)?json\s*(?:;|$)/i;
 
@@ -14,6 +15,10 @@ const JSON_TYPE = /^application\/(?:[\w.!#$%&'*^`|~-]+\+)?json\s*(?:;|$)/i;
  * as a string or a half object. 204 and 205 carry no body by definition.
  */
 export async function readSuccessBody(response: Response, kind: ResponseKind): Promise<unknown> {
+  if (kind === 'binary') {
+    const blob = await response.blob();
+    return response.status === 204 || response.status === 205 ? undefined : blob;
+  }
   const text = await response.text();
   if (kind === 'none' || response.status === 204 || response.status === 205) return undefined;
   if (kind === 'text') return text;

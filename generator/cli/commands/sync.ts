@@ -1,0 +1,53 @@
+import { warning } from '../../diagnostics/diagnostic.ts';
+import { formatDiagnostics } from '../../diagnostics/format.ts';
+import { formatChanges } from '../../sync/report.ts';
+import { sync } from '../../sync/index.ts';
+import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
+import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
+
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'take the selected operations from an upstream spec into spec/, then regenerate',
+  help: `Usage: openapi-morph sync --from <file | http(s) URL> [options]
+
+Loads the whole upstream document, applies the config's overlays, selects the
+configured operations (or those the selection flags name) plus every component
+they reach, writes that subset to the config's spec file, lists what changed
+against the previous spec, and regenerates the package: spec and package are
+written together in one transaction, or not at all. Non-interactive.
+
+${SOURCE_HELP}
+
+${CONFIG_HELP}
+
+${SELECTION_HELP}`,
+  async run(args, io) {
+    const { values } = parseFlags(args, { ...configFlags, ...sourceFlags }, 'sync');
+    if (values.help) {
+      io.out(this.help);
+      return 0;
+    }
+    const from = requireFrom(values.from, 'sync');
+    const config = await configFromFlags(values, io.cwd);
+    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true });
+    const warnings = [...report.warnings];
+    if (selectionGiven(values)) {
+      warnings.push(
+        warning('OM106', `the selection flags replaced the config's selection for this sync; \`generate\` and \`check\` use the config's, so update "select" in the config to keep ${config.output.name} as synced`),
+      );
+    }
+    if (warnings.length > 0) io.err(formatDiagnostics(warnings));
+    const { result, difference } = report;
+    const operations = result.model.tags.reduce((n, t) => n + t.operations.length, 0);
+    const written = difference.stale.length + difference.missing.length;
+    io.out(
+      [
+        `synced from ${report.upstream}: ${operations} operation${operations === 1 ? '' : 's'} and ${result.selected.closure.components.length} components`,
+        ...formatChanges(report.changes, config.spec.name),
+        `${config.spec.name}: ${report.specWritten ? 'written' : 'unchanged'}`,
+        `${config.output.name}: ${config.package.name} ${result.files.size} files (${written} written, ${result.files.size - written} unchanged, ${difference.extra.length} removed)`,
+      ].join('\n'),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The toolkit's heavy dependencies, each loaded on first use (a command that does not emit code
+ * never pays for them) and through `require`, not `import`. Both choices are measured, not
+ * guessed (README, "Performance"): under the tsx loader the CLI runs in, `import` of these
+ * CommonJS packages costs seconds that `require` does not, because Node scans a CommonJS file's
+ * source for its export names when ESM imports it (9 MB for typescript.js) and tsx rewrites every
+ * dynamic `import()` of an ES module it loads, with a source map (prettier's index.mjs).
+ */
+const require = createRequire(import.meta.url);
+
+export function typescript(): typeof import('typescript') {
+  return require('typescript') as typeof import('typescript');
+}
+
+export function tsMorph(): typeof import('ts-morph') {
+  return require('ts-morph') as typeof import('ts-morph');
+}
+
+/**
+ * openapi-typescript's transform, without its entry point's Redocly bundling and linting: the
+ * subset it gets was validated already and holds only internal references, so that would be the
+ * same work twice (and loading Redocly alone costs more than the transform). These are the
+ * exported `transformSchema`, `scanDiscriminators` and `astToString` of the pinned 7.13.0, from
+ * their CommonJS files.
+ */
+export function openapiTypescript(): {
+  transformSchema: typeof import('openapi-typescript').transformSchema;
+  scanDiscriminators: typeof import('openapi-typescript').scanDiscriminators;
+  resolveRef: typeof import('openapi-typescript').resolveRef;
+  astToString: typeof import('openapi-typescript').astToString;
+} {
+  const { scanDiscriminators, resolveRef } = require('openapi-typescript/dist/lib/utils.cjs') as typeof import('openapi-typescript');
+  const { astToString } = require('openapi-typescript/dist/lib/ts.cjs') as typeof import('openapi-typescript');
+  const transformSchema = require('openapi-typescript/dist/transform/index.cjs') as typeof import('openapi-typescript').transformSchema;
+  return { transformSchema, scanDiscriminators, resolveRef, astToString };
+}
+
+/** The parser plugins each parser needs (prettier's printers for JS-like languages live in `estree`). */
+const PRETTIER_PLUGINS: Record<string, readonly string[]> = {
+  typescript: ['typescript', 'estree'],
+  babel: ['babel', 'estree'],
+  json: ['babel', 'estree'],
+  markdown: ['markdown'],
+  yaml: ['yaml'],
+  css: ['postcss'],
+};
+const ALL_PRETTIER_PLUGINS = ['typescript', 'estree', 'babel', 'markdown', 'yaml', 'postcss', 'html', 'angular', 'glimmer', 'graphql', 'flow', 'acorn', 'meriyah'];
+
+/**
+ * Prettier's standalone build with the parser plugins `parsers` need (CommonJS builds, each a few
+ * hundred milliseconds to load). `all` loads every plugin prettier ships, for markdown whose code
+ * fences another language would format (the full prettier formats those too).
+ */
+export function prettierStandalone(parsers: Iterable<string>, all: boolean): { format: typeof import('prettier').format; plugins: import('prettier').Plugin[] } {
+  const standalone = require('prettier/standalone') as typeof import('prettier');
+  const names = all ? ALL_PRETTIER_PLUGINS : [...new Set([...parsers].flatMap((parser) => PRETTIER_PLUGINS[parser] ?? ALL_PRETTIER_PLUGINS))];
+  return { format: standalone.format, plugins: names.map((name) => require(`prettier/plugins/${name}`) as import('prettier').Plugin) };
+}
+
+/** The full prettier (config resolution included); an ES module, imported. */
+export function prettierFull(): Promise<typeof import('prettier')> {
+  return import('prettier');
+}
+
+/** The `yaml` package, for source positions in diagnostics only. */
+export function yamlPositions(): typeof import('yaml') {
+  return require('yaml') as typeof import('yaml');
+}
+
+/** swagger-parser, which validates the selected subset. */
+export function swaggerParser(): typeof import('@apidevtools/swagger-parser') {
+  return require('@apidevtools/swagger-parser') as typeof import('@apidevtools/swagger-parser');
+}
+
+/** jsonpath-plus, for overlay targets (only projects with overlays load it). */
+export function jsonPath(): typeof import('jsonpath-plus') {
+  return require('jsonpath-plus') as typeof import('jsonpath-plus');
+}

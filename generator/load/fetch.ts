@@ -1,0 +1,88 @@
+import { fail, MorphError } from '../diagnostics/diagnostic.ts';
+import { formatBytes, sha256, type SpecSource } from './source.ts';
+
+export interface FetchLimits {
+  readonly maxBytes: number;
+  readonly fetchTimeoutMs: number;
+}
+
+/**
+ * How a URL is named in messages: without credentials, query or fragment, which may carry
+ * tokens (`https://user:secret@host/spec.yaml?token=...` prints as `https://host/spec.yaml`).
+ */
+export function displayUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+/**
+ * Downloads a spec over http(s): one GET, redirects followed (fetch only follows them to
+ * http(s)), a timeout for the whole download, and the size cap enforced while reading, so a
+ * server that lies about (or omits) Content-Length cannot make us buffer more than `maxBytes`.
+ */
+export async function fetchSpec(url: URL, limits: FetchLimits): Promise<SpecSource> {
+  const name = displayUrl(url);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    fail('OM211', `${url.protocol.replace(/:$/, '')} URLs are refused; --from takes a file path or an http(s) URL`, { file: name });
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), limits.fetchTimeoutMs);
+  const timedOut = () => fail('OM213', `no complete response from ${name} within ${limits.fetchTimeoutMs} ms (limits.fetchTimeoutMs)`, { file: name });
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: controller.signal, redirect: 'follow', headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' } });
+    } catch (cause) {
+      if (controller.signal.aborted) timedOut();
+      fail('OM212', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      fail('OM212', `could not download ${name}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, { file: name });
+    }
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (declared > limits.maxBytes) {
+      await response.body?.cancel();
+      tooLarge(name, declared, limits.maxBytes);
+    }
+    const bytes = await readCapped(response, name, limits.maxBytes, () => controller.signal.aborted && timedOut());
+    return { name, text: Buffer.from(bytes).toString('utf8'), sha256: sha256(bytes), byteLength: bytes.byteLength };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readCapped(response: Response, name: string, maxBytes: number, onAbort: () => unknown): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        tooLarge(name, total, maxBytes, true);
+      }
+      chunks.push(value);
+    }
+  } catch (cause) {
+    onAbort();
+    if (cause instanceof MorphError) throw cause;
+    fail('OM212', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(name: string, size: number, maxBytes: number, partial = false): never {
+  const what = partial ? `more than ${formatBytes(maxBytes)}` : `${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}`;
+  fail('OM201', `${name} is ${what} (limits.maxBytes)`, { file: name });
+}
+
+function reason(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const detail = typeof inner?.code === 'string' ? inner.code : typeof inner?.message === 'string' ? inner.message : undefined;
+  return detail ? `${cause.message} (${detail})` : cause.message;
+}

@@ -1,0 +1,44 @@
+import { MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { displayPath } from '../config/resolve.ts';
+import type { Limits } from '../load/limits.ts';
+import { readSpecFile } from '../load/source.ts';
+import type { SpecDocument } from '../spec-context.ts';
+import { applyOverlay } from './apply.ts';
+import { parseOverlay, type Overlay } from './document.ts';
+import { overlayFiles } from './files.ts';
+
+export interface OverlayOptions {
+  /** Config `overlays`: paths or patterns relative to `root`. */
+  readonly patterns: readonly string[];
+  readonly root: string;
+  readonly limits: Limits;
+  /** A target that matches nothing is an error instead of a warning. */
+  readonly strict: boolean;
+}
+
+/**
+ * The overlay stage, between load and select: reads the config's overlay files in order and
+ * applies each one's actions to the loaded upstream document, in place. Returns the warnings
+ * (targets that matched nothing); throws with every error at once (unreadable or invalid
+ * overlays, bad targets, updates that cannot apply), before anything is written.
+ */
+export async function applyOverlays(spec: SpecDocument, options: OverlayOptions): Promise<{ overlays: readonly Overlay[]; warnings: readonly Diagnostic[] }> {
+  if (options.patterns.length === 0) return { overlays: [], warnings: [] };
+  const { files, diagnostics } = await overlayFiles(options.patterns, options.root);
+  const overlays: Overlay[] = [];
+  for (const file of files) {
+    try {
+      overlays.push(parseOverlay(await readSpecFile(file, displayPath(options.root, file), options.limits.maxBytes), options.limits));
+    } catch (cause) {
+      if (!(cause instanceof MorphError)) throw cause;
+      diagnostics.push(...cause.diagnostics.map((d) => (d.code === 'OM200' ? { ...d, code: 'OM800' as const } : d)));
+    }
+  }
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    for (const overlay of overlays) diagnostics.push(...applyOverlay(spec.document, overlay, options.strict));
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) throw new MorphError(diagnostics);
+  return { overlays, warnings: diagnostics };
+}
+
+export type { Overlay, OverlayAction } from './document.ts';

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import type { ResolvedConfig } from '../config/types.ts';
+import { MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { planOutput } from '../generate.ts';
+import type { JsonObject } from '../json.ts';
+import { parseSpec } from '../load/index.ts';
+import { loadFrom } from '../load/from.ts';
+import { sourceFromText, sha256 } from '../load/source.ts';
+import { validateSubset } from '../load/validate.ts';
+import { applyOverlays } from '../overlay/index.ts';
+import { renderSelected, type RenderResult } from '../pipeline.ts';
+import { select, type SelectResult } from '../select/index.ts';
+import { specDocument, type SpecDocument } from '../spec-context.ts';
+import type { TreeDifference } from '../write/output-tree.ts';
+import { commitWrites, recoverWrites } from '../write/transaction.ts';
+import { dumpSpec } from './dump.ts';
+import { compareSpecs, type SpecChange } from './report.ts';
+
+export interface SourceOptions {
+  /** `--from`: a file path (relative to `cwd`) or an http(s) URL. */
+  readonly from: string;
+  readonly cwd: string;
+  /** An overlay target that matches nothing fails instead of warning. */
+  readonly strict: boolean;
+}
+
+/**
+ * The selected, validated subset of the upstream document (overlays applied). The upstream tree
+ * itself is not kept: a 3 MB document is tens of MB in memory, which can be collected before the
+ * emit stages load TypeScript.
+ */
+export interface UpstreamSubset {
+  /** How messages name the upstream (a path or a URL without credentials or query). */
+  readonly name: string;
+  readonly version: SpecDocument['version'];
+  readonly selected: SelectResult;
+  /** The subset as the YAML `sync` and `extract` write. */
+  readonly text: string;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * Load (file or URL) -> overlays -> select -> validate the subset -> YAML. Shared by `sync` and
+ * `extract`; writes nothing. Overlays apply before selection, so an overlay can fix a schema
+ * that selection would otherwise follow (or add a reference to one it would not).
+ */
+export async function upstreamSubset(config: ResolvedConfig, options: SourceOptions): Promise<UpstreamSubset> {
+  const upstream = await loadFrom(options.from, options.cwd, config.limits);
+  const { warnings } = await applyOverlays(upstream, { patterns: config.overlays, root: config.root, limits: config.limits, strict: options.strict });
+  const selected = select(upstream, config.selection);
+  await validateSubset(upstream, selected.document);
+  return { name: upstream.source.name, version: upstream.version, selected, text: dumpSpec(selected.document), warnings };
+}
+
+export interface SyncReport {
+  readonly upstream: string;
+  readonly changes: readonly SpecChange[];
+  readonly specWritten: boolean;
+  readonly result: RenderResult;
+  readonly difference: TreeDifference;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * `sync`: the upstream subset becomes the project's spec and the package is regenerated from it,
+ * in one journaled transaction, so spec/ and generated/ change together or not at all. The
+ * package is rendered from the subset as written (every operation in it), which is what
+ * `generate` reads back from the file: `check` passes right after a sync.
+ */
+export async function sync(config: ResolvedConfig, options: SourceOptions): Promise<SyncReport> {
+  await recoverWrites(config.root);
+  const { name, version, selected, text, warnings } = await upstreamSubset(config, options);
+  const previous = await readPrevious(config);
+  // The written spec as a SpecDocument without parsing it again: the subset object is what
+  // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.
+  const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
+  const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }));
+  const { difference, writes } = await planOutput(config, result);
+  const specWritten = previous.sha256 !== sha256(text);
+  await commitWrites(config.root, [...(specWritten ? [{ path: config.spec.path, content: text }] : []), ...writes]);
+  return {
+    upstream: name,
+    changes: compareSpecs(previous.document, selected.document),
+    specWritten,
+    result,
+    difference,
+    warnings: [...warnings, ...previous.warnings],
+  };
+}
+
+/** The spec `sync` replaces, for the change report; a missing or unreadable one compares as empty. */
+async function readPrevious(config: ResolvedConfig): Promise<{ document: JsonObject | undefined; sha256: string | undefined; warnings: Diagnostic[] }> {
+  let text: string;
+  try {
+    text = await readFile(config.spec.path, 'utf8');
+  } catch {
+    return { document: undefined, sha256: undefined, warnings: [] };
+  }
+  try {
+    return { document: parseSpec(sourceFromText(config.spec.name, text), config.limits).document, sha256: sha256(text), warnings: [] };
+  } catch (cause) {
+    if (!(cause instanceof MorphError)) throw cause;
+    const reason = cause.diagnostics[0]?.message ?? 'unreadable';
+    return { document: undefined, sha256: sha256(text), warnings: [warning('OM202', `the previous ${config.spec.name} could not be read (${reason}); changes are listed against an empty spec`, { file: config.spec.name })] };
+  }
+}

@@ -1,0 +1,37 @@
+import type { MediaTypeModel, SchemaNode } from '../model/types.ts';
+
+/**
+ * How a body travels, from its media type (and, for bare strings, its schema):
+ * - `json`: `application/json` and `*\/*+json`; a typed value, JSON on the wire;
+ * - `multipart`: `multipart/*`; a typed object sent as FormData (binary fields are Blobs);
+ * - `form`: `application/x-www-form-urlencoded`; a typed object sent as URL-encoded pairs;
+ * - `text`: `text/*`, `application/sdp`, XML, YAML and other textual types; a string;
+ * - `binary`: `application/octet-stream`, images, audio, video, archives, PDFs, and any media
+ *   type whose schema is `format: binary`; a Blob.
+ */
+export type BodyKind = 'json' | 'multipart' | 'form' | 'text' | 'binary';
+
+const JSON_MEDIA = /^application\/([\w.!#$%&'*^`|~-]+\+)?json\s*(;|$)/i;
+const TEXT_MEDIA = /^(text\/|application\/(sdp|xml|yaml|x-yaml|javascript|ecmascript|x-ndjson|jsonl|graphql)\b|[^/]+\/[\w.-]+\+(xml|yaml)\b)/i;
+
+export function bodyKind(media: MediaTypeModel): BodyKind {
+  const type = media.mediaType.trim();
+  if (JSON_MEDIA.test(type)) return 'json';
+  if (/^multipart\//i.test(type)) return 'multipart';
+  if (/^application\/x-www-form-urlencoded\b/i.test(type)) return 'form';
+  if (isBinarySchema(media.schema)) return 'binary';
+  return TEXT_MEDIA.test(type) ? 'text' : 'binary';
+}
+
+/** `type: string` with `format: binary` (3.0's way to say "bytes"; 3.1 allows it too). */
+export function isBinarySchema(node: SchemaNode): boolean {
+  return node.kind === 'string' && node.format === 'binary';
+}
+
+/**
+ * The media type a method uses when a body or response offers several: the first JSON one, else
+ * the first in the spec's order (the spec author's preference).
+ */
+export function preferredMedia(content: readonly MediaTypeModel[]): MediaTypeModel | undefined {
+  return content.find((m) => bodyKind(m) === 'json') ?? content[0];
+}

@@ -1,0 +1,42 @@
+/**
+ * Request bodies that are not JSON, turned into what fetch sends. Generated methods pass one of
+ * these as openapi-fetch's `bodySerializer` (multipart, URL-encoded, text) or convert the body
+ * first (binary); JSON bodies use openapi-fetch's default.
+ */
+
+/** A multipart body: one part per property; arrays repeat the name, objects go as JSON text. */
+export function formData(body: unknown): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined) continue;
+      if (item instanceof Blob) form.append(name, item);
+      else form.append(name, typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
+    }
+  }
+  return form;
+}
+
+/** An `application/x-www-form-urlencoded` body, with the same rules as `formData`. */
+export function urlEncoded(body: unknown): string {
+  const pairs = new URLSearchParams();
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined) pairs.append(name, typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
+    }
+  }
+  return pairs.toString();
+}
+
+/** Text and Blob bodies go as they are (openapi-fetch would otherwise JSON-encode them). */
+export function asIs<T>(body: T): T {
+  return body;
+}
+
+/** Bytes as a Blob of the operation's media type. */
+export function binary(body: Blob | ArrayBuffer | ArrayBufferView, type: string): Blob {
+  if (body instanceof Blob) return body;
+  // A view may cover part of its buffer: copy exactly its bytes.
+  const bytes = body instanceof ArrayBuffer ? new Uint8Array(body) : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  return new Blob([bytes.slice()], { type });
+}

@@ -1,0 +1,136 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explicitMappings } from '../generator/normalize/discriminator.ts';
+import { schemaRules } from '../generator/normalize/rules.ts';
+import { openEnumValues } from '../generator/types/openapi-types.ts';
+import { repoRoot, runCli } from './helpers/cli.ts';
+import { typecheckPackages } from './helpers/package-check.ts';
+import { tempProject, type TempProject } from './helpers/project.ts';
+
+/**
+ * Upstream quirks, each in our own small fixture (test/fixtures/quirks.yaml) and handled on
+ * purpose: by a normalize rule (generator/normalize/rules.ts) or where the model or types meet it.
+ */
+const rule = (name: string) => schemaRules.find((r) => r.name === name)!;
+
+describe('normalize rules for upstream quirks', () => {
+  const cases = [
+    { name: 'items-without-type', given: { items: { type: 'string' } }, want: { type: 'array', items: { type: 'string' } } },
+    { name: 'items-without-type', given: { type: 'array', items: {} }, want: { type: 'array', items: {} } },
+    { name: 'items-without-type', given: { anyOf: [{ type: 'string' }], items: {} }, want: { anyOf: [{ type: 'string' }], items: {} } },
+    { name: 'stainless-const', given: { type: 'string', enum: ['inf'], 'x-stainless-const': true }, want: { type: 'string', const: 'inf' } },
+    { name: 'stainless-const', given: { type: 'string', enum: ['a', 'b'], 'x-stainless-const': true }, want: { type: 'string', enum: ['a', 'b'], 'x-stainless-const': true } },
+    { name: 'stainless-const', given: { type: 'string', enum: ['a'] }, want: { type: 'string', enum: ['a'] } },
+    { name: 'nullable', given: { type: 'string', nullable: true }, want: { type: ['string', 'null'] } },
+    { name: 'nullable', given: { type: 'string', enum: ['a'], nullable: true }, want: { type: ['string', 'null'], enum: ['a', null] } },
+  ];
+  it.each(cases)('$name: $given', ({ name, given, want }) => {
+    expect(rule(name).apply(structuredClone(given))).toStrictEqual(want);
+  });
+
+  it('a discriminator without mapping: made explicit from the variants, dropped when contradicted and incomplete, else kept', () => {
+    const doc = (variants: unknown[], schemas: Record<string, unknown>) => ({ components: { schemas: { U: { oneOf: variants, discriminator: { propertyName: 'type' } }, ...schemas } } });
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    const typed = (type: unknown) => ({ type: 'object', properties: { type } });
+    const union = (d: object) => (explicitMappings(d as never) as any).components.schemas.U;
+    expect(union(doc([ref('A'), ref('B')], { A: typed({ const: 'a' }), B: typed({ enum: ['b', 'b2'] }) })).discriminator).toStrictEqual({
+      propertyName: 'type',
+      mapping: { a: '#/components/schemas/A', b: '#/components/schemas/B', b2: '#/components/schemas/B' },
+    });
+    expect(union(doc([ref('A'), ref('B')], { A: typed({ const: 'a' }), B: typed({ anyOf: [{ const: 'b' }, { type: 'null' }] }) })).discriminator).toBeUndefined();
+    expect(union(doc([ref('A'), ref('B')], { A: typed({ type: 'string' }), B: typed({ type: 'string' }) })).discriminator).toStrictEqual({ propertyName: 'type' });
+  });
+
+  it('an open enum is a plain string plus string enums or consts, nothing else', () => {
+    expect(openEnumValues({ anyOf: [{ type: 'string' }, { type: 'string', enum: ['a', 'b'] }] })).toStrictEqual(['a', 'b']);
+    expect(openEnumValues({ oneOf: [{ type: 'string', const: 'x' }, { type: 'string' }] })).toStrictEqual(['x']);
+    expect(openEnumValues({ anyOf: [{ type: 'string' }, { type: 'integer' }] })).toBeUndefined();
+    expect(openEnumValues({ anyOf: [{ type: 'string', format: 'uri' }, { type: 'string', enum: ['a'] }] })).toBeUndefined();
+    expect(openEnumValues({ anyOf: [{ type: 'string', enum: ['a'] }, { type: 'string', enum: ['b'] }] })).toBeUndefined();
+  });
+});
+
+describe('a package generated from the quirks fixture', () => {
+  let project: TempProject;
+  beforeAll(async () => {
+    project = tempProject({ spec: readFileSync(join(repoRoot, 'test/fixtures/quirks.yaml'), 'utf8'), inRepo: true, config: { package: { name: 'quirks-client' } } });
+    const run = await runCli(['generate'], project.dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+  afterAll(() => project.remove());
+
+  it('drops webhooks and what only they reference (even a reference to nothing)', () => {
+    expect(project.read('generated/src/models.ts')).not.toContain('WebhookOnly');
+    expect(project.read('generated/src/schema.ts')).not.toContain('webhooks: {\n    "quirk-done"');
+  });
+
+  it('builds doc examples from the schema, not from spec examples with fields the schema lacks', () => {
+    const docs = project.read('generated/docs/QuirksApi.md');
+    expect(docs).toContain('await api.createQuirk({ kind: ["text"] })');
+    expect(docs).not.toContain('not_in_schema');
+    expect(project.read('generated/docs/QuirkResponse.md')).toContain('`integer (unixtime)`');
+  });
+
+  it('types every quirk as intended, and the docs examples compile', () => {
+    const usage = join(project.dir, 'usage.ts');
+    writeFileSync(
+      usage,
+      `import type { QuirkRequest, QuirkResponse, Shape, Tool } from './generated/src/index.js';
+export const full: QuirkRequest = {
+  kind: ['text', 'audio'], // items without type: array -> an array
+  model: 'my-own-model', // open enum: any string...
+  max_tokens: 'inf', // oneOf integer and "inf"
+  mode: 'fixed', // x-stainless-const -> const
+  version: 2, // const
+  note: null, // 3.1 type: [string, "null"]
+  strict_object: { a: 'x' },
+  labels: { a: 1 }, // additionalProperties: schema
+  created_at: 1735689600, // format: unixtime -> a number of seconds
+  shape: { type: 'circle', radius: 1 },
+  tool: { type: 'function', name: 'lookup' }, // a discriminator without mapping: the variants' own constants
+};
+// ...while its known values stay in the type (editors suggest them): with a collapsed \`string\` this is never.
+export const known: Extract<Exclude<QuirkRequest['model'], undefined>, 'small' | 'large'> = 'small';
+export const number: QuirkRequest['max_tokens'] = 4096;
+// @ts-expect-error kind's items are an enum
+export const badKind: QuirkRequest = { kind: ['video'] };
+// @ts-expect-error only "inf" besides integers
+export const badMax: QuirkRequest = { kind: [], max_tokens: 'infinite' };
+// @ts-expect-error a const
+export const badVersion: QuirkRequest = { kind: [], version: 3 };
+// @ts-expect-error additionalProperties: false
+export const badStrict: QuirkRequest = { kind: [], strict_object: { b: 1 } };
+// @ts-expect-error additionalProperties: integer
+export const badLabel: QuirkRequest = { kind: [], labels: { a: 'x' } };
+// @ts-expect-error 3.0-style nullable was not declared for created_at
+export const badTime: QuirkResponse = { id: 'q', created_at: null };
+// @ts-expect-error not the schema name: upstream's implicit mapping is made explicit from the constants
+export const badTool: Tool = { type: 'FunctionTool', name: 'lookup' };
+export const toolName = (tool: Tool): string => (tool.type === 'function' ? tool.name : 'search');
+// A discriminator over inline variants narrows by the variants' own type constants.
+export const size = (shape: Shape): number => (shape.type === 'circle' ? shape.radius : shape.side);
+`,
+    );
+    expect(typecheckPackages(join(project.dir, 'check'), [{ dir: join(project.dir, 'generated'), name: 'quirks-client' }], [usage])).toBe('');
+  });
+});
+
+describe('3.0 quirks (nullable) in the same fixture, converted', () => {
+  let project: TempProject;
+  afterAll(() => project.remove());
+
+  it('3.0 nullable becomes a 3.1 null type in the types', async () => {
+    const spec30 = readFileSync(join(repoRoot, 'test/fixtures/quirks.yaml'), 'utf8')
+      .replace('openapi: 3.1.0', 'openapi: 3.0.3')
+      .replace('          type: [string, "null"]', '          type: string\n          nullable: true')
+      .replace(/        version:\n          const: 2\n/, '')
+      .replace('type: { type: string, const: search }', 'type: { type: string, enum: [search] }')
+      .replace(/webhooks:[\s\S]*?(?=components:)/, '');
+    project = tempProject({ spec: spec30, config: { package: { name: 'quirks-client' } } });
+    const run = await runCli(['generate'], project.dir);
+    expect(run.stderr).toBe('');
+    expect(project.read('generated/src/schema.ts')).toMatch(/note\?: string \| null;/);
+  });
+});

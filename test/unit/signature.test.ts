@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiModel, MediaTypeModel, OperationModel, ResponseModel, SchemaNode } from '../../generator/model/types.ts';
+import { bodyKind } from '../../generator/template-api/media.ts';
+import { methodSignature } from '../../generator/template-api/signature.ts';
+import api from '../../templates/api.ts';
+import { fixtureContext, fixtureModel } from '../helpers/model-fixture.ts';
+
+const string: SchemaNode = { kind: 'string', nullable: false };
+const binary: SchemaNode = { kind: 'string', nullable: false, format: 'binary' };
+const upload: SchemaNode = { kind: 'object', nullable: false, additionalProperties: true, properties: [{ name: 'file', required: true, schema: binary }] };
+const pet: SchemaNode = { kind: 'ref', name: 'pet', typeName: 'Pet', nullable: false };
+
+function operation(body: MediaTypeModel[] | undefined, responses: ResponseModel[]): OperationModel {
+  return {
+    operationId: 'op',
+    methodName: 'op',
+    method: 'post',
+    path: '/things',
+    pointer: '#/paths/~1things/post',
+    deprecated: false,
+    tags: ['Pets'],
+    parameters: { path: [], query: [], header: [], cookie: [] },
+    ...(body ? { requestBody: { required: true, content: body } } : {}),
+    responses,
+    security: [],
+  };
+}
+const ok = (content: MediaTypeModel[], status = '200'): ResponseModel => ({ status, content, headers: [] });
+
+describe('media kinds', () => {
+  it.each([
+    ['application/json', string, 'json'],
+    ['application/vnd.api+json; charset=utf-8', string, 'json'],
+    ['multipart/form-data', upload, 'multipart'],
+    ['application/x-www-form-urlencoded', upload, 'form'],
+    ['text/plain', string, 'text'],
+    ['application/sdp', string, 'text'],
+    ['application/xml', string, 'text'],
+    ['application/octet-stream', string, 'binary'],
+    ['image/webp', binary, 'binary'],
+    ['text/csv', binary, 'binary'],
+  ] as const)('%s is %s', (mediaType, schema, kind) => {
+    expect(bodyKind({ mediaType, schema })).toBe(kind);
+  });
+});
+
+describe('method signatures for non-JSON bodies and responses', () => {
+  const cases: { name: string; op: OperationModel; text: string; request?: string; response: string }[] = [
+    {
+      name: 'text body, text response',
+      op: operation([{ mediaType: 'application/sdp', schema: string }], [ok([{ mediaType: 'application/sdp', schema: string }], '201')]),
+      text: 'op(body: string, options?: RequestOptions): Promise<string>',
+      request: 'text',
+      response: 'text',
+    },
+    {
+      name: 'binary body, no content',
+      op: operation([{ mediaType: 'application/octet-stream', schema: binary }], [ok([], '204')]),
+      text: 'op(body: Blob | ArrayBuffer | ArrayBufferView, options?: RequestOptions): Promise<void>',
+      request: 'binary',
+      response: 'none',
+    },
+    {
+      name: 'multipart preferred after JSON, binary response',
+      op: operation([{ mediaType: 'multipart/form-data', schema: pet }, { mediaType: 'application/json', schema: pet }], [ok([{ mediaType: 'video/mp4', schema: binary }])]),
+      text: 'op(body: Pet, options?: RequestOptions): Promise<Blob>',
+      request: 'json',
+      response: 'binary',
+    },
+    {
+      name: 'the first media type when none is JSON',
+      op: operation([{ mediaType: 'multipart/form-data', schema: pet }, { mediaType: 'application/sdp', schema: string }], [ok([{ mediaType: 'application/json', schema: pet }, { mediaType: 'text/event-stream', schema: string }])]),
+      text: 'op(body: Pet, options?: RequestOptions): Promise<Pet>',
+      request: 'multipart',
+      response: 'json',
+    },
+    {
+      name: 'several 2xx responses with different bodies: a union',
+      op: operation(undefined, [ok([{ mediaType: 'application/json', schema: pet }]), ok([], '202'), { status: '404', content: [{ mediaType: 'application/json', schema: string }], headers: [] }]),
+      text: 'op(options?: RequestOptions): Promise<Pet | undefined>',
+      response: 'json',
+    },
+  ];
+  it.each(cases)('$name', ({ op, text, request, response }) => {
+    const signature = methodSignature(op);
+    expect(signature.text).toBe(text);
+    expect(signature.requestKind).toBe(request);
+    expect(signature.responseKind).toBe(response);
+  });
+
+  it('the api template sends each kind with its serializer and Content-Type, and tells the core how to read the response', () => {
+    const model: ApiModel = {
+      ...fixtureModel,
+      tags: [{ name: 'Pets', className: 'PetsApi', operations: [
+        { ...cases[0]!.op, methodName: 'offer' },
+        { ...cases[1]!.op, methodName: 'put', requestBody: { required: false, content: [{ mediaType: 'application/octet-stream', schema: binary }] } },
+        { ...cases[3]!.op, methodName: 'upload' },
+        { ...cases[2]!.op, methodName: 'form', requestBody: { required: true, content: [{ mediaType: 'application/x-www-form-urlencoded', schema: pet }] } },
+      ] }],
+    };
+    const file = api.render(fixtureContext(model), model.tags[0]!) as { statements: unknown[] };
+    const code = JSON.stringify(file.statements);
+    expect(code).toContain('this.#core.call<string>(\\"op\\", \\"text\\", options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/sdp\\", ...init.headers } })');
+    expect(code).toContain('body: body === undefined ? undefined : binary(body, \\"application/octet-stream\\"), bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/octet-stream\\", ...init.headers }');
+    expect(code).toContain('{ ...init, body, bodySerializer: formData })');
+    expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"binary\\", options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: urlEncoded, headers: { \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
+    expect(code).toContain('"moduleSpecifier":"../runtime/body.js","namedImports":["asIs","binary","formData","urlEncoded"]');
+  });
+});
