@@ -1,5 +1,7 @@
 import type { ResolvedConfig } from './config/types.ts';
-import { fail } from './diagnostics/diagnostic.ts';
+import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { readReleases } from './releases.ts';
+import { releaseFollowsSpec } from './release/follows.ts';
 import { render, type RenderResult } from './pipeline.ts';
 import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
@@ -22,12 +24,19 @@ export async function generate(config: ResolvedConfig): Promise<GenerateReport> 
   return { result, difference };
 }
 
-/** `check`: what `generate` would change, without writing anything. */
-export async function check(config: ResolvedConfig): Promise<GenerateReport> {
+export interface CheckReport extends GenerateReport {
+  /** Set when the spec changed but the release history (package version, changelog) did not follow. */
+  readonly release: Diagnostic | undefined;
+}
+
+/** `check`: what `generate` would change, without writing anything; and whether the releases follow the spec. */
+export async function check(config: ResolvedConfig): Promise<CheckReport> {
   await recoverWrites(config.root);
   const result = await render(config);
   const current = await readOutputTree(config.output.dir, config.output.preserve);
-  return { result, difference: compareTrees(current, result.files) };
+  const releases = await readReleases(config.package.releases.path, config.package.releases.name);
+  const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
+  return { result, difference: compareTrees(current, result.files), release };
 }
 
 /** The writes that bring the output folder to `result`, for one transaction (generate's, or sync's with the spec). */

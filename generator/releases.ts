@@ -33,6 +33,9 @@ export async function readReleases(path: string, name: string): Promise<Release[
     if (typeof release['source'] !== 'string') fail('OM105', 'source must be a string', at);
     if (typeof release['summary'] !== 'string') fail('OM105', 'summary must be a string', at);
     if (!Array.isArray(release['changes'])) fail('OM105', 'changes must be a list', at);
+    if (release['specSha256'] !== undefined && (typeof release['specSha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(release['specSha256']))) {
+      fail('OM105', 'specSha256 must be the hex sha256 of the spec file', at);
+    }
   });
   return releases as Release[];
 }

@@ -95,10 +95,13 @@ describe('sync from a file', () => {
     expect(spec).toMatch(/^ {4}Owner:$/m);
     expect(spec).not.toMatch(/Unused|Store:/);
     expect(spec).not.toContain('&'); // no anchors
-    expect(run.stdout).toContain('+ operation POST /pets (added)');
-    expect(run.stdout).toContain('- operation POST /realtime/sessions (removed)');
-    expect(run.stdout).toContain('+ schema Owner (added)');
-    expect(run.stdout).toMatch(/spec\/openapi\.yaml: 4 added, 4 removed, 0 changed/);
+    // Classified against the previous spec (the realtime one): the old operation is gone, a new one came.
+    expect(run.stdout).toMatch(/POST \/realtime\/sessions \(create-realtime-session\)\n\s+breaking\s+operation - operation removed \(operation-removed\)/);
+    expect(run.stdout).toMatch(/POST \/pets \(create-pet\)\n\s+non-breaking\s+operation - operation added \(operation-added\)/);
+    expect(run.stdout).toMatch(/semver major/);
+    expect(run.stdout).toContain('spec/releases.json: released test-client 2.0.0');
+    expect(p.read('generated/package.json')).toContain('"version": "2.0.0"');
+    expect(p.read('generated/CHANGELOG.md')).toMatch(/## 2\.0\.0 \(\d{4}-\d\d-\d\d\)[\s\S]*### Breaking changes[\s\S]*## 1\.0\.0/);
     expect(p.exists('generated/src/apis/PetsApi.ts')).toBe(true);
     expect(p.exists('generated/src/apis/RealtimeApi.ts')).toBe(false);
     const check = await runCli(['check'], p.dir);
@@ -112,8 +115,8 @@ describe('sync from a file', () => {
     const before = p.snapshot();
     const again = await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('spec/openapi.yaml: no changes to the selected operations or their schemas');
     expect(again.stdout).toContain('spec/openapi.yaml: unchanged');
+    expect(again.stdout).not.toContain('released');
     expect(again.stdout).toMatch(/\(0 written, \d+ unchanged, 0 removed\)/);
     expect(p.snapshot()).toStrictEqual(before);
   });
@@ -127,13 +130,19 @@ describe('sync from a file', () => {
     expect(p.exists('generated/src/apis/StoresApi.ts')).toBe(true);
   });
 
-  it('reports a spec change as changed', async () => {
+  it('classifies a change, bumps the version by it and prepends a changelog entry', async () => {
     const p = synced();
     await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
-    p.write('upstream/openapi.yaml', UPSTREAM.replace('        email: { type: string }', '        email: { type: string, format: email }'));
+    p.write('upstream/openapi.yaml', UPSTREAM.replace('        email: { type: string }', '        email: { type: string }\n        phone: { type: string }'));
     const run = await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
-    expect(run.stdout).toContain('~ schema Owner (changed)');
-    expect(run.stdout).toMatch(/0 added, 0 removed, 1 changed/);
+    expect(run.stdout).toMatch(/non-breaking\s+.*phone/);
+    expect(run.stdout).toMatch(/semver minor/);
+    expect(run.stdout).toContain('released test-client 2.1.0');
+    const history = JSON.parse(p.read('spec/releases.json')) as { releases: { version: string; specSha256: string; changes: { severity: string; message: string }[] }[] };
+    expect(history.releases.map((r) => r.version)).toStrictEqual(['2.1.0', '2.0.0', '1.0.0']);
+    expect(history.releases[0]!.changes.some((c) => c.severity === 'non-breaking' && c.message.includes('phone'))).toBe(true);
+    expect(p.read('generated/CHANGELOG.md')).toMatch(/## 2\.1\.0[\s\S]*### Non-breaking changes\n\n- `POST \/pets`: .*phone/);
+    expect((await runCli(['check'], p.dir)).code).toBe(0);
   });
 
   it('writes spec and package in one transaction: a sync killed mid-write is rolled back whole', async () => {

@@ -50,6 +50,8 @@ export const catalog = {
   OM602: 'Interrupted write recovered',
 
   OM700: 'Generated output is out of date',
+  OM701: 'Spec changed without a release',
+  OM702: 'Nothing to release',
 
   OM800: 'Overlay file not found or unreadable',
   OM801: 'Invalid overlay document',

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.ts';
 import { MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { planOutput } from '../generate.ts';
-import type { JsonObject } from '../json.ts';
 import { parseSpec } from '../load/index.ts';
 import { loadFrom } from '../load/from.ts';
 import { sourceFromText, sha256 } from '../load/source.ts';
@@ -14,7 +13,9 @@ import { specDocument, type SpecDocument } from '../spec-context.ts';
 import type { TreeDifference } from '../write/output-tree.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { dumpSpec } from './dump.ts';
-import { compareSpecs, type SpecChange } from './report.ts';
+import type { DiffReport } from '../diff/types.ts';
+import { recordRelease } from '../release/record.ts';
+import type { Release } from '../template-api/types.ts';
 
 export interface SourceOptions {
   /** `--from`: a file path (relative to `cwd`) or an http(s) URL. */
@@ -54,7 +55,10 @@ export async function upstreamSubset(config: ResolvedConfig, options: SourceOpti
 
 export interface SyncReport {
   readonly upstream: string;
-  readonly changes: readonly SpecChange[];
+  /** The classified changes against the previous spec (undefined when there was none to compare). */
+  readonly report: DiffReport | undefined;
+  /** The release recorded for a changed spec (version bump and changelog entry). */
+  readonly release: Release | undefined;
   readonly specWritten: boolean;
   readonly result: RenderResult;
   readonly difference: TreeDifference;
@@ -63,9 +67,11 @@ export interface SyncReport {
 
 /**
  * `sync`: the upstream subset becomes the project's spec and the package is regenerated from it,
- * in one journaled transaction, so spec/ and generated/ change together or not at all. The
- * package is rendered from the subset as written (every operation in it), which is what
- * `generate` reads back from the file: `check` passes right after a sync.
+ * in one journaled transaction, so spec/, the release history and generated/ change together or
+ * not at all. A changed spec records a release: the diff against the previous spec classifies
+ * the changes, suggests the semver bump and becomes the changelog entry. The package is rendered
+ * from the subset as written (every operation in it), which is what `generate` reads back from
+ * the file: `check` passes right after a sync.
  */
 export async function sync(config: ResolvedConfig, options: SourceOptions): Promise<SyncReport> {
   await recoverWrites(config.root);
@@ -74,13 +80,19 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
   // The written spec as a SpecDocument without parsing it again: the subset object is what
   // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.
   const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
-  const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }));
-  const { difference, writes } = await planOutput(config, result);
   const specWritten = previous.sha256 !== sha256(text);
-  await commitWrites(config.root, [...(specWritten ? [{ path: config.spec.path, content: text }] : []), ...writes]);
+  const recorded = specWritten ? await recordRelease(config, { previous: previous.spec, next: spec, source: name }) : undefined;
+  const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }), recorded ? { releases: recorded.releases } : {});
+  const { difference, writes } = await planOutput(config, result);
+  await commitWrites(config.root, [
+    ...(specWritten ? [{ path: config.spec.path, content: text }] : []),
+    ...(recorded ? [{ path: config.package.releases.path, content: recorded.text }] : []),
+    ...writes,
+  ]);
   return {
     upstream: name,
-    changes: compareSpecs(previous.document, selected.document),
+    report: recorded?.report,
+    release: recorded?.release,
     specWritten,
     result,
     difference,
@@ -88,19 +100,19 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
   };
 }
 
-/** The spec `sync` replaces, for the change report; a missing or unreadable one compares as empty. */
-async function readPrevious(config: ResolvedConfig): Promise<{ document: JsonObject | undefined; sha256: string | undefined; warnings: Diagnostic[] }> {
+/** The spec `sync` replaces, for the diff; a missing or unreadable one leaves the changes unknown. */
+async function readPrevious(config: ResolvedConfig): Promise<{ spec: SpecDocument | undefined; sha256: string | undefined; warnings: Diagnostic[] }> {
   let text: string;
   try {
     text = await readFile(config.spec.path, 'utf8');
   } catch {
-    return { document: undefined, sha256: undefined, warnings: [] };
+    return { spec: undefined, sha256: undefined, warnings: [] };
   }
   try {
-    return { document: parseSpec(sourceFromText(config.spec.name, text), config.limits).document, sha256: sha256(text), warnings: [] };
+    return { spec: parseSpec(sourceFromText(config.spec.name, text), config.limits), sha256: sha256(text), warnings: [] };
   } catch (cause) {
     if (!(cause instanceof MorphError)) throw cause;
     const reason = cause.diagnostics[0]?.message ?? 'unreadable';
-    return { document: undefined, sha256: sha256(text), warnings: [warning('OM202', `the previous ${config.spec.name} could not be read (${reason}); changes are listed against an empty spec`, { file: config.spec.name })] };
+    return { spec: undefined, sha256: sha256(text), warnings: [warning('OM202', `the previous ${config.spec.name} could not be read (${reason}); the release records no changes`, { file: config.spec.name })] };
   }
 }

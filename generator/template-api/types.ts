@@ -44,6 +44,8 @@ export interface Release {
   readonly source: string;
   readonly summary: string;
   readonly changes: readonly ReleaseChange[];
+  /** sha256 of the spec file this release describes; `check` fails when the spec moved on without a release. */
+  readonly specSha256?: string;
 }
 
 export interface ReleaseChange {

@@ -14,7 +14,9 @@ export interface TempProject {
   remove(): void;
 }
 
-const releases = JSON.stringify({ releases: [{ version: '1.0.0', date: '2026-01-01', source: 'spec/openapi.yaml', summary: 'Test release.', changes: [] }] }, null, 2);
+/** A release history whose one release describes the given spec text (so `check` holds). */
+const releasesFor = (spec: string) =>
+  JSON.stringify({ releases: [{ version: '1.0.0', date: '2026-01-01', source: 'spec/openapi.yaml', summary: 'Test release.', changes: [], specSha256: createHash('sha256').update(spec).digest('hex') }] }, null, 2);
 
 /**
  * A throwaway project folder: a spec, a release history and a config (`openapi-morph.config.mjs`,
@@ -37,8 +39,9 @@ export function tempProject(options: { spec?: string; specName?: string; config?
     snapshot: (sub = '.') => treeHashes(join(dir, sub)),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
-  project.write(specName, options.spec ?? readFileSync(join(repoRoot, 'spec/openapi.yaml'), 'utf8'));
-  project.write('spec/releases.json', releases);
+  const spec = options.spec ?? readFileSync(join(repoRoot, 'spec/openapi.yaml'), 'utf8');
+  project.write(specName, spec);
+  project.write('spec/releases.json', releasesFor(spec));
   const config =
     typeof options.config === 'string'
       ? options.config

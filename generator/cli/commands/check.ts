@@ -1,5 +1,6 @@
 import { configFromFlags, parseFlags, renderFlags } from '../args.ts';
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type Command } from '../command.ts';
+import { formatDiagnostic } from '../../diagnostics/format.ts';
 import { check } from '../../generate.ts';
 
 export const checkCommand: Command = {
@@ -7,9 +8,11 @@ export const checkCommand: Command = {
   summary: 'fail when the output folder differs from what generate would write',
   help: `Usage: openapi-morph check [options]
 
-Renders the package in memory and compares it with the output folder.
-Exits 0 when they are identical; otherwise names every stale, missing and
-extra file and exits 1. Writes nothing.
+Renders the package in memory and compares it with the output folder, and
+checks that the release history follows the spec (its newest release names
+the spec's sha256, so the package version and CHANGELOG.md describe it).
+Exits 0 when both hold; otherwise names every stale, missing and extra file
+(and the spec without a release) and exits 1. Writes nothing.
 
 ${CONFIG_HELP}
 
@@ -23,14 +26,16 @@ ${SELECTION_HELP}`,
       return 0;
     }
     const config = await configFromFlags(values, io.cwd);
-    const { result, difference } = await check(config);
+    const { result, difference, release } = await check(config);
     printWarnings(io, result.warnings);
+    if (release) io.err(formatDiagnostic(release));
     const lines = [
       ...difference.stale.map((p) => `stale:   ${config.output.name}/${p}`),
       ...difference.missing.map((p) => `missing: ${config.output.name}/${p}`),
       ...difference.extra.map((p) => `extra:   ${config.output.name}/${p}`),
     ];
     if (lines.length === 0) {
+      if (release) return 1;
       io.out(`${config.output.name} is up to date with ${config.spec.name}, the config and the templates`);
       return 0;
     }

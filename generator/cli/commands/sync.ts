@@ -1,6 +1,6 @@
 import { warning } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { formatChanges } from '../../sync/report.ts';
+import { renderText } from '../../diff/index.ts';
 import { sync } from '../../sync/index.ts';
 import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
 import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
@@ -14,7 +14,11 @@ Loads the whole upstream document, applies the config's overlays, selects the
 configured operations (or those the selection flags name) plus every component
 they reach, writes that subset to the config's spec file, lists what changed
 against the previous spec, and regenerates the package: spec and package are
-written together in one transaction, or not at all. Non-interactive.
+written together in one transaction, or not at all. A changed spec records a
+release in the release history (package.json's version and CHANGELOG.md follow):
+the changes are classified as with \`openapi-morph diff\`, which also suggests the
+version bump (before 1.0.0, a breaking change bumps the minor version and
+anything else the patch version). Non-interactive.
 
 ${SOURCE_HELP}
 
@@ -43,8 +47,9 @@ ${SELECTION_HELP}`,
     io.out(
       [
         `synced from ${report.upstream}: ${operations} operation${operations === 1 ? '' : 's'} and ${result.selected.closure.components.length} components`,
-        ...formatChanges(report.changes, config.spec.name),
+        ...(report.report ? [renderText(report.report, { color: io.color, old: `${config.spec.name} (before)`, new: report.upstream })] : []),
         `${config.spec.name}: ${report.specWritten ? 'written' : 'unchanged'}`,
+        ...(report.release ? [`${config.package.releases.name}: released ${config.package.name} ${report.release.version} (${report.release.date})`] : []),
         `${config.output.name}: ${config.package.name} ${result.files.size} files (${written} written, ${result.files.size - written} unchanged, ${difference.extra.length} removed)`,
       ].join('\n'),
     );

@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import type { ResolvedConfig } from '../config/types.ts';
+import { fail } from '../diagnostics/diagnostic.ts';
+import type { Semver } from '../diff/types.ts';
+import { planOutput, type GenerateReport } from '../generate.ts';
+import { loadSpecFile } from '../load/index.ts';
+import { loadProjectSpec, renderSpec } from '../pipeline.ts';
+import { readReleases } from '../releases.ts';
+import { displayPath } from '../config/resolve.ts';
+import type { Release } from '../template-api/types.ts';
+import { commitWrites, recoverWrites } from '../write/transaction.ts';
+import { recordRelease, type RecordedRelease } from './record.ts';
+
+export interface ReleaseOptions {
+  /** The spec as it was before the edit (e.g. `git show HEAD:spec/openapi.yaml > old.yaml`), relative to `cwd`. */
+  readonly previous?: string;
+  readonly bump?: Exclude<Semver, 'none'>;
+  readonly summary?: string;
+  readonly cwd: string;
+}
+
+export interface ReleaseReport extends GenerateReport {
+  readonly recorded: RecordedRelease;
+  readonly release: Release;
+}
+
+/**
+ * `release`: records a release for a spec that changed by hand (what `sync` does for a spec it
+ * writes). With the previous spec, the diff classifies the changes and suggests the bump; without
+ * it, `bump` is required and the changelog entry has only the summary. The release history and
+ * the regenerated package are written in one transaction.
+ */
+export async function release(config: ResolvedConfig, options: ReleaseOptions): Promise<ReleaseReport> {
+  await recoverWrites(config.root);
+  if (options.previous === undefined && options.bump === undefined) fail('OM100', 'release needs --previous FILE (the spec before the change) or --bump patch|minor|major');
+  const spec = await loadProjectSpec(config);
+  const history = await readReleases(config.package.releases.path, config.package.releases.name);
+  if (history[0]?.specSha256 === spec.source.sha256) {
+    fail('OM702', `the newest release, ${history[0].version}, already describes ${spec.source.name}: nothing to release`, { file: config.package.releases.name });
+  }
+  const previousPath = options.previous === undefined ? undefined : resolve(options.cwd, options.previous);
+  const previous = previousPath ? await loadSpecFile(previousPath, displayPath(config.root, previousPath), config.limits) : undefined;
+  const recorded = await recordRelease(config, {
+    previous,
+    next: spec,
+    source: spec.source.name,
+    ...(options.bump ? { bump: options.bump } : {}),
+    ...(options.summary !== undefined ? { summary: options.summary } : {}),
+  });
+  const result = await renderSpec(config, spec, { releases: recorded.releases });
+  const { difference, writes } = await planOutput(config, result);
+  await commitWrites(config.root, [{ path: config.package.releases.path, content: recorded.text }, ...writes]);
+  return { result, difference, recorded, release: recorded.release };
+}
