@@ -437,6 +437,7 @@ export interface Release {
     readonly source: string;
     readonly summary: string;
     readonly changes: readonly ReleaseChange[];
+    readonly specSha256?: string;
 }
 export interface ReleaseChange {
     readonly severity: 'breaking' | 'non-breaking' | 'docs';
