@@ -1,4 +1,5 @@
 import { defineTemplate, type OperationModel, type TagModel, type TemplateContext } from 'openapi-morph';
+import { exampleArguments } from './_call-example.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -107,23 +108,7 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
 /** A call with a small, valid argument for every required parameter; type-checked by the test suite. */
 function example(ctx: TemplateContext, tag: TagModel, operation: OperationModel): string[] {
   const signature = ctx.signature(operation);
-  const args = signature.parameters
-    .filter((p) => !p.optional || p.role === 'body')
-    .filter((p) => p.role !== 'options')
-    .map((p) => {
-      if (p.role === 'path') {
-        const param = operation.parameters.path.find((q) => q.name === p.wireName);
-        return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
-      }
-      if (p.role === 'body') return signature.requestMedia ? ctx.exampleCode(signature.requestMedia.schema) : '{}';
-      const groups = (['query', 'header', 'cookie'] as const)
-        .filter((location) => operation.parameters[location].some((q) => q.required))
-        .map((location) => {
-          const required = operation.parameters[location].filter((q) => q.required);
-          return `${location}: { ${required.map((q) => `${ctx.escape.valuePropertyKey(q.name)}: ${ctx.exampleCode(q.schema)}`).join(', ')} }`;
-        });
-      return `{ ${groups.join(', ')} }`;
-    });
+  const args = exampleArguments(ctx, operation);
   const result = signature.returnType === 'void' ? '' : 'const result = ';
   return [
     `import { ${tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,

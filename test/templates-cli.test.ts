@@ -10,6 +10,7 @@ import { teamProject } from './helpers/team-project.ts';
 
 const DEFAULTS = join(repoRoot, 'templates');
 const defaultNames = readdirSync(DEFAULTS, { withFileTypes: true })
+  .filter((e) => !e.name.startsWith('_')) // the folder's own helper modules
   .filter((e) => (e.isFile() && e.name.endsWith('.ts')) || (e.isDirectory() && readdirSync(join(DEFAULTS, e.name)).includes('index.ts')))
   .map((e) => e.name.replace(/\.ts$/, ''))
   .sort();

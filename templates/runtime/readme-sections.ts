@@ -1,4 +1,5 @@
 import type { OperationModel, TagModel, TemplateContext } from 'openapi-morph';
+import { exampleArguments } from '../_call-example.ts';
 
 /**
  * The README's sections on runtime behaviour (options, retries, timeouts, errors, response
@@ -173,24 +174,7 @@ export function firstCall(ctx: TemplateContext): Call | undefined {
   const tag = ctx.model.tags[0];
   const operation = tag?.operations[0];
   if (!tag || !operation) return undefined;
-  const signature = ctx.signature(operation);
-  // One argument per parameter before `options`: an example value where one is required (and
-  // for the body), `undefined` for a skipped optional one, dropped again at the end.
-  const args = signature.parameters
-    .filter((p) => p.role !== 'options')
-    .map((p) => {
-      if (p.role === 'body' && signature.requestMedia) return ctx.exampleCode(signature.requestMedia.schema);
-      if (p.role === 'path') {
-        const param = operation.parameters.path.find((q) => q.name === p.wireName);
-        return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
-      }
-      return p.role === 'params' && !p.optional ? '{}' : 'undefined';
-    });
-  const expression = (options?: string): string => {
-    const all = options ? [...args, options] : [...args];
-    while (all.at(-1) === 'undefined') all.pop();
-    return `${operation.methodName}(${all.join(', ')})`;
-  };
+  const expression = (options?: string): string => `${operation.methodName}(${exampleArguments(ctx, operation, options).join(', ')})`;
   const env = ctx.options.package.apiKeyEnv;
   return {
     tag,

@@ -1,0 +1,35 @@
+import type { OperationModel, TemplateContext } from 'openapi-morph';
+
+/**
+ * The arguments of an example call to an operation's method, as code: an example value for every
+ * path parameter and the body, and `params` with every required query, header and cookie
+ * parameter when the method requires it, then `options` when given. Optional arguments are left
+ * out. Used by the README's usage examples and the API docs; the test suite type-checks both.
+ */
+export function exampleArguments(ctx: TemplateContext, operation: OperationModel, options?: string): string[] {
+  const signature = ctx.signature(operation);
+  // `undefined` holds the place of a skipped optional argument before a required one.
+  const args = signature.parameters
+    .filter((p) => p.role !== 'options')
+    .map((p) => {
+      if (p.role === 'path') {
+        const param = operation.parameters.path.find((q) => q.name === p.wireName);
+        return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
+      }
+      if (p.role === 'body') return signature.requestMedia ? ctx.exampleCode(signature.requestMedia.schema) : '{}';
+      return p.optional ? 'undefined' : requiredParams(ctx, operation);
+    });
+  if (options !== undefined) args.push(options);
+  while (args.at(-1) === 'undefined') args.pop();
+  return args;
+}
+
+/** `{ query: { limit: 1 }, header: { "x-org": "string" } }`: every required non-path parameter. */
+function requiredParams(ctx: TemplateContext, operation: OperationModel): string {
+  const groups = (['query', 'header', 'cookie'] as const).flatMap((location) => {
+    const required = operation.parameters[location].filter((p) => p.required);
+    if (required.length === 0) return [];
+    return [`${location}: { ${required.map((p) => `${ctx.escape.valuePropertyKey(p.name)}: ${ctx.exampleCode(p.schema)}`).join(', ')} }`];
+  });
+  return `{ ${groups.join(', ')} }`;
+}
