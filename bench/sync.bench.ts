@@ -2,7 +2,7 @@
  * Wall time and peak memory of `openapi-morph sync` from an upstream snapshot, as a user runs it:
  * a fresh copy of this project in the OS temp folder per run, the real bin in a child process,
  * measured by `/usr/bin/time -v` (elapsed wall clock, maximum resident set size). Prints the median
- * of N runs for each case. Standalone: depends on nothing else in bench/.
+ * of N runs for each case. Part of `npm run bench`, or run alone with options:
  *
  *   npx tsx bench/sync.bench.ts [--runs 5] [--snapshot FILE] [--bin generator/bin/openapi-morph.js] [--case single|all]...
  *
@@ -10,31 +10,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '5' },
-    snapshot: { type: 'string' },
-    bin: { type: 'string', default: join(root, 'generator/bin/openapi-morph.js') },
-    case: { type: 'string', multiple: true },
-  },
-});
-
 const upstream = join(root, '..', 'shared', 'openai-spec');
-const snapshot = values.snapshot ?? (existsSync(upstream) ? join(upstream, readdirSync(upstream).filter((f) => /^\d\d-.*\.yaml$/.test(f)).sort().at(-1)!) : undefined);
-if (!snapshot) {
-  console.error(`no snapshot: pass --snapshot FILE (the shared snapshots are not at ${upstream})`);
-  process.exit(1);
-}
-if (!existsSync('/usr/bin/time')) {
-  console.error('/usr/bin/time is needed (GNU time, for the peak RSS)');
-  process.exit(1);
-}
 
 const CONFIG = {
   spec: 'spec/openapi.yaml',
@@ -47,18 +30,34 @@ const cases: Record<string, readonly string[]> = {
   single: ['--path', '/realtime/sessions'],
   all: ['--all'],
 };
-const chosen = values.case ?? Object.keys(cases);
-const runs = Number(values.runs);
-const bin = resolve(values.bin);
 
-function once(args: readonly string[]): { seconds: number; cpu: number; mib: number } {
+interface Settings {
+  readonly runs: number;
+  readonly snapshot: string | undefined;
+  readonly bin: string;
+  readonly cases: readonly string[];
+}
+
+interface CaseResult {
+  readonly name: string;
+  readonly seconds: number;
+  readonly cpu: number;
+  readonly mib: number;
+  readonly times: readonly number[];
+}
+
+function newestSnapshot(): string | undefined {
+  return existsSync(upstream) ? join(upstream, readdirSync(upstream).filter((f) => /^\d\d-.*\.yaml$/.test(f)).sort().at(-1)!) : undefined;
+}
+
+function once(snapshot: string, bin: string, args: readonly string[]): { seconds: number; cpu: number; mib: number } {
   const dir = mkdtempSync(join(tmpdir(), 'om-bench-'));
   try {
     cpSync(join(root, 'spec'), join(dir, 'spec'), { recursive: true });
     // The repository's config as plain JS: a .ts config outside the repository has no package.json saying "module".
     writeFileSync(join(dir, 'openapi-morph.config.mjs'), `export default ${JSON.stringify(CONFIG)};\n`);
     cpSync(join(root, 'generated'), join(dir, 'generated'), { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
-    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, 'sync', '--from', snapshot!, ...args], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, 'sync', '--from', snapshot, ...args], { cwd: dir, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`sync failed (${run.status}):\n${run.stderr}`);
     const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr)!;
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)!;
@@ -69,14 +68,51 @@ function once(args: readonly string[]): { seconds: number; cpu: number; mib: num
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`sync from ${snapshot}, ${runs} runs each, bin ${bin}`);
-// CPU time (user + system) is shown too: on a shared machine it moves less with the load than wall time.
-console.log('| case | wall time (median) | CPU time (median) | peak RSS (median) | wall times (s) |');
-console.log('|---|---|---|---|---|');
-for (const name of chosen) {
-  const results = Array.from({ length: runs }, () => once(cases[name]!));
-  const times = results.map((r) => r.seconds);
-  console.log(`| ${name} (${cases[name]!.join(' ')}) | ${median(times).toFixed(2)} s | ${median(results.map((r) => r.cpu)).toFixed(2)} s | ${median(results.map((r) => r.mib)).toFixed(0)} MiB | ${times.map((t) => t.toFixed(2)).join(', ')} |`);
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function measure(settings: Settings): { snapshot: string; results: CaseResult[] } {
+  const snapshot = settings.snapshot ?? newestSnapshot();
+  if (!snapshot) throw new Error(`no snapshot: pass --snapshot FILE (the shared snapshots are not at ${upstream})`);
+  if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is needed (GNU time, for the peak RSS; Debian package "time")');
+  const results = settings.cases.map((name) => {
+    const runs = Array.from({ length: settings.runs }, () => once(snapshot, settings.bin, cases[name]!));
+    const times = runs.map((r) => r.seconds);
+    return { name, seconds: median(times), cpu: median(runs.map((r) => r.cpu)), mib: median(runs.map((r) => r.mib)), times };
+  });
+  return { snapshot, results };
 }
-console.log(`load average: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (${(await import('node:os')).cpus().length} cores)`);
+
+const benchmark: Benchmark = {
+  name: 'sync from the newest upstream snapshot',
+  description: 'Wall time, CPU time and peak RSS of `openapi-morph sync` (a child process under /usr/bin/time -v), median of 5 runs: one operation, then --all.',
+  async run() {
+    const { results } = measure({ runs: 5, snapshot: undefined, bin: join(root, 'generator/bin/openapi-morph.js'), cases: Object.keys(cases) });
+    return results.flatMap((r) => [
+      { label: `${r.name}: wall time`, value: r.seconds, unit: 's', note: `runs ${r.times.map((t) => t.toFixed(2)).join(', ')}` },
+      { label: `${r.name}: CPU time`, value: r.cpu, unit: 's' },
+      { label: `${r.name}: peak RSS`, value: Math.round(r.mib), unit: 'MiB' },
+    ]);
+  },
+};
+export default benchmark;
+
+// Run directly (`npx tsx bench/sync.bench.ts ...`): a markdown table, with the options above.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '5' },
+      snapshot: { type: 'string' },
+      bin: { type: 'string', default: join(root, 'generator/bin/openapi-morph.js') },
+      case: { type: 'string', multiple: true },
+    },
+  });
+  const { snapshot, results } = measure({ runs: Number(values.runs), snapshot: values.snapshot, bin: resolve(values.bin), cases: values.case ?? Object.keys(cases) });
+  console.log(`sync from ${snapshot}, ${values.runs} runs each, bin ${resolve(values.bin)}`);
+  // CPU time (user + system) is shown too: on a shared machine it moves less with the load than wall time.
+  console.log('| case | wall time (median) | CPU time (median) | peak RSS (median) | wall times (s) |');
+  console.log('|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(`| ${r.name} (${cases[r.name]!.join(' ')}) | ${r.seconds.toFixed(2)} s | ${r.cpu.toFixed(2)} s | ${r.mib.toFixed(0)} MiB | ${r.times.map((t) => t.toFixed(2)).join(', ')} |`);
+  }
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);
+}

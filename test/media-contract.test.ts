@@ -41,8 +41,10 @@ beforeAll(async () => {
     }
     if (request.method === 'PUT' && request.url === '/v1/files/f%2F1') {
       if (type !== 'application/octet-stream' || request.headers['x-checksum'] !== 'abc' || request.body !== '\u0001\u0002\u0003') return sendJson(response, 422, { message: 'bad put' });
+      if (!/^[0-9a-f-]{36}$/.test(String(request.headers['idempotency-key']))) return sendJson(response, 422, { message: 'a PUT carries an idempotency key' });
       return void response.writeHead(204).end();
     }
+    if (request.method === 'GET' && request.headers['idempotency-key'] !== undefined) return sendJson(response, 422, { message: 'a GET carries no idempotency key' });
     if (request.method === 'GET' && request.url === '/v1/files/f1?range=0-2') return void response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([7, 8, 9]));
     if (request.method === 'GET' && request.url.startsWith('/v1/files/')) return sendJson(response, 404, { message: 'No such file.' });
     if (request.method === 'POST' && request.url === '/v1/uploads') {

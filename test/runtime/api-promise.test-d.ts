@@ -37,7 +37,7 @@ test('option names', () => {
   expectTypeOf<keyof ClientOptions>().toEqualTypeOf<
     'apiKey' | 'baseUrl' | 'fetch' | 'headers' | 'maxRetries' | 'timeoutMs' | 'dangerouslyAllowBrowser' | 'backoff' | 'validateResponse'
   >();
-  expectTypeOf<keyof RequestOptions>().toEqualTypeOf<'signal' | 'headers' | 'maxRetries' | 'timeoutMs'>();
+  expectTypeOf<keyof RequestOptions>().toEqualTypeOf<'signal' | 'headers' | 'maxRetries' | 'timeoutMs' | 'idempotencyKey'>();
   expectTypeOf(validateResponse).toEqualTypeOf<NonNullable<ClientOptions['validateResponse']>>();
   // @ts-expect-error: an unknown per-call option is a type error
   void api.createRealtimeSession({}, { retries: 1 });

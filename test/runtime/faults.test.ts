@@ -180,6 +180,23 @@ describe('server errors', () => {
     expect(ms).toBeLessThan(2_000);
   });
 
+  it('every attempt of a call carries the same Idempotency-Key; the next call another; a caller key wins', async () => {
+    const failing = json(500, { error: { message: 'boom' } });
+    const target = await serve(failing, json(200, session), failing, json(200, session), json(200, session), json(200, session));
+    const api = client(target);
+    await api.createRealtimeSession(body);
+    await api.createRealtimeSession(body);
+    await api.createRealtimeSession(body, { idempotencyKey: 'mint-42' });
+    await api.createRealtimeSession(body, { idempotencyKey: 'mint-42', headers: { 'idempotency-key': 'from-headers' } });
+    const keys = target.attempts.map((a) => a.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[3]).toBe(keys[2]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys.slice(4)).toEqual(['mint-42', 'from-headers']);
+  });
+
   it('three 503s exhaust the default two retries, waiting the documented default backoff', async () => {
     const down = json(503, { error: { message: 'overloaded' } });
     const target = await serve(down, down, down);

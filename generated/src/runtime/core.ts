@@ -23,6 +23,11 @@ import {
   type RequestOptions,
   type ResponseValidator,
 } from "./options.js";
+import {
+  IDEMPOTENCY_HEADER,
+  newIdempotencyKey,
+  wantsIdempotencyKey,
+} from "./idempotency.js";
 import { redact } from "./redact.js";
 import {
   errorInit,
@@ -96,6 +101,9 @@ export class ApiCore<Paths extends {}> {
       // Only failures of the fetch itself become ConnectionError (retried); an error from the
       // client's own code, such as a body that cannot be serialized, is not a network problem.
       fetch: async (request: Request) => {
+        // The method is known here, not in the core: a GET does not carry the call's key.
+        if (!wantsIdempotencyKey(request.method))
+          request.headers.delete(IDEMPOTENCY_HEADER);
         try {
           return await send(request);
         } catch (cause) {
@@ -126,6 +134,7 @@ export class ApiCore<Paths extends {}> {
     const { signal } = options;
     const maxRetries = retriesSetting(options.maxRetries, this.#maxRetries);
     const timeoutMs = timeoutSetting(options.timeoutMs, this.#timeoutMs);
+    const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw abortReason(signal);
       const key = await (signal
@@ -143,6 +152,7 @@ export class ApiCore<Paths extends {}> {
           headers: {
             Authorization: `Bearer ${key}`,
             [RETRY_COUNT_HEADER]: String(retries),
+            [IDEMPOTENCY_HEADER]: idempotencyKey,
             ...this.#headers,
             ...options.headers,
           },

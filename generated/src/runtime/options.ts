@@ -53,6 +53,11 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number;
+  /**
+   * Sent as `Idempotency-Key` with every attempt of this call (not for GET, HEAD or OPTIONS), so
+   * that a server can recognise a retry. Default: a random UUID per call, the same for its retries.
+   */
+  idempotencyKey?: string;
 }
 
 /** Per-package values the generator fills in (see defaults.ts). */

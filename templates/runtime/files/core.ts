@@ -5,6 +5,7 @@ import { keySource, readKey, type ApiKeySource } from './auth.js';
 import { checkBrowserKey, isBrowserLike } from './browser.js';
 import { ApiError, ConnectionError, errorClassFor, InvalidResponseError, TimeoutError, type ApiErrorInit } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, type ClientDefaults, type ClientOptions, type RequestOptions, type ResponseValidator } from './options.js';
+import { IDEMPOTENCY_HEADER, newIdempotencyKey, wantsIdempotencyKey } from './idempotency.js';
 import { redact } from './redact.js';
 import { errorInit, readSuccessBody, statusMessage, type ResponseKind } from './response.js';
 import { DEFAULT_BACKOFF, DEFAULT_MAX_RETRIES, RETRY_COUNT_HEADER, retryDelay, shouldRetry, type Backoff } from './retry.js';
@@ -58,6 +59,8 @@ export class ApiCore<Paths extends {}> {
       // Only failures of the fetch itself become ConnectionError (retried); an error from the
       // client's own code, such as a body that cannot be serialized, is not a network problem.
       fetch: async (request: Request) => {
+        // The method is known here, not in the core: a GET does not carry the call's key.
+        if (!wantsIdempotencyKey(request.method)) request.headers.delete(IDEMPOTENCY_HEADER);
         try {
           return await send(request);
         } catch (cause) {
@@ -76,6 +79,7 @@ export class ApiCore<Paths extends {}> {
     const { signal } = options;
     const maxRetries = retriesSetting(options.maxRetries, this.#maxRetries);
     const timeoutMs = timeoutSetting(options.timeoutMs, this.#timeoutMs);
+    const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw abortReason(signal);
       const key = await (signal ? raceAbort(readKey(this.#key), signal) : readKey(this.#key));
@@ -87,7 +91,7 @@ export class ApiCore<Paths extends {}> {
       try {
         const init: AttemptInit = {
           signal: attempt.signal,
-          headers: { Authorization: `Bearer ${key}`, [RETRY_COUNT_HEADER]: String(retries), ...this.#headers, ...options.headers },
+          headers: { Authorization: `Bearer ${key}`, [RETRY_COUNT_HEADER]: String(retries), [IDEMPOTENCY_HEADER]: idempotencyKey, ...this.#headers, ...options.headers },
           parseAs: 'stream',
         };
         const { response, error } = await raceAbort(send(this.client, init), attempt.signal);
