@@ -1,15 +1,15 @@
 import type { OperationModel, TemplateContext } from 'openapi-morph';
 
 /**
- * The arguments of an example call to an operation's method, as code: an example value for every
- * path parameter and the body, and `params` with every required query, header and cookie
- * parameter when the method requires it, then `options` when given. Optional arguments are left
- * out. Used by the README's usage examples and the API docs; the test suite type-checks both.
+ * The arguments of an example call to an operation's method, before `options`, as code: an
+ * example value for every path parameter and the body, and `params` with every required query,
+ * header and cookie parameter when the method requires it; `undefined` holds the place of a
+ * skipped optional argument (`argumentList` drops it where nothing follows). Used by the README's
+ * usage examples and the API docs; the test suite type-checks both.
  */
-export function exampleArguments(ctx: TemplateContext, operation: OperationModel, options?: string): string[] {
+export function exampleArguments(ctx: TemplateContext, operation: OperationModel): string[] {
   const signature = ctx.signature(operation);
-  // `undefined` holds the place of a skipped optional argument before a required one.
-  const args = signature.parameters
+  return signature.parameters
     .filter((p) => p.role !== 'options')
     .map((p) => {
       if (p.role === 'path') {
@@ -19,9 +19,13 @@ export function exampleArguments(ctx: TemplateContext, operation: OperationModel
       if (p.role === 'body') return signature.requestMedia ? ctx.exampleCode(signature.requestMedia.schema) : '{}';
       return p.optional ? 'undefined' : requiredParams(ctx, operation);
     });
-  if (options !== undefined) args.push(options);
-  while (args.at(-1) === 'undefined') args.pop();
-  return args;
+}
+
+/** `"id", { query: ... }, { signal }`: the arguments, then `options` when given, without trailing placeholders. */
+export function argumentList(args: readonly string[], options?: string): string {
+  const all = options === undefined ? [...args] : [...args, options];
+  while (all.at(-1) === 'undefined') all.pop();
+  return all.join(', ');
 }
 
 /** `{ query: { limit: 1 }, header: { "x-org": "string" } }`: every required non-path parameter. */

@@ -1,5 +1,5 @@
 import { defineTemplate, type OperationModel, type TagModel, type TemplateContext } from 'openapi-morph';
-import { exampleArguments } from './_call-example.ts';
+import { argumentList, exampleArguments } from './_call-example.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -108,7 +108,7 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
 /** A call with a small, valid argument for every required parameter; type-checked by the test suite. */
 function example(ctx: TemplateContext, tag: TagModel, operation: OperationModel): string[] {
   const signature = ctx.signature(operation);
-  const args = exampleArguments(ctx, operation);
+  const args = argumentList(exampleArguments(ctx, operation));
   const result = signature.returnType === 'void' ? '' : 'const result = ';
   return [
     `import { ${tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
@@ -116,7 +116,7 @@ function example(ctx: TemplateContext, tag: TagModel, operation: OperationModel)
     ...(ctx.options.package.apiKeyEnv
       ? [`// Reads the API key from ${ctx.options.package.apiKeyEnv}; or pass { apiKey }.`, `const api = new ${tag.className}();`]
       : [`const api = new ${tag.className}({ apiKey: 'sk-...' });`]),
-    `${result}await api.${operation.methodName}(${args.join(', ')});`,
+    `${result}await api.${operation.methodName}(${args});`,
     ...(result ? ['console.log(result);'] : []),
   ];
 }

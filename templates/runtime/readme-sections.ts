@@ -1,5 +1,5 @@
 import type { OperationModel, TagModel, TemplateContext } from 'openapi-morph';
-import { exampleArguments } from '../_call-example.ts';
+import { argumentList, exampleArguments } from '../_call-example.ts';
 
 /**
  * The README's sections on runtime behaviour (options, retries, timeouts, errors, response
@@ -175,7 +175,8 @@ export function firstCall(ctx: TemplateContext): Call | undefined {
   const tag = ctx.model.tags[0];
   const operation = tag?.operations[0];
   if (!tag || !operation) return undefined;
-  const expression = (options?: string): string => `${operation.methodName}(${exampleArguments(ctx, operation, options).join(', ')})`;
+  const args = exampleArguments(ctx, operation);
+  const expression = (options?: string): string => `${operation.methodName}(${argumentList(args, options)})`;
   const env = ctx.options.package.apiKeyEnv;
   return {
     tag,
