@@ -93,6 +93,13 @@ describe('$ref policy with refs: { external: true }', () => {
     expect(manifest.spec.externals.every((e) => /^[0-9a-f]{64}$/.test(e.sha256))).toBe(true);
   });
 
+  it('explain follows the same bundled references as generate', async () => {
+    await generate('./schemas/pet.yaml', { external: true });
+    const run = await runCli(['explain', 'friend'], project!.dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^schemas\/friend is kept: POST \/pets .*reaches it through 2 references/m);
+  });
+
   it('keeps the component name of a reference into another file\'s components', async () => {
     const run = await generate('./common.yaml#/components/schemas/Error', { external: true });
     expect(run.code).toBe(0);

@@ -1,6 +1,6 @@
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { loadSpecFile } from '../../load/index.ts';
+import { loadProjectSpec } from '../../pipeline.ts';
 import { componentTypes, type ComponentKey } from '../../select/closure.ts';
 import { explainComponent } from '../../select/explain.ts';
 import { select } from '../../select/index.ts';
@@ -47,7 +47,7 @@ ${SELECTION_HELP}`,
       closure = subset.selected.closure;
       source = subset.name;
     } else {
-      const spec = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
+      const spec = await loadProjectSpec(config);
       closure = select(spec, config.selection).closure;
       source = spec.source.name;
     }
