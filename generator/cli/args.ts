@@ -60,8 +60,6 @@ export function selectionOverrides(values: {
   all?: boolean | undefined;
   spec?: string | undefined;
   out?: string | undefined;
-  strict?: boolean | undefined;
-  typecheck?: boolean | undefined;
 }): ConfigOverrides {
   const include: OperationFilter[] = [
     ...(values.path ?? []).map((pattern) => ({ by: 'path' as const, pattern })),
@@ -74,14 +72,20 @@ export function selectionOverrides(values: {
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(include.length > 0 ? { include } : {}),
     ...(values.all ? { all: true } : {}),
-    ...(values.strict ? { strict: true } : {}),
-    ...(values.typecheck ? { typecheck: true } : {}),
   };
 }
 
+/**
+ * `--strict` and `--typecheck` of the commands that render (`generate`, `check`) as config
+ * overrides. Other commands' `--strict` means something else (overlays, for `sync`).
+ */
+export function renderOverrides(values: { strict?: boolean | undefined; typecheck?: boolean | undefined }): ConfigOverrides {
+  return { ...(values.strict ? { strict: true } : {}), ...(values.typecheck ? { typecheck: true } : {}) };
+}
+
 /** The resolved config for a command: `--config` or the working folder's config, with the flags' overrides. */
-export function configFromFlags(values: Parameters<typeof selectionOverrides>[0] & { config?: string | undefined }, cwd: string): Promise<ResolvedConfig> {
-  return loadConfig({ cwd, ...(values.config !== undefined ? { config: values.config } : {}) }, selectionOverrides(values));
+export function configFromFlags(values: Parameters<typeof selectionOverrides>[0] & { config?: string | undefined }, cwd: string, extra: ConfigOverrides = {}): Promise<ResolvedConfig> {
+  return loadConfig({ cwd, ...(values.config !== undefined ? { config: values.config } : {}) }, { ...selectionOverrides(values), ...extra });
 }
 
 /** Whether any selection flag was given (they replace the config's selection). */

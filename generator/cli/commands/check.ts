@@ -1,4 +1,4 @@
-import { configFromFlags, parseFlags, renderFlags } from '../args.ts';
+import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../args.ts';
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type Command } from '../command.ts';
 import { formatDiagnostic } from '../../diagnostics/format.ts';
 import { check } from '../../generate.ts';
@@ -25,7 +25,7 @@ ${SELECTION_HELP}`,
       io.out(this.help);
       return 0;
     }
-    const config = await configFromFlags(values, io.cwd);
+    const config = await configFromFlags(values, io.cwd, renderOverrides(values));
     const { result, difference, release } = await check(config);
     printWarnings(io, result.warnings);
     if (release) io.err(formatDiagnostic(release));

@@ -36,7 +36,8 @@ ${SELECTION_HELP}`,
     }
     const from = requireFrom(values.from, 'extract');
     if (values.out === undefined || values.out === '') fail('OM100', 'extract needs --out FILE (or --out - for standard output); see openapi-morph extract --help');
-    const config = await optionalConfigFromFlags(values, io.cwd);
+    // Its --out is the subset's file, not the package's output folder.
+    const config = await optionalConfigFromFlags({ ...values, out: undefined }, io.cwd);
     const subset = await upstreamSubset(config, { from, cwd: io.cwd, strict: values.strict === true });
     if (subset.warnings.length > 0) io.err(formatDiagnostics(subset.warnings));
     if (values.out === '-') {

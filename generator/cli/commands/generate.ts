@@ -1,4 +1,4 @@
-import { configFromFlags, parseFlags, renderFlags } from '../args.ts';
+import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../args.ts';
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type Command } from '../command.ts';
 import { generate } from '../../generate.ts';
 
@@ -22,7 +22,7 @@ ${SELECTION_HELP}`,
       io.out(this.help);
       return 0;
     }
-    const config = await configFromFlags(values, io.cwd);
+    const config = await configFromFlags(values, io.cwd, renderOverrides(values));
     const { result, difference } = await generate(config);
     printWarnings(io, result.warnings);
     const written = difference.stale.length + difference.missing.length;
