@@ -2,7 +2,7 @@ import type { ResolvedConfig } from './config/types.ts';
 import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { readReleases } from './releases.ts';
 import { releaseFollowsSpec } from './release/follows.ts';
-import { render, type RenderResult } from './pipeline.ts';
+import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
 import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
 
@@ -32,9 +32,9 @@ export interface CheckReport extends GenerateReport {
 /** `check`: what `generate` would change, without writing anything; and whether the releases follow the spec. */
 export async function check(config: ResolvedConfig): Promise<CheckReport> {
   await recoverWrites(config.root);
-  const result = await render(config);
-  const current = await readOutputTree(config.output.dir, config.output.preserve);
   const releases = await readReleases(config.package.releases.path, config.package.releases.name);
+  const result = await renderSpec(config, await loadProjectSpec(config), { releases });
+  const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
   return { result, difference: compareTrees(current, result.files), release };
 }

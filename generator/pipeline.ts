@@ -47,9 +47,14 @@ export async function render(config: ResolvedConfig): Promise<RenderResult> {
 }
 
 /** The config's spec, parsed, with external references bundled in when the config allows them. */
-export async function loadProjectSpec(config: ResolvedConfig): Promise<SpecDocument> {
-  const spec = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
-  return bundleExternalRefs(spec, { policy: config.refs, specPath: config.spec.path, root: config.root, limits: config.limits });
+export function loadProjectSpec(config: ResolvedConfig): Promise<SpecDocument> {
+  return loadSpec(config, config.spec.path, config.spec.name);
+}
+
+/** Any spec file as `generate` loads the project's (external references under the config's `refs` policy). */
+export async function loadSpec(config: ResolvedConfig, path: string, name: string): Promise<SpecDocument> {
+  const spec = await loadSpecFile(path, name, config.limits);
+  return bundleExternalRefs(spec, { policy: config.refs, specPath: path, root: config.root, limits: config.limits });
 }
 
 export interface RenderOptions {

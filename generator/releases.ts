@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fail } from './diagnostics/diagnostic.ts';
-import { isObject } from './json.ts';
+import { isObject, type JsonObject } from './json.ts';
 import type { Release } from './template-api/types.ts';
 
 const VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
@@ -11,6 +11,16 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * its CHANGELOG.md. Kept next to the spec (not in the output), because generated/ is derived.
  */
 export async function readReleases(path: string, name: string): Promise<Release[]> {
+  return (await readReleaseHistory(path, name)).releases;
+}
+
+/** The release history file: its releases, checked, and the whole object (other keys are kept when it is rewritten). */
+export interface ReleaseHistory {
+  readonly releases: Release[];
+  readonly data: JsonObject;
+}
+
+export async function readReleaseHistory(path: string, name: string): Promise<ReleaseHistory> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -37,5 +47,5 @@ export async function readReleases(path: string, name: string): Promise<Release[
       fail('OM105', 'specSha256 must be the hex sha256 of the spec file', at);
     }
   });
-  return releases as Release[];
+  return { releases: releases as Release[], data: data as JsonObject };
 }

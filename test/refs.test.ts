@@ -100,6 +100,15 @@ describe('$ref policy with refs: { external: true }', () => {
     expect(run.stdout).toMatch(/^schemas\/friend is kept: POST \/pets .*reaches it through 2 references/m);
   });
 
+  it('release --previous reads the earlier spec with the same references', async () => {
+    await generate('./schemas/pet.yaml', { external: true });
+    project!.write('spec/before.yaml', project!.read('spec/openapi.yaml'));
+    project!.write('spec/openapi.yaml', project!.read('spec/openapi.yaml').replace('version: 1.0.0', 'version: 1.0.1'));
+    const run = await runCli(['release', '--previous', 'spec/before.yaml'], project!.dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('released test-client 1.0.1');
+  });
+
   it('keeps the component name of a reference into another file\'s components', async () => {
     const run = await generate('./common.yaml#/components/schemas/Error', { external: true });
     expect(run.code).toBe(0);

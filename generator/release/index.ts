@@ -3,9 +3,9 @@ import type { ResolvedConfig } from '../config/types.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { Semver } from '../diff/types.ts';
 import { planOutput, type GenerateReport } from '../generate.ts';
-import { loadSpecFile } from '../load/index.ts';
-import { loadProjectSpec, renderSpec } from '../pipeline.ts';
-import { readReleases } from '../releases.ts';
+import { loadProjectSpec, loadSpec, renderSpec } from '../pipeline.ts';
+import { readReleaseHistory } from '../releases.ts';
+import { releaseFollowsSpec } from './follows.ts';
 import { displayPath } from '../config/resolve.ts';
 import type { Release } from '../template-api/types.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
@@ -34,13 +34,13 @@ export async function release(config: ResolvedConfig, options: ReleaseOptions): 
   await recoverWrites(config.root);
   if (options.previous === undefined && options.bump === undefined) fail('OM100', 'release needs --previous FILE (the spec before the change) or --bump patch|minor|major');
   const spec = await loadProjectSpec(config);
-  const history = await readReleases(config.package.releases.path, config.package.releases.name);
-  if (history[0]?.specSha256 === spec.source.sha256) {
-    fail('OM702', `the newest release, ${history[0].version}, already describes ${spec.source.name}: nothing to release`, { file: config.package.releases.name });
+  const history = await readReleaseHistory(config.package.releases.path, config.package.releases.name);
+  if (releaseFollowsSpec(history.releases, spec.source, config.package.releases.name) === undefined) {
+    fail('OM702', `the newest release, ${history.releases[0]!.version}, already describes ${spec.source.name}: nothing to release`, { file: config.package.releases.name });
   }
   const previousPath = options.previous === undefined ? undefined : resolve(options.cwd, options.previous);
-  const previous = previousPath ? await loadSpecFile(previousPath, displayPath(config.root, previousPath), config.limits) : undefined;
-  const recorded = await recordRelease(config, {
+  const previous = previousPath ? await loadSpec(config, previousPath, displayPath(config.root, previousPath)) : undefined;
+  const recorded = recordRelease(history, {
     previous,
     next: spec,
     source: spec.source.name,

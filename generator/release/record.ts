@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import type { ResolvedConfig } from '../config/types.ts';
 import { diffSpecs, summary, toReleaseChanges } from '../diff/index.ts';
 import type { DiffReport, Semver } from '../diff/types.ts';
-import { isObject, type JsonObject } from '../json.ts';
-import { readReleases } from '../releases.ts';
+import type { ReleaseHistory } from '../releases.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import type { Release } from '../template-api/types.ts';
 import { nextVersion, releaseDate } from './version.ts';
@@ -35,22 +32,19 @@ export interface RecordInput {
  * newest release, and the new spec's sha256 is recorded so `check` can tell the history follows
  * the spec. Returns the history file's new text; writing it is the caller's transaction.
  */
-export async function recordRelease(config: ResolvedConfig, input: RecordInput): Promise<RecordedRelease> {
-  const path = config.package.releases.path;
-  const history = await readReleases(path, config.package.releases.name);
+export function recordRelease(history: ReleaseHistory, input: RecordInput): RecordedRelease {
   const report = input.previous ? diffSpecs(input.previous, input.next, { include: 'all', exclude: [] }) : undefined;
   const change: Semver = input.bump ?? report?.semver ?? 'patch';
   const release: Release = {
-    version: nextVersion(history[0]!.version, change),
+    version: nextVersion(history.releases[0]!.version, change),
     date: releaseDate(),
     source: input.source,
     summary: input.summary ?? defaultSummary(input.source, report),
     changes: report ? toReleaseChanges(report) : [],
     specSha256: input.next.source.sha256,
   };
-  const releases = [release, ...history];
-  const data = JSON.parse(await readFile(path, 'utf8')) as JsonObject;
-  const text = `${JSON.stringify({ ...(isObject(data) ? data : {}), releases }, null, 2)}\n`;
+  const releases = [release, ...history.releases];
+  const text = `${JSON.stringify({ ...history.data, releases }, null, 2)}\n`;
   return { release, releases, text, report };
 }
 

@@ -4,7 +4,7 @@ import { MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.
 import { planOutput } from '../generate.ts';
 import { parseSpec } from '../load/index.ts';
 import { loadFrom } from '../load/from.ts';
-import { sourceFromText, sha256 } from '../load/source.ts';
+import { sourceFromText } from '../load/source.ts';
 import { validateSubset } from '../load/validate.ts';
 import { applyOverlays } from '../overlay/index.ts';
 import { renderSelected, type RenderResult } from '../pipeline.ts';
@@ -15,6 +15,7 @@ import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { dumpSpec } from './dump.ts';
 import type { DiffReport } from '../diff/types.ts';
 import { recordRelease } from '../release/record.ts';
+import { readReleaseHistory } from '../releases.ts';
 import type { Release } from '../template-api/types.ts';
 
 export interface SourceOptions {
@@ -80,8 +81,8 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
   // The written spec as a SpecDocument without parsing it again: the subset object is what
   // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.
   const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
-  const specWritten = previous.sha256 !== sha256(text);
-  const recorded = specWritten ? await recordRelease(config, { previous: previous.spec, next: spec, source: name }) : undefined;
+  const specWritten = previous.sha256 !== spec.source.sha256;
+  const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name }) : undefined;
   const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }), recorded ? { releases: recorded.releases } : {});
   const { difference, writes } = await planOutput(config, result);
   await commitWrites(config.root, [
@@ -108,11 +109,12 @@ async function readPrevious(config: ResolvedConfig): Promise<{ spec: SpecDocumen
   } catch {
     return { spec: undefined, sha256: undefined, warnings: [] };
   }
+  const source = sourceFromText(config.spec.name, text);
   try {
-    return { spec: parseSpec(sourceFromText(config.spec.name, text), config.limits), sha256: sha256(text), warnings: [] };
+    return { spec: parseSpec(source, config.limits), sha256: source.sha256, warnings: [] };
   } catch (cause) {
     if (!(cause instanceof MorphError)) throw cause;
     const reason = cause.diagnostics[0]?.message ?? 'unreadable';
-    return { spec: undefined, sha256: sha256(text), warnings: [warning('OM202', `the previous ${config.spec.name} could not be read (${reason}); the release records no changes`, { file: config.spec.name })] };
+    return { spec: undefined, sha256: source.sha256, warnings: [warning('OM202', `the previous ${config.spec.name} could not be read (${reason}); the release records no changes`, { file: config.spec.name })] };
   }
 }

@@ -3,23 +3,17 @@ import { MorphError, fail, type Diagnostic } from '../../diagnostics/diagnostic.
 import { loadConfig } from '../../config/load.ts';
 import { diffPackages, renderText } from '../../diff/index.ts';
 import type { ResolvedConfig } from '../../config/types.ts';
-import { bundleExternalRefs } from '../../load/bundle.ts';
-import { loadSpecFile } from '../../load/index.ts';
+import { loadSpec } from '../../pipeline.ts';
 import type { SpecDocument } from '../../spec-context.ts';
-import { parseFlags, selectionOverrides } from '../args.ts';
+import { commonFlags, parseFlags, selectionFlags, selectionOverrides } from '../args.ts';
 import { SELECTION_HELP, type CliIO, type Command } from '../command.ts';
 
 const flags = {
-  config: { type: 'string' },
-  path: { type: 'string', multiple: true },
-  tag: { type: 'string', multiple: true },
-  'operation-id': { type: 'string', multiple: true },
-  all: { type: 'boolean' },
+  ...commonFlags,
+  ...selectionFlags,
   json: { type: 'boolean' },
   'fail-on': { type: 'string' },
   'no-typescript': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  debug: { type: 'boolean' },
 } as const;
 
 export const diffCommand: Command = {
@@ -75,11 +69,7 @@ Without a config and without selection flags, every operation is compared.`,
  * config's `refs` policy allows them), reporting the problems of both at once.
  */
 async function loadBoth(io: CliIO, paths: readonly [string, string], config: ResolvedConfig): Promise<[SpecDocument, SpecDocument]> {
-  const load = async (path: string): Promise<SpecDocument> => {
-    const specPath = resolve(io.cwd, path);
-    const spec = await loadSpecFile(specPath, path, config.limits);
-    return bundleExternalRefs(spec, { policy: config.refs, specPath, root: config.root, limits: config.limits });
-  };
+  const load = (path: string): Promise<SpecDocument> => loadSpec(config, resolve(io.cwd, path), path);
   const results = await Promise.allSettled(paths.map(load));
   const diagnostics: Diagnostic[] = [];
   for (const result of results) {

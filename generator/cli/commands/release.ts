@@ -26,7 +26,7 @@ together, or not at all. SOURCE_DATE_EPOCH, when set, gives the release date.
 
 ${CONFIG_HELP}`,
   async run(args, io) {
-    const { values } = parseFlags(args, { ...commonFlags, previous: { type: 'string' }, bump: { type: 'string' }, summary: { type: 'string' } }, 'release');
+    const { values } = parseFlags(args, { ...commonFlags, spec: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, bump: { type: 'string' }, summary: { type: 'string' } }, 'release');
     if (values.help) {
       io.out(this.help);
       return 0;
