@@ -66,8 +66,8 @@ function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: 
 }
 
 /**
- * `return this.#core.call<Result>("operation-id", "json", options, (client, init) => client.POST("/path", { ...init, params, body }));`
- * The result type is explicit because `init` asks openapi-fetch to leave 2xx bodies unread (the
+ * `return this.#core.call<Result>("operation-id", "POST", "json", options, (client, init) => client.POST("/path", { ...init, params, body }));`
+ * The method tells the core whether the call carries an idempotency key. The result type is explicit because `init` asks openapi-fetch to leave 2xx bodies unread (the
  * core reads them, as the response kind says: json, text, binary or none); the operationId keys
  * the optional response validator. Path arguments and `params` (query, header, cookie) go to
  * openapi-fetch's `params`; a non-JSON body gets its serializer and Content-Type (README,
@@ -85,7 +85,7 @@ function callStatement(ctx: TemplateContext, operation: OperationModel, signatur
   if (signature.parameters.some((p) => p.role === 'body')) members.push(...bodyMembers(ctx, signature));
   const method = operation.method.toUpperCase();
   const id = escape.stringLiteral(operation.operationId);
-  return `return this.#core.call<${signature.returnType}>(${id}, ${escape.stringLiteral(responseKind(signature))}, options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
+  return `return this.#core.call<${signature.returnType}>(${id}, ${escape.stringLiteral(method)}, ${escape.stringLiteral(responseKind(signature))}, options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
 }
 
 /** The body and how openapi-fetch must send it. */

@@ -16,7 +16,7 @@ const KEY = 'sk-media-123';
 interface MediaApi {
   createNote(body: string): Promise<string>;
   putFile(fileId: string, body: Blob | ArrayBuffer | ArrayBufferView, params: { header: { 'x-checksum': string } }): Promise<void>;
-  getFile(fileId: string, params?: { query?: { range?: string } }): Promise<Blob>;
+  getFile(fileId: string, params?: { query?: { range?: string } }, options?: { headers?: Record<string, string> }): Promise<Blob>;
   createUpload(body: { file: Blob; purpose: 'assistants' | 'batch'; labels?: string[]; meta?: Record<string, string> }): Promise<{ id: string }>;
   createToken(body: { grant_type: string; scope?: string[] }): Promise<{ id: string }>;
 }
@@ -24,6 +24,8 @@ interface MediaApi {
 let project: TempProject;
 let server: TestServer;
 let api: MediaApi;
+/** The Idempotency-Key header of each GET the server saw (undefined when absent). */
+const getKeys: (string | string[] | undefined)[] = [];
 let ApiError: new (...args: never[]) => Error & { status?: number; body?: unknown };
 
 beforeAll(async () => {
@@ -44,7 +46,7 @@ beforeAll(async () => {
       if (!/^[0-9a-f-]{36}$/.test(String(request.headers['idempotency-key']))) return sendJson(response, 422, { message: 'a PUT carries an idempotency key' });
       return void response.writeHead(204).end();
     }
-    if (request.method === 'GET' && request.headers['idempotency-key'] !== undefined) return sendJson(response, 422, { message: 'a GET carries no idempotency key' });
+    if (request.method === 'GET') getKeys.push(request.headers['idempotency-key']);
     if (request.method === 'GET' && request.url === '/v1/files/f1?range=0-2') return void response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([7, 8, 9]));
     if (request.method === 'GET' && request.url.startsWith('/v1/files/')) return sendJson(response, 404, { message: 'No such file.' });
     if (request.method === 'POST' && request.url === '/v1/uploads') {
@@ -89,6 +91,9 @@ describe('non-JSON bodies and responses through the generated client', () => {
     expect([...new Uint8Array(await blob.arrayBuffer())]).toStrictEqual([7, 8, 9]);
     const error = await api.getFile('nope').catch((e: unknown) => e);
     expect((error as { status: number; body: unknown }).body).toStrictEqual({ message: 'No such file.' });
+    // A GET gets no idempotency key of ours, and a caller's own header goes through.
+    await api.getFile('f1', { query: { range: '0-2' } }, { headers: { 'Idempotency-Key': 'caller-own' } });
+    expect(getKeys).toStrictEqual([undefined, undefined, 'caller-own']);
   });
 
   it('multipart: a file part, a text part, repeated array parts, an object as JSON', async () => {

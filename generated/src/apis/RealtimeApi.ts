@@ -42,6 +42,7 @@ export class RealtimeApi {
   ): ApiPromise<RealtimeSessionCreateResponse> {
     return this.#core.call<RealtimeSessionCreateResponse>(
       "create-realtime-session",
+      "POST",
       "json",
       options,
       (client, init) => client.POST("/realtime/sessions", { ...init, body }),

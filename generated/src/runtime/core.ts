@@ -101,9 +101,6 @@ export class ApiCore<Paths extends {}> {
       // Only failures of the fetch itself become ConnectionError (retried); an error from the
       // client's own code, such as a body that cannot be serialized, is not a network problem.
       fetch: async (request: Request) => {
-        // The method is known here, not in the core: a GET does not carry the call's key.
-        if (!wantsIdempotencyKey(request.method))
-          request.headers.delete(IDEMPOTENCY_HEADER);
         try {
           return await send(request);
         } catch (cause) {
@@ -115,18 +112,25 @@ export class ApiCore<Paths extends {}> {
     });
   }
 
-  /** Runs one operation: resolves with the parsed 2xx body, rejects with an `ApiError` subclass otherwise. */
+  /**
+   * Runs one operation (its operationId and HTTP method): resolves with the parsed 2xx body,
+   * rejects with an `ApiError` subclass otherwise.
+   */
   call<T>(
     operationId: string,
+    method: string,
     kind: ResponseKind,
     options: RequestOptions | undefined,
     send: Send<Paths>,
   ): ApiPromise<T> {
-    return new ApiPromise(this.#run<T>(operationId, kind, options ?? {}, send));
+    return new ApiPromise(
+      this.#run<T>(operationId, method, kind, options ?? {}, send),
+    );
   }
 
   async #run<T>(
     operationId: string,
+    method: string,
     kind: ResponseKind,
     options: RequestOptions,
     send: Send<Paths>,
@@ -134,7 +138,9 @@ export class ApiCore<Paths extends {}> {
     const { signal } = options;
     const maxRetries = retriesSetting(options.maxRetries, this.#maxRetries);
     const timeoutMs = timeoutSetting(options.timeoutMs, this.#timeoutMs);
-    const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
+    const idempotency: Record<string, string> = wantsIdempotencyKey(method)
+      ? { [IDEMPOTENCY_HEADER]: options.idempotencyKey ?? newIdempotencyKey() }
+      : {};
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) throw abortReason(signal);
       const key = await (signal
@@ -152,7 +158,7 @@ export class ApiCore<Paths extends {}> {
           headers: {
             Authorization: `Bearer ${key}`,
             [RETRY_COUNT_HEADER]: String(retries),
-            [IDEMPOTENCY_HEADER]: idempotencyKey,
+            ...idempotency,
             ...this.#headers,
             ...options.headers,
           },
