@@ -5,6 +5,7 @@ import { fail } from '../diagnostics/diagnostic.ts';
 import { toolkit, toolkitRoot } from '../toolkit.ts';
 import { ejectRecordComment } from './eject-record.ts';
 import type { LoadedTemplate } from './load-templates.ts';
+import { typescript } from '../heavy.ts';
 
 export interface EjectResult {
   /** Absolute path of the copy: `<dir>/<name>.ts`, or the folder `<dir>/<name>`. */
@@ -65,7 +66,7 @@ export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDi
  * strings and comments that merely look like imports are left alone.
  */
 async function rewriteImports(text: string, file: string, location: string, templates: string): Promise<{ text: string; changed: string[]; local: string[] }> {
-  const ts = (await import('typescript')).default;
+  const ts = typescript();
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const edits: { start: number; end: number; value: string; from: string }[] = [];
   const local: string[] = [];

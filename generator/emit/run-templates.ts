@@ -1,8 +1,8 @@
-import { StructureKind } from 'ts-morph';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SchemaModel, TagModel } from '../model/types.ts';
 import type { Template, TemplateContext, TemplateFile, TemplateResult } from '../template-api/types.ts';
 import { message, throwSite, type LoadedTemplate, type TemplateSlot } from './load-templates.ts';
+import { tsMorph } from '../heavy.ts';
 
 /** A file a template produced, with the template that produced it (for messages and the manifest). */
 export interface EmittedFile {
@@ -131,18 +131,24 @@ function checkFile(file: unknown): string | undefined {
   }
 }
 
-/** Structures ts-morph can print as a statement of a source file (what `ctx.ts` builds). */
-const STATEMENT_KINDS = new Map<number, string>(
-  (['Class', 'Enum', 'Function', 'Interface', 'Module', 'TypeAlias', 'ImportDeclaration', 'ExportDeclaration', 'ExportAssignment', 'VariableStatement'] as const).map((name) => [StructureKind[name], name]),
-);
+/** Structures ts-morph can print as a statement of a source file (what `ctx.ts` builds); ts-morph loads on first use. */
+let statementKinds: Map<number, string> | undefined;
+function statementKindNames(): Map<number, string> {
+  if (statementKinds) return statementKinds;
+  const { StructureKind } = tsMorph();
+  const names = ['Class', 'Enum', 'Function', 'Interface', 'Module', 'TypeAlias', 'ImportDeclaration', 'ExportDeclaration', 'ExportAssignment', 'VariableStatement'] as const;
+  statementKinds = new Map(names.map((name) => [StructureKind[name], name]));
+  return statementKinds;
+}
 
 function checkStatements(statements: readonly unknown[]): string | undefined {
+  const kinds = statementKindNames();
   for (const [index, statement] of statements.entries()) {
     if (typeof statement === 'string' || typeof statement === 'function') continue;
     const kind = (statement as { kind?: unknown } | null)?.kind;
-    if (typeof statement !== 'object' || statement === null || typeof kind !== 'number' || !STATEMENT_KINDS.has(kind)) {
+    if (typeof statement !== 'object' || statement === null || typeof kind !== 'number' || !kinds.has(kind)) {
       const found = typeof statement === 'object' && statement !== null ? `an object with kind ${JSON.stringify(kind)}` : JSON.stringify(statement);
-      return `statements[${index}] is ${found}; a statement is code (a string), a writer function, or a structure of kind ${[...STATEMENT_KINDS.values()].join(', ')} (ctx.ts builds them)`;
+      return `statements[${index}] is ${found}; a statement is code (a string), a writer function, or a structure of kind ${[...kinds.values()].join(', ')} (ctx.ts builds them)`;
     }
   }
   return undefined;

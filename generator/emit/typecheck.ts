@@ -5,6 +5,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from '../json.ts';
 import { toolkitRoot } from '../toolkit.ts';
 import type { PrintedFile } from './print.ts';
+import { typescript } from '../heavy.ts';
 
 const TS_FILE = /\.[mc]?tsx?$/;
 /** Messages per output file: the first few say what is wrong; a hundred say nothing more. */
@@ -32,7 +33,7 @@ const FALLBACK_OPTIONS = {
  * it only with team templates (the defaults are type-checked by the toolkit's own tests).
  */
 export async function typecheckFiles(files: readonly PrintedFile[], outDir: string): Promise<Diagnostic[]> {
-  const ts = (await import('typescript')).default;
+  const ts = typescript();
   const virtual = new Map(files.filter((f) => TS_FILE.test(f.path)).map((f) => [resolve(outDir, f.path), f] as const));
   if (virtual.size === 0) return [];
   const { options, include } = compilerOptions(ts, files, outDir);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as TS from 'typescript';
 import { toolkitRoot } from '../../toolkit.ts';
+import { typescript } from '../../heavy.ts';
 
 /** A generated package in memory: package-relative path -> content. */
 export type PackageFiles = ReadonlyMap<string, string>;
@@ -25,7 +26,7 @@ const VIRTUAL = join(toolkitRoot, '.openapi-morph-diff');
  * those of the last package's tsconfig.json.
  */
 export async function createSurfaceProgram(packages: ReadonlyMap<string, PackageFiles>): Promise<SurfaceProgram> {
-  const ts = (await import('typescript')).default;
+  const ts = typescript();
   const virtual = new Map<string, string>();
   let tsconfig: string | undefined;
   for (const [key, files] of packages) {
