@@ -1,4 +1,6 @@
 import { defineTemplate, type OperationModel, type TemplateContext } from 'openapi-morph';
+// The defaults' example arguments (every required one, binary bodies as Blobs), shared rather than copied.
+import { argumentList, exampleArguments } from 'openapi-morph/templates/_call-example.ts';
 
 /** Replaces the default README: usage with createClient and functions, one row per function. */
 export default defineTemplate({
@@ -45,20 +47,12 @@ export default defineTemplate({
 function usage(ctx: TemplateContext): string[] {
   const operation = ctx.model.tags[0]?.operations[0];
   if (!operation) return [`import { createClient } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`];
-  const signature = ctx.signature(operation);
-  const args = signature.parameters
-    .filter((p) => p.role === 'path' || p.role === 'body')
-    .map((p) => {
-      if (p.role === 'body') return ctx.escape.jsonLiteral(signature.requestMedia ? ctx.example(signature.requestMedia.schema) : {});
-      const param = operation.parameters.path.find((q) => q.name === p.wireName);
-      return ctx.escape.jsonLiteral(param ? ctx.example(param.schema) : 'id');
-    });
   const env = ctx.options.package.apiKeyEnv;
   return [
     `import { createClient, ${operation.methodName} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
     '',
     env ? `const client = createClient(); // reads ${env}` : `const client = createClient({ apiKey: 'sk-...' });`,
-    `const result = await ${operation.methodName}(${['client', ...args].join(', ')});`,
+    `const result = await ${operation.methodName}(${argumentList(['client', ...exampleArguments(ctx, operation)])});`,
     'console.log(result);',
   ];
 }
