@@ -4,10 +4,8 @@
  * `diffPackages` adds the generated packages' TypeScript API. `renderText` is the human output,
  * `toReleaseChanges` the changelog entries.
  */
-export { diffSpecs, specFindings } from './spec-diff.ts';
-export { diffPackages, type DiffTimings, type PackageDiffOptions } from './packages.ts';
-export { buildReport, toReleaseChanges } from './report.ts';
-export { selectPair, type DiffSide } from './select-pair.ts';
-export { rules, ruleKinds, type Rule, type RuleKind } from './rules.ts';
+export { diffSpecs } from './spec-diff.ts';
+export { diffPackages } from './packages.ts';
+export { toReleaseChanges } from './report.ts';
 export type { DiffChange, DiffReport, Direction, Semver, Severity, ChangeSource } from './types.ts';
 export { renderText, summary } from './render-text.ts';

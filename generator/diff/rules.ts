@@ -148,8 +148,6 @@ export const rules = {
 
 export type RuleKind = keyof typeof rules;
 
-export const ruleKinds = Object.keys(rules) as RuleKind[];
-
 const RANK: Record<Severity, number> = { docs: 0, 'non-breaking': 1, breaking: 2 };
 
 export function severityRank(severity: Severity): number {

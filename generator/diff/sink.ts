@@ -29,10 +29,6 @@ export function locationOf(place: Place): string {
   return place.path.length === 0 ? place.prefix : `${place.prefix}: ${place.path.join('.').replace(/\.(?=[[(])/g, '')}`;
 }
 
-export function childPlace(place: Place, segment: string): Place {
-  return { ...place, path: [...place.path, segment] };
-}
-
 /** A change plus what only the TypeScript-surface diff needs: the schemas it concerns. */
 export interface Finding {
   readonly change: DiffChange;

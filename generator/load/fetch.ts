@@ -10,7 +10,7 @@ export interface FetchLimits {
  * How a URL is named in messages: without credentials, query or fragment, which may carry
  * tokens (`https://user:secret@host/spec.yaml?token=...` prints as `https://host/spec.yaml`).
  */
-export function displayUrl(url: URL): string {
+function displayUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 

@@ -24,7 +24,7 @@ export function bodyKind(media: MediaTypeModel): BodyKind {
 }
 
 /** `type: string` with `format: binary` (3.0's way to say "bytes"; 3.1 allows it too). */
-export function isBinarySchema(node: SchemaNode): boolean {
+function isBinarySchema(node: SchemaNode): boolean {
   return node.kind === 'string' && node.format === 'binary';
 }
 

@@ -1,4 +1,4 @@
-import type { OperationModel, TagModel, TemplateContext } from 'openapi-morph';
+import type { TagModel, TemplateContext } from 'openapi-morph';
 import { argumentList, exampleArguments } from '../_call-example.ts';
 
 /**
@@ -163,7 +163,6 @@ function validationSection(ctx: TemplateContext): string[] {
 
 interface Call {
   readonly tag: TagModel;
-  readonly operation: OperationModel;
   /** `createRealtimeSession({ ... })`, with a small valid argument for every required parameter, and `options` when given. */
   expression(options?: string): string;
   /** Import and construction of the client. */
@@ -180,7 +179,6 @@ export function firstCall(ctx: TemplateContext): Call | undefined {
   const env = ctx.options.package.apiKeyEnv;
   return {
     tag,
-    operation,
     expression,
     setup: [
       `import { ${tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
