@@ -82,7 +82,7 @@ export const full: QuirkRequest = {
   kind: ['text', 'audio'], // items without type: array -> an array
   model: 'my-own-model', // open enum: any string...
   max_tokens: 'inf', // oneOf integer and "inf"
-  mode: 'fixed', // x-stainless-const -> const
+  mode: 'fixed', // x-stainless-const: typed as its one value either way (the rule itself: the unit cases above)
   version: 2, // const
   note: null, // 3.1 type: [string, "null"]
   strict_object: { a: 'x' },

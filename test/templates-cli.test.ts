@@ -98,6 +98,9 @@ describe('openapi-morph templates eject', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(without(project.snapshot('generated'), 'openapi-morph.manifest.json')).toStrictEqual(without(baseline, 'openapi-morph.manifest.json'));
+    // ...and it was the ejected copies that rendered it.
+    const manifest = JSON.parse(project.read('generated/openapi-morph.manifest.json')) as { templates: { name: string; origin: string; source: string }[] };
+    expect(manifest.templates.filter((t) => t.origin === 'team').map((t) => `${t.name} ${t.source}`)).toStrictEqual(defaultNames.map((n) => `${n} team/${n === 'runtime' ? 'runtime/index.ts' : `${n}.ts`}`));
     const list = await runCli(['templates', 'list'], project.dir);
     expect(list.stdout).toContain(`  api: team/api.ts replaces the default; ejected from openapi-morph ${toolkit.version}'s "api", unchanged since`);
   });

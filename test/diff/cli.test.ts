@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../generator/cli/main.ts';
 import type { JsonObject } from '../../generator/json.ts';
-import { runCli, spawnCli } from '../helpers/cli.ts';
+import { binPath, runCli, spawnCli } from '../helpers/cli.ts';
 import { api, holding } from './fixtures.ts';
 
 const dirs: string[] = [];
@@ -76,6 +77,17 @@ describe('openapi-morph diff', () => {
     await main(['diff', 'old.yaml', 'new.yaml', '--no-typescript'], { cwd: dir, out: (t) => (out += t), err: () => undefined, color: true });
     expect(out).toContain('\u001b[31mbreaking');
     expect(out).toContain('\u001b[33mnon-breaking');
+  });
+
+  it('decides on color from the real output: a terminal gets it, a pipe or NO_COLOR does not', () => {
+    const dir = folder(oldDoc, newDoc);
+    // `script` runs the CLI on a pseudo-terminal, as a user's shell does.
+    const { NO_COLOR: _ignored, ...base } = process.env;
+    const onTerminal = (env: NodeJS.ProcessEnv) =>
+      execFileSync('script', ['-qec', `${process.execPath} ${binPath} diff old.yaml new.yaml --no-typescript`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...base, ...env } });
+    expect(onTerminal({})).toContain('\u001b[31mbreaking');
+    expect(onTerminal({ NO_COLOR: '1' })).not.toContain('\u001b[');
+    expect(spawnCli(['diff', 'old.yaml', 'new.yaml', '--no-typescript'], dir, {}).stdout).not.toContain('\u001b[');
   });
 
   it('exits 1 when --fail-on is met, 0 otherwise', async () => {

@@ -17,6 +17,12 @@ describe('diff: what is not a change', () => {
     const old = api({ request: holding(str), schemas: { Thing: { type: 'object', properties: { id: str } } } });
     const next = api({ request: holding({ type: 'string', 'x-internal': true }), operation: { 'x-rate-limit': 10 }, schemas: { Thing: { type: 'object', properties: { id: str }, 'x-kind': 'thing' } } });
     expect(diff(old, { ...next, 'x-generated': 'today' })).toStrictEqual({ breaking: false, semver: 'none', changes: [] });
+    // Rename detection compares structures: vendor extensions (also beside a $ref) leave a rename a rename.
+    const renamed = diff(
+      api({ request: { $ref: '#/components/schemas/Thing' }, schemas: { Thing: { type: 'object', properties: { a: str } } } }),
+      api({ request: { $ref: '#/components/schemas/Item', 'x-note': 'moved' }, schemas: { Item: { type: 'object', properties: { a: { ...str, 'x-order': 1 } }, 'x-kind': 'item' } } }),
+    );
+    expect(renamed.changes.map((c) => c.kind)).toStrictEqual(['schema-renamed']);
   });
 
   it('reads 3.0 nullable and 3.1 null types as the same', () => {
