@@ -3,7 +3,7 @@ import { cpuUsage } from 'node:process';
 import { RealtimeApi } from 'openai-realtime-client';
 import createClient from 'openapi-fetch';
 import type { paths } from 'openai-realtime-client';
-import type { Benchmark, Measurement } from './types.ts';
+import { median, type Benchmark, type Measurement } from './types.ts';
 
 /**
  * Client CPU per call against a local server. The server runs in a child process, so
@@ -39,7 +39,6 @@ async function cpuPerCall(call: Call, calls: number): Promise<number> {
   return (used.user + used.system) / calls;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export default {
   name: 'client CPU per call',

@@ -14,17 +14,13 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Benchmark } from './types.ts';
+import { median, type Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const upstream = join(root, '..', 'shared', 'openai-spec');
 
-const CONFIG = {
-  spec: 'spec/openapi.yaml',
-  select: { include: [{ by: 'operationId', pattern: 'create-realtime-session' }] },
-  output: { dir: 'generated' },
-  package: { name: 'openai-realtime-client', license: 'MIT', apiKeyEnv: 'OPENAI_API_KEY' },
-};
+/** The repository's own config, written as plain JS into each temp copy (so the copied generated/ matches it). */
+const CONFIG = (await import('../openapi-morph.config.ts')).default;
 
 const cases: Record<string, readonly string[]> = {
   single: ['--path', '/realtime/sessions'],
@@ -68,7 +64,6 @@ function once(snapshot: string, bin: string, args: readonly string[]): { seconds
   }
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function measure(settings: Settings): { snapshot: string; results: CaseResult[] } {
   const snapshot = settings.snapshot ?? newestSnapshot();

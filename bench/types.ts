@@ -15,3 +15,6 @@ export interface Benchmark {
   readonly description: string;
   run(): Promise<readonly Measurement[]>;
 }
+
+/** The middle value (the upper one of an even count): what benchmarks report of repeated runs. */
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
