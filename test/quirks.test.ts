@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explicitMappings } from '../generator/normalize/discriminator.ts';
 import { schemaRules } from '../generator/normalize/rules.ts';
-import { openEnumValues } from '../generator/types/openapi-types.ts';
+import { openEnumValues } from '../generator/model/open-enum.ts';
 import { repoRoot, runCli } from './helpers/cli.ts';
 import { typecheckPackages } from './helpers/package-check.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';

@@ -269,6 +269,7 @@ export interface UnionNode extends SchemaMeta {
         readonly propertyName: string;
         readonly mapping: Readonly<Record<string, string>>;
     };
+    readonly openEnum?: true;
 }
 export interface IntersectionNode extends SchemaMeta {
     readonly kind: 'intersection';

@@ -2,6 +2,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, own, ownString, type JsonObject } from '../json.ts';
 import { childPointer, parsePointer } from '../pointer.ts';
 import type { PropertyModel, SchemaMeta, SchemaNode } from './types.ts';
+import { openEnumValues } from './open-enum.ts';
 
 /** What converting a schema needs: type names of components, and a place to report problems. */
 export interface SchemaContext {
@@ -37,6 +38,7 @@ export function toSchemaNode(schema: unknown, at: string, ctx: SchemaContext): S
         combinator,
         variants: variants.map((v, i) => toSchemaNode(v, childPointer(at, combinator, i), ctx)),
         ...discriminator(schema),
+        ...(openEnumValues(schema) ? { openEnum: true as const } : {}),
         ...meta,
       };
       return withBase(schema, union, at, ctx, [combinator, 'discriminator']);

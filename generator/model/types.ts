@@ -231,6 +231,8 @@ export interface UnionNode extends SchemaMeta {
   readonly combinator: 'anyOf' | 'oneOf' | 'type';
   readonly variants: readonly SchemaNode[];
   readonly discriminator?: { readonly propertyName: string; readonly mapping: Readonly<Record<string, string>> };
+  /** An open enum: one plain string variant plus string enums or consts (any string, known values suggested). */
+  readonly openEnum?: true;
 }
 
 export interface IntersectionNode extends SchemaMeta {

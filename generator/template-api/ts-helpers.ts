@@ -115,9 +115,7 @@ function shapeType(node: SchemaNode): string {
     }
     case 'union': {
       // An open enum (a plain string plus known values): `string | "a"` would collapse to `string`.
-      const plain = node.variants.filter((v) => v.kind === 'string' && v.enum === undefined && v.const === undefined && v.format === undefined && !v.nullable);
-      const known = node.variants.filter((v) => v.kind === 'string' && (v.enum !== undefined || v.const !== undefined) && !v.nullable);
-      if (plain.length === 1 && known.length === node.variants.length - 1 && known.length > 0) return ['(string & {})', ...known.map(schemaType)].join(' | ');
+      if (node.openEnum) return ['(string & {})', ...node.variants.filter((v) => v.kind === 'string' && (v.enum !== undefined || v.const !== undefined)).map(schemaType)].join(' | ');
       return node.variants.map((v) => wrap(schemaType(v))).join(' | ');
     }
     case 'intersection':

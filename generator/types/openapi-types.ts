@@ -3,6 +3,7 @@ import { message } from '../emit/load-templates.ts';
 import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { escapeInvisible } from '../escape/string-literal.ts';
+import { openEnumValues } from '../model/open-enum.ts';
 
 /**
  * Types stage: openapi-typescript's Node API on the normalized subset gives `paths`,
@@ -74,24 +75,3 @@ function isBinary(schema: unknown): boolean {
   return type === 'string' || (Array.isArray(type) && type.includes('string') && type.every((t) => t === 'string' || t === 'null'));
 }
 
-/**
- * The known values of an open enum: `anyOf`/`oneOf` whose variants are one plain `type: string`
- * and string enums or consts, nothing else (no nullability, no other keywords that would be lost).
- */
-export function openEnumValues(schema: unknown): string[] | undefined {
-  if (!isObject(schema)) return undefined;
-  const variants = own(schema, 'anyOf') ?? own(schema, 'oneOf');
-  if (!Array.isArray(variants) || variants.length < 2 || ['type', 'enum', 'const', 'nullable', 'allOf', '$ref'].some((k) => own(schema, k) !== undefined)) return undefined;
-  let plain = 0;
-  const values: string[] = [];
-  for (const variant of variants) {
-    if (!isObject(variant) || own(variant, 'type') !== 'string' || own(variant, 'nullable') === true) return undefined;
-    const listed = own(variant, 'enum') ?? (own(variant, 'const') !== undefined ? [own(variant, 'const')] : undefined);
-    if (listed === undefined) {
-      if (['format', 'pattern', 'minLength', 'maxLength'].some((k) => own(variant, k) !== undefined)) return undefined;
-      plain++;
-    } else if (Array.isArray(listed) && listed.every((v): v is string => typeof v === 'string')) values.push(...listed);
-    else return undefined;
-  }
-  return plain === 1 && values.length > 0 ? [...new Set(values)] : undefined;
-}

@@ -28,6 +28,8 @@ describe('schema -> model node -> TypeScript type', () => {
     { name: 'ref', given: { $ref: '#/components/schemas/Known' }, type: 'KnownType' },
     { name: 'oneOf integer | "inf"', given: { oneOf: [{ type: 'integer' }, { type: 'string', enum: ['inf'] }] }, type: 'number | "inf"' },
     { name: 'anyOf string | enum', given: { anyOf: [{ type: 'string' }, { type: 'string', enum: ['a'] }] }, type: '(string & {}) | "a"' },
+    // The same rule as openapi-typescript's schema.ts (openEnumValues): a constrained string is not "any string".
+    { name: 'anyOf pattern string | enum', given: { anyOf: [{ type: 'string', pattern: '^x' }, { type: 'string', enum: ['a'] }] }, type: 'string | "a"' },
     { name: 'allOf', given: { allOf: [{ $ref: '#/components/schemas/Known' }, { type: 'object', properties: { x: { type: 'string' } } }] }, type: 'KnownType & { x?: string; }' },
     { name: 'mixed enum', given: { enum: ['a', 1, true] }, type: '"a" | 1 | true' },
     { name: 'boolean schema true', given: true, type: 'unknown' },
