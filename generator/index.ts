@@ -39,3 +39,5 @@ export { generate, check } from './generate.ts';
 export { sync } from './sync/index.ts';
 export type { SyncReport, SourceOptions } from './sync/index.ts';
 export type { MethodSignature, MethodParameter } from './template-api/signature.ts';
+/** How a body of a media type travels (`json`, `multipart`, `form`, `text`, `binary`): the rule method signatures use. */
+export { bodyKind, type BodyKind } from './template-api/media.ts';

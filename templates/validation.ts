@@ -1,4 +1,4 @@
-import { defineTemplate, type ApiModel, type JsonValue, type SchemaModel, type SchemaNode, type TemplateContext } from 'openapi-morph';
+import { bodyKind, defineTemplate, type ApiModel, type JsonValue, type SchemaModel, type SchemaNode, type TemplateContext } from 'openapi-morph';
 
 /**
  * Optional response validation, generated at build time into its own entry point
@@ -13,16 +13,18 @@ export default defineTemplate({
   scope: 'document',
   render(ctx) {
     const { ts } = ctx;
-    const responses = ctx.model.tags.flatMap((tag) =>
-      tag.operations.map((op) => [
-        op.operationId,
-        op.responses.flatMap((r) => {
-          const media = r.content.find((m) => JSON_MEDIA.test(m.mediaType));
-          return media ? [[r.status, toSchema(media.schema)]] : [];
+    // Only what the validator can be asked about: the JSON body of each 2xx (or default) response.
+    const bodies = ctx.model.tags.flatMap((tag) =>
+      tag.operations.map((op) => ({
+        operationId: op.operationId,
+        byStatus: op.responses.flatMap((r) => {
+          const media = /^(2|default$)/i.test(r.status) ? r.content.find((m) => bodyKind(m) === 'json') : undefined;
+          return media ? [{ status: r.status, schema: media.schema }] : [];
         }),
-      ]),
+      })),
     );
-    const components = reachable(ctx.model, ctx.model.tags.flatMap((t) => t.operations.flatMap((op) => op.responses.flatMap((r) => r.content.map((m) => m.schema)))));
+    const responses = bodies.map((op) => [op.operationId, op.byStatus.map((r) => [r.status, toSchema(r.schema)])]);
+    const components = reachable(ctx.model, bodies.flatMap((op) => op.byStatus.map((r) => r.schema)));
     const data = { components: components.map((s) => [s.name, toSchema(s.schema)]), responses } as JsonValue;
     return [
       {
@@ -56,9 +58,6 @@ export default defineTemplate({
     ];
   },
 });
-
-/** Same test as the method signature's: `application/json` and `application/*+json`. */
-const JSON_MEDIA = /^application\/(.+\+)?json(;.*)?$/i;
 
 function validationDocs(ctx: TemplateContext): string {
   const tag = ctx.model.tags[0];

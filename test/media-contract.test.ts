@@ -109,6 +109,10 @@ describe('non-JSON bodies and responses through the generated client', () => {
     const docs = project.read('generated/docs/MediaApi.md');
     expect(docs).toMatch(/await api\.createUpload\(\{\s*file: new Blob\(\["example bytes"\]\),\s*purpose: "assistants",?\s*\}\)/);
     expect(docs).toMatch(/await api\.putFile\(\s*"string",\s*new Blob\(\["example bytes"\]\),\s*\{\s*header: \{ "x-checksum": "string" \},?\s*\},?\s*\)/);
+    // Response validation carries only what a 2xx can be checked against: no 404 Problem schema.
+    const validation = project.read('generated/src/validation/schemas.ts');
+    expect(validation).toContain('"get-file"');
+    expect(validation).not.toMatch(/"404"|Problem/);
     expect(typecheckPackages(join(project.dir, 'check'), [{ dir: join(project.dir, 'generated'), name: 'media-client' }])).toBe('');
   });
 });

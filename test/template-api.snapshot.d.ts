@@ -342,6 +342,7 @@ export interface MarkdownHelpers {
 
 // generator/template-api/media.ts
 export type BodyKind = 'json' | 'multipart' | 'form' | 'text' | 'binary';
+export declare function bodyKind(media: MediaTypeModel): BodyKind;
 
 // generator/template-api/signature.ts
 export interface MethodParameter {
