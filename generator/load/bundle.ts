@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, own, setOwn, type JsonObject } from '../json.ts';
@@ -6,11 +5,11 @@ import { parsePointer, pointer, resolvePointer } from '../pointer.ts';
 import { componentTypes, type ComponentType } from '../select/closure.ts';
 import { findRefs } from '../select/refs.ts';
 import { specDocument, type ExternalDocument, type SpecDocument } from '../spec-context.ts';
-import { fetchText } from './fetch-text.ts';
+import { fetchSpec } from './fetch.ts';
 import { checkTree, type Limits } from './limits.ts';
 import { parseSpecText } from './parse.ts';
 import { checkExternalRef, fileLocation, locationKey, type ExternalLocation, type RefPolicy } from './ref-policy.ts';
-import { formatBytes, sha256, sourceFromText } from './source.ts';
+import { readSpecFile, type SpecSource } from './source.ts';
 
 export interface BundleOptions {
   readonly policy: RefPolicy;
@@ -102,17 +101,13 @@ async function loadExternal(
   if (known) return known;
   const name = location.kind === 'file' ? relative(options.root, location.path).split('\\').join('/') : location.url;
   try {
-    let text: string;
-    if (location.kind === 'file') {
-      const size = (await stat(location.path)).size;
-      if (size > options.limits.maxBytes) throw new Error(`${formatBytes(size)}, over the limit of ${formatBytes(options.limits.maxBytes)}`);
-      text = await readFile(location.path, 'utf8');
-    } else {
-      text = await fetchText(location.url, { maxBytes: options.limits.maxBytes, timeoutMs: 15_000 });
-    }
-    const source = sourceFromText(name, text);
+    const source = await readExternal(location, name, options.limits).catch((cause: unknown) => {
+      // Named at the $ref that asked for it, like the policy's refusals.
+      const reason = cause instanceof MorphError ? cause.diagnostics.map((d) => d.message).join('; ') : (cause as Error).message;
+      throw new MorphError([error('OM207', `external document ${name} could not be read: ${reason}`, where, cause)]);
+    });
     const document = checkTree(parseSpecText(source), options.limits, name);
-    const result = { document, name, sha256: sha256(text) };
+    const result = { document, name, sha256: source.sha256 };
     loaded.set(key, result);
     return result;
   } catch (cause) {
@@ -120,6 +115,11 @@ async function loadExternal(
     else diagnostics.push(error('OM207', `external document ${name} could not be read: ${(cause as Error).message}`, where, cause));
     return undefined;
   }
+}
+
+/** A file under the size cap, or an http(s) download (timeout and size cap from the limits; no redirects). */
+function readExternal(location: ExternalLocation, name: string, limits: Limits): Promise<SpecSource> {
+  return location.kind === 'file' ? readSpecFile(location.path, name, limits.maxBytes) : fetchSpec(new URL(location.url), limits, { redirects: 'refuse' });
 }
 
 const SCHEMA_MEMBERS = new Set(['schema', 'items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties']);

@@ -15,11 +15,12 @@ function displayUrl(url: URL): string {
 }
 
 /**
- * Downloads a spec over http(s): one GET, redirects followed (fetch only follows them to
- * http(s)), a timeout for the whole download, and the size cap enforced while reading, so a
- * server that lies about (or omits) Content-Length cannot make us buffer more than `maxBytes`.
+ * Downloads a spec over http(s): one GET, a timeout for the whole download, and the size cap
+ * enforced while reading, so a server that lies about (or omits) Content-Length cannot make us
+ * buffer more than `maxBytes`. Redirects are followed (fetch only follows them to http(s)) unless
+ * `redirects: 'refuse'`: an external `$ref` must not be led to a host nobody allowed.
  */
-export async function fetchSpec(url: URL, limits: FetchLimits): Promise<SpecSource> {
+export async function fetchSpec(url: URL, limits: FetchLimits, options: { readonly redirects?: 'follow' | 'refuse' } = {}): Promise<SpecSource> {
   const name = displayUrl(url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     fail('OM211', `${url.protocol.replace(/:$/, '')} URLs are refused; --from takes a file path or an http(s) URL`, { file: name });
@@ -30,10 +31,14 @@ export async function fetchSpec(url: URL, limits: FetchLimits): Promise<SpecSour
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: controller.signal, redirect: 'follow', headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' } });
+      response = await fetch(url, { signal: controller.signal, redirect: options.redirects === 'refuse' ? 'manual' : 'follow', headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' } });
     } catch (cause) {
       if (controller.signal.aborted) timedOut();
       fail('OM212', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
+    }
+    if (response.status >= 300 && response.status < 400 && options.redirects === 'refuse') {
+      await response.body?.cancel();
+      fail('OM212', `${name} redirects to ${response.headers.get('location') ?? 'another location'}; redirects are not followed, use the final URL`, { file: name });
     }
     if (!response.ok) {
       await response.body?.cancel();
