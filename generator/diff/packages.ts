@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.ts';
 import type { ApiModel } from '../model/types.ts';
-import { renderSpec } from '../pipeline.ts';
+import { renderSelected } from '../pipeline.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import type { Release } from '../template-api/types.ts';
 import { specFindings } from './spec-diff.ts';
@@ -52,8 +52,13 @@ export async function diffPackages(old: SpecDocument, next: SpecDocument, config
 /** The package's files are not versioned here, only compared: any release history will do. */
 const RELEASES: readonly Release[] = [{ version: '0.0.0', date: '1970-01-01', source: 'diff', summary: '', changes: [] }];
 
+/**
+ * One side's package, in memory, from the subset `selectPair` already selected: not selected or
+ * validated again (the diff compares what is there), and not type-checked on its own, since the
+ * surface program compiles both packages anyway.
+ */
 async function renderSide(config: ResolvedConfig, side: DiffSide): Promise<{ files: PackageFiles; model: ApiModel | undefined }> {
   if (!side.selected) return { files: new Map(), model: undefined };
-  const result = await renderSpec({ ...config, selection: side.selection }, side.spec, { releases: RELEASES, format: false });
+  const result = await renderSelected({ ...config, typecheck: false }, side.spec, side.selected, { releases: RELEASES, format: false });
   return { files: result.files, model: result.model };
 }

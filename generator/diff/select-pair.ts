@@ -9,8 +9,6 @@ import type { SpecDocument } from '../spec-context.ts';
 /** One document's side of a diff: what the selection picks in it, normalized to OpenAPI 3.1. */
 export interface DiffSide {
   readonly spec: SpecDocument;
-  /** The selection as it applies to this document (include filters that match nothing here dropped). */
-  readonly selection: Selection;
   /** Undefined when the selection picks no operation in this document (they were all removed, or all added). */
   readonly selected: SelectResult | undefined;
   /** The normalized subset (an empty document when nothing is selected). */
@@ -54,10 +52,10 @@ export function selectPair(old: SpecDocument, next: SpecDocument, selection: Sel
 
   // Select in both documents before failing, so the problems of both are reported at once.
   const [oldSide, newSide] = picked.map(({ spec, selection: sideSelection, any }): DiffSide | undefined => {
-    if (!any) return { spec, selection: sideSelection, selected: undefined, document: { openapi: '3.1.0', paths: {} } };
+    if (!any) return { spec, selected: undefined, document: { openapi: '3.1.0', paths: {} } };
     try {
       const selected = select(spec, sideSelection);
-      return { spec, selection: sideSelection, selected, document: normalize(spec, selected.document) };
+      return { spec, selected, document: normalize(spec, selected.document) };
     } catch (cause) {
       if (!(cause instanceof MorphError)) throw cause;
       diagnostics.push(...cause.diagnostics);
