@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/types.ts';
 import { fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { overrideDrift } from './emit/drift.ts';
-import { loadTemplateDir, normalizeText, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
+import { loadTemplates, normalizeText, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
 import { printFiles } from './emit/print.ts';
 import { runTemplates } from './emit/run-templates.ts';
 import { typecheckFiles } from './emit/typecheck.ts';
@@ -81,11 +81,10 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   const document = normalize(spec, selected.document);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming);
 
-  const [types, releases, defaults, team] = await Promise.all([
+  const [types, releases, { defaults, team }] = await Promise.all([
     openapiTypes(document, spec.source.name),
     renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),
-    loadTemplateDir(config.templates.defaultsDir, config.root, 'default'),
-    config.templates.teamDir ? loadTemplateDir(config.templates.teamDir, config.root, 'team') : Promise.resolve([]),
+    loadTemplates(config.templates, config.root),
   ]);
   const warnings = overrideDrift(defaults, team, config.templates.strict);
   if (warnings.some((d) => d.severity === 'error')) throw new MorphError(warnings);

@@ -168,3 +168,12 @@ export function throwSite(cause: unknown, location: string, root: string): { fil
   }
   return {};
 }
+
+/** The default templates and the team's (none without a team folder): what a render slots together. */
+export async function loadTemplates(templates: { readonly defaultsDir: string; readonly teamDir?: string | undefined }, root: string): Promise<{ defaults: LoadedTemplate[]; team: LoadedTemplate[] }> {
+  const [defaults, team] = await Promise.all([
+    loadTemplateDir(templates.defaultsDir, root, 'default'),
+    templates.teamDir ? loadTemplateDir(templates.teamDir, root, 'team') : Promise.resolve([]),
+  ]);
+  return { defaults, team };
+}

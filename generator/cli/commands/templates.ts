@@ -5,18 +5,16 @@ import type { ResolvedConfig } from '../../config/types.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { driftState, type DriftState } from '../../emit/drift.ts';
 import { ejectTemplate } from '../../emit/eject.ts';
-import { loadTemplateDir, slotTemplates, type LoadedTemplate } from '../../emit/load-templates.ts';
+import { loadTemplateDir, loadTemplates, slotTemplates, type LoadedTemplate } from '../../emit/load-templates.ts';
 import { defaultTemplatesDir, toolkit } from '../../toolkit.ts';
-import { parseFlags } from '../args.ts';
+import { commonFlags, parseFlags } from '../args.ts';
 import type { CliIO, Command } from '../command.ts';
 import { textTable } from '../table.ts';
 
 const flags = {
-  config: { type: 'string' },
+  ...commonFlags,
   to: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  debug: { type: 'boolean' },
 } as const;
 
 export const templatesCommand: Command = {
@@ -65,17 +63,11 @@ Options:
   },
 };
 
-async function loadAll(config: ResolvedConfig | undefined, cwd: string): Promise<{ defaults: LoadedTemplate[]; team: LoadedTemplate[] }> {
-  const root = config?.root ?? cwd;
-  const [defaults, team] = await Promise.all([
-    loadTemplateDir(config?.templates.defaultsDir ?? defaultTemplatesDir, root, 'default'),
-    config?.templates.teamDir ? loadTemplateDir(config.templates.teamDir, root, 'team') : Promise.resolve([]),
-  ]);
-  return { defaults, team };
-}
+/** Without a config: the toolkit's defaults only. */
+const templatesOf = (config: ResolvedConfig | undefined) => config?.templates ?? { defaultsDir: defaultTemplatesDir };
 
 async function list(config: ResolvedConfig | undefined, io: CliIO, json: boolean): Promise<number> {
-  const { defaults, team } = await loadAll(config, io.cwd);
+  const { defaults, team } = await loadTemplates(templatesOf(config), config?.root ?? io.cwd);
   const slots = slotTemplates(defaults, team);
   const entries = slots.map((slot) => {
     const used = (slot.override ?? slot.base)!;
@@ -128,7 +120,7 @@ function ejectNote(team: LoadedTemplate, drift: DriftState | undefined): string 
 async function eject(name: string, config: ResolvedConfig | undefined, to: string | undefined, io: CliIO): Promise<number> {
   const dir = to !== undefined ? resolve(io.cwd, to) : config?.templates.teamDir;
   if (!dir) fail('OM100', 'no team folder to eject into: set templates.dir in the config, or pass --to DIR');
-  const defaults = await loadTemplateDir(config?.templates.defaultsDir ?? defaultTemplatesDir, config?.root ?? io.cwd, 'default');
+  const defaults = await loadTemplateDir(templatesOf(config).defaultsDir, config?.root ?? io.cwd, 'default');
   const base = defaults.find((t) => t.template.name === name);
   if (!base) fail('OM507', `there is no default template "${name}"; the defaults are: ${defaults.map((t) => t.template.name).join(', ')}`);
   const shown = displayPath(io.cwd, dir);
