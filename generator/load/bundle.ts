@@ -1,8 +1,8 @@
-import { dirname, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, own, setOwn, type JsonObject } from '../json.ts';
 import { parsePointer, pointer, resolvePointer } from '../pointer.ts';
-import { componentTypes, type ComponentType } from '../select/closure.ts';
+import { isComponentType, type ComponentType } from '../select/closure.ts';
 import { findRefs } from '../select/refs.ts';
 import { specDocument, type ExternalDocument, type SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';
@@ -10,6 +10,7 @@ import { checkTree, type Limits } from './limits.ts';
 import { parseSpecText } from './parse.ts';
 import { checkExternalRef, fileLocation, locationKey, type ExternalLocation, type RefPolicy } from './ref-policy.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
+import { displayPath } from '../config/resolve.ts';
 
 export interface BundleOptions {
   readonly policy: RefPolicy;
@@ -99,7 +100,7 @@ async function loadExternal(
   const key = locationKey(location);
   const known = loaded.get(key);
   if (known) return known;
-  const name = location.kind === 'file' ? relative(options.root, location.path).split('\\').join('/') : location.url;
+  const name = location.kind === 'file' ? displayPath(options.root, location.path) : location.url;
   try {
     const source = await readExternal(location, name, options.limits).catch((cause: unknown) => {
       // Named at the $ref that asked for it, like the policy's refusals.
@@ -133,7 +134,7 @@ const BY_PARENT: Record<string, ComponentType> = { parameters: 'parameters', res
  */
 function componentTypeFor(targetSegments: readonly string[], siteAt: string): ComponentType | undefined {
   const [root, type] = targetSegments;
-  if (root === 'components' && targetSegments.length === 3 && (componentTypes as readonly (string | undefined)[]).includes(type)) return type as ComponentType;
+  if (root === 'components' && targetSegments.length === 3 && isComponentType(type)) return type;
   const site = (parsePointer(siteAt) ?? []).slice(0, -1);
   const last = site.at(-1) ?? '';
   const parent = site.at(-2) ?? '';

@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '../config/resolve.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';
@@ -26,11 +27,5 @@ export async function loadFrom(input: string, cwd: string, limits: Limits): Prom
     return parseSpec(await fetchSpec(url, limits), limits);
   }
   const path = resolve(cwd, input);
-  return parseSpec(await readSpecFile(path, displayFile(cwd, path), limits.maxBytes), limits);
-}
-
-/** A path as the user would recognise it: relative to the working folder when inside it. */
-function displayFile(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel.split('\\').join('/');
+  return parseSpec(await readSpecFile(path, displayPath(cwd, path), limits.maxBytes), limits);
 }

@@ -22,8 +22,8 @@ export interface OverlayOptions {
  * (targets that matched nothing); throws with every error at once (unreadable or invalid
  * overlays, bad targets, updates that cannot apply), before anything is written.
  */
-export async function applyOverlays(spec: SpecDocument, options: OverlayOptions): Promise<{ overlays: readonly Overlay[]; warnings: readonly Diagnostic[] }> {
-  if (options.patterns.length === 0) return { overlays: [], warnings: [] };
+export async function applyOverlays(spec: SpecDocument, options: OverlayOptions): Promise<{ warnings: readonly Diagnostic[] }> {
+  if (options.patterns.length === 0) return { warnings: [] };
   const { files, diagnostics } = await overlayFiles(options.patterns, options.root);
   const overlays: Overlay[] = [];
   for (const file of files) {
@@ -38,7 +38,7 @@ export async function applyOverlays(spec: SpecDocument, options: OverlayOptions)
     for (const overlay of overlays) diagnostics.push(...applyOverlay(spec.document, overlay, options.strict));
   }
   if (diagnostics.some((d) => d.severity === 'error')) throw new MorphError(diagnostics);
-  return { overlays, warnings: diagnostics };
+  return { warnings: diagnostics };
 }
 
 export type { Overlay, OverlayAction } from './document.ts';

@@ -92,7 +92,7 @@ export function computeClosure(spec: SpecDocument, operations: readonly Operatio
   return { components: [...reachedBy.keys()], reachedBy };
 }
 
-function isComponentType(value: string | undefined): value is ComponentType {
+export function isComponentType(value: string | undefined): value is ComponentType {
   return (componentTypes as readonly (string | undefined)[]).includes(value);
 }
 

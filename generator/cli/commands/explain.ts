@@ -1,7 +1,7 @@
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { loadProjectSpec } from '../../pipeline.ts';
-import { componentTypes, type ComponentKey } from '../../select/closure.ts';
+import { isComponentType, type ComponentKey } from '../../select/closure.ts';
 import { explainComponent } from '../../select/explain.ts';
 import { select } from '../../select/index.ts';
 import { upstreamSubset } from '../../sync/index.ts';
@@ -70,6 +70,6 @@ function componentKey(input: string): ComponentKey {
   const bare = input.replace(/^#?\/?components\//, '');
   const slash = bare.indexOf('/');
   const type = slash > 0 ? bare.slice(0, slash) : undefined;
-  if (type !== undefined && (componentTypes as readonly string[]).includes(type)) return bare as ComponentKey;
+  if (isComponentType(type)) return bare as ComponentKey;
   return `schemas/${bare}`;
 }
