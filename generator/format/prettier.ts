@@ -7,6 +7,12 @@ import { hasPrettierConfig } from './config-search.ts';
 
 const PARSERS: Record<string, string> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'babel', mjs: 'babel', json: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', css: 'css' };
 
+/** prettier's standalone build with only the parsers these files need (all of them when a file's needs are unknown). */
+function standaloneFor(files: readonly PrintedFile[]): Formatter {
+  const needed = files.map(neededParsers);
+  return standalone(new Set(needed.flatMap((p) => p ?? [])), needed.includes(undefined));
+}
+
 interface Formatter {
   format(text: string, parser: string, filepath: string): Promise<string>;
 }
@@ -16,8 +22,7 @@ interface Formatter {
  * be written (the user's, if the project has one). Files prettier has no parser for pass through.
  */
 export async function formatFiles(files: readonly PrintedFile[], outDir: string): Promise<PrintedFile[]> {
-  const needed = files.map(neededParsers);
-  const formatter = hasPrettierConfig(outDir) ? await configured() : standalone(new Set(needed.flatMap((p) => p ?? [])), needed.includes(undefined));
+  const formatter = hasPrettierConfig(outDir) ? await configured() : standaloneFor(files);
   const diagnostics: Diagnostic[] = [];
   const formatted = await Promise.all(
     files.map(async (file) => {

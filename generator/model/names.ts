@@ -46,17 +46,19 @@ export function resolveNames(operations: readonly NamedOperation[], schemaNames:
   const classes = new Map<string, string>();
   for (const tag of [...new Set(operations.map((op) => op.tag))].sort(compareStrings)) {
     const proposed = naming.className(tag);
-    const name = exported.claim(sanitizeIdentifier(proposed, 'Api'));
+    const safe = sanitizeIdentifier(proposed, 'Api');
+    const name = exported.claim(safe);
     classes.set(tag, name);
-    if (name !== proposed) renames.push({ kind: 'class', from: tag, to: name, reason: reasonFor(proposed, 'Api') });
+    if (name !== proposed) renames.push({ kind: 'class', from: tag, to: name, reason: reasonFor(proposed, safe) });
   }
 
   const types = new Map<string, string>();
   for (const schemaName of [...schemaNames].sort(compareStrings)) {
     const proposed = naming.typeName(schemaName);
-    const name = exported.claim(sanitizeIdentifier(proposed, 'Model'));
+    const safe = sanitizeIdentifier(proposed, 'Model');
+    const name = exported.claim(safe);
     types.set(schemaName, name);
-    if (name !== schemaName) renames.push({ kind: 'type', from: schemaName, to: name, reason: name === proposed ? 'naming rule' : reasonFor(proposed, 'Model') });
+    if (name !== schemaName) renames.push({ kind: 'type', from: schemaName, to: name, reason: name === proposed ? 'naming rule' : reasonFor(proposed, safe) });
   }
 
   const methods = new Map<string, string>();
@@ -66,14 +68,15 @@ export function resolveNames(operations: readonly NamedOperation[], schemaNames:
     const registry = perClass.get(op.tag) ?? new NameRegistry(['constructor']);
     perClass.set(op.tag, registry);
     const proposed = naming.methodName(op);
-    const name = registry.claim(sanitizeIdentifier(proposed, 'call'));
+    const safe = sanitizeIdentifier(proposed, 'call');
+    const name = registry.claim(safe);
     methods.set(op.pointer, name);
-    if (name !== proposed) renames.push({ kind: 'method', from: op.operationId, to: name, reason: reasonFor(proposed, 'call') });
+    if (name !== proposed) renames.push({ kind: 'method', from: op.operationId, to: name, reason: reasonFor(proposed, safe) });
   }
   return { types, classes, methods, renames: renames.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.from, b.from)) };
 }
 
-/** Why the resolver's proposal was not used as is (`name !== proposed` already holds). */
-function reasonFor(proposed: string, fallback: string): string {
-  return sanitizeIdentifier(proposed, fallback) === proposed ? `"${proposed}" was already taken` : `"${proposed}" is not a usable identifier`;
+/** Why the resolver's proposal was not used as is (`name !== proposed` already holds), given its sanitized form. */
+function reasonFor(proposed: string, safe: string): string {
+  return safe === proposed ? `"${proposed}" was already taken` : `"${proposed}" is not a usable identifier`;
 }

@@ -74,6 +74,16 @@ describe('resolveNames: every name resolved once, valid and unique', () => {
     expect([...names.methods.values()].sort()).toStrictEqual(['constructor_', 'doIt', 'doIt2']);
   });
 
+  it('says why each name changed: unusable as an identifier, taken, or the naming rule', () => {
+    const names = resolveNames([op('constructor'), op('do-it'), op('doIt')], ['ApiError', 'my-model'], defaultNaming);
+    expect(names.renames.map((r) => `${r.kind} ${r.from} -> ${r.to}: ${r.reason}`)).toStrictEqual([
+      'method constructor -> constructor_: "constructor" is not a usable identifier',
+      'method doIt -> doIt2: "doIt" was already taken',
+      'type ApiError -> ApiError2: "ApiError" was already taken',
+      'type my-model -> MyModel: naming rule',
+    ]);
+  });
+
   it('a team patches one rule with a shallow merge', () => {
     const naming = resolveNaming({ methodName: (o) => `call${pascalCase(o.operationId)}` });
     const names = resolveNames([op('create-realtime-session')], [], naming);
