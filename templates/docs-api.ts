@@ -40,7 +40,7 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
     `## ${operation.methodName}`,
     '',
     // As the api template declares it: the runtime's ApiPromise (a Promise with `.withResponse()`).
-    md.codeBlock('ts', `${operation.methodName}(${signature.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ')}): ApiPromise<${signature.returnType}>`),
+    md.codeBlock('ts', `${operation.methodName}(${signature.parameterList}): ApiPromise<${signature.returnType}>`),
     '',
   ];
   if (operation.deprecated) lines.push('> **Deprecated.**', '');

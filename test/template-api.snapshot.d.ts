@@ -363,6 +363,7 @@ export interface MethodSignature {
     readonly responseKind: BodyKind | 'none';
     readonly operationType: string;
     readonly pathLiteral: string;
+    readonly parameterList: string;
     readonly text: string;
 }
 

@@ -45,6 +45,8 @@ export interface MethodSignature {
   readonly operationType: string;
   /** The path as a string literal, for openapi-fetch calls. */
   readonly pathLiteral: string;
+  /** `body: X, options?: RequestOptions`: the parameters as a declaration lists them. */
+  readonly parameterList: string;
   /** `createRealtimeSession(body: X, options?: RequestOptions): Promise<Y>` */
   readonly text: string;
 }
@@ -118,7 +120,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
   });
   const distinct = [...new Set(returnTypes)];
   const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
-  const args = fixed.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
+  const parameterList = fixed.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
   return {
     parameters: fixed,
     returnType,
@@ -129,7 +131,8 @@ export function methodSignature(operation: OperationModel): MethodSignature {
     responseKind,
     operationType,
     pathLiteral: stringLiteral(operation.path),
-    text: `${operation.methodName}(${args}): Promise<${returnType}>`,
+    parameterList,
+    text: `${operation.methodName}(${parameterList}): Promise<${returnType}>`,
   };
 }
 

@@ -60,6 +60,6 @@ function usage(ctx: TemplateContext): string[] {
 /** `createRealtimeSession(client: Client, body: SessionRequest, options?: RequestOptions): Promise<Session>` */
 function functionSignature(ctx: TemplateContext, operation: OperationModel): string {
   const signature = ctx.signature(operation);
-  const parameters = ['client: Client', ...signature.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`)];
+  const parameters = ['client: Client', signature.parameterList].filter(Boolean);
   return `${operation.methodName}(${parameters.join(', ')}): Promise<${signature.returnType}>`;
 }
