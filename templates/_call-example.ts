@@ -1,4 +1,4 @@
-import type { OperationModel, TemplateContext } from 'openapi-morph';
+import type { OperationModel, TagModel, TemplateContext } from 'openapi-morph';
 
 /**
  * The arguments of an example call to an operation's method, before `options`, as code: an
@@ -36,4 +36,14 @@ function requiredParams(ctx: TemplateContext, operation: OperationModel): string
     return [`${location}: { ${required.map((p) => `${ctx.escape.valuePropertyKey(p.name)}: ${ctx.exampleCode(p.schema)}`).join(', ')} }`];
   });
   return `{ ${groups.join(', ')} }`;
+}
+
+/** The import of a tag's class (and `more` names) and the client's construction, as the examples start. */
+export function clientSetup(ctx: TemplateContext, tag: TagModel, more: readonly string[] = []): string[] {
+  const env = ctx.options.package.apiKeyEnv;
+  return [
+    `import { ${[tag.className, ...more].join(', ')} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
+    '',
+    ...(env ? [`// Reads the API key from ${env}; or pass { apiKey }.`, `const api = new ${tag.className}();`] : [`const api = new ${tag.className}({ apiKey: 'sk-...' });`]),
+  ];
 }

@@ -1,5 +1,5 @@
 import { defineTemplate, type OperationModel, type TagModel, type TemplateContext } from 'openapi-morph';
-import { argumentList, exampleArguments } from './_call-example.ts';
+import { argumentList, clientSetup, exampleArguments } from './_call-example.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -111,11 +111,7 @@ function example(ctx: TemplateContext, tag: TagModel, operation: OperationModel)
   const args = argumentList(exampleArguments(ctx, operation));
   const result = signature.returnType === 'void' ? '' : 'const result = ';
   return [
-    `import { ${tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
-    '',
-    ...(ctx.options.package.apiKeyEnv
-      ? [`// Reads the API key from ${ctx.options.package.apiKeyEnv}; or pass { apiKey }.`, `const api = new ${tag.className}();`]
-      : [`const api = new ${tag.className}({ apiKey: 'sk-...' });`]),
+    ...clientSetup(ctx, tag),
     `${result}await api.${operation.methodName}(${args});`,
     ...(result ? ['console.log(result);'] : []),
   ];

@@ -1,4 +1,5 @@
 import { defineTemplate, type TemplateContext } from 'openapi-morph';
+import { clientSetup } from './_call-example.ts';
 import { firstCall, runtimeSections } from './runtime/readme-sections.ts';
 
 export default defineTemplate({
@@ -70,12 +71,8 @@ export default defineTemplate({
 function usage(ctx: TemplateContext): string[] {
   const call = firstCall(ctx);
   if (!call) return [`import { ApiError } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`];
-  const env = ctx.options.package.apiKeyEnv;
   return [
-    `import { ${call.tag.className}, ApiError } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
-    '',
-    env ? `// Reads the API key from ${env}; or pass { apiKey }.` : '',
-    `const api = new ${call.tag.className}(${env ? '' : "{ apiKey: 'sk-...' }"});`,
+    ...clientSetup(ctx, call.tag, ['ApiError']),
     '',
     'try {',
     `  const result = await api.${call.expression()};`,
@@ -84,7 +81,7 @@ function usage(ctx: TemplateContext): string[] {
     '  if (!(error instanceof ApiError)) throw error;',
     '  console.error(error.name, error.status, error.requestId, error.body);',
     '}',
-  ].filter((line, i, all) => line !== '' || all[i - 1] !== '');
+  ];
 }
 
 function firstSentence(text: string): string {

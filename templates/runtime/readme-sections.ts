@@ -1,5 +1,5 @@
 import type { TagModel, TemplateContext } from 'openapi-morph';
-import { argumentList, exampleArguments } from '../_call-example.ts';
+import { argumentList, clientSetup, exampleArguments } from '../_call-example.ts';
 
 /**
  * The README's sections on runtime behaviour (options, retries, timeouts, errors, response
@@ -176,14 +176,5 @@ export function firstCall(ctx: TemplateContext): Call | undefined {
   if (!tag || !operation) return undefined;
   const args = exampleArguments(ctx, operation);
   const expression = (options?: string): string => `${operation.methodName}(${argumentList(args, options)})`;
-  const env = ctx.options.package.apiKeyEnv;
-  return {
-    tag,
-    expression,
-    setup: [
-      `import { ${tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
-      '',
-      `const api = new ${tag.className}(${env ? '' : "{ apiKey: 'sk-...' }"});`,
-    ],
-  };
+  return { tag, expression, setup: clientSetup(ctx, tag) };
 }
