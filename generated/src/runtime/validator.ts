@@ -136,7 +136,7 @@ function checkObject(
     if (!Object.hasOwn(value, name))
       issues.push(`${path}/${pointer(name)}: required property is missing`);
   }
-  const known = new Map(schema.properties ?? []);
+  const known = propertiesOf(schema);
   for (const [name, child] of Object.entries(value)) {
     const property = known.get(name);
     if (property)
@@ -152,6 +152,17 @@ function checkObject(
         components,
       );
   }
+}
+
+/** Each schema's properties as a map, built once per schema (the data never changes), not per value. */
+const propertyMaps = new WeakMap<Schema, ReadonlyMap<string, Schema>>();
+function propertiesOf(schema: Schema): ReadonlyMap<string, Schema> {
+  let map = propertyMaps.get(schema);
+  if (!map) {
+    map = new Map(schema.properties ?? []);
+    propertyMaps.set(schema, map);
+  }
+  return map;
 }
 
 function checkNumber(

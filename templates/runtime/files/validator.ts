@@ -91,13 +91,24 @@ function checkObject(schema: Schema, value: Record<string, unknown>, path: strin
   for (const name of schema.required ?? []) {
     if (!Object.hasOwn(value, name)) issues.push(`${path}/${pointer(name)}: required property is missing`);
   }
-  const known = new Map(schema.properties ?? []);
+  const known = propertiesOf(schema);
   for (const [name, child] of Object.entries(value)) {
     const property = known.get(name);
     if (property) check(property, child, `${path}/${pointer(name)}`, issues, components);
     else if (schema.additionalProperties === false) issues.push(`${path}/${pointer(name)}: property is not allowed`);
     else if (typeof schema.additionalProperties === 'object') check(schema.additionalProperties, child, `${path}/${pointer(name)}`, issues, components);
   }
+}
+
+/** Each schema's properties as a map, built once per schema (the data never changes), not per value. */
+const propertyMaps = new WeakMap<Schema, ReadonlyMap<string, Schema>>();
+function propertiesOf(schema: Schema): ReadonlyMap<string, Schema> {
+  let map = propertyMaps.get(schema);
+  if (!map) {
+    map = new Map(schema.properties ?? []);
+    propertyMaps.set(schema, map);
+  }
+  return map;
 }
 
 function checkNumber(schema: Schema, value: number, fail: (message: string) => void): void {
