@@ -1,4 +1,4 @@
-import { canonicalJson, own, type JsonObject } from '../json.ts';
+import { canonicalJson, isObject, own, type JsonObject } from '../json.ts';
 import { childPointer } from '../pointer.ts';
 import { DOC_KEYWORDS } from './keywords.ts';
 import type { ChangeSink, Place } from './sink.ts';
@@ -45,6 +45,6 @@ function prose(value: unknown): unknown {
 
 /** A plain spec object (operation, parameter, response, media type) as a `Keyed`. */
 export function keyed(value: unknown, at: string): Keyed {
-  const keywords = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : {};
+  const keywords = isObject(value) ? value : {};
   return { pointer: at, keywords, keyAt: (key) => childPointer(at, key) };
 }

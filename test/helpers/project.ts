@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../generator/load/source.ts';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -16,7 +16,7 @@ export interface TempProject {
 
 /** A release history whose one release describes the given spec text (so `check` holds). */
 const releasesFor = (spec: string) =>
-  JSON.stringify({ releases: [{ version: '1.0.0', date: '2026-01-01', source: 'spec/openapi.yaml', summary: 'Test release.', changes: [], specSha256: createHash('sha256').update(spec).digest('hex') }] }, null, 2);
+  JSON.stringify({ releases: [{ version: '1.0.0', date: '2026-01-01', source: 'spec/openapi.yaml', summary: 'Test release.', changes: [], specSha256: sha256(spec) }] }, null, 2);
 
 /**
  * A throwaway project folder: a spec, a release history and a config (`openapi-morph.config.mjs`,
@@ -68,7 +68,7 @@ export function treeHashes(dir: string): Record<string, string> {
       if (statSync(full).isDirectory()) {
         if (name !== 'node_modules') walk(full);
       } else {
-        hashes[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+        hashes[relative(dir, full)] = sha256(readFileSync(full));
       }
     }
   };

@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import type { ExportKind, ExportShape, ParameterShape, PropertyShape, Shape, SignatureShape, Surface } from './shapes.ts';
+import { compareStrings } from '../../json.ts';
 
 /**
  * openapi-typescript's whole-document interfaces. Every schema and operation in them is also
@@ -21,7 +22,7 @@ export function extractSurface(ts: typeof TS, program: TS.Program, checker: TS.T
   // by the text of a reference to it (`components["schemas"]["VoiceIdsShared"]` or its own name),
   // which is exact, and by type identity where no reference is written.
   const named: ExportIndex = { byType: new Map(), byText: new Map() };
-  for (const { name, target } of [...symbols].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const { name, target } of [...symbols].sort((a, b) => compareStrings(a.name, b.name))) {
     if (!(target.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) || BY_NAME_ONLY.has(name)) continue;
     named.byText.set(name, name);
     const declaration = target.declarations?.[0];
