@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fail } from '../diagnostics/diagnostic.ts';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { CONFIG_NAMES, loadConfig } from '../config/load.ts';
+import { configFileIn, loadConfig } from '../config/load.ts';
 import type { ConfigOverrides } from '../config/resolve.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import type { OperationFilter } from '../select/filters.ts';
@@ -104,6 +102,6 @@ export function requireFrom(from: string | undefined, command: string): string {
  * one (its selection and overlays apply), else defaults (every operation, no overlays).
  */
 export function optionalConfigFromFlags(values: Parameters<typeof configFromFlags>[0], cwd: string): Promise<ResolvedConfig> {
-  const found = values.config !== undefined || CONFIG_NAMES.some((name) => existsSync(resolve(cwd, name)));
+  const found = values.config !== undefined || configFileIn(cwd) !== undefined;
   return configFromFlags(found ? values : { ...values, spec: values.spec ?? 'spec/openapi.yaml' }, cwd);
 }

@@ -8,6 +8,11 @@ import type { ResolvedConfig } from './types.ts';
 
 export const CONFIG_NAMES = ['openapi-morph.config.ts', 'openapi-morph.config.mts', 'openapi-morph.config.js', 'openapi-morph.config.mjs'];
 
+/** The config file a folder holds (the first of `CONFIG_NAMES` that exists), if any. */
+export function configFileIn(cwd: string): string | undefined {
+  return CONFIG_NAMES.map((n) => resolve(cwd, n)).find((f) => existsSync(f));
+}
+
 /**
  * Finds and imports the config (`--config F`, else `openapi-morph.config.*` in the working
  * folder), then resolves it with the command line's overrides. Without a config, `--spec` alone
@@ -15,7 +20,7 @@ export const CONFIG_NAMES = ['openapi-morph.config.ts', 'openapi-morph.config.mt
  */
 export async function loadConfig(options: { readonly config?: string; readonly cwd?: string }, overrides: ConfigOverrides = {}): Promise<ResolvedConfig> {
   const cwd = options.cwd ?? process.cwd();
-  const file = options.config !== undefined ? resolve(cwd, options.config) : CONFIG_NAMES.map((n) => resolve(cwd, n)).find((f) => existsSync(f));
+  const file = options.config !== undefined ? resolve(cwd, options.config) : configFileIn(cwd);
   if (options.config !== undefined && !existsSync(file!)) fail('OM101', `config file not found: ${options.config}`, { file: options.config });
   if (file === undefined) {
     if (overrides.spec === undefined) fail('OM101', `no config file (${CONFIG_NAMES[0]}) in ${cwd}; pass --config FILE or --spec FILE`);
@@ -36,6 +41,6 @@ export async function loadConfig(options: { readonly config?: string; readonly c
  */
 export async function loadConfigIfPresent(options: { readonly config?: string; readonly cwd?: string }): Promise<ResolvedConfig | undefined> {
   const cwd = options.cwd ?? process.cwd();
-  if (options.config === undefined && !CONFIG_NAMES.some((n) => existsSync(resolve(cwd, n)))) return undefined;
+  if (options.config === undefined && configFileIn(cwd) === undefined) return undefined;
   return loadConfig(options);
 }
