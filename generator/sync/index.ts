@@ -47,11 +47,16 @@ export interface UpstreamSubset {
  * that selection would otherwise follow (or add a reference to one it would not).
  */
 export async function upstreamSubset(config: ResolvedConfig, options: SourceOptions): Promise<UpstreamSubset> {
-  const upstream = await loadFrom(options.from, options.cwd, config.limits);
-  const { warnings } = await applyOverlays(upstream, { patterns: config.overlays, root: config.root, limits: config.limits, strict: options.strict });
-  const selected = select(upstream, config.selection);
+  const { upstream, selected, warnings } = await selectUpstream(config, options);
   await validateSubset(upstream, selected.document);
   return { name: upstream.source.name, version: upstream.version, selected, text: dumpSpec(selected.document), warnings };
+}
+
+/** Load -> overlays -> select, without validating or writing YAML (enough for `explain --from`). */
+export async function selectUpstream(config: ResolvedConfig, options: SourceOptions): Promise<{ upstream: SpecDocument; selected: SelectResult; warnings: readonly Diagnostic[] }> {
+  const upstream = await loadFrom(options.from, options.cwd, config.limits);
+  const { warnings } = await applyOverlays(upstream, { patterns: config.overlays, root: config.root, limits: config.limits, strict: options.strict });
+  return { upstream, selected: select(upstream, config.selection), warnings };
 }
 
 export interface SyncReport {

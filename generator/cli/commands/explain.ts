@@ -4,7 +4,7 @@ import { loadProjectSpec } from '../../pipeline.ts';
 import { isComponentType, type ComponentKey } from '../../select/closure.ts';
 import { explainComponent } from '../../select/explain.ts';
 import { select } from '../../select/index.ts';
-import { upstreamSubset } from '../../sync/index.ts';
+import { selectUpstream } from '../../sync/index.ts';
 import { commonFlags, optionalConfigFromFlags, parseFlags, selectionFlags, sourceFlags } from '../args.ts';
 import { SELECTION_HELP, type Command } from '../command.ts';
 
@@ -42,10 +42,10 @@ ${SELECTION_HELP}`,
     let closure;
     let source: string;
     if (values.from !== undefined) {
-      const subset = await upstreamSubset(config, { from: values.from, cwd: io.cwd, strict: values.strict === true });
+      const subset = await selectUpstream(config, { from: values.from, cwd: io.cwd, strict: values.strict === true });
       if (subset.warnings.length > 0) io.err(formatDiagnostics(subset.warnings));
       closure = subset.selected.closure;
-      source = subset.name;
+      source = subset.upstream.source.name;
     } else {
       const spec = await loadProjectSpec(config);
       closure = select(spec, config.selection).closure;
