@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // As tsconfig.json's `paths`: in-process code that imports `openapi-morph` gets the source,
+    // not the package's compiled exports (the spawned bin runs dist/, which global-setup rebuilds).
+    alias: [
+      { find: /^openapi-morph$/, replacement: `${root}generator/index.ts` },
+      { find: /^openapi-morph\/templates\/(.*)$/, replacement: `${root}templates/$1` },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

@@ -4,7 +4,7 @@
  * measured by `/usr/bin/time -v` (elapsed wall clock, maximum resident set size). Prints the median
  * of N runs for each case. Part of `npm run bench`, or run alone with options:
  *
- *   npx tsx bench/sync.bench.ts [--runs 5] [--snapshot FILE] [--bin generator/bin/openapi-morph.js] [--case single|all]...
+ *   npx tsx bench/sync.bench.ts [--runs 5] [--snapshot FILE] [--bin dist/generator/bin/openapi-morph.js] [--case single|all]...
  *
  * Upstream output only ever goes to the temp copies, which are removed.
  */
@@ -81,7 +81,7 @@ const benchmark: Benchmark = {
   name: 'sync from the newest upstream snapshot',
   description: 'Wall time, CPU time and peak RSS of `openapi-morph sync` (a child process under /usr/bin/time -v), median of 5 runs: one operation, then --all.',
   async run() {
-    const { results } = measure({ runs: 5, snapshot: undefined, bin: join(root, 'generator/bin/openapi-morph.js'), cases: Object.keys(cases) });
+    const { results } = measure({ runs: 5, snapshot: undefined, bin: join(root, 'dist/generator/bin/openapi-morph.js'), cases: Object.keys(cases) });
     return results.flatMap((r) => [
       { label: `${r.name}: wall time`, value: r.seconds, unit: 's', note: `runs ${r.times.map((t) => t.toFixed(2)).join(', ')}` },
       { label: `${r.name}: CPU time`, value: r.cpu, unit: 's' },
@@ -97,7 +97,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     options: {
       runs: { type: 'string', default: '5' },
       snapshot: { type: 'string' },
-      bin: { type: 'string', default: join(root, 'generator/bin/openapi-morph.js') },
+      bin: { type: 'string', default: join(root, 'dist/generator/bin/openapi-morph.js') },
       case: { type: 'string', multiple: true },
     },
   });

@@ -1,10 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The toolkit's own package root, name and version (from its package.json). */
-export const toolkitRoot = fileURLToPath(new URL('..', import.meta.url));
+const here = fileURLToPath(import.meta.url);
+/**
+ * Whether this is the compiled toolkit (`dist/generator/toolkit.js`, as installed and as the bin
+ * runs) or its TypeScript source (`generator/toolkit.ts`, as the test suite imports it).
+ */
+const compiled = here.endsWith('.js');
 
-const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+/** The toolkit's own package root, name and version (from its package.json). */
+export const toolkitRoot = resolve(dirname(here), compiled ? '../..' : '..');
+
+const manifest = JSON.parse(readFileSync(join(toolkitRoot, 'package.json'), 'utf8')) as {
   name: string;
   version: string;
   dependencies: Record<string, string>;
@@ -17,4 +25,17 @@ export function pinnedVersion(name: string): string | undefined {
   return manifest.dependencies[name];
 }
 
-export const defaultTemplatesDir = fileURLToPath(new URL('../templates/', import.meta.url));
+/**
+ * The default templates' TypeScript sources: what `templates list` shows, `templates eject` copies
+ * and the manifest hashes, the same whether the toolkit runs compiled or from source.
+ */
+export const defaultTemplatesDir = join(toolkitRoot, 'templates');
+
+/**
+ * The module to import for a default template's source file: its compiled twin under `dist/` when
+ * the toolkit runs compiled (no TypeScript loader for the toolkit's own code), the source itself
+ * when the toolkit runs from source.
+ */
+export function defaultTemplateModule(sourcePath: string): string {
+  return compiled ? join(toolkitRoot, 'dist', relative(toolkitRoot, sourcePath)).replace(/\.ts$/, '.js') : sourcePath;
+}

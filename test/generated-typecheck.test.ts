@@ -23,7 +23,7 @@ describe('the generated package type-checks', () => {
     mkdirSync(dir, { recursive: true });
     const files = writeExamples(sources);
     // A consumer's settings (NodeNext, as in a Node project); the root README's blocks that use the
-    // toolkit itself (`openapi-morph` is TypeScript run through tsx) are checked the toolkit's way below.
+    // toolkit itself (`openapi-morph` resolved to its source, as in the repository) are checked the toolkit's way below.
     const consumer = files.filter((f) => !readFileSync(join(dir, f), 'utf8').includes("from 'openapi-morph'"));
     const toolkit = files.filter((f) => !consumer.includes(f));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'], lib: ['ES2022', 'DOM'], skipLibCheck: true }, files: consumer }));

@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Builds the checked-in package once before the suites run, so tests that import
- * `openai-realtime-client` (its dist/) exercise the current generated sources, not a stale build.
+ * Before the suites run, builds what they exercise from the current sources, so no test can see a
+ * stale build: the toolkit's dist/ (the bin that tests spawn, the package that the install test
+ * packs; `npm run build`, incremental, so an unchanged tree costs a few seconds), then the
+ * checked-in package (tests that import `openai-realtime-client` use its dist/).
  */
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'generated/tsconfig.json')], { stdio: 'inherit' });
 }

@@ -42,7 +42,10 @@ export const renderFlags = {
 
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 
-export function parseFlags<T extends FlagSpec>(args: readonly string[], flags: T, command: string) {
+/** What `parseArgs` returns for `flags` (named, so the compiled declaration file can state it). */
+export type ParsedFlags<T extends FlagSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
+export function parseFlags<T extends FlagSpec>(args: readonly string[], flags: T, command: string): ParsedFlags<T> {
   try {
     return parseArgs({ args: [...args], options: flags, allowPositionals: true, strict: true });
   } catch (cause) {

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { message } from '../emit/load-templates.ts';
-import { importFresh } from '../import-module.ts';
+import { importUserModule } from '../import-module.ts';
 import { resolveConfig, type ConfigOverrides } from './resolve.ts';
 import type { ResolvedConfig } from './types.ts';
 
-export const CONFIG_NAMES = ['openapi-morph.config.ts', 'openapi-morph.config.mts', 'openapi-morph.config.js', 'openapi-morph.config.mjs'];
+/** The config file names looked for, in this order; each loads in ESM and CommonJS projects alike (import-module.ts). */
+export const CONFIG_NAMES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json'].map((ext) => `openapi-morph.config.${ext}`);
 
 /** The config file a folder holds (the first of `CONFIG_NAMES` that exists), if any. */
 export function configFileIn(cwd: string): string | undefined {
@@ -28,7 +29,7 @@ export async function loadConfig(options: { readonly config?: string; readonly c
   }
   let user: unknown;
   try {
-    user = ((await importFresh(file)) as { default?: unknown }).default;
+    user = await importUserModule(file);
   } catch (cause) {
     fail('OM102', `could not load ${file}: ${message(cause)}`, { file }, cause);
   }

@@ -2,12 +2,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { importFresh } from '../import-module.ts';
+import { importUserModule } from '../import-module.ts';
 import { compareStrings } from '../json.ts';
 import { sha256 } from '../load/source.ts';
 import { TEMPLATE_API_VERSION, type Template } from '../template-api/types.ts';
 import { readEjectRecord, type EjectRecord } from './eject-record.ts';
-import { toolkit, toolkitRoot } from '../toolkit.ts';
+import { defaultTemplateModule, toolkit, toolkitRoot } from '../toolkit.ts';
 
 export interface LoadedTemplate {
   readonly template: Template;
@@ -72,7 +72,8 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
     const hash = isModule ? sha256(normalizeText(text)) : await hashFolder(location);
     let template: unknown;
     try {
-      template = ((await importFresh(modulePath)) as { default?: unknown }).default;
+      // A default template is the toolkit's own code: imported natively (compiled, when the toolkit is).
+      template = origin === 'default' ? ((await import(pathToFileURL(defaultTemplateModule(modulePath)).href)) as { default?: unknown }).default : await importUserModule(modulePath);
     } catch (cause) {
       diagnostics.push(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file, ...throwSite(cause, location, root) }, cause));
       continue;

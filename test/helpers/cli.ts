@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../generator/cli/main.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const binPath = fileURLToPath(new URL('../../generator/bin/openapi-morph.js', import.meta.url));
+export const binPath = fileURLToPath(new URL('../../dist/generator/bin/openapi-morph.js', import.meta.url));
 
 export interface CliRun {
   readonly code: number;
