@@ -1,9 +1,15 @@
 import { defineTemplate } from 'openapi-morph';
 
+/** An exports entry: the ES module for `import`, its CommonJS door for `require`, each with its types. */
+const entry = (base: string) => ({
+  import: { types: `${base}.d.ts`, default: `${base}.js` },
+  require: { types: `${base}.d.cts`, default: `${base}.cjs` },
+});
+
 export default defineTemplate({
   apiVersion: 1,
   name: 'package-json',
-  description: 'package.json: name, version from the release history, ESM exports map, build on install',
+  description: 'package.json: name, version from the release history, exports map for import and require, built before packing',
   scope: 'document',
   render(ctx) {
     const pkg = ctx.options.package;
@@ -17,18 +23,24 @@ export default defineTemplate({
         license: pkg.license,
         type: 'module',
         sideEffects: false,
+        // ESM for `import`; for `require`, a CommonJS entry that is the ES module itself (templates/commonjs.ts).
         exports: {
-          '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+          '.': entry('./dist/index'),
           // Optional response validation (templates/validation.ts): its own entry, so the main bundle stays small.
-          './validation': { types: './dist/validation/index.d.ts', import: './dist/validation/index.js' },
+          './validation': entry('./dist/validation/index'),
           './package.json': './package.json',
         },
+        main: './dist/index.cjs',
         types: './dist/index.d.ts',
+        // For TypeScript's old `node` resolution, which ignores the exports map.
+        typesVersions: { '*': { validation: ['./dist/validation/index.d.ts'] } },
         files: ['dist', 'docs', 'README.md', 'CHANGELOG.md'],
-        engines: { node: '>=20' },
+        // 20.19: the first Node 20 whose require() loads an ES module without a flag.
+        engines: { node: '>=20.19' },
+        // Built before packing, so the tarball holds dist/ and installing it runs no script.
         scripts: {
           build: 'tsc -p tsconfig.json',
-          prepare: 'tsc -p tsconfig.json',
+          prepack: 'tsc -p tsconfig.json',
         },
         dependencies: { 'openapi-fetch': ctx.options.dependencies['openapi-fetch'] ?? '*' },
         devDependencies: { typescript: ctx.options.dependencies['typescript'] ?? '*' },

@@ -20,9 +20,13 @@ export function headerLines(info: HeaderInfo): string[] {
   ];
 }
 
-export type CommentStyle = 'block' | 'html' | 'hash' | 'json';
+export type CommentStyle = 'block' | 'html' | 'hash' | 'json' | 'none';
+
+/** Files that tools read word for word (license detectors): they get no header; the manifest still lists them. */
+const VERBATIM = /(^|\/)(LICEN[CS]E|COPYING)(\.(md|txt))?$/i;
 
 export function commentStyle(path: string): CommentStyle {
+  if (VERBATIM.test(path)) return 'none';
   const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
   if (['ts', 'mts', 'cts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'css'].includes(ext)) return 'block';
   if (['md', 'markdown', 'html', 'htm', 'svg', 'xml'].includes(ext)) return 'html';
@@ -42,6 +46,7 @@ export function withHeader(path: string, content: string, info: HeaderInfo): str
     case 'hash':
       return `${lines.map((l) => `# ${l}`.trimEnd()).join('\n')}\n\n${content}`;
     case 'json':
+    case 'none':
       return content;
   }
 }

@@ -34,11 +34,14 @@ const FALLBACK_OPTIONS = {
  */
 export async function typecheckFiles(files: readonly PrintedFile[], outDir: string): Promise<Diagnostic[]> {
   const ts = typescript();
-  const virtual = new Map(files.filter((f) => TS_FILE.test(f.path)).map((f) => [resolve(outDir, f.path), f] as const));
-  if (virtual.size === 0) return [];
+  // Every emitted file is visible, not only the TypeScript: the emitted package.json decides
+  // whether its .ts files are ES modules, whatever the project around the output folder says.
+  const virtual = new Map(files.map((f) => [resolve(outDir, f.path), f] as const));
+  const sources = [...virtual.keys()].filter((path) => TS_FILE.test(path));
+  if (sources.length === 0) return [];
   const { options, include } = compilerOptions(ts, files, outDir);
   const host = virtualHost(ts, options, virtual, outDir);
-  const roots = [...virtual.keys()].filter((path) => included(relative(outDir, path), include));
+  const roots = sources.filter((path) => included(relative(outDir, path), include));
   const program = ts.createProgram({ rootNames: roots, options, host });
   const found = ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error);
 
