@@ -15,7 +15,7 @@ export interface TempProject {
 }
 
 /** A release history whose one release describes the given spec text (so `check` holds). */
-const releasesFor = (spec: string) =>
+export const releasesFor = (spec: string): string =>
   JSON.stringify({ releases: [{ version: '1.0.0', date: '2026-01-01', source: 'spec/openapi.yaml', summary: 'Test release.', changes: [], specSha256: sha256(spec) }] }, null, 2);
 
 /**
