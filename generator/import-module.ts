@@ -17,9 +17,10 @@ import { pathToFileURL } from 'node:url';
  *   always transpiled (`forceTranspile`), a plain `.mjs` too, because jiti would hand that to Node's
  *   `import()`, whose cache never lets go of a file; jiti's file cache keeps the transpiled text by
  *   content, so an unchanged file costs no second transpile.
- * - CommonJS `module.exports = ...` counts as the default export.
+ * - CommonJS `module.exports = ...` counts as the default export; a `.json` file's value is one too.
  */
 export async function importUserModule(path: string): Promise<unknown> {
+  if (extname(path) === '.json') return JSON.parse(await readFile(path, 'utf8'));
   const [{ createJiti }, toolkitApi] = await Promise.all([import('jiti'), import('./index.ts')]);
   const jiti = createJiti(pathToFileURL(path).href, {
     moduleCache: false,

@@ -37,7 +37,7 @@ async function run(cwd: string, command: string, args: readonly string[], env: N
 }
 
 /** `npx openapi-morph ...` in a project, as its README tells a user. */
-const openapiMorph = (project: Project, ...args: string[]) => run(project.dir, 'npx', ['--no', 'openapi-morph', ...args]);
+const openapiMorph = (project: Project, ...args: string[]) => run(project.dir, 'npx', ['--no', '--', 'openapi-morph', ...args]);
 
 /** npm from its local cache where it can (the toolkit's dependencies are there after `npm ci`). */
 const npmInstall = (dir: string, what: string) => run(dir, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', what]);
@@ -116,7 +116,7 @@ describe('openapi-morph installed from its tarball into a project', () => {
 
   beforeAll(async () => {
     server = await startServer((request, response) => {
-      if (request.headers['x-api-key'] !== KEY) return sendJson(response, 401, { message: 'no key' });
+      if (request.headers.authorization !== `Bearer ${KEY}`) return sendJson(response, 401, { message: 'no key' });
       if (request.url.startsWith('/books?')) return sendJson(response, 200, [{ id: 'b1', title: 'The Dispossessed', author: 'Le Guin' }]);
       if (request.url === '/books/b1') return sendJson(response, 200, { id: 'b1', title: 'The Dispossessed', price: 9.5 });
       return sendJson(response, 404, { message: `no book at ${request.url}` });
@@ -152,8 +152,9 @@ describe('openapi-morph installed from its tarball into a project', () => {
     for (const project of projects) {
       expect(generated.get(project.kind)).toMatch(/^client: bookshop-client \d+ files .* from 2 operations and 2 schemas in spec\/bookshop\.yaml/m);
       const manifest = JSON.parse(readFileSync(join(project.dir, 'client/openapi-morph.manifest.json'), 'utf8')) as { templates: { name: string; origin: string }[] };
-      const docsApi = manifest.templates.find((t) => t.name === 'docs-api');
-      expect(docsApi?.origin).toBe(project.kind === 'commonjs' ? 'team' : 'default');
+      // The manifest lists a default and the team template that replaces it.
+      const docsApi = manifest.templates.filter((t) => t.name === 'docs-api').map((t) => t.origin);
+      expect(docsApi).toStrictEqual(project.kind === 'commonjs' ? ['default', 'team'] : ['default']);
       expect(readFileSync(join(project.dir, 'client/LICENSE'), 'utf8')).toMatch(/^MIT License\n\nPermission is hereby granted/);
     }
     expect(readFileSync(join(projects[0]!.dir, 'team/docs-api.ts'), 'utf8')).toContain("from 'openapi-morph/templates/_call-example.ts'");
@@ -180,9 +181,8 @@ describe('openapi-morph installed from its tarball into a project', () => {
     expect(server.requests.filter((r) => r.url === '/books?author=Le%20Guin')).toHaveLength(4);
   });
 
-  it('every kind of config file loads in a folder without a package.json', async () => {
+  it('every kind of config file loads in a folder without a package.json, through the installed API', async () => {
     const bare = join(base, 'bare');
-    const bin = join(projects[0]!.dir, 'node_modules/.bin/openapi-morph');
     const select = "{ include: [{ by: 'operationId', pattern: 'getBook' }] }";
     const body = `spec: 'bookshop.yaml', select: ${select}, package: { name: 'bare-client' }`;
     const configs: Record<string, string> = {
@@ -194,18 +194,20 @@ describe('openapi-morph installed from its tarball into a project', () => {
       cjs: `const { defineConfig } = require('openapi-morph');\nmodule.exports = defineConfig({ ${body} });\n`,
       json: `${JSON.stringify({ spec: 'bookshop.yaml', select: { include: [{ by: 'operationId', pattern: 'getBook' }] }, package: { name: 'bare-client' } })}\n`,
     };
-    const outputs = await Promise.all(
-      Object.entries(configs).map(async ([ext, text]) => {
-        const dir = join(bare, ext);
-        write(dir, 'bookshop.yaml', SPEC);
-        write(dir, `openapi-morph.config.${ext}`, text);
-        return [ext, await run(dir, bin, ['extract', '--out', '-'])] as const;
-      }),
-    );
-    for (const [ext, out] of outputs) {
-      expect(out, ext).toContain('/books/{bookId}:');
-      expect(out, ext).not.toContain('listBooks');
+    for (const [ext, text] of Object.entries(configs)) {
+      write(join(bare, ext), 'bookshop.yaml', SPEC);
+      write(join(bare, ext), `openapi-morph.config.${ext}`, text);
     }
+    // One process loads them all through the installed package's own API (`loadConfig`, as `generate` does).
+    const api = join(projects[0]!.dir, 'node_modules/openapi-morph/dist/generator/index.js');
+    write(bare, 'load.mjs', `import { loadConfig } from ${JSON.stringify(api)};
+const exts = ${JSON.stringify(Object.keys(configs))};
+const loaded = await Promise.all(exts.map((ext) => loadConfig({ cwd: new URL('./' + ext, import.meta.url).pathname })));
+console.log(JSON.stringify(loaded.map((c, i) => [exts[i], c.configFile.split('/').pop(), c.package.name, c.selection])));
+`);
+    const loaded = JSON.parse(await run(bare, process.execPath, ['load.mjs'])) as [string, string, string, unknown][];
+    const selection = { include: [{ by: 'operationId', pattern: 'getBook' }], exclude: [] };
+    expect(loaded).toStrictEqual(Object.keys(configs).map((ext) => [ext, `openapi-morph.config.${ext}`, 'bare-client', selection]));
     expect(existsSync(join(bare, 'package.json'))).toBe(false);
   });
 });
