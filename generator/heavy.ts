@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 /**
  * The toolkit's heavy dependencies, each loaded on first use (a command that does not emit code
  * never pays for them) and through `require`, not `import`. Both choices are measured, not
- * guessed (README, "Performance"): under the tsx loader the CLI runs in, `import` of these
- * CommonJS packages costs seconds that `require` does not, because Node scans a CommonJS file's
- * source for its export names when ESM imports it (9 MB for typescript.js) and tsx rewrites every
- * dynamic `import()` of an ES module it loads, with a source map (prettier's index.mjs).
+ * guessed (README, "Performance"), from when the CLI ran under the tsx loader: `import` of these
+ * CommonJS packages cost seconds that `require` did not, because Node scans a CommonJS file's
+ * source for its export names when ESM imports it (9 MB for typescript.js) and tsx rewrote every
+ * dynamic `import()` of an ES module it loaded, with a source map (prettier's index.mjs). The CLI
+ * now runs compiled JavaScript; the export-name scan still applies to `import`.
  */
 const require = createRequire(import.meta.url);
 
