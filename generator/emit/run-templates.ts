@@ -115,6 +115,7 @@ function checkFile(file: unknown): string | undefined {
   if (path === '' || path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\') || path.split('/').some((s) => s === '..' || s === '.' || s === '')) {
     return 'path must be relative to the package root, with "/" separators and no "." or ".." segments';
   }
+  // oxlint-disable-next-line no-control-regex -- control characters are what it refuses
   if (/[\u0000-\u001f<>:"|?*]/.test(path)) return 'path contains characters that are not portable in file names';
   switch (f['kind']) {
     case 'typescript':

@@ -40,5 +40,3 @@ export async function applyOverlays(spec: SpecDocument, options: OverlayOptions)
   if (diagnostics.some((d) => d.severity === 'error')) throw new MorphError(diagnostics);
   return { warnings: diagnostics };
 }
-
-export type { Overlay, OverlayAction } from './document.ts';

@@ -62,6 +62,6 @@ function checkDuplicateIds(spec: SpecDocument, operations: readonly OperationEnt
   }
 }
 
-export type { OperationFilter, Selection } from './filters.ts';
-export type { OperationEntry, HttpMethod } from './operations.ts';
-export type { Closure, ComponentKey, Reason } from './closure.ts';
+export type { Selection } from './filters.ts';
+export type { OperationEntry } from './operations.ts';
+export type { Closure } from './closure.ts';

@@ -62,7 +62,7 @@ const gap = (target: FaultServer, from: number): number => target.attempts[from 
 describe('connection failures', () => {
   it('a reset connection is retried, and three resets reject with ConnectionError', async () => {
     const target = await serve({ kind: 'reset' }, { kind: 'reset' }, { kind: 'reset' });
-    const { error, ms } = await settle(client(target).createRealtimeSession(body));
+    const { error } = await settle(client(target).createRealtimeSession(body));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).not.toBeInstanceOf(TimeoutError);
     expect((error as ConnectionError).status).toBeUndefined();
@@ -130,7 +130,7 @@ describe('timeouts', () => {
 describe('429 and Retry-After', () => {
   it('honours retry-after-ms', async () => {
     const target = await serve(json(429, { error: { message: 'slow down' } }, { 'retry-after-ms': '300' }), json(200, session));
-    const { value, ms } = await settle(client(target).createRealtimeSession(body));
+    const { value } = await settle(client(target).createRealtimeSession(body));
     expect(value).toEqual(session);
     expect(target.attempts).toHaveLength(2);
     // Without the header the wait would be the 10 ms backoff.
