@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { message } from '../diagnostics/message.ts';
 import { importFresh } from '../import-module.ts';
 import { compareStrings } from '../json.ts';
 import { sha256 } from '../load/source.ts';
@@ -147,10 +148,6 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export function message(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SchemaModel, TagModel } from '../model/types.ts';
 import type { Template, TemplateContext, TemplateFile, TemplateResult } from '../template-api/types.ts';
-import { message, throwSite, type LoadedTemplate, type TemplateSlot } from './load-templates.ts';
+import { message } from '../diagnostics/message.ts';
+import { throwSite, type LoadedTemplate, type TemplateSlot } from './load-templates.ts';
 import { tsMorph } from '../heavy.ts';
 
 /** A file a template produced, with the template that produced it (for messages and the manifest). */
