@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { sha256 } from './load/source.ts';
+import { sha256 } from './hash.ts';
 
 /**
  * Imports a user module (config, team template) as it is on disk now. ES modules are cached by

@@ -10,7 +10,7 @@ import { formatFiles } from './format/prettier.ts';
 import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
 import { loadSpecFile } from './load/index.ts';
-import { sha256 } from './load/source.ts';
+import { sha256 } from './hash.ts';
 import { validateSubset } from './load/validate.ts';
 import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';

@@ -5,7 +5,7 @@ import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts
 import { message } from '../diagnostics/message.ts';
 import { importFresh } from '../import-module.ts';
 import { compareStrings } from '../json.ts';
-import { sha256 } from '../load/source.ts';
+import { sha256 } from '../hash.ts';
 import { TEMPLATE_API_VERSION, type Template } from '../template-api/types.ts';
 import { readEjectRecord, type EjectRecord } from './eject-record.ts';
 import { toolkit, toolkitRoot } from '../toolkit.ts';
