@@ -10,7 +10,7 @@ import { checkTree, type Limits } from './limits.ts';
 import { parseSpecText } from './parse.ts';
 import { checkExternalRef, fileLocation, locationKey, type ExternalLocation, type RefPolicy } from './ref-policy.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
-import { displayPath } from '../config/resolve.ts';
+import { displayPath } from '../display-path.ts';
 
 export interface BundleOptions {
   readonly policy: RefPolicy;

@@ -1,5 +1,5 @@
 import { MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { displayPath } from '../config/resolve.ts';
+import { displayPath } from '../display-path.ts';
 import type { Limits } from '../load/limits.ts';
 import { readSpecFile } from '../load/source.ts';
 import type { SpecDocument } from '../spec-context.ts';

@@ -6,7 +6,7 @@ import { planOutput, type GenerateReport } from '../generate.ts';
 import { loadProjectSpec, loadSpec, renderSpec } from '../pipeline.ts';
 import { readReleaseHistory } from '../releases.ts';
 import { releaseFollowsSpec } from './follows.ts';
-import { displayPath } from '../config/resolve.ts';
+import { displayPath } from '../display-path.ts';
 import type { Release } from '../template-api/types.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { recordRelease, type RecordedRelease } from './record.ts';
