@@ -1,7 +1,6 @@
 import type { ResolvedConfig } from './config/types.ts';
 import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
-import { readReleases } from './releases.ts';
-import { releaseFollowsSpec } from './release/follows.ts';
+import { readReleases, releaseFollowsSpec } from './releases.ts';
 import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
 import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';

@@ -303,6 +303,21 @@ export declare function splitWords(text: string): string[];
 export declare function pascalCase(text: string): string;
 export declare function camelCase(text: string): string;
 
+// generator/releases.ts
+export interface Release {
+    readonly version: string;
+    readonly date: string;
+    readonly source: string;
+    readonly summary: string;
+    readonly changes: readonly ReleaseChange[];
+    readonly specSha256?: string;
+}
+export interface ReleaseChange {
+    readonly severity: 'breaking' | 'non-breaking' | 'docs';
+    readonly message: string;
+    readonly operation?: string;
+}
+
 // generator/select/filters.ts
 export interface OperationFilter {
     readonly by: 'path' | 'tag' | 'operationId';
@@ -434,19 +449,6 @@ export type TemplateFile = {
     readonly value: JsonValue;
 };
 export type TemplateResult = TemplateFile | readonly TemplateFile[] | undefined;
-export interface Release {
-    readonly version: string;
-    readonly date: string;
-    readonly source: string;
-    readonly summary: string;
-    readonly changes: readonly ReleaseChange[];
-    readonly specSha256?: string;
-}
-export interface ReleaseChange {
-    readonly severity: 'breaking' | 'non-breaking' | 'docs';
-    readonly message: string;
-    readonly operation?: string;
-}
 export interface TemplateOptions {
     readonly package: {
         readonly name: string;
