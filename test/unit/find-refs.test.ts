@@ -4,7 +4,7 @@
  * any other; the same words as keywords hold data, where a `$ref` is not followed.
  */
 import { describe, expect, it } from 'vitest';
-import { findRefs } from '../../generator/select/refs.ts';
+import { findRefs } from '../../generator/openapi/refs.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const refs = (node: unknown) => findRefs(node, '#/s').map((site) => `${site.at} -> ${site.ref}`);
