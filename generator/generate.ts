@@ -28,7 +28,11 @@ export interface CheckReport extends GenerateReport {
   readonly release: Diagnostic | undefined;
 }
 
-/** `check`: what `generate` would change, without writing anything; and whether the releases follow the spec. */
+/**
+ * `check`: what `generate` would change, and whether the releases follow the spec. Writes no output
+ * of its own; like every command it first recovers a write a killed run left behind (`recoverWrites`
+ * renames parked originals back and deletes staged files).
+ */
 export async function check(config: ResolvedConfig): Promise<CheckReport> {
   await recoverWrites(config.root);
   const releases = await readReleases(config.package.releases.path, config.package.releases.name);

@@ -38,7 +38,8 @@ export interface RenderResult {
 
 /**
  * The pipeline, source to formatted files: load -> select -> validate the subset -> normalize ->
- * model -> types -> templates -> print -> format -> manifest. Pure with respect to the output
+ * model -> types -> templates -> print -> format -> type check (when `config.typecheck`) ->
+ * manifest. Pure with respect to the output
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
 export async function render(config: ResolvedConfig): Promise<RenderResult> {

@@ -47,7 +47,11 @@ export interface MethodSignature {
   readonly pathLiteral: string;
   /** `body: X, options?: RequestOptions`: the parameters as a declaration lists them. */
   readonly parameterList: string;
-  /** `createRealtimeSession(body: X, options?: RequestOptions): Promise<Y>` */
+  /**
+   * The signature as docs show it, `createRealtimeSession(body: X, options?: RequestOptions): Promise<Y>`:
+   * the default API class declares the method as returning `ApiPromise<Y>`, a Promise of `Y` that
+   * also offers `.withResponse()`.
+   */
   readonly text: string;
 }
 
