@@ -303,6 +303,19 @@ export declare function splitWords(text: string): string[];
 export declare function pascalCase(text: string): string;
 export declare function camelCase(text: string): string;
 
+// generator/openapi/operations.ts
+export declare const httpMethods: readonly [
+    "get",
+    "put",
+    "post",
+    "delete",
+    "options",
+    "head",
+    "patch",
+    "trace"
+];
+export type HttpMethod = (typeof httpMethods)[number];
+
 // generator/releases.ts
 export interface Release {
     readonly version: string;
@@ -327,19 +340,6 @@ export interface Selection {
     readonly include: 'all' | readonly OperationFilter[];
     readonly exclude: readonly OperationFilter[];
 }
-
-// generator/select/operations.ts
-export declare const httpMethods: readonly [
-    "get",
-    "put",
-    "post",
-    "delete",
-    "options",
-    "head",
-    "patch",
-    "trace"
-];
-export type HttpMethod = (typeof httpMethods)[number];
 
 // generator/template-api/markdown-helpers.ts
 export interface MarkdownHelpers {

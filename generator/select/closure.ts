@@ -2,7 +2,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
-import type { OperationEntry } from './operations.ts';
+import type { OperationEntry } from '../openapi/operations.ts';
 import { findRefs } from '../openapi/refs.ts';
 import { isComponentType, type ComponentType } from '../openapi/components.ts';
 
