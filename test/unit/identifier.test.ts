@@ -70,6 +70,7 @@ describe('words', () => {
     { name: 'an all-caps word is lowered first', given: 'API_KEY', pascal: 'ApiKey', camel: 'apiKey' },
     { name: 'a mixed-case word keeps its inner capitals', given: 'iPhone', pascal: 'IPhone', camel: 'iPhone' },
     { name: 'digits are words', given: 'v2', pascal: 'V2', camel: 'v2' },
+    { name: 'a capital after a caseless letter does not split, and stays', given: 'ユーザーName', pascal: 'ユーザーName', camel: 'ユーザーName' },
     { name: 'empty', given: '', pascal: '', camel: '' },
   ])('pascalCase/camelCase: $name', ({ given, pascal, camel }) => {
     expect(pascalCase(given)).toBe(pascal);
