@@ -52,3 +52,25 @@ describe('findRefs', () => {
     { name: 'scalars', given: 'text', want: [] },
   ])('$name', ({ given, want }) => expect(refs(given)).toStrictEqual(want));
 });
+
+/** Every member whose value maps user-chosen names to objects: a name there is never a keyword. */
+const NAME_MAPS = [
+  'properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses', 'parameters',
+  'headers', 'content', 'callbacks', 'links', 'securitySchemes', 'requestBodies', 'pathItems', 'encoding', 'variables', 'examples',
+];
+
+describe('findRefs: names in name maps', () => {
+  it.each(NAME_MAPS)('an entry named "default" under %s is walked, not skipped as data', (map) => {
+    expect(refs({ [map]: { default: ref('A') } })).toStrictEqual([`#/s/${map.replace('/', '~1')}/default/$ref -> #/components/schemas/A`]);
+  });
+});
+
+describe('findRefs: where "value" is data', () => {
+  it.each([
+    { name: 'another member of an example is walked', given: { examples: { one: { description: ref('A') } } }, want: ['#/s/examples/one/description/$ref -> #/components/schemas/A'] },
+    { name: 'value under a property is a schema', given: { properties: { a: { value: ref('A') } } }, want: ['#/s/properties/a/value/$ref -> #/components/schemas/A'] },
+    { name: 'value inside an array item is a schema', given: { allOf: [{ value: ref('A') }] }, want: ['#/s/allOf/0/value/$ref -> #/components/schemas/A'] },
+    { name: 'a mapping that is a list is no mapping', given: { discriminator: { mapping: ['#/components/schemas/A'] } }, want: [] },
+    { name: 'a mapping value that is not a string', given: { discriminator: { mapping: { a: ['/'] } } }, want: [] },
+  ])('$name', ({ given, want }) => expect(refs(given)).toStrictEqual(want));
+});
