@@ -1,7 +1,6 @@
 import type { ResolvedConfig } from './config/types.ts';
 import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
-import { readReleases } from './releases.ts';
-import { releaseFollowsSpec } from './release/follows.ts';
+import { readReleases, releaseFollowsSpec } from './releases.ts';
 import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
 import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
@@ -29,7 +28,11 @@ export interface CheckReport extends GenerateReport {
   readonly release: Diagnostic | undefined;
 }
 
-/** `check`: what `generate` would change, without writing anything; and whether the releases follow the spec. */
+/**
+ * `check`: what `generate` would change, and whether the releases follow the spec. Writes no output
+ * of its own; like every command it first recovers a write a killed run left behind (`recoverWrites`
+ * renames parked originals back and deletes staged files).
+ */
 export async function check(config: ResolvedConfig): Promise<CheckReport> {
   await recoverWrites(config.root);
   const releases = await readReleases(config.package.releases.path, config.package.releases.name);

@@ -10,16 +10,15 @@ import { formatFiles } from './format/prettier.ts';
 import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
 import { loadSpecFile } from './load/index.ts';
-import { sha256 } from './load/source.ts';
+import { sha256 } from './hash.ts';
 import { validateSubset } from './load/validate.ts';
 import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
-import { readReleases } from './releases.ts';
+import { readReleases, type Release } from './releases.ts';
 import { select, type SelectResult } from './select/index.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
-import type { Release } from './template-api/types.ts';
 import { pinnedVersion, toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
@@ -39,7 +38,8 @@ export interface RenderResult {
 
 /**
  * The pipeline, source to formatted files: load -> select -> validate the subset -> normalize ->
- * model -> types -> templates -> print -> format -> manifest. Pure with respect to the output
+ * model -> types -> templates -> print -> format -> type check (when `config.typecheck`) ->
+ * manifest. Pure with respect to the output
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
 export async function render(config: ResolvedConfig): Promise<RenderResult> {

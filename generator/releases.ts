@@ -1,7 +1,25 @@
 import { readFile } from 'node:fs/promises';
-import { fail } from './diagnostics/diagnostic.ts';
+import { error, fail, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { isObject, type JsonObject } from './json.ts';
-import type { Release } from './template-api/types.ts';
+
+/** A release of the generated package, newest first in `options.package.releases`. */
+export interface Release {
+  readonly version: string;
+  /** `YYYY-MM-DD` */
+  readonly date: string;
+  /** Where the spec of this release came from (a file or URL). */
+  readonly source: string;
+  readonly summary: string;
+  readonly changes: readonly ReleaseChange[];
+  /** sha256 of the spec file this release describes; `check` fails when the spec moved on without a release. */
+  readonly specSha256?: string;
+}
+
+export interface ReleaseChange {
+  readonly severity: 'breaking' | 'non-breaking' | 'docs';
+  readonly message: string;
+  readonly operation?: string;
+}
 
 const VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,4 +66,20 @@ export async function readReleaseHistory(path: string, name: string): Promise<Re
     }
   });
   return { releases: releases as Release[], data: data as JsonObject };
+}
+
+/**
+ * Whether the release history follows the spec: its newest release must name the spec's current
+ * sha256. A spec changed by hand (or by anything but `sync`) without a release would ship a
+ * package whose version and changelog say nothing of the change.
+ */
+export function releaseFollowsSpec(releases: readonly Release[], spec: { readonly name: string; readonly sha256: string }, historyName: string): Diagnostic | undefined {
+  const newest = releases[0];
+  if (!newest || newest.specSha256 === spec.sha256) return undefined;
+  const recorded = newest.specSha256 ? `describes sha256 ${newest.specSha256.slice(0, 12)}…` : 'records no specSha256';
+  return error(
+    'OM701',
+    `${spec.name} (sha256 ${spec.sha256.slice(0, 12)}…) changed since the newest release, ${newest.version}, which ${recorded}: the package version and CHANGELOG.md would not follow. Record a release: \`openapi-morph sync\` does so, and after a hand edit \`openapi-morph release --previous <the spec before the edit>\` (or \`--bump patch|minor|major\`).`,
+    { file: historyName, pointer: '#/releases/0/specSha256' },
+  );
 }

@@ -1,9 +1,19 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JOURNAL_NAME } from '../generator/write/transaction.ts';
 import { runCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
+import { renameWithFault } from './helpers/rename-fault.mjs';
+
+/** The failure point: while `failing` is set, renames go through it (the real rename, then perhaps a throw). */
+const fault = vi.hoisted(() => ({ failing: undefined as ((from: string, to: string) => Promise<void>) | undefined }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const rename = (from: string, to: string): Promise<void> => (fault.failing ?? fs.rename)(from, to);
+  return { ...fs, rename, default: { ...fs, rename } };
+});
+const { rename: realRename } = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
 
 let project: TempProject | undefined;
 afterEach(() => project?.remove());
@@ -49,13 +59,14 @@ describe('a failure at any stage leaves spec/ and generated/ exactly as they wer
 
   it.each([1, 5, 12])('a write that fails after %i renames (a full disk, say) is rolled back at once', async (renames) => {
     const p = await changedProject();
-    process.env['OPENAPI_MORPH_FAULT_AFTER_RENAMES'] = String(renames);
-    process.env['OPENAPI_MORPH_FAULT'] = 'throw';
+    // A full disk, say: the Nth rename of an output file fails.
+    fault.failing = renameWithFault(realRename, renames, (n: number) => {
+      throw new Error(`injected fault after ${n} renames`);
+    });
     try {
       await expectUnchanged(p, 'OM601', new RegExp(`rolled back: injected fault after ${renames} renames`));
     } finally {
-      delete process.env['OPENAPI_MORPH_FAULT_AFTER_RENAMES'];
-      delete process.env['OPENAPI_MORPH_FAULT'];
+      fault.failing = undefined;
     }
   });
 

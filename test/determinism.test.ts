@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
-import { sha256 } from '../generator/load/source.ts';
+import { sha256 } from '../generator/hash.ts';
 import { render } from '../generator/pipeline.ts';
 import { repoRoot, spawnCli } from './helpers/cli.ts';
 

@@ -12,7 +12,8 @@ import { overlayFiles } from '../generator/overlay/files.ts';
 import { runCli } from './helpers/cli.ts';
 import { copyRepoProject, tempProject, type TempProject } from './helpers/project.ts';
 import { tsc } from './helpers/typecheck.ts';
-import { hasUpstream, upstreamPath, upstreamSkipReason } from './helpers/upstream.ts';
+import { describeNeeding } from './helpers/required-input.ts';
+import { upstreamInput, upstreamPath } from './helpers/upstream.ts';
 
 const overlayOf = (actions: unknown[]) => parseOverlay(sourceFromText('fix.yaml', yaml.dump({ overlay: '1.0.0', info: { title: 'Fixes', version: '1' }, actions })), defaultLimits);
 
@@ -180,7 +181,7 @@ describe('overlay files from the config', () => {
   });
 });
 
-describe.skipIf(!hasUpstream)(`a real overlay on the newest upstream snapshot (${hasUpstream ? 'found' : upstreamSkipReason})`, () => {
+describeNeeding(upstreamInput, 'a real overlay on the newest upstream snapshot', () => {
   let project: TempProject | undefined;
   afterEach(() => project?.remove());
 

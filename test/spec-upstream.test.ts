@@ -7,7 +7,8 @@ import { defaultLimits, loadSpecFile } from '../generator/load/index.ts';
 import { encodeSegment } from '../generator/pointer.ts';
 import { select } from '../generator/select/index.ts';
 import { repoRoot } from './helpers/cli.ts';
-import { hasUpstream, upstreamPath, upstreamSkipReason } from './helpers/upstream.ts';
+import { describeNeeding } from './helpers/required-input.ts';
+import { upstreamInput, upstreamPath } from './helpers/upstream.ts';
 
 /** Prose and docs-only members: ours are written by us, so they differ by design. */
 const TEXT_KEYS = new Set(['description', 'summary', 'title', 'x-oaiMeta']);
@@ -58,7 +59,7 @@ async function subsetOf(path: string) {
   return rest;
 }
 
-describe.skipIf(!hasUpstream)(`spec/openapi.yaml against upstream snapshot 07 (${hasUpstream ? 'found' : upstreamSkipReason})`, () => {
+describeNeeding(upstreamInput, 'spec/openapi.yaml against upstream snapshot 07', () => {
   it('has the structure of upstream POST /realtime/sessions, except the listed deviations', async () => {
     const upstream = await subsetOf(upstreamPath('07-'));
     const ours = await subsetOf(join(repoRoot, 'spec/openapi.yaml'));

@@ -150,7 +150,7 @@ describe('sync from a file', () => {
     await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
     p.write('upstream/openapi.yaml', UPSTREAM.replace('        email: { type: string }', '        email: { type: string }\n        phone: { type: string }'));
     const before = p.snapshot();
-    const killed = spawnCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir, { OPENAPI_MORPH_FAULT_AFTER_RENAMES: '3' });
+    const killed = spawnCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir, {}, { killAfterRenames: 3 });
     expect(killed.code).not.toBe(0);
     expect(p.snapshot()).not.toStrictEqual(before); // half applied: the spec or some files moved
     const check = await runCli(['check'], p.dir); // any command recovers first

@@ -303,17 +303,7 @@ export declare function splitWords(text: string): string[];
 export declare function pascalCase(text: string): string;
 export declare function camelCase(text: string): string;
 
-// generator/select/filters.ts
-export interface OperationFilter {
-    readonly by: 'path' | 'tag' | 'operationId';
-    readonly pattern: string | RegExp;
-}
-export interface Selection {
-    readonly include: 'all' | readonly OperationFilter[];
-    readonly exclude: readonly OperationFilter[];
-}
-
-// generator/select/operations.ts
+// generator/openapi/operations.ts
 export declare const httpMethods: readonly [
     "get",
     "put",
@@ -325,6 +315,31 @@ export declare const httpMethods: readonly [
     "trace"
 ];
 export type HttpMethod = (typeof httpMethods)[number];
+
+// generator/releases.ts
+export interface Release {
+    readonly version: string;
+    readonly date: string;
+    readonly source: string;
+    readonly summary: string;
+    readonly changes: readonly ReleaseChange[];
+    readonly specSha256?: string;
+}
+export interface ReleaseChange {
+    readonly severity: 'breaking' | 'non-breaking' | 'docs';
+    readonly message: string;
+    readonly operation?: string;
+}
+
+// generator/select/filters.ts
+export interface OperationFilter {
+    readonly by: 'path' | 'tag' | 'operationId';
+    readonly pattern: string | RegExp;
+}
+export interface Selection {
+    readonly include: 'all' | readonly OperationFilter[];
+    readonly exclude: readonly OperationFilter[];
+}
 
 // generator/template-api/markdown-helpers.ts
 export interface MarkdownHelpers {
@@ -434,19 +449,6 @@ export type TemplateFile = {
     readonly value: JsonValue;
 };
 export type TemplateResult = TemplateFile | readonly TemplateFile[] | undefined;
-export interface Release {
-    readonly version: string;
-    readonly date: string;
-    readonly source: string;
-    readonly summary: string;
-    readonly changes: readonly ReleaseChange[];
-    readonly specSha256?: string;
-}
-export interface ReleaseChange {
-    readonly severity: 'breaking' | 'non-breaking' | 'docs';
-    readonly message: string;
-    readonly operation?: string;
-}
 export interface TemplateOptions {
     readonly package: {
         readonly name: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeText } from '../generator/emit/load-templates.ts';
-import { sha256 } from '../generator/load/source.ts';
+import { sha256 } from '../generator/hash.ts';
 import { toolkit } from '../generator/toolkit.ts';
 import { repoRoot, runCli } from './helpers/cli.ts';
 import { teamProject } from './helpers/team-project.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JsonObject } from '../generator/json.ts';
 import { defaultLimits, loadSpecFile } from '../generator/load/index.ts';
 import { buildModel } from '../generator/model/build.ts';
@@ -18,7 +18,8 @@ import { repoRoot, runCli } from './helpers/cli.ts';
 import { sendJson, startServer, type SeenRequest } from './helpers/http-server.ts';
 import { typecheckPackages } from './helpers/package-check.ts';
 import { copyRepoProject, type TempProject } from './helpers/project.ts';
-import { hasUpstream, upstreamPath, upstreamSkipReason, upstreamSnapshots } from './helpers/upstream.ts';
+import { describeNeeding } from './helpers/required-input.ts';
+import { upstreamInput, upstreamPath, upstreamSnapshots } from './helpers/upstream.ts';
 
 /**
  * SLOW (about a minute on a quiet machine): replays every shared upstream snapshot, oldest first,
@@ -75,7 +76,7 @@ async function syncInto(project: TempProject, from: string, flags: readonly stri
   return { snapshot: label, dir, ...(await modelOf(join(dir, 'openapi.yaml'))) };
 }
 
-describe.skipIf(!hasUpstream)(`upstream replay [slow] (${hasUpstream ? `${snapshots.length} snapshots` : upstreamSkipReason})`, () => {
+describeNeeding(upstreamInput, `upstream replay [slow] (${snapshots.length} snapshots)`, () => {
   beforeAll(() => mkdirSync(work, { recursive: true }));
   afterAll(() => {
     for (const project of projects) project.remove();

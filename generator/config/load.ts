@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
-import { message } from '../emit/load-templates.ts';
+import { message } from '../diagnostics/message.ts';
 import { importUserModule } from '../import-module.ts';
 import { resolveConfig, type ConfigOverrides } from './resolve.ts';
 import type { ResolvedConfig } from './types.ts';

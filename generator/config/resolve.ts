@@ -1,10 +1,11 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from '../json.ts';
 import { defaultLimits, type Limits } from '../load/limits.ts';
 import { defaultRefPolicy, type RefPolicy } from '../load/ref-policy.ts';
 import { defaultNaming, resolveNaming, type NamingResolver } from '../naming/resolver.ts';
 import type { OperationFilter, Selection } from '../select/filters.ts';
+import { displayPath } from '../display-path.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
 import type { ResolvedConfig, UserConfig } from './types.ts';
 
@@ -162,10 +163,4 @@ function resolveLimits(limits: unknown, problem: (p: string, t: string) => void)
     else if (typeof value !== 'number' || !(value > 0)) problem(`limits.${key}`, 'must be a positive number');
   }
   return merged as Limits;
-}
-
-/** A project-relative path with `/` separators (absolute when outside the project). */
-export function displayPath(root: string, path: string): string {
-  const rel = relative(root, path);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel.split('\\').join('/');
 }

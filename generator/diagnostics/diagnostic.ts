@@ -51,24 +51,3 @@ export function warning(code: DiagnosticCode, message: string, location?: Source
 export function fail(code: DiagnosticCode, message: string, location?: SourceLocation, cause?: unknown): never {
   throw new MorphError([error(code, message, location, cause)]);
 }
-
-/** Collects diagnostics across a stage; `throwIfErrors` fails once with all of them. */
-export class DiagnosticBag {
-  readonly #items: Diagnostic[] = [];
-
-  add(diagnostic: Diagnostic): void {
-    this.#items.push(diagnostic);
-  }
-
-  get items(): readonly Diagnostic[] {
-    return this.#items;
-  }
-
-  get hasErrors(): boolean {
-    return this.#items.some((d) => d.severity === 'error');
-  }
-
-  throwIfErrors(): void {
-    if (this.hasErrors) throw new MorphError(this.#items);
-  }
-}

@@ -1,6 +1,6 @@
 import { isObject, type JsonObject } from '../json.ts';
 import { parsePointer, resolvePointer } from '../pointer.ts';
-import { findRefs } from '../select/refs.ts';
+import { findRefs } from '../openapi/refs.ts';
 
 /**
  * Where a spec change sits in terms the generated package also knows: a component schema (an

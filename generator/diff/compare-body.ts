@@ -38,7 +38,7 @@ export function compareRequestBody(ctx: DiffContext, place: Place, old: Keyed, n
   compareContent(ctx, here, 'request', a, b);
 }
 
-const isSuccess = (status: string): boolean => /^2/.test(status);
+const isSuccess = (status: string): boolean => status.startsWith('2');
 
 /**
  * Responses by status. A success status that changed (`200` -> `201`, one removed and one added)

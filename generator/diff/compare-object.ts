@@ -1,12 +1,14 @@
 import { own, type JsonObject } from '../json.ts';
 import { pointerOf } from './annotations.ts';
-import { compareSchemas } from './compare-schema.ts';
 import { descend, type DiffContext, type SchemaPlace } from './context.ts';
 import { describeMember } from './describe.ts';
-import { buildView, type SchemaView } from './view.ts';
+import { buildView, type Located, type SchemaView } from './view.ts';
+
+/** The comparison of two schemas, for the properties' own: compare-schema.ts hands itself in, so the modules import one way. */
+type CompareSchemas = (ctx: DiffContext, place: SchemaPlace, old: Located, next: Located) => void;
 
 /** Properties, their required flags, and additional properties. */
-export function compareObjects(ctx: DiffContext, place: SchemaPlace, old: SchemaView, next: SchemaView): void {
+export function compareObjects(ctx: DiffContext, place: SchemaPlace, old: SchemaView, next: SchemaView, compareSchemas: CompareSchemas): void {
   const names = [...old.properties.keys(), ...[...next.properties.keys()].filter((name) => !old.properties.has(name))];
   const request = place.direction === 'request';
   for (const name of names) {
@@ -28,7 +30,7 @@ export function compareObjects(ctx: DiffContext, place: SchemaPlace, old: Schema
       compareSchemas(ctx, here, before, after);
     }
   }
-  compareAdditional(ctx, place, old, next);
+  compareAdditional(ctx, place, old, next, compareSchemas);
 }
 
 type Additional = 'any' | 'none' | 'schema';
@@ -44,7 +46,7 @@ function additional(view: SchemaView): Additional {
  * `additionalProperties`: absent or `true` admits any extra property, `false` none, a schema
  * those that match it. A request that may no longer carry extra properties is narrowed.
  */
-function compareAdditional(ctx: DiffContext, place: SchemaPlace, old: SchemaView, next: SchemaView): void {
+function compareAdditional(ctx: DiffContext, place: SchemaPlace, old: SchemaView, next: SchemaView, compareSchemas: CompareSchemas): void {
   const before = additional(old);
   const after = additional(next);
   const at = { old: pointerOf(old, 'additionalProperties'), new: pointerOf(next, 'additionalProperties') };

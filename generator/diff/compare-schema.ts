@@ -44,7 +44,7 @@ function compareContents(ctx: DiffContext, place: SchemaPlace, old: SchemaView, 
       compareDiscriminator(ctx.sink, place, old, next);
       compareOtherKeywords(ctx.sink, place, old, next);
     }
-    compareUnions(ctx, place, old, next);
+    compareUnions(ctx, place, old, next, compareViews);
     return;
   }
   compareTypes(ctx.sink, place, old, next);
@@ -52,7 +52,7 @@ function compareContents(ctx: DiffContext, place: SchemaPlace, old: SchemaView, 
   compareConstraints(ctx.sink, place, old, next);
   compareDiscriminator(ctx.sink, place, old, next);
   compareOtherKeywords(ctx.sink, place, old, next);
-  if (isObjectLike(old) || isObjectLike(next)) compareObjects(ctx, place, old, next);
+  if (isObjectLike(old) || isObjectLike(next)) compareObjects(ctx, place, old, next, compareSchemas);
   if ('items' in old.keywords || 'items' in next.keywords) {
     compareSchemas(ctx, descend(place, '[]'), { value: own(old.keywords, 'items') ?? {}, at: pointerOf(old, 'items') }, { value: own(next.keywords, 'items') ?? {}, at: pointerOf(next, 'items') });
   }

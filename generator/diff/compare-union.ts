@@ -1,7 +1,6 @@
 import { own } from '../json.ts';
 import { pointerOf } from './annotations.ts';
 import { admitsType } from './compare-keywords.ts';
-import { compareViews } from './compare-schema.ts';
 import type { DiffContext, SchemaPlace } from './context.ts';
 import { describeMember } from './describe.ts';
 import { PRIMITIVE_TYPES } from './keywords.ts';
@@ -15,13 +14,17 @@ interface Member {
   readonly self: boolean;
 }
 
+
+/** The comparison of two schema views, for paired members: compare-schema.ts hands itself in, so the modules import one way. */
+type CompareViews = (ctx: DiffContext, place: SchemaPlace, old: SchemaView, next: SchemaView) => void;
+
 /**
  * `anyOf`/`oneOf` on either side. A side without a union counts as a union of one member, so
  * `type: string` -> `anyOf: [string, integer]` is one added member. Members are paired by
  * reference name, then equal structure, then similarity (types, enum-ness, shared properties and
  * single-value discriminating properties); the rest were added or removed.
  */
-export function compareUnions(ctx: DiffContext, place: SchemaPlace, old: SchemaView, next: SchemaView): void {
+export function compareUnions(ctx: DiffContext, place: SchemaPlace, old: SchemaView, next: SchemaView, compareViews: CompareViews): void {
   const before = membersOf(ctx.old, old);
   const after = membersOf(ctx.new, next);
   const pairs = pairMembers(ctx, before, after);

@@ -7,5 +7,4 @@
 export { diffSpecs } from './spec-diff.ts';
 export { diffPackages } from './packages.ts';
 export { toReleaseChanges } from './report.ts';
-export type { DiffChange, DiffReport, Direction, Semver, Severity, ChangeSource } from './types.ts';
 export { renderText, summary } from './render-text.ts';

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/types.ts';
 import type { ApiModel } from '../model/types.ts';
 import { renderSelected } from '../pipeline.ts';
 import type { SpecDocument } from '../spec-context.ts';
-import type { Release } from '../template-api/types.ts';
+import type { Release } from '../releases.ts';
 import { specFindings } from './spec-diff.ts';
 import { buildReport } from './report.ts';
 import { selectPair, type DiffSide } from './select-pair.ts';

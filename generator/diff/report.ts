@@ -1,7 +1,7 @@
 import { compareStrings } from '../json.ts';
 import { severityRank } from './rules.ts';
 import type { DiffChange, DiffReport, Semver } from './types.ts';
-import type { ReleaseChange } from '../template-api/types.ts';
+import type { ReleaseChange } from '../releases.ts';
 
 /** Sorts the changes and derives `breaking` and `semver`. */
 export function buildReport(changes: readonly DiffChange[]): DiffReport {

@@ -2,9 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { message } from '../diagnostics/message.ts';
 import { importUserModule } from '../import-module.ts';
 import { compareStrings } from '../json.ts';
-import { sha256 } from '../load/source.ts';
+import { sha256 } from '../hash.ts';
 import { TEMPLATE_API_VERSION, type Template } from '../template-api/types.ts';
 import { readEjectRecord, type EjectRecord } from './eject-record.ts';
 import { defaultTemplateModule, toolkit, toolkitRoot } from '../toolkit.ts';
@@ -148,10 +149,6 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export function message(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /**

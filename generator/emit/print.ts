@@ -2,7 +2,8 @@ import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts
 import { isObject, setOwn, type JsonObject } from '../json.ts';
 import { tsMorph } from '../heavy.ts';
 import { headerMember, withHeader, type HeaderInfo } from './header.ts';
-import { message, type LoadedTemplate } from './load-templates.ts';
+import { message } from '../diagnostics/message.ts';
+import type { LoadedTemplate } from './load-templates.ts';
 import type { EmittedFile } from './run-templates.ts';
 
 /** A file as text, before formatting. */

@@ -1,7 +1,8 @@
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SchemaModel, TagModel } from '../model/types.ts';
 import type { Template, TemplateContext, TemplateFile, TemplateResult } from '../template-api/types.ts';
-import { message, throwSite, type LoadedTemplate, type TemplateSlot } from './load-templates.ts';
+import { message } from '../diagnostics/message.ts';
+import { throwSite, type LoadedTemplate, type TemplateSlot } from './load-templates.ts';
 import { tsMorph } from '../heavy.ts';
 
 /** A file a template produced, with the template that produced it (for messages and the manifest). */
@@ -115,6 +116,7 @@ function checkFile(file: unknown): string | undefined {
   if (path === '' || path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\') || path.split('/').some((s) => s === '..' || s === '.' || s === '')) {
     return 'path must be relative to the package root, with "/" separators and no "." or ".." segments';
   }
+  // oxlint-disable-next-line no-control-regex -- control characters are what it refuses
   if (/[\u0000-\u001f<>:"|?*]/.test(path)) return 'path contains characters that are not portable in file names';
   switch (f['kind']) {
     case 'typescript':

@@ -26,8 +26,10 @@ export function jsonLiteral(value: unknown): string {
   }
 }
 
-/** The TypeScript literal type of a JSON primitive (`"a"`, `1`, `true`, `null`). */
+/**
+ * The TypeScript literal type of a JSON primitive (`"a"`, `1`, `-1`, `true`, `null`): the same text
+ * as the value's literal, since a negative number's text is already `-` and its magnitude.
+ */
 export function literalType(value: string | number | boolean | null): string {
-  if (typeof value === 'number' && value < 0) return `-${String(-value)}`;
   return jsonLiteral(value);
 }

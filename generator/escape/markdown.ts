@@ -2,7 +2,9 @@ import { visibleText } from './unsafe-text.ts';
 
 /**
  * Prose for a markdown block: keeps the spec's markdown, but raw HTML is shown, not rendered, and
- * links cannot run script (`javascript:`, `vbscript:`, `data:` targets are disarmed).
+ * inline links whose target starts with `javascript:`, `vbscript:` or `data:` (any case, after
+ * spaces) are disarmed. Not a sanitizer: other spellings of a scheme (character references such as
+ * `java&#115;cript:`, reference-style link definitions) pass through, so render the docs with one.
  */
 export function markdownText(text: string): string {
   return visibleText(text)

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { message } from '../emit/load-templates.ts';
+import { message } from '../diagnostics/message.ts';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
 import { hasPrettierConfig } from './config-search.ts';

@@ -2,15 +2,15 @@ import { dirname } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, own, setOwn, type JsonObject } from '../json.ts';
 import { parsePointer, pointer, resolvePointer } from '../pointer.ts';
-import { isComponentType, type ComponentType } from '../select/closure.ts';
-import { findRefs } from '../select/refs.ts';
+import { isComponentType, type ComponentType } from '../openapi/components.ts';
+import { findRefs } from '../openapi/refs.ts';
 import { specDocument, type ExternalDocument, type SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';
 import { checkTree, type Limits } from './limits.ts';
 import { parseSpecText } from './parse.ts';
 import { checkExternalRef, fileLocation, locationKey, type ExternalLocation, type RefPolicy } from './ref-policy.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
-import { displayPath } from '../config/resolve.ts';
+import { displayPath } from '../display-path.ts';
 
 export interface BundleOptions {
   readonly policy: RefPolicy;

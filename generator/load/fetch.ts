@@ -1,5 +1,6 @@
 import { fail, MorphError } from '../diagnostics/diagnostic.ts';
-import { formatBytes, sha256, type SpecSource } from './source.ts';
+import { sha256 } from '../hash.ts';
+import { formatBytes, type SpecSource } from './source.ts';
 
 export interface FetchLimits {
   readonly maxBytes: number;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { displayPath } from '../config/resolve.ts';
+import { displayPath } from '../display-path.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { fail } from '../diagnostics/diagnostic.ts';
+import { sha256 } from '../hash.ts';
 
 /** The bytes of a spec and what we know about where they came from. */
 export interface SpecSource {
@@ -9,10 +9,6 @@ export interface SpecSource {
   readonly text: string;
   readonly sha256: string;
   readonly byteLength: number;
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 export function sourceFromText(name: string, text: string): SpecSource {

@@ -2,7 +2,7 @@ import { MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareStrings, isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
 import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
-import { httpMethods } from '../select/operations.ts';
+import { walkOperations, type OperationEntry } from '../openapi/operations.ts';
 import { deepFreeze } from './freeze.ts';
 import { resolveNames, type ResolvedNames } from './names.ts';
 import { toSchemaNode, type SchemaContext } from './schema-node.ts';
@@ -65,37 +65,17 @@ export function buildModel(document: JsonObject, source: SourceModel, naming: Na
   });
 }
 
-interface RawOperation {
-  readonly path: string;
-  readonly method: (typeof httpMethods)[number];
+/** An operation of the subset, with an operationId synthesized from method and path when it has none. */
+interface RawOperation extends OperationEntry {
   readonly operationId: string;
-  readonly tags: readonly string[];
-  readonly operation: JsonObject;
-  readonly pathItem: JsonObject;
-  readonly pointer: string;
 }
 
+/** The subset's operations (validated, path items inline), through the one operation walk. */
 function collectOperations(document: JsonObject): RawOperation[] {
-  const paths = ownObject(document, 'paths') ?? {};
-  const list: RawOperation[] = [];
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    for (const method of httpMethods) {
-      const operation = own(item, method);
-      if (!isObject(operation)) continue;
-      const tags = own(operation, 'tags');
-      list.push({
-        path,
-        method,
-        operationId: ownString(operation, 'operationId') ?? `${method} ${path}`,
-        tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
-        operation,
-        pathItem: item,
-        pointer: pointer('paths', path, method),
-      });
-    }
-  }
-  return list;
+  return walkOperations(ownObject(document, 'paths') ?? {}, { pathItem: (item) => (isObject(item) ? item : undefined) }).map((entry) => ({
+    ...entry,
+    operationId: entry.operationId ?? `${entry.method} ${entry.path}`,
+  }));
 }
 
 /** Follows `#/components/...` references of non-schema objects (parameters, bodies, responses, headers). */

@@ -4,7 +4,7 @@
  * never read the raw spec. Changing a member here is a change to the template API (apiVersion).
  */
 
-import type { HttpMethod } from '../select/operations.ts';
+import type { HttpMethod } from '../openapi/operations.ts';
 
 export type { HttpMethod };
 

@@ -17,12 +17,6 @@ export const runtimeGlobals: ReadonlySet<string> = new Set([
   'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'globalThis', 'NonNullable', 'ReturnType', 'Awaited',
 ]);
 
-const IDENTIFIER = /^[\p{L}$_][\p{L}\p{N}$_]*$/u;
-
-export function isIdentifier(text: string): boolean {
-  return IDENTIFIER.test(text) && !reservedWords.has(text);
-}
-
 /**
  * Makes a valid identifier of a candidate produced by a naming rule: an empty candidate becomes
  * `fallback`, a leading digit gets a `_` prefix, a reserved word or runtime global gets a `_`

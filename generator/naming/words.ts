@@ -19,7 +19,7 @@ function capitalize(word: string): string {
 /** `create-realtime-session` -> `CreateRealtimeSession`; an ALLCAPS word becomes `Allcaps`. */
 export function pascalCase(text: string): string {
   return splitWords(text)
-    .map((word) => capitalize(word === word.toUpperCase() && word.length > 1 ? word.toLowerCase() : word))
+    .map((word) => capitalize(word === word.toUpperCase() ? word.toLowerCase() : word))
     .join('');
 }
 

@@ -1,4 +1,4 @@
-import { isObject, own, setOwn, type JsonObject } from '../json.ts';
+import { setOwn, type JsonObject } from '../json.ts';
 import { mapDocumentSchemas } from '../schema-walk.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import { explicitMappings } from './discriminator.ts';
@@ -17,10 +17,4 @@ export function normalize(spec: SpecDocument, subset: JsonObject): JsonObject {
   const converted: JsonObject = {};
   for (const [key, value] of Object.entries(document)) setOwn(converted, key, key === 'openapi' ? '3.1.0' : value);
   return converted;
-}
-
-export function isNullableSchema(schema: unknown): boolean {
-  if (!isObject(schema)) return false;
-  const type = own(schema, 'type');
-  return type === 'null' || (Array.isArray(type) && type.includes('null'));
 }

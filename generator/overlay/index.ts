@@ -1,5 +1,5 @@
 import { MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { displayPath } from '../config/resolve.ts';
+import { displayPath } from '../display-path.ts';
 import type { Limits } from '../load/limits.ts';
 import { readSpecFile } from '../load/source.ts';
 import type { SpecDocument } from '../spec-context.ts';
@@ -40,5 +40,3 @@ export async function applyOverlays(spec: SpecDocument, options: OverlayOptions)
   if (diagnostics.some((d) => d.severity === 'error')) throw new MorphError(diagnostics);
   return { warnings: diagnostics };
 }
-
-export type { Overlay, OverlayAction } from './document.ts';

@@ -4,10 +4,8 @@ import { fail } from '../diagnostics/diagnostic.ts';
 import type { Semver } from '../diff/types.ts';
 import { planOutput, type GenerateReport } from '../generate.ts';
 import { loadProjectSpec, loadSpec, renderSpec } from '../pipeline.ts';
-import { readReleaseHistory } from '../releases.ts';
-import { releaseFollowsSpec } from './follows.ts';
-import { displayPath } from '../config/resolve.ts';
-import type { Release } from '../template-api/types.ts';
+import { displayPath } from '../display-path.ts';
+import { readReleaseHistory, releaseFollowsSpec, type Release } from '../releases.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { recordRelease, type RecordedRelease } from './record.ts';
 

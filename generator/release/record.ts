@@ -2,7 +2,7 @@ import { diffSpecs, summary, toReleaseChanges } from '../diff/index.ts';
 import type { DiffReport, Semver } from '../diff/types.ts';
 import type { ReleaseHistory } from '../releases.ts';
 import type { SpecDocument } from '../spec-context.ts';
-import type { Release } from '../template-api/types.ts';
+import type { Release } from '../releases.ts';
 import { nextVersion, releaseDate } from './version.ts';
 
 export interface RecordedRelease {

@@ -2,22 +2,9 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
-import type { OperationEntry } from './operations.ts';
-import { findRefs } from './refs.ts';
-
-export const componentTypes = [
-  'schemas',
-  'responses',
-  'parameters',
-  'examples',
-  'requestBodies',
-  'headers',
-  'securitySchemes',
-  'links',
-  'callbacks',
-  'pathItems',
-] as const;
-export type ComponentType = (typeof componentTypes)[number];
+import type { OperationEntry } from '../openapi/operations.ts';
+import { findRefs } from '../openapi/refs.ts';
+import { isComponentType, type ComponentType } from '../openapi/components.ts';
 
 /** `schemas/RealtimeSessionCreateRequest` */
 export type ComponentKey = `${ComponentType}/${string}`;
@@ -90,10 +77,6 @@ export function computeClosure(spec: SpecDocument, operations: readonly Operatio
     scan(next.node, next.at, next.key);
   }
   return { components: [...reachedBy.keys()], reachedBy };
-}
-
-export function isComponentType(value: string | undefined): value is ComponentType {
-  return (componentTypes as readonly (string | undefined)[]).includes(value);
 }
 
 function securitySchemeNames(security: unknown): string[] {

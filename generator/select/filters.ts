@@ -1,4 +1,4 @@
-import type { OperationEntry } from './operations.ts';
+import type { OperationEntry } from '../openapi/operations.ts';
 
 /**
  * Picks operations by one attribute. A string pattern matches exactly, or as a glob where `*`

@@ -3,7 +3,8 @@ import type { JsonObject } from '../json.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import { computeClosure, type Closure } from './closure.ts';
 import { describeFilter, matchesFilter, type Selection } from './filters.ts';
-import { listOperations, type OperationEntry } from './operations.ts';
+import type { OperationEntry } from '../openapi/operations.ts';
+import { listOperations } from './operations.ts';
 import { buildSubset } from './subset.ts';
 
 export interface SelectResult {
@@ -62,6 +63,6 @@ function checkDuplicateIds(spec: SpecDocument, operations: readonly OperationEnt
   }
 }
 
-export type { OperationFilter, Selection } from './filters.ts';
-export type { OperationEntry, HttpMethod } from './operations.ts';
-export type { Closure, ComponentKey, Reason } from './closure.ts';
+export type { Selection } from './filters.ts';
+export type { OperationEntry } from '../openapi/operations.ts';
+export type { Closure } from './closure.ts';

@@ -1,25 +1,10 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, own, ownString, type JsonObject } from '../json.ts';
-import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
+import { walkOperations, type OperationEntry } from '../openapi/operations.ts';
+import { parsePointer, resolvePointer } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
 
-export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof httpMethods)[number];
-
-/** One operation of the document, with where it lives. */
-export interface OperationEntry {
-  readonly path: string;
-  readonly method: HttpMethod;
-  readonly operationId: string | undefined;
-  readonly tags: readonly string[];
-  readonly operation: JsonObject;
-  /** The path item the operation belongs to (resolved when the path item is a `$ref`). */
-  readonly pathItem: JsonObject;
-  /** `#/paths/~1realtime~1sessions/post` */
-  readonly pointer: string;
-}
-
-/** Every operation under `paths`, in document order. `webhooks` are not operations a client calls. */
+/** The document's operations for the select stage: path item `$ref`s resolved, anything malformed reported. */
 export function listOperations(spec: SpecDocument, diagnostics: Diagnostic[]): OperationEntry[] {
   const paths = own(spec.document, 'paths');
   if (paths === undefined) return [];
@@ -27,32 +12,10 @@ export function listOperations(spec: SpecDocument, diagnostics: Diagnostic[]): O
     diagnostics.push(error('OM206', '"paths" must be a mapping', spec.at('#/paths')));
     return [];
   }
-  const entries: OperationEntry[] = [];
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const itemPointer = pointer('paths', path);
-    const pathItem = resolvePathItem(spec, rawItem, itemPointer, diagnostics);
-    if (!pathItem) continue;
-    for (const method of httpMethods) {
-      const operation = own(pathItem, method);
-      if (operation === undefined) continue;
-      const operationPointer = childPointer(itemPointer, method);
-      if (!isObject(operation)) {
-        diagnostics.push(error('OM206', `${method.toUpperCase()} ${path} must be a mapping`, spec.at(operationPointer)));
-        continue;
-      }
-      const tags = own(operation, 'tags');
-      entries.push({
-        path,
-        method,
-        operationId: ownString(operation, 'operationId'),
-        tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
-        operation,
-        pathItem,
-        pointer: operationPointer,
-      });
-    }
-  }
-  return entries;
+  return walkOperations(paths, {
+    pathItem: (item, at) => resolvePathItem(spec, item, at, diagnostics),
+    invalidOperation: (method, path, at) => diagnostics.push(error('OM206', `${method.toUpperCase()} ${path} must be a mapping`, spec.at(at))),
+  });
 }
 
 function resolvePathItem(

@@ -1,7 +1,7 @@
 import { compareStrings, fromEntries, isObject, own, type JsonObject } from '../json.ts';
-import type { Closure, ComponentType } from './closure.ts';
-import { componentTypes } from './closure.ts';
-import { httpMethods, type OperationEntry } from './operations.ts';
+import { componentTypes, type ComponentType } from '../openapi/components.ts';
+import type { Closure } from './closure.ts';
+import { httpMethods, type OperationEntry } from '../openapi/operations.ts';
 
 /** Path-item members kept next to the selected operations. */
 const PATH_ITEM_MEMBERS = ['summary', 'description', 'servers', 'parameters'] as const;

@@ -15,8 +15,7 @@ import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { dumpSpec } from './dump.ts';
 import type { DiffReport } from '../diff/types.ts';
 import { recordRelease } from '../release/record.ts';
-import { readReleaseHistory } from '../releases.ts';
-import type { Release } from '../template-api/types.ts';
+import { readReleaseHistory, type Release } from '../releases.ts';
 
 export interface SourceOptions {
   /** `--from`: a file path (relative to `cwd`) or an http(s) URL. */

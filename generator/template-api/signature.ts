@@ -47,7 +47,11 @@ export interface MethodSignature {
   readonly pathLiteral: string;
   /** `body: X, options?: RequestOptions`: the parameters as a declaration lists them. */
   readonly parameterList: string;
-  /** `createRealtimeSession(body: X, options?: RequestOptions): Promise<Y>` */
+  /**
+   * The signature as docs show it, `createRealtimeSession(body: X, options?: RequestOptions): Promise<Y>`:
+   * the default API class declares the method as returning `ApiPromise<Y>`, a Promise of `Y` that
+   * also offers `.withResponse()`.
+   */
   readonly text: string;
 }
 
@@ -55,7 +59,7 @@ export interface MethodSignature {
 const BINARY_INPUT = 'Blob | ArrayBuffer | ArrayBufferView';
 
 export function successResponse(operation: OperationModel): ResponseModel | undefined {
-  return operation.responses.find((r) => /^2/.test(r.status)) ?? operation.responses.find((r) => r.status === 'default');
+  return operation.responses.find((r) => r.status.startsWith('2')) ?? operation.responses.find((r) => r.status === 'default');
 }
 
 export function methodSignature(operation: OperationModel): MethodSignature {
@@ -106,7 +110,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
   const lastRequired = parameters.map((p) => p.optional).lastIndexOf(false);
   const fixed = parameters.map((p, index) => (p.optional && index < lastRequired ? { ...p, optional: false, type: `${p.type} | undefined` } : p));
 
-  const successes = operation.responses.filter((r) => /^2/.test(r.status));
+  const successes = operation.responses.filter((r) => r.status.startsWith('2'));
   const success = successResponse(operation);
   const successMedia = success ? preferredMedia(success.content) : undefined;
   const responseKind = successMedia ? bodyKind(successMedia) : 'none';

@@ -5,6 +5,9 @@ import type { NamingResolver } from '../naming/resolver.ts';
 import type { MarkdownHelpers } from './markdown-helpers.ts';
 import type { MethodSignature } from './signature.ts';
 import type { TsHelpers } from './ts-helpers.ts';
+import type { Release } from '../releases.ts';
+
+export type { Release, ReleaseChange } from '../releases.ts';
 
 /**
  * The template API, version 1. A template is a typed function for one output concept. Breaking
@@ -34,25 +37,6 @@ export type TemplateFile =
  * node, also from an override (it suppresses the default).
  */
 export type TemplateResult = TemplateFile | readonly TemplateFile[] | undefined;
-
-/** A release of the generated package, newest first in `options.package.releases`. */
-export interface Release {
-  readonly version: string;
-  /** `YYYY-MM-DD` */
-  readonly date: string;
-  /** Where the spec of this release came from (a file or URL). */
-  readonly source: string;
-  readonly summary: string;
-  readonly changes: readonly ReleaseChange[];
-  /** sha256 of the spec file this release describes; `check` fails when the spec moved on without a release. */
-  readonly specSha256?: string;
-}
-
-export interface ReleaseChange {
-  readonly severity: 'breaking' | 'non-breaking' | 'docs';
-  readonly message: string;
-  readonly operation?: string;
-}
 
 /** What the config resolved, as templates need it. */
 export interface TemplateOptions {

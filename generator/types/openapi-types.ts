@@ -1,5 +1,5 @@
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
-import { message } from '../emit/load-templates.ts';
+import { message } from '../diagnostics/message.ts';
 import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { escapeInvisible } from '../escape/string-literal.ts';

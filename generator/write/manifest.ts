@@ -1,4 +1,4 @@
-import { sha256 } from '../load/source.ts';
+import { sha256 } from '../hash.ts';
 import type { LoadedTemplate } from '../emit/load-templates.ts';
 import { headerMember, type HeaderInfo } from '../emit/header.ts';
 import type { ExternalDocument } from '../spec-context.ts';

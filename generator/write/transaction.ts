@@ -31,9 +31,6 @@ export const JOURNAL_NAME = '.openapi-morph-journal.json';
  * then the journal is marked committed and the parked originals are removed. A process killed at
  * any point leaves a journal that `recoverWrites` (run at the start of every command) uses to
  * restore the exact previous state, or to finish a commit that had already happened.
- *
- * Test seam (documented in the README): `OPENAPI_MORPH_FAULT_AFTER_RENAMES=N` kills the process
- * after N renames, or, with `OPENAPI_MORPH_FAULT=throw`, fails there like a full disk would.
  */
 export async function commitWrites(journalDir: string, writes: readonly PlannedWrite[]): Promise<void> {
   await recoverWrites(journalDir);
@@ -63,23 +60,9 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
 }
 
 async function apply(entries: readonly JournalEntry[]): Promise<void> {
-  const fault = Number(process.env['OPENAPI_MORPH_FAULT_AFTER_RENAMES'] ?? NaN);
-  let renames = 0;
-  const step = (): void => {
-    renames++;
-    if (renames !== fault) return;
-    if (process.env['OPENAPI_MORPH_FAULT'] === 'throw') throw new Error(`injected fault after ${renames} renames`);
-    process.kill(process.pid, 'SIGKILL');
-  };
   for (const entry of entries) {
-    if (existsSync(entry.path)) {
-      await rename(entry.path, entry.backup);
-      step();
-    }
-    if (entry.stage !== null) {
-      await rename(entry.stage, entry.path);
-      step();
-    }
+    if (existsSync(entry.path)) await rename(entry.path, entry.backup);
+    if (entry.stage !== null) await rename(entry.stage, entry.path);
   }
 }
 

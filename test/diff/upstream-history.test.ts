@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { resolveConfig } from '../../generator/config/resolve.ts';
 import { diffPackages } from '../../generator/diff/index.ts';
 import { defaultLimits, loadSpecFile } from '../../generator/load/index.ts';
 import type { SpecDocument } from '../../generator/spec-context.ts';
-import { repoRoot } from '../helpers/cli.ts';
+import { describeNeeding } from '../helpers/required-input.ts';
+import { upstreamDir, upstreamInput } from '../helpers/upstream.ts';
 import { upstreamHistory } from './upstream-history.expectations.ts';
 
 /**
@@ -15,9 +15,6 @@ import { upstreamHistory } from './upstream-history.expectations.ts';
  * against the hand-written expectations next to this file. Snapshots are read in place and
  * rendered in memory only.
  */
-const SHARED = join(repoRoot, '..', 'shared', 'openai-spec');
-const present = existsSync(SHARED);
-
 const config = resolveConfig(
   { spec: 'unused.yaml', select: { include: [{ by: 'operationId', pattern: 'create-realtime-session' }] }, package: { name: 'openai-realtime-client' } },
   tmpdir(),
@@ -26,12 +23,12 @@ const config = resolveConfig(
 
 const loaded = new Map<string, Promise<SpecDocument>>();
 const snapshot = (name: string): Promise<SpecDocument> => {
-  if (!loaded.has(name)) loaded.set(name, loadSpecFile(join(SHARED, name), name, defaultLimits));
+  if (!loaded.has(name)) loaded.set(name, loadSpecFile(join(upstreamDir, name), name, defaultLimits));
   return loaded.get(name)!;
 };
 const sorted = (pairs: readonly (readonly [string, string])[]) => [...pairs].map((p) => JSON.stringify(p)).sort();
 
-describe.skipIf(!present)('diff on the upstream history of POST /realtime/sessions', () => {
+describeNeeding(upstreamInput, 'diff on the upstream history of POST /realtime/sessions', () => {
   it.each(upstreamHistory)('$old -> $new', async (expected) => {
     const { report } = await diffPackages(await snapshot(expected.old), await snapshot(expected.new), config);
     const spec = report.changes.filter((c) => c.source === 'spec' && c.severity !== 'docs');
@@ -43,8 +40,4 @@ describe.skipIf(!present)('diff on the upstream history of POST /realtime/sessio
     expect(sorted(typescript)).toStrictEqual(sorted(expected.typescript));
     expect({ breaking: report.breaking, semver: report.semver }).toStrictEqual({ breaking: expected.breaking, semver: expected.semver });
   });
-});
-
-describe.skipIf(present)('diff on the upstream history (skipped)', () => {
-  it.skip(`needs the upstream snapshots in ${SHARED}, which are absent here`, () => undefined);
 });

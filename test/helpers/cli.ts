@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main } from '../../generator/cli/main.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,8 +28,20 @@ export async function runCli(args: readonly string[], cwd: string): Promise<CliR
   return { code, stdout, stderr };
 }
 
-/** Runs the real `openapi-morph` bin in a child process, as a user would. */
-export function spawnCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
-  const result = spawnSync(process.execPath, [binPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+const renameFault = fileURLToPath(new URL('./rename-fault.mjs', import.meta.url));
+
+/**
+ * Runs the real `openapi-morph` bin in a child process, as a user would. `killAfterRenames: N`
+ * preloads test/helpers/rename-fault.mjs, which kills the process (SIGKILL) after N renames of
+ * output files: a crash in the middle of an all-or-nothing write.
+ */
+export function spawnCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, options: { readonly killAfterRenames?: number } = {}): CliRun {
+  const fault = options.killAfterRenames;
+  const preload = fault === undefined ? [] : ['--import', pathToFileURL(renameFault).href];
+  const result = spawnSync(process.execPath, [...preload, binPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, ...(fault === undefined ? {} : { RENAME_FAULT_AFTER: String(fault) }) },
+  });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

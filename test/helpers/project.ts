@@ -1,4 +1,4 @@
-import { sha256 } from '../../generator/load/source.ts';
+import { sha256 } from '../../generator/hash.ts';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';

@@ -1,14 +1,19 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './cli.ts';
+import type { RequiredInput } from './required-input.ts';
 
 /** The shared upstream snapshots (test data, never committed). */
 export const upstreamDir = join(repoRoot, '..', 'shared', 'openai-spec');
-export const hasUpstream = existsSync(upstreamDir);
-export const upstreamSkipReason = `upstream OpenAI snapshots not found at ${upstreamDir} (they live outside the repository; these tests need ../shared/openai-spec)`;
+
+export const upstreamInput: RequiredInput = {
+  what: `the upstream OpenAI snapshots in ${upstreamDir}`,
+  present: existsSync(upstreamDir),
+  hint: 'they live outside the repository, in ../shared/openai-spec',
+};
 
 export function upstreamSnapshots(): string[] {
-  return hasUpstream ? readdirSync(upstreamDir).filter((f) => /^\d\d-.*\.yaml$/.test(f)).sort() : [];
+  return upstreamInput.present ? readdirSync(upstreamDir).filter((f) => /^\d\d-.*\.yaml$/.test(f)).sort() : [];
 }
 
 export function upstreamPath(prefix: string): string {

@@ -5,20 +5,18 @@
  * page and in a dedicated worker, and that retries, timeouts and aborts work on the browser's
  * fetch too.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumInput, chromiumPath } from '../helpers/chromium.ts';
 import { repoRoot } from '../helpers/cli.ts';
+import { describeNeeding } from '../helpers/required-input.ts';
 import { json, serverPerTest, session, type Fault, type FaultServer } from './fault-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env['CI']) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium before the tests`);
-if (!available) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
 const PAGE = `<!doctype html><meta charset="utf-8"><script type="module">
 import * as client from '/client.js';
@@ -42,7 +40,7 @@ let page: Page;
 let profile = '';
 
 beforeAll(async () => {
-  if (!available) return;
+  if (!chromiumPath) return;
   const result = await build({
     stdin: { contents: "export * from 'openai-realtime-client';", resolveDir: repoRoot, loader: 'ts' },
     bundle: true,
@@ -54,7 +52,7 @@ beforeAll(async () => {
   bundle = result.outputFiles[0]!.text;
   profile = mkdtempSync(join(tmpdir(), 'om-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -102,7 +100,7 @@ const body = "{ model: 'gpt-4o-realtime-preview' }";
 /** `name: message` of what a call or constructor threw, or 'ok'. */
 const outcome = (expression: string) => `try { await (${expression}); return 'ok'; } catch (e) { return e.name + ': ' + e.message; }`;
 
-describe.skipIf(!available)('in Chromium', () => {
+describeNeeding(chromiumInput, 'in Chromium', () => {
   it('a standard secret key is refused in a page unless dangerouslyAllowBrowser', async () => {
     const target = await open(json(200, session));
     const refused = await inPage<string>(outcome("new c.RealtimeApi({ apiKey: 'sk-proj-browser-secret', baseUrl: base })"));

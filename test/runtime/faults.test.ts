@@ -1,9 +1,12 @@
 /**
  * Fault injection (issue 5, point 8): the generated package, through its public API, against a real
  * node:http server on 127.0.0.1 that resets, stalls, rate-limits and fails on cue. Each case asserts
- * the number of attempts, elapsed-time bounds (generous: machines are noisy) and the error class.
- * Backoff is shortened through the client's `backoff` option rather than fake timers, so the real
- * timers, sockets and aborts are exercised; one case keeps the default backoff to check its timing.
+ * the number of attempts and the error class, and lower bounds where a wait is the behaviour (a
+ * Retry-After honoured, a timeout reached). No upper bound on elapsed time stands in for what an
+ * attempt count shows: loaded machines are slow, not wrong. Backoff is shortened through the
+ * client's `backoff` option rather than fake timers, so the real timers, sockets and aborts are
+ * exercised; the backoff arithmetic is retry-policy.test.ts's, and one smoke test keeps the default
+ * backoff to see it wired in.
  */
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,13 +62,12 @@ const gap = (target: FaultServer, from: number): number => target.attempts[from 
 describe('connection failures', () => {
   it('a reset connection is retried, and three resets reject with ConnectionError', async () => {
     const target = await serve({ kind: 'reset' }, { kind: 'reset' }, { kind: 'reset' });
-    const { error, ms } = await settle(client(target).createRealtimeSession(body));
+    const { error } = await settle(client(target).createRealtimeSession(body));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).not.toBeInstanceOf(TimeoutError);
     expect((error as ConnectionError).status).toBeUndefined();
     expect((error as Error).message).toMatch(/^connection failed/);
     expect(target.attempts).toHaveLength(3);
-    expect(ms).toBeLessThan(3_000);
   });
 
   it('a reset followed by a 200 succeeds on the retry', async () => {
@@ -96,7 +98,6 @@ describe('timeouts', () => {
     expect((error as Error).message).toContain('150 ms');
     expect(target.attempts).toHaveLength(2);
     expect(ms).toBeGreaterThanOrEqual(290);
-    expect(ms).toBeLessThan(2_500);
     // The client hung up on each timed-out attempt instead of leaving the socket open.
     await Promise.all(target.attempts.map((a) => a.socketClosed));
   });
@@ -108,7 +109,6 @@ describe('timeouts', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(target.attempts).toHaveLength(2);
     expect(ms).toBeGreaterThanOrEqual(290);
-    expect(ms).toBeLessThan(2_500);
     await Promise.all(target.attempts.map((a) => a.socketClosed));
   });
 
@@ -130,20 +130,18 @@ describe('timeouts', () => {
 describe('429 and Retry-After', () => {
   it('honours retry-after-ms', async () => {
     const target = await serve(json(429, { error: { message: 'slow down' } }, { 'retry-after-ms': '300' }), json(200, session));
-    const { value, ms } = await settle(client(target).createRealtimeSession(body));
+    const { value } = await settle(client(target).createRealtimeSession(body));
     expect(value).toEqual(session);
     expect(target.attempts).toHaveLength(2);
     // Without the header the wait would be the 10 ms backoff.
     expect(gap(target, 0)).toBeGreaterThanOrEqual(290);
-    expect(ms).toBeLessThan(2_000);
   });
 
   it('honours retry-after in seconds', async () => {
     const target = await serve(json(429, { error: { message: 'slow down' } }, { 'retry-after': '1' }), json(200, session));
-    const { value, ms } = await settle(client(target).createRealtimeSession(body));
+    const { value } = await settle(client(target).createRealtimeSession(body));
     expect(value).toEqual(session);
     expect(gap(target, 0)).toBeGreaterThanOrEqual(990);
-    expect(ms).toBeLessThan(3_000);
   });
 
   it('honours retry-after as an HTTP date', async () => {
@@ -154,7 +152,6 @@ describe('429 and Retry-After', () => {
     expect(value).toEqual(session);
     const secondAt = Date.now() - (performance.now() - target.attempts[1]!.at);
     expect(secondAt).toBeGreaterThanOrEqual(due - 30);
-    expect(secondAt).toBeLessThan(due + 1_500);
   });
 
   it('three 429s reject with RateLimitError carrying status, headers, body and request id', async () => {
@@ -173,11 +170,10 @@ describe('429 and Retry-After', () => {
 describe('server errors', () => {
   it('500 then 200 succeeds on the first retry, with the retry count header', async () => {
     const target = await serve(json(500, { error: { message: 'boom' } }), json(200, session));
-    const { value, ms } = await settle(client(target).createRealtimeSession(body));
+    const { value } = await settle(client(target).createRealtimeSession(body));
     expect(value).toEqual(session);
     expect(target.attempts.map((a) => a.headers['x-retry-count'])).toEqual(['0', '1']);
     expect(target.attempts.map((a) => JSON.parse(a.body))).toEqual([body, body]);
-    expect(ms).toBeLessThan(2_000);
   });
 
   it('every attempt of a call carries the same Idempotency-Key; the next call another; a caller key wins', async () => {
@@ -197,19 +193,25 @@ describe('server errors', () => {
     expect(keys.slice(4)).toEqual(['mint-42', 'from-headers']);
   });
 
-  it('three 503s exhaust the default two retries, waiting the documented default backoff', async () => {
+  it('three 503s exhaust the default two retries', async () => {
     const down = json(503, { error: { message: 'overloaded' } });
     const target = await serve(down, down, down);
-    const api = new RealtimeApi({ apiKey: KEY, baseUrl: target.url }); // default backoff: 0.5 s then 1 s, minus up to 25 % jitter
-    const { error, ms } = await settle(api.createRealtimeSession(body));
+    const { error } = await settle(client(target).createRealtimeSession(body));
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).status).toBe(503);
     expect(target.attempts).toHaveLength(3);
+  });
+
+  it('smoke test of real timing: the default backoff waits about half a second before the first retry', async () => {
+    // The backoff's arithmetic (0.5 s, then 1 s, capped, minus up to 25 % jitter) is pinned in
+    // retry-policy.test.ts; this only sees that a client without a `backoff` option uses it.
+    const down = json(503, {});
+    const target = await serve(down, down);
+    const { error } = await settle(new RealtimeApi({ apiKey: KEY, baseUrl: target.url, maxRetries: 1 }).createRealtimeSession(body));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(target.attempts).toHaveLength(2);
     expect(gap(target, 0)).toBeGreaterThanOrEqual(370);
-    expect(gap(target, 0)).toBeLessThan(1_000);
-    expect(gap(target, 1)).toBeGreaterThanOrEqual(745);
-    expect(gap(target, 1)).toBeLessThan(1_700);
-    expect(ms).toBeLessThan(4_000);
+    expect(gap(target, 0)).toBeLessThan(5_000); // generous: only a wrong default (seconds, not ms) is this slow
   });
 
   it('an HTML 502 from a gateway: InternalServerError with the raw page as body and a clean message', async () => {
@@ -277,7 +279,6 @@ describe('cancellation', () => {
     const { error, ms } = await settle(client(target).createRealtimeSession(body, { signal: controller.signal }));
     expect(error).toBe(reason);
     expect(ms).toBeGreaterThanOrEqual(90);
-    expect(ms).toBeLessThan(1_000);
     expect(target.attempts).toHaveLength(1);
     await target.attempts[0]!.socketClosed;
   });
@@ -304,7 +305,8 @@ describe('cancellation', () => {
     controller.abort(reason);
     const { error } = await settle(call);
     expect(error).toBe(reason);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Half the 30 s wait: only an abort that waits the wait out is this slow, however loaded the machine.
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(target.attempts).toHaveLength(1);
   });
 

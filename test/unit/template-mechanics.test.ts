@@ -47,6 +47,7 @@ describe('textTable', () => {
 });
 
 describe('eject rewrites imports that leave the template, and only those', () => {
+  mkdirSync(join(repoRoot, '.scratch'), { recursive: true });
   const root = mkdtempSync(join(repoRoot, '.scratch', 'eject-unit-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const defaults = join(root, 'defaults');

@@ -12,7 +12,8 @@ Renders the package in memory and compares it with the output folder, and
 checks that the release history follows the spec (its newest release names
 the spec's sha256, so the package version and CHANGELOG.md describe it).
 Exits 0 when both hold; otherwise names every stale, missing and extra file
-(and the spec without a release) and exits 1. Writes nothing.
+(and the spec without a release) and exits 1. Writes nothing of its own; like
+every command, it first finishes or rolls back a write that a killed run left.
 
 ${CONFIG_HELP}
 

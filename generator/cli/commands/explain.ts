@@ -1,7 +1,8 @@
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { loadProjectSpec } from '../../pipeline.ts';
-import { isComponentType, type ComponentKey } from '../../select/closure.ts';
+import { isComponentType } from '../../openapi/components.ts';
+import type { ComponentKey } from '../../select/closure.ts';
 import { explainComponent } from '../../select/explain.ts';
 import { select } from '../../select/index.ts';
 import { selectUpstream } from '../../sync/index.ts';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadConfigIfPresent } from '../../config/load.ts';
-import { displayPath } from '../../config/resolve.ts';
+import { displayPath } from '../../display-path.ts';
 import type { ResolvedConfig } from '../../config/types.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { driftState, type DriftState } from '../../emit/drift.ts';

@@ -78,6 +78,7 @@ export function compareSurfaces(old: Surface, next: Surface): SurfaceFinding[] {
     const removed = before.filter((m, i) => !newKeys.includes(oldKeys[i]!) && !absorbs(after, m));
     const added = after.filter((m, j) => !oldKeys.includes(newKeys[j]!) && !absorbs(before, m));
     // Exports that differ by name only (a renamed schema) are the same member when their contents match.
+    // oxlint-disable-next-line unicorn/no-useless-spread -- a copy: the loop splices `removed`
     for (const r of [...removed]) {
       const twin = added.find((m) => r.kind === 'ref' && m.kind === 'ref' && canonicalJson(expand(old, r)) === canonicalJson(expand(next, m)));
       if (twin) {
@@ -216,6 +217,6 @@ function memberKeys(before: readonly Shape[], after: readonly Shape[]): (shape: 
 function absorbs(members: readonly Shape[], shape: Shape): boolean {
   if (members.some((m) => m.kind === 'primitive' && (m.name === 'any' || m.name === 'unknown'))) return true;
   if (shape.kind !== 'literal') return false;
-  const primitive = shape.text.startsWith('"') ? 'string' : shape.text === 'true' || shape.text === 'false' ? 'boolean' : /n$/.test(shape.text) ? 'bigint' : 'number';
+  const primitive = shape.text.startsWith('"') ? 'string' : shape.text === 'true' || shape.text === 'false' ? 'boolean' : shape.text.endsWith('n') ? 'bigint' : 'number';
   return members.some((m) => m.kind === 'primitive' && m.name === primitive);
 }

@@ -193,7 +193,6 @@ class ShapeReader {
 
   #signature(signature: TS.Signature, depth: number): SignatureShape {
     const ts = this.#ts;
-    const checker = this.#checker;
     const parameters: ParameterShape[] = signature.getParameters().map((parameter) => {
       const declaration = parameter.valueDeclaration;
       const optional = declaration !== undefined && ts.isParameter(declaration) && (declaration.questionToken !== undefined || declaration.initializer !== undefined || declaration.dotDotDotToken !== undefined);

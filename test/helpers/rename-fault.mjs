@@ -1,0 +1,24 @@
+// A failure point for the all-or-nothing writes (generator/write/transaction.ts), injected from
+// the tests rather than built into the toolkit: it wraps fs/promises' `rename`, counts the renames
+// that move output files (not the journal's own `.tmp` -> journal rename) and, after the Nth, fails.
+// Plain JavaScript, so `node --import` can preload it into a CLI child process.
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+
+/** `rename` that calls `fault(n)` after its Nth output-file rename (the rename itself happened). */
+export function renameWithFault(rename, after, fault) {
+  let count = 0;
+  return async (from, to) => {
+    await rename(from, to);
+    if (String(from).endsWith('.json.tmp')) return;
+    count++;
+    if (count === after) fault(count);
+  };
+}
+
+/** In a child process: `--import` this file with RENAME_FAULT_AFTER=N, and the process is killed after N renames. */
+const after = Number(process.env['RENAME_FAULT_AFTER']);
+if (after > 0) {
+  const fsPromises = createRequire(import.meta.url)('node:fs/promises');
+  fsPromises.rename = renameWithFault(fsPromises.rename, after, () => process.kill(process.pid, 'SIGKILL'));
+  syncBuiltinESMExports();
+}

@@ -1,0 +1,196 @@
+/**
+ * Each escaping helper, table-driven on the characters and values that decide its output. The
+ * round-trip tests in escape.test.ts show a value survives; these pin the exact text each sink
+ * writes, so a helper that stops escaping one character (or escapes one too many) fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { escape } from '../../generator/escape/index.ts';
+import { visibleText } from '../../generator/escape/unsafe-text.ts';
+
+const evaluate = (code: string): unknown => new Function(`"use strict"; return (${code});`)();
+
+describe('templateLiteralText', () => {
+  it.each([
+    { name: 'plain text', given: 'plain', want: 'plain' },
+    { name: 'a backslash', given: 'a\\b', want: 'a\\\\b' },
+    { name: 'a backtick', given: 'a`b', want: 'a\\`b' },
+    { name: 'an interpolation', given: '${x}', want: '\\${x}' },
+    { name: 'a lone dollar or brace', given: '$ {x} $x', want: '$ {x} $x' },
+    { name: 'LF stays (a template literal may span lines)', given: 'a\nb', want: 'a\nb' },
+    { name: 'CRLF', given: 'a\r\nb', want: 'a\\r\\nb' },
+    { name: 'a lone CR', given: 'a\rb', want: 'a\\rb' },
+    { name: 'CR CR LF', given: '\r\r\n', want: '\\r\\r\\n' },
+    { name: 'NEL', given: 'a\u0085b', want: 'a\\u0085b' },
+    { name: 'LINE SEPARATOR', given: 'a\u2028b', want: 'a\\u2028b' },
+    { name: 'PARAGRAPH SEPARATOR', given: 'a\u2029b', want: 'a\\u2029b' },
+    { name: 'everything at once', given: '`\\${a}`\r\n', want: '\\`\\\\\\${a}\\`\\r\\n' },
+  ])('$name', ({ given, want }) => {
+    expect(escape.templateLiteralText(given)).toBe(want);
+    // Inside backticks the text evaluates to the input; CR and CRLF would otherwise read as LF.
+    expect(evaluate(`\`${escape.templateLiteralText(given)}\``)).toBe(given);
+  });
+});
+
+describe('jsonLiteral and literalType', () => {
+  it.each([
+    { name: 'null', given: null, want: 'null' },
+    { name: 'true', given: true, want: 'true' },
+    { name: 'false', given: false, want: 'false' },
+    { name: 'zero', given: 0, want: '0' },
+    { name: 'negative zero keeps its sign', given: -0, want: '-0' },
+    { name: 'a negative number', given: -2.5, want: '-2.5' },
+    { name: 'a large number', given: 1e21, want: '1e+21' },
+    { name: 'a string', given: 'a"b', want: '"a\\"b"' },
+    { name: 'an empty array', given: [], want: '[]' },
+    { name: 'an array', given: [1, 'x', null], want: '[1, "x", null]' },
+    { name: 'an empty object', given: {}, want: '{  }' },
+    { name: 'an object with odd keys', given: { a: 1, 'b-c': [true] }, want: '{ a: 1, "b-c": [true] }' },
+    { name: 'nested', given: { a: { b: [{}] } }, want: '{ a: { b: [{  }] } }' },
+  ])('jsonLiteral: $name', ({ given, want }) => expect(escape.jsonLiteral(given)).toBe(want));
+
+  it('negative zero evaluates to negative zero', () => {
+    expect(Object.is(evaluate(escape.jsonLiteral(-0)), -0)).toBe(true);
+  });
+
+  it.each([
+    { name: 'NaN', given: Number.NaN, want: 'cannot write NaN as a JSON literal' },
+    { name: 'Infinity', given: Number.POSITIVE_INFINITY, want: 'cannot write Infinity as a JSON literal' },
+    { name: '-Infinity', given: Number.NEGATIVE_INFINITY, want: 'cannot write -Infinity as a JSON literal' },
+    { name: 'NaN inside an array', given: [1, Number.NaN], want: 'cannot write NaN as a JSON literal' },
+    { name: 'undefined', given: undefined, want: 'cannot write a undefined as a JSON literal' },
+    { name: 'a function', given: () => 1, want: 'cannot write a function as a JSON literal' },
+    { name: 'a bigint', given: 1n, want: 'cannot write a bigint as a JSON literal' },
+  ])('jsonLiteral refuses $name', ({ given, want }) => {
+    expect(() => escape.jsonLiteral(given)).toThrow(new TypeError(want));
+  });
+
+  it.each([
+    { name: 'a string', given: 'on', want: '"on"' },
+    { name: 'a positive number', given: 3, want: '3' },
+    { name: 'zero', given: 0, want: '0' },
+    { name: 'a negative number', given: -3, want: '-3' },
+    { name: 'a negative fraction', given: -0.25, want: '-0.25' },
+    { name: 'negative zero', given: -0, want: '-0' },
+    { name: 'true', given: true, want: 'true' },
+    { name: 'null', given: null, want: 'null' },
+  ])('literalType: $name', ({ given, want }) => expect(escape.literalType(given)).toBe(want));
+});
+
+describe('identifier (for a template\'s own names)', () => {
+  it.each([
+    { name: 'an identifier stays', given: 'client', want: 'client' },
+    { name: 'each run of other characters becomes one _', given: 'a--b  c', want: 'a_b_c' },
+    { name: 'dollar, underscore and letters of any script stay', given: '$a_Größe', want: '$a_Größe' },
+    { name: 'a leading digit gets a prefix', given: '2fa', want: '_2fa' },
+    { name: 'a digit later is fine', given: 'v2', want: 'v2' },
+    { name: 'a reserved word gets a suffix', given: 'delete', want: 'delete_' },
+    { name: 'empty text gives the default fallback', given: '', want: '_' },
+  ])('$name', ({ given, want }) => expect(escape.identifier(given)).toBe(want));
+
+  it('empty text gives the fallback it is handed', () => expect(escape.identifier('', 'Model')).toBe('Model'));
+});
+
+describe('stringLiteral shows every invisible character as an escape', () => {
+  it.each([
+    ['\u007f', '\\u007f'],
+    ['\u0085', '\\u0085'],
+    ['\u009f', '\\u009f'],
+    ['\u00ad', '\\u00ad'],
+    ['\u061c', '\\u061c'],
+    ['\u180e', '\\u180e'],
+    ['\u200b', '\\u200b'],
+    ['\u200f', '\\u200f'],
+    ['\u2028', '\\u2028'],
+    ['\u202e', '\\u202e'],
+    ['\u2060', '\\u2060'],
+    ['\u206f', '\\u206f'],
+    ['\ufeff', '\\ufeff'],
+  ])('%j', (given, want) => expect(escape.stringLiteral(given)).toBe(`"${want}"`));
+
+  it.each(['~', '\u00a0', '\u00ae', '\u2010', '\u202f', '\u2070', 'é'])('%j is visible and stays', (given) => {
+    expect(escape.stringLiteral(given)).toBe(`"${given}"`);
+  });
+
+  it('jsonText escapes them too and keeps the indent', () => {
+    expect(escape.jsonText({ a: 'x\u2028' }, 2)).toBe('{\n  "a": "x\\u2028"\n}');
+    expect(escape.jsonText(['\u202e'])).toBe('["\\u202e"]');
+  });
+});
+
+describe('visibleText (prose for comments and docs)', () => {
+  it.each([
+    { name: 'a lone CR is a line break', given: 'a\rb', want: 'a\nb' },
+    { name: 'CRLF is one line break', given: 'a\r\nb', want: 'a\nb' },
+    { name: 'NEL, LS and PS are line breaks', given: 'a\u0085b\u2028c\u2029d', want: 'a\nb\nc\nd' },
+    { name: 'tab and LF stay', given: 'a\tb\nc', want: 'a\tb\nc' },
+    { name: 'NUL is shown', given: 'a\u0000b', want: 'a<U+0000>b' },
+    { name: 'BEL is shown', given: '\u0007', want: '<U+0007>' },
+    { name: 'BS is shown', given: '\u0008', want: '<U+0008>' },
+    { name: 'VT and FF are shown', given: '\u000b\u000c', want: '<U+000B><U+000C>' },
+    { name: 'SO through US are shown', given: '\u000e\u001f', want: '<U+000E><U+001F>' },
+    { name: 'DEL is shown', given: '\u007f', want: '<U+007F>' },
+    { name: 'C1 controls are shown', given: '\u0080\u0084\u0086\u009f', want: '<U+0080><U+0084><U+0086><U+009F>' },
+    { name: 'a no-break space stays', given: 'a\u00a0b', want: 'a\u00a0b' },
+    { name: 'bidi overrides are shown', given: '\u202a\u202e', want: '<U+202A><U+202E>' },
+    { name: 'bidi isolates are shown', given: '\u2066\u2069', want: '<U+2066><U+2069>' },
+    { name: 'bidi marks are shown', given: '\u061c\u200e\u200f', want: '<U+061C><U+200E><U+200F>' },
+  ])('$name', ({ given, want }) => expect(visibleText(given)).toBe(want));
+});
+
+describe('jsdocText', () => {
+  it.each([
+    { name: 'an @ that starts an indented line', given: 'a\n  @see x', want: 'a\n  \\@see x' },
+    { name: 'an @ inside a line stays', given: 'mail a@b.c', want: 'mail a@b.c' },
+    { name: 'trailing spaces and tabs on each line go', given: 'a \t\nb  \nc', want: 'a\nb\nc' },
+    { name: 'a lone CR is a line break', given: 'a\rb', want: 'a\nb' },
+    { name: 'both comment tokens', given: '/* x */', want: '/\\* x *\\/' },
+  ])('$name', ({ given, want }) => expect(escape.jsdocText(given)).toBe(want));
+});
+
+describe('markdown', () => {
+  it.each([
+    { name: 'a lone CR is a line break', given: 'a\rb', want: 'a\nb' },
+    { name: 'vbscript: links are disarmed', given: '[x](vbscript:msgbox)', want: '[x](#unsafe-link-vbscript:msgbox)' },
+    { name: 'data: links are disarmed', given: '[x](data:text/html,hi)', want: '[x](#unsafe-link-data:text/html,hi)' },
+    { name: 'the scheme check ignores case and leading space', given: '[x]( JavaScript:go)', want: '[x](#unsafe-link-JavaScript:go)' },
+    { name: 'named, decimal and hex entities stay', given: '&copy; &#169; &#xA9;', want: '&copy; &#169; &#xA9;' },
+    { name: 'a bare ampersand is escaped', given: 'a & b &c d', want: 'a &amp; b &amp;c d' },
+    { name: 'angle brackets are shown', given: 'a > b < c', want: 'a &gt; b &lt; c' },
+    { name: 'surrounding blank lines go', given: '\n\n text \n', want: 'text' },
+  ])('markdownText: $name', ({ given, want }) => expect(escape.markdownText(given)).toBe(want));
+
+  it.each([
+    { name: 'three line breaks are one paragraph break', given: 'a\n\n\nb', want: 'a<br><br>b' },
+    { name: 'CRLF line breaks', given: 'a\r\nb', want: 'a b' },
+  ])('markdownCell: $name', ({ given, want }) => expect(escape.markdownCell(given)).toBe(want));
+
+  it.each([
+    { name: 'a run of two backticks needs a fence of three', given: 'a``b', want: '```a``b```' },
+    { name: 'the longest run decides', given: 'a`b```c', want: '````a`b```c````' },
+    { name: 'a leading backtick is padded', given: '`a', want: '`` `a ``' },
+    { name: 'a trailing backtick is padded', given: 'a`', want: '`` a` ``' },
+    { name: 'line breaks become spaces', given: 'a\nb\r\nc', want: '`a b c`' },
+    { name: 'every pipe is escaped', given: 'a|b|c', want: '`a\\|b\\|c`' },
+    { name: 'empty text', given: '', want: '``' },
+  ])('markdownCode: $name', ({ given, want }) => expect(escape.markdownCode(given)).toBe(want));
+
+  it.each([
+    { given: 'RealtimeApi', want: 'realtimeapi' },
+    { given: 'Create a session', want: 'create-a-session' },
+    { given: 'snake_case and-dash', want: 'snake_case-and-dash' },
+    { given: 'Größe (v2)!', want: 'größe-v2' },
+    { given: 'a.b/c', want: 'abc' },
+  ])('markdownAnchor($given)', ({ given, want }) => expect(escape.markdownAnchor(given)).toBe(want));
+});
+
+describe('property keys', () => {
+  it.each([
+    { given: '$ref', want: '$ref' },
+    { given: '_x', want: '_x' },
+    { given: 'a1', want: 'a1' },
+    { given: 'größe', want: 'größe' },
+    { given: '1a', want: '"1a"' },
+    { given: 'a b', want: '"a b"' },
+    { given: 'x-\u2028', want: '"x-\\u2028"' },
+  ])('typePropertyKey($given)', ({ given, want }) => expect(escape.typePropertyKey(given)).toBe(want));
+});
