@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/types.ts';
-import { fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { fail, MorphError, warning, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { overrideDrift } from './emit/drift.ts';
 import { loadTemplates, normalizeText, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
 import { printFiles } from './emit/print.ts';
@@ -15,6 +15,7 @@ import { validateSubset } from './load/validate.ts';
 import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
+import { packageNameFromTitle, semverFromInfoVersion } from './package-identity.ts';
 import { readReleases } from './releases.ts';
 import { select, type SelectResult } from './select/index.ts';
 import type { SpecDocument } from './spec-context.ts';
@@ -35,6 +36,8 @@ export interface RenderResult {
   readonly files: ReadonlyMap<string, string>;
   readonly templates: readonly LoadedTemplate[];
   readonly warnings: readonly Diagnostic[];
+  /** The package's name (config, else from `info.title`) and version (release history, else `info.version`). */
+  readonly package: { readonly name: string; readonly version: string };
 }
 
 /**
@@ -89,10 +92,12 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   const warnings = overrideDrift(defaults, team, config.templates.strict);
   if (warnings.some((d) => d.severity === 'error')) throw new MorphError(warnings);
   const slots = slotTemplates(defaults, team);
+  const identity = packageIdentity(config, model, releases);
+  warnings.push(...identity.warnings);
   const options = {
     package: {
-      name: config.package.name,
-      version: releases[0]!.version,
+      name: identity.name,
+      version: identity.version,
       description: config.package.description ?? model.info.summary ?? model.info.title,
       license: config.package.license ?? model.info.license?.identifier ?? 'UNLICENSED',
       apiKeyEnv: config.package.apiKeyEnv,
@@ -126,7 +131,22 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
       files,
     }),
   );
-  return { config, spec, selected, model, files, templates: used, warnings };
+  return { config, spec, selected, model, files, templates: used, warnings, package: { name: identity.name, version: identity.version } };
+}
+
+/**
+ * Name: the config's, else `info.title` as an npm name. Version: the newest release's, else
+ * `info.version` made semver (a warning when it is not one).
+ */
+function packageIdentity(config: ResolvedConfig, model: ApiModel, releases: readonly Release[]): { name: string; version: string; warnings: Diagnostic[] } {
+  const name = config.package.name ?? packageNameFromTitle(model.info.title);
+  const newest = releases[0];
+  if (newest) return { name, version: newest.version, warnings: [] };
+  const { version, recognized } = semverFromInfoVersion(model.info.version);
+  const warnings = recognized
+    ? []
+    : [warning('OM214', `info.version ${JSON.stringify(model.info.version)} is not a version; the package version is ${version} (record releases with \`openapi-morph release\`, see package.releases)`, { file: model.source.name, pointer: '#/info/version' })];
+  return { name, version, warnings };
 }
 
 /** A failure after warnings were found carries them too, so the CLI prints every problem at once. */

@@ -24,7 +24,7 @@ export default defineTemplate({
           './package.json': './package.json',
         },
         types: './dist/index.d.ts',
-        files: ['dist', 'docs', 'README.md', 'CHANGELOG.md'],
+        files: ['dist', 'docs', 'README.md', ...(pkg.releases.length > 0 ? ['CHANGELOG.md'] : [])],
         engines: { node: '>=20' },
         scripts: {
           build: 'tsc -p tsconfig.json',

@@ -1,8 +1,9 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from '../json.ts';
 import { defaultLimits, type Limits } from '../load/limits.ts';
 import { defaultRefPolicy, type RefPolicy } from '../load/ref-policy.ts';
+import { NPM_NAME } from '../package-identity.ts';
 import { defaultNaming, resolveNaming, type NamingResolver } from '../naming/resolver.ts';
 import type { OperationFilter, Selection } from '../select/filters.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
@@ -45,8 +46,8 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     problem('output.preserve', 'must be a list of relative paths inside the output folder');
   }
 
-  const pkg = config.package ?? { name: 'api-client' };
-  if (!isObject(pkg) || typeof pkg.name !== 'string' || !/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(pkg.name)) {
+  const pkg = config.package ?? {};
+  if (pkg.name !== undefined && (typeof pkg.name !== 'string' || !NPM_NAME.test(pkg.name))) {
     problem('package.name', 'must be a valid npm package name');
   }
   if (pkg.apiKeyEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(pkg.apiKeyEnv)) problem('package.apiKeyEnv', 'must be an environment variable name');
@@ -162,6 +163,16 @@ function resolveLimits(limits: unknown, problem: (p: string, t: string) => void)
     else if (typeof value !== 'number' || !(value > 0)) problem(`limits.${key}`, 'must be a positive number');
   }
   return merged as Limits;
+}
+
+/**
+ * How a spec file is named in messages and in generated files (headers, manifest, release
+ * history): project-relative, or only its file name when it lies outside the project, so no
+ * generated file carries the generating machine's absolute paths.
+ */
+export function specFileName(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? basename(path) : rel.split('\\').join('/');
 }
 
 /** A project-relative path with `/` separators (absolute when outside the project). */

@@ -26,15 +26,19 @@ export interface UserConfig {
      */
     readonly banner?: string | readonly string[];
   };
-  readonly package: {
-    /** npm package name of the generated client. */
-    readonly name: string;
+  readonly package?: {
+    /** npm package name of the generated client. Default: the spec's `info.title` as an npm name. */
+    readonly name?: string;
     readonly description?: string;
     /** SPDX license id. Default: the spec's `info.license.identifier`, else `UNLICENSED`. */
     readonly license?: string;
     /** Environment variable holding the API key when the caller passes none. */
     readonly apiKeyEnv?: string;
-    /** Release history (versions and changelog), relative to the config file. Default `spec/releases.json`. */
+    /**
+     * Release history (versions and changelog), relative to the config file. Default
+     * `spec/releases.json`. Opt-in: while the file does not exist the package version is the spec's
+     * `info.version` and there is no CHANGELOG.md; `sync` and `release` create it.
+     */
     readonly releases?: string;
   };
   /**
@@ -77,7 +81,8 @@ export interface ResolvedConfig {
   readonly overlays: readonly string[];
   readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[]; readonly banner: readonly string[] };
   readonly package: {
-    readonly name: string;
+    /** Undefined: the spec's `info.title` as an npm name (the render decides). */
+    readonly name: string | undefined;
     readonly description: string | undefined;
     readonly license: string | undefined;
     readonly apiKeyEnv: string | undefined;

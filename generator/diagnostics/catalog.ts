@@ -26,6 +26,7 @@ export const catalog = {
   OM211: 'Spec URL refused (only http and https are fetched)',
   OM212: 'Spec download failed',
   OM213: 'Spec download timed out',
+  OM214: 'info.version is not a version (the package version is 0.0.0)',
 
   OM300: 'Selection matches no operation',
   OM301: 'Duplicate operationId',

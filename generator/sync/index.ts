@@ -14,7 +14,7 @@ import type { TreeDifference } from '../write/output-tree.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { dumpSpec } from './dump.ts';
 import type { DiffReport } from '../diff/types.ts';
-import { recordRelease } from '../release/record.ts';
+import { infoVersion, recordRelease } from '../release/record.ts';
 import { readReleaseHistory } from '../releases.ts';
 import type { Release } from '../template-api/types.ts';
 
@@ -87,7 +87,7 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
   // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.
   const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
   const specWritten = previous.sha256 !== spec.source.sha256;
-  const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name }) : undefined;
+  const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name, ...(previous.spec ? { unrecordedVersion: infoVersion(previous.spec) } : {}) }) : undefined;
   const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }), recorded ? { releases: recorded.releases } : {});
   const { difference, writes } = await planOutput(config, result);
   await commitWrites(config.root, [

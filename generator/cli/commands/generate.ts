@@ -29,7 +29,7 @@ ${SELECTION_HELP}`,
     const unchanged = result.files.size - written;
     const operations = result.model.tags.reduce((n, t) => n + t.operations.length, 0);
     io.out(
-      `${config.output.name}: ${config.package.name} ${result.files.size} files (${written} written, ${unchanged} unchanged, ${difference.extra.length} removed) from ${operations} operation${operations === 1 ? '' : 's'} and ${result.model.schemas.length} schemas in ${result.spec.source.name}`,
+      `${config.output.name}: ${result.package.name} ${result.files.size} files (${written} written, ${unchanged} unchanged, ${difference.extra.length} removed) from ${operations} operation${operations === 1 ? '' : 's'} and ${result.model.schemas.length} schemas in ${result.spec.source.name}`,
     );
     return 0;
   },

@@ -49,8 +49,8 @@ ${SELECTION_HELP}`,
         `synced from ${report.upstream}: ${operations} operation${operations === 1 ? '' : 's'} and ${result.selected.closure.components.length} components`,
         ...(report.report ? [renderText(report.report, { color: io.color, old: `${config.spec.name} (before)`, new: report.upstream })] : []),
         `${config.spec.name}: ${report.specWritten ? 'written' : 'unchanged'}`,
-        ...(report.release ? [`${config.package.releases.name}: released ${config.package.name} ${report.release.version} (${report.release.date})`] : []),
-        `${config.output.name}: ${config.package.name} ${result.files.size} files (${written} written, ${result.files.size - written} unchanged, ${difference.extra.length} removed)`,
+        ...(report.release ? [`${config.package.releases.name}: released ${result.package.name} ${report.release.version} (${report.release.date})`] : []),
+        `${config.output.name}: ${result.package.name} ${result.files.size} files (${written} written, ${result.files.size - written} unchanged, ${difference.extra.length} removed)`,
       ].join('\n'),
     );
     return 0;
