@@ -7,11 +7,12 @@ import { explainCommand } from './commands/explain.ts';
 import { extractCommand } from './commands/extract.ts';
 import { diffCommand } from './commands/diff.ts';
 import { generateCommand } from './commands/generate.ts';
+import { initCommand } from './commands/init.ts';
 import { releaseCommand } from './commands/release.ts';
 import { syncCommand } from './commands/sync.ts';
 import { templatesCommand } from './commands/templates.ts';
 
-export const commands: readonly Command[] = [generateCommand, checkCommand, syncCommand, releaseCommand, extractCommand, explainCommand, diffCommand, templatesCommand];
+export const commands: readonly Command[] = [initCommand, generateCommand, checkCommand, syncCommand, releaseCommand, extractCommand, explainCommand, diffCommand, templatesCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { displayPath } from '../config/resolve.ts';
+import { specFileName } from '../config/resolve.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';
@@ -10,9 +10,19 @@ import { readSpecFile } from './source.ts';
 /** A scheme (`https:`, `file:`), but not a Windows drive letter (`C:`). */
 const SCHEME = /^([a-z][a-z0-9+.-]+):/i;
 
+/** Whether a spec argument is a URL (any scheme) rather than a file path. */
+export function isUrlInput(input: string): boolean {
+  return SCHEME.test(input);
+}
+
+/** A spec argument as messages may show it: a URL without credentials, query or fragment. */
+export function displaySource(input: string): string {
+  return isUrlInput(input) ? input.replace(/^([a-z][a-z0-9+.-]+:\/\/)[^/?#]*@/i, '$1').replace(/[?#].*$/s, '') : input;
+}
+
 /**
- * Loads the document `--from` names: a file path (relative to the working folder) or an http(s)
- * URL. Any other scheme is refused rather than guessed at (`file:` included: a path says the same
+ * Loads the document `--from` (or `--spec`, `diff`'s arguments) names: a file path (relative to
+ * the working folder) or an http(s) URL. Any other scheme is refused rather than guessed at (`file:` included: a path says the same
  * without surprises).
  */
 export async function loadFrom(input: string, cwd: string, limits: Limits): Promise<SpecDocument> {
@@ -22,10 +32,10 @@ export async function loadFrom(input: string, cwd: string, limits: Limits): Prom
     try {
       url = new URL(input);
     } catch {
-      fail('OM211', `--from ${JSON.stringify(input)} is neither a file path nor a valid URL`);
+      fail('OM211', `${JSON.stringify(displaySource(input))} is neither a file path nor a valid URL`);
     }
     return parseSpec(await fetchSpec(url, limits), limits);
   }
   const path = resolve(cwd, input);
-  return parseSpec(await readSpecFile(path, displayPath(cwd, path), limits.maxBytes), limits);
+  return parseSpec(await readSpecFile(path, specFileName(cwd, path), limits.maxBytes), limits);
 }
