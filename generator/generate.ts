@@ -2,6 +2,7 @@ import type { ResolvedConfig } from './config/types.ts';
 import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { readReleases } from './releases.ts';
 import { releaseFollowsSpec } from './release/follows.ts';
+import type { Progress } from './progress.ts';
 import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
 import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
@@ -11,15 +12,23 @@ export interface GenerateReport {
   readonly difference: TreeDifference;
 }
 
+export interface GenerateOptions {
+  readonly progress?: Progress;
+  /** Render and plan, write nothing (`--dry-run`): the difference says what would change. */
+  readonly dryRun?: boolean;
+}
+
 /**
  * `generate`: render everything in memory, then write only what changed, all or nothing. Refuses
  * to write into a non-empty folder that has no manifest (it was not made by openapi-morph, and
  * generate would delete what is in it).
  */
-export async function generate(config: ResolvedConfig): Promise<GenerateReport> {
-  await recoverWrites(config.root);
-  const result = await render(config);
+export async function generate(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
+  if (!options.dryRun) await recoverWrites(config.root);
+  const result = await render(config, options.progress ? { progress: options.progress } : {});
   const { difference, writes } = await planOutput(config, result);
+  if (options.dryRun) return { result, difference };
+  options.progress?.stage('write', `${writes.length} files`);
   await commitWrites(config.root, writes);
   return { result, difference };
 }

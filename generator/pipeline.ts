@@ -21,6 +21,7 @@ import { select, type SelectResult } from './select/index.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import type { Release } from './template-api/types.ts';
+import { noProgress, type Progress } from './progress.ts';
 import { pinnedVersion, toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
@@ -45,12 +46,13 @@ export interface RenderResult {
  * model -> types -> templates -> print -> format -> manifest. Pure with respect to the output
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
-export async function render(config: ResolvedConfig): Promise<RenderResult> {
-  return renderSpec(config, await loadProjectSpec(config));
+export async function render(config: ResolvedConfig, renderOptions: RenderOptions = {}): Promise<RenderResult> {
+  return renderSpec(config, await loadProjectSpec(config, renderOptions.progress), renderOptions);
 }
 
 /** The config's spec, parsed, with external references bundled in when the config allows them. */
-export function loadProjectSpec(config: ResolvedConfig): Promise<SpecDocument> {
+export function loadProjectSpec(config: ResolvedConfig, progress: Progress = noProgress): Promise<SpecDocument> {
+  progress.stage('load', config.spec.name);
   return loadSpec(config, config.spec.path, config.spec.name);
 }
 
@@ -68,10 +70,15 @@ export interface RenderOptions {
   readonly releases?: readonly Release[];
   /** Run prettier (default true). The diff only type-checks the files, and prettier is most of a render's time. */
   readonly format?: boolean;
+  /** Told when each stage begins (the CLI's progress line and `--verbose` timings). */
+  readonly progress?: Progress;
 }
 
 export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
+  const progress = renderOptions.progress ?? noProgress;
+  progress.stage('select');
   const selected = select(spec, config.selection);
+  progress.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
   await validateSubset(spec, selected.document);
   return renderSelected(config, spec, selected, renderOptions);
 }
@@ -81,9 +88,12 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
  * validates the subset of the upstream document once, then renders the spec it writes).
  */
 export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}): Promise<RenderResult> {
+  const progress = renderOptions.progress ?? noProgress;
+  progress.stage('model');
   const document = normalize(spec, selected.document);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming);
 
+  progress.stage('types', `${model.schemas.length} schema${model.schemas.length === 1 ? '' : 's'}`);
   const [types, releases, { defaults, team }] = await Promise.all([
     openapiTypes(document, spec.source.name),
     renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),
@@ -109,9 +119,12 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   const ctx = createTemplateContext(model, config.naming, options, types);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
   const formatted = await withWarnings(warnings, async () => {
+    progress.stage('templates', `${slots.length} templates`);
     const printed = printFiles(runTemplates(slots, ctx, config.root), header);
     // The diff renders without prettier (it compares declarations, not layout).
+    if (renderOptions.format !== false) progress.stage('format', `${printed.length} files`);
     const done = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir);
+    if (config.typecheck) progress.stage('typecheck', `${done.length} files`);
     const problems = config.typecheck ? await typecheckFiles(done, config.output.dir) : [];
     if (problems.length > 0) throw new MorphError(problems);
     return done;

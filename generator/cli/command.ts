@@ -7,6 +7,11 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   readonly color: boolean;
+  /**
+   * Overwrites one status line on stderr (an empty text clears it). Only when stderr is a
+   * terminal: elsewhere progress would be noise in a log.
+   */
+  readonly status?: (text: string) => void;
 }
 
 export interface Command {

@@ -62,5 +62,6 @@ function processIO(): CliIO {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     color: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
+    ...(process.stderr.isTTY ? { status: (text: string) => process.stderr.write(`\r\u001b[2K${text.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`) } : {}),
   };
 }
