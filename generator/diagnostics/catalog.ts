@@ -11,6 +11,7 @@ export const catalog = {
   OM104: 'Output folder was not made by openapi-morph',
   OM105: 'Release history missing or invalid',
   OM106: 'Sync selection differs from the config',
+  OM107: 'Unknown config key',
 
   OM200: 'Spec file not found or unreadable',
   OM201: 'Spec file too large',
