@@ -1,10 +1,10 @@
 import type { ResolvedConfig } from './config/types.ts';
-import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { error, fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { readReleases } from './releases.ts';
 import { releaseFollowsSpec } from './release/follows.ts';
 import type { Progress } from './progress.ts';
 import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
-import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, type TreeDifference } from './write/output-tree.ts';
+import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, unownedFiles, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
 
 export interface GenerateReport {
@@ -36,6 +36,17 @@ export async function generate(config: ResolvedConfig, options: GenerateOptions 
 export interface CheckReport extends GenerateReport {
   /** Set when the spec changed but the release history (package version, changelog) did not follow. */
   readonly release: Diagnostic | undefined;
+  /** Files in the output folder openapi-morph did not make (OM603): `generate` would refuse them. */
+  readonly foreign: readonly Diagnostic[];
+}
+
+/** The output folder's files that the manifest does not list and no `output.preserve` glob keeps: never deleted or overwritten silently. */
+export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): Diagnostic[] {
+  return (unownedFiles(current, next) ?? []).map((path) =>
+    error('OM603', `${config.output.name}/${path} is not in ${MANIFEST_NAME}: openapi-morph did not make it, and generating would ${next.has(path) ? 'overwrite' : 'delete'} it. Move it out of ${config.output.name}, or keep it with a glob in output.preserve (e.g. ${JSON.stringify(path)})`, {
+      file: `${config.output.name}/${path}`,
+    }),
+  );
 }
 
 /** `check`: what `generate` would change, without writing anything; and whether the releases follow the spec. */
@@ -45,7 +56,7 @@ export async function check(config: ResolvedConfig): Promise<CheckReport> {
   const result = await renderSpec(config, await loadProjectSpec(config), { releases });
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
-  return { result, difference: compareTrees(current, result.files), release };
+  return { result, difference: compareTrees(current, result.files), release, foreign: foreignFiles(config, current, result.files) };
 }
 
 /** The writes that bring the output folder to `result`, for one transaction (generate's, or sync's with the spec). */
@@ -56,6 +67,8 @@ export async function planOutput(config: ResolvedConfig, result: RenderResult): 
       file: config.output.name,
     });
   }
+  const foreign = foreignFiles(config, current, result.files);
+  if (foreign.length > 0) throw new MorphError(foreign);
   const difference = compareTrees(current, result.files);
   return { difference, writes: planWrites(config.output.dir, difference, result.files) };
 }

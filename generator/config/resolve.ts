@@ -11,6 +11,9 @@ import { defaultTemplatesDir } from '../toolkit.ts';
 import { checkShape } from './shape.ts';
 import type { ResolvedConfig, UserConfig } from './types.ts';
 
+/** Paths in the output folder that are never the generator's: build output and installs. */
+export const ALWAYS_PRESERVED = ['dist', 'node_modules'] as const;
+
 /** What command-line flags may override (paths relative to the working folder). Selection flags replace the config's whole selection. */
 export interface ConfigOverrides {
   readonly spec?: string;
@@ -50,10 +53,12 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   const outDir = resolve(overrides.out !== undefined ? cwd : root, outInput);
   if (outDir === resolve(root) || outDir === resolve('/')) problem('output.dir', 'must be a folder of its own, not the project root');
 
-  const preserve = output.preserve ?? ['dist', 'node_modules'];
-  if (!Array.isArray(preserve) || preserve.some((p) => typeof p !== 'string' || p.includes('..') || isAbsolute(p))) {
-    problem('output.preserve', 'must be a list of relative paths inside the output folder');
+  const preserveInput = output.preserve ?? [];
+  if (!Array.isArray(preserveInput) || preserveInput.some((p) => typeof p !== 'string' || p === '' || p.split(/[\\/]/).includes('..') || isAbsolute(p) || p.includes('\\'))) {
+    problem('output.preserve', 'must be a list of globs relative to the output folder, with / separators (e.g. "src/custom/**", "LICENSE")');
   }
+  // Build output and installs are always kept; the config's globs add to them.
+  const preserve = [...new Set([...ALWAYS_PRESERVED, ...(Array.isArray(preserveInput) ? preserveInput.filter((p): p is string => typeof p === 'string') : [])])];
 
   const pkg = isObject(config.package) ? config.package : {};
   if (pkg.name !== undefined && (typeof pkg.name !== 'string' || !NPM_NAME.test(pkg.name))) {

@@ -18,7 +18,12 @@ export interface UserConfig {
   readonly output?: {
     /** The generated package's folder, relative to the config file. Default `generated`. */
     readonly dir?: string;
-    /** Paths inside the folder that the generator leaves alone (build output, installs). Default `dist`, `node_modules`. */
+    /**
+     * Globs (relative to the folder, `/`-separated; `*` and `?` within a segment, `**` across
+     * segments) of the files there that are not the generator's: it never reads, writes or
+     * deletes them. `dist` and `node_modules` are always kept. Any other file in the folder that
+     * the manifest does not list is an error (OM603): nothing is deleted silently.
+     */
     readonly preserve?: readonly string[];
     /**
      * Lines put above the do-not-edit header of every generated file (a copyright notice, a
