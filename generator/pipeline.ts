@@ -9,6 +9,7 @@ import { typecheckFiles } from './emit/typecheck.ts';
 import { formatFiles } from './format/prettier.ts';
 import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
+import { loadFrom } from './load/from.ts';
 import { loadSpecFile } from './load/index.ts';
 import { sha256 } from './load/source.ts';
 import { validateSubset } from './load/validate.ts';
@@ -53,6 +54,8 @@ export async function render(config: ResolvedConfig, renderOptions: RenderOption
 /** The config's spec, parsed, with external references bundled in when the config allows them. */
 export function loadProjectSpec(config: ResolvedConfig, progress: Progress = noProgress): Promise<SpecDocument> {
   progress.stage('load', config.spec.name);
+  // A URL: downloaded under the same limits as `sync --from`; its external references are not bundled.
+  if (config.spec.kind === 'url') return loadFrom(config.spec.url, config.root, config.limits);
   return loadSpec(config, config.spec.path, config.spec.name);
 }
 

@@ -158,7 +158,8 @@ async function targetsOf(config: ResolvedConfig): Promise<Targets> {
   const files = new Set<string>();
   const folders = new Set<string>();
   if (config.configFile) files.add(config.configFile);
-  if (config.spec.path) files.add(config.spec.path);
+  // A URL spec is read on every run; only files are watched.
+  if (config.spec.kind === 'file') files.add(config.spec.path);
   for (const pattern of config.overlays) {
     // A pattern's folder: a new overlay file there counts as a change too.
     if (/[*?]/.test(pattern)) folders.add(dirname(resolve(config.root, pattern)));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from '../json.ts';
+import { displaySource, isUrlInput } from '../load/url-input.ts';
 import { defaultLimits, type Limits } from '../load/limits.ts';
 import { defaultRefPolicy, type RefPolicy } from '../load/ref-policy.ts';
 import { NPM_NAME } from '../package-identity.ts';
@@ -9,7 +10,7 @@ import { defaultNaming, resolveNaming, type NamingResolver } from '../naming/res
 import type { OperationFilter, Selection } from '../select/filters.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
 import { checkShape } from './shape.ts';
-import type { ResolvedConfig, UserConfig } from './types.ts';
+import type { ResolvedConfig, SpecLocation, UserConfig } from './types.ts';
 
 /** Paths in the output folder that are never the generator's: build output and installs. */
 export const ALWAYS_PRESERVED = ['dist', 'node_modules'] as const;
@@ -45,7 +46,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
 
   const specInput = overrides.spec ?? config.spec;
   if (typeof specInput !== 'string' || specInput === '') problem('spec', specInput === undefined ? 'a spec path is required (config "spec" or --spec)' : 'must be a file path or an http(s) URL');
-  const specPath = resolve(overrides.spec !== undefined ? cwd : root, specInput ?? '');
+  const spec = specLocation(typeof specInput === 'string' ? specInput : '', overrides.spec !== undefined ? cwd : root, root);
 
   const output = isObject(config.output) ? config.output : {};
   const outInput = overrides.out ?? output.dir ?? 'generated';
@@ -95,7 +96,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   return {
     root,
     configFile,
-    spec: { path: specPath, name: displayPath(root, specPath) },
+    spec,
     selection,
     overlays,
     output: { dir: outDir, name: displayPath(root, outDir), preserve, banner: Array.isArray(banner) ? banner : [] },
@@ -180,6 +181,13 @@ function resolveLimits(limits: unknown, problem: (p: string, t: string) => void)
     if (key in defaultLimits && (typeof value !== 'number' || !(value > 0))) problem(`limits.${key}`, 'must be a positive number');
   }
   return merged as Limits;
+}
+
+/** A URL (any scheme: the download refuses all but http and https, with a coded error) or a file path relative to `base`. */
+function specLocation(input: string, base: string, root: string): SpecLocation {
+  if (isUrlInput(input)) return { kind: 'url', url: input, name: displaySource(input) };
+  const path = resolve(base, input);
+  return { kind: 'file', path, name: specFileName(root, path) };
 }
 
 function configText(file: string): string {

@@ -8,7 +8,7 @@ import type { OperationFilter, Selection } from '../select/filters.ts';
  * options only make sense together, so invalid combinations do not type-check.
  */
 export interface UserConfig {
-  /** The spec to generate from, relative to the config file. */
+  /** The spec to generate from: a path relative to the config file, or an http(s) URL. */
   readonly spec: string;
   /**
    * Which operations to generate: `'all'`, or include filters (an operation matching any of them)
@@ -74,13 +74,20 @@ export interface UserConfig {
   readonly refs?: RefPolicy;
 }
 
+export type SpecLocation = { readonly kind: 'file'; readonly path: string; readonly name: string } | { readonly kind: 'url'; readonly url: string; readonly name: string };
+
 /** Every default applied, every path absolute. Built by `resolveConfig` only. */
 export interface ResolvedConfig {
   /** Folder the config lives in; relative paths in the config and in output are relative to it. */
   readonly root: string;
   /** The config file, if one was loaded. */
   readonly configFile: string | undefined;
-  readonly spec: { readonly path: string; readonly name: string };
+  /**
+   * The spec: a file, or an http(s) URL downloaded on every run (`sync` and `release` need a
+   * file). `name` is how messages and generated files name it: project-relative, the file name
+   * alone outside the project, a URL without credentials, query or fragment.
+   */
+  readonly spec: SpecLocation;
   readonly selection: Selection;
   /** Overlay paths or patterns, relative to `root`, in the config's order. */
   readonly overlays: readonly string[];

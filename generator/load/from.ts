@@ -1,24 +1,13 @@
 import { resolve } from 'node:path';
 import { specFileName } from '../config/resolve.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
+import { displaySource, isUrlInput } from './url-input.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';
 import { parseSpec } from './index.ts';
 import type { Limits } from './limits.ts';
 import { readSpecFile } from './source.ts';
 
-/** A scheme (`https:`, `file:`), but not a Windows drive letter (`C:`). */
-const SCHEME = /^([a-z][a-z0-9+.-]+):/i;
-
-/** Whether a spec argument is a URL (any scheme) rather than a file path. */
-export function isUrlInput(input: string): boolean {
-  return SCHEME.test(input);
-}
-
-/** A spec argument as messages may show it: a URL without credentials, query or fragment. */
-export function displaySource(input: string): string {
-  return isUrlInput(input) ? input.replace(/^([a-z][a-z0-9+.-]+:\/\/)[^/?#]*@/i, '$1').replace(/[?#].*$/s, '') : input;
-}
 
 /**
  * Loads the document `--from` (or `--spec`, `diff`'s arguments) names: a file path (relative to
@@ -26,8 +15,7 @@ export function displaySource(input: string): string {
  * without surprises).
  */
 export async function loadFrom(input: string, cwd: string, limits: Limits): Promise<SpecDocument> {
-  const scheme = SCHEME.exec(input)?.[1]?.toLowerCase();
-  if (scheme !== undefined) {
+  if (isUrlInput(input)) {
     let url: URL;
     try {
       url = new URL(input);
@@ -39,3 +27,5 @@ export async function loadFrom(input: string, cwd: string, limits: Limits): Prom
   const path = resolve(cwd, input);
   return parseSpec(await readSpecFile(path, specFileName(cwd, path), limits.maxBytes), limits);
 }
+
+export { displaySource, isUrlInput } from './url-input.ts';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.ts';
-import { MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { fail, MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { planOutput } from '../generate.ts';
 import { parseSpec } from '../load/index.ts';
 import { loadFrom } from '../load/from.ts';
@@ -81,8 +81,9 @@ export interface SyncReport {
  */
 export async function sync(config: ResolvedConfig, options: SourceOptions): Promise<SyncReport> {
   await recoverWrites(config.root);
+  const specPath = specFile(config);
   const { name, version, selected, text, warnings } = await upstreamSubset(config, options);
-  const previous = await readPrevious(config);
+  const previous = await readPrevious(config, specPath);
   // The written spec as a SpecDocument without parsing it again: the subset object is what
   // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.
   const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
@@ -91,7 +92,7 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
   const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }), recorded ? { releases: recorded.releases } : {});
   const { difference, writes } = await planOutput(config, result);
   await commitWrites(config.root, [
-    ...(specWritten ? [{ path: config.spec.path, content: text }] : []),
+    ...(specWritten ? [{ path: specPath, content: text }] : []),
     ...(recorded ? [{ path: config.package.releases.path, content: recorded.text }] : []),
     ...writes,
   ]);
@@ -106,11 +107,19 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
   };
 }
 
+/** The project's spec file, which `sync` writes: a spec that is a URL has none. */
+function specFile(config: ResolvedConfig): string {
+  if (config.spec.kind === 'url') {
+    fail('OM100', `sync writes the project's spec file, but the spec is a URL (${config.spec.name}); point "spec" (or --spec) at a file and pass the URL as --from`);
+  }
+  return config.spec.path;
+}
+
 /** The spec `sync` replaces, for the diff; a missing or unreadable one leaves the changes unknown. */
-async function readPrevious(config: ResolvedConfig): Promise<{ spec: SpecDocument | undefined; sha256: string | undefined; warnings: Diagnostic[] }> {
+async function readPrevious(config: ResolvedConfig, specPath: string): Promise<{ spec: SpecDocument | undefined; sha256: string | undefined; warnings: Diagnostic[] }> {
   let text: string;
   try {
-    text = await readFile(config.spec.path, 'utf8');
+    text = await readFile(specPath, 'utf8');
   } catch {
     return { spec: undefined, sha256: undefined, warnings: [] };
   }
