@@ -1,22 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, repoRoot, runCli, spawnCli } from './helpers/cli.ts';
+import { binPath, runCli, spawnCli } from './helpers/cli.ts';
+import { PETS_AND_STORES } from './helpers/pets.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
-/** Our pets spec with a second tag, so a narrower selection removes files. */
-const SPEC = readFileSync(join(repoRoot, 'test/fixtures/pets.yaml'), 'utf8').replace(
-  'components:',
-  `  /stores:
-    get:
-      operationId: list-stores
-      tags: [Stores]
-      responses:
-        '204':
-          description: No content.
-components:`,
-);
+const SPEC = PETS_AND_STORES;
 
 describe('generate --dry-run, --silent, --verbose and progress', () => {
   let project: TempProject;

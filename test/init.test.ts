@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot, runCli } from './helpers/cli.ts';
+import { PETS, PETS_PATH } from './helpers/pets.ts';
 import { startServer, type TestServer } from './helpers/http-server.ts';
 import { treeHashes } from './helpers/project.ts';
 
-const PETS_PATH = join(repoRoot, 'test/fixtures/pets.yaml');
-const PETS = readFileSync(PETS_PATH, 'utf8');
 
 interface Workflow {
   on: Record<string, unknown>;

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packageNameFromTitle, semverFromInfoVersion } from '../generator/package-identity.ts';
-import { repoRoot, runCli } from './helpers/cli.ts';
+import { runCli } from './helpers/cli.ts';
+import { PETS } from './helpers/pets.ts';
 
-const PETS = readFileSync(join(repoRoot, 'test/fixtures/pets.yaml'), 'utf8');
 
 describe('package identity from info', () => {
   it.each([

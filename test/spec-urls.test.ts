@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from './helpers/cli.ts';
+import { runCli } from './helpers/cli.ts';
+import { PETS } from './helpers/pets.ts';
 import { startServer, type TestServer } from './helpers/http-server.ts';
 import { tempProject, treeHashes, type TempProject } from './helpers/project.ts';
 
-const PETS = readFileSync(join(repoRoot, 'test/fixtures/pets.yaml'), 'utf8');
 
 /** Every file under a folder, as text. */
 function allText(dir: string): string {

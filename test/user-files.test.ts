@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { globRegExp, matchesGlobs } from '../generator/glob.ts';
-import { repoRoot, runCli } from './helpers/cli.ts';
+import { runCli } from './helpers/cli.ts';
+import { PETS_AND_STORES } from './helpers/pets.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
-/** Our pets spec with a second tag. */
-const SPEC = readFileSync(join(repoRoot, 'test/fixtures/pets.yaml'), 'utf8').replace(
-  'components:',
-  `  /stores:
-    get:
-      operationId: list-stores
-      tags: [Stores]
-      responses:
-        '204':
-          description: No content.
-components:`,
-);
+const SPEC = PETS_AND_STORES;
 
 describe('user files in the output folder', () => {
   let project: TempProject;

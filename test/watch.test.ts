@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { binPath, repoRoot } from './helpers/cli.ts';
+import { binPath } from './helpers/cli.ts';
+import { PETS } from './helpers/pets.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
-const PETS = readFileSync(join(repoRoot, 'test/fixtures/pets.yaml'), 'utf8');
 
 /** A spawned `generate --watch`, its output collected line by line. */
 interface Watcher {
