@@ -38,7 +38,7 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     expect((await runCli(['generate', '--silent', '--verbose'], project.dir)).stderr).toContain('error OM100: --silent and --verbose contradict each other');
   });
 
-  it('shows one overwritten progress line on a terminal, none in a pipe or with --silent', () => {
+  it('shows one overwritten progress line on a terminal (generate, sync), none in a pipe or with --silent', () => {
     // `script` gives the CLI a real pseudo-terminal; a spawned run takes well over a second.
     const tty = (args: string) =>
       spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} generate ${args}`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
@@ -51,5 +51,10 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     const piped = spawnCli(['generate'], project.dir);
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
+    // sync, the slowest command, shows it too.
+    project.write('upstream.yaml', SPEC.replace('The pet.', 'The pet, upstream.'));
+    const sync = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} sync --from upstream.yaml`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
+    expect(sync.status).toBe(0);
+    expect(sync.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|overlays|select|validate|model|types|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
   });
 });

@@ -52,13 +52,18 @@ export async function watchGenerate(io: CliIO, options: WatchOptions): Promise<n
       config ??= await options.load();
       line = await options.run(config);
     } catch (cause) {
-      if (!(cause instanceof MorphError)) throw cause;
-      io.err(formatDiagnostics(cause.diagnostics).replace(/nothing was written\.$/, 'nothing was written; the output keeps the last good generation.'));
-      const errors = cause.diagnostics.filter((d) => d.severity === 'error').length;
-      line = `failed (${errors} error${errors === 1 ? '' : 's'})`;
+      if (cause instanceof MorphError) {
+        io.err(formatDiagnostics(cause.diagnostics).replace(/nothing was written\.$/, 'nothing was written; the output keeps the last good generation.'));
+        const errors = cause.diagnostics.filter((d) => d.severity === 'error').length;
+        line = `failed (${errors} error${errors === 1 ? '' : 's'})`;
+      } else {
+        // A bug should not end a watch session: the output is as the last good run left it.
+        io.err(`internal error: ${cause instanceof Error ? cause.message : String(cause)} (please report it)`);
+        line = 'failed (internal error)';
+      }
     }
     io.out(`${clockTime()} ${reason}: ${line} in ${formatMs(performance.now() - started)}`);
-    if (config) await retarget(await targetsOf(config));
+    if (config) await retarget(await targetsOf(config).catch(() => targets));
   };
 
   const schedule = (path: string) => {

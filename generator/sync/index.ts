@@ -3,7 +3,8 @@ import type { ResolvedConfig } from '../config/types.ts';
 import { fail, MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { planOutput } from '../generate.ts';
 import { parseSpec } from '../load/index.ts';
-import { loadFrom } from '../load/from.ts';
+import { displaySource, loadFrom } from '../load/from.ts';
+import type { Progress } from '../progress.ts';
 import { sourceFromText } from '../load/source.ts';
 import { validateSubset } from '../load/validate.ts';
 import { applyOverlays } from '../overlay/index.ts';
@@ -24,6 +25,8 @@ export interface SourceOptions {
   readonly cwd: string;
   /** An overlay target that matches nothing fails instead of warning. */
   readonly strict: boolean;
+  /** Told when each stage begins (the CLI's progress line). */
+  readonly progress?: Progress;
 }
 
 /**
@@ -48,14 +51,18 @@ export interface UpstreamSubset {
  */
 export async function upstreamSubset(config: ResolvedConfig, options: SourceOptions): Promise<UpstreamSubset> {
   const { upstream, selected, warnings } = await selectUpstream(config, options);
+  options.progress?.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
   await validateSubset(upstream, selected.document);
   return { name: upstream.source.name, version: upstream.version, selected, text: dumpSpec(selected.document), warnings };
 }
 
 /** Load -> overlays -> select, without validating or writing YAML (enough for `explain --from`). */
 export async function selectUpstream(config: ResolvedConfig, options: SourceOptions): Promise<{ upstream: SpecDocument; selected: SelectResult; warnings: readonly Diagnostic[] }> {
+  options.progress?.stage('load', displaySource(options.from));
   const upstream = await loadFrom(options.from, options.cwd, config.limits);
+  options.progress?.stage('overlays');
   const { warnings } = await applyOverlays(upstream, { patterns: config.overlays, root: config.root, limits: config.limits, strict: options.strict });
+  options.progress?.stage('select');
   return { upstream, selected: select(upstream, config.selection), warnings };
 }
 
@@ -89,8 +96,12 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
   const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
   const specWritten = previous.sha256 !== spec.source.sha256;
   const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name, ...(previous.spec ? { unrecordedVersion: infoVersion(previous.spec) } : {}) }) : undefined;
-  const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }), recorded ? { releases: recorded.releases } : {});
+  const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }), {
+    ...(recorded ? { releases: recorded.releases } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
   const { difference, writes } = await planOutput(config, result);
+  options.progress?.stage('write', `${writes.length} files`);
   await commitWrites(config.root, [
     ...(specWritten ? [{ path: specPath, content: text }] : []),
     ...(recorded ? [{ path: config.package.releases.path, content: recorded.text }] : []),

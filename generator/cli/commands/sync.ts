@@ -4,6 +4,7 @@ import { renderText } from '../../diff/index.ts';
 import { sync } from '../../sync/index.ts';
 import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
 import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
+import { cliProgress } from '../progress.ts';
 
 export const syncCommand: Command = {
   name: 'sync',
@@ -33,7 +34,8 @@ ${SELECTION_HELP}`,
     }
     const from = requireFrom(values.from, 'sync');
     const config = await configFromFlags(values, io.cwd);
-    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true });
+    const progress = cliProgress(io, 'normal');
+    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress }).finally(() => progress.finish());
     const warnings = [...report.warnings];
     if (selectionGiven(values)) {
       warnings.push(
