@@ -89,6 +89,12 @@ describe('generate --watch', () => {
     project.write('spec/openapi.yaml', PETS.replace('The pet.', 'The pet, 3.'));
     expect(await watcher.line(/spec\/openapi.yaml changed: client: test-client 28 files \(\d+ written/)).toMatch(/ in \d/);
     expect(project.read('client/docs/PetsApi.md')).toContain('The pet, 3.');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(watcher.out.filter((l) => l.includes('spec/openapi.yaml changed')).length).toBe(1);
+    // Touching a file without changing it runs nothing.
+    project.write('spec/openapi.yaml', PETS.replace('The pet.', 'The pet, 3.'));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(watcher.out.filter((l) => l.includes('spec/openapi.yaml changed')).length).toBe(1);
 
     // A broken spec: diagnostics, nothing written, still watching.
     const good = project.snapshot('client');
