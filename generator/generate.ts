@@ -1,8 +1,9 @@
 import type { ResolvedConfig } from './config/types.ts';
-import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { error, fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { readReleases, releaseFollowsSpec } from './releases.ts';
+import type { Progress } from './progress.ts';
 import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
-import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, type TreeDifference } from './write/output-tree.ts';
+import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, unownedFiles, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
 
 export interface GenerateReport {
@@ -10,15 +11,23 @@ export interface GenerateReport {
   readonly difference: TreeDifference;
 }
 
+export interface GenerateOptions {
+  readonly progress?: Progress;
+  /** Render and plan, write nothing (`--dry-run`): the difference says what would change. */
+  readonly dryRun?: boolean;
+}
+
 /**
  * `generate`: render everything in memory, then write only what changed, all or nothing. Refuses
  * to write into a non-empty folder that has no manifest (it was not made by openapi-morph, and
  * generate would delete what is in it).
  */
-export async function generate(config: ResolvedConfig): Promise<GenerateReport> {
-  await recoverWrites(config.root);
-  const result = await render(config);
+export async function generate(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
+  if (!options.dryRun) await recoverWrites(config.root);
+  const result = await render(config, options.progress ? { progress: options.progress } : {});
   const { difference, writes } = await planOutput(config, result);
+  if (options.dryRun) return { result, difference };
+  options.progress?.stage('write', `${writes.length} files`);
   await commitWrites(config.root, writes);
   return { result, difference };
 }
@@ -26,6 +35,17 @@ export async function generate(config: ResolvedConfig): Promise<GenerateReport> 
 export interface CheckReport extends GenerateReport {
   /** Set when the spec changed but the release history (package version, changelog) did not follow. */
   readonly release: Diagnostic | undefined;
+  /** Files in the output folder openapi-morph did not make (OM603): `generate` would refuse them. */
+  readonly foreign: readonly Diagnostic[];
+}
+
+/** The output folder's files that the manifest does not list and no `output.preserve` glob keeps: never deleted or overwritten silently. */
+export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): Diagnostic[] {
+  return (unownedFiles(current, next) ?? []).map((path) =>
+    error('OM603', `${config.output.name}/${path} is not in ${MANIFEST_NAME}: openapi-morph did not make it, and generating would ${next.has(path) ? 'overwrite' : 'delete'} it. Move it out of ${config.output.name}, or keep it with a glob in output.preserve (e.g. ${JSON.stringify(path)})`, {
+      file: `${config.output.name}/${path}`,
+    }),
+  );
 }
 
 /**
@@ -39,7 +59,7 @@ export async function check(config: ResolvedConfig): Promise<CheckReport> {
   const result = await renderSpec(config, await loadProjectSpec(config), { releases });
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
-  return { result, difference: compareTrees(current, result.files), release };
+  return { result, difference: compareTrees(current, result.files), release, foreign: foreignFiles(config, current, result.files) };
 }
 
 /** The writes that bring the output folder to `result`, for one transaction (generate's, or sync's with the spec). */
@@ -50,6 +70,8 @@ export async function planOutput(config: ResolvedConfig, result: RenderResult): 
       file: config.output.name,
     });
   }
+  const foreign = foreignFiles(config, current, result.files);
+  if (foreign.length > 0) throw new MorphError(foreign);
   const difference = compareTrees(current, result.files);
   return { difference, writes: planWrites(config.output.dir, difference, result.files) };
 }

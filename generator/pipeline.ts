@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/types.ts';
-import { fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { fail, MorphError, warning, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { overrideDrift } from './emit/drift.ts';
 import { loadTemplates, normalizeText, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
 import { printFiles } from './emit/print.ts';
@@ -9,16 +9,19 @@ import { typecheckFiles } from './emit/typecheck.ts';
 import { formatFiles } from './format/prettier.ts';
 import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
+import { loadFrom } from './load/from.ts';
 import { loadSpecFile } from './load/index.ts';
 import { sha256 } from './hash.ts';
 import { validateSubset } from './load/validate.ts';
 import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
+import { packageNameFromTitle, semverFromInfoVersion } from './package-identity.ts';
 import { readReleases, type Release } from './releases.ts';
 import { select, type SelectResult } from './select/index.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
+import { noProgress, type Progress } from './progress.ts';
 import { pinnedVersion, toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
@@ -34,6 +37,8 @@ export interface RenderResult {
   readonly files: ReadonlyMap<string, string>;
   readonly templates: readonly LoadedTemplate[];
   readonly warnings: readonly Diagnostic[];
+  /** The package's name (config, else from `info.title`) and version (release history, else `info.version`). */
+  readonly package: { readonly name: string; readonly version: string };
 }
 
 /**
@@ -42,12 +47,15 @@ export interface RenderResult {
  * manifest. Pure with respect to the output
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
-export async function render(config: ResolvedConfig): Promise<RenderResult> {
-  return renderSpec(config, await loadProjectSpec(config));
+export async function render(config: ResolvedConfig, renderOptions: RenderOptions = {}): Promise<RenderResult> {
+  return renderSpec(config, await loadProjectSpec(config, renderOptions.progress), renderOptions);
 }
 
 /** The config's spec, parsed, with external references bundled in when the config allows them. */
-export function loadProjectSpec(config: ResolvedConfig): Promise<SpecDocument> {
+export function loadProjectSpec(config: ResolvedConfig, progress: Progress = noProgress): Promise<SpecDocument> {
+  progress.stage('load', config.spec.name);
+  // A URL: downloaded under the same limits as `sync --from`; its external references are not bundled.
+  if (config.spec.kind === 'url') return loadFrom(config.spec.url, config.root, config.limits);
   return loadSpec(config, config.spec.path, config.spec.name);
 }
 
@@ -65,10 +73,15 @@ export interface RenderOptions {
   readonly releases?: readonly Release[];
   /** Run prettier (default true). The diff only type-checks the files, and prettier is most of a render's time. */
   readonly format?: boolean;
+  /** Told when each stage begins (the CLI's progress line and `--verbose` timings). */
+  readonly progress?: Progress;
 }
 
 export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
+  const progress = renderOptions.progress ?? noProgress;
+  progress.stage('select');
   const selected = select(spec, config.selection);
+  progress.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
   await validateSubset(spec, selected.document);
   return renderSelected(config, spec, selected, renderOptions);
 }
@@ -78,9 +91,12 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
  * validates the subset of the upstream document once, then renders the spec it writes).
  */
 export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}): Promise<RenderResult> {
+  const progress = renderOptions.progress ?? noProgress;
+  progress.stage('model');
   const document = normalize(spec, selected.document);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming);
 
+  progress.stage('types', `${model.schemas.length} schema${model.schemas.length === 1 ? '' : 's'}`);
   const [types, releases, { defaults, team }] = await Promise.all([
     openapiTypes(document, spec.source.name),
     renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),
@@ -89,10 +105,12 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   const warnings = overrideDrift(defaults, team, config.templates.strict);
   if (warnings.some((d) => d.severity === 'error')) throw new MorphError(warnings);
   const slots = slotTemplates(defaults, team);
+  const identity = packageIdentity(config, model, releases);
+  warnings.push(...identity.warnings);
   const options = {
     package: {
-      name: config.package.name,
-      version: releases[0]!.version,
+      name: identity.name,
+      version: identity.version,
       description: config.package.description ?? model.info.summary ?? model.info.title,
       license: config.package.license ?? model.info.license?.identifier ?? 'UNLICENSED',
       apiKeyEnv: config.package.apiKeyEnv,
@@ -104,9 +122,12 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   const ctx = createTemplateContext(model, config.naming, options, types);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
   const formatted = await withWarnings(warnings, async () => {
+    progress.stage('templates', `${slots.length} templates`);
     const printed = printFiles(runTemplates(slots, ctx, config.root), header);
     // The diff renders without prettier (it compares declarations, not layout).
+    if (renderOptions.format !== false) progress.stage('format', `${printed.length} files`);
     const done = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir);
+    if (config.typecheck) progress.stage('typecheck', `${done.length} files`);
     const problems = config.typecheck ? await typecheckFiles(done, config.output.dir) : [];
     if (problems.length > 0) throw new MorphError(problems);
     return done;
@@ -126,7 +147,22 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
       files,
     }),
   );
-  return { config, spec, selected, model, files, templates: used, warnings };
+  return { config, spec, selected, model, files, templates: used, warnings, package: { name: identity.name, version: identity.version } };
+}
+
+/**
+ * Name: the config's, else `info.title` as an npm name. Version: the newest release's, else
+ * `info.version` made semver (a warning when it is not one).
+ */
+function packageIdentity(config: ResolvedConfig, model: ApiModel, releases: readonly Release[]): { name: string; version: string; warnings: Diagnostic[] } {
+  const name = config.package.name ?? packageNameFromTitle(model.info.title);
+  const newest = releases[0];
+  if (newest) return { name, version: newest.version, warnings: [] };
+  const { version, recognized } = semverFromInfoVersion(model.info.version);
+  const warnings = recognized
+    ? []
+    : [warning('OM214', `info.version ${JSON.stringify(model.info.version)} is not a version; the package version is ${version} (record releases with \`openapi-morph release\`, see package.releases)`, { file: model.source.name, pointer: '#/info/version' })];
+  return { name, version, warnings };
 }
 
 /** A failure after warnings were found carries them too, so the CLI prints every problem at once. */

@@ -27,6 +27,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * The release history of the generated package, newest first: the source of its version and of
  * its CHANGELOG.md. Kept next to the spec (not in the output), because generated/ is derived.
+ * Opt-in: without the file (`package.releases`, default `spec/releases.json`) the history is empty,
+ * the version comes from the spec's `info.version` and there is no CHANGELOG.md; `sync` and
+ * `release` create the file.
  */
 export async function readReleases(path: string, name: string): Promise<Release[]> {
   return (await readReleaseHistory(path, name)).releases;
@@ -34,6 +37,7 @@ export async function readReleases(path: string, name: string): Promise<Release[
 
 /** The release history file: its releases, checked, and the whole object (other keys are kept when it is rewritten). */
 export interface ReleaseHistory {
+  /** Newest first; empty when the file does not exist yet. */
   readonly releases: Release[];
   readonly data: JsonObject;
 }
@@ -42,8 +46,9 @@ export async function readReleaseHistory(path: string, name: string): Promise<Re
   let text: string;
   try {
     text = await readFile(path, 'utf8');
-  } catch {
-    fail('OM105', `release history not found: ${name} (create it with at least one release, e.g. {"releases":[{"version":"0.1.0",...}]})`, { file: name });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { releases: [], data: {} };
+    fail('OM105', `release history unreadable: ${name} (${(cause as NodeJS.ErrnoException).code ?? 'read error'})`, { file: name }, cause);
   }
   let data: unknown;
   try {

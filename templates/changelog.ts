@@ -13,6 +13,8 @@ export default defineTemplate({
   scope: 'document',
   render(ctx) {
     const { md } = ctx;
+    // No release history (package.releases is opt-in): no changelog to tell.
+    if (ctx.options.package.releases.length === 0) return undefined;
     const lines = ['# Changelog', ''];
     for (const release of ctx.options.package.releases) {
       lines.push(`## ${md.text(release.version)} (${md.text(release.date)})`, '', md.text(release.summary), '', `Spec source: ${md.code(release.source)}`, '');

@@ -34,7 +34,7 @@ export default defineTemplate({
         types: './dist/index.d.ts',
         // For TypeScript's old `node` resolution, which ignores the exports map.
         typesVersions: { '*': { validation: ['./dist/validation/index.d.ts'] } },
-        files: ['dist', 'docs', 'README.md', 'CHANGELOG.md'],
+        files: ['dist', 'docs', 'README.md', ...(pkg.releases.length > 0 ? ['CHANGELOG.md'] : [])],
         // 20.19: the first Node 20 whose require() loads an ES module without a flag.
         engines: { node: '>=20.19' },
         // Built before packing, so the tarball holds dist/ and installing it runs no script.

@@ -63,7 +63,7 @@ export default defineTemplate({
       lines.push('## Names', '', 'Where a name in the spec could not be used as is:', '');
       lines.push(md.table(['Kind', 'In the spec', 'In the package', 'Why'], model.renames.map((r) => [r.kind, md.code(r.from), md.code(r.to), md.cell(r.reason)])), '');
     }
-    lines.push('## Changelog', '', `See [CHANGELOG.md](CHANGELOG.md). This is version ${md.code(pkg.version)}.`, '');
+    if (pkg.releases.length > 0) lines.push('## Changelog', '', `See [CHANGELOG.md](CHANGELOG.md). This is version ${md.code(pkg.version)}.`, '');
     return { kind: 'text', path: 'README.md', content: lines.join('\n') };
   },
 });

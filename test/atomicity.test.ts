@@ -54,6 +54,10 @@ describe('a failure at any stage leaves spec/ and generated/ exactly as they wer
     const p = await changedProject();
     rmSync(join(p.dir, 'generated/docs'), { recursive: true });
     writeFileSync(join(p.dir, 'generated/docs'), 'in the way');
+    // A file the manifest does not list is the user's: refused before anything is staged...
+    await expectUnchanged(p, 'OM603', /generated\/docs is not in openapi-morph.manifest.json/);
+    // ...unless preserved, and then the generator's own writes below it fail while staging.
+    p.write('openapi-morph.config.mjs', p.read('openapi-morph.config.mjs').replace('export default {', "export default {\n  output: { preserve: ['docs'] },"));
     await expectUnchanged(p, 'OM601', /writing \d+ files failed and was rolled back/);
   });
 
@@ -75,6 +79,9 @@ describe('a failure at any stage leaves spec/ and generated/ exactly as they wer
     rmSync(join(p.dir, 'generated/README.md'));
     mkdirSync(join(p.dir, 'generated/README.md'));
     writeFileSync(join(p.dir, 'generated/README.md/keep.txt'), 'in the way');
+    // What the folder holds is not the generator's to delete.
+    await expectUnchanged(p, 'OM603', /generated\/README.md\/keep.txt is not in openapi-morph.manifest.json: openapi-morph did not make it, and generating would delete it/);
+    rmSync(join(p.dir, 'generated/README.md/keep.txt'));
     const run = await runCli(['generate'], p.dir);
     expect(run.stderr).toBe('');
     // The spec changed by hand, so check also wants a release (OM701); record one.

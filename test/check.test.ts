@@ -25,14 +25,17 @@ describe('openapi-morph check', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('stale:   generated/README.md');
     expect(run.stderr).toContain('missing: generated/docs/VoiceIdsShared.md');
-    expect(run.stderr).toContain('extra:   generated/notes.txt');
+    // A file the manifest does not list is the user's: generate would refuse it (OM603).
+    expect(run.stderr).toContain('generated/notes.txt - error OM603: generated/notes.txt is not in openapi-morph.manifest.json');
     expect(project.snapshot('generated')).toStrictEqual(before);
   });
 
   it('is clean again after generate, which rewrites only what differs', async () => {
+    expect((await runCli(['generate'], project.dir)).stderr).toContain('generated/notes.txt - error OM603');
+    rmSync(join(project.dir, 'generated/notes.txt'));
     const run = await runCli(['generate'], project.dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/2 written, \d+ unchanged, 1 removed/);
+    expect(run.stdout).toMatch(/2 written, \d+ unchanged, 0 removed/);
     expect((await runCli(['check'], project.dir)).code).toBe(0);
   });
 

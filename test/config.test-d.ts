@@ -43,10 +43,12 @@ describe('the config: invalid combinations do not type-check', () => {
     defineConfig({ ...base, select: { include: [{ by: 'summary', pattern: 'x' }] } });
   });
 
-  it('spec and package name are required', () => {
+  it('spec is required; the package name is optional (info.title gives it)', () => {
     // @ts-expect-error no spec
     defineConfig({ package: { name: 'client' } });
-    // @ts-expect-error no package name
     defineConfig({ spec: 'spec/openapi.yaml', package: {} });
+    defineConfig({ spec: 'spec/openapi.yaml' });
+    // @ts-expect-error a misspelled key
+    defineConfig({ spec: 'spec/openapi.yaml', package: { licence: 'MIT' } });
   });
 });

@@ -10,8 +10,8 @@ export interface UserConfig {
         readonly preserve?: readonly string[];
         readonly banner?: string | readonly string[];
     };
-    readonly package: {
-        readonly name: string;
+    readonly package?: {
+        readonly name?: string;
         readonly description?: string;
         readonly license?: string;
         readonly apiKeyEnv?: string;

@@ -7,6 +7,11 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   readonly color: boolean;
+  /**
+   * Overwrites one status line on stderr (an empty text clears it). Only when stderr is a
+   * terminal: elsewhere progress would be noise in a log.
+   */
+  readonly status?: (text: string) => void;
 }
 
 export interface Command {
@@ -32,7 +37,8 @@ export const RENDER_HELP = `Templates:
 
 export const CONFIG_HELP = `Options:
   --config FILE        config file (default: openapi-morph.config.ts in the working folder)
-  --spec FILE          spec to read instead of the config's
+  --spec SOURCE        spec to read instead of the config's: a file path or an
+                       http(s) URL (without a config, --spec and --out suffice)
   --out DIR            output folder instead of the config's
   --debug              print stack traces of internal errors
   -h, --help           this help`;

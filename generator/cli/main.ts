@@ -7,11 +7,12 @@ import { explainCommand } from './commands/explain.ts';
 import { extractCommand } from './commands/extract.ts';
 import { diffCommand } from './commands/diff.ts';
 import { generateCommand } from './commands/generate.ts';
+import { initCommand } from './commands/init.ts';
 import { releaseCommand } from './commands/release.ts';
 import { syncCommand } from './commands/sync.ts';
 import { templatesCommand } from './commands/templates.ts';
 
-export const commands: readonly Command[] = [generateCommand, checkCommand, syncCommand, releaseCommand, extractCommand, explainCommand, diffCommand, templatesCommand];
+export const commands: readonly Command[] = [initCommand, generateCommand, checkCommand, syncCommand, releaseCommand, extractCommand, explainCommand, diffCommand, templatesCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -61,5 +62,6 @@ function processIO(): CliIO {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     color: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
+    ...(process.stderr.isTTY ? { status: (text: string) => process.stderr.write(`\r\u001b[2K${text.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`) } : {}),
   };
 }

@@ -25,7 +25,7 @@ export async function loadConfig(options: { readonly config?: string; readonly c
   if (options.config !== undefined && !existsSync(file!)) fail('OM101', `config file not found: ${options.config}`, { file: options.config });
   if (file === undefined) {
     if (overrides.spec === undefined) fail('OM101', `no config file (${CONFIG_NAMES[0]}) in ${cwd}; pass --config FILE or --spec FILE`);
-    return resolveConfig({ spec: overrides.spec, package: { name: 'api-client' } }, cwd, undefined, overrides, cwd);
+    return resolveConfig({ spec: overrides.spec }, cwd, undefined, overrides, cwd);
   }
   let user: unknown;
   try {

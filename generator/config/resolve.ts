@@ -1,13 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from '../json.ts';
+import { displaySource, isUrlInput } from '../load/url-input.ts';
 import { defaultLimits, type Limits } from '../load/limits.ts';
 import { defaultRefPolicy, type RefPolicy } from '../load/ref-policy.ts';
+import { NPM_NAME } from '../package-identity.ts';
 import { defaultNaming, resolveNaming, type NamingResolver } from '../naming/resolver.ts';
 import type { OperationFilter, Selection } from '../select/filters.ts';
-import { displayPath } from '../display-path.ts';
+import { displayPath, specFileName } from '../display-path.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
-import type { ResolvedConfig, UserConfig } from './types.ts';
+import { checkShape } from './shape.ts';
+import type { ResolvedConfig, SpecLocation, UserConfig } from './types.ts';
+
+/** Paths in the output folder that are never the generator's: build output and installs. */
+export const ALWAYS_PRESERVED = ['dist', 'node_modules'] as const;
 
 /** What command-line flags may override (paths relative to the working folder). Selection flags replace the config's whole selection. */
 export interface ConfigOverrides {
@@ -28,39 +35,52 @@ export interface ConfigOverrides {
 export function resolveConfig(user: unknown, root: string, configFile: string | undefined, overrides: ConfigOverrides = {}, cwd = root): ResolvedConfig {
   const diagnostics: Diagnostic[] = [];
   const file = configFile ? displayPath(root, configFile) : '<command line>';
-  const problem = (path: string, text: string) => diagnostics.push(error('OM103', `${path}: ${text}`, { file }));
+  // Where a key is written, for a located message (the config is code, not a parsed document).
+  const source = configFile ? configText(configFile) : '';
+  const at = (path: string) => ({ file, ...keyLine(source, path.replace(/\[\d+\]$/, '').split('.').at(-1)!) });
+  const problem = (path: string, text: string) => diagnostics.push(error('OM103', `${path}: ${text}`, at(path)));
   const config = (isObject(user) ? user : {}) as Partial<UserConfig>;
   if (!isObject(user)) problem('config', 'the config must be an object (export default defineConfig({...}))');
+  const shapeProblems = checkShape(config as Record<string, unknown>);
+  for (const shape of shapeProblems) diagnostics.push(error(shape.unknown ? 'OM107' : 'OM103', `${shape.path}: ${shape.message}`, at(shape.path)));
+  const badShape = new Set(shapeProblems.map((p) => p.path));
 
   const specInput = overrides.spec ?? config.spec;
-  if (typeof specInput !== 'string' || specInput === '') problem('spec', 'a spec path is required (config "spec" or --spec)');
-  const specPath = resolve(overrides.spec !== undefined ? cwd : root, specInput ?? '');
+  if (typeof specInput !== 'string' || specInput === '') problem('spec', specInput === undefined ? 'a spec path is required (config "spec" or --spec)' : 'must be a file path or an http(s) URL');
+  const spec = specLocation(typeof specInput === 'string' ? specInput : '', overrides.spec !== undefined ? cwd : root, root);
 
-  const outInput = overrides.out ?? config.output?.dir ?? 'generated';
+  const output = isObject(config.output) ? config.output : {};
+  const outInput = overrides.out ?? output.dir ?? 'generated';
   if (typeof outInput !== 'string' || outInput === '') problem('output.dir', 'must be a non-empty string');
   const outDir = resolve(overrides.out !== undefined ? cwd : root, outInput);
   if (outDir === resolve(root) || outDir === resolve('/')) problem('output.dir', 'must be a folder of its own, not the project root');
 
-  const preserve = config.output?.preserve ?? ['dist', 'node_modules'];
-  if (!Array.isArray(preserve) || preserve.some((p) => typeof p !== 'string' || p.includes('..') || isAbsolute(p))) {
-    problem('output.preserve', 'must be a list of relative paths inside the output folder');
+  const preserveInput = output.preserve ?? [];
+  if (!Array.isArray(preserveInput) || preserveInput.some((p) => typeof p !== 'string' || p === '' || p.split(/[\\/]/).includes('..') || isAbsolute(p) || p.includes('\\'))) {
+    problem('output.preserve', 'must be a list of globs relative to the output folder, with / separators (e.g. "src/custom/**", "LICENSE")');
   }
+  // Build output and installs are always kept; the config's globs add to them.
+  const preserve = [...new Set([...ALWAYS_PRESERVED, ...(Array.isArray(preserveInput) ? preserveInput.filter((p): p is string => typeof p === 'string') : [])])];
 
-  const pkg = config.package ?? { name: 'api-client' };
-  if (!isObject(pkg) || typeof pkg.name !== 'string' || !/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(pkg.name)) {
+  const pkg = isObject(config.package) ? config.package : {};
+  if (pkg.name !== undefined && (typeof pkg.name !== 'string' || !NPM_NAME.test(pkg.name))) {
     problem('package.name', 'must be a valid npm package name');
   }
-  if (pkg.apiKeyEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(pkg.apiKeyEnv)) problem('package.apiKeyEnv', 'must be an environment variable name');
-  const releasesInput = pkg.releases ?? 'spec/releases.json';
+  if (pkg.apiKeyEnv !== undefined && (typeof pkg.apiKeyEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(pkg.apiKeyEnv))) problem('package.apiKeyEnv', 'must be an environment variable name');
+  for (const key of ['description', 'license', 'releases'] as const) {
+    if (pkg[key] !== undefined && (typeof pkg[key] !== 'string' || pkg[key] === '')) problem(`package.${key}`, 'must be a non-empty string');
+  }
+  const releasesInput = typeof pkg.releases === 'string' && pkg.releases !== '' ? pkg.releases : 'spec/releases.json';
 
-  const banner = typeof config.output?.banner === 'string' ? config.output.banner.split(/\r?\n/) : (config.output?.banner ?? []);
+  const banner = typeof output.banner === 'string' ? output.banner.split(/\r?\n/) : (output.banner ?? []);
   if (!Array.isArray(banner) || banner.some((line) => typeof line !== 'string' || /[\r\n\u2028\u2029]/.test(line))) {
     problem('output.banner', 'must be a string or a list of lines (strings without line breaks)');
   }
 
-  const templatesDir = config.templates?.dir;
-  if (config.templates !== undefined && (typeof templatesDir !== 'string' || templatesDir === '')) problem('templates.dir', 'must be a folder path');
-  if (config.templates?.strict !== undefined && typeof config.templates.strict !== 'boolean') problem('templates.strict', 'must be true or false');
+  const templates = isObject(config.templates) ? config.templates : undefined;
+  const templatesDir = templates?.dir;
+  if (templates !== undefined && (typeof templatesDir !== 'string' || templatesDir === '')) problem('templates.dir', 'must be a folder path');
+  if (templates?.strict !== undefined && typeof templates.strict !== 'boolean') problem('templates.strict', 'must be true or false');
   const typecheck = config.typecheck ?? 'auto';
   if (!['auto', 'always', 'never'].includes(typecheck)) problem('typecheck', 'must be "auto", "always" or "never"');
 
@@ -68,15 +88,16 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   if (!Array.isArray(overlays) || overlays.some((o) => typeof o !== 'string' || o === '')) problem('overlays', 'must be a list of file paths or patterns');
 
   const selection = resolveSelection(config.select, overrides, problem);
-  const naming = resolveNamingPatch(config.naming, problem);
-  const limits = resolveLimits(config.limits, problem);
+  // Unknown keys and non-objects there were reported above.
+  const naming = badShape.has('naming') ? resolveNaming(undefined) : resolveNamingPatch(config.naming, problem);
+  const limits = badShape.has('limits') ? defaultLimits : resolveLimits(config.limits, problem);
   const refs = resolveRefs(config.refs, problem);
 
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return {
     root,
     configFile,
-    spec: { path: specPath, name: displayPath(root, specPath) },
+    spec,
     selection,
     overlays,
     output: { dir: outDir, name: displayPath(root, outDir), preserve, banner: Array.isArray(banner) ? banner : [] },
@@ -90,7 +111,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     templates: {
       defaultsDir: defaultTemplatesDir,
       teamDir: typeof templatesDir === 'string' ? resolve(root, templatesDir) : undefined,
-      strict: overrides.strict === true || config.templates?.strict === true,
+      strict: overrides.strict === true || templates?.strict === true,
     },
     typecheck: overrides.typecheck === true || typecheck === 'always' || (typecheck === 'auto' && typeof templatesDir === 'string'),
     naming,
@@ -149,8 +170,7 @@ function resolveNamingPatch(patch: unknown, problem: (p: string, t: string) => v
     return resolveNaming(undefined);
   }
   for (const [key, value] of Object.entries(patch)) {
-    if (!(key in defaultNaming)) problem(`naming.${key}`, `unknown naming rule; known rules: ${Object.keys(defaultNaming).join(', ')}`);
-    else if (typeof value !== 'function') problem(`naming.${key}`, 'must be a function');
+    if (key in defaultNaming && typeof value !== 'function') problem(`naming.${key}`, 'must be a function');
   }
   return resolveNaming(patch as Partial<NamingResolver>);
 }
@@ -159,8 +179,30 @@ function resolveLimits(limits: unknown, problem: (p: string, t: string) => void)
   if (limits === undefined) return defaultLimits;
   const merged = { ...defaultLimits, ...(isObject(limits) ? limits : {}) };
   for (const [key, value] of Object.entries(merged)) {
-    if (!(key in defaultLimits)) problem(`limits.${key}`, 'unknown limit');
-    else if (typeof value !== 'number' || !(value > 0)) problem(`limits.${key}`, 'must be a positive number');
+    if (key in defaultLimits && (typeof value !== 'number' || !(value > 0))) problem(`limits.${key}`, 'must be a positive number');
   }
   return merged as Limits;
 }
+
+/** A URL (any scheme: the download refuses all but http and https, with a coded error) or a file path relative to `base`. */
+function specLocation(input: string, base: string, root: string): SpecLocation {
+  if (isUrlInput(input)) return { kind: 'url', url: input, name: displaySource(input) };
+  const path = resolve(base, input);
+  return { kind: 'file', path, name: specFileName(root, path) };
+}
+
+function configText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The line of the config where a key is written (`outptu:` or `"outptu":`), when it is found once or more. */
+function keyLine(text: string, key: string): { line?: number } {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(^|[\\s{,])["']?${escaped}["']?\\s*:`, 'm').exec(text);
+  return match ? { line: text.slice(0, match.index + match[1]!.length).split('\n').length } : {};
+}
+

@@ -8,7 +8,7 @@ import type { OperationFilter, Selection } from '../select/filters.ts';
  * options only make sense together, so invalid combinations do not type-check.
  */
 export interface UserConfig {
-  /** The spec to generate from, relative to the config file. */
+  /** The spec to generate from: a path relative to the config file, or an http(s) URL. */
   readonly spec: string;
   /**
    * Which operations to generate: `'all'`, or include filters (an operation matching any of them)
@@ -18,7 +18,12 @@ export interface UserConfig {
   readonly output?: {
     /** The generated package's folder, relative to the config file. Default `generated`. */
     readonly dir?: string;
-    /** Paths inside the folder that the generator leaves alone (build output, installs). Default `dist`, `node_modules`. */
+    /**
+     * Globs (relative to the folder, `/`-separated; `*` and `?` within a segment, `**` across
+     * segments) of the files there that are not the generator's: it never reads, writes or
+     * deletes them. `dist` and `node_modules` are always kept. Any other file in the folder that
+     * the manifest does not list is an error (OM603): nothing is deleted silently.
+     */
     readonly preserve?: readonly string[];
     /**
      * Lines put above the do-not-edit header of every generated file (a copyright notice, a
@@ -26,15 +31,19 @@ export interface UserConfig {
      */
     readonly banner?: string | readonly string[];
   };
-  readonly package: {
-    /** npm package name of the generated client. */
-    readonly name: string;
+  readonly package?: {
+    /** npm package name of the generated client. Default: the spec's `info.title` as an npm name. */
+    readonly name?: string;
     readonly description?: string;
     /** SPDX license id. Default: the spec's `info.license.identifier`, else `UNLICENSED`. */
     readonly license?: string;
     /** Environment variable holding the API key when the caller passes none. */
     readonly apiKeyEnv?: string;
-    /** Release history (versions and changelog), relative to the config file. Default `spec/releases.json`. */
+    /**
+     * Release history (versions and changelog), relative to the config file. Default
+     * `spec/releases.json`. Opt-in: while the file does not exist the package version is the spec's
+     * `info.version` and there is no CHANGELOG.md; `sync` and `release` create it.
+     */
     readonly releases?: string;
   };
   /**
@@ -65,19 +74,27 @@ export interface UserConfig {
   readonly refs?: RefPolicy;
 }
 
+export type SpecLocation = { readonly kind: 'file'; readonly path: string; readonly name: string } | { readonly kind: 'url'; readonly url: string; readonly name: string };
+
 /** Every default applied, every path absolute. Built by `resolveConfig` only. */
 export interface ResolvedConfig {
   /** Folder the config lives in; relative paths in the config and in output are relative to it. */
   readonly root: string;
   /** The config file, if one was loaded. */
   readonly configFile: string | undefined;
-  readonly spec: { readonly path: string; readonly name: string };
+  /**
+   * The spec: a file, or an http(s) URL downloaded on every run (`sync` and `release` need a
+   * file). `name` is how messages and generated files name it: project-relative, the file name
+   * alone outside the project, a URL without credentials, query or fragment.
+   */
+  readonly spec: SpecLocation;
   readonly selection: Selection;
   /** Overlay paths or patterns, relative to `root`, in the config's order. */
   readonly overlays: readonly string[];
   readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[]; readonly banner: readonly string[] };
   readonly package: {
-    readonly name: string;
+    /** Undefined: the spec's `info.title` as an npm name (the render decides). */
+    readonly name: string | undefined;
     readonly description: string | undefined;
     readonly license: string | undefined;
     readonly apiKeyEnv: string | undefined;

@@ -11,6 +11,7 @@ export const catalog = {
   OM104: 'Output folder was not made by openapi-morph',
   OM105: 'Release history missing or invalid',
   OM106: 'Sync selection differs from the config',
+  OM107: 'Unknown config key',
 
   OM200: 'Spec file not found or unreadable',
   OM201: 'Spec file too large',
@@ -26,6 +27,7 @@ export const catalog = {
   OM211: 'Spec URL refused (only http and https are fetched)',
   OM212: 'Spec download failed',
   OM213: 'Spec download timed out',
+  OM214: 'info.version is not a version (the package version is 0.0.0)',
 
   OM300: 'Selection matches no operation',
   OM301: 'Duplicate operationId',
@@ -48,6 +50,7 @@ export const catalog = {
   OM600: 'Formatting failed',
   OM601: 'Writing output failed',
   OM602: 'Interrupted write recovered',
+  OM603: 'A file in the output folder that openapi-morph did not make',
 
   OM700: 'Generated output is out of date',
   OM701: 'Spec changed without a release',

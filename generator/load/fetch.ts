@@ -21,8 +21,15 @@ function displayUrl(url: URL): string {
  * buffer more than `maxBytes`. Redirects are followed (fetch only follows them to http(s)) unless
  * `redirects: 'refuse'`: an external `$ref` must not be led to a host nobody allowed.
  */
-export async function fetchSpec(url: URL, limits: FetchLimits, options: { readonly redirects?: 'follow' | 'refuse' } = {}): Promise<SpecSource> {
-  const name = displayUrl(url);
+export async function fetchSpec(given: URL, limits: FetchLimits, options: { readonly redirects?: 'follow' | 'refuse' } = {}): Promise<SpecSource> {
+  const name = displayUrl(given);
+  // fetch refuses a URL with credentials (and its error repeats them): send them as Basic auth.
+  const url = new URL(given.href);
+  const authorization = url.username !== '' || url.password !== '' ? `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}` : undefined;
+  url.username = '';
+  url.password = '';
+  /** A library message may quote the URL it was given; never with its query. */
+  const redact = (text: string) => text.split(url.href).join(name).split(given.href).join(name);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     fail('OM211', `${url.protocol.replace(/:$/, '')} URLs are refused; --from takes a file path or an http(s) URL`, { file: name });
   }
@@ -32,14 +39,16 @@ export async function fetchSpec(url: URL, limits: FetchLimits, options: { readon
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: controller.signal, redirect: options.redirects === 'refuse' ? 'manual' : 'follow', headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' } });
+      response = await fetch(url, { signal: controller.signal, redirect: options.redirects === 'refuse' ? 'manual' : 'follow', headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5', ...(authorization ? { authorization } : {}) } });
     } catch (cause) {
       if (controller.signal.aborted) timedOut();
-      fail('OM212', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
+      // No `cause`: the library's error holds the URL with its query.
+      fail('OM212', `could not download ${name}: ${redact(reason(cause))}`, { file: name });
     }
     if (response.status >= 300 && response.status < 400 && options.redirects === 'refuse') {
       await response.body?.cancel();
-      fail('OM212', `${name} redirects to ${response.headers.get('location') ?? 'another location'}; redirects are not followed, use the final URL`, { file: name });
+      const location = response.headers.get('location');
+      fail('OM212', `${name} redirects to ${location && URL.canParse(location, url.href) ? displayUrl(new URL(location, url)) : 'another location'}; redirects are not followed, use the final URL`, { file: name });
     }
     if (!response.ok) {
       await response.body?.cancel();
@@ -50,14 +59,14 @@ export async function fetchSpec(url: URL, limits: FetchLimits, options: { readon
       await response.body?.cancel();
       tooLarge(name, declared, limits.maxBytes);
     }
-    const bytes = await readCapped(response, name, limits.maxBytes, () => controller.signal.aborted && timedOut());
+    const bytes = await readCapped(response, name, limits.maxBytes, () => controller.signal.aborted && timedOut(), redact);
     return { name, text: Buffer.from(bytes).toString('utf8'), sha256: sha256(bytes), byteLength: bytes.byteLength };
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readCapped(response: Response, name: string, maxBytes: number, onAbort: () => unknown): Promise<Uint8Array> {
+async function readCapped(response: Response, name: string, maxBytes: number, onAbort: () => unknown, redact: (text: string) => string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = response.body?.getReader();
@@ -76,7 +85,7 @@ async function readCapped(response: Response, name: string, maxBytes: number, on
   } catch (cause) {
     onAbort();
     if (cause instanceof MorphError) throw cause;
-    fail('OM212', `could not download ${name}: ${reason(cause)}`, { file: name }, cause);
+    fail('OM212', `could not download ${name}: ${redact(reason(cause))}`, { file: name });
   }
   return Buffer.concat(chunks);
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { segmentSource } from '../glob.ts';
 import { compareStrings } from '../json.ts';
 
 const GLOB = /[*?]/;
@@ -52,6 +53,5 @@ async function expand(pattern: string): Promise<string[]> {
 }
 
 function segmentRegex(segment: string): RegExp {
-  const source = [...segment].map((c) => (c === '*' ? '[^/\\\\]*' : c === '?' ? '[^/\\\\]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}$`);
+  return new RegExp(`^${segmentSource(segment)}$`);
 }

@@ -7,7 +7,7 @@ import { loadProjectSpec, loadSpec, renderSpec } from '../pipeline.ts';
 import { displayPath } from '../display-path.ts';
 import { readReleaseHistory, releaseFollowsSpec, type Release } from '../releases.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
-import { recordRelease, type RecordedRelease } from './record.ts';
+import { infoVersion, recordRelease, type RecordedRelease } from './record.ts';
 
 export interface ReleaseOptions {
   /** The spec as it was before the edit (e.g. `git show HEAD:spec/openapi.yaml > old.yaml`), relative to `cwd`. */
@@ -33,13 +33,14 @@ export async function release(config: ResolvedConfig, options: ReleaseOptions): 
   if (options.previous === undefined && options.bump === undefined) fail('OM100', 'release needs --previous FILE (the spec before the change) or --bump patch|minor|major');
   const spec = await loadProjectSpec(config);
   const history = await readReleaseHistory(config.package.releases.path, config.package.releases.name);
-  if (releaseFollowsSpec(history.releases, spec.source, config.package.releases.name) === undefined) {
+  if (history.releases.length > 0 && releaseFollowsSpec(history.releases, spec.source, config.package.releases.name) === undefined) {
     fail('OM702', `the newest release, ${history.releases[0]!.version}, already describes ${spec.source.name}: nothing to release`, { file: config.package.releases.name });
   }
   const previousPath = options.previous === undefined ? undefined : resolve(options.cwd, options.previous);
   const previous = previousPath ? await loadSpec(config, previousPath, displayPath(config.root, previousPath)) : undefined;
   const recorded = recordRelease(history, {
     previous,
+    unrecordedVersion: infoVersion(previous ?? spec),
     next: spec,
     source: spec.source.name,
     ...(options.bump ? { bump: options.bump } : {}),

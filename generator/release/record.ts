@@ -3,6 +3,8 @@ import type { DiffReport, Semver } from '../diff/types.ts';
 import type { ReleaseHistory } from '../releases.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import type { Release } from '../releases.ts';
+import { isObject } from '../json.ts';
+import { semverFromInfoVersion } from '../package-identity.ts';
 import { nextVersion, releaseDate } from './version.ts';
 
 export interface RecordedRelease {
@@ -24,10 +26,21 @@ export interface RecordInput {
   /** Overrides the bump the diff suggests (required without a previous spec). */
   readonly bump?: Exclude<Semver, 'none'>;
   readonly summary?: string;
+  /**
+   * The package's version when the history is empty (it is opt-in): its spec's info.version, which
+   * the first release bumps. Undefined too: the first release is the new spec's info.version itself.
+   */
+  readonly unrecordedVersion?: string;
+}
+
+/** The spec's `info.version` as semver (`0.0.0` when it is not one). */
+export function infoVersion(spec: SpecDocument): string {
+  const info = spec.document['info'];
+  return semverFromInfoVersion(isObject(info) && typeof info['version'] === 'string' ? info['version'] : undefined).version;
 }
 
 /**
- * A new release for a changed spec: the diff between the previous and the new spec (all their
+ * A new release for a changed spec (the history may be empty: the file is created): the diff between the previous and the new spec (all their
  * operations) gives the changelog entries and the semver bump, the version follows from the
  * newest release, and the new spec's sha256 is recorded so `check` can tell the history follows
  * the spec. Returns the history file's new text; writing it is the caller's transaction.
@@ -35,8 +48,9 @@ export interface RecordInput {
 export function recordRelease(history: ReleaseHistory, input: RecordInput): RecordedRelease {
   const report = input.previous ? diffSpecs(input.previous, input.next, { include: 'all', exclude: [] }) : undefined;
   const change: Semver = input.bump ?? report?.semver ?? 'patch';
+  const current = history.releases[0]?.version ?? input.unrecordedVersion;
   const release: Release = {
-    version: nextVersion(history.releases[0]!.version, change),
+    version: current === undefined ? infoVersion(input.next) : nextVersion(current, change),
     date: releaseDate(),
     source: input.source,
     summary: input.summary ?? defaultSummary(input.source, report),

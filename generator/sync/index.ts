@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.ts';
-import { MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { fail, MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { planOutput } from '../generate.ts';
 import { parseSpec } from '../load/index.ts';
-import { loadFrom } from '../load/from.ts';
+import { displaySource, loadFrom } from '../load/from.ts';
+import type { Progress } from '../progress.ts';
 import { sourceFromText } from '../load/source.ts';
 import { validateSubset } from '../load/validate.ts';
 import { applyOverlays } from '../overlay/index.ts';
@@ -14,7 +15,7 @@ import type { TreeDifference } from '../write/output-tree.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { dumpSpec } from './dump.ts';
 import type { DiffReport } from '../diff/types.ts';
-import { recordRelease } from '../release/record.ts';
+import { infoVersion, recordRelease } from '../release/record.ts';
 import { readReleaseHistory, type Release } from '../releases.ts';
 
 export interface SourceOptions {
@@ -23,6 +24,8 @@ export interface SourceOptions {
   readonly cwd: string;
   /** An overlay target that matches nothing fails instead of warning. */
   readonly strict: boolean;
+  /** Told when each stage begins (the CLI's progress line). */
+  readonly progress?: Progress;
 }
 
 /**
@@ -47,14 +50,18 @@ export interface UpstreamSubset {
  */
 export async function upstreamSubset(config: ResolvedConfig, options: SourceOptions): Promise<UpstreamSubset> {
   const { upstream, selected, warnings } = await selectUpstream(config, options);
+  options.progress?.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
   await validateSubset(upstream, selected.document);
   return { name: upstream.source.name, version: upstream.version, selected, text: dumpSpec(selected.document), warnings };
 }
 
 /** Load -> overlays -> select, without validating or writing YAML (enough for `explain --from`). */
 export async function selectUpstream(config: ResolvedConfig, options: SourceOptions): Promise<{ upstream: SpecDocument; selected: SelectResult; warnings: readonly Diagnostic[] }> {
+  options.progress?.stage('load', displaySource(options.from));
   const upstream = await loadFrom(options.from, options.cwd, config.limits);
+  options.progress?.stage('overlays');
   const { warnings } = await applyOverlays(upstream, { patterns: config.overlays, root: config.root, limits: config.limits, strict: options.strict });
+  options.progress?.stage('select');
   return { upstream, selected: select(upstream, config.selection), warnings };
 }
 
@@ -80,17 +87,22 @@ export interface SyncReport {
  */
 export async function sync(config: ResolvedConfig, options: SourceOptions): Promise<SyncReport> {
   await recoverWrites(config.root);
+  const specPath = specFile(config);
   const { name, version, selected, text, warnings } = await upstreamSubset(config, options);
-  const previous = await readPrevious(config);
+  const previous = await readPrevious(config, specPath);
   // The written spec as a SpecDocument without parsing it again: the subset object is what
   // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.
   const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
   const specWritten = previous.sha256 !== spec.source.sha256;
-  const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name }) : undefined;
-  const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }), recorded ? { releases: recorded.releases } : {});
+  const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name, ...(previous.spec ? { unrecordedVersion: infoVersion(previous.spec) } : {}) }) : undefined;
+  const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }), {
+    ...(recorded ? { releases: recorded.releases } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
   const { difference, writes } = await planOutput(config, result);
+  options.progress?.stage('write', `${writes.length} files`);
   await commitWrites(config.root, [
-    ...(specWritten ? [{ path: config.spec.path, content: text }] : []),
+    ...(specWritten ? [{ path: specPath, content: text }] : []),
     ...(recorded ? [{ path: config.package.releases.path, content: recorded.text }] : []),
     ...writes,
   ]);
@@ -105,11 +117,19 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
   };
 }
 
+/** The project's spec file, which `sync` writes: a spec that is a URL has none. */
+function specFile(config: ResolvedConfig): string {
+  if (config.spec.kind === 'url') {
+    fail('OM100', `sync writes the project's spec file, but the spec is a URL (${config.spec.name}); point "spec" (or --spec) at a file and pass the URL as --from`);
+  }
+  return config.spec.path;
+}
+
 /** The spec `sync` replaces, for the diff; a missing or unreadable one leaves the changes unknown. */
-async function readPrevious(config: ResolvedConfig): Promise<{ spec: SpecDocument | undefined; sha256: string | undefined; warnings: Diagnostic[] }> {
+async function readPrevious(config: ResolvedConfig, specPath: string): Promise<{ spec: SpecDocument | undefined; sha256: string | undefined; warnings: Diagnostic[] }> {
   let text: string;
   try {
-    text = await readFile(config.spec.path, 'utf8');
+    text = await readFile(specPath, 'utf8');
   } catch {
     return { spec: undefined, sha256: undefined, warnings: [] };
   }

@@ -1,24 +1,25 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { globRegExp, matchesGlobs } from '../glob.ts';
 import { compareStrings } from '../json.ts';
 import type { PlannedWrite } from './transaction.ts';
 
 export const MANIFEST_NAME = 'openapi-morph.manifest.json';
 
 /**
- * The files currently in an output folder that belong to the generator: everything except the
- * preserved paths (build output, installs) and a transaction's temporary files.
+ * The files currently in an output folder, except the preserved ones (`output.preserve` globs:
+ * build output, installs, a team's own files) and a transaction's temporary files.
  */
 export async function readOutputTree(outDir: string, preserve: readonly string[]): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   if (!existsSync(outDir)) return files;
-  const preserved = preserve.map((p) => p.replace(/\/+$/, ''));
+  const preserved = preserve.map(globRegExp);
   const walk = async (dir: string, prefix: string): Promise<void> => {
     const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name));
     for (const entry of entries) {
       const rel = prefix + entry.name;
-      if (preserved.some((p) => rel === p || rel.startsWith(`${p}/`))) continue;
+      if (matchesGlobs(rel, preserved)) continue;
       if (/\.om-(new|old)$/.test(entry.name)) continue;
       if (entry.isDirectory()) await walk(join(dir, entry.name), `${rel}/`);
       else if (entry.isFile() || entry.isSymbolicLink()) files.set(rel, await readFile(join(dir, entry.name), 'utf8'));
@@ -26,6 +27,25 @@ export async function readOutputTree(outDir: string, preserve: readonly string[]
   };
   await walk(outDir, '');
   return files;
+}
+
+/**
+ * Files in the output folder that openapi-morph did not make: not listed in the folder's manifest
+ * (nor the manifest itself). Generating would delete or overwrite them, so it refuses instead; a
+ * file with exactly the content it would write is no loss and not reported. Undefined when the
+ * folder has no manifest (the whole folder is foreign: OM104).
+ */
+export function unownedFiles(current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): string[] | undefined {
+  const manifest = current.get(MANIFEST_NAME);
+  if (manifest === undefined) return undefined;
+  let listed: Set<string>;
+  try {
+    const files = (JSON.parse(manifest) as { files?: unknown }).files;
+    listed = new Set(files !== null && typeof files === 'object' ? Object.keys(files) : []);
+  } catch {
+    listed = new Set();
+  }
+  return [...current.keys()].filter((path) => path !== MANIFEST_NAME && !listed.has(path) && current.get(path) !== next.get(path));
 }
 
 export interface TreeDifference {

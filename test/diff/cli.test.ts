@@ -131,7 +131,7 @@ describe('openapi-morph diff', () => {
 
   it('refuses wrong usage with OM100', async () => {
     const dir = folder(oldDoc, newDoc);
-    expect((await runCli(['diff', 'old.yaml'], dir)).stderr).toContain('error OM100: diff needs two spec files');
+    expect((await runCli(['diff', 'old.yaml'], dir)).stderr).toContain('error OM100: diff needs two specs (files or URLs)');
     expect((await runCli(['diff', 'old.yaml', 'new.yaml', '--fail-on', 'sometimes'], dir)).stderr).toContain('error OM100: --fail-on must be "breaking" or "any"');
     expect((await runCli(['diff', 'old.yaml', 'new.yaml', '--operation-id', 'nope'], dir)).stderr).toContain('error OM302: no operation in old.yaml or new.yaml matches operationId "nope"');
   });

@@ -27,16 +27,18 @@ ${SELECTION_HELP}`,
       return 0;
     }
     const config = await configFromFlags(values, io.cwd, renderOverrides(values));
-    const { result, difference, release } = await check(config);
+    const { result, difference, release, foreign } = await check(config);
     printWarnings(io, result.warnings);
     if (release) io.err(formatDiagnostic(release));
+    for (const problem of foreign) io.err(formatDiagnostic(problem));
+    const notOurs = new Set(foreign.map((d) => d.location?.file));
     const lines = [
       ...difference.stale.map((p) => `stale:   ${config.output.name}/${p}`),
       ...difference.missing.map((p) => `missing: ${config.output.name}/${p}`),
-      ...difference.extra.map((p) => `extra:   ${config.output.name}/${p}`),
+      ...difference.extra.filter((p) => !notOurs.has(`${config.output.name}/${p}`)).map((p) => `extra:   ${config.output.name}/${p}`),
     ];
     if (lines.length === 0) {
-      if (release) return 1;
+      if (release || foreign.length > 0) return 1;
       io.out(`${config.output.name} is up to date with ${config.spec.name}, the config and the templates`);
       return 0;
     }

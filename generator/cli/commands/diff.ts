@@ -3,6 +3,7 @@ import { MorphError, fail, type Diagnostic } from '../../diagnostics/diagnostic.
 import { loadConfig } from '../../config/load.ts';
 import { diffPackages, renderText } from '../../diff/index.ts';
 import type { ResolvedConfig } from '../../config/types.ts';
+import { loadFrom, displaySource, isUrlInput } from '../../load/from.ts';
 import { loadSpec } from '../../pipeline.ts';
 import type { SpecDocument } from '../../spec-context.ts';
 import { commonFlags, parseFlags, selectionFlags, selectionOverrides } from '../args.ts';
@@ -20,6 +21,8 @@ export const diffCommand: Command = {
   name: 'diff',
   summary: 'what changed between two specs for the selected operations, and whether it breaks clients',
   help: `Usage: openapi-morph diff <old> <new> [options]
+
+<old> and <new> are file paths or http(s) URLs.
 
 Compares the selected operations of two OpenAPI documents (references
 resolved, 3.0 and 3.1 alike) and classifies every change as breaking,
@@ -45,19 +48,19 @@ Without a config and without selection flags, every operation is compared.`,
       io.out(this.help);
       return 0;
     }
-    if (positionals.length !== 2) fail('OM100', `diff needs two spec files, <old> and <new>; got ${positionals.length} (see openapi-morph diff --help)`);
+    if (positionals.length !== 2) fail('OM100', `diff needs two specs (files or URLs), <old> and <new>; got ${positionals.length} (see openapi-morph diff --help)`);
     const failOn = values['fail-on'];
     if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'any') fail('OM100', `--fail-on must be "breaking" or "any", not "${failOn}"`);
     const [oldPath, newPath] = positionals as [string, string];
     const config = await loadConfig(
       { cwd: io.cwd, ...(values.config !== undefined ? { config: values.config } : {}) },
       // Without a config file, loadConfig needs a spec to build defaults from; the diff reads its own two.
-      { ...selectionOverrides(values), spec: resolve(io.cwd, oldPath) },
+      { ...selectionOverrides(values), spec: isUrlInput(oldPath) ? oldPath : resolve(io.cwd, oldPath) },
     );
     const [old, next] = await loadBoth(io, [oldPath, newPath], config);
     const { report, timings } = await diffPackages(old, next, config, { typescript: !values['no-typescript'] });
     if (values.debug) io.err(`timings: spec ${Math.round(timings.specMs)} ms, render ${Math.round(timings.renderMs)} ms, typescript ${Math.round(timings.typescriptMs)} ms`);
-    io.out(values.json ? JSON.stringify(report, null, 2) : renderText(report, { color: io.color, old: oldPath, new: newPath }));
+    io.out(values.json ? JSON.stringify(report, null, 2) : renderText(report, { color: io.color, old: displaySource(oldPath), new: displaySource(newPath) }));
     if (failOn === 'breaking') return report.breaking ? 1 : 0;
     if (failOn === 'any') return report.changes.length > 0 ? 1 : 0;
     return 0;
@@ -69,7 +72,8 @@ Without a config and without selection flags, every operation is compared.`,
  * config's `refs` policy allows them), reporting the problems of both at once.
  */
 async function loadBoth(io: CliIO, paths: readonly [string, string], config: ResolvedConfig): Promise<[SpecDocument, SpecDocument]> {
-  const load = (path: string): Promise<SpecDocument> => loadSpec(config, resolve(io.cwd, path), path);
+  // A URL is downloaded as `sync --from` does (limits, coded errors, no credentials in messages).
+  const load = (path: string): Promise<SpecDocument> => (isUrlInput(path) ? loadFrom(path, io.cwd, config.limits) : loadSpec(config, resolve(io.cwd, path), path));
   const results = await Promise.allSettled(paths.map(load));
   const diagnostics: Diagnostic[] = [];
   for (const result of results) {

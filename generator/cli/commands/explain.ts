@@ -27,7 +27,7 @@ Options:
   --from SOURCE        an upstream document (file path or http(s) URL) instead of the config's spec
   --strict             with --from: an overlay target that matches nothing is an error
   --config FILE        config file (default: openapi-morph.config.ts in the working folder, if any)
-  --spec FILE          spec to read instead of the config's
+  --spec SOURCE        spec to read instead of the config's (a file or an http(s) URL)
   -h, --help           this help
 
 ${SELECTION_HELP}`,

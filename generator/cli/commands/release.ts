@@ -45,7 +45,7 @@ ${CONFIG_HELP}`,
     io.out(
       [
         ...(report.recorded.report ? [renderText(report.recorded.report, { color: io.color, old: values.previous ?? 'previous', new: config.spec.name })] : []),
-        `${config.package.releases.name}: released ${config.package.name} ${report.release.version} (${report.release.date})`,
+        `${config.package.releases.name}: released ${report.result.package.name} ${report.release.version} (${report.release.date})`,
         `${config.output.name}: ${written} files written`,
       ].join('\n'),
     );

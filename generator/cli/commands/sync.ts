@@ -4,6 +4,7 @@ import { renderText } from '../../diff/index.ts';
 import { sync } from '../../sync/index.ts';
 import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
 import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
+import { cliProgress } from '../progress.ts';
 
 export const syncCommand: Command = {
   name: 'sync',
@@ -33,7 +34,8 @@ ${SELECTION_HELP}`,
     }
     const from = requireFrom(values.from, 'sync');
     const config = await configFromFlags(values, io.cwd);
-    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true });
+    const progress = cliProgress(io, 'normal');
+    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress }).finally(() => progress.finish());
     const warnings = [...report.warnings];
     if (selectionGiven(values)) {
       warnings.push(
@@ -49,8 +51,8 @@ ${SELECTION_HELP}`,
         `synced from ${report.upstream}: ${operations} operation${operations === 1 ? '' : 's'} and ${result.selected.closure.components.length} components`,
         ...(report.report ? [renderText(report.report, { color: io.color, old: `${config.spec.name} (before)`, new: report.upstream })] : []),
         `${config.spec.name}: ${report.specWritten ? 'written' : 'unchanged'}`,
-        ...(report.release ? [`${config.package.releases.name}: released ${config.package.name} ${report.release.version} (${report.release.date})`] : []),
-        `${config.output.name}: ${config.package.name} ${result.files.size} files (${written} written, ${result.files.size - written} unchanged, ${difference.extra.length} removed)`,
+        ...(report.release ? [`${config.package.releases.name}: released ${result.package.name} ${report.release.version} (${report.release.date})`] : []),
+        `${config.output.name}: ${result.package.name} ${result.files.size} files (${written} written, ${result.files.size - written} unchanged, ${difference.extra.length} removed)`,
       ].join('\n'),
     );
     return 0;

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binPath, runCli, spawnCli } from './helpers/cli.ts';
+import { PETS_AND_STORES } from './helpers/pets.ts';
+import { tempProject, type TempProject } from './helpers/project.ts';
+
+const SPEC = PETS_AND_STORES;
+
+describe('generate --dry-run, --silent, --verbose and progress', () => {
+  let project: TempProject;
+  beforeAll(async () => {
+    project = tempProject({ spec: SPEC, config: { output: { dir: 'client' } } });
+    expect((await runCli(['generate'], project.dir)).code).toBe(0);
+  });
+  afterAll(() => project.remove());
+
+  it('--dry-run prints what would be written and removed, and writes nothing', async () => {
+    const before = project.snapshot();
+    const run = await runCli(['generate', '--dry-run', '--tag', 'Pets'], project.dir);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toContain('would remove: client/src/apis/StoresApi.ts');
+    expect(lines).toContain('would remove: client/docs/StoresApi.md');
+    expect(lines).toContain('would write:  client/openapi-morph.manifest.json');
+    expect(lines.at(-1)).toMatch(/^client: test-client \d+ files \(\d+ would be written, \d+ unchanged, 2 would be removed\) .*; dry run, nothing written$/);
+    expect(project.snapshot()).toStrictEqual(before);
+  });
+
+  it('--silent prints nothing on success; --verbose adds stage timings', async () => {
+    const silent = await runCli(['generate', '--silent'], project.dir);
+    expect(silent).toStrictEqual({ code: 0, stdout: '', stderr: '' });
+    const verbose = await runCli(['generate', '--verbose'], project.dir);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stdout).toMatch(/^client: test-client /);
+    const stages = verbose.stderr.split('\n').filter((l) => /^ {2}\w/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    expect(stages).toStrictEqual(['load', 'select', 'validate', 'model', 'types', 'templates', 'format', 'write']);
+    expect(verbose.stderr).toMatch(/^ {2}format +\d+(\.\d)? m?s {2}\d+ files$/m);
+    expect((await runCli(['generate', '--silent', '--verbose'], project.dir)).stderr).toContain('error OM100: --silent and --verbose contradict each other');
+  });
+
+  it('shows one overwritten progress line on a terminal (generate, sync), none in a pipe or with --silent', () => {
+    // `script` gives the CLI a real pseudo-terminal; a spawned run takes well over a second.
+    const tty = (args: string) =>
+      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} generate ${args}`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
+    const shown = tty('');
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|select|validate|model|types|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
+    // Cleared before the summary line.
+    expect(shown.stdout).toMatch(/\r\u001b\[2Kclient: test-client /);
+    expect(tty('--silent').stdout).not.toContain('openapi-morph: ');
+    const piped = spawnCli(['generate'], project.dir);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+    // sync, the slowest command, shows it too.
+    project.write('upstream.yaml', SPEC.replace('The pet.', 'The pet, upstream.'));
+    const sync = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} sync --from upstream.yaml`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
+    expect(sync.status).toBe(0);
+    expect(sync.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|overlays|select|validate|model|types|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
+  });
+});

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { globRegExp, matchesGlobs } from '../generator/glob.ts';
+import { runCli } from './helpers/cli.ts';
+import { PETS_AND_STORES } from './helpers/pets.ts';
+import { tempProject, type TempProject } from './helpers/project.ts';
+
+const SPEC = PETS_AND_STORES;
+
+describe('user files in the output folder', () => {
+  let project: TempProject;
+  afterEach(() => project.remove());
+
+  it('are an error naming each of them, and nothing is written, even when the spec changed', async () => {
+    project = tempProject({ spec: SPEC, config: { output: { dir: 'client' } } });
+    expect((await runCli(['generate'], project.dir)).code).toBe(0);
+    project.write('client/src/custom.ts', 'export const mine = 1;\n');
+    project.write('client/LICENSE', 'MIT\n');
+    project.write('spec/openapi.yaml', SPEC.replace('The pet.', 'The pet, changed.'));
+    const before = project.snapshot();
+    const run = await runCli(['generate'], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'client/LICENSE - error OM603: client/LICENSE is not in openapi-morph.manifest.json: openapi-morph did not make it, and generating would delete it. Move it out of client, or keep it with a glob in output.preserve (e.g. "LICENSE")',
+    );
+    expect(run.stderr).toContain('client/src/custom.ts - error OM603: client/src/custom.ts is not in openapi-morph.manifest.json');
+    expect(run.stderr).toContain('2 errors; nothing was written.');
+    expect(project.snapshot()).toStrictEqual(before);
+
+    const check = await runCli(['check'], project.dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('client/src/custom.ts - error OM603');
+    expect(check.stderr).not.toContain('extra:   client/src/custom.ts');
+  });
+
+  it('a hand-made file where the generator would write is not overwritten', async () => {
+    project = tempProject({ spec: SPEC, config: { output: { dir: 'client' } } });
+    expect((await runCli(['generate', '--tag', 'Pets'], project.dir)).code).toBe(0);
+    project.write('client/src/apis/StoresApi.ts', '// mine\n');
+    const run = await runCli(['generate', '--all'], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('client/src/apis/StoresApi.ts is not in openapi-morph.manifest.json: openapi-morph did not make it, and generating would overwrite it.');
+    expect(project.read('client/src/apis/StoresApi.ts')).toBe('// mine\n');
+  });
+
+  it('output.preserve globs keep them; files the manifest lists and no longer generated are removed', async () => {
+    project = tempProject({ spec: SPEC, config: { output: { dir: 'client', preserve: ['src/custom/**', 'LICENSE'] } } });
+    expect((await runCli(['generate'], project.dir)).code).toBe(0);
+    project.write('client/src/custom/a.ts', 'export const a = 1;\n');
+    project.write('client/src/custom/deep/b.ts', 'export const b = 1;\n');
+    project.write('client/LICENSE', 'MIT\n');
+    project.write('client/dist/index.js', '// built\n');
+    const run = await runCli(['generate', '--tag', 'Pets'], project.dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/\(\d+ written, \d+ unchanged, 2 removed\)/);
+    expect(project.exists('client/src/apis/StoresApi.ts')).toBe(false);
+    expect(project.exists('client/docs/StoresApi.md')).toBe(false);
+    for (const kept of ['client/src/custom/a.ts', 'client/src/custom/deep/b.ts', 'client/LICENSE', 'client/dist/index.js']) expect(project.exists(kept)).toBe(true);
+    expect((await runCli(['check', '--tag', 'Pets'], project.dir)).code).toBe(0);
+  });
+
+  it('output.preserve must be relative globs inside the folder', async () => {
+    project = tempProject({ config: { output: { preserve: ['../outside', '/abs'] } } });
+    const run = await runCli(['generate'], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/openapi-morph.config.mjs:\d+ - error OM103: output.preserve: must be a list of globs relative to the output folder/);
+  });
+
+  it.each([
+    { glob: 'LICENSE', path: 'LICENSE', want: true },
+    { glob: 'LICENSE', path: 'src/LICENSE', want: false },
+    { glob: 'src/*.ts', path: 'src/custom.ts', want: true },
+    { glob: 'src/*.ts', path: 'src/deep/custom.ts', want: false },
+    { glob: 'src/**/*.ts', path: 'src/deep/er/custom.ts', want: true },
+    { glob: 'src/**/*.ts', path: 'src/custom.ts', want: true },
+    { glob: 'src/custom', path: 'src/custom/a/b.ts', want: true },
+    { glob: 'dist', path: 'distance.md', want: false },
+    { glob: '**/*.local.*', path: 'a/b/c.local.json', want: true },
+    { glob: 'file?.txt', path: 'file1.txt', want: true },
+  ])('glob $glob on $path: $want', ({ glob, path, want }) => {
+    expect(matchesGlobs(path, [globRegExp(glob)])).toBe(want);
+  });
+});
