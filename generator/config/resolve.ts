@@ -6,6 +6,7 @@ import { defaultRefPolicy, type RefPolicy } from '../load/ref-policy.ts';
 import { defaultNaming, resolveNaming, type NamingResolver } from '../naming/resolver.ts';
 import type { OperationFilter, Selection } from '../select/filters.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
+import { resolveClientConfig } from './client.ts';
 import type { ResolvedConfig, UserConfig } from './types.ts';
 
 /** What command-line flags may override (paths relative to the working folder). Selection flags replace the config's whole selection. */
@@ -70,6 +71,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   const naming = resolveNamingPatch(config.naming, problem);
   const limits = resolveLimits(config.limits, problem);
   const refs = resolveRefs(config.refs, problem);
+  const client = resolveClientConfig(config.client, problem);
 
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return {
@@ -86,6 +88,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
       apiKeyEnv: pkg.apiKeyEnv,
       releases: { path: resolve(root, releasesInput), name: displayPath(root, resolve(root, releasesInput)) },
     },
+    client,
     templates: {
       defaultsDir: defaultTemplatesDir,
       teamDir: typeof templatesDir === 'string' ? resolve(root, templatesDir) : undefined,
