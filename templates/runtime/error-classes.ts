@@ -13,7 +13,8 @@ export interface ErrorClass {
 
 export const errorClasses: readonly ErrorClass[] = Object.entries(errors as Record<string, unknown>)
   .flatMap(([name, value]) => (isErrorClass(value) ? [{ name, statuses: statusesOf(value) }] : []))
-  .sort((a, b) => (a.name === 'ApiError' ? -1 : b.name === 'ApiError' ? 1 : 0));
+  // ApiError first, then by name in code-unit order: how a loader lists a module's exports varies.
+  .sort((a, b) => (a.name === 'ApiError' ? -1 : b.name === 'ApiError' ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 function isErrorClass(value: unknown): value is errors.ApiErrorClass {
   return typeof value === 'function' && (value === errors.ApiError || value.prototype instanceof errors.ApiError);
