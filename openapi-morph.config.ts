@@ -12,4 +12,6 @@ export default defineConfig({
     license: 'MIT',
     apiKeyEnv: 'OPENAI_API_KEY',
   },
+  // Browsers may only hold the short-lived client secrets (`ek_...`) that the sessions endpoint mints.
+  client: { browserKeyPrefixes: ['ek_'] },
 });

@@ -116,6 +116,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
       apiKeyEnv: config.package.apiKeyEnv,
       releases,
     },
+    client: config.client,
     toolkit,
     dependencies: { 'openapi-fetch': `^${pinnedVersion('openapi-fetch')}`, typescript: `^${pinnedVersion('typescript')}` },
   };

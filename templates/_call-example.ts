@@ -1,4 +1,5 @@
 import type { OperationModel, TagModel, TemplateContext } from 'openapi-morph';
+import { credentialKind, schemeEnv, tokenScheme } from './runtime/security.ts';
 
 /**
  * The arguments of an example call to an operation's method, before `options`, as code: an
@@ -40,10 +41,31 @@ function requiredParams(ctx: TemplateContext, operation: OperationModel): string
 
 /** The import of a tag's class (and `more` names) and the client's construction, as the examples start. */
 export function clientSetup(ctx: TemplateContext, tag: TagModel, more: readonly string[] = []): string[] {
-  const env = ctx.options.package.apiKeyEnv;
-  return [
-    `import { ${[tag.className, ...more].join(', ')} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
-    '',
-    ...(env ? [`// Reads the API key from ${env}; or pass { apiKey }.`, `const api = new ${tag.className}();`] : [`const api = new ${tag.className}({ apiKey: 'sk-...' });`]),
-  ];
+  return [`import { ${[tag.className, ...more].join(', ')} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`, '', ...construction(ctx, tag)];
+}
+
+/** The client's construction alone (the class's `@example`). */
+export function constructionExample(ctx: TemplateContext, tag: TagModel): string {
+  return construction(ctx, tag).join('\n');
+}
+
+/**
+ * `const api = new PetsApi(...)` with what the first operation that needs credentials needs: a
+ * comment naming the environment variables it reads, placeholders for the rest (`apiKey` for the
+ * spec's one token scheme, `auth` otherwise); no options for an API without security.
+ */
+function construction(ctx: TemplateContext, tag: TagModel): string[] {
+  const requirement = ctx.model.tags.flatMap((t) => t.operations).find((op) => op.security.length > 0)?.security[0]?.schemes.map((s) => s.name) ?? [];
+  const env = schemeEnv(ctx);
+  const fromEnv = requirement.filter((name) => env.has(name));
+  const comment = fromEnv.length > 0 ? [`// Reads ${fromEnv.map((name) => env.get(name)).join(' and ')} from the environment; or pass ${tokenScheme(ctx) ? '{ apiKey }' : '{ auth }'}.`] : [];
+  const given = requirement.filter((name) => !env.has(name)).flatMap((name) => {
+    const scheme = ctx.model.securitySchemes.find((s) => s.name === name);
+    return scheme && credentialKind(scheme) !== 'none' ? [scheme] : [];
+  });
+  if (given.length === 0) return [...comment, `const api = new ${tag.className}();`];
+  const token = tokenScheme(ctx);
+  if (given.length === 1 && given[0] === token) return [...comment, `const api = new ${tag.className}({ apiKey: "your-token" });`];
+  const values = given.map((s) => `${ctx.escape.valuePropertyKey(s.name)}: ${credentialKind(s) === 'basic' ? '{ username: "user", password: "your-password" }' : '"your-token"'}`);
+  return [...comment, `const api = new ${tag.className}({ auth: { ${values.join(', ')} } });`];
 }

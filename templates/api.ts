@@ -1,4 +1,7 @@
-import { defineTemplate, type MethodSignature, type OperationModel, type TemplateContext } from 'openapi-morph';
+import { defineTemplate, type MethodSignature, type OperationModel, type TagModel, type TemplateContext } from 'openapi-morph';
+import { constructionExample } from './_call-example.ts';
+import { errorClasses } from './runtime/error-classes.ts';
+import { securityLiteral, tokenScheme } from './runtime/security.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -11,6 +14,10 @@ export default defineTemplate({
     const methods = tag.operations.map((operation) => ({ operation, signature: ctx.signature(operation) }));
     const modelTypes = usedModelTypes(ctx, methods.map((m) => m.signature));
     const helpers = bodyHelpers(methods.map((m) => m.signature));
+    const errorsName = `${tag.className}Errors`;
+    const errorTypes = new Set(methods.flatMap((m) => errorUnion(m.signature)).flatMap((member) => member.match(/\b(ErrorWith|OtherError|StatusRange)\b/g) ?? []));
+    // Without a token scheme there is nothing for the `apiKey` shorthand to stand for.
+    const optionsType = tokenScheme(ctx) ? 'ClientOptions<AuthOptions>' : 'Omit<ClientOptions<AuthOptions>, "apiKey">';
     return {
       kind: 'typescript',
       path,
@@ -19,31 +26,61 @@ export default defineTemplate({
         ...(modelTypes.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/models.ts'), modelTypes, { typeOnly: true })] : []),
         ts.importFrom(ctx.importPath(path, 'src/runtime/api-promise.ts'), ['ApiPromise'], { typeOnly: true }),
         ts.importFrom(ctx.importPath(path, 'src/runtime/core.ts'), ['ApiCore']),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/errors.ts'), ['ApiError']),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/error-bodies.ts'), [...errorTypes].sort(), { typeOnly: true }),
         ts.importFrom(ctx.importPath(path, 'src/runtime/options.ts'), ['ClientOptions', 'RequestOptions'], { typeOnly: true }),
         ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['defaults']),
+        ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['AuthOptions'], { typeOnly: true }),
         ...(helpers.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/runtime/body.ts'), helpers)] : []),
+        ts.interfaceDeclaration({
+          name: errorsName,
+          isExported: true,
+          docs: ctx.ts.docs({
+            description: `What each method of \`${tag.className}\` rejects with: one \`ApiError\` per status the spec declares an error body for, typed by it, and \`OtherError\` for any other status or none. Narrow a caught error with \`api.isError(error, "method")\`, then by \`status\`.`,
+          }),
+          properties: methods.map(({ operation, signature }) => ({ name: operation.methodName, isReadonly: true, type: errorUnion(signature).join(' | ') })),
+        }),
         ts.classDeclaration({
           name: tag.className,
           isExported: true,
           docs: ctx.ts.docs({
             summary: tag.description ?? `Operations tagged ${tag.name}.`,
-            tags: [{ tagName: 'example', text: `const api = new ${tag.className}({ apiKey: process.env.OPENAI_API_KEY });` }],
+            tags: [{ tagName: 'example', text: constructionExample(ctx, tag) }],
           }),
           properties: [{ name: '#core', isReadonly: true, type: 'ApiCore<paths>' }],
           ctors: [
             {
-              docs: ctx.ts.docs({ description: 'Creates a client. Options apply to every call made with it.' }),
-              parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+              docs: ctx.ts.docs({ description: 'Creates a client. Options apply to every call made with it; credentials are checked when an operation needs them.' }),
+              parameters: [{ name: 'options', type: optionsType, initializer: '{}' }],
               statements: ['this.#core = new ApiCore<paths>(options, defaults);'],
             },
           ],
-          methods: methods.map(({ operation, signature }) => ({
+          methods: [
+            {
+              name: 'isError',
+              docs: ctx.ts.docs({
+                description: `Whether \`error\` is a failure of \`method\` on a \`${tag.className}\`; narrows it to that method's errors, whose \`body\` has the spec's type for their \`status\`.`,
+                params: [
+                  { name: 'error', text: 'what a call rejected with' },
+                  { name: 'method', text: 'the method that was called' },
+                ],
+              }),
+              typeParameters: [{ name: 'M', constraint: `keyof ${errorsName}` }],
+              parameters: [
+                { name: 'error', type: 'unknown' },
+                { name: 'method', type: 'M' },
+              ],
+              returnType: `error is ${errorsName}[M]`,
+              statements: [`return error instanceof ApiError && error.operationId === ${operationIds(ctx, tag)}[method];`],
+            },
+            ...methods.map(({ operation, signature }) => ({
             name: operation.methodName,
             docs: methodDocs(ctx, operation, signature),
             parameters: signature.parameters.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional })),
             returnType: `ApiPromise<${signature.returnType}>`,
             statements: callStatement(ctx, operation, signature),
           })),
+          ],
         }),
       ],
     };
@@ -60,14 +97,57 @@ function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: 
     params: signature.parameters.map((p) => ({ name: p.name, text: p.description ?? '' })),
     returns: `${signature.success?.description ?? 'The response body.'} Call \`.withResponse()\` on the result for the response headers and request id too.`,
     throws: [
-      '{ApiError} A subclass per failure: `BadRequestError` (400), `AuthenticationError` (401), `PermissionDeniedError` (403), `NotFoundError` (404), `ConflictError` (409), `UnprocessableEntityError` (422), `RateLimitError` (429), `InternalServerError` (>= 500), `ConnectionError`, `TimeoutError`, `InvalidResponseError` (an unreadable 2xx body).',
+      `{ApiError} A subclass per failure: ${errorClasses
+        .filter((c) => c.name !== 'ApiError')
+        .map((c) => `\`${c.name}\`${c.statuses ? ` (${c.statuses})` : ''}`)
+        .join(', ')}.${declaredErrors(signature)} ${securityDocs(operation)}`,
     ],
   });
 }
 
+/** ` Declared error bodies: 422 \`Problem\` (Invalid input); default \`Error\`.` */
+function declaredErrors(signature: MethodSignature): string {
+  if (signature.errors.length === 0) return '';
+  return ` Declared error bodies (\`error.body\` after \`isError\`): ${signature.errors.map((e) => `${e.status} \`${e.type}\`${e.description ? ` (${e.description})` : ''}`).join('; ')}.`;
+}
+
+/** `Needs BearerAuth, or ApiKey + AppId.` or that no credentials are sent. */
+function securityDocs(operation: OperationModel): string {
+  if (operation.security.length === 0) return 'Sends no credentials.';
+  return `Rejects before sending anything without the credentials it needs: ${operation.security.map((r) => (r.schemes.length === 0 ? 'none' : r.schemes.map((s) => s.name).join(' + '))).join(', or ')}.`;
+}
+
 /**
- * `return this.#core.call<Result>("operation-id", "POST", "json", options, (client, init) => client.POST("/path", { ...init, params, body }));`
- * The method tells the core whether the call carries an idempotency key. The result type is explicit because `init` asks openapi-fetch to leave 2xx bodies unread (the
+ * The members of a method's error union: one per declared status, typed by its body; a range
+ * (`4XX`) covers its statuses but the explicit codes; `default` every error status not declared
+ * otherwise; `OtherError` what remains (2xx with an unreadable body, undeclared statuses, no response).
+ */
+function errorUnion(signature: MethodSignature): string[] {
+  const codes = signature.errors.filter((e) => /^\d{3}$/.test(e.status));
+  const ranges = signature.errors.filter((e) => /^[1-5]XX$/i.test(e.status));
+  const fallback = signature.errors.find((e) => e.status === 'default');
+  const codeUnion = codes.map((e) => e.status).join(' | ');
+  const rangeUnion = ranges.length > 0 ? `StatusRange<${ranges.map((e) => e.status[0]).join(' | ')}>` : '';
+  const minus = (base: string, taken: string) => (taken ? `Exclude<${base}, ${taken}>` : base);
+  const members = [
+    ...codes.map((e) => `ErrorWith<${e.type}, ${e.status}>`),
+    ...ranges.map((e) => `ErrorWith<${e.type}, ${minus(`StatusRange<${e.status[0]}>`, codeUnion)}>`),
+  ];
+  const declared = [codeUnion, rangeUnion].filter(Boolean).join(' | ');
+  if (fallback) members.push(`ErrorWith<${fallback.type}, ${minus('StatusRange<1 | 3 | 4 | 5>', declared)}>`);
+  members.push(`OtherError<${[declared, fallback ? 'StatusRange<1 | 3 | 4 | 5>' : ''].filter(Boolean).join(' | ') || 'never'}>`);
+  return members;
+}
+
+/** `{ createPet: "create-pet", ... }`: each method's operationId, which the core puts on its errors. */
+function operationIds(ctx: TemplateContext, tag: TagModel): string {
+  return `({ ${tag.operations.map((op) => `${op.methodName}: ${ctx.escape.stringLiteral(op.operationId)}`).join(', ')} } as const)`;
+}
+
+/**
+ * `return this.#core.call<Result>("operation-id", "POST", "json", [["BearerAuth"]], options, (client, init) => client.POST("/path", { ...init, params, body }));`
+ * The method tells the core whether the call carries an idempotency key, and which credentials
+ * it needs (alternatives of schemes applied together; `[]` for none). The result type is explicit because `init` asks openapi-fetch to leave 2xx bodies unread (the
  * core reads them, as the response kind says: json, text, binary or none); the operationId keys
  * the optional response validator. Path arguments and `params` (query, header, cookie) go to
  * openapi-fetch's `params`; a non-JSON body gets its serializer and Content-Type (README,
@@ -85,7 +165,7 @@ function callStatement(ctx: TemplateContext, operation: OperationModel, signatur
   if (signature.parameters.some((p) => p.role === 'body')) members.push(...bodyMembers(ctx, signature));
   const method = operation.method.toUpperCase();
   const id = escape.stringLiteral(operation.operationId);
-  return `return this.#core.call<${signature.returnType}>(${id}, ${escape.stringLiteral(method)}, ${escape.stringLiteral(responseKind(signature))}, options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
+  return `return this.#core.call<${signature.returnType}>(${id}, ${escape.stringLiteral(method)}, ${escape.stringLiteral(responseKind(signature))}, ${securityLiteral(ctx, operation)}, options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
 }
 
 /** The body and how openapi-fetch must send it. */
@@ -129,7 +209,7 @@ function usedModelTypes(ctx: TemplateContext, signatures: readonly MethodSignatu
   const names = new Set(ctx.model.schemas.map((s) => s.typeName));
   const used = new Set<string>();
   for (const signature of signatures) {
-    for (const type of [signature.returnType, ...signature.parameters.map((p) => p.type)]) {
+    for (const type of [signature.returnType, ...signature.parameters.map((p) => p.type), ...signature.errors.map((e) => e.type)]) {
       for (const word of type.split(/[^\w$]+/)) if (names.has(word)) used.add(word);
     }
   }

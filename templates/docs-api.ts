@@ -81,8 +81,12 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
   lines.push(signature.successMedia ? md.schemaType(signature.successMedia.schema, link) : 'void (empty response body)', '');
 
   lines.push('### Authorization', '');
-  const schemes = [...new Set(operation.security.flatMap((r) => r.schemes.map((s) => s.name)))];
-  lines.push(schemes.length > 0 ? schemes.map((s) => `[${md.text(s)}](${readme}#authorization)`).join(', ') : 'No authorization required.', '');
+  lines.push(
+    operation.security.length === 0
+      ? 'No authorization required: the call sends no credentials.'
+      : `${operation.security.length > 1 ? 'Any one of: ' : ''}${operation.security.map((r) => (r.schemes.length === 0 ? 'no credentials' : r.schemes.map((s) => `[${md.text(s.name)}](${readme}#authorization)`).join(' and '))).join(', or ')}. See [Authorization](${readme}#authorization) for how to pass each.`,
+    '',
+  );
 
   lines.push('### HTTP request headers', '');
   lines.push(` - **Content-Type**: ${signature.requestMedia ? md.code(signature.requestMedia.mediaType) : 'Not defined'}`);
@@ -98,7 +102,7 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
     '',
   );
   lines.push(
-    `Failures reject with [\`ApiError\`](${readme}#errors) or one of its subclasses (retried first where that can help: see [retries](${readme}#retries-timeouts-and-cancellation)). The method returns an \`ApiPromise\`: call [\`.withResponse()\`](${readme}#response-headers-and-request-id) on it for the response headers and request id too.`,
+    `Failures reject with [\`ApiError\`](${readme}#errors) or one of its subclasses (retried first where that can help: see [retries](${readme}#retries-timeouts-and-cancellation)). After \`api.isError(error, ${escape.stringLiteral(operation.methodName)})\`, checking \`error.status\` types \`error.body\` as the row for that status declares (\`${tag.className}Errors\`); other bodies are the parsed JSON, else the text. The method returns an \`ApiPromise\`: call [\`.withResponse()\`](${readme}#response-headers-and-request-id) on it for the response headers and request id too.`,
     '',
   );
   lines.push(`[[Back to top]](#${escape.markdownAnchor(tag.className)}) [[Back to API list]](${readme}#api-endpoints) [[Back to Model list]](${readme}#models) [[Back to README]](${readme})`, '');

@@ -1,20 +1,5 @@
 import { defineTemplate } from 'openapi-morph';
-
-/** The runtime's error classes, all `ApiError` or subclasses of it (names reserved in generator/model/names.ts). */
-const ERROR_CLASSES = [
-  'ApiError',
-  'AuthenticationError',
-  'BadRequestError',
-  'ConflictError',
-  'ConnectionError',
-  'InternalServerError',
-  'InvalidResponseError',
-  'NotFoundError',
-  'PermissionDeniedError',
-  'RateLimitError',
-  'TimeoutError',
-  'UnprocessableEntityError',
-] as const;
+import { errorClasses } from './runtime/error-classes.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -28,12 +13,18 @@ export default defineTemplate({
       kind: 'typescript',
       path,
       statements: [
-        ...ctx.model.tags.map((tag) => ts.exportFrom(ctx.importPath(path, ctx.naming.apiFile(tag.className)), [tag.className])),
+        ...ctx.model.tags.flatMap((tag) => [
+          ts.exportFrom(ctx.importPath(path, ctx.naming.apiFile(tag.className)), [tag.className]),
+          ts.exportFrom(ctx.importPath(path, ctx.naming.apiFile(tag.className)), [`${tag.className}Errors`], { typeOnly: true }),
+        ]),
         ...(ctx.model.schemas.length > 0 ? [ts.exportFrom('./models.js', ctx.model.schemas.map((s) => s.typeName), { typeOnly: true })] : []),
-        ts.exportFrom('./runtime/errors.js', [...ERROR_CLASSES]),
+        // Every error class runtime/errors.ts exports (names reserved in generator/model/names.ts).
+        ts.exportFrom('./runtime/errors.js', errorClasses.map((c) => c.name)),
+        ts.exportFrom('./runtime/error-bodies.js', ['AnyStatus', 'ErrorWith', 'OtherError', 'StatusRange'], { typeOnly: true }),
         ts.exportFrom('./runtime/api-promise.js', ['ApiPromise']),
         ts.exportFrom('./runtime/api-promise.js', ['ApiResponse'], { typeOnly: true }),
-        ts.exportFrom('./runtime/auth.js', ['ApiKeySource'], { typeOnly: true }),
+        ts.exportFrom('./runtime/auth.js', ['ApiKeySource', 'BasicCredentials', 'Credential'], { typeOnly: true }),
+        ts.exportFrom('./runtime/defaults.js', ['AuthOptions'], { typeOnly: true }),
         ts.exportFrom('./runtime/options.js', ['ClientOptions', 'RequestOptions', 'ResponseValidator'], { typeOnly: true }),
         ts.exportFrom('./schema.js', ['components', 'operations', 'paths'], { typeOnly: true }),
       ],

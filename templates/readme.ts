@@ -1,6 +1,7 @@
 import { defineTemplate, type TemplateContext } from 'openapi-morph';
 import { clientSetup } from './_call-example.ts';
 import { firstCall, runtimeSections } from './runtime/readme-sections.ts';
+import { credentialKind, describeScheme, requirementText, schemeEnv, tokenScheme } from './runtime/security.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -27,11 +28,7 @@ export default defineTemplate({
       '## Authorization',
       '',
     );
-    for (const scheme of model.securitySchemes) {
-      const how = scheme.type === 'http' ? `HTTP ${md.code(scheme.scheme)} authentication` : scheme.type === 'apiKey' ? `API key in ${scheme.in} ${md.code(scheme.parameterName)}` : scheme.type;
-      lines.push(`- **${md.text(scheme.name)}**: ${how}.${scheme.description ? ` ${md.text(scheme.description)}` : ''}`);
-    }
-    if (model.securitySchemes.length === 0) lines.push('The API needs no authorization.');
+    lines.push(...authorization(ctx));
     lines.push(
       '',
       '## API endpoints',
@@ -82,6 +79,28 @@ function usage(ctx: TemplateContext): string[] {
     '  console.error(error.name, error.status, error.requestId, error.body);',
     '}',
   ];
+}
+
+/** The spec's security schemes, how to pass each, and which operations need which. */
+function authorization(ctx: TemplateContext): string[] {
+  const { md, model } = ctx;
+  if (model.securitySchemes.length === 0) return ['The API declares no security schemes: the client sends no credentials.'];
+  const env = schemeEnv(ctx);
+  const token = tokenScheme(ctx);
+  const lines = [
+    'Credentials go in the client\'s `auth` option, keyed by the spec\'s security scheme names; each value is a string (`{ username, password }` for basic), or a function (sync or async) returning it, called before every request. The client constructs without any: an operation whose requirement no credential meets rejects before sending anything, with an `ApiError` naming the schemes it needs.',
+    '',
+  ];
+  for (const scheme of model.securitySchemes) {
+    const extras = [
+      credentialKind(scheme) === 'none' ? '' : `\`auth: { ${md.text(scheme.name)}: ... }\``,
+      scheme === token ? 'or `apiKey`' : '',
+      env.get(scheme.name) ? `default: the ${md.code(env.get(scheme.name)!)} environment variable` : '',
+    ].filter(Boolean);
+    lines.push(`- **${md.text(scheme.name)}**: ${describeScheme(ctx, scheme)}.${extras.length > 0 ? ` ${extras.join(', ')}.` : ''}${scheme.description ? ` ${md.text(scheme.description)}` : ''}`);
+  }
+  lines.push('', md.table(['Method', 'Needs'], model.tags.flatMap((tag) => tag.operations.map((op) => [`\`${tag.className}.${op.methodName}\``, op.security.length === 0 ? 'no credentials' : op.security.map((r) => requirementText(ctx, r.schemes.map((s) => s.name))).join(', or ')]))));
+  return lines;
 }
 
 function firstSentence(text: string): string {

@@ -1,3 +1,19 @@
+// generator/config/client.ts
+export interface UserClientConfig {
+    readonly authEnv?: Readonly<Record<string, string>>;
+    readonly browserKeyPrefixes?: readonly string[];
+    readonly retryCountHeader?: string | false;
+    readonly idempotencyHeader?: string | false;
+    readonly headersInBrowser?: boolean;
+}
+export interface ResolvedClientConfig {
+    readonly authEnv: Readonly<Record<string, string>>;
+    readonly browserKeyPrefixes: readonly string[] | undefined;
+    readonly retryCountHeader: string | undefined;
+    readonly idempotencyHeader: string | undefined;
+    readonly headersInBrowser: boolean;
+}
+
 // generator/config/types.ts
 export interface UserConfig {
     readonly spec: string;
@@ -17,6 +33,7 @@ export interface UserConfig {
         readonly apiKeyEnv?: string;
         readonly releases?: string;
     };
+    readonly client?: UserClientConfig;
     readonly overlays?: readonly string[];
     readonly templates?: {
         readonly dir: string;
@@ -375,6 +392,11 @@ export interface MethodSignature {
     readonly successMedia: MediaTypeModel | undefined;
     readonly requestMedia: MediaTypeModel | undefined;
     readonly requestKind: BodyKind | undefined;
+    readonly errors: readonly {
+        readonly status: string;
+        readonly type: string;
+        readonly description?: string;
+    }[];
     readonly responseKind: BodyKind | 'none';
     readonly operationType: string;
     readonly pathLiteral: string;
@@ -458,6 +480,7 @@ export interface TemplateOptions {
         readonly apiKeyEnv: string | undefined;
         readonly releases: readonly Release[];
     };
+    readonly client: ResolvedClientConfig;
     readonly toolkit: {
         readonly name: string;
         readonly version: string;

@@ -4,6 +4,7 @@
  */
 
 export { RealtimeApi } from "./apis/RealtimeApi.js";
+export type { RealtimeApiErrors } from "./apis/RealtimeApi.js";
 export type {
   RealtimeSessionCreateRequest,
   RealtimeSessionCreateResponse,
@@ -23,9 +24,20 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./runtime/errors.js";
+export type {
+  AnyStatus,
+  ErrorWith,
+  OtherError,
+  StatusRange,
+} from "./runtime/error-bodies.js";
 export { ApiPromise } from "./runtime/api-promise.js";
 export type { ApiResponse } from "./runtime/api-promise.js";
-export type { ApiKeySource } from "./runtime/auth.js";
+export type {
+  ApiKeySource,
+  BasicCredentials,
+  Credential,
+} from "./runtime/auth.js";
+export type { AuthOptions } from "./runtime/defaults.js";
 export type {
   ClientOptions,
   RequestOptions,

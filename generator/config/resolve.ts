@@ -10,6 +10,7 @@ import { defaultNaming, resolveNaming, type NamingResolver } from '../naming/res
 import type { OperationFilter, Selection } from '../select/filters.ts';
 import { displayPath, specFileName } from '../display-path.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
+import { resolveClientConfig } from './client.ts';
 import { checkShape } from './shape.ts';
 import type { ResolvedConfig, SpecLocation, UserConfig } from './types.ts';
 
@@ -92,6 +93,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   const naming = badShape.has('naming') ? resolveNaming(undefined) : resolveNamingPatch(config.naming, problem);
   const limits = badShape.has('limits') ? defaultLimits : resolveLimits(config.limits, problem);
   const refs = resolveRefs(config.refs, problem);
+  const client = resolveClientConfig(config.client, problem);
 
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return {
@@ -108,6 +110,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
       apiKeyEnv: pkg.apiKeyEnv,
       releases: { path: resolve(root, releasesInput), name: displayPath(root, resolve(root, releasesInput)) },
     },
+    client,
     templates: {
       defaultsDir: defaultTemplatesDir,
       teamDir: typeof templatesDir === 'string' ? resolve(root, templatesDir) : undefined,

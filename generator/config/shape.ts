@@ -20,6 +20,7 @@ export const CONFIG_SHAPE: Shape = {
   naming: keys(defaultNaming),
   limits: keys(defaultLimits),
   refs: { external: true, allowHosts: true },
+  client: { authEnv: true, browserKeyPrefixes: true, retryCountHeader: true, idempotencyHeader: true, headersInBrowser: true },
 };
 
 /** A select object's keys (`select: 'all'` is the other form). */

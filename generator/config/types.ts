@@ -1,4 +1,5 @@
 import type { Limits } from '../load/limits.ts';
+import type { ResolvedClientConfig, UserClientConfig } from './client.ts';
 import type { RefPolicy } from '../load/ref-policy.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
 import type { OperationFilter, Selection } from '../select/filters.ts';
@@ -46,6 +47,8 @@ export interface UserConfig {
      */
     readonly releases?: string;
   };
+  /** The generated client's runtime: credentials from the environment, a browser key rule, retry and idempotency headers. See generator/config/client.ts. */
+  readonly client?: UserClientConfig;
   /**
    * OpenAPI Overlay 1.0 files applied, in order, to the upstream document before selection (by
    * `sync`, `extract` and `explain --from`). Paths or patterns relative to the config file; `*`
@@ -100,6 +103,7 @@ export interface ResolvedConfig {
     readonly apiKeyEnv: string | undefined;
     readonly releases: { readonly path: string; readonly name: string };
   };
+  readonly client: ResolvedClientConfig;
   readonly templates: { readonly defaultsDir: string; readonly teamDir: string | undefined; readonly strict: boolean };
   /** Whether the emitted TypeScript is type-checked before writing (`typecheck`, resolved). */
   readonly typecheck: boolean;

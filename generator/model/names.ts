@@ -12,6 +12,7 @@ export const runtimeExportNames: readonly string[] = [
   'ApiError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
   'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'ConnectionError', 'TimeoutError',
   'InvalidResponseError', 'ClientOptions', 'RequestOptions', 'ApiResponse', 'ApiPromise', 'ApiKeySource', 'ResponseValidator',
+  'AuthOptions', 'BasicCredentials', 'Credential', 'ErrorWith', 'OtherError', 'StatusRange', 'AnyStatus',
   'paths', 'components',
   'operations', 'webhooks', '$defs',
 ];
@@ -65,7 +66,7 @@ export function resolveNames(operations: readonly NamedOperation[], schemaNames:
   const perClass = new Map<string, NameRegistry>();
   const ordered = [...operations].sort((a, b) => compareStrings(a.operationId, b.operationId) || compareStrings(a.pointer, b.pointer));
   for (const op of ordered) {
-    const registry = perClass.get(op.tag) ?? new NameRegistry(['constructor']);
+    const registry = perClass.get(op.tag) ?? new NameRegistry(['constructor', 'isError']);
     perClass.set(op.tag, registry);
     const proposed = naming.methodName(op);
     const safe = sanitizeIdentifier(proposed, 'call');

@@ -39,6 +39,12 @@ export interface MethodSignature {
   readonly requestMedia: MediaTypeModel | undefined;
   /** How the request body is sent (undefined without one). */
   readonly requestKind: BodyKind | undefined;
+  /**
+   * The declared error responses (every non-2xx status, `4XX`-style ranges and `default`, unless
+   * `default` is the success response), each with the type of the body its errors carry: the
+   * parsed JSON value, `string` for text, `unknown` without content or for binary media.
+   */
+  readonly errors: readonly { readonly status: string; readonly type: string; readonly description?: string }[];
   /** How 2xx bodies are read: `none` when the success responses have no content. */
   readonly responseKind: BodyKind | 'none';
   /** `paths["/a/{id}"]["post"]`, the openapi-typescript type of the operation. */
@@ -124,10 +130,19 @@ export function methodSignature(operation: OperationModel): MethodSignature {
   });
   const distinct = [...new Set(returnTypes)];
   const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
+  const errors = operation.responses
+    .filter((r) => !/^2/.test(r.status) && r !== success)
+    .map((response) => {
+      const media = preferredMedia(response.content);
+      const kind = media ? bodyKind(media) : undefined;
+      const type = !media || kind === 'binary' ? 'unknown' : kind === 'text' ? 'string' : typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`);
+      return { status: response.status, type, ...(response.description !== undefined ? { description: response.description } : {}) };
+    });
   const parameterList = fixed.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
   return {
     parameters: fixed,
     returnType,
+    errors,
     success,
     successMedia,
     requestMedia,

@@ -1,4 +1,5 @@
 import type { SourceFileStructure } from 'ts-morph';
+import type { ResolvedClientConfig } from '../config/client.ts';
 import type { EscapeHelpers } from '../escape/index.ts';
 import type { ApiModel, OperationModel, SchemaModel, SchemaNode, TagModel } from '../model/types.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
@@ -49,6 +50,8 @@ export interface TemplateOptions {
     readonly apiKeyEnv: string | undefined;
     readonly releases: readonly Release[];
   };
+  /** The client runtime's settings from the config's `client` (resolved). */
+  readonly client: ResolvedClientConfig;
   readonly toolkit: { readonly name: string; readonly version: string };
   /** Versions the generated package depends on, keyed by package name (e.g. `openapi-fetch`). */
   readonly dependencies: Readonly<Record<string, string>>;

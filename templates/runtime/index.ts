@@ -1,19 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { defineTemplate, type TemplateFile } from 'openapi-morph';
+import { defineTemplate, type TemplateContext, type TemplateFile } from 'openapi-morph';
+import { credentialKind, schemeEnv, schemeSpec, tokenScheme } from './security.ts';
 
 /**
  * The runtime's sources live next to this template as real, type-checked TypeScript, one concept
- * per file: errors, redaction, retry policy, timeouts and cancellation, API key, browser safety,
+ * per file: errors (and the types of error bodies), redaction, retry policy, timeouts and
+ * cancellation, credentials from the spec's security schemes, browser safety,
  * response reading, the promise methods return, options, the core that ties them together, the
  * response validator (imported only by the optional `/validation` entry point), and the
  * serializers of non-JSON request bodies.
  */
-const FILES = ['errors.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
+const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
 
 export default defineTemplate({
   apiVersion: 1,
   name: 'runtime',
-  description: 'src/runtime/: the client core over openapi-fetch (auth, retries, timeouts, errors, browser safety) and the per-spec defaults',
+  description: 'src/runtime/: the client core over openapi-fetch (auth, retries, timeouts, errors, browser safety) and the per-spec defaults and auth options',
   scope: 'document',
   render(ctx) {
     const sources: TemplateFile[] = FILES.map((file) => ({
@@ -21,17 +23,26 @@ export default defineTemplate({
       path: `src/runtime/${file}`,
       content: readFileSync(new URL(`./files/${file}`, import.meta.url), 'utf8'),
     }));
-    const server = ctx.model.servers.find((s) => /^https?:\/\//.test(s.url));
-    const optional = (value: string | undefined) => (value === undefined ? 'undefined' : ctx.escape.stringLiteral(value));
     const defaults: TemplateFile = {
       kind: 'typescript',
       path: 'src/runtime/defaults.ts',
       statements: [
+        ...authImports(ctx),
         "import type { ClientDefaults } from './options.js';",
+        // A type literal, not an interface: it must fit the runtime's index signature (`AnyAuth`).
+        ctx.ts.typeAlias({
+          name: 'AuthOptions',
+          isExported: true,
+          docs: ctx.ts.docs({ description: "Credentials for the spec's security schemes (the client's `auth` option), by scheme name." }),
+          type: `{ ${ctx.model.securitySchemes
+            .filter((scheme) => credentialKind(scheme) !== 'none')
+            .map((scheme) => `${scheme.description ? `/** ${ctx.escape.jsdocText(scheme.description)} */ ` : ''}readonly ${ctx.escape.typePropertyKey(scheme.name)}?: ${credentialKind(scheme) === 'basic' ? 'Credential<BasicCredentials>' : 'ApiKeySource'};`)
+            .join(' ')} }`,
+        }),
         ctx.ts.constDeclaration({
           name: 'defaults',
           type: 'ClientDefaults',
-          initializer: `{ baseUrl: ${optional(server?.url)}, apiKeyEnv: ${optional(ctx.options.package.apiKeyEnv)} }`,
+          initializer: defaultsLiteral(ctx),
           docs: ctx.ts.docs({ description: 'Values from the spec and the generator config.' }),
         }),
       ],
@@ -39,3 +50,31 @@ export default defineTemplate({
     return [...sources, defaults];
   },
 });
+
+/** The runtime's `ClientDefaults` for this spec and config, as code. */
+function defaultsLiteral(ctx: TemplateContext): string {
+  const { stringLiteral, valuePropertyKey } = ctx.escape;
+  const optional = (value: string | undefined) => (value === undefined ? 'undefined' : stringLiteral(value));
+  const server = ctx.model.servers.find((s) => /^https?:\/\//.test(s.url));
+  const client = ctx.options.client;
+  const schemes = ctx.model.securitySchemes.map((scheme) => `${valuePropertyKey(scheme.name)}: ${schemeSpec(ctx, scheme)}`);
+  const env = [...schemeEnv(ctx)].map(([name, variable]) => `${valuePropertyKey(name)}: ${stringLiteral(variable)}`);
+  const members = [
+    `baseUrl: ${optional(server?.url)}`,
+    `schemes: { ${schemes.join(', ')} }`,
+    `tokenScheme: ${optional(tokenScheme(ctx)?.name)}`,
+    `env: { ${env.join(', ')} }`,
+    ...(client.browserKeyPrefixes ? [`browserKeyPrefixes: [${client.browserKeyPrefixes.map((p) => stringLiteral(p)).join(', ')}]`] : []),
+    `retryCountHeader: ${optional(client.retryCountHeader)}`,
+    `idempotencyHeader: ${optional(client.idempotencyHeader)}`,
+    `headersInBrowser: ${client.headersInBrowser}`,
+  ];
+  return `{ ${members.join(', ')} }`;
+}
+
+/** The runtime's credential types that `AuthOptions` uses. */
+function authImports(ctx: TemplateContext): string[] {
+  const kinds = new Set(ctx.model.securitySchemes.map(credentialKind));
+  const names = [...(kinds.has('token') ? ['ApiKeySource'] : []), ...(kinds.has('basic') ? ['BasicCredentials', 'Credential'] : [])];
+  return names.length > 0 ? [`import type { ${names.join(', ')} } from './auth.js';`] : [];
+}

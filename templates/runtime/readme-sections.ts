@@ -1,5 +1,6 @@
 import type { TagModel, TemplateContext } from 'openapi-morph';
-import { argumentList, clientSetup, exampleArguments } from '../_call-example.ts';
+import { argumentList, clientSetup, constructionExample, exampleArguments } from '../_call-example.ts';
+import { tokenScheme, schemeEnv } from './security.ts';
 
 /**
  * The README's sections on runtime behaviour (options, retries, timeouts, errors, response
@@ -10,21 +11,37 @@ export function runtimeSections(ctx: TemplateContext): string[] {
   const { md } = ctx;
   const pkg = ctx.options.package;
   const call = firstCall(ctx);
+  const client = ctx.options.client;
+  const token = tokenScheme(ctx);
+  const env = schemeEnv(ctx);
+  const headerOption = (name: string | undefined, what: string): string[] => [
+    `\`${what === 'retry' ? 'retryCountHeader' : 'idempotencyHeader'}\``,
+    '`boolean \\| string`',
+    name ? (client.headersInBrowser ? `${md.code(name)}` : `${md.code(name)} outside browsers`) : 'off',
+    what === 'retry'
+      ? 'The header numbering attempts. `true` sends it (browsers too), a string renames it, `false` turns it off. See [Browsers and CORS](#browsers-and-cors).'
+      : 'The idempotency key header of calls other than GET, HEAD and OPTIONS, with the same values.',
+  ];
   const lines = [
     '## Client options',
     '',
     md.table(
       ['Option', 'Type', 'Default', 'Description'],
       [
-        ['`apiKey`', '`string \\| () => string \\| Promise<string>`', pkg.apiKeyEnv ? `${md.code(pkg.apiKeyEnv)} env var` : 'required', 'Bearer token. A function is called before every request (sync or async), e.g. to fetch a fresh key. Without a key, the constructor throws before any request.'],
+        ...(ctx.model.securitySchemes.length > 0
+          ? [['`auth`', '`AuthOptions`', env.size > 0 ? `from ${[...env.values()].map((v) => md.code(v)).join(', ')}` : 'none', 'Credentials by security scheme name. See [Authorization](#authorization).']]
+          : []),
+        ...(token ? [['`apiKey`', '`string \\| () => string \\| Promise<string>`', env.get(token.name) ? `${md.code(env.get(token.name)!)} env var` : 'none', `Shorthand for \`auth: { ${md.text(token.name)}: ... }\`. A function is called before every request (sync or async), e.g. to fetch a fresh key.`]] : []),
         ['`baseUrl`', '`string`', ctx.model.servers[0] ? md.code(ctx.model.servers[0].url) : 'required', 'Where requests go.'],
         ['`fetch`', '`(request: Request) => Promise<Response>`', 'global `fetch`', 'A fetch implementation (proxies, tests, runtimes without a global one).'],
         ['`headers`', '`Record<string, string>`', '`{}`', 'Headers sent with every request.'],
         ['`maxRetries`', '`number`', '`2`', 'Retries after a connection failure, a timeout, 408, 409, 429 or >= 500.'],
         ['`timeoutMs`', '`number`', '`60000`', 'Time allowed for each attempt, from sending the request to reading the whole body.'],
-        ['`dangerouslyAllowBrowser`', '`boolean`', '`false`', 'Allow a standard secret key in a browser-like environment. See [Browsers and secret keys](#browsers-and-secret-keys).'],
+        ...(client.browserKeyPrefixes ? [['`dangerouslyAllowBrowser`', '`boolean`', '`false`', 'Allow a secret key in a browser-like environment. See [Browsers and secret keys](#browsers-and-secret-keys).']] : []),
         ['`backoff`', '`{ initialMs?: number; maxMs?: number }`', '`{ initialMs: 500, maxMs: 8000 }`', 'Waits between retries when the server names none.'],
         ['`validateResponse`', '`ResponseValidator`', 'off', 'Checks 2xx bodies against the spec. See [Response validation](#response-validation).'],
+        headerOption(client.retryCountHeader, 'retry'),
+        headerOption(client.idempotencyHeader, 'idempotency'),
       ],
     ),
     '',
@@ -34,8 +51,12 @@ export function runtimeSections(ctx: TemplateContext): string[] {
     '',
     '- **Retried**: connection failures (`ConnectionError`), timeouts (`TimeoutError`), 408, 409, 429 and every status >= 500, up to `maxRetries` times (default 2, so at most 3 attempts). Never any other 4xx. A response header `x-should-retry: true` or `false` overrides this either way.',
     '- **Waits**: the server\'s `retry-after-ms` (milliseconds) or `retry-after` (seconds or an HTTP date) when it sends one, cut to at most 60 s. Otherwise exponential backoff with jitter: `min(initialMs * 2^n, maxMs) * f`, where n is the number of retries so far and f is random in (0.75, 1]; with the defaults about 0.5 s, then 1 s, then 2 s, ... up to 8 s.',
-    '- **Retry count header**: every attempt carries `x-retry-count` (`0` on the first, `1` on the first retry, ...), so a server can tell retries apart.',
-    '- **Idempotency key**: every attempt of a call that is not a GET, HEAD or OPTIONS carries the same `Idempotency-Key` header, a random UUID per call (or your `idempotencyKey`), so a server that honours it runs a retried request once. A server that does not can still see a retried POST twice; set `maxRetries: 0` where that matters.',
+    client.retryCountHeader
+      ? `- **Retry count header**: every attempt carries ${md.code(client.retryCountHeader)} (\`0\` on the first, \`1\` on the first retry, ...), so a server can tell retries apart${client.headersInBrowser ? '' : ' (in browsers only when the client enables it)'}.`
+      : '- **Retry count header**: off by default (`retryCountHeader: true` sends `x-retry-count`).',
+    client.idempotencyHeader
+      ? `- **Idempotency key**: every attempt of a call that is not a GET, HEAD or OPTIONS carries the same ${md.code(client.idempotencyHeader)} header, a random UUID per call (or your \`idempotencyKey\`), so a server that honours it runs a retried request once${client.headersInBrowser ? '' : ' (in browsers only when the client enables it or you pass `idempotencyKey`)'}. A server that does not can still see a retried POST twice; set \`maxRetries: 0\` where that matters.`
+      : '- **Idempotency key**: off by default; `idempotencyHeader: true` or an `idempotencyKey` sends `Idempotency-Key`.',
     '- **Timeout**: `timeoutMs` (default 60 s) applies to each attempt and covers the whole body, so a server that sends headers and then stalls times out too.',
     '- **Cancellation**: an `AbortSignal` passed as `signal` stops the call at once, also while it waits between retries; the call rejects with the signal\'s `reason` (a `DOMException` named `AbortError` by default) and is not retried. Timers and listeners are cleared when a call settles, so a process with nothing else to do exits right after its last call.',
     '',
@@ -50,7 +71,7 @@ export function runtimeSections(ctx: TemplateContext): string[] {
 
     '## Errors',
     '',
-    'Every failure rejects with an `ApiError` or one of its subclasses, all exported by the package. Each carries `status` (when a response arrived), `headers`, the parsed `body` (the raw text when it is not JSON, such as a gateway\'s HTML page) and `requestId` (from `x-request-id`), to quote when reporting a problem. The API key never appears in an error: not in its message, its stack or its JSON, even when a server echoes it back.',
+    'Every failure rejects with an `ApiError` or one of its subclasses, all exported by the package. Each carries `status` (when a response arrived), `headers`, the parsed `body` (the raw text when it is not JSON, such as a gateway\'s HTML page) and `requestId` (from `x-request-id`), to quote when reporting a problem. No credential (token, key, password, cookie or query-string key) ever appears in an error: not in its message, its stack or its JSON, even when a server echoes it back. Each API class\'s `isError(error, "method")` narrows an error to what that method rejects with: then checking `error.status` types `error.body` as the spec declares it for that status.',
     '',
     md.table(
       ['Class', 'When', 'Retried'],
@@ -63,7 +84,7 @@ export function runtimeSections(ctx: TemplateContext): string[] {
         ['`UnprocessableEntityError`', '422', 'no'],
         ['`RateLimitError`', '429', 'yes'],
         ['`InternalServerError`', 'any status >= 500', 'yes'],
-        ['`ApiError`', 'any other non-2xx status (408 is retried); a missing API key or bad option (thrown before any request)', '408 only'],
+        ['`ApiError`', 'any other non-2xx status (408 is retried); missing credentials or a bad option (before any request)', '408 only'],
         ['`ConnectionError`', 'no response: connection refused or reset, DNS failure', 'yes'],
         ['`TimeoutError`', 'no complete response within `timeoutMs` (also an `instanceof ConnectionError`)', 'yes'],
         ['`InvalidResponseError`', 'a 2xx response with malformed JSON, another content type than the spec declares, or (with `validateResponse`) a body that does not match the spec; `issues` says where', 'no'],
@@ -91,17 +112,32 @@ function example(ctx: TemplateContext, call: Call | undefined, body: (call: Call
 
 function browserSection(ctx: TemplateContext, call: Call | undefined): string[] {
   const { md } = ctx;
+  const client = ctx.options.client;
+  const sent = [client.retryCountHeader, client.idempotencyHeader].filter((h): h is string => h !== undefined);
   const lines = [
-    '## Browsers and secret keys',
+    '## Browsers and CORS',
     '',
-    'A standard secret key must never reach a browser: anyone using the page can read it. So in a browser-like environment the client refuses one, in the constructor for a string key and before each request for a key function, unless you pass `dangerouslyAllowBrowser: true`.',
-    '',
-    '- **Browser-like**: a global `window` with a `document` (pages, iframes, and DOM test environments such as jsdom), or a dedicated or shared Web Worker. Node, Bun, Deno and edge runtimes (Cloudflare Workers, Vercel Edge) are not browser-like. Service workers are not detected.',
-    '- **Standard secret key**: any key except an ephemeral client secret (`ek_...`). That covers `sk-...`, `sk-proj-...`, `sk-svcacct-...` and any format the client does not recognise.',
-    '',
-    'The intended flow: your **server** holds the API key and mints a short-lived client secret for each browser session; the **browser** only ever sees that secret, which expires within minutes.',
+    sent.length === 0
+      ? 'The client adds no headers of its own beyond credentials and content type, so a cross-origin API whose CORS allows `authorization, content-type` can be called from a page with the default options.'
+      : client.headersInBrowser
+        ? `The client sends ${sent.map((h) => md.code(h)).join(' and ')} from browsers too: a cross-origin API must list them in \`Access-Control-Allow-Headers\`, or the preflight fails and every call rejects with \`ConnectionError\`. Pass \`retryCountHeader: false\` and \`idempotencyHeader: false\` for an API that does not.`
+        : `In a browser-like environment the client does not send ${sent.map((h) => md.code(h)).join(' or ')} unless you enable them (\`retryCountHeader: true\`, \`idempotencyHeader: true\`, or a per-call \`idempotencyKey\`): a CORS preflight fails on a header the server does not allow, so with the default options a cross-origin API that allows \`authorization, content-type\` works from a page.`,
     '',
   ];
+  const prefixes = client.browserKeyPrefixes;
+  if (!prefixes) return lines;
+  const allowed = prefixes.map((p) => md.code(`${p}...`)).join(', ');
+  lines.push(
+    '## Browsers and secret keys',
+    '',
+    'A secret key must never reach a browser: anyone using the page can read it. So in a browser-like environment the client refuses one, in the constructor for a string key and before each request for a key function, unless you pass `dangerouslyAllowBrowser: true`.',
+    '',
+    '- **Browser-like**: a global `window` with a `document` (pages, iframes, and DOM test environments such as jsdom), or a dedicated or shared Web Worker. Node, Bun, Deno and edge runtimes (Cloudflare Workers, Vercel Edge) are not browser-like. Service workers are not detected.',
+    `- **Secret key**: any key that does not start with ${prefixes.length === 1 ? 'the short-lived prefix' : 'one of the short-lived prefixes'} ${allowed}, including formats the client does not recognise.`,
+    '',
+    'The intended flow: your **server** holds the API key and mints a short-lived key for each browser session; the **browser** only ever sees that key, which expires within minutes.',
+    '',
+  );
   if (call) {
     lines.push(
       md.codeBlock(
@@ -111,11 +147,11 @@ function browserSection(ctx: TemplateContext, call: Call | undefined): string[] 
           "import { createServer } from 'node:http';",
           `import { ${call.tag.className} } from ${ctx.escape.stringLiteral(ctx.options.package.name)};`,
           '',
-          `const api = new ${call.tag.className}(${ctx.options.package.apiKeyEnv ? `); // reads ${ctx.options.package.apiKeyEnv}` : "{ apiKey: 'sk-...' });"}`,
+          constructionExample(ctx, call.tag),
           'createServer(async (_request, response) => {',
           `  const session = await api.${call.expression()};`,
           "  response.setHeader('content-type', 'application/json');",
-          '  response.end(JSON.stringify(session)); // carries the short-lived client secret',
+          '  response.end(JSON.stringify(session)); // carries the short-lived key',
           '}).listen(3000);',
         ].join('\n'),
       ),
@@ -123,9 +159,9 @@ function browserSection(ctx: TemplateContext, call: Call | undefined): string[] 
       md.codeBlock(
         'ts',
         [
-          '// In the browser: ask your server, never the API, for a secret',
+          '// In the browser: ask your server, never the API, for a key',
           "const session = await (await fetch('/session')).json();",
-          'console.log(session); // use its client secret to connect, e.g. over WebRTC',
+          'console.log(session); // use its short-lived key to connect',
         ].join('\n'),
       ),
       '',

@@ -143,6 +143,8 @@ describe('openapi-morph diff', () => {
     const report = JSON.parse(plain.stdout) as { breaking: boolean; changes: { source: string; kind: string; location: string }[] };
     expect(report.breaking).toBe(true);
     expect(report.changes.filter((c) => c.source === 'typescript').map((c) => [c.kind, c.location])).toStrictEqual([
+      ['ts-export-removed', 'ThingsApiErrors'],
+      ['ts-export-added', 'ItemsApiErrors'],
       ['ts-export-removed', 'ThingsApi'],
       ['ts-export-added', 'ItemsApi'],
     ]);

@@ -76,6 +76,7 @@ export const fixtureModel: ApiModel = {
 
 export const fixtureOptions: TemplateOptions = {
   package: { name: 'pets-client', version: '1.2.3', description: 'Pets client.', license: 'MIT', apiKeyEnv: 'PETS_KEY', releases: [{ version: '1.2.3', date: '2026-01-02', source: 'spec/pets.yaml', summary: 'Pets.', changes: [{ severity: 'breaking', message: 'Removed `x`.', operation: 'PUT /pets/{pet_id}' }] }] },
+  client: { authEnv: {}, browserKeyPrefixes: undefined, retryCountHeader: 'x-retry-count', idempotencyHeader: 'Idempotency-Key', headersInBrowser: false },
   toolkit: { name: 'openapi-morph', version: '0.0.0-test' },
   dependencies: { 'openapi-fetch': '^0.17.0', typescript: '^5.9.3' },
 };

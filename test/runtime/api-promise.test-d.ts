@@ -35,7 +35,7 @@ test('withResponse gives data, the Response and the request id', () => {
 
 test('option names', () => {
   expectTypeOf<keyof ClientOptions>().toEqualTypeOf<
-    'apiKey' | 'baseUrl' | 'fetch' | 'headers' | 'maxRetries' | 'timeoutMs' | 'dangerouslyAllowBrowser' | 'backoff' | 'validateResponse'
+    'auth' | 'apiKey' | 'baseUrl' | 'fetch' | 'headers' | 'maxRetries' | 'timeoutMs' | 'dangerouslyAllowBrowser' | 'backoff' | 'validateResponse' | 'retryCountHeader' | 'idempotencyHeader'
   >();
   expectTypeOf<keyof RequestOptions>().toEqualTypeOf<'signal' | 'headers' | 'maxRetries' | 'timeoutMs' | 'idempotencyKey'>();
   expectTypeOf(validateResponse).toEqualTypeOf<NonNullable<ClientOptions['validateResponse']>>();

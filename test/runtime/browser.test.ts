@@ -2,13 +2,15 @@
  * Browser behaviour in real Chromium (Debian's, driven by playwright-core): an esbuild bundle of
  * the package is served to a page from 127.0.0.1, by the same fault server that answers the API
  * (one origin, so no CORS preflight muddles the attempt counts). Checks the secret-key guard in a
- * page and in a dedicated worker, and that retries, timeouts and aborts work on the browser's
- * fetch too.
+ * page and in a dedicated worker, that retries, timeouts and aborts work on the browser's fetch
+ * too, and, against a second server on another port (another origin), that the default options
+ * pass a strict CORS preflight and configured retry and idempotency headers arrive.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -117,9 +119,10 @@ describeNeeding(chromiumInput, 'in Chromium', () => {
       `const { data, requestId } = await new c.RealtimeApi({ apiKey: 'ek_browser', baseUrl: base, backoff: { initialMs: 10 } }).createRealtimeSession(${body}).withResponse(); return { data, requestId };`,
     );
     expect(result).toEqual({ data: session, requestId: 'req_b' });
-    expect(target.attempts.map((a) => [a.headers.authorization, a.headers['x-retry-count']])).toEqual([
-      ['Bearer ek_browser', '0'],
-      ['Bearer ek_browser', '1'],
+    // No retry-count header in a browser unless configured (CORS).
+    expect(target.attempts.map((a) => [a.headers.authorization, a.headers['x-retry-count'], a.headers['idempotency-key']])).toEqual([
+      ['Bearer ek_browser', undefined, undefined],
+      ['Bearer ek_browser', undefined, undefined],
     ]);
   });
 
@@ -133,11 +136,13 @@ describeNeeding(chromiumInput, 'in Chromium', () => {
     expect(target.attempts).toHaveLength(1);
   });
 
-  it('without a key there is no environment to fall back on: a clear error', async () => {
-    await open();
-    expect(await inPage<string>(outcome('new c.RealtimeApi({ baseUrl: base })'))).toBe(
-      'ApiError: an API key is required: pass { apiKey } or set the OPENAI_API_KEY environment variable',
+  it('without a key there is no environment to fall back on: the call rejects before any request, naming the scheme', async () => {
+    const target = await open();
+    expect(await inPage<string>(outcome('new c.RealtimeApi({ baseUrl: base })'))).toBe('ok');
+    expect(await inPage<string>(outcome(`new c.RealtimeApi({ baseUrl: base }).createRealtimeSession(${body})`))).toBe(
+      'ApiError: this operation needs credentials: ApiKeyAuth (or set OPENAI_API_KEY); pass them as { auth: { <scheme>: value } }',
     );
+    expect(target.attempts).toHaveLength(0);
   });
 
   it('a dedicated worker counts as browser-like', async () => {
@@ -164,5 +169,61 @@ describeNeeding(chromiumInput, 'in Chromium', () => {
       return [timedOut, aborted, await outcome(api.createRealtimeSession(${body}))];`);
     expect(results).toEqual(['TimeoutError (ApiError)', 'AbortError', 'InternalServerError (ApiError)']);
     expect(target.attempts).toHaveLength(3);
+  });
+});
+
+/** A cross-origin API (another port) whose CORS allows only `allowHeaders`; it records what reached it. */
+async function corsServer(allowHeaders: string): Promise<{ url: string; seen: { method: string; headers: IncomingHttpHeaders }[]; close(): Promise<void> }> {
+  const seen: { method: string; headers: IncomingHttpHeaders }[] = [];
+  const server = createServer((request, response) => {
+    seen.push({ method: request.method ?? '', headers: request.headers });
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': allowHeaders, 'access-control-max-age': '0' };
+    if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
+    request.resume();
+    request.on('end', () => response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(session)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe.skipIf(!available)('in Chromium, cross-origin', () => {
+  it('a strict CORS API (authorization, content-type) serves a call with default options', async () => {
+    await open();
+    const api = await corsServer('authorization, content-type');
+    try {
+      const result = await inPage<unknown>(`return await new c.RealtimeApi({ apiKey: 'ek_cors', baseUrl: ${JSON.stringify(api.url)}, maxRetries: 0 }).createRealtimeSession(${body});`);
+      expect(result).toEqual(session);
+      const post = api.seen.find((r) => r.method === 'POST')!;
+      expect([post.headers.authorization, post.headers['x-retry-count'], post.headers['idempotency-key']]).toEqual(['Bearer ek_cors', undefined, undefined]);
+      // The same API refuses a client that enables the headers: the preflight fails.
+      const refused = await inPage<string>(outcome(`new c.RealtimeApi({ apiKey: 'ek_cors', baseUrl: ${JSON.stringify(api.url)}, maxRetries: 0, retryCountHeader: true }).createRealtimeSession(${body})`));
+      expect(refused).toMatch(/^ConnectionError: connection failed/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('an API that allows the headers receives them when they are configured', async () => {
+    await open();
+    const api = await corsServer('authorization, content-type, x-retry-count, idempotency-key');
+    try {
+      const result = await inPage<unknown>(
+        `return await new c.RealtimeApi({ apiKey: 'ek_cors', baseUrl: ${JSON.stringify(api.url)}, retryCountHeader: true, idempotencyHeader: true }).createRealtimeSession(${body});`,
+      );
+      expect(result).toEqual(session);
+      const post = api.seen.find((r) => r.method === 'POST')!;
+      expect(post.headers['x-retry-count']).toBe('0');
+      expect(post.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(api.seen.some((r) => r.method === 'OPTIONS')).toBe(true);
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -97,24 +97,29 @@ describe('API key', () => {
     expect(target.attempts[0]!.headers.authorization).toBe('Bearer sk-from-env');
   });
 
-  it('a missing key is a clear error before any request', async () => {
+  it('a client constructs without a key; a call that needs one rejects before any request, naming the scheme', async () => {
     const target = await serve(json(200, session));
     const saved = process.env['OPENAI_API_KEY'];
     delete process.env['OPENAI_API_KEY'];
+    let api: RealtimeApi;
     try {
-      expect(() => new RealtimeApi({ baseUrl: target.url })).toThrow(new ApiError('an API key is required: pass { apiKey } or set the OPENAI_API_KEY environment variable'));
+      api = new RealtimeApi({ baseUrl: target.url });
     } finally {
       if (saved !== undefined) process.env['OPENAI_API_KEY'] = saved;
     }
+    const missing = await failure(api.createRealtimeSession(body));
+    expect([(missing as Error).constructor, (missing as Error).message]).toEqual([ApiError, 'this operation needs credentials: ApiKeyAuth (or set OPENAI_API_KEY); pass them as { auth: { <scheme>: value } }']);
+    expect((missing as ApiError).operationId).toBe('create-realtime-session');
+    expect(api.isError(missing, 'createRealtimeSession')).toBe(true);
     const empty = await failure(client(target, { apiKey: () => '' }).createRealtimeSession(body));
-    expect(empty).toEqual(new ApiError('the apiKey function returned no key'));
+    expect((empty as Error).message).toBe('auth.ApiKeyAuth: the credential function returned nothing');
     expect(target.attempts).toHaveLength(0);
   });
 
   it('a key that cannot go into a header is refused without quoting it', async () => {
     const target = await serve(json(200, session));
     const error = await failure(client(target, { apiKey: 'sk-secret\r\nx-injected: 1' }).createRealtimeSession(body));
-    expect((error as Error).message).toBe('the API key contains characters that cannot be sent in an HTTP header');
+    expect((error as Error).message).toBe('auth.ApiKeyAuth: the credential contains characters that cannot be sent in an HTTP header');
     expect(target.attempts).toHaveLength(0);
   });
 

@@ -20,6 +20,9 @@ export type Fault =
 export interface Attempt {
   /** `performance.now()` when the request arrived. */
   readonly at: number;
+  readonly method: string;
+  /** The path and query string. */
+  readonly url: string;
   readonly headers: IncomingHttpHeaders;
   /** The request body, once it has arrived. */
   body: string;
@@ -61,7 +64,7 @@ export async function startFaultServer(
     const socketClosed = socket.destroyed ? Promise.resolve() : new Promise<void>((resolve) => socket.once('close', () => resolve()));
     // Counted on arrival, not once the body is in: a client that aborts early (a short timeout on
     // a loaded machine) may hang up before the server has read the body.
-    const attempt: Attempt = { at, headers: request.headers, body: '', socketClosed };
+    const attempt: Attempt = { at, method: request.method ?? '', url: request.url ?? '/', headers: request.headers, body: '', socketClosed };
     const fault = script[attempts.length] ?? { kind: 'respond', status: 418, body: 'unexpected attempt' };
     attempts.push(attempt);
     const chunks: Buffer[] = [];

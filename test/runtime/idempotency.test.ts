@@ -4,7 +4,7 @@
  * is checked against real servers in faults.test.ts and media-contract.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { newIdempotencyKey, wantsIdempotencyKey } from '../../generated/src/runtime/idempotency.ts';
+import { newIdempotencyKey, wantsIdempotencyKey } from '../../templates/runtime/files/idempotency.ts';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -3,7 +3,7 @@
  * 60 s cap on a server's Retry-After is checked here rather than by waiting a minute.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BACKOFF, RETRY_AFTER_CAP_MS, retryDelay, serverDelay, shouldRetry } from '../../generated/src/runtime/retry.ts';
+import { DEFAULT_BACKOFF, RETRY_AFTER_CAP_MS, retryDelay, serverDelay, shouldRetry } from '../../templates/runtime/files/retry.ts';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 

@@ -25,19 +25,24 @@ export default defineTemplate({
     const functions = (api.methods ?? []).map((method) => {
       const parameters = method.parameters ?? [];
       if (parameters.some((p) => p.name === 'client')) throw new Error(`${method.name} already has a parameter named "client"`);
+      // A method that does not use the client (the `isError` guard) stays as it is, as a function.
+      const usesClient = JSON.stringify(method.statements ?? '').includes('this.#core');
       return ts.functionDeclaration({
         name: method.name,
         isExported: true,
         ...(method.docs ? { docs: method.docs } : {}),
-        parameters: [{ name: 'client', type: 'Client' }, ...parameters],
+        ...(method.typeParameters ? { typeParameters: method.typeParameters } : {}),
+        parameters: usesClient ? [{ name: 'client', type: 'Client' }, ...parameters] : parameters,
         ...(method.returnType ? { returnType: method.returnType } : {}),
-        statements: onClient(method.name, method.statements),
+        statements: usesClient ? onClient(method.name, method.statements) : (method.statements as string[]),
       });
     });
+    // The default's type declarations (the class's error map) stay: the index exports them.
+    const types = statements.filter((s) => ts.isStructure(s, ts.StructureKind.Interface));
     return {
       kind: 'typescript',
       path,
-      statements: [...imports(ctx, statements, path), ts.importFrom(ctx.importPath(path, 'src/client.ts'), ['Client'], { typeOnly: true }), ...functions],
+      statements: [...imports(ctx, statements, path), ts.importFrom(ctx.importPath(path, 'src/client.ts'), ['Client'], { typeOnly: true }), ...types, ...functions],
     };
   },
 });

@@ -10,19 +10,44 @@ import type {
 } from "../models.js";
 import type { ApiPromise } from "../runtime/api-promise.js";
 import { ApiCore } from "../runtime/core.js";
+import { ApiError } from "../runtime/errors.js";
+import type { OtherError } from "../runtime/error-bodies.js";
 import type { ClientOptions, RequestOptions } from "../runtime/options.js";
 import { defaults } from "../runtime/defaults.js";
+import type { AuthOptions } from "../runtime/defaults.js";
+
+/** What each method of `RealtimeApi` rejects with: one `ApiError` per status the spec declares an error body for, typed by it, and `OtherError` for any other status or none. Narrow a caught error with `api.isError(error, "method")`, then by `status`. */
+export interface RealtimeApiErrors {
+  readonly createRealtimeSession: OtherError<never>;
+}
 
 /**
  * Low-latency speech and text conversations with the Realtime models.
- * @example const api = new RealtimeApi({ apiKey: process.env.OPENAI_API_KEY });
+ * @example // Reads OPENAI_API_KEY from the environment; or pass { apiKey }.
+ * const api = new RealtimeApi();
  */
 export class RealtimeApi {
   readonly #core: ApiCore<paths>;
 
-  /** Creates a client. Options apply to every call made with it. */
-  constructor(options: ClientOptions = {}) {
+  /** Creates a client. Options apply to every call made with it; credentials are checked when an operation needs them. */
+  constructor(options: ClientOptions<AuthOptions> = {}) {
     this.#core = new ApiCore<paths>(options, defaults);
+  }
+
+  /**
+   * Whether `error` is a failure of `method` on a `RealtimeApi`; narrows it to that method's errors, whose `body` has the spec's type for their `status`.
+   * @param error what a call rejected with
+   * @param method the method that was called
+   */
+  isError<M extends keyof RealtimeApiErrors>(
+    error: unknown,
+    method: M,
+  ): error is RealtimeApiErrors[M] {
+    return (
+      error instanceof ApiError &&
+      error.operationId ===
+        ({ createRealtimeSession: "create-realtime-session" } as const)[method]
+    );
   }
 
   /**
@@ -34,7 +59,7 @@ export class RealtimeApi {
    * @param body Settings to apply to the new session.
    * @param options per-call options: an AbortSignal, extra headers, maxRetries, timeoutMs
    * @returns The new session, together with its ephemeral key. Call `.withResponse()` on the result for the response headers and request id too.
-   * @throws {ApiError} A subclass per failure: `BadRequestError` (400), `AuthenticationError` (401), `PermissionDeniedError` (403), `NotFoundError` (404), `ConflictError` (409), `UnprocessableEntityError` (422), `RateLimitError` (429), `InternalServerError` (>= 500), `ConnectionError`, `TimeoutError`, `InvalidResponseError` (an unreadable 2xx body).
+   * @throws {ApiError} A subclass per failure: `AuthenticationError` (401), `BadRequestError` (400), `ConflictError` (409), `ConnectionError`, `InternalServerError` (>= 500), `InvalidResponseError`, `NotFoundError` (404), `PermissionDeniedError` (403), `RateLimitError` (429), `TimeoutError`, `UnprocessableEntityError` (422). Rejects before sending anything without the credentials it needs: ApiKeyAuth.
    */
   createRealtimeSession(
     body: RealtimeSessionCreateRequest,
@@ -44,6 +69,7 @@ export class RealtimeApi {
       "create-realtime-session",
       "POST",
       "json",
+      [["ApiKeyAuth"]],
       options,
       (client, init) => client.POST("/realtime/sessions", { ...init, body }),
     );

@@ -17,8 +17,8 @@ export interface ApiResponse<T> {
  * What every API method returns: a real `Promise` of the parsed body, plus `withResponse()` for
  * callers who also need the response's headers or request id:
  *
- *     const session = await api.createRealtimeSession(body);
- *     const { data, response, requestId } = await api.createRealtimeSession(body).withResponse();
+ *     const pet = await api.getPet(id);
+ *     const { data, response, requestId } = await api.getPet(id).withResponse();
  *
  * The request starts when the method is called, once, whichever way the result is read.
  * `then`/`catch`/`finally` return plain Promises (`Symbol.species`), so only the promise a method

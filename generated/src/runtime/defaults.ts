@@ -3,9 +3,20 @@
  * Do not edit: change the spec, the config or the templates and run `openapi-morph generate`.
  */
 
+import type { ApiKeySource } from "./auth.js";
 import type { ClientDefaults } from "./options.js";
+/** Credentials for the spec's security schemes (the client's `auth` option), by scheme name. */
+export type AuthOptions = {
+  /** A standard OpenAI API key, sent as a bearer token. */ readonly ApiKeyAuth?: ApiKeySource;
+};
 /** Values from the spec and the generator config. */
 export const defaults: ClientDefaults = {
   baseUrl: "https://api.openai.com/v1",
-  apiKeyEnv: "OPENAI_API_KEY",
+  schemes: { ApiKeyAuth: { type: "bearer" } },
+  tokenScheme: "ApiKeyAuth",
+  env: { ApiKeyAuth: "OPENAI_API_KEY" },
+  browserKeyPrefixes: ["ek_"],
+  retryCountHeader: "x-retry-count",
+  idempotencyHeader: "Idempotency-Key",
+  headersInBrowser: false,
 };

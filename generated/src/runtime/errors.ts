@@ -9,6 +9,8 @@ export interface ApiErrorInit {
   headers?: Record<string, string>;
   body?: unknown;
   requestId?: string;
+  /** The operation whose call failed. */
+  operationId?: string;
   cause?: unknown;
 }
 
@@ -18,26 +20,35 @@ export interface ApiErrorInit {
  * `catch (e) { if (e instanceof ApiError) ... }` catches them all (a caller's own abort excepted:
  * it rejects with the signal's reason).
  */
-export class ApiError extends Error {
+export class ApiError<
+  Body = unknown,
+  Status extends number | undefined = number | undefined,
+> extends Error {
   override readonly name: string = "ApiError";
   /** HTTP status, when a response arrived. */
-  readonly status: number | undefined;
+  readonly status: Status;
   /** Response headers, lower-case names. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The response body: parsed JSON, or the raw text when it is not JSON (e.g. an HTML gateway page). */
-  readonly body: unknown;
+  /**
+   * The response body: parsed JSON, or the raw text when it is not JSON (e.g. an HTML gateway
+   * page). Typed from the spec's error responses by each API class's `isError` guard.
+   */
+  readonly body: Body;
   /** The server's `x-request-id`, to quote when reporting a problem. */
   readonly requestId: string | undefined;
+  /** The operation whose call failed (`undefined` for a bad option in a constructor). */
+  readonly operationId: string | undefined;
 
   constructor(message: string, init: ApiErrorInit = {}) {
     super(
       message,
       init.cause === undefined ? undefined : { cause: init.cause },
     );
-    this.status = init.status;
+    this.status = init.status as Status;
     this.headers = init.headers ?? {};
-    this.body = init.body;
+    this.body = init.body as Body;
     this.requestId = init.requestId;
+    this.operationId = init.operationId;
   }
 
   toJSON(): Record<string, unknown> {
@@ -89,7 +100,7 @@ export class ConnectionError extends ApiError {
   override readonly name: string = "ConnectionError";
 }
 /**
- * No complete response within `timeoutMs` (retried by default). Like the official SDKs, a
+ * No complete response within `timeoutMs` (retried by default). As in most hand-written SDKs, a
  * timeout is a kind of connection failure, so it also matches `instanceof ConnectionError`.
  */
 export class TimeoutError extends ConnectionError {
@@ -114,7 +125,13 @@ export class InvalidResponseError extends ApiError {
   }
 }
 
-const byStatus: Readonly<Record<number, typeof ApiError>> = {
+/** A class of `ApiError` (the named subclasses, or `ApiError` itself). */
+export type ApiErrorClass = new (
+  message: string,
+  init?: ApiErrorInit,
+) => ApiError;
+
+const byStatus: Readonly<Record<number, ApiErrorClass>> = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
@@ -125,6 +142,6 @@ const byStatus: Readonly<Record<number, typeof ApiError>> = {
 };
 
 /** The error class for a non-2xx status: a named one where it exists, `ApiError` otherwise. */
-export function errorClassFor(status: number): typeof ApiError {
+export function errorClassFor(status: number): ApiErrorClass {
   return status >= 500 ? InternalServerError : (byStatus[status] ?? ApiError);
 }

@@ -3,7 +3,7 @@
  * Do not edit: change the spec, the config or the templates and run `openapi-morph generate`.
  */
 
-import type { ApiKeySource } from "./auth.js";
+import type { AnyAuth, ApiKeySource, SchemeSpec } from "./auth.js";
 import type { Backoff } from "./retry.js";
 
 /**
@@ -16,12 +16,15 @@ export type ResponseValidator = (
   body: unknown,
 ) => readonly string[];
 
-export interface ClientOptions {
+export interface ClientOptions<Auth extends AnyAuth = AnyAuth> {
   /**
-   * The API key, sent as a bearer token: a string, or a function (sync or async) called before
-   * every request, e.g. to fetch a fresh short-lived key. Default: the environment variable named
-   * in the package's README, where `process.env` exists.
+   * Credentials, keyed by the spec's security scheme names: a string (a `{ username, password }`
+   * object for HTTP basic), or a function (sync or async) returning it, called before every
+   * request. Default: the environment variables the package's README names, where `process.env`
+   * exists. An operation whose requirement no credential meets rejects before sending anything.
    */
+  auth?: Auth;
+  /** Shorthand for `auth` of the spec's one token scheme, where it has exactly one. */
   apiKey?: ApiKeySource;
   /** Default: the spec's first server. */
   baseUrl?: string;
@@ -34,14 +37,22 @@ export interface ClientOptions {
   /** Time allowed for each attempt, from sending the request to reading the whole body. Default 60000 (60 s). */
   timeoutMs?: number;
   /**
-   * Allows a standard secret key in a browser-like environment, where anyone using the page can
-   * read it. Default false: only ephemeral keys (`ek_...`) are accepted there. See the README.
+   * Allows a secret key in a browser-like environment, where anyone using the page can read it,
+   * for a package whose config sets a browser key rule (see its README). Default false.
    */
   dangerouslyAllowBrowser?: boolean;
   /** Waits between retries when the server does not say; see the README. Default `{ initialMs: 500, maxMs: 8000 }`. */
   backoff?: Partial<Backoff>;
   /** Checks every 2xx body against the spec; off by default. Pass `validateResponse` from the package's `/validation` entry point. */
   validateResponse?: ResponseValidator;
+  /**
+   * The header numbering attempts (`0` on the first): `true` for the package's name for it, a
+   * name, or `false` for none. Default: sent outside browsers; in browsers only where the
+   * package's config says so, since a CORS preflight fails on a header the server does not allow.
+   */
+  retryCountHeader?: boolean | string;
+  /** The idempotency key header of non-GET calls, with the same rules as `retryCountHeader`. */
+  idempotencyHeader?: boolean | string;
 }
 
 export interface RequestOptions {
@@ -54,8 +65,9 @@ export interface RequestOptions {
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number;
   /**
-   * Sent as `Idempotency-Key` with every attempt of this call (not for GET, HEAD or OPTIONS), so
-   * that a server can recognise a retry. Default: a random UUID per call, the same for its retries.
+   * Sent as the idempotency key (`Idempotency-Key` unless the package names another header) with
+   * every attempt of this call (not for GET, HEAD or OPTIONS), so that a server can recognise a
+   * retry. Default: a random UUID per call, the same for its retries, where the header is on.
    */
   idempotencyKey?: string;
 }
@@ -63,7 +75,19 @@ export interface RequestOptions {
 /** Per-package values the generator fills in (see defaults.ts). */
 export interface ClientDefaults {
   readonly baseUrl: string | undefined;
-  readonly apiKeyEnv: string | undefined;
+  /** Every security scheme of the spec, by name. */
+  readonly schemes: Readonly<Record<string, SchemeSpec>>;
+  /** The spec's one token scheme, which `apiKey` stands for; `undefined` when it has none or several. */
+  readonly tokenScheme: string | undefined;
+  /** Environment variables read for schemes the caller gives no credential. */
+  readonly env: Readonly<Record<string, string>>;
+  /** The browser key rule: prefixes of the keys allowed in browsers. `undefined`: no rule. */
+  readonly browserKeyPrefixes?: readonly string[];
+  /** Header names; `undefined` for one that is off. */
+  readonly retryCountHeader: string | undefined;
+  readonly idempotencyHeader: string | undefined;
+  /** Whether browsers send those headers by default. */
+  readonly headersInBrowser: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;

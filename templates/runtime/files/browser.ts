@@ -20,20 +20,16 @@ export function isBrowserLike(): boolean {
 }
 
 /**
- * Ephemeral client secrets (`ek_...`, minted by a server and valid for about a minute) are made
- * for browsers. Every other key counts as a standard secret key: `sk-...`, `sk-proj-...`,
- * `sk-svcacct-...`, and anything unrecognised, so a new secret format is refused rather than leaked.
+ * The browser key rule, when the package has one (the config's `client.browserKeyPrefixes`): in a
+ * browser-like environment, a token that starts with none of the prefixes counts as a secret key
+ * and is refused unless the caller opted in, so an unrecognised format is refused rather than
+ * leaked. Without a rule, nothing is refused.
  */
-export function isEphemeralKey(key: string): boolean {
-  return key.startsWith('ek_');
-}
-
-/** Refuses a standard secret key in a browser-like environment unless the caller opted in. */
-export function checkBrowserKey(key: string, allowBrowser: boolean, browserLike: boolean): void {
-  if (allowBrowser || !browserLike || isEphemeralKey(key)) return;
+export function checkBrowserKey(key: string, prefixes: readonly string[] | undefined, allowBrowser: boolean, browserLike: boolean): void {
+  if (!prefixes || allowBrowser || !browserLike || prefixes.some((prefix) => key.startsWith(prefix))) return;
   throw new ApiError(
     'refusing to use a secret API key in a browser-like environment, where any script on the page can read it. ' +
-      'Mint a short-lived client secret (ek_...) on your server and use that here, ' +
+      `Mint a short-lived key (${prefixes.map((p) => `${p}...`).join(', ')}) on your server and use that here, ` +
       'or pass { dangerouslyAllowBrowser: true } if you accept the risk.',
   );
 }

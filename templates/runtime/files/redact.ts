@@ -1,16 +1,21 @@
 /**
- * Replaces every occurrence of a secret in the strings inside a value: a server may echo the key
- * back in an error body or header, and errors must never carry it. Keys are copied with
- * `defineProperty`, so a `__proto__` key in a body stays a plain key.
+ * Replaces every occurrence of the secrets in the strings inside a value: a server may echo a
+ * credential back in an error body or header, and errors must never carry it. Longer secrets go
+ * first, so one that contains another is replaced whole. Keys are copied with `defineProperty`,
+ * so a `__proto__` key in a body stays a plain key.
  */
-export function redact<T>(value: T, secret: string | undefined): T {
-  if (!secret) return value;
-  if (typeof value === 'string') return value.split(secret).join('[redacted]') as T;
-  if (Array.isArray(value)) return value.map((item) => redact(item, secret)) as T;
+export function redact<T>(value: T, secrets: readonly string[]): T {
+  const list = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+  return list.length === 0 ? value : replace(value, list);
+}
+
+function replace<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === 'string') return secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), value as string) as T;
+  if (Array.isArray(value)) return value.map((item) => replace(item, secrets)) as T;
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
-      Object.defineProperty(copy, key, { value: redact(child, secret), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(copy, key, { value: replace(child, secrets), enumerable: true, writable: true, configurable: true });
     }
     return copy as T;
   }

@@ -1,6 +1,6 @@
 /**
- * When to try again and how long to wait first. The rules follow the official OpenAI SDKs, so a
- * team switching from them sees the same behaviour:
+ * When to try again and how long to wait first. The rules are those of widely used hand-written
+ * API SDKs, so a team switching from one sees the same behaviour:
  * - retried: connection failures, timeouts, 408, 409, 429 and every status >= 500; never any other 4xx;
  * - a response header `x-should-retry: true|false` overrides that decision either way;
  * - the wait honours the server's `retry-after-ms` (milliseconds) or `retry-after` (seconds, or an

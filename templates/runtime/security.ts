@@ -1,0 +1,73 @@
+import type { OperationModel, SecuritySchemeModel, TemplateContext } from 'openapi-morph';
+
+/**
+ * The spec's security schemes as the runtime sees them (runtime/files/auth.ts), shared by the
+ * runtime's defaults, the API classes, the README and the API docs, so all four say the same.
+ */
+
+/** How a scheme sends its credential: the runtime's `SchemeSpec`, as code. */
+export function schemeSpec(ctx: TemplateContext, scheme: SecuritySchemeModel): string {
+  const { stringLiteral } = ctx.escape;
+  switch (scheme.type) {
+    case 'http':
+      return scheme.scheme === 'bearer' || scheme.scheme === 'basic' ? `{ type: ${stringLiteral(scheme.scheme)} }` : `{ type: "http", scheme: ${stringLiteral(scheme.scheme)} }`;
+    case 'apiKey':
+      return `{ type: "apiKey", in: ${stringLiteral(scheme.in)}, name: ${stringLiteral(scheme.parameterName)} }`;
+    case 'mutualTLS':
+      return '{ type: "mutualTLS" }';
+    default:
+      return '{ type: "bearer" }';
+  }
+}
+
+/** What a caller passes for a scheme: basic takes `{ username, password }`, mutual TLS nothing (its `fetch` holds the certificate), any other a token. */
+export function credentialKind(scheme: SecuritySchemeModel): 'basic' | 'token' | 'none' {
+  if (scheme.type === 'http' && scheme.scheme === 'basic') return 'basic';
+  return scheme.type === 'mutualTLS' ? 'none' : 'token';
+}
+
+/** The spec's one token scheme, which the `apiKey` option stands for; `undefined` with none or several. */
+export function tokenScheme(ctx: TemplateContext): SecuritySchemeModel | undefined {
+  const tokens = ctx.model.securitySchemes.filter((s) => credentialKind(s) === 'token');
+  return tokens.length === 1 ? tokens[0] : undefined;
+}
+
+/** Environment variables per scheme: the config's `client.authEnv`, and `package.apiKeyEnv` for the one token scheme. */
+export function schemeEnv(ctx: TemplateContext): ReadonlyMap<string, string> {
+  const env = new Map<string, string>();
+  const token = tokenScheme(ctx);
+  const apiKeyEnv = ctx.options.package.apiKeyEnv;
+  if (token && apiKeyEnv) env.set(token.name, apiKeyEnv);
+  for (const scheme of ctx.model.securitySchemes) {
+    const name = ctx.options.client.authEnv[scheme.name];
+    if (name) env.set(scheme.name, name);
+  }
+  return env;
+}
+
+/** `[["BearerAuth"], ["ApiKey", "AppId"]]`: an operation's requirements (alternatives of schemes applied together) as code. */
+export function securityLiteral(ctx: TemplateContext, operation: OperationModel): string {
+  return `[${operation.security.map((r) => `[${r.schemes.map((s) => ctx.escape.stringLiteral(s.name)).join(', ')}]`).join(', ')}]`;
+}
+
+/** `HTTP bearer token in \`Authorization\``: how a scheme sends its credential, in markdown. */
+export function describeScheme(ctx: TemplateContext, scheme: SecuritySchemeModel): string {
+  const { md } = ctx;
+  switch (scheme.type) {
+    case 'http':
+      if (scheme.scheme === 'basic') return 'HTTP basic authentication: pass `{ username, password }`';
+      return `HTTP ${md.code(scheme.scheme)} authentication: a token sent as \`Authorization: ${scheme.scheme === 'bearer' ? 'Bearer' : md.text(scheme.scheme)} <token>\``;
+    case 'apiKey':
+      return `API key in the ${scheme.in === 'query' ? 'query parameter' : scheme.in} ${md.code(scheme.parameterName)}`;
+    case 'oauth2':
+    case 'openIdConnect':
+      return `${scheme.type === 'oauth2' ? 'OAuth 2' : 'OpenID Connect'}: an access token you obtain, sent as \`Authorization: Bearer <token>\``;
+    default:
+      return 'mutual TLS: pass a `fetch` whose connections present the client certificate';
+  }
+}
+
+/** `BearerAuth`, `ApiKey and AppId` or `none`: one requirement in words (markdown). */
+export function requirementText(ctx: TemplateContext, names: readonly string[]): string {
+  return names.length === 0 ? 'no credentials' : names.map((n) => ctx.md.code(n)).join(' and ');
+}

@@ -1,0 +1,175 @@
+/**
+ * Credentials from the spec's security schemes, tested where the runtime lives
+ * (templates/runtime/files/), against a real server on 127.0.0.1: every kind of scheme, an open
+ * operation, OR and AND requirements, the environment fallback, and redaction of every kind.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SchemeSpec, Security } from '../../templates/runtime/files/auth.ts';
+import { ApiCore } from '../../templates/runtime/files/core.ts';
+import { ApiError, AuthenticationError } from '../../templates/runtime/files/errors.ts';
+import type { ClientDefaults, ClientOptions } from '../../templates/runtime/files/options.ts';
+import { json, serverPerTest, type Fault, type FaultServer } from './fault-server.ts';
+
+const schemes: Record<string, SchemeSpec> = {
+  Bearer: { type: 'bearer' },
+  Basic: { type: 'basic' },
+  HeaderKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+  QueryKey: { type: 'apiKey', in: 'query', name: 'api_key' },
+  CookieKey: { type: 'apiKey', in: 'cookie', name: 'session' },
+  OAuth: { type: 'bearer' },
+  Digest: { type: 'http', scheme: 'digest' },
+  Tls: { type: 'mutualTLS' },
+};
+
+function defaults(more: Partial<ClientDefaults> = {}): ClientDefaults {
+  return { baseUrl: undefined, schemes, tokenScheme: undefined, env: {}, retryCountHeader: 'x-retry-count', idempotencyHeader: 'Idempotency-Key', headersInBrowser: false, ...more };
+}
+
+const serve = serverPerTest();
+
+/** One GET /things?limit=1 with the given requirements. */
+function call(target: FaultServer, options: ClientOptions, security: Security, more: Partial<ClientDefaults> = {}): Promise<unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const core = new ApiCore<any>({ baseUrl: target.url, maxRetries: 0, ...options }, defaults(more));
+  return core.call('list-things', 'GET', 'json', security, undefined, (client, init) => client.GET('/things', { ...init, params: { query: { limit: 1 } } }));
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  return promise.then(
+    () => expect.unreachable('the call should have failed'),
+    (error: unknown) => error as ApiError,
+  );
+}
+
+const ok: Fault = json(200, { ok: true });
+
+describe('each kind of scheme', () => {
+  const cases: { name: string; auth: Record<string, unknown>; security: Security; want: { header?: [string, string]; url?: string } }[] = [
+    { name: 'http bearer', auth: { Bearer: 'tok-1' }, security: [['Bearer']], want: { header: ['authorization', 'Bearer tok-1'] } },
+    { name: 'http basic (UTF-8)', auth: { Basic: { username: 'ACxx', password: 'pä:ss' } }, security: [['Basic']], want: { header: ['authorization', `Basic ${Buffer.from('ACxx:pä:ss').toString('base64')}`] } },
+    { name: 'apiKey in a header', auth: { HeaderKey: 'hk-1' }, security: [['HeaderKey']], want: { header: ['x-api-key', 'hk-1'] } },
+    { name: 'apiKey in the query', auth: { QueryKey: 'q k&1' }, security: [['QueryKey']], want: { url: '/things?limit=1&api_key=q+k%261' } },
+    { name: 'apiKey in a cookie', auth: { CookieKey: 'ck-1' }, security: [['CookieKey']], want: { header: ['cookie', 'session=ck-1'] } },
+    { name: 'oauth2 / openIdConnect token', auth: { OAuth: async () => 'oa-1' }, security: [['OAuth']], want: { header: ['authorization', 'Bearer oa-1'] } },
+    { name: 'another http scheme', auth: { Digest: 'dg-1' }, security: [['Digest']], want: { header: ['authorization', 'digest dg-1'] } },
+  ];
+  it.each(cases)('$name', async ({ auth, security, want }) => {
+    const target = await serve(ok);
+    await expect(call(target, { auth: auth as ClientOptions['auth'] }, security)).resolves.toEqual({ ok: true });
+    const [attempt] = target.attempts;
+    if (want.header) expect(attempt!.headers[want.header[0]]).toBe(want.header[1]);
+    expect(attempt!.url).toBe(want.url ?? '/things?limit=1');
+    // Nothing else leaks: no Authorization unless the scheme sends one.
+    if (!want.header || want.header[0] !== 'authorization') expect(attempt!.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('requirements', () => {
+  it('an open operation sends no credentials, even when the client has them', async () => {
+    const target = await serve(ok);
+    await call(target, { auth: { Bearer: 'tok', HeaderKey: 'hk' } }, []);
+    expect([target.attempts[0]!.headers.authorization, target.attempts[0]!.headers['x-api-key']]).toEqual([undefined, undefined]);
+  });
+
+  it('an empty alternative makes credentials optional', async () => {
+    const target = await serve(ok, ok);
+    await call(target, {}, [['Bearer'], []]);
+    await call(target, { auth: { Bearer: 'tok' } }, [['Bearer'], []]);
+    expect(target.attempts.map((a) => a.headers.authorization)).toEqual([undefined, 'Bearer tok']);
+  });
+
+  it('OR: the first alternative the client has credentials for', async () => {
+    const target = await serve(ok, ok);
+    await call(target, { auth: { HeaderKey: 'hk' } }, [['Bearer'], ['HeaderKey']]);
+    await call(target, { auth: { HeaderKey: 'hk', Bearer: 'tok' } }, [['Bearer'], ['HeaderKey']]);
+    expect(target.attempts.map((a) => [a.headers.authorization, a.headers['x-api-key']])).toEqual([
+      [undefined, 'hk'],
+      ['Bearer tok', undefined],
+    ]);
+  });
+
+  it('AND: every scheme of the requirement together', async () => {
+    const target = await serve(ok);
+    await call(target, { auth: { HeaderKey: 'hk', QueryKey: 'qk', CookieKey: 'ck' } }, [['HeaderKey', 'QueryKey', 'CookieKey']]);
+    const [attempt] = target.attempts;
+    expect([attempt!.headers['x-api-key'], attempt!.url, attempt!.headers.cookie]).toEqual(['hk', '/things?limit=1&api_key=qk', 'session=ck']);
+  });
+
+  it('AND with one part missing: rejects before any request, naming what it needs', async () => {
+    const target = await serve(ok);
+    const error = await failure(call(target, { auth: { HeaderKey: 'hk' } }, [['HeaderKey', 'QueryKey'], ['Bearer']], { env: { Bearer: 'THINGS_TOKEN' } }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toBe('this operation needs credentials: HeaderKey + QueryKey, or Bearer (or set THINGS_TOKEN); pass them as { auth: { <scheme>: value } }');
+    expect(error.operationId).toBe('list-things');
+    expect(target.attempts).toHaveLength(0);
+  });
+
+  it('mutual TLS is met by the transport', async () => {
+    const target = await serve(ok);
+    await call(target, {}, [['Tls']]);
+    expect(target.attempts).toHaveLength(1);
+  });
+});
+
+describe('where credentials come from', () => {
+  it('the environment, per scheme; basic as user:password', async () => {
+    const target = await serve(ok);
+    process.env['OM_TEST_KEY'] = 'env-key';
+    process.env['OM_TEST_BASIC'] = 'user:pa:ss';
+    try {
+      await call(target, {}, [['HeaderKey', 'Basic']], { env: { HeaderKey: 'OM_TEST_KEY', Basic: 'OM_TEST_BASIC' } });
+    } finally {
+      delete process.env['OM_TEST_KEY'];
+      delete process.env['OM_TEST_BASIC'];
+    }
+    expect([target.attempts[0]!.headers['x-api-key'], target.attempts[0]!.headers.authorization]).toEqual(['env-key', `Basic ${Buffer.from('user:pa:ss').toString('base64')}`]);
+  });
+
+  it('apiKey is the shorthand for the one token scheme, and refused where there is none', async () => {
+    const target = await serve(ok);
+    await call(target, { apiKey: 'short' }, [['HeaderKey']], { tokenScheme: 'HeaderKey' });
+    expect(target.attempts[0]!.headers['x-api-key']).toBe('short');
+    expect(() => new ApiCore({ baseUrl: target.url, apiKey: 'short' }, defaults())).toThrow(/^apiKey names no scheme here: the API has several \(Bearer, Basic/);
+  });
+
+  it('an auth key that is no scheme of the spec is refused in the constructor', () => {
+    expect(() => new ApiCore({ baseUrl: 'http://127.0.0.1:9', auth: { Bearr: 'x' } }, defaults())).toThrow('auth.Bearr: the API has no security scheme of that name (it has Bearer, Basic, HeaderKey, QueryKey, CookieKey, OAuth, Digest, Tls)');
+  });
+
+  it('a function is read before every attempt', async () => {
+    const target = await serve(json(503, {}), ok);
+    let n = 0;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const core = new ApiCore<any>({ baseUrl: target.url, backoff: { initialMs: 1, maxMs: 2 }, auth: { QueryKey: () => `k${++n}` } }, defaults());
+    await core.call('list-things', 'GET', 'json', [['QueryKey']], undefined, (client, init) => client.GET('/things', { ...init }));
+    expect(target.attempts.map((a) => a.url)).toEqual(['/things?api_key=k1', '/things?api_key=k2']);
+  });
+
+  it('basic credentials of the wrong shape are refused before any request', async () => {
+    const target = await serve(ok);
+    const error = await failure(call(target, { auth: { Basic: { username: 'u' } as never } }, [['Basic']]));
+    expect(error.message).toBe('auth.Basic: expected { username, password }');
+    expect(target.attempts).toHaveLength(0);
+  });
+});
+
+describe('redaction', () => {
+  it('no error carries any credential, whatever its kind, even when the server echoes them all', async () => {
+    const secrets = { bearer: 'tok-secret-1', password: 'pw-secret-2', header: 'hk-secret-3', query: 'q secret/4', cookie: 'ck-secret-5' };
+    const basic = Buffer.from(`user:${secrets.password}`).toString('base64');
+    const echoed = [...Object.values(secrets), encodeURIComponent(secrets.query), 'q+secret%2F4', basic].join(' | ');
+    const target = await serve(json(401, { error: { message: `bad: ${echoed}` }, echoed }, { 'x-echo': echoed }), json(401, { message: echoed }, { 'x-echo': echoed }));
+    const auth = { Bearer: secrets.bearer, Basic: { username: 'user', password: secrets.password }, HeaderKey: secrets.header, QueryKey: secrets.query, CookieKey: secrets.cookie };
+    const first = await failure(call(target, { auth }, [['Bearer', 'HeaderKey', 'QueryKey', 'CookieKey']]));
+    const second = await failure(call(target, { auth }, [['Basic']]));
+    expect(first).toBeInstanceOf(AuthenticationError);
+    for (const [error, sent] of [
+      [first, [secrets.bearer, secrets.header, secrets.query, secrets.cookie, encodeURIComponent(secrets.query), 'q+secret%2F4']],
+      [second, [secrets.password, basic]],
+    ] as const) {
+      const texts = [error.message, String(error.stack), JSON.stringify(error), JSON.stringify(error.body), JSON.stringify(error.headers)];
+      for (const text of texts) for (const secret of sent) expect(text).not.toContain(secret);
+      expect(error.headers['x-echo']).toContain('[redacted]');
+    }
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
+import { resolveConfig } from '../../generator/config/resolve.ts';
+
+/** The config's `client` keys (generator/config/client.ts): defaults, and a located error for each bad value. */
+const base = { spec: 'spec/openapi.yaml', package: { name: 'pets-client' } };
+
+function problems(client: unknown): string[] {
+  try {
+    resolveConfig({ ...base, client }, '/project', '/project/openapi-morph.config.ts');
+    return [];
+  } catch (error) {
+    if (!(error instanceof MorphError)) throw error;
+    return error.diagnostics.map((d) => `${d.code} ${d.message}`);
+  }
+}
+
+describe('client config', () => {
+  it('defaults are vendor-neutral: no env, no browser key rule, standard header names, off in browsers', () => {
+    expect(resolveConfig(base, '/project', undefined).client).toStrictEqual({
+      authEnv: {},
+      browserKeyPrefixes: undefined,
+      retryCountHeader: 'x-retry-count',
+      idempotencyHeader: 'Idempotency-Key',
+      headersInBrowser: false,
+    });
+  });
+
+  it('takes names, false and the browser settings', () => {
+    const client = { authEnv: { Bearer: 'PETS_TOKEN' }, browserKeyPrefixes: ['pk_'], retryCountHeader: 'x-attempt', idempotencyHeader: false, headersInBrowser: true };
+    expect(resolveConfig({ ...base, client }, '/project', undefined).client).toStrictEqual({ ...client, idempotencyHeader: undefined });
+  });
+
+  const cases = [
+    { name: 'not an object', given: 'x', want: 'client: must be an object' },
+    { name: 'env name', given: { authEnv: { Bearer: 'NOT AN ENV' } }, want: 'client.authEnv: must map security scheme names to environment variable names' },
+    { name: 'empty prefixes', given: { browserKeyPrefixes: [] }, want: 'client.browserKeyPrefixes: must be a non-empty list of non-empty strings' },
+    { name: 'header name', given: { retryCountHeader: 'x retry' }, want: 'client.retryCountHeader: must be an HTTP header name or false' },
+    { name: 'header true', given: { idempotencyHeader: true }, want: 'client.idempotencyHeader: must be an HTTP header name or false' },
+    { name: 'browser flag', given: { headersInBrowser: 'yes' }, want: 'client.headersInBrowser: must be true or false' },
+  ];
+  it.each(cases)('$name', ({ given, want }) => {
+    expect(problems(given)).toStrictEqual([`OM103 ${want}`]);
+  });
+});
