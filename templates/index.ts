@@ -19,7 +19,7 @@ const ERROR_CLASSES = [
 export default defineTemplate({
   apiVersion: 1,
   name: 'index',
-  description: 'src/index.ts: the package entry point (API classes, model types, errors, options, paths and components)',
+  description: 'src/index.ts: the package entry point (API classes, model types, errors, options, paths, components and webhooks)',
   scope: 'document',
   render(ctx) {
     const path = 'src/index.ts';
@@ -35,7 +35,7 @@ export default defineTemplate({
         ts.exportFrom('./runtime/api-promise.js', ['ApiResponse'], { typeOnly: true }),
         ts.exportFrom('./runtime/auth.js', ['ApiKeySource'], { typeOnly: true }),
         ts.exportFrom('./runtime/options.js', ['ClientOptions', 'RequestOptions', 'ResponseValidator'], { typeOnly: true }),
-        ts.exportFrom('./schema.js', ['components', 'operations', 'paths'], { typeOnly: true }),
+        ts.exportFrom('./schema.js', ['components', 'operations', 'paths', 'webhooks'], { typeOnly: true }),
       ],
     };
   },

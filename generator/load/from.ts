@@ -3,7 +3,7 @@ import { displayPath } from '../config/resolve.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';
-import { parseSpec } from './index.ts';
+import { readSpec } from './index.ts';
 import type { Limits } from './limits.ts';
 import { readSpecFile } from './source.ts';
 
@@ -24,8 +24,8 @@ export async function loadFrom(input: string, cwd: string, limits: Limits): Prom
     } catch {
       fail('OM211', `--from ${JSON.stringify(input)} is neither a file path nor a valid URL`);
     }
-    return parseSpec(await fetchSpec(url, limits), limits);
+    return readSpec(await fetchSpec(url, limits), limits);
   }
   const path = resolve(cwd, input);
-  return parseSpec(await readSpecFile(path, displayPath(cwd, path), limits.maxBytes), limits);
+  return readSpec(await readSpecFile(path, displayPath(cwd, path), limits.maxBytes), limits);
 }

@@ -19,8 +19,20 @@ export interface OperationEntry {
   readonly pointer: string;
 }
 
+/**
+ * Methods OpenAPI 3.2 adds that the generated client cannot call: openapi-fetch has no QUERY, and
+ * `additionalOperations` holds arbitrary ones. Selecting one is refused by name (select/index.ts).
+ */
+export interface UnmodelledOperation {
+  readonly path: string;
+  readonly method: string;
+  readonly operationId: string | undefined;
+  readonly tags: readonly string[];
+  readonly pointer: string;
+}
+
 /** Every operation under `paths`, in document order. `webhooks` are not operations a client calls. */
-export function listOperations(spec: SpecDocument, diagnostics: Diagnostic[]): OperationEntry[] {
+export function listOperations(spec: SpecDocument, diagnostics: Diagnostic[], unmodelled: UnmodelledOperation[] = []): OperationEntry[] {
   const paths = own(spec.document, 'paths');
   if (paths === undefined) return [];
   if (!isObject(paths)) {
@@ -32,6 +44,14 @@ export function listOperations(spec: SpecDocument, diagnostics: Diagnostic[]): O
     const itemPointer = pointer('paths', path);
     const pathItem = resolvePathItem(spec, rawItem, itemPointer, diagnostics);
     if (!pathItem) continue;
+    const extra = own(pathItem, 'additionalOperations');
+    const others: [string, unknown, string][] = [['query', own(pathItem, 'query'), childPointer(itemPointer, 'query')]];
+    if (isObject(extra)) for (const [method, op] of Object.entries(extra)) others.push([method, op, childPointer(itemPointer, 'additionalOperations', method)]);
+    for (const [method, op, at] of others) {
+      if (!isObject(op)) continue;
+      const tags = own(op, 'tags');
+      unmodelled.push({ path, method: method.toUpperCase(), operationId: ownString(op, 'operationId'), tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [], pointer: at });
+    }
     for (const method of httpMethods) {
       const operation = own(pathItem, method);
       if (operation === undefined) continue;
