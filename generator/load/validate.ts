@@ -122,11 +122,12 @@ function describe(group: readonly AjvDetail[]): string {
   const branched = group.some((d) => d.keyword === 'required' && /\/(oneOf|anyOf)\/\d+/.test(d.schemaPath));
   const parts: string[] = [];
   if (missing.length > 0) parts.push(`missing required property ${missing.join(branched ? ' or ' : ' and ')}`);
+  // Several alternatives each allowing other values: one list.
+  const allowed = [...new Set(group.flatMap((d) => (d.keyword === 'enum' ? (d.params['allowedValues'] as unknown[]) : d.keyword === 'const' ? [d.params['allowedValue']] : [])))];
+  if (allowed.length > 0) parts.push(`must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
   for (const detail of group) {
-    if (detail.keyword === 'required') continue;
-    if (detail.keyword === 'enum') {
-      parts.push(`must be one of ${(detail.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
-    } else if (detail.propertyName !== undefined) {
+    if (detail.keyword === 'required' || detail.keyword === 'enum' || detail.keyword === 'const') continue;
+    if (detail.propertyName !== undefined) {
       parts.push(`the name ${JSON.stringify(detail.propertyName)} ${detail.message ?? 'is not valid'}`);
     } else if (unknownProperty(detail) !== undefined) {
       parts.push(`unknown property "${unknownProperty(detail)!}"`);

@@ -57,7 +57,7 @@ export function computeClosure(
     const segments = parsePointer(ref);
     if (!segments) {
       diagnostics.push(
-        error('OM207', `external $ref "${ref}" refused: only references inside the document (#/...) are followed`, spec.at(site)),
+        error('OM207', `external $ref "${ref}" refused: external references are off (set refs: { external: true } in the config to allow files under the spec folder)`, spec.at(site)),
       );
       return;
     }

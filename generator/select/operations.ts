@@ -90,7 +90,7 @@ function resolvePathItem(
   const segments = parsePointer(ref);
   const target = segments ? resolvePointer(spec.document, segments) : undefined;
   if (!isObject(target)) {
-    diagnostics.push(error(segments ? 'OM208' : 'OM207', `path item $ref "${ref}" cannot be resolved`, spec.at(`${at}/$ref`)));
+    diagnostics.push(error(segments ? 'OM208' : 'OM207', `path item $ref "${ref}" cannot be resolved${segments ? '' : ' (external references are off: set refs: { external: true } in the config to allow files under the spec folder)'}`, spec.at(`${at}/$ref`)));
     return undefined;
   }
   return target;

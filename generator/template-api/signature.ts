@@ -2,7 +2,7 @@ import { stringLiteral } from '../escape/string-literal.ts';
 import type { MediaTypeModel, OperationModel, ParameterModel, ResponseModel, SchemaNode } from '../model/types.ts';
 import { NameRegistry, sanitizeIdentifier } from '../naming/identifier.ts';
 import { camelCase } from '../naming/words.ts';
-import { bodyKind, preferredMedia, type BodyKind } from './media.ts';
+import { bodyKind, preferredMedia, sentContentType, type BodyKind } from './media.ts';
 import { schemaType } from './ts-helpers.ts';
 
 /** One argument of a generated method. */
@@ -39,6 +39,8 @@ export interface MethodSignature {
   readonly requestMedia: MediaTypeModel | undefined;
   /** How the request body is sent (undefined without one). */
   readonly requestKind: BodyKind | undefined;
+  /** The Content-Type header it is sent with: `requestMedia`'s type, made concrete for a range like `*\/*`. */
+  readonly requestContentType: string | undefined;
   /** How 2xx bodies are read: `none` when the success responses have no content. */
   readonly responseKind: BodyKind | 'none';
   /** `paths["/a/{id}"]["post"]`, the openapi-typescript type of the operation. */
@@ -128,6 +130,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
     successMedia,
     requestMedia,
     requestKind,
+    requestContentType: requestMedia ? sentContentType(requestMedia) : undefined,
     responseKind,
     operationType,
     pathLiteral: stringLiteral(operation.path),

