@@ -56,6 +56,14 @@ async function generates(fixture: string, config: Record<string, unknown> = {}):
 
 const source = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
+function filesIn(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (name === 'node_modules') return [];
+    return statSync(full).isDirectory() ? filesIn(full) : [full];
+  });
+}
+
 describe('real-world spec shapes (issue 13)', () => {
   it('cause 1: scheme "Bearer" with bearerFormat is valid (current official schemas); the controls still are', async () => {
     for (const fixture of ['r03-bearer-capitalized-3.1.yaml', 'r03c-bearer-capitalized-3.0.yaml', 'r03b-bearer-lowercase-3.1-control.yaml', 'r03d-bearer-capitalized-no-bearerFormat-3.0-control.yaml']) {
@@ -152,6 +160,27 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(run.stderr).toMatch(/r13-openapi-3\.2-query\.yaml:12:5 \(#\/paths\/~1things\/query\) - error OM304: QUERY \/things cannot be generated/);
     const dir = await generates('r13-openapi-3.2-query.yaml', { select: { include: 'all', exclude: [{ by: 'operationId', pattern: 'queryThings' }] } });
     expect(source(dir, 'src/apis/SearchApi.ts')).toMatch(/listThings\(/);
+  });
+
+  it('cause 9: legitimate recursion (mutual, recursive array, recursive oneOf, allOf self-reference) compiles', async () => {
+    const dir = await generates('r15-legit-recursion-3.1.yaml');
+    expect(source(dir, 'src/schema.ts')).toMatch(/\| RecursiveArray1\b[\s\S]*export interface RecursiveArray1 extends Array<\s*components\["schemas"\]\["JsonValue"\]\s*> \{\}/);
+  });
+
+  it('cause 10: a pure alias loop is refused at its $ref', async () => {
+    const run = await generate('r16-pure-alias-loop.yaml');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/r16-pure-alias-loop\.yaml:13:14 \(#\/components\/schemas\/LoopA\/\$ref\) - error OM214: schemas LoopA -> LoopB -> LoopA only refer to each other/);
+  });
+
+  it('cause 11: no Cc/Cf code point or lone surrogate is raw in any output file; docs show them', async () => {
+    const dir = await generates('r17-control-characters.json');
+    const unsafe = /(?![\t\n])[\p{Cc}\p{Cf}]|[\uD800-\uDFFF]/u;
+    const files = filesIn(dir);
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(unsafe);
+    expect(source(dir, 'docs/Thing.md')).toContain('a thing&lt;U+0000&gt; with &lt;U+200B&gt;');
+    expect(source(dir, 'src/schema.ts')).toMatch(/"a\\u0000"/);
   });
 
   it('every package above type-checks (strict), README and docs examples included', () => {

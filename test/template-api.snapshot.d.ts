@@ -360,6 +360,7 @@ export interface MethodSignature {
     readonly successMedia: MediaTypeModel | undefined;
     readonly requestMedia: MediaTypeModel | undefined;
     readonly requestKind: BodyKind | undefined;
+    readonly requestContentType: string | undefined;
     readonly responseKind: BodyKind | 'none';
     readonly operationType: string;
     readonly pathLiteral: string;

@@ -26,6 +26,7 @@ export const catalog = {
   OM211: 'Spec URL refused (only http and https are fetched)',
   OM212: 'Spec download failed',
   OM213: 'Spec download timed out',
+  OM214: 'A $ref loop with no type in it (schemas that only alias each other)',
 
   OM300: 'Selection matches no operation',
   OM301: 'Duplicate operationId',

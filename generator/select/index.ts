@@ -1,6 +1,7 @@
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import type { SpecDocument } from '../spec-context.ts';
+import { findAliasLoops } from './alias-loop.ts';
 import { computeClosure, type Closure } from './closure.ts';
 import { describeFilter, matchesFilter, type Selection } from './filters.ts';
 import { listOperations, type OperationEntry, type UnmodelledOperation } from './operations.ts';
@@ -50,6 +51,7 @@ export function select(spec: SpecDocument, selection: Selection): SelectResult {
 
   const roots = isObject(webhooks) ? [{ node: webhooks, at: '#/webhooks', from: 'webhooks' }] : [];
   const closure = computeClosure(spec, operations, diagnostics, roots, wholeComponents);
+  findAliasLoops(spec, closure.components, diagnostics);
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return { document: buildSubset(spec.document, operations, closure, isObject(webhooks) ? webhooks : undefined), operations, closure };
 }
