@@ -147,7 +147,8 @@ function typeOf(schema: SchemaNode, fallback: string): string {
 }
 
 function orderedPathParameters(operation: OperationModel): ParameterModel[] {
-  const inPath = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  // A name may appear twice in a path (`/a/{id}/b/{id}`): one parameter, one value.
+  const inPath = [...new Set([...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!))];
   const byName = new Map(operation.parameters.path.map((p) => [p.name, p]));
   const ordered = inPath.flatMap((name) => (byName.has(name) ? [byName.get(name)!] : []));
   return [...ordered, ...operation.parameters.path.filter((p) => !inPath.includes(p.name))];
