@@ -32,8 +32,9 @@ export function select(spec: SpecDocument, selection: Selection): SelectResult {
       error('OM304', `${entry.method} ${entry.path} cannot be generated: the client (openapi-fetch) has no ${entry.method} method; exclude it from the selection`, spec.at(entry.pointer)),
     );
   }
-  // `--all` on a document without operations (webhooks or components only) selects its models.
-  const webhooks = include === 'all' ? own(spec.document, 'webhooks') : undefined;
+  // `--all` on a document without operations (webhooks or components only) selects its models;
+  // beside operations, webhooks describe the server's calls out, not the client's, and are dropped.
+  const webhooks = include === 'all' && all.length === 0 ? own(spec.document, 'webhooks') : undefined;
   const wholeComponents = include === 'all' && all.length === 0 && isObject(own(spec.document, 'components'));
 
   if (include !== 'all') {

@@ -11,7 +11,8 @@ const PATH_ITEM_MEMBERS = ['summary', 'description', 'servers', 'parameters'] as
  * order: document members in OpenAPI's order, paths and component names sorted by code unit,
  * methods in HTTP order. Objects inside operations and components keep their own key order.
  * Root-level vendor extensions are dropped: they describe the whole upstream document. Webhooks
- * are kept only when selected (`--all`): their payloads are models the client receives.
+ * are kept only when selected (`--all` on a document without operations): their payloads are
+ * then the models the package is for.
  */
 export function buildSubset(document: JsonObject, operations: readonly OperationEntry[], closure: Closure, webhooks?: JsonObject): JsonObject {
   const subset: JsonObject = {};
