@@ -224,7 +224,7 @@ async function main(args: readonly string[]): Promise<number> {
   const unexpected = failed.filter((r) => known[r.name] === undefined);
   const fixed = results.filter((r) => r.result === 'ok' && known[r.name] !== undefined);
   for (const r of fixed) console.log(`\n${r.name} now passes: remove it from test/corpus/known-failures.json`);
-  console.log(`\n${results.length - failed.length} passed, ${unexpected.length} failed (${failed.length - unexpected.length} known failures; ${Math.round((performance.now() - started) / 1000)} s)`);
+  console.log(`\ncorpus: ${results.length - failed.length} ok, ${unexpected.length} unexpected failures, ${failed.length - unexpected.length} known failures (${Math.round((performance.now() - started) / 1000)} s)`);
   return unexpected.length === 0 ? 0 : 1;
 }
 
