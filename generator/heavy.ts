@@ -70,10 +70,43 @@ export function yamlPositions(): typeof import('yaml') {
   return require('yaml') as typeof import('yaml');
 }
 
-/** swagger-parser, which validates the selected subset. */
+/** swagger-parser, for the checks of a Swagger 2.0 source beyond its JSON schema (duplicate operationIds, path parameters). */
 export function swaggerParser(): typeof import('@apidevtools/swagger-parser') {
   return require('@apidevtools/swagger-parser') as typeof import('@apidevtools/swagger-parser');
 }
+
+/** swagger2openapi, which converts a Swagger 2.0 source to OpenAPI 3.0. */
+export function swagger2openapi(): typeof import('swagger2openapi') {
+  return require('swagger2openapi') as typeof import('swagger2openapi');
+}
+
+/** A compiled JSON-schema validator (ajv's `ValidateFunction`, as much of it as we use). */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  readonly errors?: readonly unknown[] | null;
+}
+
+export type OpenapiSchemaVersion = '2.0' | '3.0' | '3.1' | '3.2';
+
+/**
+ * The official OpenAPI schema of `version` (the latest published revision, as pinned by
+ * `@seriousme/openapi-schema-validator`: 3.0 2021-09-28, 3.1 2026-08-03, 3.2 2026-08-30), compiled
+ * with ajv (draft-04 for 2.0 and 3.0, 2020-12 for 3.1 and 3.2). Formats are not checked: they are
+ * advisory in these schemas and real documents break them harmlessly. Compiling costs ~0.4 s, so
+ * the compiled function is kept for the process: it is a pure function of a pinned file, not state.
+ */
+export function openapiSchemaValidator(version: OpenapiSchemaVersion): SchemaValidator {
+  let validator = compiledSchemas.get(version);
+  if (!validator) {
+    const schema = require(`@seriousme/openapi-schema-validator/schemas/v${version}/schema.json`) as object;
+    const draft04 = version === '2.0' || version === '3.0';
+    const Ajv = (draft04 ? require('ajv-draft-04') : require('ajv/dist/2020.js')) as { default: new (options: object) => { compile(schema: object): SchemaValidator } };
+    validator = new Ajv.default({ allErrors: true, strict: false, validateFormats: false, verbose: true }).compile(schema);
+    compiledSchemas.set(version, validator);
+  }
+  return validator;
+}
+const compiledSchemas = new Map<OpenapiSchemaVersion, SchemaValidator>();
 
 /** jsonpath-plus, for overlay targets (only projects with overlays load it). */
 export function jsonPath(): typeof import('jsonpath-plus') {

@@ -162,7 +162,7 @@ function packageIdentity(config: ResolvedConfig, model: ApiModel, releases: read
   const { version, recognized } = semverFromInfoVersion(model.info.version);
   const warnings = recognized
     ? []
-    : [warning('OM214', `info.version ${JSON.stringify(model.info.version)} is not a version; the package version is ${version} (record releases with \`openapi-morph release\`, see package.releases)`, { file: model.source.name, pointer: '#/info/version' })];
+    : [warning('OM108', `info.version ${JSON.stringify(model.info.version)} is not a version; the package version is ${version} (record releases with \`openapi-morph release\`, see package.releases)`, { file: model.source.name, pointer: '#/info/version' })];
   return { name, version, warnings };
 }
 

@@ -3,6 +3,9 @@ import { Locator } from './diagnostics/locate.ts';
 import type { JsonObject } from './json.ts';
 import type { SpecSource } from './load/source.ts';
 
+/** The OpenAPI versions read; 3.2 is 3.1 plus additions (normalize reads it as 3.1). */
+export type SpecVersion = '3.0' | '3.1' | '3.2';
+
 /** A document an external `$ref` brought in (recorded in the manifest). */
 export interface ExternalDocument {
   /** Project-relative path or URL. */
@@ -14,15 +17,15 @@ export interface ExternalDocument {
 export interface SpecDocument {
   readonly source: SpecSource;
   readonly document: JsonObject;
-  /** `3.0` or `3.1`, from the `openapi` field. */
-  readonly version: '3.0' | '3.1';
+  /** From the `openapi` field (`3.0` for a converted Swagger 2.0 document). */
+  readonly version: SpecVersion;
   /** External documents bundled in (only when the config allows external references). */
   readonly externals: readonly ExternalDocument[];
   /** Location (file, line, column) of a JSON pointer in this spec. */
   at(pointer: string): SourceLocation;
 }
 
-export function specDocument(source: SpecSource, document: JsonObject, version: '3.0' | '3.1', externals: readonly ExternalDocument[] = []): SpecDocument {
+export function specDocument(source: SpecSource, document: JsonObject, version: SpecVersion, externals: readonly ExternalDocument[] = []): SpecDocument {
   const locator = new Locator(source.name, source.text);
   return { source, document, version, externals, at: (pointer) => locator.locate(pointer) };
 }

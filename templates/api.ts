@@ -170,7 +170,7 @@ function callStatement(ctx: TemplateContext, operation: OperationModel, signatur
 
 /** The body and how openapi-fetch must send it. */
 function bodyMembers(ctx: TemplateContext, signature: MethodSignature): string[] {
-  const mediaType = ctx.escape.stringLiteral(signature.requestMedia!.mediaType);
+  const mediaType = ctx.escape.stringLiteral(signature.requestContentType!);
   const contentType = `headers: { "Content-Type": ${mediaType}, ...init.headers }`;
   switch (signature.requestKind) {
     case 'multipart':

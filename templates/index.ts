@@ -4,7 +4,7 @@ import { errorClasses } from './runtime/error-classes.ts';
 export default defineTemplate({
   apiVersion: 1,
   name: 'index',
-  description: 'src/index.ts: the package entry point (API classes, model types, errors, options, paths and components)',
+  description: 'src/index.ts: the package entry point (API classes, model types, errors, options, paths, components and webhooks)',
   scope: 'document',
   render(ctx) {
     const path = 'src/index.ts';
@@ -26,7 +26,7 @@ export default defineTemplate({
         ts.exportFrom('./runtime/auth.js', ['ApiKeySource', 'BasicCredentials', 'Credential'], { typeOnly: true }),
         ts.exportFrom('./runtime/defaults.js', ['AuthOptions'], { typeOnly: true }),
         ts.exportFrom('./runtime/options.js', ['ClientOptions', 'RequestOptions', 'ResponseValidator'], { typeOnly: true }),
-        ts.exportFrom('./schema.js', ['components', 'operations', 'paths'], { typeOnly: true }),
+        ts.exportFrom('./schema.js', ['components', 'operations', 'paths', 'webhooks'], { typeOnly: true }),
       ],
     };
   },

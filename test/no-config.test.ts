@@ -65,7 +65,7 @@ describe('generate --spec --out without a config', () => {
     empty(PETS.replace('version: v2.1', 'version: latest'));
     const run = await runCli(['generate', '--spec', 'pets.yaml', '--out', 'client'], dir);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('pets.yaml (#/info/version) - warning OM214: info.version "latest" is not a version; the package version is 0.0.0');
+    expect(run.stderr).toContain('pets.yaml (#/info/version) - warning OM108: info.version "latest" is not a version; the package version is 0.0.0');
     expect(JSON.parse(read('client/package.json'))).toMatchObject({ version: '0.0.0' });
   });
 

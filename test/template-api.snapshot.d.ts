@@ -1,19 +1,3 @@
-// generator/config/client.ts
-export interface UserClientConfig {
-    readonly authEnv?: Readonly<Record<string, string>>;
-    readonly browserKeyPrefixes?: readonly string[];
-    readonly retryCountHeader?: string | false;
-    readonly idempotencyHeader?: string | false;
-    readonly headersInBrowser?: boolean;
-}
-export interface ResolvedClientConfig {
-    readonly authEnv: Readonly<Record<string, string>>;
-    readonly browserKeyPrefixes: readonly string[] | undefined;
-    readonly retryCountHeader: string | undefined;
-    readonly idempotencyHeader: string | undefined;
-    readonly headersInBrowser: boolean;
-}
-
 // generator/config/types.ts
 export interface UserConfig {
     readonly spec: string;
@@ -26,14 +10,13 @@ export interface UserConfig {
         readonly preserve?: readonly string[];
         readonly banner?: string | readonly string[];
     };
-    readonly package?: {
-        readonly name?: string;
+    readonly package: {
+        readonly name: string;
         readonly description?: string;
         readonly license?: string;
         readonly apiKeyEnv?: string;
         readonly releases?: string;
     };
-    readonly client?: UserClientConfig;
     readonly overlays?: readonly string[];
     readonly templates?: {
         readonly dir: string;
@@ -320,7 +303,17 @@ export declare function splitWords(text: string): string[];
 export declare function pascalCase(text: string): string;
 export declare function camelCase(text: string): string;
 
-// generator/openapi/operations.ts
+// generator/select/filters.ts
+export interface OperationFilter {
+    readonly by: 'path' | 'tag' | 'operationId';
+    readonly pattern: string | RegExp;
+}
+export interface Selection {
+    readonly include: 'all' | readonly OperationFilter[];
+    readonly exclude: readonly OperationFilter[];
+}
+
+// generator/select/operations.ts
 export declare const httpMethods: readonly [
     "get",
     "put",
@@ -332,31 +325,6 @@ export declare const httpMethods: readonly [
     "trace"
 ];
 export type HttpMethod = (typeof httpMethods)[number];
-
-// generator/releases.ts
-export interface Release {
-    readonly version: string;
-    readonly date: string;
-    readonly source: string;
-    readonly summary: string;
-    readonly changes: readonly ReleaseChange[];
-    readonly specSha256?: string;
-}
-export interface ReleaseChange {
-    readonly severity: 'breaking' | 'non-breaking' | 'docs';
-    readonly message: string;
-    readonly operation?: string;
-}
-
-// generator/select/filters.ts
-export interface OperationFilter {
-    readonly by: 'path' | 'tag' | 'operationId';
-    readonly pattern: string | RegExp;
-}
-export interface Selection {
-    readonly include: 'all' | readonly OperationFilter[];
-    readonly exclude: readonly OperationFilter[];
-}
 
 // generator/template-api/markdown-helpers.ts
 export interface MarkdownHelpers {
@@ -392,11 +360,7 @@ export interface MethodSignature {
     readonly successMedia: MediaTypeModel | undefined;
     readonly requestMedia: MediaTypeModel | undefined;
     readonly requestKind: BodyKind | undefined;
-    readonly errors: readonly {
-        readonly status: string;
-        readonly type: string;
-        readonly description?: string;
-    }[];
+    readonly requestContentType: string | undefined;
     readonly responseKind: BodyKind | 'none';
     readonly operationType: string;
     readonly pathLiteral: string;
@@ -471,6 +435,19 @@ export type TemplateFile = {
     readonly value: JsonValue;
 };
 export type TemplateResult = TemplateFile | readonly TemplateFile[] | undefined;
+export interface Release {
+    readonly version: string;
+    readonly date: string;
+    readonly source: string;
+    readonly summary: string;
+    readonly changes: readonly ReleaseChange[];
+    readonly specSha256?: string;
+}
+export interface ReleaseChange {
+    readonly severity: 'breaking' | 'non-breaking' | 'docs';
+    readonly message: string;
+    readonly operation?: string;
+}
 export interface TemplateOptions {
     readonly package: {
         readonly name: string;
@@ -480,7 +457,6 @@ export interface TemplateOptions {
         readonly apiKeyEnv: string | undefined;
         readonly releases: readonly Release[];
     };
-    readonly client: ResolvedClientConfig;
     readonly toolkit: {
         readonly name: string;
         readonly version: string;

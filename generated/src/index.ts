@@ -43,4 +43,4 @@ export type {
   RequestOptions,
   ResponseValidator,
 } from "./runtime/options.js";
-export type { components, operations, paths } from "./schema.js";
+export type { components, operations, paths, webhooks } from "./schema.js";

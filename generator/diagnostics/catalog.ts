@@ -27,12 +27,14 @@ export const catalog = {
   OM211: 'Spec URL refused (only http and https are fetched)',
   OM212: 'Spec download failed',
   OM213: 'Spec download timed out',
-  OM214: 'info.version is not a version (the package version is 0.0.0)',
+  OM108: 'info.version is not a version (the package version is 0.0.0)',
+  OM214: 'A $ref loop with no type in it (schemas that only alias each other)',
 
   OM300: 'Selection matches no operation',
   OM301: 'Duplicate operationId',
   OM302: 'Selection filter matches nothing',
   OM303: 'Component not kept by the selection',
+  OM304: 'Operation cannot be generated (an OpenAPI 3.2 QUERY or additional operation)',
 
   OM400: 'Unsupported schema construct',
   OM401: 'Name collision resolved',

@@ -1,4 +1,5 @@
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { jsonText } from '../escape/string-literal.ts';
 import { isObject, setOwn, type JsonObject } from '../json.ts';
 import { tsMorph } from '../heavy.ts';
 import { headerMember, withHeader, type HeaderInfo } from './header.ts';
@@ -41,7 +42,8 @@ export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo):
         const value: JsonObject = {};
         setOwn(value, '//', headerMember(header));
         for (const [key, child] of Object.entries(file.value)) if (key !== '//') setOwn(value, key, child);
-        content = `${JSON.stringify(value, null, 2)}\n`;
+        // Escaped like every JSON sink: no raw control or format character in an output file.
+        content = `${jsonText(value, 2)}\n`;
       } else {
         content = file.content;
       }

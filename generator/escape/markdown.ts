@@ -7,12 +7,44 @@ import { visibleText } from './unsafe-text.ts';
  * `java&#115;cript:`, reference-style link definitions) pass through, so render the docs with one.
  */
 export function markdownText(text: string): string {
-  return visibleText(text)
-    .replace(/\]\(\s*(javascript|vbscript|data):/gi, '](#unsafe-link-$1:')
+  return disarmLinks(visibleText(text))
     .replace(/&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .trim();
+}
+
+/** Link targets that run code when followed. */
+const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/;
+
+/**
+ * Disarms inline link targets (`[a](target)`) and reference definitions (`[a]: target`) whose
+ * scheme runs code, judged as a renderer reads the target: backslash escapes and character
+ * references decoded (`java&#115;cript:`, `javascript&colon;`), spaces and controls dropped.
+ */
+function disarmLinks(text: string): string {
+  const disarm = (target: string): string => {
+    // The whole target becomes a fragment: nothing to follow, and the reader still sees it.
+    return UNSAFE_SCHEME.test(decodeTarget(target)) ? `#unsafe-link-${target}` : target;
+  };
+  return text
+    .replace(/(\]\(\s*)(<[^>\n]*>?|[^\s)]+)/g, (_m, open: string, target: string) => `${open}${disarm(target)}`)
+    .replace(/^( {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*)(<[^>\n]*>?|\S+)/gm, (_m, open: string, target: string) => `${open}${disarm(target)}`);
+}
+
+/** Named character references that can hide a scheme's colon or split its name. */
+const NAMED: Readonly<Record<string, string>> = { colon: ':', tab: '\t', newline: '\n', nbsp: ' ', shy: '', zwj: '', zwnj: '' };
+
+function decodeTarget(target: string): string {
+  const codePoint = (n: number) => (Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '');
+  return target
+    .replace(/^<|>$/g, '')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&#x([0-9a-f]{1,8});?/gi, (_m, hex: string) => codePoint(parseInt(hex, 16)))
+    .replace(/&#(\d{1,10});?/g, (_m, dec: string) => codePoint(Number(dec)))
+    .replace(/&([a-z]+);/gi, (m, name: string) => NAMED[name.toLowerCase()] ?? m)
+    .replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200d\ufeff]|<U\+[0-9A-F]{4,6}>/g, '')
+    .toLowerCase();
 }
 
 /** Prose for one markdown table cell: one line, pipes escaped. */

@@ -1,12 +1,18 @@
-/**
- * Characters that change how code reads without being seen: C1 controls, bidirectional controls
- * (Trojan Source), zero-width characters, line/paragraph separators, the BOM.
- */
-const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+import { UNSAFE_CODE_POINTS } from './unsafe-text.ts';
 
-/** Replaces invisible characters in JSON or JS source text with `\uXXXX` escapes (same value, visible). */
+/**
+ * Characters that change how code reads without being seen: every control and format character
+ * and lone surrogate (unsafe-text.ts), plus line/paragraph separators, which end a line in some
+ * readers. The bidirectional controls among them are the Trojan Source characters.
+ */
+const INVISIBLE = new RegExp(`${UNSAFE_CODE_POINTS.source}|[\\u2028\\u2029]`, 'gu');
+
+/**
+ * Replaces invisible characters in JSON or JS source text with `\uXXXX` escapes (same value in a
+ * literal, visible text in a comment). Astral ones as their surrogate pair, which JSON reads too.
+ */
 export function escapeInvisible(source: string): string {
-  return source.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return source.replace(INVISIBLE, (char) => [...Array(char.length).keys()].map((i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
 }
 
 /**

@@ -1,16 +1,17 @@
 /** Line terminators besides \n: CR, CRLF, NEL, LS, PS. */
 export const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
 
-/** Bidirectional controls ("Trojan Source"), zero-width joiners aside: shown as `<U+202E>`. */
-export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * What may never appear raw in an output file: every code point of Unicode category Cc (controls,
+ * tab and newline aside) or Cf (format: bidirectional controls, zero-width characters, the BOM,
+ * soft hyphen, tag characters), and lone surrogates. Each sink escapes them its own way: code as
+ * `\uXXXX` escapes (string-literal.ts), prose as a visible `<U+XXXX>`.
+ */
+export const UNSAFE_CODE_POINTS = /(?![\t\n])[\p{Cc}\p{Cf}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
-/** Other C0/C1 controls except tab and newline. */
-// oxlint-disable-next-line no-control-regex -- matching control characters is the point
-export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-
-/** Makes prose safe to show anywhere: one kind of line break, no bidi or control characters. */
+/** Makes prose safe to show anywhere: one kind of line break, every unsafe code point visible. */
 export function visibleText(text: string): string {
-  return text.replace(LINE_BREAKS, '\n').replace(BIDI_CONTROLS, codePoint).replace(CONTROL_CHARS, codePoint);
+  return text.replace(LINE_BREAKS, '\n').replace(UNSAFE_CODE_POINTS, codePoint);
 }
 
 function codePoint(char: string): string {

@@ -10,6 +10,7 @@ import { checkTree, type Limits } from './limits.ts';
 import { parseSpecText } from './parse.ts';
 import { checkExternalRef, fileLocation, locationKey, type ExternalLocation, type RefPolicy } from './ref-policy.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
+import { httpMethods } from '../openapi/operations.ts';
 import { displayPath } from '../display-path.ts';
 
 export interface BundleOptions {
@@ -64,6 +65,13 @@ export async function bundleExternalRefs(spec: SpecDocument, options: BundleOpti
         const value = segments ? resolvePointer(external.document, segments) : undefined;
         if (value === undefined) {
           diagnostics.push(error('OM208', `$ref "${site.ref}" points to nothing in ${external.name}`, where));
+          continue;
+        }
+        if (isOperationSite(site.at)) {
+          // Not valid OpenAPI, but found in a large vendor's official spec: a whole operation in
+          // another file. There is no component type for operations, so it is copied in place.
+          inlineAt(document, site.at, value);
+          queue.push({ node: resolvePointer(document, parsePointer(site.at)!.slice(0, -1)), at: parentPointer(site.at), base: checked.location, file: external.name });
           continue;
         }
         const type = componentTypeFor(segments!, site.at);
@@ -144,6 +152,26 @@ function componentTypeFor(targetSegments: readonly string[], siteAt: string): Co
   if (last === 'requestBody') return 'requestBodies';
   if (site[0] === 'paths' && site.length === 2) return 'pathItems';
   return BY_PARENT[parent];
+}
+
+/** `#/paths/<path>/<method>/$ref` */
+function isOperationSite(siteAt: string): boolean {
+  const site = parsePointer(siteAt) ?? [];
+  return site.length === 4 && site[0] === 'paths' && (httpMethods as readonly string[]).includes(site[2]!) && site[3] === '$ref';
+}
+
+/** Replaces the object holding the `$ref` at `siteAt` by a copy of `value` (its other members win). */
+function inlineAt(document: JsonObject, siteAt: string, value: unknown): void {
+  const segments = parsePointer(siteAt)!;
+  const holder = resolvePointer(document, segments.slice(0, -1));
+  if (!isObject(holder) || !isObject(value)) return;
+  const siblings = Object.entries(holder).filter(([key]) => key !== '$ref');
+  for (const key of Object.keys(holder)) delete holder[key];
+  for (const [key, member] of [...Object.entries(structuredClone(value)), ...siblings]) setOwn(holder, key, member);
+}
+
+function parentPointer(siteAt: string): string {
+  return pointer(...parsePointer(siteAt)!.slice(0, -1));
 }
 
 function rewrite(document: JsonObject, siteAt: string, target: string): void {

@@ -4,7 +4,7 @@ import { fail } from '../diagnostics/diagnostic.ts';
 import { displaySource, isUrlInput } from './url-input.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';
-import { parseSpec } from './index.ts';
+import { readSpec } from './index.ts';
 import type { Limits } from './limits.ts';
 import { readSpecFile } from './source.ts';
 
@@ -22,10 +22,10 @@ export async function loadFrom(input: string, cwd: string, limits: Limits): Prom
     } catch {
       fail('OM211', `${JSON.stringify(displaySource(input))} is neither a file path nor a valid URL`);
     }
-    return parseSpec(await fetchSpec(url, limits), limits);
+    return readSpec(await fetchSpec(url, limits), limits);
   }
   const path = resolve(cwd, input);
-  return parseSpec(await readSpecFile(path, specFileName(cwd, path), limits.maxBytes), limits);
+  return readSpec(await readSpecFile(path, specFileName(cwd, path), limits.maxBytes), limits);
 }
 
 export { displaySource, isUrlInput } from './url-input.ts';

@@ -1,36 +1,56 @@
 import { fail } from '../diagnostics/diagnostic.ts';
-import { isObject, ownString } from '../json.ts';
-import { specDocument, type SpecDocument } from '../spec-context.ts';
+import { isObject, own, ownString, type JsonObject } from '../json.ts';
+import { specDocument, type SpecDocument, type SpecVersion } from '../spec-context.ts';
 import { checkTree, type Limits } from './limits.ts';
 import { parseSpecText } from './parse.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
+import { convertSwagger2 } from './swagger2.ts';
 
 /**
  * Load stage: bytes -> parsed, size/depth/alias-checked tree. Validation against the OpenAPI
  * schema happens after selection (validate.ts), on the subset only, so a 3 MB upstream document
- * costs only what the selected operations need.
+ * costs only what the selected operations need. Reads OpenAPI 3.0, 3.1 and 3.2; a Swagger 2.0
+ * document needs converting first (`readSpec`).
  */
 export function parseSpec(source: SpecSource, limits: Limits): SpecDocument {
-  const parsed = parseSpecText(source);
-  const tree = checkTree(parsed, limits, source.name);
+  const tree = parseTree(source, limits);
+  return specDocument(source, tree, openapiVersion(source, tree));
+}
+
+/** `parseSpec`, and a Swagger 2.0 document converted to OpenAPI 3.0 (swagger2.ts). */
+export async function readSpec(source: SpecSource, limits: Limits): Promise<SpecDocument> {
+  const tree = parseTree(source, limits);
+  if (own(tree, 'openapi') === undefined && ownString(tree, 'swagger') === '2.0') {
+    const converted = await convertSwagger2(source, tree);
+    return specDocument(source, converted, '3.0');
+  }
+  return specDocument(source, tree, openapiVersion(source, tree));
+}
+
+function parseTree(source: SpecSource, limits: Limits): JsonObject {
+  const tree = checkTree(parseSpecText(source), limits, source.name);
   if (!isObject(tree)) fail('OM205', `${source.name} is not an OpenAPI document (expected a mapping at the top level)`, { file: source.name });
+  return tree;
+}
+
+function openapiVersion(source: SpecSource, tree: JsonObject): SpecVersion {
   const openapi = ownString(tree, 'openapi');
-  const version = openapi?.startsWith('3.0') ? '3.0' : openapi?.startsWith('3.1') ? '3.1' : undefined;
+  const version = (['3.0', '3.1', '3.2'] as const).find((v) => openapi?.startsWith(`${v}.`));
   if (!version) {
     const found = openapi ?? ownString(tree, 'swagger');
     fail(
       'OM205',
       found
-        ? `OpenAPI ${found} is not supported; openapi-morph reads OpenAPI 3.0 and 3.1`
+        ? `OpenAPI ${found} is not supported; openapi-morph reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2`
         : `${source.name} has no "openapi" version field; is it an OpenAPI 3.x document?`,
       { file: source.name, pointer: '#/openapi' },
     );
   }
-  return specDocument(source, tree, version);
+  return version;
 }
 
 export async function loadSpecFile(path: string, name: string, limits: Limits): Promise<SpecDocument> {
-  return parseSpec(await readSpecFile(path, name, limits.maxBytes), limits);
+  return readSpec(await readSpecFile(path, name, limits.maxBytes), limits);
 }
 
 export type { Limits } from './limits.ts';

@@ -1,78 +1,138 @@
-import type { OpenAPI } from 'openapi-types';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { swaggerParser } from '../heavy.ts';
+import { openapiSchemaValidator, type SchemaValidator } from '../heavy.ts';
 import type { JsonObject } from '../json.ts';
 import { encodeSegment } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
 
-interface AjvDetail {
+/** One error as ajv reports it (with `verbose: true`, so the failing sub-schema is attached). */
+export interface AjvDetail {
   readonly instancePath: string;
-  /** Set on errors about a key (propertyNames): the offending key. */
-  readonly propertyName?: string;
   readonly schemaPath: string;
   readonly keyword: string;
   readonly params: Record<string, unknown>;
   readonly message?: string;
+  /** Set on errors about a key (propertyNames): the offending key. */
+  readonly propertyName?: string;
+  readonly schema?: unknown;
 }
 
 /** Keywords that only say "a branch failed"; the branch's own errors say why. */
-const COMPOSITE = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'not', 'unevaluatedProperties', 'propertyNames']);
+const COMPOSITE = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'propertyNames', '$ref']);
+const BRANCHING = new Set(['oneOf', 'anyOf']);
 const MAX_REPORTED = 20;
 
 /**
- * Validates the selected subset against the OpenAPI 3.0/3.1 schema with swagger-parser. The subset
- * holds only internal references (select refuses the rest), and external resolution is switched
- * off as well, so validation never reads a file or the network. Pointers in the subset equal the
- * pointers in the source, so every problem is reported at its line in the user's file.
+ * Validates the selected subset against the official OpenAPI schema of its version (3.0, 3.1 or
+ * 3.2, the current releases pinned through `@seriousme/openapi-schema-validator`; 2.0 sources are
+ * validated against the 2.0 schema before conversion). The subset is validated as written, not
+ * dereferenced, so a mistake inside a component is reported once, at the component, not at every
+ * place that refers to it. Pointers in the subset equal the pointers in the source, so every
+ * problem is reported at its line in the user's file.
  */
-export async function validateSubset(spec: SpecDocument, subset: JsonObject): Promise<void> {
-  try {
-    await swaggerParser().validate(structuredClone(subset) as unknown as OpenAPI.Document, {
-      resolve: { external: false, file: false, http: false },
-      dereference: { circular: 'ignore' },
-      validate: { schema: true, spec: true },
-    });
-  } catch (cause) {
-    throw new MorphError(toDiagnostics(spec, cause));
+export function validateSubset(spec: SpecDocument, subset: JsonObject): void {
+  const problems = schemaProblems(openapiSchemaValidator(spec.version), subset);
+  if (problems.length === 0) return;
+  const diagnostics = problems.slice(0, MAX_REPORTED).map((p) => error('OM206', `invalid OpenAPI: ${p.message}`, spec.at(`#${p.path}`)));
+  if (problems.length > MAX_REPORTED) {
+    diagnostics.push(error('OM206', `${problems.length - MAX_REPORTED} more validation problems not shown`, { file: spec.source.name }));
   }
+  throw new MorphError(diagnostics);
 }
 
-function toDiagnostics(spec: SpecDocument, cause: unknown): Diagnostic[] {
-  const details = (cause as { details?: AjvDetail[] } | null)?.details;
-  if (!Array.isArray(details) || details.length === 0) {
-    const message = cause instanceof Error ? cause.message.replace(/^Validation failed\.\s*/, '') : String(cause);
-    return [error('OM206', `invalid OpenAPI: ${message}`, findPointer(spec, message), cause)];
-  }
+export interface SchemaProblem {
+  /** JSON pointer (without `#`) of the offending value or key. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Runs `validator` on `document`; one problem per offending place, worded to name the field. */
+export function schemaProblems(validator: SchemaValidator, document: unknown): SchemaProblem[] {
+  if (validator(document)) return [];
+  return collapseErrors((validator.errors ?? []) as readonly AjvDetail[]);
+}
+
+/**
+ * ajv with `allErrors` reports every branch of every `oneOf`/`anyOf` that failed, and the OpenAPI
+ * schemas put "a Reference, or the object" at every place an object may be referenced: one typo
+ * becomes a `missing required property "$ref"` plus an error per alternative. This keeps what
+ * names the mistake: the most specific failing branch of each alternative, with the Reference
+ * alternative dropped wherever the object alternative says more; then one problem per pointer.
+ */
+export function collapseErrors(details: readonly AjvDetail[]): SchemaProblem[] {
+  let kept = [...details];
+  for (const composite of details.filter((d) => BRANCHING.has(d.keyword))) kept = keepBestBranch(kept, composite);
+  const leaves = kept.filter((d) => !COMPOSITE.has(d.keyword));
+  const specific = leaves.filter((d) => !(isMissingRef(d) && leaves.some((o) => o !== d && !isMissingRef(o) && within(o.instancePath, d.instancePath))));
+  const chosen = specific.length > 0 ? specific : details.slice(0, 1);
+
   const byPath = new Map<string, AjvDetail[]>();
-  for (const detail of details) {
-    if (COMPOSITE.has(detail.keyword)) continue;
-    // A bad key is reported where the key is, not at the object holding it.
-    const path = detail.propertyName === undefined ? detail.instancePath : `${detail.instancePath}/${encodeSegment(detail.propertyName)}`;
+  for (const detail of chosen) {
+    const path = pathOf(detail);
     byPath.set(path, [...(byPath.get(path) ?? []), detail]);
   }
-  if (byPath.size === 0) byPath.set(details[0]!.instancePath, [details[0]!]);
-  const diagnostics = [...byPath].slice(0, MAX_REPORTED).map(([path, group]) =>
-    error('OM206', `invalid OpenAPI: ${describe(group)}`, spec.at(`#${path}`), cause),
-  );
-  if (byPath.size > MAX_REPORTED) {
-    diagnostics.push(error('OM206', `${byPath.size - MAX_REPORTED} more validation problems not shown`, { file: spec.source.name }));
+  return [...byPath].map(([path, group]) => ({ path, message: describe(group) }));
+}
+
+/**
+ * Among the branches of one failed `oneOf`/`anyOf`, keeps the errors of the most specific one:
+ * when every branch fails on the value of the same field (a discriminating `type` or `in`), that
+ * field's allowed values merged; otherwise the branch with the fewest errors, the deepest first.
+ */
+function keepBestBranch(details: readonly AjvDetail[], composite: AjvDetail): AjvDetail[] {
+  const prefix = `${composite.schemaPath}/`;
+  const branches = new Map<string, AjvDetail[]>();
+  for (const detail of details) {
+    if (!detail.schemaPath.startsWith(prefix) || !within(detail.instancePath, composite.instancePath)) continue;
+    const branch = detail.schemaPath.slice(prefix.length).split('/')[0]!;
+    branches.set(branch, [...(branches.get(branch) ?? []), detail]);
   }
-  return diagnostics;
+  if (branches.size < 2) return [...details];
+  const inBranches = new Set([...branches.values()].flat());
+  const rest = details.filter((d) => !inBranches.has(d));
+  const groups = [...branches.values()];
+  const discriminating = groups.map((g) => g.find((d) => (d.keyword === 'enum' || d.keyword === 'const') && d.instancePath !== composite.instancePath));
+  const field = discriminating[0]?.instancePath;
+  if (field !== undefined && discriminating.every((d) => d?.instancePath === field)) {
+    const allowed = [...new Set(discriminating.flatMap((d) => (d!.keyword === 'enum' ? (d!.params['allowedValues'] as unknown[]) : [d!.params['allowedValue']])))];
+    return [...rest, { ...discriminating[0]!, keyword: 'enum', params: { allowedValues: allowed } }];
+  }
+  const depth = (g: readonly AjvDetail[]) => Math.max(...g.map((d) => d.instancePath.split('/').length));
+  const best = groups.reduce((a, b) => (b.length < a.length || (b.length === a.length && depth(b) > depth(a)) ? b : a));
+  return [...rest, ...best];
+}
+
+const isMissingRef = (d: AjvDetail) => d.keyword === 'required' && d.params['missingProperty'] === '$ref';
+
+/** Whether `path` is `base` or below it. */
+const within = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
+
+/** A bad or unknown key is reported where the key is, not at the object holding it. */
+function pathOf(detail: AjvDetail): string {
+  const key = detail.propertyName ?? unknownProperty(detail);
+  return key === undefined ? detail.instancePath : `${detail.instancePath}/${encodeSegment(key)}`;
+}
+
+function unknownProperty(detail: AjvDetail): string | undefined {
+  const key = detail.params['additionalProperty'] ?? detail.params['unevaluatedProperty'];
+  return typeof key === 'string' ? key : undefined;
 }
 
 function describe(group: readonly AjvDetail[]): string {
-  const missing = group.filter((d) => d.keyword === 'required').map((d) => `"${String(d.params['missingProperty'])}"`);
+  const missing = [...new Set(group.filter((d) => d.keyword === 'required').map((d) => `"${String(d.params['missingProperty'])}"`))];
   const branched = group.some((d) => d.keyword === 'required' && /\/(oneOf|anyOf)\/\d+/.test(d.schemaPath));
   const parts: string[] = [];
-  if (missing.length > 0) parts.push(`missing required property ${[...new Set(missing)].join(branched ? ' or ' : ' and ')}`);
+  if (missing.length > 0) parts.push(`missing required property ${missing.join(branched ? ' or ' : ' and ')}`);
+  // Several alternatives each allowing other values: one list.
+  const allowed = [...new Set(group.flatMap((d) => (d.keyword === 'enum' ? (d.params['allowedValues'] as unknown[]) : d.keyword === 'const' ? [d.params['allowedValue']] : [])))];
+  if (allowed.length > 0) parts.push(`must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
   for (const detail of group) {
-    if (detail.keyword === 'required') continue;
-    if (detail.keyword === 'enum') {
-      parts.push(`must be one of ${(detail.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
-    } else if (detail.propertyName !== undefined) {
+    if (detail.keyword === 'required' || detail.keyword === 'enum' || detail.keyword === 'const') continue;
+    if (detail.propertyName !== undefined) {
       parts.push(`the name ${JSON.stringify(detail.propertyName)} ${detail.message ?? 'is not valid'}`);
-    } else if (detail.keyword === 'additionalProperties') {
-      parts.push(`unknown property "${String(detail.params['additionalProperty'])}"`);
+    } else if (unknownProperty(detail) !== undefined) {
+      parts.push(`unknown property "${unknownProperty(detail)!}"`);
+    } else if (detail.keyword === 'not') {
+      parts.push(describeNot(detail));
     } else {
       parts.push(detail.message ?? detail.keyword);
     }
@@ -80,8 +140,14 @@ function describe(group: readonly AjvDetail[]): string {
   return [...new Set(parts)].join('; ');
 }
 
-/** swagger-parser's semantic checks name the path in prose: "/paths/~1a/post has ...". */
-function findPointer(spec: SpecDocument, message: string) {
-  const match = /(\/paths\/\S+?|\/components\/\S+?)(?=\s|$|,)/.exec(message);
-  return match ? spec.at(`#${match[1]}`) : { file: spec.source.name };
+/** `dependentSchemas: { identifier: { not: { required: [url] } } }` is "not both": say which two. */
+function describeNot(detail: AjvDetail): string {
+  const dependent = /\/dependentSchemas\/([^/]+)\/not$/.exec(detail.schemaPath)?.[1];
+  const schema = detail.schema as { required?: unknown } | undefined;
+  const excluded = Array.isArray(schema?.required) ? schema.required.map(String) : [];
+  if (dependent !== undefined && excluded.length > 0) {
+    const names = [decodeURIComponent(dependent).replace(/~1/g, '/').replace(/~0/g, '~'), ...excluded].map((n) => `"${n}"`);
+    return `has both ${names.join(' and ')}; only one of them is allowed`;
+  }
+  return detail.message ?? 'matches a shape that is not allowed';
 }

@@ -47,7 +47,12 @@ export function toSchemaNode(schema: unknown, at: string, ctx: SchemaContext): S
   const allOf = own(schema, 'allOf');
   if (Array.isArray(allOf)) {
     const parts = allOf.map((p, i) => toSchemaNode(p, childPointer(at, 'allOf', i), ctx));
-    const node: SchemaNode = parts.length === 1 && !hasShape(schema, ['allOf']) ? { ...parts[0]!, ...meta, nullable: meta.nullable || parts[0]!.nullable } : { kind: 'intersection', parts, ...meta };
+    // A sibling `required` changes the type (openapi-typescript writes `WithRequired<X, ...>`), so
+    // `allOf: [X]` with one is not just `X`: the intersection keeps signatures typed from `paths`.
+    const required = own(schema, 'required');
+    const overlay: SchemaNode[] = Array.isArray(required) && required.length > 0 ? [requiredOverlay(required)] : [];
+    const alias = parts.length === 1 && !hasShape(schema, ['allOf']) && overlay.length === 0;
+    const node: SchemaNode = alias ? { ...parts[0]!, ...meta, nullable: meta.nullable || parts[0]!.nullable } : { kind: 'intersection', parts: [...parts, ...overlay], ...meta };
     return withBase(schema, node, at, ctx, ['allOf']);
   }
   return shapeNode(schema, at, meta, ctx);
@@ -81,6 +86,15 @@ function withBase(schema: JsonObject, node: SchemaNode, at: string, ctx: SchemaC
     ...stripUndefined({ description, title, deprecated }),
     nullable,
   } as SchemaNode;
+}
+
+/**
+ * `required` beside an `allOf` makes properties of its parts required: an object of those names
+ * whose types come from the parts (`unknown` here; example.ts looks them up in the parts).
+ */
+function requiredOverlay(names: readonly unknown[]): SchemaNode {
+  const properties = names.filter((n): n is string => typeof n === 'string').map((name) => ({ name, required: true, schema: { kind: 'unknown', nullable: false } as const }));
+  return { kind: 'object', properties, additionalProperties: true, nullable: false };
 }
 
 function hasShape(schema: JsonObject, consumed: readonly string[]): boolean {

@@ -13,6 +13,7 @@ import { schemaRules } from './rules.ts';
 export function normalize(spec: SpecDocument, subset: JsonObject): JsonObject {
   const rules = schemaRules.filter((rule) => rule.versions.includes(spec.version));
   const document = explicitMappings(mapDocumentSchemas(subset, (schema) => rules.reduce((current, rule) => rule.apply(current), schema)));
+  // 3.2 is 3.1 plus additions outside the Schema Object (`$self`, tag fields) that later stages ignore.
   if (spec.version === '3.1') return document;
   const converted: JsonObject = {};
   for (const [key, value] of Object.entries(document)) setOwn(converted, key, key === 'openapi' ? '3.1.0' : value);

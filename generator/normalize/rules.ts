@@ -1,10 +1,11 @@
 import { own, type JsonObject } from '../json.ts';
+import type { SpecVersion } from '../spec-context.ts';
 
 /** One normalization of a Schema Object; returns the same object when it does not apply. */
 export interface SchemaRule {
   readonly name: string;
-  /** Which source versions the rule applies to. */
-  readonly versions: readonly ('3.0' | '3.1')[];
+  /** Which source versions the rule applies to (3.2's Schema Object is 3.1's). */
+  readonly versions: readonly SpecVersion[];
   readonly apply: (schema: JsonObject) => JsonObject;
 }
 
@@ -60,7 +61,7 @@ const exclusiveBounds: SchemaRule = {
  */
 const itemsWithoutType: SchemaRule = {
   name: 'items-without-type',
-  versions: ['3.0', '3.1'],
+  versions: ['3.0', '3.1', '3.2'],
   apply(schema) {
     if (own(schema, 'items') === undefined || own(schema, 'type') !== undefined || own(schema, '$ref') !== undefined) return schema;
     if (['allOf', 'anyOf', 'oneOf', 'enum', 'const'].some((key) => own(schema, key) !== undefined)) return schema;
@@ -74,7 +75,7 @@ const itemsWithoutType: SchemaRule = {
  */
 const stainlessConst: SchemaRule = {
   name: 'stainless-const',
-  versions: ['3.0', '3.1'],
+  versions: ['3.0', '3.1', '3.2'],
   apply(schema) {
     const values = own(schema, 'enum');
     if (own(schema, 'x-stainless-const') !== true || !Array.isArray(values) || values.length !== 1) return schema;

@@ -1,5 +1,5 @@
 import { isObject, own, type JsonObject } from '../json.ts';
-import { childPointer } from '../pointer.ts';
+import { childPointer, parsePointer } from '../pointer.ts';
 
 /** A reference found in a spec: the `$ref` string (or discriminator mapping value) and where it sits. */
 export interface RefSite {
@@ -40,16 +40,20 @@ const NAME_MAPS = new Set([
  */
 export function findRefs(node: unknown, at: string): RefSite[] {
   const found: RefSite[] = [];
-  const walk = (value: unknown, here: string, inNameMap: boolean, inExamples: boolean): void => {
+  /**
+   * `mode` says what `value` is: `node` an ordinary object, `names` a map from user-chosen names,
+   * `examples` a map of Example objects, `example` one Example object (its `value` is data).
+   */
+  const walk = (value: unknown, here: string, mode: 'node' | 'names' | 'examples' | 'example'): void => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, childPointer(here, index), false, false));
+      value.forEach((item, index) => walk(item, childPointer(here, index), 'node'));
       return;
     }
     if (!isObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
       const childAt = childPointer(here, key);
-      if (inNameMap) {
-        walk(child, childAt, false, inExamples);
+      if (mode === 'names' || mode === 'examples') {
+        walk(child, childAt, mode === 'examples' ? 'example' : 'node');
         continue;
       }
       if (key === '$ref' && typeof child === 'string') {
@@ -57,17 +61,23 @@ export function findRefs(node: unknown, at: string): RefSite[] {
         continue;
       }
       if (DATA_KEYS.has(key) || key.startsWith('x-')) continue;
-      if (inExamples && key === 'value') continue;
+      if (mode === 'example' && (key === 'value' || key === 'dataValue')) continue;
       if (key === 'examples' && Array.isArray(child)) continue;
       if (key === 'discriminator' && isObject(child)) {
         collectMapping(child, childAt, found);
         continue;
       }
-      walk(child, childAt, NAME_MAPS.has(key), key === 'examples');
+      walk(child, childAt, key === 'examples' ? 'examples' : NAME_MAPS.has(key) ? 'names' : 'node');
     }
   };
-  walk(node, at, false, false);
+  walk(node, at, isExampleComponent(at) ? 'example' : 'node');
   return found;
+}
+
+/** `#/components/examples/<name>`: an Example object reached on its own (through a `$ref`). */
+function isExampleComponent(at: string): boolean {
+  const segments = parsePointer(at);
+  return segments?.length === 3 && segments[0] === 'components' && segments[1] === 'examples';
 }
 
 function collectMapping(discriminator: JsonObject, at: string, found: RefSite[]): void {

@@ -28,7 +28,15 @@ export interface Closure {
  * security requirements. Only internal `#/components/...` references are followed; anything else
  * is reported with the pointer of the reference.
  */
-export function computeClosure(spec: SpecDocument, operations: readonly OperationEntry[], diagnostics: Diagnostic[]): Closure {
+export function computeClosure(
+  spec: SpecDocument,
+  operations: readonly OperationEntry[],
+  diagnostics: Diagnostic[],
+  /** Other selected parts that may refer to components (webhooks). */
+  roots: readonly { node: unknown; at: string; from: string }[] = [],
+  /** Every component of the document (a components-only document selected with `--all`). */
+  allComponents = false,
+): Closure {
   const reachedBy = new Map<ComponentKey, Reason>();
   const queue: { key: ComponentKey; node: unknown; at: string }[] = [];
 
@@ -36,7 +44,7 @@ export function computeClosure(spec: SpecDocument, operations: readonly Operatio
     const segments = parsePointer(ref);
     if (!segments) {
       diagnostics.push(
-        error('OM207', `external $ref "${ref}" refused: only references inside the document (#/...) are followed`, spec.at(site)),
+        error('OM207', `external $ref "${ref}" refused: external references are off (set refs: { external: true } in the config to allow files under the spec folder)`, spec.at(site)),
       );
       return;
     }
@@ -70,6 +78,14 @@ export function computeClosure(spec: SpecDocument, operations: readonly Operatio
     const securityAt = own(entry.operation, 'security') ? childPointer(entry.pointer, 'security') : '#/security';
     for (const scheme of securitySchemeNames(security)) {
       reach(pointer('components', 'securitySchemes', scheme), securityAt, label);
+    }
+  }
+  for (const root of roots) scan(root.node, root.at, root.from);
+  const components = own(spec.document, 'components');
+  if (allComponents && isObject(components)) {
+    for (const type of componentTypes) {
+      const group = own(components, type);
+      if (isObject(group)) for (const name of Object.keys(group)) reach(pointer('components', type, name), pointer('components', type, name), 'the document');
     }
   }
   while (queue.length > 0) {

@@ -15,7 +15,7 @@ export interface Selection {
   readonly exclude: readonly OperationFilter[];
 }
 
-export function matchesFilter(operation: OperationEntry, filter: OperationFilter): boolean {
+export function matchesFilter(operation: Pick<OperationEntry, 'path' | 'operationId' | 'tags'>, filter: OperationFilter): boolean {
   const test = compilePattern(filter.pattern);
   switch (filter.by) {
     case 'path':

@@ -1,10 +1,11 @@
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { JsonObject } from '../json.ts';
+import { isObject, own, type JsonObject } from '../json.ts';
 import type { SpecDocument } from '../spec-context.ts';
+import { findAliasLoops } from './alias-loop.ts';
 import { computeClosure, type Closure } from './closure.ts';
 import { describeFilter, matchesFilter, type Selection } from './filters.ts';
 import type { OperationEntry } from '../openapi/operations.ts';
-import { listOperations } from './operations.ts';
+import { listOperations, type UnmodelledOperation } from './operations.ts';
 import { buildSubset } from './subset.ts';
 
 export interface SelectResult {
@@ -21,10 +22,21 @@ export interface SelectResult {
  */
 export function select(spec: SpecDocument, selection: Selection): SelectResult {
   const diagnostics: Diagnostic[] = [];
-  const all = listOperations(spec, diagnostics);
+  const unmodelled: UnmodelledOperation[] = [];
+  const all = listOperations(spec, diagnostics, unmodelled);
   const include = selection.include;
-  const included = include === 'all' ? all : all.filter((entry) => include.some((f) => matchesFilter(entry, f)));
-  const operations = included.filter((entry) => !selection.exclude.some((f) => matchesFilter(entry, f)));
+  const selected = (entry: OperationEntry | UnmodelledOperation) =>
+    (include === 'all' || include.some((f) => matchesFilter(entry, f))) && !selection.exclude.some((f) => matchesFilter(entry, f));
+  const operations = all.filter(selected);
+  for (const entry of unmodelled.filter(selected)) {
+    diagnostics.push(
+      error('OM304', `${entry.method} ${entry.path} cannot be generated: the client (openapi-fetch) has no ${entry.method} method; exclude it from the selection`, spec.at(entry.pointer)),
+    );
+  }
+  // `--all` on a document without operations (webhooks or components only) selects its models;
+  // beside operations, webhooks describe the server's calls out, not the client's, and are dropped.
+  const webhooks = include === 'all' && all.length === 0 ? own(spec.document, 'webhooks') : undefined;
+  const wholeComponents = include === 'all' && all.length === 0 && isObject(own(spec.document, 'components'));
 
   if (include !== 'all') {
     for (const filter of include) {
@@ -33,15 +45,17 @@ export function select(spec: SpecDocument, selection: Selection): SelectResult {
       }
     }
   }
-  if (operations.length === 0 && !diagnostics.some((d) => d.code === 'OM302')) {
+  if (operations.length === 0 && !diagnostics.some((d) => d.code === 'OM302' || d.code === 'OM304') && !isObject(webhooks) && !wholeComponents) {
     diagnostics.push(error('OM300', `the selection matches no operation in ${spec.source.name}`, { file: spec.source.name, pointer: '#/paths' }));
   }
   checkDuplicateIds(spec, operations, diagnostics);
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
 
-  const closure = computeClosure(spec, operations, diagnostics);
+  const roots = isObject(webhooks) ? [{ node: webhooks, at: '#/webhooks', from: 'webhooks' }] : [];
+  const closure = computeClosure(spec, operations, diagnostics, roots, wholeComponents);
+  findAliasLoops(spec, closure.components, diagnostics);
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
-  return { document: buildSubset(spec.document, operations, closure), operations, closure };
+  return { document: buildSubset(spec.document, operations, closure, isObject(webhooks) ? webhooks : undefined), operations, closure };
 }
 
 function checkDuplicateIds(spec: SpecDocument, operations: readonly OperationEntry[], diagnostics: Diagnostic[]): void {

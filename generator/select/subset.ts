@@ -10,14 +10,17 @@ const PATH_ITEM_MEMBERS = ['summary', 'description', 'servers', 'parameters'] as
  * The selected operations plus every component they reach, nothing else, with keys in a stable
  * order: document members in OpenAPI's order, paths and component names sorted by code unit,
  * methods in HTTP order. Objects inside operations and components keep their own key order.
- * Root-level vendor extensions and webhooks are dropped: they describe the whole upstream document.
+ * Root-level vendor extensions are dropped: they describe the whole upstream document. Webhooks
+ * are kept only when selected (`--all` on a document without operations): their payloads are
+ * then the models the package is for.
  */
-export function buildSubset(document: JsonObject, operations: readonly OperationEntry[], closure: Closure): JsonObject {
+export function buildSubset(document: JsonObject, operations: readonly OperationEntry[], closure: Closure, webhooks?: JsonObject): JsonObject {
   const subset: JsonObject = {};
   for (const key of ['openapi', 'info', 'jsonSchemaDialect', 'servers'] as const) copy(document, subset, key);
   const tags = usedTags(document, operations);
   if (tags.length > 0) subset['tags'] = tags;
   subset['paths'] = buildPaths(operations);
+  if (webhooks) subset['webhooks'] = webhooks;
   const components = buildComponents(document, closure);
   if (Object.keys(components).length > 0) subset['components'] = components;
   copy(document, subset, 'security');

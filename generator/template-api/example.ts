@@ -78,12 +78,26 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
       return variant ? exampleValue(variant, model, depth + 1, stack, blobs) : null;
     }
     case 'intersection': {
-      const parts = node.parts.map((p) => exampleValue(p, model, depth + 1, stack, blobs));
+      // A part that only makes properties required (`allOf` + `required`) takes their values from the other parts.
+      const parts = node.parts.map((p) => (isRequiredOverlay(p) ? overlayExample(p, node.parts, model, depth, stack, blobs) : exampleValue(p, model, depth + 1, stack, blobs)));
       return parts.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p) && !(p instanceof BlobExample)) ? Object.assign({}, ...parts) : parts[0];
     }
     case 'unknown':
       return {};
   }
+}
+
+function isRequiredOverlay(node: SchemaNode): node is Extract<SchemaNode, { kind: 'object' }> {
+  return node.kind === 'object' && node.properties.length > 0 && node.properties.every((p) => p.required && p.schema.kind === 'unknown');
+}
+
+function overlayExample(overlay: Extract<SchemaNode, { kind: 'object' }>, parts: readonly SchemaNode[], model: ApiModel, depth: number, stack: readonly string[], blobs: boolean): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const { name } of overlay.properties) {
+    const found = parts.map((part) => (part.kind === 'ref' ? model.schemas.find((s) => s.name === part.name)?.schema : part)).flatMap((part) => (part?.kind === 'object' ? part.properties.filter((p) => p.name === name) : []))[0];
+    if (found) Object.defineProperty(value, name, { value: exampleValue(found.schema, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
+  }
+  return value;
 }
 
 /** Whether a spec example is certain to type-check against a node (only primitives are trusted). */

@@ -20,7 +20,20 @@ export function bodyKind(media: MediaTypeModel): BodyKind {
   if (/^multipart\//i.test(type)) return 'multipart';
   if (/^application\/x-www-form-urlencoded\b/i.test(type)) return 'form';
   if (isBinarySchema(media.schema)) return 'binary';
+  // A plain `type: string` is typed `string` in `paths` whatever the media type (`*/*`,
+  // `application/octet-stream`): the method takes what `paths` says, sent as is.
+  if (media.schema.kind === 'string') return 'text';
   return TEXT_MEDIA.test(type) ? 'text' : 'binary';
+}
+
+/**
+ * The Content-Type a request is sent with: the body's media type, or, for a range (`*\/*`,
+ * `image/*`), a concrete type for its kind; a range is not a media type a server can read.
+ */
+export function sentContentType(media: MediaTypeModel): string {
+  const type = media.mediaType.trim();
+  if (!type.includes('*')) return type;
+  return bodyKind(media) === 'text' ? 'text/plain' : 'application/octet-stream';
 }
 
 /** `type: string` with `format: binary` (3.0's way to say "bytes"; 3.1 allows it too). */

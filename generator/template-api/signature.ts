@@ -2,7 +2,7 @@ import { stringLiteral } from '../escape/string-literal.ts';
 import type { MediaTypeModel, OperationModel, ParameterModel, ResponseModel, SchemaNode } from '../model/types.ts';
 import { NameRegistry, sanitizeIdentifier } from '../naming/identifier.ts';
 import { camelCase } from '../naming/words.ts';
-import { bodyKind, preferredMedia, type BodyKind } from './media.ts';
+import { bodyKind, preferredMedia, sentContentType, type BodyKind } from './media.ts';
 import { schemaType } from './ts-helpers.ts';
 
 /** One argument of a generated method. */
@@ -45,6 +45,8 @@ export interface MethodSignature {
    * parsed JSON value, `string` for text, `unknown` without content or for binary media.
    */
   readonly errors: readonly { readonly status: string; readonly type: string; readonly description?: string }[];
+  /** The Content-Type header it is sent with: `requestMedia`'s type, made concrete for a range like `*\/*`. */
+  readonly requestContentType: string | undefined;
   /** How 2xx bodies are read: `none` when the success responses have no content. */
   readonly responseKind: BodyKind | 'none';
   /** `paths["/a/{id}"]["post"]`, the openapi-typescript type of the operation. */
@@ -147,6 +149,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
     successMedia,
     requestMedia,
     requestKind,
+    requestContentType: requestMedia ? sentContentType(requestMedia) : undefined,
     responseKind,
     operationType,
     pathLiteral: stringLiteral(operation.path),
@@ -163,7 +166,8 @@ function typeOf(schema: SchemaNode, fallback: string): string {
 }
 
 function orderedPathParameters(operation: OperationModel): ParameterModel[] {
-  const inPath = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  // A name may appear twice in a path (`/a/{id}/b/{id}`): one parameter, one value.
+  const inPath = [...new Set([...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!))];
   const byName = new Map(operation.parameters.path.map((p) => [p.name, p]));
   const ordered = inPath.flatMap((name) => (byName.has(name) ? [byName.get(name)!] : []));
   return [...ordered, ...operation.parameters.path.filter((p) => !inPath.includes(p.name))];

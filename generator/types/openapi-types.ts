@@ -20,6 +20,8 @@ export async function openapiTypes(document: JsonObject, specName: string): Prom
   const blob = () => ts.factory.createTypeReferenceNode('Blob');
   const schema = structuredClone(document) as unknown as Parameters<typeof transformSchema>[0];
   const options = { defaultNonNullable: false, silent: true, alphabetize: false, exportType: false };
+  // Component name -> the interface that stands for an array of it (see recursiveArrayItem).
+  const recursiveArrays = new Map<string, string>();
   try {
     // The context openapi-typescript's `openapiTS()` builds (7.13.0, options above, the rest at
     // their defaults), minus its Redocly bundling, which this validated, internal-only subset
@@ -50,7 +52,13 @@ export async function openapiTypes(document: JsonObject, specName: string): Prom
       generatePathParams: false,
       readWriteMarkers: false,
       resolve: ($ref: string) => resolveRef(schema, $ref, { silent: true }),
-      transform(node: unknown) {
+      transform(node: unknown, options: { path?: string }) {
+        const recursive = recursiveArrayItem(node, options.path);
+        if (recursive !== undefined) {
+          const name = recursiveArrays.get(recursive) ?? `RecursiveArray${recursiveArrays.size + 1}`;
+          recursiveArrays.set(recursive, name);
+          return ts.factory.createTypeReferenceNode(name);
+        }
         const known = openEnumValues(node);
         if (known) {
           const anyString = ts.factory.createIntersectionTypeNode([ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), ts.factory.createTypeLiteralNode([])]);
@@ -63,10 +71,27 @@ export async function openapiTypes(document: JsonObject, specName: string): Prom
     };
     // openapi-typescript leaves bidi controls and line separators raw in literals and comments;
     // as escapes they keep their value in literals and become visible text in comments.
-    return escapeInvisible(astToString(transformSchema(schema, ctx as unknown as Parameters<typeof transformSchema>[1])));
+    const types = astToString(transformSchema(schema, ctx as unknown as Parameters<typeof transformSchema>[1]));
+    const arrays = [...recursiveArrays].map(([component, name]) => `export interface ${name} extends Array<components["schemas"][${JSON.stringify(component)}]> {}\n`);
+    return escapeInvisible(types + arrays.join(''));
   } catch (cause) {
     throw new MorphError([error('OM206', `openapi-typescript could not type the selected operations: ${message(cause)}`, { file: specName }, cause)]);
   }
+}
+
+/**
+ * An array of a component schema as a direct member of a component's `oneOf`/`anyOf`/`allOf`
+ * (a JSON value type: `string | ... | JsonValue[]`): written as openapi-typescript writes it,
+ * `components["schemas"]["JsonValue"][]` inside the union that declares `JsonValue` is a circular
+ * type annotation (TS2502). A named interface extending the array type is the same type and
+ * breaks the cycle. Returns the component the array holds, when this is such an array.
+ */
+function recursiveArrayItem(node: unknown, path: string | undefined): string | undefined {
+  if (!isObject(node) || own(node, 'type') !== 'array' || !path || !/^#\/components\/schemas\/[^/]+(\/(oneOf|anyOf|allOf)\/\d+)+$/.test(path)) return undefined;
+  const items = own(node, 'items');
+  const ref = isObject(items) && Object.keys(items).length === 1 ? own(items, '$ref') : undefined;
+  const name = typeof ref === 'string' ? /^#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1] : undefined;
+  return name === undefined ? undefined : name.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function isBinary(schema: unknown): boolean {

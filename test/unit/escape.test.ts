@@ -14,11 +14,43 @@ describe('escaping: each sink has one helper', () => {
     '</script><!--',
     'bidi \u202e evil \u2066',
     'zero\u200bwidth\ufeff',
+    'joiner\u200d nul\u0000 bell\u0007 esc\u001b[31m del\u007f shy\u00ad',
+    'tag \u{e0041} music \u{1d173} emoji \u{1f600}',
+    'lone \ud800 high and \udc00 low',
     '',
   ])('stringLiteral round-trips %j and shows no invisible characters', (value) => {
     const literal = escape.stringLiteral(value);
     expect(evaluate(literal)).toBe(value);
-    expect(literal).not.toMatch(/[\n\r\u2028\u2029\u202e\u2066\u200b\ufeff]/);
+    expect(literal).not.toMatch(/[\n\r\u2028\u2029]|(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}]/u);
+    expect(literal).toContain(value.includes('\u{1f600}') ? '\u{1f600}' : '');
+  });
+
+  it.each([
+    { given: 'zero\u200bwidth', want: 'zero<U+200B>width' },
+    { given: 'joiner\u200d bom\ufeff shy\u00ad', want: 'joiner<U+200D> bom<U+FEFF> shy<U+00AD>' },
+    { given: 'nul\u0000 bell\u0007 esc\u001b[0m del\u007f', want: 'nul<U+0000> bell<U+0007> esc<U+001B>[0m del<U+007F>' },
+    { given: 'tag\u{e0041} lone\ud800', want: 'tag<U+E0041> lone<U+D800>' },
+  ])('prose shows every Cc/Cf code point and lone surrogate visibly: jsdocText and markdownText($given)', ({ given, want }) => {
+    expect(escape.jsdocText(given)).toBe(want);
+    expect(escape.markdownText(given)).toBe(want.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  });
+
+  it.each([
+    '[a](java&#115;cript:alert(1))',
+    '[a](JaVa&#x53;cript&colon;alert(1))',
+    '[a](javascript&#58;alert(1))',
+    '[a](<javascript:alert(1)>)',
+    '[a](java\u0000script:alert(1))',
+    '[a](vbscript\\:x)',
+    '[a]( data&#x3a;text/html,<script>)',
+    '[r]: java&#115;cript:alert(1)\n\n[a][r]',
+  ])('markdownText(%j): a link target that decodes to a script scheme is disarmed', (given) => {
+    const out = escape.markdownText(given);
+    expect(out).toMatch(/(\]\(\s*|\]: )#unsafe-link-/);
+  });
+
+  it('markdownText keeps ordinary links, parentheses included', () => {
+    expect(escape.markdownText('[ok](https://example.com/a(b)) [m](mailto:a@b.c) [r](./x.md#java)')).toBe('[ok](https://example.com/a(b)) [m](mailto:a@b.c) [r](./x.md#java)');
   });
 
   it.each([

@@ -36,11 +36,32 @@ describe('media kinds', () => {
     ['text/plain', string, 'text'],
     ['application/sdp', string, 'text'],
     ['application/xml', string, 'text'],
-    ['application/octet-stream', string, 'binary'],
+    // A plain `type: string` is `string` in `paths` under any media type (issue 13, cause 6).
+    ['application/octet-stream', string, 'text'],
+    ['*/*', string, 'text'],
+    ['application/octet-stream', binary, 'binary'],
+    ['image/png', { kind: 'unknown', nullable: false } as SchemaNode, 'binary'],
     ['image/webp', binary, 'binary'],
     ['text/csv', binary, 'binary'],
   ] as const)('%s is %s', (mediaType, schema, kind) => {
     expect(bodyKind({ mediaType, schema })).toBe(kind);
+  });
+});
+
+describe('request Content-Type', () => {
+  it.each([
+    ['*/*', string, 'text/plain'],
+    ['*/*', binary, 'application/octet-stream'],
+    ['image/*', binary, 'application/octet-stream'],
+    ['application/sdp', string, 'application/sdp'],
+  ] as const)('a %s body is sent as %s', (mediaType, schema, sent) => {
+    expect(methodSignature(operation([{ mediaType, schema }], [ok([], '204')])).requestContentType).toBe(sent);
+  });
+
+  it('a path parameter named twice in the path is one method parameter', () => {
+    const id = { name: 'id', in: 'path', required: true, schema: string } as unknown as OperationModel['parameters']['path'][number];
+    const op = { ...operation(undefined, [ok([], '204')]), path: '/a/{id}/b/{id}', parameters: { path: [id], query: [], header: [], cookie: [] } };
+    expect(methodSignature(op).parameters.map((p) => p.name)).toStrictEqual(['id', 'options']);
   });
 });
 

@@ -43,7 +43,7 @@ describe('default templates, from a hand-built model', () => {
     const code = text(index, one(index.render(ctx)));
     expect(code).toContain('export { PetsApi } from "./apis/PetsApi.js";');
     expect(code).toContain('export type { Pet, Size } from "./models.js";');
-    expect(code).toContain('export type { components, operations, paths } from "./schema.js";');
+    expect(code).toContain('export type { components, operations, paths, webhooks } from "./schema.js";');
   });
 
   it('docs-api: method table, signature, parameters, return type, auth, headers, responses', () => {

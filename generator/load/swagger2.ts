@@ -1,0 +1,38 @@
+import { error, MorphError } from '../diagnostics/diagnostic.ts';
+import { Locator } from '../diagnostics/locate.ts';
+import { openapiSchemaValidator, swagger2openapi, swaggerParser } from '../heavy.ts';
+import { isObject, type JsonObject } from '../json.ts';
+import { schemaProblems } from './validate.ts';
+import type { SpecSource } from './source.ts';
+
+/**
+ * Converts a Swagger 2.0 document to OpenAPI 3.0 with swagger2openapi (what hey-api, orval and
+ * kubb do). The 2.0 source is validated first, against the official 2.0 schema and then with
+ * swagger-parser's 2.0 checks (duplicate operationIds, path parameters), so every mistake is
+ * reported at its line in the 2.0 file, not in a converted document the user never saw.
+ */
+export async function convertSwagger2(source: SpecSource, tree: JsonObject): Promise<JsonObject> {
+  const locator = new Locator(source.name, source.text);
+  const problems = schemaProblems(openapiSchemaValidator('2.0'), tree);
+  if (problems.length > 0) throw new MorphError(problems.map((p) => error('OM206', `invalid Swagger 2.0: ${p.message}`, locator.locate(`#${p.path}`))));
+  try {
+    await swaggerParser().validate(structuredClone(tree) as never, {
+      resolve: { external: false, file: false, http: false },
+      dereference: { circular: 'ignore' },
+      validate: { schema: false, spec: true },
+    });
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message.replace(/^Validation failed\.\s*/, '') : String(cause);
+    const at = /\/paths\/\S+?(?=\s|$|,)/.exec(message)?.[0];
+    throw new MorphError([error('OM206', `invalid Swagger 2.0: ${message}`, at ? locator.locate(`#${at}`) : { file: source.name }, cause)]);
+  }
+  try {
+    // `direct: true` makes the converter resolve with the converted document itself.
+    const document: unknown = await swagger2openapi().convertObj(structuredClone(tree) as never, { patch: true, warnOnly: true, resolve: false, direct: true, text: source.text } as never);
+    if (!isObject(document)) throw new Error('the converter returned no document');
+    return document;
+  } catch (cause) {
+    if (cause instanceof MorphError) throw cause;
+    throw new MorphError([error('OM205', `Swagger 2.0 could not be converted to OpenAPI 3.0: ${cause instanceof Error ? cause.message : String(cause)}`, { file: source.name }, cause)]);
+  }
+}
