@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config/types.ts';
 import { fail, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { recordRender } from './inputs/render-stamp.ts';
 import { readReleases } from './releases.ts';
 import { releaseFollowsSpec } from './release/follows.ts';
 import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
@@ -21,6 +22,7 @@ export async function generate(config: ResolvedConfig): Promise<GenerateReport> 
   const result = await render(config);
   const { difference, writes } = await planOutput(config, result);
   await commitWrites(config.root, writes);
+  await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
   return { result, difference };
 }
 
@@ -36,6 +38,7 @@ export async function check(config: ResolvedConfig): Promise<CheckReport> {
   const result = await renderSpec(config, await loadProjectSpec(config), { releases });
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
+  await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
   return { result, difference: compareTrees(current, result.files), release };
 }
 

@@ -1,16 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/types.ts';
 import { fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { overrideDrift } from './emit/drift.ts';
-import { loadTemplates, normalizeText, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
+import { loadTemplates, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
 import { printFiles } from './emit/print.ts';
 import { runTemplates } from './emit/run-templates.ts';
 import { typecheckFiles } from './emit/typecheck.ts';
 import { formatFiles } from './format/prettier.ts';
+import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
 import { loadSpecFile } from './load/index.ts';
-import { sha256 } from './load/source.ts';
 import { validateSubset } from './load/validate.ts';
 import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';
@@ -23,7 +22,7 @@ import type { Release } from './template-api/types.ts';
 import { pinnedVersion, toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
-import { renderManifest } from './write/manifest.ts';
+import { configHash, renderManifest } from './write/manifest.ts';
 
 /** Everything one run produces, in memory: `generate` writes it, `check` compares it. */
 export interface RenderResult {
@@ -115,6 +114,8 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
   if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);
   const used = slots.flatMap((s) => [s.base, s.override].filter((t): t is LoadedTemplate => t !== undefined));
+  const templates = used.map((t) => ({ name: t.template.name, origin: t.origin, source: t.source, sha256: t.sha256, modulePath: t.modulePath }));
+  const specInput = { name: spec.source.name, sha256: spec.source.sha256, externals: spec.externals };
   files.set(
     MANIFEST_NAME,
     renderManifest({
@@ -122,7 +123,8 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
       toolkit,
       spec: { path: spec.source.name, sha256: spec.source.sha256, externals: spec.externals },
       config: await configHash(config),
-      templates: used,
+      templates,
+      inputs: await inputsFingerprint(config, specInput, releases, templates),
       files,
     }),
   );
@@ -137,11 +139,4 @@ async function withWarnings<T>(warnings: readonly Diagnostic[], run: () => Promi
     if (cause instanceof MorphError && warnings.length > 0) throw new MorphError([...warnings, ...cause.diagnostics]);
     throw cause;
   }
-}
-
-async function configHash(config: ResolvedConfig): Promise<{ path: string | null; sha256: string | null }> {
-  if (!config.configFile) return { path: null, sha256: null };
-  const text = await readFile(config.configFile, 'utf8');
-  const path = config.configFile.startsWith(config.root) ? config.configFile.slice(config.root.length).replace(/^[\\/]/, '').split('\\').join('/') : config.configFile;
-  return { path, sha256: sha256(normalizeText(text)) };
 }

@@ -1,6 +1,6 @@
 import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../args.ts';
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type Command } from '../command.ts';
-import { generate } from '../../generate.ts';
+import { unchangedOutput } from '../../inputs/no-op.ts';
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -23,6 +23,12 @@ ${SELECTION_HELP}`,
       return 0;
     }
     const config = await configFromFlags(values, io.cwd, renderOverrides(values));
+    const same = values.force || values.typecheck ? undefined : await unchangedOutput(config);
+    if (same) {
+      io.out(`${config.output.name}: ${config.package.name} ${same.files} files (0 written, ${same.files} unchanged, 0 removed): no input changed (--force renders anyway)`);
+      return 0;
+    }
+    const { generate } = await import('../../generate.ts');
     const { result, difference } = await generate(config);
     printWarnings(io, result.warnings);
     const written = difference.stale.length + difference.missing.length;
