@@ -5,6 +5,7 @@ import { loadTemplates, slotTemplates, type LoadedTemplate } from './emit/load-t
 import { printFiles } from './emit/print.ts';
 import { runTemplates } from './emit/run-templates.ts';
 import { typecheckFiles } from './emit/typecheck.ts';
+import { trustedCacheDir } from './cache-dir.ts';
 import { formatFiles } from './format/prettier.ts';
 import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings } from './json.ts';
@@ -15,7 +16,7 @@ import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
 import { readReleases } from './releases.ts';
-import { select, type SelectResult } from './select/index.ts';
+import { operationKeys, select, type SelectResult } from './select/index.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import type { Release } from './template-api/types.ts';
@@ -105,7 +106,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   const formatted = await withWarnings(warnings, async () => {
     const printed = printFiles(runTemplates(slots, ctx, config.root), header);
     // The diff renders without prettier (it compares declarations, not layout).
-    const done = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir);
+    const done = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir, trustedCacheDir(config.root));
     const problems = config.typecheck ? await typecheckFiles(done, config.output.dir) : [];
     if (problems.length > 0) throw new MorphError(problems);
     return done;
@@ -124,7 +125,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
       spec: { path: spec.source.name, sha256: spec.source.sha256, externals: spec.externals },
       config: await configHash(config),
       templates,
-      inputs: await inputsFingerprint(config, specInput, releases, templates),
+      inputs: await inputsFingerprint(config, specInput, operationKeys(selected.operations), releases, templates),
       files,
     }),
   );

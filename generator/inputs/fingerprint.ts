@@ -5,11 +5,11 @@ import { normalizeText } from '../emit/load-templates.ts';
 import { prettierConfigSource } from '../format/config-search.ts';
 import { sha256 } from '../load/source.ts';
 import { overlayFiles } from '../overlay/files.ts';
-import type { Selection } from '../select/filters.ts';
 import type { ExternalDocument } from '../spec-context.ts';
 import type { Release } from '../template-api/types.ts';
 import { toolkit, toolkitRoot } from '../toolkit.ts';
-import { installedVersion, moduleGraph } from './module-graph.ts';
+import { installedVersion } from '../installed-version.ts';
+import { moduleGraph } from './module-graph.ts';
 
 /** A template as the fingerprint sees it (a loaded one, or one found on disk without importing it). */
 export interface TemplateInput {
@@ -31,14 +31,15 @@ export const toolkitCodeDirs = [join(toolkitRoot, 'generator') + sep, join(toolk
 
 /**
  * The sha256 of everything a render reads besides the toolkit itself: the spec's bytes and its
- * external documents, the resolved selection (flags replace the config's), the config file and
+ * external documents, the selected operations (not the filters: `sync --path P` and the config's
+ * `operationId` filter for the same operation give one manifest), the config file and
  * every project module it imports, the templates and every project module a team template
  * imports (packages by installed version), the release history, the overlays, prettier's version
  * and the prettier config that applies to the output folder. Recorded in the manifest as
  * `inputs`; `generate` and `check` skip rendering when it and every output file's hash still
  * match (generator/inputs/no-op.ts). Deterministic: project-relative paths, normalized line endings.
  */
-export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput, releases: readonly Release[], templates: readonly TemplateInput[]): Promise<string> {
+export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput, operations: readonly string[], releases: readonly Release[], templates: readonly TemplateInput[]): Promise<string> {
   const projectName = (path: string) => relative(config.root, path).split('\\').join('/');
   const team = templates.filter((t) => t.origin === 'team').map((t) => t.modulePath);
   const modules = moduleGraph([...(config.configFile ? [config.configFile] : []), ...team], config.root, toolkitCodeDirs, [toolkit.name]);
@@ -47,7 +48,7 @@ export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput,
   const inputs = {
     toolkit: `${toolkit.name}@${toolkit.version}`,
     spec: { name: spec.name, sha256: spec.sha256, externals: spec.externals.map((e) => [e.name, e.sha256]) },
-    selection: selectionKey(config.selection),
+    operations,
     config: config.configFile ? projectName(config.configFile) : null,
     templates: templates.map((t) => [t.origin, t.name, t.source, t.sha256]),
     modules,
@@ -59,9 +60,4 @@ export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput,
     },
   };
   return sha256(JSON.stringify(inputs));
-}
-
-function selectionKey(selection: Selection): unknown {
-  const filters = (list: Selection['exclude']) => list.map((f) => [f.by, f.pattern instanceof RegExp ? String(f.pattern) : f.pattern]);
-  return { include: selection.include === 'all' ? 'all' : filters(selection.include), exclude: filters(selection.exclude) };
 }

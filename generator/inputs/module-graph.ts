@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { compareStrings } from '../json.ts';
 import { sha256 } from '../load/source.ts';
 import { normalizeText } from '../emit/load-templates.ts';
+import { installedVersion } from '../installed-version.ts';
 
 /** What a module reaches: project files by path and hash, packages by name and version. */
 export interface ModuleGraph {
@@ -67,21 +68,6 @@ function resolveFile(path: string): string | undefined {
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-}
-
-/** The version in the package.json Node would find from `dir` (node_modules folders upwards). */
-export function installedVersion(pkg: string, dir: string): string | null {
-  for (let current = dir; ; current = dirname(current)) {
-    const manifest = join(current, 'node_modules', pkg, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        return String((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version ?? null);
-      } catch {
-        return null;
-      }
-    }
-    if (dirname(current) === current) return null;
-  }
 }
 
 function sorted<T>(record: Record<string, T>): Record<string, T> {

@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/types.ts';
 import { scanTemplateDir, type TemplateEntry } from '../emit/load-templates.ts';
 import { readEjectRecord } from '../emit/eject-record.ts';
 import { compareStrings } from '../json.ts';
-import { readSpecFile, sha256 } from '../load/source.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { loadSpecFile } from '../load/index.ts';
+import { operationKeys, selectOperations } from '../select/index.ts';
+import type { SpecDocument } from '../spec-context.ts';
 import { readReleases } from '../releases.ts';
 import type { Release } from '../template-api/types.ts';
 import { toolkit } from '../toolkit.ts';
@@ -40,7 +43,9 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
     const releases = await readReleases(config.package.releases.path, config.package.releases.name);
     const templates = await templatesUnchanged(config);
     if (!templates) return undefined;
-    const inputs = await inputsFingerprint(config, spec, releases, templates);
+    const operations = selectedOperations(config, spec);
+    if (!operations) return undefined;
+    const inputs = await inputsFingerprint(config, spec, operations, releases, templates);
     if (inputs !== recorded.inputs) return undefined;
     const tree = await readOutputTree(config.output.dir, config.output.preserve);
     tree.delete(MANIFEST_NAME);
@@ -60,16 +65,21 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
   }
 }
 
-/** The spec's bytes and the external documents the manifest lists, hashed now; undefined for a remote one (fetching it is a render's job). */
-async function specInput(config: ResolvedConfig, externals: readonly unknown[]): Promise<SpecInput | undefined> {
-  const source = await readSpecFile(config.spec.path, config.spec.name, config.limits.maxBytes);
-  const current = [];
-  for (const external of externals) {
-    const name = (external as { name?: unknown }).name;
-    if (typeof name !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(name)) return undefined;
-    current.push({ name, sha256: sha256(await readFile(resolve(config.root, name))) });
-  }
-  return { name: source.name, sha256: source.sha256, externals: current };
+/**
+ * The spec's bytes, parsed (the selection is compared by the operations it picks). A spec with
+ * external documents is left to a render: bundling them is the load stage's job.
+ */
+async function specInput(config: ResolvedConfig, externals: readonly unknown[]): Promise<(SpecInput & { readonly document: SpecDocument }) | undefined> {
+  if (externals.length > 0) return undefined;
+  const document = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
+  return { name: document.source.name, sha256: document.source.sha256, externals: [], document };
+}
+
+/** The operations the selection picks, as the render records them; undefined when the select stage would report a problem. */
+function selectedOperations(config: ResolvedConfig, spec: { readonly document: SpecDocument }): string[] | undefined {
+  const diagnostics: Diagnostic[] = [];
+  const operations = selectOperations(spec.document, config.selection, diagnostics);
+  return diagnostics.length > 0 ? undefined : operationKeys(operations);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { cacheDir } from '../cache-dir.ts';
+import { trustedCacheDir } from '../cache-dir.ts';
 import { compareStrings } from '../json.ts';
 import { sha256 } from '../load/source.ts';
 import { toolkitRoot } from '../toolkit.ts';
@@ -41,7 +41,9 @@ export async function renderVouched(root: string, outDir: string, manifest: stri
 }
 
 function stampFile(root: string, outDir: string): string {
-  return join(cacheDir(root), 'renders', `${sha256(outDir).slice(0, 32)}.json`);
+  const dir = trustedCacheDir(root);
+  if (!dir) throw new Error('no trusted cache folder');
+  return join(dir, 'renders', `${sha256(outDir).slice(0, 32)}.json`);
 }
 
 /** sha256 over the toolkit's code (generator/, templates/ and package.json), by relative path and content. */

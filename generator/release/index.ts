@@ -9,6 +9,8 @@ import { releaseFollowsSpec } from './follows.ts';
 import { displayPath } from '../config/resolve.ts';
 import type { Release } from '../template-api/types.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
+import { recordRender } from '../inputs/render-stamp.ts';
+import { MANIFEST_NAME } from '../write/output-tree.ts';
 import { recordRelease, type RecordedRelease } from './record.ts';
 
 export interface ReleaseOptions {
@@ -50,5 +52,6 @@ export async function release(config: ResolvedConfig, options: ReleaseOptions): 
   const result = await renderSpec(config, spec, { releases: recorded.releases });
   const { difference, writes } = await planOutput(config, result);
   await commitWrites(config.root, [{ path: config.package.releases.path, content: recorded.text }, ...writes]);
+  await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
   return { result, difference, recorded, release: recorded.release };
 }

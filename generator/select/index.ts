@@ -20,6 +20,19 @@ export interface SelectResult {
  */
 export function select(spec: SpecDocument, selection: Selection): SelectResult {
   const diagnostics: Diagnostic[] = [];
+  const operations = selectOperations(spec, selection, diagnostics);
+  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+
+  const closure = computeClosure(spec, operations, diagnostics);
+  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  return { document: buildSubset(spec.document, operations, closure), operations, closure };
+}
+
+/**
+ * The operations a selection picks, with the selection's problems added to `diagnostics`: the
+ * first half of the select stage (the no-op check needs only this, to compare selections).
+ */
+export function selectOperations(spec: SpecDocument, selection: Selection, diagnostics: Diagnostic[]): OperationEntry[] {
   const all = listOperations(spec, diagnostics);
   const include = selection.include;
   const included = include === 'all' ? all : all.filter((entry) => include.some((f) => matchesFilter(entry, f)));
@@ -36,11 +49,12 @@ export function select(spec: SpecDocument, selection: Selection): SelectResult {
     diagnostics.push(error('OM300', `the selection matches no operation in ${spec.source.name}`, { file: spec.source.name, pointer: '#/paths' }));
   }
   checkDuplicateIds(spec, operations, diagnostics);
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  return operations;
+}
 
-  const closure = computeClosure(spec, operations, diagnostics);
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
-  return { document: buildSubset(spec.document, operations, closure), operations, closure };
+/** The selected operations as the manifest's inputs record them: `POST /realtime/sessions`, sorted. */
+export function operationKeys(operations: readonly OperationEntry[]): string[] {
+  return operations.map((entry) => `${entry.method.toUpperCase()} ${entry.path}`).sort();
 }
 
 function checkDuplicateIds(spec: SpecDocument, operations: readonly OperationEntry[], diagnostics: Diagnostic[]): void {
