@@ -1,0 +1,72 @@
+/**
+ * How openapi-morph's cost grows with the selection: GitHub's REST spec (13 MB, @octokit/openapi,
+ * pinned in bench/package.json) with 1, 10, about 100 and all operations, each as a user runs
+ * `generate` (a child process under /usr/bin/time -v, fresh output and temp folders, so the format
+ * cache is cold). One run per size by default: the largest takes minutes.
+ *
+ *   npx tsx bench/scale.ts [--runs 1]     (not part of `npm run bench`: the largest size takes minutes)
+ *
+ * The largest size leaves out 4 tags (code-security, code-scanning, issues, projects): 10 of
+ * their operations have response examples whose literal values hold `$ref`s, which
+ * swagger-parser follows and fails on; the other 1,098 of 1,223 operations are all there.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { installPeers, timedNode, type ProcessCost } from './measure.ts';
+import { median, type Benchmark } from './types.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const github = join(root, 'bench/node_modules/@octokit/openapi/generated/api.github.com.json');
+const bin = join(root, 'generator/bin/openapi-morph.js');
+
+const sizes: readonly { readonly name: string; readonly select: unknown }[] = [
+  { name: '1 operation (repos/get)', select: { include: [{ by: 'operationId', pattern: 'repos/get' }] } },
+  { name: '10 operations (tag security-advisories)', select: { include: [{ by: 'tag', pattern: 'security-advisories' }] } },
+  { name: '111 operations (tag orgs)', select: { include: [{ by: 'tag', pattern: 'orgs' }] } },
+  { name: '1,098 operations (all but 4 tags)', select: { include: 'all', exclude: ['code-security', 'code-scanning', 'issues', 'projects'].map((pattern) => ({ by: 'tag', pattern })) } },
+];
+
+const RELEASES = JSON.stringify({ releases: [{ version: '1.0.0', date: '2026-01-01', source: 'bench', summary: 'bench', changes: [] }] });
+
+function once(select: unknown): ProcessCost {
+  const dir = mkdtempSync(join(tmpdir(), 'om-scale-'));
+  try {
+    mkdirSync(join(dir, 'spec'));
+    writeFileSync(join(dir, 'spec/releases.json'), RELEASES);
+    writeFileSync(join(dir, 'openapi-morph.config.mjs'), `export default ${JSON.stringify({ spec: github, select, package: { name: 'github-client' } })};\n`);
+    const cost = timedNode([bin, 'generate'], dir, { TMPDIR: dir });
+    return cost;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function measure(runs: number): { name: string; cost: ProcessCost }[] {
+  installPeers();
+  return sizes.map(({ name, select }) => {
+    const all = Array.from({ length: runs }, () => once(select));
+    return { name, cost: { seconds: median(all.map((c) => c.seconds)), cpu: median(all.map((c) => c.cpu)), mib: median(all.map((c) => c.mib)) } };
+  });
+}
+
+const benchmark: Benchmark = {
+  name: 'scale: GitHub REST with 1, 10, 111 and all operations',
+  description: 'Wall, CPU and peak RSS of `openapi-morph generate` on @octokit/openapi api.github.com.json by selection size, one run each.',
+  async run() {
+    return measure(1).flatMap(({ name, cost }) => [
+      { label: `${name}: wall`, value: cost.seconds, unit: 's', note: `CPU ${cost.cpu.toFixed(2)} s` },
+      { label: `${name}: peak RSS`, value: Math.round(cost.mib), unit: 'MiB' },
+    ]);
+  },
+};
+export default benchmark;
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
+  console.log('| GitHub REST (13 MB) | wall | CPU (user + sys) | peak RSS |\n|---|---|---|---|');
+  for (const { name, cost } of measure(Number(values.runs))) console.log(`| ${name} | ${cost.seconds.toFixed(1)} s | ${cost.cpu.toFixed(1)} s | ${cost.mib.toFixed(0)} MiB |`);
+  console.log(`\nload average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);
+}
