@@ -54,11 +54,6 @@ export function prettierConfigSource(dir: string): PrettierConfigSource | undefi
   }
 }
 
-/** Whether prettier would find a config for files in `dir` (see `prettierConfigSource`). */
-export function hasPrettierConfig(dir: string): boolean {
-  return prettierConfigSource(dir) !== undefined;
-}
-
 function readText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');

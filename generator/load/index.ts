@@ -2,7 +2,7 @@ import { fail } from '../diagnostics/diagnostic.ts';
 import { isObject, ownString } from '../json.ts';
 import { specDocument, type SpecDocument } from '../spec-context.ts';
 import { checkTree, type Limits } from './limits.ts';
-import { parseSpecText } from './parse.ts';
+import { mayHaveAliases, parseSpecText } from './parse.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
 
 /**
@@ -12,7 +12,7 @@ import { readSpecFile, type SpecSource } from './source.ts';
  */
 export function parseSpec(source: SpecSource, limits: Limits): SpecDocument {
   const parsed = parseSpecText(source);
-  const tree = checkTree(parsed, limits, source.name);
+  const tree = checkTree(parsed, limits, source.name, !mayHaveAliases(source.text));
   if (!isObject(tree)) fail('OM205', `${source.name} is not an OpenAPI document (expected a mapping at the top level)`, { file: source.name });
   const openapi = ownString(tree, 'openapi');
   const version = openapi?.startsWith('3.0') ? '3.0' : openapi?.startsWith('3.1') ? '3.1' : undefined;
