@@ -96,6 +96,8 @@ function measure(rounds: number, only: readonly string[]): Map<string, Map<strin
             cost = { failed: (error instanceof Error ? error.message : String(error)).split('\n').slice(-3).join(' ').slice(0, 200) };
           }
           rmSync(out, { recursive: true, force: true });
+          // Progress on stderr, so a long run shows its figures as they come.
+          process.stderr.write(`round ${round + 1} | ${c.name} | ${name} | ${'failed' in cost ? cost.failed : `${cost.seconds.toFixed(2)} s wall, ${cost.cpu.toFixed(2)} s CPU, ${cost.mib.toFixed(0)} MiB`}\n`);
           const byTool = results.get(c.name) ?? new Map<string, Cost[]>();
           results.set(c.name, byTool.set(name, [...(byTool.get(name) ?? []), cost]));
         }
