@@ -93,7 +93,8 @@ function measure(rounds: number, only: readonly string[]): Map<string, Map<strin
           try {
             cost = timedNode(args, cwd, { TMPDIR: out });
           } catch (error) {
-            cost = { failed: (error instanceof Error ? error.message : String(error)).split('\n').slice(-3).join(' ').slice(0, 200) };
+            const text = error instanceof Error ? error.message : String(error);
+            cost = { failed: (/error (OM\d+: .*)/.exec(text)?.[1] ?? text.split('\n').slice(1, 3).join(' ')).slice(0, 160) };
           }
           rmSync(out, { recursive: true, force: true });
           // Progress on stderr, so a long run shows its figures as they come.
