@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Long replays that `npm test` leaves out, for a developer loop of a few minutes; `npm run
+ * test:slow` (vitest.slow.config.ts) runs them, and CI runs both.
+ */
+export const slowTests = ['test/upstream-replay.test.ts'];
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -14,6 +20,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...slowTests],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -8,12 +8,12 @@
  *
  * Upstream output only ever goes to the temp copies, which are removed.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { timedNode } from './measure.ts';
 import { median, type Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,12 +53,7 @@ function once(snapshot: string, bin: string, args: readonly string[]): { seconds
     // The repository's config as plain JS: a .ts config outside the repository has no package.json saying "module".
     writeFileSync(join(dir, 'openapi-morph.config.mjs'), `export default ${JSON.stringify(CONFIG)};\n`);
     cpSync(join(root, 'generated'), join(dir, 'generated'), { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
-    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, 'sync', '--from', snapshot, ...args], { cwd: dir, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`sync failed (${run.status}):\n${run.stderr}`);
-    const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr)!;
-    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)!;
-    const cpu = ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(run.stderr)![1]), 0);
-    return { seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), cpu, mib: Number(rss[1]) / 1024 };
+    return timedNode([bin, 'sync', '--from', snapshot, ...args], dir, { TMPDIR: dir });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -68,7 +63,6 @@ function once(snapshot: string, bin: string, args: readonly string[]): { seconds
 function measure(settings: Settings): { snapshot: string; results: CaseResult[] } {
   const snapshot = settings.snapshot ?? newestSnapshot();
   if (!snapshot) throw new Error(`no snapshot: pass --snapshot FILE (the shared snapshots are not at ${upstream})`);
-  if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is needed (GNU time, for the peak RSS; Debian package "time")');
   const results = settings.cases.map((name) => {
     const runs = Array.from({ length: settings.runs }, () => once(snapshot, settings.bin, cases[name]!));
     const times = runs.map((r) => r.seconds);

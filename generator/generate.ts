@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config/types.ts';
 import { error, fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { recordRender } from './inputs/render-stamp.ts';
 import { readReleases, releaseFollowsSpec } from './releases.ts';
 import type { Progress } from './progress.ts';
 import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
@@ -29,6 +30,7 @@ export async function generate(config: ResolvedConfig, options: GenerateOptions 
   if (options.dryRun) return { result, difference };
   options.progress?.stage('write', `${writes.length} files`);
   await commitWrites(config.root, writes);
+  await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
   return { result, difference };
 }
 
@@ -59,6 +61,7 @@ export async function check(config: ResolvedConfig): Promise<CheckReport> {
   const result = await renderSpec(config, await loadProjectSpec(config), { releases });
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
+  await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
   return { result, difference: compareTrees(current, result.files), release, foreign: foreignFiles(config, current, result.files) };
 }
 

@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/types.ts';
 import { fail, MorphError, warning, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { overrideDrift } from './emit/drift.ts';
-import { loadTemplates, normalizeText, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
+import { loadTemplates, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
 import { printFiles } from './emit/print.ts';
 import { runTemplates } from './emit/run-templates.ts';
 import { typecheckFiles } from './emit/typecheck.ts';
+import { trustedCacheDir } from './cache-dir.ts';
 import { formatFiles } from './format/prettier.ts';
+import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
 import { loadFrom } from './load/from.ts';
@@ -18,14 +19,14 @@ import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
 import { packageNameFromTitle, semverFromInfoVersion } from './package-identity.ts';
 import { readReleases, type Release } from './releases.ts';
-import { select, type SelectResult } from './select/index.ts';
+import { operationKeys, select, type SelectResult } from './select/index.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
 import { pinnedVersion, toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
-import { renderManifest } from './write/manifest.ts';
+import { configHash, renderManifest } from './write/manifest.ts';
 
 /** Everything one run produces, in memory: `generate` writes it, `check` compares it. */
 export interface RenderResult {
@@ -127,7 +128,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
     const printed = printFiles(runTemplates(slots, ctx, config.root), header);
     // The diff renders without prettier (it compares declarations, not layout).
     if (renderOptions.format !== false) progress.stage('format', `${printed.length} files`);
-    const done = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir);
+    const done = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir, trustedCacheDir(config.root));
     if (config.typecheck) progress.stage('typecheck', `${done.length} files`);
     const problems = config.typecheck ? await typecheckFiles(done, config.output.dir) : [];
     if (problems.length > 0) throw new MorphError(problems);
@@ -137,6 +138,8 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
   if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);
   const used = slots.flatMap((s) => [s.base, s.override].filter((t): t is LoadedTemplate => t !== undefined));
+  const templates = used.map((t) => ({ name: t.template.name, origin: t.origin, source: t.source, sha256: t.sha256, modulePath: t.modulePath }));
+  const specInput = { name: spec.source.name, sha256: spec.source.sha256, externals: spec.externals };
   files.set(
     MANIFEST_NAME,
     renderManifest({
@@ -144,7 +147,8 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
       toolkit,
       spec: { path: spec.source.name, sha256: spec.source.sha256, externals: spec.externals },
       config: await configHash(config),
-      templates: used,
+      templates,
+      inputs: await inputsFingerprint(config, specInput, operationKeys(selected.operations), releases, templates),
       files,
     }),
   );
@@ -174,11 +178,4 @@ async function withWarnings<T>(warnings: readonly Diagnostic[], run: () => Promi
     if (cause instanceof MorphError && warnings.length > 0) throw new MorphError([...warnings, ...cause.diagnostics]);
     throw cause;
   }
-}
-
-async function configHash(config: ResolvedConfig): Promise<{ path: string | null; sha256: string | null }> {
-  if (!config.configFile) return { path: null, sha256: null };
-  const text = await readFile(config.configFile, 'utf8');
-  const path = config.configFile.startsWith(config.root) ? config.configFile.slice(config.root.length).replace(/^[\\/]/, '').split('\\').join('/') : config.configFile;
-  return { path, sha256: sha256(normalizeText(text)) };
 }

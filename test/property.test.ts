@@ -85,6 +85,9 @@ function literalValues(dir: string, probes: readonly string[]): string[][] {
   });
 }
 
+/** `npm test` runs 2 (the developer loop); `npm run test:slow` runs 6 (vitest.slow.config.ts). */
+const numRuns = Number(process.env['PROPERTY_RUNS'] ?? 2);
+
 let project: TempProject | undefined;
 afterAll(() => project?.remove());
 
@@ -116,10 +119,10 @@ describe('property: random strings in names, descriptions, enum values and defau
         expect(response?.properties?.[0]?.[0]).toBe(normalizeLoneSurrogates(input.props[2]!));
         expect(response?.properties?.[0]?.[1].enum).toStrictEqual(input.values[2]!.map(normalizeLoneSurrogates));
       }),
-      { numRuns: 6, seed: Number(process.env['FC_SEED'] ?? 20261123), endOnFailure: true },
+      { numRuns, seed: Number(process.env['FC_SEED'] ?? 20261123), endOnFailure: true },
     );
     expect(runs).toBeGreaterThan(0);
-    if (process.env["FC_VERBOSE"]) console.log(`generated ${runs} of 6`);
+    if (process.env["FC_VERBOSE"]) console.log(`generated ${runs} of ${numRuns}`);
   });
 });
 

@@ -38,6 +38,7 @@ export const renderFlags = {
   ...configFlags,
   strict: { type: 'boolean' },
   typecheck: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;

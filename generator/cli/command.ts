@@ -33,7 +33,10 @@ export const RENDER_HELP = `Templates:
   --strict             override drift (a default that an ejected team template
                        replaced has changed since) is an error, not a warning
   --typecheck          type-check the emitted TypeScript before writing (default:
-                       only when the config names a team template folder)`;
+                       only when the config names a team template folder)
+  --force              render even when no input changed since the last render
+                       (without it, unchanged inputs and output are decided from
+                       the manifest's hashes, without rendering)`;
 
 export const CONFIG_HELP = `Options:
   --config FILE        config file (default: openapi-morph.config.ts in the working folder)

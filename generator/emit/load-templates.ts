@@ -40,22 +40,28 @@ export interface TemplateSlot {
 
 const SCOPES = new Set(['document', 'tag', 'schema']);
 
+/** A template's files as found on disk, before its module is imported. */
+export type TemplateEntry = Omit<LoadedTemplate, 'template' | 'ejected'> & {
+  readonly name: string;
+  /** The module's text (its `index.ts` for a folder template). */
+  readonly text: string;
+};
+
 /**
  * Finds the templates in a folder: every `<name>.ts` file and every `<name>/index.ts` folder
- * (a folder template may carry assets, such as the runtime's source files). Each module's
- * default export must be a template whose `name` is its file name. Names starting with `_` are
- * the folder's own helper modules, not templates.
+ * (a folder template may carry assets, such as the runtime's source files), with their hashes,
+ * without importing them (the no-op check fingerprints templates this way). Names starting with
+ * `_` are the folder's own helper modules, not templates.
  */
-export async function loadTemplateDir(dir: string, root: string, origin: LoadedTemplate['origin']): Promise<LoadedTemplate[]> {
+export async function scanTemplateDir(dir: string, root: string, origin: LoadedTemplate['origin']): Promise<{ entries: TemplateEntry[]; diagnostics: Diagnostic[] }> {
   const sourceBase = origin === 'default' ? toolkitRoot : root;
   const sourcePrefix = origin === 'default' ? `${toolkit.name}/` : '';
-  const diagnostics: Diagnostic[] = [];
   if (!(await exists(dir))) {
     throw new MorphError([error('OM103', `templates.dir: the folder ${relative(root, dir) || '.'} does not exist`, { file: relative(root, dir) })]);
   }
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name));
-  const loaded: LoadedTemplate[] = [];
-  for (const entry of entries) {
+  const diagnostics: Diagnostic[] = [];
+  const entries: TemplateEntry[] = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name))) {
     if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
     const isModule = entry.isFile() && entry.name.endsWith('.ts') && !/\.(d|test|spec)\.ts$/.test(entry.name);
     const isFolder = entry.isDirectory() && (await exists(join(dir, entry.name, 'index.ts')));
@@ -64,39 +70,42 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
     const location = join(dir, entry.name);
     const modulePath = isModule ? location : join(location, 'index.ts');
     const file = relative(root, modulePath).split('\\').join('/');
-    const twin = loaded.find((t) => t.template.name === name);
+    const twin = entries.find((t) => t.name === name);
     if (twin) {
       diagnostics.push(error('OM501', `two templates are named "${name}": ${twin.file} and ${file}; keep one`, { file }));
       continue;
     }
     const text = await readFile(modulePath, 'utf8');
-    const hash = isModule ? sha256(normalizeText(text)) : await hashFolder(location);
+    const sha = isModule ? sha256(normalizeText(text)) : await hashFolder(location);
+    const source = sourcePrefix + relative(sourceBase, modulePath).split('\\').join('/');
+    entries.push({ name, file, modulePath, location, layout: isModule ? 'module' : 'folder', source, origin, sha256: sha, text });
+  }
+  return { entries, diagnostics };
+}
+
+/**
+ * The templates of a folder (`scanTemplateDir`), imported. Each module's default export must be a
+ * template whose `name` is its file name.
+ */
+export async function loadTemplateDir(dir: string, root: string, origin: LoadedTemplate['origin']): Promise<LoadedTemplate[]> {
+  const { entries, diagnostics } = await scanTemplateDir(dir, root, origin);
+  const loaded: LoadedTemplate[] = [];
+  for (const { name, text, ...found } of entries) {
     let template: unknown;
     try {
       // A default template is the toolkit's own code: imported natively (compiled, when the toolkit is).
-      template = origin === 'default' ? ((await import(pathToFileURL(defaultTemplateModule(modulePath)).href)) as { default?: unknown }).default : await importUserModule(modulePath);
+      template = origin === 'default' ? ((await import(pathToFileURL(defaultTemplateModule(found.modulePath)).href)) as { default?: unknown }).default : await importUserModule(found.modulePath);
     } catch (cause) {
-      diagnostics.push(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file, ...throwSite(cause, location, root) }, cause));
+      diagnostics.push(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file: found.file, ...throwSite(cause, found.location, root) }, cause));
       continue;
     }
     const problem = checkTemplate(template, name);
     if (problem) {
-      diagnostics.push(error('OM501', `template "${name}": ${problem}`, { file }));
+      diagnostics.push(error('OM501', `template "${name}": ${problem}`, { file: found.file }));
       continue;
     }
-    const source = sourcePrefix + relative(sourceBase, modulePath).split('\\').join('/');
     const ejected = origin === 'team' ? readEjectRecord(text) : undefined;
-    loaded.push({
-      template: template as Template,
-      file,
-      modulePath,
-      location,
-      layout: isModule ? 'module' : 'folder',
-      source,
-      origin,
-      sha256: hash,
-      ...(ejected ? { ejected } : {}),
-    });
+    loaded.push({ template: template as Template, ...found, ...(ejected ? { ejected } : {}) });
   }
   if (diagnostics.length > 0) throw new MorphError(diagnostics);
   return loaded;

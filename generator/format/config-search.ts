@@ -23,26 +23,50 @@ const CONFIG_FILES = [
   '.prettierrc.toml',
 ];
 
+/** What prettier's config search finds for files in a folder: the file that holds the config, and the config's text. */
+export interface PrettierConfigSource {
+  readonly path: string;
+  /** The config file's text; for package.json / package.yaml, only its `prettier` entry. */
+  readonly text: string;
+}
+
 /**
- * Whether prettier would find a config for files in `dir`: a config file, or a `prettier` key in
- * package.json / package.yaml, here or in any folder above. Only a yes lets the format stage load
- * the full prettier to resolve it; the usual no formats with the standalone build and defaults,
- * which give the same bytes without the full build's start-up.
+ * The prettier config that applies to files in `dir`: a config file, or a `prettier` key in
+ * package.json / package.yaml, here or in the nearest folder above that has one. Only finding one
+ * lets the format stage load the full prettier to resolve it; the usual none formats with the
+ * standalone build and defaults, which give the same bytes without the full build's start-up. The
+ * text is part of the no-op check's fingerprint and of the format cache's key.
  */
-export function hasPrettierConfig(dir: string): boolean {
+export function prettierConfigSource(dir: string): PrettierConfigSource | undefined {
   for (let current = dir; ; current = dirname(current)) {
-    if (CONFIG_FILES.some((name) => existsSync(join(current, name)))) return true;
-    if (hasKey(join(current, 'package.json'), (text) => Object.prototype.hasOwnProperty.call(JSON.parse(text) as object, 'prettier'))) return true;
-    if (hasKey(join(current, 'package.yaml'), (text) => /^prettier\s*:/m.test(text))) return true;
-    if (dirname(current) === current) return false;
+    const file = CONFIG_FILES.map((name) => join(current, name)).find((path) => existsSync(path));
+    if (file) return { path: file, text: readText(file) ?? '' };
+    const pkg = join(current, 'package.json');
+    const fromJson = readKey(pkg, (text) => {
+      const data = JSON.parse(text) as Record<string, unknown>;
+      return Object.prototype.hasOwnProperty.call(data, 'prettier') ? JSON.stringify(data['prettier']) : undefined;
+    });
+    if (fromJson !== undefined) return { path: pkg, text: fromJson };
+    const yaml = join(current, 'package.yaml');
+    const fromYaml = readKey(yaml, (text) => (/^prettier\s*:/m.test(text) ? text : undefined));
+    if (fromYaml !== undefined) return { path: yaml, text: fromYaml };
+    if (dirname(current) === current) return undefined;
   }
 }
 
-function hasKey(file: string, test: (text: string) => boolean): boolean {
-  if (!existsSync(file)) return false;
+function readText(file: string): string | undefined {
   try {
-    return test(readFileSync(file, 'utf8'));
+    return readFileSync(file, 'utf8');
   } catch {
-    return false;
+    return undefined;
+  }
+}
+
+function readKey(file: string, pick: (text: string) => string | undefined): string | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return pick(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
   }
 }

@@ -3,7 +3,10 @@ import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts
 import { message } from '../diagnostics/message.ts';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
-import { hasPrettierConfig } from './config-search.ts';
+import { prettierConfigSource } from './config-search.ts';
+import { formatCache, formatCacheKey } from './format-cache.ts';
+import { installedVersion } from '../installed-version.ts';
+import { toolkitRoot } from '../toolkit.ts';
 
 const PARSERS: Record<string, string> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'babel', mjs: 'babel', json: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', css: 'css' };
 
@@ -20,16 +23,31 @@ interface Formatter {
 /**
  * Format stage: prettier, in-process, with the prettier config that applies where the file will
  * be written (the user's, if the project has one). Files prettier has no parser for pass through.
+ * With a cache folder, text formatted before (same prettier, config, parser, path and text) is
+ * taken from the cache, and prettier is loaded only when something is left to format.
  */
-export async function formatFiles(files: readonly PrintedFile[], outDir: string): Promise<PrintedFile[]> {
-  const formatter = hasPrettierConfig(outDir) ? await configured() : standaloneFor(files);
+export async function formatFiles(files: readonly PrintedFile[], outDir: string, cacheDir?: string): Promise<PrintedFile[]> {
+  const config = prettierConfigSource(outDir);
+  const cache = formatCache(cacheDir);
+  const version = installedVersion('prettier', toolkitRoot);
+  const keyed = files.map((file) => {
+    const parser = PARSERS[extension(file.path)];
+    if (!parser) return { file, parser, key: undefined };
+    const mode = config ? ['config', config.path, config.text] : ['standalone', neededParsers(file) ?? 'all'];
+    return { file, parser, key: formatCacheKey([version, mode, parser, join(outDir, file.path)], file.content) };
+  });
+  const cached = await Promise.all(keyed.map(({ key }) => (key ? cache.get(key) : undefined)));
+  const todo = keyed.filter(({ parser }, i) => parser && cached[i] === undefined).map(({ file }) => file);
+  const formatter = todo.length === 0 ? undefined : config ? await configured() : standaloneFor(todo);
   const diagnostics: Diagnostic[] = [];
   const formatted = await Promise.all(
-    files.map(async (file) => {
-      const parser = PARSERS[extension(file.path)];
-      if (!parser) return file;
+    keyed.map(async ({ file, parser, key }, i) => {
+      if (!parser || !key) return file;
+      if (cached[i] !== undefined) return { ...file, content: cached[i] };
       try {
-        return { ...file, content: await formatter.format(file.content, parser, join(outDir, file.path)) };
+        const content = await formatter!.format(file.content, parser, join(outDir, file.path));
+        await cache.set(key, content);
+        return { ...file, content };
       } catch (cause) {
         diagnostics.push(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${message(cause)}`, { file: file.template.file }, cause));
         return file;

@@ -7,7 +7,7 @@ import { findRefs } from '../openapi/refs.ts';
 import { specDocument, type ExternalDocument, type SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';
 import { checkTree, type Limits } from './limits.ts';
-import { parseSpecText } from './parse.ts';
+import { mayHaveAliases, parseSpecText } from './parse.ts';
 import { checkExternalRef, fileLocation, locationKey, type ExternalLocation, type RefPolicy } from './ref-policy.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
 import { httpMethods } from '../openapi/operations.ts';
@@ -115,7 +115,7 @@ async function loadExternal(
       const reason = cause instanceof MorphError ? cause.diagnostics.map((d) => d.message).join('; ') : (cause as Error).message;
       throw new MorphError([error('OM207', `external document ${name} could not be read: ${reason}`, where, cause)]);
     });
-    const document = checkTree(parseSpecText(source), options.limits, name);
+    const document = checkTree(parseSpecText(source), options.limits, name, !mayHaveAliases(source.text));
     const result = { document, name, sha256: source.sha256 };
     loaded.set(key, result);
     return result;

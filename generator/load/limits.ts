@@ -33,7 +33,8 @@ interface Measure {
  * linear in the parsed size even for an alias bomb. Returns a plain tree: when aliases were used
  * and expand within the budget, the shared nodes are copied, so later stages never see sharing.
  */
-export function checkTree(root: unknown, limits: Limits, file: string): unknown {
+export function checkTree(root: unknown, limits: Limits, file: string, aliasFree = false): unknown {
+  if (aliasFree) return checkPlainTree(root, limits, file);
   const measured = new Map<object, Measure>();
   const onPath = new Set<object>();
   const path: (string | number)[] = [];
@@ -98,4 +99,28 @@ function expand(node: unknown): unknown {
     Object.defineProperty(copy, key, { value: expand(value), enumerable: true, writable: true, configurable: true });
   }
   return copy;
+}
+
+/**
+ * `checkTree` for a tree that cannot share nodes (parsed from JSON, or from YAML without anchors;
+ * see `mayHaveAliases`): the same depth and enum limits with the same diagnostics, without the
+ * per-node bookkeeping that alias expansion needs (a 13 MB document has millions of nodes).
+ */
+function checkPlainTree(root: unknown, limits: Limits, file: string): unknown {
+  const path: (string | number)[] = [];
+  const walk = (node: object, depth: number): void => {
+    if (depth > limits.maxDepth) fail('OM203', `nesting deeper than ${limits.maxDepth} levels (limits.maxDepth)`, { file, pointer: pointer(...path) });
+    const keys: (string | number)[] = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node);
+    for (const key of keys) {
+      const value = (node as Record<string | number, unknown>)[key];
+      path.push(key);
+      if (key === 'enum' && Array.isArray(value) && value.length > limits.maxEnumValues) {
+        fail('OM210', `an enum with ${value.length} values, over the limit of ${limits.maxEnumValues} (limits.maxEnumValues)`, { file, pointer: pointer(...path) });
+      }
+      if (value !== null && typeof value === 'object') walk(value, depth + 1);
+      path.pop();
+    }
+  };
+  if (root !== null && typeof root === 'object') walk(root, 0);
+  return root;
 }

@@ -35,6 +35,15 @@ export function parseSpecText(source: SpecSource): unknown {
   }
 }
 
+/**
+ * Whether parsing `text` can give a tree with shared nodes: only YAML with an anchor can, since an
+ * alias (`*a`) must name an anchor (`&a`, followed by a space or the line's end) defined before it.
+ * Errs towards yes (a word such as `&nbsp;` in a description counts), which only costs the full check.
+ */
+export function mayHaveAliases(text: string): boolean {
+  return !/^\s*[{[]/.test(text) && /(^|[\s[{,])&[^\s[\]{},]+(?=\s|$)/m.test(text);
+}
+
 function parseJson(source: SpecSource): unknown {
   try {
     return JSON.parse(source.text);

@@ -7,6 +7,8 @@ import { loadProjectSpec, loadSpec, renderSpec } from '../pipeline.ts';
 import { displayPath } from '../display-path.ts';
 import { readReleaseHistory, releaseFollowsSpec, type Release } from '../releases.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
+import { recordRender } from '../inputs/render-stamp.ts';
+import { MANIFEST_NAME } from '../write/output-tree.ts';
 import { infoVersion, recordRelease, type RecordedRelease } from './record.ts';
 
 export interface ReleaseOptions {
@@ -49,5 +51,6 @@ export async function release(config: ResolvedConfig, options: ReleaseOptions): 
   const result = await renderSpec(config, spec, { releases: recorded.releases });
   const { difference, writes } = await planOutput(config, result);
   await commitWrites(config.root, [{ path: config.package.releases.path, content: recorded.text }, ...writes]);
+  await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
   return { result, difference, recorded, release: recorded.release };
 }

@@ -22,6 +22,28 @@ export interface SelectResult {
  */
 export function select(spec: SpecDocument, selection: Selection): SelectResult {
   const diagnostics: Diagnostic[] = [];
+  const { operations, webhooks, wholeComponents } = selectOperations(spec, selection, diagnostics);
+  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+
+  const roots = isObject(webhooks) ? [{ node: webhooks, at: '#/webhooks', from: 'webhooks' }] : [];
+  const closure = computeClosure(spec, operations, diagnostics, roots, wholeComponents);
+  findAliasLoops(spec, closure.components, diagnostics);
+  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  return { document: buildSubset(spec.document, operations, closure, isObject(webhooks) ? webhooks : undefined), operations, closure };
+}
+
+/** What a selection picks: its operations, and for `--all` on a document without operations its webhooks or whole components. */
+interface Picked {
+  readonly operations: OperationEntry[];
+  readonly webhooks: unknown;
+  readonly wholeComponents: boolean;
+}
+
+/**
+ * The operations a selection picks, with the selection's problems added to `diagnostics`: the
+ * first half of the select stage (the no-op check needs only this, to compare selections).
+ */
+export function selectOperations(spec: SpecDocument, selection: Selection, diagnostics: Diagnostic[]): Picked {
   const unmodelled: UnmodelledOperation[] = [];
   const all = listOperations(spec, diagnostics, unmodelled);
   const include = selection.include;
@@ -49,13 +71,12 @@ export function select(spec: SpecDocument, selection: Selection): SelectResult {
     diagnostics.push(error('OM300', `the selection matches no operation in ${spec.source.name}`, { file: spec.source.name, pointer: '#/paths' }));
   }
   checkDuplicateIds(spec, operations, diagnostics);
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  return { operations, webhooks, wholeComponents };
+}
 
-  const roots = isObject(webhooks) ? [{ node: webhooks, at: '#/webhooks', from: 'webhooks' }] : [];
-  const closure = computeClosure(spec, operations, diagnostics, roots, wholeComponents);
-  findAliasLoops(spec, closure.components, diagnostics);
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
-  return { document: buildSubset(spec.document, operations, closure, isObject(webhooks) ? webhooks : undefined), operations, closure };
+/** The selected operations as the manifest's inputs record them: `POST /realtime/sessions`, sorted. */
+export function operationKeys(operations: readonly OperationEntry[]): string[] {
+  return operations.map((entry) => `${entry.method.toUpperCase()} ${entry.path}`).sort();
 }
 
 function checkDuplicateIds(spec: SpecDocument, operations: readonly OperationEntry[], diagnostics: Diagnostic[]): void {

@@ -13,6 +13,8 @@ import { select, type SelectResult } from '../select/index.ts';
 import { specDocument, type SpecDocument } from '../spec-context.ts';
 import type { TreeDifference } from '../write/output-tree.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
+import { recordRender } from '../inputs/render-stamp.ts';
+import { MANIFEST_NAME } from '../write/output-tree.ts';
 import { dumpSpec } from './dump.ts';
 import type { DiffReport } from '../diff/types.ts';
 import { infoVersion, recordRelease } from '../release/record.ts';
@@ -106,6 +108,7 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
     ...(recorded ? [{ path: config.package.releases.path, content: recorded.text }] : []),
     ...writes,
   ]);
+  await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
   return {
     upstream: name,
     report: recorded?.report,

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import type { ResolvedConfig } from '../config/types.ts';
+import { normalizeText } from '../emit/load-templates.ts';
 import { sha256 } from '../hash.ts';
 import type { LoadedTemplate } from '../emit/load-templates.ts';
 import { headerMember, type HeaderInfo } from '../emit/header.ts';
@@ -8,7 +11,9 @@ export interface ManifestInput {
   readonly toolkit: { readonly name: string; readonly version: string };
   readonly spec: { readonly path: string; readonly sha256: string; readonly externals: readonly ExternalDocument[] };
   readonly config: { readonly path: string | null; readonly sha256: string | null };
-  readonly templates: readonly LoadedTemplate[];
+  readonly templates: readonly { readonly name: string; readonly origin: string; readonly source: string; readonly sha256: string }[];
+  /** The sha256 of every input of the render (generator/inputs/fingerprint.ts), for the no-op check. */
+  readonly inputs: string;
   /** Every other generated file, path -> final content. */
   readonly files: ReadonlyMap<string, string>;
 }
@@ -24,8 +29,17 @@ export function renderManifest(input: ManifestInput): string {
     toolkit: input.toolkit,
     spec: input.spec,
     config: input.config,
-    templates: input.templates.map((t) => ({ name: t.template.name, origin: t.origin, source: t.source, sha256: t.sha256 })),
+    templates: input.templates.map((t) => ({ name: t.name, origin: t.origin, source: t.source, sha256: t.sha256 })),
+    inputs: input.inputs,
     files: Object.fromEntries([...input.files].map(([path, content]) => [path, sha256(content)])),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** The manifest's `config` entry: the config file's project-relative path and sha256 (line endings normalized). */
+export async function configHash(config: ResolvedConfig): Promise<{ path: string | null; sha256: string | null }> {
+  if (!config.configFile) return { path: null, sha256: null };
+  const text = await readFile(config.configFile, 'utf8');
+  const path = config.configFile.startsWith(config.root) ? config.configFile.slice(config.root.length).replace(/^[\\/]/, '').split('\\').join('/') : config.configFile;
+  return { path, sha256: sha256(normalizeText(text)) };
 }

@@ -1,14 +1,17 @@
 import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../args.ts';
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type Command } from '../command.ts';
 import { formatDiagnostic } from '../../diagnostics/format.ts';
-import { check } from '../../generate.ts';
+import { unchangedOutput } from '../../inputs/no-op.ts';
+import { releaseFollowsSpec } from '../../release/follows.ts';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'fail when the output folder differs from what generate would write',
   help: `Usage: openapi-morph check [options]
 
-Renders the package in memory and compares it with the output folder, and
+Renders the package in memory and compares it with the output folder (when
+no input changed since the last render and no output file was edited, as the
+manifest's hashes show, it decides without rendering; --force renders), and
 checks that the release history follows the spec (its newest release names
 the spec's sha256, so the package version and CHANGELOG.md describe it).
 Exits 0 when both hold; otherwise names every stale, missing and extra file
@@ -27,6 +30,14 @@ ${SELECTION_HELP}`,
       return 0;
     }
     const config = await configFromFlags(values, io.cwd, renderOverrides(values));
+    const unchanged = values.force || values.typecheck ? undefined : await unchangedOutput(config);
+    if (unchanged) {
+      const release = releaseFollowsSpec(unchanged.releases, unchanged.spec, config.package.releases.name);
+      if (release) io.err(formatDiagnostic(release));
+      else io.out(`${config.output.name} is up to date with ${config.spec.name}, the config and the templates`);
+      return release ? 1 : 0;
+    }
+    const { check } = await import('../../generate.ts');
     const { result, difference, release, foreign } = await check(config);
     printWarnings(io, result.warnings);
     if (release) io.err(formatDiagnostic(release));

@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
 import { MorphError, fail, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { loadConfig } from '../../config/load.ts';
-import { diffPackages, renderText } from '../../diff/index.ts';
 import type { ResolvedConfig } from '../../config/types.ts';
 import { loadFrom, displaySource, isUrlInput } from '../../load/from.ts';
-import { loadSpec } from '../../pipeline.ts';
 import type { SpecDocument } from '../../spec-context.ts';
 import { commonFlags, parseFlags, selectionFlags, selectionOverrides } from '../args.ts';
 import { SELECTION_HELP, type CliIO, type Command } from '../command.ts';
@@ -43,6 +41,7 @@ Options:
 ${SELECTION_HELP}
 Without a config and without selection flags, every operation is compared.`,
   async run(args, io) {
+    const { diffPackages, renderText } = await import('../../diff/index.ts');
     const { values, positionals } = parseFlags(args, flags, 'diff');
     if (values.help) {
       io.out(this.help);
@@ -72,6 +71,7 @@ Without a config and without selection flags, every operation is compared.`,
  * config's `refs` policy allows them), reporting the problems of both at once.
  */
 async function loadBoth(io: CliIO, paths: readonly [string, string], config: ResolvedConfig): Promise<[SpecDocument, SpecDocument]> {
+  const { loadSpec } = await import('../../pipeline.ts');
   // A URL is downloaded as `sync --from` does (limits, coded errors, no credentials in messages).
   const load = (path: string): Promise<SpecDocument> => (isUrlInput(path) ? loadFrom(path, io.cwd, config.limits) : loadSpec(config, resolve(io.cwd, path), path));
   const results = await Promise.allSettled(paths.map(load));

@@ -1,11 +1,7 @@
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { loadProjectSpec } from '../../pipeline.ts';
 import { isComponentType } from '../../openapi/components.ts';
 import type { ComponentKey } from '../../select/closure.ts';
-import { explainComponent } from '../../select/explain.ts';
-import { select } from '../../select/index.ts';
-import { selectUpstream } from '../../sync/index.ts';
 import { commonFlags, optionalConfigFromFlags, parseFlags, selectionFlags, sourceFlags } from '../args.ts';
 import { SELECTION_HELP, type Command } from '../command.ts';
 
@@ -32,6 +28,12 @@ Options:
 
 ${SELECTION_HELP}`,
   async run(args, io) {
+    const [{ loadProjectSpec }, { explainComponent }, { select }, { selectUpstream }] = await Promise.all([
+      import('../../pipeline.ts'),
+      import('../../select/explain.ts'),
+      import('../../select/index.ts'),
+      import('../../sync/index.ts'),
+    ]);
     const { values, positionals } = parseFlags(args, flags, 'explain');
     if (values.help) {
       io.out(this.help);

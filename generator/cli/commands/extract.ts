@@ -2,7 +2,6 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { upstreamSubset } from '../../sync/index.ts';
 import { commonFlags, optionalConfigFromFlags, parseFlags, requireFrom, selectionFlags, sourceFlags } from '../args.ts';
 import { SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
 
@@ -29,6 +28,7 @@ Options:
 
 ${SELECTION_HELP}`,
   async run(args, io) {
+    const { upstreamSubset } = await import('../../sync/index.ts');
     const { values } = parseFlags(args, flags, 'extract');
     if (values.help) {
       io.out(this.help);

@@ -2,9 +2,10 @@ import { configFileIn } from '../../config/load.ts';
 import { resolve } from 'node:path';
 import type { ResolvedConfig } from '../../config/types.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
-import { generate, type GenerateReport } from '../../generate.ts';
+import type { GenerateReport } from '../../generate.ts';
 import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../args.ts';
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type CliIO, type Command } from '../command.ts';
+import { unchangedOutput } from '../../inputs/no-op.ts';
 import { cliProgress, formatTimings, type Verbosity } from '../progress.ts';
 import { watchGenerate } from '../watch.ts';
 
@@ -52,6 +53,11 @@ ${SELECTION_HELP}`,
     const load = () => configFromFlags(values, io.cwd, renderOverrides(values));
     const once = async (config: ResolvedConfig) => {
       const progress = cliProgress(io, verbosity);
+      if (!values.force && !values.typecheck && values['dry-run'] !== true) {
+        const same = await unchangedOutput(config);
+        if (same) return `${config.output.name}: ${config.package.name ?? 'package'} ${same.files} files (0 written, ${same.files} unchanged, 0 removed): no input changed (--force renders anyway)`;
+      }
+      const { generate } = await import('../../generate.ts');
       let report: GenerateReport;
       try {
         report = await generate(config, { progress, dryRun: values['dry-run'] === true });

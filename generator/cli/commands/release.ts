@@ -1,5 +1,3 @@
-import { renderText } from '../../diff/index.ts';
-import { release } from '../../release/index.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { commonFlags, configFromFlags, parseFlags } from '../args.ts';
 import { CONFIG_HELP, printWarnings, type Command } from '../command.ts';
@@ -26,6 +24,7 @@ together, or not at all. SOURCE_DATE_EPOCH, when set, gives the release date.
 
 ${CONFIG_HELP}`,
   async run(args, io) {
+    const [{ release }, { renderText }] = await Promise.all([import('../../release/index.ts'), import('../../diff/index.ts')]);
     const { values } = parseFlags(args, { ...commonFlags, spec: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, bump: { type: 'string' }, summary: { type: 'string' } }, 'release');
     if (values.help) {
       io.out(this.help);

@@ -1,7 +1,5 @@
 import { warning } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { renderText } from '../../diff/index.ts';
-import { sync } from '../../sync/index.ts';
 import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
 import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
 import { cliProgress } from '../progress.ts';
@@ -27,6 +25,7 @@ ${CONFIG_HELP}
 
 ${SELECTION_HELP}`,
   async run(args, io) {
+    const [{ sync }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
     const { values } = parseFlags(args, { ...configFlags, ...sourceFlags }, 'sync');
     if (values.help) {
       io.out(this.help);

@@ -1,0 +1,44 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sha256 } from '../load/source.ts';
+
+/**
+ * Formatted output by content hash: prettier formats only text it has not formatted before. The
+ * key covers everything prettier's output depends on (its version, the resolved config or the
+ * standalone defaults with the plugin set, the parser, the file path, the text), so a hit is the
+ * bytes prettier would produce and determinism holds. Entries are written atomically (a temp
+ * file renamed into place); a folder that cannot be read or written only costs the formatting.
+ */
+export interface FormatCache {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, formatted: string): Promise<void>;
+}
+
+export function formatCacheKey(parts: readonly unknown[], text: string): string {
+  return sha256(`${JSON.stringify(parts)}\0${text}`);
+}
+
+export function formatCache(dir: string | undefined): FormatCache {
+  if (!dir) return { get: async () => undefined, set: async () => undefined };
+  const entry = (key: string) => join(dir, 'format', key.slice(0, 2), key);
+  return {
+    async get(key) {
+      try {
+        return await readFile(entry(key), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, formatted) {
+      try {
+        const file = entry(key);
+        await mkdir(join(file, '..'), { recursive: true });
+        const temp = `${file}.${process.pid}.tmp`;
+        await writeFile(temp, formatted);
+        await rename(temp, file);
+      } catch {
+        // Not cached: the next run formats it again.
+      }
+    },
+  };
+}

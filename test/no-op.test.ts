@@ -1,0 +1,134 @@
+import { appendFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../generator/config/load.ts';
+import { unchangedOutput } from '../generator/inputs/no-op.ts';
+import { cacheDir } from '../generator/cache-dir.ts';
+import { runCli } from './helpers/cli.ts';
+import { copyRepoProject, type TempProject } from './helpers/project.ts';
+
+/**
+ * `generate` and `check` decide "nothing changed" from the manifest's input hashes and the output
+ * files' hashes, without rendering. Each row changes one input: the next `generate` must render
+ * (its summary names the operations and schemas it rendered), and the one after must not (it
+ * says no input changed). The project has every kind of input: a config importing a module, an
+ * overlay, a team template importing a module, a release history.
+ */
+const CONFIG = `import { defineConfig } from 'openapi-morph';
+import { description } from './config-helper.ts';
+
+export default defineConfig({
+  spec: 'spec/openapi.yaml',
+  select: { include: [{ by: 'operationId', pattern: 'create-realtime-session' }] },
+  output: { dir: 'generated' },
+  package: { name: 'openai-realtime-client', description, license: 'MIT', apiKeyEnv: 'OPENAI_API_KEY' },
+  overlays: ['spec/overlays/*.yaml'],
+  templates: { dir: 'team' },
+  typecheck: 'never',
+});
+`;
+
+const TEMPLATE = `import { defineTemplate } from 'openapi-morph';
+import { note } from './_note.ts';
+
+export default defineTemplate({
+  apiVersion: 1,
+  name: 'note',
+  description: 'NOTE.md: a note',
+  scope: 'document',
+  render: () => [{ kind: 'text', path: 'NOTE.md', content: note }],
+});
+`;
+
+const OVERLAY = `overlay: 1.0.0
+info: { title: Fixes, version: 1.0.0 }
+actions: []
+`;
+
+const rendered = /\(\d+ written, \d+ unchanged, \d+ removed\) from \d+ operation/;
+const skipped = /\(0 written, \d+ unchanged, 0 removed\): no input changed/;
+
+describe('no-op generate and check', () => {
+  let project: TempProject;
+  const config = () => loadConfig({ cwd: project.dir });
+  const generate = async (...args: string[]) => (await runCli(['generate', ...args], project.dir)).stdout;
+
+  beforeAll(async () => {
+    project = copyRepoProject();
+    project.write('openapi-morph.config.ts', CONFIG);
+    project.write('config-helper.ts', "export const description = 'Typed client for the OpenAI Realtime sessions API: mint short-lived client secrets for browsers.';\n");
+    project.write('spec/overlays/01-fix.yaml', OVERLAY);
+    project.write('team/note.ts', TEMPLATE);
+    project.write('team/_note.ts', "export const note = 'First note.\\n';\n");
+    expect(await generate()).toMatch(rendered);
+  });
+  afterAll(() => project.remove());
+
+  it('touching nothing renders nothing: generate and check decide from the hashes', async () => {
+    expect(await unchangedOutput(await config())).toStrictEqual(expect.objectContaining({ spec: expect.objectContaining({ name: 'spec/openapi.yaml' }) }));
+    expect(await generate()).toMatch(skipped);
+    const check = await runCli(['check'], project.dir);
+    expect(check).toStrictEqual({ code: 0, stdout: 'generated is up to date with spec/openapi.yaml, the config and the templates\n', stderr: '' });
+  });
+
+  it('a selection flag that picks the same operations as the config renders nothing (the inputs record operations, not filters)', async () => {
+    expect(await generate('--path', '/realtime/sessions')).toMatch(skipped);
+  });
+
+  it('--force renders anyway', async () => {
+    expect(await generate('--force')).toMatch(/\(0 written, \d+ unchanged, 0 removed\) from 1 operation/);
+  });
+
+  const rows: { name: string; change: (p: TempProject) => void }[] = [
+    { name: 'spec bytes', change: (p) => appendFileSync(join(p.dir, 'spec/openapi.yaml'), '# a comment changes the bytes\n') },
+    { name: 'config file', change: (p) => appendFileSync(join(p.dir, 'openapi-morph.config.ts'), '// a comment\n') },
+    { name: 'a module the config imports', change: (p) => appendFileSync(join(p.dir, 'config-helper.ts'), '// a comment\n') },
+    { name: 'an overlay', change: (p) => appendFileSync(join(p.dir, 'spec/overlays/01-fix.yaml'), '# a comment\n') },
+    { name: 'a new overlay file', change: (p) => p.write('spec/overlays/02-more.yaml', OVERLAY) },
+    { name: 'a team template', change: (p) => appendFileSync(join(p.dir, 'team/note.ts'), '// a comment\n') },
+    { name: 'a module a team template imports', change: (p) => p.write('team/_note.ts', "export const note = 'Second note.\\n';\n") },
+    { name: 'a new team template', change: (p) => p.write('team/other.ts', TEMPLATE.replace("name: 'note'", "name: 'other'").replace("'NOTE.md'", "'OTHER.md'")) },
+    { name: 'the release history', change: (p) => p.write('spec/releases.json', p.read('spec/releases.json').replace('"summary": "', '"summary": "Edited. ')) },
+    { name: 'a prettier config', change: (p) => p.write('.prettierrc.json', '{ "semi": true }\n') },
+    { name: 'the prettier config', change: (p) => p.write('.prettierrc.json', '{ "semi": true, "printWidth": 80 }\n') },
+    { name: "the toolkit's code (no render stamp from it)", change: (p) => rmSync(join(cacheDir(p.dir), 'renders'), { recursive: true, force: true }) },
+  ];
+
+  it.each(rows)('changing $name renders, and the next run does not', async ({ change }) => {
+    change(project);
+    expect(await unchangedOutput(await config())).toBeUndefined();
+    expect(await generate()).toMatch(rendered);
+    expect(await generate()).toMatch(skipped);
+  });
+
+  it('check catches an edited, a removed and an added output file (it renders and names them)', async () => {
+    expect(await generate()).toMatch(skipped);
+    appendFileSync(join(project.dir, 'generated/README.md'), '\nhand edit\n');
+    rmSync(join(project.dir, 'generated/NOTE.md'));
+    project.write('generated/extra.txt', 'not generated');
+    const run = await runCli(['check'], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('stale:   generated/README.md');
+    expect(run.stderr).toContain('missing: generated/NOTE.md');
+    expect(run.stderr).toContain('extra:   generated/extra.txt');
+    expect(await generate()).toMatch(/\(2 written, \d+ unchanged, 1 removed\)/);
+  });
+
+  it('an edited manifest is caught too', async () => {
+    const manifest = project.read('generated/openapi-morph.manifest.json');
+    project.write('generated/openapi-morph.manifest.json', manifest.replace('"manifestVersion": 1', '"manifestVersion": 1 '));
+    const run = await runCli(['check'], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('stale:   generated/openapi-morph.manifest.json');
+    expect(await generate()).toMatch(rendered);
+  });
+
+  it('a release history that does not follow the spec still fails check (OM701) without a render', async () => {
+    project.write('spec/releases.json', project.read('spec/releases.json').replace(/"specSha256": "[0-9a-f]{64}"/, `"specSha256": "${'0'.repeat(64)}"`));
+    expect(await generate()).toMatch(rendered);
+    expect(await unchangedOutput(await config())).toBeDefined();
+    const run = await runCli(['check'], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error OM701');
+  });
+});

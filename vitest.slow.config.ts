@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+import base, { slowTests } from './vitest.config.ts';
+
+/**
+ * `npm run test:slow`: the upstream replay (every shared snapshot through `sync`) and the property
+ * test at its full number of runs (`npm test` runs it with fewer, `PROPERTY_RUNS`).
+ */
+export default defineConfig({
+  test: {
+    ...base.test,
+    include: [...slowTests, 'test/property.test.ts'],
+    exclude: [],
+    env: { PROPERTY_RUNS: '6' },
+    typecheck: { enabled: false },
+  },
+});
