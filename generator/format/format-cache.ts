@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256 } from '../load/source.ts';
+import { sha256 } from '../hash.ts';
 
 /**
  * Formatted output by content hash: prettier formats only text it has not formatted before. The

@@ -3,7 +3,7 @@ import { basename, join, relative, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.ts';
 import { normalizeText } from '../emit/load-templates.ts';
 import { prettierConfigSource } from '../format/config-search.ts';
-import { sha256 } from '../load/source.ts';
+import { sha256 } from '../hash.ts';
 import { overlayFiles } from '../overlay/files.ts';
 import type { ExternalDocument } from '../spec-context.ts';
 import type { Release } from '../template-api/types.ts';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { compareStrings } from '../json.ts';
-import { sha256 } from '../load/source.ts';
+import { sha256 } from '../hash.ts';
 import { normalizeText } from '../emit/load-templates.ts';
 import { installedVersion } from '../installed-version.ts';
 

@@ -70,7 +70,7 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
  * external documents is left to a render: bundling them is the load stage's job.
  */
 async function specInput(config: ResolvedConfig, externals: readonly unknown[]): Promise<(SpecInput & { readonly document: SpecDocument }) | undefined> {
-  if (externals.length > 0) return undefined;
+  if (externals.length > 0 || config.spec.kind === 'url') return undefined;
   const document = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
   return { name: document.source.name, sha256: document.source.sha256, externals: [], document };
 }

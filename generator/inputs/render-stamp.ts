@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { trustedCacheDir } from '../cache-dir.ts';
 import { compareStrings } from '../json.ts';
-import { sha256 } from '../load/source.ts';
+import { sha256 } from '../hash.ts';
 import { toolkitRoot } from '../toolkit.ts';
 import { toolkitCodeDirs } from './fingerprint.ts';
 

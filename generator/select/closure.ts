@@ -4,7 +4,7 @@ import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.
 import type { SpecDocument } from '../spec-context.ts';
 import type { OperationEntry } from '../openapi/operations.ts';
 import { findRefs } from '../openapi/refs.ts';
-import { isComponentType, type ComponentType } from '../openapi/components.ts';
+import { componentTypes, isComponentType, type ComponentType } from '../openapi/components.ts';
 
 /** `schemas/RealtimeSessionCreateRequest` */
 export type ComponentKey = `${ComponentType}/${string}`;

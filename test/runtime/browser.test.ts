@@ -193,7 +193,7 @@ async function corsServer(allowHeaders: string): Promise<{ url: string; seen: { 
   };
 }
 
-describe.skipIf(!available)('in Chromium, cross-origin', () => {
+describeNeeding(chromiumInput, 'in Chromium, cross-origin', () => {
   it('a strict CORS API (authorization, content-type) serves a call with default options', async () => {
     await open();
     const api = await corsServer('authorization, content-type');

@@ -2,7 +2,7 @@ import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../ar
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type Command } from '../command.ts';
 import { formatDiagnostic } from '../../diagnostics/format.ts';
 import { unchangedOutput } from '../../inputs/no-op.ts';
-import { releaseFollowsSpec } from '../../release/follows.ts';
+import { releaseFollowsSpec } from '../../releases.ts';
 
 export const checkCommand: Command = {
   name: 'check',
