@@ -21,7 +21,9 @@ import { pathToFileURL } from 'node:url';
  */
 export async function importUserModule(path: string): Promise<unknown> {
   if (extname(path) === '.json') return JSON.parse(await readFile(path, 'utf8'));
-  const [{ createJiti }, toolkitApi] = await Promise.all([import('jiti'), import('./index.ts')]);
+  // The public API by the package's own name (Node resolves a package's self-reference through its
+  // exports map; tests alias it to the source), so this helper does not import the entry upward.
+  const [{ createJiti }, toolkitApi] = await Promise.all([import('jiti'), import('openapi-morph')]);
   const jiti = createJiti(pathToFileURL(path).href, {
     moduleCache: false,
     virtualModules: { 'openapi-morph': toolkitApi },

@@ -12,7 +12,6 @@ import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
 import { loadFrom } from './load/from.ts';
 import { loadSpecFile } from './load/index.ts';
-import { sha256 } from './hash.ts';
 import { validateSubset } from './load/validate.ts';
 import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';

@@ -44,8 +44,10 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
       spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} generate ${args}`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
     const shown = tty('');
     expect(shown.status).toBe(0);
+    // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
     expect(shown.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|select|validate|model|types|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
     // Cleared before the summary line.
+    // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
     expect(shown.stdout).toMatch(/\r\u001b\[2Kclient: test-client /);
     expect(tty('--silent').stdout).not.toContain('openapi-morph: ');
     const piped = spawnCli(['generate'], project.dir);
@@ -55,6 +57,7 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     project.write('upstream.yaml', SPEC.replace('The pet.', 'The pet, upstream.'));
     const sync = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} sync --from upstream.yaml`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
     expect(sync.status).toBe(0);
+    // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
     expect(sync.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|overlays|select|validate|model|types|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
   });
 });

@@ -11,13 +11,14 @@ import { repoRoot } from './helpers/cli.ts';
 
 /** Bottom first. Each entry: a stage name and the folders (`load/`) or top-level files (`json.ts`) it holds. */
 const STAGES: readonly (readonly [string, readonly string[]])[] = [
-  ['helpers', ['json.ts', 'pointer.ts', 'hash.ts', 'heavy.ts', 'toolkit.ts', 'import-module.ts', 'display-path.ts']],
+  ['helpers', ['json.ts', 'pointer.ts', 'hash.ts', 'heavy.ts', 'toolkit.ts', 'import-module.ts', 'display-path.ts', 'cache-dir.ts', 'did-you-mean.ts', 'glob.ts', 'installed-version.ts', 'package-identity.ts', 'progress.ts']],
   ['diagnostics', ['diagnostics/']],
   ['naming', ['naming/']],
   ['escape', ['escape/']],
   ['openapi', ['openapi/', 'schema-walk.ts']],
   ['load', ['load/', 'spec-context.ts']],
   ['select', ['select/']],
+  ['config', ['config/']],
   ['normalize', ['normalize/']],
   ['model', ['model/']],
   ['types', ['types/']],
@@ -26,12 +27,13 @@ const STAGES: readonly (readonly [string, readonly string[]])[] = [
   ['emit', ['emit/']],
   ['format', ['format/']],
   ['write', ['write/']],
-  ['config', ['config/']],
   ['overlay', ['overlay/']],
+  ['inputs', ['inputs/']],
   ['pipeline', ['pipeline.ts', 'generate.ts']],
   ['diff', ['diff/']],
   ['release', ['release/']],
   ['sync', ['sync/']],
+  ['init', ['init/']],
   ['cli', ['cli/', 'bin/']],
   ['entry', ['index.ts']],
 ];

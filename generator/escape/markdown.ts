@@ -43,6 +43,7 @@ function decodeTarget(target: string): string {
     .replace(/&#x([0-9a-f]{1,8});?/gi, (_m, hex: string) => codePoint(parseInt(hex, 16)))
     .replace(/&#(\d{1,10});?/g, (_m, dec: string) => codePoint(Number(dec)))
     .replace(/&([a-z]+);/gi, (m, name: string) => NAMED[name.toLowerCase()] ?? m)
+    // oxlint-disable-next-line no-control-regex -- dropping control characters is the point
     .replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200d\ufeff]|<U\+[0-9A-F]{4,6}>/g, '')
     .toLowerCase();
 }

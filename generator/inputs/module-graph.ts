@@ -42,7 +42,7 @@ export function moduleGraph(entries: readonly string[], root: string, skip: read
       continue;
     }
     files[name] = sha256(normalizeText(text));
-    if (/\.json$/.test(file)) continue;
+    if (file.endsWith('.json')) continue;
     for (const match of text.matchAll(SPECIFIERS)) {
       const specifier = match[2]!;
       if (specifier.startsWith('node:')) continue;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { displayPath, specFileName } from '../display-path.ts';
+import { specFileName } from '../display-path.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { displaySource, isUrlInput } from './url-input.ts';
 import type { SpecDocument } from '../spec-context.ts';

@@ -1,4 +1,4 @@
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { openapiSchemaValidator, type SchemaValidator } from '../heavy.ts';
 import type { JsonObject } from '../json.ts';
 import { encodeSegment } from '../pointer.ts';

@@ -133,7 +133,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
   const distinct = [...new Set(returnTypes)];
   const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
   const errors = operation.responses
-    .filter((r) => !/^2/.test(r.status) && r !== success)
+    .filter((r) => !r.status.startsWith('2') && r !== success)
     .map((response) => {
       const media = preferredMedia(response.content);
       const kind = media ? bodyKind(media) : undefined;

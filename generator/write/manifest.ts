@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.ts';
 import { normalizeText } from '../emit/load-templates.ts';
 import { sha256 } from '../hash.ts';
-import type { LoadedTemplate } from '../emit/load-templates.ts';
 import { headerMember, type HeaderInfo } from '../emit/header.ts';
 import type { ExternalDocument } from '../spec-context.ts';
 

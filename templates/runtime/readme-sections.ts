@@ -9,7 +9,6 @@ import { tokenScheme, schemeEnv } from './security.ts';
  */
 export function runtimeSections(ctx: TemplateContext): string[] {
   const { md } = ctx;
-  const pkg = ctx.options.package;
   const call = firstCall(ctx);
   const client = ctx.options.client;
   const token = tokenScheme(ctx);

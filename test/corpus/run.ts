@@ -199,7 +199,7 @@ async function main(args: readonly string[]): Promise<number> {
   const base = join(repoRoot, '.scratch');
   mkdirSync(base, { recursive: true });
   const work = mkdtempSync(join(base, 'corpus-'));
-  const results: CorpusResult[] = new Array(docs.length);
+  const results: CorpusResult[] = Array.from({ length: docs.length });
   const started = performance.now();
   let next = 0;
   try {
