@@ -110,8 +110,10 @@ describe('no-op generate and check', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('stale:   generated/README.md');
     expect(run.stderr).toContain('missing: generated/NOTE.md');
-    expect(run.stderr).toContain('extra:   generated/extra.txt');
-    expect(await generate()).toMatch(/\(2 written, \d+ unchanged, 1 removed\)/);
+    // A file openapi-morph did not make is named, never deleted silently (OM603).
+    expect(run.stderr).toContain('error OM603: generated/extra.txt is not in openapi-morph.manifest.json');
+    rmSync(join(project.dir, 'generated/extra.txt'));
+    expect(await generate()).toMatch(/\(2 written, \d+ unchanged, 0 removed\)/);
   });
 
   it('an edited manifest is caught too', async () => {

