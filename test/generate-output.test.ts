@@ -29,7 +29,7 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
   it('--silent prints nothing on success; --verbose adds stage timings', async () => {
     const silent = await runCli(['generate', '--silent'], project.dir);
     expect(silent).toStrictEqual({ code: 0, stdout: '', stderr: '' });
-    const verbose = await runCli(['generate', '--verbose'], project.dir);
+    const verbose = await runCli(['generate', '--verbose', '--force'], project.dir);
     expect(verbose.code).toBe(0);
     expect(verbose.stdout).toMatch(/^client: test-client /);
     const stages = verbose.stderr.split('\n').filter((l) => /^ {2}\w/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
@@ -42,7 +42,7 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     // `script` gives the CLI a real pseudo-terminal; a spawned run takes well over a second.
     const tty = (args: string) =>
       spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} generate ${args}`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
-    const shown = tty('');
+    const shown = tty('--force');
     expect(shown.status).toBe(0);
     // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
     expect(shown.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|select|validate|model|types|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
@@ -50,7 +50,7 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
     expect(shown.stdout).toMatch(/\r\u001b\[2Kclient: test-client /);
     expect(tty('--silent').stdout).not.toContain('openapi-morph: ');
-    const piped = spawnCli(['generate'], project.dir);
+    const piped = spawnCli(['generate', '--force'], project.dir);
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
     // sync, the slowest command, shows it too.
