@@ -14,13 +14,13 @@ describe('user files in the output folder', () => {
     project = tempProject({ spec: SPEC, config: { output: { dir: 'client' } } });
     expect((await runCli(['generate'], project.dir)).code).toBe(0);
     project.write('client/src/custom.ts', 'export const mine = 1;\n');
-    project.write('client/LICENSE', 'MIT\n');
+    project.write('client/NOTICE', 'ours\n');
     project.write('spec/openapi.yaml', SPEC.replace('The pet.', 'The pet, changed.'));
     const before = project.snapshot();
     const run = await runCli(['generate'], project.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      'client/LICENSE - error OM603: client/LICENSE is not in openapi-morph.manifest.json: openapi-morph did not make it, and generating would delete it. Move it out of client, or keep it with a glob in output.preserve (e.g. "LICENSE")',
+      'client/NOTICE - error OM603: client/NOTICE is not in openapi-morph.manifest.json: openapi-morph did not make it, and generating would delete it. Move it out of client, or keep it with a glob in output.preserve (e.g. "NOTICE")',
     );
     expect(run.stderr).toContain('client/src/custom.ts - error OM603: client/src/custom.ts is not in openapi-morph.manifest.json');
     expect(run.stderr).toContain('2 errors; nothing was written.');
@@ -43,18 +43,18 @@ describe('user files in the output folder', () => {
   });
 
   it('output.preserve globs keep them; files the manifest lists and no longer generated are removed', async () => {
-    project = tempProject({ spec: SPEC, config: { output: { dir: 'client', preserve: ['src/custom/**', 'LICENSE'] } } });
+    project = tempProject({ spec: SPEC, config: { output: { dir: 'client', preserve: ['src/custom/**', 'NOTICE'] } } });
     expect((await runCli(['generate'], project.dir)).code).toBe(0);
     project.write('client/src/custom/a.ts', 'export const a = 1;\n');
     project.write('client/src/custom/deep/b.ts', 'export const b = 1;\n');
-    project.write('client/LICENSE', 'MIT\n');
+    project.write('client/NOTICE', 'ours\n');
     project.write('client/dist/index.js', '// built\n');
     const run = await runCli(['generate', '--tag', 'Pets'], project.dir);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/\(\d+ written, \d+ unchanged, 2 removed\)/);
     expect(project.exists('client/src/apis/StoresApi.ts')).toBe(false);
     expect(project.exists('client/docs/StoresApi.md')).toBe(false);
-    for (const kept of ['client/src/custom/a.ts', 'client/src/custom/deep/b.ts', 'client/LICENSE', 'client/dist/index.js']) expect(project.exists(kept)).toBe(true);
+    for (const kept of ['client/src/custom/a.ts', 'client/src/custom/deep/b.ts', 'client/NOTICE', 'client/dist/index.js']) expect(project.exists(kept)).toBe(true);
     expect((await runCli(['check', '--tag', 'Pets'], project.dir)).code).toBe(0);
   });
 

@@ -124,7 +124,7 @@ function read(source: Source): Promise<unknown> | unknown {
   return typeof source === 'function' ? source() : source;
 }
 
-/** `user:pass` from an environment variable, split at the first colon. */
+/** `username:password` from an environment variable, split at the first colon. */
 function splitBasic(text: string): BasicCredentials {
   const at = text.indexOf(':');
   return at < 0 ? { username: text, password: '' } : { username: text.slice(0, at), password: text.slice(at + 1) };
