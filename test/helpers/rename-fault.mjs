@@ -9,7 +9,8 @@ export function renameWithFault(rename, after, fault) {
   let count = 0;
   return async (from, to) => {
     await rename(from, to);
-    if (String(from).endsWith('.json.tmp')) return;
+    // Not output files: the journal's own rename, and the toolkit's caches (format cache, render stamp).
+    if (String(from).endsWith('.json.tmp') || /[\\/](\.cache[\\/]openapi-morph|openapi-morph-cache-\d+)[\\/]/.test(String(to))) return;
     count++;
     if (count === after) fault(count);
   };

@@ -62,7 +62,7 @@ describe('a generate killed mid-write changes nothing, once the next command has
     const before = project.snapshot();
     project.write('spec/openapi.yaml', project.read('spec/openapi.yaml').replace('version: 2.3.0', 'version: 9.9.9'));
     const specChanged = project.snapshot();
-    const killed = spawnCli(['generate'], project.dir, {}, { killAfterRenames: renames });
+    const killed = spawnCli(['generate', '--force'], project.dir, {}, { killAfterRenames: renames });
     expect(killed.code).toBe(-1); // killed by SIGKILL: no exit status
     expect(existsSync(join(project.dir, JOURNAL_NAME))).toBe(true);
     const check = await runCli(['check'], project.dir);
