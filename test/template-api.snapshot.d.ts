@@ -1,3 +1,19 @@
+// generator/config/client.ts
+export interface UserClientConfig {
+    readonly authEnv?: Readonly<Record<string, string>>;
+    readonly browserKeyPrefixes?: readonly string[];
+    readonly retryCountHeader?: string | false;
+    readonly idempotencyHeader?: string | false;
+    readonly headersInBrowser?: boolean;
+}
+export interface ResolvedClientConfig {
+    readonly authEnv: Readonly<Record<string, string>>;
+    readonly browserKeyPrefixes: readonly string[] | undefined;
+    readonly retryCountHeader: string | undefined;
+    readonly idempotencyHeader: string | undefined;
+    readonly headersInBrowser: boolean;
+}
+
 // generator/config/types.ts
 export interface UserConfig {
     readonly spec: string;
@@ -10,13 +26,14 @@ export interface UserConfig {
         readonly preserve?: readonly string[];
         readonly banner?: string | readonly string[];
     };
-    readonly package: {
-        readonly name: string;
+    readonly package?: {
+        readonly name?: string;
         readonly description?: string;
         readonly license?: string;
         readonly apiKeyEnv?: string;
         readonly releases?: string;
     };
+    readonly client?: UserClientConfig;
     readonly overlays?: readonly string[];
     readonly templates?: {
         readonly dir: string;
@@ -303,17 +320,7 @@ export declare function splitWords(text: string): string[];
 export declare function pascalCase(text: string): string;
 export declare function camelCase(text: string): string;
 
-// generator/select/filters.ts
-export interface OperationFilter {
-    readonly by: 'path' | 'tag' | 'operationId';
-    readonly pattern: string | RegExp;
-}
-export interface Selection {
-    readonly include: 'all' | readonly OperationFilter[];
-    readonly exclude: readonly OperationFilter[];
-}
-
-// generator/select/operations.ts
+// generator/openapi/operations.ts
 export declare const httpMethods: readonly [
     "get",
     "put",
@@ -325,6 +332,31 @@ export declare const httpMethods: readonly [
     "trace"
 ];
 export type HttpMethod = (typeof httpMethods)[number];
+
+// generator/releases.ts
+export interface Release {
+    readonly version: string;
+    readonly date: string;
+    readonly source: string;
+    readonly summary: string;
+    readonly changes: readonly ReleaseChange[];
+    readonly specSha256?: string;
+}
+export interface ReleaseChange {
+    readonly severity: 'breaking' | 'non-breaking' | 'docs';
+    readonly message: string;
+    readonly operation?: string;
+}
+
+// generator/select/filters.ts
+export interface OperationFilter {
+    readonly by: 'path' | 'tag' | 'operationId';
+    readonly pattern: string | RegExp;
+}
+export interface Selection {
+    readonly include: 'all' | readonly OperationFilter[];
+    readonly exclude: readonly OperationFilter[];
+}
 
 // generator/template-api/markdown-helpers.ts
 export interface MarkdownHelpers {
@@ -360,6 +392,11 @@ export interface MethodSignature {
     readonly successMedia: MediaTypeModel | undefined;
     readonly requestMedia: MediaTypeModel | undefined;
     readonly requestKind: BodyKind | undefined;
+    readonly errors: readonly {
+        readonly status: string;
+        readonly type: string;
+        readonly description?: string;
+    }[];
     readonly requestContentType: string | undefined;
     readonly responseKind: BodyKind | 'none';
     readonly operationType: string;
@@ -435,19 +472,6 @@ export type TemplateFile = {
     readonly value: JsonValue;
 };
 export type TemplateResult = TemplateFile | readonly TemplateFile[] | undefined;
-export interface Release {
-    readonly version: string;
-    readonly date: string;
-    readonly source: string;
-    readonly summary: string;
-    readonly changes: readonly ReleaseChange[];
-    readonly specSha256?: string;
-}
-export interface ReleaseChange {
-    readonly severity: 'breaking' | 'non-breaking' | 'docs';
-    readonly message: string;
-    readonly operation?: string;
-}
 export interface TemplateOptions {
     readonly package: {
         readonly name: string;
@@ -457,6 +481,7 @@ export interface TemplateOptions {
         readonly apiKeyEnv: string | undefined;
         readonly releases: readonly Release[];
     };
+    readonly client: ResolvedClientConfig;
     readonly toolkit: {
         readonly name: string;
         readonly version: string;

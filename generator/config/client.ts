@@ -47,7 +47,7 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export function resolveClientConfig(client: unknown, problem: (path: string, text: string) => void): ResolvedClientConfig {
   const c = (isObject(client) ? client : {}) as UserClientConfig;
-  if (client !== undefined && !isObject(client)) problem('client', 'must be an object');
+  // A client that is not an object is reported by the shape check (config/shape.ts), with its keys.
   const authEnv = c.authEnv ?? {};
   if (!isObject(authEnv) || Object.values(authEnv).some((v) => typeof v !== 'string' || !ENV_NAME.test(v))) {
     problem('client.authEnv', 'must map security scheme names to environment variable names');

@@ -32,7 +32,7 @@ describe('client config', () => {
   });
 
   const cases = [
-    { name: 'not an object', given: 'x', want: 'client: must be an object' },
+    { name: 'not an object', given: 'x', want: 'client: must be an object with authEnv, browserKeyPrefixes, retryCountHeader, idempotencyHeader, headersInBrowser' },
     { name: 'env name', given: { authEnv: { Bearer: 'NOT AN ENV' } }, want: 'client.authEnv: must map security scheme names to environment variable names' },
     { name: 'empty prefixes', given: { browserKeyPrefixes: [] }, want: 'client.browserKeyPrefixes: must be a non-empty list of non-empty strings' },
     { name: 'header name', given: { retryCountHeader: 'x retry' }, want: 'client.retryCountHeader: must be an HTTP header name or false' },
