@@ -68,15 +68,20 @@ async function newProject(base: string, kind: Project['kind'], tarball: string):
   return { dir, kind };
 }
 
-/** What a team does in its project, one CLI call a line (an `init` step goes first, when there is one). */
+/** What a team does in its project, one CLI call a line: an ejected template in one, `init` in the other. */
 async function generateIn(project: Project): Promise<string> {
   if (project.kind === 'commonjs') {
     // An ejected default that imports a toolkit helper (`openapi-morph/templates/_call-example.ts`).
     await openapiMorph(project, 'templates', 'eject', 'docs-api', '--to', 'team');
     write(project.dir, 'openapi-morph.config.ts', tsConfig("\n  templates: { dir: 'team' },"));
-  } else {
-    write(project.dir, 'openapi-morph.config.ts', tsConfig(''));
+    return openapiMorph(project, 'generate');
   }
+  // The ES module project starts the way the README tells a new team to: `init`, then a hand edit.
+  const init = await openapiMorph(project, 'init', '--spec', 'spec/bookshop.yaml', '--out', 'client', '--name', 'bookshop-client');
+  expect(init).toMatch(/^wrote openapi-morph\.config\.ts +spec spec\/bookshop\.yaml, output client, package bookshop-client$/m);
+  const config = readFileSync(join(project.dir, 'openapi-morph.config.ts'), 'utf8');
+  expect(config).toContain("name: 'bookshop-client',");
+  write(project.dir, 'openapi-morph.config.ts', config.replace("name: 'bookshop-client',", "name: 'bookshop-client',\n    license: 'MIT',"));
   return openapiMorph(project, 'generate');
 }
 

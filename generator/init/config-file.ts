@@ -20,7 +20,7 @@ export function configFileText(input: InitConfigInput): string {
     `import { defineConfig } from 'openapi-morph';`,
     ``,
     `export default defineConfig({`,
-    `  // The OpenAPI 3.0 or 3.1 document, relative to this file. \`npx openapi-morph sync --from <URL>\``,
+    `  // The OpenAPI (3.x, or Swagger 2.0) document, relative to this file. \`npx openapi-morph sync --from <URL>\``,
     `  // replaces it with the selected part of an upstream document.`,
     `  spec: ${literal(input.spec)},`,
     `  // Which operations to generate: 'all', or { include: [...], exclude?: [...] } with filters`,
