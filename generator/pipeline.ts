@@ -14,6 +14,7 @@ import { loadFrom } from './load/from.ts';
 import { loadSpecFile } from './load/index.ts';
 import { validateSubset } from './load/validate.ts';
 import { buildModel } from './model/build.ts';
+import { clientConfigWarnings } from './model/client-config.ts';
 import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
 import { packageNameFromTitle, semverFromInfoVersion } from './package-identity.ts';
@@ -106,7 +107,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   if (warnings.some((d) => d.severity === 'error')) throw new MorphError(warnings);
   const slots = slotTemplates(defaults, team);
   const identity = packageIdentity(config, model, releases);
-  warnings.push(...identity.warnings);
+  warnings.push(...identity.warnings, ...clientConfigWarnings(config, model));
   const options = {
     package: {
       name: identity.name,

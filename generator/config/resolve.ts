@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from '../json.ts';
@@ -11,6 +10,7 @@ import type { OperationFilter, Selection } from '../select/filters.ts';
 import { displayPath, specFileName } from '../display-path.ts';
 import { defaultTemplatesDir } from '../toolkit.ts';
 import { resolveClientConfig } from './client.ts';
+import { configText, keyLine } from './key-line.ts';
 import { checkShape } from './shape.ts';
 import type { ResolvedConfig, SpecLocation, UserConfig } from './types.ts';
 
@@ -192,20 +192,5 @@ function specLocation(input: string, base: string, root: string): SpecLocation {
   if (isUrlInput(input)) return { kind: 'url', url: input, name: displaySource(input) };
   const path = resolve(base, input);
   return { kind: 'file', path, name: specFileName(root, path) };
-}
-
-function configText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-/** The line of the config where a key is written (`outptu:` or `"outptu":`), when it is found once or more. */
-function keyLine(text: string, key: string): { line?: number } {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`(^|[\\s{,])["']?${escaped}["']?\\s*:`, 'm').exec(text);
-  return match ? { line: text.slice(0, match.index + match[1]!.length).split('\n').length } : {};
 }
 

@@ -28,6 +28,7 @@ export const catalog = {
   OM212: 'Spec download failed',
   OM213: 'Spec download timed out',
   OM108: 'info.version is not a version (the package version is 0.0.0)',
+  OM109: 'client.authEnv names no security scheme of the selected operations',
   OM214: 'A $ref loop with no type in it (schemas that only alias each other)',
 
   OM300: 'Selection matches no operation',

@@ -48,7 +48,8 @@ export function resolveNames(operations: readonly NamedOperation[], schemaNames:
   for (const tag of [...new Set(operations.map((op) => op.tag))].sort(compareStrings)) {
     const proposed = naming.className(tag);
     const safe = sanitizeIdentifier(proposed, 'Api');
-    const name = exported.claim(safe);
+    // Each class also exports `<Class>Errors` (its methods' declared error types): claimed with it.
+    const name = exported.claim(safe, (candidate) => [`${candidate}Errors`]);
     classes.set(tag, name);
     if (name !== proposed) renames.push({ kind: 'class', from: tag, to: name, reason: reasonFor(proposed, safe) });
   }

@@ -41,10 +41,14 @@ export class NameRegistry {
     this.#taken = new Set(reserved);
   }
 
-  claim(name: string): string {
+  /**
+   * `name`, or `name2`, `name3`... : the first that is free together with its companions (names the
+   * caller derives from it, e.g. a class's `<Class>Errors` type), which are claimed with it.
+   */
+  claim(name: string, companions: (name: string) => readonly string[] = () => []): string {
     let unique = name;
-    for (let n = 2; this.#taken.has(unique); n++) unique = `${name}${n}`;
-    this.#taken.add(unique);
+    for (let n = 2; [unique, ...companions(unique)].some((taken) => this.#taken.has(taken)); n++) unique = `${name}${n}`;
+    for (const claimed of [unique, ...companions(unique)]) this.#taken.add(claimed);
     return unique;
   }
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { resolveConfig } from '../../generator/config/resolve.ts';
+import { clientConfigWarnings } from '../../generator/model/client-config.ts';
+import type { ApiModel } from '../../generator/model/types.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The config's `client` keys (generator/config/client.ts): defaults, and a located error for each bad value. */
 const base = { spec: 'spec/openapi.yaml', package: { name: 'pets-client' } };
@@ -41,5 +46,30 @@ describe('client config', () => {
   ];
   it.each(cases)('$name', ({ given, want }) => {
     expect(problems(given)).toStrictEqual([`OM103 ${want}`]);
+  });
+});
+
+describe('client.authEnv against the spec (OM109)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'om-authenv-'));
+  const file = join(dir, 'openapi-morph.config.ts');
+  const model = (...names: string[]) => ({ securitySchemes: names.map((name) => ({ name })) }) as unknown as ApiModel;
+  const warnings = (authEnv: Record<string, string>, ...schemes: string[]) => {
+    writeFileSync(file, `export default {\n  spec: 'spec/openapi.yaml',\n  client: {\n    authEnv: {\n${Object.keys(authEnv).map((k) => `      ${k}: 'X',`).join('\n')}\n    },\n  },\n};\n`);
+    const config = resolveConfig({ ...base, client: { authEnv } }, dir, file);
+    return clientConfigWarnings(config, model(...schemes)).map((d) => `${d.severity} ${d.code} ${d.location?.file}:${d.location?.line} ${d.message}`);
+  };
+
+  it('is quiet when every key names a scheme', () => {
+    expect(warnings({ BearerAuth: 'T', ApiKey: 'K' }, 'BearerAuth', 'ApiKey')).toStrictEqual([]);
+  });
+
+  it('warns at the key for a misspelled or absent scheme, with the closest name or the list', () => {
+    expect(warnings({ BaererAuth: 'T', Other: 'O' }, 'BearerAuth', 'ApiKey')).toStrictEqual([
+      'warning OM109 openapi-morph.config.ts:5 client.authEnv.BaererAuth: no security scheme of that name in the selected operations, so its variable is never read; did you mean "BearerAuth"?',
+      'warning OM109 openapi-morph.config.ts:6 client.authEnv.Other: no security scheme of that name in the selected operations, so its variable is never read (schemes: BearerAuth, ApiKey)',
+    ]);
+    expect(warnings({ Token: 'T' })).toStrictEqual([
+      'warning OM109 openapi-morph.config.ts:5 client.authEnv.Token: no security scheme of that name in the selected operations, so its variable is never read (the selected operations use no security scheme)',
+    ]);
   });
 });

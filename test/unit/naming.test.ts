@@ -69,6 +69,19 @@ describe('resolveNames: every name resolved once, valid and unique', () => {
     expect(names.types.get('paths')).toBe('Paths');
   });
 
+  it("keeps schema names clear of each class's <Class>Errors type", () => {
+    const names = resolveNames([op('x', 'Realtime')], ['RealtimeApiErrors'], defaultNaming);
+    expect(names.classes.get('Realtime')).toBe('RealtimeApi');
+    expect(names.types.get('RealtimeApiErrors')).toBe('RealtimeApiErrors2');
+  });
+
+  it('a name is claimed only when its companions are free too, and they are claimed with it', () => {
+    const registry = new NameRegistry(['FooErrors']);
+    expect(registry.claim('Foo', (n) => [`${n}Errors`])).toBe('Foo2');
+    expect(registry.claim('Foo2Errors')).toBe('Foo2Errors2');
+    expect(registry.claim('Foo')).toBe('Foo');
+  });
+
   it('methods are unique per class and never "constructor"', () => {
     const names = resolveNames([op('constructor'), op('do-it'), op('doIt')], [], defaultNaming);
     expect([...names.methods.values()].sort()).toStrictEqual(['constructor_', 'doIt', 'doIt2']);
