@@ -1,8 +1,8 @@
 import { fail } from '../diagnostics/diagnostic.ts';
 import { isObject, own, ownString, type JsonObject } from '../json.ts';
 import { specDocument, type SpecDocument, type SpecVersion } from '../spec-context.ts';
-import { checkTree, type Limits } from './limits.ts';
-import { mayHaveAliases, parseSpecText } from './parse.ts';
+import type { Limits } from './limits.ts';
+import { parseCheckedTree } from './checked-tree.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
 import { convertSwagger2 } from './swagger2.ts';
 
@@ -28,7 +28,7 @@ export async function readSpec(source: SpecSource, limits: Limits): Promise<Spec
 }
 
 function parseTree(source: SpecSource, limits: Limits): JsonObject {
-  const tree = checkTree(parseSpecText(source), limits, source.name, !mayHaveAliases(source.text));
+  const tree = parseCheckedTree(source, limits);
   if (!isObject(tree)) fail('OM205', `${source.name} is not an OpenAPI document (expected a mapping at the top level)`, { file: source.name });
   return tree;
 }

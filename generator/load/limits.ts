@@ -34,7 +34,8 @@ interface Measure {
  * and expand within the budget, the shared nodes are copied, so later stages never see sharing.
  */
 export function checkTree(root: unknown, limits: Limits, file: string, aliasFree = false): unknown {
-  if (aliasFree) return checkPlainTree(root, limits, file);
+  // Most YAML has no aliases: the cheap walk finds out (it stops at the first node met twice).
+  if (checkPlainTree(root, limits, file, aliasFree ? undefined : new WeakSet()) === 'plain') return root;
   const measured = new Map<object, Measure>();
   const onPath = new Set<object>();
   const path: (string | number)[] = [];
@@ -102,13 +103,18 @@ function expand(node: unknown): unknown {
 }
 
 /**
- * `checkTree` for a tree that cannot share nodes (parsed from JSON, or from YAML without anchors;
- * see `mayHaveAliases`): the same depth and enum limits with the same diagnostics, without the
- * per-node bookkeeping that alias expansion needs (a 13 MB document has millions of nodes).
+ * `checkTree` for a tree without shared nodes (parsed from JSON, or YAML without aliases): the
+ * same depth and enum limits with the same diagnostics, without the per-node bookkeeping that alias
+ * expansion needs (a 13 MB document has millions of nodes). With `seen` (a tree from YAML, which
+ * can share), it answers 'shared' at the first node it meets twice, before walking it again.
  */
-function checkPlainTree(root: unknown, limits: Limits, file: string): unknown {
+function checkPlainTree(root: unknown, limits: Limits, file: string, seen: WeakSet<object> | undefined): 'plain' | 'shared' {
   const path: (string | number)[] = [];
-  const walk = (node: object, depth: number): void => {
+  const walk = (node: object, depth: number): boolean => {
+    if (seen) {
+      if (seen.has(node)) return false;
+      seen.add(node);
+    }
     if (depth > limits.maxDepth) fail('OM203', `nesting deeper than ${limits.maxDepth} levels (limits.maxDepth)`, { file, pointer: pointer(...path) });
     const keys: (string | number)[] = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node);
     for (const key of keys) {
@@ -117,10 +123,10 @@ function checkPlainTree(root: unknown, limits: Limits, file: string): unknown {
       if (key === 'enum' && Array.isArray(value) && value.length > limits.maxEnumValues) {
         fail('OM210', `an enum with ${value.length} values, over the limit of ${limits.maxEnumValues} (limits.maxEnumValues)`, { file, pointer: pointer(...path) });
       }
-      if (value !== null && typeof value === 'object') walk(value, depth + 1);
+      if (value !== null && typeof value === 'object' && !walk(value, depth + 1)) return false;
       path.pop();
     }
+    return true;
   };
-  if (root !== null && typeof root === 'object') walk(root, 0);
-  return root;
+  return root === null || typeof root !== 'object' || walk(root, 0) ? 'plain' : 'shared';
 }

@@ -15,7 +15,7 @@ const SPEC_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [(yaml as unknown as { t
  * anything walks the result.
  */
 export function parseSpecText(source: SpecSource): unknown {
-  const looksJson = /^\s*[{[]/.test(source.text);
+  const looksJson = isJsonText(source.text);
   try {
     return looksJson ? parseJson(source) : yaml.load(source.text, { schema: SPEC_SCHEMA, filename: source.name });
   } catch (cause) {
@@ -35,13 +35,9 @@ export function parseSpecText(source: SpecSource): unknown {
   }
 }
 
-/**
- * Whether parsing `text` can give a tree with shared nodes: only YAML with an anchor can, since an
- * alias (`*a`) must name an anchor (`&a`, followed by a space or the line's end) defined before it.
- * Errs towards yes (a word such as `&nbsp;` in a description counts), which only costs the full check.
- */
-export function mayHaveAliases(text: string): boolean {
-  return !/^\s*[{[]/.test(text) && /(^|[\s[{,])&[^\s[\]{},]+(?=\s|$)/m.test(text);
+/** JSON text (parsed by `JSON.parse`, so its tree cannot share nodes); anything else is read as YAML. */
+export function isJsonText(text: string): boolean {
+  return /^\s*[{[]/.test(text);
 }
 
 function parseJson(source: SpecSource): unknown {

@@ -1,9 +1,9 @@
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { Locator } from '../diagnostics/locate.ts';
 import { isObject, own } from '../json.ts';
-import { checkTree, type Limits } from '../load/limits.ts';
+import type { Limits } from '../load/limits.ts';
 import { childPointer } from '../pointer.ts';
-import { mayHaveAliases, parseSpecText } from '../load/parse.ts';
+import { parseCheckedTree } from '../load/checked-tree.ts';
 import type { SpecSource } from '../load/source.ts';
 
 /** One action of an overlay, with where it is written (for messages). */
@@ -39,7 +39,7 @@ const ACTION_KEYS = new Set(['target', 'description', 'update', 'remove']);
  * Every problem is reported at its line in the overlay file; vendor extensions (`x-...`) are allowed.
  */
 export function parseOverlay(source: SpecSource, limits: Limits): Overlay {
-  const tree = checkTree(parseSpecText(source), limits, source.name, !mayHaveAliases(source.text));
+  const tree = parseCheckedTree(source, limits);
   const locator = new Locator(source.name, source.text);
   const diagnostics: Diagnostic[] = [];
   const problem = (pointer: string, text: string) => diagnostics.push(error('OM801', text, locator.locate(pointer)));
