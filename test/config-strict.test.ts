@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkShape } from '../generator/config/shape.ts';
 import { didYouMean } from '../generator/did-you-mean.ts';
 import { runCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
@@ -59,5 +60,10 @@ describe('config strictness', () => {
     { given: 'completely-else', want: undefined },
   ])('did you mean: $given', ({ given, want }) => {
     expect(didYouMean(given, ['spec', 'output', 'license', 'overlays'])).toBe(want);
+  });
+
+  it('keys that objects inherit (toString, constructor) are unknown keys like any other', () => {
+    const problems = checkShape(JSON.parse('{"toString": 1, "output": {"constructor": {"x": 1}}, "__proto__": {}}') as Record<string, unknown>);
+    expect(problems.map((p) => `${p.path} ${p.unknown}`)).toStrictEqual(['toString true', 'output.constructor true', '__proto__ true']);
   });
 });

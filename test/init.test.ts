@@ -109,6 +109,7 @@ describe('openapi-morph init', () => {
     { name: 'an unknown CI', args: ['--ci', 'gitlab'], want: 'error OM100: --ci "gitlab": the only CI init writes is github' },
     { name: '--upstream without --ci', args: ['--upstream', 'https://x.example/a.yaml'], want: 'error OM100: --upstream is the URL the CI job syncs from; it needs --ci github' },
     { name: 'an upstream with credentials', args: ['--ci', 'github', '--upstream', 'https://user:pw@x.example/a.yaml'], want: 'error OM100: --upstream has credentials' },
+    { name: 'an upstream with a query', args: ['--ci', 'github', '--upstream', 'https://x.example/a.yaml?access_token=t0k'], want: 'error OM100: --upstream has a query string' },
     { name: 'an output outside the folder', args: ['--out', '../elsewhere'], want: 'error OM100: --out "../elsewhere" must be a folder inside the project' },
     { name: 'a spec that is not OpenAPI', args: ['--spec', 'package.json'], want: 'package.json (#/openapi) - error OM205' },
     { name: 'a spec URL that is not there', args: ['--spec', 'URL/missing.yaml?token=abc'], want: '/missing.yaml - error OM212: could not download' },

@@ -43,7 +43,7 @@ export function checkShape(config: Record<string, unknown>): ShapeProblem[] {
   const walk = (value: Record<string, unknown>, shape: Shape, prefix: string) => {
     for (const [key, inner] of Object.entries(value)) {
       const path = `${prefix}${key}`;
-      const expected = shape[key];
+      const expected = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (expected === undefined) {
         const suggestion = didYouMean(key, Object.keys(shape));
         problems.push({ path, unknown: true, message: `unknown key${suggestion ? `; did you mean "${suggestion}"?` : ''} (known: ${Object.keys(shape).join(', ')})` });

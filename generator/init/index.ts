@@ -121,4 +121,6 @@ function checkUpstream(upstream: string): void {
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) fail('OM100', '--upstream must be an http(s) URL');
   if (url.username !== '' || url.password !== '') fail('OM100', '--upstream has credentials, which the committed workflow would publish; use a URL without them');
+  // A query often carries a credential (`?access_token=...`): messages hide it, a committed file would not.
+  if (url.search !== '') fail('OM100', '--upstream has a query string, which the committed workflow would publish (it may hold a credential); use a URL without one, or set UPSTREAM in the workflow from a repository secret');
 }
