@@ -1,18 +1,11 @@
 import { fail, MorphError } from '../diagnostics/diagnostic.ts';
 import { sha256 } from '../hash.ts';
 import { formatBytes, type SpecSource } from './source.ts';
+import { displayUrl } from './url-input.ts';
 
 export interface FetchLimits {
   readonly maxBytes: number;
   readonly fetchTimeoutMs: number;
-}
-
-/**
- * How a URL is named in messages: without credentials, query or fragment, which may carry
- * tokens (`https://user:secret@host/spec.yaml?token=...` prints as `https://host/spec.yaml`).
- */
-function displayUrl(url: URL): string {
-  return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
 /**
