@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from './config/types.ts';
 import { error, fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { recordRender } from './inputs/render-stamp.ts';
+import { globRegExp, matchesGlobs } from './glob.ts';
 import { readReleases, releaseFollowsSpec } from './releases.ts';
 import type { Progress } from './progress.ts';
 import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
@@ -41,13 +42,31 @@ export interface CheckReport extends GenerateReport {
   readonly foreign: readonly Diagnostic[];
 }
 
-/** The output folder's files that the manifest does not list and no `output.preserve` glob keeps: never deleted or overwritten silently. */
+/**
+ * Who owns which file of the output folder, every conflict at once: files there that the manifest
+ * does not list and no `output.preserve` glob keeps (OM603: never deleted or overwritten silently),
+ * and files the generator makes that a preserve glob claims for the team (OM604: a preserved file
+ * is never written, so the package would silently keep a stale or foreign copy).
+ */
 export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): Diagnostic[] {
-  return (unownedFiles(current, next) ?? []).map((path) =>
-    error('OM603', `${config.output.name}/${path} is not in ${MANIFEST_NAME}: openapi-morph did not make it, and generating would ${next.has(path) ? 'overwrite' : 'delete'} it. Move it out of ${config.output.name}, or keep it with a glob in output.preserve (e.g. ${JSON.stringify(path)})`, {
+  const unowned = (unownedFiles(current, next) ?? []).map((path) =>
+    error(
+      'OM603',
+      `${config.output.name}/${path} is not in ${MANIFEST_NAME}: openapi-morph did not make it, and generating would ${next.has(path) ? 'overwrite' : 'delete'} it. ${
+        next.has(path)
+          ? 'Move it out of the output folder; to change what openapi-morph writes there, replace its template (team templates)'
+          : `Move it out of ${config.output.name}, or keep it with a glob in output.preserve (e.g. ${JSON.stringify(path)})`
+      }`,
+      { file: `${config.output.name}/${path}` },
+    ),
+  );
+  const preserved = config.output.preserve.map(globRegExp);
+  const claimed = [...next.keys()].filter((path) => matchesGlobs(path, preserved)).map((path) =>
+    error('OM604', `output.preserve keeps ${config.output.name}/${path}, which openapi-morph generates: it would never be written. Remove the glob, or replace the template that writes it (team templates)`, {
       file: `${config.output.name}/${path}`,
     }),
   );
+  return [...unowned, ...claimed];
 }
 
 /**

@@ -39,7 +39,26 @@ describe('user files in the output folder', () => {
     const run = await runCli(['generate', '--all'], project.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('client/src/apis/StoresApi.ts is not in openapi-morph.manifest.json: openapi-morph did not make it, and generating would overwrite it.');
+    // output.preserve cannot keep a file the generator writes, so the message does not suggest it.
+    expect(run.stderr).not.toContain('output.preserve');
     expect(project.read('client/src/apis/StoresApi.ts')).toBe('// mine\n');
+  });
+
+  it('a preserve glob that claims a generated file is an error for generate and check, and nothing is written', async () => {
+    project = tempProject({ spec: SPEC, config: { output: { dir: 'client' } } });
+    expect((await runCli(['generate'], project.dir)).code).toBe(0);
+    project.write('openapi-morph.config.mjs', project.read('openapi-morph.config.mjs').replace('"dir": "client"', '"dir": "client", "preserve": ["README.md", "src/custom/**"]'));
+    project.write('client/README.md', '# my own readme\n');
+    const before = project.snapshot();
+    for (const command of ['generate', 'check']) {
+      const run = await runCli([command], project.dir);
+      expect(run.code, command).toBe(1);
+      expect(run.stderr, command).toContain(
+        'client/README.md - error OM604: output.preserve keeps client/README.md, which openapi-morph generates: it would never be written. Remove the glob, or replace the template that writes it (team templates)',
+      );
+      expect(run.stderr, command).not.toContain('src/custom');
+    }
+    expect(project.snapshot()).toStrictEqual(before);
   });
 
   it('output.preserve globs keep them; files the manifest lists and no longer generated are removed', async () => {

@@ -54,6 +54,7 @@ export const catalog = {
   OM601: 'Writing output failed',
   OM602: 'Interrupted write recovered',
   OM603: 'A file in the output folder that openapi-morph did not make',
+  OM604: 'output.preserve keeps a file openapi-morph generates',
 
   OM700: 'Generated output is out of date',
   OM701: 'Spec changed without a release',

@@ -29,7 +29,7 @@ export function configFileText(input: InitConfigInput): string {
     `  output: {`,
     `    // The generated package's folder. openapi-morph owns every file the manifest lists there;`,
     `    // any other file in it is an error, unless a \`preserve\` glob keeps it (dist/ and`,
-    `    // node_modules/ always are), e.g. preserve: ['src/custom.ts', 'LICENSE'].`,
+    `    // node_modules/ always are), e.g. preserve: ['src/custom.ts', 'notes/**'].`,
     `    dir: ${literal(input.out)},`,
     `  },`,
     `  package: {`,
