@@ -75,15 +75,19 @@ export async function watchGenerate(io: CliIO, options: WatchOptions): Promise<n
   const flush = async () => {
     timer = undefined;
     if (running) return void running.then(() => pending.size > 0 && !timer && flush());
-    const changed: string[] = [];
-    for (const path of [...pending].sort()) {
-      const now = await contentHash(path);
-      if (seen.get(path) !== now) changed.push(relative(io.cwd, path) || path);
-      seen.set(path, now);
-    }
+    // Taken (and `running` set) before the first await: events arriving while the files are hashed
+    // go to the next flush, and a timer firing meanwhile waits for this one instead of starting a second cycle.
+    const paths = [...pending].sort();
     pending.clear();
-    if (changed.length === 0) return;
-    running = cycle(`${changed.join(', ')} changed`).finally(() => {
+    running = (async () => {
+      const changed: string[] = [];
+      for (const path of paths) {
+        const now = await contentHash(path);
+        if (seen.get(path) !== now) changed.push(relative(io.cwd, path) || path);
+        seen.set(path, now);
+      }
+      if (changed.length > 0) await cycle(`${changed.join(', ')} changed`);
+    })().finally(() => {
       running = undefined;
     });
   };
