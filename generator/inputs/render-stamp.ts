@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { trustedCacheDir } from '../cache-dir.ts';
@@ -22,7 +23,7 @@ export async function recordRender(root: string, outDir: string, manifest: strin
     const file = stampFile(root, outDir);
     await mkdir(join(file, '..'), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify({ manifest: sha256(manifest), toolkit: await toolkitCodeHash() }));
+    await writeFile(temp, JSON.stringify({ manifest: sha256(manifest), toolkit: await codeAtStart }));
     await rename(temp, file);
   } catch {
     // A cache that cannot be written only costs the next run a render.
@@ -34,7 +35,7 @@ export async function renderVouched(root: string, outDir: string, manifest: stri
   if (toolkitInstalled) return true;
   try {
     const stamp = JSON.parse(await readFile(stampFile(root, outDir), 'utf8')) as { manifest?: unknown; toolkit?: unknown };
-    return stamp.manifest === sha256(manifest) && stamp.toolkit === (await toolkitCodeHash());
+    return stamp.manifest === sha256(manifest) && stamp.toolkit === (await codeAtStart);
   } catch {
     return false;
   }
@@ -46,7 +47,14 @@ function stampFile(root: string, outDir: string): string {
   return join(dir, 'renders', `${sha256(outDir).slice(0, 32)}.json`);
 }
 
-/** sha256 over the toolkit's code (generator/, templates/ and package.json), by relative path and content. */
+/**
+ * The toolkit's code as this process loaded it: hashed when the module loads, before any render,
+ * so a file edited while a long-lived process (`--watch`) runs the old code in memory does not get
+ * stamped as the code that rendered. Includes `dist/`, which is what the bin runs.
+ */
+const codeAtStart: Promise<string> = toolkitInstalled ? Promise.resolve('') : toolkitCodeHash().catch(() => 'unreadable');
+
+/** sha256 over the toolkit's code (generator/, templates/, dist/ and package.json), by relative path and content. */
 async function toolkitCodeHash(): Promise<string> {
   const parts: string[] = [];
   const walk = async (dir: string): Promise<void> => {
@@ -56,7 +64,7 @@ async function toolkitCodeHash(): Promise<string> {
       else if (entry.isFile()) parts.push(`${relative(toolkitRoot, full)}\0${await readFile(full, 'utf8')}`);
     }
   };
-  for (const dir of toolkitCodeDirs) await walk(dir);
+  for (const dir of [...toolkitCodeDirs, join(toolkitRoot, 'dist') + sep]) if (existsSync(dir)) await walk(dir);
   parts.push(await readFile(join(toolkitRoot, 'package.json'), 'utf8'));
   return sha256(parts.join('\0'));
 }
