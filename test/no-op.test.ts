@@ -56,13 +56,16 @@ describe('no-op generate and check', () => {
   beforeAll(async () => {
     project = copyRepoProject();
     project.write('openapi-morph.config.ts', CONFIG);
-    project.write('config-helper.ts', "export const description = 'Typed client for the OpenAI Realtime sessions API: mint short-lived client secrets for browsers.';\n");
+    project.write('config-helper.ts', "export const description = process.env['OM_NOOP_DESCRIPTION'] ?? 'Typed client for the OpenAI Realtime sessions API: mint short-lived client secrets for browsers.';\n");
     project.write('spec/overlays/01-fix.yaml', OVERLAY);
     project.write('team/note.ts', TEMPLATE);
     project.write('team/_note.ts', "export const note = 'First note.\\n';\n");
     expect(await generate()).toMatch(rendered);
   });
-  afterAll(() => project.remove());
+  afterAll(() => {
+    delete process.env['OM_NOOP_DESCRIPTION'];
+    project.remove();
+  });
 
   it('touching nothing renders nothing: generate and check decide from the hashes', async () => {
     expect(await unchangedOutput(await config())).toStrictEqual(expect.objectContaining({ spec: expect.objectContaining({ name: 'spec/openapi.yaml' }) }));
@@ -83,6 +86,7 @@ describe('no-op generate and check', () => {
     { name: 'spec bytes', change: (p) => appendFileSync(join(p.dir, 'spec/openapi.yaml'), '# a comment changes the bytes\n') },
     { name: 'config file', change: (p) => appendFileSync(join(p.dir, 'openapi-morph.config.ts'), '// a comment\n') },
     { name: 'a module the config imports', change: (p) => appendFileSync(join(p.dir, 'config-helper.ts'), '// a comment\n') },
+    { name: 'an environment variable the config reads (same config text)', change: () => void (process.env['OM_NOOP_DESCRIPTION'] = 'A description from the environment.') },
     { name: 'an overlay', change: (p) => appendFileSync(join(p.dir, 'spec/overlays/01-fix.yaml'), '# a comment\n') },
     { name: 'a new overlay file', change: (p) => p.write('spec/overlays/02-more.yaml', OVERLAY) },
     { name: 'a team template', change: (p) => appendFileSync(join(p.dir, 'team/note.ts'), '// a comment\n') },

@@ -10,6 +10,7 @@ import type { Release } from '../template-api/types.ts';
 import { toolkit, toolkitRoot } from '../toolkit.ts';
 import { installedVersion } from '../installed-version.ts';
 import { moduleGraph } from './module-graph.ts';
+import { defaultNaming, type NamingResolver } from '../naming/resolver.ts';
 
 /** A template as the fingerprint sees it (a loaded one, or one found on disk without importing it). */
 export interface TemplateInput {
@@ -50,6 +51,8 @@ export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput,
     spec: { name: spec.name, sha256: spec.sha256, externals: spec.externals.map((e) => [e.name, e.sha256]) },
     operations,
     config: config.configFile ? projectName(config.configFile) : null,
+    // The values the config resolved to, beside its text: a config may read process.env or files.
+    resolved: resolvedConfigInputs(config, projectName),
     templates: templates.map((t) => [t.origin, t.name, t.source, t.sha256]),
     modules,
     releases: sha256(JSON.stringify(releases)),
@@ -60,4 +63,20 @@ export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput,
     },
   };
   return sha256(JSON.stringify(inputs));
+}
+
+/** What of the resolved config shapes the output, in a stable, machine-independent form. */
+function resolvedConfigInputs(config: ResolvedConfig, projectName: (path: string) => string): unknown {
+  const { output, package: pkg, client, templates, naming } = config;
+  return {
+    output: { name: output.name, preserve: output.preserve, banner: output.banner },
+    package: { ...pkg, releases: pkg.releases.name },
+    client,
+    templates: { team: templates.teamDir ? projectName(templates.teamDir) : null, strict: templates.strict },
+    typecheck: config.typecheck,
+    // Which rules the config patches; their code is in the config's hash (`modules`).
+    naming: (Object.keys(defaultNaming) as (keyof NamingResolver)[]).filter((rule) => naming[rule] !== defaultNaming[rule]),
+    limits: config.limits,
+    refs: config.refs,
+  };
 }
