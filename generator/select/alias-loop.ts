@@ -1,5 +1,5 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { isObject, own, ownString } from '../json.ts';
+import { compareStrings, isObject, own, ownString } from '../json.ts';
 import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import type { ComponentKey } from './closure.ts';
@@ -25,7 +25,7 @@ export function findAliasLoops(spec: SpecDocument, components: readonly Componen
     if (current === undefined || reported.has(current)) continue;
     const loop = chain.slice(chain.indexOf(current));
     for (const name of loop) reported.add(name);
-    const first = [...loop].sort((a, b) => a.localeCompare(b))[0]!;
+    const first = [...loop].sort(compareStrings)[0]!;
     const at = aliasRefPointer(spec, first)!;
     const cycle = [...loop.slice(loop.indexOf(first)), ...loop.slice(0, loop.indexOf(first)), first].join(' -> ');
     diagnostics.push(error('OM214', `schemas ${cycle} only refer to each other (a $ref loop with no type in it): no value has this type; give one of them a type`, spec.at(at)));

@@ -15,8 +15,9 @@ manifest's hashes show, it decides without rendering; --force renders), and
 checks that the release history follows the spec (its newest release names
 the spec's sha256, so the package version and CHANGELOG.md describe it).
 Exits 0 when both hold; otherwise names every stale, missing and extra file
-(and the spec without a release) and exits 1. Writes nothing of its own; like
-every command, it first finishes or rolls back a write that a killed run left.
+(and the spec without a release) and exits 1. Writes nothing in the project
+but its cache (formatted text, a render stamp); like every command, it first
+finishes or rolls back a write that a killed run left.
 
 ${CONFIG_HELP}
 
