@@ -54,6 +54,9 @@ describe('hostile specs that must generate safe, compiling code', () => {
     const schema = read('src/schema.ts');
     for (const key of ['__proto__: string;', 'constructor: string;', '"a-b"?: string;', '123?: number;', '""?: boolean;', '\'quote"key\'?: string;']) expect(schema).toContain(key);
     expect(read('README.md')).toMatch(/\|\s*type\s*\|\s*`foo-bar`\s*\|\s*`FooBar`\s*\|/);
+    // Security schemes named toString and constructor are documented as schemes, not as inherited functions.
+    expect(read('README.md')).toContain('`toString`');
+    expect(read('README.md')).toContain('X-Constructor-Key');
   });
 
   it('values: enum values and defaults of every type keep their exact values in the types', async () => {

@@ -57,7 +57,10 @@ function defaultsLiteral(ctx: TemplateContext): string {
   const optional = (value: string | undefined) => (value === undefined ? 'undefined' : stringLiteral(value));
   const server = ctx.model.servers.find((s) => /^https?:\/\//.test(s.url));
   const client = ctx.options.client;
-  const schemes = ctx.model.securitySchemes.map((scheme) => `${valuePropertyKey(scheme.name)}: ${schemeSpec(ctx, scheme)}`);
+  // TypeScript types a member named like an Object.prototype one (`toString`) from that member, not
+  // from the index signature, so its literal widens: `as const` keeps it a `SchemeSpec`.
+  const inherited = (name: string) => Object.hasOwn(Object.prototype, name);
+  const schemes = ctx.model.securitySchemes.map((scheme) => `${valuePropertyKey(scheme.name)}: ${schemeSpec(ctx, scheme)}${inherited(scheme.name) ? ' as const' : ''}`);
   const env = [...schemeEnv(ctx)].map(([name, variable]) => `${valuePropertyKey(name)}: ${stringLiteral(variable)}`);
   const members = [
     `baseUrl: ${optional(server?.url)}`,

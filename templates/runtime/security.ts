@@ -39,7 +39,9 @@ export function schemeEnv(ctx: TemplateContext): ReadonlyMap<string, string> {
   const apiKeyEnv = ctx.options.package.apiKeyEnv;
   if (token && apiKeyEnv) env.set(token.name, apiKeyEnv);
   for (const scheme of ctx.model.securitySchemes) {
-    const name = ctx.options.client.authEnv[scheme.name];
+    // Own keys only: a scheme may be named `toString` or `constructor` (a spec is untrusted input).
+    const authEnv = ctx.options.client.authEnv;
+    const name = Object.hasOwn(authEnv, scheme.name) ? authEnv[scheme.name] : undefined;
     if (name) env.set(scheme.name, name);
   }
   return env;
