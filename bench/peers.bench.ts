@@ -23,7 +23,7 @@ import { median, type Benchmark, type Measurement } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const modules = join(root, 'bench/node_modules');
-const bin = join(root, 'generator/bin/openapi-morph.js');
+const bin = join(root, 'dist/generator/bin/openapi-morph.js');
 const upstreamDir = join(root, '..', 'shared', 'openai-spec');
 const github = join(modules, '@octokit/openapi/generated/api.github.com.json');
 

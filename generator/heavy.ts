@@ -1,4 +1,7 @@
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The toolkit's heavy dependencies, each loaded on first use (a command that does not emit code
@@ -15,7 +18,16 @@ export function typescript(): typeof import('typescript') {
   return require('typescript') as typeof import('typescript');
 }
 
+/**
+ * ts-morph, running on the toolkit's one TypeScript install. ts-morph's `@ts-morph/common` bundles
+ * a TypeScript of its own (6.0, 9 MB) next to the `typescript` 5.9 that openapi-typescript and the
+ * type-check use; loading both cost a run about 0.3 s and 40 MiB. ts-morph only prints structures
+ * and parses here, with APIs both versions share (the same SyntaxKind numbering, no 6.0-only
+ * function used), so its bundled copy is answered from the module cache with the one install.
+ */
 export function tsMorph(): typeof import('ts-morph') {
+  const bundled = join(dirname(createRequire(require.resolve('ts-morph')).resolve('@ts-morph/common')), 'typescript.js');
+  require.cache[bundled] ??= require.cache[require.resolve('typescript')] ?? (typescript(), require.cache[require.resolve('typescript')]);
   return require('ts-morph') as typeof import('ts-morph');
 }
 
@@ -88,25 +100,43 @@ export interface SchemaValidator {
 
 export type OpenapiSchemaVersion = '2.0' | '3.0' | '3.1' | '3.2';
 
+/** The ajv instance that compiles the official schema of `version`, with the options every validation uses. */
+export function openapiSchemaAjv(version: OpenapiSchemaVersion, source: boolean): { ajv: object; schema: object; compile(): SchemaValidator } {
+  const schema = require(`@seriousme/openapi-schema-validator/schemas/v${version}/schema.json`) as object;
+  const draft04 = version === '2.0' || version === '3.0';
+  const Ajv = (draft04 ? require('ajv-draft-04') : require('ajv/dist/2020.js')) as { default: new (options: object) => { compile(schema: object): SchemaValidator } };
+  const ajv = new Ajv.default({ allErrors: true, strict: false, validateFormats: false, verbose: true, ...(source ? { code: { source: true } } : {}) });
+  return { ajv, schema, compile: () => ajv.compile(schema) };
+}
+
 /**
  * The official OpenAPI schema of `version` (the latest published revision, as pinned by
  * `@seriousme/openapi-schema-validator`: 3.0 2021-09-28, 3.1 2026-08-03, 3.2 2026-08-30), compiled
  * with ajv (draft-04 for 2.0 and 3.0, 2020-12 for 3.1 and 3.2). Formats are not checked: they are
- * advisory in these schemas and real documents break them harmlessly. Compiling costs ~0.4 s, so
- * the compiled function is kept for the process: it is a pure function of a pinned file, not state.
+ * advisory in these schemas and real documents break them harmlessly. Compiling costs 0.4-1 s, so
+ * the build writes each compiled validator as ajv standalone code next to this module
+ * (`schema-validators/`, see `bin/build-schema-validators.ts`) and a run loads that; a source
+ * checkout run without a build compiles. The function is kept for the process: it is a pure
+ * function of a pinned file, not state.
  */
 export function openapiSchemaValidator(version: OpenapiSchemaVersion): SchemaValidator {
   let validator = compiledSchemas.get(version);
   if (!validator) {
-    const schema = require(`@seriousme/openapi-schema-validator/schemas/v${version}/schema.json`) as object;
-    const draft04 = version === '2.0' || version === '3.0';
-    const Ajv = (draft04 ? require('ajv-draft-04') : require('ajv/dist/2020.js')) as { default: new (options: object) => { compile(schema: object): SchemaValidator } };
-    validator = new Ajv.default({ allErrors: true, strict: false, validateFormats: false, verbose: true }).compile(schema);
+    validator = precompiledSchemaValidator(version) ?? openapiSchemaAjv(version, false).compile();
     compiledSchemas.set(version, validator);
   }
   return validator;
 }
 const compiledSchemas = new Map<OpenapiSchemaVersion, SchemaValidator>();
+
+/** Where the build writes the standalone validator of `version`, relative to this module. */
+export const PRECOMPILED_SCHEMA_VALIDATOR = (version: OpenapiSchemaVersion) => `./schema-validators/v${version}.cjs`;
+
+function precompiledSchemaValidator(version: OpenapiSchemaVersion): SchemaValidator | undefined {
+  const file = new URL(PRECOMPILED_SCHEMA_VALIDATOR(version), import.meta.url);
+  if (!existsSync(file)) return undefined;
+  return require(fileURLToPath(file)) as SchemaValidator;
+}
 
 /** jsonpath-plus, for overlay targets (only projects with overlays load it). */
 export function jsonPath(): typeof import('jsonpath-plus') {
