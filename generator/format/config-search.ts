@@ -1,24 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** Prettier 3's config file names, in its search order (its docs, "Configuration File"). */
+/**
+ * Prettier 3's config file names in its search order (prettier's config-searcher.js), after
+ * package.json and package.yaml, which count only when their `prettier` key is set.
+ */
 const CONFIG_FILES = [
   '.prettierrc',
   '.prettierrc.json',
-  '.prettierrc.yaml',
   '.prettierrc.yml',
+  '.prettierrc.yaml',
   '.prettierrc.json5',
   '.prettierrc.js',
-  '.prettierrc.ts',
-  '.prettierrc.mjs',
-  '.prettierrc.mts',
-  '.prettierrc.cjs',
-  '.prettierrc.cts',
   'prettier.config.js',
+  '.prettierrc.ts',
   'prettier.config.ts',
+  '.prettierrc.mjs',
   'prettier.config.mjs',
+  '.prettierrc.mts',
   'prettier.config.mts',
+  '.prettierrc.cjs',
   'prettier.config.cjs',
+  '.prettierrc.cts',
   'prettier.config.cts',
   '.prettierrc.toml',
 ];
@@ -39,17 +42,17 @@ export interface PrettierConfigSource {
  */
 export function prettierConfigSource(dir: string): PrettierConfigSource | undefined {
   for (let current = dir; ; current = dirname(current)) {
-    const file = CONFIG_FILES.map((name) => join(current, name)).find((path) => existsSync(path));
-    if (file) return { path: file, text: readText(file) ?? '' };
     const pkg = join(current, 'package.json');
     const fromJson = readKey(pkg, (text) => {
       const data = JSON.parse(text) as Record<string, unknown>;
-      return Object.prototype.hasOwnProperty.call(data, 'prettier') ? JSON.stringify(data['prettier']) : undefined;
+      return Object.hasOwn(data, 'prettier') && data['prettier'] ? JSON.stringify(data['prettier']) : undefined;
     });
     if (fromJson !== undefined) return { path: pkg, text: fromJson };
     const yaml = join(current, 'package.yaml');
-    const fromYaml = readKey(yaml, (text) => (/^prettier\s*:/m.test(text) ? text : undefined));
+    const fromYaml = readKey(yaml, (text) => (/^prettier\s*:\s*\S/m.test(text) ? text : undefined));
     if (fromYaml !== undefined) return { path: yaml, text: fromYaml };
+    const file = CONFIG_FILES.map((name) => join(current, name)).find((path) => existsSync(path));
+    if (file) return { path: file, text: readText(file) ?? '' };
     if (dirname(current) === current) return undefined;
   }
 }
