@@ -6,9 +6,8 @@
  *
  *   npx tsx bench/scale.ts [--runs 1]     (not part of `npm run bench`: the largest size takes minutes)
  *
- * A size that fails is reported with its error: `all` does today, because response examples of
- * GitHub's spec hold `$ref`s in their literal values, which the select stage rightly does not
- * follow but swagger-parser's validation resolves (OM206).
+ * openapi-typescript runs on the same file in the same run, for the ratio. A size that fails is
+ * reported with its error.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,7 +19,7 @@ import { median, type Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const github = join(root, 'bench/node_modules/@octokit/openapi/generated/api.github.com.json');
-const bin = join(root, 'generator/bin/openapi-morph.js');
+const bin = join(root, 'dist/generator/bin/openapi-morph.js');
 
 const sizes: readonly { readonly name: string; readonly select: unknown }[] = [
   { name: '1 operation (repos/get)', select: { include: [{ by: 'operationId', pattern: 'repos/get' }] } },
@@ -44,11 +43,22 @@ function once(select: unknown): ProcessCost {
   }
 }
 
+/** openapi-typescript's CLI on the whole file (it has no selection), as the peer for `all`. */
+function openapiTypescript(modules: string): ProcessCost {
+  const dir = mkdtempSync(join(tmpdir(), 'om-scale-ots-'));
+  try {
+    return timedNode([join(modules, 'openapi-typescript/bin/cli.js'), github, '-o', join(dir, 'schema.ts')], dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function measure(runs: number): { name: string; cost: ProcessCost | string }[] {
-  installPeers();
-  return sizes.map(({ name, select }) => {
+  const modules = installPeers();
+  const peer = { name: 'openapi-typescript 7.13.0, whole file', select: undefined };
+  return [...sizes, peer].map(({ name, select }) => {
     try {
-      const all = Array.from({ length: runs }, () => once(select));
+      const all = Array.from({ length: runs }, () => (select === undefined ? openapiTypescript(modules) : once(select)));
       return { name, cost: { seconds: median(all.map((c) => c.seconds)), cpu: median(all.map((c) => c.cpu)), mib: median(all.map((c) => c.mib)) } };
     } catch (error) {
       return { name, cost: `failed: ${/error (OM\d+: .*)/.exec(String(error))?.[1]?.slice(0, 160) ?? String(error).slice(0, 160)}` };
@@ -57,7 +67,7 @@ function measure(runs: number): { name: string; cost: ProcessCost | string }[] {
 }
 
 const benchmark: Benchmark = {
-  name: 'scale: GitHub REST with 1, 10, 111 and all operations',
+  name: 'scale: GitHub REST with 1, 10, 111 and all operations, and openapi-typescript',
   description: 'Wall, CPU and peak RSS of `openapi-morph generate` on @octokit/openapi api.github.com.json by selection size, one run each.',
   async run() {
     return measure(1).flatMap(({ name, cost }) =>

@@ -20,6 +20,7 @@ import { normalize } from './normalize/index.ts';
 import { packageNameFromTitle, semverFromInfoVersion } from './package-identity.ts';
 import { readReleases, type Release } from './releases.ts';
 import { operationKeys, select, type SelectResult } from './select/index.ts';
+import { checkSelectionSize } from './select/size-limit.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
@@ -82,6 +83,7 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
   const progress = renderOptions.progress ?? noProgress;
   progress.stage('select');
   const selected = select(spec, config.selection);
+  checkSelectionSize(spec, selected, config.limits);
   progress.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
   await validateSubset(spec, selected.document);
   return renderSelected(config, spec, selected, renderOptions);

@@ -33,7 +33,7 @@ describe('config strictness', () => {
       'openapi-morph.config.mjs:3 - error OM107: outptu: unknown key; did you mean "output"? (known: spec, select, output, package, overlays, templates, typecheck, naming, limits, refs, client)',
       'openapi-morph.config.mjs:6 - error OM107: package.licence: unknown key; did you mean "license"? (known: name, description, license, apiKeyEnv, releases)',
       'openapi-morph.config.mjs:9 - error OM103: templates: must be an object with dir, strict',
-      'openapi-morph.config.mjs:10 - error OM107: limits.maxByte: unknown key; did you mean "maxBytes"? (known: maxBytes, maxDepth, maxAliasNodes, maxEnumValues, fetchTimeoutMs)',
+      'openapi-morph.config.mjs:10 - error OM107: limits.maxByte: unknown key; did you mean "maxBytes"? (known: maxBytes, maxDepth, maxAliasNodes, maxEnumValues, fetchTimeoutMs, maxOperations, maxSchemas)',
       'openapi-morph.config.mjs:11 - error OM107: naming.typename: unknown key; did you mean "typeName"? (known: typeName, className, methodName, apiFile, apiDocFile, modelDocFile)',
       'openapi-morph.config.mjs:12 - error OM107: select.exlude: unknown key; did you mean "exclude"? (known: include, exclude)',
       'openapi-morph.config.mjs:13 - error OM107: zzzzzzzz: unknown key (known: spec, select, output, package, overlays, templates, typecheck, naming, limits, refs, client)',

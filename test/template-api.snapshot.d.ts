@@ -95,6 +95,8 @@ export interface Limits {
     readonly maxAliasNodes: number;
     readonly maxEnumValues: number;
     readonly fetchTimeoutMs: number;
+    readonly maxOperations: number;
+    readonly maxSchemas: number;
 }
 
 // generator/load/ref-policy.ts

@@ -36,6 +36,7 @@ export const catalog = {
   OM302: 'Selection filter matches nothing',
   OM303: 'Component not kept by the selection',
   OM304: 'Operation cannot be generated (an OpenAPI 3.2 QUERY or additional operation)',
+  OM305: 'Selection too large (limits.maxOperations, limits.maxSchemas)',
 
   OM400: 'Unsupported schema construct',
   OM401: 'Name collision resolved',

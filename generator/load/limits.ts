@@ -12,6 +12,13 @@ export interface Limits {
   readonly maxEnumValues: number;
   /** How long a spec download (`sync --from https://...`) may take, in milliseconds. */
   readonly fetchTimeoutMs: number;
+  /**
+   * Most operations one selection may hold, and most schemas it may reach: a package's cost grows
+   * with them (GitHub's REST spec, 1,223 operations and 625 schemas, takes about a minute of CPU),
+   * and a document far beyond that is refused at once instead of running for many minutes.
+   */
+  readonly maxOperations: number;
+  readonly maxSchemas: number;
 }
 
 export const defaultLimits: Limits = {
@@ -20,6 +27,8 @@ export const defaultLimits: Limits = {
   maxAliasNodes: 1_000_000,
   maxEnumValues: 10_000,
   fetchTimeoutMs: 30_000,
+  maxOperations: 2_000,
+  maxSchemas: 4_000,
 };
 
 interface Measure {

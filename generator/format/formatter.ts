@@ -1,0 +1,66 @@
+import type { PrintedFile } from '../emit/print.ts';
+import { prettierFull, prettierStandalone } from '../heavy.ts';
+
+/** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
+export interface Formatter {
+  format(text: string, parser: string, filepath: string): Promise<string>;
+}
+
+/**
+ * How to set prettier up, as plain data (a worker thread sets up its own copy from it): the full
+ * prettier resolving the project's config per file, or the standalone build with the parser
+ * plugins the files need (`all`: every plugin, for markdown fences in a language not listed).
+ */
+export type FormatterSetup = { readonly kind: 'config' } | { readonly kind: 'standalone'; readonly parsers: readonly string[]; readonly all: boolean };
+
+export const PARSERS: Record<string, string> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'babel', mjs: 'babel', json: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', css: 'css' };
+
+export function createFormatter(setup: FormatterSetup): Promise<Formatter> {
+  return setup.kind === 'config' ? configured() : Promise.resolve(standalone(setup.parsers, setup.all));
+}
+
+/** The standalone setup for `files`: the parsers they need (all of them when a file's needs are unknown). */
+export function standaloneSetup(files: readonly PrintedFile[]): FormatterSetup {
+  const needed = files.map(neededParsers);
+  return { kind: 'standalone', parsers: [...new Set(needed.flatMap((p) => p ?? []))], all: needed.includes(undefined) };
+}
+
+/** The full prettier, resolving the config per file. */
+async function configured(): Promise<Formatter> {
+  const prettier = await prettierFull();
+  return {
+    async format(text, parser, filepath) {
+      const options = (await prettier.resolveConfig(filepath)) ?? {};
+      return prettier.format(text, { ...options, parser, filepath });
+    },
+  };
+}
+
+/** No config anywhere: prettier's defaults, with the standalone build and the parser plugins needed. */
+function standalone(parsers: Iterable<string>, allPlugins: boolean): Formatter {
+  const { format, plugins } = prettierStandalone(parsers, allPlugins);
+  return { format: (text, parser, filepath) => format(text, { parser, filepath, plugins }) };
+}
+
+export function extension(path: string): string {
+  return /\.([^./]+)$/.exec(path)?.[1] ?? '';
+}
+
+/** Code fence languages and the parser prettier formats them with (`null`: left as is). */
+const FENCES: Record<string, string | null> = { ts: 'typescript', typescript: 'typescript', js: 'babel', javascript: 'babel', mjs: 'babel', cjs: 'babel', json: 'json', '': null, sh: null, bash: null, shell: null, console: null, text: null, txt: null, diff: null };
+
+/**
+ * The parsers a file needs: its own, and for markdown those of its code fences (prettier formats
+ * fenced code too); `undefined` when a fence is in a language not listed, so every plugin loads.
+ */
+export function neededParsers(file: PrintedFile): string[] | undefined {
+  const own = PARSERS[extension(file.path)];
+  if (own !== 'markdown') return own ? [own] : [];
+  const needed = ['markdown'];
+  for (const match of file.content.matchAll(/^ {0,3}(?:`{3,}|~{3,})[ \t]*([^\s`]*)/gm)) {
+    const language = match[1]!.toLowerCase();
+    if (!(language in FENCES)) return undefined;
+    if (FENCES[language]) needed.push(FENCES[language]!);
+  }
+  return needed;
+}

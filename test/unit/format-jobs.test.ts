@@ -1,0 +1,33 @@
+/**
+ * Formatting a large package on worker threads gives the bytes the main thread gives, in the
+ * order of the jobs, and a file prettier cannot parse fails alone. The compiled module (dist/, which
+ * global-setup builds) is loaded, because the worker is the compiled `format-worker.js`.
+ */
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/cli.ts';
+import type * as FormatJobs from '../../generator/format/format-jobs.ts';
+
+const { runFormatJobs } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
+
+const jobs = [
+  { text: 'export const a = {b:1,\n c:[1,2,3]}', parser: 'typescript', filepath: '/out/src/a.ts' },
+  { text: '# Title\nSome *text*\n\n| a | b |\n|-|-|\n| long cell | x |\n\n```ts\nconst x = {y:1}\n```\n', parser: 'markdown', filepath: '/out/docs/A.md' },
+  { text: 'export const broken = {', parser: 'typescript', filepath: '/out/src/broken.ts' },
+  { text: '{"b":[1,2],"a":{}}', parser: 'json', filepath: '/out/package.json' },
+  ...Array.from({ length: 6 }, (_, i) => ({ text: `export function f${i}(x:number){return x*${i}}`, parser: 'typescript', filepath: `/out/src/f${i}.ts` })),
+];
+const setup = { kind: 'standalone', parsers: ['typescript', 'markdown', 'json'], all: false } as const;
+
+describe('runFormatJobs', () => {
+  it('formats on two workers exactly as on the main thread', async () => {
+    const inThread = await runFormatJobs(jobs, setup);
+    const threaded = await runFormatJobs(jobs, setup, { parallelChars: 0, workers: 2 });
+    expect(inThread.workers).toBe(0);
+    expect(threaded.workers).toBe(2);
+    const contents = (outcomes: readonly FormatJobs.FormatOutcome[]) => outcomes.map((o) => ('content' in o ? o.content : `error: ${o.error.split('\n')[0]}`));
+    expect(contents(threaded.outcomes)).toStrictEqual(contents(inThread.outcomes));
+    expect(contents(inThread.outcomes)[0]).toBe('export const a = { b: 1, c: [1, 2, 3] };\n');
+    expect(contents(inThread.outcomes)[2]).toMatch(/^error: '}' expected/);
+    expect(contents(inThread.outcomes)[9]).toBe('export function f5(x: number) {\n  return x * 5;\n}\n');
+  });
+});
