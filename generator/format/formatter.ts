@@ -25,9 +25,20 @@ export function standaloneSetup(files: readonly PrintedFile[]): FormatterSetup {
   return { kind: 'standalone', parsers: [...new Set(needed.flatMap((p) => p ?? []))], all: needed.includes(undefined) };
 }
 
-/** The full prettier, resolving the config per file. */
+/**
+ * The options prettier resolves for a file, as JSON (the format cache's key in config mode). Its
+ * config cache is cleared first: a long-lived process (`--watch`) must see a config edited since.
+ */
+export async function configOptions(): Promise<(filepath: string) => Promise<string>> {
+  const prettier = await prettierFull();
+  await prettier.clearConfigCache();
+  return async (filepath) => JSON.stringify((await prettier.resolveConfig(filepath)) ?? {});
+}
+
+/** The full prettier, resolving the config per file (its config cache cleared first, as above). */
 async function configured(): Promise<Formatter> {
   const prettier = await prettierFull();
+  await prettier.clearConfigCache();
   return {
     async format(text, parser, filepath) {
       const options = (await prettier.resolveConfig(filepath)) ?? {};
@@ -56,7 +67,9 @@ const FENCES: Record<string, string | null> = { ts: 'typescript', typescript: 't
 export function neededParsers(file: PrintedFile): string[] | undefined {
   const own = PARSERS[extension(file.path)];
   if (own !== 'markdown') return own ? [own] : [];
-  const needed = ['markdown'];
+  // Front matter: YAML (`---`) is formatted by the yaml plugin; TOML (`+++`) by whatever can.
+  if (file.content.startsWith('+++')) return undefined;
+  const needed = file.content.startsWith('---') ? ['markdown', 'yaml'] : ['markdown'];
   for (const match of file.content.matchAll(/^ {0,3}(?:`{3,}|~{3,})[ \t]*([^\s`]*)/gm)) {
     const language = match[1]!.toLowerCase();
     if (!(language in FENCES)) return undefined;

@@ -4,7 +4,7 @@ import type { PrintedFile } from '../emit/print.ts';
 import { prettierConfigSource } from './config-search.ts';
 import { formatCache, formatCacheKey } from './format-cache.ts';
 import { runFormatJobs } from './format-jobs.ts';
-import { extension, neededParsers, PARSERS, standaloneSetup, type FormatterSetup } from './formatter.ts';
+import { configOptions, extension, PARSERS, standaloneSetup, type FormatterSetup } from './formatter.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
 
@@ -18,15 +18,21 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
   const config = prettierConfigSource(outDir);
   const cache = formatCache(cacheDir);
   const version = installedVersion('prettier', toolkitRoot);
-  const keyed = files.map((file) => {
-    const parser = PARSERS[extension(file.path)];
-    if (!parser) return { file, parser, key: undefined };
-    const mode = config ? ['config', config.path, config.text] : ['standalone', neededParsers(file) ?? 'all'];
-    return { file, parser, key: formatCacheKey([version, mode, parser, join(outDir, file.path)], file.content) };
-  });
+  // One plugin set for the run, named in every key: a plugin can change another language's output
+  // (front matter, embedded code), so a key must say what formatted the text. With a config, the
+  // options prettier resolves for the file (shared configs and plugins included), read afresh.
+  const setup: FormatterSetup = config ? { kind: 'config' } : standaloneSetup(files.filter((file) => PARSERS[extension(file.path)]));
+  const options = config ? await configOptions() : undefined;
+  const keyed = await Promise.all(
+    files.map(async (file) => {
+      const parser = PARSERS[extension(file.path)];
+      if (!parser) return { file, parser, key: undefined };
+      const mode = options ? ['config', config!.path, await options(join(outDir, file.path))] : ['standalone', setup];
+      return { file, parser, key: formatCacheKey([version, mode, parser, join(outDir, file.path)], file.content) };
+    }),
+  );
   const cached = await Promise.all(keyed.map(({ key }) => (key ? cache.get(key) : undefined)));
   const todo = keyed.flatMap(({ file, parser, key }, i) => (parser && key && cached[i] === undefined ? [{ file, parser, key }] : []));
-  const setup: FormatterSetup = config ? { kind: 'config' } : standaloneSetup(todo.map(({ file }) => file));
   const { outcomes } = todo.length === 0 ? { outcomes: [] } : await runFormatJobs(todo.map(({ file, parser }) => ({ text: file.content, parser, filepath: join(outDir, file.path) })), setup);
   const diagnostics: Diagnostic[] = [];
   const fresh = new Map<string, string>();
