@@ -4,8 +4,8 @@ import type { SpecDocument } from '../spec-context.ts';
 import { findAliasLoops } from './alias-loop.ts';
 import { computeClosure, type Closure } from './closure.ts';
 import { describeFilter, matchesFilter, type Selection } from './filters.ts';
-import type { OperationEntry } from '../openapi/operations.ts';
-import { listOperations, type UnmodelledOperation } from './operations.ts';
+import type { OperationEntry, UnmodelledOperation } from '../openapi/operations.ts';
+import { listOperations } from './operations.ts';
 import { buildSubset } from './subset.ts';
 
 export interface SelectResult {

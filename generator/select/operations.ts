@@ -1,22 +1,10 @@
-import { httpMethods, type OperationEntry } from '../openapi/operations.ts';
+import { walkOperations, type OperationEntry, type UnmodelledOperation } from '../openapi/operations.ts';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, own, ownString, type JsonObject } from '../json.ts';
-import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
+import { parsePointer, resolvePointer } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
 
-/**
- * Methods OpenAPI 3.2 adds that the generated client cannot call: openapi-fetch has no QUERY, and
- * `additionalOperations` holds arbitrary ones. Selecting one is refused by name (select/index.ts).
- */
-export interface UnmodelledOperation {
-  readonly path: string;
-  readonly method: string;
-  readonly operationId: string | undefined;
-  readonly tags: readonly string[];
-  readonly pointer: string;
-}
-
-/** Every operation under `paths`, in document order. `webhooks` are not operations a client calls. */
+/** Every operation under `paths`, in document order, through the one operation walk. */
 export function listOperations(spec: SpecDocument, diagnostics: Diagnostic[], unmodelled: UnmodelledOperation[] = []): OperationEntry[] {
   const paths = own(spec.document, 'paths');
   if (paths === undefined) return [];
@@ -24,40 +12,11 @@ export function listOperations(spec: SpecDocument, diagnostics: Diagnostic[], un
     diagnostics.push(error('OM206', '"paths" must be a mapping', spec.at('#/paths')));
     return [];
   }
-  const entries: OperationEntry[] = [];
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const itemPointer = pointer('paths', path);
-    const pathItem = resolvePathItem(spec, rawItem, itemPointer, diagnostics);
-    if (!pathItem) continue;
-    const extra = own(pathItem, 'additionalOperations');
-    const others: [string, unknown, string][] = [['query', own(pathItem, 'query'), childPointer(itemPointer, 'query')]];
-    if (isObject(extra)) for (const [method, op] of Object.entries(extra)) others.push([method, op, childPointer(itemPointer, 'additionalOperations', method)]);
-    for (const [method, op, at] of others) {
-      if (!isObject(op)) continue;
-      const tags = own(op, 'tags');
-      unmodelled.push({ path, method: method.toUpperCase(), operationId: ownString(op, 'operationId'), tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [], pointer: at });
-    }
-    for (const method of httpMethods) {
-      const operation = own(pathItem, method);
-      if (operation === undefined) continue;
-      const operationPointer = childPointer(itemPointer, method);
-      if (!isObject(operation)) {
-        diagnostics.push(error('OM206', `${method.toUpperCase()} ${path} must be a mapping`, spec.at(operationPointer)));
-        continue;
-      }
-      const tags = own(operation, 'tags');
-      entries.push({
-        path,
-        method,
-        operationId: ownString(operation, 'operationId'),
-        tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
-        operation,
-        pathItem,
-        pointer: operationPointer,
-      });
-    }
-  }
-  return entries;
+  return walkOperations(paths, {
+    pathItem: (item, at) => resolvePathItem(spec, item, at, diagnostics),
+    invalidOperation: (method, path, at) => diagnostics.push(error('OM206', `${method.toUpperCase()} ${path} must be a mapping`, spec.at(at))),
+    unmodelled: (operation) => unmodelled.push(operation),
+  });
 }
 
 function resolvePathItem(
