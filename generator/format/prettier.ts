@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { message } from '../diagnostics/message.ts';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
@@ -39,7 +40,7 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
   const cached = await Promise.all(keyed.map(({ key }) => (key ? cache.get(key) : undefined)));
   const todo = keyed.filter(({ parser }, i) => parser && cached[i] === undefined).map(({ file }) => file);
   const formatter = todo.length === 0 ? undefined : config ? await configured() : standaloneFor(todo);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const formatted = await Promise.all(
     keyed.map(async ({ file, parser, key }, i) => {
       if (!parser || !key) return file;
@@ -49,12 +50,12 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
         await cache.set(key, content);
         return { ...file, content };
       } catch (cause) {
-        diagnostics.push(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${message(cause)}`, { file: file.template.file }, cause));
+        diagnostics.add(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${message(cause)}`, { file: file.template.file }, cause));
         return file;
       }
     }),
   );
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return formatted;
 }
 

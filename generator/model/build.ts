@@ -1,4 +1,4 @@
-import { MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { compareStrings, isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
 import { childPointer, pointer } from '../pointer.ts';
@@ -32,7 +32,7 @@ const DEFAULT_TAG = 'default';
  * references as `ref` nodes, and resolves every name once.
  */
 export function buildModel(document: JsonObject, source: SourceModel, naming: NamingResolver): ApiModel {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const raw = collectOperations(document);
   const schemaEntries = Object.entries(ownObject(ownObject(document, 'components') ?? {}, 'schemas') ?? {});
   const names = resolveNames(
@@ -54,7 +54,7 @@ export function buildModel(document: JsonObject, source: SourceModel, naming: Na
     }))
     .sort((a, b) => compareStrings(a.typeName, b.typeName));
 
-  if (diagnostics.some((d) => d.severity === 'error')) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return deepFreeze({
     info: readInfo(document),
     servers: readServers(document),
