@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config/types.ts';
-import { fail, MorphError, warning, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from './diagnostics/collector.ts';
 import { overrideDrift } from './emit/drift.ts';
 import { loadTemplates, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
@@ -17,13 +17,13 @@ import { validateSubset } from './load/validate.ts';
 import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
-import { packageNameFromTitle, semverFromInfoVersion } from './package-identity.ts';
+import { templateOptions } from './package-policy.ts';
 import { readReleases, type Release } from './releases.ts';
 import { operationKeys, select, type SelectResult } from './select/index.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
-import { pinnedVersion, toolkit } from './toolkit.ts';
+import { toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
 import { configHash, renderManifest } from './write/manifest.ts';
@@ -107,21 +107,8 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
   diagnostics.add(...overrideDrift(defaults, team, config.templates.strict));
   diagnostics.throwIfErrors();
   const slots = slotTemplates(defaults, team);
-  const identity = packageIdentity(config, model, releases);
-  diagnostics.add(...identity.warnings);
-  const options = {
-    package: {
-      name: identity.name,
-      version: identity.version,
-      description: config.package.description ?? model.info.summary ?? model.info.title,
-      license: config.package.license ?? model.info.license?.identifier ?? 'UNLICENSED',
-      apiKeyEnv: config.package.apiKeyEnv,
-      releases,
-    },
-    client: config.client,
-    toolkit,
-    dependencies: { 'openapi-fetch': `^${pinnedVersion('openapi-fetch')}`, typescript: `^${pinnedVersion('typescript')}` },
-  };
+  const { options, warnings } = templateOptions(config, model, releases);
+  diagnostics.add(...warnings);
   const ctx = createTemplateContext(model, config.naming, options, types);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
   const formatted = await withWarnings(diagnostics, async () => {
@@ -154,22 +141,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
       files,
     }),
   );
-  return { config, spec, selected, model, files, templates: used, warnings: diagnostics.list, package: { name: identity.name, version: identity.version } };
-}
-
-/**
- * Name: the config's, else `info.title` as an npm name. Version: the newest release's, else
- * `info.version` made semver (a warning when it is not one).
- */
-function packageIdentity(config: ResolvedConfig, model: ApiModel, releases: readonly Release[]): { name: string; version: string; warnings: Diagnostic[] } {
-  const name = config.package.name ?? packageNameFromTitle(model.info.title);
-  const newest = releases[0];
-  if (newest) return { name, version: newest.version, warnings: [] };
-  const { version, recognized } = semverFromInfoVersion(model.info.version);
-  const warnings = recognized
-    ? []
-    : [warning('OM108', `info.version ${JSON.stringify(model.info.version)} is not a version; the package version is ${version} (record releases with \`openapi-morph release\`, see package.releases)`, { file: model.source.name, pointer: '#/info/version' })];
-  return { name, version, warnings };
+  return { config, spec, selected, model, files, templates: used, warnings: diagnostics.list, package: { name: options.package.name, version: options.package.version } };
 }
 
 /** A later stage's failure joins the problems already collected, so the CLI prints every problem at once. */
