@@ -15,6 +15,8 @@ export default defineConfig({
       'test/unit/naming.test.ts',
       'test/unit/select*.test.ts',
       'test/unit/find-refs.test.ts',
+      'test/unit/operation-walk.test.ts',
+      'test/unit/follow-ref.test.ts',
       'test/runtime/**/*.test.ts',
     ],
     exclude: ['test/runtime/browser.test.ts', 'test/runtime/exit.test.ts', 'test/runtime/validation.test.ts'],

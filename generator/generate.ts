@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config/types.ts';
-import { error, fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { error, fail, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from './diagnostics/collector.ts';
 import { recordRender } from './inputs/render-stamp.ts';
 import { globRegExp, matchesGlobs } from './glob.ts';
 import { readReleases, releaseFollowsSpec } from './releases.ts';
@@ -92,8 +93,9 @@ export async function planOutput(config: ResolvedConfig, result: RenderResult): 
       file: config.output.name,
     });
   }
-  const foreign = foreignFiles(config, current, result.files);
-  if (foreign.length > 0) throw new MorphError(foreign);
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.add(...foreignFiles(config, current, result.files));
+  diagnostics.throwIfErrors();
   const difference = compareTrees(current, result.files);
   return { difference, writes: planWrites(config.output.dir, difference, result.files) };
 }

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config/types.ts';
-import { fail, MorphError, warning, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from './diagnostics/collector.ts';
 import { overrideDrift } from './emit/drift.ts';
 import { loadTemplates, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
 import { printFiles } from './emit/print.ts';
@@ -17,14 +18,14 @@ import { buildModel } from './model/build.ts';
 import { clientConfigWarnings } from './model/client-config.ts';
 import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
-import { packageNameFromTitle, semverFromInfoVersion } from './package-identity.ts';
+import { templateOptions } from './package-policy.ts';
 import { readReleases, type Release } from './releases.ts';
 import { operationKeys, select, type SelectResult } from './select/index.ts';
 import { checkSelectionSize } from './select/size-limit.ts';
 import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
-import { pinnedVersion, toolkit } from './toolkit.ts';
+import { toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
 import { configHash, renderManifest } from './write/manifest.ts';
@@ -105,37 +106,26 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
     renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),
     loadTemplates(config.templates, config.root),
   ]);
-  const warnings = overrideDrift(defaults, team, config.templates.strict);
-  if (warnings.some((d) => d.severity === 'error')) throw new MorphError(warnings);
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.add(...overrideDrift(defaults, team, config.templates.strict));
+  diagnostics.throwIfErrors();
   const slots = slotTemplates(defaults, team);
-  const identity = packageIdentity(config, model, releases);
-  warnings.push(...identity.warnings, ...clientConfigWarnings(config, model));
-  const options = {
-    package: {
-      name: identity.name,
-      version: identity.version,
-      description: config.package.description ?? model.info.summary ?? model.info.title,
-      license: config.package.license ?? model.info.license?.identifier ?? 'UNLICENSED',
-      apiKeyEnv: config.package.apiKeyEnv,
-      releases,
-    },
-    client: config.client,
-    toolkit,
-    dependencies: { 'openapi-fetch': `^${pinnedVersion('openapi-fetch')}`, typescript: `^${pinnedVersion('typescript')}` },
-  };
+  const { options, warnings } = templateOptions(config, model, releases);
+  diagnostics.add(...warnings, ...clientConfigWarnings(config, model));
   const ctx = createTemplateContext(model, config.naming, options, types);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
-  const formatted = await withWarnings(warnings, async () => {
+  const formatted = await withWarnings(diagnostics, async () => {
     progress.stage('templates', `${slots.length} templates`);
     const printed = printFiles(runTemplates(slots, ctx, config.root), header);
     // The diff renders without prettier (it compares declarations, not layout).
     if (renderOptions.format !== false) progress.stage('format', `${printed.length} files`);
-    const done = renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir, trustedCacheDir(config.root));
-    if (config.typecheck) progress.stage('typecheck', `${done.length} files`);
-    const problems = config.typecheck ? await typecheckFiles(done, config.output.dir) : [];
-    if (problems.length > 0) throw new MorphError(problems);
-    return done;
+    return renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir, trustedCacheDir(config.root));
   });
+  if (config.typecheck) {
+    progress.stage('typecheck', `${formatted.length} files`);
+    diagnostics.add(...(await typecheckFiles(formatted, config.output.dir)));
+    diagnostics.throwIfErrors();
+  }
 
   const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
   if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);
@@ -154,30 +144,17 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
       files,
     }),
   );
-  return { config, spec, selected, model, files, templates: used, warnings, package: { name: identity.name, version: identity.version } };
+  return { config, spec, selected, model, files, templates: used, warnings: diagnostics.list, package: { name: options.package.name, version: options.package.version } };
 }
 
-/**
- * Name: the config's, else `info.title` as an npm name. Version: the newest release's, else
- * `info.version` made semver (a warning when it is not one).
- */
-function packageIdentity(config: ResolvedConfig, model: ApiModel, releases: readonly Release[]): { name: string; version: string; warnings: Diagnostic[] } {
-  const name = config.package.name ?? packageNameFromTitle(model.info.title);
-  const newest = releases[0];
-  if (newest) return { name, version: newest.version, warnings: [] };
-  const { version, recognized } = semverFromInfoVersion(model.info.version);
-  const warnings = recognized
-    ? []
-    : [warning('OM108', `info.version ${JSON.stringify(model.info.version)} is not a version; the package version is ${version} (record releases with \`openapi-morph release\`, see package.releases)`, { file: model.source.name, pointer: '#/info/version' })];
-  return { name, version, warnings };
-}
-
-/** A failure after warnings were found carries them too, so the CLI prints every problem at once. */
-async function withWarnings<T>(warnings: readonly Diagnostic[], run: () => Promise<T>): Promise<T> {
+/** A later stage's failure joins the problems already collected, so the CLI prints every problem at once. */
+async function withWarnings<T>(diagnostics: DiagnosticCollector, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (cause) {
-    if (cause instanceof MorphError && warnings.length > 0) throw new MorphError([...warnings, ...cause.diagnostics]);
+    if (!(cause instanceof MorphError)) throw cause;
+    diagnostics.add(...cause.diagnostics);
+    diagnostics.throwIfErrors();
     throw cause;
   }
 }

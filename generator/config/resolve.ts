@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { isObject } from '../json.ts';
 import { displaySource, isUrlInput } from '../load/url-input.ts';
 import { defaultLimits, type Limits } from '../load/limits.ts';
@@ -34,16 +35,16 @@ export interface ConfigOverrides {
  * or a cast gets no type checking) and reports every problem with the config file's name.
  */
 export function resolveConfig(user: unknown, root: string, configFile: string | undefined, overrides: ConfigOverrides = {}, cwd = root): ResolvedConfig {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const file = configFile ? displayPath(root, configFile) : '<command line>';
   // Where a key is written, for a located message (the config is code, not a parsed document).
   const source = configFile ? configText(configFile) : '';
   const at = (path: string) => ({ file, ...keyLine(source, path.replace(/\[\d+\]$/, '').split('.').at(-1)!) });
-  const problem = (path: string, text: string) => diagnostics.push(error('OM103', `${path}: ${text}`, at(path)));
+  const problem = (path: string, text: string) => diagnostics.add(error('OM103', `${path}: ${text}`, at(path)));
   const config = (isObject(user) ? user : {}) as Partial<UserConfig>;
   if (!isObject(user)) problem('config', 'the config must be an object (export default defineConfig({...}))');
   const shapeProblems = checkShape(config as Record<string, unknown>);
-  for (const shape of shapeProblems) diagnostics.push(error(shape.unknown ? 'OM107' : 'OM103', `${shape.path}: ${shape.message}`, at(shape.path)));
+  for (const shape of shapeProblems) diagnostics.add(error(shape.unknown ? 'OM107' : 'OM103', `${shape.path}: ${shape.message}`, at(shape.path)));
   const badShape = new Set(shapeProblems.map((p) => p.path));
 
   const specInput = overrides.spec ?? config.spec;
@@ -95,7 +96,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
   const refs = resolveRefs(config.refs, problem);
   const client = resolveClientConfig(config.client, problem);
 
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return {
     root,
     configFile,

@@ -3,12 +3,12 @@ import { childPointer } from '../pointer.ts';
 import { compareAnnotations, keyed, pointerOf, type Keyed } from './annotations.ts';
 import { compareContent } from './compare-content.ts';
 import type { DiffContext } from './context.ts';
-import { resolveNode } from './resolve.ts';
+import { followRef } from '../openapi/follow-ref.ts';
 import type { Place } from './sink.ts';
 
-function resolvedKeyed(document: Parameters<typeof resolveNode>[0], value: unknown, at: string): Keyed | undefined {
+function resolvedKeyed(document: Parameters<typeof followRef>[0], value: unknown, at: string): Keyed | undefined {
   if (value === undefined) return undefined;
-  const resolved = resolveNode(document, value, at);
+  const resolved = followRef(document, value, at);
   return keyed(resolved.value, resolved.pointer);
 }
 

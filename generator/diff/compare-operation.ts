@@ -5,7 +5,7 @@ import { compareRequestBody, compareResponses } from './compare-body.ts';
 import { compareParameters } from './compare-parameters.ts';
 import type { DiffContext } from './context.ts';
 import { operationLabel, routeTemplate, type OperationPair, type SideOperation } from './match-operations.ts';
-import { resolveNode } from './resolve.ts';
+import { followRef } from '../openapi/follow-ref.ts';
 import type { OperationRef, Place } from './sink.ts';
 
 /** One matched, added or removed operation. */
@@ -98,8 +98,8 @@ function compareSecurity(ctx: DiffContext, place: Place, old: SideOperation, nex
   }
   for (const name of before.schemes.filter((s) => after.schemes.includes(s))) {
     const at = pointer('components', 'securitySchemes', name);
-    const a = resolveNode(ctx.old, { $ref: at }, at);
-    const b = resolveNode(ctx.new, { $ref: at }, at);
+    const a = followRef(ctx.old, { $ref: at }, at);
+    const b = followRef(ctx.new, { $ref: at }, at);
     const changed = SCHEME_KEYS.filter((key) => differs(isObject(a.value) ? own(a.value, key) : undefined, isObject(b.value) ? own(b.value, key) : undefined));
     if (changed.length > 0) ctx.sink.add('security-scheme-changed', { ...place, prefix: `security scheme ${name}` }, { old: a.pointer, new: b.pointer }, { name, what: changed.join(', ') });
     compareAnnotations(ctx.sink, { ...place, prefix: `security scheme ${name}` }, keyed(a.value, a.pointer), keyed(b.value, b.pointer), ['description']);

@@ -4,7 +4,7 @@ import { compareAnnotations, differs, keyed, pointerOf, type Keyed } from './ann
 import { compareSchemas } from './compare-schema.ts';
 import { schemaPlace, type DiffContext } from './context.ts';
 import type { SideOperation } from './match-operations.ts';
-import { resolveNode } from './resolve.ts';
+import { followRef } from '../openapi/follow-ref.ts';
 import type { Place } from './sink.ts';
 
 interface Parameter {
@@ -17,7 +17,7 @@ interface Parameter {
 const SERIALIZATION = ['style', 'explode', 'allowReserved', 'allowEmptyValue'] as const;
 
 /** Path-item parameters, overridden by the operation's own (same `in` and name), references followed. */
-function parametersOf(document: Parameters<typeof resolveNode>[0], operation: SideOperation): Parameter[] {
+function parametersOf(document: Parameters<typeof followRef>[0], operation: SideOperation): Parameter[] {
   const byKey = new Map<string, Parameter>();
   const templateNames = [...operation.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const sources = [
@@ -27,7 +27,7 @@ function parametersOf(document: Parameters<typeof resolveNode>[0], operation: Si
   for (const [list, at] of sources) {
     if (!Array.isArray(list)) continue;
     list.forEach((raw, index) => {
-      const resolved = resolveNode(document, raw, childPointer(at, index));
+      const resolved = followRef(document, raw, childPointer(at, index));
       if (!isObject(resolved.value)) return;
       const location = ownString(resolved.value, 'in') ?? 'query';
       const name = ownString(resolved.value, 'name') ?? '';

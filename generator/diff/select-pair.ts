@@ -1,4 +1,5 @@
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error, MorphError } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import type { JsonObject } from '../json.ts';
 import { normalize } from '../normalize/index.ts';
 import { describeFilter, matchesFilter, type OperationFilter, type Selection } from '../select/filters.ts';
@@ -22,16 +23,16 @@ export interface DiffSide {
  * Validation of the subsets is left to `generate`: the diff compares what is there.
  */
 export function selectPair(old: SpecDocument, next: SpecDocument, selection: Selection): { readonly old: DiffSide; readonly new: DiffSide } {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const oldOperations = listOperations(old, diagnostics);
   const newOperations = listOperations(next, diagnostics);
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
 
   const matchesIn = (operations: typeof oldOperations, filter: OperationFilter) => operations.some((entry) => matchesFilter(entry, filter));
   if (selection.include !== 'all') {
     for (const filter of selection.include) {
       if (!matchesIn(oldOperations, filter) && !matchesIn(newOperations, filter)) {
-        diagnostics.push(error('OM302', `no operation in ${old.source.name} or ${next.source.name} matches ${describeFilter(filter)}`, { file: next.source.name, pointer: '#/paths' }));
+        diagnostics.add(error('OM302', `no operation in ${old.source.name} or ${next.source.name} matches ${describeFilter(filter)}`, { file: next.source.name, pointer: '#/paths' }));
       }
     }
   }
@@ -45,10 +46,10 @@ export function selectPair(old: SpecDocument, next: SpecDocument, selection: Sel
     const any = operations.some((entry) => (include === 'all' || include.some((f) => matchesFilter(entry, f))) && !selection.exclude.some((f) => matchesFilter(entry, f)));
     return { spec, selection: sideSelection, any };
   });
-  if (diagnostics.length === 0 && !picked.some((side) => side.any)) {
-    diagnostics.push(error('OM300', `the selection matches no operation in ${old.source.name} or ${next.source.name}`, { file: next.source.name, pointer: '#/paths' }));
+  if (!diagnostics.hasErrors() && !picked.some((side) => side.any)) {
+    diagnostics.add(error('OM300', `the selection matches no operation in ${old.source.name} or ${next.source.name}`, { file: next.source.name, pointer: '#/paths' }));
   }
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
 
   // Select in both documents before failing, so the problems of both are reported at once.
   const [oldSide, newSide] = picked.map(({ spec, selection: sideSelection, any }): DiffSide | undefined => {
@@ -58,10 +59,11 @@ export function selectPair(old: SpecDocument, next: SpecDocument, selection: Sel
       return { spec, selected, document: normalize(spec, selected.document) };
     } catch (cause) {
       if (!(cause instanceof MorphError)) throw cause;
-      diagnostics.push(...cause.diagnostics);
+      diagnostics.add(...cause.diagnostics);
       return undefined;
     }
   });
-  if (diagnostics.length > 0 || !oldSide || !newSide) throw new MorphError(diagnostics);
-  return { old: oldSide, new: newSide };
+  diagnostics.throwIfErrors();
+  // A side is undefined only when its select threw, and that error is in `diagnostics`.
+  return { old: oldSide!, new: newSide! };
 }

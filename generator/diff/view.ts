@@ -1,7 +1,7 @@
 import { isObject, own, setOwn, type JsonObject } from '../json.ts';
 import { childPointer } from '../pointer.ts';
 import { DOC_KEYWORDS } from './keywords.ts';
-import { keywordPointer, resolveNode } from './resolve.ts';
+import { keywordPointer, followRef } from '../openapi/follow-ref.ts';
 
 /** A value in a document and its pointer. */
 export interface Located {
@@ -44,7 +44,7 @@ export interface SchemaView {
 const MAX_DEPTH = 16;
 
 export function buildView(document: JsonObject, value: unknown, at: string, depth = 0): SchemaView {
-  const resolved = resolveNode(document, value, at);
+  const resolved = followRef(document, value, at);
   const raw = resolved.value;
   if (!isObject(raw)) {
     return { pointer: resolved.pointer, site: at, identity: resolved.pointer, ref: resolved.ref, keywords: {}, keyAt: (key) => childPointer(resolved.pointer, key), types: undefined, properties: new Map(), required: new Set(), members: undefined, never: raw === false };
@@ -141,7 +141,7 @@ function unionMembers(document: JsonObject, keywords: JsonObject, keyAt: (key: s
 /** A member that is itself only a union (`anyOf` and annotations) contributes its members instead. */
 function flatten(document: JsonObject, member: Located, depth: number): Located[] {
   if (depth >= MAX_DEPTH) return [member];
-  const resolved = resolveNode(document, member.value, member.at);
+  const resolved = followRef(document, member.value, member.at);
   if (!isObject(resolved.value)) return [member];
   const keys = Object.keys(resolved.value).filter((key) => !key.startsWith('x-') && !DOC_KEYWORDS.has(key));
   const unionKeys = keys.filter((key) => key === 'anyOf' || key === 'oneOf');
@@ -152,7 +152,7 @@ function flatten(document: JsonObject, member: Located, depth: number): Located[
 }
 
 export function isNullSchema(document: JsonObject, value: unknown): boolean {
-  const resolved = resolveNode(document, value, '#').value;
+  const resolved = followRef(document, value, '#').value;
   if (!isObject(resolved)) return false;
   const type = own(resolved, 'type');
   if (type === 'null' || (Array.isArray(type) && type.length === 1 && type[0] === 'null')) return true;

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { message } from '../diagnostics/message.ts';
 import { importUserModule } from '../import-module.ts';
 import { compareStrings } from '../json.ts';
@@ -88,7 +89,9 @@ export async function scanTemplateDir(dir: string, root: string, origin: LoadedT
  * template whose `name` is its file name.
  */
 export async function loadTemplateDir(dir: string, root: string, origin: LoadedTemplate['origin']): Promise<LoadedTemplate[]> {
-  const { entries, diagnostics } = await scanTemplateDir(dir, root, origin);
+  const { entries, diagnostics: found } = await scanTemplateDir(dir, root, origin);
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.add(...found);
   const loaded: LoadedTemplate[] = [];
   for (const { name, text, ...found } of entries) {
     let template: unknown;
@@ -96,18 +99,18 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
       // A default template is the toolkit's own code: imported natively (compiled, when the toolkit is).
       template = origin === 'default' ? ((await import(pathToFileURL(defaultTemplateModule(found.modulePath)).href)) as { default?: unknown }).default : await importUserModule(found.modulePath);
     } catch (cause) {
-      diagnostics.push(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file: found.file, ...throwSite(cause, found.location, root) }, cause));
+      diagnostics.add(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file: found.file, ...throwSite(cause, found.location, root) }, cause));
       continue;
     }
     const problem = checkTemplate(template, name);
     if (problem) {
-      diagnostics.push(error('OM501', `template "${name}": ${problem}`, { file: found.file }));
+      diagnostics.add(error('OM501', `template "${name}": ${problem}`, { file: found.file }));
       continue;
     }
     const ejected = origin === 'team' ? readEjectRecord(text) : undefined;
     loaded.push({ template: template as Template, ...found, ...(ejected ? { ejected } : {}) });
   }
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return loaded;
 }
 

@@ -1,4 +1,5 @@
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { jsonText } from '../escape/string-literal.ts';
 import { isObject, setOwn, type JsonObject } from '../json.ts';
 import { tsMorph } from '../heavy.ts';
@@ -21,7 +22,7 @@ export interface PrintedFile {
  */
 export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo): PrintedFile[] {
   const { IndentationText, NewLineKind, Project, QuoteKind } = tsMorph();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
@@ -50,15 +51,15 @@ export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo):
       const text = withHeader(file.path, content, header);
       const syntax = /\.[mc]?tsx?$/.test(file.path) ? syntaxError(file.path, text) : undefined;
       if (syntax) {
-        diagnostics.push(error('OM503', `template "${template.template.name}" emitted ${file.path}, which does not parse: ${syntax}`, { file: template.file }));
+        diagnostics.add(error('OM503', `template "${template.template.name}" emitted ${file.path}, which does not parse: ${syntax}`, { file: template.file }));
         continue;
       }
       printed.push({ path: file.path, content: text, template });
     } catch (cause) {
-      diagnostics.push(error('OM501', `template "${template.template.name}" emitted ${file.path}, which could not be printed: ${message(cause)}`, { file: template.file }, cause));
+      diagnostics.add(error('OM501', `template "${template.template.name}" emitted ${file.path}, which could not be printed: ${message(cause)}`, { file: template.file }, cause));
     }
   }
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return printed;
 }
 

@@ -1,4 +1,5 @@
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import type { SchemaModel, TagModel } from '../model/types.ts';
 import type { Template, TemplateContext, TemplateFile, TemplateResult } from '../template-api/types.ts';
 import { message } from '../diagnostics/message.ts';
@@ -19,7 +20,7 @@ export interface EmittedFile {
  * (diagnostics name files relative to it).
  */
 export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContext, root: string): EmittedFile[] {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const emitted: EmittedFile[] = [];
   for (const slot of slots) {
     const scope = (slot.override ?? slot.base)!.template.scope;
@@ -35,7 +36,7 @@ export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContex
     }
   }
   checkPaths(emitted, diagnostics);
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return emitted;
 }
 
@@ -79,25 +80,25 @@ function call(template: Template, ctx: TemplateContext, node: Node): TemplateRes
   return template.render(ctx);
 }
 
-function render(loaded: LoadedTemplate, ctx: TemplateContext, node: Node, diagnostics: Diagnostic[], root: string): TemplateFile[] | undefined {
+function render(loaded: LoadedTemplate, ctx: TemplateContext, node: Node, diagnostics: DiagnosticCollector, root: string): TemplateFile[] | undefined {
   const { template } = loaded;
   const label = `template "${template.name}"${describeNode(node)}`;
   let result: TemplateResult;
   try {
     result = call(template, ctx, node);
   } catch (cause) {
-    diagnostics.push(error('OM500', `${label} threw: ${message(cause)}`, { file: loaded.file, ...throwSite(cause, loaded.location, root) }, cause));
+    diagnostics.add(error('OM500', `${label} threw: ${message(cause)}`, { file: loaded.file, ...throwSite(cause, loaded.location, root) }, cause));
     return undefined;
   }
   if (result === undefined) return undefined;
   if (typeof result !== 'object' || result === null) {
-    diagnostics.push(error('OM501', `${label} returned ${result === null ? 'null' : typeof result}; expected a file { kind, path, ... }, a list of files, or undefined`, { file: loaded.file }));
+    diagnostics.add(error('OM501', `${label} returned ${result === null ? 'null' : typeof result}; expected a file { kind, path, ... }, a list of files, or undefined`, { file: loaded.file }));
     return [];
   }
   const files = (Array.isArray(result) ? result : [result]) as TemplateFile[];
   const valid = files.filter((file) => {
     const problem = checkFile(file);
-    if (problem) diagnostics.push(error('OM501', `${label} returned an invalid file${pathOf(file)}: ${problem}`, { file: loaded.file }));
+    if (problem) diagnostics.add(error('OM501', `${label} returned an invalid file${pathOf(file)}: ${problem}`, { file: loaded.file }));
     return !problem;
   });
   return valid.length === files.length ? valid : [];
@@ -157,13 +158,13 @@ function checkStatements(statements: readonly unknown[]): string | undefined {
 }
 
 /** Two files on one path, compared case-insensitively (macOS and Windows file systems are). */
-function checkPaths(emitted: readonly EmittedFile[], diagnostics: Diagnostic[]): void {
+function checkPaths(emitted: readonly EmittedFile[], diagnostics: DiagnosticCollector): void {
   const seen = new Map<string, EmittedFile>();
   for (const entry of emitted) {
     const key = entry.file.path.toLowerCase();
     const earlier = seen.get(key);
     if (earlier) {
-      diagnostics.push(
+      diagnostics.add(
         error('OM502', `"${entry.file.path}" is emitted by template "${entry.template.template.name}" and by template "${earlier.template.template.name}"${earlier.file.path !== entry.file.path ? ` (as "${earlier.file.path}")` : ''}`, {
           file: entry.template.file,
         }),

@@ -1,10 +1,10 @@
 import { visibleText } from './unsafe-text.ts';
 
 /**
- * Prose for a markdown block: keeps the spec's markdown, but raw HTML is shown, not rendered, and
- * inline links whose target starts with `javascript:`, `vbscript:` or `data:` (any case, after
- * spaces) are disarmed. Not a sanitizer: other spellings of a scheme (character references such as
- * `java&#115;cript:`, reference-style link definitions) pass through, so render the docs with one.
+ * Prose for a markdown block: keeps the spec's markdown, but raw HTML (and so autolinks) is shown,
+ * not rendered, and the targets of inline links and reference definitions whose scheme is
+ * `javascript:`, `vbscript:` or `data:` are disarmed, however spelled (see disarmLinks). It is not
+ * an HTML sanitizer for every renderer: docs served to browsers still belong behind one.
  */
 export function markdownText(text: string): string {
   return disarmLinks(visibleText(text))

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierConfigSource } from './config-search.ts';
 import { formatCache, formatCacheKey } from './format-cache.ts';
@@ -34,13 +35,13 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
   const cached = await Promise.all(keyed.map(({ key }) => (key ? cache.get(key) : undefined)));
   const todo = keyed.flatMap(({ file, parser, key }, i) => (parser && key && cached[i] === undefined ? [{ file, parser, key }] : []));
   const { outcomes } = todo.length === 0 ? { outcomes: [] } : await runFormatJobs(todo.map(({ file, parser }) => ({ text: file.content, parser, filepath: join(outDir, file.path) })), setup);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const fresh = new Map<string, string>();
   await Promise.all(
     todo.map(async ({ file, key }, i) => {
       const outcome = outcomes[i]!;
       if ('error' in outcome) {
-        diagnostics.push(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${outcome.error}`, { file: file.template.file }, outcome.cause));
+        diagnostics.add(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${outcome.error}`, { file: file.template.file }, outcome.cause));
         return;
       }
       fresh.set(file.path, outcome.content);
@@ -51,6 +52,6 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
     const content = cached[i] ?? fresh.get(file.path);
     return content === undefined ? file : { ...file, content };
   });
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return formatted;
 }

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../config/types.ts';
 import { scanTemplateDir, type TemplateEntry } from '../emit/load-templates.ts';
 import { readEjectRecord } from '../emit/eject-record.ts';
 import { compareStrings } from '../json.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { loadSpecFile } from '../load/index.ts';
 import { operationKeys, selectOperations } from '../select/index.ts';
 import type { SpecDocument } from '../spec-context.ts';
@@ -77,9 +77,9 @@ async function specInput(config: ResolvedConfig, externals: readonly unknown[]):
 
 /** The operations the selection picks, as the render records them; undefined when the select stage would report a problem. */
 function selectedOperations(config: ResolvedConfig, spec: { readonly document: SpecDocument }): string[] | undefined {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const operations = selectOperations(spec.document, config.selection, diagnostics).operations;
-  return diagnostics.length > 0 ? undefined : operationKeys(operations);
+  return diagnostics.hasErrors() ? undefined : operationKeys(operations);
 }
 
 /**

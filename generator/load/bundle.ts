@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error, MorphError } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { isObject, own, setOwn, type JsonObject } from '../json.ts';
 import { parsePointer, pointer, resolvePointer } from '../pointer.ts';
 import { isComponentType, type ComponentType } from '../openapi/components.ts';
@@ -37,7 +38,7 @@ interface LoadedExternal {
  */
 export async function bundleExternalRefs(spec: SpecDocument, options: BundleOptions): Promise<SpecDocument> {
   if (!options.policy.external || !hasExternalRef(spec.document)) return spec;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const document = structuredClone(spec.document);
   const components = ensureObject(document, 'components');
   const loaded = new Map<string, LoadedExternal>();
@@ -53,7 +54,7 @@ export async function bundleExternalRefs(spec: SpecDocument, options: BundleOpti
       const where = base === 'root' ? spec.at(site.at) : { file, pointer: site.at };
       const checked = base !== 'root' && site.ref.startsWith('#') ? { location: base, fragment: site.ref.slice(1) } : checkExternalRef(site.ref, base === 'root' ? rootLocation : base, options.policy, specDir);
       if ('refused' in checked) {
-        diagnostics.push(error('OM207', `external $ref "${site.ref}" refused: ${checked.refused}`, where));
+        diagnostics.add(error('OM207', `external $ref "${site.ref}" refused: ${checked.refused}`, where));
         continue;
       }
       const key = `${locationKey(checked.location)}#${checked.fragment}`;
@@ -64,7 +65,7 @@ export async function bundleExternalRefs(spec: SpecDocument, options: BundleOpti
         const segments = parsePointer(`#${checked.fragment}`);
         const value = segments ? resolvePointer(external.document, segments) : undefined;
         if (value === undefined) {
-          diagnostics.push(error('OM208', `$ref "${site.ref}" points to nothing in ${external.name}`, where));
+          diagnostics.add(error('OM208', `$ref "${site.ref}" points to nothing in ${external.name}`, where));
           continue;
         }
         if (isOperationSite(site.at)) {
@@ -76,7 +77,7 @@ export async function bundleExternalRefs(spec: SpecDocument, options: BundleOpti
         }
         const type = componentTypeFor(segments!, site.at);
         if (!type) {
-          diagnostics.push(error('OM209', `$ref "${site.ref}" sits where openapi-morph cannot tell which kind of component it is`, where));
+          diagnostics.add(error('OM209', `$ref "${site.ref}" sits where openapi-morph cannot tell which kind of component it is`, where));
           continue;
         }
         const group = ensureObject(components, type);
@@ -89,7 +90,7 @@ export async function bundleExternalRefs(spec: SpecDocument, options: BundleOpti
       rewrite(document, site.at, target);
     }
   }
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   const externals: ExternalDocument[] = [...loaded.values()].map((e) => ({ name: e.name, sha256: e.sha256 })).sort((a, b) => (a.name < b.name ? -1 : 1));
   return specDocument(spec.source, document, spec.version, externals);
 }
@@ -102,7 +103,7 @@ async function loadExternal(
   location: ExternalLocation,
   loaded: Map<string, LoadedExternal>,
   options: BundleOptions,
-  diagnostics: Diagnostic[],
+  diagnostics: DiagnosticCollector,
   where: ReturnType<SpecDocument['at']>,
 ): Promise<LoadedExternal | undefined> {
   const key = locationKey(location);
@@ -120,8 +121,8 @@ async function loadExternal(
     loaded.set(key, result);
     return result;
   } catch (cause) {
-    if (cause instanceof MorphError) diagnostics.push(...cause.diagnostics);
-    else diagnostics.push(error('OM207', `external document ${name} could not be read: ${(cause as Error).message}`, where, cause));
+    if (cause instanceof MorphError) diagnostics.add(...cause.diagnostics);
+    else diagnostics.add(error('OM207', `external document ${name} could not be read: ${(cause as Error).message}`, where, cause));
     return undefined;
   }
 }

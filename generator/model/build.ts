@@ -1,7 +1,8 @@
-import { MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { compareStrings, isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
-import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
+import { childPointer, pointer } from '../pointer.ts';
+import { followRef, keywordPointer } from '../openapi/follow-ref.ts';
 import { walkOperations, type OperationEntry } from '../openapi/operations.ts';
 import { deepFreeze } from './freeze.ts';
 import { resolveNames, type ResolvedNames } from './names.ts';
@@ -31,7 +32,7 @@ const DEFAULT_TAG = 'default';
  * references as `ref` nodes, and resolves every name once.
  */
 export function buildModel(document: JsonObject, source: SourceModel, naming: NamingResolver): ApiModel {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const raw = collectOperations(document);
   const schemaEntries = Object.entries(ownObject(ownObject(document, 'components') ?? {}, 'schemas') ?? {});
   const names = resolveNames(
@@ -53,7 +54,7 @@ export function buildModel(document: JsonObject, source: SourceModel, naming: Na
     }))
     .sort((a, b) => compareStrings(a.typeName, b.typeName));
 
-  if (diagnostics.some((d) => d.severity === 'error')) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return deepFreeze({
     info: readInfo(document),
     servers: readServers(document),
@@ -78,7 +79,10 @@ function collectOperations(document: JsonObject): RawOperation[] {
   }));
 }
 
-/** Follows `#/components/...` references of non-schema objects (parameters, bodies, responses, headers). */
+/**
+ * Follows `#/components/...` references of non-schema objects (parameters, bodies, responses,
+ * headers) through the one follower, so a 3.1 `description` beside the `$ref` overrides the target's.
+ */
 class RefResolver {
   readonly #document: JsonObject;
 
@@ -86,20 +90,10 @@ class RefResolver {
     this.#document = document;
   }
 
-  /** The object and its pointer; follows chains of references (bounded, so a cycle cannot hang). */
-  resolve(node: unknown, at: string): { node: JsonObject; at: string } | undefined {
-    let current = node;
-    let where = at;
-    for (let hops = 0; hops < 32; hops++) {
-      if (!isObject(current)) return undefined;
-      const ref = ownString(current, '$ref');
-      if (ref === undefined) return { node: current, at: where };
-      const segments = parsePointer(ref);
-      if (!segments) return undefined;
-      current = resolvePointer(this.#document, segments);
-      where = ref;
-    }
-    return undefined;
+  /** The object and where each of its keywords lives; undefined when the chain loops or ends nowhere. */
+  resolve(node: unknown, at: string): { node: JsonObject; at: (key: string) => string } | undefined {
+    const followed = followRef(this.#document, node, at);
+    return isObject(followed.value) ? { node: followed.value, at: (key) => keywordPointer(followed, key) } : undefined;
   }
 }
 
@@ -144,7 +138,7 @@ function buildParameters(raw: RawOperation, resolver: RefResolver, ctx: SchemaCo
         required: location === 'path' || own(node, 'required') === true,
         deprecated: own(node, 'deprecated') === true,
         ...(description !== undefined ? { description } : {}),
-        schema: toSchemaNode(schema, childPointer(where, 'schema'), ctx),
+        schema: toSchemaNode(schema, where('schema'), ctx),
       });
     });
   };
@@ -172,7 +166,7 @@ function buildRequestBody(body: unknown, at: string, resolver: RefResolver, ctx:
   return {
     required: own(resolved.node, 'required') === true,
     ...(description !== undefined ? { description } : {}),
-    content: buildContent(own(resolved.node, 'content'), childPointer(resolved.at, 'content'), ctx),
+    content: buildContent(own(resolved.node, 'content'), resolved.at('content'), ctx),
   };
 }
 
@@ -211,8 +205,8 @@ function buildResponses(responses: unknown, at: string, resolver: RefResolver, c
       {
         status,
         ...(description !== undefined ? { description } : {}),
-        content: buildContent(own(resolved.node, 'content'), childPointer(resolved.at, 'content'), ctx),
-        headers: buildHeaders(own(resolved.node, 'headers'), childPointer(resolved.at, 'headers'), resolver, ctx),
+        content: buildContent(own(resolved.node, 'content'), resolved.at('content'), ctx),
+        headers: buildHeaders(own(resolved.node, 'headers'), resolved.at('headers'), resolver, ctx),
       },
     ];
   });
@@ -229,7 +223,7 @@ function buildHeaders(headers: unknown, at: string, resolver: RefResolver, ctx: 
         name,
         ...(description !== undefined ? { description } : {}),
         required: own(resolved.node, 'required') === true,
-        schema: toSchemaNode(own(resolved.node, 'schema'), childPointer(resolved.at, 'schema'), ctx),
+        schema: toSchemaNode(own(resolved.node, 'schema'), resolved.at('schema'), ctx),
       },
     ];
   });

@@ -17,12 +17,27 @@ export interface OperationEntry {
   readonly pointer: string;
 }
 
-/** What the walk hands back to its caller: a path item to resolve, an operation that is not a mapping. */
+/**
+ * An operation OpenAPI 3.2 adds that the generated client cannot call: openapi-fetch has no QUERY,
+ * and `additionalOperations` holds arbitrary methods. Selecting one is refused by name (select/index.ts).
+ */
+export interface UnmodelledOperation {
+  /** Upper case, as written in a request line: `QUERY`, `COPY`. */
+  readonly method: string;
+  readonly path: string;
+  readonly operationId: string | undefined;
+  readonly tags: readonly string[];
+  readonly pointer: string;
+}
+
+/** What the walk hands back to its caller: a path item to resolve, operations it does not return. */
 export interface OperationWalk {
   /** The path item to walk for a `paths` member (a `$ref` resolved), or undefined to skip it. */
   pathItem(item: unknown, at: string): JsonObject | undefined;
   /** An operation that is not a mapping (skipped). */
   invalidOperation?(method: HttpMethod, path: string, at: string): void;
+  /** A 3.2 `query` or `additionalOperations` member that is a mapping (not returned). */
+  unmodelled?(operation: UnmodelledOperation): void;
 }
 
 /**
@@ -35,6 +50,7 @@ export function walkOperations(paths: JsonObject, walk: OperationWalk): Operatio
     const itemPointer = pointer('paths', path);
     const pathItem = walk.pathItem(rawItem, itemPointer);
     if (!pathItem) continue;
+    if (walk.unmodelled) reportUnmodelled(path, pathItem, itemPointer, walk.unmodelled);
     for (const method of httpMethods) {
       const operation = own(pathItem, method);
       if (operation === undefined) continue;
@@ -43,17 +59,24 @@ export function walkOperations(paths: JsonObject, walk: OperationWalk): Operatio
         walk.invalidOperation?.(method, path, operationPointer);
         continue;
       }
-      const tags = own(operation, 'tags');
-      entries.push({
-        path,
-        method,
-        operationId: ownString(operation, 'operationId'),
-        tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
-        operation,
-        pathItem,
-        pointer: operationPointer,
-      });
+      entries.push({ path, method, operationId: ownString(operation, 'operationId'), tags: tagsOf(operation), operation, pathItem, pointer: operationPointer });
     }
   }
   return entries;
+}
+
+/** `query` first, then `additionalOperations` in document order; members that are not mappings are ignored. */
+function reportUnmodelled(path: string, pathItem: JsonObject, itemPointer: string, report: (operation: UnmodelledOperation) => void): void {
+  const found: [string, unknown, string][] = [['query', own(pathItem, 'query'), childPointer(itemPointer, 'query')]];
+  const extra = own(pathItem, 'additionalOperations');
+  if (isObject(extra)) for (const [method, op] of Object.entries(extra)) found.push([method, op, childPointer(itemPointer, 'additionalOperations', method)]);
+  for (const [method, op, at] of found) {
+    if (isObject(op)) report({ method: method.toUpperCase(), path, operationId: ownString(op, 'operationId'), tags: tagsOf(op), pointer: at });
+  }
+}
+
+/** The string members of an operation's `tags`. */
+function tagsOf(operation: JsonObject): string[] {
+  const tags = own(operation, 'tags');
+  return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
 }

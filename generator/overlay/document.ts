@@ -1,4 +1,5 @@
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error, fail } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { Locator } from '../diagnostics/locate.ts';
 import { isObject, own } from '../json.ts';
 import type { Limits } from '../load/limits.ts';
@@ -41,13 +42,10 @@ const ACTION_KEYS = new Set(['target', 'description', 'update', 'remove']);
 export function parseOverlay(source: SpecSource, limits: Limits): Overlay {
   const tree = parseCheckedTree(source, limits);
   const locator = new Locator(source.name, source.text);
-  const diagnostics: Diagnostic[] = [];
-  const problem = (pointer: string, text: string) => diagnostics.push(error('OM801', text, locator.locate(pointer)));
+  const diagnostics = new DiagnosticCollector();
+  const problem = (pointer: string, text: string) => diagnostics.add(error('OM801', text, locator.locate(pointer)));
 
-  if (!isObject(tree)) {
-    problem('#', 'an overlay must be a mapping with overlay, info and actions');
-    throw new MorphError(diagnostics);
-  }
+  if (!isObject(tree)) fail('OM801', 'an overlay must be a mapping with overlay, info and actions', locator.locate('#'));
   const version = own(tree, 'overlay');
   if (typeof version !== 'string' || !/^1\.0\.\d+$/.test(version)) problem('#/overlay', `"overlay" must be a 1.0.x version string (the Overlay Specification 1.0), got ${JSON.stringify(version ?? null)}`);
   const info = own(tree, 'info');
@@ -75,7 +73,7 @@ export function parseOverlay(source: SpecSource, limits: Limits): Overlay {
       }
     });
   }
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return {
     file: source.name,
     title: String(own(info as Record<string, unknown>, 'title')),

@@ -1,4 +1,5 @@
 import { MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { displayPath } from '../display-path.ts';
 import type { Limits } from '../load/limits.ts';
 import { readSpecFile } from '../load/source.ts';
@@ -24,19 +25,21 @@ export interface OverlayOptions {
  */
 export async function applyOverlays(spec: SpecDocument, options: OverlayOptions): Promise<{ warnings: readonly Diagnostic[] }> {
   if (options.patterns.length === 0) return { warnings: [] };
-  const { files, diagnostics } = await overlayFiles(options.patterns, options.root);
+  const found = await overlayFiles(options.patterns, options.root);
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.add(...found.diagnostics);
   const overlays: Overlay[] = [];
-  for (const file of files) {
+  for (const file of found.files) {
     try {
       overlays.push(parseOverlay(await readSpecFile(file, displayPath(options.root, file), options.limits.maxBytes), options.limits));
     } catch (cause) {
       if (!(cause instanceof MorphError)) throw cause;
-      diagnostics.push(...cause.diagnostics.map((d) => (d.code === 'OM200' ? { ...d, code: 'OM800' as const } : d)));
+      diagnostics.add(...cause.diagnostics.map((d) => (d.code === 'OM200' ? { ...d, code: 'OM800' as const } : d)));
     }
   }
-  if (!diagnostics.some((d) => d.severity === 'error')) {
-    for (const overlay of overlays) diagnostics.push(...applyOverlay(spec.document, overlay, options.strict));
+  if (!diagnostics.hasErrors()) {
+    for (const overlay of overlays) diagnostics.add(...applyOverlay(spec.document, overlay, options.strict));
   }
-  if (diagnostics.some((d) => d.severity === 'error')) throw new MorphError(diagnostics);
-  return { warnings: diagnostics };
+  diagnostics.throwIfErrors();
+  return { warnings: diagnostics.list };
 }

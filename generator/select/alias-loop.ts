@@ -1,4 +1,5 @@
-import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { compareStrings, isObject, own, ownString } from '../json.ts';
 import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
@@ -12,7 +13,7 @@ const ANNOTATIONS = new Set(['$ref', 'title', 'description', 'summary', 'depreca
  * through a one-member `allOf`/`anyOf`/`oneOf`. No value has such a type and no language can
  * declare it; each loop is reported once, at the `$ref` of its first schema in document order.
  */
-export function findAliasLoops(spec: SpecDocument, components: readonly ComponentKey[], diagnostics: Diagnostic[]): void {
+export function findAliasLoops(spec: SpecDocument, components: readonly ComponentKey[], diagnostics: DiagnosticCollector): void {
   const reported = new Set<string>();
   for (const key of components) {
     if (!key.startsWith('schemas/')) continue;
@@ -28,7 +29,7 @@ export function findAliasLoops(spec: SpecDocument, components: readonly Componen
     const first = [...loop].sort(compareStrings)[0]!;
     const at = aliasRefPointer(spec, first)!;
     const cycle = [...loop.slice(loop.indexOf(first)), ...loop.slice(0, loop.indexOf(first)), first].join(' -> ');
-    diagnostics.push(error('OM214', `schemas ${cycle} only refer to each other (a $ref loop with no type in it): no value has this type; give one of them a type`, spec.at(at)));
+    diagnostics.add(error('OM214', `schemas ${cycle} only refer to each other (a $ref loop with no type in it): no value has this type; give one of them a type`, spec.at(at)));
   }
 }
 

@@ -1,4 +1,5 @@
-import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
@@ -31,7 +32,7 @@ export interface Closure {
 export function computeClosure(
   spec: SpecDocument,
   operations: readonly OperationEntry[],
-  diagnostics: Diagnostic[],
+  diagnostics: DiagnosticCollector,
   /** Other selected parts that may refer to components (webhooks). */
   roots: readonly { node: unknown; at: string; from: string }[] = [],
   /** Every component of the document (a components-only document selected with `--all`). */
@@ -43,19 +44,19 @@ export function computeClosure(
   const reach = (ref: string, site: string, from: string): void => {
     const segments = parsePointer(ref);
     if (!segments) {
-      diagnostics.push(
+      diagnostics.add(
         error('OM207', `external $ref "${ref}" refused: external references are off (set refs: { external: true } in the config to allow files under the spec folder)`, spec.at(site)),
       );
       return;
     }
     const [root, type, name] = segments;
     if (root !== 'components' || !isComponentType(type) || name === undefined) {
-      diagnostics.push(error('OM209', `$ref "${ref}" must point into #/components/<type>/<name>`, spec.at(site)));
+      diagnostics.add(error('OM209', `$ref "${ref}" must point into #/components/<type>/<name>`, spec.at(site)));
       return;
     }
     const target = resolvePointer(spec.document, segments);
     if (target === undefined) {
-      diagnostics.push(error('OM208', `$ref "${ref}" points to nothing in ${spec.source.name}`, spec.at(site)));
+      diagnostics.add(error('OM208', `$ref "${ref}" points to nothing in ${spec.source.name}`, spec.at(site)));
       return;
     }
     const key: ComponentKey = `${type}/${name}`;

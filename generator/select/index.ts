@@ -1,11 +1,12 @@
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import { findAliasLoops } from './alias-loop.ts';
 import { computeClosure, type Closure } from './closure.ts';
 import { describeFilter, matchesFilter, type Selection } from './filters.ts';
-import type { OperationEntry } from '../openapi/operations.ts';
-import { listOperations, type UnmodelledOperation } from './operations.ts';
+import type { OperationEntry, UnmodelledOperation } from '../openapi/operations.ts';
+import { listOperations } from './operations.ts';
 import { buildSubset } from './subset.ts';
 
 export interface SelectResult {
@@ -21,14 +22,14 @@ export interface SelectResult {
  * duplicate operationIds among the selected operations, and on references that cannot be followed.
  */
 export function select(spec: SpecDocument, selection: Selection): SelectResult {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const { operations, webhooks, wholeComponents } = selectOperations(spec, selection, diagnostics);
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
 
   const roots = isObject(webhooks) ? [{ node: webhooks, at: '#/webhooks', from: 'webhooks' }] : [];
   const closure = computeClosure(spec, operations, diagnostics, roots, wholeComponents);
   findAliasLoops(spec, closure.components, diagnostics);
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return { document: buildSubset(spec.document, operations, closure, isObject(webhooks) ? webhooks : undefined), operations, closure };
 }
 
@@ -43,7 +44,7 @@ interface Picked {
  * The operations a selection picks, with the selection's problems added to `diagnostics`: the
  * first half of the select stage (the no-op check needs only this, to compare selections).
  */
-export function selectOperations(spec: SpecDocument, selection: Selection, diagnostics: Diagnostic[]): Picked {
+export function selectOperations(spec: SpecDocument, selection: Selection, diagnostics: DiagnosticCollector): Picked {
   const unmodelled: UnmodelledOperation[] = [];
   const all = listOperations(spec, diagnostics, unmodelled);
   const include = selection.include;
@@ -51,7 +52,7 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
     (include === 'all' || include.some((f) => matchesFilter(entry, f))) && !selection.exclude.some((f) => matchesFilter(entry, f));
   const operations = all.filter(selected);
   for (const entry of unmodelled.filter(selected)) {
-    diagnostics.push(
+    diagnostics.add(
       error('OM304', `${entry.method} ${entry.path} cannot be generated: the client (openapi-fetch) has no ${entry.method} method; exclude it from the selection`, spec.at(entry.pointer)),
     );
   }
@@ -63,12 +64,12 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
   if (include !== 'all') {
     for (const filter of include) {
       if (!all.some((entry) => matchesFilter(entry, filter))) {
-        diagnostics.push(error('OM302', `no operation in ${spec.source.name} matches ${describeFilter(filter)}`, { file: spec.source.name, pointer: '#/paths' }));
+        diagnostics.add(error('OM302', `no operation in ${spec.source.name} matches ${describeFilter(filter)}`, { file: spec.source.name, pointer: '#/paths' }));
       }
     }
   }
-  if (operations.length === 0 && !diagnostics.some((d) => d.code === 'OM302' || d.code === 'OM304') && !isObject(webhooks) && !wholeComponents) {
-    diagnostics.push(error('OM300', `the selection matches no operation in ${spec.source.name}`, { file: spec.source.name, pointer: '#/paths' }));
+  if (operations.length === 0 && !diagnostics.list.some((d) => d.code === 'OM302' || d.code === 'OM304') && !isObject(webhooks) && !wholeComponents) {
+    diagnostics.add(error('OM300', `the selection matches no operation in ${spec.source.name}`, { file: spec.source.name, pointer: '#/paths' }));
   }
   checkDuplicateIds(spec, operations, diagnostics);
   return { operations, webhooks, wholeComponents };
@@ -79,13 +80,13 @@ export function operationKeys(operations: readonly OperationEntry[]): string[] {
   return operations.map((entry) => `${entry.method.toUpperCase()} ${entry.path}`).sort();
 }
 
-function checkDuplicateIds(spec: SpecDocument, operations: readonly OperationEntry[], diagnostics: Diagnostic[]): void {
+function checkDuplicateIds(spec: SpecDocument, operations: readonly OperationEntry[], diagnostics: DiagnosticCollector): void {
   const first = new Map<string, OperationEntry>();
   for (const entry of operations) {
     if (entry.operationId === undefined) continue;
     const earlier = first.get(entry.operationId);
     if (earlier) {
-      diagnostics.push(
+      diagnostics.add(
         error(
           'OM301',
           `operationId "${entry.operationId}" is used by both ${earlier.method.toUpperCase()} ${earlier.path} and ${entry.method.toUpperCase()} ${entry.path}`,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../generator/diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../../generator/diagnostics/collector.ts';
 import { toSchemaNode } from '../../generator/model/schema-node.ts';
 import type { SchemaNode } from '../../generator/model/types.ts';
 import { schemaType } from '../../generator/template-api/ts-helpers.ts';
 
 const convert = (schema: unknown) => {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const node = toSchemaNode(schema, '#/s', { typeNameOf: (name) => (name === 'Known' ? 'KnownType' : undefined), diagnostics, file: 't.yaml' });
-  return { node, diagnostics };
+  return { node, diagnostics: diagnostics.list };
 };
 
 describe('schema -> model node -> TypeScript type', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { MorphError, fail, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { MorphError, fail } from '../../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import { loadConfig } from '../../config/load.ts';
 import type { ResolvedConfig } from '../../config/types.ts';
 import { loadFrom, displaySource, isUrlInput } from '../../load/from.ts';
@@ -75,12 +76,12 @@ async function loadBoth(io: CliIO, paths: readonly [string, string], config: Res
   // A URL is downloaded as `sync --from` does (limits, coded errors, no credentials in messages).
   const load = (path: string): Promise<SpecDocument> => (isUrlInput(path) ? loadFrom(path, io.cwd, config.limits) : loadSpec(config, resolve(io.cwd, path), path));
   const results = await Promise.allSettled(paths.map(load));
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   for (const result of results) {
     if (result.status === 'fulfilled') continue;
     if (!(result.reason instanceof MorphError)) throw result.reason;
-    diagnostics.push(...result.reason.diagnostics);
+    diagnostics.add(...result.reason.diagnostics);
   }
-  if (diagnostics.length > 0) throw new MorphError(diagnostics);
+  diagnostics.throwIfErrors();
   return results.map((r) => (r as PromiseFulfilledResult<SpecDocument>).value) as [SpecDocument, SpecDocument];
 }
