@@ -41,6 +41,11 @@ describe('identifiers', () => {
     const registry = new NameRegistry(['Taken']);
     expect(['Foo', 'Foo', 'Taken', 'Foo'].map((n) => registry.claim(n))).toStrictEqual(['Foo', 'Foo2', 'Taken2', 'Foo3']);
   });
+
+  it('a registry made with nothing reserved hands out any name first as is', () => {
+    const registry = new NameRegistry();
+    expect(['Stryker was here', 'Foo', 'Foo'].map((n) => registry.claim(n))).toStrictEqual(['Stryker was here', 'Foo', 'Foo2']);
+  });
 });
 
 describe('resolveNames: every name resolved once, valid and unique', () => {
