@@ -5,12 +5,12 @@ import { credentialKind, schemeEnv, schemeSpec, tokenScheme } from './security.t
 /**
  * The runtime's sources live next to this template as real, type-checked TypeScript, one concept
  * per file: errors (and the types of error bodies), redaction, retry policy, timeouts and
- * cancellation, credentials from the spec's security schemes, browser safety,
- * response reading, the promise methods return, options, the core that ties them together, the
+ * cancellation, credentials from the spec's security schemes, browser safety, request building
+ * (with openapi-fetch's serializers), response reading, the promise methods return, options, the core that ties them together, the
  * response validator (imported only by the optional `/validation` entry point), and the
  * serializers of non-JSON request bodies.
  */
-const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
+const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'request.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
 
 export default defineTemplate({
   apiVersion: 1,

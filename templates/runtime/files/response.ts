@@ -33,6 +33,17 @@ export async function readSuccessBody(response: Response, kind: ResponseKind): P
   }
 }
 
+/** A non-2xx body: parsed JSON, else the raw text (an HTML gateway page); `undefined` when empty. */
+export async function readErrorBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Status, headers, body and request id of a response, as every error built from one carries them. */
 export function errorInit(response: Response, body: unknown): ApiErrorInit {
   const headers: Record<string, string> = {};
