@@ -28,6 +28,7 @@ export default defineTemplate({
       path: 'src/runtime/defaults.ts',
       statements: [
         ...authImports(ctx),
+        ...serializerImports(ctx),
         "import type { ClientDefaults } from './options.js';",
         // A type literal, not an interface: it must fit the runtime's index signature (`AnyAuth`).
         ctx.ts.typeAlias({
@@ -68,8 +69,26 @@ function defaultsLiteral(ctx: TemplateContext): string {
     `retryCountHeader: ${optional(client.retryCountHeader)}`,
     `idempotencyHeader: ${optional(client.idempotencyHeader)}`,
     `headersInBrowser: ${client.headersInBrowser}`,
+    ...serializersUsed(ctx).map(([name, expression]) => `${name}: ${expression}`),
   ];
   return `{ ${members.join(', ')} }`;
+}
+
+/**
+ * openapi-fetch's path and query serializers, each only where an operation has parameters of
+ * that kind: a spec without them leaves them out of every bundle.
+ */
+function serializersUsed(ctx: TemplateContext): [name: string, expression: string, imported: string][] {
+  const operations = ctx.model.tags.flatMap((tag) => tag.operations);
+  const used: [string, string, string][] = [];
+  if (operations.some((op) => op.parameters.path.length > 0)) used.push(['pathSerializer', 'defaultPathSerializer', 'defaultPathSerializer']);
+  if (operations.some((op) => op.parameters.query.length > 0)) used.push(['querySerializer', '/* @__PURE__ */ createQuerySerializer()', 'createQuerySerializer']);
+  return used;
+}
+
+function serializerImports(ctx: TemplateContext): string[] {
+  const names = serializersUsed(ctx).map(([, , imported]) => imported);
+  return names.length > 0 ? [`import { ${names.join(', ')} } from 'openapi-fetch';`] : [];
 }
 
 /** The runtime's credential types that `AuthOptions` uses. */

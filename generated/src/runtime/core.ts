@@ -19,7 +19,6 @@ import {
   errorClassFor,
   InvalidResponseError,
   TimeoutError,
-  type ApiErrorInit,
 } from "./errors.js";
 import {
   DEFAULT_TIMEOUT_MS,
@@ -158,7 +157,7 @@ export class ApiCore<Paths extends {}> {
         });
       }
     };
-    this.#client = requestBuilder<Paths>(baseUrl.replace(/\/+$/, ""));
+    this.#client = requestBuilder<Paths>(baseUrl.replace(/\/+$/, ""), defaults);
   }
 
   /**
@@ -305,7 +304,7 @@ export class ApiCore<Paths extends {}> {
 }
 
 /**
- * The same error with every credential replaced, tagged with its operation: a server may echo a
+ * The error with every credential replaced, tagged with its operation: a server may echo a
  * credential back in a body or header, and no error's message, stack or JSON may carry one.
  */
 function scrub(
@@ -313,22 +312,18 @@ function scrub(
   secrets: readonly string[],
   operationId: string,
 ): ApiError {
-  const Class = error.constructor as new (
-    message: string,
-    init: ApiErrorInit & { issues?: readonly string[] },
-  ) => ApiError;
-  const init: ApiErrorInit & { issues?: readonly string[] } = {
-    headers: redact({ ...error.headers }, secrets),
-    body: redact(error.body, secrets),
-    cause: error.cause,
-    operationId,
-  };
-  if (error.status !== undefined) init.status = error.status;
-  if (error.requestId !== undefined)
-    init.requestId = redact(error.requestId, secrets);
-  if (error instanceof InvalidResponseError)
-    init.issues = redact(error.issues, secrets);
-  return new Class(redact(error.message, secrets), init);
+  const fields = error as unknown as Record<string, unknown>;
+  for (const key of [
+    "message",
+    "stack",
+    "headers",
+    "body",
+    "requestId",
+    "issues",
+  ])
+    if (key in fields) fields[key] = redact(fields[key], secrets);
+  fields["operationId"] = operationId;
+  return error;
 }
 
 /** The URL with query-string credentials added. */

@@ -5,11 +5,10 @@
 
 import {
   createFinalURL,
-  createQuerySerializer,
   defaultBodySerializer,
-  defaultPathSerializer,
   type Client,
 } from "openapi-fetch";
+import { ApiError } from "./errors.js";
 
 /** One request, described but not sent: the core adds credentials in the query, the signal, and sends it. */
 export interface Outgoing {
@@ -29,7 +28,26 @@ interface CallInit {
   headers?: Record<string, string>;
 }
 
-const querySerializer = /* @__PURE__ */ createQuerySerializer();
+/**
+ * openapi-fetch's path and query serializers, where the spec has such parameters: defaults.ts
+ * imports them only then, so a package whose operations take none does not carry them.
+ */
+export interface Serializers {
+  readonly pathSerializer?: (
+    url: string,
+    params: Record<string, unknown>,
+  ) => string;
+  readonly querySerializer?: (query: Record<string, unknown>) => string;
+}
+
+/** Without a serializer, a parameter of that kind fails loudly rather than being dropped. */
+function missing(kind: string, params: object): string {
+  for (const _ in params)
+    throw new ApiError(
+      `${kind} parameters need the ${kind}Serializer that defaults.ts gives a spec with them`,
+    );
+  return "";
+}
 
 /**
  * The `client` a generated method calls (`client.POST("/path", { ...init, params, body })`): typed
@@ -41,6 +59,10 @@ const querySerializer = /* @__PURE__ */ createQuerySerializer();
  */
 export function requestBuilder<Paths extends {}>(
   baseUrl: string,
+  {
+    pathSerializer = (url, path) => missing("path", path) || url,
+    querySerializer = (query) => missing("query", query),
+  }: Serializers,
 ): Client<Paths> {
   const builder =
     (method: string) =>
@@ -74,7 +96,7 @@ export function requestBuilder<Paths extends {}>(
           baseUrl,
           params,
           querySerializer,
-          pathSerializer: defaultPathSerializer,
+          pathSerializer,
         }),
         init: { method, headers, body: data ?? null },
       };

@@ -3,7 +3,7 @@ import { abortReason, attemptSignal, raceAbort, sleep } from './abort.js';
 import { ApiPromise, type ApiResponse } from './api-promise.js';
 import { applyAuth, credentialSources, type AnyAuth, type Security } from './auth.js';
 import { checkBrowserKey, isBrowserLike } from './browser.js';
-import { ApiError, ConnectionError, errorClassFor, InvalidResponseError, TimeoutError, type ApiErrorInit } from './errors.js';
+import { ApiError, ConnectionError, errorClassFor, InvalidResponseError, TimeoutError } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, type ClientDefaults, type ClientOptions, type RequestOptions, type ResponseValidator } from './options.js';
 import { IDEMPOTENCY_HEADER, newIdempotencyKey, wantsIdempotencyKey } from './idempotency.js';
 import { redact } from './redact.js';
@@ -74,7 +74,7 @@ export class ApiCore<Paths extends {}> {
         throw new ConnectionError(`connection failed: ${describe(cause)}`, { cause });
       }
     };
-    this.#client = requestBuilder<Paths>(baseUrl.replace(/\/+$/, ''));
+    this.#client = requestBuilder<Paths>(baseUrl.replace(/\/+$/, ''), defaults);
   }
 
   /**
@@ -156,16 +156,14 @@ export class ApiCore<Paths extends {}> {
 }
 
 /**
- * The same error with every credential replaced, tagged with its operation: a server may echo a
+ * The error with every credential replaced, tagged with its operation: a server may echo a
  * credential back in a body or header, and no error's message, stack or JSON may carry one.
  */
 function scrub(error: ApiError, secrets: readonly string[], operationId: string): ApiError {
-  const Class = error.constructor as new (message: string, init: ApiErrorInit & { issues?: readonly string[] }) => ApiError;
-  const init: ApiErrorInit & { issues?: readonly string[] } = { headers: redact({ ...error.headers }, secrets), body: redact(error.body, secrets), cause: error.cause, operationId };
-  if (error.status !== undefined) init.status = error.status;
-  if (error.requestId !== undefined) init.requestId = redact(error.requestId, secrets);
-  if (error instanceof InvalidResponseError) init.issues = redact(error.issues, secrets);
-  return new Class(redact(error.message, secrets), init);
+  const fields = error as unknown as Record<string, unknown>;
+  for (const key of ['message', 'stack', 'headers', 'body', 'requestId', 'issues']) if (key in fields) fields[key] = redact(fields[key], secrets);
+  fields['operationId'] = operationId;
+  return error;
 }
 
 /** The URL with query-string credentials added. */
