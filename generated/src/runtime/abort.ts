@@ -42,18 +42,12 @@ export function sleep(
   ms: number,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(abortReason(signal));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortReason(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return raceAbort(
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+    signal,
+  ).finally(() => clearTimeout(timer));
 }
 
 /** setTimeout fires at once for delays above 2^31 - 1 ms; such a timeout means "none". */

@@ -82,21 +82,21 @@ export function statusMessage(response: Response, body: unknown): string {
   return `${response.status} ${response.statusText || "error"}${detail ? `: ${detail}` : ""}`;
 }
 
+/** `{ error: "..." }`, `{ error: { message } }`, `{ message }`, or text that is not an HTML page. */
 function bodyMessage(body: unknown): string | undefined {
   if (typeof body === "string")
     return body.trim().startsWith("<")
       ? undefined
       : body.slice(0, 200) || undefined;
-  if (body === null || typeof body !== "object") return undefined;
-  const error = (body as { error?: unknown }).error;
-  if (typeof error === "string") return error;
-  if (
-    error !== null &&
-    typeof error === "object" &&
-    typeof (error as { message?: unknown }).message === "string"
-  ) {
-    return (error as { message: string }).message;
-  }
-  const message = (body as { message?: unknown }).message;
-  return typeof message === "string" ? message : undefined;
+  const { error, message } = (body ?? {}) as {
+    error?: { message?: unknown };
+    message?: unknown;
+  };
+  const found =
+    typeof error === "string"
+      ? error
+      : typeof error?.message === "string"
+        ? error.message
+        : message;
+  return typeof found === "string" ? found : undefined;
 }

@@ -26,18 +26,9 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
 
 /** Waits `ms`, or rejects with the signal's reason the moment it aborts (the timer is cleared). */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(abortReason(signal));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortReason(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return raceAbort(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() => clearTimeout(timer));
 }
 
 /** setTimeout fires at once for delays above 2^31 - 1 ms; such a timeout means "none". */
