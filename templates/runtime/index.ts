@@ -5,12 +5,12 @@ import { credentialKind, schemeEnv, schemeSpec, tokenScheme } from './security.t
 /**
  * The runtime's sources live next to this template as real, type-checked TypeScript, one concept
  * per file: errors (and the types of error bodies), redaction, retry policy, timeouts and
- * cancellation, credentials from the spec's security schemes, browser safety,
- * response reading, the promise methods return, options, the core that ties them together, the
+ * cancellation, credentials from the spec's security schemes, browser safety, request building
+ * (with openapi-fetch's serializers), response reading, the promise methods return, options, the core that ties them together, the
  * response validator (imported only by the optional `/validation` entry point), and the
  * serializers of non-JSON request bodies.
  */
-const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
+const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'request.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
 
 export default defineTemplate({
   apiVersion: 1,
@@ -28,6 +28,7 @@ export default defineTemplate({
       path: 'src/runtime/defaults.ts',
       statements: [
         ...authImports(ctx),
+        ...serializerImports(ctx),
         "import type { ClientDefaults } from './options.js';",
         // A type literal, not an interface: it must fit the runtime's index signature (`AnyAuth`).
         ctx.ts.typeAlias({
@@ -71,8 +72,26 @@ function defaultsLiteral(ctx: TemplateContext): string {
     `retryCountHeader: ${optional(client.retryCountHeader)}`,
     `idempotencyHeader: ${optional(client.idempotencyHeader)}`,
     `headersInBrowser: ${client.headersInBrowser}`,
+    ...serializersUsed(ctx).map(([name, expression]) => `${name}: ${expression}`),
   ];
   return `{ ${members.join(', ')} }`;
+}
+
+/**
+ * openapi-fetch's path and query serializers, each only where an operation has parameters of
+ * that kind: a spec without them leaves them out of every bundle.
+ */
+function serializersUsed(ctx: TemplateContext): [name: string, expression: string, imported: string][] {
+  const operations = ctx.model.tags.flatMap((tag) => tag.operations);
+  const used: [string, string, string][] = [];
+  if (operations.some((op) => op.parameters.path.length > 0)) used.push(['pathSerializer', 'defaultPathSerializer', 'defaultPathSerializer']);
+  if (operations.some((op) => op.parameters.query.length > 0)) used.push(['querySerializer', '/* @__PURE__ */ createQuerySerializer()', 'createQuerySerializer']);
+  return used;
+}
+
+function serializerImports(ctx: TemplateContext): string[] {
+  const names = serializersUsed(ctx).map(([, , imported]) => imported);
+  return names.length > 0 ? [`import { ${names.join(', ')} } from 'openapi-fetch';`] : [];
 }
 
 /** The runtime's credential types that `AuthOptions` uses. */

@@ -3,6 +3,7 @@
  * (templates/runtime/files/), against a real server on 127.0.0.1: every kind of scheme, an open
  * operation, OR and AND requirements, the environment fallback, and redaction of every kind.
  */
+import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import type { SchemeSpec, Security } from '../../templates/runtime/files/auth.ts';
 import { ApiCore } from '../../templates/runtime/files/core.ts';
@@ -22,7 +23,7 @@ const schemes: Record<string, SchemeSpec> = {
 };
 
 function defaults(more: Partial<ClientDefaults> = {}): ClientDefaults {
-  return { baseUrl: undefined, schemes, tokenScheme: undefined, env: {}, retryCountHeader: 'x-retry-count', idempotencyHeader: 'Idempotency-Key', headersInBrowser: false, ...more };
+  return { baseUrl: undefined, schemes, tokenScheme: undefined, env: {}, retryCountHeader: 'x-retry-count', idempotencyHeader: 'Idempotency-Key', headersInBrowser: false, querySerializer: createQuerySerializer(), ...more };
 }
 
 const serve = serverPerTest();
@@ -143,6 +144,18 @@ describe('where credentials come from', () => {
     const core = new ApiCore<any>({ baseUrl: target.url, backoff: { initialMs: 1, maxMs: 2 }, auth: { QueryKey: () => `k${++n}` } }, defaults());
     await core.call('list-things', 'GET', 'json', [['QueryKey']], undefined, (client, init) => client.GET('/things', { ...init }));
     expect(target.attempts.map((a) => a.url)).toEqual(['/things?api_key=k1', '/things?api_key=k2']);
+  });
+
+  it('query or path parameters without the serializer defaults.ts gives a spec with them are refused, not dropped', async () => {
+    const target = await serve(ok, ok);
+    const query = await failure(call(target, {}, [], { querySerializer: undefined }));
+    expect(query.message).toBe('query parameters need the querySerializer that defaults.ts gives a spec with them');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const core = new ApiCore<any>({ baseUrl: target.url, maxRetries: 0 }, defaults());
+    const path = await failure(core.call('get-thing', 'GET', 'json', [], undefined, (client, init) => client.GET('/things/{id}', { ...init, params: { path: { id: 7 } } })));
+    expect(path.message).toBe('path parameters need the pathSerializer that defaults.ts gives a spec with them');
+    await core.call('list-things', 'GET', 'json', [], undefined, (client, init) => client.GET('/things', { ...init, params: { path: {} } }));
+    expect(target.attempts.map((a) => a.url)).toEqual(['/things']);
   });
 
   it('basic credentials of the wrong shape are refused before any request', async () => {

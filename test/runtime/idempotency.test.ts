@@ -17,6 +17,9 @@ describe('wantsIdempotencyKey', () => {
     ['GET', false],
     ['head', false],
     ['OPTIONS', false],
+    // Whole method names only.
+    ['XGET', true],
+    ['HEADER', true],
   ] as const)('%s: %s', (method, want) => {
     expect(wantsIdempotencyKey(method)).toBe(want);
   });

@@ -18,6 +18,7 @@ vi.mock('../../generated/src/runtime/api-promise.ts', () => import('../../templa
 vi.mock('../../generated/src/runtime/options.ts', () => import('../../templates/runtime/files/options.ts'));
 vi.mock('../../generated/src/runtime/core.ts', () => import('../../templates/runtime/files/core.ts'));
 vi.mock('../../generated/src/runtime/body.ts', () => import('../../templates/runtime/files/body.ts'));
+vi.mock('../../generated/src/runtime/request.ts', () => import('../../templates/runtime/files/request.ts'));
 vi.mock('openai-realtime-client', () => import('../../generated/src/index.ts'));
 
 await import('./client.test.ts');

@@ -19,12 +19,14 @@ export function abortReason(signal: AbortSignal): unknown {
 /**
  * Settles like `promise`, or rejects with the signal's reason as soon as it aborts, even when the
  * work behind `promise` ignores the signal (a custom fetch might). A rejection of `promise` that
- * comes after the abort is handled here, so it never surfaces as an unhandled rejection.
+ * comes after the abort is handled here, so it never surfaces as an unhandled rejection. Without
+ * a signal: `promise` itself.
  */
 export function raceAbort<T>(
   promise: Promise<T>,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<T> {
+  if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(abortReason(signal));
     if (signal.aborted) onAbort();
@@ -40,18 +42,12 @@ export function sleep(
   ms: number,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(abortReason(signal));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortReason(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return raceAbort(
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+    signal,
+  ).finally(() => clearTimeout(timer));
 }
 
 /** setTimeout fires at once for delays above 2^31 - 1 ms; such a timeout means "none". */
@@ -59,34 +55,45 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** One HTTP attempt's signal: aborted by the caller's signal, or by the timeout. */
 export interface AttemptSignal {
-  readonly signal: AbortSignal;
+  /** `undefined` when there is neither a timeout nor a caller's signal: nothing to abort. */
+  readonly signal: AbortSignal | undefined;
   /** True once the timeout fired (rather than the caller aborting). */
   timedOut(): boolean;
   /** Clears the timer and the link to the caller's signal; call it when the attempt is over. */
   finish(): void;
 }
 
+/** No timeout (at most 2^31 - 1 ms) and no caller's signal: one shared attempt with nothing to clear. */
+const UNBOUNDED: AttemptSignal = {
+  signal: undefined,
+  timedOut: () => false,
+  finish() {},
+};
+
+/**
+ * The caller's signal as it is when there is no timeout (no timer, no controller of our own);
+ * otherwise a controller that the caller's signal and the timer both abort.
+ */
 export function attemptSignal(
   timeoutMs: number,
   caller: AbortSignal | undefined,
 ): AttemptSignal {
+  if (timeoutMs >= MAX_TIMER_MS)
+    return caller ? { ...UNBOUNDED, signal: caller } : UNBOUNDED;
   const controller = new AbortController();
   let timedOut = false;
   const onCallerAbort = (): void => controller.abort(abortReason(caller!));
   if (caller?.aborted) onCallerAbort();
   else caller?.addEventListener("abort", onCallerAbort, { once: true });
-  const timer =
-    timeoutMs < MAX_TIMER_MS
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(
-            new DOMException(
-              `no complete response within ${timeoutMs} ms`,
-              "TimeoutError",
-            ),
-          );
-        }, timeoutMs)
-      : undefined;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(
+      new DOMException(
+        `no complete response within ${timeoutMs} ms`,
+        "TimeoutError",
+      ),
+    );
+  }, timeoutMs);
   return {
     signal: controller.signal,
     timedOut: () => timedOut,

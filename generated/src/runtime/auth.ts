@@ -38,7 +38,7 @@ export type SchemeSpec =
 /** An operation's requirements: alternatives (any one will do), each a list of scheme names that apply together. Empty: no credentials. */
 export type Security = readonly (readonly string[])[];
 
-/** What one request carries for its credentials, and the strings no error may show. */
+/** What one request carries for its credentials, and the strings no error may show (`redact` adds their URL encodings). */
 export interface AppliedAuth {
   readonly headers: Record<string, string>;
   readonly query: readonly (readonly [string, string])[];
@@ -95,7 +95,7 @@ export async function applyAuth(
   schemes: Readonly<Record<string, SchemeSpec>>,
   sources: Readonly<Record<string, Source>>,
   env: Readonly<Record<string, string>>,
-  check: (scheme: string, token: string) => void,
+  check: (token: string) => void,
 ): Promise<AppliedAuth> {
   const headers: Record<string, string> = {};
   const query: [string, string][] = [];
@@ -127,12 +127,8 @@ export async function applyAuth(
       throw new ApiError(
         `auth.${name}: the credential function returned nothing`,
       );
-    check(name, token);
-    secrets.push(
-      token,
-      encodeURIComponent(token),
-      new URLSearchParams({ k: token }).toString().slice(2),
-    );
+    check(token);
+    secrets.push(token);
     if (spec.type === "apiKey" && spec.in === "query") {
       query.push([spec.name, token]);
       continue;

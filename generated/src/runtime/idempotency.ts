@@ -11,22 +11,25 @@
  */
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 /** Whether a request of this method gets the key (GET, HEAD and OPTIONS change nothing). */
 export function wantsIdempotencyKey(method: string): boolean {
-  return !SAFE_METHODS.has(method.toUpperCase());
+  return !/^(?:GET|HEAD|OPTIONS)$/i.test(method);
 }
 
-/** A random UUID v4; `crypto.randomUUID` is missing in browsers outside secure contexts. */
+/**
+ * A random UUID v4; `crypto.randomUUID` is missing in browsers outside secure contexts. The
+ * fallback fills the template's `0`, `1` and `8` digits with random bits, keeping the version (4)
+ * and the variant (8 to b) bits.
+ */
 export function newIdempotencyKey(): string {
   const crypto = globalThis.crypto;
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(
-    "",
-  );
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return typeof crypto.randomUUID === "function"
+    ? crypto.randomUUID()
+    : "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (digit) =>
+        (
+          Number(digit) ^
+          (crypto.getRandomValues(new Uint8Array(1))[0]! &
+            (15 >> (Number(digit) / 4)))
+        ).toString(16),
+      );
 }

@@ -4,6 +4,7 @@
  */
 
 import type { AnyAuth, ApiKeySource, SchemeSpec } from "./auth.js";
+import type { Serializers } from "./request.js";
 import type { Backoff } from "./retry.js";
 
 /**
@@ -73,7 +74,7 @@ export interface RequestOptions {
 }
 
 /** Per-package values the generator fills in (see defaults.ts). */
-export interface ClientDefaults {
+export interface ClientDefaults extends Serializers {
   readonly baseUrl: string | undefined;
   /** Every security scheme of the spec, by name. */
   readonly schemes: Readonly<Record<string, SchemeSpec>>;

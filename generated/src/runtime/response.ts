@@ -50,6 +50,17 @@ export async function readSuccessBody(
   }
 }
 
+/** A non-2xx body: parsed JSON, else the raw text (an HTML gateway page); `undefined` when empty. */
+export async function readErrorBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Status, headers, body and request id of a response, as every error built from one carries them. */
 export function errorInit(response: Response, body: unknown): ApiErrorInit {
   const headers: Record<string, string> = {};
@@ -71,21 +82,21 @@ export function statusMessage(response: Response, body: unknown): string {
   return `${response.status} ${response.statusText || "error"}${detail ? `: ${detail}` : ""}`;
 }
 
+/** `{ error: "..." }`, `{ error: { message } }`, `{ message }`, or text that is not an HTML page. */
 function bodyMessage(body: unknown): string | undefined {
   if (typeof body === "string")
     return body.trim().startsWith("<")
       ? undefined
       : body.slice(0, 200) || undefined;
-  if (body === null || typeof body !== "object") return undefined;
-  const error = (body as { error?: unknown }).error;
-  if (typeof error === "string") return error;
-  if (
-    error !== null &&
-    typeof error === "object" &&
-    typeof (error as { message?: unknown }).message === "string"
-  ) {
-    return (error as { message: string }).message;
-  }
-  const message = (body as { message?: unknown }).message;
-  return typeof message === "string" ? message : undefined;
+  const { error, message } = (body ?? {}) as {
+    error?: { message?: unknown };
+    message?: unknown;
+  };
+  const found =
+    typeof error === "string"
+      ? error
+      : typeof error?.message === "string"
+        ? error.message
+        : message;
+  return typeof found === "string" ? found : undefined;
 }

@@ -1,40 +1,38 @@
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import { abortReason, attemptSignal, raceAbort, sleep } from './abort.js';
 import { ApiPromise, type ApiResponse } from './api-promise.js';
-import { applyAuth, credentialSources, type AnyAuth, type AppliedAuth, type Security } from './auth.js';
+import { applyAuth, credentialSources, type AnyAuth, type Security } from './auth.js';
 import { checkBrowserKey, isBrowserLike } from './browser.js';
-import { ApiError, ConnectionError, errorClassFor, InvalidResponseError, TimeoutError, type ApiErrorInit } from './errors.js';
+import { ApiError, ConnectionError, errorClassFor, InvalidResponseError, TimeoutError } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, type ClientDefaults, type ClientOptions, type RequestOptions, type ResponseValidator } from './options.js';
 import { IDEMPOTENCY_HEADER, newIdempotencyKey, wantsIdempotencyKey } from './idempotency.js';
 import { redact } from './redact.js';
-import { errorInit, readSuccessBody, statusMessage, type ResponseKind } from './response.js';
+import { requestBuilder, type Outgoing } from './request.js';
+import { errorInit, readErrorBody, readSuccessBody, statusMessage, type ResponseKind } from './response.js';
 import { DEFAULT_BACKOFF, DEFAULT_MAX_RETRIES, RETRY_COUNT_HEADER, retryDelay, shouldRetry, type Backoff } from './retry.js';
 
-/**
- * What a generated method passes to openapi-fetch for one attempt. `parseAs: 'stream'` leaves a
- * 2xx body unread, so that the core reads it (content type, JSON, timeout) itself; openapi-fetch
- * still reads error bodies (parsed JSON, or the raw text). `fetch` adds query-string credentials.
- */
+/** What a generated method passes with its request, for one attempt: the headers the core chose. */
 export interface AttemptInit {
-  signal: AbortSignal;
   headers: Record<string, string>;
-  parseAs: 'stream';
-  fetch?: (request: Request) => Promise<Response>;
 }
 
-/** One attempt of an operation, written by the generated method: `client.POST(path, { ...init, body })`. */
-export type Send<Paths extends {}> = (client: Client<Paths>, init: AttemptInit) => Promise<{ response: Response; error?: unknown }>;
+/**
+ * One attempt of an operation, written by the generated method: `client.POST(path, { ...init, body })`.
+ * The client is the core's request builder (request.ts): the call returns the request, unsent.
+ */
+export type Send<Paths extends {}> = (client: Client<Paths>, init: AttemptInit) => unknown;
 
 /**
- * Shared by every API class: one openapi-fetch client, plus what a hand-written SDK adds on top of
- * a fetch: credentials from the spec's security schemes read per request, retries with backoff,
- * a timeout per attempt, cancellation, typed errors without secrets, and strict reading of 2xx bodies.
+ * Shared by every API class: what a hand-written SDK adds on top of a fetch: credentials from the
+ * spec's security schemes read per request, retries with backoff, a timeout per attempt,
+ * cancellation, typed errors without secrets, and strict reading of 2xx bodies. Everything that
+ * does not change between calls is settled here, in the constructor.
  */
 export class ApiCore<Paths extends {}> {
-  readonly client: Client<Paths>;
+  readonly #client: Client<Paths>;
   readonly #defaults: ClientDefaults;
   readonly #sources: ReturnType<typeof credentialSources>;
-  readonly #headers: Record<string, string>;
+  readonly #headers: Record<string, string> | undefined;
   readonly #maxRetries: number;
   readonly #timeoutMs: number;
   readonly #backoff: Backoff;
@@ -43,7 +41,10 @@ export class ApiCore<Paths extends {}> {
   readonly #retryHeader: string | undefined;
   readonly #idempotencyHeader: string | undefined;
   readonly #validate: ResponseValidator | undefined;
-  readonly #fetch: (request: Request) => Promise<Response>;
+  /** Sends a request; only failures of the fetch itself become `ConnectionError` (retried). */
+  readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
+  /** A caller's fetch might ignore the signal: then the core races it (raceAbort). */
+  readonly #custom: boolean;
 
   constructor(options: ClientOptions<AnyAuth>, defaults: ClientDefaults) {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
@@ -53,10 +54,10 @@ export class ApiCore<Paths extends {}> {
     this.#allowBrowser = options.dangerouslyAllowBrowser === true;
     this.#browserLike = isBrowserLike();
     // A function's credential is checked per request, once it is known.
-    for (const [name, source] of Object.entries(this.#sources)) if (typeof source === 'string') this.#checkKey(name, source.trim());
-    this.#headers = { ...options.headers };
-    this.#maxRetries = retriesSetting(options.maxRetries, DEFAULT_MAX_RETRIES);
-    this.#timeoutMs = timeoutSetting(options.timeoutMs, DEFAULT_TIMEOUT_MS);
+    for (const source of Object.values(this.#sources)) if (typeof source === 'string') this.#checkKey(source.trim());
+    this.#headers = options.headers;
+    this.#maxRetries = setting('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
+    this.#timeoutMs = setting('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.#validate = options.validateResponse;
     // Off in browsers unless configured: a CORS preflight fails on a header the server does not allow.
@@ -64,17 +65,16 @@ export class ApiCore<Paths extends {}> {
       typeof option === 'string' ? option : option === true ? (name ?? fallback) : option === false || (this.#browserLike && !defaults.headersInBrowser) ? undefined : name;
     this.#retryHeader = header(options.retryCountHeader, defaults.retryCountHeader, RETRY_COUNT_HEADER);
     this.#idempotencyHeader = header(options.idempotencyHeader, defaults.idempotencyHeader, IDEMPOTENCY_HEADER);
-    const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-    // Only failures of the fetch itself become ConnectionError (retried); an error from the
-    // client's own code, such as a body that cannot be serialized, is not a network problem.
-    this.#fetch = async (request: Request) => {
+    const custom = options.fetch;
+    this.#custom = custom !== undefined;
+    this.#fetch = async (url, init) => {
       try {
-        return await send(request);
+        return await (custom ? custom(new Request(url, init)) : fetch(url, init));
       } catch (cause) {
         throw new ConnectionError(`connection failed: ${describe(cause)}`, { cause });
       }
     };
-    this.client = createClient<Paths>({ baseUrl: baseUrl.replace(/\/+$/, ''), fetch: this.#fetch });
+    this.#client = requestBuilder<Paths>(baseUrl.replace(/\/+$/, ''), defaults);
   }
 
   /**
@@ -85,42 +85,49 @@ export class ApiCore<Paths extends {}> {
     return new ApiPromise(this.#run<T>(operationId, method, kind, security, options ?? {}, send));
   }
 
-  #checkKey(_scheme: string, key: string): void {
+  #checkKey(key: string): void {
     checkBrowserKey(key, this.#defaults.browserKeyPrefixes, this.#allowBrowser, this.#browserLike);
   }
 
   async #run<T>(operationId: string, method: string, kind: ResponseKind, security: Security, options: RequestOptions, send: Send<Paths>): Promise<ApiResponse<T>> {
     const { signal } = options;
-    const maxRetries = retriesSetting(options.maxRetries, this.#maxRetries);
-    const timeoutMs = timeoutSetting(options.timeoutMs, this.#timeoutMs);
+    const maxRetries = setting('maxRetries', options.maxRetries, this.#maxRetries);
+    const timeoutMs = setting('timeoutMs', options.timeoutMs, this.#timeoutMs);
     const idempotencyName = options.idempotencyKey !== undefined ? (this.#idempotencyHeader ?? this.#defaults.idempotencyHeader ?? IDEMPOTENCY_HEADER) : this.#idempotencyHeader;
-    const fixed: Record<string, string> = idempotencyName && wantsIdempotencyKey(method) ? { [idempotencyName]: options.idempotencyKey ?? newIdempotencyKey() } : {};
+    const idempotencyKey = idempotencyName && wantsIdempotencyKey(method) ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
     let secrets: readonly string[] = [];
     try {
       for (let retries = 0; ; retries++) {
         if (signal?.aborted) throw abortReason(signal);
-        const reading = applyAuth(security, this.#defaults.schemes, this.#sources, this.#defaults.env, (name, key) => this.#checkKey(name, key));
-        const auth: AppliedAuth = await (signal ? raceAbort(reading, signal) : reading);
+        const auth = await raceAbort(applyAuth(security, this.#defaults.schemes, this.#sources, this.#defaults.env, (key) => this.#checkKey(key)), signal);
         secrets = auth.secrets;
+        // Later wins: credentials, the retry count, the idempotency key, the client's headers, the call's.
+        const headers = { ...auth.headers };
+        if (this.#retryHeader) headers[this.#retryHeader] = String(retries);
+        if (idempotencyKey) headers[idempotencyName!] = idempotencyKey;
+        const { url, init } = send(this.#client, { headers: Object.assign(headers, this.#headers, options.headers) }) as Outgoing;
         const attempt = attemptSignal(timeoutMs, signal);
+        const race = <R>(promise: Promise<R>): Promise<R> => (this.#custom ? raceAbort(promise, attempt.signal) : promise);
         let failure: ApiError;
         let retryable = true;
-        let headers: Headers | undefined;
+        let responseHeaders: Headers | undefined;
         try {
-          const init: AttemptInit = {
-            signal: attempt.signal,
-            headers: { ...auth.headers, ...(this.#retryHeader ? { [this.#retryHeader]: String(retries) } : {}), ...fixed, ...this.#headers, ...options.headers },
-            parseAs: 'stream',
-          };
-          if (auth.query.length > 0) init.fetch = (request) => this.#fetch(withQuery(request, auth.query));
-          const { response, error } = await raceAbort(send(this.client, init), attempt.signal);
+          if (attempt.signal) init.signal = attempt.signal;
+          const response = await race(this.#fetch(auth.query.length > 0 ? withQuery(url, auth.query) : url, init));
           if (response.ok) {
-            const data = (await raceAbort(readSuccessBody(response, kind), attempt.signal)) as T;
+            const data = (await race(readSuccessBody(response, kind))) as T;
             this.#check(operationId, response, data);
-            return { data, response, requestId: response.headers.get('x-request-id') ?? undefined };
+            return {
+              data,
+              response,
+              get requestId() {
+                return response.headers.get('x-request-id') ?? undefined;
+              },
+            };
           }
-          headers = response.headers;
-          failure = new (errorClassFor(response.status))(statusMessage(response, error), errorInit(response, error));
+          const body = await race(readErrorBody(response));
+          responseHeaders = response.headers;
+          failure = new (errorClassFor(response.status))(statusMessage(response, body), errorInit(response, body));
           retryable = shouldRetry(response.status, response.headers);
         } catch (cause) {
           if (signal?.aborted) throw abortReason(signal);
@@ -131,7 +138,7 @@ export class ApiCore<Paths extends {}> {
           attempt.finish();
         }
         if (!retryable || retries >= maxRetries) throw failure;
-        await sleep(retryDelay(retries, headers, this.#backoff), signal);
+        await sleep(retryDelay(retries, responseHeaders, this.#backoff), signal);
       }
     } catch (error) {
       throw error instanceof ApiError ? scrub(error, secrets, operationId) : error;
@@ -149,23 +156,21 @@ export class ApiCore<Paths extends {}> {
 }
 
 /**
- * The same error with every credential replaced, tagged with its operation: a server may echo a
+ * The error with every credential replaced, tagged with its operation: a server may echo a
  * credential back in a body or header, and no error's message, stack or JSON may carry one.
  */
 function scrub(error: ApiError, secrets: readonly string[], operationId: string): ApiError {
-  const Class = error.constructor as new (message: string, init: ApiErrorInit & { issues?: readonly string[] }) => ApiError;
-  const init: ApiErrorInit & { issues?: readonly string[] } = { headers: redact({ ...error.headers }, secrets), body: redact(error.body, secrets), cause: error.cause, operationId };
-  if (error.status !== undefined) init.status = error.status;
-  if (error.requestId !== undefined) init.requestId = redact(error.requestId, secrets);
-  if (error instanceof InvalidResponseError) init.issues = redact(error.issues, secrets);
-  return new Class(redact(error.message, secrets), init);
+  const fields = error as unknown as Record<string, unknown>;
+  for (const key of ['message', 'stack', 'headers', 'body', 'requestId', 'issues']) if (key in fields) fields[key] = redact(fields[key], secrets);
+  fields['operationId'] = operationId;
+  return error;
 }
 
-/** The request with query-string credentials added to its URL. */
-function withQuery(request: Request, query: readonly (readonly [string, string])[]): Request {
-  const url = new URL(request.url);
-  for (const [name, value] of query) url.searchParams.append(name, value);
-  return new Request(url, request);
+/** The URL with query-string credentials added. */
+function withQuery(url: string, query: readonly (readonly [string, string])[]): string {
+  const target = new URL(url);
+  for (const [name, value] of query) target.searchParams.append(name, value);
+  return target.href;
 }
 
 /** `fetch failed (ECONNRESET)`: the error's message and, where Node has one, its cause's code. */
@@ -176,14 +181,12 @@ function describe(cause: unknown): string {
   return detail ? `${cause.message} (${detail})` : cause.message;
 }
 
-function retriesSetting(value: number | undefined, fallback: number): number {
+/** A client's or call's `maxRetries` (a whole number >= 0) or `timeoutMs` (a number > 0), else the fallback. */
+function setting(name: 'maxRetries' | 'timeoutMs', value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) throw new ApiError(`maxRetries must be a whole number >= 0, got ${String(value)}`);
-  return value;
-}
-
-function timeoutSetting(value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0)) throw new ApiError(`timeoutMs must be a number > 0, got ${String(value)}`);
+  const whole = name === 'maxRetries';
+  if (whole ? !Number.isInteger(value) || value < 0 : typeof value !== 'number' || !(value > 0)) {
+    throw new ApiError(`${name} must be ${whole ? 'a whole number >= 0' : 'a number > 0'}, got ${String(value)}`);
+  }
   return value;
 }

@@ -18,18 +18,18 @@ export interface ApiErrorInit {
 export class ApiError<Body = unknown, Status extends number | undefined = number | undefined> extends Error {
   override readonly name: string = 'ApiError';
   /** HTTP status, when a response arrived. */
-  readonly status: Status;
+  declare readonly status: Status;
   /** Response headers, lower-case names. */
-  readonly headers: Readonly<Record<string, string>>;
+  declare readonly headers: Readonly<Record<string, string>>;
   /**
    * The response body: parsed JSON, or the raw text when it is not JSON (e.g. an HTML gateway
    * page). Typed from the spec's error responses by each API class's `isError` guard.
    */
-  readonly body: Body;
+  declare readonly body: Body;
   /** The server's `x-request-id`, to quote when reporting a problem. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The operation whose call failed (`undefined` for a bad option in a constructor). */
-  readonly operationId: string | undefined;
+  declare readonly operationId: string | undefined;
 
   constructor(message: string, init: ApiErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -96,7 +96,7 @@ export class TimeoutError extends ConnectionError {
 export class InvalidResponseError extends ApiError {
   override readonly name: string = 'InvalidResponseError';
   /** With `validateResponse`: where the body differs from the spec. Empty otherwise. */
-  readonly issues: readonly string[];
+  declare readonly issues: readonly string[];
 
   constructor(message: string, init: ApiErrorInit & { issues?: readonly string[] } = {}) {
     super(message, init);

@@ -1,11 +1,13 @@
 /**
  * Replaces every occurrence of the secrets in the strings inside a value: a server may echo a
- * credential back in an error body or header, and errors must never carry it. Longer secrets go
- * first, so one that contains another is replaced whole. Keys are copied with `defineProperty`,
+ * credential back in an error body or header, and errors must never carry it, nor its URL
+ * encodings. Longer secrets go first, so one that contains another is replaced whole. Keys are copied with `defineProperty`,
  * so a `__proto__` key in a body stays a plain key.
  */
 export function redact<T>(value: T, secrets: readonly string[]): T {
-  const list = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+  // Each secret also as a URL carries it: percent-encoded, and form-encoded (a query credential).
+  const encoded = secrets.flatMap((s) => [s, encodeURIComponent(s), new URLSearchParams({ k: s }).toString().slice(2)]);
+  const list = [...new Set(encoded.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
   return list.length === 0 ? value : replace(value, list);
 }
 

@@ -1,0 +1,57 @@
+import { createFinalURL, defaultBodySerializer, type Client } from 'openapi-fetch';
+import { ApiError } from './errors.js';
+
+/** One request, described but not sent: the core adds credentials in the query, the signal, and sends it. */
+export interface Outgoing {
+  readonly url: string;
+  readonly init: RequestInit & { headers: Record<string, string> };
+}
+
+/** What a generated method passes with its path: openapi-fetch's options, the subset the core uses. */
+interface CallInit {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+  body?: unknown;
+  bodySerializer?: (body: unknown, headers: Record<string, string>) => unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * openapi-fetch's path and query serializers, where the spec has such parameters: defaults.ts
+ * imports them only then, so a package whose operations take none does not carry them.
+ */
+export interface Serializers {
+  readonly pathSerializer?: (url: string, params: Record<string, unknown>) => string;
+  readonly querySerializer?: (query: Record<string, unknown>) => string;
+}
+
+/** Without a serializer, a parameter of that kind fails loudly rather than being dropped. */
+function missing(kind: string, params: object): string {
+  for (const _ in params) throw new ApiError(`${kind} parameters need the ${kind}Serializer that defaults.ts gives a spec with them`);
+  return '';
+}
+
+/**
+ * The `client` a generated method calls (`client.POST("/path", { ...init, params, body })`): typed
+ * as openapi-fetch's client, so every call is checked against the spec's `paths`, and built from
+ * openapi-fetch's own URL and body serializers. Its methods return the request they describe
+ * (`Outgoing`) instead of sending it: the core sends, reads and retries, so openapi-fetch's
+ * response parsing and middleware would be work done twice. Header names are lower-cased, so a
+ * later header replaces an earlier one whatever its case; `Content-Type` defaults to JSON.
+ */
+export function requestBuilder<Paths extends {}>(baseUrl: string, { pathSerializer = (url, path) => missing('path', path) || url, querySerializer = (query) => missing('query', query) }: Serializers): Client<Paths> {
+  const builder = (method: string) => (path: string, { params = {}, body, bodySerializer = defaultBodySerializer, headers: given }: CallInit): Outgoing => {
+    const headers: Record<string, string> = {};
+    for (const group of [given, params.header]) {
+      for (const name in group) {
+        const value = group[name];
+        if (value !== undefined && value !== null) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      }
+    }
+    const data = body === undefined ? undefined : (bodySerializer(body, headers) as BodyInit);
+    if (data !== undefined && !(data instanceof FormData)) headers['content-type'] ??= 'application/json';
+    return { url: createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), init: { method, headers, body: data ?? null } };
+  };
+  const client: Record<string, unknown> = {};
+  for (const method of ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']) client[method] = builder(method);
+  return client as unknown as Client<Paths>;
+}
