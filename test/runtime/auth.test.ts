@@ -79,6 +79,23 @@ describe('requirements', () => {
     expect(target.attempts.map((a) => a.headers.authorization)).toEqual([undefined, 'Bearer tok']);
   });
 
+  it('an empty alternative listed first still sends the credentials the client has', async () => {
+    const target = await serve(ok, ok);
+    await call(target, { auth: { Bearer: 'tok' } }, [[], ['Bearer']]);
+    await call(target, {}, [[], ['Bearer']]);
+    expect(target.attempts.map((a) => a.headers.authorization)).toEqual(['Bearer tok', undefined]);
+  });
+
+  it('schemes named after Object.prototype members read only what the client and environment hold', async () => {
+    const target = await serve(ok);
+    const more = { schemes: { ...schemes, toString: { type: 'bearer' }, constructor: { type: 'apiKey', in: 'header', name: 'X-C' } } as Record<string, SchemeSpec> };
+    const error = await failure(call(target, {}, [['toString'], ['constructor']], more));
+    expect(error.message).toBe('this operation needs credentials: toString, or constructor; pass them as { auth: { <scheme>: value } }');
+    expect(target.attempts).toHaveLength(0);
+    await call(target, { auth: { constructor: 'c-1' } as ClientOptions['auth'] }, [['toString'], ['constructor']], more);
+    expect([target.attempts[0]!.headers.authorization, target.attempts[0]!.headers['x-c']]).toEqual([undefined, 'c-1']);
+  });
+
   it('OR: the first alternative the client has credentials for', async () => {
     const target = await serve(ok, ok);
     await call(target, { auth: { HeaderKey: 'hk' } }, [['Bearer'], ['HeaderKey']]);
@@ -184,5 +201,24 @@ describe('redaction', () => {
       for (const text of texts) for (const secret of sent) expect(text).not.toContain(secret);
       expect(error.headers['x-echo']).toContain('[redacted]');
     }
+  });
+});
+
+describe('a transport error that quotes the URL', () => {
+  it('keeps no query credential in its cause (message, stack or inspection)', async () => {
+    const { inspect } = await import('node:util');
+    const failing = async (input: RequestInfo | URL) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      throw new TypeError(`request to ${url} failed`, { cause: Object.assign(new Error(`connect ECONNREFUSED for ${url}`), { code: 'ECONNREFUSED' }) });
+    };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const core = new ApiCore<any>({ baseUrl: 'http://127.0.0.1:9', maxRetries: 0, fetch: failing, auth: { QueryKey: 'SECRET123' } }, defaults());
+    const error = await failure(core.call('list-things', 'GET', 'json', [['QueryKey']], undefined, (client, init) => client.GET('/things', { ...init, params: { query: { limit: 1 } } })));
+    expect(error.message).toContain('[redacted]');
+    const cause = error.cause as Error & { code?: string; cause?: Error & { code?: string } };
+    expect(cause.name).toBe('TypeError');
+    expect(cause.message).toBe('request to http://127.0.0.1:9/things?limit=1&api_key=[redacted] failed');
+    expect(cause.cause?.code).toBe('ECONNREFUSED');
+    expect(inspect(error, { depth: 10 })).not.toContain('SECRET123');
   });
 });

@@ -73,9 +73,10 @@ export function credentialSources(
   }
   const sources: Record<string, Source> = {};
   for (const name of names) {
-    const fromEnv = readEnv(env[name]);
+    // Own keys only: a scheme may be named `toString` (a spec is untrusted input).
+    const fromEnv = readEnv(own(env, name));
     const source =
-      auth?.[name] ??
+      own(auth, name) ??
       (name === tokenScheme ? apiKey : undefined) ??
       (fromEnv && schemes[name]!.type === "basic"
         ? splitBasic(fromEnv)
@@ -102,8 +103,12 @@ export async function applyAuth(
   const secrets: string[] = [];
   if (security.length === 0) return { headers, query, secrets };
   const usable = (name: string): boolean =>
-    name in sources || schemes[name]?.type === "mutualTLS";
-  const chosen = security.find((schemesOfOne) => schemesOfOne.every(usable));
+    Object.hasOwn(sources, name) || own(schemes, name)?.type === "mutualTLS";
+  // An alternative with credentials first; an empty one (`{}`: optional auth) only when none has them.
+  const chosen =
+    security.find(
+      (schemesOfOne) => schemesOfOne.length > 0 && schemesOfOne.every(usable),
+    ) ?? security.find((schemesOfOne) => schemesOfOne.length === 0);
   if (!chosen)
     throw new ApiError(
       `this operation needs credentials: ${needs(security, env)}`,
@@ -159,11 +164,21 @@ function needs(
     security
       .map((names) =>
         names
-          .map((name) => `${name}${env[name] ? ` (or set ${env[name]})` : ""}`)
+          .map(
+            (name) =>
+              `${name}${own(env, name) ? ` (or set ${own(env, name)})` : ""}`,
+          )
           .join(" + "),
       )
       .join(", or ") + "; pass them as { auth: { <scheme>: value } }"
   );
+}
+
+function own<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  key: string,
+): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function read(source: Source): Promise<unknown> | unknown {

@@ -322,8 +322,24 @@ function scrub(
     "issues",
   ])
     if (key in fields) fields[key] = redact(fields[key], secrets);
+  // A transport error may quote the request's URL, query credentials included.
+  if (fields["cause"] instanceof Error && secrets.length > 0)
+    fields["cause"] = scrubbedCause(fields["cause"], secrets);
   fields["operationId"] = operationId;
   return error;
+}
+
+/** A copy of an error (and its causes) with the credentials replaced; its name and `code` kept. */
+function scrubbedCause(error: Error, secrets: readonly string[]): Error {
+  const copy = Object.assign(new Error(redact(error.message, secrets)), {
+    name: error.name,
+    stack: redact(error.stack, secrets),
+  });
+  const { code } = error as { code?: unknown };
+  if (code !== undefined) Object.assign(copy, { code });
+  if (error.cause instanceof Error)
+    copy.cause = scrubbedCause(error.cause, secrets);
+  return copy;
 }
 
 /** The URL with query-string credentials added. */

@@ -56,8 +56,9 @@ export function credentialSources(
   }
   const sources: Record<string, Source> = {};
   for (const name of names) {
-    const fromEnv = readEnv(env[name]);
-    const source = auth?.[name] ?? (name === tokenScheme ? apiKey : undefined) ?? (fromEnv && schemes[name]!.type === 'basic' ? splitBasic(fromEnv) : fromEnv);
+    // Own keys only: a scheme may be named `toString` (a spec is untrusted input).
+    const fromEnv = readEnv(own(env, name));
+    const source = own(auth, name) ?? (name === tokenScheme ? apiKey : undefined) ?? (fromEnv && schemes[name]!.type === 'basic' ? splitBasic(fromEnv) : fromEnv);
     if (source !== undefined && source !== '') sources[name] = source;
   }
   return sources;
@@ -79,8 +80,9 @@ export async function applyAuth(
   const query: [string, string][] = [];
   const secrets: string[] = [];
   if (security.length === 0) return { headers, query, secrets };
-  const usable = (name: string): boolean => name in sources || schemes[name]?.type === 'mutualTLS';
-  const chosen = security.find((schemesOfOne) => schemesOfOne.every(usable));
+  const usable = (name: string): boolean => Object.hasOwn(sources, name) || own(schemes, name)?.type === 'mutualTLS';
+  // An alternative with credentials first; an empty one (`{}`: optional auth) only when none has them.
+  const chosen = security.find((schemesOfOne) => schemesOfOne.length > 0 && schemesOfOne.every(usable)) ?? security.find((schemesOfOne) => schemesOfOne.length === 0);
   if (!chosen) throw new ApiError(`this operation needs credentials: ${needs(security, env)}`);
   const cookies: string[] = [];
   for (const name of chosen) {
@@ -117,7 +119,11 @@ export async function applyAuth(
 
 /** `BearerAuth (or set PETS_TOKEN), or ApiKey + AppId`: what `security` asks for, in words. */
 function needs(security: Security, env: Readonly<Record<string, string>>): string {
-  return security.map((names) => names.map((name) => `${name}${env[name] ? ` (or set ${env[name]})` : ''}`).join(' + ')).join(', or ') + '; pass them as { auth: { <scheme>: value } }';
+  return security.map((names) => names.map((name) => `${name}${own(env, name) ? ` (or set ${own(env, name)})` : ''}`).join(' + ')).join(', or ') + '; pass them as { auth: { <scheme>: value } }';
+}
+
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function read(source: Source): Promise<unknown> | unknown {
