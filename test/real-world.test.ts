@@ -1,7 +1,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './helpers/cli.ts';
+import { startServer, type SeenRequest } from './helpers/http-server.ts';
 import { typecheckPackages } from './helpers/package-check.ts';
 
 /**
@@ -165,6 +167,48 @@ describe('real-world spec shapes (issue 13)', () => {
   it('cause 9: legitimate recursion (mutual, recursive array, recursive oneOf, allOf self-reference) compiles', async () => {
     const dir = await generates('r15-legit-recursion-3.1.yaml');
     expect(source(dir, 'src/schema.ts')).toMatch(/\| RecursiveArray1\b[\s\S]*export interface RecursiveArray1 extends Array<\s*components\["schemas"\]\["JsonValue"\]\s*> \{\}/);
+  });
+
+  it('a structured body under a textual media type is typed as paths types it and sent as JSON text; strings go as they are', async () => {
+    const dir = await generates('r19-structured-text-body.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/createQueue\(\s*body\?: CreateQueueInput,/);
+    expect(api).toMatch(/tagQueue\(\s*body: NonNullable<\s*paths\["\/actions\/tag"\]\["post"\]\["requestBody"\]\s*>\["content"\]\["text\/plain"\],/);
+    expect(api).toMatch(/putNote\(body: string, options\?: RequestOptions\)/);
+    const seen: { method: string; type: string; body: string }[] = [];
+    const server = await startServer((request: SeenRequest, response) => {
+      seen.push({ method: `${request.method} ${request.url}`, type: String(request.headers['content-type']), body: request.body });
+      if (request.url === '/actions/create') return void response.writeHead(200, { 'content-type': 'text/xml' }).end('<QueueUrl>u</QueueUrl>');
+      return void response.writeHead(204).end();
+    });
+    try {
+      const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as {
+        DefaultApi: new (options: object) => Record<'createQueue' | 'tagQueue' | 'putNote' | 'setMode', (body: unknown) => Promise<unknown>>;
+      };
+      const client = new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 });
+      expect(await client.createQueue({ QueueName: 'q', Attributes: { a: '1' } })).toBe('<QueueUrl>u</QueueUrl>');
+      await client.tagQueue({ name: 'n', tags: ['x'] });
+      await client.putNote('plain {text}');
+      await client.setMode('fast');
+    } finally {
+      await server.close();
+    }
+    expect(seen).toStrictEqual([
+      { method: 'POST /actions/create', type: 'text/xml', body: '{"QueueName":"q","Attributes":{"a":"1"}}' },
+      { method: 'POST /actions/tag', type: 'text/plain', body: '{"name":"n","tags":["x"]}' },
+      { method: 'PUT /notes', type: 'text/plain', body: 'plain {text}' },
+      { method: 'PUT /mode', type: 'text/plain', body: 'fast' },
+    ]);
+  });
+
+  it('a body reaching a property whose only value is null is typed by openapi-fetch\'s own request type', async () => {
+    const dir = await generates('r20-null-only-property-3.1.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/clearStock\(\s*body\?: NonNullable<RequestBodyOption<paths\["\/stock"\]\["post"\]>\["body"\]>,/);
+    expect(api).toMatch(/createOrder\(\s*body: NonNullable<RequestBodyOption<paths\["\/orders"\]\["post"\]>\["body"\]>,/);
+    // A property that may be null or a string is typed as paths types it: the named model.
+    expect(api).toMatch(/createNote\(body: Note, options\?: RequestOptions\)/);
+    expect(api).toMatch(/import type \{ RequestBodyOption \} from "openapi-fetch";/);
   });
 
   it('cause 10: a pure alias loop is refused at its $ref', async () => {
