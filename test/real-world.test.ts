@@ -211,6 +211,16 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(api).toMatch(/import type \{ RequestBodyOption \} from "openapi-fetch";/);
   });
 
+  it('a $ref outside #/components (into another operation, a component\'s property, a response) is followed', async () => {
+    const dir = await generates('r21-ref-outside-components-3.0.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/getLatestOffset\(options\?: RequestOptions\): ApiPromise<Offset>/);
+    expect(api).toMatch(/getOffset\(\s*params\?: \{\s*query\?: NonNullable<paths\["\/offsets"\]\["get"\]\["parameters"\]\["query"\]>;/);
+    const schema = source(dir, 'src/schema.ts');
+    expect(schema).toMatch(/shift: \{\s*minutes: number;\s*\};/);
+    expect(schema).toMatch(/before\?: components\["schemas"\]\["shift"\];\s*zone\?: components\["schemas"\]\["zone"\];/);
+  });
+
   it('cause 10: a pure alias loop is refused at its $ref', async () => {
     const run = await generate('r16-pure-alias-loop.yaml');
     expect(run.code).toBe(1);
