@@ -101,6 +101,27 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(existsSync(join(project, 'out'))).toBe(false);
   });
 
+  it('cause 2: an undefined security scheme named twice, and an empty responses object: one message each, naming the field', async () => {
+    const run = await generate('r22-invalid-empty-responses-and-undefined-scheme.yaml');
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toStrictEqual([
+      expect.stringMatching(/r22-invalid-empty-responses-and-undefined-scheme\.yaml:13:7 \(#\/paths\/~1cache\/get\/security\) - error OM208: security requirement names scheme "api_key", which #\/components\/securitySchemes does not define \(named at 1 more place\)$/),
+      '1 error; nothing was written.',
+    ]);
+    // Selection reports first; with the scheme defined, validation names the empty responses.
+    const project = mkdtempSync(join(work, 'empty-responses-'));
+    mkdirSync(join(project, 'spec'));
+    const spec = readFileSync(join(FIXTURES, 'r22-invalid-empty-responses-and-undefined-scheme.yaml'), 'utf8');
+    writeFileSync(join(project, 'spec/openapi.yaml'), `${spec}components:\n  securitySchemes:\n    api_key: { type: apiKey, in: header, name: X-Key }\n`);
+    writeFileSync(join(project, 'spec/releases.json'), RELEASES);
+    writeFileSync(join(project, 'openapi-morph.config.mjs'), `export default { spec: 'spec/openapi.yaml', output: { dir: 'out' }, select: 'all', package: { name: 'x' } };\n`);
+    const empty = await runCli(['generate'], project);
+    expect(empty.stderr.trim().split('\n')).toStrictEqual([
+      'spec/openapi.yaml:9:7 (#/paths/~1hoot/post/responses) - error OM206: invalid OpenAPI: "responses" is empty: it needs at least 1 entry',
+      '1 error; nothing was written.',
+    ]);
+  });
+
   it('cause 3: webhooks-only and components-only documents generate their models, no API class', async () => {
     const webhooks = await generates('r05-webhooks-only-3.1.yaml');
     expect(existsSync(join(webhooks, 'src/apis'))).toBe(false);
