@@ -190,6 +190,13 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(source(dir, 'src/schema.ts')).toMatch(/\| RecursiveArray1\b[\s\S]*export interface RecursiveArray1 extends Array<\s*components\["schemas"\]\["JsonValue"\]\s*> \{\}/);
   });
 
+  it('cause 9: recursion through oneOf (with a discriminator), anyOf and a nullable self-reference compiles', async () => {
+    const dir = await generates('r18-recursion-through-unions-3.0.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/evaluate\(body: Expr, options\?: RequestOptions\): ApiPromise<Expr>/);
+    expect(api).toMatch(/getNode\(id: string, options\?: RequestOptions\): ApiPromise<Node>/);
+  });
+
   it('a structured body under a textual media type is typed as paths types it and sent as JSON text; strings go as they are', async () => {
     const dir = await generates('r19-structured-text-body.yaml');
     const api = source(dir, 'src/apis/DefaultApi.ts');
