@@ -268,7 +268,8 @@ describe('real-world spec shapes (issue 13)', () => {
   it('every package above type-checks (strict), README and docs examples included', () => {
     expect(generated.length).toBeGreaterThan(10);
     expect(typecheckPackages(join(work, 'typecheck'), generated)).toBe('');
-  });
+    // One compiler run over twenty-odd packages: minutes on two busy cores.
+  }, 600_000);
 });
 
 // Every reproducer in the folder is used above (a new one must get a test).
