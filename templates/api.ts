@@ -32,6 +32,7 @@ export default defineTemplate({
         ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['defaults']),
         ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['AuthOptions'], { typeOnly: true }),
         ...(helpers.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/runtime/body.ts'), helpers)] : []),
+        ...(methods.some((m) => m.signature.parameters.some((p) => p.type.includes('RequestBodyOption<'))) ? [ts.importFrom('openapi-fetch', ['RequestBodyOption'], { typeOnly: true })] : []),
         ts.interfaceDeclaration({
           name: errorsName,
           isExported: true,
@@ -179,12 +180,19 @@ function bodyMembers(ctx: TemplateContext, signature: MethodSignature): string[]
     case 'form':
       return ['body', 'bodySerializer: urlEncoded', contentType];
     case 'text':
-      return ['body', 'bodySerializer: asIs', contentType];
+      // A structured value under a textual media type (its schema is an object, as `paths` types
+      // it) goes as JSON text; a string goes as it is.
+      return textAsIs(signature) ? ['body', 'bodySerializer: asIs', contentType] : ['body', 'bodySerializer: (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value))', contentType];
     case 'binary':
       return [`body: ${signature.parameters.find((p) => p.role === 'body')!.optional ? `body === undefined ? undefined : binary(body, ${mediaType})` : `binary(body, ${mediaType})`}`, 'bodySerializer: asIs', contentType];
     default:
       return ['body'];
   }
+}
+
+/** A text body typed `string` (a plain string schema) is sent as it is. */
+function textAsIs(signature: MethodSignature): boolean {
+  return signature.parameters.find((p) => p.role === 'body')?.type.replace(/ \| undefined$/, '') === 'string';
 }
 
 /** The runtime's body helpers a class uses. */
@@ -193,7 +201,7 @@ function bodyHelpers(signatures: readonly MethodSignature[]): string[] {
   for (const s of signatures) {
     if (s.requestKind === 'multipart') used.add('formData');
     if (s.requestKind === 'form') used.add('urlEncoded');
-    if (s.requestKind === 'text' || s.requestKind === 'binary') used.add('asIs');
+    if ((s.requestKind === 'text' && textAsIs(s)) || s.requestKind === 'binary') used.add('asIs');
     if (s.requestKind === 'binary') used.add('binary');
   }
   return [...used].sort();

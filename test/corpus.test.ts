@@ -24,4 +24,9 @@ describe('real-world corpus, fast subset', () => {
     expect(results.map((r) => `${r.name}: ${r.result} ${r.reason}`.trim())).toStrictEqual(SUBSET.map((name) => `${name}: ok`));
     expect(results.map((r) => r.operations)).toStrictEqual([expect.any(Number), expect.any(Number), 0]);
   }, 600_000);
+
+  it('a step that outlives its timeout is killed and reported as a timeout, naming the step', async () => {
+    const result = await runDocument(docs.find((d) => d.name === SUBSET[0])!, work, 0.05);
+    expect({ result: result.result, reason: result.reason }).toStrictEqual({ result: 'timeout', reason: 'generate did not finish in 0.05 s (killed)' });
+  });
 });

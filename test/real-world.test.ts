@@ -1,7 +1,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './helpers/cli.ts';
+import { startServer, type SeenRequest } from './helpers/http-server.ts';
 import { typecheckPackages } from './helpers/package-check.ts';
 
 /**
@@ -99,6 +101,27 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(existsSync(join(project, 'out'))).toBe(false);
   });
 
+  it('cause 2: an undefined security scheme named twice, and an empty responses object: one message each, naming the field', async () => {
+    const run = await generate('r22-invalid-empty-responses-and-undefined-scheme.yaml');
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toStrictEqual([
+      expect.stringMatching(/r22-invalid-empty-responses-and-undefined-scheme\.yaml:13:7 \(#\/paths\/~1cache\/get\/security\) - error OM208: security requirement names scheme "api_key", which #\/components\/securitySchemes does not define \(named at 1 more place\)$/),
+      '1 error; nothing was written.',
+    ]);
+    // Selection reports first; with the scheme defined, validation names the empty responses.
+    const project = mkdtempSync(join(work, 'empty-responses-'));
+    mkdirSync(join(project, 'spec'));
+    const spec = readFileSync(join(FIXTURES, 'r22-invalid-empty-responses-and-undefined-scheme.yaml'), 'utf8');
+    writeFileSync(join(project, 'spec/openapi.yaml'), `${spec}components:\n  securitySchemes:\n    api_key: { type: apiKey, in: header, name: X-Key }\n`);
+    writeFileSync(join(project, 'spec/releases.json'), RELEASES);
+    writeFileSync(join(project, 'openapi-morph.config.mjs'), `export default { spec: 'spec/openapi.yaml', output: { dir: 'out' }, select: 'all', package: { name: 'x' } };\n`);
+    const empty = await runCli(['generate'], project);
+    expect(empty.stderr.trim().split('\n')).toStrictEqual([
+      'spec/openapi.yaml:9:7 (#/paths/~1hoot/post/responses) - error OM206: invalid OpenAPI: "responses" is empty: it needs at least 1 entry',
+      '1 error; nothing was written.',
+    ]);
+  });
+
   it('cause 3: webhooks-only and components-only documents generate their models, no API class', async () => {
     const webhooks = await generates('r05-webhooks-only-3.1.yaml');
     expect(existsSync(join(webhooks, 'src/apis'))).toBe(false);
@@ -167,6 +190,65 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(source(dir, 'src/schema.ts')).toMatch(/\| RecursiveArray1\b[\s\S]*export interface RecursiveArray1 extends Array<\s*components\["schemas"\]\["JsonValue"\]\s*> \{\}/);
   });
 
+  it('cause 9: recursion through oneOf (with a discriminator), anyOf and a nullable self-reference compiles', async () => {
+    const dir = await generates('r18-recursion-through-unions-3.0.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/evaluate\(body: Expr, options\?: RequestOptions\): ApiPromise<Expr>/);
+    expect(api).toMatch(/getNode\(id: string, options\?: RequestOptions\): ApiPromise<Node>/);
+  });
+
+  it('a structured body under a textual media type is typed as paths types it and sent as JSON text; strings go as they are', async () => {
+    const dir = await generates('r19-structured-text-body.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/createQueue\(\s*body\?: CreateQueueInput,/);
+    expect(api).toMatch(/tagQueue\(\s*body: NonNullable<\s*paths\["\/actions\/tag"\]\["post"\]\["requestBody"\]\s*>\["content"\]\["text\/plain"\],/);
+    expect(api).toMatch(/putNote\(body: string, options\?: RequestOptions\)/);
+    const seen: { method: string; type: string; body: string }[] = [];
+    const server = await startServer((request: SeenRequest, response) => {
+      seen.push({ method: `${request.method} ${request.url}`, type: String(request.headers['content-type']), body: request.body });
+      if (request.url === '/actions/create') return void response.writeHead(200, { 'content-type': 'text/xml' }).end('<QueueUrl>u</QueueUrl>');
+      return void response.writeHead(204).end();
+    });
+    try {
+      const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as {
+        DefaultApi: new (options: object) => Record<'createQueue' | 'tagQueue' | 'putNote' | 'setMode', (body: unknown) => Promise<unknown>>;
+      };
+      const client = new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 });
+      expect(await client.createQueue({ QueueName: 'q', Attributes: { a: '1' } })).toBe('<QueueUrl>u</QueueUrl>');
+      await client.tagQueue({ name: 'n', tags: ['x'] });
+      await client.putNote('plain {text}');
+      await client.setMode('fast');
+    } finally {
+      await server.close();
+    }
+    expect(seen).toStrictEqual([
+      { method: 'POST /actions/create', type: 'text/xml', body: '{"QueueName":"q","Attributes":{"a":"1"}}' },
+      { method: 'POST /actions/tag', type: 'text/plain', body: '{"name":"n","tags":["x"]}' },
+      { method: 'PUT /notes', type: 'text/plain', body: 'plain {text}' },
+      { method: 'PUT /mode', type: 'text/plain', body: 'fast' },
+    ]);
+  });
+
+  it('a body reaching a property whose only value is null is typed by openapi-fetch\'s own request type', async () => {
+    const dir = await generates('r20-null-only-property-3.1.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/clearStock\(\s*body\?: NonNullable<RequestBodyOption<paths\["\/stock"\]\["post"\]>\["body"\]>,/);
+    expect(api).toMatch(/createOrder\(\s*body: NonNullable<RequestBodyOption<paths\["\/orders"\]\["post"\]>\["body"\]>,/);
+    // A property that may be null or a string is typed as paths types it: the named model.
+    expect(api).toMatch(/createNote\(body: Note, options\?: RequestOptions\)/);
+    expect(api).toMatch(/import type \{ RequestBodyOption \} from "openapi-fetch";/);
+  });
+
+  it('a $ref outside #/components (into another operation, a component\'s property, a response) is followed', async () => {
+    const dir = await generates('r21-ref-outside-components-3.0.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/getLatestOffset\(options\?: RequestOptions\): ApiPromise<Offset>/);
+    expect(api).toMatch(/getOffset\(\s*params\?: \{\s*query\?: NonNullable<paths\["\/offsets"\]\["get"\]\["parameters"\]\["query"\]>;/);
+    const schema = source(dir, 'src/schema.ts');
+    expect(schema).toMatch(/shift: \{\s*minutes: number;\s*\};/);
+    expect(schema).toMatch(/before\?: components\["schemas"\]\["shift"\];\s*zone\?: components\["schemas"\]\["zone"\];/);
+  });
+
   it('cause 10: a pure alias loop is refused at its $ref', async () => {
     const run = await generate('r16-pure-alias-loop.yaml');
     expect(run.code).toBe(1);
@@ -186,7 +268,8 @@ describe('real-world spec shapes (issue 13)', () => {
   it('every package above type-checks (strict), README and docs examples included', () => {
     expect(generated.length).toBeGreaterThan(10);
     expect(typecheckPackages(join(work, 'typecheck'), generated)).toBe('');
-  });
+    // One compiler run over twenty-odd packages: minutes on two busy cores.
+  }, 600_000);
 });
 
 // Every reproducer in the folder is used above (a new one must get a test).

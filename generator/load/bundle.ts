@@ -199,3 +199,58 @@ function uniqueName(group: JsonObject, wanted: string): string {
 function baseName(name: string): string {
   return name.replace(/[?#].*$/, '').split('/').at(-1)!.replace(/\.(ya?ml|json)$/i, '');
 }
+
+/**
+ * Makes every internal reference point at a component: a `$ref` into anything else (another
+ * operation's request body, a property of a component, `#/paths/...`), valid OpenAPI that later
+ * stages cannot name, gets its target copied into `#/components/<type>/<name>` (the kind from the
+ * target's pointer, else from where the reference sits; the name from the target's last segment)
+ * and is rewritten to point there, the way external references are bundled. A target that does
+ * not exist or whose kind cannot be told is left as it is, for selection to report at its `$ref`.
+ */
+export function hoistInternalRefs(spec: SpecDocument): SpecDocument {
+  const misplaced = (document: JsonObject, skipped: ReadonlySet<string>) =>
+    findRefs(document, '#').filter((site) => site.ref.startsWith('#') && !skipped.has(site.at) && !isComponentRef(site.ref));
+  // A walk over every node costs seconds on a 30 MB document: the text says first whether any
+  // reference could point elsewhere.
+  if (!mayHaveMisplacedRefs(spec.source.text) || misplaced(spec.document, new Set()).length === 0) return spec;
+  const document = structuredClone(spec.document);
+  const components = ensureObject(document, 'components');
+  const hoisted = new Map<string, string>();
+  const skipped = new Set<string>();
+  for (let sites = misplaced(document, skipped); sites.length > 0; sites = misplaced(document, skipped)) {
+    for (const site of sites) {
+      let target = hoisted.get(site.ref);
+      if (target === undefined) {
+        const segments = parsePointer(site.ref);
+        const value = segments && segments.length > 0 ? resolvePointer(document, segments) : undefined;
+        const type = segments && value !== undefined && !isOperationSite(site.at) ? componentTypeFor(segments, site.at) : undefined;
+        if (!type) {
+          skipped.add(site.at);
+          continue;
+        }
+        const group = ensureObject(components, type);
+        const name = uniqueName(group, segments!.at(-1) ?? '');
+        setOwn(group, name, structuredClone(value));
+        target = pointer('components', type, name);
+        hoisted.set(site.ref, target);
+      }
+      rewrite(document, site.at, target);
+    }
+  }
+  return specDocument(spec.source, document, spec.version, spec.externals);
+}
+
+/**
+ * Whether the text holds a reference-like string (`#/...` after a quote, a colon or a space: a
+ * `$ref` or a discriminator mapping value) other than `#/components/<type>/<name>`.
+ */
+function mayHaveMisplacedRefs(text: string): boolean {
+  return /['":\s]#\/(?!components\/[\w.-]+\/[^/'"\s]+['"\s,}])/.test(text);
+}
+
+/** `#/components/<type>/<name>`, exactly. */
+function isComponentRef(ref: string): boolean {
+  const segments = parsePointer(ref);
+  return segments !== undefined && segments.length === 3 && segments[0] === 'components' && isComponentType(segments[1]);
+}

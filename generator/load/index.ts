@@ -1,6 +1,7 @@
 import { fail } from '../diagnostics/diagnostic.ts';
 import { isObject, own, ownString, type JsonObject } from '../json.ts';
 import { specDocument, type SpecDocument, type SpecVersion } from '../spec-context.ts';
+import { hoistInternalRefs } from './bundle.ts';
 import type { Limits } from './limits.ts';
 import { parseCheckedTree } from './checked-tree.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
@@ -17,14 +18,17 @@ export function parseSpec(source: SpecSource, limits: Limits): SpecDocument {
   return specDocument(source, tree, openapiVersion(source, tree));
 }
 
-/** `parseSpec`, and a Swagger 2.0 document converted to OpenAPI 3.0 (swagger2.ts). */
+/**
+ * `parseSpec`, a Swagger 2.0 document converted to OpenAPI 3.0 (swagger2.ts), and every internal
+ * reference made to point at a component (`hoistInternalRefs`).
+ */
 export async function readSpec(source: SpecSource, limits: Limits): Promise<SpecDocument> {
   const tree = parseTree(source, limits);
   if (own(tree, 'openapi') === undefined && ownString(tree, 'swagger') === '2.0') {
     const converted = await convertSwagger2(source, tree);
-    return specDocument(source, converted, '3.0');
+    return hoistInternalRefs(specDocument(source, converted, '3.0'));
   }
-  return specDocument(source, tree, openapiVersion(source, tree));
+  return hoistInternalRefs(specDocument(source, tree, openapiVersion(source, tree)));
 }
 
 function parseTree(source: SpecSource, limits: Limits): JsonObject {

@@ -133,11 +133,20 @@ function describe(group: readonly AjvDetail[]): string {
       parts.push(`unknown property "${unknownProperty(detail)!}"`);
     } else if (detail.keyword === 'not') {
       parts.push(describeNot(detail));
+    } else if (detail.keyword === 'minProperties' || detail.keyword === 'minItems') {
+      parts.push(describeTooFew(detail));
     } else {
       parts.push(detail.message ?? detail.keyword);
     }
   }
   return [...new Set(parts)].join('; ');
+}
+
+/** `"responses" is empty: it needs at least 1 entry`: the field by name, not "must NOT have fewer than 1 properties". */
+function describeTooFew(detail: AjvDetail): string {
+  const field = detail.instancePath.split('/').at(-1)?.replace(/~1/g, '/').replace(/~0/g, '~') || 'the document';
+  const limit = Number(detail.params['limit']);
+  return `"${field}" ${limit === 1 ? 'is empty' : 'has too few entries'}: it needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}`;
 }
 
 /** `dependentSchemas: { identifier: { not: { required: [url] } } }` is "not both": say which two. */

@@ -70,6 +70,8 @@ export function computeClosure(
   };
 
   const rootSecurity = own(spec.document, 'security');
+  // A scheme named by security requirements but not defined is one mistake, however many operations name it.
+  const undefinedSchemes = new Map<string, string[]>();
   for (const entry of operations) {
     const label = `${entry.method.toUpperCase()} ${entry.path}`;
     scan(entry.operation, entry.pointer, label);
@@ -78,8 +80,15 @@ export function computeClosure(
     const security = own(entry.operation, 'security') ?? rootSecurity;
     const securityAt = own(entry.operation, 'security') ? childPointer(entry.pointer, 'security') : '#/security';
     for (const scheme of securitySchemeNames(security)) {
-      reach(pointer('components', 'securitySchemes', scheme), securityAt, label);
+      if (resolvePointer(spec.document, ['components', 'securitySchemes', scheme]) === undefined) undefinedSchemes.set(scheme, [...(undefinedSchemes.get(scheme) ?? []), securityAt]);
+      else reach(pointer('components', 'securitySchemes', scheme), securityAt, label);
     }
+  }
+  for (const [scheme, sites] of undefinedSchemes) {
+    const others = new Set(sites).size - 1;
+    diagnostics.add(
+      error('OM208', `security requirement names scheme "${scheme}", which #/components/securitySchemes does not define${others > 0 ? ` (named at ${others} more place${others === 1 ? '' : 's'})` : ''}`, spec.at(sites[0]!)),
+    );
   }
   for (const root of roots) scan(root.node, root.at, root.from);
   const components = own(spec.document, 'components');

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { escape } from '../escape/index.ts';
-import type { ApiModel, SchemaNode } from '../model/types.ts';
+import type { ApiModel, OperationModel, SchemaNode } from '../model/types.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
 import { exampleCode, exampleValue } from './example.ts';
 import { markdownHelpers } from './markdown-helpers.ts';
@@ -18,7 +18,7 @@ export function createTemplateContext(model: ApiModel, naming: NamingResolver, o
     ts: tsHelpers,
     md: markdownHelpers,
     openapiTypes,
-    signature: methodSignature,
+    signature: (operation: OperationModel) => methodSignature(operation, model.schemas),
     example: (node: SchemaNode) => exampleValue(node, model),
     exampleCode: (node: SchemaNode) => exampleCode(node, model),
     importPath(from: string, to: string): string {

@@ -1,8 +1,9 @@
 import { stringLiteral } from '../escape/string-literal.ts';
-import type { MediaTypeModel, OperationModel, ParameterModel, ResponseModel, SchemaNode } from '../model/types.ts';
+import type { MediaTypeModel, OperationModel, ParameterModel, ResponseModel, SchemaModel, SchemaNode } from '../model/types.ts';
 import { NameRegistry, sanitizeIdentifier } from '../naming/identifier.ts';
 import { camelCase } from '../naming/words.ts';
 import { bodyKind, preferredMedia, sentContentType, type BodyKind } from './media.ts';
+import { reachesNullOnlyProperty } from './null-only.ts';
 import { schemaType } from './ts-helpers.ts';
 
 /** One argument of a generated method. */
@@ -22,9 +23,11 @@ export interface MethodParameter {
  * How an operation becomes a method. The rules (also in the README):
  * 1. one positional argument per path parameter, in path order, camelCased;
  * 2. `body` when the operation has a request body (optional when the body is), typed by its
- *    media type (the first JSON one, else the spec's first): JSON and multipart/form bodies as
- *    their schema (binary fields are `Blob`), text as `string`, binary as `Blob | ArrayBuffer |
- *    ArrayBufferView`;
+ *    media type (the first JSON one, else the spec's first) as openapi-typescript's `paths` types
+ *    it (the named model type for a `$ref`): JSON, multipart/form and structured text bodies as
+ *    their schema (binary fields are `Blob`), a plain string as `string`, binary as `Blob |
+ *    ArrayBuffer | ArrayBufferView`. A body reaching a property whose only value is `null` is
+ *    typed by openapi-fetch's own request type (`RequestBodyOption`), which drops that property;
  * 3. `params: { query?, header?, cookie? }` when it has such parameters (required when one is);
  * 4. `options?: RequestOptions` last.
  * The result is the body of the 2xx responses (the first JSON media type of each, else its
@@ -70,7 +73,7 @@ export function successResponse(operation: OperationModel): ResponseModel | unde
   return operation.responses.find((r) => r.status.startsWith('2')) ?? operation.responses.find((r) => r.status === 'default');
 }
 
-export function methodSignature(operation: OperationModel): MethodSignature {
+export function methodSignature(operation: OperationModel, schemas: readonly SchemaModel[] = []): MethodSignature {
   const operationType = `paths[${stringLiteral(operation.path)}][${stringLiteral(operation.method)}]`;
   const names = new NameRegistry(['body', 'params', 'options', 'paths']);
   const parameters: MethodParameter[] = [];
@@ -92,7 +95,7 @@ export function methodSignature(operation: OperationModel): MethodSignature {
     const pathsType = `NonNullable<${operationType}["requestBody"]>["content"][${stringLiteral(requestMedia.mediaType)}]`;
     parameters.push({
       name: 'body',
-      type: requestKind === 'text' ? 'string' : requestKind === 'binary' ? BINARY_INPUT : typeOf(requestMedia.schema, pathsType),
+      type: bodyType(requestMedia, requestKind!, pathsType, operationType, schemas),
       optional: !body.required,
       role: 'body',
       ...(body.description !== undefined ? { description: body.description } : {}),
@@ -156,6 +159,19 @@ export function methodSignature(operation: OperationModel): MethodSignature {
     parameterList,
     text: `${operation.methodName}(${parameterList}): Promise<${returnType}>`,
   };
+}
+
+/**
+ * The body argument's type, from the same source as the call's: `paths` (or the model type that
+ * aliases it), so the method and openapi-fetch cannot disagree. Only bytes take more (the runtime
+ * makes a Blob of them), and only a plain string under a textual media type reads as `string`.
+ */
+function bodyType(media: MediaTypeModel, kind: BodyKind, pathsType: string, operationType: string, schemas: readonly SchemaModel[]): string {
+  if (kind === 'binary') return BINARY_INPUT;
+  if (reachesNullOnlyProperty(media.schema, schemas)) return `NonNullable<RequestBodyOption<${operationType}>["body"]>`;
+  const schema = media.schema;
+  if (kind === 'text' && schema.kind === 'string' && !schema.nullable && schema.enum === undefined && schema.const === undefined) return 'string';
+  return typeOf(schema, pathsType);
 }
 
 /** A named schema reads best by its type name; anything inline is typed through openapi-typescript's `paths`. */

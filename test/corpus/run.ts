@@ -12,7 +12,8 @@
  *   every file sorted by path, then the ones at positions picked by a seeded generator (mulberry32,
  *   seed 13, `--sample N`, default 60). The rule picks by position only, never by what passes.
  *
- * Options: `--only readme|github|directory` (repeatable), `--sample N`, `--limit N` (first N
+ * Options: `--only readme|github|directory` (repeatable), `--name TEXT` (documents whose name
+ * contains it; repeatable), `--sample N`, `--limit N` (first N
  * documents), `--timeout S` per step (default 300), `--jobs N` documents at once (default 2).
  * A document listed in known-failures.json (with its reason) is reported but does not fail the
  * run; one that fails without being listed does, and one listed that passes is pointed out.
@@ -38,7 +39,7 @@ export interface CorpusResult {
   readonly name: string;
   readonly version: string;
   readonly operations: number | undefined;
-  /** `ok`, or the stage that failed: `generate`, `tsc`, `import`. */
+  /** `ok`, the stage that failed (`generate`, `tsc`, `import`), or `timeout` (the reason names the stage). */
   readonly result: string;
   readonly tsErrors: number;
   readonly seconds: number;
@@ -134,20 +135,20 @@ export async function runDocument(doc: CorpusDocument, work: string, timeoutSeco
     ...extra,
   });
   const timeout = timeoutSeconds * 1000;
-  const generate = await run(['--import', 'tsx', join(here, 'generate-one.ts')], { cwd: project, timeout });
+  const generate = await run([join(here, 'generate-one.mjs')], { cwd: project, timeout });
   const stats = /^corpus-stats (\d+) (\d+)$/m.exec(generate.stdout);
   const peakMiB = stats ? Math.round(Number(stats[2]) / 1024) : 0;
   const operations = /from (\d+) operations?/.exec(generate.stdout)?.[1];
   const common = { peakMiB, operations: operations === undefined ? undefined : Number(operations) };
-  if (generate.status !== 0) {
-    const reason = generate.timedOut ? `timed out after ${timeoutSeconds} s` : firstLines(generate.stderr || generate.stdout);
-    return result('generate', { ...common, reason });
-  }
+  if (generate.timedOut) return result('timeout', { ...common, reason: `generate did not finish in ${timeoutSeconds} s (killed)` });
+  if (generate.status !== 0) return result('generate', { ...common, reason: firstLines(generate.stderr || generate.stdout) });
   const out = join(project, 'out');
   const tsc = await run([join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json'), '--strict'], { cwd: out, timeout });
   const tsErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
-  if (tsc.status !== 0) return result('tsc', { ...common, tsErrors, reason: tsc.timedOut ? `tsc timed out after ${timeoutSeconds} s` : firstLines(tsc.stdout) });
+  if (tsc.timedOut) return result('timeout', { ...common, reason: `tsc did not finish in ${timeoutSeconds} s (killed)` });
+  if (tsc.status !== 0) return result('tsc', { ...common, tsErrors, reason: firstLines(tsc.stdout) });
   const load = await run(['--input-type=module', '-e', `await import(${JSON.stringify(join(out, 'dist/index.js'))});`], { cwd: out, timeout });
+  if (load.timedOut) return result('timeout', { ...common, reason: `import did not finish in ${timeoutSeconds} s (killed)` });
   if (load.status !== 0) return result('import', { ...common, reason: firstLines(load.stderr) });
   return result('ok', common);
 }
@@ -179,8 +180,11 @@ async function main(args: readonly string[]): Promise<number> {
   const limit = Number(option(args, '--limit')[0] ?? Infinity);
   const timeoutSeconds = Number(option(args, '--timeout')[0] ?? 300);
   const jobs = Math.max(1, Number(option(args, '--jobs')[0] ?? 2));
+  const names = option(args, '--name');
   const want = (set: string) => only.length === 0 || only.includes(set);
-  const docs = [...(want('github') ? github() : []), ...(want('readme') ? readmeExamples() : []), ...(want('directory') ? directory(sample) : [])].slice(0, limit);
+  const named = (doc: CorpusDocument) => names.length === 0 || names.some((n) => doc.name.includes(n));
+  // GitHub's spec last: the slowest, it should not hold a worker while the rest wait.
+  const docs = [...(want('readme') ? readmeExamples() : []), ...(want('directory') ? directory(sample) : []), ...(want('github') ? github() : [])].filter(named).slice(0, limit);
   if (docs.length === 0) {
     console.error('no corpus documents found: run `npm ci --prefix test/corpus` first (npm run corpus does)');
     return 1;
@@ -199,7 +203,8 @@ async function main(args: readonly string[]): Promise<number> {
           const index = next++;
           const result = await runDocument(docs[index]!, work, timeoutSeconds);
           results[index] = result;
-          console.error(`${result.result.padEnd(8)} ${result.seconds.toFixed(1).padStart(6)} s  ${result.name}`);
+          // The row as soon as it is known, so a run cut short still reports what it did.
+          console.error(`${result.result.padEnd(8)} ${result.seconds.toFixed(1).padStart(6)} s  ${String(result.peakMiB).padStart(5)} MiB  ops ${result.operations ?? '-'}  TS ${result.tsErrors}  ${result.name}`);
         }
       }),
     );

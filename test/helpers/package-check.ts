@@ -31,7 +31,8 @@ export function typecheckPackages(workDir: string, packages: readonly GeneratedP
         const used = exported.filter((name) => new RegExp(`\\b${name}\\b`).test(block.code));
         // Subpath exports (`pkg/validation`) map to the same folder under src/.
         const code = signature
-          ? `import type { ${used.join(', ')} } from '${entry}';\ndeclare function ${block.code};`
+          ? // A body typed by openapi-fetch's own request type names it (the package's one dependency).
+            `import type { ${used.join(', ')} } from '${entry}';\n${/\bRequestBodyOption\b/.test(block.code) ? "import type { RequestBodyOption } from 'openapi-fetch';\n" : ''}declare function ${block.code};`
           : block.code.replace(new RegExp(`(['"])${pkg.name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/[\\w-]+)?\\1`, 'g'), (_m, _q, sub: string | undefined) => `'${sub ? entry.replace(/index\.js$/, `${sub.slice(1)}/index.js`) : entry}'`);
         const file = join(workDir, `p${index}_${source.replace(/[^\w]+/g, '_')}_L${block.line}.ts`);
         writeFileSync(file, `// from ${pkg.dir}/${source}:${block.line}\n${code}\nexport {};\n`);
