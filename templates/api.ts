@@ -183,8 +183,12 @@ function bodyMembers(ctx: TemplateContext, signature: MethodSignature): string[]
       // A structured value under a textual media type (its schema is an object, as `paths` types
       // it) goes as JSON text; a string goes as it is.
       return textAsIs(signature) ? ['body', 'bodySerializer: asIs', contentType] : ['body', 'bodySerializer: (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value))', contentType];
-    case 'binary':
-      return [`body: ${signature.parameters.find((p) => p.role === 'body')!.optional ? `body === undefined ? undefined : binary(body, ${mediaType})` : `binary(body, ${mediaType})`}`, 'bodySerializer: asIs', contentType];
+    case 'binary': {
+      // Optional, or `| undefined` where a required argument follows it.
+      const body = signature.parameters.find((p) => p.role === 'body')!;
+      const mayBeUndefined = body.optional || body.type.endsWith(' | undefined');
+      return [`body: ${mayBeUndefined ? `body === undefined ? undefined : binary(body, ${mediaType})` : `binary(body, ${mediaType})`}`, 'bodySerializer: asIs', contentType];
+    }
     default:
       return ['body'];
   }

@@ -127,4 +127,13 @@ describe('method signatures for non-JSON bodies and responses', () => {
     expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"POST\\", \\"binary\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: urlEncoded, headers: { \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
     expect(code).toContain('"moduleSpecifier":"../runtime/body.js","namedImports":["asIs","binary","formData","urlEncoded"]');
   });
+
+  it('an optional binary body before a required argument is `| undefined` and only wrapped when given', () => {
+    const name = { name: 'name', in: 'query' as const, required: true, deprecated: false, schema: string };
+    const op: OperationModel = { ...operation(undefined, [ok([])]), methodName: 'upload', parameters: { path: [], query: [name], header: [], cookie: [] }, requestBody: { required: false, content: [{ mediaType: 'application/octet-stream', schema: binary }] } };
+    expect(methodSignature(op).text).toBe('upload(body: Blob | ArrayBuffer | ArrayBufferView | undefined, params: { query: NonNullable<paths["/things"]["post"]["parameters"]["query"]> }, options?: RequestOptions): Promise<void>');
+    const model: ApiModel = { ...fixtureModel, tags: [{ name: 'Pets', className: 'PetsApi', operations: [op] }] };
+    const code = JSON.stringify((api.render(fixtureContext(model), model.tags[0]!) as { statements: unknown[] }).statements);
+    expect(code).toContain('body: body === undefined ? undefined : binary(body, \\"application/octet-stream\\")');
+  });
 });
