@@ -5,7 +5,7 @@ import { isObject, own, setOwn, type JsonObject } from '../json.ts';
 import { parsePointer, pointer, resolvePointer } from '../pointer.ts';
 import { isComponentType, type ComponentType } from '../openapi/components.ts';
 import { findRefs } from '../openapi/refs.ts';
-import { specDocument, type ExternalDocument, type SpecDocument } from '../spec-context.ts';
+import type { ExternalDocument, SpecDocument } from '../spec-context.ts';
 import { fetchSpec } from './fetch.ts';
 import type { Limits } from './limits.ts';
 import { parseCheckedTree } from './checked-tree.ts';
@@ -92,7 +92,8 @@ export async function bundleExternalRefs(spec: SpecDocument, options: BundleOpti
   }
   diagnostics.throwIfErrors();
   const externals: ExternalDocument[] = [...loaded.values()].map((e) => ({ name: e.name, sha256: e.sha256 })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  return specDocument(spec.source, document, spec.version, externals);
+  // The same source and locator (a converted Swagger 2.0 document keeps its pointer mapping).
+  return { ...spec, document, externals };
 }
 
 function hasExternalRef(document: JsonObject): boolean {
@@ -238,7 +239,7 @@ export function hoistInternalRefs(spec: SpecDocument): SpecDocument {
       rewrite(document, site.at, target);
     }
   }
-  return specDocument(spec.source, document, spec.version, spec.externals);
+  return { ...spec, document };
 }
 
 /**

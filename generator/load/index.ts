@@ -5,7 +5,7 @@ import { hoistInternalRefs } from './bundle.ts';
 import type { Limits } from './limits.ts';
 import { parseCheckedTree } from './checked-tree.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
-import { convertSwagger2 } from './swagger2.ts';
+import { convertSwagger2, swagger2Pointer } from './swagger2.ts';
 
 /**
  * Load stage: bytes -> parsed, size/depth/alias-checked tree. Validation against the OpenAPI
@@ -25,8 +25,9 @@ export function parseSpec(source: SpecSource, limits: Limits): SpecDocument {
 export async function readSpec(source: SpecSource, limits: Limits): Promise<SpecDocument> {
   const tree = parseTree(source, limits);
   if (own(tree, 'openapi') === undefined && ownString(tree, 'swagger') === '2.0') {
-    const converted = await convertSwagger2(source, tree);
-    return hoistInternalRefs(specDocument(source, converted, '3.0'));
+    const converted = specDocument(source, await convertSwagger2(source, tree), '3.0');
+    // Diagnostics name the place in the 2.0 file the user wrote, not in the converted document.
+    return hoistInternalRefs({ ...converted, at: (pointer) => converted.at(swagger2Pointer(pointer)) });
   }
   return hoistInternalRefs(specDocument(source, tree, openapiVersion(source, tree)));
 }

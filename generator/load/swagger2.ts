@@ -36,3 +36,18 @@ export async function convertSwagger2(source: SpecSource, tree: JsonObject): Pro
     throw new MorphError([error('OM205', `Swagger 2.0 could not be converted to OpenAPI 3.0: ${cause instanceof Error ? cause.message : String(cause)}`, { file: source.name }, cause)]);
   }
 }
+
+/**
+ * Where a pointer into the converted 3.0 document points in the Swagger 2.0 source, as far as the
+ * two shapes correspond (components to their 2.0 sections, a response's or body's schema to the
+ * 2.0 places that hold it); the locator then finds the deepest part of it the 2.0 file has.
+ */
+export function swagger2Pointer(pointer: string): string {
+  return pointer
+    .replace(/^#\/components\/schemas(?=\/|$)/, '#/definitions')
+    .replace(/^#\/components\/parameters(?=\/|$)/, '#/parameters')
+    .replace(/^#\/components\/responses(?=\/|$)/, '#/responses')
+    .replace(/^#\/components\/securitySchemes(?=\/|$)/, '#/securityDefinitions')
+    .replace(/\/content\/[^/]+(?=\/schema(\/|$))/, '')
+    .replace(/\/requestBody(\/.*)?$/, '/parameters');
+}
