@@ -39,9 +39,13 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
   });
 
   it('shows one overwritten progress line on a terminal (generate, sync), none in a pipe or with --silent', () => {
-    // `script` gives the CLI a real pseudo-terminal; a spawned run takes well over a second.
-    const tty = (args: string) =>
-      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} generate ${args}`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
+    // A run must take over a second to show it: a team template that holds the render for 1.5 s
+    // (a small spec alone renders faster than that now).
+    const slow = tempProject({ spec: SPEC, config: { output: { dir: 'client' }, templates: { dir: 'team' }, typecheck: 'never' } });
+    slow.write('team/slow.mjs', "export default { apiVersion: 1, name: 'slow', description: 'takes 1.5 s', scope: 'document', render() { const end = Date.now() + 1500; while (Date.now() < end); return []; } };\n");
+    // `script` gives the CLI a real pseudo-terminal.
+    const tty = (args: string, command = 'generate') =>
+      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} ${command} ${args}`, '/dev/null'], { cwd: slow.dir, encoding: 'utf8' });
     const shown = tty('--force');
     expect(shown.status).toBe(0);
     // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
@@ -50,14 +54,15 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
     expect(shown.stdout).toMatch(/\r\u001b\[2Kclient: test-client /);
     expect(tty('--silent').stdout).not.toContain('openapi-morph: ');
-    const piped = spawnCli(['generate', '--force'], project.dir);
+    const piped = spawnCli(['generate', '--force'], slow.dir);
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
-    // sync, the slowest command, shows it too.
-    project.write('upstream.yaml', SPEC.replace('The pet.', 'The pet, upstream.'));
-    const sync = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} sync --from upstream.yaml`, '/dev/null'], { cwd: project.dir, encoding: 'utf8' });
+    // sync shows it too.
+    slow.write('upstream.yaml', SPEC.replace('The pet.', 'The pet, upstream.'));
+    const sync = tty('--from upstream.yaml', 'sync');
     expect(sync.status).toBe(0);
     // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
     expect(sync.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|overlays|select|validate|model|types|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
+    slow.remove();
   });
 });

@@ -78,7 +78,7 @@ describe('generate --watch', () => {
     // A team template in plain JavaScript: the file-name rule wants .ts, and a .ts file with no types is plain JavaScript.
     project.write('team/notice.ts', notice('first'));
     watcher = startWatch(project.dir);
-    expect(await watcher.line(/^\d\d:\d\d:\d\d started: client: test-client 32 files \(32 written, 0 unchanged, 0 removed\)/)).toMatch(/ in \d/);
+    expect(await watcher.line(/^\d\d:\d\d:\d\d started: client: test-client (\d+) files \(\1 written, 0 unchanged, 0 removed\)/)).toMatch(/ in \d/);
     expect(project.read('client/NOTICE')).toMatch(/\nfirst$/);
     await waitFor(() => watcher!.err.includes('watching '));
     expect(watcher.err).toContain('watching openapi-morph.config.mjs, spec/openapi.yaml, spec/releases.json, team');
@@ -87,7 +87,7 @@ describe('generate --watch', () => {
     project.write('spec/openapi.yaml', PETS.replace('The pet.', 'The pet, 1.'));
     project.write('spec/openapi.yaml', PETS.replace('The pet.', 'The pet, 2.'));
     project.write('spec/openapi.yaml', PETS.replace('The pet.', 'The pet, 3.'));
-    expect(await watcher.line(/spec\/openapi.yaml changed: client: test-client 32 files \(\d+ written/)).toMatch(/ in \d/);
+    expect(await watcher.line(/spec\/openapi.yaml changed: client: test-client \d+ files \(\d+ written/)).toMatch(/ in \d/);
     expect(project.read('client/docs/PetsApi.md')).toContain('The pet, 3.');
     await new Promise((r) => setTimeout(r, 1000));
     expect(watcher.out.filter((l) => l.includes('spec/openapi.yaml changed')).length).toBe(1);
@@ -116,7 +116,7 @@ describe('generate --watch', () => {
 
     // A team template.
     project.write('team/notice.ts', notice('second'));
-    await watcher.line(/team\/notice.ts changed: client: renamed-client 32 files \(\d written/);
+    await watcher.line(/team\/notice.ts changed: client: renamed-client \d+ files \(\d written/);
     expect(project.read('client/NOTICE')).toMatch(/\nsecond$/);
 
     expect(await stop(watcher)).toBe(0);

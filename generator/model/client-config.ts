@@ -19,6 +19,6 @@ export function clientConfigWarnings(config: ResolvedConfig, model: ApiModel): D
   return unknown.map((name) => {
     const suggestion = didYouMean(name, known);
     const hint = suggestion ? `; did you mean "${suggestion}"?` : known.length > 0 ? ` (schemes: ${known.join(', ')})` : ' (the selected operations use no security scheme)';
-    return warning('OM109', `client.authEnv.${name}: no security scheme of that name in the selected operations, so its variable is never read${hint}`, { file, ...keyLine(text, name) });
+    return warning('OM109', `client.authEnv.${name}: no security scheme of that name in the selected operations, so its variable is never read${hint}`, { ...(file === undefined ? {} : { file }), ...keyLine(text, name) });
   });
 }

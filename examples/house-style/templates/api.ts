@@ -2,14 +2,14 @@ import { defineTemplate } from 'openapi-morph';
 
 /**
  * Decorates the default API class rather than replacing it: the constructor also accepts Acme's
- * HouseOptions and installs the house middleware on the class's openapi-fetch client, so every
+ * HouseOptions and wraps the client's `fetch` with them before the default body runs, so every
  * call sends `x-team-id` and runs the hooks. The rest of the class is the default's, and follows
  * toolkit upgrades.
  */
 export default defineTemplate({
   apiVersion: 1,
   name: 'api',
-  description: "src/apis/<Tag>Api.ts: the default API class, plus Acme's house options and middleware in its constructor",
+  description: "src/apis/<Tag>Api.ts: the default API class, plus Acme's house options applied in its constructor",
   scope: 'tag',
   render(ctx, tag) {
     const { ts } = ctx;
@@ -29,7 +29,7 @@ export default defineTemplate({
           {
             ...ctor,
             parameters: [{ ...options, type: `${options.type ?? 'ClientOptions'} & HouseOptions` }, ...(ctor.parameters ?? []).slice(1)],
-            statements: [...ctor.statements, 'this.#core.client.use(houseMiddleware(options));'],
+            statements: ['options = withHouse(options);', ...ctor.statements],
           },
           ...others,
         ],
@@ -37,7 +37,7 @@ export default defineTemplate({
     });
     return {
       ...base,
-      statements: [ts.importFrom(ctx.importPath(path, 'src/house.ts'), ['houseMiddleware', { name: 'HouseOptions', isTypeOnly: true }]), ...statements],
+      statements: [ts.importFrom(ctx.importPath(path, 'src/house.ts'), ['withHouse', { name: 'HouseOptions', isTypeOnly: true }]), ...statements],
     };
   },
 });

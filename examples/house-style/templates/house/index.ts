@@ -8,7 +8,7 @@ import { defineTemplate } from 'openapi-morph';
 export default defineTemplate({
   apiVersion: 1,
   name: 'house',
-  description: "src/house.ts: Acme's x-team-id header and onRequest/onResponse hooks, as openapi-fetch middleware",
+  description: "src/house.ts: Acme's x-team-id header and onRequest/onResponse hooks, as a fetch wrapper",
   scope: 'document',
   render() {
     return { kind: 'text', path: 'src/house.ts', content: readFileSync(new URL('./files/house.ts', import.meta.url), 'utf8') };

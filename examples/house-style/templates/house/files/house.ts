@@ -1,5 +1,3 @@
-import type { Middleware } from 'openapi-fetch';
-
 /** Sent as `x-team-id` on every request, so Acme's gateway can attribute traffic. */
 export const TEAM_ID = 'voice-platform';
 
@@ -13,17 +11,21 @@ export interface HouseOptions {
   onResponse?: (response: Response, request: Request) => void | Promise<void>;
 }
 
-/** The openapi-fetch middleware that applies the house options to every call. */
-export function houseMiddleware(options: HouseOptions): Middleware {
-  return {
-    async onRequest({ request }) {
-      request.headers.set('x-team-id', options.teamId ?? TEAM_ID);
-      await options.onRequest?.(request);
-      return request;
-    },
-    async onResponse({ request, response }) {
-      await options.onResponse?.(response, request);
-      return response;
-    },
+type Fetch = (request: Request) => Promise<Response>;
+
+/**
+ * The client options with the house options applied to every request: a `fetch` (the client's
+ * extension point for what happens on the wire) that sets `x-team-id` and runs the hooks around
+ * the caller's own fetch, if any.
+ */
+export function withHouse<O extends { fetch?: Fetch }>(options: O & HouseOptions): O {
+  const send: Fetch = options.fetch ?? ((request) => fetch(request));
+  const house: Fetch = async (request) => {
+    request.headers.set('x-team-id', options.teamId ?? TEAM_ID);
+    await options.onRequest?.(request);
+    const response = await send(request);
+    await options.onResponse?.(response, request);
+    return response;
   };
+  return { ...options, fetch: house };
 }
