@@ -2,10 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Long replays that `npm test` leaves out, for a developer loop of a few minutes; `npm run
- * test:slow` (vitest.slow.config.ts) runs them, and CI runs both.
+ * Suites that `npm test` leaves out, for a developer loop of a few minutes; `npm run test:slow`
+ * (vitest.slow.config.ts) runs them, and CI runs both: the upstream replay, the install from a
+ * packed tarball into two fresh projects (npm pack, two npm installs), and the corpus subset (the
+ * full corpus is `npm run corpus`).
  */
-export const slowTests = ['test/upstream-replay.test.ts'];
+export const slowTests = ['test/upstream-replay.test.ts', 'test/install.test.ts', 'test/corpus.test.ts'];
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -29,6 +29,7 @@ import { toolkit } from './toolkit.ts';
 import { openapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
 import { configHash, renderManifest } from './write/manifest.ts';
+import { prettierInputs } from './inputs/prettier-inputs.ts';
 
 /** Everything one run produces, in memory: `generate` writes it, `check` compares it. */
 export interface RenderResult {
@@ -119,7 +120,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
     const printed = printFiles(runTemplates(slots, ctx, config.root), header);
     // The diff renders without prettier (it compares declarations, not layout).
     if (renderOptions.format !== false) progress.stage('format', `${printed.length} files`);
-    return renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir, trustedCacheDir(config.root));
+    return renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir, trustedCacheDir(config.root), prettierInputs(config.output.dir, config.root));
   });
   if (config.typecheck) {
     progress.stage('typecheck', `${formatted.length} files`);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(import.meta.url);
@@ -19,6 +19,12 @@ const manifest = JSON.parse(readFileSync(join(toolkitRoot, 'package.json'), 'utf
 };
 
 export const toolkit = Object.freeze({ name: manifest.name, version: manifest.version });
+
+/**
+ * The toolkit's own code: the no-op check versions it as a whole (by version, or by content in a
+ * checkout: inputs/render-stamp.ts), so module graphs of project files stop at it.
+ */
+export const toolkitCodeDirs = [join(toolkitRoot, 'generator') + sep, join(toolkitRoot, 'templates') + sep];
 
 /** Exact versions of packages the toolkit pins, for templates that write dependency ranges. */
 export function pinnedVersion(name: string): string | undefined {

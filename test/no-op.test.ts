@@ -45,6 +45,9 @@ info: { title: Fixes, version: 1.0.0 }
 actions: []
 `;
 
+/** An installed package: a prettier plugin that adds nothing, or a shared config. */
+const installed = (name: string, version: string) => JSON.stringify({ name, version, main: 'index.js' });
+
 const rendered = /\(\d+ written, \d+ unchanged, \d+ removed\) from \d+ operation/;
 const skipped = /\(0 written, \d+ unchanged, 0 removed\): no input changed/;
 
@@ -60,6 +63,11 @@ describe('no-op generate and check', () => {
     project.write('spec/overlays/01-fix.yaml', OVERLAY);
     project.write('team/note.ts', TEMPLATE);
     project.write('team/_note.ts', "export const note = 'First note.\\n';\n");
+    // Packages a prettier config may load (rows below), installed in the project before the first run.
+    project.write('node_modules/prettier-plugin-noop/package.json', installed('prettier-plugin-noop', '1.0.0'));
+    project.write('node_modules/prettier-plugin-noop/index.js', 'module.exports = {};\n');
+    project.write('node_modules/noop-prettier-config/package.json', installed('noop-prettier-config', '2.0.0'));
+    project.write('node_modules/noop-prettier-config/index.js', 'module.exports = { semi: true, printWidth: 80 };\n');
     expect(await generate()).toMatch(rendered);
   });
   afterAll(() => {
@@ -95,6 +103,10 @@ describe('no-op generate and check', () => {
     { name: 'the release history', change: (p) => p.write('spec/releases.json', p.read('spec/releases.json').replace('"summary": "', '"summary": "Edited. ')) },
     { name: 'a prettier config', change: (p) => p.write('.prettierrc.json', '{ "semi": true }\n') },
     { name: 'the prettier config', change: (p) => p.write('.prettierrc.json', '{ "semi": true, "printWidth": 80 }\n') },
+    { name: 'a prettier plugin in the config', change: (p) => p.write('.prettierrc.json', '{ "semi": true, "printWidth": 80, "plugins": ["prettier-plugin-noop"] }\n') },
+    { name: "that plugin's installed version (same config text)", change: (p) => p.write('node_modules/prettier-plugin-noop/package.json', installed('prettier-plugin-noop', '1.0.1')) },
+    { name: 'a shared prettier config named in package.json', change: (p) => p.write('package.json', JSON.stringify({ name: 'noop', private: true, prettier: 'noop-prettier-config' })) },
+    { name: "the shared config's installed version (same package.json)", change: (p) => p.write('node_modules/noop-prettier-config/package.json', installed('noop-prettier-config', '2.0.1')) },
     { name: "the toolkit's code (no render stamp from it)", change: (p) => rmSync(join(cacheDir(p.dir), 'renders'), { recursive: true, force: true }) },
   ];
 

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { isAbsolute } from 'node:path';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
 
@@ -35,16 +37,33 @@ export async function configOptions(): Promise<(filepath: string) => Promise<str
   return async (filepath) => JSON.stringify((await prettier.resolveConfig(filepath)) ?? {});
 }
 
-/** The full prettier, resolving the config per file (its config cache cleared first, as above). */
+/**
+ * The full prettier, resolving the config per file (its config cache cleared first, as above).
+ * Plugins a config names as packages are found from the config file's folder, as for the config
+ * itself: prettier would look from the process's working folder, which is not the project's when
+ * the toolkit runs in-process with another `cwd` or the config sits in a workspace package.
+ */
 async function configured(): Promise<Formatter> {
   const prettier = await prettierFull();
   await prettier.clearConfigCache();
   return {
     async format(text, parser, filepath) {
       const options = (await prettier.resolveConfig(filepath)) ?? {};
-      return prettier.format(text, { ...options, parser, filepath });
+      const configFile = options.plugins ? await prettier.resolveConfigFile(filepath) : null;
+      const plugins = configFile ? options.plugins!.map((plugin) => resolvePlugin(plugin, configFile)) : options.plugins;
+      return prettier.format(text, { ...options, ...(plugins ? { plugins } : {}), parser, filepath });
     },
   };
+}
+
+/** A plugin named as a package, resolved from `configFile`'s folder; anything else (a path, a plugin object, a package not found there) as given. */
+export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
+  if (typeof plugin !== 'string' || plugin.startsWith('.') || isAbsolute(plugin)) return plugin;
+  try {
+    return createRequire(configFile).resolve(plugin);
+  } catch {
+    return plugin;
+  }
 }
 
 /** No config anywhere: prettier's defaults, with the standalone build and the parser plugins needed. */

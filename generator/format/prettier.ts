@@ -13,9 +13,11 @@ import { toolkitRoot } from '../toolkit.ts';
  * Format stage: prettier, in-process, with the prettier config that applies where the file will
  * be written (the user's, if the project has one). Files prettier has no parser for pass through.
  * With a cache folder, text formatted before (same prettier, config, parser, path and text) is
- * taken from the cache, and prettier is loaded only when something is left to format.
+ * taken from the cache, and prettier is loaded only when something is left to format. `configLoads`
+ * says what the project's prettier config loads (plugins and a shared config by installed version,
+ * generator/inputs/prettier-inputs.ts): part of the key, so an upgraded plugin formats afresh.
  */
-export async function formatFiles(files: readonly PrintedFile[], outDir: string, cacheDir?: string): Promise<PrintedFile[]> {
+export async function formatFiles(files: readonly PrintedFile[], outDir: string, cacheDir?: string, configLoads: unknown = null): Promise<PrintedFile[]> {
   const config = prettierConfigSource(outDir);
   const cache = formatCache(cacheDir);
   const version = installedVersion('prettier', toolkitRoot);
@@ -28,7 +30,7 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
     files.map(async (file) => {
       const parser = PARSERS[extension(file.path)];
       if (!parser) return { file, parser, key: undefined };
-      const mode = options ? ['config', config!.path, await options(join(outDir, file.path))] : ['standalone', setup];
+      const mode = options ? ['config', config!.path, await options(join(outDir, file.path)), configLoads] : ['standalone', setup];
       return { file, parser, key: formatCacheKey([version, mode, parser, join(outDir, file.path)], file.content) };
     }),
   );

@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import type { ResolvedConfig } from '../config/types.ts';
 import { normalizeText } from '../emit/load-templates.ts';
-import { prettierConfigSource } from '../format/config-search.ts';
 import { sha256 } from '../hash.ts';
 import { overlayFiles } from '../overlay/files.ts';
 import type { ExternalDocument } from '../spec-context.ts';
 import type { Release } from '../template-api/types.ts';
-import { toolkit, toolkitRoot } from '../toolkit.ts';
+import { toolkit, toolkitCodeDirs, toolkitRoot } from '../toolkit.ts';
 import { installedVersion } from '../installed-version.ts';
 import { moduleGraph } from './module-graph.ts';
+import { prettierInputs } from './prettier-inputs.ts';
 import { defaultNaming, type NamingResolver } from '../naming/resolver.ts';
 
 /** A template as the fingerprint sees it (a loaded one, or one found on disk without importing it). */
@@ -27,16 +27,14 @@ export interface SpecInput {
   readonly externals: readonly ExternalDocument[];
 }
 
-/** The toolkit's own code: the no-op check versions it as a whole (by version, or by content in a checkout; see toolkit-code.ts). */
-export const toolkitCodeDirs = [join(toolkitRoot, 'generator') + sep, join(toolkitRoot, 'templates') + sep];
-
 /**
  * The sha256 of everything a render reads besides the toolkit itself: the spec's bytes and its
  * external documents, the selected operations (not the filters: `sync --path P` and the config's
  * `operationId` filter for the same operation give one manifest), the config file and
  * every project module it imports, the templates and every project module a team template
  * imports (packages by installed version), the release history, the overlays, prettier's version
- * and the prettier config that applies to the output folder. Recorded in the manifest as
+ * and the prettier config that applies to the output folder with the plugins and shared config it
+ * loads (prettier-inputs.ts). Recorded in the manifest as
  * `inputs`; `generate` and `check` skip rendering when it and every output file's hash still
  * match (generator/inputs/no-op.ts). Deterministic: project-relative paths, normalized line endings.
  */
@@ -45,7 +43,6 @@ export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput,
   const team = templates.filter((t) => t.origin === 'team').map((t) => t.modulePath);
   const modules = moduleGraph([...(config.configFile ? [config.configFile] : []), ...team], config.root, toolkitCodeDirs, [toolkit.name]);
   const { files: overlays } = await overlayFiles(config.overlays, config.root);
-  const prettierConfig = prettierConfigSource(config.output.dir);
   const inputs = {
     toolkit: `${toolkit.name}@${toolkit.version}`,
     spec: { name: spec.name, sha256: spec.sha256, externals: spec.externals.map((e) => [e.name, e.sha256]) },
@@ -59,7 +56,7 @@ export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput,
     overlays: await Promise.all(overlays.map(async (file) => [projectName(file), sha256(normalizeText(await readFile(file, 'utf8')))])),
     prettier: {
       version: installedVersion('prettier', toolkitRoot),
-      config: prettierConfig ? [basename(prettierConfig.path), sha256(normalizeText(prettierConfig.text))] : null,
+      config: prettierInputs(config.output.dir, config.root),
     },
   };
   return sha256(JSON.stringify(inputs));

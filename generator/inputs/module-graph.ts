@@ -65,7 +65,8 @@ function resolveFile(path: string): string | undefined {
   return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
 }
 
-function packageName(specifier: string): string {
+/** The package a bare specifier names: `@scope/name` or `name`, without a subpath. */
+export function packageName(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }

@@ -4,8 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { trustedCacheDir } from '../cache-dir.ts';
 import { compareStrings } from '../json.ts';
 import { sha256 } from '../hash.ts';
-import { toolkitRoot } from '../toolkit.ts';
-import { toolkitCodeDirs } from './fingerprint.ts';
+import { toolkitCodeDirs, toolkitRoot } from '../toolkit.ts';
 
 /**
  * An installed toolkit is versioned: its version in the manifest's inputs says which code rendered
