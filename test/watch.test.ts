@@ -77,11 +77,12 @@ describe('generate --watch', () => {
       `export default { apiVersion: 1, name: 'notice', description: 'NOTICE', scope: 'document', render: () => ({ kind: 'text', path: 'NOTICE', content: ${JSON.stringify(text)} }) };\n`;
     // A team template in plain JavaScript: the file-name rule wants .ts, and a .ts file with no types is plain JavaScript.
     project.write('team/notice.ts', notice('first'));
+    project.write('.prettierrc.json', '{ "semi": true }\n');
     watcher = startWatch(project.dir);
     expect(await watcher.line(/^\d\d:\d\d:\d\d started: client: test-client (\d+) files \(\1 written, 0 unchanged, 0 removed\)/)).toMatch(/ in \d/);
     expect(project.read('client/NOTICE')).toMatch(/\nfirst$/);
     await waitFor(() => watcher!.err.includes('watching '));
-    expect(watcher.err).toContain('watching openapi-morph.config.mjs, spec/openapi.yaml, spec/releases.json, team');
+    expect(watcher.err).toContain('watching openapi-morph.config.mjs, spec/openapi.yaml, spec/releases.json, .prettierrc.json, team');
 
     // Three quick writes of the spec: one regeneration.
     project.write('spec/openapi.yaml', PETS.replace('The pet.', 'The pet, 1.'));
@@ -114,9 +115,24 @@ describe('generate --watch', () => {
     await watcher.line(/openapi-morph.config.mjs changed: client: renamed-client/);
     expect(JSON.parse(project.read('client/package.json'))).toMatchObject({ name: 'renamed-client' });
 
+    // A module the config imports, once the config imports it (TypeScript: jiti loads it afresh;
+    // a plain .mjs one Node's own loader would keep cached in this long-lived process).
+    project.write('package-name.ts', "export const name: string = 'helper-client';\n");
+    project.write('openapi-morph.config.mjs', `import { name } from './package-name.ts';\n${project.read('openapi-morph.config.mjs').replace('"renamed-client"', 'name')}`);
+    await watcher.line(/openapi-morph.config.mjs changed: client: helper-client/);
+    project.write('package-name.ts', "export const name: string = 'edited-client';\n");
+    await watcher.line(/package-name.ts changed: client: edited-client/);
+    expect(JSON.parse(project.read('client/package.json'))).toMatchObject({ name: 'edited-client' });
+
+    // The prettier config.
+    expect(project.read('client/src/index.ts')).toMatch(/;\n/);
+    project.write('.prettierrc.json', '{ "semi": false }\n');
+    await watcher.line(/\.prettierrc\.json changed: client: edited-client/);
+    expect(project.read('client/src/index.ts')).not.toMatch(/;\n/);
+
     // A team template.
     project.write('team/notice.ts', notice('second'));
-    await watcher.line(/team\/notice.ts changed: client: renamed-client \d+ files \(\d written/);
+    await watcher.line(/team\/notice.ts changed: client: edited-client \d+ files \(\d written/);
     expect(project.read('client/NOTICE')).toMatch(/\nsecond$/);
 
     expect(await stop(watcher)).toBe(0);

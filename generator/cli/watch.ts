@@ -5,7 +5,10 @@ import type { ResolvedConfig } from '../config/types.ts';
 import { MorphError } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
 import { sha256 } from '../hash.ts';
+import { prettierConfigSource } from '../format/config-search.ts';
+import { moduleGraph } from '../inputs/module-graph.ts';
 import { overlayFiles } from '../overlay/files.ts';
+import { toolkit, toolkitCodeDirs } from '../toolkit.ts';
 import type { CliIO } from './command.ts';
 import { formatMs } from './progress.ts';
 
@@ -31,8 +34,8 @@ interface Targets {
 }
 
 /**
- * `generate --watch`: a run, then one more whenever the spec, the config, an overlay or a team
- * template changes (debounced). A run that fails prints its diagnostics and writes nothing, so the
+ * `generate --watch`: a run, then one more whenever the spec, the config or a project module it
+ * imports, an overlay, a team template or the prettier config changes (debounced). A run that fails prints its diagnostics and writes nothing, so the
  * output keeps the last good generation; watching goes on. One line per run: what changed, the
  * outcome and how long it took. Ends on SIGINT or SIGTERM (or the signal), with exit code 0.
  */
@@ -166,7 +169,11 @@ async function treeFiles(trees: ReadonlySet<string>): Promise<string[]> {
 async function targetsOf(config: ResolvedConfig): Promise<Targets> {
   const files = new Set<string>();
   const folders = new Set<string>();
-  if (config.configFile) files.add(config.configFile);
+  if (config.configFile) {
+    files.add(config.configFile);
+    // The project modules the config imports: editing one changes what the config resolves to.
+    for (const name of Object.keys(moduleGraph([config.configFile], config.root, toolkitCodeDirs, [toolkit.name]).files)) files.add(resolve(config.root, name));
+  }
   // A URL spec is read on every run; only files are watched.
   if (config.spec.kind === 'file') files.add(config.spec.path);
   for (const pattern of config.overlays) {
@@ -175,6 +182,9 @@ async function targetsOf(config: ResolvedConfig): Promise<Targets> {
   }
   for (const file of (await overlayFiles(config.overlays, config.root)).files) files.add(file);
   files.add(config.package.releases.path);
+  // The prettier config that formats the output (a new one is seen at the next run's retarget).
+  const prettierConfig = prettierConfigSource(config.output.dir);
+  if (prettierConfig) files.add(prettierConfig.path);
   return { files, folders, trees: new Set(config.templates.teamDir ? [config.templates.teamDir] : []), ignore: config.output.dir };
 }
 
