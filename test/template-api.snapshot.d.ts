@@ -369,6 +369,7 @@ export interface CodeBuilders {
     call(callee: string, args: readonly string[], typeArguments?: readonly string[]): string;
     construct(className: string, args: readonly string[], typeArguments?: readonly string[]): string;
     arrowFunction(parameters: readonly string[], body: string): string;
+    arrayLiteral(elements: readonly string[]): string;
     objectLiteral(members: readonly ObjectMember[]): string;
     returnStatement(expression: string): string;
 }

@@ -18,6 +18,8 @@ export interface CodeBuilders {
   construct(className: string, args: readonly string[], typeArguments?: readonly string[]): string;
   /** `(a, b) => body`, where `body` is an expression. */
   arrowFunction(parameters: readonly string[], body: string): string;
+  /** `[a, b]`. */
+  arrayLiteral(elements: readonly string[]): string;
   /** `{ a: 1, "b-c": x, ...rest }`: see `ObjectMember`; keys pass through `escape.valuePropertyKey`. */
   objectLiteral(members: readonly ObjectMember[]): string;
   /** `return expression;` */
@@ -30,6 +32,7 @@ const builders: CodeBuilders = {
   call: (callee, args, typeArguments) => `${callee}${typeArgumentList(typeArguments)}(${args.join(', ')})`,
   construct: (className, args, typeArguments) => `new ${className}${typeArgumentList(typeArguments)}(${args.join(', ')})`,
   arrowFunction: (parameters, body) => `(${parameters.join(', ')}) => ${body}`,
+  arrayLiteral: (elements) => `[${elements.join(', ')}]`,
   objectLiteral: (members) => (members.length === 0 ? '{}' : `{ ${members.map((m) => (typeof m === 'string' ? m : `${valuePropertyKey(m[0])}: ${m[1]}`)).join(', ')} }`),
   returnStatement: (expression) => `return ${expression};`,
 };

@@ -64,7 +64,7 @@ function defaultsLiteral(ctx: TemplateContext, imports: ImportRegistry): string 
     ['schemes', objectLiteral(schemes)],
     ['tokenScheme', optional(tokenScheme(ctx)?.name)],
     ['env', objectLiteral(env)],
-    ...(client.browserKeyPrefixes ? [['browserKeyPrefixes', `[${client.browserKeyPrefixes.map((p) => stringLiteral(p)).join(', ')}]`] as const] : []),
+    ...(client.browserKeyPrefixes ? [['browserKeyPrefixes', ctx.ts.arrayLiteral(client.browserKeyPrefixes.map((p) => stringLiteral(p)))] as const] : []),
     ['retryCountHeader', optional(client.retryCountHeader)],
     ['idempotencyHeader', optional(client.idempotencyHeader)],
     ['headersInBrowser', String(client.headersInBrowser)],

@@ -107,13 +107,14 @@ describe('import registry', () => {
 });
 
 describe('code builders', () => {
-  const { call, construct, arrowFunction, objectLiteral, returnStatement } = codeBuilders;
+  const { call, construct, arrowFunction, arrayLiteral, objectLiteral, returnStatement } = codeBuilders;
   it.each([
     { name: 'call', given: call('f', ['a', 'b']), want: 'f(a, b)' },
     { name: 'call with type arguments', given: call('this.#core.call', ['x'], ['Pet', 'string']), want: 'this.#core.call<Pet, string>(x)' },
     { name: 'call without arguments, empty type arguments', given: call('f', [], []), want: 'f()' },
     { name: 'construct', given: construct('ApiCore', ['options', 'defaults'], ['paths']), want: 'new ApiCore<paths>(options, defaults)' },
     { name: 'arrow function', given: arrowFunction(['client', 'init'], 'client.GET(x)'), want: '(client, init) => client.GET(x)' },
+    { name: 'array', given: arrayLiteral([arrayLiteral(['"a"', '"b"']), arrayLiteral([])]), want: '[["a", "b"], []]' },
     { name: 'empty object', given: objectLiteral([]), want: '{}' },
     {
       name: 'object: code members as they are, keys made safe',
