@@ -71,9 +71,10 @@ export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string
 }
 
 /**
- * `check`: what `generate` would change, and whether the releases follow the spec. Writes no output
- * of its own; like every command it first recovers a write a killed run left behind (`recoverWrites`
- * renames parked originals back and deletes staged files).
+ * `check`: what `generate` would change, and whether the releases follow the spec. Writes nothing
+ * in the project but its cache (formatted text, and the render stamp `recordRender` leaves for the
+ * next no-op check); like every command it first recovers a write a killed run left behind (`recoverWrites` renames
+ * parked originals back and deletes staged files).
  */
 export async function check(config: ResolvedConfig): Promise<CheckReport> {
   await recoverWrites(config.root);

@@ -1,4 +1,4 @@
-import { defineTemplate, type MethodSignature, type OperationModel, type TagModel, type TemplateContext } from 'openapi-morph';
+import { defineTemplate, type ImportRegistry, type MethodSignature, type ObjectMember, type OperationModel, type TagModel, type TemplateContext } from 'openapi-morph';
 import { constructionExample } from './_call-example.ts';
 import { errorClasses } from './runtime/error-classes.ts';
 import { securityLiteral, tokenScheme } from './runtime/security.ts';
@@ -11,82 +11,74 @@ export default defineTemplate({
   render(ctx, tag) {
     const { ts } = ctx;
     const path = ctx.naming.apiFile(tag.className);
+    // Every name from another module is recorded where the code uses it; the imports follow from that.
+    const imports = ts.imports(path);
     const methods = tag.operations.map((operation) => ({ operation, signature: ctx.signature(operation) }));
-    const modelTypes = usedModelTypes(ctx, methods.map((m) => m.signature));
-    const helpers = bodyHelpers(methods.map((m) => m.signature));
+    for (const { signature } of methods) imports.types(signature.referencedTypes);
+    const paths = imports.type('paths', 'src/schema.ts');
+    const core = imports.value('ApiCore', runtime('core'));
     const errorsName = `${tag.className}Errors`;
-    const errorTypes = new Set(methods.flatMap((m) => errorUnion(m.signature)).flatMap((member) => member.match(/\b(ErrorWith|OtherError|StatusRange)\b/g) ?? []));
+    const clientOptions = `${imports.type('ClientOptions', runtime('options'))}<${imports.type('AuthOptions', runtime('defaults'))}>`;
     // Without a token scheme there is nothing for the `apiKey` shorthand to stand for.
-    const optionsType = tokenScheme(ctx) ? 'ClientOptions<AuthOptions>' : 'Omit<ClientOptions<AuthOptions>, "apiKey">';
-    return {
-      kind: 'typescript',
-      path,
-      statements: [
-        ts.importFrom(ctx.importPath(path, 'src/schema.ts'), ['paths'], { typeOnly: true }),
-        ...(modelTypes.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/models.ts'), modelTypes, { typeOnly: true })] : []),
-        ts.importFrom(ctx.importPath(path, 'src/runtime/api-promise.ts'), ['ApiPromise'], { typeOnly: true }),
-        ts.importFrom(ctx.importPath(path, 'src/runtime/core.ts'), ['ApiCore']),
-        ts.importFrom(ctx.importPath(path, 'src/runtime/errors.ts'), ['ApiError']),
-        ts.importFrom(ctx.importPath(path, 'src/runtime/error-bodies.ts'), [...errorTypes].sort(), { typeOnly: true }),
-        ts.importFrom(ctx.importPath(path, 'src/runtime/options.ts'), ['ClientOptions', 'RequestOptions'], { typeOnly: true }),
-        ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['defaults']),
-        ts.importFrom(ctx.importPath(path, 'src/runtime/defaults.ts'), ['AuthOptions'], { typeOnly: true }),
-        ...(helpers.length > 0 ? [ts.importFrom(ctx.importPath(path, 'src/runtime/body.ts'), helpers)] : []),
-        ...(methods.some((m) => m.signature.parameters.some((p) => p.type.includes('RequestBodyOption<'))) ? [ts.importFrom('openapi-fetch', ['RequestBodyOption'], { typeOnly: true })] : []),
-        ts.interfaceDeclaration({
-          name: errorsName,
-          isExported: true,
-          docs: ctx.ts.docs({
-            description: `What each method of \`${tag.className}\` rejects with: one \`ApiError\` per status the spec declares an error body for, typed by it, and \`OtherError\` for any other status or none. Narrow a caught error with \`api.isError(error, "method")\`, then by \`status\`.`,
-          }),
-          properties: methods.map(({ operation, signature }) => ({ name: operation.methodName, isReadonly: true, type: errorUnion(signature).join(' | ') })),
-        }),
-        ts.classDeclaration({
-          name: tag.className,
-          isExported: true,
-          docs: ctx.ts.docs({
-            summary: tag.description ?? `Operations tagged ${tag.name}.`,
-            tags: [{ tagName: 'example', text: constructionExample(ctx, tag) }],
-          }),
-          properties: [{ name: '#core', isReadonly: true, type: 'ApiCore<paths>' }],
-          ctors: [
-            {
-              docs: ctx.ts.docs({ description: 'Creates a client. Options apply to every call made with it; credentials are checked when an operation needs them.' }),
-              parameters: [{ name: 'options', type: optionsType, initializer: '{}' }],
-              statements: ['this.#core = new ApiCore<paths>(options, defaults);'],
-            },
-          ],
-          methods: [
-            {
-              name: 'isError',
-              docs: ctx.ts.docs({
-                description: `Whether \`error\` is a failure of \`method\` on a \`${tag.className}\`; narrows it to that method's errors, whose \`body\` has the spec's type for their \`status\`.`,
-                params: [
-                  { name: 'error', text: 'what a call rejected with' },
-                  { name: 'method', text: 'the method that was called' },
-                ],
-              }),
-              typeParameters: [{ name: 'M', constraint: `keyof ${errorsName}` }],
-              parameters: [
-                { name: 'error', type: 'unknown' },
-                { name: 'method', type: 'M' },
-              ],
-              returnType: `error is ${errorsName}[M]`,
-              statements: [`return error instanceof ApiError && error.operationId === ${operationIds(ctx, tag)}[method];`],
-            },
-            ...methods.map(({ operation, signature }) => ({
-            name: operation.methodName,
-            docs: methodDocs(ctx, operation, signature),
-            parameters: signature.parameters.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional })),
-            returnType: `ApiPromise<${signature.returnType}>`,
-            statements: callStatement(ctx, operation, signature),
-          })),
-          ],
-        }),
+    const optionsType = tokenScheme(ctx) ? clientOptions : `Omit<${clientOptions}, "apiKey">`;
+    const errors = ts.interfaceDeclaration({
+      name: errorsName,
+      isExported: true,
+      docs: ctx.ts.docs({
+        description: `What each method of \`${tag.className}\` rejects with: one \`ApiError\` per status the spec declares an error body for, typed by it, and \`OtherError\` for any other status or none. Narrow a caught error with \`api.isError(error, "method")\`, then by \`status\`.`,
+      }),
+      properties: methods.map(({ operation, signature }) => ({ name: operation.methodName, isReadonly: true, type: errorUnion(signature, imports).join(' | ') })),
+    });
+    const api = ts.classDeclaration({
+      name: tag.className,
+      isExported: true,
+      docs: ctx.ts.docs({
+        summary: tag.description ?? `Operations tagged ${tag.name}.`,
+        tags: [{ tagName: 'example', text: constructionExample(ctx, tag) }],
+      }),
+      properties: [{ name: '#core', isReadonly: true, type: `${core}<${paths}>` }],
+      ctors: [
+        {
+          docs: ctx.ts.docs({ description: 'Creates a client. Options apply to every call made with it; credentials are checked when an operation needs them.' }),
+          parameters: [{ name: 'options', type: optionsType, initializer: '{}' }],
+          statements: [`this.#core = ${ts.construct(core, ['options', imports.value('defaults', runtime('defaults'))], [paths])};`],
+        },
       ],
-    };
+      methods: [
+        {
+          name: 'isError',
+          docs: ctx.ts.docs({
+            description: `Whether \`error\` is a failure of \`method\` on a \`${tag.className}\`; narrows it to that method's errors, whose \`body\` has the spec's type for their \`status\`.`,
+            params: [
+              { name: 'error', text: 'what a call rejected with' },
+              { name: 'method', text: 'the method that was called' },
+            ],
+          }),
+          typeParameters: [{ name: 'M', constraint: `keyof ${errorsName}` }],
+          parameters: [
+            { name: 'error', type: 'unknown' },
+            { name: 'method', type: 'M' },
+          ],
+          returnType: `error is ${errorsName}[M]`,
+          statements: [ts.returnStatement(`error instanceof ${imports.value('ApiError', runtime('errors'))} && error.operationId === ${operationIds(ctx, tag)}[method]`)],
+        },
+        ...methods.map(({ operation, signature }) => ({
+          name: operation.methodName,
+          docs: methodDocs(ctx, operation, signature),
+          parameters: signature.parameters.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional })),
+          returnType: `${imports.type('ApiPromise', runtime('api-promise'))}<${signature.returnType}>`,
+          statements: callStatement(ctx, imports, operation, signature),
+        })),
+      ],
+    });
+    return { kind: 'typescript', path, statements: [...imports.declarations(), errors, api] };
   },
 });
+
+/** A module of the runtime template's (`src/runtime/<file>.ts`). */
+function runtime(file: string): string {
+  return `src/runtime/${file}.ts`;
+}
 
 function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: MethodSignature) {
   return ctx.ts.docs({
@@ -123,26 +115,28 @@ function securityDocs(operation: OperationModel): string {
  * (`4XX`) covers its statuses but the explicit codes; `default` every error status not declared
  * otherwise; `OtherError` what remains (2xx with an unreadable body, undeclared statuses, no response).
  */
-function errorUnion(signature: MethodSignature): string[] {
+function errorUnion(signature: MethodSignature, imports: ImportRegistry): string[] {
+  const body = (name: 'ErrorWith' | 'OtherError' | 'StatusRange') => imports.type(name, runtime('error-bodies'));
   const codes = signature.errors.filter((e) => /^\d{3}$/.test(e.status));
   const ranges = signature.errors.filter((e) => /^[1-5]XX$/i.test(e.status));
   const fallback = signature.errors.find((e) => e.status === 'default');
   const codeUnion = codes.map((e) => e.status).join(' | ');
-  const rangeUnion = ranges.length > 0 ? `StatusRange<${ranges.map((e) => e.status[0]).join(' | ')}>` : '';
+  const rangeUnion = ranges.length > 0 ? `${body('StatusRange')}<${ranges.map((e) => e.status[0]).join(' | ')}>` : '';
   const minus = (base: string, taken: string) => (taken ? `Exclude<${base}, ${taken}>` : base);
   const members = [
-    ...codes.map((e) => `ErrorWith<${e.type}, ${e.status}>`),
-    ...ranges.map((e) => `ErrorWith<${e.type}, ${minus(`StatusRange<${e.status[0]}>`, codeUnion)}>`),
+    ...codes.map((e) => `${body('ErrorWith')}<${e.type}, ${e.status}>`),
+    ...ranges.map((e) => `${body('ErrorWith')}<${e.type}, ${minus(`${body('StatusRange')}<${e.status[0]}>`, codeUnion)}>`),
   ];
   const declared = [codeUnion, rangeUnion].filter(Boolean).join(' | ');
-  if (fallback) members.push(`ErrorWith<${fallback.type}, ${minus('StatusRange<1 | 3 | 4 | 5>', declared)}>`);
-  members.push(`OtherError<${[declared, fallback ? 'StatusRange<1 | 3 | 4 | 5>' : ''].filter(Boolean).join(' | ') || 'never'}>`);
+  const anyError = () => `${body('StatusRange')}<1 | 3 | 4 | 5>`;
+  if (fallback) members.push(`${body('ErrorWith')}<${fallback.type}, ${minus(anyError(), declared)}>`);
+  members.push(`${body('OtherError')}<${[declared, fallback ? anyError() : ''].filter(Boolean).join(' | ') || 'never'}>`);
   return members;
 }
 
 /** `{ createPet: "create-pet", ... }`: each method's operationId, which the core puts on its errors. */
 function operationIds(ctx: TemplateContext, tag: TagModel): string {
-  return `({ ${tag.operations.map((op) => `${op.methodName}: ${ctx.escape.stringLiteral(op.operationId)}`).join(', ')} } as const)`;
+  return `(${ctx.ts.objectLiteral(tag.operations.map((op) => [op.methodName, ctx.escape.stringLiteral(op.operationId)]))} as const)`;
 }
 
 /**
@@ -154,40 +148,46 @@ function operationIds(ctx: TemplateContext, tag: TagModel): string {
  * openapi-fetch's `params`; a non-JSON body gets its serializer and Content-Type (README,
  * "Method signatures").
  */
-function callStatement(ctx: TemplateContext, operation: OperationModel, signature: MethodSignature): string {
-  const { escape } = ctx;
-  const members = ['...init'];
+function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation: OperationModel, signature: MethodSignature): string {
+  const { escape, ts } = ctx;
+  const members: ObjectMember[] = ['...init'];
   const pathArgs = signature.parameters.filter((p) => p.role === 'path');
-  const params: string[] = [];
+  const params: ObjectMember[] = [];
   // Spread, not `query: params?.query`: an absent group stays absent (exactOptionalPropertyTypes).
   if (signature.parameters.some((p) => p.role === 'params')) params.push('...params');
-  if (pathArgs.length > 0) params.push(`path: { ${pathArgs.map((p) => `${escape.valuePropertyKey(p.wireName!)}: ${p.name}`).join(', ')} }`);
-  if (params.length > 0) members.push(`params: { ${params.join(', ')} }`);
-  if (signature.parameters.some((p) => p.role === 'body')) members.push(...bodyMembers(ctx, signature));
+  if (pathArgs.length > 0) params.push(['path', ts.objectLiteral(pathArgs.map((p) => [p.wireName!, p.name]))]);
+  if (params.length > 0) members.push(['params', ts.objectLiteral(params)]);
+  if (signature.parameters.some((p) => p.role === 'body')) members.push(...bodyMembers(ctx, imports, signature));
   const method = operation.method.toUpperCase();
-  const id = escape.stringLiteral(operation.operationId);
-  return `return this.#core.call<${signature.returnType}>(${id}, ${escape.stringLiteral(method)}, ${escape.stringLiteral(responseKind(signature))}, ${securityLiteral(ctx, operation)}, options, (client, init) => client.${method}(${signature.pathLiteral}, { ${members.join(', ')} }));`;
+  const send = ts.arrowFunction(['client', 'init'], ts.call(`client.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
+  const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), escape.stringLiteral(responseKind(signature)), securityLiteral(ctx, operation), 'options', send];
+  return ts.returnStatement(ts.call('this.#core.call', args, [signature.returnType]));
 }
 
 /** The body and how openapi-fetch must send it. */
-function bodyMembers(ctx: TemplateContext, signature: MethodSignature): string[] {
+function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: MethodSignature): ObjectMember[] {
+  const { ts } = ctx;
+  const helper = (name: 'asIs' | 'binary' | 'formData' | 'urlEncoded') => imports.value(name, runtime('body'));
   const mediaType = ctx.escape.stringLiteral(signature.requestContentType!);
-  const contentType = `headers: { "Content-Type": ${mediaType}, ...init.headers }`;
+  const contentType: ObjectMember = ['headers', ts.objectLiteral([['Content-Type', mediaType], '...init.headers'])];
   switch (signature.requestKind) {
     case 'multipart':
       // No Content-Type: fetch writes it, with the boundary.
-      return ['body', 'bodySerializer: formData'];
+      return ['body', ['bodySerializer', helper('formData')]];
     case 'form':
-      return ['body', 'bodySerializer: urlEncoded', contentType];
+      return ['body', ['bodySerializer', helper('urlEncoded')], contentType];
     case 'text':
       // A structured value under a textual media type (its schema is an object, as `paths` types
       // it) goes as JSON text; a string goes as it is.
-      return textAsIs(signature) ? ['body', 'bodySerializer: asIs', contentType] : ['body', 'bodySerializer: (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value))', contentType];
+      return textAsIs(signature)
+        ? ['body', ['bodySerializer', helper('asIs')], contentType]
+        : ['body', ['bodySerializer', ts.arrowFunction(['value: unknown'], '(typeof value === "string" ? value : JSON.stringify(value))')], contentType];
     case 'binary': {
       // Optional, or `| undefined` where a required argument follows it.
       const body = signature.parameters.find((p) => p.role === 'body')!;
       const mayBeUndefined = body.optional || body.type.endsWith(' | undefined');
-      return [`body: ${mayBeUndefined ? `body === undefined ? undefined : binary(body, ${mediaType})` : `binary(body, ${mediaType})`}`, 'bodySerializer: asIs', contentType];
+      const bytes = ts.call(helper('binary'), ['body', mediaType]);
+      return [['body', mayBeUndefined ? `body === undefined ? undefined : ${bytes}` : bytes], ['bodySerializer', helper('asIs')], contentType];
     }
     default:
       return ['body'];
@@ -199,31 +199,8 @@ function textAsIs(signature: MethodSignature): boolean {
   return signature.parameters.find((p) => p.role === 'body')?.type.replace(/ \| undefined$/, '') === 'string';
 }
 
-/** The runtime's body helpers a class uses. */
-function bodyHelpers(signatures: readonly MethodSignature[]): string[] {
-  const used = new Set<string>();
-  for (const s of signatures) {
-    if (s.requestKind === 'multipart') used.add('formData');
-    if (s.requestKind === 'form') used.add('urlEncoded');
-    if ((s.requestKind === 'text' && textAsIs(s)) || s.requestKind === 'binary') used.add('asIs');
-    if (s.requestKind === 'binary') used.add('binary');
-  }
-  return [...used].sort();
-}
-
 /** How the core reads a 2xx body (runtime/response.ts): multipart or form responses are read as text. */
 function responseKind(signature: MethodSignature): 'json' | 'text' | 'binary' | 'none' {
   const kind = signature.responseKind;
   return kind === 'json' || kind === 'binary' || kind === 'none' ? kind : 'text';
-}
-
-function usedModelTypes(ctx: TemplateContext, signatures: readonly MethodSignature[]): string[] {
-  const names = new Set(ctx.model.schemas.map((s) => s.typeName));
-  const used = new Set<string>();
-  for (const signature of signatures) {
-    for (const type of [signature.returnType, ...signature.parameters.map((p) => p.type), ...signature.errors.map((e) => e.type)]) {
-      for (const word of type.split(/[^\w$]+/)) if (names.has(word)) used.add(word);
-    }
-  }
-  return [...used].sort();
 }

@@ -6,20 +6,18 @@ export default defineTemplate({
   description: 'src/models.ts: one named type per selected component schema',
   scope: 'document',
   render(ctx) {
-    return {
-      kind: 'typescript',
-      path: 'src/models.ts',
-      statements: [
-        ctx.ts.importFrom('./schema.js', ['components'], { typeOnly: true }),
-        ...ctx.model.schemas.map((schema) =>
-          ctx.ts.typeAlias({
-            name: schema.typeName,
-            isExported: true,
-            type: `components["schemas"][${ctx.escape.stringLiteral(schema.name)}]`,
-            docs: ctx.ts.docs({ summary: schema.schema.title, description: schema.schema.description, deprecated: schema.schema.deprecated }),
-          }),
-        ),
-      ],
-    };
+    const path = 'src/models.ts';
+    const imports = ctx.ts.imports(path);
+    // Recorded even without schemas, as the file always had it: an empty models.ts stays an ES module, not a script.
+    const components = imports.type('components', 'src/schema.ts');
+    const aliases = ctx.model.schemas.map((schema) =>
+      ctx.ts.typeAlias({
+        name: schema.typeName,
+        isExported: true,
+        type: `${components}["schemas"][${ctx.escape.stringLiteral(schema.name)}]`,
+        docs: ctx.ts.docs({ summary: schema.schema.title, description: schema.schema.description, deprecated: schema.schema.deprecated }),
+      }),
+    );
+    return { kind: 'typescript', path, statements: [...imports.declarations(), ...aliases] };
   },
 });

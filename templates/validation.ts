@@ -26,38 +26,31 @@ export default defineTemplate({
     const responses = bodies.map((op) => [op.operationId, op.byStatus.map((r) => [r.status, toSchema(r.schema)])]);
     const components = reachable(ctx.model, bodies.flatMap((op) => op.byStatus.map((r) => r.schema)));
     const data = { components: components.map((s) => [s.name, toSchema(s.schema)]), responses } as JsonValue;
+    const schemasPath = 'src/validation/schemas.ts';
+    const schemaImports = ts.imports(schemasPath);
+    const schemas = ts.constDeclaration({
+      name: 'data',
+      type: schemaImports.type('ValidationData', VALIDATOR),
+      initializer: ctx.escape.jsonLiteral(data),
+      docs: ts.docs({ description: 'The JSON response schemas of every operation, and the components they reach, as data.' }),
+    });
+    const indexPath = 'src/validation/index.ts';
+    const indexImports = ts.imports(indexPath);
+    const entry = ts.constDeclaration({
+      name: 'validateResponse',
+      type: indexImports.type('ResponseValidator', 'src/runtime/options.ts'),
+      initializer: ts.call(indexImports.value('createValidator', VALIDATOR), [indexImports.value('data', schemasPath)]),
+      docs: ts.docs({ description: validationDocs(ctx) }),
+    });
     return [
-      {
-        kind: 'typescript',
-        path: 'src/validation/schemas.ts',
-        statements: [
-          ts.importFrom('../runtime/validator.js', ['ValidationData'], { typeOnly: true }),
-          ts.constDeclaration({
-            name: 'data',
-            type: 'ValidationData',
-            initializer: ctx.escape.jsonLiteral(data),
-            docs: ts.docs({ description: 'The JSON response schemas of every operation, and the components they reach, as data.' }),
-          }),
-        ],
-      },
-      {
-        kind: 'typescript',
-        path: 'src/validation/index.ts',
-        statements: [
-          ts.importFrom('../runtime/options.js', ['ResponseValidator'], { typeOnly: true }),
-          ts.importFrom('../runtime/validator.js', ['createValidator']),
-          ts.importFrom('./schemas.js', ['data']),
-          ts.constDeclaration({
-            name: 'validateResponse',
-            type: 'ResponseValidator',
-            initializer: 'createValidator(data)',
-            docs: ts.docs({ description: validationDocs(ctx) }),
-          }),
-        ],
-      },
+      { kind: 'typescript', path: schemasPath, statements: [...schemaImports.declarations(), schemas] },
+      { kind: 'typescript', path: indexPath, statements: [...indexImports.declarations(), entry] },
     ];
   },
 });
+
+/** The runtime's static validator, which reads the schemas as data. */
+const VALIDATOR = 'src/runtime/validator.ts';
 
 function validationDocs(ctx: TemplateContext): string {
   const tag = ctx.model.tags[0];

@@ -360,6 +360,32 @@ export interface Selection {
     readonly exclude: readonly OperationFilter[];
 }
 
+// generator/template-api/code-builders.ts
+export type ObjectMember = string | readonly [
+    key: string,
+    value: string
+];
+export interface CodeBuilders {
+    call(callee: string, args: readonly string[], typeArguments?: readonly string[]): string;
+    construct(className: string, args: readonly string[], typeArguments?: readonly string[]): string;
+    arrowFunction(parameters: readonly string[], body: string): string;
+    arrayLiteral(elements: readonly string[]): string;
+    objectLiteral(members: readonly ObjectMember[]): string;
+    returnStatement(expression: string): string;
+}
+
+// generator/template-api/imports.ts
+export interface CodeSymbol {
+    readonly name: string;
+    readonly module: string;
+}
+export interface ImportRegistry {
+    value(name: string, module: string): string;
+    type(name: string, module: string): string;
+    types(symbols: readonly CodeSymbol[]): void;
+    declarations(): ImportDeclarationStructure[];
+}
+
 // generator/template-api/markdown-helpers.ts
 export interface MarkdownHelpers {
     table(head: readonly string[], rows: readonly (readonly string[])[]): string;
@@ -402,6 +428,7 @@ export interface MethodSignature {
     readonly requestContentType: string | undefined;
     readonly responseKind: BodyKind | 'none';
     readonly operationType: string;
+    readonly referencedTypes: readonly CodeSymbol[];
     readonly pathLiteral: string;
     readonly parameterList: string;
     readonly text: string;
@@ -424,12 +451,13 @@ export interface DocsInput {
         readonly text?: string;
     }[];
 }
-export interface TsHelpers {
+export interface TsHelpers extends CodeBuilders {
     docs(input: DocsInput): OptionalKind<JSDocStructure>[];
     schemaType(node: SchemaNode): string;
     importFrom(moduleSpecifier: string, names: readonly (string | OptionalKind<ImportSpecifierStructure>)[], options?: {
         typeOnly?: boolean;
     }): ImportDeclarationStructure;
+    imports(path: string): ImportRegistry;
     exportFrom(moduleSpecifier: string, names: readonly string[], options?: {
         typeOnly?: boolean;
     }): ExportDeclarationStructure;
@@ -452,7 +480,7 @@ export interface TsHelpers {
     readonly VariableDeclarationKind: typeof VariableDeclarationKind;
     readonly Scope: typeof Scope;
 }
-export declare function schemaType(node: SchemaNode): string;
+export declare function schemaType(node: SchemaNode, onRef?: (typeName: string) => void): string;
 
 // generator/template-api/types.ts
 export declare const TEMPLATE_API_VERSION: 1;

@@ -41,10 +41,12 @@ interface Measure {
  * the size aliases expand to. Shared nodes (from YAML aliases) are measured once each, so this is
  * linear in the parsed size even for an alias bomb. Returns a plain tree: when aliases were used
  * and expand within the budget, the shared nodes are copied, so later stages never see sharing.
+ * `sharesNoNodes`: the caller knows that no node appears twice (`JSON.parse` makes a fresh object
+ * for every value), so the walk need not look for shared nodes; from YAML, leave it `false`.
  */
-export function checkTree(root: unknown, limits: Limits, file: string, aliasFree = false): unknown {
+export function checkTree(root: unknown, limits: Limits, file: string, sharesNoNodes = false): unknown {
   // Most YAML has no aliases: the cheap walk finds out (it stops at the first node met twice).
-  if (checkPlainTree(root, limits, file, aliasFree ? undefined : new WeakSet()) === 'plain') return root;
+  if (checkPlainTree(root, limits, file, sharesNoNodes ? undefined : new WeakSet()) === 'plain') return root;
   const measured = new Map<object, Measure>();
   const onPath = new Set<object>();
   const path: (string | number)[] = [];

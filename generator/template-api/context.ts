@@ -4,6 +4,7 @@ import type { ApiModel, OperationModel, SchemaNode } from '../model/types.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
 import { exampleCode, exampleValue } from './example.ts';
 import { markdownHelpers } from './markdown-helpers.ts';
+import { importPath } from './imports.ts';
 import { methodSignature } from './signature.ts';
 import { tsHelpers } from './ts-helpers.ts';
 import { TEMPLATE_API_VERSION, type TemplateContext, type TemplateOptions } from './types.ts';
@@ -21,10 +22,7 @@ export function createTemplateContext(model: ApiModel, naming: NamingResolver, o
     signature: (operation: OperationModel) => methodSignature(operation, model.schemas),
     example: (node: SchemaNode) => exampleValue(node, model),
     exampleCode: (node: SchemaNode) => exampleCode(node, model),
-    importPath(from: string, to: string): string {
-      const rel = posix.relative(posix.dirname(from), to).replace(/\.(m|c)?tsx?$/, (ext) => ext.replace('ts', 'js'));
-      return rel.startsWith('.') ? rel : `./${rel}`;
-    },
+    importPath,
     linkPath(from: string, to: string): string {
       return posix.relative(posix.dirname(from), to) || posix.basename(to);
     },

@@ -2,6 +2,7 @@ import { stringLiteral } from '../escape/string-literal.ts';
 import type { MediaTypeModel, OperationModel, ParameterModel, ResponseModel, SchemaModel, SchemaNode } from '../model/types.ts';
 import { NameRegistry, sanitizeIdentifier } from '../naming/identifier.ts';
 import { camelCase } from '../naming/words.ts';
+import type { CodeSymbol } from './imports.ts';
 import { bodyKind, preferredMedia, sentContentType, type BodyKind } from './media.ts';
 import { reachesNullOnlyProperty } from './null-only.ts';
 import { schemaType } from './ts-helpers.ts';
@@ -54,20 +55,43 @@ export interface MethodSignature {
   readonly responseKind: BodyKind | 'none';
   /** `paths["/a/{id}"]["post"]`, the openapi-typescript type of the operation. */
   readonly operationType: string;
+  /**
+   * The named types its parameter, result and error types refer to, each with the module that
+   * declares it (model types: `src/models.ts`; `paths`: `src/schema.ts`; `RequestOptions`:
+   * `src/runtime/options.ts`; `RequestBodyOption`: `openapi-fetch`), sorted by name: what a file
+   * declaring the method imports (`ctx.ts.imports(path).types(signature.referencedTypes)`).
+   */
+  readonly referencedTypes: readonly CodeSymbol[];
   /** The path as a string literal, for openapi-fetch calls. */
   readonly pathLiteral: string;
   /** `body: X, options?: RequestOptions`: the parameters as a declaration lists them. */
   readonly parameterList: string;
   /**
    * The signature as docs show it, `createRealtimeSession(body: X, options?: RequestOptions): Promise<Y>`:
-   * the default API class declares the method as returning `ApiPromise<Y>`, a Promise of `Y` that
-   * also offers `.withResponse()`.
+   * `Promise` is what a caller awaits; the default API class declares the method as returning
+   * `ApiPromise<Y>`, a Promise of `Y` that also offers `.withResponse()`.
    */
   readonly text: string;
 }
 
 /** What a non-JSON body argument accepts; the runtime turns it into what fetch sends. */
 const BINARY_INPUT = 'Blob | ArrayBuffer | ArrayBufferView';
+
+/** Where the names a signature's types use are declared, in the default package layout. */
+const MODULES = { model: 'src/models.ts', paths: 'src/schema.ts', options: 'src/runtime/options.ts', openapiFetch: 'openapi-fetch' } as const;
+
+/** Collects the named types a signature's type strings use, as they are written. */
+class TypeReferences {
+  readonly #symbols = new Map<string, CodeSymbol>();
+  /** A named model type (`Pet`). */
+  readonly model = (typeName: string): void => this.add(typeName, MODULES.model);
+  add(name: string, module: string): void {
+    this.#symbols.set(name, { name, module });
+  }
+  sorted(): CodeSymbol[] {
+    return [...this.#symbols.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+}
 
 export function successResponse(operation: OperationModel): ResponseModel | undefined {
   return operation.responses.find((r) => r.status.startsWith('2')) ?? operation.responses.find((r) => r.status === 'default');
@@ -76,12 +100,13 @@ export function successResponse(operation: OperationModel): ResponseModel | unde
 export function methodSignature(operation: OperationModel, schemas: readonly SchemaModel[] = []): MethodSignature {
   const operationType = `paths[${stringLiteral(operation.path)}][${stringLiteral(operation.method)}]`;
   const names = new NameRegistry(['body', 'params', 'options', 'paths']);
+  const refs = new TypeReferences();
   const parameters: MethodParameter[] = [];
 
   for (const param of orderedPathParameters(operation)) {
     parameters.push({
       name: names.claim(sanitizeIdentifier(camelCase(param.name), 'param')),
-      type: schemaType(param.schema),
+      type: schemaType(param.schema, refs.model),
       optional: false,
       role: 'path',
       wireName: param.name,
@@ -95,7 +120,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     const pathsType = `NonNullable<${operationType}["requestBody"]>["content"][${stringLiteral(requestMedia.mediaType)}]`;
     parameters.push({
       name: 'body',
-      type: bodyType(requestMedia, requestKind!, pathsType, operationType, schemas),
+      type: bodyType(requestMedia, requestKind!, pathsType, operationType, schemas, refs),
       optional: !body.required,
       role: 'body',
       ...(body.description !== undefined ? { description: body.description } : {}),
@@ -103,6 +128,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
   }
   const other = [...operation.parameters.query, ...operation.parameters.header, ...operation.parameters.cookie];
   if (other.length > 0) {
+    refs.add('paths', MODULES.paths);
     const groups = (['query', 'header', 'cookie'] as const).filter((location) => operation.parameters[location].length > 0);
     const members = groups.map((location) => {
       const required = operation.parameters[location].some((p) => p.required);
@@ -116,6 +142,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
       description: `${groups.join(', ')} parameters`,
     });
   }
+  refs.add('RequestOptions', MODULES.options);
   parameters.push({ name: 'options', type: 'RequestOptions', optional: true, role: 'options', description: 'per-call options: an AbortSignal, extra headers, maxRetries, timeoutMs' });
   // A required argument cannot follow an optional one: earlier optional ones take `| undefined` instead.
   const lastRequired = parameters.map((p) => p.optional).lastIndexOf(false);
@@ -131,7 +158,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     const kind = bodyKind(media);
     if (kind === 'text') return 'string';
     if (kind === 'binary') return 'Blob';
-    return typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`);
+    return typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs);
   });
   const distinct = [...new Set(returnTypes)];
   const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
@@ -140,7 +167,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     .map((response) => {
       const media = preferredMedia(response.content);
       const kind = media ? bodyKind(media) : undefined;
-      const type = !media || kind === 'binary' ? 'unknown' : kind === 'text' ? 'string' : typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`);
+      const type = !media || kind === 'binary' ? 'unknown' : kind === 'text' ? 'string' : typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs);
       return { status: response.status, type, ...(response.description !== undefined ? { description: response.description } : {}) };
     });
   const parameterList = fixed.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
@@ -155,6 +182,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     requestContentType: requestMedia ? sentContentType(requestMedia) : undefined,
     responseKind,
     operationType,
+    referencedTypes: refs.sorted(),
     pathLiteral: stringLiteral(operation.path),
     parameterList,
     text: `${operation.methodName}(${parameterList}): Promise<${returnType}>`,
@@ -166,18 +194,29 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
  * aliases it), so the method and openapi-fetch cannot disagree. Only bytes take more (the runtime
  * makes a Blob of them), and only a plain string under a textual media type reads as `string`.
  */
-function bodyType(media: MediaTypeModel, kind: BodyKind, pathsType: string, operationType: string, schemas: readonly SchemaModel[]): string {
+function bodyType(media: MediaTypeModel, kind: BodyKind, pathsType: string, operationType: string, schemas: readonly SchemaModel[], refs: TypeReferences): string {
   if (kind === 'binary') return BINARY_INPUT;
-  if (reachesNullOnlyProperty(media.schema, schemas)) return `NonNullable<RequestBodyOption<${operationType}>["body"]>`;
+  if (reachesNullOnlyProperty(media.schema, schemas)) {
+    refs.add('RequestBodyOption', MODULES.openapiFetch);
+    refs.add('paths', MODULES.paths);
+    return `NonNullable<RequestBodyOption<${operationType}>["body"]>`;
+  }
   const schema = media.schema;
   if (kind === 'text' && schema.kind === 'string' && !schema.nullable && schema.enum === undefined && schema.const === undefined) return 'string';
-  return typeOf(schema, pathsType);
+  return typeOf(schema, pathsType, refs);
 }
 
-/** A named schema reads best by its type name; anything inline is typed through openapi-typescript's `paths`. */
-function typeOf(schema: SchemaNode, fallback: string): string {
-  if (schema.kind === 'ref') return schema.nullable ? `${schema.typeName} | null` : schema.typeName;
+/**
+ * A named schema reads best by its type name; anything inline is typed through openapi-typescript's
+ * `paths` (`fallback`, a type of the operation's).
+ */
+function typeOf(schema: SchemaNode, fallback: string, refs: TypeReferences): string {
+  if (schema.kind === 'ref') {
+    refs.model(schema.typeName);
+    return schema.nullable ? `${schema.typeName} | null` : schema.typeName;
+  }
   if (schema.kind === 'unknown') return 'unknown';
+  refs.add('paths', MODULES.paths);
   return fallback;
 }
 

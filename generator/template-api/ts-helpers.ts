@@ -21,6 +21,8 @@ import { tsMorph } from '../heavy.ts';
 import { literalType } from '../escape/literal.ts';
 import { typePropertyKey } from '../escape/property-key.ts';
 import type { SchemaNode } from '../model/types.ts';
+import { codeBuilders, type CodeBuilders } from './code-builders.ts';
+import { importRegistry, type ImportRegistry } from './imports.ts';
 
 /** One statement of a TypeScript file: a ts-morph structure, a writer function, or code. */
 export type TypeScriptStatement = string | WriterFunction | StatementStructures;
@@ -39,13 +41,21 @@ export interface DocsInput {
 
 /**
  * Helpers for TypeScript output. `docs` is the only way to put prose into a JSDoc comment (it
- * escapes); `schemaType` writes the TypeScript type of a model schema node.
+ * escapes); `schemaType` writes the TypeScript type of a model schema node; the code builders
+ * (`call`, `objectLiteral`, ...) write the expressions inside declarations, and `imports(path)`
+ * the import declarations that follow from the symbols the code uses.
  */
-export interface TsHelpers {
+export interface TsHelpers extends CodeBuilders {
   docs(input: DocsInput): OptionalKind<JSDocStructure>[];
   schemaType(node: SchemaNode): string;
   /** `import { a, type B } from "spec"` (all type-only with `{ typeOnly: true }`). */
   importFrom(moduleSpecifier: string, names: readonly (string | OptionalKind<ImportSpecifierStructure>)[], options?: { typeOnly?: boolean }): ImportDeclarationStructure;
+  /**
+   * The import registry of the file at `path` (from the package root): record each symbol where the
+   * code uses it (`imports.value('ApiCore', 'src/runtime/core.ts')`), then put
+   * `imports.declarations()` first in the file's statements.
+   */
+  imports(path: string): ImportRegistry;
   /** `export { a } from "spec"` (type-only with `{ typeOnly: true }`). */
   exportFrom(moduleSpecifier: string, names: readonly string[], options?: { typeOnly?: boolean }): ExportDeclarationStructure;
   typeAlias(structure: OptionalKind<TypeAliasDeclarationStructure>): TypeAliasDeclarationStructure;
@@ -84,15 +94,20 @@ function docs(input: DocsInput): OptionalKind<JSDocStructure>[] {
   return [{ ...(text !== '' ? { description: text } : {}), tags }];
 }
 
-/** The TypeScript type of a schema node, in the same terms as openapi-typescript. */
-export function schemaType(node: SchemaNode): string {
-  const base = shapeType(node);
+/**
+ * The TypeScript type of a schema node, in the same terms as openapi-typescript. `onRef` hears the
+ * type name of every named schema the type refers to (what a file using it must import).
+ */
+export function schemaType(node: SchemaNode, onRef: (typeName: string) => void = () => {}): string {
+  const base = shapeType(node, onRef);
   return node.nullable && node.kind !== 'null' ? `${wrap(base)} | null` : base;
 }
 
-function shapeType(node: SchemaNode): string {
+function shapeType(node: SchemaNode, onRef: (typeName: string) => void): string {
+  const type = (child: SchemaNode) => schemaType(child, onRef);
   switch (node.kind) {
     case 'ref':
+      onRef(node.typeName);
       return node.typeName;
     case 'string':
     case 'number':
@@ -106,20 +121,20 @@ function shapeType(node: SchemaNode): string {
     case 'null':
       return 'null';
     case 'array':
-      return `${wrap(schemaType(node.items))}[]`;
+      return `${wrap(type(node.items))}[]`;
     case 'object': {
-      const members = node.properties.map((p) => `${typePropertyKey(p.name)}${p.required ? '' : '?'}: ${schemaType(p.schema)};`);
-      if (typeof node.additionalProperties === 'object') members.push(`[key: string]: ${schemaType(node.additionalProperties)};`);
+      const members = node.properties.map((p) => `${typePropertyKey(p.name)}${p.required ? '' : '?'}: ${type(p.schema)};`);
+      if (typeof node.additionalProperties === 'object') members.push(`[key: string]: ${type(node.additionalProperties)};`);
       if (members.length === 0) return node.additionalProperties === false ? 'Record<string, never>' : 'Record<string, unknown>';
       return `{ ${members.join(' ')} }`;
     }
     case 'union': {
       // An open enum (a plain string plus known values): `string | "a"` would collapse to `string`.
-      if (node.openEnum) return ['(string & {})', ...node.variants.filter((v) => v.kind === 'string' && (v.enum !== undefined || v.const !== undefined)).map(schemaType)].join(' | ');
-      return node.variants.map((v) => wrap(schemaType(v))).join(' | ');
+      if (node.openEnum) return ['(string & {})', ...node.variants.filter((v) => v.kind === 'string' && (v.enum !== undefined || v.const !== undefined)).map(type)].join(' | ');
+      return node.variants.map((v) => wrap(type(v))).join(' | ');
     }
     case 'intersection':
-      return node.parts.map((p) => wrap(schemaType(p))).join(' & ');
+      return node.parts.map((p) => wrap(type(p))).join(' & ');
     case 'enum':
       return node.values
         .filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v))
@@ -135,8 +150,10 @@ function wrap(type: string): string {
 }
 
 const helpers: TsHelpers = {
+  ...codeBuilders,
   docs,
-  schemaType,
+  imports: importRegistry,
+  schemaType: (node) => schemaType(node),
   importFrom: (moduleSpecifier, names, options) => ({
     kind: tsMorph().StructureKind.ImportDeclaration,
     moduleSpecifier,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineTemplate, type TemplateContext, type TemplateFile } from 'openapi-morph';
+import { defineTemplate, type ImportRegistry, type TemplateContext, type TemplateFile } from 'openapi-morph';
 import { credentialKind, schemeEnv, schemeSpec, tokenScheme } from './security.ts';
 
 /**
@@ -23,80 +23,63 @@ export default defineTemplate({
       path: `src/runtime/${file}`,
       content: readFileSync(new URL(`./files/${file}`, import.meta.url), 'utf8'),
     }));
-    const defaults: TemplateFile = {
-      kind: 'typescript',
-      path: 'src/runtime/defaults.ts',
-      statements: [
-        ...authImports(ctx),
-        ...serializerImports(ctx),
-        "import type { ClientDefaults } from './options.js';",
-        // A type literal, not an interface: it must fit the runtime's index signature (`AnyAuth`).
-        ctx.ts.typeAlias({
-          name: 'AuthOptions',
-          isExported: true,
-          docs: ctx.ts.docs({ description: "Credentials for the spec's security schemes (the client's `auth` option), by scheme name." }),
-          type: `{ ${ctx.model.securitySchemes
-            .filter((scheme) => credentialKind(scheme) !== 'none')
-            .map((scheme) => `${scheme.description ? `/** ${ctx.escape.jsdocText(scheme.description)} */ ` : ''}readonly ${ctx.escape.typePropertyKey(scheme.name)}?: ${credentialKind(scheme) === 'basic' ? 'Credential<BasicCredentials>' : 'ApiKeySource'};`)
-            .join(' ')} }`,
-        }),
-        ctx.ts.constDeclaration({
-          name: 'defaults',
-          type: 'ClientDefaults',
-          initializer: defaultsLiteral(ctx),
-          docs: ctx.ts.docs({ description: 'Values from the spec and the generator config.' }),
-        }),
-      ],
-    };
+    const path = 'src/runtime/defaults.ts';
+    const imports = ctx.ts.imports(path);
+    const auth = (name: 'ApiKeySource' | 'BasicCredentials' | 'Credential') => imports.type(name, 'src/runtime/auth.ts');
+    // A type literal, not an interface: it must fit the runtime's index signature (`AnyAuth`).
+    const authOptions = ctx.ts.typeAlias({
+      name: 'AuthOptions',
+      isExported: true,
+      docs: ctx.ts.docs({ description: "Credentials for the spec's security schemes (the client's `auth` option), by scheme name." }),
+      type: `{ ${ctx.model.securitySchemes
+        .filter((scheme) => credentialKind(scheme) !== 'none')
+        .map((scheme) => `${scheme.description ? `/** ${ctx.escape.jsdocText(scheme.description)} */ ` : ''}readonly ${ctx.escape.typePropertyKey(scheme.name)}?: ${credentialKind(scheme) === 'basic' ? `${auth('Credential')}<${auth('BasicCredentials')}>` : auth('ApiKeySource')};`)
+        .join(' ')} }`,
+    });
+    const values = ctx.ts.constDeclaration({
+      name: 'defaults',
+      type: imports.type('ClientDefaults', 'src/runtime/options.ts'),
+      initializer: defaultsLiteral(ctx, imports),
+      docs: ctx.ts.docs({ description: 'Values from the spec and the generator config.' }),
+    });
+    const defaults: TemplateFile = { kind: 'typescript', path, statements: [...imports.declarations(), authOptions, values] };
     return [...sources, defaults];
   },
 });
 
 /** The runtime's `ClientDefaults` for this spec and config, as code. */
-function defaultsLiteral(ctx: TemplateContext): string {
-  const { stringLiteral, valuePropertyKey } = ctx.escape;
+function defaultsLiteral(ctx: TemplateContext, imports: ImportRegistry): string {
+  const { objectLiteral } = ctx.ts;
+  const { stringLiteral } = ctx.escape;
   const optional = (value: string | undefined) => (value === undefined ? 'undefined' : stringLiteral(value));
   const server = ctx.model.servers.find((s) => /^https?:\/\//.test(s.url));
   const client = ctx.options.client;
   // TypeScript types a member named like an Object.prototype one (`toString`) from that member, not
   // from the index signature, so its literal widens: `as const` keeps it a `SchemeSpec`.
   const inherited = (name: string) => Object.hasOwn(Object.prototype, name);
-  const schemes = ctx.model.securitySchemes.map((scheme) => `${valuePropertyKey(scheme.name)}: ${schemeSpec(ctx, scheme)}${inherited(scheme.name) ? ' as const' : ''}`);
-  const env = [...schemeEnv(ctx)].map(([name, variable]) => `${valuePropertyKey(name)}: ${stringLiteral(variable)}`);
-  const members = [
-    `baseUrl: ${optional(server?.url)}`,
-    `schemes: { ${schemes.join(', ')} }`,
-    `tokenScheme: ${optional(tokenScheme(ctx)?.name)}`,
-    `env: { ${env.join(', ')} }`,
-    ...(client.browserKeyPrefixes ? [`browserKeyPrefixes: [${client.browserKeyPrefixes.map((p) => stringLiteral(p)).join(', ')}]`] : []),
-    `retryCountHeader: ${optional(client.retryCountHeader)}`,
-    `idempotencyHeader: ${optional(client.idempotencyHeader)}`,
-    `headersInBrowser: ${client.headersInBrowser}`,
-    ...serializersUsed(ctx).map(([name, expression]) => `${name}: ${expression}`),
-  ];
-  return `{ ${members.join(', ')} }`;
+  const schemes = ctx.model.securitySchemes.map((scheme) => [scheme.name, `${schemeSpec(ctx, scheme)}${inherited(scheme.name) ? ' as const' : ''}`] as const);
+  const env = [...schemeEnv(ctx)].map(([name, variable]) => [name, stringLiteral(variable)] as const);
+  return objectLiteral([
+    ['baseUrl', optional(server?.url)],
+    ['schemes', objectLiteral(schemes)],
+    ['tokenScheme', optional(tokenScheme(ctx)?.name)],
+    ['env', objectLiteral(env)],
+    ...(client.browserKeyPrefixes ? [['browserKeyPrefixes', ctx.ts.arrayLiteral(client.browserKeyPrefixes.map((p) => stringLiteral(p)))] as const] : []),
+    ['retryCountHeader', optional(client.retryCountHeader)],
+    ['idempotencyHeader', optional(client.idempotencyHeader)],
+    ['headersInBrowser', String(client.headersInBrowser)],
+    ...serializers(ctx, imports),
+  ]);
 }
 
 /**
  * openapi-fetch's path and query serializers, each only where an operation has parameters of
  * that kind: a spec without them leaves them out of every bundle.
  */
-function serializersUsed(ctx: TemplateContext): [name: string, expression: string, imported: string][] {
+function serializers(ctx: TemplateContext, imports: ImportRegistry): (readonly [name: string, expression: string])[] {
   const operations = ctx.model.tags.flatMap((tag) => tag.operations);
-  const used: [string, string, string][] = [];
-  if (operations.some((op) => op.parameters.path.length > 0)) used.push(['pathSerializer', 'defaultPathSerializer', 'defaultPathSerializer']);
-  if (operations.some((op) => op.parameters.query.length > 0)) used.push(['querySerializer', '/* @__PURE__ */ createQuerySerializer()', 'createQuerySerializer']);
+  const used: (readonly [string, string])[] = [];
+  if (operations.some((op) => op.parameters.path.length > 0)) used.push(['pathSerializer', imports.value('defaultPathSerializer', 'openapi-fetch')]);
+  if (operations.some((op) => op.parameters.query.length > 0)) used.push(['querySerializer', `/* @__PURE__ */ ${ctx.ts.call(imports.value('createQuerySerializer', 'openapi-fetch'), [])}`]);
   return used;
-}
-
-function serializerImports(ctx: TemplateContext): string[] {
-  const names = serializersUsed(ctx).map(([, , imported]) => imported);
-  return names.length > 0 ? [`import { ${names.join(', ')} } from 'openapi-fetch';`] : [];
-}
-
-/** The runtime's credential types that `AuthOptions` uses. */
-function authImports(ctx: TemplateContext): string[] {
-  const kinds = new Set(ctx.model.securitySchemes.map(credentialKind));
-  const names = [...(kinds.has('token') ? ['ApiKeySource'] : []), ...(kinds.has('basic') ? ['BasicCredentials', 'Credential'] : [])];
-  return names.length > 0 ? [`import type { ${names.join(', ')} } from './auth.js';`] : [];
 }

@@ -8,15 +8,16 @@ import type { OperationModel, SecuritySchemeModel, TemplateContext } from 'opena
 /** How a scheme sends its credential: the runtime's `SchemeSpec`, as code. */
 export function schemeSpec(ctx: TemplateContext, scheme: SecuritySchemeModel): string {
   const { stringLiteral } = ctx.escape;
+  const spec = (type: string, ...more: (readonly [string, string])[]) => ctx.ts.objectLiteral([['type', stringLiteral(type)], ...more]);
   switch (scheme.type) {
     case 'http':
-      return scheme.scheme === 'bearer' || scheme.scheme === 'basic' ? `{ type: ${stringLiteral(scheme.scheme)} }` : `{ type: "http", scheme: ${stringLiteral(scheme.scheme)} }`;
+      return scheme.scheme === 'bearer' || scheme.scheme === 'basic' ? spec(scheme.scheme) : spec('http', ['scheme', stringLiteral(scheme.scheme)]);
     case 'apiKey':
-      return `{ type: "apiKey", in: ${stringLiteral(scheme.in)}, name: ${stringLiteral(scheme.parameterName)} }`;
+      return spec('apiKey', ['in', stringLiteral(scheme.in)], ['name', stringLiteral(scheme.parameterName)]);
     case 'mutualTLS':
-      return '{ type: "mutualTLS" }';
+      return spec('mutualTLS');
     default:
-      return '{ type: "bearer" }';
+      return spec('bearer');
   }
 }
 
@@ -49,7 +50,8 @@ export function schemeEnv(ctx: TemplateContext): ReadonlyMap<string, string> {
 
 /** `[["BearerAuth"], ["ApiKey", "AppId"]]`: an operation's requirements (alternatives of schemes applied together) as code. */
 export function securityLiteral(ctx: TemplateContext, operation: OperationModel): string {
-  return `[${operation.security.map((r) => `[${r.schemes.map((s) => ctx.escape.stringLiteral(s.name)).join(', ')}]`).join(', ')}]`;
+  const { arrayLiteral } = ctx.ts;
+  return arrayLiteral(operation.security.map((r) => arrayLiteral(r.schemes.map((s) => ctx.escape.stringLiteral(s.name)))));
 }
 
 /** `HTTP bearer token in \`Authorization\``: how a scheme sends its credential, in markdown. */

@@ -33,9 +33,9 @@ describe('trees without shared nodes take the cheap limits check', () => {
     }
   });
 
-  const problem = (text: string, aliasFree: boolean, limits = defaultLimits) => {
+  const problem = (text: string, sharesNoNodes: boolean, limits = defaultLimits) => {
     try {
-      checkTree(parseSpecText(sourceFromText('s.yaml', text)), limits, 's.yaml', aliasFree);
+      checkTree(parseSpecText(sourceFromText('s.yaml', text)), limits, 's.yaml', sharesNoNodes);
       return undefined;
     } catch (cause) {
       return (cause as MorphError).diagnostics.map((d) => `${d.code} ${d.location?.pointer}`);

@@ -137,3 +137,74 @@ describe('method signatures for non-JSON bodies and responses', () => {
     expect(code).toContain('body: body === undefined ? undefined : binary(body, \\"application/octet-stream\\")');
   });
 });
+
+describe('the types a signature refers to', () => {
+  const owner: SchemaNode = { kind: 'ref', name: 'owner', typeName: 'Owner', nullable: false };
+  const problem: SchemaNode = { kind: 'ref', name: 'problem', typeName: 'Problem', nullable: true };
+  const modules = (op: OperationModel, schemas: Parameters<typeof methodSignature>[1] = []) => methodSignature(op, schemas).referencedTypes.map((s) => `${s.name} ${s.module}`);
+
+  it.each([
+    {
+      name: 'named body, result and error types come from the models; options from the runtime',
+      op: { ...operation([{ mediaType: 'application/json', schema: pet }], [ok([{ mediaType: 'application/json', schema: owner }]), { status: '404', content: [{ mediaType: 'application/json', schema: problem }], headers: [] }]) },
+      want: ['Owner src/models.ts', 'Pet src/models.ts', 'Problem src/models.ts', 'RequestOptions src/runtime/options.ts'],
+    },
+    {
+      name: 'inline types are typed through `paths`',
+      op: operation([{ mediaType: 'application/json', schema: upload }], [ok([{ mediaType: 'application/json', schema: upload }])]),
+      want: ['RequestOptions src/runtime/options.ts', 'paths src/schema.ts'],
+    },
+    {
+      name: 'query parameters are typed through `paths`; text and binary bodies name nothing',
+      op: { ...operation([{ mediaType: 'text/plain', schema: string }], [ok([{ mediaType: 'application/octet-stream', schema: binary }])]), parameters: { path: [], query: [{ name: 'q', in: 'query' as const, required: false, deprecated: false, schema: string }], header: [], cookie: [] } },
+      want: ['RequestOptions src/runtime/options.ts', 'paths src/schema.ts'],
+    },
+    {
+      // An enum value spelled like a model type is a literal, not a reference (no guessing from the type text).
+      name: 'a path parameter names the model types its schema refers to, at any depth, and nothing its literals spell',
+      op: {
+        ...operation(undefined, [ok([])]),
+        path: '/things/{a}/{b}',
+        parameters: {
+          path: [
+            { name: 'a', in: 'path' as const, required: true, deprecated: false, schema: { kind: 'string' as const, nullable: false, enum: ['Pet'] } },
+            { name: 'b', in: 'path' as const, required: true, deprecated: false, schema: { kind: 'union' as const, combinator: 'oneOf' as const, nullable: false, variants: [{ kind: 'array' as const, nullable: false, items: owner }, string] } },
+          ],
+          query: [],
+          header: [],
+          cookie: [],
+        },
+      },
+      want: ['Owner src/models.ts', 'RequestOptions src/runtime/options.ts'],
+    },
+  ])('$name', ({ op, want }) => {
+    expect(modules(op)).toStrictEqual(want);
+  });
+
+  it('a body reaching a null-only property refers to openapi-fetch\'s RequestBodyOption and `paths`', () => {
+    const nullOnly: SchemaNode = { kind: 'object', nullable: false, additionalProperties: true, properties: [{ name: 'gone', required: false, schema: { kind: 'null', nullable: false } }] };
+    expect(modules(operation([{ mediaType: 'application/json', schema: nullOnly }], [ok([])]))).toStrictEqual(['RequestBodyOption openapi-fetch', 'RequestOptions src/runtime/options.ts', 'paths src/schema.ts']);
+  });
+
+  it('the api template imports what its code uses, and a model type only where a type refers to it', () => {
+    const enumPath: OperationModel = {
+      ...operation(undefined, [ok([{ mediaType: 'application/json', schema: owner }])]),
+      methodName: 'find',
+      path: '/things/{kind}',
+      parameters: { path: [{ name: 'kind', in: 'path', required: true, deprecated: false, schema: { kind: 'string', nullable: false, enum: ['Pet'] } }], query: [], header: [], cookie: [] },
+    };
+    const model: ApiModel = { ...fixtureModel, schemas: [...fixtureModel.schemas, { name: 'owner', typeName: 'Owner', pointer: '#/components/schemas/owner', schema: upload }], tags: [{ name: 'Pets', className: 'PetsApi', operations: [enumPath] }] };
+    const file = api.render(fixtureContext(model), model.tags[0]!) as { statements: { kind?: unknown; moduleSpecifier?: string; namedImports?: unknown; isTypeOnly?: boolean }[] };
+    const imports = file.statements.filter((s) => typeof s === 'object' && 'moduleSpecifier' in s).map((s) => [s.moduleSpecifier, s.namedImports, s.isTypeOnly ?? false]);
+    expect(imports).toStrictEqual([
+      ['../models.js', ['Owner'], true],
+      ['../runtime/api-promise.js', ['ApiPromise'], true],
+      ['../runtime/core.js', ['ApiCore'], false],
+      ['../runtime/defaults.js', [{ name: 'AuthOptions', isTypeOnly: true }, 'defaults'], false],
+      ['../runtime/error-bodies.js', ['OtherError'], true],
+      ['../runtime/errors.js', ['ApiError'], false],
+      ['../runtime/options.js', ['ClientOptions', 'RequestOptions'], true],
+      ['../schema.js', ['paths'], true],
+    ]);
+  });
+});

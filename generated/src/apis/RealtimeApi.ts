@@ -3,18 +3,17 @@
  * Do not edit: change the spec, the config or the templates and run `openapi-morph generate`.
  */
 
-import type { paths } from "../schema.js";
 import type {
   RealtimeSessionCreateRequest,
   RealtimeSessionCreateResponse,
 } from "../models.js";
 import type { ApiPromise } from "../runtime/api-promise.js";
 import { ApiCore } from "../runtime/core.js";
-import { ApiError } from "../runtime/errors.js";
+import { type AuthOptions, defaults } from "../runtime/defaults.js";
 import type { OtherError } from "../runtime/error-bodies.js";
+import { ApiError } from "../runtime/errors.js";
 import type { ClientOptions, RequestOptions } from "../runtime/options.js";
-import { defaults } from "../runtime/defaults.js";
-import type { AuthOptions } from "../runtime/defaults.js";
+import type { paths } from "../schema.js";
 
 /** What each method of `RealtimeApi` rejects with: one `ApiError` per status the spec declares an error body for, typed by it, and `OtherError` for any other status or none. Narrow a caught error with `api.isError(error, "method")`, then by `status`. */
 export interface RealtimeApiErrors {
