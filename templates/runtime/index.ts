@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { defineTemplate, type TemplateContext, type TemplateFile } from 'openapi-morph';
-import { credentialKind, schemeEnv, schemeSpec, tokenScheme } from './security.ts';
+import { credentialKind, schemeEnv, schemeMaker, schemeSpec, tokenScheme } from './security.ts';
 
 /**
  * The runtime's sources live next to this template as real, type-checked TypeScript, one concept
  * per file: errors (and the types of error bodies), redaction, retry policy, timeouts and
- * cancellation, credentials from the spec's security schemes, browser safety, request building
+ * cancellation, credentials from the spec's security schemes (and how each kind sends them), browser safety, request building
  * (with openapi-fetch's serializers), response reading, the promise methods return, options, the core that ties them together, the
  * response validator (imported only by the optional `/validation` entry point), and the
  * serializers of non-JSON request bodies.
  */
-const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'request.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
+const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'schemes.ts', 'browser.ts', 'request.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
 
 export default defineTemplate({
   apiVersion: 1,
@@ -28,6 +28,7 @@ export default defineTemplate({
       path: 'src/runtime/defaults.ts',
       statements: [
         ...authImports(ctx),
+        ...schemeImports(ctx),
         ...serializerImports(ctx),
         "import type { ClientDefaults } from './options.js';",
         // A type literal, not an interface: it must fit the runtime's index signature (`AnyAuth`).
@@ -58,10 +59,7 @@ function defaultsLiteral(ctx: TemplateContext): string {
   const optional = (value: string | undefined) => (value === undefined ? 'undefined' : stringLiteral(value));
   const server = ctx.model.servers.find((s) => /^https?:\/\//.test(s.url));
   const client = ctx.options.client;
-  // TypeScript types a member named like an Object.prototype one (`toString`) from that member, not
-  // from the index signature, so its literal widens: `as const` keeps it a `SchemeSpec`.
-  const inherited = (name: string) => Object.hasOwn(Object.prototype, name);
-  const schemes = ctx.model.securitySchemes.map((scheme) => `${valuePropertyKey(scheme.name)}: ${schemeSpec(ctx, scheme)}${inherited(scheme.name) ? ' as const' : ''}`);
+  const schemes = ctx.model.securitySchemes.map((scheme) => `${valuePropertyKey(scheme.name)}: ${schemeSpec(ctx, scheme)}`);
   const env = [...schemeEnv(ctx)].map(([name, variable]) => `${valuePropertyKey(name)}: ${stringLiteral(variable)}`);
   const members = [
     `baseUrl: ${optional(server?.url)}`,
@@ -92,6 +90,12 @@ function serializersUsed(ctx: TemplateContext): [name: string, expression: strin
 function serializerImports(ctx: TemplateContext): string[] {
   const names = serializersUsed(ctx).map(([, , imported]) => imported);
   return names.length > 0 ? [`import { ${names.join(', ')} } from 'openapi-fetch';`] : [];
+}
+
+/** The makers of runtime/schemes.ts for the kinds of scheme the spec has, and only those (a bundle carries what is imported). */
+function schemeImports(ctx: TemplateContext): string[] {
+  const names = [...new Set(ctx.model.securitySchemes.map(schemeMaker))].sort();
+  return names.length > 0 ? [`import { ${names.join(', ')} } from './schemes.js';`] : [];
 }
 
 /** The runtime's credential types that `AuthOptions` uses. */

@@ -6,20 +6,21 @@
 import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import type { SchemeSpec, Security } from '../../templates/runtime/files/auth.ts';
+import { apiKey, basic, http, mutualTLS } from '../../templates/runtime/files/schemes.ts';
 import { ApiCore } from '../../templates/runtime/files/core.ts';
 import { ApiError, AuthenticationError } from '../../templates/runtime/files/errors.ts';
 import type { ClientDefaults, ClientOptions } from '../../templates/runtime/files/options.ts';
 import { json, serverPerTest, type Fault, type FaultServer } from './fault-server.ts';
 
 const schemes: Record<string, SchemeSpec> = {
-  Bearer: { type: 'bearer' },
-  Basic: { type: 'basic' },
-  HeaderKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-  QueryKey: { type: 'apiKey', in: 'query', name: 'api_key' },
-  CookieKey: { type: 'apiKey', in: 'cookie', name: 'session' },
-  OAuth: { type: 'bearer' },
-  Digest: { type: 'http', scheme: 'digest' },
-  Tls: { type: 'mutualTLS' },
+  Bearer: http('Bearer'),
+  Basic: basic,
+  HeaderKey: apiKey('header', 'X-API-Key'),
+  QueryKey: apiKey('query', 'api_key'),
+  CookieKey: apiKey('cookie', 'session'),
+  OAuth: http('Bearer'),
+  Digest: http('digest'),
+  Tls: mutualTLS,
 };
 
 function defaults(more: Partial<ClientDefaults> = {}): ClientDefaults {
@@ -88,7 +89,7 @@ describe('requirements', () => {
 
   it('schemes named after Object.prototype members read only what the client and environment hold', async () => {
     const target = await serve(ok);
-    const more = { schemes: { ...schemes, toString: { type: 'bearer' }, constructor: { type: 'apiKey', in: 'header', name: 'X-C' } } as Record<string, SchemeSpec> };
+    const more = { schemes: { ...schemes, toString: http('Bearer'), constructor: apiKey('header', 'X-C') } as Record<string, SchemeSpec> };
     const error = await failure(call(target, {}, [['toString'], ['constructor']], more));
     expect(error.message).toBe('this operation needs credentials: toString, or constructor; pass them as { auth: { <scheme>: value } }');
     expect(target.attempts).toHaveLength(0);

@@ -227,7 +227,7 @@ export class ApiCore<Paths extends {}> {
         );
         secrets = auth.secrets;
         // Later wins: credentials, the retry count, the idempotency key, the client's headers, the call's.
-        const headers = { ...auth.headers };
+        const { headers } = auth;
         if (this.#retryHeader) headers[this.#retryHeader] = String(retries);
         if (idempotencyKey) headers[idempotencyName!] = idempotencyKey;
         const { url, init } = send(this.#client, {
@@ -242,10 +242,7 @@ export class ApiCore<Paths extends {}> {
         try {
           if (attempt.signal) init.signal = attempt.signal;
           const response = await race(
-            this.#fetch(
-              auth.query.length > 0 ? withQuery(url, auth.query) : url,
-              init,
-            ),
+            this.#fetch(auth.url ? auth.url(url) : url, init),
           );
           if (response.ok) {
             const data = (await race(readSuccessBody(response, kind))) as T;
@@ -340,16 +337,6 @@ function scrubbedCause(error: Error, secrets: readonly string[]): Error {
   if (error.cause instanceof Error)
     copy.cause = scrubbedCause(error.cause, secrets);
   return copy;
-}
-
-/** The URL with query-string credentials added. */
-function withQuery(
-  url: string,
-  query: readonly (readonly [string, string])[],
-): string {
-  const target = new URL(url);
-  for (const [name, value] of query) target.searchParams.append(name, value);
-  return target.href;
 }
 
 /** `fetch failed (ECONNRESET)`: the error's message and, where Node has one, its cause's code. */

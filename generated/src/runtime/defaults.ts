@@ -4,6 +4,7 @@
  */
 
 import type { ApiKeySource } from "./auth.js";
+import { http } from "./schemes.js";
 import type { ClientDefaults } from "./options.js";
 /** Credentials for the spec's security schemes (the client's `auth` option), by scheme name. */
 export type AuthOptions = {
@@ -12,7 +13,7 @@ export type AuthOptions = {
 /** Values from the spec and the generator config. */
 export const defaults: ClientDefaults = {
   baseUrl: "https://api.openai.com/v1",
-  schemes: { ApiKeyAuth: { type: "bearer" } },
+  schemes: { ApiKeyAuth: /* @__PURE__ */ http("Bearer") },
   tokenScheme: "ApiKeyAuth",
   env: { ApiKeyAuth: "OPENAI_API_KEY" },
   browserKeyPrefixes: ["ek_"],

@@ -102,7 +102,7 @@ export class ApiCore<Paths extends {}> {
         const auth = await raceAbort(applyAuth(security, this.#defaults.schemes, this.#sources, this.#defaults.env, (key) => this.#checkKey(key)), signal);
         secrets = auth.secrets;
         // Later wins: credentials, the retry count, the idempotency key, the client's headers, the call's.
-        const headers = { ...auth.headers };
+        const { headers } = auth;
         if (this.#retryHeader) headers[this.#retryHeader] = String(retries);
         if (idempotencyKey) headers[idempotencyName!] = idempotencyKey;
         const { url, init } = send(this.#client, { headers: Object.assign(headers, this.#headers, options.headers) }) as Outgoing;
@@ -113,7 +113,7 @@ export class ApiCore<Paths extends {}> {
         let responseHeaders: Headers | undefined;
         try {
           if (attempt.signal) init.signal = attempt.signal;
-          const response = await race(this.#fetch(auth.query.length > 0 ? withQuery(url, auth.query) : url, init));
+          const response = await race(this.#fetch(auth.url ? auth.url(url) : url, init));
           if (response.ok) {
             const data = (await race(readSuccessBody(response, kind))) as T;
             this.#check(operationId, response, data);
@@ -175,13 +175,6 @@ function scrubbedCause(error: Error, secrets: readonly string[]): Error {
   if (code !== undefined) Object.assign(copy, { code });
   if (error.cause instanceof Error) copy.cause = scrubbedCause(error.cause, secrets);
   return copy;
-}
-
-/** The URL with query-string credentials added. */
-function withQuery(url: string, query: readonly (readonly [string, string])[]): string {
-  const target = new URL(url);
-  for (const [name, value] of query) target.searchParams.append(name, value);
-  return target.href;
 }
 
 /** `fetch failed (ECONNRESET)`: the error's message and, where Node has one, its cause's code. */
