@@ -152,7 +152,7 @@ describe('where credentials come from', () => {
   });
 
   it('an auth key that is no scheme of the spec is refused in the constructor', () => {
-    expect(() => new ApiCore({ baseUrl: 'http://127.0.0.1:9', auth: { Bearr: 'x' } }, defaults())).toThrow('auth.Bearr: the API has no security scheme of that name (it has Bearer, Basic, HeaderKey, QueryKey, CookieKey, OAuth, Digest, Tls)');
+    expect(() => new ApiCore({ baseUrl: 'http://127.0.0.1:9', auth: { Bearr: 'x' } }, defaults())).toThrow('auth.Bearr: no such security scheme (the API has Bearer, Basic, HeaderKey, QueryKey, CookieKey, OAuth, Digest, Tls)');
   });
 
   it('a function is read before every attempt', async () => {
@@ -167,11 +167,11 @@ describe('where credentials come from', () => {
   it('query or path parameters without the serializer defaults.ts gives a spec with them are refused, not dropped', async () => {
     const target = await serve(ok, ok);
     const query = await failure(call(target, {}, [], { querySerializer: undefined }));
-    expect(query.message).toBe('query parameters need the querySerializer that defaults.ts gives a spec with them');
+    expect(query.message).toBe('query parameters need defaults.querySerializer');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const core = new ApiCore<any>({ baseUrl: target.url, maxRetries: 0 }, defaults());
     const path = await failure(core.call('get-thing', 'GET', 'json', [], undefined, (client, init) => client.GET('/things/{id}', { ...init, params: { path: { id: 7 } } })));
-    expect(path.message).toBe('path parameters need the pathSerializer that defaults.ts gives a spec with them');
+    expect(path.message).toBe('path parameters need defaults.pathSerializer');
     await core.call('list-things', 'GET', 'json', [], undefined, (client, init) => client.GET('/things', { ...init, params: { path: {} } }));
     expect(target.attempts.map((a) => a.url)).toEqual(['/things']);
   });

@@ -64,12 +64,12 @@ export function credentialSources(
   for (const name of Object.keys(auth ?? {})) {
     if (!Object.hasOwn(schemes, name))
       throw new ApiError(
-        `auth.${name}: the API has no security scheme of that name${names.length > 0 ? ` (it has ${names.join(", ")})` : ""}`,
+        `auth.${name}: no such security scheme (the API has ${names.join(", ") || "none"})`,
       );
   }
   if (apiKey !== undefined && tokenScheme === undefined) {
     throw new ApiError(
-      `apiKey names no scheme here: the API has ${names.length === 0 ? "no security schemes" : `several (${names.join(", ")}); pass { auth: { <scheme>: value } }`}`,
+      `apiKey names no scheme here: the API has ${names.length === 0 ? "none" : `several (${names.join(", ")}); pass { auth: { <scheme>: value } }`}`,
     );
   }
   const sources: Record<string, Source> = {};
@@ -139,7 +139,7 @@ export function token(
   request.secrets.push(text);
   if (inHeader && !/^[\x21-\x7e]+$/.test(text))
     throw new ApiError(
-      `auth.${name}: the credential contains characters that cannot be sent in an HTTP header`,
+      `auth.${name}: the credential has characters an HTTP header cannot carry`,
     );
   return text;
 }

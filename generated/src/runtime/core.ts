@@ -92,7 +92,7 @@ export class ApiCore<Paths extends {}> {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
     if (!baseUrl)
       throw new ApiError(
-        "baseUrl is required: the spec names no absolute server URL",
+        "baseUrl is required (the spec has no absolute server URL)",
       );
     this.#defaults = defaults;
     this.#sources = credentialSources(

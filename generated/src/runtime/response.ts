@@ -63,16 +63,15 @@ export async function readErrorBody(response: Response): Promise<unknown> {
 
 /** Status, headers, body and request id of a response, as every error built from one carries them. */
 export function errorInit(response: Response, body: unknown): ApiErrorInit {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    headers[key] = value;
-  });
-  const requestId = response.headers.get("x-request-id");
+  // Headers iterate with lower-case names (the DOM lib of ES2022 does not type it as iterable).
+  const headers = Object.fromEntries(
+    response.headers as unknown as Iterable<[string, string]>,
+  );
   return {
     status: response.status,
     headers,
     body,
-    ...(requestId ? { requestId } : {}),
+    requestId: response.headers.get("x-request-id") || undefined,
   };
 }
 

@@ -48,7 +48,7 @@ export class ApiCore<Paths extends {}> {
 
   constructor(options: ClientOptions<AnyAuth>, defaults: ClientDefaults) {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
-    if (!baseUrl) throw new ApiError('baseUrl is required: the spec names no absolute server URL');
+    if (!baseUrl) throw new ApiError('baseUrl is required (the spec has no absolute server URL)');
     this.#defaults = defaults;
     this.#sources = credentialSources(options.auth, options.apiKey, defaults.schemes, defaults.tokenScheme, defaults.env);
     this.#allowBrowser = options.dangerouslyAllowBrowser === true;
