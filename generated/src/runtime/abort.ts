@@ -37,12 +37,11 @@ export function raceAbort<T>(
   });
 }
 
-/** Waits `ms`, or rejects with the signal's reason the moment it aborts (the timer is cleared). */
+/** Waits `ms`, or rejects with the signal's reason the moment it aborts (at once if it has; the timer is cleared). */
 export function sleep(
   ms: number,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
   let timer: ReturnType<typeof setTimeout> | undefined;
   return raceAbort(
     new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),

@@ -33,21 +33,14 @@ export function isBrowserLike(): boolean {
  * The browser key rule, when the package has one (the config's `client.browserKeyPrefixes`): in a
  * browser-like environment, a token that starts with none of the prefixes counts as a secret key
  * and is refused unless the caller opted in, so an unrecognised format is refused rather than
- * leaked. Without a rule, nothing is refused.
+ * leaked. `prefixes`: the package's rule where it is in force (in a browser-like environment,
+ * unless the caller opted out), `undefined` elsewhere.
  */
 export function checkBrowserKey(
   key: string,
   prefixes: readonly string[] | undefined,
-  allowBrowser: boolean,
-  browserLike: boolean,
 ): void {
-  if (
-    !prefixes ||
-    allowBrowser ||
-    !browserLike ||
-    prefixes.some((prefix) => key.startsWith(prefix))
-  )
-    return;
+  if (!prefixes || prefixes.some((prefix) => key.startsWith(prefix))) return;
   throw new ApiError(
     `refusing to use a secret API key in a browser-like environment (any script can read it): mint a short-lived key (${prefixes.join("..., ")}...) on your server, or pass { dangerouslyAllowBrowser: true }`,
   );

@@ -78,8 +78,8 @@ export class ApiCore<Paths extends {}> {
   readonly #maxRetries: number;
   readonly #timeoutMs: number;
   readonly #backoff: Backoff;
-  readonly #allowBrowser: boolean;
-  readonly #browserLike: boolean;
+  /** The browser key rule, applied to every token (a function's, per request, once it is known). */
+  readonly #checkKey: (key: string) => void;
   readonly #retryHeader: string | undefined;
   readonly #idempotencyHeader: string | undefined;
   readonly #validate: ResponseValidator | undefined;
@@ -102,11 +102,14 @@ export class ApiCore<Paths extends {}> {
       defaults.tokenScheme,
       defaults.env,
     );
-    this.#allowBrowser = options.dangerouslyAllowBrowser === true;
-    this.#browserLike = isBrowserLike();
-    // A function's credential is checked per request, once it is known.
+    const browserLike = isBrowserLike();
+    const rule =
+      options.dangerouslyAllowBrowser === true || !browserLike
+        ? undefined
+        : defaults.browserKeyPrefixes;
+    this.#checkKey = (key) => checkBrowserKey(key, rule);
     for (const source of Object.values(this.#sources))
-      if (typeof source === "string") this.#checkKey(source.trim());
+      if (typeof source === "string") checkBrowserKey(source.trim(), rule);
     this.#headers = options.headers;
     this.#maxRetries = setting(
       "maxRetries",
@@ -130,8 +133,7 @@ export class ApiCore<Paths extends {}> {
         ? option
         : option === true
           ? (name ?? fallback)
-          : option === false ||
-              (this.#browserLike && !defaults.headersInBrowser)
+          : option === false || (browserLike && !defaults.headersInBrowser)
             ? undefined
             : name;
     this.#retryHeader = header(
@@ -177,15 +179,6 @@ export class ApiCore<Paths extends {}> {
     );
   }
 
-  #checkKey(key: string): void {
-    checkBrowserKey(
-      key,
-      this.#defaults.browserKeyPrefixes,
-      this.#allowBrowser,
-      this.#browserLike,
-    );
-  }
-
   async #run<T>(
     operationId: string,
     method: string,
@@ -221,7 +214,7 @@ export class ApiCore<Paths extends {}> {
             this.#defaults.schemes,
             this.#sources,
             this.#defaults.env,
-            (key) => this.#checkKey(key),
+            this.#checkKey,
           ),
           signal,
         );

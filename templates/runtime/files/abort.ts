@@ -24,9 +24,8 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
   });
 }
 
-/** Waits `ms`, or rejects with the signal's reason the moment it aborts (the timer is cleared). */
+/** Waits `ms`, or rejects with the signal's reason the moment it aborts (at once if it has; the timer is cleared). */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
   let timer: ReturnType<typeof setTimeout> | undefined;
   return raceAbort(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() => clearTimeout(timer));
 }

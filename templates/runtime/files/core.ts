@@ -36,8 +36,8 @@ export class ApiCore<Paths extends {}> {
   readonly #maxRetries: number;
   readonly #timeoutMs: number;
   readonly #backoff: Backoff;
-  readonly #allowBrowser: boolean;
-  readonly #browserLike: boolean;
+  /** The browser key rule, applied to every token (a function's, per request, once it is known). */
+  readonly #checkKey: (key: string) => void;
   readonly #retryHeader: string | undefined;
   readonly #idempotencyHeader: string | undefined;
   readonly #validate: ResponseValidator | undefined;
@@ -51,10 +51,10 @@ export class ApiCore<Paths extends {}> {
     if (!baseUrl) throw new ApiError('baseUrl is required (the spec has no absolute server URL)');
     this.#defaults = defaults;
     this.#sources = credentialSources(options.auth, options.apiKey, defaults.schemes, defaults.tokenScheme, defaults.env);
-    this.#allowBrowser = options.dangerouslyAllowBrowser === true;
-    this.#browserLike = isBrowserLike();
-    // A function's credential is checked per request, once it is known.
-    for (const source of Object.values(this.#sources)) if (typeof source === 'string') this.#checkKey(source.trim());
+    const browserLike = isBrowserLike();
+    const rule = options.dangerouslyAllowBrowser === true || !browserLike ? undefined : defaults.browserKeyPrefixes;
+    this.#checkKey = (key) => checkBrowserKey(key, rule);
+    for (const source of Object.values(this.#sources)) if (typeof source === 'string') checkBrowserKey(source.trim(), rule);
     this.#headers = options.headers;
     this.#maxRetries = setting('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
     this.#timeoutMs = setting('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
@@ -62,7 +62,7 @@ export class ApiCore<Paths extends {}> {
     this.#validate = options.validateResponse;
     // Off in browsers unless configured: a CORS preflight fails on a header the server does not allow.
     const header = (option: boolean | string | undefined, name: string | undefined, fallback: string): string | undefined =>
-      typeof option === 'string' ? option : option === true ? (name ?? fallback) : option === false || (this.#browserLike && !defaults.headersInBrowser) ? undefined : name;
+      typeof option === 'string' ? option : option === true ? (name ?? fallback) : option === false || (browserLike && !defaults.headersInBrowser) ? undefined : name;
     this.#retryHeader = header(options.retryCountHeader, defaults.retryCountHeader, RETRY_COUNT_HEADER);
     this.#idempotencyHeader = header(options.idempotencyHeader, defaults.idempotencyHeader, IDEMPOTENCY_HEADER);
     const custom = options.fetch;
@@ -85,10 +85,6 @@ export class ApiCore<Paths extends {}> {
     return new ApiPromise(this.#run<T>(operationId, method, kind, security, options ?? {}, send));
   }
 
-  #checkKey(key: string): void {
-    checkBrowserKey(key, this.#defaults.browserKeyPrefixes, this.#allowBrowser, this.#browserLike);
-  }
-
   async #run<T>(operationId: string, method: string, kind: ResponseKind, security: Security, options: RequestOptions, send: Send<Paths>): Promise<ApiResponse<T>> {
     const { signal } = options;
     const maxRetries = setting('maxRetries', options.maxRetries, this.#maxRetries);
@@ -99,7 +95,7 @@ export class ApiCore<Paths extends {}> {
     try {
       for (let retries = 0; ; retries++) {
         if (signal?.aborted) throw abortReason(signal);
-        const auth = await raceAbort(applyAuth(security, this.#defaults.schemes, this.#sources, this.#defaults.env, (key) => this.#checkKey(key)), signal);
+        const auth = await raceAbort(applyAuth(security, this.#defaults.schemes, this.#sources, this.#defaults.env, this.#checkKey), signal);
         secrets = auth.secrets;
         // Later wins: credentials, the retry count, the idempotency key, the client's headers, the call's.
         const { headers } = auth;
