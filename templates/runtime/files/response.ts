@@ -15,13 +15,11 @@ const JSON_TYPE = /^application\/(?:[\w.!#$%&'*^`|~-]+\+)?json\s*(?:;|$)/i;
  * as a string or a half object. 204 and 205 carry no body by definition.
  */
 export async function readSuccessBody(response: Response, kind: ResponseKind): Promise<unknown> {
-  if (kind === 'binary') {
-    const blob = await response.blob();
-    return response.status === 204 || response.status === 205 ? undefined : blob;
-  }
-  const text = await response.text();
+  // Read whole in every case, so that the connection is free for the next request.
+  const read = await (kind === 'binary' ? response.blob() : response.text());
   if (kind === 'none' || response.status === 204 || response.status === 205) return undefined;
-  if (kind === 'text') return text;
+  if (kind !== 'json') return read;
+  const text = read as string;
   const type = response.headers.get('content-type');
   if (!type || !JSON_TYPE.test(type)) {
     throw new InvalidResponseError(`expected a JSON response, got ${type ? `content type ${type.slice(0, 100)}` : 'no content type'}`, errorInit(response, text));
