@@ -257,7 +257,8 @@ export class ApiCore<Paths extends {}> {
           retryable = shouldRetry(response.status, response.headers);
         } catch (cause) {
           if (signal?.aborted) throw abortReason(signal);
-          if (attempt.timedOut())
+          // The caller's signal is not aborted (checked above): an aborted attempt timed out.
+          if (attempt.signal?.aborted)
             failure = new TimeoutError(
               `no complete response within ${timeoutMs} ms`,
               { cause },

@@ -127,7 +127,8 @@ export class ApiCore<Paths extends {}> {
           retryable = shouldRetry(response.status, response.headers);
         } catch (cause) {
           if (signal?.aborted) throw abortReason(signal);
-          if (attempt.timedOut()) failure = new TimeoutError(`no complete response within ${timeoutMs} ms`, { cause });
+          // The caller's signal is not aborted (checked above): an aborted attempt timed out.
+          if (attempt.signal?.aborted) failure = new TimeoutError(`no complete response within ${timeoutMs} ms`, { cause });
           else if (cause instanceof ConnectionError) failure = cause;
           else throw cause;
         } finally {
