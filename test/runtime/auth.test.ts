@@ -176,6 +176,37 @@ describe('where credentials come from', () => {
     expect(target.attempts.map((a) => a.url)).toEqual(['/things']);
   });
 
+  it('a basic environment variable without a colon is the username, with an empty password', async () => {
+    const target = await serve(ok);
+    process.env['OM_TEST_BASIC'] = 'useronly';
+    try {
+      await call(target, {}, [['Basic']], { env: { Basic: 'OM_TEST_BASIC' } });
+    } finally {
+      delete process.env['OM_TEST_BASIC'];
+    }
+    expect(target.attempts[0]!.headers.authorization).toBe(`Basic ${Buffer.from('useronly:').toString('base64')}`);
+  });
+
+  it('a token is trimmed; a value that is not a string counts as none', async () => {
+    const target = await serve(ok);
+    await call(target, { auth: { Bearer: '  tok-2 \n' } }, [['Bearer']]);
+    expect(target.attempts[0]!.headers.authorization).toBe('Bearer tok-2');
+    const error = await failure(call(target, { auth: { Bearer: (() => 42) as never } }, [['Bearer']]));
+    expect(error.message).toBe('auth.Bearer: the credential function returned nothing');
+  });
+
+  it('two cookie schemes share one Cookie header; a header or cookie key must fit in a header, a query key need not', async () => {
+    const target = await serve(ok);
+    const more = { schemes: { ...schemes, OtherCookie: apiKey('cookie', 'other') } };
+    await call(target, { auth: { CookieKey: 'ck-1', OtherCookie: 'oc-2' } as ClientOptions['auth'] }, [['CookieKey', 'OtherCookie']], more);
+    expect(target.attempts[0]!.headers.cookie).toBe('session=ck-1; other=oc-2');
+    for (const name of ['HeaderKey', 'CookieKey']) {
+      const error = await failure(call(target, { auth: { [name]: 'bad value' } }, [[name]]));
+      expect(error.message).toBe(`auth.${name}: the credential has characters an HTTP header cannot carry`);
+    }
+    expect(target.attempts).toHaveLength(1);
+  });
+
   it('basic credentials of the wrong shape are refused before any request', async () => {
     const target = await serve(ok);
     const error = await failure(call(target, { auth: { Basic: { username: 'u' } as never } }, [['Basic']]));
