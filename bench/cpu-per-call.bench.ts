@@ -9,10 +9,13 @@ import { median, type Benchmark, type Measurement } from './types.ts';
  * Client CPU per call against a local server. The server runs in a child process, so
  * `process.cpuUsage()` here counts the client only: request building, fetch (undici), reading and
  * parsing the body. Calls are sequential over keep-alive connections; each client runs in rounds
- * interleaved with the others, and the median round is reported.
+ * interleaved with the others, and the median round is reported, with the median of each round's
+ * ratio to raw fetch in the same round (paired: on a shared machine the load moves between rounds).
+ * Two rows isolate what a timeout costs: raw fetch with the `AbortController` and timer any
+ * timeout needs, and the client without a timeout (`timeoutMs: Infinity`).
  */
 const CALLS = 2_000;
-const ROUNDS = 5;
+const ROUNDS = 7;
 const WARMUP = 300;
 
 const SERVER = `
@@ -48,22 +51,38 @@ export default {
     try {
       const body = { model: 'gpt-4o-realtime-preview' } as const;
       const api = new RealtimeApi({ apiKey: 'sk-bench', baseUrl: url });
+      const untimed = new RealtimeApi({ apiKey: 'sk-bench', baseUrl: url, timeoutMs: Infinity });
+      const init = () => ({ method: 'POST', headers: { Authorization: 'Bearer sk-bench', 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const plain = createClient<paths>({ baseUrl: url, headers: { Authorization: 'Bearer sk-bench' } });
       const clients: Record<string, Call> = {
         'raw fetch': async () => {
-          const response = await fetch(`${url}/realtime/sessions`, { method: 'POST', headers: { Authorization: 'Bearer sk-bench', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const response = await fetch(`${url}/realtime/sessions`, init());
           return response.json();
+        },
+        'raw fetch + AbortController and timer': async () => {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 60_000);
+          try {
+            const response = await fetch(`${url}/realtime/sessions`, { ...init(), signal: controller.signal });
+            return await response.json();
+          } finally {
+            clearTimeout(timer);
+          }
         },
         'openapi-fetch alone': () => plain.POST('/realtime/sessions', { body }),
         'openai-realtime-client': () => api.createRealtimeSession(body),
+        'openai-realtime-client, timeoutMs: Infinity': () => untimed.createRealtimeSession(body),
       };
       const rounds: Record<string, number[]> = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
       for (const call of Object.values(clients)) await cpuPerCall(call, WARMUP);
       for (let round = 0; round < ROUNDS; round++) {
         for (const [label, call] of Object.entries(clients)) rounds[label]!.push(await cpuPerCall(call, CALLS));
       }
-      const raw = median(rounds['raw fetch']!);
-      return Object.entries(rounds).map(([label, values]): Measurement => ({ label, value: median(values), unit: 'µs CPU/call', note: `${(median(values) / raw).toFixed(2)}x raw fetch` }));
+      const raw = rounds['raw fetch']!;
+      return Object.entries(rounds).map(([label, values]): Measurement => {
+        const paired = median(values.map((value, round) => value / raw[round]!));
+        return { label, value: median(values), unit: 'µs CPU/call', note: `${(median(values) / median(raw)).toFixed(2)}x raw fetch; paired by round ${paired.toFixed(2)}x` };
+      });
     } finally {
       child.kill();
     }

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { defineTemplate, type ImportRegistry, type TemplateContext, type TemplateFile } from 'openapi-morph';
-import { credentialKind, schemeEnv, schemeSpec, tokenScheme } from './security.ts';
+import { credentialKind, schemeEnv, schemeMaker, schemeSpec, tokenScheme } from './security.ts';
 
 /**
  * The runtime's sources live next to this template as real, type-checked TypeScript, one concept
  * per file: errors (and the types of error bodies), redaction, retry policy, timeouts and
- * cancellation, credentials from the spec's security schemes, browser safety, request building
+ * cancellation, credentials from the spec's security schemes (and how each kind sends them), browser safety, request building
  * (with openapi-fetch's serializers), response reading, the promise methods return, options, the core that ties them together, the
  * response validator (imported only by the optional `/validation` entry point), and the
  * serializers of non-JSON request bodies.
  */
-const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'browser.ts', 'request.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
+const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'schemes.ts', 'browser.ts', 'request.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
 
 export default defineTemplate({
   apiVersion: 1,
@@ -54,10 +54,13 @@ function defaultsLiteral(ctx: TemplateContext, imports: ImportRegistry): string 
   const optional = (value: string | undefined) => (value === undefined ? 'undefined' : stringLiteral(value));
   const server = ctx.model.servers.find((s) => /^https?:\/\//.test(s.url));
   const client = ctx.options.client;
-  // TypeScript types a member named like an Object.prototype one (`toString`) from that member, not
-  // from the index signature, so its literal widens: `as const` keeps it a `SchemeSpec`.
-  const inherited = (name: string) => Object.hasOwn(Object.prototype, name);
-  const schemes = ctx.model.securitySchemes.map((scheme) => [scheme.name, `${schemeSpec(ctx, scheme)}${inherited(scheme.name) ? ' as const' : ''}`] as const);
+  // Each scheme through the maker of its kind in runtime/schemes.ts, imported only for the kinds the
+  // spec has (a bundle carries what is imported); a maker's return type is a \`SchemeSpec\`, so a
+  // scheme named like an Object.prototype member (\`toString\`) needs no \`as const\`.
+  const schemes = ctx.model.securitySchemes.map((scheme) => {
+    imports.value(schemeMaker(scheme), 'src/runtime/schemes.ts');
+    return [scheme.name, schemeSpec(ctx, scheme)] as const;
+  });
   const env = [...schemeEnv(ctx)].map(([name, variable]) => [name, stringLiteral(variable)] as const);
   return objectLiteral([
     ['baseUrl', optional(server?.url)],

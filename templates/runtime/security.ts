@@ -5,20 +5,32 @@ import type { OperationModel, SecuritySchemeModel, TemplateContext } from 'opena
  * runtime's defaults, the API classes, the README and the API docs, so all four say the same.
  */
 
-/** How a scheme sends its credential: the runtime's `SchemeSpec`, as code. */
+/** Lets a bundler drop defaults.ts with the maker calls in it when nothing uses it. */
+const PURE = '/* @__PURE__ */ ';
+
+/**
+ * How a scheme sends its credential: the runtime's `SchemeSpec`, as code calling the maker of its
+ * kind in runtime/schemes.ts (`schemeMaker` names it, for the import).
+ */
 export function schemeSpec(ctx: TemplateContext, scheme: SecuritySchemeModel): string {
   const { stringLiteral } = ctx.escape;
-  const spec = (type: string, ...more: (readonly [string, string])[]) => ctx.ts.objectLiteral([['type', stringLiteral(type)], ...more]);
+  const { call } = ctx.ts;
   switch (scheme.type) {
     case 'http':
-      return scheme.scheme === 'bearer' || scheme.scheme === 'basic' ? spec(scheme.scheme) : spec('http', ['scheme', stringLiteral(scheme.scheme)]);
+      return scheme.scheme === 'basic' ? 'basic' : PURE + call('http', [stringLiteral(scheme.scheme === 'bearer' ? 'Bearer' : scheme.scheme)]);
     case 'apiKey':
-      return spec('apiKey', ['in', stringLiteral(scheme.in)], ['name', stringLiteral(scheme.parameterName)]);
+      return PURE + call('apiKey', [stringLiteral(scheme.in), stringLiteral(scheme.parameterName)]);
     case 'mutualTLS':
-      return spec('mutualTLS');
+      return 'mutualTLS';
     default:
-      return spec('bearer');
+      return PURE + call('http', [stringLiteral('Bearer')]);
   }
+}
+
+/** The export of runtime/schemes.ts that `schemeSpec` uses for a scheme. */
+export function schemeMaker(scheme: SecuritySchemeModel): 'http' | 'basic' | 'apiKey' | 'mutualTLS' {
+  if (scheme.type === 'http') return scheme.scheme === 'basic' ? 'basic' : 'http';
+  return scheme.type === 'apiKey' || scheme.type === 'mutualTLS' ? scheme.type : 'http';
 }
 
 /** What a caller passes for a scheme: basic takes `{ username, password }`, mutual TLS nothing (its `fetch` holds the certificate), any other a token. */

@@ -6,20 +6,21 @@
 import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import type { SchemeSpec, Security } from '../../templates/runtime/files/auth.ts';
+import { apiKey, basic, http, mutualTLS } from '../../templates/runtime/files/schemes.ts';
 import { ApiCore } from '../../templates/runtime/files/core.ts';
 import { ApiError, AuthenticationError } from '../../templates/runtime/files/errors.ts';
 import type { ClientDefaults, ClientOptions } from '../../templates/runtime/files/options.ts';
 import { json, serverPerTest, type Fault, type FaultServer } from './fault-server.ts';
 
 const schemes: Record<string, SchemeSpec> = {
-  Bearer: { type: 'bearer' },
-  Basic: { type: 'basic' },
-  HeaderKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-  QueryKey: { type: 'apiKey', in: 'query', name: 'api_key' },
-  CookieKey: { type: 'apiKey', in: 'cookie', name: 'session' },
-  OAuth: { type: 'bearer' },
-  Digest: { type: 'http', scheme: 'digest' },
-  Tls: { type: 'mutualTLS' },
+  Bearer: http('Bearer'),
+  Basic: basic,
+  HeaderKey: apiKey('header', 'X-API-Key'),
+  QueryKey: apiKey('query', 'api_key'),
+  CookieKey: apiKey('cookie', 'session'),
+  OAuth: http('Bearer'),
+  Digest: http('digest'),
+  Tls: mutualTLS,
 };
 
 function defaults(more: Partial<ClientDefaults> = {}): ClientDefaults {
@@ -88,7 +89,7 @@ describe('requirements', () => {
 
   it('schemes named after Object.prototype members read only what the client and environment hold', async () => {
     const target = await serve(ok);
-    const more = { schemes: { ...schemes, toString: { type: 'bearer' }, constructor: { type: 'apiKey', in: 'header', name: 'X-C' } } as Record<string, SchemeSpec> };
+    const more = { schemes: { ...schemes, toString: http('Bearer'), constructor: apiKey('header', 'X-C') } as Record<string, SchemeSpec> };
     const error = await failure(call(target, {}, [['toString'], ['constructor']], more));
     expect(error.message).toBe('this operation needs credentials: toString, or constructor; pass them as { auth: { <scheme>: value } }');
     expect(target.attempts).toHaveLength(0);
@@ -151,7 +152,7 @@ describe('where credentials come from', () => {
   });
 
   it('an auth key that is no scheme of the spec is refused in the constructor', () => {
-    expect(() => new ApiCore({ baseUrl: 'http://127.0.0.1:9', auth: { Bearr: 'x' } }, defaults())).toThrow('auth.Bearr: the API has no security scheme of that name (it has Bearer, Basic, HeaderKey, QueryKey, CookieKey, OAuth, Digest, Tls)');
+    expect(() => new ApiCore({ baseUrl: 'http://127.0.0.1:9', auth: { Bearr: 'x' } }, defaults())).toThrow('auth.Bearr: no such security scheme (the API has Bearer, Basic, HeaderKey, QueryKey, CookieKey, OAuth, Digest, Tls)');
   });
 
   it('a function is read before every attempt', async () => {
@@ -166,13 +167,44 @@ describe('where credentials come from', () => {
   it('query or path parameters without the serializer defaults.ts gives a spec with them are refused, not dropped', async () => {
     const target = await serve(ok, ok);
     const query = await failure(call(target, {}, [], { querySerializer: undefined }));
-    expect(query.message).toBe('query parameters need the querySerializer that defaults.ts gives a spec with them');
+    expect(query.message).toBe('query parameters need defaults.querySerializer');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const core = new ApiCore<any>({ baseUrl: target.url, maxRetries: 0 }, defaults());
     const path = await failure(core.call('get-thing', 'GET', 'json', [], undefined, (client, init) => client.GET('/things/{id}', { ...init, params: { path: { id: 7 } } })));
-    expect(path.message).toBe('path parameters need the pathSerializer that defaults.ts gives a spec with them');
+    expect(path.message).toBe('path parameters need defaults.pathSerializer');
     await core.call('list-things', 'GET', 'json', [], undefined, (client, init) => client.GET('/things', { ...init, params: { path: {} } }));
     expect(target.attempts.map((a) => a.url)).toEqual(['/things']);
+  });
+
+  it('a basic environment variable without a colon is the username, with an empty password', async () => {
+    const target = await serve(ok);
+    process.env['OM_TEST_BASIC'] = 'useronly';
+    try {
+      await call(target, {}, [['Basic']], { env: { Basic: 'OM_TEST_BASIC' } });
+    } finally {
+      delete process.env['OM_TEST_BASIC'];
+    }
+    expect(target.attempts[0]!.headers.authorization).toBe(`Basic ${Buffer.from('useronly:').toString('base64')}`);
+  });
+
+  it('a token is trimmed; a value that is not a string counts as none', async () => {
+    const target = await serve(ok);
+    await call(target, { auth: { Bearer: '  tok-2 \n' } }, [['Bearer']]);
+    expect(target.attempts[0]!.headers.authorization).toBe('Bearer tok-2');
+    const error = await failure(call(target, { auth: { Bearer: (() => 42) as never } }, [['Bearer']]));
+    expect(error.message).toBe('auth.Bearer: the credential function returned nothing');
+  });
+
+  it('two cookie schemes share one Cookie header; a header or cookie key must fit in a header, a query key need not', async () => {
+    const target = await serve(ok);
+    const more = { schemes: { ...schemes, OtherCookie: apiKey('cookie', 'other') } };
+    await call(target, { auth: { CookieKey: 'ck-1', OtherCookie: 'oc-2' } as ClientOptions['auth'] }, [['CookieKey', 'OtherCookie']], more);
+    expect(target.attempts[0]!.headers.cookie).toBe('session=ck-1; other=oc-2');
+    for (const name of ['HeaderKey', 'CookieKey']) {
+      const error = await failure(call(target, { auth: { [name]: 'bad value' } }, [[name]]));
+      expect(error.message).toBe(`auth.${name}: the credential has characters an HTTP header cannot carry`);
+    }
+    expect(target.attempts).toHaveLength(1);
   });
 
   it('basic credentials of the wrong shape are refused before any request', async () => {

@@ -119,7 +119,7 @@ describe('API key', () => {
   it('a key that cannot go into a header is refused without quoting it', async () => {
     const target = await serve(json(200, session));
     const error = await failure(client(target, { apiKey: 'sk-secret\r\nx-injected: 1' }).createRealtimeSession(body));
-    expect((error as Error).message).toBe('auth.ApiKeyAuth: the credential contains characters that cannot be sent in an HTTP header');
+    expect((error as Error).message).toBe('auth.ApiKeyAuth: the credential has characters an HTTP header cannot carry');
     expect(target.attempts).toHaveLength(0);
   });
 

@@ -12,6 +12,7 @@ vi.mock('../../generated/src/runtime/retry.ts', () => import('../../templates/ru
 vi.mock('../../generated/src/runtime/idempotency.ts', () => import('../../templates/runtime/files/idempotency.ts'));
 vi.mock('../../generated/src/runtime/abort.ts', () => import('../../templates/runtime/files/abort.ts'));
 vi.mock('../../generated/src/runtime/auth.ts', () => import('../../templates/runtime/files/auth.ts'));
+vi.mock('../../generated/src/runtime/schemes.ts', () => import('../../templates/runtime/files/schemes.ts'));
 vi.mock('../../generated/src/runtime/browser.ts', () => import('../../templates/runtime/files/browser.ts'));
 vi.mock('../../generated/src/runtime/response.ts', () => import('../../templates/runtime/files/response.ts'));
 vi.mock('../../generated/src/runtime/api-promise.ts', () => import('../../templates/runtime/files/api-promise.ts'));

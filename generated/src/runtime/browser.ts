@@ -15,20 +15,17 @@ import { ApiError } from "./errors.js";
  * their global class with some edge runtimes.
  */
 export function isBrowserLike(): boolean {
-  const g = globalThis as Record<string, unknown>;
-  const win = g["window"] as { document?: unknown } | undefined;
-  if (
-    typeof win === "object" &&
-    win !== null &&
-    typeof win.document === "object" &&
-    win.document !== null
-  )
-    return true;
-  return ["DedicatedWorkerGlobalScope", "SharedWorkerGlobalScope"].some(
-    (name) => {
-      const scope = g[name];
+  const g = globalThis as Record<string, unknown> & {
+    window?: { document?: unknown };
+  };
+  // `?.` reads `document` of a primitive `window` too (undefined), as of a missing one.
+  const document = g.window?.document;
+  return (
+    (typeof document === "object" && document !== null) ||
+    ["Dedicated", "Shared"].some((kind) => {
+      const scope = g[`${kind}WorkerGlobalScope`];
       return typeof scope === "function" && globalThis instanceof scope;
-    },
+    })
   );
 }
 
@@ -36,24 +33,15 @@ export function isBrowserLike(): boolean {
  * The browser key rule, when the package has one (the config's `client.browserKeyPrefixes`): in a
  * browser-like environment, a token that starts with none of the prefixes counts as a secret key
  * and is refused unless the caller opted in, so an unrecognised format is refused rather than
- * leaked. Without a rule, nothing is refused.
+ * leaked. `prefixes`: the package's rule where it is in force (in a browser-like environment,
+ * unless the caller opted out), `undefined` elsewhere.
  */
 export function checkBrowserKey(
   key: string,
   prefixes: readonly string[] | undefined,
-  allowBrowser: boolean,
-  browserLike: boolean,
 ): void {
-  if (
-    !prefixes ||
-    allowBrowser ||
-    !browserLike ||
-    prefixes.some((prefix) => key.startsWith(prefix))
-  )
-    return;
+  if (!prefixes || prefixes.some((prefix) => key.startsWith(prefix))) return;
   throw new ApiError(
-    "refusing to use a secret API key in a browser-like environment, where any script on the page can read it. " +
-      `Mint a short-lived key (${prefixes.map((p) => `${p}...`).join(", ")}) on your server and use that here, ` +
-      "or pass { dangerouslyAllowBrowser: true } if you accept the risk.",
+    `refusing to use a secret API key in a browser-like environment (any script can read it): mint a short-lived key (${prefixes.join("..., ")}...) on your server, or pass { dangerouslyAllowBrowser: true }`,
   );
 }

@@ -78,8 +78,8 @@ export class ApiCore<Paths extends {}> {
   readonly #maxRetries: number;
   readonly #timeoutMs: number;
   readonly #backoff: Backoff;
-  readonly #allowBrowser: boolean;
-  readonly #browserLike: boolean;
+  /** The browser key rule, applied to every token (a function's, per request, once it is known). */
+  readonly #checkKey: (key: string) => void;
   readonly #retryHeader: string | undefined;
   readonly #idempotencyHeader: string | undefined;
   readonly #validate: ResponseValidator | undefined;
@@ -92,7 +92,7 @@ export class ApiCore<Paths extends {}> {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
     if (!baseUrl)
       throw new ApiError(
-        "baseUrl is required: the spec names no absolute server URL",
+        "baseUrl is required (the spec has no absolute server URL)",
       );
     this.#defaults = defaults;
     this.#sources = credentialSources(
@@ -102,11 +102,14 @@ export class ApiCore<Paths extends {}> {
       defaults.tokenScheme,
       defaults.env,
     );
-    this.#allowBrowser = options.dangerouslyAllowBrowser === true;
-    this.#browserLike = isBrowserLike();
-    // A function's credential is checked per request, once it is known.
+    const browserLike = isBrowserLike();
+    const rule =
+      options.dangerouslyAllowBrowser === true || !browserLike
+        ? undefined
+        : defaults.browserKeyPrefixes;
+    this.#checkKey = (key) => checkBrowserKey(key, rule);
     for (const source of Object.values(this.#sources))
-      if (typeof source === "string") this.#checkKey(source.trim());
+      if (typeof source === "string") checkBrowserKey(source.trim(), rule);
     this.#headers = options.headers;
     this.#maxRetries = setting(
       "maxRetries",
@@ -130,8 +133,7 @@ export class ApiCore<Paths extends {}> {
         ? option
         : option === true
           ? (name ?? fallback)
-          : option === false ||
-              (this.#browserLike && !defaults.headersInBrowser)
+          : option === false || (browserLike && !defaults.headersInBrowser)
             ? undefined
             : name;
     this.#retryHeader = header(
@@ -177,15 +179,6 @@ export class ApiCore<Paths extends {}> {
     );
   }
 
-  #checkKey(key: string): void {
-    checkBrowserKey(
-      key,
-      this.#defaults.browserKeyPrefixes,
-      this.#allowBrowser,
-      this.#browserLike,
-    );
-  }
-
   async #run<T>(
     operationId: string,
     method: string,
@@ -221,13 +214,13 @@ export class ApiCore<Paths extends {}> {
             this.#defaults.schemes,
             this.#sources,
             this.#defaults.env,
-            (key) => this.#checkKey(key),
+            this.#checkKey,
           ),
           signal,
         );
         secrets = auth.secrets;
         // Later wins: credentials, the retry count, the idempotency key, the client's headers, the call's.
-        const headers = { ...auth.headers };
+        const { headers } = auth;
         if (this.#retryHeader) headers[this.#retryHeader] = String(retries);
         if (idempotencyKey) headers[idempotencyName!] = idempotencyKey;
         const { url, init } = send(this.#client, {
@@ -242,10 +235,7 @@ export class ApiCore<Paths extends {}> {
         try {
           if (attempt.signal) init.signal = attempt.signal;
           const response = await race(
-            this.#fetch(
-              auth.query.length > 0 ? withQuery(url, auth.query) : url,
-              init,
-            ),
+            this.#fetch(auth.url ? auth.url(url) : url, init),
           );
           if (response.ok) {
             const data = (await race(readSuccessBody(response, kind))) as T;
@@ -267,7 +257,8 @@ export class ApiCore<Paths extends {}> {
           retryable = shouldRetry(response.status, response.headers);
         } catch (cause) {
           if (signal?.aborted) throw abortReason(signal);
-          if (attempt.timedOut())
+          // The caller's signal is not aborted (checked above): an aborted attempt timed out.
+          if (attempt.signal?.aborted)
             failure = new TimeoutError(
               `no complete response within ${timeoutMs} ms`,
               { cause },
@@ -340,16 +331,6 @@ function scrubbedCause(error: Error, secrets: readonly string[]): Error {
   if (error.cause instanceof Error)
     copy.cause = scrubbedCause(error.cause, secrets);
   return copy;
-}
-
-/** The URL with query-string credentials added. */
-function withQuery(
-  url: string,
-  query: readonly (readonly [string, string])[],
-): string {
-  const target = new URL(url);
-  for (const [name, value] of query) target.searchParams.append(name, value);
-  return target.href;
 }
 
 /** `fetch failed (ECONNRESET)`: the error's message and, where Node has one, its cause's code. */

@@ -5,6 +5,7 @@
 
 import type { ApiKeySource } from "./auth.js";
 import type { ClientDefaults } from "./options.js";
+import { http } from "./schemes.js";
 /** Credentials for the spec's security schemes (the client's `auth` option), by scheme name. */
 export type AuthOptions = {
   /** A standard OpenAI API key, sent as a bearer token. */ readonly ApiKeyAuth?: ApiKeySource;
@@ -12,7 +13,7 @@ export type AuthOptions = {
 /** Values from the spec and the generator config. */
 export const defaults: ClientDefaults = {
   baseUrl: "https://api.openai.com/v1",
-  schemes: { ApiKeyAuth: { type: "bearer" } },
+  schemes: { ApiKeyAuth: /* @__PURE__ */ http("Bearer") },
   tokenScheme: "ApiKeyAuth",
   env: { ApiKeyAuth: "OPENAI_API_KEY" },
   browserKeyPrefixes: ["ek_"],

@@ -8,7 +8,7 @@ export interface ApiErrorInit {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
-  requestId?: string;
+  requestId?: string | undefined;
   /** The operation whose call failed. */
   operationId?: string;
   cause?: unknown;

@@ -6,8 +6,8 @@
 /**
  * Replaces every occurrence of the secrets in the strings inside a value: a server may echo a
  * credential back in an error body or header, and errors must never carry it, nor its URL
- * encodings. Longer secrets go first, so one that contains another is replaced whole. Keys are copied with `defineProperty`,
- * so a `__proto__` key in a body stays a plain key.
+ * encodings. Longer secrets go first, so one that contains another is replaced whole. Objects are
+ * copied with `Object.fromEntries`, which defines its keys, so a `__proto__` key in a body stays a plain key.
  */
 export function redact<T>(value: T, secrets: readonly string[]): T {
   // Each secret also as a URL carries it: percent-encoded, and form-encoded (a query credential).
@@ -30,17 +30,12 @@ function replace<T>(value: T, secrets: readonly string[]): T {
     ) as T;
   if (Array.isArray(value))
     return value.map((item) => replace(item, secrets)) as T;
-  if (value !== null && typeof value === "object") {
-    const copy: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) {
-      Object.defineProperty(copy, key, {
-        value: replace(child, secrets),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    return copy as T;
-  }
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [
+        key,
+        replace(child, secrets),
+      ]),
+    ) as T;
   return value;
 }

@@ -3,11 +3,7 @@
  * Do not edit: change the spec, the config or the templates and run `openapi-morph generate`.
  */
 
-import {
-  createFinalURL,
-  defaultBodySerializer,
-  type Client,
-} from "openapi-fetch";
+import { createFinalURL, type Client } from "openapi-fetch";
 import { ApiError } from "./errors.js";
 
 /** One request, described but not sent: the core adds credentials in the query, the signal, and sends it. */
@@ -40,12 +36,13 @@ export interface Serializers {
   readonly querySerializer?: (query: Record<string, unknown>) => string;
 }
 
+/** A JSON body (a function of its own: `JSON.stringify` would take the headers for a replacer). */
+const json = (body: unknown): string => JSON.stringify(body);
+
 /** Without a serializer, a parameter of that kind fails loudly rather than being dropped. */
 function missing(kind: string, params: object): string {
   for (const _ in params)
-    throw new ApiError(
-      `${kind} parameters need the ${kind}Serializer that defaults.ts gives a spec with them`,
-    );
+    throw new ApiError(`${kind} parameters need defaults.${kind}Serializer`);
   return "";
 }
 
@@ -56,6 +53,9 @@ function missing(kind: string, params: object): string {
  * (`Outgoing`) instead of sending it: the core sends, reads and retries, so openapi-fetch's
  * response parsing and middleware would be work done twice. Header names are lower-cased, so a
  * later header replaces an earlier one whatever its case; `Content-Type` defaults to JSON.
+ * A body without its own serializer goes as JSON: the generated methods pass one (body.ts) for
+ * every other media type, so openapi-fetch's default serializer, which guesses from the body and
+ * the headers, would only repeat that choice.
  */
 export function requestBuilder<Paths extends {}>(
   baseUrl: string,
@@ -68,12 +68,7 @@ export function requestBuilder<Paths extends {}>(
     (method: string) =>
     (
       path: string,
-      {
-        params = {},
-        body,
-        bodySerializer = defaultBodySerializer,
-        headers: given,
-      }: CallInit,
+      { params = {}, body, bodySerializer = json, headers: given }: CallInit,
     ): Outgoing => {
       const headers: Record<string, string> = {};
       for (const group of [given, params.header]) {
@@ -102,16 +97,9 @@ export function requestBuilder<Paths extends {}>(
       };
     };
   const client: Record<string, unknown> = {};
-  for (const method of [
-    "GET",
-    "PUT",
-    "POST",
-    "DELETE",
-    "OPTIONS",
-    "HEAD",
-    "PATCH",
-    "TRACE",
-  ])
+  for (const method of "GET PUT POST DELETE OPTIONS HEAD PATCH TRACE".split(
+    " ",
+  ))
     client[method] = builder(method);
   return client as unknown as Client<Paths>;
 }

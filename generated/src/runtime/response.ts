@@ -23,16 +23,12 @@ export async function readSuccessBody(
   response: Response,
   kind: ResponseKind,
 ): Promise<unknown> {
-  if (kind === "binary") {
-    const blob = await response.blob();
-    return response.status === 204 || response.status === 205
-      ? undefined
-      : blob;
-  }
-  const text = await response.text();
+  // Read whole in every case, so that the connection is free for the next request.
+  const read = await (kind === "binary" ? response.blob() : response.text());
   if (kind === "none" || response.status === 204 || response.status === 205)
     return undefined;
-  if (kind === "text") return text;
+  if (kind !== "json") return read;
+  const text = read as string;
   const type = response.headers.get("content-type");
   if (!type || !JSON_TYPE.test(type)) {
     throw new InvalidResponseError(
@@ -63,16 +59,15 @@ export async function readErrorBody(response: Response): Promise<unknown> {
 
 /** Status, headers, body and request id of a response, as every error built from one carries them. */
 export function errorInit(response: Response, body: unknown): ApiErrorInit {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    headers[key] = value;
-  });
-  const requestId = response.headers.get("x-request-id");
+  // Headers iterate with lower-case names (the DOM lib of ES2022 does not type it as iterable).
+  const headers = Object.fromEntries(
+    response.headers as unknown as Iterable<[string, string]>,
+  );
   return {
     status: response.status,
     headers,
     body,
-    ...(requestId ? { requestId } : {}),
+    requestId: response.headers.get("x-request-id") || undefined,
   };
 }
 

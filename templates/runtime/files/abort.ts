@@ -24,9 +24,8 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
   });
 }
 
-/** Waits `ms`, or rejects with the signal's reason the moment it aborts (the timer is cleared). */
+/** Waits `ms`, or rejects with the signal's reason the moment it aborts (at once if it has; the timer is cleared). */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortReason(signal));
   let timer: ReturnType<typeof setTimeout> | undefined;
   return raceAbort(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() => clearTimeout(timer));
 }
@@ -34,18 +33,19 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
 /** setTimeout fires at once for delays above 2^31 - 1 ms; such a timeout means "none". */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** One HTTP attempt's signal: aborted by the caller's signal, or by the timeout. */
+/**
+ * One HTTP attempt's signal: aborted by the caller's signal, or by the timeout. While the caller's
+ * signal is not aborted, an aborted attempt signal means that the timeout fired.
+ */
 export interface AttemptSignal {
   /** `undefined` when there is neither a timeout nor a caller's signal: nothing to abort. */
   readonly signal: AbortSignal | undefined;
-  /** True once the timeout fired (rather than the caller aborting). */
-  timedOut(): boolean;
   /** Clears the timer and the link to the caller's signal; call it when the attempt is over. */
   finish(): void;
 }
 
 /** No timeout (at most 2^31 - 1 ms) and no caller's signal: one shared attempt with nothing to clear. */
-const UNBOUNDED: AttemptSignal = { signal: undefined, timedOut: () => false, finish() {} };
+const UNBOUNDED: AttemptSignal = { signal: undefined, finish() {} };
 
 /**
  * The caller's signal as it is when there is no timeout (no timer, no controller of our own);
@@ -54,17 +54,12 @@ const UNBOUNDED: AttemptSignal = { signal: undefined, timedOut: () => false, fin
 export function attemptSignal(timeoutMs: number, caller: AbortSignal | undefined): AttemptSignal {
   if (timeoutMs >= MAX_TIMER_MS) return caller ? { ...UNBOUNDED, signal: caller } : UNBOUNDED;
   const controller = new AbortController();
-  let timedOut = false;
   const onCallerAbort = (): void => controller.abort(abortReason(caller!));
   if (caller?.aborted) onCallerAbort();
   else caller?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`no complete response within ${timeoutMs} ms`, 'TimeoutError'));
-  }, timeoutMs);
+  const timer = setTimeout(() => controller.abort(new DOMException(`no complete response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
   return {
     signal: controller.signal,
-    timedOut: () => timedOut,
     finish() {
       clearTimeout(timer);
       caller?.removeEventListener('abort', onCallerAbort);

@@ -13,15 +13,17 @@ export interface BasicCredentials {
 export type AnyAuth = { readonly [scheme: string]: Credential<string> | Credential<BasicCredentials> | undefined };
 
 /**
- * How a security scheme of the spec sends its credential (the generator writes one per scheme
- * into defaults.ts): `bearer` covers http bearer, oauth2 and openIdConnect; `http` another HTTP
- * scheme (`Authorization: <scheme> <value>`); `apiKey` a header, query parameter or cookie;
- * `mutualTLS` is met by the transport (a `fetch` with a client certificate), not by a value.
+ * How a security scheme of the spec sends its credential: defaults.ts holds one per scheme, made
+ * by schemes.ts, and imports only the kinds the spec has, so a bearer-only package carries no
+ * basic, cookie or query code. No `send`: mutual TLS, met by the transport (a `fetch` with a
+ * client certificate), not by a value.
  */
-export type SchemeSpec =
-  | { readonly type: 'bearer' | 'basic' | 'mutualTLS' }
-  | { readonly type: 'http'; readonly scheme: string }
-  | { readonly type: 'apiKey'; readonly in: 'header' | 'query' | 'cookie'; readonly name: string };
+export interface SchemeSpec {
+  /** Puts the credential (as read from its source) on the request; `name` is the scheme's, for messages. */
+  readonly send?: (value: unknown, name: string, request: AppliedAuth) => void;
+  /** Turns the scheme's environment variable into a credential (basic: `username:password`). */
+  readonly fromEnv?: (text: string) => unknown;
+}
 
 /** An operation's requirements: alternatives (any one will do), each a list of scheme names that apply together. Empty: no credentials. */
 export type Security = readonly (readonly string[])[];
@@ -29,8 +31,11 @@ export type Security = readonly (readonly string[])[];
 /** What one request carries for its credentials, and the strings no error may show (`redact` adds their URL encodings). */
 export interface AppliedAuth {
   readonly headers: Record<string, string>;
-  readonly query: readonly (readonly [string, string])[];
-  readonly secrets: readonly string[];
+  readonly secrets: string[];
+  /** The browser key rule, applied to every token before it is sent. */
+  readonly check: (token: string) => void;
+  /** Adds query-string credentials to the request's URL, when a scheme sends one there. */
+  url?: (url: string) => string;
 }
 
 type Source = Credential<string> | Credential<BasicCredentials>;
@@ -49,16 +54,17 @@ export function credentialSources(
 ): Record<string, Source> {
   const names = Object.keys(schemes);
   for (const name of Object.keys(auth ?? {})) {
-    if (!Object.hasOwn(schemes, name)) throw new ApiError(`auth.${name}: the API has no security scheme of that name${names.length > 0 ? ` (it has ${names.join(', ')})` : ''}`);
+    if (!Object.hasOwn(schemes, name)) throw new ApiError(`auth.${name}: no such security scheme (the API has ${names.join(', ') || 'none'})`);
   }
   if (apiKey !== undefined && tokenScheme === undefined) {
-    throw new ApiError(`apiKey names no scheme here: the API has ${names.length === 0 ? 'no security schemes' : `several (${names.join(', ')}); pass { auth: { <scheme>: value } }`}`);
+    throw new ApiError(`apiKey names no scheme here: the API has ${names.length === 0 ? 'none' : `several (${names.join(', ')}); pass { auth: { <scheme>: value } }`}`);
   }
   const sources: Record<string, Source> = {};
   for (const name of names) {
     // Own keys only: a scheme may be named `toString` (a spec is untrusted input).
     const fromEnv = readEnv(own(env, name));
-    const source = own(auth, name) ?? (name === tokenScheme ? apiKey : undefined) ?? (fromEnv && schemes[name]!.type === 'basic' ? splitBasic(fromEnv) : fromEnv);
+    const parse = schemes[name]!.fromEnv;
+    const source = own(auth, name) ?? (name === tokenScheme ? apiKey : undefined) ?? (fromEnv && parse ? (parse(fromEnv) as Source) : fromEnv);
     if (source !== undefined && source !== '') sources[name] = source;
   }
   return sources;
@@ -76,45 +82,31 @@ export async function applyAuth(
   env: Readonly<Record<string, string>>,
   check: (token: string) => void,
 ): Promise<AppliedAuth> {
-  const headers: Record<string, string> = {};
-  const query: [string, string][] = [];
-  const secrets: string[] = [];
-  if (security.length === 0) return { headers, query, secrets };
-  const usable = (name: string): boolean => Object.hasOwn(sources, name) || own(schemes, name)?.type === 'mutualTLS';
+  const request: AppliedAuth = { headers: {}, secrets: [], check };
+  if (security.length === 0) return request;
+  const usable = (name: string): boolean => Object.hasOwn(sources, name) || (own(schemes, name) !== undefined && !schemes[name]!.send);
   // An alternative with credentials first; an empty one (`{}`: optional auth) only when none has them.
   const chosen = security.find((schemesOfOne) => schemesOfOne.length > 0 && schemesOfOne.every(usable)) ?? security.find((schemesOfOne) => schemesOfOne.length === 0);
   if (!chosen) throw new ApiError(`this operation needs credentials: ${needs(security, env)}`);
-  const cookies: string[] = [];
   for (const name of chosen) {
-    const spec = schemes[name]!;
-    if (spec.type === 'mutualTLS') continue;
-    const value: unknown = await read(sources[name]!);
-    if (spec.type === 'basic') {
-      const { username, password } = (value ?? {}) as Partial<BasicCredentials>;
-      if (typeof username !== 'string' || typeof password !== 'string') throw new ApiError(`auth.${name}: expected { username, password }`);
-      const token = base64(`${username}:${password}`);
-      headers['Authorization'] = `Basic ${token}`;
-      secrets.push(token, password);
-      continue;
-    }
-    const token = typeof value === 'string' ? value.trim() : '';
-    if (token === '') throw new ApiError(`auth.${name}: the credential function returned nothing`);
-    check(token);
-    secrets.push(token);
-    if (spec.type === 'apiKey' && spec.in === 'query') {
-      query.push([spec.name, token]);
-      continue;
-    }
-    // Headers and cookies cannot carry every character; the message does not quote the value
-    // (the Headers class would quote it in its own error).
-    if (!/^[\x21-\x7e]+$/.test(token)) throw new ApiError(`auth.${name}: the credential contains characters that cannot be sent in an HTTP header`);
-    if (spec.type === 'apiKey') {
-      if (spec.in === 'header') headers[spec.name] = token;
-      else cookies.push(`${spec.name}=${token}`);
-    } else headers['Authorization'] = `${'scheme' in spec ? spec.scheme : 'Bearer'} ${token}`;
+    const { send } = schemes[name]!;
+    if (send) send(await read(sources[name]!), name, request);
   }
-  if (cookies.length > 0) headers['Cookie'] = cookies.join('; ');
-  return { headers, query, secrets };
+  return request;
+}
+
+/**
+ * A token credential, checked and recorded as a secret: trimmed, not empty, and (for a header or
+ * a cookie, `inHeader`) only characters HTTP headers can carry; the message never quotes it (the
+ * Headers class would quote it in its own error).
+ */
+export function token(value: unknown, name: string, request: AppliedAuth, inHeader = true): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') throw new ApiError(`auth.${name}: the credential function returned nothing`);
+  request.check(text);
+  request.secrets.push(text);
+  if (inHeader && !/^[\x21-\x7e]+$/.test(text)) throw new ApiError(`auth.${name}: the credential has characters an HTTP header cannot carry`);
+  return text;
 }
 
 /** `BearerAuth (or set PETS_TOKEN), or ApiKey + AppId`: what `security` asks for, in words. */
@@ -128,17 +120,6 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
 
 function read(source: Source): Promise<unknown> | unknown {
   return typeof source === 'function' ? source() : source;
-}
-
-/** `username:password` from an environment variable, split at the first colon. */
-function splitBasic(text: string): BasicCredentials {
-  const at = text.indexOf(':');
-  return at < 0 ? { username: text, password: '' } : { username: text.slice(0, at), password: text.slice(at + 1) };
-}
-
-/** Base64 of the UTF-8 bytes (RFC 7617), in every runtime with `btoa`. */
-function base64(text: string): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
 /** An environment variable, where `process.env` exists (Node, Deno, Bun); `undefined` elsewhere. */

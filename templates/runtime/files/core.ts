@@ -36,8 +36,8 @@ export class ApiCore<Paths extends {}> {
   readonly #maxRetries: number;
   readonly #timeoutMs: number;
   readonly #backoff: Backoff;
-  readonly #allowBrowser: boolean;
-  readonly #browserLike: boolean;
+  /** The browser key rule, applied to every token (a function's, per request, once it is known). */
+  readonly #checkKey: (key: string) => void;
   readonly #retryHeader: string | undefined;
   readonly #idempotencyHeader: string | undefined;
   readonly #validate: ResponseValidator | undefined;
@@ -48,13 +48,13 @@ export class ApiCore<Paths extends {}> {
 
   constructor(options: ClientOptions<AnyAuth>, defaults: ClientDefaults) {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
-    if (!baseUrl) throw new ApiError('baseUrl is required: the spec names no absolute server URL');
+    if (!baseUrl) throw new ApiError('baseUrl is required (the spec has no absolute server URL)');
     this.#defaults = defaults;
     this.#sources = credentialSources(options.auth, options.apiKey, defaults.schemes, defaults.tokenScheme, defaults.env);
-    this.#allowBrowser = options.dangerouslyAllowBrowser === true;
-    this.#browserLike = isBrowserLike();
-    // A function's credential is checked per request, once it is known.
-    for (const source of Object.values(this.#sources)) if (typeof source === 'string') this.#checkKey(source.trim());
+    const browserLike = isBrowserLike();
+    const rule = options.dangerouslyAllowBrowser === true || !browserLike ? undefined : defaults.browserKeyPrefixes;
+    this.#checkKey = (key) => checkBrowserKey(key, rule);
+    for (const source of Object.values(this.#sources)) if (typeof source === 'string') checkBrowserKey(source.trim(), rule);
     this.#headers = options.headers;
     this.#maxRetries = setting('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
     this.#timeoutMs = setting('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
@@ -62,7 +62,7 @@ export class ApiCore<Paths extends {}> {
     this.#validate = options.validateResponse;
     // Off in browsers unless configured: a CORS preflight fails on a header the server does not allow.
     const header = (option: boolean | string | undefined, name: string | undefined, fallback: string): string | undefined =>
-      typeof option === 'string' ? option : option === true ? (name ?? fallback) : option === false || (this.#browserLike && !defaults.headersInBrowser) ? undefined : name;
+      typeof option === 'string' ? option : option === true ? (name ?? fallback) : option === false || (browserLike && !defaults.headersInBrowser) ? undefined : name;
     this.#retryHeader = header(options.retryCountHeader, defaults.retryCountHeader, RETRY_COUNT_HEADER);
     this.#idempotencyHeader = header(options.idempotencyHeader, defaults.idempotencyHeader, IDEMPOTENCY_HEADER);
     const custom = options.fetch;
@@ -85,10 +85,6 @@ export class ApiCore<Paths extends {}> {
     return new ApiPromise(this.#run<T>(operationId, method, kind, security, options ?? {}, send));
   }
 
-  #checkKey(key: string): void {
-    checkBrowserKey(key, this.#defaults.browserKeyPrefixes, this.#allowBrowser, this.#browserLike);
-  }
-
   async #run<T>(operationId: string, method: string, kind: ResponseKind, security: Security, options: RequestOptions, send: Send<Paths>): Promise<ApiResponse<T>> {
     const { signal } = options;
     const maxRetries = setting('maxRetries', options.maxRetries, this.#maxRetries);
@@ -99,10 +95,10 @@ export class ApiCore<Paths extends {}> {
     try {
       for (let retries = 0; ; retries++) {
         if (signal?.aborted) throw abortReason(signal);
-        const auth = await raceAbort(applyAuth(security, this.#defaults.schemes, this.#sources, this.#defaults.env, (key) => this.#checkKey(key)), signal);
+        const auth = await raceAbort(applyAuth(security, this.#defaults.schemes, this.#sources, this.#defaults.env, this.#checkKey), signal);
         secrets = auth.secrets;
         // Later wins: credentials, the retry count, the idempotency key, the client's headers, the call's.
-        const headers = { ...auth.headers };
+        const { headers } = auth;
         if (this.#retryHeader) headers[this.#retryHeader] = String(retries);
         if (idempotencyKey) headers[idempotencyName!] = idempotencyKey;
         const { url, init } = send(this.#client, { headers: Object.assign(headers, this.#headers, options.headers) }) as Outgoing;
@@ -113,7 +109,7 @@ export class ApiCore<Paths extends {}> {
         let responseHeaders: Headers | undefined;
         try {
           if (attempt.signal) init.signal = attempt.signal;
-          const response = await race(this.#fetch(auth.query.length > 0 ? withQuery(url, auth.query) : url, init));
+          const response = await race(this.#fetch(auth.url ? auth.url(url) : url, init));
           if (response.ok) {
             const data = (await race(readSuccessBody(response, kind))) as T;
             this.#check(operationId, response, data);
@@ -131,7 +127,8 @@ export class ApiCore<Paths extends {}> {
           retryable = shouldRetry(response.status, response.headers);
         } catch (cause) {
           if (signal?.aborted) throw abortReason(signal);
-          if (attempt.timedOut()) failure = new TimeoutError(`no complete response within ${timeoutMs} ms`, { cause });
+          // The caller's signal is not aborted (checked above): an aborted attempt timed out.
+          if (attempt.signal?.aborted) failure = new TimeoutError(`no complete response within ${timeoutMs} ms`, { cause });
           else if (cause instanceof ConnectionError) failure = cause;
           else throw cause;
         } finally {
@@ -175,13 +172,6 @@ function scrubbedCause(error: Error, secrets: readonly string[]): Error {
   if (code !== undefined) Object.assign(copy, { code });
   if (error.cause instanceof Error) copy.cause = scrubbedCause(error.cause, secrets);
   return copy;
-}
-
-/** The URL with query-string credentials added. */
-function withQuery(url: string, query: readonly (readonly [string, string])[]): string {
-  const target = new URL(url);
-  for (const [name, value] of query) target.searchParams.append(name, value);
-  return target.href;
 }
 
 /** `fetch failed (ECONNRESET)`: the error's message and, where Node has one, its cause's code. */

@@ -18,7 +18,6 @@ export function wantsIdempotencyKey(method: string): boolean {
  */
 export function newIdempotencyKey(): string {
   const crypto = globalThis.crypto;
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) => (Number(digit) ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (Number(digit) / 4)))).toString(16));
+  // Typed as always there, which it is not outside secure contexts.
+  return (crypto.randomUUID as (() => string) | undefined)?.() ?? '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) => (+digit ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+digit / 4)))).toString(16));
 }

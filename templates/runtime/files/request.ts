@@ -1,4 +1,4 @@
-import { createFinalURL, defaultBodySerializer, type Client } from 'openapi-fetch';
+import { createFinalURL, type Client } from 'openapi-fetch';
 import { ApiError } from './errors.js';
 
 /** One request, described but not sent: the core adds credentials in the query, the signal, and sends it. */
@@ -24,9 +24,12 @@ export interface Serializers {
   readonly querySerializer?: (query: Record<string, unknown>) => string;
 }
 
+/** A JSON body (a function of its own: `JSON.stringify` would take the headers for a replacer). */
+const json = (body: unknown): string => JSON.stringify(body);
+
 /** Without a serializer, a parameter of that kind fails loudly rather than being dropped. */
 function missing(kind: string, params: object): string {
-  for (const _ in params) throw new ApiError(`${kind} parameters need the ${kind}Serializer that defaults.ts gives a spec with them`);
+  for (const _ in params) throw new ApiError(`${kind} parameters need defaults.${kind}Serializer`);
   return '';
 }
 
@@ -37,9 +40,12 @@ function missing(kind: string, params: object): string {
  * (`Outgoing`) instead of sending it: the core sends, reads and retries, so openapi-fetch's
  * response parsing and middleware would be work done twice. Header names are lower-cased, so a
  * later header replaces an earlier one whatever its case; `Content-Type` defaults to JSON.
+ * A body without its own serializer goes as JSON: the generated methods pass one (body.ts) for
+ * every other media type, so openapi-fetch's default serializer, which guesses from the body and
+ * the headers, would only repeat that choice.
  */
 export function requestBuilder<Paths extends {}>(baseUrl: string, { pathSerializer = (url, path) => missing('path', path) || url, querySerializer = (query) => missing('query', query) }: Serializers): Client<Paths> {
-  const builder = (method: string) => (path: string, { params = {}, body, bodySerializer = defaultBodySerializer, headers: given }: CallInit): Outgoing => {
+  const builder = (method: string) => (path: string, { params = {}, body, bodySerializer = json, headers: given }: CallInit): Outgoing => {
     const headers: Record<string, string> = {};
     for (const group of [given, params.header]) {
       for (const name in group) {
@@ -52,6 +58,6 @@ export function requestBuilder<Paths extends {}>(baseUrl: string, { pathSerializ
     return { url: createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), init: { method, headers, body: data ?? null } };
   };
   const client: Record<string, unknown> = {};
-  for (const method of ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']) client[method] = builder(method);
+  for (const method of 'GET PUT POST DELETE OPTIONS HEAD PATCH TRACE'.split(' ')) client[method] = builder(method);
   return client as unknown as Client<Paths>;
 }

@@ -15,13 +15,11 @@ const JSON_TYPE = /^application\/(?:[\w.!#$%&'*^`|~-]+\+)?json\s*(?:;|$)/i;
  * as a string or a half object. 204 and 205 carry no body by definition.
  */
 export async function readSuccessBody(response: Response, kind: ResponseKind): Promise<unknown> {
-  if (kind === 'binary') {
-    const blob = await response.blob();
-    return response.status === 204 || response.status === 205 ? undefined : blob;
-  }
-  const text = await response.text();
+  // Read whole in every case, so that the connection is free for the next request.
+  const read = await (kind === 'binary' ? response.blob() : response.text());
   if (kind === 'none' || response.status === 204 || response.status === 205) return undefined;
-  if (kind === 'text') return text;
+  if (kind !== 'json') return read;
+  const text = read as string;
   const type = response.headers.get('content-type');
   if (!type || !JSON_TYPE.test(type)) {
     throw new InvalidResponseError(`expected a JSON response, got ${type ? `content type ${type.slice(0, 100)}` : 'no content type'}`, errorInit(response, text));
@@ -46,12 +44,9 @@ export async function readErrorBody(response: Response): Promise<unknown> {
 
 /** Status, headers, body and request id of a response, as every error built from one carries them. */
 export function errorInit(response: Response, body: unknown): ApiErrorInit {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    headers[key] = value;
-  });
-  const requestId = response.headers.get('x-request-id');
-  return { status: response.status, headers, body, ...(requestId ? { requestId } : {}) };
+  // Headers iterate with lower-case names (the DOM lib of ES2022 does not type it as iterable).
+  const headers = Object.fromEntries(response.headers as unknown as Iterable<[string, string]>);
+  return { status: response.status, headers, body, requestId: response.headers.get('x-request-id') || undefined };
 }
 
 /** `429 Too Many Requests: <the message the body carries>`, in the body shapes APIs commonly use. */
