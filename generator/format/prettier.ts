@@ -4,7 +4,7 @@ import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierConfigSource } from './config-search.ts';
 import { formatCache, formatCacheKey } from './format-cache.ts';
-import { runFormatJobs } from './format-jobs.ts';
+import { renderPoolSize, runFormatJobs, startFormatPool, type FormatPool } from './format-jobs.ts';
 import { configOptions, extension, PARSERS, standaloneSetup, type FormatterSetup } from './formatter.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
@@ -13,9 +13,11 @@ import { toolkitRoot } from '../toolkit.ts';
  * Format stage: prettier, in-process, with the prettier config that applies where the file will
  * be written (the user's, if the project has one). Files prettier has no parser for pass through.
  * With a cache folder, text formatted before (same prettier, config, parser, path and text) is
- * taken from the cache, and prettier is loaded only when something is left to format.
+ * taken from the cache, and prettier is loaded only when something is left to format. With a
+ * `pool` (see `startRenderFormatting`) the workers format; else the main thread, or workers started
+ * here for a large package.
  */
-export async function formatFiles(files: readonly PrintedFile[], outDir: string, cacheDir?: string): Promise<PrintedFile[]> {
+export async function formatFiles(files: readonly PrintedFile[], outDir: string, cacheDir?: string, pool?: FormatPool): Promise<PrintedFile[]> {
   const config = prettierConfigSource(outDir);
   const cache = formatCache(cacheDir);
   const version = installedVersion('prettier', toolkitRoot);
@@ -34,7 +36,8 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
   );
   const cached = await Promise.all(keyed.map(({ key }) => (key ? cache.get(key) : undefined)));
   const todo = keyed.flatMap(({ file, parser, key }, i) => (parser && key && cached[i] === undefined ? [{ file, parser, key }] : []));
-  const { outcomes } = todo.length === 0 ? { outcomes: [] } : await runFormatJobs(todo.map(({ file, parser }) => ({ text: file.content, parser, filepath: join(outDir, file.path) })), setup);
+  const jobs = todo.map(({ file, parser }) => ({ text: file.content, parser, filepath: join(outDir, file.path) }));
+  const outcomes = jobs.length === 0 ? [] : pool ? await pool.run(jobs, setup) : (await runFormatJobs(jobs, setup)).outcomes;
   const diagnostics = new DiagnosticCollector();
   const fresh = new Map<string, string>();
   await Promise.all(
@@ -54,4 +57,15 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
   });
   diagnostics.throwIfErrors();
   return formatted;
+}
+
+/**
+ * Format workers for a render, started before its files exist (the format stage passes the pool to
+ * `formatFiles`): they load prettier while the types and templates stages run, with the setup a
+ * render most likely needs (the project's prettier config, or the standalone build with the
+ * plugins for TypeScript, JSON and markdown; another setup costs only the plugins it adds).
+ * `undefined` when the toolkit runs from its TypeScript sources (no compiled worker).
+ */
+export function startRenderFormatting(outDir: string): FormatPool | undefined {
+  return startFormatPool(prettierConfigSource(outDir) ? { kind: 'config' } : { kind: 'standalone', parsers: ['typescript', 'json', 'markdown'], all: false }, renderPoolSize());
 }
