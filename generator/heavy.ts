@@ -138,6 +138,11 @@ function precompiledSchemaValidator(version: OpenapiSchemaVersion): SchemaValida
   return require(fileURLToPath(file)) as SchemaValidator;
 }
 
+/** jiti, which loads configs and team templates (its CommonJS entry: no export-name scan of its 190 KB bundle). */
+export function jiti(): typeof import('jiti') {
+  return require('jiti') as typeof import('jiti');
+}
+
 /** jsonpath-plus, for overlay targets (only projects with overlays load it). */
 export function jsonPath(): typeof import('jsonpath-plus') {
   return require('jsonpath-plus') as typeof import('jsonpath-plus');

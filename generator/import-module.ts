@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { jiti as loadJiti } from './heavy.ts';
 
 /**
  * Imports a user's module (a config, a team template) and returns its default export: TypeScript
@@ -23,7 +24,8 @@ export async function importUserModule(path: string): Promise<unknown> {
   if (extname(path) === '.json') return JSON.parse(await readFile(path, 'utf8'));
   // The public API by the package's own name (Node resolves a package's self-reference through its
   // exports map; tests alias it to the source), so this helper does not import the entry upward.
-  const [{ createJiti }, toolkitApi] = await Promise.all([import('jiti'), import('openapi-morph')]);
+  const toolkitApi = await import('openapi-morph');
+  const { createJiti } = loadJiti();
   const jiti = createJiti(pathToFileURL(path).href, {
     moduleCache: false,
     virtualModules: { 'openapi-morph': toolkitApi },

@@ -2,6 +2,10 @@
  * openapi-morph's public API: the config, the template API, the model types templates receive,
  * and the pipeline for programmatic use.
  */
+import type * as generating from './generate.ts';
+import type * as pipeline from './pipeline.ts';
+import type * as syncing from './sync/index.ts';
+
 export { defineConfig } from './config/types.ts';
 export type { UserConfig, ResolvedConfig } from './config/types.ts';
 export { loadConfig } from './config/load.ts';
@@ -36,9 +40,15 @@ export { camelCase, pascalCase, splitWords } from './naming/words.ts';
 export type { OperationFilter, Selection } from './select/filters.ts';
 export type { Diagnostic, SourceLocation } from './diagnostics/diagnostic.ts';
 export { MorphError } from './diagnostics/diagnostic.ts';
-export { render } from './pipeline.ts';
-export { generate, check } from './generate.ts';
-export { sync } from './sync/index.ts';
+/*
+ * The pipeline for programmatic use, each loaded on its first call: a config or a team template
+ * imports `defineConfig` or `defineTemplate` from here, and must not load every render stage with
+ * it (a no-op `check` loads the config and nothing of the render).
+ */
+export const render: typeof pipeline.render = async (...args) => (await import('./pipeline.ts')).render(...args);
+export const generate: typeof generating.generate = async (...args) => (await import('./generate.ts')).generate(...args);
+export const check: typeof generating.check = async (...args) => (await import('./generate.ts')).check(...args);
+export const sync: typeof syncing.sync = async (...args) => (await import('./sync/index.ts')).sync(...args);
 export type { SyncReport, SourceOptions } from './sync/index.ts';
 export type { MethodSignature, MethodParameter } from './template-api/signature.ts';
 /** How a body of a media type travels (`json`, `multipart`, `form`, `text`, `binary`): the rule method signatures use. */

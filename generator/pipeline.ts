@@ -7,7 +7,8 @@ import { printFiles } from './emit/print.ts';
 import { runTemplates } from './emit/run-templates.ts';
 import { typecheckFiles } from './emit/typecheck.ts';
 import { trustedCacheDir } from './cache-dir.ts';
-import { formatFiles } from './format/prettier.ts';
+import type { FormatPool } from './format/format-jobs.ts';
+import { formatFiles, startRenderFormatting } from './format/prettier.ts';
 import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
@@ -96,6 +97,16 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
  * validates the subset of the upstream document once, then renders the spec it writes).
  */
 export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}): Promise<RenderResult> {
+  // prettier loads on worker threads while the next stages run (the diff renders without it).
+  const pool = renderOptions.format === false ? undefined : startRenderFormatting(config.output.dir);
+  try {
+    return await renderModel(config, spec, selected, renderOptions, pool);
+  } finally {
+    pool?.close();
+  }
+}
+
+async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions, pool: FormatPool | undefined): Promise<RenderResult> {
   const progress = renderOptions.progress ?? noProgress;
   progress.stage('model');
   const document = normalize(spec, selected.document);
@@ -120,7 +131,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
     const printed = printFiles(runTemplates(slots, ctx, config.root), header);
     // The diff renders without prettier (it compares declarations, not layout).
     if (renderOptions.format !== false) progress.stage('format', `${printed.length} files`);
-    return renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir, trustedCacheDir(config.root), prettierInputs(config.output.dir, config.root));
+    return renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root));
   });
   if (config.typecheck) {
     progress.stage('typecheck', `${formatted.length} files`);

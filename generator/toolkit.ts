@@ -7,7 +7,8 @@ const here = fileURLToPath(import.meta.url);
  * Whether this is the compiled toolkit (`dist/generator/toolkit.js`, as installed and as the bin
  * runs) or its TypeScript source (`generator/toolkit.ts`, as the test suite imports it).
  */
-const compiled = here.endsWith('.js');
+export const toolkitCompiled = here.endsWith('.js');
+const compiled = toolkitCompiled;
 
 /** The toolkit's own package root, name and version (from its package.json). */
 export const toolkitRoot = resolve(dirname(here), compiled ? '../..' : '..');

@@ -14,10 +14,8 @@ export interface CliIO {
   readonly status?: (text: string) => void;
 }
 
+/** A command's module (its name and one-line summary are in the CLI's command table, so `--help` loads no command). */
 export interface Command {
-  readonly name: string;
-  /** One line for the command list. */
-  readonly summary: string;
   /** Full `--help` text. */
   readonly help: string;
   run(args: readonly string[], io: CliIO): Promise<number>;

@@ -2,17 +2,29 @@ import { MorphError } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
 import { toolkit } from '../toolkit.ts';
 import type { CliIO, Command } from './command.ts';
-import { checkCommand } from './commands/check.ts';
-import { explainCommand } from './commands/explain.ts';
-import { extractCommand } from './commands/extract.ts';
-import { diffCommand } from './commands/diff.ts';
-import { generateCommand } from './commands/generate.ts';
-import { initCommand } from './commands/init.ts';
-import { releaseCommand } from './commands/release.ts';
-import { syncCommand } from './commands/sync.ts';
-import { templatesCommand } from './commands/templates.ts';
 
-export const commands: readonly Command[] = [initCommand, generateCommand, checkCommand, syncCommand, releaseCommand, extractCommand, explainCommand, diffCommand, templatesCommand];
+/**
+ * The commands, each loaded only when it runs: `--version` and `--help` load none of them, and a
+ * command loads only its own stages (a no-op `check` none of the render's).
+ */
+export const commands: readonly CommandEntry[] = [
+  { name: 'init', summary: 'start a project: a commented config, the spec, optionally a CI workflow', load: async () => (await import('./commands/init.ts')).initCommand },
+  { name: 'generate', summary: 'generate the client package from the spec, config and templates', load: async () => (await import('./commands/generate.ts')).generateCommand },
+  { name: 'check', summary: 'fail when the output folder differs from what generate would write', load: async () => (await import('./commands/check.ts')).checkCommand },
+  { name: 'sync', summary: 'take the selected operations from an upstream spec into spec/, then regenerate', load: async () => (await import('./commands/sync.ts')).syncCommand },
+  { name: 'release', summary: 'record a release for a spec changed by hand (version bump, changelog), then regenerate', load: async () => (await import('./commands/release.ts')).releaseCommand },
+  { name: 'extract', summary: 'write the selected subset of an upstream spec to a file, and nothing else', load: async () => (await import('./commands/extract.ts')).extractCommand },
+  { name: 'explain', summary: 'show why a schema is kept: the chain of references from an operation to it', load: async () => (await import('./commands/explain.ts')).explainCommand },
+  { name: 'diff', summary: 'what changed between two specs for the selected operations, and whether it breaks clients', load: async () => (await import('./commands/diff.ts')).diffCommand },
+  { name: 'templates', summary: 'list the templates generate runs, or eject a default into the team folder', load: async () => (await import('./commands/templates.ts')).templatesCommand },
+];
+
+interface CommandEntry {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -44,7 +56,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return 1;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (cause) {
     if (cause instanceof MorphError) {
       io.err(formatDiagnostics(cause.diagnostics));

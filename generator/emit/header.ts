@@ -36,18 +36,23 @@ export function commentStyle(path: string): CommentStyle {
 
 /** Prepends the header to a text file's content (JSON files get it as a `"//"` member instead). */
 export function withHeader(path: string, content: string, info: HeaderInfo): string {
+  return `${headerPrefix(path, info)}${content}`;
+}
+
+/** The text `withHeader` puts before a file's content: the comment and a blank line (empty for JSON and verbatim files). */
+export function headerPrefix(path: string, info: HeaderInfo): string {
   const lines = headerLines(info).map((line) => line.replace(/[\r\n\u2028\u2029]+/g, ' '));
   switch (commentStyle(path)) {
     case 'block':
-      return `/*\n${lines.map((l) => ` * ${l.replace(/\*\//g, '* /')}`.trimEnd()).join('\n')}\n */\n\n${content}`;
+      return `/*\n${lines.map((l) => ` * ${l.replace(/\*\//g, '* /')}`.trimEnd()).join('\n')}\n */\n\n`;
     case 'html':
       // An HTML comment may not contain `--` at all.
-      return `<!--\n${lines.map((l) => l.replace(/-(?=-)/g, '- ')).join('\n')}\n-->\n\n${content}`;
+      return `<!--\n${lines.map((l) => l.replace(/-(?=-)/g, '- ')).join('\n')}\n-->\n\n`;
     case 'hash':
-      return `${lines.map((l) => `# ${l}`.trimEnd()).join('\n')}\n\n${content}`;
+      return `${lines.map((l) => `# ${l}`.trimEnd()).join('\n')}\n\n`;
     case 'json':
     case 'none':
-      return content;
+      return '';
   }
 }
 

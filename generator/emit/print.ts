@@ -3,7 +3,7 @@ import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { jsonText } from '../escape/string-literal.ts';
 import { isObject, setOwn, type JsonObject } from '../json.ts';
 import { tsMorph } from '../heavy.ts';
-import { headerMember, withHeader, type HeaderInfo } from './header.ts';
+import { headerMember, headerPrefix, type HeaderInfo } from './header.ts';
 import { message } from '../diagnostics/message.ts';
 import type { LoadedTemplate } from './load-templates.ts';
 import type { EmittedFile } from './run-templates.ts';
@@ -12,6 +12,8 @@ import type { EmittedFile } from './run-templates.ts';
 export interface PrintedFile {
   readonly path: string;
   readonly content: string;
+  /** The do-not-edit header `content` starts with (`headerPrefix`); absent or empty: none. */
+  readonly header?: string;
   readonly template: LoadedTemplate;
 }
 
@@ -48,13 +50,14 @@ export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo):
       } else {
         content = file.content;
       }
-      const text = withHeader(file.path, content, header);
+      const prefix = headerPrefix(file.path, header);
+      const text = `${prefix}${content}`;
       const syntax = /\.[mc]?tsx?$/.test(file.path) ? syntaxError(file.path, text) : undefined;
       if (syntax) {
         diagnostics.add(error('OM503', `template "${template.template.name}" emitted ${file.path}, which does not parse: ${syntax}`, { file: template.file }));
         continue;
       }
-      printed.push({ path: file.path, content: text, template });
+      printed.push({ path: file.path, content: text, header: prefix, template });
     } catch (cause) {
       diagnostics.add(error('OM501', `template "${template.template.name}" emitted ${file.path}, which could not be printed: ${message(cause)}`, { file: template.file }, cause));
     }

@@ -1,12 +1,32 @@
 /**
- * A format worker thread (see `runFormatJobs`): sets prettier up once as `workerData` says, then
- * formats each job the main thread posts and posts the outcome back.
+ * A format worker thread (see `startFormatPool`): sets prettier up at once as `workerData` says (so
+ * prettier loads while the main thread is still busy), then formats each job the main thread posts
+ * with the setup the job names and posts the outcome back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { formatOne, type FormatJob } from './format-jobs.ts';
-import { createFormatter, type FormatterSetup } from './formatter.ts';
+import { message } from '../diagnostics/message.ts';
+import { formatOne, type FormatOutcome, type WorkerReply, type WorkerRequest } from './format-jobs.ts';
+import { createFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
 
-const formatter = createFormatter(workerData as FormatterSetup);
-parentPort!.on('message', ({ index, job }: { index: number; job: FormatJob }) => {
-  void formatter.then((f) => formatOne(f, job)).then((outcome) => parentPort!.postMessage({ index, outcome }));
+const formatters = new Map<string, Promise<Formatter>>();
+const formatterFor = (setup: FormatterSetup): Promise<Formatter> => {
+  const key = JSON.stringify(setup);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = createFormatter(setup);
+    // A setup that fails is reported with the first job that needs it.
+    formatter.catch(() => undefined);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+};
+
+formatterFor(workerData as FormatterSetup);
+parentPort!.on('message', ({ index, job, setup }: WorkerRequest) => {
+  void formatterFor(setup)
+    .then(
+      (formatter) => formatOne(formatter, job),
+      (cause: unknown): FormatOutcome => ({ error: `prettier could not be set up: ${message(cause)}`, cause }),
+    )
+    .then((outcome) => parentPort!.postMessage({ index, outcome } satisfies WorkerReply));
 });

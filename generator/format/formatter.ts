@@ -21,11 +21,21 @@ export function createFormatter(setup: FormatterSetup): Promise<Formatter> {
   return setup.kind === 'config' ? configured() : Promise.resolve(standalone(setup.parsers, setup.all));
 }
 
-/** The standalone setup for `files`: the parsers they need (all of them when a file's needs are unknown). */
+/**
+ * The standalone setup for `files`: the parsers they need, sorted (the setup is part of every cache
+ * key, so it must not depend on the order of the files), all of them when a file's needs are unknown.
+ */
 export function standaloneSetup(files: readonly PrintedFile[]): FormatterSetup {
   const needed = files.map(neededParsers);
-  return { kind: 'standalone', parsers: [...new Set(needed.flatMap((p) => p ?? []))], all: needed.includes(undefined) };
+  return { kind: 'standalone', parsers: [...new Set(needed.flatMap((p) => p ?? []))].sort(), all: needed.includes(undefined) };
 }
+
+/**
+ * The standalone setup of a package from the default templates (TypeScript, JSON, markdown with
+ * TypeScript and JSON fences): what a render's format worker loads before the files exist, and
+ * what the build's format seed is keyed for (`bin/build-format-seed.ts`).
+ */
+export const DEFAULT_PACKAGE_SETUP: FormatterSetup = { kind: 'standalone', parsers: ['json', 'markdown', 'typescript'], all: false };
 
 /**
  * The options prettier resolves for a file, as JSON (the format cache's key in config mode). Its

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { trustedCacheDir } from '../cache-dir.ts';
 import { compareStrings } from '../json.ts';
 import { sha256 } from '../hash.ts';
-import { toolkitCodeDirs, toolkitRoot } from '../toolkit.ts';
+import { toolkitCodeDirs, toolkitCompiled, toolkitRoot } from '../toolkit.ts';
 
 /**
  * An installed toolkit is versioned: its version in the manifest's inputs says which code rendered
@@ -19,10 +19,11 @@ export const toolkitInstalled = toolkitRoot.includes(`${sep}node_modules${sep}`)
 export async function recordRender(root: string, outDir: string, manifest: string): Promise<void> {
   if (toolkitInstalled) return;
   try {
+    if (codeAtStart === undefined) return;
     const file = stampFile(root, outDir);
     await mkdir(join(file, '..'), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify({ manifest: sha256(manifest), toolkit: await codeAtStart }));
+    await writeFile(temp, JSON.stringify({ manifest: sha256(manifest), toolkit: codeAtStart }));
     await rename(temp, file);
   } catch {
     // A cache that cannot be written only costs the next run a render.
@@ -34,7 +35,7 @@ export async function renderVouched(root: string, outDir: string, manifest: stri
   if (toolkitInstalled) return true;
   try {
     const stamp = JSON.parse(await readFile(stampFile(root, outDir), 'utf8')) as { manifest?: unknown; toolkit?: unknown };
-    return stamp.manifest === sha256(manifest) && stamp.toolkit === (await codeAtStart);
+    return stamp.manifest === sha256(manifest) && codeAtStart !== undefined && stamp.toolkit === codeAtStart;
   } catch {
     return false;
   }
@@ -46,24 +47,44 @@ function stampFile(root: string, outDir: string): string {
   return join(dir, 'renders', `${sha256(outDir).slice(0, 32)}.json`);
 }
 
-/**
- * The toolkit's code as this process loaded it: hashed when the module loads, before any render,
- * so a file edited while a long-lived process (`--watch`) runs the old code in memory does not get
- * stamped as the code that rendered. Includes `dist/`, which is what the bin runs.
- */
-const codeAtStart: Promise<string> = toolkitInstalled ? Promise.resolve('') : toolkitCodeHash().catch(() => 'unreadable');
+/** Files in `dist/` that no run executes: declarations, source maps, the compiler's build info. */
+const NOT_RUN = /\.d\.[cm]?ts$|\.map$|^\.tsbuildinfo$/;
 
-/** sha256 over the toolkit's code (generator/, templates/, dist/ and package.json), by relative path and content. */
-async function toolkitCodeHash(): Promise<string> {
+/**
+ * The toolkit's code as this process loaded it: hashed when the module loads (a command that
+ * renders imports it before rendering; `--version` and `--help` never do), so a file edited while
+ * a long-lived process (`--watch`) runs the old code in memory does not get stamped as the code
+ * that rendered.
+ */
+const codeAtStart: string | undefined = toolkitInstalled ? '' : codeHashIfReadable();
+
+/** `undefined` when the code cannot be read: then no stamp is written and none vouches. */
+function codeHashIfReadable(): string | undefined {
+  try {
+    return toolkitCodeHash();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * sha256 over the code this process runs, by relative path and content, and package.json: compiled
+ * (the bin), `dist/` without declarations and build info, plus the default templates' sources (the
+ * manifest hashes those, and `templates eject` copies them); from source (the test suite),
+ * `generator/` and `templates/`. Read synchronously: a few hundred small files cost far less in one
+ * pass than as many awaited reads.
+ */
+function toolkitCodeHash(): string {
   const parts: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareStrings(a.name, b.name))) {
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name))) {
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) parts.push(`${relative(toolkitRoot, full)}\0${await readFile(full, 'utf8')}`);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && !NOT_RUN.test(entry.name)) parts.push(`${relative(toolkitRoot, full)}\0${readFileSync(full, 'utf8')}`);
     }
   };
-  for (const dir of [...toolkitCodeDirs, join(toolkitRoot, 'dist') + sep]) if (existsSync(dir)) await walk(dir);
-  parts.push(await readFile(join(toolkitRoot, 'package.json'), 'utf8'));
+  const dirs = toolkitCompiled ? [join(toolkitRoot, 'dist'), join(toolkitRoot, 'templates')] : toolkitCodeDirs;
+  for (const dir of dirs) if (existsSync(dir)) walk(dir);
+  parts.push(readFileSync(join(toolkitRoot, 'package.json'), 'utf8'));
   return sha256(parts.join('\0'));
 }

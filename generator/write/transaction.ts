@@ -43,13 +43,13 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
   }));
   await saveJournal(journalPath, { version: 1, phase: 'staging', entries });
   try {
-    for (const [index, write] of writes.entries()) {
-      if (write.content === null) continue;
-      await mkdir(dirname(write.path), { recursive: true });
-      await writeFile(entries[index]!.stage!, write.content);
-    }
+    // Files are staged, moved and cleaned up concurrently (each entry's own steps in order): the
+    // journal, not the order of entries, is what makes the set all or nothing.
+    const folders = [...new Set(writes.filter((w) => w.content !== null).map((w) => dirname(w.path)))];
+    await settled(folders.map((folder) => mkdir(folder, { recursive: true })));
+    await settled(writes.map((write, index) => (write.content === null ? undefined : writeFile(entries[index]!.stage!, write.content))));
     await saveJournal(journalPath, { version: 1, phase: 'applying', entries });
-    await apply(entries);
+    await settled(entries.map(apply));
   } catch (cause) {
     // A failure (disk full, permissions) undoes everything at once; a kill is undone by the next run.
     await recoverWrites(journalDir);
@@ -59,11 +59,18 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
   await cleanUp(journalPath, entries);
 }
 
-async function apply(entries: readonly JournalEntry[]): Promise<void> {
-  for (const entry of entries) {
-    if (existsSync(entry.path)) await rename(entry.path, entry.backup);
-    if (entry.stage !== null) await rename(entry.stage, entry.path);
-  }
+async function apply(entry: JournalEntry): Promise<void> {
+  if (existsSync(entry.path)) await rename(entry.path, entry.backup);
+  if (entry.stage !== null) await rename(entry.stage, entry.path);
+}
+
+/**
+ * Waits for every operation, then throws the first failure: a rollback must not start while
+ * other writes of the batch are still in flight.
+ */
+async function settled(operations: readonly (Promise<unknown> | undefined)[]): Promise<void> {
+  const failed = (await Promise.allSettled(operations)).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
@@ -99,11 +106,12 @@ export async function recoverWrites(journalDir: string): Promise<'none' | 'rolle
 }
 
 async function cleanUp(journalPath: string, entries: readonly JournalEntry[]): Promise<void> {
-  for (const entry of entries) {
+  await settled(entries.map(async (entry) => {
     await removeQuietly(entry.backup);
     if (entry.stage !== null) await removeQuietly(entry.stage);
-    if (entry.stage === null) await removeEmptyParents(entry.path, dirname(journalPath));
-  }
+  }));
+  // Folders emptied by deletions, once every file is gone (one by one: they may share parents).
+  for (const entry of entries) if (entry.stage === null) await removeEmptyParents(entry.path, dirname(journalPath));
   await rm(journalPath, { force: true });
 }
 

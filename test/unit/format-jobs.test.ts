@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.ts';
 import type * as FormatJobs from '../../generator/format/format-jobs.ts';
 
-const { runFormatJobs } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
+const { runFormatJobs, startFormatPool } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
 
 const jobs = [
   { text: 'export const a = {b:1,\n c:[1,2,3]}', parser: 'typescript', filepath: '/out/src/a.ts' },
@@ -29,5 +29,21 @@ describe('runFormatJobs', () => {
     expect(contents(inThread.outcomes)[0]).toBe('export const a = { b: 1, c: [1, 2, 3] };\n');
     expect(contents(inThread.outcomes)[2]).toMatch(/^error: '}' expected/);
     expect(contents(inThread.outcomes)[9]).toBe('export function f5(x: number) {\n  return x * 5;\n}\n');
+  });
+
+  it('a pool started before the files exist formats with the setup the batch names, as the main thread does', async () => {
+    // Warmed for TypeScript only: the batch needs markdown and JSON too, which the worker adds.
+    const pool = startFormatPool({ kind: 'standalone', parsers: ['typescript'], all: false }, 1);
+    expect(pool, 'the compiled worker exists').toBeDefined();
+    try {
+      const pooled = await pool!.run(jobs, setup);
+      const inThread = await runFormatJobs(jobs, setup);
+      const contents = (outcomes: readonly FormatJobs.FormatOutcome[]) => outcomes.map((o) => ('content' in o ? o.content : `error: ${o.error.split('\n')[0]}`));
+      expect(contents(pooled)).toStrictEqual(contents(inThread.outcomes));
+      expect(contents(pooled)[1]).toContain('| long cell | x   |');
+      expect(await pool!.run([], setup)).toStrictEqual([]);
+    } finally {
+      pool!.close();
+    }
   });
 });

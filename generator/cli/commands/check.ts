@@ -5,8 +5,6 @@ import { unchangedOutput } from '../../inputs/no-op.ts';
 import { releaseFollowsSpec } from '../../releases.ts';
 
 export const checkCommand: Command = {
-  name: 'check',
-  summary: 'fail when the output folder differs from what generate would write',
   help: `Usage: openapi-morph check [options]
 
 Renders the package in memory and compares it with the output folder (when

@@ -17,8 +17,6 @@ const flags = {
 } as const;
 
 export const diffCommand: Command = {
-  name: 'diff',
-  summary: 'what changed between two specs for the selected operations, and whether it breaks clients',
   help: `Usage: openapi-morph diff <old> <new> [options]
 
 <old> and <new> are file paths or http(s) URLs.

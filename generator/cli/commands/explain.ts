@@ -8,8 +8,6 @@ import { SELECTION_HELP, type Command } from '../command.ts';
 const flags = { ...commonFlags, ...sourceFlags, ...selectionFlags, spec: { type: 'string' } } as const;
 
 export const explainCommand: Command = {
-  name: 'explain',
-  summary: 'show why a schema is kept: the chain of references from an operation to it',
   help: `Usage: openapi-morph explain <SchemaName> [--from <file | http(s) URL>] [options]
 
 Prints the chain of references through which a selected operation reaches a

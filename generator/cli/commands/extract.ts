@@ -8,8 +8,6 @@ import { SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
 const flags = { ...commonFlags, ...sourceFlags, ...selectionFlags, out: { type: 'string' } } as const;
 
 export const extractCommand: Command = {
-  name: 'extract',
-  summary: 'write the selected subset of an upstream spec to a file, and nothing else',
   help: `Usage: openapi-morph extract --from <file | http(s) URL> --out FILE [options]
 
 Writes the subset sync would write (the selected operations plus every

@@ -18,8 +18,6 @@ const flags = {
 } as const;
 
 export const generateCommand: Command = {
-  name: 'generate',
-  summary: 'generate the client package from the spec, config and templates',
   help: `Usage: openapi-morph generate [options]
 
 Generates the client package into the output folder. Everything is rendered

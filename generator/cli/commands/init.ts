@@ -13,8 +13,6 @@ const flags = {
 } as const;
 
 export const initCommand: Command = {
-  name: 'init',
-  summary: 'start a project: a commented config, the spec, optionally a CI workflow',
   help: `Usage: openapi-morph init [--spec <file | http(s) URL>] [--out DIR] [--name PKG] [--ci github] [--upstream URL]
 
 Writes a commented ${CONFIG_FILE} (defineConfig from 'openapi-morph') in

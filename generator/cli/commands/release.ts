@@ -5,8 +5,6 @@ import { CONFIG_HELP, printWarnings, type Command } from '../command.ts';
 const BUMPS = ['patch', 'minor', 'major'] as const;
 
 export const releaseCommand: Command = {
-  name: 'release',
-  summary: 'record a release for a spec changed by hand (version bump, changelog), then regenerate',
   help: `Usage: openapi-morph release (--previous FILE | --bump patch|minor|major) [--summary TEXT] [options]
 
 Records a release in the release history for a spec that changed without

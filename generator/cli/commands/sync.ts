@@ -5,8 +5,6 @@ import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../comma
 import { cliProgress } from '../progress.ts';
 
 export const syncCommand: Command = {
-  name: 'sync',
-  summary: 'take the selected operations from an upstream spec into spec/, then regenerate',
   help: `Usage: openapi-morph sync --from <file | http(s) URL> [options]
 
 Loads the whole upstream document, applies the config's overlays, selects the

@@ -18,8 +18,6 @@ const flags = {
 } as const;
 
 export const templatesCommand: Command = {
-  name: 'templates',
-  summary: 'list the templates generate runs, or eject a default into the team folder',
   help: `Usage: openapi-morph templates list [--config FILE] [--json]
        openapi-morph templates eject <name> [--to DIR] [--config FILE]
 
