@@ -85,22 +85,27 @@ export function startFormatPool(warm: FormatterSetup, count: number): FormatPool
   const script = workerScript();
   if (!script || count < 1) return undefined;
   const pool: Worker[] = [];
-  const spawn = () => {
-    // A young generation of 8 MiB (V8's default for a worker is larger): measured, one operation of
-    // our spec peaked at 177-178 MiB instead of 189-194, the OpenAI document's 47 files at 217
-    // instead of 245, its Assistants tag (92 files) at 260 instead of 311, with the same CPU.
-    const worker = new Worker(script, { workerData: warm, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const spawn = (small: boolean) => {
+    // For the usual package, a young generation of 8 MiB (V8's default for a worker is larger):
+    // measured, one operation of our spec peaked at 177-178 MiB instead of 189-194, the OpenAI
+    // document's 47 files at 217 instead of 245, its Assistants tag (92 files) at 260 instead of
+    // 311, with the same CPU. Not for the workers a large package adds: GitHub's --all (747 files,
+    // 10 MB) peaked at 1,472 MiB and took 78 s of CPU with every worker limited, 1,263 MiB and 75 s
+    // with the added one not (one run each, load about 5).
+    const worker = new Worker(script, { workerData: warm, ...(small ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
     // A pool left open by a failed render must not keep the process alive.
     worker.unref();
     pool.push(worker);
     return worker;
   };
-  for (let i = 0; i < count; i++) spawn();
+  for (let i = 0; i < count; i++) spawn(true);
   return {
     run: (jobs, setup) => {
-      // A large package gets more workers than the render started with (up to the cores, at most 4).
+      // A large package gets more workers than the render started with (up to the cores, at most
+      // 4), with V8's default young generation. (Replacing the early worker too peaked higher:
+      // GitHub's --all at 1,420-1,484 MiB against 1,263 MiB keeping it.)
       const size = textSize(jobs);
-      while (size >= PARALLEL_CHARS && pool.length < Math.min(defaultWorkers(size), jobs.length)) spawn();
+      while (size >= PARALLEL_CHARS && pool.length < Math.min(defaultWorkers(size), jobs.length)) spawn(false);
       return formatInWorkers(jobs, setup, pool);
     },
     close: () => {
