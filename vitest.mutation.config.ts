@@ -1,25 +1,44 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The suites Stryker runs for `npm run mutation` (stryker.config.json): the unit tests of the
- * mutated sources, and the runtime tests (only those that import templates/runtime/files in place
- * can see a runtime mutant; the rest cover the built generated/ copy). Integration tests (a whole
- * generate, a CLI child process) also reach escape and naming, but re-running them per mutant takes
- * hours on two cores, so the score says what the unit tests pin.
+ * The suites Stryker runs for `npm run mutation` (test/mutation/run.ts), per pass: MUTATION_SUITES
+ * `generator` runs the unit tests of escape, select, openapi and naming; `runtime` the runtime tests
+ * that import templates/runtime/files in place (in-place.test.ts runs the client and fault suites on
+ * them; run directly, those exercise the built generated/ copy, which no mutant reaches). Unset:
+ * both. A static mutant (module-level code) runs every test of its pass, so the generator's must not
+ * wait for the runtime's servers. Integration tests (a whole generate, a CLI child process, a
+ * browser) also reach this code, but re-running them per mutant takes hours on two cores, so the
+ * score says what these suites pin.
  */
+const suites = {
+  generator: [
+    'test/unit/escape*.test.ts',
+    'test/unit/identifier.test.ts',
+    'test/unit/naming.test.ts',
+    'test/unit/select*.test.ts',
+    'test/unit/find-refs.test.ts',
+    'test/unit/operation-walk.test.ts',
+    'test/unit/follow-ref.test.ts',
+  ],
+  runtime: [
+    'test/runtime/in-place.test.ts',
+    'test/runtime/auth.test.ts',
+    'test/runtime/headers.test.ts',
+    'test/runtime/request.test.ts',
+    'test/runtime/retry-policy.test.ts',
+    'test/runtime/idempotency.test.ts',
+    'test/runtime/redact.test.ts',
+    'test/runtime/validator.test.ts',
+    'test/runtime/body.test.ts',
+    'test/runtime/response.test.ts',
+    'test/runtime/browser-key.test.ts',
+  ],
+};
+const pass = process.env['MUTATION_SUITES'];
+
 export default defineConfig({
   test: {
-    include: [
-      'test/unit/escape*.test.ts',
-      'test/unit/identifier.test.ts',
-      'test/unit/naming.test.ts',
-      'test/unit/select*.test.ts',
-      'test/unit/find-refs.test.ts',
-      'test/unit/operation-walk.test.ts',
-      'test/unit/follow-ref.test.ts',
-      'test/runtime/**/*.test.ts',
-    ],
-    exclude: ['test/runtime/browser.test.ts', 'test/runtime/exit.test.ts', 'test/runtime/validation.test.ts'],
+    include: pass === 'generator' || pass === 'runtime' ? suites[pass] : [...suites.generator, ...suites.runtime],
     testTimeout: 60_000,
     maxWorkers: 1,
   },
