@@ -2,19 +2,17 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The suites Stryker runs for `npm run mutation` (test/mutation/run.ts), per pass: MUTATION_SUITES
- * `generator` runs the unit tests of escape, select, openapi and naming; `runtime` the runtime tests
- * that import templates/runtime/files in place (in-place.test.ts runs the client and fault suites on
- * them; run directly, those exercise the built generated/ copy, which no mutant reaches). Unset:
- * both. A static mutant (module-level code) runs every test of its pass, so the generator's must not
- * wait for the runtime's servers. Integration tests (a whole generate, a CLI child process, a
+ * `text` runs the unit tests of escape and naming, `select` those of select and openapi, `runtime`
+ * the runtime tests that import templates/runtime/files in place (in-place.test.ts runs the client
+ * and fault suites on them; run directly, those exercise the built generated/ copy, which no mutant
+ * reaches). Unset: all. A static mutant (module-level code) runs every test of its pass, so each
+ * pass holds only the suites that can see its mutants. Integration tests (a whole generate, a CLI child process, a
  * browser) also reach this code, but re-running them per mutant takes hours on two cores, so the
  * score says what these suites pin.
  */
 const suites = {
-  generator: [
-    'test/unit/escape*.test.ts',
-    'test/unit/identifier.test.ts',
-    'test/unit/naming.test.ts',
+  text: ['test/unit/escape*.test.ts', 'test/unit/identifier.test.ts', 'test/unit/naming.test.ts'],
+  select: [
     'test/unit/select*.test.ts',
     'test/unit/find-refs.test.ts',
     'test/unit/operation-walk.test.ts',
@@ -38,7 +36,7 @@ const pass = process.env['MUTATION_SUITES'];
 
 export default defineConfig({
   test: {
-    include: pass === 'generator' || pass === 'runtime' ? suites[pass] : [...suites.generator, ...suites.runtime],
+    include: pass === 'text' || pass === 'select' || pass === 'runtime' ? suites[pass] : Object.values(suites).flat(),
     testTimeout: 60_000,
     maxWorkers: 1,
   },

@@ -1,14 +1,15 @@
 /**
  * `npm run mutation`: StrykerJS over the generator's escape, select, openapi and naming folders and
- * the runtime (templates/runtime/files), in two passes that each run only the suites that can see
+ * the runtime (templates/runtime/files), in three passes that each run only the suites that can see
  * their mutants (vitest.mutation.config.ts, MUTATION_SUITES). A mutant in module-level code (a
  * reserved word, a regex, a default) is "static": Stryker runs every test of the pass for it, so
- * the generator's static mutants must not wait for the runtime's servers. The passes' JSON reports
+ * the 200 static mutants of escape and naming must not wait for the select tests' spec loading or
+ * the runtime's servers. The passes' JSON reports
  * are merged into reports/mutation/mutation.json (and mutation.html); a score table per file and
  * per folder is printed.
  *
  *   npm run mutation                    # both passes
- *   npm run mutation -- runtime         # one pass (generator | runtime)
+ *   npm run mutation -- runtime         # some passes (text, select, runtime)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,8 @@ const root = join(import.meta.dirname, '..', '..');
 const out = join(root, 'reports', 'mutation');
 
 const passes = {
-  generator: ['generator/escape/**/*.ts', 'generator/select/**/*.ts', 'generator/openapi/**/*.ts', 'generator/naming/**/*.ts'],
+  text: ['generator/escape/**/*.ts', 'generator/naming/**/*.ts'],
+  select: ['generator/select/**/*.ts', 'generator/openapi/**/*.ts'],
   runtime: ['templates/runtime/files/**/*.ts'],
 } as const;
 type Pass = keyof typeof passes;
