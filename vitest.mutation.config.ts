@@ -30,6 +30,8 @@ const suites = {
     'test/runtime/body.test.ts',
     'test/runtime/response.test.ts',
     'test/runtime/browser-key.test.ts',
+    'test/runtime/errors.test.ts',
+    'test/runtime/abort.test.ts',
   ],
 };
 const pass = process.env['MUTATION_SUITES'];
