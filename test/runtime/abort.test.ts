@@ -23,17 +23,17 @@ function watch(promise: Promise<unknown>): () => string {
   return () => state;
 }
 
-/** Listeners added minus removed by hand (EventTarget keeps no count; a `once` listener that fired is not counted out). */
+/** `abort` listeners added minus removed by hand (EventTarget keeps no count; a `once` listener that fired is not counted out). */
 function counted(signal: AbortSignal): () => number {
   let listeners = 0;
   const add = signal.addEventListener.bind(signal);
   const remove = signal.removeEventListener.bind(signal);
   signal.addEventListener = ((...args: Parameters<AbortSignal['addEventListener']>) => {
-    listeners++;
+    if (args[0] === 'abort') listeners++;
     add(...args);
   }) as AbortSignal['addEventListener'];
   signal.removeEventListener = ((...args: Parameters<AbortSignal['removeEventListener']>) => {
-    listeners--;
+    if (args[0] === 'abort') listeners--;
     remove(...args);
   }) as AbortSignal['removeEventListener'];
   return () => listeners;
