@@ -58,6 +58,19 @@ describe('pure $ref loops (OM214)', () => {
     expect(problems(doc(paths, { components: { schemas: given, ...more } }))).toStrictEqual(want);
   });
 
+  it.each(['title', 'description', 'summary', 'deprecated', 'example', 'examples', 'default', 'readOnly', 'writeOnly', 'nullable', '$comment', 'x-anything'])(
+    'an annotation beside the $ref (%s) leaves it an alias, so the loop is reported',
+    (annotation) => {
+      const given = { A: { ...ref('B'), [annotation]: true }, B: { allOf: [{ ...ref('A'), [annotation]: true }] } };
+      expect(problems(doc({ '/a': { get: uses('A', 'a') } }, schemas(given)))).toStrictEqual([`OM214 #/components/schemas/A/$ref schemas A -> B -> A ${LOOP}`]);
+    },
+  );
+
+  it('a component that is no schema is never part of a loop', () => {
+    const given = doc({ '/a': { get: { operationId: 'a', parameters: [{ $ref: '#/components/parameters/P' }], responses: ok } } }, { components: { parameters: { P: { $ref: '#/components/parameters/P' } } } });
+    expect(problems(given)).toStrictEqual([]);
+  });
+
   it('a loop no selected operation reaches is not reported', () => {
     expect(problems(doc({ '/x': { get: uses('T') } }, schemas({ T: { type: 'string' }, A: ref('B'), B: ref('A') })))).toStrictEqual([]);
   });

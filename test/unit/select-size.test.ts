@@ -59,6 +59,11 @@ describe('checkSelectionSize', () => {
     expect(refusal(limits)).toStrictEqual(want);
   });
 
+  it('within the limits nothing is thrown', () => {
+    const spec = specFrom(document);
+    expect(() => checkSelectionSize(spec, select(spec, { include: 'all', exclude: [] }), { ...defaultLimits, maxOperations: 3, maxSchemas: 2 })).not.toThrow();
+  });
+
   it('counts are written with thousands separators', () => {
     expect(refusal({ maxOperations: 0, maxSchemas: 1_500_000 })[0]).toContain('over the limit of 0 (');
     const spec = specFrom(document);

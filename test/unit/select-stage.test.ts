@@ -8,7 +8,7 @@ import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import type { Closure } from '../../generator/select/closure.ts';
 import { explainComponent } from '../../generator/select/explain.ts';
 import { describeFilter, matchesFilter, type OperationFilter } from '../../generator/select/filters.ts';
-import { select, type OperationEntry, type Selection } from '../../generator/select/index.ts';
+import { operationKeys, select, type OperationEntry, type Selection } from '../../generator/select/index.ts';
 import { specFrom } from '../helpers/spec-doc.ts';
 
 const entry = (given: Partial<OperationEntry>): OperationEntry => ({
@@ -258,5 +258,19 @@ describe('explainComponent', () => {
       { from: 'schemas/A', to: 'schemas/B', at: '#/a' },
       { from: 'schemas/B', to: 'schemas/A', at: '#/b' },
     ]);
+  });
+});
+
+describe('operationKeys (the manifest records the selection by them)', () => {
+  it('METHOD path, sorted', () => {
+    const { operations } = run(doc({ '/z': { get: op('z') }, '/a': { post: op('a-post'), get: op('a-get') } }));
+    expect(operationKeys(operations)).toStrictEqual(['GET /a', 'GET /z', 'POST /a']);
+  });
+});
+
+describe('the subset keeps only tags that are declared objects with a name', () => {
+  it('a declared tag that is no object or has no string name is dropped', () => {
+    const document = doc({ '/a': { get: op('a', ['T', 'U']) } }, { tags: ['T', { name: 1 }, { description: 'no name' }, { name: 'U' }, null] });
+    expect(run(document).document['tags']).toStrictEqual([{ name: 'U' }]);
   });
 });
