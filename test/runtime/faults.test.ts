@@ -24,6 +24,12 @@ import { json, serverPerTest, session, type Fault, type FaultServer } from './fa
 
 const KEY = 'sk-test-fault-key';
 const body = { model: 'gpt-4o-realtime-preview' } as const;
+/**
+ * Tests that wait out a second or more of real time. Under mutation testing (test/mutation/run.ts
+ * sets MUTATION_SUITES) they are left out, as they would be run again for every mutant of the core:
+ * retry-policy.test.ts pins the same Retry-After arithmetic without waiting.
+ */
+const waitsSeconds = process.env['MUTATION_SUITES'] === undefined ? it : it.skip;
 /** Short waits between retries, so that a test measures the fault, not the backoff. */
 const fast: ClientOptions['backoff'] = { initialMs: 10, maxMs: 20 };
 
@@ -112,7 +118,7 @@ describe('timeouts', () => {
     await Promise.all(target.attempts.map((a) => a.socketClosed));
   });
 
-  it('a per-call timeoutMs overrides the client default', async () => {
+  waitsSeconds('a per-call timeoutMs overrides the client default', async () => {
     const slow: Fault = { kind: 'respond', status: 200, headers: { 'content-type': 'application/json' }, body: session, headersAfterMs: 1_000 };
     const target = await serve(slow, slow);
     const api = client(target, { timeoutMs: 250, maxRetries: 0 });
@@ -137,14 +143,14 @@ describe('429 and Retry-After', () => {
     expect(gap(target, 0)).toBeGreaterThanOrEqual(290);
   });
 
-  it('honours retry-after in seconds', async () => {
+  waitsSeconds('honours retry-after in seconds', async () => {
     const target = await serve(json(429, { error: { message: 'slow down' } }, { 'retry-after': '1' }), json(200, session));
     const { value } = await settle(client(target).createRealtimeSession(body));
     expect(value).toEqual(session);
     expect(gap(target, 0)).toBeGreaterThanOrEqual(990);
   });
 
-  it('honours retry-after as an HTTP date', async () => {
+  waitsSeconds('honours retry-after as an HTTP date', async () => {
     // A whole second at least one second ahead: HTTP dates have no fractions.
     const due = Math.ceil((Date.now() + 1_000) / 1_000) * 1_000;
     const target = await serve(json(429, {}, { 'retry-after': new Date(due).toUTCString() }), json(200, session));

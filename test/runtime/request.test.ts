@@ -7,6 +7,7 @@ import { createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import { requestBuilder, type Outgoing } from '../../templates/runtime/files/request.ts';
 import { asIs, formData, urlEncoded } from '../../templates/runtime/files/body.ts';
+import { ApiError } from '../../templates/runtime/files/errors.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const client = requestBuilder<any>('https://api.test/v1', { pathSerializer: defaultPathSerializer, querySerializer: createQuerySerializer() }) as unknown as Record<string, (path: string, init: object) => Outgoing>;
@@ -39,5 +40,13 @@ describe('requestBuilder', () => {
     const { init } = client['POST']!('/files', { body: { name: 'n' }, bodySerializer: formData });
     expect(init.body).toBeInstanceOf(FormData);
     expect(init.headers).toEqual({});
+  });
+
+  it('without the serializers, path or query parameters are refused, not dropped; none given is fine', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const bare = requestBuilder<any>('https://api.test', {}) as unknown as Record<string, (path: string, init: object) => Outgoing>;
+    expect(() => bare['GET']!('/things/{id}', { params: { path: { id: 1 } } })).toThrow(new ApiError('path parameters need the pathSerializer that defaults.ts gives a spec with them'));
+    expect(() => bare['GET']!('/things', { params: { query: { limit: 1 } } })).toThrow(new ApiError('query parameters need the querySerializer that defaults.ts gives a spec with them'));
+    expect(bare['GET']!('/things/{id}', { params: { path: {}, query: {} } }).url).toBe('https://api.test/things/{id}');
   });
 });

@@ -194,3 +194,36 @@ describe('property keys', () => {
     { given: 'x-\u2028', want: '"x-\\u2028"' },
   ])('typePropertyKey($given)', ({ given, want }) => expect(escape.typePropertyKey(given)).toBe(want));
 });
+
+describe('markdownText: link targets as a renderer reads them', () => {
+  it.each([
+    { name: 'an inline target in an unclosed angle bracket', given: '[a](<javascript:alert(1)', want: '[a](#unsafe-link-&lt;javascript:alert(1)' },
+    { name: 'a reference definition with its target on the next line', given: '[r]:\n  javascript:x', want: '[r]:\n  #unsafe-link-javascript:x' },
+    { name: 'a reference definition without a space', given: '[r]:javascript:x', want: '[r]:#unsafe-link-javascript:x' },
+    { name: 'a reference definition with two spaces', given: '[r]:  javascript:x', want: '[r]:  #unsafe-link-javascript:x' },
+    { name: 'a reference definition with a tab', given: '[r]:\tjavascript:x', want: '[r]:\t#unsafe-link-javascript:x' },
+    { name: 'a reference definition indented three spaces', given: 'p\n   [r]: javascript:x', want: 'p\n   [r]: #unsafe-link-javascript:x' },
+    { name: 'a reference label of several characters', given: '[abc]: javascript:x', want: '[abc]: #unsafe-link-javascript:x' },
+    { name: 'a reference target in angle brackets', given: '[r]: <javascript:x>', want: '[r]: #unsafe-link-&lt;javascript:x&gt;' },
+    { name: 'a reference target in an unclosed angle bracket', given: '[r]: <javascript:x', want: '[r]: #unsafe-link-&lt;javascript:x' },
+    { name: 'a "definition" inside a line is text', given: 'text [r]: javascript:x', want: 'text [r]: javascript:x' },
+    { name: 'a decimal reference without its semicolon', given: '[a](javascript&#58alert(1))', want: '[a](#unsafe-link-javascript&amp;#58alert(1))' },
+    { name: 'a hex reference without its semicolon', given: '[a](javascript&#x3A//x)', want: '[a](#unsafe-link-javascript&amp;#x3A//x)' },
+    { name: 'a code point beyond Unicode decodes to nothing', given: '[a](java&#x110000;script:x)', want: '[a](#unsafe-link-java&#x110000;script:x)' },
+    { name: 'the last code point of Unicode is a character', given: '[a](java&#x10ffff;script:x)', want: '[a](java&#x10ffff;script:x)' },
+    { name: 'a soft hyphen entity splits nothing', given: '[a](java&shy;script:x)', want: '[a](#unsafe-link-java&shy;script:x)' },
+    { name: 'a zero-width joiner entity splits nothing', given: '[a](java&zwj;script:x)', want: '[a](#unsafe-link-java&zwj;script:x)' },
+    { name: 'a zero-width non-joiner entity splits nothing', given: '[a](java&zwnj;script:x)', want: '[a](#unsafe-link-java&zwnj;script:x)' },
+    { name: 'an unknown entity stays and splits the scheme', given: '[a](java&bogus;script:x)', want: '[a](java&bogus;script:x)' },
+    { name: 'a scheme later in the target is no scheme', given: '[ok](https://x.test/?u=javascript:1)', want: '[ok](https://x.test/?u=javascript:1)' },
+  ])('$name', ({ given, want }) => expect(escape.markdownText(given)).toBe(want));
+});
+
+describe('visibleText: lone surrogates', () => {
+  it.each([
+    { name: 'a high surrogate before another character', given: 'a\ud800b', want: 'a<U+D800>b' },
+    { name: 'a low surrogate after another character', given: 'a\udc00b', want: 'a<U+DC00>b' },
+    { name: 'a low before a high is two lone ones', given: '\udc00\ud800', want: '<U+DC00><U+D800>' },
+    { name: 'a pair is one character and stays', given: '\ud83d\ude00', want: '\ud83d\ude00' },
+  ])('$name', ({ given, want }) => expect(visibleText(given)).toBe(want));
+});

@@ -74,3 +74,33 @@ describe('findRefs: where "value" is data', () => {
     { name: 'a mapping value that is not a string', given: { discriminator: { mapping: { a: ['/'] } } }, want: [] },
   ])('$name', ({ given, want }) => expect(refs(given)).toStrictEqual(want));
 });
+
+describe('findRefs: an Example object reached on its own', () => {
+  const value = { value: ref('A'), dataValue: ref('B'), description: ref('C') };
+  it.each([
+    { name: 'under #/components/examples its value and dataValue are data', at: '#/components/examples/E', want: ['#/components/examples/E/description/$ref -> #/components/schemas/C'] },
+    {
+      name: 'elsewhere they are walked',
+      at: '#/components/schemas/E',
+      want: ['#/components/schemas/E/value/$ref -> #/components/schemas/A', '#/components/schemas/E/dataValue/$ref -> #/components/schemas/B', '#/components/schemas/E/description/$ref -> #/components/schemas/C'],
+    },
+    {
+      name: 'deeper than an example component they are walked',
+      at: '#/components/examples/E/x',
+      want: ['#/components/examples/E/x/value/$ref -> #/components/schemas/A', '#/components/examples/E/x/dataValue/$ref -> #/components/schemas/B', '#/components/examples/E/x/description/$ref -> #/components/schemas/C'],
+    },
+    {
+      name: 'an examples member outside components is no example component',
+      at: '#/paths/examples/E',
+      want: ['#/paths/examples/E/value/$ref -> #/components/schemas/A', '#/paths/examples/E/dataValue/$ref -> #/components/schemas/B', '#/paths/examples/E/description/$ref -> #/components/schemas/C'],
+    },
+  ])('$name', ({ at, want }) => expect(findRefs(value, at).map((site) => `${site.at} -> ${site.ref}`)).toStrictEqual(want));
+
+  it('an array under an examples map holds ordinary nodes', () => {
+    expect(refs({ examples: { one: [{ value: ref('A') }] } })).toStrictEqual(['#/s/examples/one/0/value/$ref -> #/components/schemas/A']);
+  });
+
+  it('dataValue is data in an example of an examples map', () => {
+    expect(refs({ examples: { one: { dataValue: ref('A') } } })).toStrictEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import type { Closure } from '../../generator/select/closure.ts';
 import { explainComponent } from '../../generator/select/explain.ts';
 import { describeFilter, matchesFilter, type OperationFilter } from '../../generator/select/filters.ts';
-import { select, type OperationEntry, type Selection } from '../../generator/select/index.ts';
+import { operationKeys, select, type OperationEntry, type Selection } from '../../generator/select/index.ts';
 import { specFrom } from '../helpers/spec-doc.ts';
 
 const entry = (given: Partial<OperationEntry>): OperationEntry => ({
@@ -228,21 +228,22 @@ describe('explainComponent', () => {
     { '/x': { post: op('x', ['T'], { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } }) } },
     { components: { schemas: { A: { properties: { b: { $ref: '#/components/schemas/B' } } }, B: { items: { $ref: '#/components/schemas/A' } }, C: {} } } },
   );
-  const { closure } = run(document);
+  // Computed in each test, not while collecting: Stryker counts code run outside a test as static.
+  const closure = (): Closure => run(document).closure;
 
   it('the chain from the operation, operation first', () => {
-    expect(explainComponent(closure, 'schemas/B')).toStrictEqual([
+    expect(explainComponent(closure(), 'schemas/B')).toStrictEqual([
       { from: 'POST /x', to: 'schemas/A', at: '#/paths/~1x/post/responses/200/content/application~1json/schema/$ref' },
       { from: 'schemas/A', to: 'schemas/B', at: '#/components/schemas/A/properties/b/$ref' },
     ]);
   });
 
   it('a component reached from the operation directly', () => {
-    expect(explainComponent(closure, 'schemas/A')).toHaveLength(1);
+    expect(explainComponent(closure(), 'schemas/A')).toHaveLength(1);
   });
 
   it('a component not kept has no explanation', () => {
-    expect(explainComponent(closure, 'schemas/C')).toBeUndefined();
+    expect(explainComponent(closure(), 'schemas/C')).toBeUndefined();
   });
 
   it('a cycle in the reasons ends instead of looping', () => {
@@ -257,5 +258,19 @@ describe('explainComponent', () => {
       { from: 'schemas/A', to: 'schemas/B', at: '#/a' },
       { from: 'schemas/B', to: 'schemas/A', at: '#/b' },
     ]);
+  });
+});
+
+describe('operationKeys (the manifest records the selection by them)', () => {
+  it('METHOD path, sorted', () => {
+    const { operations } = run(doc({ '/z': { get: op('z') }, '/a': { post: op('a-post'), get: op('a-get') } }));
+    expect(operationKeys(operations)).toStrictEqual(['GET /a', 'GET /z', 'POST /a']);
+  });
+});
+
+describe('the subset keeps only tags that are declared objects with a name', () => {
+  it('a declared tag that is no object or has no string name is dropped', () => {
+    const document = doc({ '/a': { get: op('a', ['T', 'U']) } }, { tags: ['T', { name: 1 }, { description: 'no name' }, { name: 'U' }, null] });
+    expect(run(document).document['tags']).toStrictEqual([{ name: 'U' }]);
   });
 });

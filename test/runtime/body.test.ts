@@ -1,0 +1,77 @@
+/**
+ * Request bodies that are not JSON (templates/runtime/files/body.ts), tested where they live:
+ * what each serializer makes of every kind of property value.
+ */
+import { describe, expect, it } from 'vitest';
+import { asIs, binary, formData, urlEncoded } from '../../templates/runtime/files/body.ts';
+
+/** A form's parts in order (Node's FormData iterates; the DOM lib types here only declare forEach). */
+function parts(form: FormData): [string, FormDataEntryValue][] {
+  const found: [string, FormDataEntryValue][] = [];
+  form.forEach((value, name) => found.push([name, value]));
+  return found;
+}
+
+const values = { s: 'a b&c', n: 0, f: false, nil: null, none: undefined, list: ['x', undefined, 2], obj: { k: [1] } };
+
+describe('urlEncoded', () => {
+  it('one pair per value: arrays repeat the name, objects as JSON, undefined skipped, null as text', () => {
+    expect(urlEncoded(values)).toBe('s=a+b%26c&n=0&f=false&nil=null&list=x&list=2&obj=%7B%22k%22%3A%5B1%5D%7D');
+  });
+
+  it('an empty body is empty', () => expect(urlEncoded({})).toBe(''));
+});
+
+describe('formData', () => {
+  it('one part per value, with the same rules', () => {
+    const form = formData(values);
+    expect(parts(form)).toEqual([
+      ['s', 'a b&c'],
+      ['n', '0'],
+      ['f', 'false'],
+      ['nil', 'null'],
+      ['list', 'x'],
+      ['list', '2'],
+      ['obj', '{"k":[1]}'],
+    ]);
+  });
+
+  it('a Blob goes as a file part, not as text', async () => {
+    const form = formData({ file: new Blob(['bytes'], { type: 'text/plain' }), files: [new Blob(['a']), new Blob(['b'])] });
+    const found = parts(form);
+    expect(found.map(([name, value]) => [name, value instanceof Blob])).toEqual([
+      ['file', true],
+      ['files', true],
+      ['files', true],
+    ]);
+    expect(await (found[0]![1] as Blob).text()).toBe('bytes');
+    expect(await (found[2]![1] as Blob).text()).toBe('b');
+  });
+});
+
+describe('asIs and binary', () => {
+  it('asIs hands the body over untouched', () => {
+    const body = { a: 1 };
+    expect(asIs(body)).toBe(body);
+  });
+
+  it('a Blob stays the same Blob', () => {
+    const blob = new Blob(['x']);
+    expect(binary(blob, 'image/png')).toBe(blob);
+  });
+
+  it('an ArrayBuffer becomes a Blob of the media type', async () => {
+    const blob = binary(new Uint8Array([1, 2, 3]).buffer, 'application/octet-stream');
+    expect(blob.type).toBe('application/octet-stream');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([1, 2, 3]);
+  });
+
+  it('a view covers exactly its own bytes of a larger buffer', async () => {
+    const buffer = new Uint8Array([9, 1, 2, 3, 9]).buffer;
+    const blob = binary(new Uint8Array(buffer, 1, 3), 'audio/wav');
+    expect(blob.type).toBe('audio/wav');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([1, 2, 3]);
+    const wide = binary(new DataView(buffer, 3, 2), 'x/y');
+    expect([...new Uint8Array(await wide.arrayBuffer())]).toEqual([3, 9]);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The browser key rule and the browser-like check (templates/runtime/files/browser.ts), tested
+ * where they live, with the globals a page or a worker has laid over Node's. browser.test.ts runs
+ * the package in a real browser.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkBrowserKey, isBrowserLike } from '../../templates/runtime/files/browser.ts';
+import { ApiError } from '../../templates/runtime/files/errors.ts';
+
+const g = globalThis as Record<string, unknown>;
+const laid: string[] = [];
+function lay(name: string, value: unknown): void {
+  laid.push(name);
+  g[name] = value;
+}
+afterEach(() => {
+  for (const name of laid.splice(0)) delete g[name];
+});
+
+describe('isBrowserLike', () => {
+  it('Node is not', () => expect(isBrowserLike()).toBe(false));
+
+  it.each([
+    { name: 'a window with a document is', window: { document: {} }, want: true },
+    { name: 'a window without a document is not', window: {}, want: false },
+    { name: 'a window whose document is null is not', window: { document: null }, want: false },
+    { name: 'a window whose document is no object is not', window: { document: 'x' }, want: false },
+    { name: 'a null window is not', window: null, want: false },
+    { name: 'a window that is no object is not', window: 'w', want: false },
+  ])('$name', ({ window, want }) => {
+    lay('window', window);
+    expect(isBrowserLike()).toBe(want);
+  });
+
+  it.each(['DedicatedWorkerGlobalScope', 'SharedWorkerGlobalScope'])('a %s global is', (name) => {
+    lay(name, Object);
+    expect(isBrowserLike()).toBe(true);
+  });
+
+  it('a worker scope class the global object is no instance of is not', () => {
+    lay('DedicatedWorkerGlobalScope', class Other {});
+    lay('SharedWorkerGlobalScope', 'not a class');
+    expect(isBrowserLike()).toBe(false);
+  });
+});
+
+describe('checkBrowserKey', () => {
+  const prefixes = ['ek_', 'pk_'];
+  it.each([
+    { name: 'no rule: nothing is refused', key: 'sk-1', prefixes: undefined, allow: false, browser: true },
+    { name: 'outside browsers: nothing is refused', key: 'sk-1', prefixes, allow: false, browser: false },
+    { name: 'opted in: nothing is refused', key: 'sk-1', prefixes, allow: true, browser: true },
+    { name: 'a key with an allowed prefix passes', key: 'pk_live', prefixes, allow: false, browser: true },
+  ])('$name', ({ key, prefixes: rule, allow, browser }) => {
+    expect(() => checkBrowserKey(key, rule, allow, browser)).not.toThrow();
+  });
+
+  it('a secret key in a browser is refused, naming the allowed prefixes and not the key', () => {
+    let error: unknown;
+    try {
+      checkBrowserKey('sk-secret', prefixes, false, true);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toBe(
+      'refusing to use a secret API key in a browser-like environment, where any script on the page can read it. Mint a short-lived key (ek_..., pk_...) on your server and use that here, or pass { dangerouslyAllowBrowser: true } if you accept the risk.',
+    );
+  });
+
+  it('a prefix must start the key', () => {
+    expect(() => checkBrowserKey('sk-ek_', prefixes, false, true)).toThrow(ApiError);
+  });
+});
