@@ -45,8 +45,8 @@ describe('requestBuilder', () => {
   it('without the serializers, path or query parameters are refused, not dropped; none given is fine', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const bare = requestBuilder<any>('https://api.test', {}) as unknown as Record<string, (path: string, init: object) => Outgoing>;
-    expect(() => bare['GET']!('/things/{id}', { params: { path: { id: 1 } } })).toThrow(new ApiError('path parameters need the pathSerializer that defaults.ts gives a spec with them'));
-    expect(() => bare['GET']!('/things', { params: { query: { limit: 1 } } })).toThrow(new ApiError('query parameters need the querySerializer that defaults.ts gives a spec with them'));
+    expect(() => bare['GET']!('/things/{id}', { params: { path: { id: 1 } } })).toThrow(new ApiError('path parameters need defaults.pathSerializer'));
+    expect(() => bare['GET']!('/things', { params: { query: { limit: 1 } } })).toThrow(new ApiError('query parameters need defaults.querySerializer'));
     expect(bare['GET']!('/things/{id}', { params: { path: {}, query: {} } }).url).toBe('https://api.test/things/{id}');
   });
 });

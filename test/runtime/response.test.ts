@@ -84,8 +84,9 @@ describe('errorInit', () => {
     });
   });
 
-  it('no request id member without the header', () => {
-    expect(Object.keys(errorInit(response(null, 500), undefined))).toEqual(['status', 'headers', 'body']);
+  it('no request id without the header (an empty one counts as none)', () => {
+    expect(errorInit(response(null, 500), undefined).requestId).toBeUndefined();
+    expect(errorInit(response(null, 500, { 'x-request-id': '' }), undefined).requestId).toBeUndefined();
   });
 });
 
