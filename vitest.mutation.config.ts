@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * The suites Stryker runs for `npm run mutation` (test/mutation/run.ts), per pass: MUTATION_SUITES
  * `text` runs the unit tests of escape and naming, `select` those of select and openapi, `runtime`
- * the runtime's unit tests (no server) on the runtime modules but the core and auth, `core` the
- * server suites on core.ts and auth.ts (in-place.test.ts runs the client and fault suites on
+ * the runtime's unit tests (no server) on the runtime modules but the core, auth and the scheme
+ * makers, `core` the server suites on core.ts, auth.ts and schemes.ts (in-place.test.ts runs the client and fault suites on
  * templates/runtime/files; run directly, those exercise the built generated/ copy, which no mutant
  * reaches). Unset: all. A static mutant (module-level code) runs every test of its pass, so each
  * pass holds only the suites that can see its mutants, and the fast passes never wait for servers. Integration tests (a whole generate, a CLI child process, a
