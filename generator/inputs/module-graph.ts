@@ -71,6 +71,7 @@ export function packageName(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
-function sorted<T>(record: Record<string, T>): Record<string, T> {
+/** A record with its keys in a machine-independent order (digests must not depend on insertion order). */
+export function sorted<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
 }

@@ -4,9 +4,8 @@ import { normalizeText } from '../emit/load-templates.ts';
 import { prettierConfigSource } from '../format/config-search.ts';
 import { sha256 } from '../hash.ts';
 import { installedVersion } from '../installed-version.ts';
-import { compareStrings } from '../json.ts';
 import { toolkit, toolkitCodeDirs } from '../toolkit.ts';
-import { moduleGraph, packageName, type ModuleGraph } from './module-graph.ts';
+import { moduleGraph, packageName, sorted, type ModuleGraph } from './module-graph.ts';
 
 /**
  * What prettier's output for the output folder depends on besides prettier itself: the config
@@ -49,5 +48,5 @@ function specifierGraph(specifiers: readonly string[], from: string, root: strin
   const graph = moduleGraph(local.map((s) => resolve(from, s)), root, toolkitCodeDirs, [toolkit.name]);
   const packages: Record<string, string | null> = { ...graph.packages };
   for (const specifier of specifiers.filter((s) => !local.includes(s))) packages[packageName(specifier)] = installedVersion(packageName(specifier), from);
-  return { files: graph.files, packages: Object.fromEntries(Object.entries(packages).sort(([a], [b]) => compareStrings(a, b))) };
+  return { files: graph.files, packages: sorted(packages) };
 }
