@@ -47,7 +47,8 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
     }),
   );
   const seed = keyed.some(({ key }) => key) ? formatSeed() : undefined;
-  const cached = await Promise.all(keyed.map(async ({ key }) => (key ? ((await cache.get(key)) ?? seed?.get(key)) : undefined)));
+  // The seed first: its keys are the cache's, so a hit there saves a read that would miss on a cold run.
+  const cached = await Promise.all(keyed.map(async ({ key }) => (key ? (seed?.get(key) ?? (await cache.get(key))) : undefined)));
   const todo = keyed.flatMap(({ file, key, job, header }, i) => (job && key && cached[i] === undefined ? [{ file, key, job, header }] : []));
   const jobs = todo.map(({ job }) => job);
   const outcomes = jobs.length === 0 ? [] : pool ? await pool.run(jobs, setup) : (await runFormatJobs(jobs, setup)).outcomes;
