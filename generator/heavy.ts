@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireWithCodeCache } from './code-cache.ts';
 
 /**
  * The toolkit's heavy dependencies, each loaded on first use (a command that does not emit code
@@ -14,8 +15,9 @@ import { fileURLToPath } from 'node:url';
  */
 const require = createRequire(import.meta.url);
 
+/** TypeScript's compiler (9 MB), compiled with a V8 code cache (code-cache.ts). */
 export function typescript(): typeof import('typescript') {
-  return require('typescript') as typeof import('typescript');
+  return requireWithCodeCache(require.resolve('typescript')) as typeof import('typescript');
 }
 
 /**

@@ -1,0 +1,86 @@
+/**
+ * The V8 code cache for large CommonJS modules (generator/code-cache.ts), in real processes: the
+ * entry is written as a process exits, a later process uses it as it stands, and a corrupt entry or
+ * an edited module never gives a wrong module.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers/cli.ts';
+
+const codeCache = pathToFileURL(join(repoRoot, 'dist/generator/code-cache.js')).href;
+
+let project: string;
+let moduleFile: string;
+let entries: string;
+
+beforeEach(() => {
+  project = mkdtempSync(join(tmpdir(), 'om-code-cache-'));
+  const pkg = join(project, 'node_modules', 'big-module');
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, 'helper.js'), 'module.exports = (x) => x * 2;\n');
+  moduleFile = join(pkg, 'index.js');
+  writeModule(7);
+  entries = join(project, 'node_modules', '.cache', 'openapi-morph', 'v8');
+});
+afterEach(() => rmSync(project, { recursive: true, force: true }));
+
+/** A module that uses require, module, __filename and __dirname, and whose value is `value` (same length for 1-digit values). */
+function writeModule(value: number): void {
+  writeFileSync(
+    moduleFile,
+    `const double = require('./helper.js');\nmodule.exports = { value: ${value}, doubled: double(${value}), file: __filename, dir: __dirname, self: module.id === __filename, inCache: require.cache[__filename] === module };\n`,
+  );
+}
+
+/** Loads the module through the code cache in a fresh Node process and returns its exports. */
+function load(): Record<string, unknown> {
+  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)}); process.stdout.write(JSON.stringify(requireWithCodeCache(${JSON.stringify(moduleFile)})));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as Record<string, unknown>;
+}
+
+function entry(): { path: string; bytes: Buffer; mtimeMs: number; ino: number } {
+  const names = readdirSync(entries).filter((n) => n.endsWith('.bin'));
+  expect(names).toHaveLength(1);
+  const path = join(entries, names[0]!);
+  const info = statSync(path);
+  return { path, bytes: readFileSync(path), mtimeMs: info.mtimeMs, ino: info.ino };
+}
+
+describe('V8 code cache', () => {
+  it('loads the module as require would, writes an entry as the process exits, and a later process uses it unchanged', () => {
+    const want = { value: 7, doubled: 14, file: moduleFile, dir: join(project, 'node_modules', 'big-module'), self: true, inCache: true };
+    expect(load()).toStrictEqual(want);
+    const first = entry();
+    expect(first.bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 1\n');
+    expect(load()).toStrictEqual(want);
+    const second = entry();
+    expect([second.ino, second.mtimeMs, second.bytes.equals(first.bytes)]).toStrictEqual([first.ino, first.mtimeMs, true]);
+    expect(readdirSync(entries).filter((n) => n.endsWith('.tmp'))).toStrictEqual([]);
+  });
+
+  it('ignores a corrupt entry (loads normally) and replaces it with an intact one', () => {
+    load();
+    const good = entry();
+    const corrupt = Buffer.from(good.bytes);
+    corrupt[corrupt.length - 10] = corrupt[corrupt.length - 10]! ^ 0xff;
+    writeFileSync(good.path, corrupt);
+    expect(load()).toMatchObject({ value: 7, doubled: 14 });
+    expect(entry().bytes.equals(corrupt)).toBe(false);
+    writeFileSync(good.path, 'not a cache');
+    expect(load()).toMatchObject({ value: 7, doubled: 14 });
+    expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 1\n');
+  });
+
+  it('never runs an entry made for other bytes: an edited module of the same size loads as it is now', () => {
+    expect(load()).toMatchObject({ value: 7 });
+    writeModule(8);
+    expect(load()).toMatchObject({ value: 8, doubled: 16 });
+    expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
+  });
+});
