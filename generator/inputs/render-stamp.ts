@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { trustedCacheDir } from '../cache-dir.ts';
 import { compareStrings } from '../json.ts';
 import { sha256 } from '../hash.ts';
 import { toolkitCodeDirs, toolkitCompiled, toolkitRoot } from '../toolkit.ts';
+import { filesHash } from './files-hash.ts';
 
 /**
  * An installed toolkit is versioned: its version in the manifest's inputs says which code rendered
@@ -72,19 +73,20 @@ function codeHashIfReadable(): string | undefined {
  * (the bin), `dist/` without declarations and build info, plus the default templates' sources (the
  * manifest hashes those, and `templates eject` copies them); from source (the test suite),
  * `generator/` and `templates/`. Read synchronously: a few hundred small files cost far less in one
- * pass than as many awaited reads.
+ * pass than as many awaited reads, and remembered by the files' identities (files-hash.ts): reading
+ * and hashing 1.8 MB was most of a no-op check's own work.
  */
 function toolkitCodeHash(): string {
-  const parts: string[] = [];
+  const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name))) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && !NOT_RUN.test(entry.name)) parts.push(`${relative(toolkitRoot, full)}\0${readFileSync(full, 'utf8')}`);
+      else if (entry.isFile() && !NOT_RUN.test(entry.name)) files.push(full);
     }
   };
   const dirs = toolkitCompiled ? [join(toolkitRoot, 'dist'), join(toolkitRoot, 'templates')] : toolkitCodeDirs;
   for (const dir of dirs) if (existsSync(dir)) walk(dir);
-  parts.push(readFileSync(join(toolkitRoot, 'package.json'), 'utf8'));
-  return sha256(parts.join('\0'));
+  const cache = trustedCacheDir(toolkitRoot);
+  return filesHash(toolkitRoot, [...files, join(toolkitRoot, 'package.json')], cache === undefined ? undefined : join(cache, 'code-stat.json'));
 }
