@@ -1,0 +1,50 @@
+/**
+ * The bin as built (generator/bin/build-bundle.ts): the CLI and the public API bundled into a few
+ * files, so a run reads a handful of the toolkit's modules instead of one per source file, and a
+ * render works from the bundle (the format worker included).
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binPath, repoRoot } from './helpers/cli.ts';
+import { copyRepoProject, type TempProject } from './helpers/project.ts';
+
+/** Logs every ES module Node loads from the toolkit's `dist/` to stderr. */
+const HOOKS = `export async function load(url, context, next) {
+  if (url.startsWith(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist')).href)})) process.stderr.write('loaded ' + url + '\\n');
+  return next(url, context);
+}`;
+
+let project: TempProject;
+let register: string;
+
+beforeAll(() => {
+  project = copyRepoProject();
+  writeFileSync(join(project.dir, 'hooks.mjs'), HOOKS);
+  register = join(project.dir, 'register.mjs');
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(project.dir, 'hooks.mjs')).href)});\n`);
+});
+afterAll(() => project.remove());
+
+function run(args: readonly string[]): { code: number | null; stdout: string; modules: string[] } {
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, binPath, ...args], { cwd: project.dir, encoding: 'utf8' });
+  const modules = result.stderr.split('\n').filter((line) => line.startsWith('loaded '));
+  return { code: result.status, stdout: result.stdout, modules };
+}
+
+describe('the bundled CLI', () => {
+  it('renders with the bundle, and a no-op check then loads at most 30 of its modules (one per source file was 78)', () => {
+    const rendered = run(['generate', '--force']);
+    expect(rendered.code).toBe(0);
+    expect(rendered.stdout).toMatch(/from 1 operation and 3 schemas/);
+    // The render ran from the bundle, its format worker too: no module of tsc's per-file output was loaded.
+    expect(rendered.modules.filter((line) => !/\/dist\/generator\/(bin\/openapi-morph|cli|index|format-worker|chunk-[A-Z0-9]+)\.js$|\/dist\/templates\//.test(line))).toStrictEqual([]);
+    expect(rendered.modules.filter((line) => line.endsWith('/dist/generator/format-worker.js'))).toHaveLength(1);
+    const noOp = run(['check']);
+    expect(noOp.code).toBe(0);
+    expect(noOp.stdout).toMatch(/is up to date/);
+    expect(noOp.modules.length).toBeLessThanOrEqual(30);
+  });
+});
