@@ -1,4 +1,4 @@
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
@@ -88,6 +88,19 @@ describe('no-op generate and check', () => {
 
   it('--force renders anyway', async () => {
     expect(await generate('--force')).toMatch(/\(0 written, \d+ unchanged, 0 removed\) from 1 operation/);
+  });
+
+  it('remembers the selection by the spec bytes instead of parsing; a wrong memo renders once and is dropped', async () => {
+    const memos = () => readdirSync(join(cacheDir(project.dir), 'selections')).filter((name) => name.endsWith('.json'));
+    expect(await generate()).toMatch(skipped);
+    const [memo] = memos().map((name) => join(cacheDir(project.dir), 'selections', name));
+    expect(JSON.parse(readFileSync(memo!, 'utf8'))).toStrictEqual(['POST /realtime/sessions']);
+    // A memo that names other operations is what the no-op uses: the run renders.
+    writeFileSync(memo!, JSON.stringify(['GET /elsewhere']));
+    expect(await generate()).toMatch(rendered);
+    expect(existsSync(memo!)).toBe(false);
+    expect(await generate()).toMatch(skipped);
+    expect(JSON.parse(readFileSync(memo!, 'utf8'))).toStrictEqual(['POST /realtime/sessions']);
   });
 
   const rows: { name: string; change: (p: TempProject) => void }[] = [

@@ -1,13 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { trustedCacheDir } from '../cache-dir.ts';
+import { sha256 } from '../hash.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import { scanTemplateDir, type TemplateEntry } from '../emit/load-templates.ts';
 import { readEjectRecord } from '../emit/eject-record.ts';
 import { compareStrings } from '../json.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
-import { loadSpecFile } from '../load/index.ts';
+import { readSpec } from '../load/index.ts';
+import { readSpecFile, type SpecSource } from '../load/source.ts';
 import { operationKeys, selectOperations } from '../select/index.ts';
-import type { SpecDocument } from '../spec-context.ts';
+import type { OperationFilter } from '../select/filters.ts';
 import { readReleases } from '../releases.ts';
 import type { Release } from '../template-api/types.ts';
 import { toolkit } from '../toolkit.ts';
@@ -15,7 +18,7 @@ import { configHash, renderManifest } from '../write/manifest.ts';
 import { MANIFEST_NAME, readOutputTree } from '../write/output-tree.ts';
 import { recoverWrites } from '../write/transaction.ts';
 import { inputsFingerprint, type SpecInput } from './fingerprint.ts';
-import { renderVouched } from './render-stamp.ts';
+import { renderVouched, toolkitCode } from './render-stamp.ts';
 
 /** What the no-op check learned when nothing changed: enough for `generate`'s summary and `check`'s release rule. */
 export interface Unchanged {
@@ -43,10 +46,14 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
     const releases = await readReleases(config.package.releases.path, config.package.releases.name);
     const templates = await templatesUnchanged(config);
     if (!templates) return undefined;
-    const operations = selectedOperations(config, spec);
-    if (!operations) return undefined;
-    const inputs = await inputsFingerprint(config, spec, operations, releases, templates);
-    if (inputs !== recorded.inputs) return undefined;
+    const selected = await selectedOperations(config, spec);
+    if (!selected) return undefined;
+    const inputs = await inputsFingerprint(config, spec, selected.operations, releases, templates);
+    if (inputs !== recorded.inputs) {
+      // Something changed, so a render follows; a remembered selection that was wrong goes with it.
+      if (selected.remembered) await rm(selected.remembered, { force: true });
+      return undefined;
+    }
     const tree = await readOutputTree(config.output.dir, config.output.preserve);
     tree.delete(MANIFEST_NAME);
     const rebuilt = renderManifest({
@@ -66,20 +73,64 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
 }
 
 /**
- * The spec's bytes, parsed (the selection is compared by the operations it picks). A spec with
- * external documents is left to a render: bundling them is the load stage's job.
+ * The spec's bytes (their sha256 is what the manifest compares). A spec with external documents is
+ * left to a render: bundling them is the load stage's job.
  */
-async function specInput(config: ResolvedConfig, externals: readonly unknown[]): Promise<(SpecInput & { readonly document: SpecDocument }) | undefined> {
+async function specInput(config: ResolvedConfig, externals: readonly unknown[]): Promise<(SpecInput & { readonly source: SpecSource }) | undefined> {
   if (externals.length > 0 || config.spec.kind === 'url') return undefined;
-  const document = await loadSpecFile(config.spec.path, config.spec.name, config.limits);
-  return { name: document.source.name, sha256: document.source.sha256, externals: [], document };
+  const source = await readSpecFile(config.spec.path, config.spec.name, config.limits.maxBytes);
+  return { name: source.name, sha256: source.sha256, externals: [], source };
 }
 
-/** The operations the selection picks, as the render records them; undefined when the select stage would report a problem. */
-function selectedOperations(config: ResolvedConfig, spec: { readonly document: SpecDocument }): string[] | undefined {
+/**
+ * The operations the selection picks, as the render records them (and the memo they came from, if
+ * any); undefined when the load or select stage would report a problem. Parsing the spec is most of a no-op of a large one (seconds for
+ * GitHub's 13 MB), so the answer is remembered in the cache folder under the sha256 of what it is a
+ * function of: the spec's bytes, the selection, the limits and the toolkit's code (its version, or
+ * in a source checkout the hash of its code: render-stamp.ts).
+ */
+async function selectedOperations(config: ResolvedConfig, spec: { readonly source: SpecSource }): Promise<{ operations: string[]; remembered?: string } | undefined> {
+  const memo = selectionMemo(config, spec.source.sha256);
+  const remembered = memo === undefined ? undefined : await readMemo(memo);
+  if (remembered !== undefined) return { operations: remembered, remembered: memo };
+  const document = await readSpec(spec.source, config.limits);
   const diagnostics = new DiagnosticCollector();
-  const operations = selectOperations(spec.document, config.selection, diagnostics).operations;
-  return diagnostics.hasErrors() ? undefined : operationKeys(operations);
+  const operations = selectOperations(document, config.selection, diagnostics).operations;
+  if (diagnostics.hasErrors()) return undefined;
+  const keys = operationKeys(operations);
+  if (memo !== undefined) await writeMemo(memo, keys);
+  return { operations: keys };
+}
+
+function selectionMemo(config: ResolvedConfig, specSha256: string): string | undefined {
+  const code = toolkitCode();
+  const dir = code === undefined ? undefined : trustedCacheDir(config.root);
+  if (dir === undefined) return undefined;
+  const pattern = (p: string | RegExp) => (typeof p === 'string' ? p : { regexp: String(p) });
+  const filters = (list: readonly OperationFilter[]) => list.map((f) => [f.by, pattern(f.pattern)]);
+  const { include, exclude } = config.selection;
+  const key = JSON.stringify({ code, spec: specSha256, include: include === 'all' ? 'all' : filters(include), exclude: filters(exclude), limits: config.limits });
+  return join(dir, 'selections', `${sha256(key).slice(0, 32)}.json`);
+}
+
+async function readMemo(file: string): Promise<string[] | undefined> {
+  try {
+    const value = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeMemo(file: string, operations: readonly string[]): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(operations));
+    await rename(temp, file);
+  } catch {
+    // Only speed is lost: the next no-op parses the spec again.
+  }
 }
 
 /**

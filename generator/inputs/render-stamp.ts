@@ -4,7 +4,7 @@ import { join, sep } from 'node:path';
 import { trustedCacheDir } from '../cache-dir.ts';
 import { compareStrings } from '../json.ts';
 import { sha256 } from '../hash.ts';
-import { toolkitCodeDirs, toolkitCompiled, toolkitRoot } from '../toolkit.ts';
+import { toolkit, toolkitCodeDirs, toolkitCompiled, toolkitRoot } from '../toolkit.ts';
 import { filesHash } from './files-hash.ts';
 
 /**
@@ -58,6 +58,14 @@ const NOT_RUN = /\.d\.[cm]?ts$|\.map$|^\.tsbuildinfo$/;
  * that rendered.
  */
 const codeAtStart: string | undefined = toolkitInstalled ? '' : codeHashIfReadable();
+
+/**
+ * What names the toolkit's code for what the cache remembers about its results: its name and
+ * version when installed, the hash of its code in a source checkout (undefined when unreadable).
+ */
+export function toolkitCode(): string | undefined {
+  return toolkitInstalled ? `${toolkit.name}@${toolkit.version}` : codeAtStart;
+}
 
 /** `undefined` when the code cannot be read: then no stamp is written and none vouches. */
 function codeHashIfReadable(): string | undefined {
