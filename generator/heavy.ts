@@ -79,6 +79,11 @@ export function prettierFull(): Promise<typeof import('prettier')> {
   return import('prettier');
 }
 
+/** js-yaml for a prettier config in YAML or JSON, which only some projects have (a no-op loads no parser without one). */
+export function jsYaml(): typeof import('js-yaml') {
+  return require('js-yaml') as typeof import('js-yaml');
+}
+
 /** The `yaml` package, for source positions in diagnostics only. */
 export function yamlPositions(): typeof import('yaml') {
   return require('yaml') as typeof import('yaml');

@@ -6,10 +6,7 @@ import type { ResolvedConfig } from '../config/types.ts';
 import { scanTemplateDir, type TemplateEntry } from '../emit/load-templates.ts';
 import { readEjectRecord } from '../emit/eject-record.ts';
 import { compareStrings } from '../json.ts';
-import { DiagnosticCollector } from '../diagnostics/collector.ts';
-import { readSpec } from '../load/index.ts';
 import { readSpecFile, type SpecSource } from '../load/source.ts';
-import { operationKeys, selectOperations } from '../select/index.ts';
 import type { OperationFilter } from '../select/filters.ts';
 import { readReleases } from '../releases.ts';
 import type { Release } from '../template-api/types.ts';
@@ -93,6 +90,8 @@ async function selectedOperations(config: ResolvedConfig, spec: { readonly sourc
   const memo = selectionMemo(config, spec.source.sha256);
   const remembered = memo === undefined ? undefined : await readMemo(memo);
   if (remembered !== undefined) return { operations: remembered, remembered: memo };
+  // Loaded only on a miss: with the memo, a no-op loads no parser.
+  const [{ readSpec }, { operationKeys, selectOperations }, { DiagnosticCollector }] = await Promise.all([import('../load/index.ts'), import('../select/index.ts'), import('../diagnostics/collector.ts')]);
   const document = await readSpec(spec.source, config.limits);
   const diagnostics = new DiagnosticCollector();
   const operations = selectOperations(document, config.selection, diagnostics).operations;

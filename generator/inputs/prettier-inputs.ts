@@ -1,8 +1,8 @@
 import { basename, dirname, resolve } from 'node:path';
-import yaml from 'js-yaml';
 import { normalizeText } from '../emit/load-templates.ts';
 import { prettierConfigSource } from '../format/config-search.ts';
 import { sha256 } from '../hash.ts';
+import { jsYaml } from '../heavy.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkit, toolkitCodeDirs } from '../toolkit.ts';
 import { moduleGraph, packageName, sorted, type ModuleGraph } from './module-graph.ts';
@@ -29,6 +29,7 @@ export function prettierInputs(outputDir: string, root: string): unknown {
 export function configSpecifiers(text: string): string[] {
   let data: unknown;
   try {
+    const yaml = jsYaml();
     data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
   } catch {
     // JSON5 or TOML: only their text counts.
