@@ -140,7 +140,7 @@ describeNeeding(chromiumInput, 'in Chromium', () => {
     const target = await open();
     expect(await inPage<string>(outcome('new c.RealtimeApi({ baseUrl: base })'))).toBe('ok');
     expect(await inPage<string>(outcome(`new c.RealtimeApi({ baseUrl: base }).createRealtimeSession(${body})`))).toBe(
-      'ApiError: this operation needs credentials: ApiKeyAuth (or set OPENAI_API_KEY); pass them as { auth: { <scheme>: value } }',
+      'ApiError: this operation needs credentials: ApiKeyAuth (or set OPENAI_API_KEY); pass { auth: { <scheme>: value } }',
     );
     expect(target.attempts).toHaveLength(0);
   });

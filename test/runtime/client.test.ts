@@ -108,7 +108,7 @@ describe('API key', () => {
       if (saved !== undefined) process.env['OPENAI_API_KEY'] = saved;
     }
     const missing = await failure(api.createRealtimeSession(body));
-    expect([(missing as Error).constructor, (missing as Error).message]).toEqual([ApiError, 'this operation needs credentials: ApiKeyAuth (or set OPENAI_API_KEY); pass them as { auth: { <scheme>: value } }']);
+    expect([(missing as Error).constructor, (missing as Error).message]).toEqual([ApiError, 'this operation needs credentials: ApiKeyAuth (or set OPENAI_API_KEY); pass { auth: { <scheme>: value } }']);
     expect((missing as ApiError).operationId).toBe('create-realtime-session');
     expect(api.isError(missing, 'createRealtimeSession')).toBe(true);
     const empty = await failure(client(target, { apiKey: () => '' }).createRealtimeSession(body));

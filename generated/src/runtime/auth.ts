@@ -69,7 +69,7 @@ export function credentialSources(
   }
   if (apiKey !== undefined && tokenScheme === undefined) {
     throw new ApiError(
-      `apiKey names no scheme here: the API has ${names.length === 0 ? "none" : `several (${names.join(", ")}); pass { auth: { <scheme>: value } }`}`,
+      `apiKey names no scheme here (the API has ${names.join(", ") || "none"}); pass { auth: { <scheme>: value } }`,
     );
   }
   const sources: Record<string, Source> = {};
@@ -159,7 +159,7 @@ function needs(
           )
           .join(" + "),
       )
-      .join(", or ") + "; pass them as { auth: { <scheme>: value } }"
+      .join(", or ") + "; pass { auth: { <scheme>: value } }"
   );
 }
 

@@ -1,12 +1,9 @@
 /**
  * Timeouts and cancellation. Every timer and listener made here is removed when its promise
- * settles, so a finished call leaves nothing that keeps a process alive.
+ * settles, so a finished call leaves nothing that keeps a process alive. A caller's abort rejects
+ * with the signal's reason: what the caller passed to `abort()`, else the standard `AbortError`
+ * DOMException, which every supported runtime (Node 20+, browsers, edge runtimes) sets itself.
  */
-
-/** What a call rejects with when the caller aborts: the signal's reason, or a standard AbortError. */
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
-}
 
 /**
  * Settles like `promise`, or rejects with the signal's reason as soon as it aborts, even when the
@@ -17,7 +14,7 @@ export function abortReason(signal: AbortSignal): unknown {
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
+    const onAbort = (): void => reject(signal.reason);
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
@@ -44,17 +41,14 @@ export interface AttemptSignal {
   finish(): void;
 }
 
-/** No timeout (at most 2^31 - 1 ms) and no caller's signal: one shared attempt with nothing to clear. */
-const UNBOUNDED: AttemptSignal = { signal: undefined, finish() {} };
-
 /**
  * The caller's signal as it is when there is no timeout (no timer, no controller of our own);
  * otherwise a controller that the caller's signal and the timer both abort.
  */
 export function attemptSignal(timeoutMs: number, caller: AbortSignal | undefined): AttemptSignal {
-  if (timeoutMs >= MAX_TIMER_MS) return caller ? { ...UNBOUNDED, signal: caller } : UNBOUNDED;
+  if (timeoutMs >= MAX_TIMER_MS) return { signal: caller, finish() {} };
   const controller = new AbortController();
-  const onCallerAbort = (): void => controller.abort(abortReason(caller!));
+  const onCallerAbort = (): void => controller.abort(caller!.reason);
   if (caller?.aborted) onCallerAbort();
   else caller?.addEventListener('abort', onCallerAbort, { once: true });
   const timer = setTimeout(() => controller.abort(new DOMException(`no complete response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);

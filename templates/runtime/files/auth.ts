@@ -57,7 +57,7 @@ export function credentialSources(
     if (!Object.hasOwn(schemes, name)) throw new ApiError(`auth.${name}: no such security scheme (the API has ${names.join(', ') || 'none'})`);
   }
   if (apiKey !== undefined && tokenScheme === undefined) {
-    throw new ApiError(`apiKey names no scheme here: the API has ${names.length === 0 ? 'none' : `several (${names.join(', ')}); pass { auth: { <scheme>: value } }`}`);
+    throw new ApiError(`apiKey names no scheme here (the API has ${names.join(', ') || 'none'}); pass { auth: { <scheme>: value } }`);
   }
   const sources: Record<string, Source> = {};
   for (const name of names) {
@@ -111,7 +111,7 @@ export function token(value: unknown, name: string, request: AppliedAuth, inHead
 
 /** `BearerAuth (or set PETS_TOKEN), or ApiKey + AppId`: what `security` asks for, in words. */
 function needs(security: Security, env: Readonly<Record<string, string>>): string {
-  return security.map((names) => names.map((name) => `${name}${own(env, name) ? ` (or set ${own(env, name)})` : ''}`).join(' + ')).join(', or ') + '; pass them as { auth: { <scheme>: value } }';
+  return security.map((names) => names.map((name) => `${name}${own(env, name) ? ` (or set ${own(env, name)})` : ''}`).join(' + ')).join(', or ') + '; pass { auth: { <scheme>: value } }';
 }
 
 function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {

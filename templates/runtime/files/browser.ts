@@ -28,5 +28,5 @@ export function isBrowserLike(): boolean {
  */
 export function checkBrowserKey(key: string, prefixes: readonly string[] | undefined): void {
   if (!prefixes || prefixes.some((prefix) => key.startsWith(prefix))) return;
-  throw new ApiError(`refusing to use a secret API key in a browser-like environment (any script can read it): mint a short-lived key (${prefixes.join('..., ')}...) on your server, or pass { dangerouslyAllowBrowser: true }`);
+  throw new ApiError(`refusing to use a secret API key in a browser-like environment: use a short-lived key (${prefixes.join('..., ')}...) or pass { dangerouslyAllowBrowser: true }`);
 }
