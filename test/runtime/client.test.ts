@@ -159,10 +159,10 @@ describe('options', () => {
 
   it('invalid maxRetries or timeoutMs are refused before any request', async () => {
     const target = await serve(json(200, session));
-    expect(() => client(target, { maxRetries: -1 })).toThrow('maxRetries must be a whole number >= 0, got -1');
-    expect(() => client(target, { timeoutMs: 0 })).toThrow('timeoutMs must be a number > 0, got 0');
+    expect(() => client(target, { maxRetries: -1 })).toThrow('maxRetries must be an integer >= 0, got -1');
+    expect(() => client(target, { timeoutMs: 0 })).toThrow('timeoutMs must be > 0, got 0');
     const error = await failure(client(target).createRealtimeSession(body, { maxRetries: 1.5 }));
-    expect((error as Error).message).toBe('maxRetries must be a whole number >= 0, got 1.5');
+    expect((error as Error).message).toBe('maxRetries must be an integer >= 0, got 1.5');
     expect(target.attempts).toHaveLength(0);
   });
 });

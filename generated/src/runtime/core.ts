@@ -108,15 +108,11 @@ export class ApiCore<Paths extends {}> {
       if (typeof source === "string") checkKey(source.trim());
     const clientHeaders = options.headers;
     const clientMaxRetries = setting(
+      options,
       "maxRetries",
-      options.maxRetries,
       DEFAULT_MAX_RETRIES,
     );
-    const clientTimeoutMs = setting(
-      "timeoutMs",
-      options.timeoutMs,
-      DEFAULT_TIMEOUT_MS,
-    );
+    const clientTimeoutMs = setting(options, "timeoutMs", DEFAULT_TIMEOUT_MS);
     const backoff: Backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     const validate = options.validateResponse;
     // Off in browsers unless configured: a CORS preflight fails on a header the server does not allow.
@@ -170,16 +166,8 @@ export class ApiCore<Paths extends {}> {
       send,
     ) => {
       const { signal } = callOptions;
-      const maxRetries = setting(
-        "maxRetries",
-        callOptions.maxRetries,
-        clientMaxRetries,
-      );
-      const timeoutMs = setting(
-        "timeoutMs",
-        callOptions.timeoutMs,
-        clientTimeoutMs,
-      );
+      const maxRetries = setting(callOptions, "maxRetries", clientMaxRetries);
+      const timeoutMs = setting(callOptions, "timeoutMs", clientTimeoutMs);
       const idempotencyName =
         callOptions.idempotencyKey !== undefined
           ? (idempotencyHeader ??
@@ -210,20 +198,18 @@ export class ApiCore<Paths extends {}> {
           const race = <R>(promise: Promise<R>): Promise<R> =>
             custom ? raceAbort(promise, attempt.signal) : promise;
           let failure: ApiError;
-          let retryable = true;
-          let responseHeaders: Headers | undefined;
+          // The response whose status failed; none after a connection failure or timeout.
+          let response: Response | undefined;
           try {
-            if (attempt.signal) init.signal = attempt.signal;
-            const response = await race(
-              request(auth.url ? auth.url(url) : url, init),
-            );
+            init.signal = attempt.signal ?? null;
+            response = await race(request(auth.url?.(url) ?? url, init));
             if (response.ok) {
               const data = await race(readSuccessBody(response, kind));
               const issues =
                 validate?.(operationId, response.status, data) ?? [];
               if (issues.length > 0) {
                 throw new InvalidResponseError(
-                  `the response does not match the spec: ${issues.slice(0, 3).join("; ")}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ""}`,
+                  `the response does not match the spec: ${issues.slice(0, 3).join("; ")}${issues.length > 3 ? "; ..." : ""}`,
                   {
                     ...errorInit(response, data),
                     issues,
@@ -234,18 +220,17 @@ export class ApiCore<Paths extends {}> {
                 data,
                 response,
                 get requestId() {
-                  return response.headers.get("x-request-id") ?? undefined;
+                  return response!.headers.get("x-request-id") ?? undefined;
                 },
               };
             }
             const body = await race(readErrorBody(response));
-            responseHeaders = response.headers;
             failure = new (errorClassFor(response.status))(
               statusMessage(response, body),
               errorInit(response, body),
             );
-            retryable = shouldRetry(response.status, response.headers);
           } catch (cause) {
+            response = undefined;
             if (signal?.aborted) throw signal.reason;
             // The caller's signal is not aborted (checked above): an aborted attempt timed out.
             if (attempt.signal?.aborted)
@@ -258,8 +243,12 @@ export class ApiCore<Paths extends {}> {
           } finally {
             attempt.finish();
           }
-          if (!retryable || retries >= maxRetries) throw failure;
-          await sleep(retryDelay(retries, responseHeaders, backoff), signal);
+          if (
+            retries >= maxRetries ||
+            (response && !shouldRetry(response.status, response.headers))
+          )
+            throw failure;
+          await sleep(retryDelay(retries, response?.headers, backoff), signal);
         }
       } catch (error) {
         throw error instanceof ApiError
@@ -304,14 +293,7 @@ function scrub(
   operationId: string,
 ): ApiError {
   const fields = error as unknown as Record<string, unknown>;
-  for (const key of [
-    "message",
-    "stack",
-    "headers",
-    "body",
-    "requestId",
-    "issues",
-  ])
+  for (const key of "message stack headers body requestId issues".split(" "))
     if (key in fields) fields[key] = redact(fields[key], secrets);
   // A transport error may quote the request's URL, query credentials included.
   if (fields["cause"] instanceof Error && secrets.length > 0)
@@ -338,21 +320,19 @@ function describe(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = cause.cause as
     { code?: unknown; message?: unknown } | undefined;
-  const detail =
-    typeof inner?.code === "string"
-      ? inner.code
-      : typeof inner?.message === "string"
-        ? inner.message
-        : undefined;
+  const detail = [inner?.code, inner?.message].find(
+    (found) => typeof found === "string",
+  );
   return detail ? `${cause.message} (${detail})` : cause.message;
 }
 
 /** A client's or call's `maxRetries` (a whole number >= 0) or `timeoutMs` (a number > 0), else the fallback. */
 function setting(
+  options: RequestOptions,
   name: "maxRetries" | "timeoutMs",
-  value: number | undefined,
   fallback: number,
 ): number {
+  const value = options[name];
   if (value === undefined) return fallback;
   const whole = name === "maxRetries";
   if (
@@ -361,7 +341,7 @@ function setting(
       : typeof value !== "number" || !(value > 0)
   ) {
     throw new ApiError(
-      `${name} must be ${whole ? "a whole number >= 0" : "a number > 0"}, got ${String(value)}`,
+      `${name} must be ${whole ? "an integer >= 0" : "> 0"}, got ${String(value)}`,
     );
   }
   return value;

@@ -12,13 +12,18 @@
  * a signal: `promise` itself.
  */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
+  return signal
+    ? new Promise<T>((resolve, reject) => {
+        promise.then(resolve, reject).finally(onAbort(signal, () => reject(signal.reason)));
+      })
+    : promise;
+}
+
+/** Calls `listener` when the signal aborts (at once if it has); returns what removes it. */
+function onAbort(signal: AbortSignal | undefined, listener: () => void): () => void {
+  if (signal?.aborted) listener();
+  else signal?.addEventListener('abort', listener, { once: true });
+  return () => signal?.removeEventListener('abort', listener);
 }
 
 /** Waits `ms`, or rejects with the signal's reason the moment it aborts (at once if it has; the timer is cleared). */
@@ -48,15 +53,13 @@ export interface AttemptSignal {
 export function attemptSignal(timeoutMs: number, caller: AbortSignal | undefined): AttemptSignal {
   if (timeoutMs >= MAX_TIMER_MS) return { signal: caller, finish() {} };
   const controller = new AbortController();
-  const onCallerAbort = (): void => controller.abort(caller!.reason);
-  if (caller?.aborted) onCallerAbort();
-  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  const unlink = onAbort(caller, () => controller.abort(caller!.reason));
   const timer = setTimeout(() => controller.abort(new DOMException(`no complete response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
   return {
     signal: controller.signal,
     finish() {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onCallerAbort);
+      unlink();
     },
   };
 }

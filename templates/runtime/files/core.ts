@@ -46,8 +46,8 @@ export class ApiCore<Paths extends {}> {
     const checkKey = (key: string): void => checkBrowserKey(key, rule);
     for (const source of Object.values(sources)) if (typeof source === 'string') checkKey(source.trim());
     const clientHeaders = options.headers;
-    const clientMaxRetries = setting('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
-    const clientTimeoutMs = setting('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
+    const clientMaxRetries = setting(options, 'maxRetries', DEFAULT_MAX_RETRIES);
+    const clientTimeoutMs = setting(options, 'timeoutMs', DEFAULT_TIMEOUT_MS);
     const backoff: Backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     const validate = options.validateResponse;
     // Off in browsers unless configured: a CORS preflight fails on a header the server does not allow.
@@ -69,8 +69,8 @@ export class ApiCore<Paths extends {}> {
 
     this.#run = async (operationId, method, kind, security, callOptions, send) => {
       const { signal } = callOptions;
-      const maxRetries = setting('maxRetries', callOptions.maxRetries, clientMaxRetries);
-      const timeoutMs = setting('timeoutMs', callOptions.timeoutMs, clientTimeoutMs);
+      const maxRetries = setting(callOptions, 'maxRetries', clientMaxRetries);
+      const timeoutMs = setting(callOptions, 'timeoutMs', clientTimeoutMs);
       const idempotencyName = callOptions.idempotencyKey !== undefined ? (idempotencyHeader ?? defaults.idempotencyHeader ?? IDEMPOTENCY_HEADER) : idempotencyHeader;
       const idempotencyKey = idempotencyName && wantsIdempotencyKey(method) ? (callOptions.idempotencyKey ?? newIdempotencyKey()) : undefined;
       let secrets: readonly string[] = [];
@@ -87,16 +87,16 @@ export class ApiCore<Paths extends {}> {
           const attempt = attemptSignal(timeoutMs, signal);
           const race = <R>(promise: Promise<R>): Promise<R> => (custom ? raceAbort(promise, attempt.signal) : promise);
           let failure: ApiError;
-          let retryable = true;
-          let responseHeaders: Headers | undefined;
+          // The response whose status failed; none after a connection failure or timeout.
+          let response: Response | undefined;
           try {
-            if (attempt.signal) init.signal = attempt.signal;
-            const response = await race(request(auth.url ? auth.url(url) : url, init));
+            init.signal = attempt.signal ?? null;
+            response = await race(request(auth.url?.(url) ?? url, init));
             if (response.ok) {
               const data = await race(readSuccessBody(response, kind));
               const issues = validate?.(operationId, response.status, data) ?? [];
               if (issues.length > 0) {
-                throw new InvalidResponseError(`the response does not match the spec: ${issues.slice(0, 3).join('; ')}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`, {
+                throw new InvalidResponseError(`the response does not match the spec: ${issues.slice(0, 3).join('; ')}${issues.length > 3 ? '; ...' : ''}`, {
                   ...errorInit(response, data),
                   issues,
                 });
@@ -105,15 +105,14 @@ export class ApiCore<Paths extends {}> {
                 data,
                 response,
                 get requestId() {
-                  return response.headers.get('x-request-id') ?? undefined;
+                  return response!.headers.get('x-request-id') ?? undefined;
                 },
               };
             }
             const body = await race(readErrorBody(response));
-            responseHeaders = response.headers;
             failure = new (errorClassFor(response.status))(statusMessage(response, body), errorInit(response, body));
-            retryable = shouldRetry(response.status, response.headers);
           } catch (cause) {
+            response = undefined;
             if (signal?.aborted) throw signal.reason;
             // The caller's signal is not aborted (checked above): an aborted attempt timed out.
             if (attempt.signal?.aborted) failure = new TimeoutError(`no complete response within ${timeoutMs} ms`, { cause });
@@ -122,8 +121,8 @@ export class ApiCore<Paths extends {}> {
           } finally {
             attempt.finish();
           }
-          if (!retryable || retries >= maxRetries) throw failure;
-          await sleep(retryDelay(retries, responseHeaders, backoff), signal);
+          if (retries >= maxRetries || (response && !shouldRetry(response.status, response.headers))) throw failure;
+          await sleep(retryDelay(retries, response?.headers, backoff), signal);
         }
       } catch (error) {
         throw error instanceof ApiError ? scrub(error, secrets, operationId) : error;
@@ -146,7 +145,7 @@ export class ApiCore<Paths extends {}> {
  */
 function scrub(error: ApiError, secrets: readonly string[], operationId: string): ApiError {
   const fields = error as unknown as Record<string, unknown>;
-  for (const key of ['message', 'stack', 'headers', 'body', 'requestId', 'issues']) if (key in fields) fields[key] = redact(fields[key], secrets);
+  for (const key of 'message stack headers body requestId issues'.split(' ')) if (key in fields) fields[key] = redact(fields[key], secrets);
   // A transport error may quote the request's URL, query credentials included.
   if (fields['cause'] instanceof Error && secrets.length > 0) fields['cause'] = scrubbedCause(fields['cause'], secrets);
   fields['operationId'] = operationId;
@@ -166,16 +165,17 @@ function scrubbedCause(error: Error, secrets: readonly string[]): Error {
 function describe(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = cause.cause as { code?: unknown; message?: unknown } | undefined;
-  const detail = typeof inner?.code === 'string' ? inner.code : typeof inner?.message === 'string' ? inner.message : undefined;
+  const detail = [inner?.code, inner?.message].find((found) => typeof found === 'string');
   return detail ? `${cause.message} (${detail})` : cause.message;
 }
 
 /** A client's or call's `maxRetries` (a whole number >= 0) or `timeoutMs` (a number > 0), else the fallback. */
-function setting(name: 'maxRetries' | 'timeoutMs', value: number | undefined, fallback: number): number {
+function setting(options: RequestOptions, name: 'maxRetries' | 'timeoutMs', fallback: number): number {
+  const value = options[name];
   if (value === undefined) return fallback;
   const whole = name === 'maxRetries';
   if (whole ? !Number.isInteger(value) || value < 0 : typeof value !== 'number' || !(value > 0)) {
-    throw new ApiError(`${name} must be ${whole ? 'a whole number >= 0' : 'a number > 0'}, got ${String(value)}`);
+    throw new ApiError(`${name} must be ${whole ? 'an integer >= 0' : '> 0'}, got ${String(value)}`);
   }
   return value;
 }
