@@ -87,7 +87,8 @@ export function requestBuilder<Paths extends {}>(
           : (bodySerializer(body, headers) as BodyInit);
       if (data !== undefined && !(data instanceof FormData))
         headers["content-type"] ??= "application/json";
-      const search = querySerializer(params.query ?? {}).replace(/^\?/, "");
+      // openapi-fetch's query serializer returns the query without a `?`.
+      const search = querySerializer(params.query ?? {});
       return {
         url:
           pathSerializer(baseUrl + path, params.path ?? {}) +

@@ -49,11 +49,11 @@ export async function readSuccessBody(
 /** A non-2xx body: parsed JSON, else the raw text (an HTML gateway page); `undefined` when empty. */
 export async function readErrorBody(response: Response): Promise<unknown> {
   const text = await response.text();
-  if (text === "") return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    return text;
+    // Not JSON (`''` is not either).
+    return text || undefined;
   }
 }
 

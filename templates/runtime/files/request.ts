@@ -56,7 +56,8 @@ export function requestBuilder<Paths extends {}>(baseUrl: string, { pathSerializ
     }
     const data = body === undefined ? undefined : (bodySerializer(body, headers) as BodyInit);
     if (data !== undefined && !(data instanceof FormData)) headers['content-type'] ??= 'application/json';
-    const search = querySerializer(params.query ?? {}).replace(/^\?/, '');
+    // openapi-fetch's query serializer returns the query without a `?`.
+    const search = querySerializer(params.query ?? {});
     return { url: pathSerializer(baseUrl + path, params.path ?? {}) + (search && `?${search}`), init: { method, headers, body: data ?? null } };
   };
   return new Proxy({}, { get: (_, method: string) => builder(method) }) as Client<Paths>;
