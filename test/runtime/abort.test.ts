@@ -4,7 +4,7 @@
  * listener is gone once it settles. faults.test.ts sees them against a real server.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { abortReason, attemptSignal, raceAbort, sleep } from '../../templates/runtime/files/abort.ts';
+import { attemptSignal, raceAbort, sleep } from '../../templates/runtime/files/abort.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -39,21 +39,17 @@ function counted(signal: AbortSignal): () => number {
   return () => listeners;
 }
 
-describe('abortReason', () => {
-  it('the signal reason when it has one', () => {
-    const controller = new AbortController();
-    controller.abort('why');
-    expect(abortReason(controller.signal)).toBe('why');
-  });
-
-  it('otherwise a DOMException named AbortError', () => {
-    const signal = { reason: undefined } as AbortSignal;
-    const reason = abortReason(signal) as DOMException;
-    expect([reason instanceof DOMException, reason.name, reason.message]).toEqual([true, 'AbortError', 'This operation was aborted']);
-  });
-});
-
 describe('raceAbort', () => {
+  it("rejects with the signal's reason: the caller's, else the runtime's AbortError", async () => {
+    const given = new AbortController();
+    given.abort('why');
+    await expect(raceAbort(new Promise(() => {}), given.signal)).rejects.toBe('why');
+    const bare = new AbortController();
+    bare.abort();
+    const reason = (await raceAbort(new Promise(() => {}), bare.signal).catch((error: unknown) => error)) as DOMException;
+    expect([reason instanceof DOMException, reason.name]).toEqual([true, 'AbortError']);
+  });
+
   it('without a signal: the promise itself', () => {
     const promise = Promise.resolve(1);
     expect(raceAbort(promise, undefined)).toBe(promise);

@@ -91,7 +91,7 @@ describe('requirements', () => {
     const target = await serve(ok);
     const more = { schemes: { ...schemes, toString: http('Bearer'), constructor: apiKey('header', 'X-C') } as Record<string, SchemeSpec> };
     const error = await failure(call(target, {}, [['toString'], ['constructor']], more));
-    expect(error.message).toBe('this operation needs credentials: toString, or constructor; pass them as { auth: { <scheme>: value } }');
+    expect(error.message).toBe('this operation needs credentials: toString, or constructor; pass { auth: { <scheme>: value } }');
     expect(target.attempts).toHaveLength(0);
     await call(target, { auth: { constructor: 'c-1' } as ClientOptions['auth'] }, [['toString'], ['constructor']], more);
     expect([target.attempts[0]!.headers.authorization, target.attempts[0]!.headers['x-c']]).toEqual([undefined, 'c-1']);
@@ -118,7 +118,7 @@ describe('requirements', () => {
     const target = await serve(ok);
     const error = await failure(call(target, { auth: { HeaderKey: 'hk' } }, [['HeaderKey', 'QueryKey'], ['Bearer']], { env: { Bearer: 'THINGS_TOKEN' } }));
     expect(error).toBeInstanceOf(ApiError);
-    expect(error.message).toBe('this operation needs credentials: HeaderKey + QueryKey, or Bearer (or set THINGS_TOKEN); pass them as { auth: { <scheme>: value } }');
+    expect(error.message).toBe('this operation needs credentials: HeaderKey + QueryKey, or Bearer (or set THINGS_TOKEN); pass { auth: { <scheme>: value } }');
     expect(error.operationId).toBe('list-things');
     expect(target.attempts).toHaveLength(0);
   });
@@ -148,7 +148,7 @@ describe('where credentials come from', () => {
     const target = await serve(ok);
     await call(target, { apiKey: 'short' }, [['HeaderKey']], { tokenScheme: 'HeaderKey' });
     expect(target.attempts[0]!.headers['x-api-key']).toBe('short');
-    expect(() => new ApiCore({ baseUrl: target.url, apiKey: 'short' }, defaults())).toThrow(/^apiKey names no scheme here: the API has several \(Bearer, Basic/);
+    expect(() => new ApiCore({ baseUrl: target.url, apiKey: 'short' }, defaults())).toThrow(/^apiKey names no scheme here \(the API has Bearer, Basic/);
   });
 
   it('an auth key that is no scheme of the spec is refused in the constructor', () => {

@@ -65,7 +65,7 @@ describe('checkBrowserKey', () => {
     }
     expect(error).toBeInstanceOf(ApiError);
     expect((error as Error).message).toBe(
-      'refusing to use a secret API key in a browser-like environment (any script can read it): mint a short-lived key (ek_..., pk_...) on your server, or pass { dangerouslyAllowBrowser: true }',
+      'refusing to use a secret API key in a browser: use a short-lived one (ek_..., pk_...) or pass { dangerouslyAllowBrowser: true }',
     );
     expect((error as Error).message).not.toContain('sk-secret');
   });

@@ -108,7 +108,7 @@ describe('API key', () => {
       if (saved !== undefined) process.env['OPENAI_API_KEY'] = saved;
     }
     const missing = await failure(api.createRealtimeSession(body));
-    expect([(missing as Error).constructor, (missing as Error).message]).toEqual([ApiError, 'this operation needs credentials: ApiKeyAuth (or set OPENAI_API_KEY); pass them as { auth: { <scheme>: value } }']);
+    expect([(missing as Error).constructor, (missing as Error).message]).toEqual([ApiError, 'this operation needs credentials: ApiKeyAuth (or set OPENAI_API_KEY); pass { auth: { <scheme>: value } }']);
     expect((missing as ApiError).operationId).toBe('create-realtime-session');
     expect(api.isError(missing, 'createRealtimeSession')).toBe(true);
     const empty = await failure(client(target, { apiKey: () => '' }).createRealtimeSession(body));
@@ -159,10 +159,10 @@ describe('options', () => {
 
   it('invalid maxRetries or timeoutMs are refused before any request', async () => {
     const target = await serve(json(200, session));
-    expect(() => client(target, { maxRetries: -1 })).toThrow('maxRetries must be a whole number >= 0, got -1');
-    expect(() => client(target, { timeoutMs: 0 })).toThrow('timeoutMs must be a number > 0, got 0');
+    expect(() => client(target, { maxRetries: -1 })).toThrow('maxRetries must be an integer >= 0, got -1');
+    expect(() => client(target, { timeoutMs: 0 })).toThrow('timeoutMs must be > 0, got 0');
     const error = await failure(client(target).createRealtimeSession(body, { maxRetries: 1.5 }));
-    expect((error as Error).message).toBe('maxRetries must be a whole number >= 0, got 1.5');
+    expect((error as Error).message).toBe('maxRetries must be an integer >= 0, got 1.5');
     expect(target.attempts).toHaveLength(0);
   });
 });

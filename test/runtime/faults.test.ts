@@ -255,7 +255,7 @@ describe('2xx bodies the client cannot hand over', () => {
     const { error } = await settle(client(target).createRealtimeSession(body));
     expect(error).toBeInstanceOf(InvalidResponseError);
     const e = error as InvalidResponseError;
-    expect(e.message).toBe('the response body is not valid JSON');
+    expect(e.message).toBe('invalid JSON');
     expect([e.status, e.body, e.requestId]).toEqual([200, '{"client_secret": {', 'req_bad']);
     expect(target.attempts).toHaveLength(1);
   });
@@ -264,7 +264,7 @@ describe('2xx bodies the client cannot hand over', () => {
     const target = await serve({ kind: 'respond', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html>captive portal</html>' });
     const { error } = await settle(client(target).createRealtimeSession(body));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toBe('expected a JSON response, got content type text/html; charset=utf-8');
+    expect((error as Error).message).toBe('expected JSON, got content type text/html; charset=utf-8');
     expect(target.attempts).toHaveLength(1);
   });
 
@@ -272,7 +272,7 @@ describe('2xx bodies the client cannot hand over', () => {
     const target = await serve({ kind: 'respond', status: 200, headers: { 'content-type': 'application/json' }, body: '' });
     const { error } = await settle(client(target).createRealtimeSession(body));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toBe('the response body is not valid JSON (it is empty)');
+    expect((error as Error).message).toBe('invalid JSON (an empty body)');
   });
 });
 

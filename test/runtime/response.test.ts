@@ -34,13 +34,13 @@ describe('readSuccessBody', () => {
   });
 
   const refused: { name: string; given: () => Response; message: string; body: unknown }[] = [
-    { name: 'no content type', given: () => response('{}'), message: 'expected a JSON response, got content type text/plain;charset=UTF-8', body: '{}' },
-    { name: 'an HTML page', given: () => response('<html>', 200, { 'content-type': 'text/html' }), message: 'expected a JSON response, got content type text/html', body: '<html>' },
-    { name: 'a type that only starts like JSON', given: () => response('{}', 200, { 'content-type': 'application/jsonp' }), message: 'expected a JSON response, got content type application/jsonp', body: '{}' },
-    { name: 'a type with JSON inside', given: () => response('{}', 200, { 'content-type': 'text/application/json' }), message: 'expected a JSON response, got content type text/application/json', body: '{}' },
-    { name: 'a long content type is cut', given: () => response('{}', 200, { 'content-type': `text/${'x'.repeat(200)}` }), message: `expected a JSON response, got content type text/${'x'.repeat(95)}`, body: '{}' },
-    { name: 'invalid JSON', given: () => response('{"a":', 200, JSON_HEADERS), message: 'the response body is not valid JSON', body: '{"a":' },
-    { name: 'an empty JSON body', given: () => response('', 200, JSON_HEADERS), message: 'the response body is not valid JSON (it is empty)', body: '' },
+    { name: 'no content type', given: () => response('{}'), message: 'expected JSON, got content type text/plain;charset=UTF-8', body: '{}' },
+    { name: 'an HTML page', given: () => response('<html>', 200, { 'content-type': 'text/html' }), message: 'expected JSON, got content type text/html', body: '<html>' },
+    { name: 'a type that only starts like JSON', given: () => response('{}', 200, { 'content-type': 'application/jsonp' }), message: 'expected JSON, got content type application/jsonp', body: '{}' },
+    { name: 'a type with JSON inside', given: () => response('{}', 200, { 'content-type': 'text/application/json' }), message: 'expected JSON, got content type text/application/json', body: '{}' },
+    { name: 'a long content type is cut', given: () => response('{}', 200, { 'content-type': `text/${'x'.repeat(200)}` }), message: `expected JSON, got content type text/${'x'.repeat(95)}`, body: '{}' },
+    { name: 'invalid JSON', given: () => response('{"a":', 200, JSON_HEADERS), message: 'invalid JSON', body: '{"a":' },
+    { name: 'an empty JSON body', given: () => response('', 200, JSON_HEADERS), message: 'invalid JSON (an empty body)', body: '' },
   ];
   it.each(refused)('refuses $name with InvalidResponseError', async ({ given, message, body }) => {
     const error = await readSuccessBody(given(), 'json').then(
@@ -54,7 +54,7 @@ describe('readSuccessBody', () => {
   it('a body without any content type header at all', async () => {
     const bare = response(null, 200);
     const error = (await readSuccessBody(bare, 'json').catch((e: unknown) => e)) as InvalidResponseError;
-    expect(error.message).toBe('expected a JSON response, got no content type');
+    expect(error.message).toBe('expected JSON, got no content type');
   });
 
   it('the JSON parse error is the cause', async () => {

@@ -161,7 +161,7 @@ describe('credentials per operation against a real server', () => {
     const count = server.requests.length;
     const error = await failure(api({ auth: { HeaderKey: 'hk' } }).createThing({ name: 'n' }));
     expect(error).toBeInstanceOf(ApiError);
-    expect(error.message).toBe('this operation needs credentials: HeaderKey + QueryKey, or BasicAuth; pass them as { auth: { <scheme>: value } }');
+    expect(error.message).toBe('this operation needs credentials: HeaderKey + QueryKey, or BasicAuth; pass { auth: { <scheme>: value } }');
     expect(server.requests.length).toBe(count);
   });
 

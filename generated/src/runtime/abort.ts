@@ -5,16 +5,10 @@
 
 /**
  * Timeouts and cancellation. Every timer and listener made here is removed when its promise
- * settles, so a finished call leaves nothing that keeps a process alive.
+ * settles, so a finished call leaves nothing that keeps a process alive. A caller's abort rejects
+ * with the signal's reason: what the caller passed to `abort()`, else the standard `AbortError`
+ * DOMException, which every supported runtime (Node 20+, browsers, edge runtimes) sets itself.
  */
-
-/** What a call rejects with when the caller aborts: the signal's reason, or a standard AbortError. */
-export function abortReason(signal: AbortSignal): unknown {
-  return (
-    signal.reason ??
-    new DOMException("This operation was aborted", "AbortError")
-  );
-}
 
 /**
  * Settles like `promise`, or rejects with the signal's reason as soon as it aborts, even when the
@@ -26,15 +20,23 @@ export function raceAbort<T>(
   promise: Promise<T>,
   signal: AbortSignal | undefined,
 ): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-    promise
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener("abort", onAbort));
-  });
+  return signal
+    ? new Promise<T>((resolve, reject) => {
+        promise
+          .then(resolve, reject)
+          .finally(onAbort(signal, () => reject(signal.reason)));
+      })
+    : promise;
+}
+
+/** Calls `listener` when the signal aborts (at once if it has); returns what removes it. */
+function onAbort(
+  signal: AbortSignal | undefined,
+  listener: () => void,
+): () => void {
+  if (signal?.aborted) listener();
+  else signal?.addEventListener("abort", listener, { once: true });
+  return () => signal?.removeEventListener("abort", listener);
 }
 
 /** Waits `ms`, or rejects with the signal's reason the moment it aborts (at once if it has; the timer is cleared). */
@@ -63,9 +65,6 @@ export interface AttemptSignal {
   finish(): void;
 }
 
-/** No timeout (at most 2^31 - 1 ms) and no caller's signal: one shared attempt with nothing to clear. */
-const UNBOUNDED: AttemptSignal = { signal: undefined, finish() {} };
-
 /**
  * The caller's signal as it is when there is no timeout (no timer, no controller of our own);
  * otherwise a controller that the caller's signal and the timer both abort.
@@ -74,12 +73,9 @@ export function attemptSignal(
   timeoutMs: number,
   caller: AbortSignal | undefined,
 ): AttemptSignal {
-  if (timeoutMs >= MAX_TIMER_MS)
-    return caller ? { ...UNBOUNDED, signal: caller } : UNBOUNDED;
+  if (timeoutMs >= MAX_TIMER_MS) return { signal: caller, finish() {} };
   const controller = new AbortController();
-  const onCallerAbort = (): void => controller.abort(abortReason(caller!));
-  if (caller?.aborted) onCallerAbort();
-  else caller?.addEventListener("abort", onCallerAbort, { once: true });
+  const unlink = onAbort(caller, () => controller.abort(caller!.reason));
   const timer = setTimeout(
     () =>
       controller.abort(
@@ -94,7 +90,7 @@ export function attemptSignal(
     signal: controller.signal,
     finish() {
       clearTimeout(timer);
-      caller?.removeEventListener("abort", onCallerAbort);
+      unlink();
     },
   };
 }

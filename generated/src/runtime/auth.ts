@@ -61,17 +61,15 @@ export function credentialSources(
   env: Readonly<Record<string, string>>,
 ): Record<string, Source> {
   const names = Object.keys(schemes);
+  const has = `(the API has ${names.join(", ") || "none"})`;
   for (const name of Object.keys(auth ?? {})) {
     if (!Object.hasOwn(schemes, name))
-      throw new ApiError(
-        `auth.${name}: no such security scheme (the API has ${names.join(", ") || "none"})`,
-      );
+      throw new ApiError(`auth.${name}: no such security scheme ${has}`);
   }
-  if (apiKey !== undefined && tokenScheme === undefined) {
+  if (apiKey !== undefined && tokenScheme === undefined)
     throw new ApiError(
-      `apiKey names no scheme here: the API has ${names.length === 0 ? "none" : `several (${names.join(", ")}); pass { auth: { <scheme>: value } }`}`,
+      `apiKey names no scheme here ${has}; pass { auth: { <scheme>: value } }`,
     );
-  }
   const sources: Record<string, Source> = {};
   for (const name of names) {
     // Own keys only: a scheme may be named `toString` (a spec is untrusted input).
@@ -159,7 +157,7 @@ function needs(
           )
           .join(" + "),
       )
-      .join(", or ") + "; pass them as { auth: { <scheme>: value } }"
+      .join(", or ") + "; pass { auth: { <scheme>: value } }"
   );
 }
 

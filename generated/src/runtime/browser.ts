@@ -24,7 +24,7 @@ export function isBrowserLike(): boolean {
     (typeof document === "object" && document !== null) ||
     ["Dedicated", "Shared"].some((kind) => {
       const scope = g[`${kind}WorkerGlobalScope`];
-      return typeof scope === "function" && globalThis instanceof scope;
+      return typeof scope === "function" && g instanceof scope;
     })
   );
 }
@@ -42,6 +42,6 @@ export function checkBrowserKey(
 ): void {
   if (!prefixes || prefixes.some((prefix) => key.startsWith(prefix))) return;
   throw new ApiError(
-    `refusing to use a secret API key in a browser-like environment (any script can read it): mint a short-lived key (${prefixes.join("..., ")}...) on your server, or pass { dangerouslyAllowBrowser: true }`,
+    `refusing to use a secret API key in a browser: use a short-lived one (${prefixes.join("..., ")}...) or pass { dangerouslyAllowBrowser: true }`,
   );
 }

@@ -4,7 +4,7 @@
  */
 
 import type { Client } from "openapi-fetch";
-import { abortReason, attemptSignal, raceAbort, sleep } from "./abort.js";
+import { attemptSignal, raceAbort, sleep } from "./abort.js";
 import { ApiPromise, type ApiResponse } from "./api-promise.js";
 import {
   applyAuth,
@@ -25,7 +25,6 @@ import {
   type ClientDefaults,
   type ClientOptions,
   type RequestOptions,
-  type ResponseValidator,
 } from "./options.js";
 import {
   IDEMPOTENCY_HEADER,
@@ -71,22 +70,18 @@ export type Send<Paths extends {}> = (
  * does not change between calls is settled here, in the constructor.
  */
 export class ApiCore<Paths extends {}> {
-  readonly #client: Client<Paths>;
-  readonly #defaults: ClientDefaults;
-  readonly #sources: ReturnType<typeof credentialSources>;
-  readonly #headers: Record<string, string> | undefined;
-  readonly #maxRetries: number;
-  readonly #timeoutMs: number;
-  readonly #backoff: Backoff;
-  /** The browser key rule, applied to every token (a function's, per request, once it is known). */
-  readonly #checkKey: (key: string) => void;
-  readonly #retryHeader: string | undefined;
-  readonly #idempotencyHeader: string | undefined;
-  readonly #validate: ResponseValidator | undefined;
-  /** Sends a request; only failures of the fetch itself become `ConnectionError` (retried). */
-  readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
-  /** A caller's fetch might ignore the signal: then the core races it (raceAbort). */
-  readonly #custom: boolean;
+  /**
+   * Runs one call. A closure over what the constructor settled rather than private fields: its
+   * locals minify to one letter each, `this.#field` does not.
+   */
+  readonly #run: (
+    operationId: string,
+    method: string,
+    kind: ResponseKind,
+    security: Security,
+    options: RequestOptions,
+    send: Send<Paths>,
+  ) => Promise<ApiResponse<unknown>>;
 
   constructor(options: ClientOptions<AnyAuth>, defaults: ClientDefaults) {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
@@ -94,35 +89,32 @@ export class ApiCore<Paths extends {}> {
       throw new ApiError(
         "baseUrl is required (the spec has no absolute server URL)",
       );
-    this.#defaults = defaults;
-    this.#sources = credentialSources(
+    const { schemes, env } = defaults;
+    const sources = credentialSources(
       options.auth,
       options.apiKey,
-      defaults.schemes,
+      schemes,
       defaults.tokenScheme,
-      defaults.env,
+      env,
     );
     const browserLike = isBrowserLike();
     const rule =
       options.dangerouslyAllowBrowser === true || !browserLike
         ? undefined
         : defaults.browserKeyPrefixes;
-    this.#checkKey = (key) => checkBrowserKey(key, rule);
-    for (const source of Object.values(this.#sources))
-      if (typeof source === "string") checkBrowserKey(source.trim(), rule);
-    this.#headers = options.headers;
-    this.#maxRetries = setting(
+    /** The browser key rule, applied to every token (a function's, per request, once it is known). */
+    const checkKey = (key: string): void => checkBrowserKey(key, rule);
+    for (const source of Object.values(sources))
+      if (typeof source === "string") checkKey(source.trim());
+    const clientHeaders = options.headers;
+    const clientMaxRetries = setting(
+      options,
       "maxRetries",
-      options.maxRetries,
       DEFAULT_MAX_RETRIES,
     );
-    this.#timeoutMs = setting(
-      "timeoutMs",
-      options.timeoutMs,
-      DEFAULT_TIMEOUT_MS,
-    );
-    this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.#validate = options.validateResponse;
+    const clientTimeoutMs = setting(options, "timeoutMs", DEFAULT_TIMEOUT_MS);
+    const backoff: Backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    const validate = options.validateResponse;
     // Off in browsers unless configured: a CORS preflight fails on a header the server does not allow.
     const header = (
       option: boolean | string | undefined,
@@ -136,19 +128,23 @@ export class ApiCore<Paths extends {}> {
           : option === false || (browserLike && !defaults.headersInBrowser)
             ? undefined
             : name;
-    this.#retryHeader = header(
+    const retryHeader = header(
       options.retryCountHeader,
       defaults.retryCountHeader,
       RETRY_COUNT_HEADER,
     );
-    this.#idempotencyHeader = header(
+    const idempotencyHeader = header(
       options.idempotencyHeader,
       defaults.idempotencyHeader,
       IDEMPOTENCY_HEADER,
     );
+    // A caller's fetch might ignore the signal: then the core races it (raceAbort).
     const custom = options.fetch;
-    this.#custom = custom !== undefined;
-    this.#fetch = async (url, init) => {
+    /** Sends a request; only failures of the fetch itself become `ConnectionError` (retried). */
+    const request = async (
+      url: string,
+      init: RequestInit,
+    ): Promise<Response> => {
       try {
         return await (custom
           ? custom(new Request(url, init))
@@ -159,7 +155,107 @@ export class ApiCore<Paths extends {}> {
         });
       }
     };
-    this.#client = requestBuilder<Paths>(baseUrl.replace(/\/+$/, ""), defaults);
+    const client = requestBuilder<Paths>(baseUrl.replace(/\/+$/, ""), defaults);
+
+    this.#run = async (
+      operationId,
+      method,
+      kind,
+      security,
+      callOptions,
+      send,
+    ) => {
+      const { signal } = callOptions;
+      const maxRetries = setting(callOptions, "maxRetries", clientMaxRetries);
+      const timeoutMs = setting(callOptions, "timeoutMs", clientTimeoutMs);
+      const idempotencyName =
+        callOptions.idempotencyKey !== undefined
+          ? (idempotencyHeader ??
+            defaults.idempotencyHeader ??
+            IDEMPOTENCY_HEADER)
+          : idempotencyHeader;
+      const idempotencyKey =
+        idempotencyName && wantsIdempotencyKey(method)
+          ? (callOptions.idempotencyKey ?? newIdempotencyKey())
+          : undefined;
+      let secrets: readonly string[] = [];
+      try {
+        for (let retries = 0; ; retries++) {
+          if (signal?.aborted) throw signal.reason;
+          const auth = await raceAbort(
+            applyAuth(security, schemes, sources, env, checkKey),
+            signal,
+          );
+          secrets = auth.secrets;
+          // Later wins: credentials, the retry count, the idempotency key, the client's headers, the call's.
+          const { headers } = auth;
+          if (retryHeader) headers[retryHeader] = String(retries);
+          if (idempotencyKey) headers[idempotencyName!] = idempotencyKey;
+          const { url, init } = send(client, {
+            headers: Object.assign(headers, clientHeaders, callOptions.headers),
+          }) as Outgoing;
+          const attempt = attemptSignal(timeoutMs, signal);
+          const race = <R>(promise: Promise<R>): Promise<R> =>
+            custom ? raceAbort(promise, attempt.signal) : promise;
+          let failure: ApiError;
+          // The response whose status failed; none after a connection failure or timeout.
+          let response: Response | undefined;
+          try {
+            init.signal = attempt.signal ?? null;
+            response = await race(request(auth.url?.(url) ?? url, init));
+            if (response.ok) {
+              const data = await race(readSuccessBody(response, kind));
+              const issues =
+                validate?.(operationId, response.status, data) ?? [];
+              if (issues.length > 0) {
+                throw new InvalidResponseError(
+                  `the response does not match the spec: ${issues.slice(0, 3).join("; ")}${issues.length > 3 ? "; ..." : ""}`,
+                  {
+                    ...errorInit(response, data),
+                    issues,
+                  },
+                );
+              }
+              return {
+                data,
+                response,
+                get requestId() {
+                  return response!.headers.get("x-request-id") ?? undefined;
+                },
+              };
+            }
+            const body = await race(readErrorBody(response));
+            failure = new (errorClassFor(response.status))(
+              statusMessage(response, body),
+              errorInit(response, body),
+            );
+          } catch (cause) {
+            response = undefined;
+            if (signal?.aborted) throw signal.reason;
+            // The caller's signal is not aborted (checked above): an aborted attempt timed out.
+            if (attempt.signal?.aborted)
+              failure = new TimeoutError(
+                `no complete response within ${timeoutMs} ms`,
+                { cause },
+              );
+            else if (cause instanceof ConnectionError) failure = cause;
+            else throw cause;
+          } finally {
+            attempt.finish();
+          }
+          if (
+            retries >= maxRetries ||
+            (response && !shouldRetry(response.status, response.headers))
+          )
+            throw failure;
+          await sleep(retryDelay(retries, response?.headers, backoff), signal);
+        }
+      } catch (error) {
+        throw error instanceof ApiError
+          ? scrub(error, secrets, operationId)
+          : error;
+      }
+    };
   }
 
   /**
@@ -175,121 +271,14 @@ export class ApiCore<Paths extends {}> {
     send: Send<Paths>,
   ): ApiPromise<T> {
     return new ApiPromise(
-      this.#run<T>(operationId, method, kind, security, options ?? {}, send),
-    );
-  }
-
-  async #run<T>(
-    operationId: string,
-    method: string,
-    kind: ResponseKind,
-    security: Security,
-    options: RequestOptions,
-    send: Send<Paths>,
-  ): Promise<ApiResponse<T>> {
-    const { signal } = options;
-    const maxRetries = setting(
-      "maxRetries",
-      options.maxRetries,
-      this.#maxRetries,
-    );
-    const timeoutMs = setting("timeoutMs", options.timeoutMs, this.#timeoutMs);
-    const idempotencyName =
-      options.idempotencyKey !== undefined
-        ? (this.#idempotencyHeader ??
-          this.#defaults.idempotencyHeader ??
-          IDEMPOTENCY_HEADER)
-        : this.#idempotencyHeader;
-    const idempotencyKey =
-      idempotencyName && wantsIdempotencyKey(method)
-        ? (options.idempotencyKey ?? newIdempotencyKey())
-        : undefined;
-    let secrets: readonly string[] = [];
-    try {
-      for (let retries = 0; ; retries++) {
-        if (signal?.aborted) throw abortReason(signal);
-        const auth = await raceAbort(
-          applyAuth(
-            security,
-            this.#defaults.schemes,
-            this.#sources,
-            this.#defaults.env,
-            this.#checkKey,
-          ),
-          signal,
-        );
-        secrets = auth.secrets;
-        // Later wins: credentials, the retry count, the idempotency key, the client's headers, the call's.
-        const { headers } = auth;
-        if (this.#retryHeader) headers[this.#retryHeader] = String(retries);
-        if (idempotencyKey) headers[idempotencyName!] = idempotencyKey;
-        const { url, init } = send(this.#client, {
-          headers: Object.assign(headers, this.#headers, options.headers),
-        }) as Outgoing;
-        const attempt = attemptSignal(timeoutMs, signal);
-        const race = <R>(promise: Promise<R>): Promise<R> =>
-          this.#custom ? raceAbort(promise, attempt.signal) : promise;
-        let failure: ApiError;
-        let retryable = true;
-        let responseHeaders: Headers | undefined;
-        try {
-          if (attempt.signal) init.signal = attempt.signal;
-          const response = await race(
-            this.#fetch(auth.url ? auth.url(url) : url, init),
-          );
-          if (response.ok) {
-            const data = (await race(readSuccessBody(response, kind))) as T;
-            this.#check(operationId, response, data);
-            return {
-              data,
-              response,
-              get requestId() {
-                return response.headers.get("x-request-id") ?? undefined;
-              },
-            };
-          }
-          const body = await race(readErrorBody(response));
-          responseHeaders = response.headers;
-          failure = new (errorClassFor(response.status))(
-            statusMessage(response, body),
-            errorInit(response, body),
-          );
-          retryable = shouldRetry(response.status, response.headers);
-        } catch (cause) {
-          if (signal?.aborted) throw abortReason(signal);
-          // The caller's signal is not aborted (checked above): an aborted attempt timed out.
-          if (attempt.signal?.aborted)
-            failure = new TimeoutError(
-              `no complete response within ${timeoutMs} ms`,
-              { cause },
-            );
-          else if (cause instanceof ConnectionError) failure = cause;
-          else throw cause;
-        } finally {
-          attempt.finish();
-        }
-        if (!retryable || retries >= maxRetries) throw failure;
-        await sleep(
-          retryDelay(retries, responseHeaders, this.#backoff),
-          signal,
-        );
-      }
-    } catch (error) {
-      throw error instanceof ApiError
-        ? scrub(error, secrets, operationId)
-        : error;
-    }
-  }
-
-  #check(operationId: string, response: Response, data: unknown): void {
-    const issues = this.#validate?.(operationId, response.status, data) ?? [];
-    if (issues.length === 0) return;
-    throw new InvalidResponseError(
-      `the response does not match the spec: ${issues.slice(0, 3).join("; ")}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ""}`,
-      {
-        ...errorInit(response, data),
-        issues,
-      },
+      this.#run(
+        operationId,
+        method,
+        kind,
+        security,
+        options ?? {},
+        send,
+      ) as Promise<ApiResponse<T>>,
     );
   }
 }
@@ -304,14 +293,7 @@ function scrub(
   operationId: string,
 ): ApiError {
   const fields = error as unknown as Record<string, unknown>;
-  for (const key of [
-    "message",
-    "stack",
-    "headers",
-    "body",
-    "requestId",
-    "issues",
-  ])
+  for (const key of "message stack headers body requestId issues".split(" "))
     if (key in fields) fields[key] = redact(fields[key], secrets);
   // A transport error may quote the request's URL, query credentials included.
   if (fields["cause"] instanceof Error && secrets.length > 0)
@@ -338,21 +320,19 @@ function describe(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = cause.cause as
     { code?: unknown; message?: unknown } | undefined;
-  const detail =
-    typeof inner?.code === "string"
-      ? inner.code
-      : typeof inner?.message === "string"
-        ? inner.message
-        : undefined;
+  const detail = [inner?.code, inner?.message].find(
+    (found) => typeof found === "string",
+  );
   return detail ? `${cause.message} (${detail})` : cause.message;
 }
 
 /** A client's or call's `maxRetries` (a whole number >= 0) or `timeoutMs` (a number > 0), else the fallback. */
 function setting(
+  options: RequestOptions,
   name: "maxRetries" | "timeoutMs",
-  value: number | undefined,
   fallback: number,
 ): number {
+  const value = options[name];
   if (value === undefined) return fallback;
   const whole = name === "maxRetries";
   if (
@@ -361,7 +341,7 @@ function setting(
       : typeof value !== "number" || !(value > 0)
   ) {
     throw new ApiError(
-      `${name} must be ${whole ? "a whole number >= 0" : "a number > 0"}, got ${String(value)}`,
+      `${name} must be ${whole ? "an integer >= 0" : "> 0"}, got ${String(value)}`,
     );
   }
   return value;

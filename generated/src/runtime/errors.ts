@@ -40,10 +40,8 @@ export class ApiError<
   declare readonly operationId: string | undefined;
 
   constructor(message: string, init: ApiErrorInit = {}) {
-    super(
-      message,
-      init.cause === undefined ? undefined : { cause: init.cause },
-    );
+    // Error takes `cause` from init only where init has one.
+    super(message, init);
     this.status = init.status as Status;
     this.headers = init.headers ?? {};
     this.body = init.body as Body;

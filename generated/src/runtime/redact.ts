@@ -16,9 +16,10 @@ export function redact<T>(value: T, secrets: readonly string[]): T {
     encodeURIComponent(s),
     new URLSearchParams({ k: s }).toString().slice(2),
   ]);
-  const list = [...new Set(encoded.filter((s) => s !== ""))].sort(
-    (a, b) => b.length - a.length,
-  );
+  // A duplicate (a secret that needs no encoding) is gone once the first copy is replaced.
+  const list = encoded
+    .filter((s) => s !== "")
+    .sort((a, b) => b.length - a.length);
   return list.length === 0 ? value : replace(value, list);
 }
 

@@ -32,7 +32,7 @@ export async function readSuccessBody(
   const type = response.headers.get("content-type");
   if (!type || !JSON_TYPE.test(type)) {
     throw new InvalidResponseError(
-      `expected a JSON response, got ${type ? `content type ${type.slice(0, 100)}` : "no content type"}`,
+      `expected JSON, got ${type ? `content type ${type.slice(0, 100)}` : "no content type"}`,
       errorInit(response, text),
     );
   }
@@ -40,7 +40,7 @@ export async function readSuccessBody(
     return JSON.parse(text);
   } catch (cause) {
     throw new InvalidResponseError(
-      `the response body is not valid JSON${text === "" ? " (it is empty)" : ""}`,
+      `invalid JSON${text === "" ? " (an empty body)" : ""}`,
       { ...errorInit(response, text), cause },
     );
   }
@@ -49,11 +49,11 @@ export async function readSuccessBody(
 /** A non-2xx body: parsed JSON, else the raw text (an HTML gateway page); `undefined` when empty. */
 export async function readErrorBody(response: Response): Promise<unknown> {
   const text = await response.text();
-  if (text === "") return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    return text;
+    // Not JSON (`''` is not either).
+    return text || undefined;
   }
 }
 
@@ -87,11 +87,7 @@ function bodyMessage(body: unknown): string | undefined {
     error?: { message?: unknown };
     message?: unknown;
   };
-  const found =
-    typeof error === "string"
-      ? error
-      : typeof error?.message === "string"
-        ? error.message
-        : message;
-  return typeof found === "string" ? found : undefined;
+  return [error, error?.message, message].find(
+    (found): found is string => typeof found === "string",
+  );
 }

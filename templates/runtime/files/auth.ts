@@ -53,12 +53,11 @@ export function credentialSources(
   env: Readonly<Record<string, string>>,
 ): Record<string, Source> {
   const names = Object.keys(schemes);
+  const has = `(the API has ${names.join(', ') || 'none'})`;
   for (const name of Object.keys(auth ?? {})) {
-    if (!Object.hasOwn(schemes, name)) throw new ApiError(`auth.${name}: no such security scheme (the API has ${names.join(', ') || 'none'})`);
+    if (!Object.hasOwn(schemes, name)) throw new ApiError(`auth.${name}: no such security scheme ${has}`);
   }
-  if (apiKey !== undefined && tokenScheme === undefined) {
-    throw new ApiError(`apiKey names no scheme here: the API has ${names.length === 0 ? 'none' : `several (${names.join(', ')}); pass { auth: { <scheme>: value } }`}`);
-  }
+  if (apiKey !== undefined && tokenScheme === undefined) throw new ApiError(`apiKey names no scheme here ${has}; pass { auth: { <scheme>: value } }`);
   const sources: Record<string, Source> = {};
   for (const name of names) {
     // Own keys only: a scheme may be named `toString` (a spec is untrusted input).
@@ -111,7 +110,7 @@ export function token(value: unknown, name: string, request: AppliedAuth, inHead
 
 /** `BearerAuth (or set PETS_TOKEN), or ApiKey + AppId`: what `security` asks for, in words. */
 function needs(security: Security, env: Readonly<Record<string, string>>): string {
-  return security.map((names) => names.map((name) => `${name}${own(env, name) ? ` (or set ${own(env, name)})` : ''}`).join(' + ')).join(', or ') + '; pass them as { auth: { <scheme>: value } }';
+  return security.map((names) => names.map((name) => `${name}${own(env, name) ? ` (or set ${own(env, name)})` : ''}`).join(' + ')).join(', or ') + '; pass { auth: { <scheme>: value } }';
 }
 
 function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {

@@ -15,7 +15,7 @@ export function isBrowserLike(): boolean {
   const document = g.window?.document;
   return (typeof document === 'object' && document !== null) || ['Dedicated', 'Shared'].some((kind) => {
     const scope = g[`${kind}WorkerGlobalScope`];
-    return typeof scope === 'function' && globalThis instanceof scope;
+    return typeof scope === 'function' && g instanceof scope;
   });
 }
 
@@ -28,5 +28,5 @@ export function isBrowserLike(): boolean {
  */
 export function checkBrowserKey(key: string, prefixes: readonly string[] | undefined): void {
   if (!prefixes || prefixes.some((prefix) => key.startsWith(prefix))) return;
-  throw new ApiError(`refusing to use a secret API key in a browser-like environment (any script can read it): mint a short-lived key (${prefixes.join('..., ')}...) on your server, or pass { dangerouslyAllowBrowser: true }`);
+  throw new ApiError(`refusing to use a secret API key in a browser: use a short-lived one (${prefixes.join('..., ')}...) or pass { dangerouslyAllowBrowser: true }`);
 }

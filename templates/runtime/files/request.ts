@@ -1,4 +1,4 @@
-import { createFinalURL, type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import { ApiError } from './errors.js';
 
 /** One request, described but not sent: the core adds credentials in the query, the signal, and sends it. */
@@ -35,14 +35,15 @@ function missing(kind: string, params: object): string {
 
 /**
  * The `client` a generated method calls (`client.POST("/path", { ...init, params, body })`): typed
- * as openapi-fetch's client, so every call is checked against the spec's `paths`, and built from
- * openapi-fetch's own URL and body serializers. Its methods return the request they describe
- * (`Outgoing`) instead of sending it: the core sends, reads and retries, so openapi-fetch's
- * response parsing and middleware would be work done twice. Header names are lower-cased, so a
- * later header replaces an earlier one whatever its case; `Content-Type` defaults to JSON.
- * A body without its own serializer goes as JSON: the generated methods pass one (body.ts) for
- * every other media type, so openapi-fetch's default serializer, which guesses from the body and
- * the headers, would only repeat that choice.
+ * as openapi-fetch's client, so every call is checked against the spec's `paths`, and built with
+ * openapi-fetch's own path and query serializers (as its `createFinalURL` does; a serializer is
+ * only called with parameters when the spec has them, see `missing`). Its methods (any property
+ * read: the method's name) return the request they describe (`Outgoing`) instead of sending it:
+ * the core sends, reads and retries, so openapi-fetch's response parsing and middleware would be
+ * work done twice. Header names are lower-cased, so a later header replaces an earlier one
+ * whatever its case; `Content-Type` defaults to JSON. A body without its own serializer goes as
+ * JSON: the generated methods pass one (body.ts) for every other media type, so openapi-fetch's
+ * default serializer, which guesses from the body and the headers, would only repeat that choice.
  */
 export function requestBuilder<Paths extends {}>(baseUrl: string, { pathSerializer = (url, path) => missing('path', path) || url, querySerializer = (query) => missing('query', query) }: Serializers): Client<Paths> {
   const builder = (method: string) => (path: string, { params = {}, body, bodySerializer = json, headers: given }: CallInit): Outgoing => {
@@ -55,9 +56,9 @@ export function requestBuilder<Paths extends {}>(baseUrl: string, { pathSerializ
     }
     const data = body === undefined ? undefined : (bodySerializer(body, headers) as BodyInit);
     if (data !== undefined && !(data instanceof FormData)) headers['content-type'] ??= 'application/json';
-    return { url: createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), init: { method, headers, body: data ?? null } };
+    // openapi-fetch's query serializer returns the query without a `?`.
+    const search = querySerializer(params.query ?? {});
+    return { url: pathSerializer(baseUrl + path, params.path ?? {}) + (search && `?${search}`), init: { method, headers, body: data ?? null } };
   };
-  const client: Record<string, unknown> = {};
-  for (const method of 'GET PUT POST DELETE OPTIONS HEAD PATCH TRACE'.split(' ')) client[method] = builder(method);
-  return client as unknown as Client<Paths>;
+  return new Proxy({}, { get: (_, method: string) => builder(method) }) as Client<Paths>;
 }

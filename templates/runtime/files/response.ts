@@ -22,23 +22,23 @@ export async function readSuccessBody(response: Response, kind: ResponseKind): P
   const text = read as string;
   const type = response.headers.get('content-type');
   if (!type || !JSON_TYPE.test(type)) {
-    throw new InvalidResponseError(`expected a JSON response, got ${type ? `content type ${type.slice(0, 100)}` : 'no content type'}`, errorInit(response, text));
+    throw new InvalidResponseError(`expected JSON, got ${type ? `content type ${type.slice(0, 100)}` : 'no content type'}`, errorInit(response, text));
   }
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new InvalidResponseError(`the response body is not valid JSON${text === '' ? ' (it is empty)' : ''}`, { ...errorInit(response, text), cause });
+    throw new InvalidResponseError(`invalid JSON${text === '' ? ' (an empty body)' : ''}`, { ...errorInit(response, text), cause });
   }
 }
 
 /** A non-2xx body: parsed JSON, else the raw text (an HTML gateway page); `undefined` when empty. */
 export async function readErrorBody(response: Response): Promise<unknown> {
   const text = await response.text();
-  if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    return text;
+    // Not JSON (`''` is not either).
+    return text || undefined;
   }
 }
 
@@ -59,6 +59,5 @@ export function statusMessage(response: Response, body: unknown): string {
 function bodyMessage(body: unknown): string | undefined {
   if (typeof body === 'string') return body.trim().startsWith('<') ? undefined : body.slice(0, 200) || undefined;
   const { error, message } = (body ?? {}) as { error?: { message?: unknown }; message?: unknown };
-  const found = typeof error === 'string' ? error : typeof error?.message === 'string' ? error.message : message;
-  return typeof found === 'string' ? found : undefined;
+  return [error, error?.message, message].find((found): found is string => typeof found === 'string');
 }

@@ -41,19 +41,15 @@ export function retryDelay(retries: number, headers: Headers | undefined, backof
 
 /** The wait a server asked for, or `undefined` when it asked for none (or for something unreadable). */
 export function serverDelay(headers: Headers, now: number): number | undefined {
-  const ms = nonNegative(headers.get('retry-after-ms'));
-  if (ms !== undefined) return ms;
-  const value = headers.get('retry-after');
-  if (value === null) return undefined;
-  const seconds = nonNegative(value);
-  if (seconds !== undefined) return seconds * 1000;
+  const ms = headers.get('retry-after-ms') ?? '';
+  const value = headers.get('retry-after') ?? '';
+  if (NON_NEGATIVE.test(ms)) return +ms;
+  if (NON_NEGATIVE.test(value)) return +value * 1000;
   // HTTP dates name a day and month (`Wed, 21 Oct 2026 07:28:00 GMT`); without a letter, `-1` or
   // `12` would pass for a date with Date.parse.
   const date = /[a-z]/i.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function nonNegative(text: string | null): number | undefined {
-  if (text === null || !/^\s*\d+(\.\d+)?\s*$/.test(text)) return undefined;
-  return Number(text);
-}
+/** A number of milliseconds or seconds: digits, maybe a fraction, maybe spaces around. */
+const NON_NEGATIVE = /^\s*\d+(\.\d+)?\s*$/;
