@@ -1,9 +1,11 @@
 import type * as TS from 'typescript';
 import { typescript } from '../heavy.ts';
 import type { FormatJob, FormatOutcome } from './format-jobs.ts';
+import { markdownChunks } from './markdown-chunks.ts';
 
 /**
- * Chunked formatting of a large TypeScript file: the file is cut between the members of its
+ * Chunked formatting of a large TypeScript or markdown file (markdown: between top-level sections,
+ * see `markdown-chunks.ts`). A TypeScript file is cut between the members of its
  * largest containers (top-level statements; the members of a top-level interface or class, and
  * of an object type that is the type of such a member, at any depth), each chunk is formatted
  * as a file of its own (on as many workers as there are, each holding a small syntax tree), and
@@ -29,14 +31,14 @@ import type { FormatJob, FormatOutcome } from './format-jobs.ts';
  * interfaces, formatted whole in 7 s on one worker while the other one idles.
  */
 
-/** A TypeScript text at least this long is formatted in chunks. */
+/** A TypeScript or markdown text at least this long is formatted in chunks. */
 export const CHUNKED_CHARS = 256 * 1024;
 /** About how much of the text one chunk holds (a member larger than this is a chunk of its own, or cut further). */
 const CHUNK_CHARS = 64 * 1024;
 
 /** Formats `jobs` with `run`, large TypeScript files in chunks; the outcomes are what `run` gives for the whole files. */
 export async function formatChunked(jobs: readonly FormatJob[], run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>, options: ChunkOptions = {}): Promise<FormatOutcome[]> {
-  const plans = jobs.map((job) => (job.parser === 'typescript' && job.text.length >= (options.chunkedChars ?? CHUNKED_CHARS) ? planChunks(job.text, options.chunkChars ?? CHUNK_CHARS) : undefined));
+  const plans = jobs.map((job) => (job.text.length >= (options.chunkedChars ?? CHUNKED_CHARS) ? planFor(job, options.chunkChars ?? CHUNK_CHARS) : undefined));
   const batch = jobs.flatMap((job, i) => plans[i]?.texts.map((text) => ({ ...job, text })) ?? [job]);
   const outcomes = await run(batch);
   const results: (FormatOutcome | undefined)[] = [];
@@ -56,6 +58,14 @@ export async function formatChunked(jobs: readonly FormatJob[], run: (jobs: read
   const whole = jobs.filter((_, i) => results[i] === undefined);
   const again = whole.length > 0 ? await run(whole) : [];
   return results.map((outcome) => outcome ?? again.shift()!);
+}
+
+function planFor(job: FormatJob, chunkChars: number): ChunkPlan | undefined {
+  if (job.parser === 'typescript') return planChunks(job.text, chunkChars);
+  if (job.parser !== 'markdown') return undefined;
+  // Top-level blocks of markdown, joined by one empty line.
+  const texts = markdownChunks(job.text, chunkChars);
+  return texts && { texts, parts: texts.map((_, i) => ({ text: i, blankAfter: i < texts.length - 1 })) };
 }
 
 /** Thresholds (the tests make them small) and a witness of files formatted whole after all. */

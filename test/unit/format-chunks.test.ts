@@ -1,9 +1,9 @@
 /**
- * A large TypeScript file formatted in chunks gives the bytes prettier gives for the whole file:
+ * A large TypeScript or markdown file formatted in chunks gives the bytes prettier gives for the whole file:
  * on real generated packages (printed, not yet formatted: our spec, @readme/oas-examples documents
  * and a slice of GitHub's REST description, rendered into memory here and never written to the
  * repository), cut as finely as the chunker can, and on hand-written texts where comments, blank
- * lines and empty statements decide where a cut may go. A file that does not parse, or that
+ * lines and empty statements (markdown: fences, comments, lists, definitions) decide where a cut may go. A file that does not parse, or that
  * TypeScript parses and prettier rejects, still fails with the whole file's line and column.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +21,9 @@ import { render } from '../../generator/pipeline.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
 const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
-const whole = async (text: string): Promise<FormatOutcome> => formatOne(formatter, { text, parser: 'typescript', filepath: 'src/a.ts' });
+const TS = { parser: 'typescript', filepath: 'src/a.ts' };
+const MD = { parser: 'markdown', filepath: 'docs/A.md' };
+const whole = async (text: string, kind = TS): Promise<FormatOutcome> => formatOne(formatter, { text, ...kind });
 /** Runs jobs in this thread, counting how many texts prettier got. */
 function counted(): { run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>; texts: number } {
   const state = {
@@ -37,14 +39,22 @@ function counted(): { run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome
  * `text` formatted in chunks as small as the chunker makes them; also how many texts prettier
  * formatted, and whether the chunks' outputs did not join (then the file was formatted whole).
  */
-async function chunked(text: string, chunkChars = 1): Promise<{ outcome: FormatOutcome; texts: number; whole: boolean }> {
+async function chunked(text: string, chunkChars = 1, kind = TS): Promise<{ outcome: FormatOutcome; texts: number; whole: boolean }> {
   const runner = counted();
   let whole = false;
-  const [outcome] = await formatChunked([{ text, parser: 'typescript', filepath: 'src/a.ts' }], runner.run, { chunkedChars: 0, chunkChars, onWhole: () => (whole = true) });
+  const [outcome] = await formatChunked([{ text, ...kind }], runner.run, { chunkedChars: 0, chunkChars, onWhole: () => (whole = true) });
   return { outcome: outcome!, texts: runner.texts, whole };
 }
 
-describe('chunked formatting of real generated TypeScript', () => {
+/** `given` in chunks as small as can be: prettier's bytes for the whole text, cut (or not) as `cut` says, and never formatted whole after all. */
+async function expectCut(given: string, cut: boolean, kind: typeof TS): Promise<void> {
+  const { outcome, texts, whole: formattedWhole } = await chunked(given, 1, kind);
+  expect(outcome).toStrictEqual(await whole(given, kind));
+  expect(texts > 1).toBe(cut);
+  expect(formattedWhole).toBe(false);
+}
+
+describe('chunked formatting of real generated TypeScript and markdown', () => {
   const base = mkdtempSync(join(tmpdir(), 'om-chunks-'));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -52,7 +62,7 @@ describe('chunked formatting of real generated TypeScript', () => {
   async function printed(spec: string, overrides: ConfigOverrides): Promise<[string, string][]> {
     const config = resolveConfig({ spec, package: { name: 'chunked' } }, base, undefined, { out: join(base, 'out'), ...overrides });
     const result = await render({ ...config, typecheck: false }, { format: false });
-    return [...result.files].filter(([path]) => path.endsWith('.ts'));
+    return [...result.files].filter(([path]) => /\.(ts|md)$/.test(path));
   }
 
   const cases: { name: string; spec: string; overrides: ConfigOverrides; chunkChars: number }[] = [
@@ -71,19 +81,21 @@ describe('chunked formatting of real generated TypeScript', () => {
     },
   ];
 
-  it.each(cases)('$name: every .ts file, cut as finely as it can be, gives prettier\'s bytes for the whole file', async ({ spec, overrides, chunkChars }) => {
+  it.each(cases)('$name: every .ts and .md file, cut as finely as it can be, gives prettier\'s bytes for the whole file', async ({ spec, overrides, chunkChars }) => {
     const files = await printed(spec, overrides);
     expect(files.some(([path]) => path === 'src/schema.ts')).toBe(true);
-    let cutFiles = 0;
+    const cut = { ts: 0, md: 0 };
     for (const [path, text] of files) {
-      const expected = await whole(text);
-      const { outcome, texts, whole: formattedWhole } = await chunked(text, chunkChars);
+      const kind = path.endsWith('.md') ? MD : TS;
+      const expected = await whole(text, kind);
+      const { outcome, texts, whole: formattedWhole } = await chunked(text, chunkChars, kind);
       expect(outcome, path).toStrictEqual(expected);
       expect(formattedWhole, path).toBe(false);
-      if (texts > 1) cutFiles++;
+      if (texts > 1) cut[kind === MD ? 'md' : 'ts']++;
     }
-    // The schema (several interfaces) and the API classes are cut.
-    expect(cutFiles).toBeGreaterThanOrEqual(2);
+    // The schema (several interfaces), the API classes and their docs pages (a section per operation) are cut.
+    expect(cut.ts).toBeGreaterThanOrEqual(2);
+    expect(cut.md).toBeGreaterThanOrEqual(1);
   }, 120_000);
 });
 
@@ -103,12 +115,7 @@ describe('where a cut may go', () => {
     { name: 'a class with a semicolon member', given: 'class A {\n  a = 1;\n  ;\n  b = 2;\n}\n', cut: false },
   ];
 
-  it.each(cases)('$name', async ({ given, cut }) => {
-    const { outcome, texts, whole: formattedWhole } = await chunked(given);
-    expect(outcome).toStrictEqual(await whole(given));
-    expect(texts > 1).toBe(cut);
-    expect(formattedWhole).toBe(false);
-  });
+  it.each(cases)('$name', ({ given, cut }) => expectCut(given, cut, TS));
 
   it('a chunk is a wrapper around its members: the header down to them and the closing braces', () => {
     const given = 'export interface components {\n  schemas: {\n    A: 1;\n    B: 2;\n  };\n}\n';
@@ -130,6 +137,19 @@ describe('where a cut may go', () => {
     // An output that is not its wrapper around members: no join (the file is formatted whole).
     expect(joinChunks(plan, [outputs[0]!, 'export interface components {}\n', outputs[2]!, outputs[3]!])).toBeUndefined();
   });
+});
+
+describe('where markdown may be cut', () => {
+  const cases: { name: string; given: string; cut: boolean }[] = [
+    { name: 'sections with tight and loose lists, numbered lists, tables and code', given: '# A\n\n- a\n- b\n\n## B\n\n* c\n\n* d\n\n## C\n\n1. e\n1. f\n\n<a id="d"></a>\n\n## D\n\n|a|b|\n|-|-|\n|long cell|x|\n\n```ts\nconst x = {y:1}\n```\n\n## E\n\n    indented\n\n## F\n*x*  \n', cut: true },
+    { name: 'lists on both sides of a heading keep their markers', given: '- a\n- b\n\ntext\n\n# H\n\n- c\n- d\n\n* e\n\ntext\n\n## I\n\n+ f\n', cut: true },
+    { name: 'a heading inside fenced code, or an HTML comment, is not a cut', given: '# A\n\ntext\n\n```md\n\n## not a heading\n```\n\n~~~~\n```\n\n## still code\n~~~~\n\n<!--\n\n## in a comment\n\n-->\n\ntext\n', cut: false },
+    { name: 'after a list item, a quote or an indented line, not cut (they could go on)', given: '- a\n\n## B\n\n> quote\n\n## C\n\n  text\n\n## D\n', cut: false },
+    { name: 'definitions anywhere: not cut', given: '# A\n\n[x]\n\n## B\n\n[x]: https://example.test\n', cut: false },
+    { name: 'front matter: not cut', given: '---\ntitle: x\n---\n\n# A\n\ntext\n\n## B\n', cut: false },
+  ];
+
+  it.each(cases)('$name', ({ given, cut }) => expectCut(given, cut, MD));
 });
 
 describe('chunked files that prettier rejects', () => {
