@@ -15,7 +15,7 @@
  */
 export function markdownChunks(text: string, chunkChars: number): string[] | undefined {
   if (/^(---|\+\+\+)/.test(text) || /[\r\u2028\u2029\uFEFF\0]|prettier-ignore/.test(text)) return undefined;
-  if (/^ {0,3}\[[^\]\n]*\]:/m.test(text) || /^[ \t]*\$\$/m.test(text) || /^ {0,3}<(script|pre|style|textarea|\?|![A-Za-z[])/im.test(text)) return undefined;
+  if (/^[ \t>]*\[[^\]\n]*\]:/m.test(text) || /^[ \t]*\$\$/m.test(text) || /^[ \t>]*<(script|pre|style|textarea|\?|![A-Za-z[])/im.test(text)) return undefined;
   const cuts: number[] = [];
   let fence: { char: string; length: number } | undefined;
   let looseFence: { char: string; length: number } | undefined;

@@ -146,6 +146,7 @@ describe('where markdown may be cut', () => {
     { name: 'a heading inside fenced code, or an HTML comment, is not a cut', given: '# A\n\ntext\n\n```md\n\n## not a heading\n```\n\n~~~~\n```\n\n## still code\n~~~~\n\n<!--\n\n## in a comment\n\n-->\n\ntext\n', cut: false },
     { name: 'after a list item, a quote or an indented line, not cut (they could go on)', given: '- a\n\n## B\n\n> quote\n\n## C\n\n  text\n\n## D\n', cut: false },
     { name: 'definitions anywhere: not cut', given: '# A\n\n[x]\n\n## B\n\n[x]: https://example.test\n', cut: false },
+    { name: 'a definition in a list item or a quote: not cut', given: '# A\n\n[x] [y]\n\n## B\n\n- item\n\n    [x]: https://example.test\n\n> [y]: https://example.test\n', cut: false },
     { name: 'front matter: not cut', given: '---\ntitle: x\n---\n\n# A\n\ntext\n\n## B\n', cut: false },
   ];
 
