@@ -5,7 +5,8 @@ import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierConfigSource } from './config-search.ts';
 import { formatCache, formatCacheKey } from './format-cache.ts';
-import { renderPoolSize, runFormatJobs, startFormatPool, type FormatPool } from './format-jobs.ts';
+import { formatChunked } from './chunks.ts';
+import { renderPoolSize, runFormatJobs, startFormatPool, type FormatJob, type FormatPool } from './format-jobs.ts';
 import { configOptions, DEFAULT_PACKAGE_SETUP, extension, PARSERS, standaloneSetup, type FormatterSetup } from './formatter.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
@@ -51,7 +52,9 @@ export async function formatFiles(files: readonly PrintedFile[], outDir: string,
   const cached = await Promise.all(keyed.map(async ({ key }) => (key ? (seed?.get(key) ?? (await cache.get(key))) : undefined)));
   const todo = keyed.flatMap(({ file, key, job, header }, i) => (job && key && cached[i] === undefined ? [{ file, key, job, header }] : []));
   const jobs = todo.map(({ job }) => job);
-  const outcomes = jobs.length === 0 ? [] : pool ? await pool.run(jobs, setup) : (await runFormatJobs(jobs, setup)).outcomes;
+  const run = async (batch: readonly FormatJob[]) => (pool ? pool.run(batch, setup) : (await runFormatJobs(batch, setup)).outcomes);
+  // Large TypeScript files in chunks, without a config only (see chunks.ts).
+  const outcomes = jobs.length === 0 ? [] : options ? await run(jobs) : await formatChunked(jobs, run);
   const diagnostics = new DiagnosticCollector();
   const fresh = new Map<string, string>();
   await Promise.all(

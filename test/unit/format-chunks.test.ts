@@ -1,0 +1,190 @@
+/**
+ * A large TypeScript or markdown file formatted in chunks gives the bytes prettier gives for the
+ * whole file: on real generated packages (printed, not yet formatted: our spec, @readme/oas-examples
+ * documents, a seeded large document and, where the bench's dependencies are installed, a slice of
+ * GitHub's REST description; rendered into memory here, never written to the repository), cut as
+ * finely as the chunker can, and on hand-written texts where comments, blank lines and empty
+ * statements (markdown: fences, comments, lists, definitions) decide where a cut may go. A file
+ * that does not parse, or that TypeScript parses and prettier rejects, still fails with the whole
+ * file's line and column.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHUNKED_CHARS, formatChunked, joinChunks, planChunks } from '../../generator/format/chunks.ts';
+import type { FormatJob, FormatOutcome } from '../../generator/format/format-jobs.ts';
+import { formatOne } from '../../generator/format/format-jobs.ts';
+import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
+import { formatFiles } from '../../generator/format/prettier.ts';
+import type { PrintedFile } from '../../generator/emit/print.ts';
+import { resolveConfig, type ConfigOverrides } from '../../generator/config/resolve.ts';
+import { render } from '../../generator/pipeline.ts';
+import { repoRoot } from '../helpers/cli.ts';
+import { largeSpec } from '../helpers/large-spec.ts';
+
+const GITHUB = join(repoRoot, 'bench/node_modules/@octokit/openapi/generated/api.github.com.json');
+
+const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+const TS = { parser: 'typescript', filepath: 'src/a.ts' };
+const MD = { parser: 'markdown', filepath: 'docs/A.md' };
+const whole = async (text: string, kind = TS): Promise<FormatOutcome> => formatOne(formatter, { text, ...kind });
+/** Runs jobs in this thread, counting how many texts prettier got. */
+function counted(): { run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>; texts: number } {
+  const state = {
+    texts: 0,
+    run: async (jobs: readonly FormatJob[]) => {
+      state.texts += jobs.length;
+      return Promise.all(jobs.map((job) => formatOne(formatter, job)));
+    },
+  };
+  return state;
+}
+/**
+ * `text` formatted in chunks as small as the chunker makes them; also how many texts prettier
+ * formatted, and whether the chunks' outputs did not join (then the file was formatted whole).
+ */
+async function chunked(text: string, chunkChars = 1, kind = TS): Promise<{ outcome: FormatOutcome; texts: number; whole: boolean }> {
+  const runner = counted();
+  let whole = false;
+  const [outcome] = await formatChunked([{ text, ...kind }], runner.run, { chunkedChars: 0, chunkChars, onWhole: () => (whole = true) });
+  return { outcome: outcome!, texts: runner.texts, whole };
+}
+
+/** `given` in chunks as small as can be: prettier's bytes for the whole text, cut (or not) as `cut` says, and never formatted whole after all. */
+async function expectCut(given: string, cut: boolean, kind: typeof TS): Promise<void> {
+  const { outcome, texts, whole: formattedWhole } = await chunked(given, 1, kind);
+  expect(outcome).toStrictEqual(await whole(given, kind));
+  expect(texts > 1).toBe(cut);
+  expect(formattedWhole).toBe(false);
+}
+
+describe('chunked formatting of real generated TypeScript and markdown', () => {
+  const base = mkdtempSync(join(tmpdir(), 'om-chunks-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  const writeSpec = (name: string, text: string): string => {
+    writeFileSync(join(base, name), text);
+    return join(base, name);
+  };
+
+  /** The package's TypeScript and markdown files as printed (before prettier), in memory. */
+  async function printed(spec: string, overrides: ConfigOverrides): Promise<[string, string][]> {
+    const config = resolveConfig({ spec, package: { name: 'chunked' } }, base, undefined, { out: join(base, 'out'), ...overrides });
+    const result = await render({ ...config, typecheck: false }, { format: false });
+    return [...result.files].filter(([path]) => /\.(ts|md)$/.test(path));
+  }
+
+  const cases: { name: string; spec: string; overrides: ConfigOverrides; chunkChars: number }[] = [
+    { name: 'our spec', spec: join(repoRoot, 'spec/openapi.yaml'), overrides: { all: true }, chunkChars: 1 },
+    ...['petstore.json', 'complex-nesting.json', 'polymorphism.json', 'schema-types.json'].map((name) => ({
+      name: `@readme/oas-examples ${name}`,
+      spec: join(repoRoot, 'node_modules/@readme/oas-examples/3.0/json', name),
+      overrides: { all: true },
+      chunkChars: 1,
+    })),
+    { name: 'a seeded large document of our own (20 operations, 50 schemas)', spec: writeSpec('large.json', largeSpec({ seed: 5, operations: 20, schemas: 50 })), overrides: { all: true }, chunkChars: 2_000 },
+    // GitHub's description is a bench dependency (`npm run bench` installs it; a clean clone's `npm ci` does not).
+    ...(existsSync(GITHUB)
+      ? [{ name: "GitHub's REST description, tag security-advisories", spec: GITHUB, overrides: { include: [{ by: 'tag' as const, pattern: 'security-advisories' }] }, chunkChars: 2_000 }]
+      : []),
+  ];
+
+  it.each(cases)('$name: every .ts and .md file, cut as finely as it can be, gives prettier\'s bytes for the whole file', async ({ spec, overrides, chunkChars }) => {
+    const files = await printed(spec, overrides);
+    expect(files.some(([path]) => path === 'src/schema.ts')).toBe(true);
+    const cut = { ts: 0, md: 0 };
+    for (const [path, text] of files) {
+      const kind = path.endsWith('.md') ? MD : TS;
+      const expected = await whole(text, kind);
+      const { outcome, texts, whole: formattedWhole } = await chunked(text, chunkChars, kind);
+      expect(outcome, path).toStrictEqual(expected);
+      expect(formattedWhole, path).toBe(false);
+      if (texts > 1) cut[kind === MD ? 'md' : 'ts']++;
+    }
+    // The schema (several interfaces), the API classes and their docs pages (a section per operation) are cut.
+    expect(cut.ts).toBeGreaterThanOrEqual(2);
+    expect(cut.md).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+});
+
+describe('where a cut may go', () => {
+  const cases: { name: string; given: string; cut: boolean }[] = [
+    { name: 'statements with blank lines and own-line comments between them', given: 'export type A = string;\n\n\n// about B\n\n/** B */\nexport type B = {a:1};\nexport const c = 1\n\n', cut: true },
+    { name: 'a comment after a statement on its line stays with it', given: 'export type A = string; // A\nexport type B = number; /* B */\n/* C */ export type C = 1;\n', cut: false },
+    { name: 'and is cut after it only where a line ends with its member', given: 'export type A = string; // A\nexport type B = number;\n/* C */ export type C = 1;\n', cut: true },
+    { name: 'a type-cast comment after a statement', given: 'const a = 1; /** @type {X} */\n(b);\nconst c = 2;\n', cut: true },
+    { name: 'two comments on the line before a statement', given: 'type A = 1;\n/* a */ /* b */\ntype B = 2;\n/* c\n */ type C = 3;\ntype D = 4;\n', cut: true },
+    { name: 'interface members with comments and blank lines, nested object types', given: 'export interface paths {\n  "/a": {\n    /** get */\n    get: 1;\n\n    // put\n    put: {\n      a: 1; // a\n      b: {\n        c: 2\n      }\n\n      d: 3,\n    };\n  }\n  "/b": { x: 1 };\n  /* last */\n}\nexport type X = 1\n', cut: true },
+    { name: 'class members', given: 'export class A extends B implements C {\n  /** a */\n  a = 1\n\n  b() { return this.a }\n  static c: string;\n  // d\n  d = async () => 2;\n}\n', cut: true },
+    { name: 'an object type that fits on one line', given: 'interface A {\n  a: { b: 1; c: 2 };\n  d: {\n    e: 1;\n  };\n}\n', cut: true },
+    { name: 'comments at the end of the file and of a body', given: 'interface A {\n  a: 1;\n  b: 2;\n  // end of A\n}\ntype B = 1;\n// end\n/* of file */\n', cut: true },
+    { name: 'empty statements', given: 'type A = 1;;\ntype B = 2;\n;\ntype C = 3;\n', cut: false },
+    { name: 'prettier-ignore', given: 'type A = 1;\n// prettier-ignore\ntype B   =   2;\ntype C = 3;\n', cut: false },
+    { name: 'a class with a semicolon member', given: 'class A {\n  a = 1;\n  ;\n  b = 2;\n}\n', cut: false },
+  ];
+
+  it.each(cases)('$name', ({ given, cut }) => expectCut(given, cut, TS));
+
+  it('a chunk is a wrapper around its members: the header down to them and the closing braces', () => {
+    const given = 'export interface components {\n  schemas: {\n    A: 1;\n    B: 2;\n  };\n}\n';
+    const plan = planChunks(given, 1)!;
+    // The two members, each in the headers and closing braces around it; the probes of the two containers.
+    expect(plan.texts).toStrictEqual([
+      'export interface components {\n  schemas: {\n    A: 1;\n};\n}',
+      'export interface components {\n  schemas: {\n    B: 2;\n  };\n}',
+      'export interface components {\n  schemas: {\n__openapiMorphChunkProbe__: 0;\n};\n}',
+      'export interface components {\n__openapiMorphChunkProbe__: 0;\n}',
+    ]);
+    const outputs = [
+      'export interface components {\n  schemas: {\n    A: 1;\n  };\n}\n',
+      'export interface components {\n  schemas: {\n    B: 2;\n  };\n}\n',
+      'export interface components {\n  schemas: {\n    __openapiMorphChunkProbe__: 0;\n  };\n}\n',
+      'export interface components {\n  __openapiMorphChunkProbe__: 0;\n}\n',
+    ];
+    expect(joinChunks(plan, outputs)).toBe('export interface components {\n  schemas: {\n    A: 1;\n    B: 2;\n  };\n}\n');
+    // An output that is not its wrapper around members: no join (the file is formatted whole).
+    expect(joinChunks(plan, [outputs[0]!, 'export interface components {}\n', outputs[2]!, outputs[3]!])).toBeUndefined();
+  });
+});
+
+describe('where markdown may be cut', () => {
+  const cases: { name: string; given: string; cut: boolean }[] = [
+    { name: 'sections with tight and loose lists, numbered lists, tables and code', given: '# A\n\n- a\n- b\n\n## B\n\n* c\n\n* d\n\n## C\n\n1. e\n1. f\n\n<a id="d"></a>\n\n## D\n\n|a|b|\n|-|-|\n|long cell|x|\n\n```ts\nconst x = {y:1}\n```\n\n## E\n\n    indented\n\n## F\n*x*  \n', cut: true },
+    { name: 'lists on both sides of a heading keep their markers', given: '- a\n- b\n\ntext\n\n# H\n\n- c\n- d\n\n* e\n\ntext\n\n## I\n\n+ f\n', cut: true },
+    { name: 'a heading inside fenced code, or an HTML comment, is not a cut', given: '# A\n\ntext\n\n```md\n\n## not a heading\n```\n\n~~~~\n```\n\n## still code\n~~~~\n\n<!--\n\n## in a comment\n\n-->\n\ntext\n', cut: false },
+    { name: 'after a list item, a quote or an indented line, not cut (they could go on)', given: '- a\n\n## B\n\n> quote\n\n## C\n\n  text\n\n## D\n', cut: false },
+    { name: 'definitions anywhere: not cut', given: '# A\n\n[x]\n\n## B\n\n[x]: https://example.test\n', cut: false },
+    { name: 'a definition in a list item or a quote: not cut', given: '# A\n\n[x] [y]\n\n## B\n\n- item\n\n    [x]: https://example.test\n\n> [y]: https://example.test\n', cut: false },
+    { name: 'front matter: not cut', given: '---\ntitle: x\n---\n\n# A\n\ntext\n\n## B\n', cut: false },
+  ];
+
+  it.each(cases)('$name', ({ given, cut }) => expectCut(given, cut, MD));
+});
+
+describe('chunked files that prettier rejects', () => {
+  const big = (tail: string) => `${Array.from({ length: 5_000 }, (_, i) => `export type T${i} = { a: ${i}; b: "${'x'.repeat(40)}" };`).join('\n')}\n${tail}`;
+  const template = { template: { name: 'schema' }, file: 'templates/schema.ts' } as unknown as PrintedFile['template'];
+
+  it.each([
+    { name: 'TypeScript does not parse it (not cut)', tail: 'export const broken = {\n', line: 5002 },
+    { name: 'TypeScript parses it, prettier does not (cut, then formatted whole)', tail: '@decorated\nfunction f() {}\n', line: 5001 },
+  ])('$name: OM600 names the file, with the whole file\'s line', async ({ tail, line }) => {
+    const text = big(tail);
+    expect(text.length).toBeGreaterThan(CHUNKED_CHARS);
+    const out = mkdtempSync(join(tmpdir(), 'om-chunks-bad-'));
+    try {
+      const failure = await formatFiles([{ path: 'src/schema.ts', content: text, template }], out).then(
+        () => undefined,
+        (error: unknown) => error as Error,
+      );
+      expect(failure?.message).toContain('OM600');
+      expect(failure?.message).toContain('src/schema.ts');
+      expect(failure?.message).toContain(`(${line}:`);
+      const expected = await whole(text);
+      expect('error' in expected && failure?.message).toContain(('error' in expected ? expected.error : '').split('\n')[0]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
