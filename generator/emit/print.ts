@@ -23,6 +23,23 @@ export interface PrintedFile {
  * every TypeScript file is parsed once more so that a template that emits broken code is named.
  */
 export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo): PrintedFile[] {
+  const printer = createPrinter(header);
+  const printed = emitted.flatMap((entry) => printer.print(entry) ?? []);
+  printer.done();
+  return printed;
+}
+
+/**
+ * `printFiles` one file at a time (a render prints each template's files as soon as they are
+ * emitted): `print` gives the text, or `undefined` when the file could not be printed; `done`
+ * throws every problem met (OM501, OM503) at once.
+ */
+export interface Printer {
+  print(entry: EmittedFile): PrintedFile | undefined;
+  done(): void;
+}
+
+export function createPrinter(header: HeaderInfo): Printer {
   const { IndentationText, NewLineKind, Project, QuoteKind } = tsMorph();
   const diagnostics = new DiagnosticCollector();
   const project = new Project({
@@ -34,8 +51,7 @@ export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo):
       useTrailingCommas: true,
     },
   });
-  const printed: PrintedFile[] = [];
-  for (const { file, template } of emitted) {
+  const print = ({ file, template }: EmittedFile): PrintedFile | undefined => {
     try {
       let content: string;
       if (file.kind === 'typescript') {
@@ -55,15 +71,15 @@ export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo):
       const syntax = /\.[mc]?tsx?$/.test(file.path) ? syntaxError(file.path, text) : undefined;
       if (syntax) {
         diagnostics.add(error('OM503', `template "${template.template.name}" emitted ${file.path}, which does not parse: ${syntax}`, { file: template.file }));
-        continue;
+        return undefined;
       }
-      printed.push({ path: file.path, content: text, header: prefix, template });
+      return { path: file.path, content: text, header: prefix, template };
     } catch (cause) {
       diagnostics.add(error('OM501', `template "${template.template.name}" emitted ${file.path}, which could not be printed: ${message(cause)}`, { file: template.file }, cause));
+      return undefined;
     }
-  }
-  diagnostics.throwIfErrors();
-  return printed;
+  };
+  return { print, done: () => diagnostics.throwIfErrors() };
 }
 
 function syntaxError(path: string, text: string): string | undefined {

@@ -22,8 +22,12 @@ const formatterFor = (setup: FormatterSetup): Promise<Formatter> => {
 };
 
 formatterFor(workerData as FormatterSetup);
+// One job at a time, in the order posted (the pool posts a job as soon as its file is printed): two
+// in flight would hold two syntax trees, and the last posted would not wait its turn.
+let previous: Promise<void> = Promise.resolve();
 parentPort!.on('message', ({ index, job, setup }: WorkerRequest) => {
-  void formatterFor(setup)
+  previous = previous
+    .then(() => formatterFor(setup))
     .then(
       (formatter) => formatOne(formatter, job),
       (cause: unknown): FormatOutcome => ({ error: `prettier could not be set up: ${message(cause)}`, cause }),

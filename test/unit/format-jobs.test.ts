@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.ts';
 import type * as FormatJobs from '../../generator/format/format-jobs.ts';
 
-const { runFormatJobs, startFormatPool } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
+const { formatBatch, runFormatJobs, startFormatPool } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
 
 const jobs = [
   { text: 'export const a = {b:1,\n c:[1,2,3]}', parser: 'typescript', filepath: '/out/src/a.ts' },
@@ -36,12 +36,12 @@ describe('runFormatJobs', () => {
     const pool = startFormatPool({ kind: 'standalone', parsers: ['typescript'], all: false }, 1);
     expect(pool, 'the compiled worker exists').toBeDefined();
     try {
-      const pooled = await pool!.run(jobs, setup);
+      const pooled = await formatBatch(pool!, jobs, setup);
       const inThread = await runFormatJobs(jobs, setup);
       const contents = (outcomes: readonly FormatJobs.FormatOutcome[]) => outcomes.map((o) => ('content' in o ? o.content : `error: ${o.error.split('\n')[0]}`));
       expect(contents(pooled)).toStrictEqual(contents(inThread.outcomes));
       expect(contents(pooled)[1]).toContain('| long cell | x   |');
-      expect(await pool!.run([], setup)).toStrictEqual([]);
+      expect(await formatBatch(pool!, [], setup)).toStrictEqual([]);
     } finally {
       pool!.close();
     }
