@@ -15,6 +15,12 @@ export interface FormatJob {
 /** prettier's output for a job, or why it failed. */
 export type FormatOutcome = { readonly content: string } | { readonly error: string; readonly cause: unknown };
 
+/** How a format worker starts: the setup to load at once, and whether to warm it up on samples while it waits. */
+export interface WorkerData {
+  readonly setup: FormatterSetup;
+  readonly warmUp: boolean;
+}
+
 /** What the main thread posts to a format worker, and what it posts back. */
 export interface WorkerRequest {
   readonly index: number;
@@ -96,8 +102,12 @@ export function renderPoolSize(): number {
   return availableParallelism() > 1 ? 1 : 0;
 }
 
-/** `undefined` when there is no compiled worker (the toolkit running from its TypeScript sources). */
-export function startFormatPool(warm: FormatterSetup, count: number): FormatPool | undefined {
+/**
+ * `undefined` when there is no compiled worker (the toolkit running from its TypeScript sources).
+ * `warmUp`: the workers started here format small samples while they wait for their first job (a
+ * render's, which waits for the types stage; not the workers a large package adds).
+ */
+export function startFormatPool(warm: FormatterSetup, count: number, warmUp = false): FormatPool | undefined {
   const script = workerScript();
   if (!script || count < 1) return undefined;
   /** A worker, with the text it was given and has not answered yet. */
@@ -112,14 +122,15 @@ export function startFormatPool(warm: FormatterSetup, count: number): FormatPool
     for (const { reject } of pending.values()) reject(failure);
     pending.clear();
   };
-  const spawn = (small: boolean) => {
+  const spawn = (early: boolean) => {
     // For the usual package, a young generation of 8 MiB (V8's default for a worker is larger):
     // measured, one operation of our spec peaked at 177-178 MiB instead of 189-194, the OpenAI
     // document's 47 files at 217 instead of 245, its Assistants tag (92 files) at 260 instead of
     // 311, with the same CPU. Not for the workers a large package adds: GitHub's --all (747 files,
     // 10 MB) peaked at 1,472 MiB and took 78 s of CPU with every worker limited, 1,263 MiB and 75 s
     // with the added one not (one run each, load about 5).
-    const thread = new Worker(script, { workerData: warm, ...(small ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
+    const workerData: WorkerData = { setup: warm, warmUp: early && warmUp };
+    const thread = new Worker(script, { workerData, ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
     const member: Member = { thread, waiting: 0, jobs: 0 };
     // Referenced only while it has jobs: a pool left open by a failed render must not keep the process alive.
     thread.unref();

@@ -188,5 +188,5 @@ function formatSeed(): ReadonlyMap<string, string> {
  * `undefined` when the toolkit runs from its TypeScript sources (no compiled worker).
  */
 export function startRenderFormatting(outDir: string): FormatPool | undefined {
-  return startFormatPool(prettierConfigSource(outDir) ? { kind: 'config' } : DEFAULT_PACKAGE_SETUP, renderPoolSize());
+  return startFormatPool(prettierConfigSource(outDir) ? CONFIG_SETUP : DEFAULT_PACKAGE_SETUP, renderPoolSize(), true);
 }
