@@ -65,4 +65,20 @@ describe('emitPackage', () => {
     expect(printing).toHaveLength(1);
     expect(printing[0]).toMatch(/^OM503 template "broken" emitted src\/broken\.ts, which does not parse: line 7, column 1: '}' expected/);
   });
+
+  it('locates a syntax error in printed TypeScript (parsed once, by ts-morph) as in the same text from a text template', () => {
+    const located = (kind: 'typescript' | 'text', code: string) =>
+      codes(() =>
+        printFiles(
+          runTemplates([document('t', () => (kind === 'typescript' ? { kind, path: 'src/t.ts', statements: [code] } : { kind, path: 'src/t.ts', content: `${code}\n` }))], ctx, '/project'),
+          header,
+        ),
+      );
+    // The header takes lines 1-5.
+    expect(located('typescript', 'export const = 1;')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 14: Variable declaration expected.']);
+    expect(located('text', 'export const = 1;')).toStrictEqual(located('typescript', 'export const = 1;'));
+    // A shebang parses at the top of a text, not below the header: the written file does not parse.
+    expect(located('typescript', '#!/usr/bin/env node')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 1: \'#!\' can only be used at the start of a file.']);
+    expect(located('typescript', 'export const a = 1;')).toStrictEqual([]);
+  });
 });
