@@ -130,7 +130,8 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
     // The diff renders without prettier (it compares declarations, not layout). Else each file goes
     // to the format stage as soon as it is printed, so the worker formats while templates still run.
     const session = renderOptions.format === false ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root));
-    const printed = emitPackage(slots, ctx, config.root, header, (file) => session?.add(file));
+    // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
+    const printed = emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded);
     if (!session) return printed;
     progress.stage('format', `${printed.length} files`);
     return await session.done();

@@ -9,10 +9,11 @@ import { runTemplates } from './run-templates.ts';
  * template has returned them, and each printed file goes to `onPrinted` (the format stage, which
  * hands it to a prettier worker) while the later templates still run on this thread. The files
  * come out in template order, as `printFiles(runTemplates(...))` gives them, and so do the
- * problems: the templates' (OM500-OM502) first, then printing's (OM501, OM503).
+ * problems: the templates' (OM500-OM502) first, then printing's (OM501, OM503). `parses` tells
+ * texts known to parse, which the syntax check skips (see `createPrinter`).
  */
-export function emitPackage(slots: readonly TemplateSlot[], ctx: TemplateContext, root: string, header: HeaderInfo, onPrinted: (file: PrintedFile) => void): PrintedFile[] {
-  const printer = createPrinter(header);
+export function emitPackage(slots: readonly TemplateSlot[], ctx: TemplateContext, root: string, header: HeaderInfo, onPrinted: (file: PrintedFile) => void, parses?: (path: string, text: string) => boolean): PrintedFile[] {
+  const printer = createPrinter(header, parses);
   const printed: PrintedFile[] = [];
   runTemplates(slots, ctx, root, (files) => {
     for (const entry of files) {

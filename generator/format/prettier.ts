@@ -38,6 +38,13 @@ export function formatFiles(files: readonly PrintedFile[], outDir: string, cache
 export interface FormatSession {
   add(file: PrintedFile): void;
   done(): Promise<PrintedFile[]>;
+  /**
+   * Whether the build's format seed holds this TypeScript text (after its header) at this path:
+   * then it is one of the toolkit's own runtime files, byte for byte, which prettier's TypeScript
+   * parser formatted at build time (it refuses any syntax error) and the toolkit's type check
+   * covers, so printing need not parse it again. Always false with a prettier config.
+   */
+  seeded(path: string, text: string): boolean;
 }
 
 /** A file with the job and key for one setup, and what the seed or cache had for it. */
@@ -87,6 +94,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   const streamed: Promise<Formatted>[] = [];
   const formatEarly = async (prepared: Prepared): Promise<Formatted> => (prepared.job && prepared.hit === undefined ? { ...prepared, outcome: await pool!.format(prepared.job, early!) } : prepared);
   return {
+    seeded: (path, text) => !config && PARSERS[extension(path)] === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, DEFAULT_PACKAGE_SETUP, { text, parser: 'typescript', filepath: path })),
     add(file) {
       added.push(file);
       if (!early) return;

@@ -81,4 +81,10 @@ describe('emitPackage', () => {
     expect(located('typescript', '#!/usr/bin/env node')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 1: \'#!\' can only be used at the start of a file.']);
     expect(located('typescript', 'export const a = 1;')).toStrictEqual([]);
   });
+
+  it('skips the syntax check only of a text it is told parses', () => {
+    const slots = [document('t', () => [{ kind: 'text', path: 'src/known.ts', content: 'export const = 1;\n' }, { kind: 'text', path: 'src/other.ts', content: 'export const = 1;\n' }])];
+    const told = codes(() => emitPackage(slots, ctx, '/project', header, () => undefined, (path, text) => path === 'src/known.ts' && text === 'export const = 1;\n'));
+    expect(told).toStrictEqual(['OM503 template "t" emitted src/other.ts, which does not parse: line 6, column 14: Variable declaration expected.']);
+  });
 });

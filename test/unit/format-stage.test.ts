@@ -173,4 +173,16 @@ describe('format session (a render hands each file over as it is printed)', () =
     await release();
     expect(await done).toStrictEqual(['OM600 prettier could not format src/x.ts (from template "t")', 'OM600 prettier could not format src/y.ts (from template "t")']);
   });
+
+  it("knows the runtime's files by the build's seed (printing skips their syntax check): the same text at the same path only, and not with a prettier config", () => {
+    const session = startFormatSession(join(base, 'seeded-check', 'out'));
+    const text = readFileSync(join(runtimeDir, runtimeFile), 'utf8');
+    expect(session.seeded(`src/runtime/${runtimeFile}`, text)).toBe(true);
+    expect(session.seeded(`src/runtime/${runtimeFile}`, `${text}\nexport const edited = 1;\n`)).toBe(false);
+    expect(session.seeded(`src/other/${runtimeFile}`, text)).toBe(false);
+    const configured = join(base, 'seeded-config');
+    mkdirSync(join(configured, 'out'), { recursive: true });
+    writeFileSync(join(configured, '.prettierrc.json'), '{}');
+    expect(startFormatSession(join(configured, 'out')).seeded(`src/runtime/${runtimeFile}`, text)).toBe(false);
+  });
 });
