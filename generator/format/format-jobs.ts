@@ -40,6 +40,13 @@ export interface WorkerReply {
 const PARALLEL_CHARS = 2_000_000;
 
 /**
+ * Text a pool's worker is given before it has answered (beyond one job): a package of the usual
+ * size (our spec: 16 files, 60 KB) goes out whole as it is printed; a large one's rest waits on
+ * the main thread and goes out largest first (prettier formats markdown at about 40 KB/s here).
+ */
+const WORKER_BUDGET = 500_000;
+
+/**
  * Formats `jobs` one at a time (a whole package in flight at once holds every file's syntax tree
  * together: GitHub's spec peaked at 1.5 GB that way), on worker threads when the text is large and
  * the machine has more than one core. The outcomes are in the order of `jobs` and do not depend on
@@ -58,8 +65,8 @@ export async function runFormatJobs(jobs: readonly FormatJob[], setup: Formatter
 }
 
 /**
- * A batch on a pool, outcomes in the order of `jobs`: posted largest first, each to the worker with
- * the least text waiting, so one big file does not leave the other workers idle at the end.
+ * A batch on a pool, outcomes in the order of `jobs`: given largest first, so one big file does not
+ * leave the other workers idle at the end.
  */
 export function formatBatch(pool: FormatPool, jobs: readonly FormatJob[], setup: FormatterSetup): Promise<FormatOutcome[]> {
   const order = jobs.map((job, index) => ({ job, index })).sort((a, b) => b.job.text.length - a.job.text.length || a.index - b.index);
@@ -79,14 +86,14 @@ export interface ParallelOptions {
 /**
  * Format worker threads, started before the files to format exist: each loads prettier (`warm`
  * says which build and plugins) while the render's earlier stages run on the main thread, so on
- * a machine with a second core prettier's start costs the run no time. `format` posts one job at
- * once, with the setup it names (a worker sets up another formatter when it differs from `warm`;
- * the modules are loaded once), to the worker with the least text waiting, and resolves when that
- * worker has formatted it: a render hands each file over as soon as it is printed, and the worker
- * formats it while the main thread, busy with the next templates, could not hand out more. A
- * worker formats its jobs one at a time, in the order posted. `close` ends the threads (a render
- * calls it also when it failed earlier). A worker that fails rejects every job not yet formatted,
- * and the pool takes no more.
+ * a machine with a second core prettier's start costs the run no time. `format` gives one job,
+ * with the setup it names (a worker sets up another formatter when it differs from `warm`; the
+ * modules are loaded once), to the worker with the least text waiting, at once while that is under
+ * WORKER_BUDGET, and resolves when the worker has formatted it: a render hands each file over as
+ * soon as it is printed, and the worker formats it while the main thread, busy with the next
+ * templates, could not hand out more. A worker formats its jobs one at a time, in the order given.
+ * `close` ends the threads (a render calls it also when it failed earlier). A worker that fails
+ * rejects every job not yet formatted, and the pool takes no more.
  */
 export interface FormatPool {
   format(job: FormatJob, setup: FormatterSetup): Promise<FormatOutcome>;
@@ -112,8 +119,10 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
   if (!script || count < 1) return undefined;
   /** A worker, with the text it was given and has not answered yet. */
   type Member = { readonly thread: Worker; waiting: number; jobs: number };
+  type Queued = { readonly index: number; readonly job: FormatJob; readonly setup: FormatterSetup };
   const members: Member[] = [];
-  const pending = new Map<number, { readonly member: Member; readonly size: number; resolve(outcome: FormatOutcome): void; reject(cause: Error): void }>();
+  const queue: Queued[] = [];
+  const pending = new Map<number, { member?: Member; readonly size: number; resolve(outcome: FormatOutcome): void; reject(cause: Error): void }>();
   let posted = 0;
   let postedText = 0;
   let failure: Error | undefined;
@@ -121,6 +130,24 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     failure ??= cause;
     for (const { reject } of pending.values()) reject(failure);
     pending.clear();
+    queue.length = 0;
+  };
+  // Each worker is given jobs up to WORKER_BUDGET characters of text not yet answered (one job at
+  // least), at once, while the main thread is still busy; what is beyond waits here and goes out
+  // largest first as answers come, so a large package's big files do not end up last behind one worker.
+  const dispatch = () => {
+    while (queue.length > 0) {
+      const member = members.reduce((least, next) => (next.waiting < least.waiting ? next : least));
+      let largest = 0;
+      for (let i = 1; i < queue.length; i++) if (queue[i]!.job.text.length > queue[largest]!.job.text.length) largest = i;
+      const { index, job, setup } = queue[largest]!;
+      if (member.waiting > 0 && member.waiting + job.text.length > WORKER_BUDGET) return;
+      queue.splice(largest, 1);
+      pending.get(index)!.member = member;
+      member.waiting += job.text.length;
+      if (member.jobs++ === 0) member.thread.ref();
+      member.thread.postMessage({ index, job, setup } satisfies WorkerRequest);
+    }
   };
   const spawn = (early: boolean) => {
     // For the usual package, a young generation of 8 MiB (V8's default for a worker is larger):
@@ -141,6 +168,7 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       member.waiting -= job.size;
       if (--member.jobs === 0) thread.unref();
       job.resolve(outcome);
+      dispatch();
     });
     thread.on('error', (cause: unknown) => fail(new Error(`a format worker failed: ${message(cause)}`, { cause })));
     members.push(member);
@@ -156,11 +184,10 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       // (Replacing the early worker too peaked higher: GitHub's --all at 1,420-1,484 MiB against
       // 1,263 MiB keeping it.)
       while (postedText >= PARALLEL_CHARS && members.length < Math.min(defaultWorkers(postedText), posted)) spawn(false);
-      const member = members.reduce((least, next) => (next.waiting < least.waiting ? next : least));
-      member.waiting += job.text.length;
-      if (member.jobs++ === 0) member.thread.ref();
-      member.thread.postMessage({ index, job, setup } satisfies WorkerRequest);
-      return new Promise((resolve, reject) => pending.set(index, { member, size: job.text.length, resolve, reject }));
+      const outcome = new Promise<FormatOutcome>((resolve, reject) => pending.set(index, { size: job.text.length, resolve, reject }));
+      queue.push({ index, job, setup });
+      dispatch();
+      return outcome;
     },
     close: () => {
       fail(new Error('the format pool was closed'));
