@@ -3,12 +3,11 @@ import { fail, MorphError, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from './diagnostics/collector.ts';
 import { overrideDrift } from './emit/drift.ts';
 import { loadTemplates, slotTemplates, type LoadedTemplate } from './emit/load-templates.ts';
-import { printFiles } from './emit/print.ts';
-import { runTemplates } from './emit/run-templates.ts';
+import { emitPackage } from './emit/emit-package.ts';
 import { typecheckFiles } from './emit/typecheck.ts';
 import { trustedCacheDir } from './cache-dir.ts';
 import type { FormatPool } from './format/format-jobs.ts';
-import { formatFiles, startRenderFormatting } from './format/prettier.ts';
+import { startFormatSession, startRenderFormatting } from './format/prettier.ts';
 import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
@@ -128,10 +127,14 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
   const formatted = await withWarnings(diagnostics, async () => {
     progress.stage('templates', `${slots.length} templates`);
-    const printed = printFiles(runTemplates(slots, ctx, config.root), header);
-    // The diff renders without prettier (it compares declarations, not layout).
-    if (renderOptions.format !== false) progress.stage('format', `${printed.length} files`);
-    return renderOptions.format === false ? printed : await formatFiles(printed, config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root));
+    // The diff renders without prettier (it compares declarations, not layout). Else each file goes
+    // to the format stage as soon as it is printed, so the worker formats while templates still run.
+    const session = renderOptions.format === false ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root));
+    // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
+    const printed = emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded);
+    if (!session) return printed;
+    progress.stage('format', `${printed.length} files`);
+    return await session.done();
   });
   if (config.typecheck) {
     progress.stage('typecheck', `${formatted.length} files`);

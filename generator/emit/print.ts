@@ -23,10 +23,31 @@ export interface PrintedFile {
  * every TypeScript file is parsed once more so that a template that emits broken code is named.
  */
 export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo): PrintedFile[] {
-  const { IndentationText, NewLineKind, Project, QuoteKind } = tsMorph();
+  const printer = createPrinter(header);
+  const printed = emitted.flatMap((entry) => printer.print(entry) ?? []);
+  printer.done();
+  return printed;
+}
+
+/**
+ * `printFiles` one file at a time (a render prints each template's files as soon as they are
+ * emitted): `print` gives the text, or `undefined` when the file could not be printed; `done`
+ * throws every problem met (OM501, OM503) at once.
+ */
+export interface Printer {
+  print(entry: EmittedFile): PrintedFile | undefined;
+  done(): void;
+}
+
+/** `parses`: whether a TypeScript text (after its header) is known to parse (see `FormatSession.seeded`), so the check can skip it. */
+export function createPrinter(header: HeaderInfo, parses: (path: string, text: string) => boolean = () => false): Printer {
+  const { IndentationText, NewLineKind, Project, QuoteKind, ts } = tsMorph();
+  const { ScriptTarget } = ts;
   const diagnostics = new DiagnosticCollector();
   const project = new Project({
     useInMemoryFileSystem: true,
+    // The target the syntax check parses for (ts-morph parses what it prints with the project's).
+    compilerOptions: { target: ScriptTarget.ES2022 },
     manipulationSettings: {
       indentationText: IndentationText.TwoSpaces,
       newLineKind: NewLineKind.LineFeed,
@@ -34,12 +55,17 @@ export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo):
       useTrailingCommas: true,
     },
   });
-  const printed: PrintedFile[] = [];
-  for (const { file, template } of emitted) {
+  const print = ({ file, template }: EmittedFile): PrintedFile | undefined => {
     try {
       let content: string;
+      // ts-morph parsed what it printed (as TypeScript, ES2022, like `syntaxError`): its syntax errors are
+      // the written file's, below the header (a closed comment and a blank line). Not a text that
+      // starts with `#!`, which only the first line may hold, nor TSX (`syntaxError` parses as TS).
+      let parsed: import('ts-morph').ts.SourceFile | undefined;
       if (file.kind === 'typescript') {
-        content = project.createSourceFile(`/${file.path}`, { statements: file.statements }, { overwrite: true }).getFullText();
+        const source = project.createSourceFile(`/${file.path}`, { statements: file.statements }, { overwrite: true });
+        content = source.getFullText();
+        if (/\.[mc]?ts$/.test(file.path) && !content.startsWith('#!')) parsed = source.compilerNode;
       } else if (file.kind === 'json') {
         if (!isObject(file.value)) throw new Error('a JSON file must hold an object, so it can carry the do-not-edit header');
         const value: JsonObject = {};
@@ -52,25 +78,30 @@ export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo):
       }
       const prefix = headerPrefix(file.path, header);
       const text = `${prefix}${content}`;
-      const syntax = /\.[mc]?tsx?$/.test(file.path) ? syntaxError(file.path, text) : undefined;
+      const syntax = parsed ? firstSyntaxError(parsed, prefix.split('\n').length - 1) : /\.[mc]?tsx?$/.test(file.path) && !parses(file.path, content) ? syntaxError(file.path, text) : undefined;
       if (syntax) {
         diagnostics.add(error('OM503', `template "${template.template.name}" emitted ${file.path}, which does not parse: ${syntax}`, { file: template.file }));
-        continue;
+        return undefined;
       }
-      printed.push({ path: file.path, content: text, header: prefix, template });
+      return { path: file.path, content: text, header: prefix, template };
     } catch (cause) {
       diagnostics.add(error('OM501', `template "${template.template.name}" emitted ${file.path}, which could not be printed: ${message(cause)}`, { file: template.file }, cause));
+      return undefined;
     }
-  }
-  diagnostics.throwIfErrors();
-  return printed;
+  };
+  return { print, done: () => diagnostics.throwIfErrors() };
 }
 
 function syntaxError(path: string, text: string): string | undefined {
   const { ts } = tsMorph();
-  const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  return firstSyntaxError(ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS), 0);
+}
+
+/** The first syntax error of a parsed file, located in the written file (`lineOffset`: the header's lines above the parsed text). */
+function firstSyntaxError(source: import('ts-morph').ts.SourceFile, lineOffset: number): string | undefined {
+  const { ts } = tsMorph();
   const first = (source as unknown as { parseDiagnostics?: readonly import('ts-morph').ts.Diagnostic[] }).parseDiagnostics?.[0];
   if (!first) return undefined;
   const { line, character } = source.getLineAndCharacterOfPosition(first.start ?? 0);
-  return `line ${line + 1}, column ${character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`;
+  return `line ${lineOffset + line + 1}, column ${character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`;
 }

@@ -17,9 +17,10 @@ export interface EmittedFile {
  * schema otherwise. For each node the team's template runs first; `undefined` from it falls back
  * to the default, and `ctx.renderDefault()` gives it the default's files to decorate. Collects
  * every failure before throwing, and refuses two files on one path. `root` is the project folder
- * (diagnostics name files relative to it).
+ * (diagnostics name files relative to it). `onEmitted` gets each node's files as soon as its
+ * template has returned them (a render prints and formats them while later templates run).
  */
-export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContext, root: string): EmittedFile[] {
+export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContext, root: string, onEmitted?: (files: readonly EmittedFile[]) => void): EmittedFile[] {
   const diagnostics = new DiagnosticCollector();
   const emitted: EmittedFile[] = [];
   for (const slot of slots) {
@@ -30,7 +31,9 @@ export function runTemplates(slots: readonly TemplateSlot[], ctx: TemplateContex
         const local = loaded === slot.override && slot.base ? withDefault(ctx, slot.base, node) : ctx;
         const result = render(loaded, local, node, diagnostics, root);
         if (result === undefined) continue;
-        for (const file of result) emitted.push({ file, template: loaded });
+        const files = result.map((file) => ({ file, template: loaded }));
+        emitted.push(...files);
+        onEmitted?.(files);
         break;
       }
     }

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../hash.ts';
 
@@ -8,9 +9,12 @@ import { sha256 } from '../hash.ts';
  * standalone defaults with the plugin set, the parser, the file path, the text), so a hit is the
  * bytes prettier would produce and determinism holds. Entries are written atomically (a temp
  * file renamed into place); a folder that cannot be read or written only costs the formatting.
+ * `get` reads synchronously: the format stage looks a file up as soon as it is printed, in the
+ * middle of the templates stage's synchronous loop, and hands a miss to prettier's worker at once
+ * (an asynchronous read would be answered only when that loop ends).
  */
 export interface FormatCache {
-  get(key: string): Promise<string | undefined>;
+  get(key: string): string | undefined;
   set(key: string, formatted: string): Promise<void>;
 }
 
@@ -19,12 +23,12 @@ export function formatCacheKey(parts: readonly unknown[], text: string): string 
 }
 
 export function formatCache(dir: string | undefined): FormatCache {
-  if (!dir) return { get: async () => undefined, set: async () => undefined };
+  if (!dir) return { get: () => undefined, set: async () => undefined };
   const entry = (key: string) => join(dir, 'format', key.slice(0, 2), key);
   return {
-    async get(key) {
+    get(key) {
       try {
-        return await readFile(entry(key), 'utf8');
+        return readFileSync(entry(key), 'utf8');
       } catch {
         return undefined;
       }

@@ -15,6 +15,12 @@ export interface FormatJob {
 /** prettier's output for a job, or why it failed. */
 export type FormatOutcome = { readonly content: string } | { readonly error: string; readonly cause: unknown };
 
+/** How a format worker starts: the setup to load at once, and whether to warm it up on samples while it waits. */
+export interface WorkerData {
+  readonly setup: FormatterSetup;
+  readonly warmUp: boolean;
+}
+
 /** What the main thread posts to a format worker, and what it posts back. */
 export interface WorkerRequest {
   readonly index: number;
@@ -34,6 +40,13 @@ export interface WorkerReply {
 const PARALLEL_CHARS = 2_000_000;
 
 /**
+ * Text a pool's worker is given before it has answered (beyond one job): a package of the usual
+ * size (our spec: 16 files, 60 KB) goes out whole as it is printed; a large one's rest waits on
+ * the main thread and goes out largest first (prettier formats markdown at about 40 KB/s here).
+ */
+const WORKER_BUDGET = 500_000;
+
+/**
  * Formats `jobs` one at a time (a whole package in flight at once holds every file's syntax tree
  * together: GitHub's spec peaked at 1.5 GB that way), on worker threads when the text is large and
  * the machine has more than one core. The outcomes are in the order of `jobs` and do not depend on
@@ -45,10 +58,21 @@ export async function runFormatJobs(jobs: readonly FormatJob[], setup: Formatter
   const pool = size < (options.parallelChars ?? PARALLEL_CHARS) || workers < 2 ? undefined : startFormatPool(setup, workers);
   if (!pool) return { outcomes: await formatInThread(jobs, setup), workers: 0 };
   try {
-    return { outcomes: await pool.run(jobs, setup), workers };
+    return { outcomes: await formatBatch(pool, jobs, setup), workers };
   } finally {
     pool.close();
   }
+}
+
+/**
+ * A batch on a pool, outcomes in the order of `jobs`: given largest first, so one big file does not
+ * leave the other workers idle at the end.
+ */
+export function formatBatch(pool: FormatPool, jobs: readonly FormatJob[], setup: FormatterSetup): Promise<FormatOutcome[]> {
+  const order = jobs.map((job, index) => ({ job, index })).sort((a, b) => b.job.text.length - a.job.text.length || a.index - b.index);
+  const outcomes: Promise<FormatOutcome>[] = [];
+  for (const { job, index } of order) outcomes[index] = pool.format(job, setup);
+  return Promise.all(outcomes);
 }
 
 /** When to use worker threads, and how many (the tests set both; a run uses the defaults). */
@@ -62,12 +86,17 @@ export interface ParallelOptions {
 /**
  * Format worker threads, started before the files to format exist: each loads prettier (`warm`
  * says which build and plugins) while the render's earlier stages run on the main thread, so on
- * a machine with a second core prettier's start costs the run no time. `run` formats a batch with
- * the setup it names (a worker sets up another formatter when it differs from `warm`; the modules
- * are loaded once); `close` ends the threads (a render calls it also when it failed earlier).
+ * a machine with a second core prettier's start costs the run no time. `format` gives one job,
+ * with the setup it names (a worker sets up another formatter when it differs from `warm`; the
+ * modules are loaded once), to the worker with the least text waiting, at once while that is under
+ * WORKER_BUDGET, and resolves when the worker has formatted it: a render hands each file over as
+ * soon as it is printed, and the worker formats it while the main thread, busy with the next
+ * templates, could not hand out more. A worker formats its jobs one at a time, in the order given.
+ * `close` ends the threads (a render calls it also when it failed earlier). A worker that fails
+ * rejects every job not yet formatted, and the pool takes no more.
  */
 export interface FormatPool {
-  run(jobs: readonly FormatJob[], setup: FormatterSetup): Promise<FormatOutcome[]>;
+  format(job: FormatJob, setup: FormatterSetup): Promise<FormatOutcome>;
   close(): void;
 }
 
@@ -80,36 +109,89 @@ export function renderPoolSize(): number {
   return availableParallelism() > 1 ? 1 : 0;
 }
 
-/** `undefined` when there is no compiled worker (the toolkit running from its TypeScript sources). */
-export function startFormatPool(warm: FormatterSetup, count: number): FormatPool | undefined {
+/**
+ * `undefined` when there is no compiled worker (the toolkit running from its TypeScript sources).
+ * `warmUp`: the workers started here format small samples while they wait for their first job (a
+ * render's, which waits for the types stage; not the workers a large package adds).
+ */
+export function startFormatPool(warm: FormatterSetup, count: number, warmUp = false): FormatPool | undefined {
   const script = workerScript();
   if (!script || count < 1) return undefined;
-  const pool: Worker[] = [];
-  const spawn = (small: boolean) => {
+  /** A worker, with the text it was given and has not answered yet. */
+  type Member = { readonly thread: Worker; waiting: number; jobs: number };
+  type Queued = { readonly index: number; readonly job: FormatJob; readonly setup: FormatterSetup };
+  const members: Member[] = [];
+  const queue: Queued[] = [];
+  const pending = new Map<number, { member?: Member; readonly size: number; resolve(outcome: FormatOutcome): void; reject(cause: Error): void }>();
+  let posted = 0;
+  let postedText = 0;
+  let failure: Error | undefined;
+  const fail = (cause: Error) => {
+    failure ??= cause;
+    for (const { reject } of pending.values()) reject(failure);
+    pending.clear();
+    queue.length = 0;
+  };
+  // Each worker is given jobs up to WORKER_BUDGET characters of text not yet answered (one job at
+  // least), at once, while the main thread is still busy; what is beyond waits here and goes out
+  // largest first as answers come, so a large package's big files do not end up last behind one worker.
+  const dispatch = () => {
+    while (queue.length > 0) {
+      const member = members.reduce((least, next) => (next.waiting < least.waiting ? next : least));
+      let largest = 0;
+      for (let i = 1; i < queue.length; i++) if (queue[i]!.job.text.length > queue[largest]!.job.text.length) largest = i;
+      const { index, job, setup } = queue[largest]!;
+      if (member.waiting > 0 && member.waiting + job.text.length > WORKER_BUDGET) return;
+      queue.splice(largest, 1);
+      pending.get(index)!.member = member;
+      member.waiting += job.text.length;
+      if (member.jobs++ === 0) member.thread.ref();
+      member.thread.postMessage({ index, job, setup } satisfies WorkerRequest);
+    }
+  };
+  const spawn = (early: boolean) => {
     // For the usual package, a young generation of 8 MiB (V8's default for a worker is larger):
     // measured, one operation of our spec peaked at 177-178 MiB instead of 189-194, the OpenAI
     // document's 47 files at 217 instead of 245, its Assistants tag (92 files) at 260 instead of
     // 311, with the same CPU. Not for the workers a large package adds: GitHub's --all (747 files,
     // 10 MB) peaked at 1,472 MiB and took 78 s of CPU with every worker limited, 1,263 MiB and 75 s
     // with the added one not (one run each, load about 5).
-    const worker = new Worker(script, { workerData: warm, ...(small ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
-    // A pool left open by a failed render must not keep the process alive.
-    worker.unref();
-    pool.push(worker);
-    return worker;
+    const workerData: WorkerData = { setup: warm, warmUp: early && warmUp };
+    const thread = new Worker(script, { workerData, ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
+    const member: Member = { thread, waiting: 0, jobs: 0 };
+    // Referenced only while it has jobs: a pool left open by a failed render must not keep the process alive.
+    thread.unref();
+    thread.on('message', ({ index, outcome }: WorkerReply) => {
+      const job = pending.get(index);
+      if (!job) return;
+      pending.delete(index);
+      member.waiting -= job.size;
+      if (--member.jobs === 0) thread.unref();
+      job.resolve(outcome);
+      dispatch();
+    });
+    thread.on('error', (cause: unknown) => fail(new Error(`a format worker failed: ${message(cause)}`, { cause })));
+    members.push(member);
   };
   for (let i = 0; i < count; i++) spawn(true);
   return {
-    run: (jobs, setup) => {
+    format: (job, setup) => {
+      if (failure) return Promise.reject(failure);
+      const index = posted++;
+      postedText += job.text.length;
       // A large package gets more workers than the render started with (up to the cores, at most
-      // 4), with V8's default young generation. (Replacing the early worker too peaked higher:
-      // GitHub's --all at 1,420-1,484 MiB against 1,263 MiB keeping it.)
-      const size = textSize(jobs);
-      while (size >= PARALLEL_CHARS && pool.length < Math.min(defaultWorkers(size), jobs.length)) spawn(false);
-      return formatInWorkers(jobs, setup, pool);
+      // 4), with V8's default young generation, once the text posted reaches PARALLEL_CHARS.
+      // (Replacing the early worker too peaked higher: GitHub's --all at 1,420-1,484 MiB against
+      // 1,263 MiB keeping it.)
+      while (postedText >= PARALLEL_CHARS && members.length < Math.min(defaultWorkers(postedText), posted)) spawn(false);
+      const outcome = new Promise<FormatOutcome>((resolve, reject) => pending.set(index, { size: job.text.length, resolve, reject }));
+      queue.push({ index, job, setup });
+      dispatch();
+      return outcome;
     },
     close: () => {
-      for (const worker of pool) void worker.terminate();
+      fail(new Error('the format pool was closed'));
+      for (const { thread } of members) void thread.terminate();
     },
   };
 }
@@ -142,45 +224,4 @@ export async function formatOne(formatter: Formatter, job: FormatJob): Promise<F
   } catch (cause) {
     return { error: message(cause), cause };
   }
-}
-
-/**
- * Each worker takes the next job when it is done with one, largest jobs first, so one big file
- * does not leave the other workers idle at the end. The outcomes are stored by job index.
- */
-function formatInWorkers(jobs: readonly FormatJob[], setup: FormatterSetup, pool: readonly Worker[]): Promise<FormatOutcome[]> {
-  const order = jobs.map((job, index) => ({ job, index })).sort((a, b) => b.job.text.length - a.job.text.length || a.index - b.index);
-  const outcomes: FormatOutcome[] = [];
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve, reject) => {
-    if (jobs.length === 0) return resolve(outcomes);
-    const listeners = pool.map((worker) => {
-      const onMessage = ({ index, outcome }: WorkerReply) => {
-        outcomes[index] = outcome;
-        if (++done === jobs.length) finish();
-        else feed(worker);
-      };
-      const onError = (cause: unknown) => finish(new Error(`a format worker failed: ${message(cause)}`, { cause }));
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      // Referenced while it has work: the run awaits it.
-      worker.ref();
-      return { worker, onMessage, onError };
-    });
-    const finish = (error?: Error) => {
-      for (const { worker, onMessage, onError } of listeners) {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.unref();
-      }
-      if (error) reject(error);
-      else resolve(outcomes);
-    };
-    const feed = (worker: Worker) => {
-      const item = order[next++];
-      if (item) worker.postMessage({ index: item.index, job: item.job, setup } satisfies WorkerRequest);
-    };
-    for (const worker of pool) feed(worker);
-  });
 }

@@ -1,11 +1,12 @@
 /**
  * A format worker thread (see `startFormatPool`): sets prettier up at once as `workerData` says (so
- * prettier loads while the main thread is still busy), then formats each job the main thread posts
- * with the setup the job names and posts the outcome back.
+ * prettier loads while the main thread is still busy), warms it up if told to (see `warm-up.ts`),
+ * then formats each job the main thread posts with the setup the job names and posts the outcome back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { message } from '../diagnostics/message.ts';
-import { formatOne, type FormatOutcome, type WorkerReply, type WorkerRequest } from './format-jobs.ts';
+import { formatOne, type FormatOutcome, type WorkerData, type WorkerReply, type WorkerRequest } from './format-jobs.ts';
+import { warmUp } from './warm-up.ts';
 import { createFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
 
 const formatters = new Map<string, Promise<Formatter>>();
@@ -21,9 +22,15 @@ const formatterFor = (setup: FormatterSetup): Promise<Formatter> => {
   return formatter;
 };
 
-formatterFor(workerData as FormatterSetup);
+const { setup: warm, warmUp: warming } = workerData as WorkerData;
+const ready = formatterFor(warm);
+// One job at a time, in the order posted (the pool posts a job as soon as its file is printed): two
+// in flight would hold two syntax trees, and the last posted would not wait its turn. The warm-up
+// (a render's early worker) comes first; a setup that fails is reported with the first job.
+let previous: Promise<unknown> = warming ? ready.then((formatter) => warmUp(formatter, warm)).catch(() => undefined) : Promise.resolve();
 parentPort!.on('message', ({ index, job, setup }: WorkerRequest) => {
-  void formatterFor(setup)
+  previous = previous
+    .then(() => formatterFor(setup))
     .then(
       (formatter) => formatOne(formatter, job),
       (cause: unknown): FormatOutcome => ({ error: `prettier could not be set up: ${message(cause)}`, cause }),

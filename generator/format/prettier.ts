@@ -4,9 +4,9 @@ import { error } from '../diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierConfigSource } from './config-search.ts';
-import { formatCache, formatCacheKey } from './format-cache.ts';
+import { formatCache, formatCacheKey, type FormatCache } from './format-cache.ts';
 import { formatChunked } from './chunks.ts';
-import { renderPoolSize, runFormatJobs, startFormatPool, type FormatJob, type FormatPool } from './format-jobs.ts';
+import { formatBatch, renderPoolSize, runFormatJobs, startFormatPool, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
 import { configOptions, DEFAULT_PACKAGE_SETUP, extension, PARSERS, standaloneSetup, type FormatterSetup } from './formatter.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
@@ -17,63 +17,142 @@ import { toolkitRoot } from '../toolkit.ts';
  * With a cache folder, text formatted before (same prettier, config, parser, path and text) is
  * taken from the cache, and prettier is loaded only when something is left to format. With a
  * `pool` (see `startRenderFormatting`) the workers format; else the main thread, or workers started
- * here for a large package.
+ * here for a large package. (A render hands its files over one by one: `startFormatSession`.)
  *
  * Without a prettier config, the do-not-edit header is not given to prettier: prettier formats
  * the text after it (see `formatsBody`), so the key of a file whose text is the same in every
  * package (the runtime) does not depend on the spec, and the build's format seed answers it.
  */
-export async function formatFiles(files: readonly PrintedFile[], outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null): Promise<PrintedFile[]> {
+export function formatFiles(files: readonly PrintedFile[], outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null): Promise<PrintedFile[]> {
+  const session = startFormatSession(outDir, cacheDir, pool, configLoads);
+  for (const file of files) session.add(file);
+  return session.done();
+}
+
+/**
+ * The format stage fed file by file, so that prettier formats on the pool's worker while the main
+ * thread still runs templates and prints. `add` looks a file up in the seed and the cache and, on a
+ * miss, hands it to the pool at once; `done` (after the last `add`) gives the files formatted, in
+ * the order they were added, whatever order the worker finished them in, or one OM600 per file
+ * prettier could not format. Without a pool everything waits for `done`, as a batch.
+ */
+export interface FormatSession {
+  add(file: PrintedFile): void;
+  done(): Promise<PrintedFile[]>;
+  /**
+   * Whether the build's format seed holds this TypeScript text (after its header) at this path:
+   * then it is one of the toolkit's own runtime files, byte for byte, which prettier's TypeScript
+   * parser formatted at build time (it refuses any syntax error) and the toolkit's type check
+   * covers, so printing need not parse it again. Always false with a prettier config.
+   */
+  seeded(path: string, text: string): boolean;
+}
+
+/** A file with the job and key for one setup, and what the seed or cache had for it. */
+interface Prepared {
+  readonly file: PrintedFile;
+  /** The header left out of the job (`''`: none); prettier's output goes after it. */
+  readonly header: string;
+  readonly job?: FormatJob;
+  readonly key?: string;
+  readonly hit?: string;
+}
+
+export function startFormatSession(outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null): FormatSession {
   const config = prettierConfigSource(outDir);
   const cache = formatCache(cacheDir);
   const version = installedVersion('prettier', toolkitRoot);
+  let options: Promise<(filepath: string) => Promise<string>> | undefined;
+  let seed: ReadonlyMap<string, string> | undefined;
+  const lookup = (file: PrintedFile, header: string, job: FormatJob, key: string): Prepared => {
+    // The seed first: its keys are the cache's, so a hit there saves a read that would miss on a cold run.
+    const hit = (seed ??= formatSeed()).get(key) ?? cache.get(key);
+    return { file, header, job, key, ...(hit === undefined ? {} : { hit }) };
+  };
+  // Synchronous without a config: a file printed in the templates stage's loop reaches the pool before the next template runs.
+  const prepare = (file: PrintedFile, setup: FormatterSetup): Prepared | Promise<Prepared> => {
+    const parser = PARSERS[extension(file.path)];
+    if (!parser) return { file, header: '' };
+    if (config) {
+      // With a config, the options prettier resolves for the file (shared configs and plugins included), read afresh.
+      const filepath = join(outDir, file.path);
+      const job = { text: file.content, parser, filepath };
+      return (options ??= configOptions())
+        .then((resolve) => resolve(filepath))
+        .then((resolved) => lookup(file, '', job, formatCacheKey([version, ['config', config.path, resolved, configLoads], parser, filepath], file.content)));
+    }
+    // prettier's defaults: the output folder cannot change the result, so the path is the package's.
+    const header = formatsBody(file, parser) ? file.header! : '';
+    const job = { text: file.content.slice(header.length), parser, filepath: file.path };
+    return lookup(file, header, job, standaloneKey(version, setup, job));
+  };
   // One plugin set for the run, named in every key: a plugin can change another language's output
-  // (front matter, embedded code), so a key must say what formatted the text. With a config, the
-  // options prettier resolves for the file (shared configs and plugins included), read afresh.
-  const setup: FormatterSetup = config ? { kind: 'config' } : standaloneSetup(files.filter((file) => PARSERS[extension(file.path)]));
-  const options = config ? await configOptions() : undefined;
-  const keyed = await Promise.all(
-    files.map(async (file) => {
-      const parser = PARSERS[extension(file.path)];
-      if (!parser) return { file, parser, key: undefined, job: undefined };
-      if (options) {
-        const filepath = join(outDir, file.path);
-        const job = { text: file.content, parser, filepath };
-        return { file, parser, job, key: formatCacheKey([version, ['config', config!.path, await options(filepath), configLoads], parser, filepath], file.content), header: '' };
-      }
-      // prettier's defaults: the output folder cannot change the result, so the path is the package's.
-      const header = formatsBody(file, parser) ? file.header! : '';
-      const job = { text: file.content.slice(header.length), parser, filepath: file.path };
-      return { file, parser, job, key: standaloneKey(version, setup, job), header };
-    }),
-  );
-  const seed = keyed.some(({ key }) => key) ? formatSeed() : undefined;
-  // The seed first: its keys are the cache's, so a hit there saves a read that would miss on a cold run.
-  const cached = await Promise.all(keyed.map(async ({ key }) => (key ? (seed?.get(key) ?? (await cache.get(key))) : undefined)));
-  const todo = keyed.flatMap(({ file, key, job, header }, i) => (job && key && cached[i] === undefined ? [{ file, key, job, header }] : []));
-  const jobs = todo.map(({ job }) => job);
-  const run = async (batch: readonly FormatJob[]) => (pool ? pool.run(batch, setup) : (await runFormatJobs(batch, setup)).outcomes);
-  // Large TypeScript files in chunks, without a config only (see chunks.ts).
-  const outcomes = jobs.length === 0 ? [] : options ? await run(jobs) : await formatChunked(jobs, run);
+  // (front matter, embedded code), so a key must say what formatted the text; it is known only when
+  // every file is. With a pool, files handed over early are keyed and formatted for the setup the
+  // pool was warmed with, a default package's; `done` redoes them all if the package needs another.
+  const early: FormatterSetup | undefined = pool && (config ? CONFIG_SETUP : DEFAULT_PACKAGE_SETUP);
+  const added: PrintedFile[] = [];
+  const streamed: Promise<Formatted>[] = [];
+  // Without a config, a large TypeScript or markdown file goes out in chunks (see chunks.ts).
+  const onPool = (job: FormatJob) => (config ? pool!.format(job, early!) : formatChunked([job], (chunks) => formatBatch(pool!, chunks, early!)).then(([outcome]) => outcome!));
+  const formatEarly = async (prepared: Prepared): Promise<Formatted> => (prepared.job && prepared.hit === undefined ? { ...prepared, outcome: await onPool(prepared.job) } : prepared);
+  return {
+    seeded: (path, text) => !config && PARSERS[extension(path)] === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, DEFAULT_PACKAGE_SETUP, { text, parser: 'typescript', filepath: path })),
+    add(file) {
+      added.push(file);
+      if (!early) return;
+      const prepared = prepare(file, early);
+      const result = 'then' in prepared ? prepared.then(formatEarly) : formatEarly(prepared);
+      // Awaited by `done`; a render that fails first leaves these behind (the pool rejects them when closed).
+      result.catch(() => undefined);
+      streamed.push(result);
+    },
+    async done() {
+      const setup: FormatterSetup = config ? CONFIG_SETUP : standaloneSetup(added.filter((file) => PARSERS[extension(file.path)]));
+      if (early && sameSetup(early, setup)) return finish(await Promise.all(streamed), cache);
+      const prepared = await Promise.all(added.map((file) => prepare(file, setup)));
+      const todo = prepared.filter((p) => p.job && p.hit === undefined);
+      const jobs = todo.map((p) => p.job!);
+      const run = async (batch: readonly FormatJob[]) => (pool ? formatBatch(pool, batch, setup) : (await runFormatJobs(batch, setup)).outcomes);
+      const outcomes = jobs.length === 0 ? [] : config ? await run(jobs) : await formatChunked(jobs, run);
+      const fresh = new Map(todo.map((p, i) => [p, outcomes[i]!]));
+      return finish(
+        prepared.map((p) => {
+          const outcome = fresh.get(p);
+          return outcome ? { ...p, outcome } : p;
+        }),
+        cache,
+      );
+    },
+  };
+}
+
+/** A prepared file with prettier's outcome, when prettier formatted it. */
+type Formatted = Prepared & { readonly outcome?: FormatOutcome };
+
+const CONFIG_SETUP: FormatterSetup = { kind: 'config' };
+
+function sameSetup(a: FormatterSetup, b: FormatterSetup): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The files as formatted (a file prettier did not take as it was), the fresh outcomes cached; one OM600 per failing file. */
+async function finish(results: readonly Formatted[], cache: FormatCache): Promise<PrintedFile[]> {
   const diagnostics = new DiagnosticCollector();
-  const fresh = new Map<string, string>();
-  await Promise.all(
-    todo.map(async ({ file, key }, i) => {
-      const outcome = outcomes[i]!;
-      if ('error' in outcome) {
+  const formatted = await Promise.all(
+    results.map(async ({ file, header, key, hit, outcome }) => {
+      let content = hit;
+      if (outcome && 'error' in outcome) {
         diagnostics.add(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${outcome.error}`, { file: file.template.file }, outcome.cause));
-        return;
+      } else if (outcome) {
+        content = outcome.content;
+        await cache.set(key!, content);
       }
-      fresh.set(file.path, outcome.content);
-      await cache.set(key!, outcome.content);
+      if (content === undefined) return file;
+      // A header over nothing ends the file as prettier ends a lone comment.
+      return { ...file, content: header && content === '' ? `${header.trimEnd()}\n` : `${header}${content}` };
     }),
   );
-  const formatted = keyed.map(({ file, header }, i) => {
-    const content = cached[i] ?? fresh.get(file.path);
-    if (content === undefined) return file;
-    // A header over nothing ends the file as prettier ends a lone comment.
-    return { ...file, content: header && content === '' ? `${header.trimEnd()}\n` : `${header ?? ''}${content}` };
-  });
   diagnostics.throwIfErrors();
   return formatted;
 }
@@ -121,5 +200,5 @@ function formatSeed(): ReadonlyMap<string, string> {
  * `undefined` when the toolkit runs from its TypeScript sources (no compiled worker).
  */
 export function startRenderFormatting(outDir: string): FormatPool | undefined {
-  return startFormatPool(prettierConfigSource(outDir) ? { kind: 'config' } : DEFAULT_PACKAGE_SETUP, renderPoolSize());
+  return startFormatPool(prettierConfigSource(outDir) ? CONFIG_SETUP : DEFAULT_PACKAGE_SETUP, renderPoolSize(), true);
 }

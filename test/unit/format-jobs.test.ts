@@ -6,8 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.ts';
 import type * as FormatJobs from '../../generator/format/format-jobs.ts';
+import type * as Formatter from '../../generator/format/formatter.ts';
+import type * as WarmUp from '../../generator/format/warm-up.ts';
 
-const { runFormatJobs, startFormatPool } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
+const { formatBatch, runFormatJobs, startFormatPool } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
+const { WARM_UP_SAMPLES } = (await import(`${repoRoot}dist/generator/format/warm-up.js`)) as typeof WarmUp;
+const { DEFAULT_PACKAGE_SETUP } = (await import(`${repoRoot}dist/generator/format/formatter.js`)) as typeof Formatter;
 
 const jobs = [
   { text: 'export const a = {b:1,\n c:[1,2,3]}', parser: 'typescript', filepath: '/out/src/a.ts' },
@@ -36,12 +40,33 @@ describe('runFormatJobs', () => {
     const pool = startFormatPool({ kind: 'standalone', parsers: ['typescript'], all: false }, 1);
     expect(pool, 'the compiled worker exists').toBeDefined();
     try {
-      const pooled = await pool!.run(jobs, setup);
+      const pooled = await formatBatch(pool!, jobs, setup);
       const inThread = await runFormatJobs(jobs, setup);
       const contents = (outcomes: readonly FormatJobs.FormatOutcome[]) => outcomes.map((o) => ('content' in o ? o.content : `error: ${o.error.split('\n')[0]}`));
       expect(contents(pooled)).toStrictEqual(contents(inThread.outcomes));
       expect(contents(pooled)[1]).toContain('| long cell | x   |');
-      expect(await pool!.run([], setup)).toStrictEqual([]);
+      expect(await formatBatch(pool!, [], setup)).toStrictEqual([]);
+    } finally {
+      pool!.close();
+    }
+  });
+
+  it("a render's pool warms up on samples that prettier formats (one for each parser of a default package), and formats as an unwarmed one", async () => {
+    const samples = DEFAULT_PACKAGE_SETUP.kind === 'standalone' ? DEFAULT_PACKAGE_SETUP.parsers.map((parser) => ({ ...WARM_UP_SAMPLES[parser]!, parser })) : [];
+    expect(samples.map((sample) => sample.parser)).toStrictEqual(['json', 'markdown', 'typescript']);
+    // Each sample is left unformatted on purpose: prettier has work to do on it.
+    const { outcomes } = await runFormatJobs(samples, DEFAULT_PACKAGE_SETUP);
+    outcomes.forEach((outcome, i) => {
+      expect(outcome).toHaveProperty('content');
+      expect((outcome as { content: string }).content).not.toBe(samples[i]!.text);
+    });
+    const pool = startFormatPool(DEFAULT_PACKAGE_SETUP, 1, true);
+    try {
+      // Posted at once, while the worker is still loading prettier and warming up: they wait their turn.
+      const pooled = await formatBatch(pool!, jobs, setup);
+      const inThread = await runFormatJobs(jobs, setup);
+      const contents = (outcomes: readonly FormatJobs.FormatOutcome[]) => outcomes.map((o) => ('content' in o ? o.content : `error: ${o.error.split('\n')[0]}`));
+      expect(contents(pooled)).toStrictEqual(contents(inThread.outcomes));
     } finally {
       pool!.close();
     }

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PrintedFile } from '../../generator/emit/print.ts';
 import { withHeader } from '../../generator/emit/header.ts';
-import { runFormatJobs } from '../../generator/format/format-jobs.ts';
-import { DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
-import { formatFiles } from '../../generator/format/prettier.ts';
+import { runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from '../../generator/format/format-jobs.ts';
+import { DEFAULT_PACKAGE_SETUP, type FormatterSetup } from '../../generator/format/formatter.ts';
+import { formatFiles, startFormatSession } from '../../generator/format/prettier.ts';
+import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
 const template = { template: { name: 't' }, file: 't.ts' } as unknown as PrintedFile['template'];
@@ -77,5 +78,111 @@ describe('format stage', () => {
     // An edited runtime file is not in the seed.
     await formatFiles([headed('src/runtime/abort.ts', `${runtime[0]!.content.slice(runtime[0]!.header!.length)}\nexport const edited = 1\n`)], out, cache);
     expect(readdirSync(join(cache, 'format'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())).toHaveLength(files.length - runtime.length + 1);
+  });
+});
+
+/**
+ * A pool that records what it is given and answers only when released, last job first (prettier on
+ * the main thread gives the outcomes), so the order of the outcomes is not the order of the files.
+ */
+function recordingPool() {
+  const posted: { job: FormatJob; setup: FormatterSetup }[] = [];
+  const held: (() => Promise<void>)[] = [];
+  let released = false;
+  const answer = async (job: FormatJob, setup: FormatterSetup) => (await runFormatJobs([job], setup)).outcomes[0]!;
+  const pool: FormatPool = {
+    format(job, setup) {
+      posted.push({ job, setup });
+      if (released) return answer(job, setup);
+      return new Promise<FormatOutcome>((resolve) => held.push(async () => resolve(await answer(job, setup))));
+    },
+    close() {},
+  };
+  const release = async () => {
+    released = true;
+    for (const settle of held.reverse()) await settle();
+  };
+  return { pool, posted, release };
+}
+
+describe('format session (a render hands each file over as it is printed)', () => {
+  const base = mkdtempSync(join(tmpdir(), 'om-session-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  const info = { specName: 'spec/openapi.yaml', specSha256: 'cd'.repeat(32) };
+  const headed = (path: string, body: string): PrintedFile => {
+    const content = withHeader(path, body, info);
+    return { path, content, header: content.slice(0, content.length - body.length), template };
+  };
+  const runtimeDir = join(repoRoot, 'templates/runtime/files');
+  const runtimeFile = readdirSync(runtimeDir).sort()[0]!;
+  const files = [
+    headed('src/a.ts', CODE),
+    headed(`src/runtime/${runtimeFile}`, readFileSync(join(runtimeDir, runtimeFile), 'utf8')),
+    headed('docs/A.md', '# A\n\n```ts\nconst x = {y:1}\n```\n'),
+    { path: 'package.json', content: '{"name":"x"}', template },
+    { path: 'LICENSE', content: 'MIT\n', template },
+  ];
+
+  it('gives prettier each file it must format when it is added, and the files in the order added, whatever order the outcomes come in', async () => {
+    const { pool, posted, release } = recordingPool();
+    const session = startFormatSession(join(base, 'streamed', 'out'), join(base, 'streamed', 'cache'), pool);
+    const postedAfterEach = files.map((file) => {
+      session.add(file);
+      return posted.map(({ job }) => job.filepath);
+    });
+    // Before `done`: each file as it came, except the runtime's (the build's seed has it) and LICENSE (no parser).
+    expect(postedAfterEach).toStrictEqual([['src/a.ts'], ['src/a.ts'], ['src/a.ts', 'docs/A.md'], ['src/a.ts', 'docs/A.md', 'package.json'], ['src/a.ts', 'docs/A.md', 'package.json']]);
+    expect(posted.every(({ setup }) => setup === DEFAULT_PACKAGE_SETUP)).toBe(true);
+    const done = session.done();
+    await release();
+    const streamed = await done;
+    expect(posted).toHaveLength(3);
+    expect(streamed.map((file) => file.path)).toStrictEqual(files.map((file) => file.path));
+    // The bytes of the format stage without a pool, where everything waits for the end.
+    expect(streamed).toStrictEqual(await formatFiles(files, join(base, 'batch', 'out'), join(base, 'batch', 'cache')));
+    expect(streamed[0]!.content.endsWith('export const a = { b: 1 };\n')).toBe(true);
+  });
+
+  it('formats again at the end, keyed for the plugin set it needs, a package that needs another than a default package', async () => {
+    const { pool, posted, release } = recordingPool();
+    const only = [headed('src/a.ts', CODE)];
+    const session = startFormatSession(join(base, 'other', 'out'), join(base, 'other', 'cache'), pool);
+    session.add(only[0]!);
+    const done = session.done();
+    await release();
+    const formatted = await done;
+    expect(posted.map(({ setup }) => setup)).toStrictEqual([DEFAULT_PACKAGE_SETUP, { kind: 'standalone', parsers: ['typescript'], all: false }]);
+    expect(formatted).toStrictEqual(await formatFiles(only, join(base, 'other-batch', 'out'), join(base, 'other-batch', 'cache')));
+    // The cache holds the outcome under the key of the setup that counts: a second session finds it.
+    const again = recordingPool();
+    const second = startFormatSession(join(base, 'other', 'out'), join(base, 'other', 'cache'), again.pool);
+    second.add(only[0]!);
+    await again.release();
+    expect(await second.done()).toStrictEqual(formatted);
+    expect(again.posted.map(({ setup }) => setup)).toStrictEqual([DEFAULT_PACKAGE_SETUP]);
+  });
+
+  it('one OM600 per file prettier cannot format, in the order added', async () => {
+    const { pool, release } = recordingPool();
+    const session = startFormatSession(join(base, 'broken', 'out'), undefined, pool);
+    for (const file of [headed('src/x.ts', 'export const x = {\n'), headed('src/ok.ts', CODE), headed('src/y.ts', 'export const y = [\n'), ...files.slice(2)]) session.add(file);
+    const done = session.done().then(
+      () => [],
+      (cause: unknown) => (cause instanceof MorphError ? cause.diagnostics.map((d) => `${d.code} ${d.message.split(':')[0]}`) : [String(cause)]),
+    );
+    await release();
+    expect(await done).toStrictEqual(['OM600 prettier could not format src/x.ts (from template "t")', 'OM600 prettier could not format src/y.ts (from template "t")']);
+  });
+
+  it("knows the runtime's files by the build's seed (printing skips their syntax check): the same text at the same path only, and not with a prettier config", () => {
+    const session = startFormatSession(join(base, 'seeded-check', 'out'));
+    const text = readFileSync(join(runtimeDir, runtimeFile), 'utf8');
+    expect(session.seeded(`src/runtime/${runtimeFile}`, text)).toBe(true);
+    expect(session.seeded(`src/runtime/${runtimeFile}`, `${text}\nexport const edited = 1;\n`)).toBe(false);
+    expect(session.seeded(`src/other/${runtimeFile}`, text)).toBe(false);
+    const configured = join(base, 'seeded-config');
+    mkdirSync(join(configured, 'out'), { recursive: true });
+    writeFileSync(join(configured, '.prettierrc.json'), '{}');
+    expect(startFormatSession(join(configured, 'out')).seeded(`src/runtime/${runtimeFile}`, text)).toBe(false);
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * The templates stage streams: each template's files are printed and handed on (to the format
+ * stage, which gives them to prettier's worker) before the next template runs, with the files and
+ * the problems that printing after all the templates gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { emitPackage } from '../../generator/emit/emit-package.ts';
+import type { LoadedTemplate, TemplateSlot } from '../../generator/emit/load-templates.ts';
+import { printFiles } from '../../generator/emit/print.ts';
+import { runTemplates } from '../../generator/emit/run-templates.ts';
+import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
+import { defineTemplate, type DocumentTemplate } from '../../generator/template-api/types.ts';
+import { fixtureContext } from '../helpers/model-fixture.ts';
+
+const ctx = fixtureContext();
+const header = { specName: 'spec/pets.yaml', specSha256: 'f'.repeat(64) };
+const slot = (template: DocumentTemplate): TemplateSlot => ({
+  name: template.name,
+  base: { template, file: `templates/${template.name}.ts`, location: `/project/templates/${template.name}.ts`, source: template.name, origin: 'default', sha256: '' } as LoadedTemplate,
+});
+const document = (name: string, render: DocumentTemplate['render']) => slot(defineTemplate({ apiVersion: 1, name, scope: 'document', description: name, render }));
+const codes = (run: () => unknown): string[] => {
+  try {
+    run();
+  } catch (cause) {
+    if (cause instanceof MorphError) return cause.diagnostics.map((d) => `${d.code} ${d.message}`);
+    throw cause;
+  }
+  return [];
+};
+
+describe('emitPackage', () => {
+  it('hands each printed file on before the next template runs, in template order, as printing them all at the end gives them', () => {
+    const handed: string[] = [];
+    const seenByLast: string[][] = [];
+    const slots = [
+      document('docs', () => [
+        { kind: 'text', path: 'docs/A.md', content: '# A\n' },
+        { kind: 'json', path: 'package.json', value: { name: 'x' } },
+      ]),
+      document('code', () => ({ kind: 'typescript', path: 'src/b.ts', statements: ['export const b = 1;'] })),
+      document('last', () => {
+        seenByLast.push([...handed]);
+        return { kind: 'text', path: 'src/c.ts', content: 'export const c = 2;\n' };
+      }),
+    ];
+    const printed = emitPackage(slots, ctx, '/project', header, (file) => handed.push(file.path));
+    expect(seenByLast).toStrictEqual([['docs/A.md', 'package.json', 'src/b.ts']]);
+    expect(handed).toStrictEqual(['docs/A.md', 'package.json', 'src/b.ts', 'src/c.ts']);
+    expect(printed).toStrictEqual(printFiles(runTemplates(slots, ctx, '/project'), header));
+  });
+
+  it("reports the templates' problems before printing's, as printing after all the templates does", () => {
+    const broken = document('broken', () => ({ kind: 'text', path: 'src/broken.ts', content: 'export const x = {\n' }));
+    const throws = document('throws', () => {
+      throw new Error('boom');
+    });
+    const fine = document('fine', () => ({ kind: 'text', path: 'src/fine.ts', content: 'export const y = 1;\n' }));
+    const both = [broken, throws, fine];
+    const streamed = codes(() => emitPackage(both, ctx, '/project', header, () => undefined));
+    expect(streamed).toStrictEqual(codes(() => printFiles(runTemplates(both, ctx, '/project'), header)));
+    expect(streamed).toStrictEqual(['OM500 template "throws" threw: boom']);
+    // Without the template that throws, printing's problem: the file that does not parse.
+    const printing = codes(() => emitPackage([broken, fine], ctx, '/project', header, () => undefined));
+    expect(printing).toHaveLength(1);
+    expect(printing[0]).toMatch(/^OM503 template "broken" emitted src\/broken\.ts, which does not parse: line 7, column 1: '}' expected/);
+  });
+
+  it('locates a syntax error in printed TypeScript (parsed once, by ts-morph) as in the same text from a text template', () => {
+    const located = (kind: 'typescript' | 'text', code: string) =>
+      codes(() =>
+        printFiles(
+          runTemplates([document('t', () => (kind === 'typescript' ? { kind, path: 'src/t.ts', statements: [code] } : { kind, path: 'src/t.ts', content: `${code}\n` }))], ctx, '/project'),
+          header,
+        ),
+      );
+    // The header takes lines 1-5.
+    expect(located('typescript', 'export const = 1;')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 14: Variable declaration expected.']);
+    expect(located('text', 'export const = 1;')).toStrictEqual(located('typescript', 'export const = 1;'));
+    // A shebang parses at the top of a text, not below the header: the written file does not parse.
+    expect(located('typescript', '#!/usr/bin/env node')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 1: \'#!\' can only be used at the start of a file.']);
+    expect(located('typescript', 'export const a = 1;')).toStrictEqual([]);
+  });
+
+  it('skips the syntax check only of a text it is told parses', () => {
+    const slots = [document('t', () => [{ kind: 'text', path: 'src/known.ts', content: 'export const = 1;\n' }, { kind: 'text', path: 'src/other.ts', content: 'export const = 1;\n' }])];
+    const told = codes(() => emitPackage(slots, ctx, '/project', header, () => undefined, (path, text) => path === 'src/known.ts' && text === 'export const = 1;\n'));
+    expect(told).toStrictEqual(['OM503 template "t" emitted src/other.ts, which does not parse: line 6, column 14: Variable declaration expected.']);
+  });
+});
