@@ -6,7 +6,7 @@ import { sha256 } from '../hash.ts';
 /**
  * Formatted output by content hash: prettier formats only text it has not formatted before. The
  * key covers everything prettier's output depends on (its version, the resolved config or the
- * standalone defaults with the plugin set, the parser, the file path, the text), so a hit is the
+ * standalone defaults with the plugins the file needs, the parser, the file path, the text), so a hit is the
  * bytes prettier would produce and determinism holds. Entries are written atomically (a temp
  * file renamed into place); a folder that cannot be read or written only costs the formatting.
  * `get` reads synchronously: the format stage looks a file up as soon as it is printed, in the

@@ -22,12 +22,14 @@ export function createFormatter(setup: FormatterSetup): Promise<Formatter> {
 }
 
 /**
- * The standalone setup for `files`: the parsers they need, sorted (the setup is part of every cache
- * key, so it must not depend on the order of the files), all of them when a file's needs are unknown.
+ * The standalone setup one file needs: the parsers of its language and of its code fences, sorted,
+ * every plugin when a fence's language is unknown. Per file, so that a file's cache key and its
+ * output do not depend on the other files of the package (prettier's own plugins format only their
+ * languages: a plugin a file does not need cannot change it).
  */
-export function standaloneSetup(files: readonly PrintedFile[]): FormatterSetup {
-  const needed = files.map(neededParsers);
-  return { kind: 'standalone', parsers: [...new Set(needed.flatMap((p) => p ?? []))].sort(), all: needed.includes(undefined) };
+export function fileSetup(file: Pick<PrintedFile, 'path' | 'content'>): FormatterSetup {
+  const needed = neededParsers(file);
+  return { kind: 'standalone', parsers: [...new Set(needed ?? [])].sort(), all: needed === undefined };
 }
 
 /**
@@ -93,7 +95,7 @@ const FENCES: Record<string, string | null> = { ts: 'typescript', typescript: 't
  * The parsers a file needs: its own, and for markdown those of its code fences (prettier formats
  * fenced code too); `undefined` when a fence is in a language not listed, so every plugin loads.
  */
-export function neededParsers(file: PrintedFile): string[] | undefined {
+export function neededParsers(file: Pick<PrintedFile, 'path' | 'content'>): string[] | undefined {
   const own = PARSERS[extension(file.path)];
   if (own !== 'markdown') return own ? [own] : [];
   // Front matter: YAML (`---`) is formatted by the yaml plugin; TOML (`+++`) by whatever can.

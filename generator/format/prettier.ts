@@ -7,7 +7,7 @@ import { prettierConfigSource } from './config-search.ts';
 import { formatCache, formatCacheKey, type FormatCache } from './format-cache.ts';
 import { formatChunked } from './chunks.ts';
 import { formatBatch, renderPoolSize, runFormatJobs, startFormatPool, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
-import { configOptions, DEFAULT_PACKAGE_SETUP, extension, PARSERS, standaloneSetup, type FormatterSetup } from './formatter.ts';
+import { configOptions, DEFAULT_PACKAGE_SETUP, extension, fileSetup, PARSERS, type FormatterSetup } from './formatter.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
 
@@ -54,6 +54,8 @@ interface Prepared {
   /** The header left out of the job (`''`: none); prettier's output goes after it. */
   readonly header: string;
   readonly job?: FormatJob;
+  /** What formats the job: the project's config, or the plugins this file needs (`fileSetup`). */
+  readonly setup?: FormatterSetup;
   readonly key?: string;
   readonly hit?: string;
 }
@@ -64,13 +66,13 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   const version = installedVersion('prettier', toolkitRoot);
   let options: Promise<(filepath: string) => Promise<string>> | undefined;
   let seed: ReadonlyMap<string, string> | undefined;
-  const lookup = (file: PrintedFile, header: string, job: FormatJob, key: string): Prepared => {
+  const lookup = (file: PrintedFile, header: string, job: FormatJob, setup: FormatterSetup, key: string): Prepared => {
     // The seed first: its keys are the cache's, so a hit there saves a read that would miss on a cold run.
     const hit = (seed ??= formatSeed()).get(key) ?? cache.get(key);
-    return { file, header, job, key, ...(hit === undefined ? {} : { hit }) };
+    return { file, header, job, setup, key, ...(hit === undefined ? {} : { hit }) };
   };
   // Synchronous without a config: a file printed in the templates stage's loop reaches the pool before the next template runs.
-  const prepare = (file: PrintedFile, setup: FormatterSetup): Prepared | Promise<Prepared> => {
+  const prepare = (file: PrintedFile): Prepared | Promise<Prepared> => {
     const parser = PARSERS[extension(file.path)];
     if (!parser) return { file, header: '' };
     if (config) {
@@ -79,43 +81,47 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
       const job = { text: file.content, parser, filepath };
       return (options ??= configOptions())
         .then((resolve) => resolve(filepath))
-        .then((resolved) => lookup(file, '', job, formatCacheKey([version, ['config', config.path, resolved, configLoads], parser, filepath], file.content)));
+        .then((resolved) => lookup(file, '', job, CONFIG_SETUP, formatCacheKey([version, ['config', config.path, resolved, configLoads], parser, filepath], file.content)));
     }
     // prettier's defaults: the output folder cannot change the result, so the path is the package's.
     const header = formatsBody(file, parser) ? file.header! : '';
     const job = { text: file.content.slice(header.length), parser, filepath: file.path };
-    return lookup(file, header, job, standaloneKey(version, setup, job));
+    const setup = fileSetup(file);
+    return lookup(file, header, job, setup, standaloneKey(version, setup, job));
   };
-  // One plugin set for the run, named in every key: a plugin can change another language's output
-  // (front matter, embedded code), so a key must say what formatted the text; it is known only when
-  // every file is. With a pool, files handed over early are keyed and formatted for the setup the
-  // pool was warmed with, a default package's; `done` redoes them all if the package needs another.
-  const early: FormatterSetup | undefined = pool && (config ? CONFIG_SETUP : DEFAULT_PACKAGE_SETUP);
+  // Each file is keyed and formatted with what it needs alone (`fileSetup`), so a file handed over
+  // early is final: no other file can change its key. Without a config, a large TypeScript or
+  // markdown file goes out in chunks (see chunks.ts).
+  const inChunks = (jobs: readonly FormatJob[], run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>) => (config ? run(jobs) : formatChunked(jobs, run));
   const added: PrintedFile[] = [];
   const streamed: Promise<Formatted>[] = [];
-  // Without a config, a large TypeScript or markdown file goes out in chunks (see chunks.ts).
-  const onPool = (job: FormatJob) => (config ? pool!.format(job, early!) : formatChunked([job], (chunks) => formatBatch(pool!, chunks, early!)).then(([outcome]) => outcome!));
-  const formatEarly = async (prepared: Prepared): Promise<Formatted> => (prepared.job && prepared.hit === undefined ? { ...prepared, outcome: await onPool(prepared.job) } : prepared);
+  const formatEarly = async (prepared: Prepared): Promise<Formatted> =>
+    prepared.job && prepared.hit === undefined ? { ...prepared, outcome: (await inChunks([prepared.job], (jobs) => formatBatch(pool!, jobs, prepared.setup!)))[0]! } : prepared;
   return {
-    seeded: (path, text) => !config && PARSERS[extension(path)] === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, DEFAULT_PACKAGE_SETUP, { text, parser: 'typescript', filepath: path })),
+    seeded: (path, text) => !config && PARSERS[extension(path)] === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, fileSetup({ path, content: text }), { text, parser: 'typescript', filepath: path })),
     add(file) {
       added.push(file);
-      if (!early) return;
-      const prepared = prepare(file, early);
+      if (!pool) return;
+      const prepared = prepare(file);
       const result = 'then' in prepared ? prepared.then(formatEarly) : formatEarly(prepared);
       // Awaited by `done`; a render that fails first leaves these behind (the pool rejects them when closed).
       result.catch(() => undefined);
       streamed.push(result);
     },
     async done() {
-      const setup: FormatterSetup = config ? CONFIG_SETUP : standaloneSetup(added.filter((file) => PARSERS[extension(file.path)]));
-      if (early && sameSetup(early, setup)) return finish(await Promise.all(streamed), cache);
-      const prepared = await Promise.all(added.map((file) => prepare(file, setup)));
+      if (pool) return finish(await Promise.all(streamed), cache);
+      // No pool: everything here, one batch per setup (the main thread, or workers for a large batch).
+      const prepared = await Promise.all(added.map((file) => prepare(file)));
+      const fresh = new Map<Prepared, FormatOutcome>();
       const todo = prepared.filter((p) => p.job && p.hit === undefined);
-      const jobs = todo.map((p) => p.job!);
-      const run = async (batch: readonly FormatJob[]) => (pool ? formatBatch(pool, batch, setup) : (await runFormatJobs(batch, setup)).outcomes);
-      const outcomes = jobs.length === 0 ? [] : config ? await run(jobs) : await formatChunked(jobs, run);
-      const fresh = new Map(todo.map((p, i) => [p, outcomes[i]!]));
+      for (const setup of new Set(todo.map((p) => JSON.stringify(p.setup)))) {
+        const group = todo.filter((p) => JSON.stringify(p.setup) === setup);
+        const outcomes = await inChunks(
+          group.map((p) => p.job!),
+          async (jobs) => (await runFormatJobs(jobs, group[0]!.setup!)).outcomes,
+        );
+        group.forEach((p, i) => fresh.set(p, outcomes[i]!));
+      }
       return finish(
         prepared.map((p) => {
           const outcome = fresh.get(p);
@@ -132,9 +138,6 @@ type Formatted = Prepared & { readonly outcome?: FormatOutcome };
 
 const CONFIG_SETUP: FormatterSetup = { kind: 'config' };
 
-function sameSetup(a: FormatterSetup, b: FormatterSetup): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /** The files as formatted (a file prettier did not take as it was), the fresh outcomes cached; one OM600 per failing file. */
 async function finish(results: readonly Formatted[], cache: FormatCache): Promise<PrintedFile[]> {

@@ -1,6 +1,6 @@
 /**
- * The format stage's cache gives the bytes prettier gives: its key names the plugin set that ran
- * (front matter needs the yaml plugin, whatever else the package holds) and, with a prettier
+ * The format stage's cache gives the bytes prettier gives: its key names the plugins that ran (the
+ * ones the file needs: front matter needs the yaml plugin) and, with a prettier
  * config, the options prettier resolves now (a config edited in a long-lived process counts).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import type { PrintedFile } from '../../generator/emit/print.ts';
 import { withHeader } from '../../generator/emit/header.ts';
 import { runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from '../../generator/format/format-jobs.ts';
 import { DEFAULT_PACKAGE_SETUP, type FormatterSetup } from '../../generator/format/formatter.ts';
+
+const TS_ONLY: FormatterSetup = { kind: 'standalone', parsers: ['typescript'], all: false };
 import { formatFiles, startFormatSession } from '../../generator/format/prettier.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { repoRoot } from '../helpers/cli.ts';
@@ -132,7 +134,8 @@ describe('format session (a render hands each file over as it is printed)', () =
     });
     // Before `done`: each file as it came, except the runtime's (the build's seed has it) and LICENSE (no parser).
     expect(postedAfterEach).toStrictEqual([['src/a.ts'], ['src/a.ts'], ['src/a.ts', 'docs/A.md'], ['src/a.ts', 'docs/A.md', 'package.json'], ['src/a.ts', 'docs/A.md', 'package.json']]);
-    expect(posted.every(({ setup }) => setup === DEFAULT_PACKAGE_SETUP)).toBe(true);
+    // Each with the plugins it needs alone, so no other file can change its key.
+    expect(posted.map(({ setup }) => setup)).toStrictEqual([TS_ONLY, { kind: 'standalone', parsers: ['markdown', 'typescript'], all: false }, { kind: 'standalone', parsers: ['json'], all: false }]);
     const done = session.done();
     await release();
     const streamed = await done;
@@ -143,23 +146,29 @@ describe('format session (a render hands each file over as it is printed)', () =
     expect(streamed[0]!.content.endsWith('export const a = { b: 1 };\n')).toBe(true);
   });
 
-  it('formats again at the end, keyed for the plugin set it needs, a package that needs another than a default package', async () => {
+  it('formats each file once, keyed for what it needs alone: a file in a language no other file has changes no other key', async () => {
+    // A fence in a language with no plugin listed makes its page need every plugin: that page only.
+    const odd = headed('docs/B.md', '# B\n\n```ruby\nputs 1\n```\n');
     const { pool, posted, release } = recordingPool();
-    const only = [headed('src/a.ts', CODE)];
     const session = startFormatSession(join(base, 'other', 'out'), join(base, 'other', 'cache'), pool);
-    session.add(only[0]!);
+    for (const file of [...files, odd]) session.add(file);
     const done = session.done();
     await release();
     const formatted = await done;
-    expect(posted.map(({ setup }) => setup)).toStrictEqual([DEFAULT_PACKAGE_SETUP, { kind: 'standalone', parsers: ['typescript'], all: false }]);
-    expect(formatted).toStrictEqual(await formatFiles(only, join(base, 'other-batch', 'out'), join(base, 'other-batch', 'cache')));
-    // The cache holds the outcome under the key of the setup that counts: a second session finds it.
+    expect(posted.map(({ job, setup }) => [job.filepath, setup])).toStrictEqual([
+      ['src/a.ts', TS_ONLY],
+      ['docs/A.md', { kind: 'standalone', parsers: ['markdown', 'typescript'], all: false }],
+      ['package.json', { kind: 'standalone', parsers: ['json'], all: false }],
+      ['docs/B.md', { kind: 'standalone', parsers: [], all: true }],
+    ]);
+    expect(formatted).toStrictEqual(await formatFiles([...files, odd], join(base, 'other-batch', 'out'), join(base, 'other-batch', 'cache')));
+    // The cache holds each outcome under its file's key: a second session without that page finds them all.
     const again = recordingPool();
     const second = startFormatSession(join(base, 'other', 'out'), join(base, 'other', 'cache'), again.pool);
-    second.add(only[0]!);
+    for (const file of files) second.add(file);
     await again.release();
-    expect(await second.done()).toStrictEqual(formatted);
-    expect(again.posted.map(({ setup }) => setup)).toStrictEqual([DEFAULT_PACKAGE_SETUP]);
+    expect(await second.done()).toStrictEqual(formatted.slice(0, files.length));
+    expect(again.posted).toStrictEqual([]);
   });
 
   it('one OM600 per file prettier cannot format, in the order added', async () => {
