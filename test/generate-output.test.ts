@@ -42,7 +42,7 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     // A run must take over a second to show it: a team template that holds the render for 1.5 s
     // (a small spec alone renders faster than that now).
     const slow = tempProject({ spec: SPEC, config: { output: { dir: 'client' }, templates: { dir: 'team' }, typecheck: 'never' } });
-    slow.write('team/slow.mjs', "export default { apiVersion: 1, name: 'slow', description: 'takes 1.5 s', scope: 'document', render() { const end = Date.now() + 1500; while (Date.now() < end); return []; } };\n");
+    slow.write('team/slow.ts', "export default { apiVersion: 1, name: 'slow', description: 'takes 1.5 s', scope: 'document', render() { const end = Date.now() + 1500; while (Date.now() < end); return []; } };\n");
     // `script` gives the CLI a real pseudo-terminal.
     const tty = (args: string, command = 'generate') =>
       spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} ${command} ${args}`, '/dev/null'], { cwd: slow.dir, encoding: 'utf8' });
