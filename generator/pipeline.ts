@@ -96,8 +96,9 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
  * validates the subset of the upstream document once, then renders the spec it writes).
  */
 export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}): Promise<RenderResult> {
-  // prettier loads on worker threads while the next stages run (the diff renders without it).
-  const pool = renderOptions.format === false ? undefined : startRenderFormatting(config.output.dir);
+  // prettier loads on worker threads while the next stages run (the diff renders without it, and so
+  // does a config with `output.format: false`).
+  const pool = formats(config, renderOptions) ? startRenderFormatting(config.output.dir) : undefined;
   try {
     return await renderModel(config, spec, selected, renderOptions, pool);
   } finally {
@@ -129,7 +130,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
     progress.stage('templates', `${slots.length} templates`);
     // The diff renders without prettier (it compares declarations, not layout). Else each file goes
     // to the format stage as soon as it is printed, so the worker formats while templates still run.
-    const session = renderOptions.format === false ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root));
+    const session = !formats(config, renderOptions) ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root));
     // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
     const printed = emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded);
     if (!session) return printed;
@@ -160,6 +161,11 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
     }),
   );
   return { config, spec, selected, model, files, templates: used, warnings: diagnostics.list, package: { name: options.package.name, version: options.package.version } };
+}
+
+/** Whether the render runs prettier: not for the diff (`format: false`), nor when the config says `output.format: false`. */
+function formats(config: ResolvedConfig, renderOptions: RenderOptions): boolean {
+  return renderOptions.format !== false && config.output.format;
 }
 
 /** A later stage's failure joins the problems already collected, so the CLI prints every problem at once. */

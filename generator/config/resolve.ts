@@ -79,6 +79,8 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     problem('output.banner', 'must be a string or a list of lines (strings without line breaks)');
   }
 
+  if (output.format !== undefined && typeof output.format !== 'boolean') problem('output.format', 'must be true or false');
+
   const templates = isObject(config.templates) ? config.templates : undefined;
   const templatesDir = templates?.dir;
   if (templates !== undefined && (typeof templatesDir !== 'string' || templatesDir === '')) problem('templates.dir', 'must be a folder path');
@@ -103,7 +105,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     spec,
     selection,
     overlays,
-    output: { dir: outDir, name: displayPath(root, outDir), preserve, banner: Array.isArray(banner) ? banner : [] },
+    output: { dir: outDir, name: displayPath(root, outDir), preserve, banner: Array.isArray(banner) ? banner : [], format: output.format !== false },
     package: {
       name: pkg.name,
       description: pkg.description,

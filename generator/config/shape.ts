@@ -12,7 +12,7 @@ const keys = (object: object): Shape => Object.fromEntries(Object.keys(object).m
 export const CONFIG_SHAPE: Shape = {
   spec: true,
   select: true,
-  output: { dir: true, preserve: true, banner: true },
+  output: { dir: true, preserve: true, banner: true, format: true },
   package: { name: true, description: true, license: true, apiKeyEnv: true, releases: true },
   overlays: true,
   templates: { dir: true, strict: true },

@@ -31,6 +31,12 @@ export interface UserConfig {
      * company header), in each file's comment style; in JSON files, in the `"//"` member.
      */
     readonly banner?: string | readonly string[];
+    /**
+     * Run prettier on the generated files (default `true`). `false` writes them as the templates
+     * print them, as openapi-typescript, hey-api and orval do by default: on a large spec most of a
+     * run's time is prettier's (README, "Performance").
+     */
+    readonly format?: boolean;
   };
   readonly package?: {
     /** npm package name of the generated client. Default: the spec's `info.title` as an npm name. */
@@ -94,7 +100,7 @@ export interface ResolvedConfig {
   readonly selection: Selection;
   /** Overlay paths or patterns, relative to `root`, in the config's order. */
   readonly overlays: readonly string[];
-  readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[]; readonly banner: readonly string[] };
+  readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[]; readonly banner: readonly string[]; readonly format: boolean };
   readonly package: {
     /** Undefined: the spec's `info.title` as an npm name (the render decides). */
     readonly name: string | undefined;

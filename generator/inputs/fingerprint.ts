@@ -66,7 +66,7 @@ export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput,
 function resolvedConfigInputs(config: ResolvedConfig, projectName: (path: string) => string): unknown {
   const { output, package: pkg, client, templates, naming } = config;
   return {
-    output: { name: output.name, preserve: output.preserve, banner: output.banner },
+    output: { name: output.name, preserve: output.preserve, banner: output.banner, format: output.format },
     package: { ...pkg, releases: pkg.releases.name },
     client,
     templates: { team: templates.teamDir ? projectName(templates.teamDir) : null, strict: templates.strict },
