@@ -25,6 +25,7 @@ export interface UserConfig {
         readonly dir?: string;
         readonly preserve?: readonly string[];
         readonly banner?: string | readonly string[];
+        readonly format?: boolean;
     };
     readonly package?: {
         readonly name?: string;

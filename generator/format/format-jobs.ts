@@ -171,6 +171,10 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       dispatch();
     });
     thread.on('error', (cause: unknown) => fail(new Error(`a format worker failed: ${message(cause)}`, { cause })));
+    // A worker that ends with jobs unanswered (a plugin calling process.exit) fails them, rather than leaving the run waiting.
+    thread.on('exit', (code) => {
+      if (member.jobs > 0) fail(new Error(`a format worker exited (code ${code}) before answering`));
+    });
     members.push(member);
   };
   for (let i = 0; i < count; i++) spawn(true);

@@ -35,5 +35,19 @@ parentPort!.on('message', ({ index, job, setup }: WorkerRequest) => {
       (formatter) => formatOne(formatter, job),
       (cause: unknown): FormatOutcome => ({ error: `prettier could not be set up: ${message(cause)}`, cause }),
     )
-    .then((outcome) => parentPort!.postMessage({ index, outcome } satisfies WorkerReply));
+    .then((outcome) => reply(index, outcome));
 });
+
+/**
+ * Posts an outcome back. A failure whose cause cannot cross threads (a plugin's error holding a
+ * function) is posted with its message alone: every job gets its own reply, or the run would wait
+ * for it forever, and the next job's chain would report this one's failure as its own.
+ */
+function reply(index: number, outcome: FormatOutcome): void {
+  try {
+    parentPort!.postMessage({ index, outcome } satisfies WorkerReply);
+  } catch {
+    const error = 'error' in outcome ? outcome.error : 'prettier\'s output could not be posted back';
+    parentPort!.postMessage({ index, outcome: { error, cause: error } } satisfies WorkerReply);
+  }
+}

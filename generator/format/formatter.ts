@@ -22,14 +22,15 @@ export function createFormatter(setup: FormatterSetup): Promise<Formatter> {
 }
 
 /**
- * The standalone setup one file needs: the parsers of its language and of its code fences, sorted,
- * every plugin when a fence's language is unknown. Per file, so that a file's cache key and its
- * output do not depend on the other files of the package (prettier's own plugins format only their
- * languages: a plugin a file does not need cannot change it).
+ * The standalone setup of one file: a default package's plugins (so a TypeScript file keeps, say,
+ * an embedded `markdown` template formatted as before), plus the parsers its own code fences need,
+ * sorted; every plugin when a fence's language is unknown. Per file, so that a file's cache key and
+ * its output do not depend on the other files of the package: a package with one page in another
+ * language formats that page with more plugins, not every file again.
  */
 export function fileSetup(file: Pick<PrintedFile, 'path' | 'content'>): FormatterSetup {
   const needed = neededParsers(file);
-  return { kind: 'standalone', parsers: [...new Set(needed ?? [])].sort(), all: needed === undefined };
+  return { kind: 'standalone', parsers: [...new Set([...DEFAULT_PARSERS, ...(needed ?? [])])].sort(), all: needed === undefined };
 }
 
 /**
@@ -37,7 +38,8 @@ export function fileSetup(file: Pick<PrintedFile, 'path' | 'content'>): Formatte
  * TypeScript and JSON fences): what a render's format worker loads before the files exist, and
  * what the build's format seed is keyed for (`bin/build-format-seed.ts`).
  */
-export const DEFAULT_PACKAGE_SETUP: FormatterSetup = { kind: 'standalone', parsers: ['json', 'markdown', 'typescript'], all: false };
+const DEFAULT_PARSERS = ['json', 'markdown', 'typescript'];
+export const DEFAULT_PACKAGE_SETUP: FormatterSetup = { kind: 'standalone', parsers: DEFAULT_PARSERS, all: false };
 
 /**
  * The options prettier resolves for a file, as JSON (the format cache's key in config mode). Its

@@ -12,7 +12,8 @@ import { withHeader } from '../../generator/emit/header.ts';
 import { runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from '../../generator/format/format-jobs.ts';
 import { DEFAULT_PACKAGE_SETUP, type FormatterSetup } from '../../generator/format/formatter.ts';
 
-const TS_ONLY: FormatterSetup = { kind: 'standalone', parsers: ['typescript'], all: false };
+/** A file's setup: a default package's plugins, and every plugin for a fence in a language with none listed. */
+const DEFAULT: FormatterSetup = { kind: 'standalone', parsers: ['json', 'markdown', 'typescript'], all: false };
 import { formatFiles, startFormatSession } from '../../generator/format/prettier.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { repoRoot } from '../helpers/cli.ts';
@@ -135,7 +136,7 @@ describe('format session (a render hands each file over as it is printed)', () =
     // Before `done`: each file as it came, except the runtime's (the build's seed has it) and LICENSE (no parser).
     expect(postedAfterEach).toStrictEqual([['src/a.ts'], ['src/a.ts'], ['src/a.ts', 'docs/A.md'], ['src/a.ts', 'docs/A.md', 'package.json'], ['src/a.ts', 'docs/A.md', 'package.json']]);
     // Each with the plugins it needs alone, so no other file can change its key.
-    expect(posted.map(({ setup }) => setup)).toStrictEqual([TS_ONLY, { kind: 'standalone', parsers: ['markdown', 'typescript'], all: false }, { kind: 'standalone', parsers: ['json'], all: false }]);
+    expect(posted.map(({ setup }) => setup)).toStrictEqual([DEFAULT, DEFAULT, DEFAULT]);
     const done = session.done();
     await release();
     const streamed = await done;
@@ -156,10 +157,10 @@ describe('format session (a render hands each file over as it is printed)', () =
     await release();
     const formatted = await done;
     expect(posted.map(({ job, setup }) => [job.filepath, setup])).toStrictEqual([
-      ['src/a.ts', TS_ONLY],
-      ['docs/A.md', { kind: 'standalone', parsers: ['markdown', 'typescript'], all: false }],
-      ['package.json', { kind: 'standalone', parsers: ['json'], all: false }],
-      ['docs/B.md', { kind: 'standalone', parsers: [], all: true }],
+      ['src/a.ts', DEFAULT],
+      ['docs/A.md', DEFAULT],
+      ['package.json', DEFAULT],
+      ['docs/B.md', { ...DEFAULT, all: true }],
     ]);
     expect(formatted).toStrictEqual(await formatFiles([...files, odd], join(base, 'other-batch', 'out'), join(base, 'other-batch', 'cache')));
     // The cache holds each outcome under its file's key: a second session without that page finds them all.
