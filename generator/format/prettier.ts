@@ -113,9 +113,13 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
       // No pool: everything here, one batch per setup (the main thread, or workers for a large batch).
       const prepared = await Promise.all(added.map((file) => prepare(file)));
       const fresh = new Map<Prepared, FormatOutcome>();
-      const todo = prepared.filter((p) => p.job && p.hit === undefined);
-      for (const setup of new Set(todo.map((p) => JSON.stringify(p.setup)))) {
-        const group = todo.filter((p) => JSON.stringify(p.setup) === setup);
+      const groups = new Map<string, Prepared[]>();
+      for (const p of prepared) {
+        if (!p.job || p.hit !== undefined) continue;
+        const key = JSON.stringify(p.setup);
+        groups.set(key, [...(groups.get(key) ?? []), p]);
+      }
+      for (const group of groups.values()) {
         const outcomes = await inChunks(
           group.map((p) => p.job!),
           async (jobs) => (await runFormatJobs(jobs, group[0]!.setup!)).outcomes,
