@@ -53,6 +53,10 @@ export async function watchGenerate(io: CliIO, options: WatchOptions): Promise<n
     let line: string;
     try {
       config ??= await options.load();
+      // Before the run, not after its line: a module the config now imports is watched, and what it
+      // holds recorded, before anyone can edit it again (after, an edit made as the line appeared
+      // was recorded as already seen, and missed).
+      await retarget(await targetsOf(config).catch(() => targets));
       line = await options.run(config);
     } catch (cause) {
       if (cause instanceof MorphError) {
@@ -66,7 +70,6 @@ export async function watchGenerate(io: CliIO, options: WatchOptions): Promise<n
       }
     }
     io.out(`${clockTime()} ${reason}: ${line} in ${formatMs(performance.now() - started)}`);
-    if (config) await retarget(await targetsOf(config).catch(() => targets));
   };
 
   const schedule = (path: string) => {
