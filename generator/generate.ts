@@ -5,7 +5,7 @@ import { recordRender } from './inputs/render-stamp.ts';
 import { globRegExp, matchesGlobs } from './glob.ts';
 import { readReleases, releaseFollowsSpec } from './releases.ts';
 import type { Progress } from './progress.ts';
-import { loadProjectSpec, render, renderSpec, type RenderResult } from './pipeline.ts';
+import { render, type RenderResult } from './pipeline.ts';
 import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, unownedFiles, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
 
@@ -79,7 +79,7 @@ export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string
 export async function check(config: ResolvedConfig): Promise<CheckReport> {
   await recoverWrites(config.root);
   const releases = await readReleases(config.package.releases.path, config.package.releases.name);
-  const result = await renderSpec(config, await loadProjectSpec(config), { releases });
+  const result = await render(config, { releases });
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
   await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);

@@ -26,7 +26,7 @@ import type { SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
 import { toolkit } from './toolkit.ts';
-import { openapiTypes } from './types/openapi-types.ts';
+import { lazyOpenapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
 import { configHash, renderManifest } from './write/manifest.ts';
 import { prettierInputs } from './inputs/prettier-inputs.ts';
@@ -52,7 +52,8 @@ export interface RenderResult {
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
 export async function render(config: ResolvedConfig, renderOptions: RenderOptions = {}): Promise<RenderResult> {
-  return renderSpec(config, await loadProjectSpec(config, renderOptions.progress), renderOptions);
+  // The format worker loads prettier while the spec loads too (GitHub's 13 MB takes ~0.5 s).
+  return withRenderPool(config, renderOptions, async (pool) => renderLoaded(config, await loadProjectSpec(config, renderOptions.progress), renderOptions, pool));
 }
 
 /** The config's spec, parsed, with external references bundled in when the config allows them. */
@@ -82,13 +83,17 @@ export interface RenderOptions {
 }
 
 export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
+  return withRenderPool(config, renderOptions, (pool) => renderLoaded(config, spec, renderOptions, pool));
+}
+
+async function renderLoaded(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions, pool: FormatPool | undefined): Promise<RenderResult> {
   const progress = renderOptions.progress ?? noProgress;
   progress.stage('select');
   const selected = select(spec, config.selection);
   checkSelectionSize(spec, selected, config.limits);
   progress.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
   await validateSubset(spec, selected.document);
-  return renderSelected(config, spec, selected, renderOptions);
+  return renderModel(config, spec, selected, renderOptions, pool);
 }
 
 /**
@@ -96,11 +101,17 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
  * validates the subset of the upstream document once, then renders the spec it writes).
  */
 export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}): Promise<RenderResult> {
-  // prettier loads on worker threads while the next stages run (the diff renders without it, and so
-  // does a config with `output.format: false`).
+  return withRenderPool(config, renderOptions, (pool) => renderModel(config, spec, selected, renderOptions, pool));
+}
+
+/**
+ * prettier loads on a worker thread while the stages before formatting run on this one (the diff
+ * renders without it, and so does a config with `output.format: false`); the worker ends with `run`.
+ */
+async function withRenderPool<T>(config: ResolvedConfig, renderOptions: RenderOptions, run: (pool: FormatPool | undefined) => Promise<T>): Promise<T> {
   const pool = formats(config, renderOptions) ? startRenderFormatting(config.output.dir) : undefined;
   try {
-    return await renderModel(config, spec, selected, renderOptions, pool);
+    return await run(pool);
   } finally {
     pool?.close();
   }
@@ -112,9 +123,11 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   const document = normalize(spec, selected.document);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming);
 
-  progress.stage('types', `${model.schemas.length} schema${model.schemas.length === 1 ? '' : 's'}`);
-  const [types, releases, { defaults, team }] = await Promise.all([
-    openapiTypes(document, spec.source.name),
+  // The types need TypeScript's compiler (~0.3 s to load): they are made when a template first reads
+  // them, so the templates that need only the model (the markdown pages) run first and their files
+  // reach the format worker while the compiler loads (see `lazyOpenapiTypes`).
+  const types = lazyOpenapiTypes(document, spec.source.name);
+  const [releases, { defaults, team }] = await Promise.all([
     renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),
     loadTemplates(config.templates, config.root),
   ]);
@@ -124,7 +137,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   const slots = slotTemplates(defaults, team);
   const { options, warnings } = templateOptions(config, model, releases);
   diagnostics.add(...warnings, ...clientConfigWarnings(config, model));
-  const ctx = createTemplateContext(model, config.naming, options, types);
+  const ctx = createTemplateContext(model, config.naming, options, types.text);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
   const formatted = await withWarnings(diagnostics, async () => {
     progress.stage('templates', `${slots.length} templates`);
@@ -132,7 +145,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
     // to the format stage as soon as it is printed, so the worker formats while templates still run.
     const session = !formats(config, renderOptions) ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root));
     // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
-    const printed = emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded);
+    const printed = withTypes(types, () => emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded));
     if (!session) return printed;
     progress.stage('format', `${printed.length} files`);
     return await session.done();
@@ -166,6 +179,22 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
 /** Whether the render runs prettier: not for the diff (`format: false`), nor when the config says `output.format: false`. */
 function formats(config: ResolvedConfig, renderOptions: RenderOptions): boolean {
   return renderOptions.format !== false && config.output.format;
+}
+
+/**
+ * The templates stage with its types: a subset openapi-typescript cannot type fails the run with
+ * OM206 alone, as when the types were made before any template ran (not as the template that read
+ * them, nor after the templates' own problems), and fails it even when no template read them.
+ */
+function withTypes<T>(types: ReturnType<typeof lazyOpenapiTypes>, run: () => T): T {
+  let result: T;
+  try {
+    result = run();
+  } catch (cause) {
+    throw types.failure() ?? cause;
+  }
+  types.text();
+  return result;
 }
 
 /** A later stage's failure joins the problems already collected, so the CLI prints every problem at once. */

@@ -33,7 +33,7 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     expect(verbose.code).toBe(0);
     expect(verbose.stdout).toMatch(/^client: test-client /);
     const stages = verbose.stderr.split('\n').filter((l) => /^ {2}\w/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
-    expect(stages).toStrictEqual(['load', 'select', 'validate', 'model', 'types', 'templates', 'format', 'write']);
+    expect(stages).toStrictEqual(['load', 'select', 'validate', 'model', 'templates', 'format', 'write']);
     expect(verbose.stderr).toMatch(/^ {2}format +\d+(\.\d)? m?s {2}\d+ files$/m);
     expect((await runCli(['generate', '--silent', '--verbose'], project.dir)).stderr).toContain('error OM100: --silent and --verbose contradict each other');
   });
@@ -49,7 +49,7 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     const shown = tty('--force');
     expect(shown.status).toBe(0);
     // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
-    expect(shown.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|select|validate|model|types|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
+    expect(shown.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|select|validate|model|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
     // Cleared before the summary line.
     // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
     expect(shown.stdout).toMatch(/\r\u001b\[2Kclient: test-client /);
@@ -62,7 +62,7 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
     const sync = tty('--from upstream.yaml', 'sync');
     expect(sync.status).toBe(0);
     // oxlint-disable-next-line no-control-regex -- the terminal's escape sequence is the point
-    expect(sync.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|overlays|select|validate|model|types|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
+    expect(sync.stdout).toMatch(/\r\u001b\[2Kopenapi-morph: (load|overlays|select|validate|model|templates|format|write)\b[^\r]*\(\d+\.\d s\)/);
     slow.remove();
   });
 });

@@ -2,27 +2,35 @@ import type { TemplateContext } from '../template-api/types.ts';
 import type { HeaderInfo } from './header.ts';
 import type { TemplateSlot } from './load-templates.ts';
 import { createPrinter, type PrintedFile } from './print.ts';
-import { runTemplates } from './run-templates.ts';
+import { runTemplates, type EmittedFile } from './run-templates.ts';
 
 /**
  * The templates stage with printing, streamed: each node's files are printed as soon as its
  * template has returned them, and each printed file goes to `onPrinted` (the format stage, which
- * hands it to a prettier worker) while the later templates still run on this thread. The files
- * come out in template order, as `printFiles(runTemplates(...))` gives them, and so do the
- * problems: the templates' (OM500-OM502) first, then printing's (OM501, OM503). `parses` tells
- * texts known to parse, which the syntax check skips (see `createPrinter`).
+ * hands it to a prettier worker) while the later templates still run on this thread. TypeScript
+ * structures wait until every template has run: printing them loads ts-morph and TypeScript's
+ * compiler (~0.5 s), and by then the text files (the markdown pages, the slowest to format) are
+ * with the worker. The result lists the files in template order, as `printFiles(runTemplates(...))`
+ * gives them, and the problems come out as there: the templates' (OM500-OM502) first, then
+ * printing's (OM501, OM503). `parses` tells texts known to parse, which the syntax check skips
+ * (see `createPrinter`).
  */
 export function emitPackage(slots: readonly TemplateSlot[], ctx: TemplateContext, root: string, header: HeaderInfo, onPrinted: (file: PrintedFile) => void, parses?: (path: string, text: string) => boolean): PrintedFile[] {
   const printer = createPrinter(header, parses);
-  const printed: PrintedFile[] = [];
+  const printed: (PrintedFile | undefined)[] = [];
+  const structures: { readonly entry: EmittedFile; readonly at: number }[] = [];
+  const print = (entry: EmittedFile, at: number) => {
+    const file = printer.print(entry);
+    printed[at] = file;
+    if (file) onPrinted(file);
+  };
   runTemplates(slots, ctx, root, (files) => {
     for (const entry of files) {
-      const file = printer.print(entry);
-      if (!file) continue;
-      printed.push(file);
-      onPrinted(file);
+      if (entry.file.kind === 'typescript') structures.push({ entry, at: printed.length++ });
+      else print(entry, printed.length);
     }
   });
+  for (const { entry, at } of structures) print(entry, at);
   printer.done();
-  return printed;
+  return printed.filter((file): file is PrintedFile => file !== undefined);
 }

@@ -2,7 +2,8 @@ import { error } from '../diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { jsonText } from '../escape/string-literal.ts';
 import { isObject, setOwn, type JsonObject } from '../json.ts';
-import { tsMorph } from '../heavy.ts';
+import { tsMorph, typescript } from '../heavy.ts';
+import type { TemplateFile } from '../template-api/types.ts';
 import { headerMember, headerPrefix, type HeaderInfo } from './header.ts';
 import { message } from '../diagnostics/message.ts';
 import type { LoadedTemplate } from './load-templates.ts';
@@ -41,20 +42,26 @@ export interface Printer {
 
 /** `parses`: whether a TypeScript text (after its header) is known to parse (see `FormatSession.seeded`), so the check can skip it. */
 export function createPrinter(header: HeaderInfo, parses: (path: string, text: string) => boolean = () => false): Printer {
-  const { IndentationText, NewLineKind, Project, QuoteKind, ts } = tsMorph();
-  const { ScriptTarget } = ts;
   const diagnostics = new DiagnosticCollector();
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    // The target the syntax check parses for (ts-morph parses what it prints with the project's).
-    compilerOptions: { target: ScriptTarget.ES2022 },
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      newLineKind: NewLineKind.LineFeed,
-      quoteKind: QuoteKind.Double,
-      useTrailingCommas: true,
-    },
-  });
+  // ts-morph (and with it TypeScript's compiler) loads for the first TypeScript structure printed.
+  let project: import('ts-morph').Project | undefined;
+  const sourceFile = (path: string, statements: Extract<TemplateFile, { kind: 'typescript' }>['statements']) => {
+    if (!project) {
+      const { IndentationText, NewLineKind, Project, QuoteKind, ts } = tsMorph();
+      project = new Project({
+        useInMemoryFileSystem: true,
+        // The target the syntax check parses for (ts-morph parses what it prints with the project's).
+        compilerOptions: { target: ts.ScriptTarget.ES2022 },
+        manipulationSettings: {
+          indentationText: IndentationText.TwoSpaces,
+          newLineKind: NewLineKind.LineFeed,
+          quoteKind: QuoteKind.Double,
+          useTrailingCommas: true,
+        },
+      });
+    }
+    return project.createSourceFile(path, { statements }, { overwrite: true });
+  };
   const print = ({ file, template }: EmittedFile): PrintedFile | undefined => {
     try {
       let content: string;
@@ -63,7 +70,7 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
       // starts with `#!`, which only the first line may hold, nor TSX (`syntaxError` parses as TS).
       let parsed: import('ts-morph').ts.SourceFile | undefined;
       if (file.kind === 'typescript') {
-        const source = project.createSourceFile(`/${file.path}`, { statements: file.statements }, { overwrite: true });
+        const source = sourceFile(`/${file.path}`, file.statements);
         content = source.getFullText();
         if (/\.[mc]?ts$/.test(file.path) && !content.startsWith('#!')) parsed = source.compilerNode;
       } else if (file.kind === 'json') {
@@ -93,13 +100,13 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
 }
 
 function syntaxError(path: string, text: string): string | undefined {
-  const { ts } = tsMorph();
+  const ts = typescript();
   return firstSyntaxError(ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS), 0);
 }
 
 /** The first syntax error of a parsed file, located in the written file (`lineOffset`: the header's lines above the parsed text). */
 function firstSyntaxError(source: import('ts-morph').ts.SourceFile, lineOffset: number): string | undefined {
-  const { ts } = tsMorph();
+  const ts = typescript();
   const first = (source as unknown as { parseDiagnostics?: readonly import('ts-morph').ts.Diagnostic[] }).parseDiagnostics?.[0];
   if (!first) return undefined;
   const { line, character } = source.getLineAndCharacterOfPosition(first.start ?? 0);

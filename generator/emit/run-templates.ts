@@ -4,7 +4,7 @@ import type { SchemaModel, TagModel } from '../model/types.ts';
 import type { Template, TemplateContext, TemplateFile, TemplateResult } from '../template-api/types.ts';
 import { message } from '../diagnostics/message.ts';
 import { throwSite, type LoadedTemplate, type TemplateSlot } from './load-templates.ts';
-import { tsMorph } from '../heavy.ts';
+import { STATEMENT_KIND } from '../template-api/structure-kinds.ts';
 
 /** A file a template produced, with the template that produced it (for messages and the manifest). */
 export interface EmittedFile {
@@ -60,7 +60,8 @@ function withDefault(ctx: TemplateContext, base: LoadedTemplate, node: Node): Te
     }
     return files;
   };
-  return Object.freeze({ ...ctx, renderDefault });
+  // The context's own properties as they are (a spread would read `openapiTypes`, made on first read).
+  return Object.freeze(Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ctx), renderDefault: { value: renderDefault, enumerable: true } })) as TemplateContext;
 }
 
 type Node = { kind: 'document' } | { kind: 'tag'; tag: TagModel } | { kind: 'schema'; schema: SchemaModel };
@@ -137,18 +138,11 @@ function checkFile(file: unknown): string | undefined {
   }
 }
 
-/** Structures ts-morph can print as a statement of a source file (what `ctx.ts` builds); ts-morph loads on first use. */
-let statementKinds: Map<number, string> | undefined;
-function statementKindNames(): Map<number, string> {
-  if (statementKinds) return statementKinds;
-  const { StructureKind } = tsMorph();
-  const names = ['Class', 'Enum', 'Function', 'Interface', 'Module', 'TypeAlias', 'ImportDeclaration', 'ExportDeclaration', 'ExportAssignment', 'VariableStatement'] as const;
-  statementKinds = new Map(names.map((name) => [StructureKind[name], name]));
-  return statementKinds;
-}
+/** Structures ts-morph can print as a statement of a source file (what `ctx.ts` builds), by kind. */
+const statementKinds = new Map(Object.entries(STATEMENT_KIND).map(([name, kind]) => [kind as number, name]));
 
 function checkStatements(statements: readonly unknown[]): string | undefined {
-  const kinds = statementKindNames();
+  const kinds = statementKinds;
   for (const [index, statement] of statements.entries()) {
     if (typeof statement === 'string' || typeof statement === 'function') continue;
     const kind = (statement as { kind?: unknown } | null)?.kind;

@@ -9,7 +9,8 @@ import { methodSignature } from './signature.ts';
 import { tsHelpers } from './ts-helpers.ts';
 import { TEMPLATE_API_VERSION, type TemplateContext, type TemplateOptions } from './types.ts';
 
-export function createTemplateContext(model: ApiModel, naming: NamingResolver, options: TemplateOptions, openapiTypes: string): TemplateContext {
+/** `openapiTypes` is called when a template first reads `ctx.openapiTypes` (see `lazyOpenapiTypes`). */
+export function createTemplateContext(model: ApiModel, naming: NamingResolver, options: TemplateOptions, openapiTypes: () => string): TemplateContext {
   return Object.freeze({
     apiVersion: TEMPLATE_API_VERSION,
     model,
@@ -18,7 +19,9 @@ export function createTemplateContext(model: ApiModel, naming: NamingResolver, o
     escape,
     ts: tsHelpers,
     md: markdownHelpers,
-    openapiTypes,
+    get openapiTypes() {
+      return openapiTypes();
+    },
     signature: (operation: OperationModel) => methodSignature(operation, model.schemas),
     example: (node: SchemaNode) => exampleValue(node, model),
     exampleCode: (node: SchemaNode) => exampleCode(node, model),

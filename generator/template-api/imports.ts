@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { ImportDeclarationStructure, ImportSpecifierStructure, OptionalKind } from 'ts-morph';
-import { tsMorph } from '../heavy.ts';
+import { STATEMENT_KIND } from './structure-kinds.ts';
 
 /**
  * A name that generated code refers to, and the module that declares it: a package file, by its
@@ -76,7 +76,7 @@ export function importRegistry(from: string): ImportRegistry {
         const typeOnly = names.every((n) => !n.value);
         const namedImports: (string | OptionalKind<ImportSpecifierStructure>)[] = names.map((n) => (typeOnly || n.value ? n.name : { name: n.name, isTypeOnly: true }));
         return {
-          kind: tsMorph().StructureKind.ImportDeclaration,
+          kind: STATEMENT_KIND.ImportDeclaration,
           moduleSpecifier: spec,
           namedImports,
           ...(typeOnly ? { isTypeOnly: true } : {}),

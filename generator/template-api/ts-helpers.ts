@@ -23,6 +23,7 @@ import { typePropertyKey } from '../escape/property-key.ts';
 import type { SchemaNode } from '../model/types.ts';
 import { codeBuilders, type CodeBuilders } from './code-builders.ts';
 import { importRegistry, type ImportRegistry } from './imports.ts';
+import { CONST_DECLARATION, STATEMENT_KIND } from './structure-kinds.ts';
 
 /** One statement of a TypeScript file: a ts-morph structure, a writer function, or code. */
 export type TypeScriptStatement = string | WriterFunction | StatementStructures;
@@ -155,24 +156,24 @@ const helpers: TsHelpers = {
   imports: importRegistry,
   schemaType: (node) => schemaType(node),
   importFrom: (moduleSpecifier, names, options) => ({
-    kind: tsMorph().StructureKind.ImportDeclaration,
+    kind: STATEMENT_KIND.ImportDeclaration,
     moduleSpecifier,
     namedImports: [...names],
     ...(options?.typeOnly ? { isTypeOnly: true } : {}),
   }),
   exportFrom: (moduleSpecifier, names, options) => ({
-    kind: tsMorph().StructureKind.ExportDeclaration,
+    kind: STATEMENT_KIND.ExportDeclaration,
     moduleSpecifier,
     namedExports: [...names],
     ...(options?.typeOnly ? { isTypeOnly: true } : {}),
   }),
-  typeAlias: (structure) => ({ ...structure, kind: tsMorph().StructureKind.TypeAlias }),
-  interfaceDeclaration: (structure) => ({ ...structure, kind: tsMorph().StructureKind.Interface }),
-  classDeclaration: (structure) => ({ ...structure, kind: tsMorph().StructureKind.Class }),
-  functionDeclaration: (structure) => ({ ...structure, kind: tsMorph().StructureKind.Function }),
+  typeAlias: (structure) => ({ ...structure, kind: STATEMENT_KIND.TypeAlias }),
+  interfaceDeclaration: (structure) => ({ ...structure, kind: STATEMENT_KIND.Interface }),
+  classDeclaration: (structure) => ({ ...structure, kind: STATEMENT_KIND.Class }),
+  functionDeclaration: (structure) => ({ ...structure, kind: STATEMENT_KIND.Function }),
   constDeclaration: (input) => ({
-    kind: tsMorph().StructureKind.VariableStatement,
-    declarationKind: tsMorph().VariableDeclarationKind.Const,
+    kind: STATEMENT_KIND.VariableStatement,
+    declarationKind: CONST_DECLARATION,
     isExported: input.exported ?? true,
     ...(input.docs ? { docs: input.docs } : {}),
     declarations: [{ name: input.name, initializer: input.initializer, ...(input.type ? { type: input.type } : {}) }],

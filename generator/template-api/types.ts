@@ -66,7 +66,10 @@ export interface TemplateContext {
   readonly escape: EscapeHelpers;
   readonly ts: TsHelpers;
   readonly md: MarkdownHelpers;
-  /** openapi-typescript's declarations (`paths`, `components`, `operations`) for the selected subset. */
+  /**
+   * openapi-typescript's declarations (`paths`, `components`, `operations`) for the selected subset,
+   * made when a template first reads them (they need TypeScript's compiler, which loads in ~0.3 s).
+   */
   readonly openapiTypes: string;
   /** How an operation becomes a method: arguments, return type, the openapi-typescript types to use. */
   signature(operation: OperationModel): MethodSignature;

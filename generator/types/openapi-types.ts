@@ -14,15 +14,15 @@ import { openEnumValues } from '../model/open-enum.ts';
  * of a plain string and string enums is an open enum, `(string & {}) | "a" | "b"`: any string
  * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`).
  */
-export async function openapiTypes(document: JsonObject, specName: string): Promise<string> {
+function openapiTypes(document: JsonObject, specName: string): string {
   const ts = typescript();
   const { transformSchema, scanDiscriminators, resolveRef, astToString } = openapiTypescript();
   const blob = () => ts.factory.createTypeReferenceNode('Blob');
-  const schema = structuredClone(document) as unknown as Parameters<typeof transformSchema>[0];
   const options = { defaultNonNullable: false, silent: true, alphabetize: false, exportType: false };
   // Component name -> the interface that stands for an array of it (see recursiveArrayItem).
   const recursiveArrays = new Map<string, string>();
   try {
+    const schema = structuredClone(document) as unknown as Parameters<typeof transformSchema>[0];
     // The context openapi-typescript's `openapiTS()` builds (7.13.0, options above, the rest at
     // their defaults), minus its Redocly bundling, which this validated, internal-only subset
     // does not need (see heavy.ts).
@@ -77,6 +77,32 @@ export async function openapiTypes(document: JsonObject, specName: string): Prom
   } catch (cause) {
     throw new MorphError([error('OM206', `openapi-typescript could not type the selected operations: ${message(cause)}`, { file: specName }, cause)]);
   }
+}
+
+/**
+ * The types stage when first needed: a render runs its templates before it loads TypeScript, so
+ * the markdown pages (which need only the model) reach the format worker while the compiler loads;
+ * `text()` makes the types the first time a template reads `ctx.openapiTypes`, and the render
+ * calls it after the templates when none did, so a subset openapi-typescript cannot type fails the
+ * run (OM206) either way. `failure()`: that error, once `text()` has thrown it.
+ */
+export function lazyOpenapiTypes(document: JsonObject, specName: string): { text(): string; failure(): MorphError | undefined } {
+  let outcome: { readonly text: string } | { readonly failure: MorphError } | undefined;
+  return {
+    text() {
+      if (!outcome) {
+        try {
+          outcome = { text: openapiTypes(document, specName) };
+        } catch (cause) {
+          if (!(cause instanceof MorphError)) throw cause;
+          outcome = { failure: cause };
+        }
+      }
+      if ('failure' in outcome) throw outcome.failure;
+      return outcome.text;
+    },
+    failure: () => (outcome && 'failure' in outcome ? outcome.failure : undefined),
+  };
 }
 
 /**

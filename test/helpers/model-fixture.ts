@@ -82,5 +82,5 @@ export const fixtureOptions: TemplateOptions = {
 };
 
 export function fixtureContext(model: ApiModel = fixtureModel): TemplateContext {
-  return createTemplateContext(model, defaultNaming, fixtureOptions, 'export interface paths {}\nexport interface components {}\nexport interface operations {}\n');
+  return createTemplateContext(model, defaultNaming, fixtureOptions, () => 'export interface paths {}\nexport interface components {}\nexport interface operations {}\n');
 }

@@ -1,7 +1,8 @@
 /**
- * The templates stage streams: each template's files are printed and handed on (to the format
- * stage, which gives them to prettier's worker) before the next template runs, with the files and
- * the problems that printing after all the templates gives.
+ * The templates stage streams: each template's text and JSON files are printed and handed on (to
+ * the format stage, which gives them to prettier's worker) before the next template runs; its
+ * TypeScript structures, whose printing loads the compiler, once every template has run. The
+ * files and the problems are those that printing after all the templates gives.
  */
 import { describe, expect, it } from 'vitest';
 import { emitPackage } from '../../generator/emit/emit-package.ts';
@@ -30,7 +31,7 @@ const codes = (run: () => unknown): string[] => {
 };
 
 describe('emitPackage', () => {
-  it('hands each printed file on before the next template runs, in template order, as printing them all at the end gives them', () => {
+  it('hands text files on before the next template runs and TypeScript structures after the last, listing them as printing them all at the end does', () => {
     const handed: string[] = [];
     const seenByLast: string[][] = [];
     const slots = [
@@ -45,8 +46,9 @@ describe('emitPackage', () => {
       }),
     ];
     const printed = emitPackage(slots, ctx, '/project', header, (file) => handed.push(file.path));
-    expect(seenByLast).toStrictEqual([['docs/A.md', 'package.json', 'src/b.ts']]);
-    expect(handed).toStrictEqual(['docs/A.md', 'package.json', 'src/b.ts', 'src/c.ts']);
+    expect(seenByLast).toStrictEqual([['docs/A.md', 'package.json']]);
+    expect(handed).toStrictEqual(['docs/A.md', 'package.json', 'src/c.ts', 'src/b.ts']);
+    expect(printed.map((file) => file.path)).toStrictEqual(['docs/A.md', 'package.json', 'src/b.ts', 'src/c.ts']);
     expect(printed).toStrictEqual(printFiles(runTemplates(slots, ctx, '/project'), header));
   });
 
