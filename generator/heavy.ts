@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,10 +46,48 @@ export function openapiTypescript(): {
   resolveRef: typeof import('openapi-typescript').resolveRef;
   astToString: typeof import('openapi-typescript').astToString;
 } {
+  lightRedoclyUtils();
   const { scanDiscriminators, resolveRef } = require('openapi-typescript/dist/lib/utils.cjs') as typeof import('openapi-typescript');
   const { astToString } = require('openapi-typescript/dist/lib/ts.cjs') as typeof import('openapi-typescript');
   const transformSchema = require('openapi-typescript/dist/transform/index.cjs') as typeof import('openapi-typescript').transformSchema;
   return { transformSchema, scanDiscriminators, resolveRef, astToString };
+}
+
+/**
+ * openapi-typescript's modules take `parseRef` and `escapePointer` from Redocly's
+ * `lib/ref-utils.js`, which requires Redocly's `lib/utils.js`, and that loads its config, YAML,
+ * proxy-agent and logging modules (about 40 modules, ~50 ms of a one-operation run) for the two
+ * functions ref-utils calls, `isPlainObject` and `isTruthy`. Its module cache entry answers those
+ * two itself and loads the real module, once, for any other name (nothing the toolkit loads asks).
+ */
+function lightRedoclyUtils(): void {
+  const filename = join(dirname(createRequire(require.resolve('openapi-typescript')).resolve('@redocly/openapi-core/lib/ref-utils.js')), 'utils.js');
+  if (require.cache[filename]) return;
+  const light: Record<string, unknown> = {
+    isPlainObject: (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value),
+    isTruthy: (value: unknown) => !!value,
+  };
+  let real: Record<string | symbol, unknown> | undefined;
+  const full = (): Record<string | symbol, unknown> => {
+    if (!real) {
+      const module = new Module(filename);
+      module.filename = filename;
+      module.paths = createRequire(filename).resolve.paths('a-package') ?? [];
+      (module as unknown as { load(filename: string): void }).load(filename);
+      real = module.exports as Record<string | symbol, unknown>;
+    }
+    return real;
+  };
+  const module = new Module(filename);
+  module.filename = filename;
+  module.loaded = true;
+  module.exports = new Proxy(light, {
+    get: (target, key) => (typeof key === 'string' && Object.hasOwn(target, key) ? target[key] : full()[key]),
+    has: (_, key) => key in full(),
+    ownKeys: () => Reflect.ownKeys(full()),
+    getOwnPropertyDescriptor: (_, key) => ({ ...Reflect.getOwnPropertyDescriptor(full(), key), configurable: true }),
+  });
+  require.cache[filename] = module;
 }
 
 /** The parser plugins each parser needs (prettier's printers for JS-like languages live in `estree`). */
