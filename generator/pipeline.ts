@@ -127,12 +127,12 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   // them, so the templates that need only the model (the markdown pages) run first and their files
   // reach the format worker while the compiler loads (see `lazyOpenapiTypes`).
   const types = lazyOpenapiTypes(document, spec.source.name);
-  const [releases, { defaults, team }] = await Promise.all([
+  const [releases, { defaults, team, warnings: found }] = await Promise.all([
     renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),
     loadTemplates(config.templates, config.root),
   ]);
   const diagnostics = new DiagnosticCollector();
-  diagnostics.add(...overrideDrift(defaults, team, config.templates.strict));
+  diagnostics.add(...found, ...overrideDrift(defaults, team, config.templates.strict));
   diagnostics.throwIfErrors();
   const slots = slotTemplates(defaults, team);
   const { options, warnings } = templateOptions(config, model, releases);

@@ -141,6 +141,23 @@ describe('team folders that cannot load: a located message, nothing written', ()
     }
   });
 
+  it('a module that is not a template (slow.mjs, api.js) is named in a warning, not skipped in silence; a helper (_x.mjs) is not', async () => {
+    const module = templateModule('slow', 'document', "() { return { kind: 'text', path: 'SLOW.md', content: '# slow\\n' }; }");
+    const project = teamProject({ templates: { 'slow.mjs': module, 'api.js': 'export default {};\n', '_helper.mjs': 'export const x = 1;\n', 'types.d.ts': 'export {};\n' }, config: "typecheck: 'never'," });
+    try {
+      const run = await runCli(['generate'], project.dir);
+      expect(run.code).toBe(0);
+      const warned = run.stderr.split('\n').filter((line) => line.includes('OM509'));
+      expect(warned).toStrictEqual([
+        'team/api.js - warning OM509: team/api.js is not a template: team templates are <name>.ts modules or <name>/index.ts folders. Rename it to api.ts to make it one, or to _api.js if templates import it as a helper',
+        'team/slow.mjs - warning OM509: team/slow.mjs is not a template: team templates are <name>.ts modules or <name>/index.ts folders. Rename it to slow.ts to make it one, or to _slow.mjs if templates import it as a helper',
+      ]);
+      expect(project.exists('generated/SLOW.md')).toBe(false);
+    } finally {
+      project.remove();
+    }
+  });
+
   it('a team folder that does not exist', async () => {
     const project = teamProject({ config: "typecheck: 'never'," });
     try {

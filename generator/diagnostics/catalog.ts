@@ -50,6 +50,7 @@ export const catalog = {
   OM506: 'Eject record unreadable',
   OM507: 'No such default template',
   OM508: 'Eject refused: the team folder already has this template',
+  OM509: 'A module in the team templates folder is not a template',
 
   OM600: 'Formatting failed',
   OM601: 'Writing output failed',

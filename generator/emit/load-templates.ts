@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { error, MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error, MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { message } from '../diagnostics/message.ts';
 import { importUserModule } from '../import-module.ts';
@@ -66,7 +66,10 @@ export async function scanTemplateDir(dir: string, root: string, origin: LoadedT
     if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
     const isModule = entry.isFile() && entry.name.endsWith('.ts') && !/\.(d|test|spec)\.ts$/.test(entry.name);
     const isFolder = entry.isDirectory() && (await exists(join(dir, entry.name, 'index.ts')));
-    if (!isModule && !isFolder) continue;
+    if (!isModule && !isFolder) {
+      if (origin === 'team' && entry.isFile() && NOT_A_TEMPLATE.test(entry.name)) diagnostics.push(notATemplate(relative(root, join(dir, entry.name)).split('\\').join('/')));
+      continue;
+    }
     const name = isModule ? entry.name.slice(0, -3) : entry.name;
     const location = join(dir, entry.name);
     const modulePath = isModule ? location : join(location, 'index.ts');
@@ -84,11 +87,24 @@ export async function scanTemplateDir(dir: string, root: string, origin: LoadedT
   return { entries, diagnostics };
 }
 
+/** A module a team may have meant as a template: JavaScript, or TypeScript other than `.ts` (`.d.ts`, tests and specs are not meant). */
+const NOT_A_TEMPLATE = /\.(m?js|cjs|mts|cts|tsx|jsx)$/;
+
+/** A module in the team folder that is not loaded as a template: a warning, not silence (a `_` name marks a helper and quiets it). */
+function notATemplate(file: string): Diagnostic {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return warning(
+    'OM509',
+    `${file} is not a template: team templates are <name>.ts modules or <name>/index.ts folders. Rename it to ${name.replace(NOT_A_TEMPLATE, '.ts')} to make it one, or to _${name} if templates import it as a helper`,
+    { file },
+  );
+}
+
 /**
  * The templates of a folder (`scanTemplateDir`), imported. Each module's default export must be a
  * template whose `name` is its file name.
  */
-export async function loadTemplateDir(dir: string, root: string, origin: LoadedTemplate['origin']): Promise<LoadedTemplate[]> {
+export async function loadTemplateDir(dir: string, root: string, origin: LoadedTemplate['origin']): Promise<{ templates: LoadedTemplate[]; warnings: Diagnostic[] }> {
   const { entries, diagnostics: found } = await scanTemplateDir(dir, root, origin);
   const diagnostics = new DiagnosticCollector();
   diagnostics.add(...found);
@@ -111,7 +127,7 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
     loaded.push({ template: template as Template, ...found, ...(ejected ? { ejected } : {}) });
   }
   diagnostics.throwIfErrors();
-  return loaded;
+  return { templates: loaded, warnings: [...diagnostics.list] };
 }
 
 /** Pairs defaults with team templates by name; names sorted for a stable run order. */
@@ -180,10 +196,10 @@ export function throwSite(cause: unknown, location: string, root: string): { fil
 }
 
 /** The default templates and the team's (none without a team folder): what a render slots together. */
-export async function loadTemplates(templates: { readonly defaultsDir: string; readonly teamDir?: string | undefined }, root: string): Promise<{ defaults: LoadedTemplate[]; team: LoadedTemplate[] }> {
+export async function loadTemplates(templates: { readonly defaultsDir: string; readonly teamDir?: string | undefined }, root: string): Promise<{ defaults: LoadedTemplate[]; team: LoadedTemplate[]; warnings: Diagnostic[] }> {
   const [defaults, team] = await Promise.all([
     loadTemplateDir(templates.defaultsDir, root, 'default'),
-    templates.teamDir ? loadTemplateDir(templates.teamDir, root, 'team') : Promise.resolve([]),
+    templates.teamDir ? loadTemplateDir(templates.teamDir, root, 'team') : Promise.resolve({ templates: [], warnings: [] }),
   ]);
-  return { defaults, team };
+  return { defaults: defaults.templates, team: team.templates, warnings: [...defaults.warnings, ...team.warnings] };
 }

@@ -64,7 +64,7 @@ describe('eject rewrites imports that leave the template, and only those', () =>
   write('bundle/files/asset.ts', "import x from '../../shared/words.ts'; // an asset: copied as is\n");
 
   it('a module: relative imports outside it become openapi-morph/templates/...', async () => {
-    const loaded = await loadTemplateDir(defaults, root, 'default');
+    const { templates: loaded } = await loadTemplateDir(defaults, root, 'default');
     const result = await ejectTemplate(loaded.find((t) => t.template.name === 'notes')!, join(root, 'team'), 'team', defaults);
     const text = readFileSync(join(root, 'team/notes.ts'), 'utf8');
     expect(text).toContain("import { word } from 'openapi-morph/templates/shared/words.ts';");
@@ -73,7 +73,7 @@ describe('eject rewrites imports that leave the template, and only those', () =>
   });
 
   it('a folder: its own modules keep their local imports, assets are copied untouched', async () => {
-    const loaded = await loadTemplateDir(defaults, root, 'default');
+    const { templates: loaded } = await loadTemplateDir(defaults, root, 'default');
     await ejectTemplate(loaded.find((t) => t.template.name === 'bundle')!, join(root, 'team'), 'team', defaults);
     const index = readFileSync(join(root, 'team/bundle/index.ts'), 'utf8');
     expect(index).toContain("import { local } from './local.ts';");

@@ -118,7 +118,7 @@ function ejectNote(team: LoadedTemplate, drift: DriftState | undefined): string 
 async function eject(name: string, config: ResolvedConfig | undefined, to: string | undefined, io: CliIO): Promise<number> {
   const dir = to !== undefined ? resolve(io.cwd, to) : config?.templates.teamDir;
   if (!dir) fail('OM100', 'no team folder to eject into: set templates.dir in the config, or pass --to DIR');
-  const defaults = await loadTemplateDir(templatesOf(config).defaultsDir, config?.root ?? io.cwd, 'default');
+  const { templates: defaults } = await loadTemplateDir(templatesOf(config).defaultsDir, config?.root ?? io.cwd, 'default');
   const base = defaults.find((t) => t.template.name === name);
   if (!base) fail('OM507', `there is no default template "${name}"; the defaults are: ${defaults.map((t) => t.template.name).join(', ')}`);
   const shown = displayPath(io.cwd, dir);
