@@ -19,8 +19,9 @@ import { sha256 } from './hash.ts';
  *   sha256 of the data and the data; a file that does not match is ignored, so a corrupt or foreign
  *   entry costs a normal compile, never a wrong module.
  * - When: the data is made as the process exits (`createCachedData` then includes the functions the
- *   run compiled lazily) and written to a temp file renamed into place, only when the run found none
- *   or V8 rejected it; the output of the run is done by then.
+ *   run compiled lazily), or when `writePendingCodeCaches` is called (a worker thread), and written
+ *   to a temp file renamed into place, only when the run found none or V8 rejected it; the output
+ *   of the run is done by then.
  */
 export function requireWithCodeCache(filename: string): unknown {
   const require = createRequire(filename);
@@ -48,8 +49,24 @@ export function requireWithCodeCache(filename: string): unknown {
     throw cause;
   }
   module.loaded = true;
-  if (file !== undefined && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeEntry(file, script));
+  if (file !== undefined && (!cachedData || script.cachedDataRejected)) {
+    if (pending.size === 0) process.once('exit', writePendingCodeCaches);
+    pending.set(file, script);
+  }
   return module.exports;
+}
+
+/** The entries this thread will write: a module's file, and the script whose code it caches. */
+const pending = new Map<string, vm.Script>();
+
+/**
+ * Writes the entries of the modules this thread loaded without one, now rather than at exit: a
+ * worker thread that is terminated never runs its exit hooks (the format worker calls this once it
+ * has warmed prettier up, so the entries hold the code compiled for formatting).
+ */
+export function writePendingCodeCaches(): void {
+  for (const [file, script] of pending) writeEntry(file, script);
+  pending.clear();
 }
 
 const MAGIC = Buffer.from('openapi-morph v8 code cache 1\n');

@@ -77,6 +77,23 @@ describe('V8 code cache', () => {
     expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 1\n');
   });
 
+  it('a worker thread, whose exit hooks never run when it is terminated, writes its entries when told to (writePendingCodeCaches)', () => {
+    const inWorker = (flush: boolean) => {
+      const worker = `const { requireWithCodeCache, writePendingCodeCaches } = await import(${JSON.stringify(codeCache)}); const { parentPort } = await import('node:worker_threads'); const value = requireWithCodeCache(${JSON.stringify(moduleFile)}).value; ${flush ? 'writePendingCodeCaches();' : ''} parentPort.postMessage(value); await new Promise(() => setInterval(() => undefined, 1000));`;
+      const script = `import { Worker } from 'node:worker_threads'; const w = new Worker(new URL('data:text/javascript,' + encodeURIComponent(${JSON.stringify(worker)}))); w.once('message', async (value) => { await w.terminate(); process.stdout.write(String(value)); });`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect([run.stderr, run.stdout]).toStrictEqual(['', '7']);
+    };
+    const written = () => readdirSync(entries).filter((n) => n.endsWith('.bin'));
+    mkdirSync(entries, { recursive: true });
+    inWorker(false);
+    expect(written()).toStrictEqual([]);
+    inWorker(true);
+    expect(written()).toHaveLength(1);
+    expect(load()).toMatchObject({ value: 7, doubled: 14 });
+    expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 1\n');
+  });
+
   it('never runs an entry made for other bytes: an edited module of the same size loads as it is now', () => {
     expect(load()).toMatchObject({ value: 7 });
     writeModule(8);

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { message } from '../diagnostics/message.ts';
 import { formatOne, type FormatOutcome, type WorkerData, type WorkerReply, type WorkerRequest } from './format-jobs.ts';
 import { warmUp } from './warm-up.ts';
+import { writePendingCodeCaches } from '../code-cache.ts';
 import { createFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
 
 const formatters = new Map<string, Promise<Formatter>>();
@@ -27,7 +28,9 @@ const ready = formatterFor(warm);
 // One job at a time, in the order posted (the pool posts a job as soon as its file is printed): two
 // in flight would hold two syntax trees, and the last posted would not wait its turn. The warm-up
 // (a render's early worker) comes first; a setup that fails is reported with the first job.
-let previous: Promise<unknown> = warming ? ready.then((formatter) => warmUp(formatter, warm)).catch(() => undefined) : Promise.resolve();
+// The code cache of prettier's modules is written once they are warm (code-cache.ts): this thread is
+// terminated, so its exit hooks never run.
+let previous: Promise<unknown> = warming ? ready.then((formatter) => warmUp(formatter, warm)).then(writePendingCodeCaches).catch(() => undefined) : Promise.resolve();
 parentPort!.on('message', ({ index, job, setup }: WorkerRequest) => {
   previous = previous
     .then(() => formatterFor(setup))
