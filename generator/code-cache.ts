@@ -5,6 +5,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import vm from 'node:vm';
 import { trustedCacheDir } from './cache-dir.ts';
 import { sha256 } from './hash.ts';
+import { toolkitRoot } from './toolkit.ts';
 
 /**
  * A V8 code cache for the large CommonJS modules the toolkit loads (typescript.js is 9 MB: compiling
@@ -13,7 +14,9 @@ import { sha256 } from './hash.ts';
  * would compile it, with `vm.Script` and the bytecode V8 produced on an earlier run.
  *
  * - Where: `node_modules/.cache/openapi-morph/v8/` of the project whose `node_modules` holds the
- *   module (cache-dir.ts: a folder owned by the current user and writable by no one else, or none).
+ *   module, or of the toolkit for one outside any `node_modules` (its build's schema validators in
+ *   a source checkout); cache-dir.ts: a folder owned by the current user and writable by no one
+ *   else, or none.
  * - Key: sha256 of the module's bytes, its path, Node's and V8's versions and the architecture; V8
  *   itself refuses data made with other flags (`cachedDataRejected`). A file holds a magic line, the
  *   sha256 of the data and the data; a file that does not match is ignored, so a corrupt or foreign
@@ -75,7 +78,8 @@ const DIGEST = 32;
 /** The cache file for this module's bytes under this Node, or undefined without a trusted cache folder. */
 function cacheFile(filename: string, bytes: Uint8Array): string | undefined {
   const at = filename.lastIndexOf(`${sep}node_modules${sep}`);
-  const dir = trustedCacheDir(at === -1 ? dirname(filename) : filename.slice(0, at));
+  // A module of the toolkit's own (the build's schema validators in a source checkout) caches with the toolkit.
+  const dir = trustedCacheDir(at === -1 ? toolkitRoot : filename.slice(0, at));
   if (dir === undefined) return undefined;
   const key = sha256(`${sha256(bytes)}\0${filename}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
   return join(dir, 'v8', `${basename(filename)}-${key.slice(0, 32)}.bin`);
