@@ -189,6 +189,19 @@ export function jiti(): typeof import('jiti') {
   return require('jiti') as typeof import('jiti');
 }
 
+type JitiTransform = NonNullable<import('jiti').JitiOptions['transform']>;
+let babelTransform: JitiTransform | undefined;
+
+/**
+ * jiti's own transform (its 1.5 MB Babel build, which jiti loads when a module is not in its file
+ * cache yet), loaded on first use through the V8 code cache: about 0.1 s of CPU less for a config
+ * or a team template jiti has not transpiled before (a fresh clone, CI, a new file).
+ */
+export const jitiTransform: JitiTransform = (options) => {
+  babelTransform ??= requireWithCodeCache(join(dirname(require.resolve('jiti')), '..', 'dist', 'babel.cjs')) as JitiTransform;
+  return babelTransform(options);
+};
+
 /** jsonpath-plus, for overlay targets (only projects with overlays load it). */
 export function jsonPath(): typeof import('jsonpath-plus') {
   return require('jsonpath-plus') as typeof import('jsonpath-plus');
