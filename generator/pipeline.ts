@@ -47,8 +47,8 @@ export interface RenderResult {
 
 /**
  * The pipeline, source to formatted files: load -> select -> validate the subset -> normalize ->
- * model -> types -> templates -> print -> format -> type check (when `config.typecheck`) ->
- * manifest. Pure with respect to the output
+ * model -> templates (the types made when a template first reads them) -> print -> format -> type
+ * check (when `config.typecheck`) -> manifest. Pure with respect to the output
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
 export async function render(config: ResolvedConfig, renderOptions: RenderOptions = {}): Promise<RenderResult> {
