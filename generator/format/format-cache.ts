@@ -8,7 +8,9 @@ import { sha256 } from '../hash.ts';
  * key covers everything prettier's output depends on (its version, the resolved config or the
  * standalone defaults with the plugins the file needs, the parser, the file path, the text), so a hit is the
  * bytes prettier would produce and determinism holds. Entries are written atomically (a temp
- * file renamed into place); a folder that cannot be read or written only costs the formatting.
+ * file renamed into place) and carry the sha256 of their text: an entry that does not match (cut
+ * short, edited, from an older layout) is a miss, never written into a package. A folder that
+ * cannot be read or written only costs the formatting.
  * `get` reads synchronously: the format stage looks a file up as soon as it is printed, in the
  * middle of the templates stage's synchronous loop, and hands a miss to prettier's worker at once
  * (an asynchronous read would be answered only when that loop ends).
@@ -17,6 +19,10 @@ export interface FormatCache {
   get(key: string): string | undefined;
   set(key: string, formatted: string): Promise<void>;
 }
+
+/** An entry: this line's start, the sha256 of the text (hex) and a newline, then the text. */
+const ENTRY_HEAD = 'openapi-morph format cache 1 ';
+const DIGEST = 64;
 
 export function formatCacheKey(parts: readonly unknown[], text: string): string {
   return sha256(`${JSON.stringify(parts)}\0${text}`);
@@ -27,18 +33,21 @@ export function formatCache(dir: string | undefined): FormatCache {
   const entry = (key: string) => join(dir, 'format', key.slice(0, 2), key);
   return {
     get(key) {
+      let stored: string;
       try {
-        return readFileSync(entry(key), 'utf8');
+        stored = readFileSync(entry(key), 'utf8');
       } catch {
         return undefined;
       }
+      const text = stored.slice(ENTRY_HEAD.length + DIGEST + 1);
+      return stored.startsWith(ENTRY_HEAD) && stored.slice(ENTRY_HEAD.length, ENTRY_HEAD.length + DIGEST) === sha256(text) ? text : undefined;
     },
     async set(key, formatted) {
       try {
         const file = entry(key);
         await mkdir(join(file, '..'), { recursive: true });
         const temp = `${file}.${process.pid}.tmp`;
-        await writeFile(temp, formatted);
+        await writeFile(temp, `${ENTRY_HEAD}${sha256(formatted)}\n${formatted}`);
         await rename(temp, file);
       } catch {
         // Not cached: the next run formats it again.
