@@ -171,6 +171,17 @@ describe('sync from a file', () => {
     expect(p.snapshot()).toStrictEqual(after);
   });
 
+  it('refuses an upstream selection over the limits, as generate does, and writes nothing (OM305)', async () => {
+    project = tempProject({ config: { select: { include: 'all' }, limits: { maxOperations: 1 } } });
+    project.write('upstream/openapi.yaml', UPSTREAM);
+    const before = project.snapshot();
+    const run = await runCli(['sync', '--from', 'upstream/openapi.yaml'], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error OM305: the selection has 2 operations, over the limit of 1 (limits.maxOperations)');
+    expect(run.stderr).toContain('nothing was written');
+    expect(project.snapshot()).toStrictEqual(before);
+  });
+
   it('needs --from', async () => {
     const p = synced();
     const run = await runCli(['sync'], p.dir);

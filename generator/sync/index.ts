@@ -10,6 +10,7 @@ import { validateSubset } from '../load/validate.ts';
 import { applyOverlays } from '../overlay/index.ts';
 import { renderSelected, type RenderResult } from '../pipeline.ts';
 import { select, type SelectResult } from '../select/index.ts';
+import { checkSelectionSize } from '../select/size-limit.ts';
 import { specDocument, type SpecDocument } from '../spec-context.ts';
 import type { TreeDifference } from '../write/output-tree.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
@@ -52,6 +53,8 @@ export interface UpstreamSubset {
  */
 export async function upstreamSubset(config: ResolvedConfig, options: SourceOptions): Promise<UpstreamSubset> {
   const { upstream, selected, warnings } = await selectUpstream(config, options);
+  // The upstream is untrusted input, as a spec is: the same limits as generate's (OM305).
+  checkSelectionSize(upstream, selected, config.limits);
   options.progress?.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
   await validateSubset(upstream, selected.document);
   return { name: upstream.source.name, version: upstream.version, selected, text: dumpSpec(selected.document), warnings };
