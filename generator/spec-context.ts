@@ -29,3 +29,11 @@ export function specDocument(source: SpecSource, document: JsonObject, version: 
   const locator = new Locator(source.name, source.text);
   return { source, document, version, externals, at: (pointer) => locator.locate(pointer) };
 }
+
+/**
+ * The same spec whose `document` is a subset of it (the selection's): locations still point into
+ * the source, and the whole tree is no longer held by whoever holds the result.
+ */
+export function narrowedTo(spec: SpecDocument, subset: JsonObject): SpecDocument {
+  return { ...spec, document: subset };
+}
