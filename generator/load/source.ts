@@ -11,8 +11,9 @@ export interface SpecSource {
   readonly sha256: string;
   readonly byteLength: number;
   /**
-   * Lets go of `text` (a file's: 26 MB of memory for a 13 MB document with a non-ASCII character):
-   * reading `text` later reads the file again, and fails if its bytes are no longer those hashed.
+   * Lets go of `text` (a file's; GitHub's 13 MB document, with a few non-ASCII characters, is a
+   * 26 MB string): reading `text` later reads the file again, and fails if its bytes are no longer
+   * those hashed.
    */
   readonly release?: () => void;
 }
