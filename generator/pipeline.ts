@@ -22,7 +22,7 @@ import { templateOptions } from './package-policy.ts';
 import { readReleases, type Release } from './releases.ts';
 import { operationKeys, select, type SelectResult } from './select/index.ts';
 import { checkSelectionSize } from './select/size-limit.ts';
-import type { SpecDocument } from './spec-context.ts';
+import { narrowedTo, type SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
 import { toolkit } from './toolkit.ts';
@@ -34,6 +34,7 @@ import { prettierInputs } from './inputs/prettier-inputs.ts';
 /** Everything one run produces, in memory: `generate` writes it, `check` compares it. */
 export interface RenderResult {
   readonly config: ResolvedConfig;
+  /** The spec as loaded, its `document` narrowed to the selected subset (`narrowedTo`). */
   readonly spec: SpecDocument;
   readonly selected: SelectResult;
   readonly model: ApiModel;
@@ -93,7 +94,9 @@ async function renderLoaded(config: ResolvedConfig, spec: SpecDocument, renderOp
   checkSelectionSize(spec, selected, config.limits);
   progress.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
   await validateSubset(spec, selected.document);
-  return renderModel(config, spec, selected, renderOptions, pool);
+  // The stages after selection read only the subset: holding the whole upstream tree through them
+  // would keep it in memory, and in every garbage collection's marking, for nothing.
+  return renderModel(config, narrowedTo(spec, selected.document), selected, renderOptions, pool);
 }
 
 /**

@@ -26,6 +26,17 @@ export interface SpecDocument {
 }
 
 export function specDocument(source: SpecSource, document: JsonObject, version: SpecVersion, externals: readonly ExternalDocument[] = []): SpecDocument {
-  const locator = new Locator(source.name, source.text);
+  // Through `source`, not the string: a source that lets go of its text (`narrowedTo`) reads it again here.
+  const locator = new Locator(source.name, () => source.text);
   return { source, document, version, externals, at: (pointer) => locator.locate(pointer) };
+}
+
+/**
+ * The same spec whose `document` is a subset of it (the selection's): locations still point into
+ * the source, and neither the whole tree nor, for a file, its text is held any longer by whoever
+ * holds the result (the source reads the file again if a diagnostic needs a line).
+ */
+export function narrowedTo(spec: SpecDocument, subset: JsonObject): SpecDocument {
+  spec.source.release?.();
+  return { ...spec, document: subset };
 }

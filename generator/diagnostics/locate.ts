@@ -10,10 +10,11 @@ import type { SourceLocation } from './diagnostic.ts';
  */
 export class Locator {
   readonly file: string;
-  readonly #text: string;
+  /** The text, or how to get it when a diagnostic first needs a line (a source that let go of its text reads it again). */
+  readonly #text: string | (() => string);
   #parsed: { doc: Document; lines: LineCounter } | undefined;
 
-  constructor(file: string, text: string) {
+  constructor(file: string, text: string | (() => string)) {
     this.file = file;
     this.#text = text;
   }
@@ -59,7 +60,7 @@ export class Locator {
   #parse(): { doc: Document; lines: LineCounter } {
     const { LineCounter, parseDocument } = yamlPositions();
     const lines = new LineCounter();
-    const doc = parseDocument(this.#text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+    const doc = parseDocument(typeof this.#text === 'string' ? this.#text : this.#text(), { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
     return { doc, lines };
   }
 }

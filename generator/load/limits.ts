@@ -45,7 +45,9 @@ interface Measure {
  * for every value), so the walk need not look for shared nodes; from YAML, leave it `false`.
  */
 export function checkTree(root: unknown, limits: Limits, file: string, sharesNoNodes = false): unknown {
-  // Most YAML has no aliases: the cheap walk finds out (it stops at the first node met twice).
+  // Most documents have no aliases and are within the limits: the quick walk finds out (it stops at
+  // the first node met twice, or at the first limit crossed, which the walks below then locate).
+  if (quickCheck(root, limits, sharesNoNodes ? undefined : new WeakSet()) === 'plain') return root;
   if (checkPlainTree(root, limits, file, sharesNoNodes ? undefined : new WeakSet()) === 'plain') return root;
   const measured = new Map<object, Measure>();
   const onPath = new Set<object>();
@@ -111,6 +113,41 @@ function expand(node: unknown): unknown {
     Object.defineProperty(copy, key, { value: expand(value), enumerable: true, writable: true, configurable: true });
   }
   return copy;
+}
+
+/**
+ * Whether a tree is plain and within the depth and enum limits, as fast as a walk can tell (a 13 MB
+ * document has millions of nodes): no path kept, no key lists allocated. It answers 'other' at the
+ * first node met twice (with `seen`) or the first limit crossed; `checkPlainTree` and `measure` then
+ * walk again to tell which, and where. `for...in` lists an object's own keys as `Object.keys` does,
+ * plus any enumerable property someone put on `Object.prototype`: that can only make it answer
+ * 'other' (a false alarm the located walks clear), never 'plain' for a tree that is not.
+ */
+function quickCheck(root: unknown, limits: Limits, seen: WeakSet<object> | undefined): 'plain' | 'other' {
+  if (root === null || typeof root !== 'object') return 'plain';
+  const { maxDepth, maxEnumValues } = limits;
+  const walk = (node: object, depth: number): boolean => {
+    if (depth > maxDepth) return false;
+    if (seen) {
+      if (seen.has(node)) return false;
+      seen.add(node);
+    }
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        const value: unknown = node[index];
+        if (value !== null && typeof value === 'object' && !walk(value, depth + 1)) return false;
+      }
+      return true;
+    }
+    for (const key in node) {
+      const value: unknown = (node as Record<string, unknown>)[key];
+      if (value === null || typeof value !== 'object') continue;
+      if (key === 'enum' && Array.isArray(value) && value.length > maxEnumValues) return false;
+      if (!walk(value, depth + 1)) return false;
+    }
+    return true;
+  };
+  return walk(root, 0) ? 'plain' : 'other';
 }
 
 /**

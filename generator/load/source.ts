@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { sha256 } from '../hash.ts';
@@ -9,6 +10,12 @@ export interface SpecSource {
   readonly text: string;
   readonly sha256: string;
   readonly byteLength: number;
+  /**
+   * Lets go of `text` (a file's; GitHub's 13 MB document, with a few non-ASCII characters, is a
+   * 26 MB string): reading `text` later reads the file again, and fails if its bytes are no longer
+   * those hashed.
+   */
+  readonly release?: () => void;
 }
 
 export function sourceFromText(name: string, text: string): SpecSource {
@@ -34,7 +41,24 @@ export async function readSpecFile(path: string, name: string, maxBytes: number)
     });
   }
   const bytes = await readFile(path);
-  return { name, text: bytes.toString('utf8'), sha256: sha256(bytes), byteLength: bytes.byteLength };
+  const hash = sha256(bytes);
+  let kept: string | undefined = bytes.toString('utf8');
+  const reread = (): string => {
+    const again = readFileSync(path);
+    if (sha256(again) !== hash) fail('OM200', `${name} changed while openapi-morph was reading it`, { file: name });
+    return again.toString('utf8');
+  };
+  return {
+    name,
+    get text(): string {
+      return kept ?? reread();
+    },
+    sha256: hash,
+    byteLength: bytes.byteLength,
+    release: () => {
+      kept = undefined;
+    },
+  };
 }
 
 export function formatBytes(n: number): string {

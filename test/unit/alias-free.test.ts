@@ -5,6 +5,16 @@ import { parseCheckedTree } from '../../generator/load/checked-tree.ts';
 import { parseSpecText } from '../../generator/load/parse.ts';
 import { sourceFromText } from '../../generator/load/source.ts';
 
+/** The limits problems of a document, as `code pointer`; undefined when it is within them. */
+function problem(text: string, sharesNoNodes: boolean, limits = defaultLimits): string[] | undefined {
+  try {
+    checkTree(parseSpecText(sourceFromText('s.yaml', text)), limits, 's.yaml', sharesNoNodes);
+    return undefined;
+  } catch (cause) {
+    return (cause as MorphError).diagnostics.map((d) => `${d.code} ${d.location?.pointer}`);
+  }
+}
+
 describe('trees without shared nodes take the cheap limits check', () => {
   const parse = (text: string) => parseCheckedTree(sourceFromText('s.yaml', text), defaultLimits) as Record<string, unknown>;
 
@@ -33,15 +43,6 @@ describe('trees without shared nodes take the cheap limits check', () => {
     }
   });
 
-  const problem = (text: string, sharesNoNodes: boolean, limits = defaultLimits) => {
-    try {
-      checkTree(parseSpecText(sourceFromText('s.yaml', text)), limits, 's.yaml', sharesNoNodes);
-      return undefined;
-    } catch (cause) {
-      return (cause as MorphError).diagnostics.map((d) => `${d.code} ${d.location?.pointer}`);
-    }
-  };
-
   it.each([
     { name: 'too deep', given: 'a:\n  b:\n    c:\n      d: 1\n', limits: { ...defaultLimits, maxDepth: 2 } },
     { name: 'too many enum values', given: 'x:\n  - enum: [1, 2, 3]\n', limits: { ...defaultLimits, maxEnumValues: 2 } },
@@ -53,5 +54,27 @@ describe('trees without shared nodes take the cheap limits check', () => {
   it('too deep and too many enum values are still refused', () => {
     expect(problem('a:\n  b:\n    c: 1\n', true, { ...defaultLimits, maxDepth: 1 })).toStrictEqual(['OM203 #/a/b']);
     expect(problem('x:\n  enum: [1, 2, 3]\n', true, { ...defaultLimits, maxEnumValues: 2 })).toStrictEqual(['OM210 #/x/enum']);
+  });
+});
+
+describe('the quick limits walk', () => {
+  // The quick walk only says whether a limit is crossed; the located walk then says where.
+  it.each([
+    { name: 'too deep in an array', given: '{"a":[[{"b":[1]}]]}', limits: { ...defaultLimits, maxDepth: 3 }, want: ['OM203 #/a/0/0/b'] },
+    { name: 'too many enum values after a plain sibling', given: '{"x":{"enum":[1]},"y":{"enum":[1,2,3]}}', limits: { ...defaultLimits, maxEnumValues: 2 }, want: ['OM210 #/y/enum'] },
+    { name: 'an enum key holding no array', given: '{"enum":{"enum":[1,2]}}', limits: { ...defaultLimits, maxEnumValues: 1 }, want: ['OM210 #/enum/enum'] },
+    { name: 'within the limits', given: '{"a":[{"enum":[1,2]}],"__proto__":{"b":[]}}', limits: defaultLimits, want: undefined },
+  ])('$name', ({ given, limits, want }) => {
+    expect(problem(given, true, limits)).toStrictEqual(want);
+  });
+
+  it('an enumerable property on Object.prototype changes no answer', () => {
+    Object.defineProperty(Object.prototype, 'polluted', { value: { deep: {} }, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(problem('{"a":{"b":{}}}', true, { ...defaultLimits, maxDepth: 2 })).toStrictEqual(undefined);
+      expect(problem('{"a":{"b":{"c":{}}}}', true, { ...defaultLimits, maxDepth: 2 })).toStrictEqual(['OM203 #/a/b/c']);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['polluted'];
+    }
   });
 });
