@@ -101,17 +101,19 @@ async function renderLoaded(config: ResolvedConfig, spec: SpecDocument, renderOp
 
 /**
  * The stages after selection, for a subset that was already selected and validated (`sync`
- * validates the subset of the upstream document once, then renders the spec it writes).
+ * validates the subset of the upstream document once, then renders the spec it writes). `pool`:
+ * the format worker a caller started before loading (`withRenderPool`), else one starts here.
  */
-export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}): Promise<RenderResult> {
-  return withRenderPool(config, renderOptions, (pool) => renderModel(config, spec, selected, renderOptions, pool));
+export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}, pool?: FormatPool): Promise<RenderResult> {
+  if (pool) return renderModel(config, spec, selected, renderOptions, formats(config, renderOptions) ? pool : undefined);
+  return withRenderPool(config, renderOptions, (started) => renderModel(config, spec, selected, renderOptions, started));
 }
 
 /**
  * prettier loads on a worker thread while the stages before formatting run on this one (the diff
  * renders without it, and so does a config with `output.format: false`); the worker ends with `run`.
  */
-async function withRenderPool<T>(config: ResolvedConfig, renderOptions: RenderOptions, run: (pool: FormatPool | undefined) => Promise<T>): Promise<T> {
+export async function withRenderPool<T>(config: ResolvedConfig, renderOptions: RenderOptions, run: (pool: FormatPool | undefined) => Promise<T>): Promise<T> {
   const pool = formats(config, renderOptions) ? startRenderFormatting(config.output.dir) : undefined;
   try {
     return await run(pool);

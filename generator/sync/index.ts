@@ -8,7 +8,8 @@ import type { Progress } from '../progress.ts';
 import { sourceFromText } from '../load/source.ts';
 import { validateSubset } from '../load/validate.ts';
 import { applyOverlays } from '../overlay/index.ts';
-import { renderSelected, type RenderResult } from '../pipeline.ts';
+import { renderSelected, withRenderPool, type RenderResult } from '../pipeline.ts';
+import type { FormatPool } from '../format/format-jobs.ts';
 import { select, type SelectResult } from '../select/index.ts';
 import { checkSelectionSize } from '../select/size-limit.ts';
 import { specDocument, type SpecDocument } from '../spec-context.ts';
@@ -93,6 +94,11 @@ export interface SyncReport {
 export async function sync(config: ResolvedConfig, options: SourceOptions): Promise<SyncReport> {
   await recoverWrites(config.root);
   const specPath = specFile(config);
+  // The format worker loads prettier while the upstream loads (3 MB of YAML: ~0.4 s) and is diffed.
+  return withRenderPool(config, {}, (pool) => syncWith(config, options, specPath, pool));
+}
+
+async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath: string, pool: FormatPool | undefined): Promise<SyncReport> {
   const { name, version, selected, text, warnings } = await upstreamSubset(config, options);
   const previous = await readPrevious(config, specPath);
   // The written spec as a SpecDocument without parsing it again: the subset object is what
@@ -100,10 +106,16 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
   const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
   const specWritten = previous.sha256 !== spec.source.sha256;
   const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name, ...(previous.spec ? { unrecordedVersion: infoVersion(previous.spec) } : {}) }) : undefined;
-  const result = await renderSelected(config, spec, select(spec, { include: 'all', exclude: [] }), {
-    ...(recorded ? { releases: recorded.releases } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
-  });
+  const result = await renderSelected(
+    config,
+    spec,
+    select(spec, { include: 'all', exclude: [] }),
+    {
+      ...(recorded ? { releases: recorded.releases } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    },
+    pool,
+  );
   const { difference, writes } = await planOutput(config, result);
   options.progress?.stage('write', `${writes.length} files`);
   await commitWrites(config.root, [
