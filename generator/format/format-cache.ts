@@ -23,6 +23,8 @@ export interface FormatCache {
 /** An entry: this line's start, the sha256 of the text (hex) and a newline, then the text. */
 const ENTRY_HEAD = 'openapi-morph format cache 1 ';
 const DIGEST = 64;
+/** The folder of these entries in the cache folder. */
+export const ENTRY_FOLDER = 'format-2';
 
 export function formatCacheKey(parts: readonly unknown[], text: string): string {
   return sha256(`${JSON.stringify(parts)}\0${text}`);
@@ -30,7 +32,10 @@ export function formatCacheKey(parts: readonly unknown[], text: string): string 
 
 export function formatCache(dir: string | undefined): FormatCache {
   if (!dir) return { get: () => undefined, set: async () => undefined };
-  const entry = (key: string) => join(dir, 'format', key.slice(0, 2), key);
+  // Not `format/`, where versions before the digest kept bare text: a cache folder can be shared (the
+  // OS temp folder of a project without node_modules), and such a version would copy these entries'
+  // first line into a package.
+  const entry = (key: string) => join(dir, ENTRY_FOLDER, key.slice(0, 2), key);
   return {
     get(key) {
       let stored: string;

@@ -2,11 +2,11 @@
  * The format cache answers only with what it stored: an entry cut short, edited or in another
  * layout is a miss (the file is formatted again), never text written into a package.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatCache, formatCacheKey } from '../../generator/format/format-cache.ts';
+import { ENTRY_FOLDER, formatCache, formatCacheKey } from '../../generator/format/format-cache.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -17,8 +17,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const key = formatCacheKey(['prettier 3', 'typescript'], 'export const a = {b:1}');
 const formatted = 'export const a = { b: 1 };\n';
 const entryFile = () => {
-  const shard = readdirSync(join(dir, 'format'))[0]!;
-  return join(dir, 'format', shard, readdirSync(join(dir, 'format', shard))[0]!);
+  const shard = readdirSync(join(dir, ENTRY_FOLDER))[0]!;
+  return join(dir, ENTRY_FOLDER, shard, readdirSync(join(dir, ENTRY_FOLDER, shard))[0]!);
 };
 
 describe('format cache', () => {
@@ -26,6 +26,15 @@ describe('format cache', () => {
     await formatCache(dir).set(key, formatted);
     expect(formatCache(dir).get(key)).toBe(formatted);
     expect(formatCache(dir).get(formatCacheKey(['prettier 3', 'typescript'], 'export const b = 1'))).toBeUndefined();
+  });
+
+  it("keeps its entries out of the folder where earlier versions kept bare text (a shared cache folder must not feed them a digest line), and reads none from it", async () => {
+    await formatCache(dir).set(key, formatted);
+    expect(readdirSync(dir)).toStrictEqual([ENTRY_FOLDER]);
+    rmSync(join(dir, ENTRY_FOLDER), { recursive: true });
+    mkdirSync(join(dir, 'format', key.slice(0, 2)), { recursive: true });
+    writeFileSync(join(dir, 'format', key.slice(0, 2), key), formatted);
+    expect(formatCache(dir).get(key)).toBeUndefined();
   });
 
   it.each([

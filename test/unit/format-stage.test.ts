@@ -15,6 +15,7 @@ import { DEFAULT_PACKAGE_SETUP, type FormatterSetup } from '../../generator/form
 /** A file's setup: a default package's plugins, and every plugin for a fence in a language with none listed. */
 const DEFAULT: FormatterSetup = { kind: 'standalone', parsers: ['json', 'markdown', 'typescript'], all: false };
 import { formatFiles, startFormatSession } from '../../generator/format/prettier.ts';
+import { ENTRY_FOLDER } from '../../generator/format/format-cache.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
@@ -76,11 +77,11 @@ describe('format stage', () => {
     );
     expect(formatted.map((file) => file.content)).toStrictEqual(outcomes.map((outcome) => ('content' in outcome ? outcome.content : outcome.error)));
     // prettier formatted (and cached) only the files that are not in the seed: the runtime's all are.
-    const entries = readdirSync(join(cache, 'format'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const entries = readdirSync(join(cache, ENTRY_FOLDER), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     expect(entries).toHaveLength(files.length - runtime.length);
     // An edited runtime file is not in the seed.
     await formatFiles([headed('src/runtime/abort.ts', `${runtime[0]!.content.slice(runtime[0]!.header!.length)}\nexport const edited = 1\n`)], out, cache);
-    expect(readdirSync(join(cache, 'format'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())).toHaveLength(files.length - runtime.length + 1);
+    expect(readdirSync(join(cache, ENTRY_FOLDER), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())).toHaveLength(files.length - runtime.length + 1);
   });
 });
 
