@@ -40,9 +40,10 @@ describe('generate --dry-run, --silent, --verbose and progress', () => {
 
   it('shows one overwritten progress line on a terminal (generate, sync), none in a pipe or with --silent', () => {
     // A run must take over a second to show it: a team template that holds the render for 1.5 s
-    // (a small spec alone renders faster than that now).
+    // (a small spec alone renders faster than that now), blocking its thread without using the CPU
+    // (a busy loop took 6 s of CPU from the other test worker over the four runs).
     const slow = tempProject({ spec: SPEC, config: { output: { dir: 'client' }, templates: { dir: 'team' }, typecheck: 'never' } });
-    slow.write('team/slow.ts', "export default { apiVersion: 1, name: 'slow', description: 'takes 1.5 s', scope: 'document', render() { const end = Date.now() + 1500; while (Date.now() < end); return []; } };\n");
+    slow.write('team/slow.ts', "export default { apiVersion: 1, name: 'slow', description: 'takes 1.5 s', scope: 'document', render() { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500); return []; } };\n");
     // `script` gives the CLI a real pseudo-terminal.
     const tty = (args: string, command = 'generate') =>
       spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} ${command} ${args}`, '/dev/null'], { cwd: slow.dir, encoding: 'utf8' });

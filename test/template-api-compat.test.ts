@@ -20,7 +20,7 @@ const SNAPSHOT = join(repoRoot, 'test/template-api.snapshot.d.ts');
  * loading, diagnostics) is public too but not part of the template API's contract.
  */
 let computed: string | undefined;
-// Computed once for both tests: the declaration emit type-checks the toolkit (seconds).
+// Computed once for both tests.
 const surface = () => (computed ??= apiSurface({ exclude: ['render', 'generate', 'check', 'sync', 'SyncReport', 'SourceOptions', 'loadConfig', 'resolveConfig', 'ResolvedConfig', 'MorphError', 'Diagnostic', 'SourceLocation'] }));
 
 describe('template API compatibility', () => {

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { repoRoot } from './cli.ts';
@@ -16,7 +17,9 @@ interface DeclarationFile {
 /**
  * The public type surface of openapi-morph as normalized declaration text: what `generator/index.ts`
  * exports (the template API, the model, the config, the helpers), and every declaration those
- * reach, followed through imports. TypeScript's declaration emit gives the text (bodies dropped);
+ * reach, followed through imports. TypeScript's declaration emit gives the text (bodies dropped):
+ * the build's, in dist/ (the tests' global setup builds from the current sources, so a change of
+ * the sources is there; emitting again here took 20 s of a second program over the toolkit);
  * comments are removed, so a doc change is not an API change. Types from other packages are
  * listed by name (`ts-morph: SourceFileStructure`): a change of the pinned version shows up as
  * a change of the package's lock entry instead.
@@ -24,24 +27,7 @@ interface DeclarationFile {
 export function apiSurface(options: { readonly entry?: string; readonly exclude?: readonly string[] } = {}): string {
   const entry = options.entry ?? join(repoRoot, 'generator/index.ts');
   const excluded = new Set(options.exclude ?? []);
-  const compilerOptions: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true,
-    declaration: true,
-    emitDeclarationOnly: true,
-    allowImportingTsExtensions: true,
-    removeComments: true,
-    skipLibCheck: true,
-    types: ['node'],
-  };
-  const program = ts.createProgram([entry], compilerOptions);
-  const files = new Map<string, DeclarationFile>();
-  program.emit(undefined, (_name, text, _bom, _onError, sources) => {
-    const origin = sources?.[0]?.fileName;
-    if (origin && !origin.includes('node_modules')) files.set(resolve(origin), parse(resolve(origin), text));
-  });
+  const files = declarationFiles(entry);
 
   const reached = new Map<string, Set<ts.Statement>>();
   const external = new Map<string, Set<string>>();
@@ -87,6 +73,27 @@ export function apiSurface(options: { readonly entry?: string; readonly exclude?
     .sort();
   const packages = [...external].map(([module, names]) => `// ${module}: ${[...names].sort().join(', ')}`).sort();
   return `${[...sections, `// from other packages\n${packages.join('\n')}`].join('\n\n')}\n`;
+}
+
+/**
+ * The declaration files the build (`npm run build`, which the tests' global setup runs) emitted for
+ * `entry` and every module of this repository it imports, by source path: dist/generator/x.d.ts
+ * for generator/x.ts.
+ */
+function declarationFiles(entry: string): Map<string, DeclarationFile> {
+  const files = new Map<string, DeclarationFile>();
+  const pending = [resolve(entry)];
+  for (let source = pending.pop(); source !== undefined; source = pending.pop()) {
+    if (files.has(source)) continue;
+    const emitted = join(repoRoot, 'dist', relative(repoRoot, source)).replace(/\.ts$/, '.d.ts');
+    if (!existsSync(emitted)) throw new Error(`no declarations for ${relative(repoRoot, source)} in dist/: run \`npm run build\``);
+    const file = parse(source, readFileSync(emitted, 'utf8'));
+    files.set(source, file);
+    // Another package's module is listed by name, not read (`moduleOf` leaves its specifier as it is).
+    const targets = [...[...file.imports.values(), ...file.reexports.values()].map((target) => target.module), ...file.star];
+    pending.push(...targets.filter((target) => target.startsWith(repoRoot)));
+  }
+  return files;
 }
 
 function parse(file: string, text: string): DeclarationFile {
