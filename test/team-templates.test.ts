@@ -153,6 +153,8 @@ describe('team folders that cannot load: a located message, nothing written', ()
         'team/slow.mjs - warning OM509: team/slow.mjs is not a template: team templates are <name>.ts modules or <name>/index.ts folders. Rename it to slow.ts to make it one, or to _slow.mjs if templates import it as a helper',
       ]);
       expect(project.exists('generated/SLOW.md')).toBe(false);
+      const listed = await runCli(['templates', 'list'], project.dir);
+      expect(listed.stderr.split('\n').filter((line) => line.includes('OM509'))).toStrictEqual(warned);
     } finally {
       project.remove();
     }

@@ -8,7 +8,7 @@ import { ejectTemplate } from '../../emit/eject.ts';
 import { loadTemplateDir, loadTemplates, slotTemplates, type LoadedTemplate } from '../../emit/load-templates.ts';
 import { defaultTemplatesDir, toolkit } from '../../toolkit.ts';
 import { commonFlags, parseFlags } from '../args.ts';
-import type { CliIO, Command } from '../command.ts';
+import { printWarnings, type CliIO, type Command } from '../command.ts';
 import { textTable } from '../table.ts';
 
 const flags = {
@@ -65,7 +65,9 @@ Options:
 const templatesOf = (config: ResolvedConfig | undefined) => config?.templates ?? { defaultsDir: defaultTemplatesDir };
 
 async function list(config: ResolvedConfig | undefined, io: CliIO, json: boolean): Promise<number> {
-  const { defaults, team } = await loadTemplates(templatesOf(config), config?.root ?? io.cwd);
+  const { defaults, team, warnings } = await loadTemplates(templatesOf(config), config?.root ?? io.cwd);
+  // A module in the team folder that is not a template (OM509): listing is where one looks for it.
+  printWarnings(io, warnings);
   const slots = slotTemplates(defaults, team);
   const entries = slots.map((slot) => {
     const used = (slot.override ?? slot.base)!;
