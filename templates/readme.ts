@@ -88,7 +88,7 @@ function authorization(ctx: TemplateContext): string[] {
   const env = schemeEnv(ctx);
   const token = tokenScheme(ctx);
   const lines = [
-    'Credentials go in the client\'s `auth` option, keyed by the spec\'s security scheme names; each value is a string (`{ username, password }` for basic), or a function (sync or async) returning it, called before every request. The client constructs without any: an operation whose requirement no credential meets rejects before sending anything, with an `ApiError` naming the schemes it needs.',
+    'Credentials go in the client\'s `auth` option, keyed by the spec\'s security scheme names; each value is a string (`{ username, password }` for basic), or a function (sync or async) returning it, called before every request (the functions of schemes an operation needs together are called at the same time). The client constructs without any: an operation whose requirement no credential meets rejects before sending anything, with an `ApiError` naming the schemes it needs.',
     '',
   ];
   for (const scheme of model.securitySchemes) {

@@ -114,6 +114,24 @@ describe('requirements', () => {
     expect([attempt!.headers['x-api-key'], attempt!.url, attempt!.headers.cookie]).toEqual(['hk', '/things?limit=1&api_key=qk', 'session=ck']);
   });
 
+  it('AND: the credential functions are read together, not one after another', async () => {
+    const target = await serve(ok);
+    // Each function finishes only once the other has been called: read one after another, the
+    // first would wait for the second forever.
+    let started = 0;
+    let bothStarted: () => void = () => undefined;
+    const both = new Promise<void>((resolve) => (bothStarted = resolve));
+    const token = (value: string) => async () => {
+      if (++started === 2) bothStarted();
+      await both;
+      return value;
+    };
+    await call(target, { auth: { HeaderKey: token('hk'), QueryKey: token('qk') } }, [['HeaderKey', 'QueryKey']]);
+    const [attempt] = target.attempts;
+    expect([attempt!.headers['x-api-key'], attempt!.url]).toEqual(['hk', '/things?limit=1&api_key=qk']);
+    // A guard against the deadlock above, not a speed check: the call takes milliseconds.
+  }, 20_000);
+
   it('AND with one part missing: rejects before any request, naming what it needs', async () => {
     const target = await serve(ok);
     const error = await failure(call(target, { auth: { HeaderKey: 'hk' } }, [['HeaderKey', 'QueryKey'], ['Bearer']], { env: { Bearer: 'THINGS_TOKEN' } }));

@@ -71,7 +71,7 @@ export function credentialSources(
 
 /**
  * The credentials for one request: the first alternative of `security` whose schemes all have a
- * credential. Rejects, before anything is sent, with an error naming the schemes it needs when
+ * credential, read at the same time. Rejects, before anything is sent, with an error naming the schemes it needs when
  * none has. `check` sees every token before it is used (the browser key rule).
  */
 export async function applyAuth(
@@ -87,10 +87,10 @@ export async function applyAuth(
   // An alternative with credentials first; an empty one (`{}`: optional auth) only when none has them.
   const chosen = security.find((schemesOfOne) => schemesOfOne.length > 0 && schemesOfOne.every(usable)) ?? security.find((schemesOfOne) => schemesOfOne.length === 0);
   if (!chosen) throw new ApiError(`this operation needs credentials: ${needs(security, env)}`);
-  for (const name of chosen) {
-    const { send } = schemes[name]!;
-    if (send) send(await read(sources[name]!), name, request);
-  }
+  // The credentials of an AND requirement are read together (two token functions that each fetch
+  // take the longer of the two, not the sum), then sent in the requirement's order.
+  const values = await Promise.all(chosen.map((name) => schemes[name]!.send && read(sources[name]!)));
+  chosen.forEach((name, at) => schemes[name]!.send?.(values[at], name, request));
   return request;
 }
 
