@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { repoRoot } from './helpers/cli.ts';
+import { repoRoot, spawnCli } from './helpers/cli.ts';
+import { tempProject } from './helpers/project.ts';
 
 const codeCache = pathToFileURL(join(repoRoot, 'dist/generator/code-cache.js')).href;
 
@@ -100,4 +101,20 @@ describe('V8 code cache', () => {
     expect(load()).toMatchObject({ value: 8, doubled: 16 });
     expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
   });
+
+  it("a render's format worker writes the entries of prettier's modules (it is terminated, so only its own call writes them)", () => {
+    const v8 = join(repoRoot, 'node_modules', '.cache', 'openapi-morph', 'v8');
+    const standalone = () => readdirSync(v8, { withFileTypes: true }).filter((e) => e.name.startsWith('standalone.js-') && e.name.endsWith('.bin'));
+    mkdirSync(v8, { recursive: true });
+    for (const e of standalone()) rmSync(join(v8, e.name), { force: true });
+    const project = tempProject();
+    try {
+      // The real bin: the worker is the compiled one (run from the sources, formatting stays in-thread).
+      expect(spawnCli(['generate'], project.dir).code).toBe(0);
+    } finally {
+      project.remove();
+    }
+    expect(standalone()).toHaveLength(1);
+  });
 });
+
