@@ -17,8 +17,9 @@ import { toolkitRoot } from './toolkit.ts';
  *   module, or of the toolkit for one outside any `node_modules` (its build's schema validators in
  *   a source checkout); cache-dir.ts: a folder owned by the current user and writable by no one
  *   else, or none.
- * - Key: sha256 of the module's bytes, its path, Node's and V8's versions and the architecture; V8
- *   itself refuses data made with other flags (`cachedDataRejected`). A file holds a magic line, the
+ * - Key: sha256 of the module's bytes, its path, the name of the edit compiled (see `SourceEdit`),
+ *   Node's and V8's versions and the architecture; V8 itself refuses data made with other flags
+ *   (`cachedDataRejected`). A file holds a magic line, the
  *   sha256 of the data and the data; a file that does not match is ignored, so a corrupt or foreign
  *   entry costs a normal compile, never a wrong module.
  * - When: the data is made as the process exits (`createCachedData` then includes the functions the
@@ -26,14 +27,15 @@ import { toolkitRoot } from './toolkit.ts';
  *   to a temp file renamed into place, only when the run found none or V8 rejected it; the output
  *   of the run is done by then.
  */
-export function requireWithCodeCache(filename: string): unknown {
+export function requireWithCodeCache(filename: string, edit?: SourceEdit): unknown {
   const require = createRequire(filename);
   const cached = require.cache[filename];
   if (cached) return cached.exports;
   const bytes = readFileSync(filename);
-  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const edited = edit?.source(bytes);
+  const source = edited ?? (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
   if (source.startsWith('#!') || source.charCodeAt(0) === 0xfeff) return require(filename);
-  const file = cacheFile(filename, bytes);
+  const file = cacheFile(filename, bytes, edited === undefined ? '' : edit!.name);
   const cachedData = file === undefined ? undefined : readEntry(file);
   const script = new vm.Script(Module.wrap(source), {
     filename,
@@ -59,6 +61,17 @@ export function requireWithCodeCache(filename: string): unknown {
   return module.exports;
 }
 
+/**
+ * A change to a module's source before it is compiled (the same bytes always give the same
+ * source): `source` returns the text to compile, or undefined to compile the file as it is (a
+ * version the edit does not know). `name` keys the cache entry, so an edited compile never shares
+ * one with the file's own.
+ */
+export interface SourceEdit {
+  readonly name: string;
+  source(bytes: Buffer): string | undefined;
+}
+
 /** The entries this thread will write: a module's file, and the script whose code it caches. */
 const pending = new Map<string, vm.Script>();
 
@@ -75,13 +88,13 @@ export function writePendingCodeCaches(): void {
 const MAGIC = Buffer.from('openapi-morph v8 code cache 1\n');
 const DIGEST = 32;
 
-/** The cache file for this module's bytes under this Node, or undefined without a trusted cache folder. */
-function cacheFile(filename: string, bytes: Uint8Array): string | undefined {
+/** The cache file for this module's bytes (compiled with the edit named `edit`, if any) under this Node, or undefined without a trusted cache folder. */
+function cacheFile(filename: string, bytes: Uint8Array, edit: string): string | undefined {
   const at = filename.lastIndexOf(`${sep}node_modules${sep}`);
   // A module of the toolkit's own (the build's schema validators in a source checkout) caches with the toolkit.
   const dir = trustedCacheDir(at === -1 ? toolkitRoot : filename.slice(0, at));
   if (dir === undefined) return undefined;
-  const key = sha256(`${sha256(bytes)}\0${filename}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
+  const key = sha256(`${sha256(bytes)}\0${filename}\0${edit}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
   return join(dir, 'v8', `${basename(filename)}-${key.slice(0, 32)}.bin`);
 }
 

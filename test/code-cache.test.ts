@@ -37,9 +37,9 @@ function writeModule(value: number): void {
   );
 }
 
-/** Loads the module through the code cache in a fresh Node process and returns its exports. */
-function load(): Record<string, unknown> {
-  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)}); process.stdout.write(JSON.stringify(requireWithCodeCache(${JSON.stringify(moduleFile)})));`;
+/** Loads the module through the code cache in a fresh Node process (with the `SourceEdit` `edit` evaluates to, if any) and returns its exports. */
+function load(edit = 'undefined'): Record<string, unknown> {
+  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)}); process.stdout.write(JSON.stringify(requireWithCodeCache(${JSON.stringify(moduleFile)}, ${edit})));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as Record<string, unknown>;
@@ -99,6 +99,17 @@ describe('V8 code cache', () => {
     expect(load()).toMatchObject({ value: 7 });
     writeModule(8);
     expect(load()).toMatchObject({ value: 8, doubled: 16 });
+    expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
+  });
+
+  it('compiles the source an edit gives, and keys its entry apart from the file as it is (same length, other code)', () => {
+    const edit = "{ name: 'nine', source: (bytes) => bytes.toString().replace('value: 7', 'value: 9') }";
+    expect(load(edit)).toMatchObject({ value: 9, doubled: 14 });
+    expect(load()).toMatchObject({ value: 7, doubled: 14 });
+    expect(load(edit)).toMatchObject({ value: 9 });
+    expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
+    // An edit that does not know the file (undefined) compiles it as it is, with the file's own entry.
+    expect(load("{ name: 'unknown', source: () => undefined }")).toMatchObject({ value: 7 });
     expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
   });
 

@@ -50,6 +50,8 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
       const { IndentationText, NewLineKind, Project, QuoteKind, ts } = tsMorph();
       project = new Project({
         useInMemoryFileSystem: true,
+        // It prints and parses, never type-checks: no lib files (ts-morph-lib-files.ts).
+        skipLoadingLibFiles: true,
         // The target the syntax check parses for (ts-morph parses what it prints with the project's).
         compilerOptions: { target: ts.ScriptTarget.ES2022 },
         manipulationSettings: {

@@ -1,0 +1,39 @@
+import type { SourceEdit } from './code-cache.ts';
+
+/**
+ * `@ts-morph/common` (0.29) holds TypeScript's lib `.d.ts` files as string literals: 2.9 MB of its
+ * 3 MB `ts-morph-common.js`, one `const libFiles = [...]` that only `getLibFiles()` reads, for a
+ * project whose in-memory file system loads them. The toolkit's projects only print and parse
+ * (`skipLoadingLibFiles`), yet compiling the file cost every run that emits TypeScript about 45 ms,
+ * and its V8 code cache entry held the strings (5.6 MB: no faster than compiling). This edit
+ * compiles the module without the array: `getLibFiles()` reads it from the file when first asked
+ * (a team's template may make a project that loads them), and the lines below it keep their numbers.
+ * A file without exactly the expected declaration (another version) is compiled as it is.
+ */
+export const libFilesOnDemand: SourceEdit = {
+  name: 'ts-morph lib files on demand 1',
+  source(bytes) {
+    const start = bytes.indexOf(DECLARATION);
+    const end = start < 0 ? -1 : bytes.indexOf(READER, start);
+    if (end < 0 || bytes.indexOf(DECLARATION, start + 1) >= 0 || bytes.indexOf(READER, end + 1) >= 0) return undefined;
+    // The array's bytes: from `[` to `]` (the file is UTF-8; the slice is decoded on its own).
+    const from = start + DECLARATION.length - 2;
+    const to = end + 2;
+    const onDemand =
+      `let libFiles; function getLibFiles() { if (libFiles === undefined) { const text = require("node:fs").readFileSync(__filename).subarray(${from}, ${to}).toString("utf8"); ` +
+      `if (!text.startsWith("[{") || !text.endsWith("}]")) throw new Error("@ts-morph/common changed on disk while it was loaded: " + __filename); ` +
+      `libFiles = require("node:vm").runInThisContext("(" + text + ")", { filename: __filename }); } return libFiles; }`;
+    return `${bytes.subarray(0, start + 1).toString('utf8')}${onDemand}${'\n'.repeat(lineBreaks(bytes, start + 1, end + READER.length))}${bytes.subarray(end + READER.length).toString('utf8')}`;
+  },
+};
+
+/** The array's declaration, from the line break before it to its `[{`. */
+const DECLARATION = Buffer.from('\nconst libFiles = [{');
+/** The end of the array and its one reader. */
+const READER = Buffer.from('}];\n\nfunction getLibFiles() {\n    return libFiles;\n}');
+
+function lineBreaks(bytes: Buffer, from: number, to: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}
