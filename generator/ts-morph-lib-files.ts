@@ -15,7 +15,8 @@ export const libFilesOnDemand: SourceEdit = {
   source(bytes) {
     const start = bytes.indexOf(DECLARATION);
     const end = start < 0 ? -1 : bytes.indexOf(READER, start);
-    if (end < 0 || bytes.indexOf(DECLARATION, start + 1) >= 0 || bytes.indexOf(READER, end + 1) >= 0) return undefined;
+    // Between the two, every line break is the array's own (a string literal holds none): no second declaration there.
+    if (end < 0 || bytes.indexOf(DECLARATION, end) >= 0 || bytes.indexOf(READER, end + 1) >= 0) return undefined;
     // The array's bytes: from `[` to `]` (the file is UTF-8; the slice is decoded on its own).
     const from = start + DECLARATION.length - 2;
     const to = end + 2;

@@ -58,7 +58,7 @@ describe('V8 code cache', () => {
     const want = { value: 7, doubled: 14, file: moduleFile, dir: join(project, 'node_modules', 'big-module'), self: true, inCache: true };
     expect(load()).toStrictEqual(want);
     const first = entry();
-    expect(first.bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 1\n');
+    expect(first.bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 2\n');
     expect(load()).toStrictEqual(want);
     const second = entry();
     expect([second.ino, second.mtimeMs, second.bytes.equals(first.bytes)]).toStrictEqual([first.ino, first.mtimeMs, true]);
@@ -75,7 +75,7 @@ describe('V8 code cache', () => {
     expect(entry().bytes.equals(corrupt)).toBe(false);
     writeFileSync(good.path, 'not a cache');
     expect(load()).toMatchObject({ value: 7, doubled: 14 });
-    expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 1\n');
+    expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 2\n');
   });
 
   it('a worker thread, whose exit hooks never run when it is terminated, writes its entries when told to (writePendingCodeCaches)', () => {
@@ -92,7 +92,7 @@ describe('V8 code cache', () => {
     inWorker(true);
     expect(written()).toHaveLength(1);
     expect(load()).toMatchObject({ value: 7, doubled: 14 });
-    expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 1\n');
+    expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 2\n');
   });
 
   it('never runs an entry made for other bytes: an edited module of the same size loads as it is now', () => {
@@ -100,6 +100,24 @@ describe('V8 code cache', () => {
     writeModule(8);
     expect(load()).toMatchObject({ value: 8, doubled: 16 });
     expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
+  });
+
+  it('decodes a UTF-8 module as UTF-8 from its entry too (the entry records whether the bytes are ASCII, under its digest)', () => {
+    writeFileSync(moduleFile, "module.exports = { text: 'café ✓', value: 7 };\n");
+    expect(load()).toStrictEqual({ text: 'café ✓', value: 7 });
+    const first = entry();
+    expect(first.bytes[30]).toBe('u'.charCodeAt(0));
+    expect(load()).toStrictEqual({ text: 'café ✓', value: 7 });
+    expect(entry().mtimeMs).toBe(first.mtimeMs);
+    // A flag changed on disk does not match the digest: the entry is ignored, the module decoded right.
+    const flipped = Buffer.from(first.bytes);
+    flipped[30] = 'a'.charCodeAt(0);
+    writeFileSync(first.path, flipped);
+    expect(load()).toStrictEqual({ text: 'café ✓', value: 7 });
+    expect(entry().bytes[30]).toBe('u'.charCodeAt(0));
+    writeModule(7);
+    load();
+    expect(readdirSync(entries).filter((n) => n.endsWith('.bin')).map((n) => readFileSync(join(entries, n))[30]).sort((a, b) => a! - b!)).toStrictEqual(['a'.charCodeAt(0), 'u'.charCodeAt(0)]);
   });
 
   it('compiles the source an edit gives, and keys its entry apart from the file as it is (same length, other code)', () => {
