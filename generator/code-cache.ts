@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import vm from 'node:vm';
 import { trustedCacheDir } from './cache-dir.ts';
+import { commonjsModule } from './commonjs-module.ts';
 import { sha256 } from './hash.ts';
 import { toolkitRoot } from './toolkit.ts';
 
@@ -46,9 +47,7 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
     ...(cachedData ? { cachedData } : {}),
     ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
   } as vm.ScriptOptions);
-  const module = new Module(filename);
-  module.filename = filename;
-  module.paths = require.resolve.paths('a-package') ?? [];
+  const module = commonjsModule(filename, require);
   require.cache[filename] = module;
   try {
     const wrapper = script.runInThisContext() as (...args: unknown[]) => void;

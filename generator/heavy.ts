@@ -1,8 +1,9 @@
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireWithCodeCache } from './code-cache.ts';
+import { commonjsModule } from './commonjs-module.ts';
 import { libFilesOnDemand } from './ts-morph-lib-files.ts';
 
 /**
@@ -76,16 +77,13 @@ function lightRedoclyUtils(): void {
   let real: Record<string | symbol, unknown> | undefined;
   const full = (): Record<string | symbol, unknown> => {
     if (!real) {
-      const module = new Module(filename);
-      module.filename = filename;
-      module.paths = createRequire(filename).resolve.paths('a-package') ?? [];
-      (module as unknown as { load(filename: string): void }).load(filename);
+      const module = commonjsModule(filename);
+      module.load(filename);
       real = module.exports as Record<string | symbol, unknown>;
     }
     return real;
   };
-  const module = new Module(filename);
-  module.filename = filename;
+  const module = commonjsModule(filename);
   module.loaded = true;
   module.exports = new Proxy(light, {
     get: (target, key) => (typeof key === 'string' && Object.hasOwn(target, key) ? target[key] : full()[key]),

@@ -4,13 +4,15 @@
  * an edited module never gives a wrong module.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, spawnCli } from './helpers/cli.ts';
-import { tempProject } from './helpers/project.ts';
+import { sha256 } from '../generator/hash.ts';
+import { tempProject, type TempProject } from './helpers/project.ts';
+import { toolkitCopy, type ToolkitCopy } from './helpers/toolkit-copy.ts';
 
 const codeCache = pathToFileURL(join(repoRoot, 'dist/generator/code-cache.js')).href;
 
@@ -131,19 +133,74 @@ describe('V8 code cache', () => {
     expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
   });
 
-  it("a render's format worker writes the entries of prettier's modules (it is terminated, so only its own call writes them)", () => {
-    const v8 = join(repoRoot, 'node_modules', '.cache', 'openapi-morph', 'v8');
-    const standalone = () => readdirSync(v8, { withFileTypes: true }).filter((e) => e.name.startsWith('standalone.js-') && e.name.endsWith('.bin'));
-    mkdirSync(v8, { recursive: true });
-    for (const e of standalone()) rmSync(join(v8, e.name), { force: true });
-    const project = tempProject();
-    try {
-      // The real bin: the worker is the compiled one (run from the sources, formatting stays in-thread).
-      expect(spawnCli(['generate'], project.dir).code).toBe(0);
-    } finally {
-      project.remove();
-    }
-    expect(standalone()).toHaveLength(1);
-  });
 });
 
+/**
+ * What the real bin loads through the cache, in a copy of the built toolkit (test/helpers/toolkit-copy.ts)
+ * with a cache folder of its own: the repository's is shared with every other test that spawns the
+ * bin, so there an entry could be written by another process, or rewritten by one that started
+ * before it existed.
+ */
+describe('V8 code cache in a real run', () => {
+  let toolkit: ToolkitCopy | undefined;
+  let app: TempProject | undefined;
+  afterEach(() => {
+    toolkit?.remove();
+    app?.remove();
+    toolkit = app = undefined;
+  });
+
+  /** Runs the copy's bin in the project; `JITI_FS_CACHE=false`: jiti transpiles the config on every run (no file cache to answer it). */
+  const run = (args: readonly string[]) => {
+    const result = spawnCli(args, app!.dir, { JITI_FS_CACHE: 'false' }, { bin: toolkit!.bin });
+    expect([result.code, result.stderr]).toStrictEqual([0, '']);
+  };
+  /** The copy's entries whose names match `name`, with what shows whether a later run rewrote them. */
+  const entries = (name: RegExp) =>
+    (existsSync(toolkit!.codeCache) ? readdirSync(toolkit!.codeCache) : [])
+      .filter((n) => name.test(n))
+      .map((n) => {
+        const info = statSync(join(toolkit!.codeCache, n));
+        return { name: n, ino: info.ino, mtimeMs: info.mtimeMs, sha256: sha256(readFileSync(join(toolkit!.codeCache, n))) };
+      });
+
+  it("the build's schema validator (a module outside node_modules) caches under the toolkit's root; a later run uses the entry as it stands", () => {
+    toolkit = toolkitCopy();
+    app = tempProject();
+    run(['generate', '--force']);
+    // spec/openapi.yaml is OpenAPI 3.1: dist/generator/schema-validators/v3.1.cjs validated it.
+    const first = entries(/^v3\.1\.cjs-[0-9a-f]{32}\.bin$/);
+    expect(first).toHaveLength(1);
+    run(['generate', '--force']);
+    // Entries are written only when a run found none or V8 rejected it: the second run used it.
+    expect(entries(/^v3\.1\.cjs-/)).toStrictEqual(first);
+  });
+
+  it("jiti transpiles a TypeScript config with its Babel build loaded through the cache (jiti's `transform` option); the config's values are right", () => {
+    // jiti copied: its babel.cjs caches in the copy (a linked package caches where it really is).
+    toolkit = toolkitCopy(['jiti']);
+    app = tempProject();
+    rmSync(join(app.dir, 'openapi-morph.config.mjs'));
+    // An enum and `satisfies`: TypeScript that only a transpiler turns into the values below.
+    app.write(
+      'openapi-morph.config.ts',
+      `enum Names { Client = 'enum-client', Key = 'ENUM_API_KEY' }\nexport default { spec: 'spec/openapi.yaml', package: { name: Names.Client, apiKeyEnv: Names.Key } } satisfies Record<string, unknown>;\n`,
+    );
+    run(['generate']);
+    expect(JSON.parse(app.read('generated/package.json'))).toMatchObject({ name: 'enum-client' });
+    expect(app.read('generated/README.md')).toContain('ENUM_API_KEY');
+    const first = entries(/^babel\.cjs-[0-9a-f]{32}\.bin$/);
+    expect(first).toHaveLength(1);
+    run(['generate', '--force']);
+    expect(entries(/^babel\.cjs-/)).toStrictEqual(first);
+  });
+
+  it("a render's format worker writes the entries of prettier's modules (it is terminated, so only its own call writes them)", () => {
+    // prettier copied: its standalone.js caches in the copy. The real bin: the worker is the
+    // compiled one (run from the sources, formatting stays in-thread).
+    toolkit = toolkitCopy(['prettier']);
+    app = tempProject();
+    run(['generate']);
+    expect(entries(/^standalone\.js-[0-9a-f]{32}\.bin$/)).toHaveLength(1);
+  });
+});

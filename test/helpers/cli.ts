@@ -33,12 +33,19 @@ const renameFault = fileURLToPath(new URL('./rename-fault.mjs', import.meta.url)
 /**
  * Runs the real `openapi-morph` bin in a child process, as a user would. `killAfterRenames: N`
  * preloads test/helpers/rename-fault.mjs, which kills the process (SIGKILL) after N renames of
- * output files: a crash in the middle of an all-or-nothing write.
+ * output files: a crash in the middle of an all-or-nothing write. `preload`: other plain-JS
+ * modules to `--import` first (probes that wrap a built-in). `bin`: another build's bin (a
+ * toolkit copy, test/helpers/toolkit-copy.ts).
  */
-export function spawnCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, options: { readonly killAfterRenames?: number } = {}): CliRun {
+export function spawnCli(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  options: { readonly killAfterRenames?: number; readonly preload?: readonly string[]; readonly bin?: string } = {},
+): CliRun {
   const fault = options.killAfterRenames;
-  const preload = fault === undefined ? [] : ['--import', pathToFileURL(renameFault).href];
-  const result = spawnSync(process.execPath, [...preload, binPath, ...args], {
+  const preload = [...(fault === undefined ? [] : [renameFault]), ...(options.preload ?? [])].flatMap((file) => ['--import', pathToFileURL(file).href]);
+  const result = spawnSync(process.execPath, [...preload, options.bin ?? binPath, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env, ...(fault === undefined ? {} : { RENAME_FAULT_AFTER: String(fault) }) },

@@ -1,0 +1,28 @@
+// A probe of what a CLI process does first, injected from the tests rather than built into the
+// toolkit: on the main thread it logs each worker thread created and each file read with
+// fs/promises' `readFile` (the spec loader's read; module loading's `file:` URLs are left out), one
+// line each, in order, to the file LOAD_ORDER_LOG names. Plain JavaScript, so `node --import` can
+// preload it into a CLI child process (test/helpers/cli.ts `spawnCli`, option `preload`).
+import { appendFileSync } from 'node:fs';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
+
+const log = process.env['LOAD_ORDER_LOG'];
+if (log && isMainThread) {
+  const require = createRequire(import.meta.url);
+  const threads = require('node:worker_threads');
+  const fsPromises = require('node:fs/promises');
+  const { Worker } = threads;
+  threads.Worker = class extends Worker {
+    constructor(script, ...rest) {
+      appendFileSync(log, `worker ${String(script)}\n`);
+      super(script, ...rest);
+    }
+  };
+  const { readFile } = fsPromises;
+  fsPromises.readFile = (path, ...rest) => {
+    if (!String(path).startsWith('file:')) appendFileSync(log, `read ${String(path)}\n`);
+    return readFile(path, ...rest);
+  };
+  syncBuiltinESMExports();
+}

@@ -1,0 +1,59 @@
+/**
+ * A render's format worker starts before the spec loads (generator/pipeline.ts `withRenderPool`,
+ * and `sync`): prettier loads on its thread while the main thread reads and parses the spec. The
+ * order, not a time: the real bin (its worker is the compiled one; from the sources formatting
+ * stays in-thread) runs with a preloaded probe (test/helpers/load-order.mjs) that logs each worker
+ * the main thread creates and each file it reads, in order.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { repoRoot, spawnCli } from './helpers/cli.ts';
+import { tempProject, type TempProject } from './helpers/project.ts';
+import { describeNeeding } from './helpers/required-input.ts';
+
+const probe = fileURLToPath(new URL('./helpers/load-order.mjs', import.meta.url));
+
+let project: TempProject | undefined;
+afterEach(() => project?.remove());
+
+/** Runs the bin with the probe; the first worker created and the first read of `spec`, in the order they happened. */
+function order(p: TempProject, args: readonly string[], spec: string): string[] {
+  const log = join(p.dir, 'load-order.log');
+  const run = spawnCli(args, p.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
+  expect([run.code, run.stderr]).toStrictEqual([0, '']);
+  const events = readFileSync(log, 'utf8').split('\n');
+  const worker = events.find((e) => e.startsWith('worker ') && e.endsWith('/format-worker.js'));
+  const read = events.find((e) => e === `read ${join(p.dir, spec)}`);
+  return events.filter((e) => e === worker || e === read).map((e) => (e === worker ? 'format worker' : `read ${spec}`));
+}
+
+const cases: { name: string; given: (p: TempProject) => void; args: string[]; spec: string }[] = [
+  { name: 'generate', given: () => undefined, args: ['generate'], spec: 'spec/openapi.yaml' },
+  {
+    name: 'check --force (it renders to compare)',
+    given: (p) => void expect(spawnCli(['generate'], p.dir).code).toBe(0),
+    args: ['check', '--force'],
+    spec: 'spec/openapi.yaml',
+  },
+  {
+    name: 'sync --from (the upstream document is the spec it loads)',
+    given: (p) => p.write('upstream/openapi.yaml', readFileSync(join(repoRoot, 'spec/openapi.yaml'), 'utf8')),
+    args: ['sync', '--from', 'upstream/openapi.yaml'],
+    spec: 'upstream/openapi.yaml',
+  },
+];
+
+describeNeeding(
+  { what: 'a second CPU core', present: availableParallelism() > 1, hint: 'a render starts its format worker only on a machine with two cores or more (renderPoolSize)' },
+  'the format worker starts before the spec loads',
+  () => {
+    it.each(cases)('$name', ({ given, args, spec }) => {
+      project = tempProject();
+      given(project);
+      expect(order(project, args, spec)).toStrictEqual(['format worker', `read ${spec}`]);
+    });
+  },
+);
