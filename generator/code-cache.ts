@@ -19,7 +19,7 @@ import { toolkitRoot } from './toolkit.ts';
  *   module, or of the toolkit for one outside any `node_modules` (its build's schema validators in
  *   a source checkout); cache-dir.ts: a folder owned by the current user and writable by no one
  *   else, or none.
- * - Key: sha256 of the module's bytes, its path, the name of the edit compiled (see `SourceEdit`),
+ * - Key: sha256 of the module's bytes, its path, of the edited text compiled (see `SourceEdit`),
  *   Node's and V8's versions and the architecture; V8 itself refuses data made with other flags
  *   (`cachedDataRejected`). A file holds a magic line, the
  *   sha256 of the data and the data; a file that does not match is ignored, so a corrupt or foreign
@@ -35,18 +35,20 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
   if (cached) return cached.exports;
   const bytes = readFileSync(filename);
   const edited = edit?.source(bytes);
-  const file = cacheFile(filename, bytes, edited === undefined ? '' : edit!.name);
+  const file = cacheFile(filename, bytes, edited);
   const entry = file === undefined ? undefined : readEntry(file);
   const cachedData = entry?.data;
   // An entry says whether the bytes it was made for are ASCII (checking 9 MB costs ~18 ms).
-  const ascii = entry?.ascii ?? (edited === undefined && isAscii(bytes));
+  let ascii = entry?.ascii ?? (edited === undefined && isAscii(bytes));
   const source = edited ?? (ascii ? bytes.toString('latin1') : bytes.toString('utf8'));
   if (source.startsWith('#!') || source.charCodeAt(0) === 0xfeff) return require(filename);
-  const script = new vm.Script(Module.wrap(source), {
-    filename,
-    ...(cachedData ? { cachedData } : {}),
-    ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
-  } as vm.ScriptOptions);
+  let script = compile(filename, source, cachedData);
+  // V8 refuses data made for a source of another length: UTF-8 read as Latin-1 always is one, so
+  // an entry whose flag was wrong (damaged in a way its digest cannot tell) decodes the file again.
+  if (script.cachedDataRejected && edited === undefined && ascii && !isAscii(bytes)) {
+    ascii = false;
+    script = compile(filename, bytes.toString('utf8'), undefined);
+  }
   const module = commonjsModule(filename, require);
   require.cache[filename] = module;
   try {
@@ -57,7 +59,8 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
     throw cause;
   }
   module.loaded = true;
-  if (file !== undefined && (!cachedData || script.cachedDataRejected)) {
+  // `false` only when V8 took the entry's data (`undefined`: compiled without any).
+  if (file !== undefined && script.cachedDataRejected !== false) {
     if (pending.size === 0) process.once('exit', writePendingCodeCaches);
     pending.set(file, { script, ascii });
   }
@@ -65,14 +68,21 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
 }
 
 /**
- * A change to a module's source before it is compiled (the same bytes always give the same
- * source): `source` returns the text to compile, or undefined to compile the file as it is (a
- * version the edit does not know). `name` keys the cache entry, so an edited compile never shares
- * one with the file's own.
+ * A change to a module's source before it is compiled: `source` returns the text to compile, or
+ * undefined to compile the file as it is (a version the edit does not know). The entry is keyed by
+ * the sha256 of that text too, so an edited compile never shares one with the file's own, nor with
+ * another version of the edit (V8 compares only a source's length).
  */
 export interface SourceEdit {
-  readonly name: string;
   source(bytes: Buffer): string | undefined;
+}
+
+function compile(filename: string, source: string, cachedData: Buffer | undefined): vm.Script {
+  return new vm.Script(Module.wrap(source), {
+    filename,
+    ...(cachedData ? { cachedData } : {}),
+    ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+  } as vm.ScriptOptions);
 }
 
 /** The entries this thread will write: a module's file, the script whose code it caches, and whether the file is ASCII. */
@@ -94,13 +104,13 @@ const FLAG = MAGIC.length;
 const DIGEST = FLAG + 1;
 const DATA = DIGEST + 32;
 
-/** The cache file for this module's bytes (compiled with the edit named `edit`, if any) under this Node, or undefined without a trusted cache folder. */
-function cacheFile(filename: string, bytes: Uint8Array, edit: string): string | undefined {
+/** The cache file for this module's bytes (compiled as `edited`, if an edit gave a text) under this Node, or undefined without a trusted cache folder. */
+function cacheFile(filename: string, bytes: Uint8Array, edited: string | undefined): string | undefined {
   const at = filename.lastIndexOf(`${sep}node_modules${sep}`);
   // A module of the toolkit's own (the build's schema validators in a source checkout) caches with the toolkit.
   const dir = trustedCacheDir(at === -1 ? toolkitRoot : filename.slice(0, at));
   if (dir === undefined) return undefined;
-  const key = sha256(`${sha256(bytes)}\0${filename}\0${edit}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
+  const key = sha256(`${sha256(bytes)}\0${filename}\0${edited === undefined ? '' : sha256(edited)}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
   return join(dir, 'v8', `${basename(filename)}-${key.slice(0, 32)}.bin`);
 }
 

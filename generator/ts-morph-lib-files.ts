@@ -8,10 +8,10 @@ import type { SourceEdit } from './code-cache.ts';
  * and its V8 code cache entry held the strings (5.6 MB: no faster than compiling). This edit
  * compiles the module without the array: `getLibFiles()` reads it from the file when first asked
  * (a team's template may make a project that loads them), and the lines below it keep their numbers.
- * A file without exactly the expected declaration (another version) is compiled as it is.
+ * A file without exactly the expected declaration and reader, or whose array something else reads
+ * (another version), is compiled as it is.
  */
 export const libFilesOnDemand: SourceEdit = {
-  name: 'ts-morph lib files on demand 1',
   source(bytes) {
     const start = bytes.indexOf(DECLARATION);
     const end = start < 0 ? -1 : bytes.indexOf(READER, start);
@@ -20,16 +20,23 @@ export const libFilesOnDemand: SourceEdit = {
     // The array's bytes: from `[` to `]` (the file is UTF-8; the slice is decoded on its own).
     const from = start + DECLARATION.length - 2;
     const to = end + 2;
+    const head = bytes.subarray(0, start + 1).toString('utf8');
+    const tail = bytes.subarray(end + READER.length).toString('utf8');
+    // Nothing else may read the array: only `getLibFiles()`'s callers, as in 0.29 (one local of that name).
+    if (/\blibFiles\b/.test(head) || /\blibFiles\b/.test(tail.replace(LOCAL_USE, ''))) return undefined;
+    // The file it reads then must be the one compiled (an install may replace it while a watch runs).
     const onDemand =
-      `let libFiles; function getLibFiles() { if (libFiles === undefined) { const text = require("node:fs").readFileSync(__filename).subarray(${from}, ${to}).toString("utf8"); ` +
-      `if (!text.startsWith("[{") || !text.endsWith("}]")) throw new Error("@ts-morph/common changed on disk while it was loaded: " + __filename); ` +
+      `let libFiles; function getLibFiles() { if (libFiles === undefined) { const file = require("node:fs").readFileSync(__filename); const text = file.subarray(${from}, ${to}).toString("utf8"); ` +
+      `if (file.length !== ${bytes.length} || !text.startsWith("[{") || !text.endsWith("}]")) throw new Error("@ts-morph/common changed on disk while it was loaded: " + __filename); ` +
       `libFiles = require("node:vm").runInThisContext("(" + text + ")", { filename: __filename }); } return libFiles; }`;
-    return `${bytes.subarray(0, start + 1).toString('utf8')}${onDemand}${'\n'.repeat(lineBreaks(bytes, start + 1, end + READER.length))}${bytes.subarray(end + READER.length).toString('utf8')}`;
+    return `${head}${onDemand}${'\n'.repeat(lineBreaks(bytes, start + 1, end + READER.length))}${tail}`;
   },
 };
 
 /** The array's declaration, from the line break before it to its `[{`. */
 const DECLARATION = Buffer.from('\nconst libFiles = [{');
+/** Where 0.29 reads `getLibFiles()` into a local of the same name. */
+const LOCAL_USE = /const libFiles = getLibFiles\(\);(\s*)for \(const libFile of libFiles\)/;
 /** The end of the array and its one reader. */
 const READER = Buffer.from('}];\n\nfunction getLibFiles() {\n    return libFiles;\n}');
 

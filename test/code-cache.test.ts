@@ -4,6 +4,7 @@
  * an edited module never gives a wrong module.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,15 +123,27 @@ describe('V8 code cache', () => {
     expect(readdirSync(entries).filter((n) => n.endsWith('.bin')).map((n) => readFileSync(join(entries, n))[30]).sort((a, b) => a! - b!)).toStrictEqual(['a'.charCodeAt(0), 'u'.charCodeAt(0)]);
   });
 
-  it('compiles the source an edit gives, and keys its entry apart from the file as it is (same length, other code)', () => {
-    const edit = "{ name: 'nine', source: (bytes) => bytes.toString().replace('value: 7', 'value: 9') }";
-    expect(load(edit)).toMatchObject({ value: 9, doubled: 14 });
+  it('compiles the source an edit gives, and keys its entry by that text: apart from the file as it is and from another edit (same length, other code)', () => {
+    const edit = (value: number) => `{ source: (bytes) => bytes.toString().replace('value: 7', 'value: ${value}') }`;
+    expect(load(edit(9))).toMatchObject({ value: 9, doubled: 14 });
     expect(load()).toMatchObject({ value: 7, doubled: 14 });
-    expect(load(edit)).toMatchObject({ value: 9 });
-    expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
+    expect(load(edit(9))).toMatchObject({ value: 9 });
+    expect(load(edit(8))).toMatchObject({ value: 8 });
+    expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(3);
     // An edit that does not know the file (undefined) compiles it as it is, with the file's own entry.
-    expect(load("{ name: 'unknown', source: () => undefined }")).toMatchObject({ value: 7 });
-    expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
+    expect(load('{ source: () => undefined }')).toMatchObject({ value: 7 });
+    expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(3);
+  });
+
+  it('an entry that says ASCII for a UTF-8 module (with a digest that matches) is refused by V8 for its length: the module is decoded as UTF-8 and the entry rewritten', () => {
+    writeFileSync(moduleFile, "module.exports = { text: 'café ✓', value: 7 };\n");
+    load();
+    const good = entry();
+    const data = good.bytes.subarray(63);
+    const flag = Buffer.of('a'.charCodeAt(0));
+    writeFileSync(good.path, Buffer.concat([good.bytes.subarray(0, 30), flag, createHash('sha256').update(flag).update(data).digest(), data]));
+    expect(load()).toStrictEqual({ text: 'café ✓', value: 7 });
+    expect(entry().bytes[30]).toBe('u'.charCodeAt(0));
   });
 
 });

@@ -5,9 +5,12 @@
  * process: the test process may have loaded ts-morph already.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requireWithCodeCache } from '../../generator/code-cache.ts';
 import { libFilesOnDemand } from '../../generator/ts-morph-lib-files.ts';
 
 const require = createRequire(import.meta.url);
@@ -69,5 +72,36 @@ describe('ts-morph without its lib files as strings', () => {
     expect(libFilesOnDemand.source(Buffer.from('const libFiles = [];\nmodule.exports = libFiles;\n'))).toBeUndefined();
     const twice = Buffer.concat([bytes, bytes]);
     expect(libFilesOnDemand.source(twice)).toBeUndefined();
+    // Another version whose array something else reads: as it is (the edit would leave that reader undefined).
+    expect(libFilesOnDemand.source(Buffer.concat([bytes, Buffer.from('\nexports.libFileNames = libFiles.map((file) => file.fileName);\n')]))).toBeUndefined();
+  });
+});
+
+describe('the edited module, on a small file of the same shape', () => {
+  const shaped = (texts: string) =>
+    `exports.before = 1;\nconst libFiles = [{\n        fileName: "lib.a.d.ts",\n        text: ${JSON.stringify(texts)}\n    }];\n\nfunction getLibFiles() {\n    return libFiles;\n}\nexports.getLibFiles = getLibFiles;\nexports.line = () => new Error().stack.split('\\n')[1];\n`;
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'om-lib-files-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the array from the file on the first call, once; a file changed on disk since is an error, not other lib files', () => {
+    const file = join(dir, 'node_modules', 'common', 'index.js');
+    mkdirSync(join(dir, 'node_modules', 'common'), { recursive: true });
+    writeFileSync(file, shaped('declare var é: "✓";'));
+    const common = requireWithCodeCache(file, libFilesOnDemand) as { getLibFiles(): unknown; line(): string; before: number };
+    expect(common.before).toBe(1);
+    // Lines keep their numbers: `line` is on line 11 of the file.
+    expect(common.line()).toContain(`${file}:11:`);
+    expect(common.getLibFiles()).toStrictEqual([{ fileName: 'lib.a.d.ts', text: 'declare var é: "✓";' }]);
+    expect(common.getLibFiles()).toBe(common.getLibFiles());
+
+    const again = join(dir, 'node_modules', 'common', 'again.js');
+    writeFileSync(again, shaped('x'));
+    const changed = requireWithCodeCache(again, libFilesOnDemand) as { getLibFiles(): unknown };
+    // Grown after the array only: the array's bytes are where they were, yet it is another file.
+    writeFileSync(again, `${shaped('x')}// another version\n`);
+    expect(() => changed.getLibFiles()).toThrow(/changed on disk while it was loaded/);
   });
 });
