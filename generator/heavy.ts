@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireWithCodeCache } from './code-cache.ts';
 import { commonjsModule } from './commonjs-module.ts';
-import { libFilesOnDemand } from './ts-morph-lib-files.ts';
+import { libFilesFrom } from './ts-morph-lib-files.ts';
 
 /**
  * The toolkit's heavy dependencies, each loaded on first use (a command that does not emit code
@@ -29,14 +29,14 @@ export function typescript(): typeof import('typescript') {
  * and parses here, with APIs both versions share (the same SyntaxKind numbering, no 6.0-only
  * function used), so its bundled copy is answered from the module cache with the one install.
  * Both of ts-morph's own files compile with the V8 code cache, `@ts-morph/common` without the
- * lib files it holds as strings (ts-morph-lib-files.ts): about 0.1 s of every run that emits
- * TypeScript.
+ * 6.0 lib files it holds as strings: a project that loads lib files gets the install's
+ * (ts-morph-lib-files.ts). About 0.1 s of every run that emits TypeScript.
  */
 export function tsMorph(): typeof import('ts-morph') {
   const main = require.resolve('ts-morph');
   const common = createRequire(main).resolve('@ts-morph/common');
   require.cache[join(dirname(common), 'typescript.js')] ??= require.cache[require.resolve('typescript')] ?? (typescript(), require.cache[require.resolve('typescript')]);
-  requireWithCodeCache(common, libFilesOnDemand);
+  requireWithCodeCache(common, libFilesFrom(dirname(require.resolve('typescript'))));
   return requireWithCodeCache(main) as typeof import('ts-morph');
 }
 

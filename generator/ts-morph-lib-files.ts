@@ -1,37 +1,37 @@
 import type { SourceEdit } from './code-cache.ts';
 
 /**
- * `@ts-morph/common` (0.29) holds TypeScript's lib `.d.ts` files as string literals: 2.9 MB of its
- * 3 MB `ts-morph-common.js`, one `const libFiles = [...]` that only `getLibFiles()` reads, for a
- * project whose in-memory file system loads them. The toolkit's projects only print and parse
- * (`skipLoadingLibFiles`), yet compiling the file cost every run that emits TypeScript about 45 ms,
- * and its V8 code cache entry held the strings (5.6 MB: no faster than compiling). This edit
- * compiles the module without the array: `getLibFiles()` reads it from the file when first asked
- * (a team's template may make a project that loads them), and the lines below it keep their numbers.
- * A file without exactly the expected declaration and reader, or whose array something else reads
- * (another version), is compiled as it is.
+ * `@ts-morph/common` (0.29) holds the lib `.d.ts` files of the TypeScript it bundles (6.0) as string
+ * literals: 2.9 MB of its 3 MB `ts-morph-common.js`, one `const libFiles = [...]` that only
+ * `getLibFiles()` reads, for a project whose in-memory file system loads them. The toolkit runs
+ * ts-morph on its own TypeScript (5.9, see `tsMorph` in heavy.ts) and its projects only print and
+ * parse (`skipLoadingLibFiles`), yet compiling the file cost every run that emits TypeScript about
+ * 45 ms, and its V8 code cache entry held the strings (5.6 MB: no faster than compiling).
+ *
+ * This edit compiles the module without the array: `getLibFiles()` reads, when first asked, the lib
+ * files of the TypeScript in `libDir` (a team's template may make a project that type-checks; with
+ * 6.0's lib files, 5.9 reported "Cannot find lib definition for 'es2025'" and the like for `lib:
+ * ['esnext']`). The lines below it keep their numbers. A file without exactly the expected
+ * declaration and reader, or whose array something else reads (another version), is compiled as it is.
  */
-export const libFilesOnDemand: SourceEdit = {
-  source(bytes) {
-    const start = bytes.indexOf(DECLARATION);
-    const end = start < 0 ? -1 : bytes.indexOf(READER, start);
-    // Between the two, every line break is the array's own (a string literal holds none): no second declaration there.
-    if (end < 0 || bytes.indexOf(DECLARATION, end) >= 0 || bytes.indexOf(READER, end + 1) >= 0) return undefined;
-    // The array's bytes: from `[` to `]` (the file is UTF-8; the slice is decoded on its own).
-    const from = start + DECLARATION.length - 2;
-    const to = end + 2;
-    const head = bytes.subarray(0, start + 1).toString('utf8');
-    const tail = bytes.subarray(end + READER.length).toString('utf8');
-    // Nothing else may read the array: only `getLibFiles()`'s callers, as in 0.29 (one local of that name).
-    if (/\blibFiles\b/.test(head) || /\blibFiles\b/.test(tail.replace(LOCAL_USE, ''))) return undefined;
-    // The file it reads then must be the one compiled (an install may replace it while a watch runs).
-    const onDemand =
-      `let libFiles; function getLibFiles() { if (libFiles === undefined) { const file = require("node:fs").readFileSync(__filename); const text = file.subarray(${from}, ${to}).toString("utf8"); ` +
-      `if (file.length !== ${bytes.length} || !text.startsWith("[{") || !text.endsWith("}]")) throw new Error("@ts-morph/common changed on disk while it was loaded: " + __filename); ` +
-      `libFiles = require("node:vm").runInThisContext("(" + text + ")", { filename: __filename }); } return libFiles; }`;
-    return `${head}${onDemand}${'\n'.repeat(lineBreaks(bytes, start + 1, end + READER.length))}${tail}`;
-  },
-};
+export function libFilesFrom(libDir: string): SourceEdit {
+  return {
+    source(bytes) {
+      const start = bytes.indexOf(DECLARATION);
+      const end = start < 0 ? -1 : bytes.indexOf(READER, start);
+      // Between the two, every line break is the array's own (a string literal holds none): no second declaration there.
+      if (end < 0 || bytes.indexOf(DECLARATION, end) >= 0 || bytes.indexOf(READER, end + 1) >= 0) return undefined;
+      const head = bytes.subarray(0, start + 1).toString('utf8');
+      const tail = bytes.subarray(end + READER.length).toString('utf8');
+      // Nothing else may read the array: only `getLibFiles()`'s callers, as in 0.29 (one local of that name).
+      if (/\blibFiles\b/.test(head) || /\blibFiles\b/.test(tail.replace(LOCAL_USE, ''))) return undefined;
+      const onDemand =
+        `let libFiles; function getLibFiles() { if (libFiles === undefined) { const fs = require("node:fs"); const dir = ${JSON.stringify(libDir)}; ` +
+        `libFiles = fs.readdirSync(dir).filter((name) => /^lib(\\..+)?\\.d\\.ts$/.test(name)).sort().map((fileName) => ({ fileName, text: fs.readFileSync(dir + "/" + fileName, "utf8") })); } return libFiles; }`;
+      return `${head}${onDemand}${'\n'.repeat(lineBreaks(bytes, start + 1, end + READER.length))}${tail}`;
+    },
+  };
+}
 
 /** The array's declaration, from the line break before it to its `[{`. */
 const DECLARATION = Buffer.from('\nconst libFiles = [{');
