@@ -19,11 +19,12 @@ export function libFilesFrom(libDir: string): SourceEdit {
     source(bytes) {
       const start = bytes.indexOf(DECLARATION);
       const end = start < 0 ? -1 : bytes.indexOf(READER, start);
-      // Between the two, every line break is the array's own (a string literal holds none): no second declaration there.
-      if (end < 0 || bytes.indexOf(DECLARATION, end) >= 0 || bytes.indexOf(READER, end + 1) >= 0) return undefined;
+      if (end < 0) return undefined;
       const head = bytes.subarray(0, start + 1).toString('utf8');
       const tail = bytes.subarray(end + READER.length).toString('utf8');
-      // Nothing else may read the array: only `getLibFiles()`'s callers, as in 0.29 (one local of that name).
+      // Nothing else may name the array (a second declaration or reader included): only
+      // `getLibFiles()`'s callers, as in 0.29 (one local of that name). Between the declaration and
+      // the reader, every line break is the array's own (a string literal holds none).
       if (/\blibFiles\b/.test(head) || /\blibFiles\b/.test(tail.replace(LOCAL_USE, ''))) return undefined;
       const onDemand =
         `let libFiles; function getLibFiles() { if (libFiles === undefined) { const fs = require("node:fs"); const dir = ${JSON.stringify(libDir)}; ` +
