@@ -5,6 +5,7 @@ import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierConfigSource } from './config-search.ts';
 import { formatCache, formatCacheKey, type FormatCache } from './format-cache.ts';
+import { withChunkCache } from './chunk-cache.ts';
 import { formatChunked } from './chunks.ts';
 import { formatBatch, renderPoolSize, runFormatJobs, startFormatPool, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
 import { configOptions, DEFAULT_PACKAGE_SETUP, extension, fileSetup, PARSERS, type FormatterSetup } from './formatter.ts';
@@ -91,12 +92,16 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   };
   // Each file is keyed and formatted with what it needs alone (`fileSetup`), so a file handed over
   // early is final: no other file can change its key. Without a config, a large TypeScript or
-  // markdown file goes out in chunks (see chunks.ts).
-  const inChunks = (jobs: readonly FormatJob[], run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>) => (config ? run(jobs) : formatChunked(jobs, run));
+  // markdown file goes out in chunks (see chunks.ts), each cached under its own key (chunk-cache.ts).
+  const inChunks = (jobs: readonly FormatJob[], setup: FormatterSetup, run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>) => {
+    if (config) return run(jobs);
+    const whole = new Set(jobs);
+    return formatChunked(jobs, withChunkCache(run, cache, (job) => standaloneKey(version, setup, job), (job) => !whole.has(job)));
+  };
   const added: PrintedFile[] = [];
   const streamed: Promise<Formatted>[] = [];
   const formatEarly = async (prepared: Prepared): Promise<Formatted> =>
-    prepared.job && prepared.hit === undefined ? { ...prepared, outcome: (await inChunks([prepared.job], (jobs) => formatBatch(pool!, jobs, prepared.setup!)))[0]! } : prepared;
+    prepared.job && prepared.hit === undefined ? { ...prepared, outcome: (await inChunks([prepared.job], prepared.setup!, (jobs) => formatBatch(pool!, jobs, prepared.setup!)))[0]! } : prepared;
   return {
     seeded: (path, text) => !config && PARSERS[extension(path)] === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, fileSetup({ path, content: text }), { text, parser: 'typescript', filepath: path })),
     add(file) {
@@ -122,6 +127,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
       for (const group of groups.values()) {
         const outcomes = await inChunks(
           group.map((p) => p.job!),
+          group[0]!.setup!,
           async (jobs) => (await runFormatJobs(jobs, group[0]!.setup!)).outcomes,
         );
         group.forEach((p, i) => fresh.set(p, outcomes[i]!));

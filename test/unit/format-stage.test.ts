@@ -16,6 +16,7 @@ import { DEFAULT_PACKAGE_SETUP, type FormatterSetup } from '../../generator/form
 const DEFAULT: FormatterSetup = { kind: 'standalone', parsers: ['json', 'markdown', 'typescript'], all: false };
 import { formatFiles, startFormatSession } from '../../generator/format/prettier.ts';
 import { ENTRY_FOLDER } from '../../generator/format/format-cache.ts';
+import { CHUNKED_CHARS } from '../../generator/format/chunks.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
@@ -27,6 +28,26 @@ const CODE = 'export const a = {b:1}\n';
 describe('format stage', () => {
   const base = mkdtempSync(join(tmpdir(), 'om-format-'));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  it('caches the chunks of a large file apart: after a change in one section, prettier formats only its chunk, and the file is as formatted uncached', async () => {
+    const out = join(base, 'chunked', 'out');
+    const cache = join(base, 'chunked', 'cache');
+    const section = (i: number, word = 'text') => `## Section ${i}\n\nSome   ${word} about *item* ${i}.\n\n| Name | Type |\n|-|-|\n| **a${i}** | \`string\` |\n\n`;
+    const page = (changed: string) => `# Big\n\n${Array.from({ length: 3200 }, (_, i) => section(i, i === 1600 ? changed : 'text')).join('')}`;
+    expect(page('text').length).toBeGreaterThan(CHUNKED_CHARS);
+    const entries = () => readdirSync(join(cache, ENTRY_FOLDER), { recursive: true }).filter((name) => /[0-9a-f]{64}$/.test(String(name))).length;
+
+    await formatFiles([file('docs/Big.md', page('text'))], out, cache);
+    const first = entries();
+    // The whole file's entry and one per chunk (64 KB each).
+    expect(first).toBeGreaterThanOrEqual(5);
+    const [changed] = await formatFiles([file('docs/Big.md', page('words'))], out, cache);
+    // The changed file's entry and its one changed chunk's.
+    expect(entries()).toBe(first + 2);
+    const [uncached] = await formatFiles([file('docs/Big.md', page('words'))], out);
+    expect(changed!.content).toBe(uncached!.content);
+    expect(changed!.content).toContain('Some words about _item_ 1600.');
+  });
 
   it('formats markdown front matter alike, alone or beside other files, cold or cached', async () => {
     const out = join(base, 'plain', 'out');

@@ -1,0 +1,59 @@
+/**
+ * The chunks of a large file through the format cache (generator/format/chunk-cache.ts): a chunk
+ * formatted before is not formatted again, a file formatted whole is left to the session, a failed
+ * chunk is not cached, and the outcomes keep the batch's order.
+ */
+import { describe, expect, it } from 'vitest';
+import { withChunkCache } from '../../generator/format/chunk-cache.ts';
+import type { FormatCache } from '../../generator/format/format-cache.ts';
+import type { FormatJob, FormatOutcome } from '../../generator/format/format-jobs.ts';
+
+function memoryCache(): FormatCache & { readonly entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  return { entries, get: (key) => entries.get(key), set: async (key, text) => void entries.set(key, text) };
+}
+
+/** A prettier stand-in: upper-cases the text; a text holding `!` fails. Records what it was given. */
+function fakePrettier(): { run(jobs: readonly FormatJob[]): Promise<FormatOutcome[]>; readonly given: string[][] } {
+  const given: string[][] = [];
+  return {
+    given,
+    run: async (jobs) => {
+      given.push(jobs.map((job) => job.text));
+      return jobs.map((job): FormatOutcome => (job.text.includes('!') ? { error: 'no', cause: 'no' } : { content: job.text.toUpperCase() }));
+    },
+  };
+}
+
+const job = (text: string): FormatJob => ({ text, parser: 'markdown', filepath: 'docs/Big.md' });
+
+describe('chunks through the format cache', () => {
+  it('formats only the chunks it has not formatted before, and keeps the batch order', async () => {
+    const cache = memoryCache();
+    const prettier = fakePrettier();
+    const whole = job('whole file');
+    const isChunk = (j: FormatJob) => j !== whole;
+    const cached = withChunkCache(prettier.run, cache, (j) => `key:${j.text}`, isChunk);
+
+    expect(await cached([job('a'), whole, job('b'), job('c')])).toStrictEqual([{ content: 'A' }, { content: 'WHOLE FILE' }, { content: 'B' }, { content: 'C' }]);
+    expect(prettier.given).toStrictEqual([['a', 'whole file', 'b', 'c']]);
+    // The file formatted whole is the session's to cache; the chunks are cached here.
+    expect([...cache.entries.keys()].sort()).toStrictEqual(['key:a', 'key:b', 'key:c']);
+
+    // The spec changed in one place: one chunk is new.
+    expect(await cached([job('a'), job('b2'), job('c'), whole])).toStrictEqual([{ content: 'A' }, { content: 'B2' }, { content: 'C' }, { content: 'WHOLE FILE' }]);
+    expect(prettier.given[1]).toStrictEqual(['b2', 'whole file']);
+
+    // Every chunk known: prettier is not called.
+    expect(await cached([job('c'), job('a')])).toStrictEqual([{ content: 'C' }, { content: 'A' }]);
+    expect(prettier.given).toHaveLength(2);
+  });
+
+  it('does not cache a chunk prettier failed on', async () => {
+    const cache = memoryCache();
+    const prettier = fakePrettier();
+    const cached = withChunkCache(prettier.run, cache, (j) => `key:${j.text}`, () => true);
+    expect(await cached([job('ok'), job('bad!')])).toStrictEqual([{ content: 'OK' }, { error: 'no', cause: 'no' }]);
+    expect([...cache.entries.keys()]).toStrictEqual(['key:ok']);
+  });
+});
