@@ -16,6 +16,7 @@ const LONG_FILES = [
   'test/hostile.test.ts',
   'test/real-world.test.ts',
   'test/code-cache.test.ts',
+  'test/unit/format-stage.test.ts',
   'test/watch.test.ts',
   'test/generated-typecheck.test.ts',
   'test/no-op.test.ts',
