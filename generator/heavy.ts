@@ -35,8 +35,9 @@ export function typescript(): typeof import('typescript') {
 export function tsMorph(): typeof import('ts-morph') {
   const main = require.resolve('ts-morph');
   const common = createRequire(main).resolve('@ts-morph/common');
-  require.cache[join(dirname(common), 'typescript.js')] ??= require.cache[require.resolve('typescript')] ?? (typescript(), require.cache[require.resolve('typescript')]);
-  requireWithCodeCache(common, libFilesFrom(dirname(require.resolve('typescript'))));
+  const compiler = require.resolve('typescript');
+  require.cache[join(dirname(common), 'typescript.js')] ??= require.cache[compiler] ?? (typescript(), require.cache[compiler]);
+  requireWithCodeCache(common, libFilesFrom(dirname(compiler)));
   return requireWithCodeCache(main) as typeof import('ts-morph');
 }
 

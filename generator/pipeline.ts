@@ -105,7 +105,8 @@ async function renderLoaded(config: ResolvedConfig, spec: SpecDocument, renderOp
  * the format worker a caller started before loading (`withRenderPool`), else one starts here.
  */
 export async function renderSelected(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions = {}, pool?: FormatPool): Promise<RenderResult> {
-  if (pool) return renderModel(config, spec, selected, renderOptions, formats(config, renderOptions) ? pool : undefined);
+  // Without formatting, renderModel starts no format session and leaves the pool alone.
+  if (pool) return renderModel(config, spec, selected, renderOptions, pool);
   return withRenderPool(config, renderOptions, (started) => renderModel(config, spec, selected, renderOptions, started));
 }
 

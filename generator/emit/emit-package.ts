@@ -17,20 +17,22 @@ import { runTemplates, type EmittedFile } from './run-templates.ts';
  */
 export function emitPackage(slots: readonly TemplateSlot[], ctx: TemplateContext, root: string, header: HeaderInfo, onPrinted: (file: PrintedFile) => void, parses?: (path: string, text: string) => boolean): PrintedFile[] {
   const printer = createPrinter(header, parses);
-  const printed: (PrintedFile | undefined)[] = [];
-  const structures: { readonly entry: EmittedFile; readonly at: number }[] = [];
-  const print = (entry: EmittedFile, at: number) => {
+  const emitted: EmittedFile[] = [];
+  const printed = new Map<EmittedFile, PrintedFile>();
+  const print = (entry: EmittedFile) => {
     const file = printer.print(entry);
-    printed[at] = file;
-    if (file) onPrinted(file);
+    if (!file) return;
+    printed.set(entry, file);
+    onPrinted(file);
   };
+  const isStructure = (entry: EmittedFile) => entry.file.kind === 'typescript';
   runTemplates(slots, ctx, root, (files) => {
     for (const entry of files) {
-      if (entry.file.kind === 'typescript') structures.push({ entry, at: printed.length++ });
-      else print(entry, printed.length);
+      emitted.push(entry);
+      if (!isStructure(entry)) print(entry);
     }
   });
-  for (const { entry, at } of structures) print(entry, at);
+  for (const entry of emitted) if (isStructure(entry)) print(entry);
   printer.done();
-  return printed.filter((file): file is PrintedFile => file !== undefined);
+  return emitted.flatMap((entry) => printed.get(entry) ?? []);
 }

@@ -142,13 +142,12 @@ function checkFile(file: unknown): string | undefined {
 const statementKinds = new Map(Object.entries(STATEMENT_KIND).map(([name, kind]) => [kind as number, name]));
 
 function checkStatements(statements: readonly unknown[]): string | undefined {
-  const kinds = statementKinds;
   for (const [index, statement] of statements.entries()) {
     if (typeof statement === 'string' || typeof statement === 'function') continue;
     const kind = (statement as { kind?: unknown } | null)?.kind;
-    if (typeof statement !== 'object' || statement === null || typeof kind !== 'number' || !kinds.has(kind)) {
+    if (typeof statement !== 'object' || statement === null || typeof kind !== 'number' || !statementKinds.has(kind)) {
       const found = typeof statement === 'object' && statement !== null ? `an object with kind ${JSON.stringify(kind)}` : JSON.stringify(statement);
-      return `statements[${index}] is ${found}; a statement is code (a string), a writer function, or a structure of kind ${[...kinds.values()].join(', ')} (ctx.ts builds them)`;
+      return `statements[${index}] is ${found}; a statement is code (a string), a writer function, or a structure of kind ${[...statementKinds.values()].join(', ')} (ctx.ts builds them)`;
     }
   }
   return undefined;
