@@ -6,6 +6,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import vm from 'node:vm';
 import { trustedCacheDir } from './cache-dir.ts';
 import { commonjsModule } from './commonjs-module.ts';
+import { settledIdentity } from './file-identity.ts';
 import { sha256 } from './hash.ts';
 import { toolkitRoot } from './toolkit.ts';
 
@@ -19,8 +20,11 @@ import { toolkitRoot } from './toolkit.ts';
  *   module, or of the toolkit for one outside any `node_modules` (its build's schema validators in
  *   a source checkout); cache-dir.ts: a folder owned by the current user and writable by no one
  *   else, or none.
- * - Key: sha256 of the module's bytes, its path, of the edited text compiled (see `SourceEdit`),
- *   Node's and V8's versions and the architecture; V8 itself refuses data made with other flags
+ * - Key: the module's content, its path, the sha256 of the edited text compiled (see `SourceEdit`),
+ *   Node's and V8's versions and the architecture. The content is the file's identity
+ *   (file-identity.ts: inode, size, mtime, ctime) once it is settled, as an installed module is,
+ *   or else the sha256 of its bytes (hashing typescript.js's 9 MB costs ~25 ms of every run's main
+ *   thread; V8 compares only a source's length). V8 itself refuses data made with other flags
  *   (`cachedDataRejected`). A file holds a magic line, the
  *   sha256 of the data and the data; a file that does not match is ignored, so a corrupt or foreign
  *   entry costs a normal compile, never a wrong module.
@@ -33,9 +37,11 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
   const require = createRequire(filename);
   const cached = require.cache[filename];
   if (cached) return cached.exports;
+  // Before the read: a write in between leaves an identity that matches nothing later.
+  const identity = settledIdentity(filename);
   const bytes = readFileSync(filename);
   const edited = edit?.source(bytes);
-  const file = cacheFile(filename, bytes, edited);
+  const file = cacheFile(filename, identity ?? sha256(bytes), edited);
   const entry = file === undefined ? undefined : readEntry(file);
   const cachedData = entry?.data;
   // An entry says whether the bytes it was made for are ASCII (checking 9 MB costs ~18 ms).
@@ -104,13 +110,13 @@ const FLAG = MAGIC.length;
 const DIGEST = FLAG + 1;
 const DATA = DIGEST + 32;
 
-/** The cache file for this module's bytes (compiled as `edited`, if an edit gave a text) under this Node, or undefined without a trusted cache folder. */
-function cacheFile(filename: string, bytes: Uint8Array, edited: string | undefined): string | undefined {
+/** The cache file for this module's content (compiled as `edited`, if an edit gave a text) under this Node, or undefined without a trusted cache folder. */
+function cacheFile(filename: string, content: string, edited: string | undefined): string | undefined {
   const at = filename.lastIndexOf(`${sep}node_modules${sep}`);
   // A module of the toolkit's own (the build's schema validators in a source checkout) caches with the toolkit.
   const dir = trustedCacheDir(at === -1 ? toolkitRoot : filename.slice(0, at));
   if (dir === undefined) return undefined;
-  const key = sha256(`${sha256(bytes)}\0${filename}\0${edited === undefined ? '' : sha256(edited)}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
+  const key = sha256(`${content}\0${filename}\0${edited === undefined ? '' : sha256(edited)}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
   return join(dir, 'v8', `${basename(filename)}-${key.slice(0, 32)}.bin`);
 }
 

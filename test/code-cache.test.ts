@@ -105,6 +105,26 @@ describe('V8 code cache', () => {
     expect(readdirSync(entries).filter((n) => n.endsWith('.bin'))).toHaveLength(2);
   });
 
+  it('keys a settled module by its identity (no hash of its bytes), a module written within the last 2 s by its bytes: a write always reaches the code', async () => {
+    const bins = () => readdirSync(entries).filter((n) => n.endsWith('.bin')).sort();
+    expect(load()).toMatchObject({ value: 7 });
+    const byBytes = bins();
+    expect(byBytes).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // Settled now: the same bytes under another key, the file's identity; a later run uses that entry.
+    expect(load()).toMatchObject({ value: 7, doubled: 14 });
+    const settled = bins();
+    expect(settled).toHaveLength(2);
+    const byIdentity = join(entries, settled.find((n) => !byBytes.includes(n))!);
+    const written = statSync(byIdentity).mtimeMs;
+    expect(load()).toMatchObject({ value: 7 });
+    expect([bins(), statSync(byIdentity).mtimeMs]).toStrictEqual([settled, written]);
+    // Rewritten with the same size: another ctime, a young file, its bytes' key.
+    writeModule(8);
+    expect(load()).toMatchObject({ value: 8, doubled: 16 });
+    expect(bins()).toHaveLength(3);
+  });
+
   it('decodes a UTF-8 module as UTF-8 from its entry too (the entry records whether the bytes are ASCII, under its digest)', () => {
     writeFileSync(moduleFile, "module.exports = { text: 'café ✓', value: 7 };\n");
     expect(load()).toStrictEqual({ text: 'café ✓', value: 7 });
@@ -177,9 +197,10 @@ describe('V8 code cache in a real run', () => {
         return { name: n, ino: info.ino, mtimeMs: info.mtimeMs, sha256: sha256(readFileSync(join(toolkit!.codeCache, n))) };
       });
 
-  it("the build's schema validator (a module outside node_modules) caches under the toolkit's root; a later run uses the entry as it stands", () => {
+  it("the build's schema validator (a module outside node_modules) caches under the toolkit's root; a later run uses the entry as it stands", async () => {
     toolkit = toolkitCopy();
     app = tempProject();
+    await toolkit.settled();
     run(['generate', '--force']);
     // spec/openapi.yaml is OpenAPI 3.1: dist/generator/schema-validators/v3.1.cjs validated it.
     const first = entries(/^v3\.1\.cjs-[0-9a-f]{32}\.bin$/);
@@ -189,7 +210,7 @@ describe('V8 code cache in a real run', () => {
     expect(entries(/^v3\.1\.cjs-/)).toStrictEqual(first);
   });
 
-  it("jiti transpiles a TypeScript config with its Babel build loaded through the cache (jiti's `transform` option); the config's values are right", () => {
+  it("jiti transpiles a TypeScript config with its Babel build loaded through the cache (jiti's `transform` option); the config's values are right", async () => {
     // jiti copied: its babel.cjs caches in the copy (a linked package caches where it really is).
     toolkit = toolkitCopy(['jiti']);
     app = tempProject();
@@ -199,6 +220,7 @@ describe('V8 code cache in a real run', () => {
       'openapi-morph.config.ts',
       `enum Names { Client = 'enum-client', Key = 'ENUM_API_KEY' }\nexport default { spec: 'spec/openapi.yaml', package: { name: Names.Client, apiKeyEnv: Names.Key } } satisfies Record<string, unknown>;\n`,
     );
+    await toolkit.settled();
     run(['generate']);
     expect(JSON.parse(app.read('generated/package.json'))).toMatchObject({ name: 'enum-client' });
     expect(app.read('generated/README.md')).toContain('ENUM_API_KEY');

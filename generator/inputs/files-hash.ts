@@ -1,14 +1,12 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { identityOf, isSettled } from '../file-identity.ts';
 import { sha256 } from '../hash.ts';
-
-/** How old every file must be before the files' identities may stand for their content. */
-const SETTLED_MS = 2000;
 
 /**
  * sha256 over `files` by path (relative to `root`) and content, the last one by content only
  * (`a\0A\0b\0B\0last`), remembered in `record` (a JSON file in a trusted cache folder) with the
- * files' identities: path, inode, size, mtime and ctime of each, as git's index does. When the
+ * files' identities (file-identity.ts): path, inode, size, mtime and ctime of each, as git's index does. When the
  * identities are those recorded, the recorded hash is returned without reading a file. A file
  * written since has another ctime (which no tool can set back) or another inode, so the files are
  * read and hashed again. Identities are recorded only when every file is at least `SETTLED_MS` old
@@ -20,8 +18,8 @@ export function filesHash(root: string, files: readonly string[], record: string
   let settled = true;
   const identities = files.map((file) => {
     const info = statSync(file, { bigint: true });
-    if (Number(info.ctimeMs) > now - SETTLED_MS || Number(info.mtimeMs) > now - SETTLED_MS) settled = false;
-    return `${file}\0${info.ino}\0${info.size}\0${info.mtimeNs}\0${info.ctimeNs}`;
+    if (!isSettled(info, now)) settled = false;
+    return `${file}\0${identityOf(info)}`;
   });
   const identity = sha256(identities.join('\0'));
   const known = record === undefined ? undefined : rememberedHash(record, identity);

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SETTLED_MS } from '../../generator/file-identity.ts';
 import { repoRoot } from './cli.ts';
 
 export interface ToolkitCopy {
@@ -10,6 +11,12 @@ export interface ToolkitCopy {
   readonly bin: string;
   /** Where its V8 code cache entries go (generator/code-cache.ts) for its own modules and the packages copied. */
   readonly codeCache: string;
+  /**
+   * Resolves once the copied files are settled (generator/file-identity.ts): the code cache keys a
+   * module written within the last 2 s by its bytes and a settled one by its identity, so a test
+   * that compares two runs' entries starts after this.
+   */
+  settled(): Promise<void>;
   remove(): void;
 }
 
@@ -38,10 +45,12 @@ export function toolkitCopy(copiedPackages: readonly string[] = []): ToolkitCopy
     if (copiedPackages.includes(entry.name) || entry.isFile()) cpSync(from, to, { recursive: true });
     else symlinkSync(realpathSync(from), to, 'junction');
   }
+  const copied = Date.now();
   return {
     root,
     bin: join(root, 'dist', 'generator', 'bin', 'openapi-morph.js'),
     codeCache: join(root, 'node_modules', '.cache', 'openapi-morph', 'v8'),
+    settled: () => new Promise((resolve) => setTimeout(resolve, Math.max(0, copied + SETTLED_MS + 100 - Date.now()))),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
