@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import vm from 'node:vm';
 import { trustedCacheDir } from './cache-dir.ts';
+import { pruneAtExit } from './cache-prune.ts';
 import { commonjsModule } from './commonjs-module.ts';
 import { settledIdentity } from './file-identity.ts';
 import { sha256 } from './hash.ts';
@@ -116,6 +117,7 @@ function cacheFile(filename: string, content: string, edited: string | undefined
   // A module of the toolkit's own (the build's schema validators in a source checkout) caches with the toolkit.
   const dir = trustedCacheDir(at === -1 ? toolkitRoot : filename.slice(0, at));
   if (dir === undefined) return undefined;
+  pruneAtExit(dir);
   const key = sha256(`${content}\0${filename}\0${edited === undefined ? '' : sha256(edited)}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
   return join(dir, 'v8', `${basename(filename)}-${key.slice(0, 32)}.bin`);
 }

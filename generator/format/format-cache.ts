@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pruneAtExit } from '../cache-prune.ts';
 import { sha256 } from '../hash.ts';
 
 /**
@@ -13,7 +14,8 @@ import { sha256 } from '../hash.ts';
  * cannot be read or written only costs the formatting.
  * `get` reads synchronously: the format stage looks a file up as soon as it is printed, in the
  * middle of the templates stage's synchronous loop, and hands a miss to prettier's worker at once
- * (an asynchronous read would be answered only when that loop ends).
+ * (an asynchronous read would be answered only when that loop ends). Entries no run used for 30
+ * days are deleted as a render's process exits (cache-prune.ts).
  */
 export interface FormatCache {
   get(key: string): string | undefined;
@@ -32,6 +34,7 @@ export function formatCacheKey(parts: readonly unknown[], text: string): string 
 
 export function formatCache(dir: string | undefined): FormatCache {
   if (!dir) return { get: () => undefined, set: async () => undefined };
+  pruneAtExit(dir);
   // Not `format/`, where versions before the digest kept bare text: a cache folder can be shared (the
   // OS temp folder of a project without node_modules), and such a version would copy these entries'
   // first line into a package.

@@ -1,0 +1,79 @@
+import { lstatSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long an entry may go unread and unwritten before a prune deletes it. */
+export const UNUSED_MS = 30 * DAY_MS;
+/** How often one cache folder is pruned at most: the age of its stamp. */
+export const PRUNE_EVERY_MS = DAY_MS;
+/** The stamp a prune leaves in the cache folder (its mtime). */
+export const PRUNE_STAMP = 'pruned';
+/**
+ * The folders of entries that grow with use: V8 code caches (one per version of each large
+ * module), formatted output by content hash (a few MB for each regenerate of a large spec), the
+ * selections remembered for no-op runs. A file in them, or one level down (`format-2/ab/`), is an
+ * entry or an entry's temp file; nothing else in the cache folder is looked at.
+ */
+const ENTRY_FOLDERS = ['v8', 'format-2', 'selections'];
+
+/**
+ * Deletes the entries of a trusted cache folder (cache-dir.ts) that no run has read or written for
+ * `UNUSED_MS`, at most once per `PRUNE_EVERY_MS`: without it the folder only grows (GitHub's
+ * spec regenerated daily adds its changed pages and `schema.ts` every day). Last use is the later
+ * of an entry's mtime (written) and atime (read: Linux's default `relatime` updates it at least
+ * once a day; on a `noatime` mount an entry in use goes after 30 days and is made again once).
+ * Only regular files are deleted (a symlink is not followed); a failure leaves the entry: a cache
+ * that cannot be pruned costs only disk. Returns how many entries went.
+ */
+export function pruneCacheDir(dir: string, now = Date.now()): number {
+  const stamp = join(dir, PRUNE_STAMP);
+  try {
+    if (statSync(stamp).mtimeMs > now - PRUNE_EVERY_MS) return 0;
+  } catch {
+    // Never pruned.
+  }
+  try {
+    writeFileSync(stamp, '');
+  } catch {
+    return 0;
+  }
+  let deleted = 0;
+  const sweep = (folder: string, depth: number): void => {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(folder, name);
+      try {
+        const info = lstatSync(path);
+        if (info.isDirectory() && depth > 0) sweep(path, depth - 1);
+        else if (info.isFile() && Math.max(info.atimeMs, info.mtimeMs) < now - UNUSED_MS) {
+          unlinkSync(path);
+          deleted++;
+        }
+      } catch {
+        // Gone already, or not ours to delete.
+      }
+    }
+  };
+  for (const folder of ENTRY_FOLDERS) sweep(join(dir, folder), 1);
+  return deleted;
+}
+
+const atExit = new Set<string>();
+
+/**
+ * Prunes `dir` as the process exits (after everything a run writes, the code cache's entries
+ * included), at most daily (`pruneCacheDir`); called by what reads or writes entries there during
+ * a render. Not in a worker thread: its exit hooks do not run when it is terminated, and the main
+ * thread prunes the same folders.
+ */
+export function pruneAtExit(dir: string): void {
+  if (!isMainThread || atExit.has(dir)) return;
+  if (atExit.size === 0) process.once('exit', () => atExit.forEach((folder) => pruneCacheDir(folder)));
+  atExit.add(dir);
+}
