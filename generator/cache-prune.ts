@@ -12,10 +12,10 @@ export const PRUNE_STAMP = 'pruned';
 /**
  * The folders of entries that grow with use: V8 code caches (one per version of each large
  * module), formatted output by content hash (a few MB for each regenerate of a large spec), the
- * selections remembered for no-op runs. A file in them, or one level down (`format-2/ab/`), is an
+ * selections and spec hashes remembered for no-op runs. A file in them, or one level down (`format-2/ab/`), is an
  * entry or an entry's temp file; nothing else in the cache folder is looked at.
  */
-const ENTRY_FOLDERS = ['v8', 'format-2', 'selections'];
+const ENTRY_FOLDERS = ['v8', 'format-2', 'selections', 'specs'];
 
 /**
  * Deletes the entries of a trusted cache folder (cache-dir.ts) that no run has read or written for

@@ -1,4 +1,5 @@
-import { statSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * A file's identity: what stands for its content once it is settled, as in git's index (its inode,
@@ -28,5 +29,31 @@ export function settledIdentity(file: string, now = Date.now()): string | undefi
     return isSettled(info, now) ? `${info.dev}\0${identityOf(info)}` : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * What `record` (a JSON file in a trusted cache folder) remembers for `identity`: a hash of the
+ * content the identity stood for when it was recorded, matching `valid`; undefined when the record
+ * is missing, unreadable or for another identity.
+ */
+export function rememberedFor(record: string, identity: string, valid: RegExp): string | undefined {
+  try {
+    const remembered = JSON.parse(readFileSync(record, 'utf8')) as { identity?: unknown; hash?: unknown };
+    return remembered.identity === identity && typeof remembered.hash === 'string' && valid.test(remembered.hash) ? remembered.hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records `hash` for `identity` (written atomically); a record that cannot be written costs only the next run's reading and hashing. */
+export function rememberFor(record: string, identity: string, hash: string): void {
+  try {
+    mkdirSync(dirname(record), { recursive: true });
+    const temp = `${record}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ identity, hash }));
+    renameSync(temp, record);
+  } catch {
+    // Only speed is lost.
   }
 }

@@ -1,9 +1,10 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
 import { unchangedOutput } from '../generator/inputs/no-op.ts';
 import { cacheDir } from '../generator/cache-dir.ts';
+import { sha256 } from '../generator/hash.ts';
 import { runCli } from './helpers/cli.ts';
 import { copyRepoProject, type TempProject } from './helpers/project.ts';
 
@@ -103,6 +104,26 @@ describe('no-op generate and check', () => {
     expect(existsSync(memo!)).toBe(false);
     expect(await generate()).toMatch(skipped);
     expect(JSON.parse(readFileSync(memo!, 'utf8'))).toStrictEqual(['POST /realtime/sessions']);
+  });
+
+  it("remembers the spec's sha256 by the file's identity once the file is 2 s old: an unchanged spec is not read", async () => {
+    const spec = join(project.dir, 'spec/openapi.yaml');
+    const settledAt = Math.max(statSync(spec).mtimeMs, statSync(spec).ctimeMs) + 2100;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, settledAt - Date.now())));
+    const records = join(cacheDir(project.dir), 'specs');
+    rmSync(records, { recursive: true, force: true });
+    expect(await generate()).toMatch(skipped);
+    const names = readdirSync(records).filter((name) => name.endsWith('.json'));
+    expect(names).toHaveLength(1);
+    const record = join(records, names[0]!);
+    const bytes = readFileSync(spec);
+    const { identity, hash } = JSON.parse(readFileSync(record, 'utf8')) as { identity: string; hash: string };
+    expect(hash).toBe(`${sha256(bytes)} ${bytes.byteLength}`);
+    // The record answers for the file: one that says another hash for its identity is a changed spec.
+    writeFileSync(record, JSON.stringify({ identity, hash: `${'0'.repeat(64)} ${bytes.byteLength}` }));
+    expect(await unchangedOutput(await config())).toBeUndefined();
+    rmSync(record);
+    expect(await generate()).toMatch(skipped);
   });
 
   const rows: { name: string; change: (p: TempProject) => void }[] = [

@@ -1,6 +1,6 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { identityOf, isSettled } from '../file-identity.ts';
+import { identityOf, isSettled, rememberFor, rememberedFor } from '../file-identity.ts';
 import { sha256 } from '../hash.ts';
 
 /**
@@ -22,29 +22,12 @@ export function filesHash(root: string, files: readonly string[], record: string
     return `${file}\0${identityOf(info)}`;
   });
   const identity = sha256(identities.join('\0'));
-  const known = record === undefined ? undefined : rememberedHash(record, identity);
+  const known = record === undefined ? undefined : rememberedFor(record, identity, SHA256);
   if (known !== undefined) return known;
   const parts = files.map((file, i) => (i === files.length - 1 ? readFileSync(file, 'utf8') : `${relative(root, file)}\0${readFileSync(file, 'utf8')}`));
   const hash = sha256(parts.join('\0'));
-  if (record !== undefined && settled) remember(record, identity, hash);
+  if (record !== undefined && settled) rememberFor(record, identity, hash);
   return hash;
 }
 
-function rememberedHash(record: string, identity: string): string | undefined {
-  try {
-    const remembered = JSON.parse(readFileSync(record, 'utf8')) as { identity?: unknown; hash?: unknown };
-    return remembered.identity === identity && typeof remembered.hash === 'string' && /^[0-9a-f]{64}$/.test(remembered.hash) ? remembered.hash : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function remember(record: string, identity: string, hash: string): void {
-  try {
-    const temp = `${record}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ identity, hash }));
-    renameSync(temp, record);
-  } catch {
-    // Only speed is lost: the next run reads and hashes the files again.
-  }
-}
+const SHA256 = /^[0-9a-f]{64}$/;

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/types.ts';
 import { scanTemplateDir, type TemplateEntry } from '../emit/load-templates.ts';
 import { readEjectRecord } from '../emit/eject-record.ts';
 import { compareStrings } from '../json.ts';
-import { readSpecFile, type SpecSource } from '../load/source.ts';
+import { readSpecFileRemembered, type SpecSource } from '../load/source.ts';
 import type { OperationFilter } from '../select/filters.ts';
 import { readReleases } from '../releases.ts';
 import type { Release } from '../template-api/types.ts';
@@ -70,12 +70,15 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
 }
 
 /**
- * The spec's bytes (their sha256 is what the manifest compares). A spec with external documents is
+ * The spec's bytes (their sha256 is what the manifest compares; remembered by the file's identity in
+ * the cache folder's `specs/`, so an unchanged spec is not read). A spec with external documents is
  * left to a render: bundling them is the load stage's job.
  */
 async function specInput(config: ResolvedConfig, externals: readonly unknown[]): Promise<(SpecInput & { readonly source: SpecSource }) | undefined> {
   if (externals.length > 0 || config.spec.kind === 'url') return undefined;
-  const source = await readSpecFile(config.spec.path, config.spec.name, config.limits.maxBytes);
+  const dir = trustedCacheDir(config.root);
+  const record = dir === undefined ? undefined : join(dir, 'specs', `${sha256(config.spec.path).slice(0, 32)}.json`);
+  const source = await readSpecFileRemembered(config.spec.path, config.spec.name, config.limits.maxBytes, record);
   return { name: source.name, sha256: source.sha256, externals: [], source };
 }
 
