@@ -210,7 +210,7 @@ describe('V8 code cache in a real run', () => {
     expect(entries(/^v3\.1\.cjs-/)).toStrictEqual(first);
   });
 
-  it("jiti transpiles a TypeScript config with its Babel build loaded through the cache (jiti's `transform` option); the config's values are right", async () => {
+  it("jiti transpiles a TypeScript config with its Babel build loaded through the cache (jiti's `transform` option), its bundle too; the config's values are right", async () => {
     // jiti copied: its babel.cjs caches in the copy (a linked package caches where it really is).
     toolkit = toolkitCopy(['jiti']);
     app = tempProject();
@@ -226,8 +226,12 @@ describe('V8 code cache in a real run', () => {
     expect(app.read('generated/README.md')).toContain('ENUM_API_KEY');
     const first = entries(/^babel\.cjs-[0-9a-f]{32}\.bin$/);
     expect(first).toHaveLength(1);
+    // jiti's own bundle (its entry requires it) loads through the cache too.
+    const bundle = entries(/^jiti\.cjs-[0-9a-f]{32}\.bin$/);
+    expect(bundle).toHaveLength(1);
     run(['generate', '--force']);
     expect(entries(/^babel\.cjs-/)).toStrictEqual(first);
+    expect(entries(/^jiti\.cjs-/)).toStrictEqual(bundle);
   });
 
   it("a render's format worker writes the entries of prettier's modules (it is terminated, so only its own call writes them)", () => {
