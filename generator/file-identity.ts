@@ -1,4 +1,4 @@
-import { statSync, type BigIntStats } from 'node:fs';
+import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 
 /**
  * A file's identity: what stands for its content once it is settled, as in git's index (its inode,
@@ -18,15 +18,23 @@ export function identityOf(info: BigIntStats): string {
   return `${info.ino}\0${info.size}\0${info.mtimeNs}\0${info.ctimeNs}`;
 }
 
-/**
- * One file's identity with its device, or undefined while it is not settled or cannot be stat'ed.
- * Take it before reading the file: a write in between leaves an identity that matches nothing later.
- */
-export function settledIdentity(file: string, now = Date.now()): string | undefined {
+/** One file's identity with its device, or undefined while it is not settled or cannot be stat'ed. */
+function settledIdentity(file: string, now = Date.now()): string | undefined {
   try {
     const info = statSync(file, { bigint: true });
     return isSettled(info, now) ? `${info.dev}\0${identityOf(info)}` : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A file's bytes, and its settled identity when it is the same before and after the read: a write
+ * during the read (another ctime or inode) leaves the bytes without one, rather than under the
+ * identity of the bytes before the write (the same size passes V8's check of a code cache's source).
+ */
+export function readWithIdentity(file: string): { bytes: Buffer; identity: string | undefined } {
+  const before = settledIdentity(file);
+  const bytes = readFileSync(file);
+  return { bytes, identity: before !== undefined && settledIdentity(file) === before ? before : undefined };
 }

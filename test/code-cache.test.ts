@@ -125,6 +125,25 @@ describe('V8 code cache', () => {
     expect(bins()).toHaveLength(3);
   });
 
+  it('a settled module rewritten between its stat and its read (same size, in place) runs the bytes read, not the entry of its identity before the write', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(load()).toMatchObject({ value: 7 });
+    expect(load()).toMatchObject({ value: 7 });
+    // A concurrent writer, placed deterministically: the first read of the module first rewrites it
+    // (fs's named exports re-synced, so code-cache.js's `readFileSync` is the wrapped one).
+    const moduleText = readFileSync(moduleFile, 'utf8').replaceAll('7', '8');
+    const script = `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+      const file = ${JSON.stringify(moduleFile)}; const read = fs.readFileSync; let written = false;
+      fs.readFileSync = (path, ...rest) => { if (path === file && !written) { written = true; fs.writeFileSync(file, ${JSON.stringify(moduleText)}); } return read(path, ...rest); };
+      syncBuiltinESMExports();
+      const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)});
+      const exported = requireWithCodeCache(file); process.stdout.write(JSON.stringify({ written, ...exported }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ written: true, value: 8, doubled: 16 });
+    expect(load()).toMatchObject({ value: 8, doubled: 16 });
+  });
+
   it('decodes a UTF-8 module as UTF-8 from its entry too (the entry records whether the bytes are ASCII, under its digest)', () => {
     writeFileSync(moduleFile, "module.exports = { text: 'café ✓', value: 7 };\n");
     expect(load()).toStrictEqual({ text: 'café ✓', value: 7 });
