@@ -23,8 +23,9 @@ const ENTRY_FOLDERS = ['v8', 'format-2', 'selections'];
  * spec regenerated daily adds its changed pages and `schema.ts` every day). Last use is the later
  * of an entry's mtime (written) and atime (read: Linux's default `relatime` updates it at least
  * once a day; on a `noatime` mount an entry in use goes after 30 days and is made again once).
- * Only regular files are deleted (a symlink is not followed); a failure leaves the entry: a cache
- * that cannot be pruned costs only disk. Returns how many entries went.
+ * Only regular files are deleted, and no symlink is followed (an entry folder that is one
+ * neither); a failure leaves the entry: a cache that cannot be pruned costs only disk. Returns how
+ * many entries went.
  */
 export function pruneCacheDir(dir: string, now = Date.now()): number {
   const stamp = join(dir, PRUNE_STAMP);
@@ -60,7 +61,15 @@ export function pruneCacheDir(dir: string, now = Date.now()): number {
       }
     }
   };
-  for (const folder of ENTRY_FOLDERS) sweep(join(dir, folder), 1);
+  for (const folder of ENTRY_FOLDERS) {
+    const path = join(dir, folder);
+    try {
+      // A symlink here points somewhere that is not ours (readdir would follow it).
+      if (lstatSync(path).isDirectory()) sweep(path, 1);
+    } catch {
+      // No entries yet.
+    }
+  }
   return deleted;
 }
 

@@ -56,6 +56,20 @@ describe('pruneCacheDir', () => {
     expect(existsSync(join(dir, PRUNE_STAMP))).toBe(true);
   });
 
+  it('does not follow an entry folder that is a symlink: what it points to is not ours', () => {
+    const old = (file: string) => {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, 'not ours');
+      utimesSync(file, new Date(Date.now() - 90 * DAY), new Date(Date.now() - 90 * DAY));
+      return file;
+    };
+    const targets = [old(join(outside, 'notes.txt')), old(join(outside, 'ab', 'report.txt'))];
+    symlinkSync(outside, join(dir, 'format-2'));
+    const ours = entry('v8/a.bin', 40);
+    expect(pruneCacheDir(dir)).toBe(1);
+    expect([existsSync(ours), ...targets.map((file) => existsSync(file))]).toStrictEqual([false, true, true]);
+  });
+
   it('prunes a folder at most once a day (its stamp): a run within the day deletes nothing', () => {
     expect(PRUNE_EVERY_MS).toBe(DAY);
     const now = Date.now();
