@@ -76,9 +76,11 @@ export function pruneCacheDir(dir: string, now = Date.now()): number {
 const atExit = new Set<string>();
 
 /**
- * Prunes `dir` as the process exits (after everything a run writes, the code cache's entries
- * included), at most daily (`pruneCacheDir`); called by what reads or writes entries there during
- * a render. Not in a worker thread: its exit hooks do not run when it is terminated, and the main
+ * Prunes `dir` as the process exits, at most daily (`pruneCacheDir`); called by what reads or
+ * writes entries there during a render. Its hook is registered before, so runs before, the code
+ * cache's hook that writes the run's new entries: those are not at stake (just written), and an
+ * old entry the run read is kept by its atime, written again by no one (on `noatime`: made again
+ * by the next run). Not in a worker thread: its exit hooks do not run when it is terminated, and the main
  * thread prunes the same folders.
  */
 export function pruneAtExit(dir: string): void {
