@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -95,6 +95,17 @@ describe('V8 code cache', () => {
     inWorker(true);
     expect(written()).toHaveLength(1);
     expect(load()).toMatchObject({ value: 7, doubled: 14 });
+    expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 2\n');
+  });
+
+  it('a process that loads a module through the cache prunes its cache folder as it exits (cache-prune.ts), with no format cache there: an entry unused for 30 days goes', () => {
+    mkdirSync(entries, { recursive: true });
+    const stale = join(entries, 'gone.js-00000000000000000000000000000000.bin');
+    writeFileSync(stale, 'stale');
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(stale, longAgo, longAgo);
+    expect(load()).toMatchObject({ value: 7 });
+    expect(existsSync(stale)).toBe(false);
     expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 2\n');
   });
 
