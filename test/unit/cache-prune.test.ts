@@ -2,7 +2,7 @@
  * Pruning the cache folder (generator/cache-prune.ts): entries no run read or wrote for 30 days
  * go, at most once a day, and only regular files in the entry folders.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lutimesSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,8 @@ describe('pruneCacheDir', () => {
     writeFileSync(target, 'not ours');
     utimesSync(target, new Date(Date.now() - 90 * DAY), new Date(Date.now() - 90 * DAY));
     symlinkSync(target, join(dir, 'v8', 'link.bin'));
+    // The link itself unused for 90 days too: only its being no regular file keeps it.
+    lutimesSync(join(dir, 'v8', 'link.bin'), new Date(Date.now() - 90 * DAY), new Date(Date.now() - 90 * DAY));
     expect(pruneCacheDir(dir)).toBe(old.length);
     expect(old.filter((file) => existsSync(file))).toStrictEqual([]);
     expect(kept.filter((file) => !existsSync(file))).toStrictEqual([]);
