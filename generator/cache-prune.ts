@@ -23,8 +23,9 @@ const ENTRY_FOLDERS = ['v8', 'format-2', 'selections', 'specs'];
  * spec regenerated daily adds its changed pages and `schema.ts` every day). Last use is the later
  * of an entry's mtime (written) and atime (read: Linux's default `relatime` updates it at least
  * once a day; on a `noatime` mount an entry in use goes after 30 days and is made again once).
- * Only regular files are deleted (a symlink is not followed); a failure leaves the entry: a cache
- * that cannot be pruned costs only disk. Returns how many entries went.
+ * Only regular files are deleted, and no symlink is followed (an entry folder that is one
+ * neither); a failure leaves the entry: a cache that cannot be pruned costs only disk. Returns how
+ * many entries went.
  */
 export function pruneCacheDir(dir: string, now = Date.now()): number {
   const stamp = join(dir, PRUNE_STAMP);
@@ -60,16 +61,26 @@ export function pruneCacheDir(dir: string, now = Date.now()): number {
       }
     }
   };
-  for (const folder of ENTRY_FOLDERS) sweep(join(dir, folder), 1);
+  for (const folder of ENTRY_FOLDERS) {
+    const path = join(dir, folder);
+    try {
+      // A symlink here points somewhere that is not ours (readdir would follow it).
+      if (lstatSync(path).isDirectory()) sweep(path, 1);
+    } catch {
+      // No entries yet.
+    }
+  }
   return deleted;
 }
 
 const atExit = new Set<string>();
 
 /**
- * Prunes `dir` as the process exits (after everything a run writes, the code cache's entries
- * included), at most daily (`pruneCacheDir`); called by what reads or writes entries there during
- * a render. Not in a worker thread: its exit hooks do not run when it is terminated, and the main
+ * Prunes `dir` as the process exits, at most daily (`pruneCacheDir`); called by what reads or
+ * writes entries there during a render. Its hook is registered before, so runs before, the code
+ * cache's hook that writes the run's new entries: those are not at stake (just written), and an
+ * old entry the run read is kept by its atime, written again by no one (on `noatime`: made again
+ * by the next run). Not in a worker thread: its exit hooks do not run when it is terminated, and the main
  * thread prunes the same folders.
  */
 export function pruneAtExit(dir: string): void {

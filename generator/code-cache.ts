@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import { trustedCacheDir } from './cache-dir.ts';
 import { pruneAtExit } from './cache-prune.ts';
 import { commonjsModule } from './commonjs-module.ts';
-import { settledIdentity } from './file-identity.ts';
+import { readWithIdentity } from './file-identity.ts';
 import { sha256 } from './hash.ts';
 import { toolkitRoot } from './toolkit.ts';
 
@@ -24,8 +24,9 @@ import { toolkitRoot } from './toolkit.ts';
  * - Key: the module's content, its path, the sha256 of the edited text compiled (see `SourceEdit`),
  *   Node's and V8's versions and the architecture. The content is the file's identity
  *   (file-identity.ts: inode, size, mtime, ctime) once it is settled, as an installed module is,
- *   or else the sha256 of its bytes (hashing typescript.js's 9 MB costs ~25 ms of every run's main
- *   thread; V8 compares only a source's length). V8 itself refuses data made with other flags
+ *   and the same after the read as before it, or else the sha256 of its bytes (hashing
+ *   typescript.js's 9 MB costs ~25 ms of every run's main thread; V8 compares only a source's
+ *   length). V8 itself refuses data made with other flags
  *   (`cachedDataRejected`). A file holds a magic line, the
  *   sha256 of the data and the data; a file that does not match is ignored, so a corrupt or foreign
  *   entry costs a normal compile, never a wrong module.
@@ -38,9 +39,7 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
   const require = createRequire(filename);
   const cached = require.cache[filename];
   if (cached) return cached.exports;
-  // Before the read: a write in between leaves an identity that matches nothing later.
-  const identity = settledIdentity(filename);
-  const bytes = readFileSync(filename);
+  const { bytes, identity } = readWithIdentity(filename);
   const edited = edit?.source(bytes);
   const file = cacheFile(filename, identity ?? sha256(bytes), edited);
   const entry = file === undefined ? undefined : readEntry(file);

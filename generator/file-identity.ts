@@ -21,7 +21,9 @@ export function identityOf(info: BigIntStats): string {
 
 /**
  * One file's identity with its device, or undefined while it is not settled or cannot be stat'ed.
- * Take it before reading the file: a write in between leaves an identity that matches nothing later.
+ * Taken before a read, it stands for what the read returns only if nothing wrote in between: a
+ * record that must not describe other bytes reads with `readWithIdentity`. (The no-op's spec record
+ * is only looked up by it: a spec written after the stat is a change the next run sees.)
  */
 export function settledIdentity(file: string, now = Date.now()): string | undefined {
   try {
@@ -30,6 +32,17 @@ export function settledIdentity(file: string, now = Date.now()): string | undefi
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A file's bytes, and its settled identity when it is the same before and after the read: a write
+ * during the read (another ctime or inode) leaves the bytes without one, rather than under the
+ * identity of the bytes before the write (the same size passes V8's check of a code cache's source).
+ */
+export function readWithIdentity(file: string): { bytes: Buffer; identity: string | undefined } {
+  const before = settledIdentity(file);
+  const bytes = readFileSync(file);
+  return { bytes, identity: before !== undefined && settledIdentity(file) === before ? before : undefined };
 }
 
 /**

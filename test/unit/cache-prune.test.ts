@@ -2,7 +2,7 @@
  * Pruning the cache folder (generator/cache-prune.ts): entries no run read or wrote for 30 days
  * go, at most once a day, and only regular files in the entry folders.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lutimesSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,11 +49,27 @@ describe('pruneCacheDir', () => {
     writeFileSync(target, 'not ours');
     utimesSync(target, new Date(Date.now() - 90 * DAY), new Date(Date.now() - 90 * DAY));
     symlinkSync(target, join(dir, 'v8', 'link.bin'));
+    // The link itself unused for 90 days too: only its being no regular file keeps it.
+    lutimesSync(join(dir, 'v8', 'link.bin'), new Date(Date.now() - 90 * DAY), new Date(Date.now() - 90 * DAY));
     expect(pruneCacheDir(dir)).toBe(old.length);
     expect(old.filter((file) => existsSync(file))).toStrictEqual([]);
     expect(kept.filter((file) => !existsSync(file))).toStrictEqual([]);
     expect([existsSync(target), existsSync(join(dir, 'v8', 'link.bin'))]).toStrictEqual([true, true]);
     expect(existsSync(join(dir, PRUNE_STAMP))).toBe(true);
+  });
+
+  it('does not follow an entry folder that is a symlink: what it points to is not ours', () => {
+    const old = (file: string) => {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, 'not ours');
+      utimesSync(file, new Date(Date.now() - 90 * DAY), new Date(Date.now() - 90 * DAY));
+      return file;
+    };
+    const targets = [old(join(outside, 'notes.txt')), old(join(outside, 'ab', 'report.txt'))];
+    symlinkSync(outside, join(dir, 'format-2'));
+    const ours = entry('v8/a.bin', 40);
+    expect(pruneCacheDir(dir)).toBe(1);
+    expect([existsSync(ours), ...targets.map((file) => existsSync(file))]).toStrictEqual([false, true, true]);
   });
 
   it('prunes a folder at most once a day (its stamp): a run within the day deletes nothing', () => {
