@@ -62,7 +62,7 @@ function fileSource(path: string, name: string, hash: string, byteLength: number
   return {
     name,
     get text(): string {
-      if (kept === undefined && undecoded !== undefined) {
+      if (undecoded !== undefined) {
         kept = undecoded.toString('utf8');
         undecoded = undefined;
       }

@@ -71,7 +71,8 @@ describe('readSpecFileRemembered', () => {
     expect([trusted.sha256, trusted.byteLength]).toStrictEqual([planted, 15]);
     // ...but its text is read when asked for, and refused when its bytes are not those of the hash.
     expect(() => trusted.text).toThrow(/openapi\.yaml changed while openapi-morph was reading it/);
-    // Over the limit: the record does not spare the refusal.
+    // Exactly at the limit: still the record's answer. Over it: the record does not spare the refusal.
+    expect((await readSpecFileRemembered(file, 'openapi.yaml', 15, record)).sha256).toBe(planted);
     await expect(readSpecFileRemembered(file, 'openapi.yaml', 10, record)).rejects.toThrow(/over the limit/);
     // Rewritten with the same size and its mtime put back: another ctime, another identity.
     const before = statSync(file);
