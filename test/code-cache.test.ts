@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, spawnCli } from './helpers/cli.ts';
 import { sha256 } from '../generator/hash.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
@@ -217,32 +217,37 @@ describe('V8 code cache', () => {
  * before it existed.
  */
 describe('V8 code cache in a real run', () => {
-  let toolkit: ToolkitCopy | undefined;
+  // One copy for the three cases (jiti and prettier copied: their modules cache in the copy; a
+  // linked package caches where it really is), settled once (file-identity.ts), each case in a
+  // project of its own. The cases look at different entries.
+  let toolkit: ToolkitCopy;
   let app: TempProject | undefined;
+  beforeAll(async () => {
+    toolkit = toolkitCopy(['jiti', 'prettier']);
+    await toolkit.settled();
+  });
+  afterAll(() => toolkit.remove());
   afterEach(() => {
-    toolkit?.remove();
     app?.remove();
-    toolkit = app = undefined;
+    app = undefined;
   });
 
   /** Runs the copy's bin in the project; `JITI_FS_CACHE=false`: jiti transpiles the config on every run (no file cache to answer it). */
   const run = (args: readonly string[]) => {
-    const result = spawnCli(args, app!.dir, { JITI_FS_CACHE: 'false' }, { bin: toolkit!.bin });
+    const result = spawnCli(args, app!.dir, { JITI_FS_CACHE: 'false' }, { bin: toolkit.bin });
     expect([result.code, result.stderr]).toStrictEqual([0, '']);
   };
   /** The copy's entries whose names match `name`, with what shows whether a later run rewrote them. */
   const entries = (name: RegExp) =>
-    (existsSync(toolkit!.codeCache) ? readdirSync(toolkit!.codeCache) : [])
+    (existsSync(toolkit.codeCache) ? readdirSync(toolkit.codeCache) : [])
       .filter((n) => name.test(n))
       .map((n) => {
-        const info = statSync(join(toolkit!.codeCache, n));
-        return { name: n, ino: info.ino, mtimeMs: info.mtimeMs, sha256: sha256(readFileSync(join(toolkit!.codeCache, n))) };
+        const info = statSync(join(toolkit.codeCache, n));
+        return { name: n, ino: info.ino, mtimeMs: info.mtimeMs, sha256: sha256(readFileSync(join(toolkit.codeCache, n))) };
       });
 
-  it("the build's schema validator (a module outside node_modules) caches under the toolkit's root; a later run uses the entry as it stands", async () => {
-    toolkit = toolkitCopy();
+  it("the build's schema validator (a module outside node_modules) caches under the toolkit's root; a later run uses the entry as it stands", () => {
     app = tempProject();
-    await toolkit.settled();
     run(['generate', '--force']);
     // spec/openapi.yaml is OpenAPI 3.1: dist/generator/schema-validators/v3.1.cjs validated it.
     const first = entries(/^v3\.1\.cjs-[0-9a-f]{32}\.bin$/);
@@ -252,9 +257,7 @@ describe('V8 code cache in a real run', () => {
     expect(entries(/^v3\.1\.cjs-/)).toStrictEqual(first);
   });
 
-  it("jiti transpiles a TypeScript config with its Babel build loaded through the cache (jiti's `transform` option); the config's values are right", async () => {
-    // jiti copied: its babel.cjs caches in the copy (a linked package caches where it really is).
-    toolkit = toolkitCopy(['jiti']);
+  it("jiti transpiles a TypeScript config with its Babel build loaded through the cache (jiti's `transform` option), its bundle too; the config's values are right", () => {
     app = tempProject();
     rmSync(join(app.dir, 'openapi-morph.config.mjs'));
     // An enum and `satisfies`: TypeScript that only a transpiler turns into the values below.
@@ -262,20 +265,21 @@ describe('V8 code cache in a real run', () => {
       'openapi-morph.config.ts',
       `enum Names { Client = 'enum-client', Key = 'ENUM_API_KEY' }\nexport default { spec: 'spec/openapi.yaml', package: { name: Names.Client, apiKeyEnv: Names.Key } } satisfies Record<string, unknown>;\n`,
     );
-    await toolkit.settled();
     run(['generate']);
     expect(JSON.parse(app.read('generated/package.json'))).toMatchObject({ name: 'enum-client' });
     expect(app.read('generated/README.md')).toContain('ENUM_API_KEY');
     const first = entries(/^babel\.cjs-[0-9a-f]{32}\.bin$/);
     expect(first).toHaveLength(1);
+    // jiti's own bundle (its entry requires it) loads through the cache too.
+    const bundle = entries(/^jiti\.cjs-[0-9a-f]{32}\.bin$/);
+    expect(bundle).toHaveLength(1);
     run(['generate', '--force']);
     expect(entries(/^babel\.cjs-/)).toStrictEqual(first);
+    expect(entries(/^jiti\.cjs-/)).toStrictEqual(bundle);
   });
 
   it("a render's format worker writes the entries of prettier's modules (it is terminated, so only its own call writes them)", () => {
-    // prettier copied: its standalone.js caches in the copy. The real bin: the worker is the
-    // compiled one (run from the sources, formatting stays in-thread).
-    toolkit = toolkitCopy(['prettier']);
+    // The real bin: the worker is the compiled one (run from the sources, formatting stays in-thread).
     app = tempProject();
     run(['generate']);
     expect(entries(/^standalone\.js-[0-9a-f]{32}\.bin$/)).toHaveLength(1);
