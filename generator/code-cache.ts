@@ -41,7 +41,7 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
   if (cached) return cached.exports;
   const { bytes, identity } = readWithIdentity(filename);
   const edited = edit?.source(bytes);
-  const file = cacheFile(filename, identity ?? sha256(bytes), edited);
+  const file = cacheFile(filename, () => identity ?? sha256(bytes), edited);
   const entry = file === undefined ? undefined : readEntry(file);
   const cachedData = entry?.data;
   // An entry says whether the bytes it was made for are ASCII (checking 9 MB costs ~18 ms).
@@ -110,14 +110,18 @@ const FLAG = MAGIC.length;
 const DIGEST = FLAG + 1;
 const DATA = DIGEST + 32;
 
-/** The cache file for this module's content (compiled as `edited`, if an edit gave a text) under this Node, or undefined without a trusted cache folder. */
-function cacheFile(filename: string, content: string, edited: string | undefined): string | undefined {
+/**
+ * The cache file for this module's content (compiled as `edited`, if an edit gave a text) under this
+ * Node, or undefined without a trusted cache folder; `content` is asked for only with one (it may
+ * hash the module's bytes).
+ */
+function cacheFile(filename: string, content: () => string, edited: string | undefined): string | undefined {
   const at = filename.lastIndexOf(`${sep}node_modules${sep}`);
   // A module of the toolkit's own (the build's schema validators in a source checkout) caches with the toolkit.
   const dir = trustedCacheDir(at === -1 ? toolkitRoot : filename.slice(0, at));
   if (dir === undefined) return undefined;
   pruneAtExit(dir);
-  const key = sha256(`${content}\0${filename}\0${edited === undefined ? '' : sha256(edited)}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
+  const key = sha256(`${content()}\0${filename}\0${edited === undefined ? '' : sha256(edited)}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
   return join(dir, 'v8', `${basename(filename)}-${key.slice(0, 32)}.bin`);
 }
 
