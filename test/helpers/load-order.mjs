@@ -1,7 +1,8 @@
 // A probe of what a CLI process does first, injected from the tests rather than built into the
-// toolkit: on the main thread it logs each worker thread created and each file read with
-// fs/promises' `readFile` (the spec loader's read; module loading's `file:` URLs are left out), one
-// line each, in order, to the file LOAD_ORDER_LOG names. Plain JavaScript, so `node --import` can
+// toolkit: on the main thread it logs each worker thread created, each file read with
+// fs/promises' `readFile` (the spec loader's read; module loading's `file:` URLs are left out) and
+// each V8 flag set with `v8.setFlagsFromString`, one line each, in order, to the file
+// LOAD_ORDER_LOG names. Plain JavaScript, so `node --import` can
 // preload it into a CLI child process (test/helpers/cli.ts `spawnCli`, option `preload`).
 import { appendFileSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
@@ -12,6 +13,7 @@ if (log && isMainThread) {
   const require = createRequire(import.meta.url);
   const threads = require('node:worker_threads');
   const fsPromises = require('node:fs/promises');
+  const v8 = require('node:v8');
   const { Worker } = threads;
   threads.Worker = class extends Worker {
     constructor(script, ...rest) {
@@ -23,6 +25,11 @@ if (log && isMainThread) {
   fsPromises.readFile = (path, ...rest) => {
     if (!String(path).startsWith('file:')) appendFileSync(log, `read ${String(path)}\n`);
     return readFile(path, ...rest);
+  };
+  const { setFlagsFromString } = v8;
+  v8.setFlagsFromString = (flags) => {
+    appendFileSync(log, `v8 ${String(flags)}\n`);
+    return setFlagsFromString(flags);
   };
   syncBuiltinESMExports();
 }

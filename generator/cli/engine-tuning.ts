@@ -1,0 +1,31 @@
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * V8's interrupt budget for a CLI process: 16 times V8 11.3's default (Node 20's; 67,584 bytes of
+ * bytecode run between two looks at whether a function is hot enough for TurboFan).
+ *
+ * Why: a one-operation run lasts 1-2 s, and in that time V8 optimizes thousands of functions of
+ * TypeScript, ts-morph and prettier that then run a few more times at most. The optimizing
+ * compiler's threads take CPU from the two busy threads of a render (the main thread and the
+ * format worker) and its code takes memory. With a larger budget only functions that run for longer are
+ * optimized. Measured on two cores (README, "Performance", "Start-up": interleaved runs of the same build): one
+ * operation of our spec 1.25 s wall, 2.1 s CPU, 170 MiB against 1.49 s, 2.57 s, 176 MiB; GitHub's
+ * `repos/get` 2.07 s against 2.51 s; GitHub's `--all` 33-35 s against 41-42 s (4x and 32x budgets
+ * were measured too: 4x gained half as much, 32x no more).
+ *
+ * Set by the bin (`bin/openapi-morph.ts`) before the CLI does anything, so the format worker, which
+ * starts later, shares it (V8's flags are per process); not by the public API, which runs inside
+ * someone else's process. Node's docs warn that flags set after start-up may do nothing: the
+ * budget is read whenever a function's budget is reset, and `test/engine-tuning.test.ts` shows a function that the
+ * default budget optimizes staying unoptimized after the same calls with this one. A budget given on Node's
+ * command line (`node --interrupt-budget=N`) is left as it is.
+ */
+export const INTERRUPT_BUDGET = 16 * 67_584;
+
+export const INTERRUPT_BUDGET_FLAG = `--interrupt-budget=${INTERRUPT_BUDGET}`;
+
+/** Sets the budget unless Node's command line set one; `set` is V8's flag setter (a test's spy). */
+export function tuneEngine(execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
+  if (execArgv.some((arg) => arg.startsWith('--interrupt-budget'))) return;
+  set(INTERRUPT_BUDGET_FLAG);
+}

@@ -1,0 +1,82 @@
+/**
+ * The bin raises V8's interrupt budget before it starts anything (generator/cli/engine-tuning.ts):
+ * that V8 honours a budget set while the process runs, that the bin sets it before the format
+ * worker starts (the real bin, with test/helpers/load-order.mjs logging what it does in order),
+ * and that a budget on Node's own command line is left alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/cli/engine-tuning.ts';
+import { binPath } from './helpers/cli.ts';
+import { tempProject, type TempProject } from './helpers/project.ts';
+
+const probe = fileURLToPath(new URL('./helpers/load-order.mjs', import.meta.url));
+
+let project: TempProject | undefined;
+afterEach(() => project?.remove());
+
+/**
+ * Whether V8 has optimized a small function after 100 calls, in a fresh process that first sets
+ * `flags` the way the bin does (at run time, not on the command line). Optimization is synchronous
+ * here (`--no-concurrent-recompilation`), so the answer does not depend on the machine's speed.
+ */
+function optimizedAfter100Calls(flags: string | undefined): boolean {
+  const script = [
+    "import { setFlagsFromString } from 'node:v8';",
+    `const flags = ${JSON.stringify(flags ?? '')};`,
+    'if (flags) setFlagsFromString(flags);',
+    'function work(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 31) % 1000003; return s; }',
+    'let total = 0;',
+    'for (let k = 0; k < 100; k++) total += work(100);',
+    // Bit 4 of V8's optimization status: the function runs optimized code.
+    "console.log(total >= 0 && (eval('%GetOptimizationStatus(work)') & 16) !== 0);",
+  ].join('\n');
+  const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--no-concurrent-recompilation', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as boolean;
+}
+
+/** The bin's `--version` with the probe preloaded and `nodeFlags` before it: the V8 flags it set, in order. */
+function flagsSetByBin(nodeFlags: readonly string[], args: readonly string[] = ['--version']): { events: string[]; code: number | null } {
+  project = tempProject();
+  const log = join(project.dir, 'load-order.log');
+  const run = spawnSync(process.execPath, [...nodeFlags, '--import', pathToFileURL(probe).href, binPath, ...args], { cwd: project.dir, encoding: 'utf8', env: { ...process.env, LOAD_ORDER_LOG: log } });
+  let events: string[] = [];
+  try {
+    events = readFileSync(log, 'utf8').split('\n');
+  } catch {
+    // Nothing logged.
+  }
+  return { events, code: run.status };
+}
+
+describe('the CLI raises V8 interrupt budget', () => {
+  it('V8 honours a budget set at run time: a function the default budget optimizes after 100 calls is not optimized with this one', () => {
+    expect(optimizedAfter100Calls(undefined)).toBe(true);
+    expect(optimizedAfter100Calls(INTERRUPT_BUDGET_FLAG)).toBe(false);
+  });
+
+  it('the bin sets it before the render starts its format worker', () => {
+    const { events, code } = flagsSetByBin([], ['generate']);
+    expect(code).toBe(0);
+    const relevant = events.filter((e) => e.startsWith('v8 ') || (e.startsWith('worker ') && e.endsWith('/format-worker.js')));
+    expect(relevant.map((e) => (e.startsWith('worker ') ? 'format worker' : e))).toStrictEqual([`v8 ${INTERRUPT_BUDGET_FLAG}`, 'format worker']);
+  });
+
+  it("a budget on Node's command line is left as it is", () => {
+    const { events, code } = flagsSetByBin(['--interrupt-budget=5000']);
+    expect(code).toBe(0);
+    expect(events.filter((e) => e.startsWith('v8 '))).toStrictEqual([]);
+  });
+
+  it('tuneEngine: the flag, unless the command line has a budget', () => {
+    const set: string[] = [];
+    tuneEngine(['--max-old-space-size=100'], (flags) => set.push(flags));
+    tuneEngine(['--interrupt-budget=5000'], (flags) => set.push(flags));
+    expect(set).toStrictEqual([INTERRUPT_BUDGET_FLAG]);
+    expect(INTERRUPT_BUDGET_FLAG).toBe('--interrupt-budget=1081344');
+  });
+});
