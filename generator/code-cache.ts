@@ -7,6 +7,7 @@ import vm from 'node:vm';
 import { trustedCacheDir } from './cache-dir.ts';
 import { pruneAtExit } from './cache-prune.ts';
 import { commonjsModule } from './commonjs-module.ts';
+import { engineFlags } from './engine-flags.ts';
 import { readWithIdentity } from './file-identity.ts';
 import { sha256 } from './hash.ts';
 import { toolkitRoot } from './toolkit.ts';
@@ -22,7 +23,9 @@ import { toolkitRoot } from './toolkit.ts';
  *   a source checkout); cache-dir.ts: a folder owned by the current user and writable by no one
  *   else, or none.
  * - Key: the module's content, its path, the sha256 of the edited text compiled (see `SourceEdit`),
- *   Node's and V8's versions and the architecture. The content is the file's identity
+ *   Node's and V8's versions, the architecture and the interrupt budget the bin sets
+ *   (engine-flags.ts: V8 refuses data made under other flags, and the bin and the public API
+ *   would otherwise replace each other's entries). The content is the file's identity
  *   (file-identity.ts: inode, size, mtime, ctime) once it is settled, as an installed module is,
  *   and the same after the read as before it, or else the sha256 of its bytes (hashing
  *   typescript.js's 9 MB costs ~25 ms of every run's main thread; V8 compares only a source's
@@ -121,7 +124,7 @@ function cacheFile(filename: string, content: () => string, edited: string | und
   const dir = trustedCacheDir(at === -1 ? toolkitRoot : filename.slice(0, at));
   if (dir === undefined) return undefined;
   pruneAtExit(dir);
-  const key = sha256(`${content()}\0${filename}\0${edited === undefined ? '' : sha256(edited)}\0${process.version}\0${process.versions.v8}\0${process.arch}`);
+  const key = sha256(`${content()}\0${filename}\0${edited === undefined ? '' : sha256(edited)}\0${process.version}\0${process.versions.v8}\0${process.arch}\0${engineFlags()}`);
   return join(dir, 'v8', `${basename(filename)}-${key.slice(0, 32)}.bin`);
 }
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, spawnCli } from './helpers/cli.ts';
@@ -16,6 +16,7 @@ import { tempProject, type TempProject } from './helpers/project.ts';
 import { toolkitCopy, type ToolkitCopy } from './helpers/toolkit-copy.ts';
 
 const codeCache = pathToFileURL(join(repoRoot, 'dist/generator/code-cache.js')).href;
+const engineFlags = pathToFileURL(join(repoRoot, 'dist/generator/engine-flags.js')).href;
 
 let project: string;
 let moduleFile: string;
@@ -51,9 +52,11 @@ function keepYoung(): void {
 }
 
 /** Loads the module through the code cache in a fresh Node process (with the `SourceEdit` `edit` evaluates to, if any) and returns its exports; young unless `settled` (a test that waited for it). */
-function load(edit = 'undefined', { settled = false } = {}): Record<string, unknown> {
+function load(edit = 'undefined', { settled = false, tuned = false } = {}): Record<string, unknown> {
   if (!settled) keepYoung();
-  const script = `const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)}); process.stdout.write(JSON.stringify(requireWithCodeCache(${JSON.stringify(moduleFile)}, ${edit})));`;
+  // `tuned`: the interrupt budget set first, as the bin does (engine-flags.ts).
+  const tune = tuned ? `(await import(${JSON.stringify(engineFlags)})).tuneEngine(); ` : '';
+  const script = `${tune}const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)}); process.stdout.write(JSON.stringify(requireWithCodeCache(${JSON.stringify(moduleFile)}, ${edit})));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as Record<string, unknown>;
@@ -119,6 +122,21 @@ describe('V8 code cache', () => {
     expect(load()).toMatchObject({ value: 7 });
     expect(existsSync(stale)).toBe(false);
     expect(entry().bytes.subarray(0, 30).toString()).toBe('openapi-morph v8 code cache 2\n');
+  });
+
+  it("keeps an entry per interrupt budget (V8 refuses data made under another): runs with the bin's budget and without it, alternating, rewrite neither", () => {
+    const all = () =>
+      readdirSync(entries)
+        .filter((n) => n.endsWith('.bin'))
+        .sort()
+        .map((n) => ({ name: n, ino: statSync(join(entries, n)).ino }));
+    expect(load()).toMatchObject({ value: 7 });
+    expect(load('undefined', { tuned: true })).toMatchObject({ value: 7 });
+    const written = all();
+    expect(written).toHaveLength(2);
+    expect(load()).toMatchObject({ value: 7 });
+    expect(load('undefined', { tuned: true })).toMatchObject({ value: 7 });
+    expect(all()).toStrictEqual(written);
   });
 
   it('never runs an entry made for other bytes: an edited module of the same size loads as it is now', () => {
@@ -278,10 +296,24 @@ describe('V8 code cache in a real run', () => {
     expect(entries(/^jiti\.cjs-/)).toStrictEqual(bundle);
   });
 
-  it("a render's format worker writes the entries of prettier's modules (it is terminated, so only its own call writes them)", () => {
+  it("a render's format worker writes the entries of prettier's modules (it is terminated, so only its own call writes them), keyed by the bin's V8 flags: the public API's run beside it keeps its own", () => {
     // The real bin: the worker is the compiled one (run from the sources, formatting stays in-thread).
     app = tempProject();
     run(['generate']);
-    expect(entries(/^standalone\.js-[0-9a-f]{32}\.bin$/)).toHaveLength(1);
+    const bin = entries(/^standalone\.js-[0-9a-f]{32}\.bin$/);
+    expect(bin).toHaveLength(1);
+    // The public API in a process of its own sets no interrupt budget (engine-flags.ts): V8 would
+    // refuse the bin's entries, so its worker keys its own instead of replacing them.
+    const api = join(dirname(toolkit.bin), '..', 'index.js');
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(api).href)}); await m.generate(await m.loadConfig({ cwd: ${JSON.stringify(app.dir)} }), {});`;
+    // A format cache of its own (the project has no node_modules: the temp folder's), so that its worker formats and writes its entries.
+    app.write('tmp/.keep', '');
+    const programmatic = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app.dir, encoding: 'utf8', env: { ...process.env, JITI_FS_CACHE: 'false', TMPDIR: join(app.dir, 'tmp') } });
+    expect([programmatic.status, programmatic.stderr]).toStrictEqual([0, '']);
+    const both = entries(/^standalone\.js-[0-9a-f]{32}\.bin$/);
+    expect(both).toHaveLength(2);
+    run(['generate', '--force']);
+    expect(entries(/^standalone\.js-[0-9a-f]{32}\.bin$/)).toStrictEqual(both);
+    expect(both).toContainEqual(bin[0]);
   });
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI as installed: compiled JavaScript in dist/, no TypeScript loader. Configs and team
 // templates in TypeScript load through jiti (generator/import-module.ts), on demand.
-import { tuneEngine } from '../cli/engine-tuning.ts';
+import { tuneEngine } from '../engine-flags.ts';
 import { main } from '../cli/main.ts';
 
 // Before any work: the format worker the run starts shares the process's V8 flags.

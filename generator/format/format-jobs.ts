@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { message } from '../diagnostics/message.ts';
+import { engineFlags } from '../engine-flags.ts';
 import { createFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
 
 /** One text for prettier. */
@@ -15,10 +16,14 @@ export interface FormatJob {
 /** prettier's output for a job, or why it failed. */
 export type FormatOutcome = { readonly content: string } | { readonly error: string; readonly cause: unknown };
 
-/** How a format worker starts: the setup to load at once, and whether to warm it up on samples while it waits. */
+/**
+ * How a format worker starts: the setup to load at once, whether to warm it up on samples while it
+ * waits, and the V8 flags this process set at run time (`engineFlags`: its code cache keys by them).
+ */
 export interface WorkerData {
   readonly setup: FormatterSetup;
   readonly warmUp: boolean;
+  readonly engineFlags: string;
 }
 
 /** What the main thread posts to a format worker, and what it posts back. */
@@ -156,8 +161,8 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     // 311, with the same CPU. Not for the workers a large package adds: GitHub's --all (747 files,
     // 10 MB) peaked at 1,472 MiB and took 78 s of CPU with every worker limited, 1,263 MiB and 75 s
     // with the added one not (one run each, load about 5).
-    const workerData: WorkerData = { setup: warm, warmUp: early && warmUp };
-    const thread = new Worker(script, { workerData, ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
+    const workerData: WorkerData = { setup: warm, warmUp: early && warmUp, engineFlags: engineFlags() };
+    const thread = new Worker(script, { workerData, execArgv: workerExecArgv(), ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
     const member: Member = { thread, waiting: 0, jobs: 0 };
     // Referenced only while it has jobs: a pool left open by a failed render must not keep the process alive.
     thread.unref();
@@ -228,4 +233,13 @@ export async function formatOne(formatter: Formatter, job: FormatJob): Promise<F
   } catch (cause) {
     return { error: message(cause), cause };
   }
+}
+
+/**
+ * Node's options for a worker: the process's, as Node would pass them, without `--input-type`,
+ * with which Node 20 refuses to start a worker from a file (a program run as
+ * `node --input-type=module -e ...` that renders through the public API).
+ */
+function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  return execArgv.filter((arg, i) => !arg.startsWith('--input-type') && execArgv[i - 1] !== '--input-type');
 }

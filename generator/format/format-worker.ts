@@ -8,6 +8,7 @@ import { message } from '../diagnostics/message.ts';
 import { formatOne, type FormatOutcome, type WorkerData, type WorkerReply, type WorkerRequest } from './format-jobs.ts';
 import { warmUp } from './warm-up.ts';
 import { writePendingCodeCaches } from '../code-cache.ts';
+import { adoptEngineFlags } from '../engine-flags.ts';
 import { createFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
 
 const formatters = new Map<string, Promise<Formatter>>();
@@ -23,7 +24,9 @@ const formatterFor = (setup: FormatterSetup): Promise<Formatter> => {
   return formatter;
 };
 
-const { setup: warm, warmUp: warming } = workerData as WorkerData;
+const { setup: warm, warmUp: warming, engineFlags } = workerData as WorkerData;
+// Before prettier loads: its code cache entries are keyed by them.
+adoptEngineFlags(engineFlags);
 const ready = formatterFor(warm);
 // One job at a time, in the order posted (the pool posts a job as soon as its file is printed): two
 // in flight would hold two syntax trees, and the last posted would not wait its turn. The warm-up

@@ -16,7 +16,7 @@ import { setFlagsFromString } from 'node:v8';
  * Set by the bin (`bin/openapi-morph.ts`) before the CLI does anything, so the format worker, which
  * starts later, shares it (V8's flags are per process); not by the public API, which runs inside
  * someone else's process. Node's docs warn that flags set after start-up may do nothing: the
- * budget is read whenever a function's budget is reset, and `test/engine-tuning.test.ts` shows a function that the
+ * budget is read whenever a function's budget is reset, and `test/engine-flags.test.ts` shows a function that the
  * default budget optimizes staying unoptimized after the same calls with this one. A budget given on Node's
  * command line (`node --interrupt-budget=N`) is left as it is.
  */
@@ -24,8 +24,32 @@ export const INTERRUPT_BUDGET = 16 * 67_584;
 
 export const INTERRUPT_BUDGET_FLAG = `--interrupt-budget=${INTERRUPT_BUDGET}`;
 
+/** The budget this process set at run time, '' for none (a worker thread is told by its parent: `adoptEngineFlags`). */
+let setAtRunTime = '';
+
 /** Sets the budget unless Node's command line set one; `set` is V8's flag setter (a test's spy). */
 export function tuneEngine(execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
-  if (execArgv.some((arg) => arg.startsWith('--interrupt-budget'))) return;
+  if (execArgv.some(isBudget)) return;
   set(INTERRUPT_BUDGET_FLAG);
+  setAtRunTime = INTERRUPT_BUDGET_FLAG;
+}
+
+/**
+ * The V8 flag in effect that the code cache keys its entries by (code-cache.ts): V8 refuses cached
+ * data made under other flags (its flag hash includes the budget), so without it a run of the bin
+ * and a run of the public API (which sets nothing) in the same project would each find the other's
+ * entries refused and write their own, on every switch. Only the budget: other V8 flags on Node's
+ * command line are rare, and data V8 refuses costs a compile, never a wrong module.
+ */
+export function engineFlags(execArgv: readonly string[] = process.execArgv): string {
+  return execArgv.find(isBudget) ?? setAtRunTime;
+}
+
+/** In a worker thread, the flags its parent set (`engineFlags()` there): V8's flags are the process's. */
+export function adoptEngineFlags(flags: string): void {
+  setAtRunTime = flags;
+}
+
+function isBudget(arg: string): boolean {
+  return arg.startsWith('--interrupt-budget');
 }

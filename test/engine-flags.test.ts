@@ -1,5 +1,5 @@
 /**
- * The bin raises V8's interrupt budget before it starts anything (generator/cli/engine-tuning.ts):
+ * The bin raises V8's interrupt budget before it starts anything (generator/engine-flags.ts):
  * that V8 honours a budget set while the process runs, that the bin sets it before the format
  * worker starts (the real bin, with test/helpers/load-order.mjs logging what it does in order),
  * and that a budget on Node's own command line is left alone.
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/cli/engine-tuning.ts';
+import { INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/engine-flags.ts';
 import { binPath } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
