@@ -305,10 +305,11 @@ describe('V8 code cache in a real run', () => {
     // The public API in a process of its own sets no interrupt budget (engine-flags.ts): V8 would
     // refuse the bin's entries, so its worker keys its own instead of replacing them.
     const api = join(dirname(toolkit.bin), '..', 'index.js');
-    const script = `const m = await import(${JSON.stringify(pathToFileURL(api).href)}); await m.generate(await m.loadConfig({ cwd: ${JSON.stringify(app.dir)} }), {});`;
+    // A file, not `node --input-type=module -e`: Node 20 starts no worker from a file under --input-type (the worker inherits it).
+    app.write('render.mjs', `const m = await import(${JSON.stringify(pathToFileURL(api).href)}); await m.generate(await m.loadConfig({ cwd: ${JSON.stringify(app.dir)} }), {});`);
     // A format cache of its own (the project has no node_modules: the temp folder's), so that its worker formats and writes its entries.
     app.write('tmp/.keep', '');
-    const programmatic = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app.dir, encoding: 'utf8', env: { ...process.env, JITI_FS_CACHE: 'false', TMPDIR: join(app.dir, 'tmp') } });
+    const programmatic = spawnSync(process.execPath, [join(app.dir, 'render.mjs')], { cwd: app.dir, encoding: 'utf8', env: { ...process.env, JITI_FS_CACHE: 'false', TMPDIR: join(app.dir, 'tmp') } });
     expect([programmatic.status, programmatic.stderr]).toStrictEqual([0, '']);
     const both = entries(/^standalone\.js-[0-9a-f]{32}\.bin$/);
     expect(both).toHaveLength(2);

@@ -66,10 +66,11 @@ describe('the CLI raises V8 interrupt budget', () => {
     expect(relevant.map((e) => (e.startsWith('worker ') ? 'format worker' : e))).toStrictEqual([`v8 ${INTERRUPT_BUDGET_FLAG}`, 'format worker']);
   });
 
-  it("a budget on Node's command line is left as it is", () => {
-    const { events, code } = flagsSetByBin(['--interrupt-budget=5000']);
+  it("a budget on Node's command line is left as it is, and the format worker starts with it (a worker inherits V8 flags only by Node's default: given explicitly, Node refuses them)", () => {
+    const { events, code } = flagsSetByBin(['--interrupt-budget=5000'], ['generate']);
     expect(code).toBe(0);
     expect(events.filter((e) => e.startsWith('v8 '))).toStrictEqual([]);
+    expect(events.some((e) => e.startsWith('worker ') && e.endsWith('/format-worker.js'))).toBe(true);
   });
 
   it('tuneEngine: the flag, unless the command line has a budget', () => {

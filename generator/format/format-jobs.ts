@@ -162,7 +162,7 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     // 10 MB) peaked at 1,472 MiB and took 78 s of CPU with every worker limited, 1,263 MiB and 75 s
     // with the added one not (one run each, load about 5).
     const workerData: WorkerData = { setup: warm, warmUp: early && warmUp, engineFlags: engineFlags() };
-    const thread = new Worker(script, { workerData, execArgv: workerExecArgv(), ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
+    const thread = new Worker(script, { workerData, ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
     const member: Member = { thread, waiting: 0, jobs: 0 };
     // Referenced only while it has jobs: a pool left open by a failed render must not keep the process alive.
     thread.unref();
@@ -233,13 +233,4 @@ export async function formatOne(formatter: Formatter, job: FormatJob): Promise<F
   } catch (cause) {
     return { error: message(cause), cause };
   }
-}
-
-/**
- * Node's options for a worker: the process's, as Node would pass them, without `--input-type`,
- * with which Node 20 refuses to start a worker from a file (a program run as
- * `node --input-type=module -e ...` that renders through the public API).
- */
-function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
-  return execArgv.filter((arg, i) => !arg.startsWith('--input-type') && execArgv[i - 1] !== '--input-type');
 }
