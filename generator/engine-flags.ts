@@ -27,9 +27,12 @@ export const INTERRUPT_BUDGET_FLAG = `--interrupt-budget=${INTERRUPT_BUDGET}`;
 /** The budget this process set at run time, '' for none (a worker thread is told by its parent: `adoptEngineFlags`). */
 let setAtRunTime = '';
 
-/** Sets the budget unless Node's command line set one; `set` is V8's flag setter (a test's spy). */
+/**
+ * Sets the budget unless Node's command line set one (in any spelling V8 takes: `budgetOf`); `set`
+ * is V8's flag setter (a test's spy).
+ */
 export function tuneEngine(execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
-  if (execArgv.some(isBudget)) return;
+  if (execArgv.some((arg) => budgetOf(arg) !== undefined)) return;
   set(INTERRUPT_BUDGET_FLAG);
   setAtRunTime = INTERRUPT_BUDGET_FLAG;
 }
@@ -42,7 +45,9 @@ export function tuneEngine(execArgv: readonly string[] = process.execArgv, set: 
  * command line are rare, and data V8 refuses costs a compile, never a wrong module.
  */
 export function engineFlags(execArgv: readonly string[] = process.execArgv): string {
-  return execArgv.find(isBudget) ?? setAtRunTime;
+  // V8 takes the last of several, and `--interrupt_budget=N` is the same flag: one key for one budget.
+  const budget = execArgv.map(budgetOf).findLast((value) => value !== undefined);
+  return budget === undefined ? setAtRunTime : `--interrupt-budget=${budget}`;
 }
 
 /** In a worker thread, the flags its parent set (`engineFlags()` there): V8's flags are the process's. */
@@ -50,6 +55,11 @@ export function adoptEngineFlags(flags: string): void {
   setAtRunTime = flags;
 }
 
-function isBudget(arg: string): boolean {
-  return arg.startsWith('--interrupt-budget');
+/**
+ * The value of an interrupt budget on Node's command line, as V8 parses its flags (one dash or two,
+ * `_` or `-`: `--interrupt_budget=N` is the same flag), or undefined for any other argument (V8's
+ * `--interrupt-budget-for-feedback-allocation=N` and its like are other flags).
+ */
+function budgetOf(arg: string): string | undefined {
+  return /^--?interrupt[-_]budget=(.*)$/.exec(arg)?.[1];
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/engine-flags.ts';
+import { engineFlags, INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/engine-flags.ts';
 import { binPath } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
@@ -79,5 +79,27 @@ describe('the CLI raises V8 interrupt budget', () => {
     tuneEngine(['--interrupt-budget=5000'], (flags) => set.push(flags));
     expect(set).toStrictEqual([INTERRUPT_BUDGET_FLAG]);
     expect(INTERRUPT_BUDGET_FLAG).toBe('--interrupt-budget=1081344');
+  });
+
+  it("tuneEngine reads the command line as V8 does: `_` for `-` and one dash are the same budget, left alone; another flag of the same prefix is not a budget", () => {
+    const set: string[] = [];
+    for (const arg of ['--interrupt_budget=5000', '-interrupt-budget=5000', '-interrupt_budget=5000']) tuneEngine([arg], (flags) => set.push(`${arg}: ${flags}`));
+    expect(set).toStrictEqual([]);
+    for (const arg of ['--interrupt-budget-for-feedback-allocation=100', '--interrupt-budget-factor-for-feedback-allocation=4']) tuneEngine([arg], (flags) => set.push(`${arg}: ${flags}`));
+    expect(set).toStrictEqual([`--interrupt-budget-for-feedback-allocation=100: ${INTERRUPT_BUDGET_FLAG}`, `--interrupt-budget-factor-for-feedback-allocation=4: ${INTERRUPT_BUDGET_FLAG}`]);
+  });
+
+  it('engineFlags (the code cache key): the budget V8 runs with, however it was spelled on the command line (the last one wins, as in V8)', () => {
+    expect(engineFlags(['--interrupt_budget=5000'])).toBe('--interrupt-budget=5000');
+    expect(engineFlags(['-interrupt-budget=5000'])).toBe('--interrupt-budget=5000');
+    expect(engineFlags(['--interrupt-budget=5000', '--interrupt-budget=9000'])).toBe('--interrupt-budget=9000');
+    // Not a budget: the key is that of no flag on the command line.
+    expect(engineFlags(['--interrupt-budget-for-feedback-allocation=100'])).toBe(engineFlags([]));
+  });
+
+  it("a budget spelled with `_` on Node's command line is left as it is too", () => {
+    const { events, code } = flagsSetByBin(['--interrupt_budget=5000']);
+    expect(code).toBe(0);
+    expect(events.filter((e) => e.startsWith('v8 '))).toStrictEqual([]);
   });
 });
