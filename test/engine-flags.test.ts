@@ -9,14 +9,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { engineFlags, INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/engine-flags.ts';
+import { adoptEngineFlags, engineFlags, INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/engine-flags.ts';
 import { binPath } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
 const probe = fileURLToPath(new URL('./helpers/load-order.mjs', import.meta.url));
 
 let project: TempProject | undefined;
-afterEach(() => project?.remove());
+/**
+ * What this process set at run time before these tests (nothing: vitest's worker is no bin).
+ * `tuneEngine` with a spy records its flag all the same, and the worker's later files share this
+ * module (`isolate: false`): without the restore they would key the code cache by a budget V8
+ * does not run with.
+ */
+const atStart = engineFlags([]);
+afterEach(() => {
+  project?.remove();
+  adoptEngineFlags(atStart);
+});
 
 /**
  * Whether V8 has optimized a small function after 100 calls, in a fresh process that first sets
@@ -95,6 +105,10 @@ describe('the CLI raises V8 interrupt budget', () => {
     expect(engineFlags(['--interrupt-budget=5000', '--interrupt-budget=9000'])).toBe('--interrupt-budget=9000');
     // Not a budget: the key is that of no flag on the command line.
     expect(engineFlags(['--interrupt-budget-for-feedback-allocation=100'])).toBe(engineFlags([]));
+  });
+
+  it("leaves this process's run-time flags as it found them: a file run after this one in the same worker (vitest's `isolate: false`) keys the code cache as V8 runs", () => {
+    expect(engineFlags([])).toBe(atStart);
   });
 
   it("a budget spelled with `_` on Node's command line is left as it is too", () => {
