@@ -7,11 +7,14 @@ import { setFlagsFromString } from 'node:v8';
  * Why: a one-operation run lasts 1-2 s, and in that time V8 optimizes thousands of functions of
  * TypeScript, ts-morph and prettier that then run a few more times at most. The optimizing
  * compiler's threads take CPU from the two busy threads of a render (the main thread and the
- * format worker) and its code takes memory. With a larger budget only functions that run for longer are
- * optimized. Measured on two cores (README, "Performance", "Start-up": interleaved runs of the same build): one
- * operation of our spec 1.25 s wall, 2.1 s CPU, 170 MiB against 1.49 s, 2.57 s, 176 MiB; GitHub's
- * `repos/get` 2.07 s against 2.51 s; GitHub's `--all` 33-35 s against 41-42 s (4x and 32x budgets
- * were measured too: 4x gained half as much, 32x no more).
+ * format worker). With a larger budget only functions that run for longer are optimized. Measured
+ * on two cores with Node 20 (README, "Performance", "Start-up": interleaved runs of the same build,
+ * medians of 5): one operation of our spec 1.37 s wall, 2.18 s CPU, 150 MiB against 1.59 s,
+ * 2.73 s, 155 MiB (4x: 1.44 s, 2.32 s; 32x: 1.35 s, 2.15 s); GitHub's `--all`, two rounds, 29.6-33.5 s against
+ * 36.6-36.9 s, but its peak memory grows by about 100 MiB (998-1,046 against 863-941 MiB). The
+ * number is fixed, not a factor of the running V8's default: the Node versions after 20 that
+ * `engines` allows ship other V8s (other defaults, and Maglev enabled, a tier this flag does not
+ * delay), where neither the factor nor the gain was measured.
  *
  * Set by the bin (`bin/openapi-morph.ts`) before the CLI does anything, so the format worker, which
  * starts later, shares it (V8's flags are per process); not by the public API, which runs inside
