@@ -162,7 +162,8 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     // 10 MB) peaked at 1,472 MiB and took 78 s of CPU with every worker limited, 1,263 MiB and 75 s
     // with the added one not (one run each, load about 5).
     const workerData: WorkerData = { setup: warm, warmUp: early && warmUp, engineFlags: engineFlags() };
-    const thread = new Worker(script, { workerData, ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) });
+    const options = { workerData, ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) };
+    const thread = underInputType() ? new Worker(`import(${JSON.stringify(script.href)});`, { ...options, eval: true }) : new Worker(script, options);
     const member: Member = { thread, waiting: 0, jobs: 0 };
     // Referenced only while it has jobs: a pool left open by a failed render must not keep the process alive.
     thread.unref();
@@ -215,6 +216,16 @@ function defaultWorkers(size: number): number {
 }
 
 /** The compiled worker next to this module (run from TypeScript sources there is none: formatting stays in-thread). */
+/**
+ * Whether this process runs under `--input-type` (a program run as `node --input-type=module -e`
+ * that renders through the public API): a worker inherits Node's options, and Node 20 starts none
+ * from a file with that one, so the worker is then a string that imports the file. (Given options
+ * of its own, without it, a worker would refuse the V8 flags among them: `--max-old-space-size`.)
+ */
+function underInputType(execArgv: readonly string[] = process.execArgv): boolean {
+  return execArgv.some((arg) => arg === '--input-type' || arg.startsWith('--input-type='));
+}
+
 function workerScript(): URL | undefined {
   const url = new URL('./format-worker.js', import.meta.url);
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
