@@ -305,7 +305,7 @@ describe('V8 code cache in a real run', () => {
     // The public API in a process of its own sets no interrupt budget (engine-flags.ts): V8 would
     // refuse the bin's entries, so its worker keys its own instead of replacing them.
     const api = join(dirname(toolkit.bin), '..', 'index.js');
-    // A file, not `node --input-type=module -e`: Node 20 starts no worker from a file under --input-type (the worker inherits it).
+    // A program of the user's: a file that imports the API.
     app.write('render.mjs', `const m = await import(${JSON.stringify(pathToFileURL(api).href)}); await m.generate(await m.loadConfig({ cwd: ${JSON.stringify(app.dir)} }), {});`);
     // A format cache of its own (the project has no node_modules: the temp folder's), so that its worker formats and writes its entries.
     app.write('tmp/.keep', '');

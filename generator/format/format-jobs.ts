@@ -215,7 +215,6 @@ function defaultWorkers(size: number): number {
   return Math.min(availableParallelism(), size >= PARALLEL_CHARS ? 4 : 2);
 }
 
-/** The compiled worker next to this module (run from TypeScript sources there is none: formatting stays in-thread). */
 /**
  * Whether this process runs under `--input-type` (a program run as `node --input-type=module -e`
  * that renders through the public API): a worker inherits Node's options, and Node 20 starts none
@@ -226,6 +225,7 @@ function underInputType(execArgv: readonly string[] = process.execArgv): boolean
   return execArgv.some((arg) => arg === '--input-type' || arg.startsWith('--input-type='));
 }
 
+/** The compiled worker next to this module (run from TypeScript sources there is none: formatting stays in-thread). */
 function workerScript(): URL | undefined {
   const url = new URL('./format-worker.js', import.meta.url);
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
