@@ -87,6 +87,8 @@ describe('the CLI raises V8 interrupt budget', () => {
     const set: string[] = [];
     tuneEngine(['--max-old-space-size=100'], (flags) => set.push(flags));
     tuneEngine(['--interrupt-budget=5000'], (flags) => set.push(flags));
+    // Among other options too.
+    tuneEngine(['--max-old-space-size=100', '--interrupt_budget=5000'], (flags) => set.push(flags));
     expect(set).toStrictEqual([INTERRUPT_BUDGET_FLAG]);
     expect(INTERRUPT_BUDGET_FLAG).toBe('--interrupt-budget=1081344');
   });
@@ -95,16 +97,22 @@ describe('the CLI raises V8 interrupt budget', () => {
     const set: string[] = [];
     for (const arg of ['--interrupt_budget=5000', '-interrupt-budget=5000', '-interrupt_budget=5000']) tuneEngine([arg], (flags) => set.push(`${arg}: ${flags}`));
     expect(set).toStrictEqual([]);
-    for (const arg of ['--interrupt-budget-for-feedback-allocation=100', '--interrupt-budget-factor-for-feedback-allocation=4']) tuneEngine([arg], (flags) => set.push(`${arg}: ${flags}`));
-    expect(set).toStrictEqual([`--interrupt-budget-for-feedback-allocation=100: ${INTERRUPT_BUDGET_FLAG}`, `--interrupt-budget-factor-for-feedback-allocation=4: ${INTERRUPT_BUDGET_FLAG}`]);
+    const others = ['--interrupt-budget-for-feedback-allocation=100', '--interrupt-budget-factor-for-feedback-allocation=4', '--title=--interrupt-budget=5000'];
+    for (const arg of others) tuneEngine([arg], (flags) => set.push(`${arg}: ${flags}`));
+    expect(set).toStrictEqual(others.map((arg) => `${arg}: ${INTERRUPT_BUDGET_FLAG}`));
   });
 
   it('engineFlags (the code cache key): the budget V8 runs with, however it was spelled on the command line (the last one wins, as in V8)', () => {
     expect(engineFlags(['--interrupt_budget=5000'])).toBe('--interrupt-budget=5000');
     expect(engineFlags(['-interrupt-budget=5000'])).toBe('--interrupt-budget=5000');
     expect(engineFlags(['--interrupt-budget=5000', '--interrupt-budget=9000'])).toBe('--interrupt-budget=9000');
+    expect(engineFlags(['--interrupt-budget=5000', '--max-old-space-size=100'])).toBe('--interrupt-budget=5000');
     // Not a budget: the key is that of no flag on the command line.
     expect(engineFlags(['--interrupt-budget-for-feedback-allocation=100'])).toBe(engineFlags([]));
+  });
+
+  it('with no budget on the command line and none set, the key is empty (the public API, which sets nothing)', () => {
+    expect(engineFlags([])).toBe('');
   });
 
   it("leaves this process's run-time flags as it found them: a file run after this one in the same worker (vitest's `isolate: false`) keys the code cache as V8 runs", () => {
