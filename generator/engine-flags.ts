@@ -9,8 +9,8 @@ import { setFlagsFromString } from 'node:v8';
  * compiler's threads take CPU from the two busy threads of a render (the main thread and the
  * format worker). With a larger budget only functions that run for longer are optimized. Measured
  * on two cores with Node 20 (README, "Performance", "Start-up": interleaved runs of the same build,
- * medians of 5): one operation of our spec 1.37 s wall, 2.18 s CPU, 150 MiB against 1.59 s,
- * 2.73 s, 155 MiB (4x: 1.44 s, 2.32 s; 32x: 1.35 s, 2.15 s); GitHub's `--all`, two rounds, 29.6-33.5 s against
+ * medians of 5): one operation of our spec 1.37 s wall, 2.18 s CPU, 149 MiB against 1.59 s,
+ * 2.75 s, 155 MiB (4x: 1.44 s, 2.32 s; 32x: 1.35 s, 2.15 s); GitHub's `--all`, two rounds, 29.6-33.5 s against
  * 36.6-36.9 s, but its peak memory grows by about 100 MiB (998-1,046 against 863-941 MiB). The
  * number is fixed, not a factor of the running V8's default: the Node versions after 20 that
  * `engines` allows ship other V8s (other defaults, and Maglev enabled, a tier this flag does not
