@@ -10,12 +10,13 @@ export const PRUNE_EVERY_MS = DAY_MS;
 /** The stamp a prune leaves in the cache folder (its mtime). */
 export const PRUNE_STAMP = 'pruned';
 /**
- * The folders of entries that grow with use: V8 code caches (one per version of each large
- * module), formatted output by content hash (a few MB for each regenerate of a large spec), the
- * selections and spec hashes remembered for no-op runs. A file in them, or one level down (`format-2/ab/`), is an
- * entry or an entry's temp file; nothing else in the cache folder is looked at.
+ * The folders of entries that grow with use, named here for the modules that write them and for
+ * the prune: V8 code caches (code-cache.ts: one per version of each large module), formatted output
+ * by content hash (format-cache.ts: a few MB for each regenerate of a large spec), the selections
+ * and spec hashes remembered for no-op runs (inputs/no-op.ts). A file in them, or one level down
+ * (`format-2/ab/`), is an entry or an entry's temp file; nothing else in the cache folder is looked at.
  */
-const ENTRY_FOLDERS = ['v8', 'format-2', 'selections', 'specs'];
+export const ENTRY_FOLDERS = { code: 'v8', format: 'format-2', selections: 'selections', specs: 'specs' } as const;
 
 /**
  * Deletes the entries of a trusted cache folder (cache-dir.ts) that no run has read or written for
@@ -61,7 +62,7 @@ export function pruneCacheDir(dir: string, now = Date.now()): number {
       }
     }
   };
-  for (const folder of ENTRY_FOLDERS) {
+  for (const folder of Object.values(ENTRY_FOLDERS)) {
     const path = join(dir, folder);
     try {
       // A symlink here points somewhere that is not ours (readdir would follow it).

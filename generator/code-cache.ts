@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import vm from 'node:vm';
 import { trustedCacheDir } from './cache-dir.ts';
-import { pruneAtExit } from './cache-prune.ts';
+import { ENTRY_FOLDERS, pruneAtExit } from './cache-prune.ts';
 import { commonjsModule } from './commonjs-module.ts';
 import { engineFlags } from './engine-flags.ts';
 import { readWithIdentity } from './file-identity.ts';
@@ -125,7 +125,7 @@ function cacheFile(filename: string, content: () => string, edited: string | und
   if (dir === undefined) return undefined;
   pruneAtExit(dir);
   const key = sha256(`${content()}\0${filename}\0${edited === undefined ? '' : sha256(edited)}\0${process.version}\0${process.versions.v8}\0${process.arch}\0${engineFlags()}`);
-  return join(dir, 'v8', `${basename(filename)}-${key.slice(0, 32)}.bin`);
+  return join(dir, ENTRY_FOLDERS.code, `${basename(filename)}-${key.slice(0, 32)}.bin`);
 }
 
 /** The data of a cache file and whether its module is ASCII, or undefined when it is missing, unreadable or not intact. */

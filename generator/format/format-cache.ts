@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pruneAtExit } from '../cache-prune.ts';
+import { ENTRY_FOLDERS, pruneAtExit } from '../cache-prune.ts';
 import { sha256 } from '../hash.ts';
 
 /**
@@ -26,7 +26,7 @@ export interface FormatCache {
 const ENTRY_HEAD = 'openapi-morph format cache 1 ';
 const DIGEST = 64;
 /** The folder of these entries in the cache folder. */
-export const ENTRY_FOLDER = 'format-2';
+export const ENTRY_FOLDER = ENTRY_FOLDERS.format;
 
 export function formatCacheKey(parts: readonly unknown[], text: string): string {
   return sha256(`${JSON.stringify(parts)}\0${text}`);

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { trustedCacheDir } from '../cache-dir.ts';
+import { ENTRY_FOLDERS } from '../cache-prune.ts';
 import { sha256 } from '../hash.ts';
 import type { ResolvedConfig } from '../config/types.ts';
 import { scanTemplateDir, type TemplateEntry } from '../emit/load-templates.ts';
@@ -77,7 +78,7 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
 async function specInput(config: ResolvedConfig, externals: readonly unknown[]): Promise<(SpecInput & { readonly source: SpecSource }) | undefined> {
   if (externals.length > 0 || config.spec.kind === 'url') return undefined;
   const dir = trustedCacheDir(config.root);
-  const record = dir === undefined ? undefined : join(dir, 'specs', `${sha256(config.spec.path).slice(0, 32)}.json`);
+  const record = dir === undefined ? undefined : join(dir, ENTRY_FOLDERS.specs, `${sha256(config.spec.path).slice(0, 32)}.json`);
   const source = await readSpecFileRemembered(config.spec.path, config.spec.name, config.limits.maxBytes, record);
   return { name: source.name, sha256: source.sha256, externals: [], source };
 }
@@ -112,7 +113,7 @@ function selectionMemo(config: ResolvedConfig, specSha256: string): string | und
   const filters = (list: readonly OperationFilter[]) => list.map((f) => [f.by, pattern(f.pattern)]);
   const { include, exclude } = config.selection;
   const key = JSON.stringify({ code, spec: specSha256, include: include === 'all' ? 'all' : filters(include), exclude: filters(exclude), limits: config.limits });
-  return join(dir, 'selections', `${sha256(key).slice(0, 32)}.json`);
+  return join(dir, ENTRY_FOLDERS.selections, `${sha256(key).slice(0, 32)}.json`);
 }
 
 async function readMemo(file: string): Promise<string[] | undefined> {
