@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adoptEngineFlags, engineFlags, INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/engine-flags.ts';
-import { binPath, repoRoot } from './helpers/cli.ts';
+import { binPath } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
 const probe = fileURLToPath(new URL('./helpers/load-order.mjs', import.meta.url));
@@ -117,19 +117,6 @@ describe('the CLI raises V8 interrupt budget', () => {
 
   it("leaves this process's run-time flags as it found them: a file run after this one in the same worker (vitest's `isolate: false`) keys the code cache as V8 runs", () => {
     expect(engineFlags([])).toBe(atStart);
-  });
-
-  it('the public API in a program run as `node --input-type=module -e` starts its format worker (the worker inherits Node\'s options, and Node 20 starts none from a file under --input-type)', () => {
-    project = tempProject();
-    const api = pathToFileURL(join(repoRoot, 'dist/generator/index.js')).href;
-    const script = `const m = await import(${JSON.stringify(api)}); await m.generate(await m.loadConfig({ cwd: ${JSON.stringify(project.dir)} }), {});`;
-    const log = join(project.dir, 'load-order.log');
-    // A format cache of its own, so that the worker has jobs.
-    project.write('tmp/.keep', '');
-    const run = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, '--input-type=module', '-e', script], { cwd: project.dir, encoding: 'utf8', env: { ...process.env, LOAD_ORDER_LOG: log, TMPDIR: join(project.dir, 'tmp') } });
-    expect([run.status, run.stderr]).toStrictEqual([0, '']);
-    expect(readFileSync(log, 'utf8').split('\n').some((e) => e.startsWith('worker ') && e.includes('format-worker.js'))).toBe(true);
-    expect(project.exists('generated/package.json')).toBe(true);
   });
 
   it("a budget spelled with `_` on Node's command line is left as it is too", () => {

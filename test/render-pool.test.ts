@@ -3,12 +3,14 @@
  * and `sync`): prettier loads on its thread while the main thread reads and parses the spec. The
  * order, not a time: the real bin (its worker is the compiled one; from the sources formatting
  * stays in-thread) runs with a preloaded probe (test/helpers/load-order.mjs) that logs each worker
- * the main thread creates and each file it reads, in order.
+ * the main thread creates and each file it reads, in order. And the worker starts in a program run
+ * with Node options it inherits and would refuse from a file (`--input-type`).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
 import { repoRoot, spawnCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
@@ -54,6 +56,25 @@ describeNeeding(
       project = tempProject();
       given(project);
       expect(order(project, args, spec)).toStrictEqual(['format worker', `read ${spec}`]);
+    });
+  },
+);
+
+describeNeeding(
+  { what: 'a second CPU core', present: availableParallelism() > 1, hint: 'a render starts its format worker only on a machine with two cores or more (renderPoolSize)' },
+  'the format worker starts under Node options that a worker started from a file refuses',
+  () => {
+    it('the public API in a program run as `node --input-type=module -e` starts its format worker (the worker inherits Node\'s options, and Node 20 starts none from a file under --input-type)', () => {
+      project = tempProject();
+      const api = pathToFileURL(join(repoRoot, 'dist/generator/index.js')).href;
+      const script = `const m = await import(${JSON.stringify(api)}); await m.generate(await m.loadConfig({ cwd: ${JSON.stringify(project.dir)} }), {});`;
+      const log = join(project.dir, 'load-order.log');
+      // A format cache of its own, so that the worker has jobs.
+      project.write('tmp/.keep', '');
+      const run = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, '--input-type=module', '-e', script], { cwd: project.dir, encoding: 'utf8', env: { ...process.env, LOAD_ORDER_LOG: log, TMPDIR: join(project.dir, 'tmp') } });
+      expect([run.status, run.stderr]).toStrictEqual([0, '']);
+      expect(readFileSync(log, 'utf8').split('\n').some((e) => e.startsWith('worker ') && e.includes('format-worker.js'))).toBe(true);
+      expect(project.exists('generated/package.json')).toBe(true);
     });
   },
 );
