@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -38,11 +38,32 @@ export function settledIdentity(file: string, now = Date.now()): string | undefi
  * A file's bytes, and its settled identity when it is the same before and after the read: a write
  * during the read (another ctime or inode) leaves the bytes without one, rather than under the
  * identity of the bytes before the write (the same size passes V8's check of a code cache's source).
+ * With `frame` (two Latin-1 texts), the bytes are read into one buffer between them, `framed`,
+ * of which `bytes` is a view (undefined when the file changed size during the read: the bytes are
+ * then read again, whole).
  */
-export function readWithIdentity(file: string): { bytes: Buffer; identity: string | undefined } {
+export function readWithIdentity(file: string, frame?: readonly [string, string]): { bytes: Buffer; framed?: Buffer; identity: string | undefined } {
   const before = settledIdentity(file);
-  const bytes = readFileSync(file);
-  return { bytes, identity: before !== undefined && settledIdentity(file) === before ? before : undefined };
+  const read = frame ? readFramed(file, frame) : undefined;
+  const bytes = read?.bytes ?? readFileSync(file);
+  return { bytes, ...(read ? { framed: read.framed } : {}), identity: before !== undefined && settledIdentity(file) === before ? before : undefined };
+}
+
+function readFramed(file: string, [head, tail]: readonly [string, string]): { bytes: Buffer; framed: Buffer } | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const framed = Buffer.allocUnsafe(head.length + size + tail.length);
+    framed.write(head, 0, 'latin1');
+    let done = 0;
+    for (let n = -1; done < size && n !== 0; done += n) n = readSync(fd, framed, head.length + done, size - done, null);
+    // Shorter or longer than its size said: written to meanwhile.
+    if (done !== size || readSync(fd, Buffer.alloc(1), 0, 1, null) !== 0) return undefined;
+    framed.write(tail, head.length + size, 'latin1');
+    return { bytes: framed.subarray(head.length, head.length + size), framed };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -170,12 +170,12 @@ describe('V8 code cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 2100));
     expect(load('undefined', { settled: true })).toMatchObject({ value: 7 });
     expect(load('undefined', { settled: true })).toMatchObject({ value: 7 });
-    // A concurrent writer, placed deterministically: the first read of the module first rewrites it
-    // (fs's named exports re-synced, so code-cache.js's `readFileSync` is the wrapped one).
+    // A concurrent writer, placed deterministically: the first open of the module for its read first
+    // rewrites it (fs's named exports re-synced, so file-identity.js's `openSync` is the wrapped one).
     const moduleText = readFileSync(moduleFile, 'utf8').replaceAll('7', '8');
     const script = `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
-      const file = ${JSON.stringify(moduleFile)}; const read = fs.readFileSync; let written = false;
-      fs.readFileSync = (path, ...rest) => { if (path === file && !written) { written = true; fs.writeFileSync(file, ${JSON.stringify(moduleText)}); } return read(path, ...rest); };
+      const file = ${JSON.stringify(moduleFile)}; const open = fs.openSync; let written = false;
+      fs.openSync = (path, ...rest) => { if (path === file && !written) { written = true; fs.writeFileSync(file, ${JSON.stringify(moduleText)}); } return open(path, ...rest); };
       syncBuiltinESMExports();
       const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)});
       const exported = requireWithCodeCache(file); process.stdout.write(JSON.stringify({ written, ...exported }));`;
@@ -234,6 +234,49 @@ describe('V8 code cache', () => {
  * bin, so there an entry could be written by another process, or rewritten by one that started
  * before it existed.
  */
+describe("a module's text in memory", () => {
+  // 16 MB of ASCII: wrapping the text as a string would make V8 flatten a copy of it into its heap
+  // (a large object, young or old); read between the wrapper's halves, it is one string outside the heap.
+  it('an ASCII module compiles from one string of the buffer it was read into: no copy of its text in the heap', () => {
+    writeFileSync(moduleFile, `module.exports = { value: 7 };\n${'// padding padding padding padding padding padding padding padding padding\n'.repeat(220_000)}`);
+    const script = `import v8 from 'node:v8'; const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)});
+      const large = () => v8.getHeapSpaceStatistics().filter((s) => s.space_name.endsWith('large_object_space')).reduce((sum, s) => sum + s.space_used_size, 0);
+      const before = large(); const exported = requireWithCodeCache(${JSON.stringify(moduleFile)});
+      process.stdout.write(JSON.stringify({ ...exported, grew: large() - before }));`;
+    for (let round = 0; round < 2; round++) {
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      const { value, grew } = JSON.parse(run.stdout) as { value: number; grew: number };
+      // Without an entry, then with the one the first process wrote.
+      expect([round, value]).toStrictEqual([round, 7]);
+      expect(grew).toBeLessThan(2_000_000);
+    }
+    expect(entry().bytes.length).toBeGreaterThan(0);
+  });
+
+  it('reads the bytes between the two texts of a frame, and a file whose size changes during the read whole, without a frame', async () => {
+    const { readWithIdentity } = (await import(pathToFileURL(join(repoRoot, 'dist/generator/file-identity.js')).href)) as typeof import('../generator/file-identity.ts');
+    const text = readFileSync(moduleFile);
+    const framed = readWithIdentity(moduleFile, ['(head ', ' tail)']);
+    expect(framed.bytes).toStrictEqual(text);
+    expect(framed.framed!.toString('latin1')).toBe(`(head ${text.toString('latin1')} tail)`);
+    expect(framed.framed!.buffer).toBe(framed.bytes.buffer);
+    expect(readWithIdentity(moduleFile)).toStrictEqual({ bytes: text, identity: undefined });
+    // The size fstat reports, off by one either way: the file is read again, whole.
+    for (const delta of [-1, 1]) {
+      const script = `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+        const fstat = fs.fstatSync; fs.fstatSync = (fd, ...rest) => { const info = fstat(fd, ...rest); info.size += ${delta}; return info; };
+        syncBuiltinESMExports();
+        const { readWithIdentity } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator/file-identity.js')).href)});
+        const read = readWithIdentity(${JSON.stringify(moduleFile)}, ['(', ')']);
+        process.stdout.write(JSON.stringify({ framed: read.framed === undefined, bytes: read.bytes.toString('latin1') }));`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toStrictEqual({ framed: true, bytes: text.toString('latin1') });
+    }
+  });
+});
+
 describe('V8 code cache in a real run', () => {
   // One copy for the three cases (jiti and prettier copied: their modules cache in the copy; a
   // linked package caches where it really is), settled once (file-identity.ts), each case in a
