@@ -244,6 +244,7 @@ describe("a module's text in memory", () => {
       const before = large(); const exported = requireWithCodeCache(${JSON.stringify(moduleFile)});
       process.stdout.write(JSON.stringify({ ...exported, grew: large() - before }));`;
     for (let round = 0; round < 2; round++) {
+      keepYoung();
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
       expect(run.stderr).toBe('');
       const { value, grew } = JSON.parse(run.stdout) as { value: number; grew: number };
