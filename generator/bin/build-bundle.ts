@@ -7,8 +7,8 @@
 // - `dist/generator/index.js` (the package's `import` entry, and through `index.cjs` its `require`
 //   entry) replaces tsc's: the CLI and the public API share chunks, so a config, a default template
 //   (which imports `openapi-morph`) and the CLI see one copy of every class and constant.
-// - `dist/generator/format-worker.js`: the worker the format stage starts (`./format-worker.js` next to
-//   the code that starts it).
+// - `dist/generator/format-worker.js` and `upstream-worker.js`: the workers the format stage and
+//   `sync` start (`./format-worker.js`, `./upstream-worker.js` next to the code that starts them).
 // - Every file sits in `dist/generator/`, as tsc's `toolkit.js` and `heavy.js` do, so what they find
 //   relative to their own URL (the package root, `schema-validators/`) is found the same way.
 // - Commands and render stages stay in chunks of their own, loaded when used (`import()` splits).
@@ -28,6 +28,7 @@ await build({
     { in: 'generator/bin/openapi-morph.ts', out: 'cli' },
     { in: 'generator/index.ts', out: 'index' },
     { in: 'generator/format/format-worker.ts', out: 'format-worker' },
+    { in: 'generator/sync/upstream-worker.ts', out: 'upstream-worker' },
   ],
   outdir,
   chunkNames: `${CHUNK}[hash]`,

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { message } from '../diagnostics/message.ts';
 import { engineFlags } from '../engine-flags.ts';
+import { compiledWorker, startWorker } from '../worker-script.ts';
 import { createFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
 
 /** One text for prettier. */
@@ -120,7 +119,7 @@ export function renderPoolSize(): number {
  * render's, which waits for the types stage; not the workers a large package adds).
  */
 export function startFormatPool(warm: FormatterSetup, count: number, warmUp = false): FormatPool | undefined {
-  const script = workerScript();
+  const script = compiledWorker('format-worker', import.meta.url);
   if (!script || count < 1) return undefined;
   /** A worker, with the text it was given and has not answered yet. */
   type Member = { readonly thread: Worker; waiting: number; jobs: number };
@@ -163,7 +162,7 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     // with the added one not (one run each, load about 5).
     const workerData: WorkerData = { setup: warm, warmUp: early && warmUp, engineFlags: engineFlags() };
     const options = { workerData, ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) };
-    const thread = underInputType() ? new Worker(`import(${JSON.stringify(script.href)});`, { ...options, eval: true }) : new Worker(script, options);
+    const thread = startWorker(script, options);
     const member: Member = { thread, waiting: 0, jobs: 0 };
     // Referenced only while it has jobs: a pool left open by a failed render must not keep the process alive.
     thread.unref();
@@ -213,22 +212,6 @@ function textSize(jobs: readonly FormatJob[]): number {
 /** Workers worth having for this much text: the cores (at most 4) for a large package, else two. */
 function defaultWorkers(size: number): number {
   return Math.min(availableParallelism(), size >= PARALLEL_CHARS ? 4 : 2);
-}
-
-/**
- * Whether this process runs under `--input-type` (a program run as `node --input-type=module -e`
- * that renders through the public API): a worker inherits Node's options, and Node 20 starts none
- * from a file with that one, so the worker is then a string that imports the file. (Given options
- * of its own, without it, a worker would refuse the V8 flags among them: `--max-old-space-size`.)
- */
-function underInputType(execArgv: readonly string[] = process.execArgv): boolean {
-  return execArgv.some((arg) => arg === '--input-type' || arg.startsWith('--input-type='));
-}
-
-/** The compiled worker next to this module (run from TypeScript sources there is none: formatting stays in-thread). */
-function workerScript(): URL | undefined {
-  const url = new URL('./format-worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
 async function formatInThread(jobs: readonly FormatJob[], setup: FormatterSetup): Promise<FormatOutcome[]> {

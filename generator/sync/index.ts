@@ -4,7 +4,6 @@ import { fail, MorphError, warning, type Diagnostic } from '../diagnostics/diagn
 import { planOutput } from '../generate.ts';
 import { parseSpec } from '../load/index.ts';
 import { displaySource, loadFrom } from '../load/from.ts';
-import type { Progress } from '../progress.ts';
 import { sourceFromText } from '../load/source.ts';
 import { validateSubset } from '../load/validate.ts';
 import { applyOverlays } from '../overlay/index.ts';
@@ -21,30 +20,19 @@ import { dumpSpec } from './dump.ts';
 import type { DiffReport } from '../diff/types.ts';
 import { infoVersion, recordRelease } from '../release/record.ts';
 import { readReleaseHistory, type Release } from '../releases.ts';
+import { upstreamOffThread, type SourceOptions, type SyncSubset, type UpstreamConfig } from './upstream-thread.ts';
+import { loadRenderModules } from '../heavy.ts';
 
-export interface SourceOptions {
-  /** `--from`: a file path (relative to `cwd`) or an http(s) URL. */
-  readonly from: string;
-  readonly cwd: string;
-  /** An overlay target that matches nothing fails instead of warning. */
-  readonly strict: boolean;
-  /** Told when each stage begins (the CLI's progress line). */
-  readonly progress?: Progress;
-}
+export type { SourceOptions, UpstreamConfig } from './upstream-thread.ts';
+export { startUpstreamWorker } from './upstream-thread.ts';
 
 /**
  * The selected, validated subset of the upstream document (overlays applied). The upstream tree
- * itself is not kept: a 3 MB document is tens of MB in memory, which can be collected before the
- * emit stages load TypeScript.
+ * itself is not kept: a 3 MB document is tens of MB in memory (`sync` loads it on a worker thread,
+ * upstream-thread.ts, whose heap ends with it).
  */
-export interface UpstreamSubset {
-  /** How messages name the upstream (a path or a URL without credentials or query). */
-  readonly name: string;
-  readonly version: SpecDocument['version'];
+export interface UpstreamSubset extends Omit<SyncSubset, 'document'> {
   readonly selected: SelectResult;
-  /** The subset as the YAML `sync` and `extract` write. */
-  readonly text: string;
-  readonly warnings: readonly Diagnostic[];
 }
 
 /**
@@ -52,7 +40,7 @@ export interface UpstreamSubset {
  * `extract`; writes nothing. Overlays apply before selection, so an overlay can fix a schema
  * that selection would otherwise follow (or add a reference to one it would not).
  */
-export async function upstreamSubset(config: ResolvedConfig, options: SourceOptions): Promise<UpstreamSubset> {
+export async function upstreamSubset(config: UpstreamConfig, options: SourceOptions): Promise<UpstreamSubset> {
   const { upstream, selected, warnings } = await selectUpstream(config, options);
   // The upstream is untrusted input, as a spec is: the same limits as generate's (OM305).
   checkSelectionSize(upstream, selected, config.limits);
@@ -62,7 +50,7 @@ export async function upstreamSubset(config: ResolvedConfig, options: SourceOpti
 }
 
 /** Load -> overlays -> select, without validating or writing YAML (enough for `explain --from`). */
-export async function selectUpstream(config: ResolvedConfig, options: SourceOptions): Promise<{ upstream: SpecDocument; selected: SelectResult; warnings: readonly Diagnostic[] }> {
+export async function selectUpstream(config: UpstreamConfig, options: SourceOptions): Promise<{ upstream: SpecDocument; selected: SelectResult; warnings: readonly Diagnostic[] }> {
   options.progress?.stage('load', displaySource(options.from));
   const upstream = await loadFrom(options.from, options.cwd, config.limits);
   options.progress?.stage('overlays');
@@ -94,16 +82,21 @@ export interface SyncReport {
 export async function sync(config: ResolvedConfig, options: SourceOptions): Promise<SyncReport> {
   await recoverWrites(config.root);
   const specPath = specFile(config);
-  // The format worker loads prettier while the upstream loads (3 MB of YAML: ~0.4 s) and is diffed.
-  return withRenderPool(config, {}, (pool) => syncWith(config, options, specPath, pool));
+  // The upstream loads on a worker thread (3 MB of YAML: ~0.4 s) while this thread loads the
+  // render's modules and the format worker loads prettier.
+  const upstream = upstreamOffThread(config, options);
+  // Awaited in syncWith; a failure before that (the pool's) must not leave it unhandled.
+  upstream?.catch(() => undefined);
+  return withRenderPool(config, {}, (pool) => syncWith(config, options, specPath, pool, upstream));
 }
 
-async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath: string, pool: FormatPool | undefined): Promise<SyncReport> {
-  const { name, version, selected, text, warnings } = await upstreamSubset(config, options);
+async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath: string, pool: FormatPool | undefined, upstream: Promise<SyncSubset> | undefined): Promise<SyncReport> {
   const previous = await readPrevious(config, specPath);
+  if (upstream) loadRenderModules();
+  const { name, version, document, text, warnings } = await (upstream ?? inThread(config, options));
   // The written spec as a SpecDocument without parsing it again: the subset object is what
   // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.
-  const spec = specDocument(sourceFromText(config.spec.name, text), selected.document, version);
+  const spec = specDocument(sourceFromText(config.spec.name, text), document, version);
   const specWritten = previous.sha256 !== spec.source.sha256;
   const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name, ...(previous.spec ? { unrecordedVersion: infoVersion(previous.spec) } : {}) }) : undefined;
   const result = await renderSelected(
@@ -133,6 +126,12 @@ async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath
     difference,
     warnings: [...warnings, ...previous.warnings],
   };
+}
+
+/** The upstream subset loaded on this thread (no compiled worker: the toolkit run from its sources). */
+async function inThread(config: ResolvedConfig, options: SourceOptions): Promise<SyncSubset> {
+  const { selected, ...rest } = await upstreamSubset(config, options);
+  return { ...rest, document: selected.document };
 }
 
 /** The project's spec file, which `sync` writes: a spec that is a URL has none. */

@@ -23,13 +23,15 @@ ${CONFIG_HELP}
 
 ${SELECTION_HELP}`,
   async run(args, io) {
-    const [{ sync }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
+    const [{ sync, startUpstreamWorker }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
     const { values } = parseFlags(args, { ...configFlags, ...sourceFlags }, 'sync');
     if (values.help) {
       io.out(this.help);
       return 0;
     }
     const from = requireFrom(values.from, 'sync');
+    // The thread that loads the upstream starts while the config loads.
+    startUpstreamWorker();
     const config = await configFromFlags(values, io.cwd);
     const progress = cliProgress(io, 'normal');
     const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress }).finally(() => progress.finish());
