@@ -249,6 +249,36 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(schema).toMatch(/before\?: components\["schemas"\]\["shift"\];\s*zone\?: components\["schemas"\]\["zone"\];/);
   });
 
+  it('a byte body whose schema is not bytes (an array of byte strings, an object with format file) takes bytes, sends them as they are, and compiles', async () => {
+    const dir = await generates('r23-bytes-body-structured-schema-3.0.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/putChunk\(\s*body: Blob \| ArrayBuffer \| ArrayBufferView,/);
+    expect(api).toMatch(/putArchive\(\s*name: string,\s*body: Blob \| ArrayBuffer \| ArrayBufferView,/);
+    expect(api).toMatch(/patchNote\(\s*id: string,\s*body: Blob \| ArrayBuffer \| ArrayBufferView \| undefined,/);
+    // The Blob goes to openapi-fetch as the shape `paths` gives the body; a binary schema needs no cast.
+    expect(api).toMatch(/body: binary\(\s*body,\s*"application\/octet-stream",?\s*\) as unknown as NonNullable<\s*paths\["\/chunks"\]\["post"\]\["requestBody"\]\s*>\["content"\]\["application\/octet-stream"\]/);
+    expect(api).toMatch(/body: binary\(body, "image\/png"\),/);
+    const seen: { type: string; body: string }[] = [];
+    const server = await startServer((request: SeenRequest, response) => {
+      seen.push({ type: String(request.headers['content-type']), body: request.body });
+      return void response.writeHead(204).end();
+    });
+    try {
+      const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as {
+        DefaultApi: new (options: object) => { putArchive(name: string, body: unknown): Promise<unknown>; patchNote(id: string, body: unknown, params: object): Promise<unknown> };
+      };
+      const client = new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 });
+      await client.putArchive('a', new TextEncoder().encode('raw bytes'));
+      await client.patchNote('n', undefined, { query: { mode: 'm' } });
+    } finally {
+      await server.close();
+    }
+    expect(seen).toStrictEqual([
+      { type: 'application/octet-stream', body: 'raw bytes' },
+      { type: 'application/octet-stream', body: '' },
+    ]);
+  });
+
   it('cause 10: a pure alias loop is refused at its $ref', async () => {
     const run = await generate('r16-pure-alias-loop.yaml');
     expect(run.code).toBe(1);
