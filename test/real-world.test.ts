@@ -279,6 +279,15 @@ describe('real-world spec shapes (issue 13)', () => {
     ]);
   });
 
+  it('3.0: keywords beside a $ref are ignored (an invalid type, a contradicting shape) but its description and nullable are kept', async () => {
+    const dir = await generates('r24-ref-siblings-ignored-3.0.yaml');
+    const schema = source(dir, 'src/schema.ts');
+    expect(schema).toMatch(/\/\*\* @description The layout this sheet uses \*\/\s*layout\?: components\["schemas"\]\["Layout"\];/);
+    expect(schema).toMatch(/parent\?: components\["schemas"\]\["Layout"\] \| null;/);
+    expect(schema).toMatch(/header\?: \{\s*\/\*\* @description A layout passed as a header \*\/\s*layout\?: components\["schemas"\]\["Layout"\];/);
+    expect(source(dir, 'docs/Sheet.md')).toMatch(/\| \*\*layout\*\* \| \[\*\*Layout\*\*\]\(Layout\.md\) +\| The layout this sheet uses \|/);
+  });
+
   it('cause 10: a pure alias loop is refused at its $ref', async () => {
     const run = await generate('r16-pure-alias-loop.yaml');
     expect(run.code).toBe(1);
