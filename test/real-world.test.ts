@@ -288,6 +288,12 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(source(dir, 'docs/Sheet.md')).toMatch(/\| \*\*layout\*\* \| \[\*\*Layout\*\*\]\(Layout\.md\) +\| The layout this sheet uses \|/);
   });
 
+  it('two schemas whose names differ only in case get type names (and docs pages) that differ in more than case', async () => {
+    const dir = await generates('r25-type-names-differing-in-case-3.0.yaml');
+    expect(source(dir, 'src/index.ts')).toMatch(/export type \{ TimeSeries, Timeseries2 \} from "\.\/models\.js"/);
+    expect(readdirSync(join(dir, 'docs')).sort()).toStrictEqual(['DefaultApi.md', 'TimeSeries.md', 'Timeseries2.md']);
+  });
+
   it('cause 10: a pure alias loop is refused at its $ref', async () => {
     const run = await generate('r16-pure-alias-loop.yaml');
     expect(run.code).toBe(1);
