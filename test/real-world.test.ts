@@ -279,6 +279,34 @@ describe('real-world spec shapes (issue 13)', () => {
     ]);
   });
 
+  it('a structured body under a media type range (*/*) is typed as paths types it and sent as JSON', async () => {
+    const dir = await generates('r26-any-media-type-structured-body.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/createReview\(body: Review, options\?: RequestOptions\): ApiPromise<Review>/);
+    expect(api).toMatch(/createReviews\(\s*body\?: NonNullable<\s*paths\["\/reviews\/batch"\]\["post"\]\["requestBody"\]\s*>\["content"\]\["\*\/\*"\],/);
+    expect(api).not.toMatch(/binary\(/);
+    const seen: { type: string; body: string }[] = [];
+    const server = await startServer((request: SeenRequest, response) => {
+      seen.push({ type: String(request.headers['content-type']), body: request.body });
+      if (request.url === '/reviews') return void response.writeHead(201, { 'content-type': 'application/json' }).end(request.body);
+      return void response.writeHead(204).end();
+    });
+    try {
+      const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as {
+        DefaultApi: new (options: object) => Record<'createReview' | 'createReviews', (body: unknown) => Promise<unknown>>;
+      };
+      const client = new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 });
+      expect(await client.createReview({ stars: 4, note: 'ok' })).toStrictEqual({ stars: 4, note: 'ok' });
+      await client.createReviews([{ stars: 1 }]);
+    } finally {
+      await server.close();
+    }
+    expect(seen).toStrictEqual([
+      { type: 'application/json', body: '{"stars":4,"note":"ok"}' },
+      { type: 'application/json', body: '[{"stars":1}]' },
+    ]);
+  });
+
   it('3.0: keywords beside a $ref are ignored (an invalid type, a contradicting shape) but its description and nullable are kept', async () => {
     const dir = await generates('r24-ref-siblings-ignored-3.0.yaml');
     const schema = source(dir, 'src/schema.ts');
