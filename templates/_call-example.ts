@@ -17,6 +17,8 @@ export function exampleArguments(ctx: TemplateContext, operation: OperationModel
         const param = operation.parameters.path.find((q) => q.name === p.wireName);
         return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
       }
+      // A binary body takes bytes whatever its schema says (an array of byte strings, an object with format file).
+      if (p.role === 'body' && signature.requestKind === 'binary') return 'new Blob(["example bytes"])';
       if (p.role === 'body') return signature.requestMedia ? ctx.exampleCode(signature.requestMedia.schema) : '{}';
       return p.optional ? 'undefined' : requiredParams(ctx, operation);
     });

@@ -1,4 +1,4 @@
-import { defineTemplate, type ImportRegistry, type MethodSignature, type ObjectMember, type OperationModel, type TagModel, type TemplateContext } from 'openapi-morph';
+import { defineTemplate, type ImportRegistry, type MethodSignature, type ObjectMember, type OperationModel, type SchemaNode, type TagModel, type TemplateContext } from 'openapi-morph';
 import { constructionExample } from './_call-example.ts';
 import { errorClasses } from './runtime/error-classes.ts';
 import { securityLiteral, tokenScheme } from './runtime/security.ts';
@@ -186,12 +186,26 @@ function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: M
       // Optional, or `| undefined` where a required argument follows it.
       const body = signature.parameters.find((p) => p.role === 'body')!;
       const mayBeUndefined = body.optional || body.type.endsWith(' | undefined');
-      const bytes = ts.call(helper('binary'), ['body', mediaType]);
+      const blob = ts.call(helper('binary'), ['body', mediaType]);
+      // The media type says bytes; a schema that says otherwise (an array of `format: byte`
+      // strings, 2.0's `type: object, format: file`) types `paths` as that shape, not as the Blob
+      // that is sent: the method keeps taking bytes and the Blob is passed as what `paths` wants.
+      const bytes = describesBytes(signature.requestMedia!.schema) ? blob : `(${blob} as unknown as ${bodyPathsType(ctx, signature)})`;
       return [['body', mayBeUndefined ? `body === undefined ? undefined : ${bytes}` : bytes], ['bodySerializer', helper('asIs')], contentType];
     }
     default:
       return ['body'];
   }
+}
+
+/** A schema `paths` types as the Blob a binary body is sent as (`format: binary`), or as `unknown` (none). */
+function describesBytes(schema: SchemaNode): boolean {
+  return (schema.kind === 'string' && schema.format === 'binary') || schema.kind === 'unknown';
+}
+
+/** `NonNullable<paths["/a"]["post"]["requestBody"]>["content"]["application/octet-stream"]`: the body as `paths` types it. */
+function bodyPathsType(ctx: TemplateContext, signature: MethodSignature): string {
+  return `NonNullable<${signature.operationType}["requestBody"]>["content"][${ctx.escape.stringLiteral(signature.requestMedia!.mediaType)}]`;
 }
 
 /** A text body typed `string` (a plain string schema) is sent as it is. */

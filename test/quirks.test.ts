@@ -24,6 +24,9 @@ describe('normalize rules for upstream quirks', () => {
     { name: 'stainless-const', given: { type: 'string', enum: ['a'] }, want: { type: 'string', enum: ['a'] } },
     { name: 'nullable', given: { type: 'string', nullable: true }, want: { type: ['string', 'null'] } },
     { name: 'nullable', given: { type: 'string', enum: ['a'], nullable: true }, want: { type: ['string', 'null'], enum: ['a', null] } },
+    { name: 'ref-siblings', given: { $ref: '#/components/schemas/A', type: 'application/json' }, want: { $ref: '#/components/schemas/A' } },
+    { name: 'ref-siblings', given: { $ref: '#/components/schemas/A', type: 'string', format: 'uri', properties: {}, description: 'd', nullable: true, 'x-note': 1 }, want: { $ref: '#/components/schemas/A', description: 'd', nullable: true, 'x-note': 1 } },
+    { name: 'ref-siblings', given: { type: 'object', properties: { $ref: { type: 'string' } } }, want: { type: 'object', properties: { $ref: { type: 'string' } } } },
   ];
   it.each(cases)('$name: $given', ({ name, given, want }) => {
     expect(rule(name).apply(structuredClone(given))).toStrictEqual(want);

@@ -249,6 +249,79 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(schema).toMatch(/before\?: components\["schemas"\]\["shift"\];\s*zone\?: components\["schemas"\]\["zone"\];/);
   });
 
+  it('a byte body whose schema is not bytes (an array of byte strings, an object with format file) takes bytes, sends them as they are, and compiles', async () => {
+    const dir = await generates('r23-bytes-body-structured-schema-3.0.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/putChunk\(\s*body: Blob \| ArrayBuffer \| ArrayBufferView,/);
+    expect(api).toMatch(/putArchive\(\s*name: string,\s*body: Blob \| ArrayBuffer \| ArrayBufferView,/);
+    expect(api).toMatch(/patchNote\(\s*id: string,\s*body: Blob \| ArrayBuffer \| ArrayBufferView \| undefined,/);
+    // The Blob goes to openapi-fetch as the shape `paths` gives the body; a binary schema needs no cast.
+    expect(api).toMatch(/body: binary\(\s*body,\s*"application\/octet-stream",?\s*\) as unknown as NonNullable<\s*paths\["\/chunks"\]\["post"\]\["requestBody"\]\s*>\["content"\]\["application\/octet-stream"\]/);
+    expect(api).toMatch(/body: binary\(body, "image\/png"\),/);
+    const seen: { type: string; body: string }[] = [];
+    const server = await startServer((request: SeenRequest, response) => {
+      seen.push({ type: String(request.headers['content-type']), body: request.body });
+      return void response.writeHead(204).end();
+    });
+    try {
+      const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as {
+        DefaultApi: new (options: object) => { putArchive(name: string, body: unknown): Promise<unknown>; patchNote(id: string, body: unknown, params: object): Promise<unknown> };
+      };
+      const client = new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 });
+      await client.putArchive('a', new TextEncoder().encode('raw bytes'));
+      await client.patchNote('n', undefined, { query: { mode: 'm' } });
+    } finally {
+      await server.close();
+    }
+    expect(seen).toStrictEqual([
+      { type: 'application/octet-stream', body: 'raw bytes' },
+      { type: 'application/octet-stream', body: '' },
+    ]);
+  });
+
+  it('a structured body under a media type range (*/*) is typed as paths types it and sent as JSON', async () => {
+    const dir = await generates('r26-any-media-type-structured-body.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    expect(api).toMatch(/createReview\(body: Review, options\?: RequestOptions\): ApiPromise<Review>/);
+    expect(api).toMatch(/createReviews\(\s*body\?: NonNullable<\s*paths\["\/reviews\/batch"\]\["post"\]\["requestBody"\]\s*>\["content"\]\["\*\/\*"\],/);
+    expect(api).not.toMatch(/binary\(/);
+    const seen: { type: string; body: string }[] = [];
+    const server = await startServer((request: SeenRequest, response) => {
+      seen.push({ type: String(request.headers['content-type']), body: request.body });
+      if (request.url === '/reviews') return void response.writeHead(201, { 'content-type': 'application/json' }).end(request.body);
+      return void response.writeHead(204).end();
+    });
+    try {
+      const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as {
+        DefaultApi: new (options: object) => Record<'createReview' | 'createReviews', (body: unknown) => Promise<unknown>>;
+      };
+      const client = new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 });
+      expect(await client.createReview({ stars: 4, note: 'ok' })).toStrictEqual({ stars: 4, note: 'ok' });
+      await client.createReviews([{ stars: 1 }]);
+    } finally {
+      await server.close();
+    }
+    expect(seen).toStrictEqual([
+      { type: 'application/json', body: '{"stars":4,"note":"ok"}' },
+      { type: 'application/json', body: '[{"stars":1}]' },
+    ]);
+  });
+
+  it('3.0: keywords beside a $ref are ignored (an invalid type, a contradicting shape) but its description and nullable are kept', async () => {
+    const dir = await generates('r24-ref-siblings-ignored-3.0.yaml');
+    const schema = source(dir, 'src/schema.ts');
+    expect(schema).toMatch(/\/\*\* @description The layout this sheet uses \*\/\s*layout\?: components\["schemas"\]\["Layout"\];/);
+    expect(schema).toMatch(/parent\?: components\["schemas"\]\["Layout"\] \| null;/);
+    expect(schema).toMatch(/header\?: \{\s*\/\*\* @description A layout passed as a header \*\/\s*layout\?: components\["schemas"\]\["Layout"\];/);
+    expect(source(dir, 'docs/Sheet.md')).toMatch(/\| \*\*layout\*\* \| \[\*\*Layout\*\*\]\(Layout\.md\) +\| The layout this sheet uses \|/);
+  });
+
+  it('two schemas whose names differ only in case get type names (and docs pages) that differ in more than case', async () => {
+    const dir = await generates('r25-type-names-differing-in-case-3.0.yaml');
+    expect(source(dir, 'src/index.ts')).toMatch(/export type \{ TimeSeries, Timeseries2 \} from "\.\/models\.js"/);
+    expect(readdirSync(join(dir, 'docs')).sort()).toStrictEqual(['DefaultApi.md', 'TimeSeries.md', 'Timeseries2.md']);
+  });
+
   it('cause 10: a pure alias loop is refused at its $ref', async () => {
     const run = await generate('r16-pure-alias-loop.yaml');
     expect(run.code).toBe(1);

@@ -38,11 +38,13 @@ interface NamedOperation {
 /**
  * Resolves every name of the package once: the resolver proposes, this makes each proposal a
  * valid identifier and unique in its namespace. Inputs are sorted first, so suffixes are stable
- * whatever order the spec lists things in. Classes and types share the index's namespace.
+ * whatever order the spec lists things in. Classes and types share the index's namespace, in
+ * which names that differ only in case count as the same.
  */
 export function resolveNames(operations: readonly NamedOperation[], schemaNames: readonly string[], naming: NamingResolver): ResolvedNames {
   const renames: RenameModel[] = [];
-  const exported = new NameRegistry(runtimeExportNames);
+  // Each class and type is also a page (`docs/<Name>.md`): `TimeSeries` and `Timeseries` would be one file on macOS.
+  const exported = new NameRegistry(runtimeExportNames, { ignoreCase: true });
 
   const classes = new Map<string, string>();
   for (const tag of [...new Set(operations.map((op) => op.tag))].sort(compareStrings)) {

@@ -36,9 +36,16 @@ export function sanitizeIdentifier(candidate: string, fallback: string): string 
  */
 export class NameRegistry {
   readonly #taken: Set<string>;
+  /** With `ignoreCase`: the claimed names in lower case (reserved names stay exact). */
+  readonly #claimedFolded: Set<string> | undefined;
 
-  constructor(reserved: Iterable<string> = []) {
+  /**
+   * `ignoreCase`: names claimed here differ in more than case, for names that also name files
+   * (a type's `docs/<Type>.md`), which macOS and Windows file systems compare case-insensitively.
+   */
+  constructor(reserved: Iterable<string> = [], options: { readonly ignoreCase?: boolean } = {}) {
     this.#taken = new Set(reserved);
+    this.#claimedFolded = options.ignoreCase ? new Set() : undefined;
   }
 
   /**
@@ -46,9 +53,13 @@ export class NameRegistry {
    * caller derives from it, e.g. a class's `<Class>Errors` type), which are claimed with it.
    */
   claim(name: string, companions: (name: string) => readonly string[] = () => []): string {
+    const isTaken = (candidate: string) => this.#taken.has(candidate) || this.#claimedFolded?.has(candidate.toLowerCase()) === true;
     let unique = name;
-    for (let n = 2; [unique, ...companions(unique)].some((taken) => this.#taken.has(taken)); n++) unique = `${name}${n}`;
-    for (const claimed of [unique, ...companions(unique)]) this.#taken.add(claimed);
+    for (let n = 2; [unique, ...companions(unique)].some(isTaken); n++) unique = `${name}${n}`;
+    for (const claimed of [unique, ...companions(unique)]) {
+      this.#taken.add(claimed);
+      this.#claimedFolded?.add(claimed.toLowerCase());
+    }
     return unique;
   }
 }

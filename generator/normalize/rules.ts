@@ -15,6 +15,27 @@ function without(schema: JsonObject, ...keys: string[]): JsonObject {
   return copy;
 }
 
+/**
+ * Keywords a 3.0 document may write beside a `$ref` that the model keeps: annotations (docs show
+ * them) and `nullable` (the next rule turns it into 3.1's `null`), which specs use there on purpose.
+ */
+const REF_ANNOTATIONS = new Set(['$ref', 'title', 'description', 'deprecated', 'readOnly', 'writeOnly', 'default', 'example', 'externalDocs', 'nullable']);
+
+/**
+ * 3.0's Reference Object ignores its siblings ("any properties added SHALL be ignored"); 3.1
+ * applies them. So a 3.0 `$ref` loses the shape keywords beside it (`type`, `properties`,
+ * `format`...: `type: "application/json"` is seen in published specs) before it reads as 3.1.
+ */
+const refSiblings: SchemaRule = {
+  name: 'ref-siblings',
+  versions: ['3.0'],
+  apply(schema) {
+    if (typeof own(schema, '$ref') !== 'string') return schema;
+    const ignored = Object.keys(schema).filter((key) => !REF_ANNOTATIONS.has(key) && !key.startsWith('x-'));
+    return ignored.length === 0 ? schema : without(schema, ...ignored);
+  },
+};
+
 /** 3.0 `nullable: true` -> 3.1 `type: [T, "null"]` (and `null` in an enum, which 3.1 requires). */
 const nullable: SchemaRule = {
   name: 'nullable',
@@ -95,4 +116,4 @@ const stainlessConst: SchemaRule = {
  * a discriminator over inline variants needs no mapping, since each variant's own `type`
  * constant narrows the union.
  */
-export const schemaRules: readonly SchemaRule[] = [nullable, exclusiveBounds, itemsWithoutType, stainlessConst];
+export const schemaRules: readonly SchemaRule[] = [refSiblings, nullable, exclusiveBounds, itemsWithoutType, stainlessConst];

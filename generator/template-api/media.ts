@@ -2,7 +2,8 @@ import type { MediaTypeModel, SchemaNode } from '../model/types.ts';
 
 /**
  * How a body travels, from its media type (and, for bare strings, its schema):
- * - `json`: `application/json` and `*\/*+json`; a typed value, JSON on the wire;
+ * - `json`: `application/json` and `*\/*+json`, and a range (`*\/*`) with a structured schema; a
+ *   typed value, JSON on the wire;
  * - `multipart`: `multipart/*`; a typed object sent as FormData (binary fields are Blobs);
  * - `form`: `application/x-www-form-urlencoded`; a typed object sent as URL-encoded pairs;
  * - `text`: `text/*`, `application/sdp`, XML, YAML and other textual types; a string;
@@ -23,6 +24,9 @@ export function bodyKind(media: MediaTypeModel): BodyKind {
   // A plain `type: string` is typed `string` in `paths` whatever the media type (`*/*`,
   // `application/octet-stream`): the method takes what `paths` says, sent as is.
   if (media.schema.kind === 'string') return 'text';
+  // A range (`*/*`, `application/*`) with a structured schema (an object, an array, a `$ref`):
+  // JSON is the encoding that carries it, so the method takes what `paths` says.
+  if (type.includes('*') && media.schema.kind !== 'unknown') return 'json';
   return TEXT_MEDIA.test(type) ? 'text' : 'binary';
 }
 
@@ -33,7 +37,8 @@ export function bodyKind(media: MediaTypeModel): BodyKind {
 export function sentContentType(media: MediaTypeModel): string {
   const type = media.mediaType.trim();
   if (!type.includes('*')) return type;
-  return bodyKind(media) === 'text' ? 'text/plain' : 'application/octet-stream';
+  const kind = bodyKind(media);
+  return kind === 'text' ? 'text/plain' : kind === 'json' ? 'application/json' : 'application/octet-stream';
 }
 
 /** `type: string` with `format: binary` (3.0's way to say "bytes"; 3.1 allows it too). */

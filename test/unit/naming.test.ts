@@ -74,6 +74,20 @@ describe('resolveNames: every name resolved once, valid and unique', () => {
     expect(names.types.get('paths')).toBe('Paths');
   });
 
+  it('types and classes differ in more than case (each is a docs page); reserved names stay exact', () => {
+    const names = resolveNames([op('x', 'time series')], ['Timeseries', 'TimeSeries', 'time_series', 'TimeSeriesApi', 'Paths'], defaultNaming);
+    expect(names.classes.get('time series')).toBe('TimeSeriesApi');
+    expect([...names.types]).toStrictEqual([
+      ['Paths', 'Paths'],
+      ['TimeSeries', 'TimeSeries'],
+      ['TimeSeriesApi', 'TimeSeriesApi2'],
+      ['Timeseries', 'Timeseries2'],
+      ['time_series', 'TimeSeries3'],
+    ]);
+    const registry = new NameRegistry(['paths'], { ignoreCase: true });
+    expect(['Paths', 'paths', 'Foo', 'FOO', 'foo2'].map((n) => registry.claim(n))).toStrictEqual(['Paths', 'paths2', 'Foo', 'FOO2', 'foo22']);
+  });
+
   it("keeps schema names clear of each class's <Class>Errors type", () => {
     const names = resolveNames([op('x', 'Realtime')], ['RealtimeApiErrors'], defaultNaming);
     expect(names.classes.get('Realtime')).toBe('RealtimeApi');
