@@ -127,7 +127,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   const progress = renderOptions.progress ?? noProgress;
   progress.stage('model');
   const document = normalize(spec, selected.document);
-  const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming);
+  const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming, spec.at);
 
   // The types need TypeScript's compiler (~0.3 s to load): they are made when a template first reads
   // them, so the templates that need only the model (the markdown pages) run first and their files

@@ -94,6 +94,10 @@ describe('bad input: a located message, exit 1, no stack trace, nothing written'
     });
   });
 
+  it('a schema type no JSON Schema has (found when the model is built, after validation): its line too', async () => {
+    await expectRejected(VALID.replace('      type: object', '      type: objct'), [], { code: 'OM206', message: /unknown schema type "objct"/, line: 20, pointer: '#/components/schemas/Thing/type' });
+  });
+
   it('a selection that matches nothing', async () => {
     await expectRejected(VALID, ['--operation-id', 'delete-thing'], { code: 'OM302', message: /no operation in spec\/openapi\.yaml matches operationId "delete-thing"/, pointer: '#/paths' });
   });

@@ -1,4 +1,5 @@
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
+import type { SourceLocation } from '../diagnostics/diagnostic.ts';
 import { compareStrings, isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
 import { childPointer, pointer } from '../pointer.ts';
@@ -29,9 +30,10 @@ const DEFAULT_TAG = 'default';
 /**
  * Model stage: the normalized subset -> the frozen intermediate model. Resolves parameter,
  * request-body, response and header references (templates see them inline), keeps schema
- * references as `ref` nodes, and resolves every name once.
+ * references as `ref` nodes, and resolves every name once. `locate` places a diagnostic's pointer
+ * in the spec (the render passes the spec's, which knows lines; by default the file alone).
  */
-export function buildModel(document: JsonObject, source: SourceModel, naming: NamingResolver): ApiModel {
+export function buildModel(document: JsonObject, source: SourceModel, naming: NamingResolver, locate: (pointer: string) => SourceLocation = (pointer) => ({ file: source.name, pointer })): ApiModel {
   const diagnostics = new DiagnosticCollector();
   const raw = collectOperations(document);
   const schemaEntries = Object.entries(ownObject(ownObject(document, 'components') ?? {}, 'schemas') ?? {});
@@ -40,7 +42,7 @@ export function buildModel(document: JsonObject, source: SourceModel, naming: Na
     schemaEntries.map(([name]) => name),
     naming,
   );
-  const ctx: SchemaContext = { typeNameOf: (name) => names.types.get(name), diagnostics, file: source.name };
+  const ctx: SchemaContext = { typeNameOf: (name) => names.types.get(name), diagnostics, locate };
   const resolver = new RefResolver(document);
 
   const operations = raw.map((op) => buildOperation(document, op, names, resolver, ctx));

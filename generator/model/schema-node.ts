@@ -1,4 +1,4 @@
-import { error } from '../diagnostics/diagnostic.ts';
+import { error, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { isObject, own, ownString, type JsonObject } from '../json.ts';
 import { childPointer, parsePointer } from '../pointer.ts';
@@ -9,7 +9,8 @@ import { openEnumValues } from './open-enum.ts';
 export interface SchemaContext {
   readonly typeNameOf: (componentName: string) => string | undefined;
   readonly diagnostics: DiagnosticCollector;
-  readonly file: string;
+  /** Where a pointer is in the spec (file, line and column where the spec has them). */
+  readonly locate: (pointer: string) => SourceLocation;
 }
 
 const CONSTRAINT_KEYS = [
@@ -24,7 +25,7 @@ type JsonType = (typeof JSON_TYPES)[number];
 export function toSchemaNode(schema: unknown, at: string, ctx: SchemaContext): SchemaNode {
   if (schema === true || schema === undefined) return { kind: 'unknown', nullable: false };
   if (!isObject(schema)) {
-    ctx.diagnostics.add(error('OM206', 'a schema must be an object or a boolean', { file: ctx.file, pointer: at }));
+    ctx.diagnostics.add(error('OM206', 'a schema must be an object or a boolean', ctx.locate(at)));
     return { kind: 'unknown', nullable: false };
   }
   const meta = readMeta(schema);
@@ -64,7 +65,7 @@ function refNode(schema: JsonObject, ref: string, at: string, meta: SchemaMeta, 
   const name = segments && segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2]! : undefined;
   const typeName = name === undefined ? undefined : ctx.typeNameOf(name);
   if (name === undefined || typeName === undefined) {
-    ctx.diagnostics.add(error('OM209', `schema $ref "${ref}" must name a schema in #/components/schemas`, { file: ctx.file, pointer: childPointer(at, '$ref') }));
+    ctx.diagnostics.add(error('OM209', `schema $ref "${ref}" must name a schema in #/components/schemas`, ctx.locate(childPointer(at, '$ref'))));
     return { kind: 'unknown', ...meta };
   }
   const node: SchemaNode = { kind: 'ref', name, typeName, ...meta };
@@ -170,7 +171,7 @@ function readTypes(schema: JsonObject, at: string, ctx: SchemaContext): JsonType
   const list = type === undefined ? [] : Array.isArray(type) ? type : [type];
   return list.filter((t): t is JsonType => {
     const known = (JSON_TYPES as readonly unknown[]).includes(t);
-    if (!known) ctx.diagnostics.add(error('OM206', `unknown schema type ${JSON.stringify(t)}`, { file: ctx.file, pointer: childPointer(at, 'type') }));
+    if (!known) ctx.diagnostics.add(error('OM206', `unknown schema type ${JSON.stringify(t)}`, ctx.locate(childPointer(at, 'type'))));
     return known;
   });
 }

@@ -6,7 +6,7 @@ import { schemaType } from '../../generator/template-api/ts-helpers.ts';
 
 const convert = (schema: unknown) => {
   const diagnostics = new DiagnosticCollector();
-  const node = toSchemaNode(schema, '#/s', { typeNameOf: (name) => (name === 'Known' ? 'KnownType' : undefined), diagnostics, file: 't.yaml' });
+  const node = toSchemaNode(schema, '#/s', { typeNameOf: (name) => (name === 'Known' ? 'KnownType' : undefined), diagnostics, locate: (pointer) => ({ file: 't.yaml', pointer }) });
   return { node, diagnostics: diagnostics.list };
 };
 
