@@ -65,6 +65,17 @@ describeNeeding(
   { what: 'a second CPU core', present: availableParallelism() > 1, hint: 'a render starts its format worker only on a machine with two cores or more (renderPoolSize)' },
   'the format worker starts under Node options that a worker started from a file refuses',
   () => {
+    it('a pool nobody closes holds the process open only while it has jobs: a program that starts one and does nothing more ends', () => {
+      const prettier = pathToFileURL(join(repoRoot, 'dist/generator/format/prettier.js')).href;
+      project = tempProject();
+      const log = join(project.dir, 'load-order.log');
+      const script = `const { startRenderFormatting } = await import(${JSON.stringify(prettier)}); if (!startRenderFormatting(process.cwd())) throw new Error('no pool');`;
+      // Killed after 30 s if the worker kept it open (it did, with its listeners added after unref()).
+      const run = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, '--input-type=module', '-e', script], { cwd: project.dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, LOAD_ORDER_LOG: log } });
+      expect([run.status, run.signal, run.stderr]).toStrictEqual([0, null, '']);
+      expect(readFileSync(log, 'utf8')).toMatch(/^worker .*format-worker\.js/m);
+    });
+
     it('the public API in a program run as `node --input-type=module -e` starts its format worker (the worker inherits Node\'s options, and Node 20 starts none from a file under --input-type)', () => {
       project = tempProject();
       const api = pathToFileURL(join(repoRoot, 'dist/generator/index.js')).href;

@@ -164,8 +164,6 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     const options = { workerData, ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) };
     const thread = startWorker(script, options);
     const member: Member = { thread, waiting: 0, jobs: 0 };
-    // Referenced only while it has jobs: a pool left open by a failed render must not keep the process alive.
-    thread.unref();
     thread.on('message', ({ index, outcome }: WorkerReply) => {
       const job = pending.get(index);
       if (!job) return;
@@ -180,6 +178,9 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     thread.on('exit', (code) => {
       if (member.jobs > 0) fail(new Error(`a format worker exited (code ${code}) before answering`));
     });
+    // Referenced only while it has jobs: a pool left open by a failed render must not keep the
+    // process alive. (After the listeners: a 'message' listener added later refs the thread again.)
+    thread.unref();
     members.push(member);
   };
   for (let i = 0; i < count; i++) spawn(true);
