@@ -52,10 +52,7 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
   const cachedData = entry?.data;
   // An entry says whether the bytes it was made for are ASCII (checking 9 MB costs ~18 ms).
   let ascii = entry?.ascii ?? (edited === undefined && isAscii(bytes));
-  // A file that starts with `#!` or a byte order mark is left to Node's loader, which strips them.
-  if (edited === undefined ? bytes.subarray(0, 2).toString('latin1') === '#!' || (!ascii && bytes.subarray(0, 3).toString('utf8') === '\uFEFF') : /^(#!|\uFEFF)/.test(edited)) {
-    return require(filename);
-  }
+  if (leftToNode(edited ?? bytes.subarray(0, 3).toString(ascii ? 'latin1' : 'utf8'))) return require(filename);
   const wrapped = edited !== undefined ? Module.wrap(edited) : ascii && framed ? framed.toString('latin1') : Module.wrap(bytes.toString(ascii ? 'latin1' : 'utf8'));
   let script = compile(filename, wrapped, cachedData);
   // V8 refuses data made for a source of another length: UTF-8 read as Latin-1 always is one, so
@@ -90,6 +87,11 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
  */
 export interface SourceEdit {
   source(bytes: Buffer): string | undefined;
+}
+
+/** A text that starts with `#!` or a byte order mark: left to Node's loader, which strips them. */
+function leftToNode(start: string): boolean {
+  return /^(#!|\uFEFF)/.test(start);
 }
 
 /** The text before and after a module's in Node's CommonJS wrapper (`Module.wrap`). */
