@@ -9,7 +9,7 @@ import { trustedCacheDir } from './cache-dir.ts';
 import type { FormatPool } from './format/format-jobs.ts';
 import { startFormatSession, startRenderFormatting } from './format/prettier.ts';
 import { inputsFingerprint } from './inputs/fingerprint.ts';
-import { compareStrings } from './json.ts';
+import { compareStrings, isObject, type JsonObject } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
 import { loadFrom } from './load/from.ts';
 import { loadSpecFile } from './load/index.ts';
@@ -25,6 +25,7 @@ import { checkSelectionSize } from './select/size-limit.ts';
 import { narrowedTo, type SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
+import { collectGarbage } from './engine-flags.ts';
 import { toolkit } from './toolkit.ts';
 import { lazyOpenapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
@@ -54,7 +55,50 @@ export interface RenderResult {
  */
 export async function render(config: ResolvedConfig, renderOptions: RenderOptions = {}): Promise<RenderResult> {
   // The format worker loads prettier while the spec loads too (GitHub's 13 MB takes ~0.5 s).
-  return withRenderPool(config, renderOptions, async (pool) => renderLoaded(config, await loadProjectSpec(config, renderOptions.progress), renderOptions, pool));
+  return withRenderPool(config, renderOptions, async (pool) => {
+    const { spec, selected, leftBehind } = await loadSelected(config, renderOptions.progress);
+    // Most of a large spec's tree is garbage now: collected before the render grows the heap (engine-flags.ts `collectGarbage`).
+    if (leftBehind) await collectGarbage();
+    return renderModel(config, spec, selected, renderOptions, pool);
+  });
+}
+
+/**
+ * The project's spec loaded, its subset selected and validated, and the spec narrowed to it. Its
+ * own function so that, once it has returned, no frame holds the whole tree (a suspended async
+ * function keeps every variable it has). `leftBehind`: a large spec of which the subset keeps less
+ * than half (paths and components), so that collecting the rest now pays.
+ */
+async function loadSelected(config: ResolvedConfig, progress: Progress | undefined): Promise<{ spec: SpecDocument; selected: SelectResult; leftBehind: boolean }> {
+  const whole = await loadProjectSpec(config, progress);
+  const selected = await selectValidated(whole, config, progress);
+  return { spec: narrowedTo(whole, selected.document), selected, leftBehind: whole.source.byteLength >= LARGE_SPEC_BYTES && 2 * kept(selected) < entries(whole.document) };
+}
+
+/** A spec of this many bytes is large (GitHub's is 13 MB, OpenAI's 3 MB, ours 40 KB). */
+const LARGE_SPEC_BYTES = 1024 * 1024;
+
+/** The paths and components a document has. */
+function entries(document: JsonObject): number {
+  const components = isObject(document['components']) ? Object.values(document['components']) : [];
+  return keyCount(document['paths']) + components.reduce((sum: number, group) => sum + keyCount(group), 0);
+}
+
+/** The paths and components a subset keeps. */
+function kept(selected: SelectResult): number {
+  return keyCount(selected.document['paths']) + selected.closure.components.length;
+}
+
+const keyCount = (node: unknown): number => (isObject(node) ? Object.keys(node).length : 0);
+
+/** The config's selection of `spec`, within the limits, validated against the OpenAPI schema (the subset only). */
+async function selectValidated(spec: SpecDocument, config: ResolvedConfig, progress: Progress = noProgress): Promise<SelectResult> {
+  progress.stage('select');
+  const selected = select(spec, config.selection);
+  checkSelectionSize(spec, selected, config.limits);
+  progress.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
+  await validateSubset(spec, selected.document);
+  return selected;
 }
 
 /** The config's spec, parsed, with external references bundled in when the config allows them. */
@@ -88,12 +132,7 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
 }
 
 async function renderLoaded(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions, pool: FormatPool | undefined): Promise<RenderResult> {
-  const progress = renderOptions.progress ?? noProgress;
-  progress.stage('select');
-  const selected = select(spec, config.selection);
-  checkSelectionSize(spec, selected, config.limits);
-  progress.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
-  await validateSubset(spec, selected.document);
+  const selected = await selectValidated(spec, config, renderOptions.progress);
   // The stages after selection read only the subset: holding the whole upstream tree through them
   // would keep it in memory, and in every garbage collection's marking, for nothing.
   return renderModel(config, narrowedTo(spec, selected.document), selected, renderOptions, pool);

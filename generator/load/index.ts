@@ -26,8 +26,11 @@ export async function readSpec(source: SpecSource, limits: Limits): Promise<Spec
   const tree = parseTree(source, limits);
   if (own(tree, 'openapi') === undefined && ownString(tree, 'swagger') === '2.0') {
     const converted = specDocument(source, await convertSwagger2(source, tree), '3.0');
-    // Diagnostics name the place in the 2.0 file the user wrote, not in the converted document.
-    return hoistInternalRefs({ ...converted, at: (pointer) => converted.at(swagger2Pointer(pointer)) });
+    // Diagnostics name the place in the 2.0 file the user wrote, not in the converted document. (The
+    // closure holds the locator alone: holding `converted` would keep the whole tree alive as long
+    // as the narrowed spec, see pipeline.ts `loadSelected`.)
+    const { at } = converted;
+    return hoistInternalRefs({ ...converted, at: (pointer) => at(swagger2Pointer(pointer)) });
   }
   return hoistInternalRefs(specDocument(source, tree, openapiVersion(source, tree)));
 }
