@@ -1,22 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpuUsage } from 'node:process';
-import { RealtimeApi } from 'openai-realtime-client';
-import createClient from 'openapi-fetch';
-import type { paths } from 'openai-realtime-client';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { median, type Benchmark, type Measurement } from './types.ts';
 
 /**
- * Client CPU per call against a local server. The server runs in a child process, so
- * `process.cpuUsage()` here counts the client only: request building, fetch (undici), reading and
- * parsing the body. Calls are sequential over keep-alive connections; each client runs in rounds
- * interleaved with the others, and the median round is reported, with the median of each round's
- * ratio to raw fetch in the same round (paired: on a shared machine the load moves between rounds).
+ * Client CPU per call against a local server. The server runs in a child process, and so does each
+ * client: one process per client and round, which makes `WARMUP` calls, then `CALLS` measured with
+ * `process.cpuUsage()` (request building, fetch (undici), reading and parsing the body, and the
+ * garbage collection all that leaves). Calls are sequential over keep-alive connections; rounds
+ * interleave the clients, and the median round is reported, with the median of each round's ratio
+ * to raw fetch in the same round (paired: on a shared machine the load moves between rounds).
+ *
+ * One process each because in one shared process a client paid for the garbage of the client
+ * before it: the same client, measured twice in one round, came out 1.19x and 1.07x raw fetch
+ * depending on which client ran just before it (undici registers every request's signal with a
+ * FinalizationRegistry, whose cost comes at later collections), and raw fetch with a timeout
+ * looked free (0.96-1.03x) because the next client paid for it.
+ *
  * Two rows isolate what a timeout costs: raw fetch with the `AbortController` and timer any
  * timeout needs, and the client without a timeout (`timeoutMs: Infinity`).
  */
-const CALLS = 2_000;
-const ROUNDS = 7;
-const WARMUP = 300;
+const CALLS = 10_000;
+const WARMUP = 3_000;
+const ROUNDS = 5;
 
 const SERVER = `
 const body = JSON.stringify({ client_secret: { value: 'ek_bench', expires_at: 1900000000 }, voice: 'ash', modalities: ['text', 'audio'], instructions: 'You are a helpful assistant.' });
@@ -27,56 +32,66 @@ const server = require('node:http').createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 `;
 
+/** Each client: the code (an ES module's, in the repository's folder) that defines `call` against `url`. */
+const CLIENTS: Record<string, string> = {
+  'raw fetch': `const call = async () => (await fetch(url + '/realtime/sessions', init())).json();`,
+  'raw fetch + AbortController and timer': `const call = async () => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    const response = await fetch(url + '/realtime/sessions', { ...init(), signal: controller.signal });
+    return await response.json();
+  } finally {
+    clearTimeout(timer);
+  }
+};`,
+  'openapi-fetch alone': `const { default: createClient } = await import('openapi-fetch');
+const plain = createClient({ baseUrl: url, headers: { Authorization: 'Bearer sk-bench' } });
+const call = () => plain.POST('/realtime/sessions', { body });`,
+  'openai-realtime-client': `const { RealtimeApi } = await import('openai-realtime-client');
+const api = new RealtimeApi({ apiKey: 'sk-bench', baseUrl: url });
+const call = () => api.createRealtimeSession(body);`,
+  'openai-realtime-client, timeoutMs: Infinity': `const { RealtimeApi } = await import('openai-realtime-client');
+const api = new RealtimeApi({ apiKey: 'sk-bench', baseUrl: url, timeoutMs: Infinity });
+const call = () => api.createRealtimeSession(body);`,
+};
+
+/** A client's process: defines `call`, warms up, prints the CPU microseconds per measured call. */
+const program = (client: string, url: string): string => `const url = ${JSON.stringify(url)};
+const body = { model: 'gpt-4o-realtime-preview' };
+const init = () => ({ method: 'POST', headers: { Authorization: 'Bearer sk-bench', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+${client}
+for (let i = 0; i < ${WARMUP}; i++) await call();
+const start = process.cpuUsage();
+for (let i = 0; i < ${CALLS}; i++) await call();
+const used = process.cpuUsage(start);
+console.log((used.user + used.system) / ${CALLS});
+`;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
 async function startServer(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<string>((resolve) => child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-type Call = () => Promise<unknown>;
-
-async function cpuPerCall(call: Call, calls: number): Promise<number> {
-  const start = cpuUsage();
-  for (let i = 0; i < calls; i++) await call();
-  const used = cpuUsage(start);
-  return (used.user + used.system) / calls;
+function cpuPerCall(client: string, url: string): number {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', program(client, url)], { cwd: root, encoding: 'utf8' });
+  const value = Number(run.stdout.trim());
+  if (run.status !== 0 || !Number.isFinite(value)) throw new Error(`a client process failed: ${run.stderr}`);
+  return value;
 }
-
 
 export default {
   name: 'client CPU per call',
-  description: `CPU time (user + system) of the calling process per sequential call to a local server, median of ${ROUNDS} rounds of ${CALLS} calls.`,
+  description: `CPU time (user + system) per sequential call to a local server, each client in a process of its own (${WARMUP} calls to warm up, ${CALLS} measured), median of ${ROUNDS} rounds.`,
   async run() {
     const { url, child } = await startServer();
     try {
-      const body = { model: 'gpt-4o-realtime-preview' } as const;
-      const api = new RealtimeApi({ apiKey: 'sk-bench', baseUrl: url });
-      const untimed = new RealtimeApi({ apiKey: 'sk-bench', baseUrl: url, timeoutMs: Infinity });
-      const init = () => ({ method: 'POST', headers: { Authorization: 'Bearer sk-bench', 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const plain = createClient<paths>({ baseUrl: url, headers: { Authorization: 'Bearer sk-bench' } });
-      const clients: Record<string, Call> = {
-        'raw fetch': async () => {
-          const response = await fetch(`${url}/realtime/sessions`, init());
-          return response.json();
-        },
-        'raw fetch + AbortController and timer': async () => {
-          const controller = new AbortController();
-          const timer = setTimeout(() => controller.abort(), 60_000);
-          try {
-            const response = await fetch(`${url}/realtime/sessions`, { ...init(), signal: controller.signal });
-            return await response.json();
-          } finally {
-            clearTimeout(timer);
-          }
-        },
-        'openapi-fetch alone': () => plain.POST('/realtime/sessions', { body }),
-        'openai-realtime-client': () => api.createRealtimeSession(body),
-        'openai-realtime-client, timeoutMs: Infinity': () => untimed.createRealtimeSession(body),
-      };
-      const rounds: Record<string, number[]> = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
-      for (const call of Object.values(clients)) await cpuPerCall(call, WARMUP);
+      const rounds: Record<string, number[]> = Object.fromEntries(Object.keys(CLIENTS).map((k) => [k, []]));
       for (let round = 0; round < ROUNDS; round++) {
-        for (const [label, call] of Object.entries(clients)) rounds[label]!.push(await cpuPerCall(call, CALLS));
+        for (const [label, client] of Object.entries(CLIENTS)) rounds[label]!.push(cpuPerCall(client, url));
       }
       const raw = rounds['raw fetch']!;
       return Object.entries(rounds).map(([label, values]): Measurement => {
