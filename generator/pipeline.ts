@@ -133,8 +133,9 @@ export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, ren
 
 async function renderLoaded(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions, pool: FormatPool | undefined): Promise<RenderResult> {
   const selected = await selectValidated(spec, config, renderOptions.progress);
-  // The stages after selection read only the subset: holding the whole upstream tree through them
-  // would keep it in memory, and in every garbage collection's marking, for nothing.
+  // The stages after selection read only the subset. (This frame, and the caller's, still hold the
+  // whole tree while they run: a suspended async function keeps its variables. `render` loads and
+  // cuts in `loadSelected` so that none does; the callers of `renderSpec` hold their spec anyway.)
   return renderModel(config, narrowedTo(spec, selected.document), selected, renderOptions, pool);
 }
 
