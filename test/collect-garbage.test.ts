@@ -47,13 +47,13 @@ const FILLER = 'x'.repeat(1.1 * 1024 * 1024);
 
 /**
  * A JSON spec over 1 MiB with `paths` operations (`getItem0`...), one schema each; the second
- * operation carries the bulk (an extension no render reads), so a render of the first stays small.
- * OpenAPI 3.1, or Swagger 2.0 (converted to 3.0 when loaded).
+ * operation carries the bulk (`filler`, an extension no render reads: a small spec with 'x'), so a
+ * render of the first stays small. OpenAPI 3.1, or Swagger 2.0 (converted to 3.0 when loaded).
  */
-function largeSpec(paths: number, version: '3.1' | '2.0' = '3.1'): string {
+function largeSpec(paths: number, version: '3.1' | '2.0' = '3.1', filler = FILLER): string {
   const ref = (i: number) => ({ $ref: `#/${version === '2.0' ? 'definitions' : 'components/schemas'}/Item${i}` });
   const ok = (i: number) => (version === '2.0' ? { description: 'The item.', schema: ref(i) } : { description: 'The item.', content: { 'application/json': { schema: ref(i) } } });
-  const operation = (i: number) => ({ operationId: `getItem${i}`, ...(i === 1 ? { 'x-filler': FILLER } : {}), responses: { '200': ok(i) } });
+  const operation = (i: number) => ({ operationId: `getItem${i}`, ...(i === 1 ? { 'x-filler': filler } : {}), responses: { '200': ok(i) } });
   const items = Array.from({ length: paths }, (_, i) => i);
   const schemas = Object.fromEntries(items.map((i) => [`Item${i}`, { type: 'object', properties: { id: { type: 'string' } } }]));
   return JSON.stringify({
@@ -98,8 +98,8 @@ describe('a large spec is collected once its subset is cut', () => {
     expect(collectedByBin(p)).toStrictEqual({ collected: true, after: `read ${join(p.dir, 'spec/openapi.json')}` });
   });
 
-  it('but not for a small spec, nor for a large one whose subset keeps half of it (1 of 2 paths)', () => {
-    expect(collectedByBin(project()).collected).toBe(false);
+  it('but not for a small spec (the same 3 paths, under 1 MiB), nor for a large one whose subset keeps half of it (1 of 2 paths)', () => {
+    expect(collectedByBin(project(largeSpec(3, '3.1', 'x'))).collected).toBe(false);
     expect(collectedByBin(project(largeSpec(2))).collected).toBe(false);
   });
 
