@@ -90,7 +90,8 @@ function budgetOf(arg: string): string | undefined {
  * 2.7 MB entry rewritten on every switch). The function keeps working once the flag is unset.
  */
 let allowed = false;
-let gc: (() => void) | undefined;
+/** V8's `gc` once looked up; `null` where none could be had (the run goes on without collecting). */
+let gc: (() => void) | null | undefined;
 
 /** Lets `collectGarbage` collect in this process (the bin's). */
 export function allowGarbageCollection(): void {
@@ -107,10 +108,14 @@ export function allowGarbageCollection(): void {
 export async function collectGarbage(): Promise<void> {
   await undefined;
   if (!allowed) return;
-  if (!gc) {
+  if (gc === undefined) {
     setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-    setFlagsFromString('--no-expose-gc');
+    try {
+      const found: unknown = runInNewContext('typeof gc === "function" ? gc : null');
+      gc = typeof found === 'function' ? (found as () => void) : null;
+    } finally {
+      setFlagsFromString('--no-expose-gc');
+    }
   }
-  gc();
+  gc?.();
 }
