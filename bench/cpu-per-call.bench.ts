@@ -76,10 +76,14 @@ async function startServer(): Promise<{ url: string; child: ChildProcess }> {
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-function cpuPerCall(client: string, url: string): number {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', program(client, url)], { cwd: root, encoding: 'utf8' });
+function cpuPerCall(label: string, client: string, url: string): number {
+  // Killed after 5 minutes (a healthy one takes seconds), so a stuck client cannot hold the bench.
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', program(client, url)], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  if (run.error) throw new Error(`the ${label} process could not run: ${run.error.message}`);
   const value = Number(run.stdout.trim());
-  if (run.status !== 0 || !Number.isFinite(value)) throw new Error(`a client process failed: ${run.stderr}`);
+  if (run.status !== 0 || !Number.isFinite(value)) {
+    throw new Error(`the ${label} process failed (status ${run.status}, signal ${run.signal}): ${run.stderr || run.stdout}`);
+  }
   return value;
 }
 
@@ -91,7 +95,7 @@ export default {
     try {
       const rounds: Record<string, number[]> = Object.fromEntries(Object.keys(CLIENTS).map((k) => [k, []]));
       for (let round = 0; round < ROUNDS; round++) {
-        for (const [label, client] of Object.entries(CLIENTS)) rounds[label]!.push(cpuPerCall(client, url));
+        for (const [label, client] of Object.entries(CLIENTS)) rounds[label]!.push(cpuPerCall(label, client, url));
       }
       const raw = rounds['raw fetch']!;
       return Object.entries(rounds).map(([label, values]): Measurement => {

@@ -99,23 +99,34 @@ export function allowGarbageCollection(): void {
 }
 
 /**
- * A full collection, once the caller's frame is suspended on this promise: the collection runs
- * after an `await`, so what the caller's own callers let go of is garbage by then. A suspended
- * async function keeps every variable of its frame, whether it reads it again or not: the caller
- * must not hold what should go in a variable of its own (pipeline.ts loads and cuts the subset in
- * a function that has returned).
+ * A full collection, after an `await` (what the caller's callers let go of is garbage by then). A
+ * suspended async function keeps every variable of its frame, whether it reads it again or not:
+ * what should go must not be in a variable of the caller's (pipeline.ts loads and cuts the subset
+ * in a function that has returned).
  */
 export async function collectGarbage(): Promise<void> {
   await undefined;
   if (!allowed) return;
-  if (gc === undefined) {
-    setFlagsFromString('--expose-gc');
-    try {
-      const found: unknown = runInNewContext('typeof gc === "function" ? gc : null');
-      gc = typeof found === 'function' ? (found as () => void) : null;
-    } finally {
-      setFlagsFromString('--no-expose-gc');
-    }
-  }
+  gc ??= lookUpGc();
   gc?.();
+}
+
+/**
+ * V8's `gc`: the global one when Node's command line exposed it (its flags are then left alone),
+ * else from a context made while the flag is set, unset whatever happens; `null` when there is none.
+ * (A format worker that compiles in that moment has one code cache entry refused: a compile, never
+ * a wrong module.)
+ */
+function lookUpGc(): (() => void) | null {
+  const global = (globalThis as { gc?: unknown }).gc;
+  if (typeof global === 'function') return global as () => void;
+  setFlagsFromString('--expose-gc');
+  try {
+    const found: unknown = runInNewContext('typeof gc === "function" ? gc : null');
+    return typeof found === 'function' ? (found as () => void) : null;
+  } catch {
+    return null;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
 }

@@ -14,8 +14,17 @@ import { render } from '../generator/pipeline.ts';
 import { spawnCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
-/** The root of every document `loadSpecFile` loaded, held weakly, and at each collection which of them were gone. */
-const { loaded, collections } = vi.hoisted(() => ({ loaded: [] as WeakRef<object>[], collections: [] as boolean[][] }));
+/** The root of every document `loadSpecFile` loaded, held weakly; at each collection which of them were gone; the V8 flags set. */
+const { loaded, collections, flags } = vi.hoisted(() => ({ loaded: [] as WeakRef<object>[], collections: [] as boolean[][], flags: [] as string[] }));
+
+vi.mock('node:v8', async (original) => {
+  const actual = await original<typeof import('node:v8')>();
+  const setFlagsFromString = (value: string): void => {
+    flags.push(value);
+    actual.setFlagsFromString(value);
+  };
+  return { ...actual, setFlagsFromString, default: { ...actual, setFlagsFromString } };
+});
 
 vi.mock('../generator/load/index.ts', async (original) => {
   const actual = await original<typeof import('../generator/load/index.ts')>();
@@ -24,6 +33,9 @@ vi.mock('../generator/load/index.ts', async (original) => {
     loadSpecFile: async (...args: Parameters<typeof actual.loadSpecFile>) => {
       const spec = await actual.loadSpecFile(...args);
       loaded.push(new WeakRef(spec.document));
+      // A WeakRef's target is kept until the job that made it ends: end it here, so that the
+      // collection below runs exactly when the render's own does.
+      await new Promise((resolve) => setImmediate(resolve));
       return spec;
     },
   };
@@ -34,8 +46,6 @@ vi.mock('../generator/engine-flags.ts', async (original) => {
   return {
     ...actual,
     collectGarbage: async () => {
-      // A WeakRef's target is kept until the job that made it ends (here: the one that parsed).
-      await new Promise((resolve) => setImmediate(resolve));
       await actual.collectGarbage();
       collections.push(loaded.map((tree) => tree.deref() === undefined));
     },
@@ -103,6 +113,14 @@ describe('a large spec is collected once its subset is cut', () => {
     expect(collectedByBin(project(largeSpec(2))).collected).toBe(false);
   });
 
+  // First: once a test has allowed collecting, this process may.
+  it('the public API (a render in this process, which is no bin) never collects, and sets no V8 flag', async () => {
+    const p = project(largeSpec(3));
+    await render(await loadConfig({ cwd: p.dir }));
+    expect(flags).toStrictEqual([]);
+    collections.length = loaded.length = 0;
+  });
+
   it.each([
     ['OpenAPI 3.1', '3.1'],
     ['Swagger 2.0, converted', '2.0'],
@@ -113,5 +131,7 @@ describe('a large spec is collected once its subset is cut', () => {
     expect(result.selected.operations.map((o) => o.operationId)).toStrictEqual(['getItem0']);
     expect(collections.splice(0)).toStrictEqual([loaded.map(() => true)]);
     loaded.length = 0;
+    // V8's gc was looked up once, with the flag unset right after (V8's flag hash keys the code cache's data).
+    expect(flags).toStrictEqual(['--expose-gc', '--no-expose-gc']);
   });
 });
