@@ -12,7 +12,7 @@ import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings, isObject, type JsonObject } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
 import { loadFrom } from './load/from.ts';
-import { loadSpecFile } from './load/index.ts';
+import { loadSpecFile, type Limits } from './load/index.ts';
 import { validateSubset } from './load/validate.ts';
 import { buildModel } from './model/build.ts';
 import { clientConfigWarnings } from './model/client-config.ts';
@@ -95,10 +95,18 @@ const keyCount = (node: unknown): number => (isObject(node) ? Object.keys(node).
 async function selectValidated(spec: SpecDocument, config: ResolvedConfig, progress: Progress = noProgress): Promise<SelectResult> {
   progress.stage('select');
   const selected = select(spec, config.selection);
-  checkSelectionSize(spec, selected, config.limits);
+  await checkSelected(spec, selected, config.limits, progress);
+  return selected;
+}
+
+/**
+ * A selection checked as every command checks one (the project's spec and `sync`'s upstream alike:
+ * untrusted input): within the limits (OM305), its subset valid against the OpenAPI schema.
+ */
+export async function checkSelected(spec: SpecDocument, selected: SelectResult, limits: Limits, progress: Progress = noProgress): Promise<void> {
+  checkSelectionSize(spec, selected, limits);
   progress.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
   await validateSubset(spec, selected.document);
-  return selected;
 }
 
 /** The config's spec, parsed, with external references bundled in when the config allows them. */

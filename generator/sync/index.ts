@@ -5,12 +5,10 @@ import { planOutput } from '../generate.ts';
 import { parseSpec } from '../load/index.ts';
 import { displaySource, loadFrom } from '../load/from.ts';
 import { sourceFromText } from '../load/source.ts';
-import { validateSubset } from '../load/validate.ts';
 import { applyOverlays } from '../overlay/index.ts';
-import { renderSelected, withRenderPool, type RenderResult } from '../pipeline.ts';
+import { checkSelected, renderSelected, withRenderPool, type RenderResult } from '../pipeline.ts';
 import type { FormatPool } from '../format/format-jobs.ts';
 import { select, type SelectResult } from '../select/index.ts';
-import { checkSelectionSize } from '../select/size-limit.ts';
 import { specDocument, type SpecDocument } from '../spec-context.ts';
 import type { TreeDifference } from '../write/output-tree.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
@@ -42,10 +40,8 @@ export interface UpstreamSubset extends Omit<SyncSubset, 'document'> {
  */
 export async function upstreamSubset(config: UpstreamConfig, options: SourceOptions): Promise<UpstreamSubset> {
   const { upstream, selected, warnings } = await selectUpstream(config, options);
-  // The upstream is untrusted input, as a spec is: the same limits as generate's (OM305).
-  checkSelectionSize(upstream, selected, config.limits);
-  options.progress?.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
-  await validateSubset(upstream, selected.document);
+  // The upstream is untrusted input, as a spec is: the same limits and validation as generate's.
+  await checkSelected(upstream, selected, config.limits, options.progress);
   return { name: upstream.source.name, version: upstream.version, selected, text: dumpSpec(selected.document), warnings };
 }
 
