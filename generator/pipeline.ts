@@ -12,8 +12,7 @@ import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings, isObject, type JsonObject } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
 import { loadFrom } from './load/from.ts';
-import { loadSpecFile, type Limits } from './load/index.ts';
-import { validateSubset } from './load/validate.ts';
+import { loadSpecFile } from './load/index.ts';
 import { buildModel } from './model/build.ts';
 import { clientConfigWarnings } from './model/client-config.ts';
 import type { ApiModel } from './model/types.ts';
@@ -21,7 +20,7 @@ import { normalize } from './normalize/index.ts';
 import { templateOptions } from './package-policy.ts';
 import { readReleases, type Release } from './releases.ts';
 import { operationKeys, select, type SelectResult } from './select/index.ts';
-import { checkSelectionSize } from './select/size-limit.ts';
+import { checkSelected } from './select/checked.ts';
 import { narrowedTo, type SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
@@ -97,16 +96,6 @@ async function selectValidated(spec: SpecDocument, config: ResolvedConfig, progr
   const selected = select(spec, config.selection);
   await checkSelected(spec, selected, config.limits, progress);
   return selected;
-}
-
-/**
- * A selection checked as every command checks one (the project's spec and `sync`'s upstream alike:
- * untrusted input): within the limits (OM305), its subset valid against the OpenAPI schema.
- */
-export async function checkSelected(spec: SpecDocument, selected: SelectResult, limits: Limits, progress: Progress = noProgress): Promise<void> {
-  checkSelectionSize(spec, selected, limits);
-  progress.stage('validate', `${selected.operations.length} operation${selected.operations.length === 1 ? '' : 's'}`);
-  await validateSubset(spec, selected.document);
 }
 
 /** The config's spec, parsed, with external references bundled in when the config allows them. */

@@ -3,57 +3,24 @@ import type { ResolvedConfig } from '../config/types.ts';
 import { fail, MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { planOutput } from '../generate.ts';
 import { parseSpec } from '../load/index.ts';
-import { displaySource, loadFrom } from '../load/from.ts';
 import { sourceFromText } from '../load/source.ts';
-import { applyOverlays } from '../overlay/index.ts';
-import { checkSelected, renderSelected, withRenderPool, type RenderResult } from '../pipeline.ts';
+import { renderSelected, withRenderPool, type RenderResult } from '../pipeline.ts';
 import type { FormatPool } from '../format/format-jobs.ts';
-import { select, type SelectResult } from '../select/index.ts';
+import { select } from '../select/index.ts';
 import { specDocument, type SpecDocument } from '../spec-context.ts';
 import type { TreeDifference } from '../write/output-tree.ts';
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { recordRender } from '../inputs/render-stamp.ts';
 import { MANIFEST_NAME } from '../write/output-tree.ts';
-import { dumpSpec } from './dump.ts';
 import type { DiffReport } from '../diff/types.ts';
 import { infoVersion, recordRelease } from '../release/record.ts';
 import { readReleaseHistory, type Release } from '../releases.ts';
-import { upstreamOffThread, type SourceOptions, type SyncSubset, type UpstreamConfig } from './upstream-thread.ts';
+import { upstreamOffThread, type SourceOptions, type SyncSubset } from './upstream-thread.ts';
 import { loadRenderModules } from '../heavy.ts';
+import { upstreamSubset } from './upstream-subset.ts';
 
 export type { SourceOptions, UpstreamConfig } from './upstream-thread.ts';
 export { startUpstreamWorker } from './upstream-thread.ts';
-
-/**
- * The selected, validated subset of the upstream document (overlays applied). The upstream tree
- * itself is not kept: a 3 MB document is tens of MB in memory (`sync` loads it on a worker thread,
- * upstream-thread.ts, whose heap ends with it).
- */
-export interface UpstreamSubset extends Omit<SyncSubset, 'document'> {
-  readonly selected: SelectResult;
-}
-
-/**
- * Load (file or URL) -> overlays -> select -> validate the subset -> YAML. Shared by `sync` and
- * `extract`; writes nothing. Overlays apply before selection, so an overlay can fix a schema
- * that selection would otherwise follow (or add a reference to one it would not).
- */
-export async function upstreamSubset(config: UpstreamConfig, options: SourceOptions): Promise<UpstreamSubset> {
-  const { upstream, selected, warnings } = await selectUpstream(config, options);
-  // The upstream is untrusted input, as a spec is: the same limits and validation as generate's.
-  await checkSelected(upstream, selected, config.limits, options.progress);
-  return { name: upstream.source.name, version: upstream.version, selected, text: dumpSpec(selected.document), warnings };
-}
-
-/** Load -> overlays -> select, without validating or writing YAML (enough for `explain --from`). */
-export async function selectUpstream(config: UpstreamConfig, options: SourceOptions): Promise<{ upstream: SpecDocument; selected: SelectResult; warnings: readonly Diagnostic[] }> {
-  options.progress?.stage('load', displaySource(options.from));
-  const upstream = await loadFrom(options.from, options.cwd, config.limits);
-  options.progress?.stage('overlays');
-  const { warnings } = await applyOverlays(upstream, { patterns: config.overlays, root: config.root, limits: config.limits, strict: options.strict });
-  options.progress?.stage('select');
-  return { upstream, selected: select(upstream, config.selection), warnings };
-}
 
 export interface SyncReport {
   readonly upstream: string;

@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { writePendingCodeCaches } from '../code-cache.ts';
 import { adoptEngineFlags } from '../engine-flags.ts';
-import { upstreamSubset } from './index.ts';
+import { upstreamSubset } from './upstream-subset.ts';
 import { crossing, failureReply, type UpstreamReply, type UpstreamRequest, type UpstreamWorkerData } from './upstream-thread.ts';
 
 adoptEngineFlags((workerData as UpstreamWorkerData).engineFlags);

@@ -30,7 +30,7 @@ ${SELECTION_HELP}`,
       import('../../pipeline.ts'),
       import('../../select/explain.ts'),
       import('../../select/index.ts'),
-      import('../../sync/index.ts'),
+      import('../../sync/upstream-subset.ts'),
     ]);
     const { values, positionals } = parseFlags(args, flags, 'explain');
     if (values.help) {

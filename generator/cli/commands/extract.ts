@@ -26,7 +26,7 @@ Options:
 
 ${SELECTION_HELP}`,
   async run(args, io) {
-    const { upstreamSubset } = await import('../../sync/index.ts');
+    const { upstreamSubset } = await import('../../sync/upstream-subset.ts');
     const { values } = parseFlags(args, flags, 'extract');
     if (values.help) {
       io.out(this.help);
