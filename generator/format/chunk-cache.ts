@@ -2,35 +2,48 @@ import type { FormatCache } from './format-cache.ts';
 import type { FormatJob, FormatOutcome } from './format-jobs.ts';
 
 /**
- * The chunks of a large file (chunks.ts) through the format cache, each under its own key: when a
+ * The chunks of a file (chunks.ts) through the format cache, each under its own key: when a
  * regenerated spec changes one operation, the 3 MB `schema.ts` or the 0.9 MB tag page of GitHub's
  * `--all` changes in one chunk, and only that chunk goes to prettier (formatted whole, such a file
  * took one worker 7-40 s). A chunk's output is prettier's for that text, the same for a hit, so the
  * joined file is what it was. Only the jobs `isChunk` names: a file formatted whole was looked up,
  * and is cached, by the session. A failed chunk is not cached (the file is then formatted whole, as before).
+ *
+ * A chunk missing from the cache whose `sameAs` key is in `inRun` (the same text, parser and setup,
+ * sent by another file of the run or earlier in this batch) is not sent again: it takes that
+ * chunk's outcome. A schema and its `nullable-` twin (GitHub's `repository` and
+ * `nullable-repository`) have pages whose sections are the same 40 KB of markdown.
  */
 export function withChunkCache(
   run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>,
   cache: FormatCache,
   keyOf: (job: FormatJob) => string,
   isChunk: (job: FormatJob) => boolean,
+  inRun: Map<string, Promise<FormatOutcome>> = new Map(),
+  sameAs: (job: FormatJob) => string = keyOf,
 ): (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]> {
   return async (jobs) => {
     const keys = jobs.map((job) => (isChunk(job) ? keyOf(job) : undefined));
     const hits = keys.map((key) => (key === undefined ? undefined : cache.get(key)));
-    const missing = jobs.filter((_, i) => hits[i] === undefined);
-    const fresh = missing.length > 0 ? await run(missing) : [];
-    const writes: Promise<void>[] = [];
-    let next = 0;
-    const outcomes = jobs.map((_, i): FormatOutcome => {
+    const sent: number[] = [];
+    const settle: ((outcomes: readonly FormatOutcome[] | Error) => void)[] = [];
+    const outcomes = jobs.map((job, i): FormatOutcome | Promise<FormatOutcome> => {
       const hit = hits[i];
       if (hit !== undefined) return { content: hit };
-      const outcome = fresh[next++]!;
-      const key = keys[i];
-      if (key !== undefined && 'content' in outcome) writes.push(cache.set(key, outcome.content));
+      const same = keys[i] === undefined ? undefined : sameAs(job);
+      const earlier = same === undefined ? undefined : inRun.get(same);
+      if (earlier) return earlier;
+      const at = sent.push(i) - 1;
+      const outcome = new Promise<FormatOutcome>((resolve, reject) => settle.push((all) => (all instanceof Error ? reject(all) : resolve(all[at]!))));
+      if (same !== undefined) inRun.set(same, outcome);
       return outcome;
     });
-    await Promise.all(writes);
-    return outcomes;
+    if (sent.length > 0) {
+      const fresh = await run(sent.map((i) => jobs[i]!)).catch((cause: unknown) => (cause instanceof Error ? cause : new Error(String(cause))));
+      for (const done of settle) done(fresh);
+    }
+    const results = await Promise.all(outcomes);
+    await Promise.all(results.map((outcome, i) => (keys[i] !== undefined && hits[i] === undefined && 'content' in outcome ? cache.set(keys[i], outcome.content) : undefined)));
+    return results;
   };
 }

@@ -35,10 +35,19 @@ import { markdownChunks } from './markdown-chunks.ts';
 export const CHUNKED_CHARS = 256 * 1024;
 /** About how much of the text one chunk holds (a member larger than this is a chunk of its own, or cut further). */
 const CHUNK_CHARS = 64 * 1024;
+/**
+ * Markdown at least this long (and shorter than `CHUNKED_CHARS`) is formatted in its sections of
+ * at least `SECTION_CHARS` (a smaller one stays with the text before it): a section that another
+ * page of the run has too is formatted once (chunk-cache.ts), and a later run formats only the
+ * sections that changed. Smaller sections would cost more than they save: prettier's setup for
+ * each text (cut in every section, our spec's README formatted 40 ms slower).
+ */
+export const SECTIONED_CHARS = 8 * 1024;
+const SECTION_CHARS = 4 * 1024;
 
 /** Formats `jobs` with `run`, large TypeScript files in chunks; the outcomes are what `run` gives for the whole files. */
 export async function formatChunked(jobs: readonly FormatJob[], run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>, options: ChunkOptions = {}): Promise<FormatOutcome[]> {
-  const plans = jobs.map((job) => (job.text.length >= (options.chunkedChars ?? CHUNKED_CHARS) ? planFor(job, options.chunkChars ?? CHUNK_CHARS) : undefined));
+  const plans = jobs.map((job) => planFor(job, options));
   const batch = jobs.flatMap((job, i) => plans[i]?.texts.map((text) => ({ ...job, text })) ?? [job]);
   const outcomes = await run(batch);
   const results: (FormatOutcome | undefined)[] = [];
@@ -60,17 +69,31 @@ export async function formatChunked(jobs: readonly FormatJob[], run: (jobs: read
   return results.map((outcome) => outcome ?? again.shift()!);
 }
 
-function planFor(job: FormatJob, chunkChars: number): ChunkPlan | undefined {
-  if (job.parser === 'typescript') return planChunks(job.text, chunkChars);
-  if (job.parser !== 'markdown') return undefined;
+function planFor(job: FormatJob, options: ChunkOptions): ChunkPlan | undefined {
+  const chunked = job.text.length >= (options.chunkedChars ?? CHUNKED_CHARS);
+  const chunkChars = options.chunkChars ?? CHUNK_CHARS;
+  if (job.parser === 'typescript') return chunked ? planChunks(job.text, chunkChars) : undefined;
+  if (job.parser !== 'markdown' || (!chunked && job.text.length < (options.sectionedChars ?? SECTIONED_CHARS))) return undefined;
   // Top-level blocks of markdown, joined by one empty line.
-  const texts = markdownChunks(job.text, chunkChars);
+  const texts = chunked ? markdownChunks(job.text, chunkChars) : largeSections(markdownChunks(job.text, 1), options.sectionChars ?? SECTION_CHARS);
   return texts && { texts, parts: texts.map((_, i) => ({ text: i, blankAfter: i < texts.length - 1 })) };
+}
+
+/** The sections, each smaller than `min` joined to the text before it (they are consecutive slices of one text); `undefined` for one. */
+function largeSections(sections: readonly string[] | undefined, min: number): string[] | undefined {
+  const texts: string[] = [];
+  for (const section of sections ?? []) {
+    if (texts.length > 0 && section.length < min) texts[texts.length - 1] += section;
+    else texts.push(section);
+  }
+  return texts.length > 1 ? texts : undefined;
 }
 
 /** Thresholds (the tests make them small) and a witness of files formatted whole after all. */
 export interface ChunkOptions {
   readonly chunkedChars?: number;
+  readonly sectionedChars?: number;
+  readonly sectionChars?: number;
   readonly chunkChars?: number;
   readonly onWhole?: (filepath: string) => void;
 }

@@ -93,10 +93,16 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   // Each file is keyed and formatted with what it needs alone (`fileSetup`), so a file handed over
   // early is final: no other file can change its key. Without a config, a large TypeScript or
   // markdown file goes out in chunks (see chunks.ts), each cached under its own key (chunk-cache.ts).
+  // Chunks sent in this run by their text: a markdown page's output does not depend on its path
+  // (prettier's markdown printer reads the file path nowhere; a code fence is formatted by its
+  // language), so the same section of two pages is formatted once.
+  const inRun = new Map<string, Promise<FormatOutcome>>();
   const inChunks = (jobs: readonly FormatJob[], setup: FormatterSetup, run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>) => {
     if (config) return run(jobs);
     const whole = new Set(jobs);
-    return formatChunked(jobs, withChunkCache(run, cache, (job) => standaloneKey(version, setup, job), (job) => !whole.has(job)));
+    const keyOf = (job: FormatJob) => standaloneKey(version, setup, job);
+    const sameText = (job: FormatJob) => keyOf(job.parser === 'markdown' ? { ...job, filepath: '.md' } : job);
+    return formatChunked(jobs, withChunkCache(run, cache, keyOf, (job) => !whole.has(job), inRun, sameText));
   };
   const added: PrintedFile[] = [];
   const streamed: Promise<Formatted>[] = [];

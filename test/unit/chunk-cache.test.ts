@@ -1,7 +1,8 @@
 /**
  * The chunks of a large file through the format cache (generator/format/chunk-cache.ts): a chunk
  * formatted before is not formatted again, a file formatted whole is left to the session, a failed
- * chunk is not cached, and the outcomes keep the batch's order.
+ * chunk is not cached, and the outcomes keep the batch's order. A chunk whose text another file of
+ * the run sent (the same `sameAs` key) is not sent again: it takes that chunk's outcome.
  */
 import { describe, expect, it } from 'vitest';
 import { withChunkCache } from '../../generator/format/chunk-cache.ts';
@@ -55,5 +56,33 @@ describe('chunks through the format cache', () => {
     const cached = withChunkCache(prettier.run, cache, (j) => `key:${j.text}`, () => true);
     expect(await cached([job('ok'), job('bad!')])).toStrictEqual([{ content: 'OK' }, { error: 'no', cause: 'no' }]);
     expect([...cache.entries.keys()]).toStrictEqual(['key:ok']);
+  });
+
+  it('sends a chunk the run already sent (in this batch or an earlier one) once, and caches it under each key', async () => {
+    const cache = memoryCache();
+    const prettier = fakePrettier();
+    const inRun = new Map<string, Promise<FormatOutcome>>();
+    // Keys name the file, as the session's do; the text alone says whether two chunks are the same.
+    const cached = (filepath: string) => withChunkCache(prettier.run, cache, (j) => `${filepath}:${j.text}`, () => true, inRun, (j) => j.text);
+    const twin = (text: string): FormatJob => ({ text, parser: 'markdown', filepath: 'docs/Twin.md' });
+
+    expect(await cached('docs/Big.md')([job('title'), job('table'), job('table')])).toStrictEqual([{ content: 'TITLE' }, { content: 'TABLE' }, { content: 'TABLE' }]);
+    expect(await cached('docs/Twin.md')([twin('twin title'), twin('table')])).toStrictEqual([{ content: 'TWIN TITLE' }, { content: 'TABLE' }]);
+    expect(prettier.given).toStrictEqual([['title', 'table'], ['twin title']]);
+    expect([...cache.entries.keys()].sort()).toStrictEqual(['docs/Big.md:table', 'docs/Big.md:title', 'docs/Twin.md:table', 'docs/Twin.md:twin title']);
+  });
+
+  it('a failed run fails every file waiting for its chunks', async () => {
+    const inRun = new Map<string, Promise<FormatOutcome>>();
+    let release: () => void = () => undefined;
+    const failing = async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      throw new Error('the pool closed');
+    };
+    const first = withChunkCache(failing, memoryCache(), (j) => j.text, () => true, inRun)([job('same')]);
+    const second = withChunkCache(async () => [], memoryCache(), (j) => j.text, () => true, inRun)([job('same')]);
+    release();
+    await expect(first).rejects.toThrow('the pool closed');
+    await expect(second).rejects.toThrow('the pool closed');
   });
 });

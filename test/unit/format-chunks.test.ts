@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHUNKED_CHARS, formatChunked, joinChunks, planChunks } from '../../generator/format/chunks.ts';
+import { CHUNKED_CHARS, formatChunked, joinChunks, planChunks, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
 import type { FormatJob, FormatOutcome } from '../../generator/format/format-jobs.ts';
 import { formatOne } from '../../generator/format/format-jobs.ts';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
@@ -106,6 +106,39 @@ describe('chunked formatting of real generated TypeScript and markdown', () => {
     expect(cut.ts).toBeGreaterThanOrEqual(2);
     expect(cut.md).toBeGreaterThanOrEqual(1);
   }, 120_000);
+});
+
+describe('a markdown page of a few sections (SECTIONED_CHARS up to CHUNKED_CHARS)', () => {
+  const table = (name: string, rows: number) => `## ${name}\n\n| Name | Type |\n|-|-|\n${Array.from({ length: rows }, (_, i) => `| **${name.toLowerCase()}_${i}** | \`string\` |\n`).join('')}\n`;
+  /** What prettier is given for `text` formatted as the format stage does (default thresholds). */
+  async function given(text: string): Promise<string[]> {
+    const texts: string[] = [];
+    const [outcome] = await formatChunked([{ text, ...MD }], async (jobs) => {
+      texts.push(...jobs.map((job) => job.text));
+      return Promise.all(jobs.map((job) => formatOne(formatter, job)));
+    });
+    expect(outcome).toStrictEqual(await whole(text, MD));
+    return texts;
+  }
+
+  it('goes to prettier in its sections of 4 KB or more, a smaller one with the text before it, and joins into the bytes of the whole page', async () => {
+    const title = '# Repository\n\nA repository.\n\n';
+    const properties = table('Properties', 180);
+    const note = '## Note\n\nSee   *also* the example.\n\n';
+    const example = `## Example\n\n\`\`\`json\n${JSON.stringify(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`key_${i}`, i])), null, 1)}\n\`\`\`\n`;
+    const page = title + properties + note + example;
+    expect(page.length).toBeGreaterThanOrEqual(SECTIONED_CHARS);
+    expect(await given(page)).toStrictEqual([title, properties + note, example]);
+  });
+
+  it('a shorter page, or one whose sections are all small, goes whole', async () => {
+    const short = `# Short\n\n${table('Properties', 30)}`;
+    expect(short.length).toBeLessThan(SECTIONED_CHARS);
+    expect(await given(short)).toStrictEqual([short]);
+    const small = `# Many\n\n${Array.from({ length: 80 }, (_, i) => table(`S${i}`, 3)).join('')}`;
+    expect(small.length).toBeGreaterThanOrEqual(SECTIONED_CHARS);
+    expect(await given(small)).toStrictEqual([small]);
+  });
 });
 
 describe('where a cut may go', () => {

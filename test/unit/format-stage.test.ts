@@ -16,7 +16,7 @@ import { DEFAULT_PACKAGE_SETUP, type FormatterSetup } from '../../generator/form
 const DEFAULT: FormatterSetup = { kind: 'standalone', parsers: ['json', 'markdown', 'typescript'], all: false };
 import { formatFiles, startFormatSession } from '../../generator/format/prettier.ts';
 import { ENTRY_FOLDER } from '../../generator/format/format-cache.ts';
-import { CHUNKED_CHARS } from '../../generator/format/chunks.ts';
+import { CHUNKED_CHARS, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
@@ -192,6 +192,25 @@ describe('format session (a render hands each file over as it is printed)', () =
     await again.release();
     expect(await second.done()).toStrictEqual(formatted.slice(0, files.length));
     expect(again.posted).toStrictEqual([]);
+  });
+
+  it('formats a section two pages share once (a schema and its nullable twin), each page as prettier formats it whole', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `| **p_${i}** | \`string\` | About   *p* ${i}. |\n`).join('');
+    const page = (name: string) => file(`docs/${name}.md`, `# ${name}\n\nSchema \`${name}\`.\n\n## Properties\n\n| Name | Type | Description |\n|-|-|-|\n${rows}`);
+    const pages = [page('Repository'), page('NullableRepository')];
+    expect(pages[0]!.content.length).toBeGreaterThanOrEqual(SECTIONED_CHARS);
+    const { pool, posted, release } = recordingPool();
+    const session = startFormatSession(join(base, 'twins', 'out'), join(base, 'twins', 'cache'), pool);
+    for (const page of pages) session.add(page);
+    const done = session.done();
+    await release();
+    const formatted = await done;
+    // The twin's title goes to prettier; its properties wait for the first page's.
+    expect(posted.map(({ job }) => `${job.filepath}: ${job.text.split('\n')[0]}`).sort()).toStrictEqual(['docs/NullableRepository.md: # NullableRepository', 'docs/Repository.md: # Repository', 'docs/Repository.md: ## Properties']);
+    for (const [i, page] of pages.entries()) {
+      const [alone] = (await runFormatJobs([{ text: page.content, parser: 'markdown', filepath: page.path }], DEFAULT)).outcomes;
+      expect(formatted[i]!.content).toBe('content' in alone! ? alone.content : undefined);
+    }
   });
 
   it('one OM600 per file prettier cannot format, in the order added', async () => {
