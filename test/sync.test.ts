@@ -121,6 +121,25 @@ describe('sync from a file', () => {
     expect(p.snapshot()).toStrictEqual(before);
   });
 
+  it('--verbose adds the stages with their durations, the upstream\'s first; --silent prints nothing and still writes', async () => {
+    const p = synced();
+    const verbose = await runCli(['sync', '--from', 'upstream/openapi.yaml', '--verbose'], p.dir);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stdout).toContain('spec/openapi.yaml: written');
+    const stages = verbose.stderr.split('\n').filter((l) => /^ {2}\w/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    expect(stages.slice(0, 4)).toStrictEqual(['load', 'overlays', 'select', 'validate']);
+    expect(stages).toContain('format');
+    expect(stages.at(-1)).toBe('write');
+    expect(verbose.stderr).toMatch(/^ {2}load +\d+(\.\d)? m?s {2}upstream\/openapi\.yaml$/m);
+    const q = synced();
+    const silent = await runCli(['sync', '--from', 'upstream/openapi.yaml', '--silent'], q.dir);
+    expect([silent.code, silent.stdout, silent.stderr]).toStrictEqual([0, '', '']);
+    expect(q.read('spec/openapi.yaml')).toBe(p.read('spec/openapi.yaml'));
+    const both = await runCli(['sync', '--from', 'upstream/openapi.yaml', '--silent', '--verbose'], q.dir);
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toContain('error OM100: --silent and --verbose contradict each other');
+  });
+
   it('selection flags replace the config selection, with a warning that generate and check use the config', async () => {
     const p = synced();
     const run = await runCli(['sync', '--from', 'upstream/openapi.yaml', '--operation-id', 'get-store'], p.dir);

@@ -1,7 +1,22 @@
+import { fail } from '../diagnostics/diagnostic.ts';
 import type { Progress } from '../progress.ts';
 import type { CliIO } from './command.ts';
 
 export type Verbosity = 'silent' | 'normal' | 'verbose';
+
+/** `--silent` and `--verbose`, for the commands that render (generate, sync). */
+export const verbosityFlags = {
+  silent: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+} as const;
+
+export const VERBOSITY_HELP = `  --silent             print errors only
+  --verbose            also print each stage's duration`;
+
+export function verbosityOf(values: { readonly silent?: boolean | undefined; readonly verbose?: boolean | undefined }): Verbosity {
+  if (values.silent && values.verbose) fail('OM100', '--silent and --verbose contradict each other');
+  return values.silent ? 'silent' : values.verbose ? 'verbose' : 'normal';
+}
 
 export interface StageTiming {
   readonly name: string;

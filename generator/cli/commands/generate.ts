@@ -6,15 +6,14 @@ import type { GenerateReport } from '../../generate.ts';
 import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../args.ts';
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type CliIO, type Command } from '../command.ts';
 import { unchangedOutput } from '../../inputs/no-op.ts';
-import { cliProgress, formatTimings, type Verbosity } from '../progress.ts';
+import { cliProgress, formatTimings, VERBOSITY_HELP, verbosityFlags, verbosityOf, type Verbosity } from '../progress.ts';
 import { watchGenerate } from '../watch.ts';
 
 const flags = {
   ...renderFlags,
   watch: { type: 'boolean', short: 'w' },
   'dry-run': { type: 'boolean' },
-  silent: { type: 'boolean' },
-  verbose: { type: 'boolean' },
+  ...verbosityFlags,
 } as const;
 
 export const generateCommand: Command = {
@@ -32,8 +31,7 @@ Run:
                        overlay or a team template changes; a change that fails
                        prints its errors and keeps the last good output
   --dry-run            print what would be written and removed; write nothing
-  --silent             print errors only
-  --verbose            also print each stage's duration
+${VERBOSITY_HELP}
   (A progress line shows on stderr, when it is a terminal, for runs over a second.)
 
 ${RENDER_HELP}
@@ -45,9 +43,8 @@ ${SELECTION_HELP}`,
       io.out(this.help);
       return 0;
     }
-    if (values.silent && values.verbose) fail('OM100', '--silent and --verbose contradict each other');
+    const verbosity = verbosityOf(values);
     if (values.watch && values['dry-run']) fail('OM100', '--watch writes on every change; it cannot be combined with --dry-run');
-    const verbosity: Verbosity = values.silent ? 'silent' : values.verbose ? 'verbose' : 'normal';
     const load = () => configFromFlags(values, io.cwd, renderOverrides(values));
     const once = async (config: ResolvedConfig) => {
       const progress = cliProgress(io, verbosity);

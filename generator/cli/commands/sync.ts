@@ -2,7 +2,7 @@ import { warning } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
 import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
-import { cliProgress } from '../progress.ts';
+import { cliProgress, formatTimings, VERBOSITY_HELP, verbosityFlags, verbosityOf } from '../progress.ts';
 
 export const syncCommand: Command = {
   help: `Usage: openapi-morph sync --from <file | http(s) URL> [options]
@@ -21,20 +21,29 @@ ${SOURCE_HELP}
 
 ${CONFIG_HELP}
 
+Run:
+${VERBOSITY_HELP}
+  (A progress line shows on stderr, when it is a terminal, for runs over a second.)
+
 ${SELECTION_HELP}`,
   async run(args, io) {
     const [{ sync, startUpstreamWorker }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
-    const { values } = parseFlags(args, { ...configFlags, ...sourceFlags }, 'sync');
+    const { values } = parseFlags(args, { ...configFlags, ...sourceFlags, ...verbosityFlags }, 'sync');
     if (values.help) {
       io.out(this.help);
       return 0;
     }
     const from = requireFrom(values.from, 'sync');
+    const verbosity = verbosityOf(values);
     // The thread that loads the upstream starts while the config loads.
     startUpstreamWorker();
     const config = await configFromFlags(values, io.cwd);
-    const progress = cliProgress(io, 'normal');
-    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress }).finally(() => progress.finish());
+    const progress = cliProgress(io, verbosity);
+    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress }).finally(() => {
+      const timings = progress.finish();
+      if (verbosity === 'verbose') io.err(`stages:\n${formatTimings(timings)}`);
+    });
+    if (verbosity === 'silent') return 0;
     const warnings = [...report.warnings];
     if (selectionGiven(values)) {
       warnings.push(
