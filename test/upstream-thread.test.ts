@@ -7,7 +7,8 @@
  * byte in what sync writes and prints. And the two helpers that make a failure cross.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,6 +34,22 @@ function project(upstream: string): TempProject {
 }
 
 const SYNC = ['sync', '--from', 'upstream/openapi.yaml'];
+
+/**
+ * The bin's sync in `p`, with the load-order probe: fails unless the upstream was loaded off the
+ * main thread (an upstream worker started, the main thread never read the file), so a comparison
+ * with an in-thread sync cannot pass by both loading it here.
+ */
+function offThreadSync(p: TempProject, args: readonly string[] = []): ReturnType<typeof spawnCli> {
+  const dir = mkdtempSync(join(tmpdir(), 'om-load-order-'));
+  const log = join(dir, 'load-order.log');
+  const run = spawnCli([...SYNC, ...args], p.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
+  const events = readFileSync(log, 'utf8').split('\n');
+  rmSync(dir, { recursive: true, force: true });
+  expect(events.filter((e) => e.startsWith('worker ')).map((e) => e.replace(/^.*\//, ''))).toContain('upstream-worker.js');
+  expect(events).not.toContain(`read ${join(p.dir, 'upstream/openapi.yaml')}`);
+  return run;
+}
 
 describe('sync by the bin loads its upstream on a worker thread', () => {
   it('the upstream worker starts first, before the config loads, and the main thread never reads the upstream file', () => {
@@ -66,7 +83,7 @@ describe('sync by the bin loads its upstream on a worker thread', () => {
     const inThread = project(fixture(name));
     const offThread = project(fixture(name));
     const here = await runCli(SYNC, inThread.dir);
-    const bin = spawnCli(SYNC, offThread.dir);
+    const bin = offThreadSync(offThread);
     expect(here.code).toBe(0);
     expect([bin.code, bin.stdout, bin.stderr]).toStrictEqual([here.code, here.stdout, here.stderr]);
     expect(offThread.snapshot('spec')).toStrictEqual(inThread.snapshot('spec'));
@@ -84,7 +101,7 @@ describe('sync by the bin loads its upstream on a worker thread', () => {
     const offThread = project(upstream);
     const before = offThread.snapshot();
     const here = await runCli([...SYNC, ...args], inThread.dir);
-    const bin = spawnCli([...SYNC, ...args], offThread.dir);
+    const bin = offThreadSync(offThread, args);
     expect(bin.stderr).toMatch(expected);
     expect([bin.code, bin.stdout, bin.stderr]).toStrictEqual([1, here.stdout, here.stderr]);
     expect(offThread.snapshot()).toStrictEqual(before);
