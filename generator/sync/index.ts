@@ -20,7 +20,6 @@ import { loadRenderModules } from '../heavy.ts';
 import { upstreamSubset } from './upstream-subset.ts';
 
 export type { SourceOptions, UpstreamConfig } from './upstream-thread.ts';
-export { startUpstreamWorker } from './upstream-thread.ts';
 
 export interface SyncReport {
   readonly upstream: string;

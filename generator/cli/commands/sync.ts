@@ -27,7 +27,6 @@ ${VERBOSITY_HELP}
 
 ${SELECTION_HELP}`,
   async run(args, io) {
-    const [{ sync, startUpstreamWorker }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
     const { values } = parseFlags(args, { ...configFlags, ...sourceFlags, ...verbosityFlags }, 'sync');
     if (values.help) {
       io.out(this.help);
@@ -35,8 +34,10 @@ ${SELECTION_HELP}`,
     }
     const from = requireFrom(values.from, 'sync');
     const verbosity = verbosityOf(values);
-    // The thread that loads the upstream starts while the config loads.
-    startUpstreamWorker();
+    // The thread that loads the upstream starts first (its module is small), while this one loads
+    // sync's modules and the config: the upstream is the start of the run's critical path.
+    (await import('../../sync/upstream-thread.ts')).startUpstreamWorker();
+    const [{ sync }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
     const config = await configFromFlags(values, io.cwd);
     const progress = cliProgress(io, verbosity);
     const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress }).finally(() => {
