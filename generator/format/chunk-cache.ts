@@ -24,18 +24,25 @@ export function withChunkCache(
 ): (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]> {
   return async (jobs) => {
     const keys = jobs.map((job) => (isChunk(job) ? keyOf(job) : undefined));
-    const hits = keys.map((key) => (key === undefined ? undefined : cache.get(key)));
     const sent: number[] = [];
     const settle: ((outcomes: readonly FormatOutcome[] | Error) => void)[] = [];
-    const outcomes = jobs.map((job, i): FormatOutcome | Promise<FormatOutcome> => {
-      const hit = hits[i];
-      if (hit !== undefined) return { content: hit };
-      const same = keys[i] === undefined ? undefined : sameAs(job);
-      const earlier = same === undefined ? undefined : inRun.get(same);
-      if (earlier) return earlier;
+    const send = (i: number) => {
       const at = sent.push(i) - 1;
-      const outcome = new Promise<FormatOutcome>((resolve, reject) => settle.push((all) => (all instanceof Error ? reject(all) : resolve(all[at]!))));
-      if (same !== undefined) inRun.set(same, outcome);
+      return new Promise<FormatOutcome>((resolve, reject) => settle.push((all) => (all instanceof Error ? reject(all) : resolve(all[at]!))));
+    };
+    const fresh = new Set<number>();
+    const outcomes = jobs.map((job, i): FormatOutcome | Promise<FormatOutcome> => {
+      const key = keys[i];
+      // A file formatted whole: the session's to look up and cache.
+      if (key === undefined) return send(i);
+      const hit = cache.get(key);
+      if (hit !== undefined) return { content: hit };
+      fresh.add(i);
+      const same = sameAs(job);
+      const earlier = inRun.get(same);
+      if (earlier) return earlier;
+      const outcome = send(i);
+      inRun.set(same, outcome);
       return outcome;
     });
     if (sent.length > 0) {
@@ -43,7 +50,7 @@ export function withChunkCache(
       for (const done of settle) done(fresh);
     }
     const results = await Promise.all(outcomes);
-    await Promise.all(results.map((outcome, i) => (keys[i] !== undefined && hits[i] === undefined && 'content' in outcome ? cache.set(keys[i], outcome.content) : undefined)));
+    await Promise.all(results.map((outcome, i) => (fresh.has(i) && 'content' in outcome ? cache.set(keys[i]!, outcome.content) : undefined)));
     return results;
   };
 }

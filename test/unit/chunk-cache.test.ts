@@ -9,9 +9,18 @@ import { withChunkCache } from '../../generator/format/chunk-cache.ts';
 import type { FormatCache } from '../../generator/format/format-cache.ts';
 import type { FormatJob, FormatOutcome } from '../../generator/format/format-jobs.ts';
 
-function memoryCache(): FormatCache & { readonly entries: Map<string, string> } {
+function memoryCache(): FormatCache & { readonly entries: Map<string, string>; readonly written: string[] } {
   const entries = new Map<string, string>();
-  return { entries, get: (key) => entries.get(key), set: async (key, text) => void entries.set(key, text) };
+  const written: string[] = [];
+  return {
+    entries,
+    written,
+    get: (key) => entries.get(key),
+    set: async (key, text) => {
+      written.push(key);
+      entries.set(key, text);
+    },
+  };
 }
 
 /** A prettier stand-in: upper-cases the text; a text holding `!` fails. Records what it was given. */
@@ -34,7 +43,8 @@ describe('chunks through the format cache', () => {
     const prettier = fakePrettier();
     const whole = job('whole file');
     const isChunk = (j: FormatJob) => j !== whole;
-    const cached = withChunkCache(prettier.run, cache, (j) => `key:${j.text}`, isChunk);
+    // A wrapper per run (each run has its own chunks in flight): what a later run finds, it finds in the cache.
+    const cached = (jobs: FormatJob[]) => withChunkCache(prettier.run, cache, (j) => `key:${j.text}`, isChunk)(jobs);
 
     expect(await cached([job('a'), whole, job('b'), job('c')])).toStrictEqual([{ content: 'A' }, { content: 'WHOLE FILE' }, { content: 'B' }, { content: 'C' }]);
     expect(prettier.given).toStrictEqual([['a', 'whole file', 'b', 'c']]);
@@ -45,9 +55,12 @@ describe('chunks through the format cache', () => {
     expect(await cached([job('a'), job('b2'), job('c'), whole])).toStrictEqual([{ content: 'A' }, { content: 'B2' }, { content: 'C' }, { content: 'WHOLE FILE' }]);
     expect(prettier.given[1]).toStrictEqual(['b2', 'whole file']);
 
-    // Every chunk known: prettier is not called.
+    expect(cache.written).toStrictEqual(['key:a', 'key:b', 'key:c', 'key:b2']);
+
+    // Every chunk known: prettier is not called, and nothing is written again.
     expect(await cached([job('c'), job('a')])).toStrictEqual([{ content: 'C' }, { content: 'A' }]);
     expect(prettier.given).toHaveLength(2);
+    expect(cache.written).toHaveLength(4);
   });
 
   it('does not cache a chunk prettier failed on', async () => {
@@ -65,6 +78,11 @@ describe('chunks through the format cache', () => {
     // Keys name the file, as the session's do; the text alone says whether two chunks are the same.
     const cached = (filepath: string) => withChunkCache(prettier.run, cache, (j) => `${filepath}:${j.text}`, () => true, inRun, (j) => j.text);
     const twin = (text: string): FormatJob => ({ text, parser: 'markdown', filepath: 'docs/Twin.md' });
+    // Files formatted whole are the session's: each goes to prettier, even with the same text.
+    const whole = withChunkCache(prettier.run, cache, () => 'never', () => false, inRun, () => 'never');
+    expect(await whole([job('file'), job('file')])).toStrictEqual([{ content: 'FILE' }, { content: 'FILE' }]);
+    expect([prettier.given, cache.written]).toStrictEqual([[['file', 'file']], []]);
+    prettier.given.length = 0;
 
     expect(await cached('docs/Big.md')([job('title'), job('table'), job('table')])).toStrictEqual([{ content: 'TITLE' }, { content: 'TABLE' }, { content: 'TABLE' }]);
     expect(await cached('docs/Twin.md')([twin('twin title'), twin('table')])).toStrictEqual([{ content: 'TWIN TITLE' }, { content: 'TABLE' }]);
