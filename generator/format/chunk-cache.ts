@@ -11,7 +11,7 @@ import type { FormatJob, FormatOutcome } from './format-jobs.ts';
  *
  * A chunk missing from the cache whose `sameAs` key is in `inRun` (the same text, parser and setup,
  * sent by another file of the run or earlier in this batch) is not sent again: it takes that
- * chunk's outcome. A schema and its `nullable-` twin (GitHub's `repository` and
+ * chunk's outcome. A chunk without one (`undefined`) is never shared. A schema and its `nullable-` twin (GitHub's `repository` and
  * `nullable-repository`) have pages whose sections are the same 40 KB of markdown.
  */
 export function withChunkCache(
@@ -20,7 +20,7 @@ export function withChunkCache(
   keyOf: (job: FormatJob) => string,
   isChunk: (job: FormatJob) => boolean,
   inRun: Map<string, Promise<FormatOutcome>> = new Map(),
-  sameAs: (job: FormatJob) => string = keyOf,
+  sameAs: (job: FormatJob) => string | undefined = keyOf,
 ): (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]> {
   return async (jobs) => {
     const keys = jobs.map((job) => (isChunk(job) ? keyOf(job) : undefined));
@@ -39,6 +39,7 @@ export function withChunkCache(
       if (hit !== undefined) return { content: hit };
       fresh.add(i);
       const same = sameAs(job);
+      if (same === undefined) return send(i);
       const earlier = inRun.get(same);
       if (earlier) return earlier;
       const outcome = send(i);
@@ -46,8 +47,17 @@ export function withChunkCache(
       return outcome;
     });
     if (sent.length > 0) {
-      const fresh = await run(sent.map((i) => jobs[i]!)).catch((cause: unknown) => (cause instanceof Error ? cause : new Error(String(cause))));
-      for (const done of settle) done(fresh);
+      // Called at once (a file printed in the templates stage's loop reaches the pool before the next
+      // template runs); a `run` that throws rather than rejects fails these chunks too, since another
+      // file may be waiting for them.
+      let answer: Promise<FormatOutcome[]>;
+      try {
+        answer = run(sent.map((i) => jobs[i]!));
+      } catch (cause) {
+        answer = Promise.reject(cause);
+      }
+      const answered = await answer.catch((cause: unknown) => (cause instanceof Error ? cause : new Error(String(cause))));
+      for (const done of settle) done(answered);
     }
     const results = await Promise.all(outcomes);
     await Promise.all(results.map((outcome, i) => (fresh.has(i) && 'content' in outcome ? cache.set(keys[i]!, outcome.content) : undefined)));

@@ -93,16 +93,13 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   // Each file is keyed and formatted with what it needs alone (`fileSetup`), so a file handed over
   // early is final: no other file can change its key. Without a config, a large TypeScript or
   // markdown file goes out in chunks (see chunks.ts), each cached under its own key (chunk-cache.ts).
-  // Chunks sent in this run by their text: a markdown page's output does not depend on its path
-  // (prettier's markdown printer reads the file path nowhere; a code fence is formatted by its
-  // language), so the same section of two pages is formatted once.
+  // Markdown chunks sent in this run, by `sharedKey`: the same section of two pages is formatted once.
   const inRun = new Map<string, Promise<FormatOutcome>>();
   const inChunks = (jobs: readonly FormatJob[], setup: FormatterSetup, run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>) => {
     if (config) return run(jobs);
     const whole = new Set(jobs);
     const keyOf = (job: FormatJob) => standaloneKey(version, setup, job);
-    const sameText = (job: FormatJob) => keyOf(job.parser === 'markdown' ? { ...job, filepath: '.md' } : job);
-    return formatChunked(jobs, withChunkCache(run, cache, keyOf, (job) => !whole.has(job), inRun, sameText));
+    return formatChunked(jobs, withChunkCache(run, cache, keyOf, (job) => !whole.has(job), inRun, (job) => sharedKey(version, setup, job)));
   };
   const added: PrintedFile[] = [];
   const streamed: Promise<Formatted>[] = [];
@@ -179,6 +176,17 @@ async function finish(results: readonly Formatted[], cache: FormatCache): Promis
 /** The cache key of a text formatted with prettier's standalone build and defaults (the build's seed uses it too). */
 export function standaloneKey(version: string | null, setup: FormatterSetup, job: { readonly text: string; readonly parser: string; readonly filepath: string }): string {
   return formatCacheKey([version, ['standalone', setup], job.parser, job.filepath], job.text);
+}
+
+/**
+ * The key under which a chunk's outcome serves every file of the run with that chunk: for markdown,
+ * the standalone key without the file's path (prettier's markdown printer reads the path nowhere;
+ * a code fence is formatted by its language, a TypeScript one with a dummy path, and the other
+ * plugins' path checks answer alike for every `.md` path). `undefined` for TypeScript, whose
+ * output depends on the path (`.tsx`): a chunk of one file is never another's.
+ */
+export function sharedKey(version: string | null, setup: FormatterSetup, job: FormatJob): string | undefined {
+  return job.parser === 'markdown' ? standaloneKey(version, setup, { ...job, filepath: '.md' }) : undefined;
 }
 
 /**

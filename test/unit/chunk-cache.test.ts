@@ -103,4 +103,35 @@ describe('chunks through the format cache', () => {
     await expect(first).rejects.toThrow('the pool closed');
     await expect(second).rejects.toThrow('the pool closed');
   });
+
+  it('a run that throws at once, rather than rejecting, fails every file waiting for its chunks too', async () => {
+    const inRun = new Map<string, Promise<FormatOutcome>>();
+    let throwNow: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (throwNow = resolve));
+    const first = withChunkCache(
+      (): Promise<FormatOutcome[]> => {
+        throw new Error('no worker could start');
+      },
+      memoryCache(),
+      (j) => j.text,
+      () => true,
+      inRun,
+    );
+    // The second file's chunk is the first's, still in flight when it asks.
+    const started = held.then(() => first([job('same')]));
+    const second = withChunkCache(async () => [], memoryCache(), (j) => j.text, () => true, inRun);
+    throwNow();
+    await expect(started).rejects.toThrow('no worker could start');
+    await expect(second([job('same')])).rejects.toThrow('no worker could start');
+  });
+
+  it('never shares a chunk whose `sameAs` is undefined (TypeScript: the output depends on the path)', async () => {
+    const prettier = fakePrettier();
+    const inRun = new Map<string, Promise<FormatOutcome>>();
+    const ts = (filepath: string) => withChunkCache(prettier.run, memoryCache(), (j) => `${filepath}:${j.text}`, () => true, inRun, () => undefined);
+    expect(await ts('src/a.ts')([job('type A = 1;')])).toStrictEqual([{ content: 'TYPE A = 1;' }]);
+    expect(await ts('src/b.tsx')([job('type A = 1;'), job('type A = 1;')])).toStrictEqual([{ content: 'TYPE A = 1;' }, { content: 'TYPE A = 1;' }]);
+    expect(prettier.given).toStrictEqual([['type A = 1;'], ['type A = 1;', 'type A = 1;']]);
+    expect(inRun.size).toBe(0);
+  });
 });

@@ -14,7 +14,7 @@ import { DEFAULT_PACKAGE_SETUP, type FormatterSetup } from '../../generator/form
 
 /** A file's setup: a default package's plugins, and every plugin for a fence in a language with none listed. */
 const DEFAULT: FormatterSetup = { kind: 'standalone', parsers: ['json', 'markdown', 'typescript'], all: false };
-import { formatFiles, startFormatSession } from '../../generator/format/prettier.ts';
+import { formatFiles, sharedKey, startFormatSession } from '../../generator/format/prettier.ts';
 import { ENTRY_FOLDER } from '../../generator/format/format-cache.ts';
 import { CHUNKED_CHARS, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
@@ -211,6 +211,13 @@ describe('format session (a render hands each file over as it is printed)', () =
       const [alone] = (await runFormatJobs([{ text: page.content, parser: 'markdown', filepath: page.path }], DEFAULT)).outcomes;
       expect(formatted[i]!.content).toBe('content' in alone! ? alone.content : undefined);
     }
+  });
+
+  it('shares a markdown chunk across paths, a TypeScript chunk never (prettier reads its path: .tsx)', () => {
+    const md = (filepath: string) => ({ text: '## Properties\n', parser: 'markdown', filepath });
+    expect(sharedKey('3', DEFAULT, md('docs/A.md'))).toBe(sharedKey('3', DEFAULT, md('docs/B.md')));
+    expect(sharedKey('3', DEFAULT, md('docs/A.md'))).not.toBe(sharedKey('3', { ...DEFAULT, all: true }, md('docs/A.md')));
+    expect(sharedKey('3', DEFAULT, { text: 'type A = 1;\n', parser: 'typescript', filepath: 'src/a.ts' })).toBeUndefined();
   });
 
   it('one OM600 per file prettier cannot format, in the order added', async () => {
