@@ -51,8 +51,9 @@ export function cliProgress(io: CliIO, verbosity: Verbosity, clock: () => number
   const timer = live ? setInterval(() => clock() - started >= PROGRESS_AFTER_MS && draw(), 250) : undefined;
   timer?.unref();
   return {
-    stage(name, detail) {
-      stages.push({ name, detail, start: clock() });
+    stage(name, detail, startedAt) {
+      // A worker's stage, told when this thread got to it, began when the worker says.
+      stages.push({ name, detail, start: startedAt === undefined ? clock() : startedAt - performance.timeOrigin });
       if (clock() - started >= PROGRESS_AFTER_MS) draw();
     },
     finish() {

@@ -46,7 +46,7 @@ export interface UpstreamRequest {
 
 /** What the upstream worker posts: each stage as it begins, then the subset or why there is none. */
 export type UpstreamReply =
-  | { readonly stage: string; readonly detail: string | undefined }
+  | { readonly stage: string; readonly detail: string | undefined; readonly startedAt: number }
   | { readonly subset: SyncSubset }
   | { readonly diagnostics: readonly Diagnostic[] }
   | { readonly error: { readonly message: string; readonly stack: string | undefined } };
@@ -103,7 +103,7 @@ function spawn(): UpstreamWorker | undefined {
     progress: undefined,
     answer: new Promise<SyncSubset>((resolve, reject) => {
       worker.on('message', (reply: UpstreamReply) => {
-        if ('stage' in reply) return upstream.progress?.stage(reply.stage, reply.detail);
+        if ('stage' in reply) return upstream.progress?.stage(reply.stage, reply.detail, reply.startedAt);
         worker.unref();
         if ('subset' in reply) resolve(reply.subset);
         else if ('diagnostics' in reply) reject(new MorphError(reply.diagnostics));

@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { writePendingCodeCaches } from '../code-cache.ts';
+import { progressTime } from '../progress.ts';
 import { adoptEngineFlags } from '../engine-flags.ts';
 import { upstreamSubset } from './upstream-subset.ts';
 import { crossing, failureReply, type UpstreamReply, type UpstreamRequest, type UpstreamWorkerData } from './upstream-thread.ts';
@@ -15,7 +16,7 @@ adoptEngineFlags((workerData as UpstreamWorkerData).engineFlags);
 const post = (reply: UpstreamReply): void => parentPort!.postMessage(reply);
 parentPort!.once('message', async ({ config, options }: UpstreamRequest) => {
   try {
-    const progress = { stage: (stage: string, detail?: string) => post({ stage, detail }) };
+    const progress = { stage: (stage: string, detail?: string) => post({ stage, detail, startedAt: progressTime() }) };
     const { name, version, selected, text, warnings } = await upstreamSubset(config, { ...options, progress });
     post({ subset: { name, version, document: selected.document, text, warnings: warnings.map(crossing) } });
   } catch (cause) {
