@@ -1,5 +1,5 @@
 import { fail } from '../diagnostics/diagnostic.ts';
-import type { Progress } from '../progress.ts';
+import { progressTime, type Progress } from '../progress.ts';
 import type { CliIO } from './command.ts';
 
 export type Verbosity = 'silent' | 'normal' | 'verbose';
@@ -37,7 +37,7 @@ export const PROGRESS_AFTER_MS = 1000;
  * and only once a run has taken about a second; one line, overwritten at each stage (its name,
  * count and the time so far), cleared at the end.
  */
-export function cliProgress(io: CliIO, verbosity: Verbosity, clock: () => number = () => performance.now()): CliProgress {
+export function cliProgress(io: CliIO, verbosity: Verbosity, clock: () => number = progressTime): CliProgress {
   const started = clock();
   const stages: { name: string; detail: string | undefined; start: number }[] = [];
   const live = verbosity !== 'silent' ? io.status : undefined;
@@ -52,8 +52,8 @@ export function cliProgress(io: CliIO, verbosity: Verbosity, clock: () => number
   timer?.unref();
   return {
     stage(name, detail, startedAt) {
-      // A worker's stage, told when this thread got to it, began when the worker says.
-      stages.push({ name, detail, start: startedAt === undefined ? clock() : startedAt - performance.timeOrigin });
+      // A worker's stage, told when this thread got to it, began when the worker says (the clock is `progressTime`'s).
+      stages.push({ name, detail, start: startedAt ?? clock() });
       if (clock() - started >= PROGRESS_AFTER_MS) draw();
     },
     finish() {
@@ -63,6 +63,12 @@ export function cliProgress(io: CliIO, verbosity: Verbosity, clock: () => number
       return stages.map((s, i) => ({ name: s.name, detail: s.detail, ms: (stages[i + 1]?.start ?? end) - s.start }));
     },
   };
+}
+
+/** Ends the progress line; with `--verbose`, prints the stages and their durations to stderr. */
+export function finishProgress(progress: CliProgress, verbosity: Verbosity, io: CliIO): void {
+  const timings = progress.finish();
+  if (verbosity === 'verbose') io.err(`stages:\n${formatTimings(timings)}`);
 }
 
 /** `--verbose`: one line per stage, its count and duration. */

@@ -11,16 +11,18 @@ const io = { out: () => undefined, err: () => undefined } as unknown as CliIO;
 
 describe('stage timings', () => {
   it('times a stage to the next one, a worker\'s stage from when the worker began it', () => {
-    let now = 0;
+    // The clock and a worker's times are `progressTime`'s: one time line for every thread.
+    const start = 1_700_000_000_000;
+    let now = start;
     const progress = cliProgress(io, 'verbose', () => now);
     // The main thread hears of the worker's three stages at 300 ms, all at once.
-    now = 300;
-    progress.stage('load', 'upstream.yaml', performance.timeOrigin + 10);
-    progress.stage('select', undefined, performance.timeOrigin + 260);
-    progress.stage('validate', '1 operation', performance.timeOrigin + 280);
-    now = 320;
+    now = start + 300;
+    progress.stage('load', 'upstream.yaml', start + 10);
+    progress.stage('select', undefined, start + 260);
+    progress.stage('validate', '1 operation', start + 280);
+    now = start + 320;
     progress.stage('model');
-    now = 400;
+    now = start + 400;
     expect(progress.finish()).toStrictEqual([
       { name: 'load', detail: 'upstream.yaml', ms: 250 },
       { name: 'select', detail: undefined, ms: 20 },

@@ -6,7 +6,7 @@ import type { GenerateReport } from '../../generate.ts';
 import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../args.ts';
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type CliIO, type Command } from '../command.ts';
 import { unchangedOutput } from '../../inputs/no-op.ts';
-import { cliProgress, formatTimings, VERBOSITY_HELP, verbosityFlags, verbosityOf, type Verbosity } from '../progress.ts';
+import { cliProgress, finishProgress, VERBOSITY_HELP, verbosityFlags, verbosityOf, type Verbosity } from '../progress.ts';
 import { watchGenerate } from '../watch.ts';
 
 const flags = {
@@ -57,8 +57,7 @@ ${SELECTION_HELP}`,
       try {
         report = await generate(config, { progress, dryRun: values['dry-run'] === true });
       } finally {
-        const timings = progress.finish();
-        if (verbosity === 'verbose') io.err(`stages:\n${formatTimings(timings)}`);
+        finishProgress(progress, verbosity, io);
       }
       if (verbosity !== 'silent') printWarnings(io, report.result.warnings);
       return summary(config, report, values['dry-run'] === true, io, verbosity);

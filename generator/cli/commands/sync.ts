@@ -2,7 +2,7 @@ import { warning } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
 import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
-import { cliProgress, formatTimings, VERBOSITY_HELP, verbosityFlags, verbosityOf } from '../progress.ts';
+import { cliProgress, finishProgress, VERBOSITY_HELP, verbosityFlags, verbosityOf } from '../progress.ts';
 
 export const syncCommand: Command = {
   help: `Usage: openapi-morph sync --from <file | http(s) URL> [options]
@@ -40,10 +40,7 @@ ${SELECTION_HELP}`,
     const [{ sync }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
     const config = await configFromFlags(values, io.cwd);
     const progress = cliProgress(io, verbosity);
-    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress }).finally(() => {
-      const timings = progress.finish();
-      if (verbosity === 'verbose') io.err(`stages:\n${formatTimings(timings)}`);
-    });
+    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress }).finally(() => finishProgress(progress, verbosity, io));
     if (verbosity === 'silent') return 0;
     const warnings = [...report.warnings];
     if (selectionGiven(values)) {
