@@ -36,7 +36,7 @@ export async function readSpec(source: SpecSource, limits: Limits): Promise<Spec
 }
 
 function parseTree(source: SpecSource, limits: Limits): JsonObject {
-  const tree = parseCheckedTree(source, limits);
+  const tree = parseCheckedTree(source, limits, true);
   if (!isObject(tree)) fail('OM205', `${source.name} is not an OpenAPI document (expected a mapping at the top level)`, { file: source.name });
   return tree;
 }

@@ -36,6 +36,13 @@ interface Measure {
   readonly height: number;
 }
 
+/** Where a checked node sits: its path from the document's root, and its depth (the path's length). */
+export interface TreeAt {
+  readonly path: readonly string[];
+  readonly depth: number;
+}
+const ROOT: TreeAt = { path: [], depth: 0 };
+
 /**
  * Checks a parsed document before anything else walks it: nesting depth, recursive aliases, and
  * the size aliases expand to. Shared nodes (from YAML aliases) are measured once each, so this is
@@ -43,15 +50,17 @@ interface Measure {
  * and expand within the budget, the shared nodes are copied, so later stages never see sharing.
  * `sharesNoNodes`: the caller knows that no node appears twice (`JSON.parse` makes a fresh object
  * for every value), so the walk need not look for shared nodes; from YAML, leave it `false`.
+ * `at`: where `root` sits in the whole document (a lazily parsed entry, lazy-yaml.ts): its depth
+ * counts toward the limit and its path starts each diagnostic's pointer.
  */
-export function checkTree(root: unknown, limits: Limits, file: string, sharesNoNodes = false): unknown {
+export function checkTree(root: unknown, limits: Limits, file: string, sharesNoNodes = false, at: TreeAt = ROOT): unknown {
   // Most documents have no aliases and are within the limits: the quick walk finds out (it stops at
   // the first node met twice, or at the first limit crossed, which the walks below then locate).
-  if (quickCheck(root, limits, sharesNoNodes ? undefined : new WeakSet()) === 'plain') return root;
-  if (checkPlainTree(root, limits, file, sharesNoNodes ? undefined : new WeakSet()) === 'plain') return root;
+  if (quickCheck(root, limits, sharesNoNodes ? undefined : new WeakSet(), at.depth) === 'plain') return root;
+  if (checkPlainTree(root, limits, file, sharesNoNodes ? undefined : new WeakSet(), at) === 'plain') return root;
   const measured = new Map<object, Measure>();
   const onPath = new Set<object>();
-  const path: (string | number)[] = [];
+  const path: (string | number)[] = [...at.path];
   let distinct = 0;
   let shared = false;
 
@@ -99,7 +108,7 @@ export function checkTree(root: unknown, limits: Limits, file: string, sharesNoN
       pointer: pointer(...path),
     });
 
-  const total = measure(root, 0);
+  const total = measure(root, at.depth);
   if (total.size - distinct > limits.maxAliasNodes) aliasBomb();
   return shared ? expand(root) : root;
 }
@@ -123,7 +132,7 @@ function expand(node: unknown): unknown {
  * plus any enumerable property someone put on `Object.prototype`: that can only make it answer
  * 'other' (a false alarm the located walks clear), never 'plain' for a tree that is not.
  */
-function quickCheck(root: unknown, limits: Limits, seen: WeakSet<object> | undefined): 'plain' | 'other' {
+function quickCheck(root: unknown, limits: Limits, seen: WeakSet<object> | undefined, depth: number): 'plain' | 'other' {
   if (root === null || typeof root !== 'object') return 'plain';
   const { maxDepth, maxEnumValues } = limits;
   const walk = (node: object, depth: number): boolean => {
@@ -147,7 +156,7 @@ function quickCheck(root: unknown, limits: Limits, seen: WeakSet<object> | undef
     }
     return true;
   };
-  return walk(root, 0) ? 'plain' : 'other';
+  return walk(root, depth) ? 'plain' : 'other';
 }
 
 /**
@@ -156,8 +165,8 @@ function quickCheck(root: unknown, limits: Limits, seen: WeakSet<object> | undef
  * expansion needs (a 13 MB document has millions of nodes). With `seen` (a tree from YAML, which
  * can share), it answers 'shared' at the first node it meets twice, before walking it again.
  */
-function checkPlainTree(root: unknown, limits: Limits, file: string, seen: WeakSet<object> | undefined): 'plain' | 'shared' {
-  const path: (string | number)[] = [];
+function checkPlainTree(root: unknown, limits: Limits, file: string, seen: WeakSet<object> | undefined, at: TreeAt): 'plain' | 'shared' {
+  const path: (string | number)[] = [...at.path];
   const walk = (node: object, depth: number): boolean => {
     if (seen) {
       if (seen.has(node)) return false;
@@ -176,5 +185,5 @@ function checkPlainTree(root: unknown, limits: Limits, file: string, seen: WeakS
     }
     return true;
   };
-  return root === null || typeof root !== 'object' || walk(root, 0) ? 'plain' : 'shared';
+  return root === null || typeof root !== 'object' || walk(root, at.depth) ? 'plain' : 'shared';
 }

@@ -15,24 +15,39 @@ const SPEC_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [(yaml as unknown as { t
  * anything walks the result.
  */
 export function parseSpecText(source: SpecSource): unknown {
-  const looksJson = isJsonText(source.text);
+  if (!isJsonText(source.text)) return parseYaml(source.text, source.name, 0);
   try {
-    return looksJson ? parseJson(source) : yaml.load(source.text, { schema: SPEC_SCHEMA, filename: source.name });
+    return parseJson(source);
   } catch (cause) {
-    if (cause instanceof RangeError) {
-      fail('OM203', `${source.name} nests too deeply to parse`, { file: source.name }, cause);
-    }
+    if (cause instanceof RangeError) tooDeep(source.name, cause);
+    throw cause;
+  }
+}
+
+/**
+ * YAML text of `file` (the whole text, or an entry of it that starts at line `firstLine`, 0-based:
+ * a syntax error names its line in the whole file).
+ */
+export function parseYaml(text: string, file: string, firstLine: number): unknown {
+  try {
+    return yaml.load(text, { schema: SPEC_SCHEMA, filename: file });
+  } catch (cause) {
+    if (cause instanceof RangeError) tooDeep(file, cause);
     if (cause instanceof yaml.YAMLException) {
       const mark = cause.mark as { line?: number; column?: number } | undefined;
       fail(
         'OM202',
         `YAML syntax error: ${cause.reason}`,
-        { file: source.name, ...(mark?.line !== undefined ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : {}) },
+        { file, ...(mark?.line !== undefined ? { line: firstLine + mark.line + 1, column: (mark.column ?? 0) + 1 } : {}) },
         cause,
       );
     }
     throw cause;
   }
+}
+
+function tooDeep(file: string, cause: RangeError): never {
+  fail('OM203', `${file} nests too deeply to parse`, { file }, cause);
 }
 
 /** JSON text (parsed by `JSON.parse`, so its tree cannot share nodes); anything else is read as YAML. */

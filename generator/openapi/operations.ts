@@ -38,6 +38,11 @@ export interface OperationWalk {
   invalidOperation?(method: HttpMethod, path: string, at: string): void;
   /** A 3.2 `query` or `additionalOperations` member that is a mapping (not returned). */
   unmodelled?(operation: UnmodelledOperation): void;
+  /**
+   * Whether to walk the `paths` member with this key at all (default: every one). A member not
+   * wanted is not read: in a lazily parsed document (load/lazy-yaml.ts) it is never parsed.
+   */
+  wanted?(path: string): boolean;
 }
 
 /**
@@ -46,9 +51,10 @@ export interface OperationWalk {
  */
 export function walkOperations(paths: JsonObject, walk: OperationWalk): OperationEntry[] {
   const entries: OperationEntry[] = [];
-  for (const [path, rawItem] of Object.entries(paths)) {
+  for (const path of Object.keys(paths)) {
+    if (walk.wanted && !walk.wanted(path)) continue;
     const itemPointer = pointer('paths', path);
-    const pathItem = walk.pathItem(rawItem, itemPointer);
+    const pathItem = walk.pathItem(paths[path], itemPointer);
     if (!pathItem) continue;
     if (walk.unmodelled) reportUnmodelled(path, pathItem, itemPointer, walk.unmodelled);
     for (const method of httpMethods) {

@@ -46,8 +46,8 @@ interface Picked {
  */
 export function selectOperations(spec: SpecDocument, selection: Selection, diagnostics: DiagnosticCollector): Picked {
   const unmodelled: UnmodelledOperation[] = [];
-  const all = listOperations(spec, diagnostics, unmodelled);
   const include = selection.include;
+  const all = listOperations(spec, diagnostics, unmodelled, onlyPaths(include));
   const selected = (entry: OperationEntry | UnmodelledOperation) =>
     (include === 'all' || include.some((f) => matchesFilter(entry, f))) && !selection.exclude.some((f) => matchesFilter(entry, f));
   const operations = all.filter(selected);
@@ -73,6 +73,16 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
   }
   checkDuplicateIds(spec, operations, diagnostics);
   return { operations, webhooks, wholeComponents };
+}
+
+/**
+ * With include filters that all name paths, the paths one of them matches: no other operation can
+ * be selected, so no other path item need be read (a large document parsed lazily, load/lazy-yaml.ts,
+ * then parses only those). Undefined (every path) for `all` or a tag or operationId filter.
+ */
+function onlyPaths(include: Selection['include']): ((path: string) => boolean) | undefined {
+  if (include === 'all' || !include.every((filter) => filter.by === 'path')) return undefined;
+  return (path) => include.some((filter) => matchesFilter({ path, operationId: undefined, tags: [] }, filter));
 }
 
 /** The selected operations as the manifest's inputs record them: `POST /realtime/sessions`, sorted. */

@@ -5,8 +5,11 @@ import { isObject, own, ownString, type JsonObject } from '../json.ts';
 import { parsePointer, resolvePointer } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
 
-/** Every operation under `paths`, in document order, through the one operation walk. */
-export function listOperations(spec: SpecDocument, diagnostics: DiagnosticCollector, unmodelled: UnmodelledOperation[] = []): OperationEntry[] {
+/**
+ * Every operation under `paths`, in document order, through the one operation walk; with `wanted`,
+ * those of the paths it accepts only (the others are not read, nor checked).
+ */
+export function listOperations(spec: SpecDocument, diagnostics: DiagnosticCollector, unmodelled: UnmodelledOperation[] = [], wanted?: (path: string) => boolean): OperationEntry[] {
   const paths = own(spec.document, 'paths');
   if (paths === undefined) return [];
   if (!isObject(paths)) {
@@ -17,6 +20,7 @@ export function listOperations(spec: SpecDocument, diagnostics: DiagnosticCollec
     pathItem: (item, at) => resolvePathItem(spec, item, at, diagnostics),
     invalidOperation: (method, path, at) => diagnostics.add(error('OM206', `${method.toUpperCase()} ${path} must be a mapping`, spec.at(at))),
     unmodelled: (operation) => unmodelled.push(operation),
+    ...(wanted ? { wanted } : {}),
   });
 }
 

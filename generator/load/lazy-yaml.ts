@@ -1,0 +1,143 @@
+import type { JsonObject } from '../json.ts';
+import { scanYamlLines, type YamlLines } from './yaml-lines.ts';
+
+/**
+ * A large YAML document's tree, parsed entry by entry as it is read: a 3 MB document (OpenAI's) is
+ * mostly `components` and `paths`, and one operation reaches a few dozen of their thousands of
+ * entries. Each top-level entry, each path item and each component (`components/<type>/<name>`)
+ * is an accessor that parses its own lines the first time it is read, then holds the value as a
+ * plain data property. Enumerating keys parses nothing; reading every value (a walk, `--all`)
+ * parses every entry once, which is the whole parse again, in pieces.
+ *
+ * `undefined` when the text cannot be cut safely (yaml-lines.ts) or its top level, `paths` or
+ * `components` is not a block mapping of simple keys (`/pets/{id}`, `Pet`, `"a b"`): the caller
+ * parses the whole text then, with the same result and errors as before. An entry's text is given
+ * to `parse` with where it starts, so a syntax error in it names the line in the whole file;
+ * an error in an entry never read is not found (the document is untrusted, but what is not read
+ * cannot reach the output).
+ */
+export function lazyYamlTree(text: string, parse: ParseEntry): JsonObject | undefined {
+  const lines = scanYamlLines(text);
+  if (!lines) return undefined;
+  const top = entriesOf(text, lines, 0, lines.count, 0);
+  if (!top) return undefined;
+  const nested = new Map<string, JsonObject>();
+  for (const entry of top) {
+    const depth = NESTED[entry.key];
+    if (depth === undefined) continue;
+    const children = childEntries(text, lines, entry);
+    if (!children) return undefined;
+    if (depth === 1) {
+      nested.set(entry.key, lazyObject(text, lines, children, [entry.key], parse));
+      continue;
+    }
+    const groups: JsonObject = {};
+    for (const group of children) {
+      const members = childEntries(text, lines, group);
+      if (!members) return undefined;
+      groups[group.key] = lazyObject(text, lines, members, [entry.key, group.key], parse);
+    }
+    nested.set(entry.key, groups);
+  }
+  const tree = lazyObject(text, lines, top, [], parse);
+  for (const [key, value] of nested) Object.defineProperty(tree, key, { value, enumerable: true, writable: true, configurable: true });
+  return tree;
+}
+
+/**
+ * Parses one entry's text (`key: value` at its indentation, the lines from `firstLine`, 0-based)
+ * and returns the value, checked as the node at `path` of the whole document.
+ */
+export type ParseEntry = (entry: string, firstLine: number, path: readonly string[]) => unknown;
+
+/** The mappings cut one level further (`paths/<path>`) and two (`components/<type>/<name>`). */
+const NESTED: Readonly<Record<string, 1 | 2>> = { paths: 1, components: 2 };
+
+/** An entry of a block mapping: its key, and its lines [from, to). */
+interface Entry {
+  readonly key: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** An object whose properties parse their entry when first read (or take a value when set). */
+function lazyObject(text: string, lines: YamlLines, entries: readonly Entry[], at: readonly string[], parse: ParseEntry): JsonObject {
+  const object: JsonObject = {};
+  const settle = (key: string, value: unknown): void => {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  for (const entry of entries) {
+    const { key, from, to } = entry;
+    Object.defineProperty(object, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = parse(linesText(text, lines, from, to), from, [...at, key]);
+        settle(key, value);
+        return value;
+      },
+      set: (value: unknown) => {
+        settle(key, value);
+      },
+    });
+  }
+  return object;
+}
+
+/** The entries of the block mapping an entry's header line opens (`paths:` then its lines), or undefined. */
+function childEntries(text: string, lines: YamlLines, parent: Entry): Entry[] | undefined {
+  if (!/^\s*[^:]*:\s*(?:#.*)?$/.test(lineAt(text, lines, parent.from))) return undefined;
+  let first = parent.from + 1;
+  while (first < parent.to && lines.indents[first] === -1) first++;
+  if (first === parent.to) return undefined;
+  const indent = lines.indents[first]!;
+  return indent > lines.indents[parent.from]! ? entriesOf(text, lines, parent.from + 1, parent.to, indent) : undefined;
+}
+
+/**
+ * The entries of a block mapping at `indent` in lines [from, to): each starts at a line of that
+ * indentation with a simple key; blank, comment and block-scalar lines, and lines indented more,
+ * belong to the entry before. Undefined for anything else: a node line indented less, or at the
+ * mapping's indentation without a simple key, a key twice, a node line before the first entry.
+ */
+function entriesOf(text: string, lines: YamlLines, from: number, to: number, indent: number): Entry[] | undefined {
+  const entries: { key: string; from: number; to: number }[] = [];
+  const keys = new Set<string>();
+  for (let index = from; index < to; index++) {
+    const at = lines.indents[index]!;
+    if (at === -1 || at > indent) {
+      if (at !== -1 && entries.length === 0) return undefined;
+      continue;
+    }
+    if (at < indent) return undefined;
+    const key = simpleKey(lineAt(text, lines, index).slice(indent));
+    if (key === undefined || keys.has(key)) return undefined;
+    keys.add(key);
+    if (entries.length > 0) entries.at(-1)!.to = index;
+    entries.push({ key, from: index, to });
+  }
+  return entries.length > 0 ? entries : undefined;
+}
+
+/**
+ * A key whose text is its value under js-yaml's core schema: a plain key starting with a letter,
+ * `_`, `$` or `/`, without spaces, quotes or `#` (`/v1/{name}:cancel` has a colon: one not followed
+ * by a space is text), not a boolean or null word (which the schema would turn into another key); or a
+ * quoted key without escapes. Undefined for any other (`1`, `<<`, `"a\"b"`: the whole text is parsed).
+ */
+function simpleKey(line: string): string | undefined {
+  const match = /^(?:([A-Za-z_$/](?:[^\s#:'"]|:(?! |$))*)|"([^"\\]*)"|'([^']*)')\s*:(?: |$)/.exec(line);
+  if (!match) return undefined;
+  const plain = match[1];
+  if (plain !== undefined && /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/.test(plain)) return undefined;
+  return plain ?? match[2] ?? match[3];
+}
+
+function lineAt(text: string, lines: YamlLines, index: number): string {
+  return linesText(text, lines, index, index + 1).replace(/\r?\n$/, '');
+}
+
+/** The text of lines [from, to), with the last line's newline. */
+function linesText(text: string, lines: YamlLines, from: number, to: number): string {
+  return text.slice(lines.starts[from], to < lines.count ? lines.starts[to] : text.length);
+}

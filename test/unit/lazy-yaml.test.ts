@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
+import { LAZY_YAML_CHARS, parseCheckedTree } from '../../generator/load/checked-tree.ts';
+import { lazyYamlTree } from '../../generator/load/lazy-yaml.ts';
+import { defaultLimits } from '../../generator/load/limits.ts';
+import { parseYaml } from '../../generator/load/parse.ts';
+import { sourceFromText } from '../../generator/load/source.ts';
+import { scanYamlLines } from '../../generator/load/yaml-lines.ts';
+import { select } from '../../generator/select/index.ts';
+import { specDocument } from '../../generator/spec-context.ts';
+import { describeNeeding } from '../helpers/required-input.ts';
+import { upstreamInput, upstreamPath, upstreamSnapshots } from '../helpers/upstream.ts';
+
+/** The lazy tree of `text` (any size), with the entries parsed so far, as `/`-joined paths. */
+function lazy(text: string): { tree: Record<string, unknown> | undefined; parsed: string[] } {
+  const parsed: string[] = [];
+  const tree = lazyYamlTree(text, (entry, firstLine, path) => {
+    parsed.push(path.join('/'));
+    return (parseYaml(entry, 't.yaml', firstLine) as Record<string, unknown>)[path.at(-1)!];
+  });
+  return { tree, parsed };
+}
+
+/** Whether the lazy tree, read whole, is what js-yaml makes of the whole text (undefined: the text was not cut). */
+function sameAsWhole(text: string): boolean | undefined {
+  const { tree } = lazy(text);
+  return tree === undefined ? undefined : JSON.stringify(tree) === JSON.stringify(yaml.load(text, { schema: yaml.CORE_SCHEMA }));
+}
+
+const failure = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof MorphError) return error.diagnostics[0];
+    throw error;
+  }
+  throw new Error('expected a failure');
+};
+
+const DOC = `openapi: 3.1.0
+info:
+  title: Pets
+  version: '1'
+paths:
+  /pets/{id}:
+    get:
+      operationId: getPet
+      description: "A quoted text that goes on,
+  /not-a-path: at the paths' indentation, inside the quotes"
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Pet' }
+  /stores:
+    get:
+      operationId: listStores
+      summary: It's a
+        [plain text] going on, "quoted" words and all
+      responses:
+        '200': { description: ok }
+components:
+  schemas:
+    Pet:
+      type: object
+      description: |
+        Block text.
+    Owner: { type: string }
+      # a comment
+    Store:
+      description: 'single ''quoted''
+    NotASchema: still quoted'
+      type: object
+  securitySchemes:
+    key: { type: apiKey, in: header, name: X-Key }
+`;
+
+describe('a large YAML document, parsed entry by entry', () => {
+  it('parses an entry when it is read, once, and reads as the whole parse does', () => {
+    const { tree, parsed } = lazy(DOC);
+    expect(tree).toBeDefined();
+    expect(Object.keys(tree!)).toEqual(['openapi', 'info', 'paths', 'components']);
+    expect(Object.keys(tree!['paths'] as object)).toEqual(['/pets/{id}', '/stores']);
+    expect(Object.keys((tree!['components'] as Record<string, object>)['schemas']!)).toEqual(['Pet', 'Owner', 'Store']);
+    expect(parsed).toEqual([]);
+    const schemas = (tree!['components'] as Record<string, Record<string, unknown>>)['schemas']!;
+    expect(schemas['Pet']).toEqual({ type: 'object', description: 'Block text.\n' });
+    expect(schemas['Pet']).toBe(schemas['Pet']);
+    expect(parsed).toEqual(['components/schemas/Pet']);
+    expect(sameAsWhole(DOC)).toBe(true);
+  });
+
+  it('keeps a quoted or plain scalar whole when its lines look like keys of the mapping being cut', () => {
+    const { tree } = lazy(DOC);
+    const paths = tree!['paths'] as Record<string, Record<string, Record<string, unknown>>>;
+    expect(paths['/pets/{id}']!['get']!['description']).toBe("A quoted text that goes on, /not-a-path: at the paths' indentation, inside the quotes");
+    expect(paths['/stores']!['get']!['summary']).toBe('It\'s a [plain text] going on, "quoted" words and all');
+    expect((tree!['components'] as Record<string, Record<string, Record<string, unknown>>>)['schemas']!['Store']!['description']).toBe("single 'quoted' NotASchema: still quoted");
+  });
+
+  it('a value set replaces its entry, unparsed', () => {
+    const { tree, parsed } = lazy(DOC);
+    (tree!['paths'] as Record<string, unknown>)['/stores'] = { x: 1 };
+    expect((tree!['paths'] as Record<string, unknown>)['/stores']).toEqual({ x: 1 });
+    expect(parsed).toEqual([]);
+  });
+
+  it.each([
+    ['a flow collection over two lines', 'a:\n  b: [1,\n  c: 2]\n'],
+    ['an anchor and its alias', 'a:\n  b: &x {y: 1}\nc: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a complex key', '? a\n: 1\n'],
+    ['a key the core schema reads as a boolean', 'true: 1\nb: 2\n'],
+    ['a number as a key', 'paths:\n  200: x\n'],
+    ['a key twice', 'a: 1\na: 2\n'],
+    ['a second document', 'a: 1\n---\nb: 2\n'],
+    ['a tab for indentation', 'a:\n\tb: 1\n'],
+    ['a top-level sequence', '- a\n- b\n'],
+    ['a block scalar with no key', 'a:\n  |\n  x\n'],
+    ['a flow mapping for paths', 'paths: {}\n'],
+  ])('leaves the whole parse to the caller for %s', (_, text) => {
+    expect(lazy(text).tree).toBeUndefined();
+  });
+
+  it('reads keys with a colon inside, quoted keys, and comments after a header', () => {
+    const text = "paths: # the API\n  /v1/{name}:cancel:\n    post: {}\n  '/odd path':\n    get: {}\n  \"/x\": {}\n";
+    expect(Object.keys(lazy(text).tree!['paths'] as object)).toEqual(['/v1/{name}:cancel', '/odd path', '/x']);
+    expect(sameAsWhole(text)).toBe(true);
+  });
+
+  it('starts after a document marker, and reads CRLF lines', () => {
+    expect(sameAsWhole('---\na: 1\npaths:\n  /x:\n    get: {}\n')).toBe(true);
+    expect(sameAsWhole('a: 1\r\npaths:\r\n  /x:\r\n    get: {}\r\n')).toBe(true);
+  });
+
+  it('any mapping js-yaml writes, in any style, reads the same cut or whole (or is not cut)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', ':', '#', '"', "'", '\n', '[', ']', '{', '}', '-', '|', '>', '\\', 'é', '&', '*'), maxLength: 30 });
+    const node = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(text, tie('value'), { maxKeys: 3 })),
+    })).value;
+    const doc = fc.record({ paths: fc.dictionary(fc.stringMatching(/^\/[a-z{}]{1,8}$/), node, { minKeys: 1, maxKeys: 4 }), components: fc.record({ schemas: fc.dictionary(fc.stringMatching(/^[A-Z][a-z]{0,8}$/), node, { minKeys: 1, maxKeys: 4 }) }) });
+    const style = fc.record({ lineWidth: fc.constantFrom(20, 80, -1), flowLevel: fc.constantFrom(-1, 3, 4), forceQuotes: fc.boolean(), quotingType: fc.constantFrom("'" as const, '"' as const) });
+    let cut = 0;
+    fc.assert(
+      fc.property(doc, style, (value, options) => {
+        const same = sameAsWhole(yaml.dump(value, options));
+        expect(same).not.toBe(false);
+        if (same) cut++;
+      }),
+      { numRuns: 300 },
+    );
+    // Most are cut: the property is about cut documents, not about the whole parse.
+    expect(cut).toBeGreaterThan(150);
+  });
+});
+
+describe('a lazily parsed spec: errors and limits', () => {
+  const big = (text: string) => sourceFromText('big.yaml', text + `x-padding: |\n${'  padding line\n'.repeat(LAZY_YAML_CHARS / 10)}`);
+
+  it('names the line in the whole file for a syntax error in an entry read, and finds none in an entry never read', () => {
+    const text = 'openapi: 3.1.0\npaths:\n  /a:\n    get: {}\ncomponents:\n  schemas:\n    Good: {type: string}\n    Bad:\n      type: string\n     oops: 1\n';
+    const tree = parseCheckedTree(big(text), defaultLimits, true) as Record<string, Record<string, Record<string, unknown>>>;
+    expect(tree['components']!['schemas']!['Good']).toEqual({ type: 'string' });
+    const problem = failure(() => tree['components']!['schemas']!['Bad']);
+    expect(problem).toMatchObject({ code: 'OM202', location: { file: 'big.yaml', line: 10 } });
+  });
+
+  it('checks an entry against the depth limit from where it sits in the document', () => {
+    const deep = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i + 3)}a${i}:`).join('\n') + ' 1\n';
+    const text = `openapi: 3.1.0\ncomponents:\n  schemas:\n    Deep:\n${deep(9)}`;
+    const tree = parseCheckedTree(big(text), { ...defaultLimits, maxDepth: 10 }, true) as Record<string, Record<string, Record<string, unknown>>>;
+    const problem = failure(() => tree['components']!['schemas']!['Deep']);
+    expect(problem).toMatchObject({ code: 'OM203', location: { file: 'big.yaml', pointer: '#/components/schemas/Deep/a0/a1/a2/a3/a4/a5/a6/a7' } });
+  });
+
+  it('a small document, or one not cut, parses whole', () => {
+    const small = parseCheckedTree(sourceFromText('s.yaml', 'paths:\n  /a: {}\n'), defaultLimits, true) as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(small, 'paths')).toHaveProperty('value');
+    const anchored = parseCheckedTree(big('paths:\n  /a: &a {}\n  /b: *a\n'), defaultLimits, true) as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(anchored['paths'], '/a')).toHaveProperty('value');
+  });
+
+  it('a selection by path reads only the path items it names, and the components they reach', () => {
+    const paths = Array.from({ length: 50 }, (_, i) => `  /p${i}:\n    get:\n      operationId: op${i}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/S${i}' }\n`).join('');
+    const schemas = Array.from({ length: 50 }, (_, i) => `    S${i}: { type: string }\n`).join('');
+    const source = big(`openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n${paths}components:\n  schemas:\n${schemas}`);
+    const tree = parseCheckedTree(source, defaultLimits, true) as Record<string, Record<string, unknown>>;
+    const result = select(specDocument(source, tree, '3.1'), { include: [{ by: 'path', pattern: '/p7' }], exclude: [] });
+    expect(Object.keys(result.document['paths'] as object)).toEqual(['/p7']);
+    const read = (object: object) => Object.keys(object).filter((key) => Object.getOwnPropertyDescriptor(object, key)!.get === undefined);
+    expect(read(tree['paths']!)).toEqual(['/p7']);
+    expect(read((tree['components'] as Record<string, object>)['schemas']!)).toEqual(['S7']);
+  });
+});
+
+describeNeeding(upstreamInput, 'the upstream OpenAI snapshots, parsed entry by entry', () => {
+  it.each(upstreamSnapshots())('%s reads the same as the whole parse', (file) => {
+    const text = readFileSync(upstreamPath(file.slice(0, 2)), 'utf8');
+    expect(sameAsWhole(text)).not.toBe(false);
+  });
+
+  it('the newest snapshots are cut (the older ones have YAML aliases, and parse whole)', () => {
+    const newest = upstreamSnapshots().slice(-2);
+    expect(newest.map((file) => scanYamlLines(readFileSync(upstreamPath(file.slice(0, 2)), 'utf8')) !== undefined)).toEqual([true, true]);
+  });
+});
