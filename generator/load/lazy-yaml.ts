@@ -133,8 +133,11 @@ function simpleKey(line: string): string | undefined {
   return plain ?? match[2] ?? match[3];
 }
 
+/** A line's text, without its line break. */
 function lineAt(text: string, lines: YamlLines, index: number): string {
-  return linesText(text, lines, index, index + 1).replace(/\r?\n$/, '');
+  let end = index + 1 < lines.count ? lines.starts[index + 1]! - 1 : text.length;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(lines.starts[index], end);
 }
 
 /** The text of lines [from, to), with the last line's newline. */

@@ -39,30 +39,35 @@ export function scanYamlLines(text: string): YamlLines | undefined {
   for (let index = 0, start = 0; index < count; index++) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    const line = text.charCodeAt(end - 1) === CR ? text.slice(start, end - 1) : text.slice(start, end);
+    const lineEnd = text.charCodeAt(end - 1) === CR ? end - 1 : end;
+    const lineStart = start;
     starts[index] = start;
     start = end + 1;
     if (quote !== '') {
       // Inside a quoted scalar every line is its text, at any indentation, until the closing quote.
       indents[index] = -1;
+      const line = text.slice(lineStart, lineEnd);
       const close = closeQuote(line, -1, quote);
       if (close === -1) continue;
       quote = '';
       if (!endsHere(line, skipSpaces(line, close + 1), close + 1)) return undefined;
       continue;
     }
-    let indent = 0;
-    while (line.charCodeAt(indent) === SPACE) indent++;
-    const blank = indent === line.length;
+    // Only a line that may begin a node is cut out of the text and read.
+    let at = lineStart;
+    while (text.charCodeAt(at) === SPACE && at < lineEnd) at++;
+    const indent = at - lineStart;
+    const blank = at === lineEnd;
     if (parent >= 0 && (blank || indent > parent)) {
       indents[index] = -1;
       continue;
     }
     parent = -1;
-    if (blank || line[indent] === '#') {
+    if (blank || text.charCodeAt(at) === HASH) {
       indents[index] = -1;
       continue;
     }
+    const line = text.slice(lineStart, lineEnd);
     // A document start before the first node is allowed (`---` then the mapping); any other marker is doubt.
     if (indent === 0 && /^(---|\.\.\.)(\s|$)/.test(line)) {
       if (nodes > 0 || line.slice(3).trim() !== '') return undefined;
@@ -81,6 +86,7 @@ export function scanYamlLines(text: string): YamlLines | undefined {
 
 const CR = 13;
 const SPACE = 32;
+const HASH = 35;
 /** `readLine`'s answers besides a column. */
 const DOUBT = -2;
 const CLOSED = -1;
