@@ -1,47 +1,29 @@
 import type { JsonObject } from '../json.ts';
+import { httpMethods } from '../openapi/operations.ts';
 import { scanYamlLines, type YamlLines } from './yaml-lines.ts';
 
 /**
  * A large YAML document's tree, parsed entry by entry as it is read: a 3 MB document (OpenAI's) is
  * mostly `components` and `paths`, and one operation reaches a few dozen of their thousands of
- * entries. Each top-level entry, each path item and each component (`components/<type>/<name>`)
- * is an accessor that parses its own lines the first time it is read, then holds the value as a
- * plain data property. Enumerating keys parses nothing; reading every value (a walk, `--all`)
- * parses every entry once, which is the whole parse again, in pieces.
+ * entries. The top level, `paths`, each path item, each operation, `components` and each of its
+ * groups are cut into their entries (`isBranch`); every entry is an accessor that, the first time
+ * it is read, cuts its own lines in turn (a branch) or parses them (any other), then holds the
+ * value as a plain data property. Enumerating keys parses nothing; finding the operations reads an
+ * operation's `operationId` and `tags` only; reading every value (a walk, `--all`) parses every
+ * entry once, which is the whole parse again, in pieces. A branch whose value is not a block
+ * mapping of simple keys (`get: {}`, a merge key) is parsed whole instead.
  *
- * `undefined` when the text cannot be cut safely (yaml-lines.ts) or its top level, `paths` or
- * `components` is not a block mapping of simple keys (`/pets/{id}`, `Pet`, `"a b"`): the caller
- * parses the whole text then, with the same result and errors as before. An entry's text is given
- * to `parse` with where it starts, so a syntax error in it names the line in the whole file;
- * an error in an entry never read is not found (the document is untrusted, but what is not read
- * cannot reach the output).
+ * `undefined` when the text cannot be cut safely (yaml-lines.ts) or its top level is not a block
+ * mapping of simple keys (`/pets/{id}`, `Pet`, `"a b"`): the caller parses the whole text then,
+ * with the same result and errors as before. An entry's text is given to `parse` with where it
+ * starts, so a syntax error in it names the line in the whole file; an error in an entry never
+ * read is not found (the document is untrusted, but what is not read cannot reach the output).
  */
 export function lazyYamlTree(text: string, parse: ParseEntry): JsonObject | undefined {
   const lines = scanYamlLines(text);
   if (!lines) return undefined;
   const top = entriesOf(text, lines, 0, lines.count, 0);
-  if (!top) return undefined;
-  const nested = new Map<string, JsonObject>();
-  for (const entry of top) {
-    const depth = NESTED[entry.key];
-    if (depth === undefined) continue;
-    const children = childEntries(text, lines, entry);
-    if (!children) return undefined;
-    if (depth === 1) {
-      nested.set(entry.key, lazyObject(text, lines, children, [entry.key], parse));
-      continue;
-    }
-    const groups: JsonObject = {};
-    for (const group of children) {
-      const members = childEntries(text, lines, group);
-      if (!members) return undefined;
-      groups[group.key] = lazyObject(text, lines, members, [entry.key, group.key], parse);
-    }
-    nested.set(entry.key, groups);
-  }
-  const tree = lazyObject(text, lines, top, [], parse);
-  for (const [key, value] of nested) Object.defineProperty(tree, key, { value, enumerable: true, writable: true, configurable: true });
-  return tree;
+  return top && lazyObject({ text, lines, parse }, top, []);
 }
 
 /**
@@ -50,8 +32,21 @@ export function lazyYamlTree(text: string, parse: ParseEntry): JsonObject | unde
  */
 export type ParseEntry = (entry: string, firstLine: number, path: readonly string[]) => unknown;
 
-/** The mappings cut one level further (`paths/<path>`) and two (`components/<type>/<name>`). */
-const NESTED: Readonly<Record<string, 1 | 2>> = { paths: 1, components: 2 };
+/** Whether the entry at `path` is cut into entries of its own rather than parsed whole. */
+function isBranch(path: readonly string[]): boolean {
+  const [first, , third] = path;
+  if (path.length === 1) return first === 'paths' || first === 'components';
+  // Under a branch: a path item, or a group of components (`schemas`).
+  if (path.length === 2) return true;
+  return path.length === 3 && first === 'paths' && (httpMethods as readonly string[]).includes(third!);
+}
+
+/** The text, its lines and the parser: what every entry of one tree reads. */
+interface Source {
+  readonly text: string;
+  readonly lines: YamlLines;
+  readonly parse: ParseEntry;
+}
 
 /** An entry of a block mapping: its key, and its lines [from, to). */
 interface Entry {
@@ -60,19 +55,19 @@ interface Entry {
   readonly to: number;
 }
 
-/** An object whose properties parse their entry when first read (or take a value when set). */
-function lazyObject(text: string, lines: YamlLines, entries: readonly Entry[], at: readonly string[], parse: ParseEntry): JsonObject {
+/** An object whose properties cut or parse their entry when first read (or take a value when set). */
+function lazyObject(source: Source, entries: readonly Entry[], at: readonly string[]): JsonObject {
   const object: JsonObject = {};
   const settle = (key: string, value: unknown): void => {
     Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
   };
   for (const entry of entries) {
-    const { key, from, to } = entry;
+    const { key } = entry;
     Object.defineProperty(object, key, {
       enumerable: true,
       configurable: true,
       get: () => {
-        const value = parse(linesText(text, lines, from, to), from, [...at, key]);
+        const value = read(source, entry, [...at, key]);
         settle(key, value);
         return value;
       },
@@ -84,9 +79,18 @@ function lazyObject(text: string, lines: YamlLines, entries: readonly Entry[], a
   return object;
 }
 
+/** An entry's value: cut into a lazy object (a branch that is a block mapping of simple keys) or parsed. */
+function read(source: Source, entry: Entry, path: readonly string[]): unknown {
+  const { text, lines, parse } = source;
+  const children = isBranch(path) ? childEntries(text, lines, entry) : undefined;
+  return children ? lazyObject(source, children, path) : parse(linesText(text, lines, entry.from, entry.to), entry.from, path);
+}
+
 /** The entries of the block mapping an entry's header line opens (`paths:` then its lines), or undefined. */
 function childEntries(text: string, lines: YamlLines, parent: Entry): Entry[] | undefined {
-  if (!/^\s*[^:]*:\s*(?:#.*)?$/.test(lineAt(text, lines, parent.from))) return undefined;
+  // The header holds its key alone (a comment at most): its value is the lines below.
+  const header = simpleKey(lineAt(text, lines, parent.from).trimStart());
+  if (!header || !/^\s*(?:#.*)?$/.test(header.rest)) return undefined;
   let first = parent.from + 1;
   while (first < parent.to && lines.indents[first] === -1) first++;
   if (first === parent.to) return undefined;
@@ -110,7 +114,7 @@ function entriesOf(text: string, lines: YamlLines, from: number, to: number, ind
       continue;
     }
     if (at < indent) return undefined;
-    const key = simpleKey(lineAt(text, lines, index).slice(indent));
+    const key = simpleKey(lineAt(text, lines, index).slice(indent))?.key;
     if (key === undefined || keys.has(key)) return undefined;
     keys.add(key);
     if (entries.length > 0) entries.at(-1)!.to = index;
@@ -123,14 +127,15 @@ function entriesOf(text: string, lines: YamlLines, from: number, to: number, ind
  * A key whose text is its value under js-yaml's core schema: a plain key starting with a letter,
  * `_`, `$` or `/`, without spaces, quotes or `#` (`/v1/{name}:cancel` has a colon: one not followed
  * by a space is text), not a boolean or null word (which the schema would turn into another key); or a
- * quoted key without escapes. Undefined for any other (`1`, `<<`, `"a\"b"`: the whole text is parsed).
+ * quoted key without escapes; with the text after its colon. Undefined for any other (`1`, `<<`,
+ * `"a\"b"`: the mapping is not cut).
  */
-function simpleKey(line: string): string | undefined {
+function simpleKey(line: string): { key: string; rest: string } | undefined {
   const match = /^(?:([A-Za-z_$/](?:[^\s#:'"]|:(?! |$))*)|"([^"\\]*)"|'([^']*)')\s*:(?: |$)/.exec(line);
   if (!match) return undefined;
   const plain = match[1];
   if (plain !== undefined && /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/.test(plain)) return undefined;
-  return plain ?? match[2] ?? match[3];
+  return { key: plain ?? match[2] ?? match[3]!, rest: line.slice(match[0].length) };
 }
 
 /** A line's text, without its line break. */

@@ -102,6 +102,23 @@ describe('a large YAML document, parsed entry by entry', () => {
     expect((tree!['components'] as Record<string, Record<string, Record<string, unknown>>>)['schemas']!['Store']!['description']).toBe("single 'quoted' NotASchema: still quoted");
   });
 
+  it('finds an operation by its operationId and tags without parsing the rest of it', () => {
+    const { tree, parsed } = lazy(DOC);
+    const get = (tree!['paths'] as Record<string, Record<string, Record<string, unknown>>>)['/stores']!['get']!;
+    expect(get['operationId']).toBe('listStores');
+    expect(parsed).toEqual(['paths//stores/get/operationId']);
+    expect(Object.keys(get)).toEqual(['operationId', 'summary', 'responses']);
+  });
+
+  it('parses whole a branch that is not a block mapping of simple keys', () => {
+    const text = 'paths: {}\ncomponents:\n  schemas:\n    A: {type: string}\n  x-list:\n    - a\n';
+    const { tree, parsed } = lazy(text);
+    expect(tree!['paths']).toEqual({});
+    expect((tree!['components'] as Record<string, unknown>)['x-list']).toEqual(['a']);
+    expect(parsed).toEqual(['paths', 'components/x-list']);
+    expect(sameAsWhole(text)).toBe(true);
+  });
+
   it('a value set replaces its entry, unparsed', () => {
     const { tree, parsed } = lazy(DOC);
     (tree!['paths'] as Record<string, unknown>)['/stores'] = { x: 1 };
@@ -115,13 +132,12 @@ describe('a large YAML document, parsed entry by entry', () => {
     ['a tag', 'a: !!str 1\n'],
     ['a complex key', '? a\n: 1\n'],
     ['a key the core schema reads as a boolean', 'true: 1\nb: 2\n'],
-    ['a number as a key', 'paths:\n  200: x\n'],
+    ['a number as a key', 'a: 1\n200: x\n'],
     ['a key twice', 'a: 1\na: 2\n'],
     ['a second document', 'a: 1\n---\nb: 2\n'],
     ['a tab for indentation', 'a:\n\tb: 1\n'],
     ['a top-level sequence', '- a\n- b\n'],
     ['a block scalar with no key', 'a:\n  |\n  x\n'],
-    ['a flow mapping for paths', 'paths: {}\n'],
   ])('leaves the whole parse to the caller for %s', (_, text) => {
     expect(lazy(text).tree).toBeUndefined();
   });
