@@ -131,7 +131,8 @@ function entriesOf(text: string, lines: YamlLines, from: number, to: number, ind
  * `"a\"b"`: the mapping is not cut).
  */
 function simpleKey(line: string): { key: string; rest: string } | undefined {
-  const match = /^(?:([A-Za-z_$/](?:[^\s#:'"]|:(?! |$))*)|"([^"\\]*)"|'([^']*)')\s*:(?: |$)/.exec(line);
+  // Spaces only before the colon: js-yaml keeps any other white space (a no-break space) in the key.
+  const match = /^(?:([A-Za-z_$/](?:[^\s#:'"]|:(?! |$))*)|"([^"\\]*)"|'([^']*)') *:(?: |$)/.exec(line);
   if (!match) return undefined;
   const plain = match[1];
   if (plain !== undefined && /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/.test(plain)) return undefined;

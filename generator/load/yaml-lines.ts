@@ -10,11 +10,15 @@
  * starts and answers `undefined` (the caller parses the whole text) for:
  * - a flow collection not closed on its line (a quoted scalar may go on: its lines are read to
  *   its closing quote, as js-yaml reads them, and belong to its entry),
- * - anchors, aliases, tags, directives, reserved characters, complex keys (`? `), documents after
- *   the first, tabs for indentation: anything whose meaning could cross an entry's boundary.
+ * - anchors, aliases, tags, directives, reserved characters, complex keys (`? `), also inside a
+ *   flow collection; a document marker but one `---` first; a tab in a line read (js-yaml takes
+ *   a tab where a space separates tokens); a line break js-yaml sees and this scan would not (a
+ *   lone CR); a NUL (js-yaml refuses one even in a comment): anything whose meaning could cross
+ *   an entry's boundary, or that makes js-yaml refuse a text whose lines this scan never reads.
  * Plain and block scalars may span lines: every next line indented more than the key (or the `- `)
  * that holds the scalar is its content (js-yaml reads a quote or bracket there as text: the scalar
- * began earlier), so such lines are not read, and belong to the key's entry.
+ * began earlier), so such lines are not read, and belong to the key's entry. A plain scalar that
+ * begins its own line belongs to the key (or `- `) of the line before whose value was empty.
  * Doubt costs only speed (a full parse); a line misread as an entry's start would cost correctness.
  */
 export interface YamlLines {
@@ -26,6 +30,7 @@ export interface YamlLines {
 }
 
 export function scanYamlLines(text: string): YamlLines | undefined {
+  if (/\r(?!\n)|\0/.test(text)) return undefined;
   let count = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
   count++;
@@ -35,7 +40,10 @@ export function scanYamlLines(text: string): YamlLines | undefined {
   let parent = -1;
   // The quote of a quoted scalar that goes on to the next line ('' : none).
   let quote = '';
+  // The column of the key or `-` of the node line before, when its value was empty (-1: not so).
+  let emptyAt = -1;
   let nodes = 0;
+  let marker = false;
   for (let index = 0, start = 0; index < count; index++) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
@@ -70,14 +78,20 @@ export function scanYamlLines(text: string): YamlLines | undefined {
     const line = text.slice(lineStart, lineEnd);
     // A document start before the first node is allowed (`---` then the mapping); any other marker is doubt.
     if (indent === 0 && /^(---|\.\.\.)(\s|$)/.test(line)) {
-      if (nodes > 0 || line.slice(3).trim() !== '') return undefined;
+      if (nodes > 0 || marker || line.startsWith('...') || line.slice(3).trim() !== '') return undefined;
+      marker = true;
       indents[index] = -1;
       continue;
     }
+    if (line.includes('\t')) return undefined;
     const read = readLine(line, indent);
+    const before = emptyAt;
+    emptyAt = read <= EMPTY ? EMPTY - read : -1;
     if (read === DOUBT) return undefined;
     if (read === OPEN_DOUBLE || read === OPEN_SINGLE) quote = read === OPEN_DOUBLE ? '"' : "'";
-    else parent = read;
+    // A plain scalar beginning its line goes on beyond the key (or `- `) it is the value of.
+    else if (read === KEYLESS) parent = before >= 0 ? Math.min(before, indent - 1) : indent - 1;
+    else parent = read <= EMPTY ? -1 : read;
     indents[index] = indent;
     nodes++;
   }
@@ -93,11 +107,16 @@ const CLOSED = -1;
 /** A value's quoted scalar goes on to the next line. */
 const OPEN_DOUBLE = -3;
 const OPEN_SINGLE = -4;
+/** A plain scalar begins the line (no key, no `- `). */
+const KEYLESS = -5;
+/** The value of the key or `-` at column c is empty (it begins on a later line): EMPTY - c. */
+const EMPTY = -10;
 
 /**
- * A node line's tokens up to its value: DOUBT, CLOSED (nothing on it goes on to later lines but a
- * nested node), OPEN_DOUBLE or OPEN_SINGLE (a quoted value goes on), or the column of the key or
- * `-` whose scalar (block or plain) may go on.
+ * A node line's tokens up to its value: DOUBT, CLOSED (nothing on it goes on to later lines),
+ * EMPTY - c (the value of the key or `-` at column c begins on a later line), OPEN_DOUBLE or
+ * OPEN_SINGLE (a quoted value goes on), KEYLESS, or the column of the key or `-` whose scalar
+ * (block or plain) may go on.
  */
 function readLine(line: string, indent: number): number {
   let at = indent;
@@ -107,7 +126,7 @@ function readLine(line: string, indent: number): number {
     dash = at;
     at = skipSpaces(line, at + 1);
   }
-  if (at >= line.length || line[at] === '#') return CLOSED;
+  if (at >= line.length || line[at] === '#') return dash === -1 ? CLOSED : EMPTY - dash;
   const first = line[at]!;
   if (first === '"' || first === "'") {
     const close = closeQuote(line, at, first);
@@ -123,8 +142,8 @@ function readLine(line: string, indent: number): number {
   if ((first === '|' || first === '>') && dash !== -1) return BLOCK_HEADER.test(line.slice(at)) ? dash : DOUBT;
   if (SPECIAL.includes(first) || (first === '?' && (at + 1 === line.length || line[at + 1] === ' '))) return DOUBT;
   // A plain scalar: a key if a `: ` (or a final `:`) comes before any ` #` comment. A scalar goes on
-  // to lines indented more than its `- `, or than itself (after a `key:` line, the key's column is not known here).
-  const holder = dash === -1 ? indent - 1 : dash;
+  // to lines indented more than its `- `, or (KEYLESS) than the key of the line before.
+  const holder = dash === -1 ? KEYLESS : dash;
   for (let i = at + 1; i < line.length; i++) {
     if (line[i] === '#' && line[i - 1] === ' ') return holder;
     if (isKeyColon(line, i)) return readValue(line, i + 1, at);
@@ -135,7 +154,7 @@ function readLine(line: string, indent: number): number {
 /** The value after a key's colon (the key at column `key`). */
 function readValue(line: string, from: number, key: number): number {
   const at = skipSpaces(line, from);
-  if (at >= line.length || line[at] === '#') return CLOSED;
+  if (at >= line.length || line[at] === '#') return EMPTY - key;
   const first = line[at]!;
   if (first === '"' || first === "'") {
     const close = closeQuote(line, at, first);
@@ -198,6 +217,9 @@ function closeFlow(line: string, at: number): number {
     } else if (c === ']' || c === '}') {
       if (--depth === 0) return i;
       nodeStart = false;
+    } else if (nodeStart && '&*!?'.includes(c)) {
+      // An anchor, alias, tag or complex key inside: its meaning can reach beyond the line.
+      return -1;
     } else if (c === ',' || c === ':') {
       nodeStart = true;
     } else if ((c === '"' || c === "'") && nodeStart) {

@@ -148,6 +148,48 @@ describe('a large YAML document, parsed entry by entry', () => {
     expect(sameAsWhole(text)).toBe(true);
   });
 
+  // Found by a review (helper-31): each once read differently cut than whole.
+  it.each([
+    ['a tab before a quoted value', 'a: \t"x\nb: 1"\n'],
+    ['a tab before a nested quoted value', 'a:\n  b:\t"x\nc: 1"\n'],
+    ['a tab after a dash', 'a:\n  -\t"x\nb: 1"\n'],
+    ['a tab before a comment', 'a:\n  b\t#c: "q\nd: 1\ne: 2 # "'],
+    ['a tab before an anchor', 'a: \t&x 1\nb: \t*x\n'],
+    ['a tab inside a flow collection', 'a: [1,\t"x]\nb: 1"]\n'],
+    ['a tab before a comment in a flow collection', 'a: [x,\t# ]\nb: 1]\n'],
+    ['an anchor inside a flow collection', 'a: [&x 1]\nb: [*x]\n'],
+    ['an anchor and a merge inside flow mappings', 'a: {k: &x {v: 1}}\nb: {<<: *x}\n'],
+    ['a complex key inside a flow collection', 'a: [? "a]\nb: 1"]\n'],
+    ['a tag inside a flow collection', 'a: [!!str "x]\nb: 1"]\n'],
+    ['an anchored quoted scalar inside a flow collection', 'a: [&q "x]\nb: 1"]\n'],
+    ['a plain scalar on its own line, then a less indented quote', 'a:\n    x\n  "y\nb: 1\nc: 2 # "\n'],
+    ['the same under paths', "paths:\n  /a:\n      x\n    'y\n  /b: 1\n  /c: 2 # '\n"],
+    ['the same after a dash', 'a:\n  -\n     x\n   "y\nb: 1\nc: 2 # "\n'],
+    ['the same before a dash', 'a:\n    x\n  - "y\nb: 1\nc: 2 # "\n'],
+    ['a lone CR', 'a: 1\rb: 2\n'],
+    ['a lone CR under paths', 'paths:\n  /a: 1\r  /b: 2\n'],
+    ['two document starts', '---\n---\na: 1\n'],
+    ['a document end first', '...\na: 1\n'],
+    ['a start and an end', '---\n...\na: 1\n'],
+    ['a NUL in a comment', '# \u0000\na: 1\n'],
+    ['a NUL in a header comment', 'paths: # \u0000\n  /a: 1\n'],
+    ['__proto__ as a component group', 'components:\n  __proto__:\n    X: 1\n'],
+    ['constructor at the top, __proto__ below', 'constructor:\n  __proto__:\n    b: 1\n'],
+    ['a no-break space before the colon', 'a\u00a0: 1\n'],
+    ['a byte order mark before the colon', 'x: 0\na\ufeff: 1\n'],
+    ['a quoted key with a colon and a hash', "components:\n  'x:#': \"1\"\n    B: 2\n"],
+  ])('reads %s as the whole parse does, or leaves it to the whole parse', (_, text) => {
+    const read = (fn: () => unknown) => {
+      try {
+        return JSON.parse(JSON.stringify(fn())) as unknown;
+      } catch {
+        return 'throws';
+      }
+    };
+    const { tree } = lazy(text);
+    if (tree !== undefined) expect(read(() => tree)).toEqual(read(() => parseYaml(text, 't.yaml', 0)));
+  });
+
   it('starts after a document marker, and reads CRLF lines', () => {
     expect(sameAsWhole('---\na: 1\npaths:\n  /x:\n    get: {}\n')).toBe(true);
     expect(sameAsWhole('a: 1\r\npaths:\r\n  /x:\r\n    get: {}\r\n')).toBe(true);
