@@ -1,6 +1,6 @@
 import type { JsonObject } from '../json.ts';
 import { httpMethods } from '../openapi/operations.ts';
-import { scanYamlLines, type YamlLines } from './yaml-lines.ts';
+import { lineText, linesText, scanYamlLines, type YamlLines } from './yaml-lines.ts';
 
 /**
  * A large YAML document's tree, parsed entry by entry as it is read: a 3 MB document (OpenAI's) is
@@ -89,7 +89,7 @@ function read(source: Source, entry: Entry, path: readonly string[]): unknown {
 /** The entries of the block mapping an entry's header line opens (`paths:` then its lines), or undefined. */
 function childEntries(text: string, lines: YamlLines, parent: Entry): Entry[] | undefined {
   // The header holds its key alone (a comment at most): its value is the lines below.
-  const header = simpleKey(lineAt(text, lines, parent.from).trimStart());
+  const header = simpleKey(lineText(text, lines, parent.from).trimStart());
   if (!header || !/^\s*(?:#.*)?$/.test(header.rest)) return undefined;
   let first = parent.from + 1;
   while (first < parent.to && lines.indents[first] === -1) first++;
@@ -114,7 +114,7 @@ function entriesOf(text: string, lines: YamlLines, from: number, to: number, ind
       continue;
     }
     if (at < indent) return undefined;
-    const key = simpleKey(lineAt(text, lines, index).slice(indent))?.key;
+    const key = simpleKey(lineText(text, lines, index).slice(indent))?.key;
     if (key === undefined || keys.has(key)) return undefined;
     keys.add(key);
     if (entries.length > 0) entries.at(-1)!.to = index;
@@ -137,16 +137,4 @@ function simpleKey(line: string): { key: string; rest: string } | undefined {
   const plain = match[1];
   if (plain !== undefined && /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/.test(plain)) return undefined;
   return { key: plain ?? match[2] ?? match[3]!, rest: line.slice(match[0].length) };
-}
-
-/** A line's text, without its line break. */
-function lineAt(text: string, lines: YamlLines, index: number): string {
-  let end = index + 1 < lines.count ? lines.starts[index + 1]! - 1 : text.length;
-  if (text.charCodeAt(end - 1) === 13) end--;
-  return text.slice(lines.starts[index], end);
-}
-
-/** The text of lines [from, to), with the last line's newline. */
-function linesText(text: string, lines: YamlLines, from: number, to: number): string {
-  return text.slice(lines.starts[from], to < lines.count ? lines.starts[to] : text.length);
 }

@@ -1,7 +1,7 @@
 /**
  * The lines of a YAML text, as far as where its block mappings' entries begin: for each line, its
- * indentation when the line holds a node, or -1 when it cannot begin an entry (blank, a comment, or
- * the content of a block scalar). Then an entry of a block mapping is a line at the mapping's
+ * indentation when the line holds a node, or -1 when it cannot begin an entry (blank, a comment, a
+ * block or plain scalar's next lines, a quoted scalar's lines). Then an entry of a block mapping is a line at the mapping's
  * indentation up to the next line at that indentation or less, which lazy-yaml.ts parses alone.
  *
  * That holds only if no scalar or flow collection spans lines: js-yaml accepts a quoted scalar or
@@ -58,7 +58,7 @@ export function scanYamlLines(text: string): YamlLines | undefined {
       const close = closeQuote(line, -1, quote);
       if (close === -1) continue;
       quote = '';
-      if (!endsHere(line, skipSpaces(line, close + 1), close + 1)) return undefined;
+      if (closedAt(line, close) === DOUBT) return undefined;
       continue;
     }
     // Only a line that may begin a node is cut out of the text and read.
@@ -135,10 +135,7 @@ function readLine(line: string, indent: number): number {
     if (endsHere(line, next, close + 1)) return CLOSED;
     return isKeyColon(line, next) ? readValue(line, next + 1, at) : DOUBT;
   }
-  if (first === '[' || first === '{') {
-    const close = closeFlow(line, at);
-    return close !== -1 && endsHere(line, skipSpaces(line, close + 1), close + 1) ? CLOSED : DOUBT;
-  }
+  if (first === '[' || first === '{') return closedAt(line, closeFlow(line, at));
   if ((first === '|' || first === '>') && dash !== -1) return BLOCK_HEADER.test(line.slice(at)) ? dash : DOUBT;
   if (SPECIAL.includes(first) || (first === '?' && (at + 1 === line.length || line[at + 1] === ' '))) return DOUBT;
   // A plain scalar: a key if a `: ` (or a final `:`) comes before any ` #` comment. A scalar goes on
@@ -159,12 +156,9 @@ function readValue(line: string, from: number, key: number): number {
   if (first === '"' || first === "'") {
     const close = closeQuote(line, at, first);
     if (close === -1) return first === '"' ? OPEN_DOUBLE : OPEN_SINGLE;
-    return endsHere(line, skipSpaces(line, close + 1), close + 1) ? CLOSED : DOUBT;
+    return closedAt(line, close);
   }
-  if (first === '[' || first === '{') {
-    const close = closeFlow(line, at);
-    return close !== -1 && endsHere(line, skipSpaces(line, close + 1), close + 1) ? CLOSED : DOUBT;
-  }
+  if (first === '[' || first === '{') return closedAt(line, closeFlow(line, at));
   if (first === '|' || first === '>') return BLOCK_HEADER.test(line.slice(at)) ? key : DOUBT;
   if (SPECIAL.includes(first) || ((first === '-' || first === '?') && (at + 1 === line.length || line[at + 1] === ' '))) return DOUBT;
   return key;
@@ -174,6 +168,11 @@ function readValue(line: string, from: number, key: number): number {
 const SPECIAL = '&*!%@`|>';
 /** A block scalar's header: indicator, optional indentation and chomping indicators, optional comment. */
 const BLOCK_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?\s*(?:\s#.*)?$/;
+
+/** CLOSED when a token closed at `close` ends the line (a comment may follow), else DOUBT (also for -1: not closed). */
+function closedAt(line: string, close: number): number {
+  return close !== -1 && endsHere(line, skipSpaces(line, close + 1), close + 1) ? CLOSED : DOUBT;
+}
 
 function skipSpaces(line: string, at: number): number {
   while (line[at] === ' ') at++;
@@ -233,4 +232,16 @@ function closeFlow(line: string, at: number): number {
     }
   }
   return -1;
+}
+
+/** Line `index`'s text, without its line break. */
+export function lineText(text: string, lines: YamlLines, index: number): string {
+  let end = index + 1 < lines.count ? lines.starts[index + 1]! - 1 : text.length;
+  if (text.charCodeAt(end - 1) === CR) end--;
+  return text.slice(lines.starts[index], end);
+}
+
+/** The text of lines [from, to), with the last line's break. */
+export function linesText(text: string, lines: YamlLines, from: number, to: number): string {
+  return text.slice(lines.starts[from], to < lines.count ? lines.starts[to] : text.length);
 }
