@@ -7,7 +7,8 @@ import { emitPackage } from './emit/emit-package.ts';
 import { typecheckFiles } from './emit/typecheck.ts';
 import { trustedCacheDir } from './cache-dir.ts';
 import type { FormatPool } from './format/format-jobs.ts';
-import { startFormatSession, startRenderFormatting } from './format/prettier.ts';
+import { startFormatSession } from './format/prettier.ts';
+import { renderFormatting } from './format/render-pool.ts';
 import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings, isObject, type JsonObject } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
@@ -152,7 +153,7 @@ export async function renderSelected(config: ResolvedConfig, spec: SpecDocument,
  * renders without it, and so does a config with `output.format: false`); the worker ends with `run`.
  */
 export async function withRenderPool<T>(config: ResolvedConfig, renderOptions: RenderOptions, run: (pool: FormatPool | undefined) => Promise<T>): Promise<T> {
-  const pool = formats(config, renderOptions) ? startRenderFormatting(config.output.dir) : undefined;
+  const pool = formats(config, renderOptions) ? renderFormatting(config.output.dir) : undefined;
   try {
     return await run(pool);
   } finally {

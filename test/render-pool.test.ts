@@ -61,15 +61,62 @@ describeNeeding(
   },
 );
 
+/** The format workers a run created, from the probe's log. */
+function formatWorkers(log: string): number {
+  return readFileSync(log, 'utf8').split('\n').filter((e) => e.startsWith('worker ') && e.includes('format-worker.js')).length;
+}
+
+describeNeeding(
+  { what: 'a second CPU core', present: availableParallelism() > 1, hint: 'a render starts its format worker only on a machine with two cores or more (renderPoolSize)' },
+  'generate and check start the format worker once they know a render follows, and only then',
+  () => {
+    const run = (p: TempProject, args: readonly string[]) => {
+      const log = join(p.dir, `load-order-${args.join('-')}.log`);
+      const result = spawnCli(args, p.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
+      expect([result.code, result.stderr]).toStrictEqual([0, '']);
+      return formatWorkers(log);
+    };
+
+    it.each([['generate'], ['check']])('%s: no format worker when nothing changed (the no-op pays for no thread)', (command) => {
+      project = tempProject();
+      expect(spawnCli(['generate'], project.dir).code).toBe(0);
+      expect(run(project, [command])).toBe(0);
+    });
+
+    it.each([['generate', '--force'], ['check', '--force']])('%s %s: one format worker, started ahead and taken by the render (not a second)', (...args) => {
+      project = tempProject();
+      expect(spawnCli(['generate'], project.dir).code).toBe(0);
+      expect(run(project, args)).toBe(1);
+    });
+
+    it('the render takes the pool started ahead for its output folder, once; another folder gets a pool of its own', () => {
+      const renderPool = pathToFileURL(join(repoRoot, 'dist/generator/format/render-pool.js')).href;
+      project = tempProject();
+      const count = (body: string) => {
+        const log = join(project!.dir, `pool-${formatWorkersRun++}.log`);
+        const script = `const m = await import(${JSON.stringify(renderPool)}); const dir = process.cwd(); ${body}`;
+        const result = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, '--input-type=module', '-e', script], { cwd: project!.dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, LOAD_ORDER_LOG: log } });
+        expect([result.status, result.stderr]).toStrictEqual([0, '']);
+        return formatWorkers(log);
+      };
+      expect(count('m.startRenderFormattingAhead(dir); m.startRenderFormattingAhead(dir); m.renderFormatting(dir).close();')).toBe(1);
+      expect(count('m.startRenderFormattingAhead(dir); m.renderFormatting(dir).close(); m.renderFormatting(dir).close();')).toBe(2);
+      expect(count("m.startRenderFormattingAhead(dir); m.renderFormatting(dir + '/elsewhere').close();")).toBe(2);
+    });
+  },
+);
+
+let formatWorkersRun = 0;
+
 describeNeeding(
   { what: 'a second CPU core', present: availableParallelism() > 1, hint: 'a render starts its format worker only on a machine with two cores or more (renderPoolSize)' },
   'the format worker starts under Node options that a worker started from a file refuses',
   () => {
     it('a pool nobody closes holds the process open only while it has jobs: a program that starts one and does nothing more ends', () => {
-      const prettier = pathToFileURL(join(repoRoot, 'dist/generator/format/prettier.js')).href;
+      const renderPool = pathToFileURL(join(repoRoot, 'dist/generator/format/render-pool.js')).href;
       project = tempProject();
       const log = join(project.dir, 'load-order.log');
-      const script = `const { startRenderFormatting } = await import(${JSON.stringify(prettier)}); if (!startRenderFormatting(process.cwd())) throw new Error('no pool');`;
+      const script = `const { startRenderFormatting } = await import(${JSON.stringify(renderPool)}); if (!startRenderFormatting(process.cwd())) throw new Error('no pool');`;
       // Killed after 30 s if the worker kept it open (it did, with its listeners added after unref()).
       const run = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, '--input-type=module', '-e', script], { cwd: project.dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, LOAD_ORDER_LOG: log } });
       expect([run.status, run.signal, run.stderr]).toStrictEqual([0, null, '']);

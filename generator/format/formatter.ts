@@ -41,6 +41,9 @@ export function fileSetup(file: Pick<PrintedFile, 'path' | 'content'>): Formatte
 const DEFAULT_PARSERS = ['json', 'markdown', 'typescript'];
 export const DEFAULT_PACKAGE_SETUP: FormatterSetup = { kind: 'standalone', parsers: DEFAULT_PARSERS, all: false };
 
+/** The full prettier with the project's config (a render's setup where the output folder has one). */
+export const CONFIG_SETUP: FormatterSetup = { kind: 'config' };
+
 /**
  * The options prettier resolves for a file, as JSON (the format cache's key in config mode). Its
  * config cache is cleared first: a long-lived process (`--watch`) must see a config edited since.

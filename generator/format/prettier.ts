@@ -7,8 +7,8 @@ import { prettierConfigSource } from './config-search.ts';
 import { formatCache, formatCacheKey, type FormatCache } from './format-cache.ts';
 import { withChunkCache } from './chunk-cache.ts';
 import { formatChunked } from './chunks.ts';
-import { formatBatch, renderPoolSize, runFormatJobs, startFormatPool, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
-import { configOptions, DEFAULT_PACKAGE_SETUP, extension, fileSetup, PARSERS, type FormatterSetup } from './formatter.ts';
+import { formatBatch, runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
+import { configOptions, CONFIG_SETUP, extension, fileSetup, PARSERS, type FormatterSetup } from './formatter.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
 
@@ -17,7 +17,7 @@ import { toolkitRoot } from '../toolkit.ts';
  * be written (the user's, if the project has one). Files prettier has no parser for pass through.
  * With a cache folder, text formatted before (same prettier, config, parser, path and text) is
  * taken from the cache, and prettier is loaded only when something is left to format. With a
- * `pool` (see `startRenderFormatting`) the workers format; else the main thread, or workers started
+ * `pool` (see `startRenderFormatting` in render-pool.ts) the workers format; else the main thread, or workers started
  * here for a large package. (A render hands its files over one by one: `startFormatSession`.)
  *
  * Without a prettier config, the do-not-edit header is not given to prettier: prettier formats
@@ -149,8 +149,6 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
 /** A prepared file with prettier's outcome, when prettier formatted it. */
 type Formatted = Prepared & { readonly outcome?: FormatOutcome };
 
-const CONFIG_SETUP: FormatterSetup = { kind: 'config' };
-
 
 /** The files as formatted (a file prettier did not take as it was), the fresh outcomes cached; one OM600 per failing file. */
 async function finish(results: readonly Formatted[], cache: FormatCache): Promise<PrintedFile[]> {
@@ -217,15 +215,4 @@ function formatSeed(): ReadonlyMap<string, string> {
   } catch {
     return new Map();
   }
-}
-
-/**
- * Format workers for a render, started before its files exist (the format stage passes the pool to
- * `formatFiles`): they load prettier while the types and templates stages run, with the setup a
- * render most likely needs (the project's prettier config, or the standalone build with the
- * plugins of a default package; another setup costs only the plugins it adds).
- * `undefined` when the toolkit runs from its TypeScript sources (no compiled worker).
- */
-export function startRenderFormatting(outDir: string): FormatPool | undefined {
-  return startFormatPool(prettierConfigSource(outDir) ? CONFIG_SETUP : DEFAULT_PACKAGE_SETUP, renderPoolSize(), true);
 }
