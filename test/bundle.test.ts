@@ -38,7 +38,9 @@ describe('the bundled CLI', () => {
   // 32 since the upstream's stages (upstream-subset.ts) and the worker's start (upstream-thread.ts,
   // imported by the sync command first) are chunks of their own, which cut shared chunks finer: the
   // no-op check's wall did not change (0.21-0.24 s against 0.21-0.24 s, 8 runs each, at 30 and at 32).
-  it('renders with the bundle, and a no-op check then loads at most 32 of its modules (one per source file was 78)', () => {
+  // 33 since the render's format worker can start ahead (format/render-pool.ts, a chunk of its own):
+  // 258 bytes more are read, and the no-op check's wall did not change (median 0.25 s at 32 and at 33, 12 runs each).
+  it('renders with the bundle, and a no-op check then loads at most 33 of its modules (one per source file was 78)', () => {
     const rendered = run(['generate', '--force']);
     expect(rendered.code).toBe(0);
     expect(rendered.stdout).toMatch(/from 1 operation and 3 schemas/);
@@ -48,7 +50,7 @@ describe('the bundled CLI', () => {
     const noOp = run(['check']);
     expect(noOp.code).toBe(0);
     expect(noOp.stdout).toMatch(/is up to date/);
-    expect(noOp.modules.length).toBeLessThanOrEqual(32);
+    expect(noOp.modules.length).toBeLessThanOrEqual(33);
   });
 
   it("extract loads the upstream's stages only, none of the render's (sync's upstream worker runs the same module, upstream-subset.ts)", () => {
