@@ -1,14 +1,14 @@
 import type { JsonObject } from '../json.ts';
-import { httpMethods } from '../openapi/operations.ts';
+import { isBranch, lazyObject } from './lazy-tree.ts';
 import { lineText, linesText, scanYamlLines, type YamlLines } from './yaml-lines.ts';
 
 /**
  * A large YAML document's tree, parsed entry by entry as it is read: a 3 MB document (OpenAI's) is
  * mostly `components` and `paths`, and one operation reaches a few dozen of their thousands of
- * entries. The top level, `paths`, each path item, each operation, `components` and each of its
- * groups are cut into their entries (`isBranch`); every entry is an accessor that, the first time
- * it is read, cuts its own lines in turn (a branch) or parses them (any other), then holds the
- * value as a plain data property. Enumerating keys parses nothing; finding the operations reads an
+ * entries. The branches (lazy-tree.ts `isBranch`: the top level, `paths`, each path item, each
+ * operation, `components` and each of its groups) are cut into their entries; every entry is an
+ * accessor that, the first time it is read, cuts its own lines in turn (a branch) or parses them
+ * (any other), then holds the value as a plain data property. Enumerating keys parses nothing; finding the operations reads an
  * operation's `operationId` and `tags` only; reading every value (a walk, `--all`) parses every
  * entry once, which is the whole parse again, in pieces. A branch whose value is not a block
  * mapping of simple keys (`get: {}`, a merge key) is parsed whole instead.
@@ -23,7 +23,7 @@ export function lazyYamlTree(text: string, parse: ParseEntry): JsonObject | unde
   const lines = scanYamlLines(text);
   if (!lines) return undefined;
   const top = entriesOf(text, lines, 0, lines.count, 0);
-  return top && lazyObject({ text, lines, parse }, top, []);
+  return top && yamlObject({ text, lines, parse }, top, []);
 }
 
 /**
@@ -31,15 +31,6 @@ export function lazyYamlTree(text: string, parse: ParseEntry): JsonObject | unde
  * and returns the value, checked as the node at `path` of the whole document.
  */
 export type ParseEntry = (entry: string, firstLine: number, path: readonly string[]) => unknown;
-
-/** Whether the entry at `path` is cut into entries of its own rather than parsed whole. */
-function isBranch(path: readonly string[]): boolean {
-  const [first, , third] = path;
-  if (path.length === 1) return first === 'paths' || first === 'components';
-  // Under a branch: a path item, or a group of components (`schemas`).
-  if (path.length === 2) return true;
-  return path.length === 3 && first === 'paths' && (httpMethods as readonly string[]).includes(third!);
-}
 
 /** The text, its lines and the parser: what every entry of one tree reads. */
 interface Source {
@@ -55,35 +46,16 @@ interface Entry {
   readonly to: number;
 }
 
-/** An object whose properties cut or parse their entry when first read (or take a value when set). */
-function lazyObject(source: Source, entries: readonly Entry[], at: readonly string[]): JsonObject {
-  const object: JsonObject = {};
-  const settle = (key: string, value: unknown): void => {
-    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  };
-  for (const entry of entries) {
-    const { key } = entry;
-    Object.defineProperty(object, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        const value = read(source, entry, [...at, key]);
-        settle(key, value);
-        return value;
-      },
-      set: (value: unknown) => {
-        settle(key, value);
-      },
-    });
-  }
-  return object;
+/** The lazy object (lazy-tree.ts) of a block mapping's entries. */
+function yamlObject(source: Source, entries: readonly Entry[], at: readonly string[]): JsonObject {
+  return lazyObject(entries, at, (entry, path) => read(source, entry, path));
 }
 
 /** An entry's value: cut into a lazy object (a branch that is a block mapping of simple keys) or parsed. */
 function read(source: Source, entry: Entry, path: readonly string[]): unknown {
   const { text, lines, parse } = source;
   const children = isBranch(path) ? childEntries(text, lines, entry) : undefined;
-  return children ? lazyObject(source, children, path) : parse(linesText(text, lines, entry.from, entry.to), entry.from, path);
+  return children ? yamlObject(source, children, path) : parse(linesText(text, lines, entry.from, entry.to), entry.from, path);
 }
 
 /** The entries of the block mapping an entry's header line opens (`paths:` then its lines), or undefined. */
