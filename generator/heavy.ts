@@ -62,15 +62,6 @@ export function openapiTypescript(): {
 }
 
 /**
- * Loads what every render needs (TypeScript's compiler, ts-morph, openapi-typescript's transform)
- * now rather than on first use: `sync` does this while its upstream loads on another thread.
- */
-export function loadRenderModules(): void {
-  tsMorph();
-  openapiTypescript();
-}
-
-/**
  * openapi-typescript's modules take `parseRef` and `escapePointer` from Redocly's
  * `lib/ref-utils.js`, which requires Redocly's `lib/utils.js`, and that loads its config, YAML,
  * proxy-agent and logging modules (about 40 modules, ~50 ms of a one-operation run) for the two

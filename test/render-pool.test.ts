@@ -110,6 +110,30 @@ let formatWorkersRun = 0;
 
 describeNeeding(
   { what: 'a second CPU core', present: availableParallelism() > 1, hint: 'a render starts its format worker only on a machine with two cores or more (renderPoolSize)' },
+  "the markdown pages go to the format worker before TypeScript's compiler is read (prettier formats them while it loads)",
+  () => {
+    it.each([
+      { ...cases.find((c) => c.name === 'generate')! },
+      { ...cases.find((c) => c.name.startsWith('sync'))!, name: 'sync --from (its upstream on a worker thread)' },
+    ])('$name', ({ given, args }) => {
+      project = tempProject();
+      given(project);
+      const log = join(project.dir, 'load-order.log');
+      // A format cache of its own, so that the pages are formatted, not found.
+      project.write('tmp/.keep', '');
+      const run = spawnCli(args, project.dir, { LOAD_ORDER_LOG: log, TMPDIR: join(project.dir, 'tmp') }, { preload: [probe] });
+      expect([run.code, run.stderr]).toStrictEqual([0, '']);
+      const events = readFileSync(log, 'utf8').split('\n');
+      const firstPage = events.findIndex((e) => /^post docs\/.*\.md$/.test(e));
+      const compiler = events.findIndex((e) => /^open .*[\\/]typescript[\\/]lib[\\/]typescript\.js$/.test(e));
+      expect(firstPage).toBeGreaterThanOrEqual(0);
+      expect(compiler).toBeGreaterThan(firstPage);
+    });
+  },
+);
+
+describeNeeding(
+  { what: 'a second CPU core', present: availableParallelism() > 1, hint: 'a render starts its format worker only on a machine with two cores or more (renderPoolSize)' },
   'the format worker starts under Node options that a worker started from a file refuses',
   () => {
     it('a pool nobody closes holds the process open only while it has jobs: a program that starts one and does nothing more ends', () => {

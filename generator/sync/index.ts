@@ -16,7 +16,6 @@ import type { DiffReport } from '../diff/types.ts';
 import { infoVersion, recordRelease } from '../release/record.ts';
 import { readReleaseHistory, type Release } from '../releases.ts';
 import { upstreamOffThread, type SourceOptions, type SyncSubset } from './upstream-thread.ts';
-import { loadRenderModules } from '../heavy.ts';
 import { upstreamSubset } from './upstream-subset.ts';
 
 export type { SourceOptions, UpstreamConfig } from './upstream-thread.ts';
@@ -44,8 +43,13 @@ export interface SyncReport {
 export async function sync(config: ResolvedConfig, options: SourceOptions): Promise<SyncReport> {
   await recoverWrites(config.root);
   const specPath = specFile(config);
-  // The upstream loads on a worker thread (3 MB of YAML: ~0.4 s) while this thread loads the
-  // render's modules and the format worker loads prettier.
+  // The upstream loads on a worker thread while this thread reads the previous spec and the format
+  // worker loads prettier. This thread does not load TypeScript's compiler meanwhile: the render
+  // loads it when a template first needs the types (pipeline.ts `lazyOpenapiTypes`), after the
+  // markdown pages have gone to the format worker, so that prettier formats them while the
+  // compiler loads. Loading it here (before the upstream's YAML was parsed entry by entry, that
+  // parse took as long) held the pages back until it was loaded: `sync --path /realtime/sessions`
+  // from OpenAI's snapshot 10, 6 interleaved runs, 1.59 s against 1.77 s (medians) without it.
   const upstream = upstreamOffThread(config, options);
   // Awaited in syncWith; a failure before that (the pool's) must not leave it unhandled.
   upstream?.catch(() => undefined);
@@ -54,7 +58,6 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
 
 async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath: string, pool: FormatPool | undefined, upstream: Promise<SyncSubset> | undefined): Promise<SyncReport> {
   const previous = await readPrevious(config, specPath);
-  if (upstream) loadRenderModules();
   const { name, version, document, text, warnings } = await (upstream ?? inThread(config, options));
   // The written spec as a SpecDocument without parsing it again: the subset object is what
   // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.

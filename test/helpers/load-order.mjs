@@ -1,8 +1,9 @@
 // A probe of what a CLI process does first, injected from the tests rather than built into the
-// toolkit: on the main thread it logs each worker thread created, each file read with
-// fs/promises' `readFile` (the spec loader's read; module loading's `file:` URLs are left out) and
-// each V8 flag set with `v8.setFlagsFromString`, one line each, in order, to the file
-// LOAD_ORDER_LOG names. Plain JavaScript, so `node --import` can
+// toolkit: on the main thread it logs each worker thread created, each format job posted to one
+// (`post <file>`), each file read with fs/promises' `readFile` (the spec loader's read; module
+// loading's `file:` URLs are left out), each file opened with `fs.openSync` (how the code cache
+// reads typescript.js) and each V8 flag set with `v8.setFlagsFromString`, one line each, in order,
+// to the file LOAD_ORDER_LOG names. Plain JavaScript, so `node --import` can
 // preload it into a CLI child process (test/helpers/cli.ts `spawnCli`, option `preload`).
 import { appendFileSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
@@ -12,6 +13,7 @@ const log = process.env['LOAD_ORDER_LOG'];
 if (log && isMainThread) {
   const require = createRequire(import.meta.url);
   const threads = require('node:worker_threads');
+  const fs = require('node:fs');
   const fsPromises = require('node:fs/promises');
   const v8 = require('node:v8');
   const { Worker } = threads;
@@ -20,6 +22,17 @@ if (log && isMainThread) {
       appendFileSync(log, `worker ${String(script)}\n`);
       super(script, ...rest);
     }
+    postMessage(message, ...rest) {
+      const file = message?.job?.filepath;
+      if (typeof file === 'string') appendFileSync(log, `post ${file}\n`);
+      return super.postMessage(message, ...rest);
+    }
+  };
+  const { openSync } = fs;
+  // Not the log itself (appendFileSync opens it through fs.openSync).
+  fs.openSync = (path, ...rest) => {
+    if (String(path) !== log) appendFileSync(log, `open ${String(path)}\n`);
+    return openSync(path, ...rest);
   };
   const { readFile } = fsPromises;
   fsPromises.readFile = (path, ...rest) => {
