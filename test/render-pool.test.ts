@@ -74,19 +74,36 @@ describeNeeding(
       const log = join(p.dir, `load-order-${args.join('-')}.log`);
       const result = spawnCli(args, p.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
       expect([result.code, result.stderr]).toStrictEqual([0, '']);
-      return formatWorkers(log);
+      return { workers: formatWorkers(log), events: readFileSync(log, 'utf8').split('\n') };
     };
 
     it.each([['generate'], ['check']])('%s: no format worker when nothing changed (the no-op pays for no thread)', (command) => {
       project = tempProject();
       expect(spawnCli(['generate'], project.dir).code).toBe(0);
-      expect(run(project, [command])).toBe(0);
+      expect(run(project, [command]).workers).toBe(0);
     });
 
-    it.each([['generate', '--force'], ['check', '--force']])('%s %s: one format worker, started ahead and taken by the render (not a second)', (...args) => {
+    it.each([['generate', '--force'], ['check', '--force']])('%s %s: one format worker, started ahead (before the render reads its journal) and taken by the render (not a second)', (...args) => {
       project = tempProject();
       expect(spawnCli(['generate'], project.dir).code).toBe(0);
-      expect(run(project, args)).toBe(1);
+      const { workers, events } = run(project, args);
+      expect(workers).toBe(1);
+      const worker = events.findIndex((e) => e.startsWith('worker ') && e.includes('format-worker.js'));
+      const journal = events.findIndex((e) => e === `read ${join(project!.dir, '.openapi-morph-journal.json')}`);
+      expect(journal).toBeGreaterThan(worker);
+    });
+
+    it('a pool started ahead that no render took is closed when the command fails (in `generate --watch` it would outlive the run)', () => {
+      project = tempProject();
+      expect(spawnCli(['generate'], project.dir).code).toBe(0);
+      // An empty release history: check fails (OM105) after the worker started, before its render.
+      project.write('spec/releases.json', '{"releases": []}');
+      const log = join(project.dir, 'load-order-failed.log');
+      const result = spawnCli(['check', '--force'], project.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/OM10\d/);
+      const events = readFileSync(log, 'utf8').split('\n').filter((e) => e.includes('format-worker.js'));
+      expect(events.map((e) => e.split(' ')[0])).toStrictEqual(['worker', 'terminate']);
     });
 
     it('the render takes the pool started ahead for its output folder, once; another folder gets a pool of its own', () => {
@@ -102,6 +119,8 @@ describeNeeding(
       expect(count('m.startRenderFormattingAhead(dir); m.startRenderFormattingAhead(dir); m.renderFormatting(dir).close();')).toBe(1);
       expect(count('m.startRenderFormattingAhead(dir); m.renderFormatting(dir).close(); m.renderFormatting(dir).close();')).toBe(2);
       expect(count("m.startRenderFormattingAhead(dir); m.renderFormatting(dir + '/elsewhere').close();")).toBe(2);
+      // Closed ahead: forgotten, so the render starts its own.
+      expect(count('m.startRenderFormattingAhead(dir); m.closeRenderFormattingAhead(); m.renderFormatting(dir).close();')).toBe(2);
     });
   },
 );
@@ -114,7 +133,11 @@ describeNeeding(
   () => {
     it.each([
       { ...cases.find((c) => c.name === 'generate')! },
-      { ...cases.find((c) => c.name.startsWith('sync'))!, name: 'sync --from (its upstream on a worker thread)' },
+      {
+        name: 'sync --from (its upstream on a worker thread, a changed one: the diff and the release run first)',
+        given: (p: TempProject) => p.write('upstream/openapi.yaml', readFileSync(join(repoRoot, 'spec/openapi.yaml'), 'utf8').replace(/^  version: .*$/m, '  version: 99.0.0')),
+        args: ['sync', '--from', 'upstream/openapi.yaml'],
+      },
     ])('$name', ({ given, args }) => {
       project = tempProject();
       given(project);

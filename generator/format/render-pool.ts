@@ -21,10 +21,22 @@ let ahead: { readonly outDir: string; readonly pool: FormatPool | undefined } | 
  * has found a changed input, before they load the render's modules, so that the worker's own
  * start (a thread, then prettier: about a quarter of a second) overlaps that load and the spec's
  * instead of following them. Not earlier: a no-op run must not pay for a thread it does not use.
- * The render takes it (`renderFormatting`); a second call before that keeps the first pool.
+ * The render takes it (`renderFormatting`); a second call for the same folder keeps the first pool,
+ * one for another folder replaces it. What no render took is closed by `closeRenderFormattingAhead`.
  */
 export function startRenderFormattingAhead(outDir: string): void {
-  ahead ??= { outDir, pool: startRenderFormatting(outDir) };
+  if (ahead?.outDir === outDir) return;
+  closeRenderFormattingAhead();
+  ahead = { outDir, pool: startRenderFormatting(outDir) };
+}
+
+/**
+ * Closes the pool started ahead if no render took it (the command failed before its render, e.g. on
+ * its release history): in `generate --watch` it would otherwise outlive the run, prettier loaded.
+ */
+export function closeRenderFormattingAhead(): void {
+  ahead?.pool?.close();
+  ahead = undefined;
 }
 
 /**

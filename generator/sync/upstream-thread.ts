@@ -72,9 +72,9 @@ export function startUpstreamWorker(): void {
 
 /**
  * Loads the upstream subset on a worker thread (upstream-worker.ts; the one `startUpstreamWorker`
- * started, if any), so that the main thread's start (the config, the previous spec, the render's
- * modules) and the parse overlap. `undefined` when there is no compiled worker (the toolkit running from its TypeScript
- * sources): the caller loads it on its own thread. A failure rejects as it would there: a
+ * started, if any), so that the main thread's start (its modules, the config, the previous spec)
+ * and the parse overlap. `undefined` when there is no compiled worker (the toolkit running from
+ * its TypeScript sources): the caller loads it on its own thread. A failure rejects as it would there: a
  * `MorphError` with the same diagnostics.
  */
 export function upstreamOffThread(config: UpstreamConfig, options: SourceOptions): Promise<SyncSubset> | undefined {

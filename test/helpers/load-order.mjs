@@ -1,6 +1,6 @@
 // A probe of what a CLI process does first, injected from the tests rather than built into the
-// toolkit: on the main thread it logs each worker thread created, each format job posted to one
-// (`post <file>`), each file read with fs/promises' `readFile` (the spec loader's read; module
+// toolkit: on the main thread it logs each worker thread created and terminated, each format job
+// posted to one (`post <file>`), each file read with fs/promises' `readFile` (the spec loader's read; module
 // loading's `file:` URLs are left out), each file opened with `fs.openSync` (how the code cache
 // reads typescript.js) and each V8 flag set with `v8.setFlagsFromString`, one line each, in order,
 // to the file LOAD_ORDER_LOG names. Plain JavaScript, so `node --import` can
@@ -21,6 +21,11 @@ if (log && isMainThread) {
     constructor(script, ...rest) {
       appendFileSync(log, `worker ${String(script)}\n`);
       super(script, ...rest);
+      this.script = script;
+    }
+    terminate() {
+      appendFileSync(log, `terminate ${String(this.script)}\n`);
+      return super.terminate();
     }
     postMessage(message, ...rest) {
       const file = message?.job?.filepath;

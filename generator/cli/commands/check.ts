@@ -1,5 +1,5 @@
 import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../args.ts';
-import { CONFIG_HELP, formatAhead, printWarnings, RENDER_HELP, SELECTION_HELP, type Command } from '../command.ts';
+import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type Command, withFormatAhead } from '../command.ts';
 import { formatDiagnostic } from '../../diagnostics/format.ts';
 import { unchangedOutput } from '../../inputs/no-op.ts';
 import { releaseFollowsSpec } from '../../releases.ts';
@@ -36,9 +36,7 @@ ${SELECTION_HELP}`,
       else io.out(`${config.output.name} is up to date with ${config.spec.name}, the config and the templates`);
       return release ? 1 : 0;
     }
-    await formatAhead(config);
-    const { check } = await import('../../generate.ts');
-    const { result, difference, release, foreign } = await check(config);
+    const { result, difference, release, foreign } = await withFormatAhead(config, async () => (await import('../../generate.ts')).check(config));
     printWarnings(io, result.warnings);
     if (release) io.err(formatDiagnostic(release));
     for (const problem of foreign) io.err(formatDiagnostic(problem));

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../../config/types.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import type { GenerateReport } from '../../generate.ts';
 import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../args.ts';
-import { CONFIG_HELP, formatAhead, printWarnings, RENDER_HELP, SELECTION_HELP, type CliIO, type Command } from '../command.ts';
+import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type CliIO, type Command, withFormatAhead } from '../command.ts';
 import { unchangedOutput } from '../../inputs/no-op.ts';
 import { cliProgress, finishProgress, VERBOSITY_HELP, verbosityFlags, verbosityOf, type Verbosity } from '../progress.ts';
 import { watchGenerate } from '../watch.ts';
@@ -52,11 +52,12 @@ ${SELECTION_HELP}`,
         const same = await unchangedOutput(config);
         if (same) return `${config.output.name}: ${config.package.name ?? 'package'} ${same.files} files (0 written, ${same.files} unchanged, 0 removed): no input changed (--force renders anyway)`;
       }
-      await formatAhead(config);
-      const { generate } = await import('../../generate.ts');
       let report: GenerateReport;
       try {
-        report = await generate(config, { progress, dryRun: values['dry-run'] === true });
+        report = await withFormatAhead(config, async () => {
+          const { generate } = await import('../../generate.ts');
+          return generate(config, { progress, dryRun: values['dry-run'] === true });
+        });
       } finally {
         finishProgress(progress, verbosity, io);
       }
