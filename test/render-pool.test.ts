@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { repoRoot, spawnCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 import { describeNeeding } from './helpers/required-input.ts';
@@ -77,29 +77,31 @@ describeNeeding(
       return { workers: formatWorkers(log), events: readFileSync(log, 'utf8').split('\n') };
     };
 
+    // One generated project for the five runs below, in this order (the last one breaks it): a CLI run costs 1-2 s.
+    let generated: TempProject;
+    beforeAll(() => {
+      generated = tempProject();
+      expect(spawnCli(['generate'], generated.dir).code).toBe(0);
+    });
+    afterAll(() => generated.remove());
+
     it.each([['generate'], ['check']])('%s: no format worker when nothing changed (the no-op pays for no thread)', (command) => {
-      project = tempProject();
-      expect(spawnCli(['generate'], project.dir).code).toBe(0);
-      expect(run(project, [command]).workers).toBe(0);
+      expect(run(generated, [command]).workers).toBe(0);
     });
 
     it.each([['generate', '--force'], ['check', '--force']])('%s %s: one format worker, started ahead (before the render reads its journal) and taken by the render (not a second)', (...args) => {
-      project = tempProject();
-      expect(spawnCli(['generate'], project.dir).code).toBe(0);
-      const { workers, events } = run(project, args);
+      const { workers, events } = run(generated, args);
       expect(workers).toBe(1);
       const worker = events.findIndex((e) => e.startsWith('worker ') && e.includes('format-worker.js'));
-      const journal = events.findIndex((e) => e === `read ${join(project!.dir, '.openapi-morph-journal.json')}`);
+      const journal = events.findIndex((e) => e === `read ${join(generated.dir, '.openapi-morph-journal.json')}`);
       expect(journal).toBeGreaterThan(worker);
     });
 
     it('a pool started ahead that no render took is closed when the command fails (in `generate --watch` it would outlive the run)', () => {
-      project = tempProject();
-      expect(spawnCli(['generate'], project.dir).code).toBe(0);
       // An empty release history: check fails (OM105) after the worker started, before its render.
-      project.write('spec/releases.json', '{"releases": []}');
-      const log = join(project.dir, 'load-order-failed.log');
-      const result = spawnCli(['check', '--force'], project.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
+      generated.write('spec/releases.json', '{"releases": []}');
+      const log = join(generated.dir, 'load-order-failed.log');
+      const result = spawnCli(['check', '--force'], generated.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/OM10\d/);
       const events = readFileSync(log, 'utf8').split('\n').filter((e) => e.includes('format-worker.js'));
