@@ -44,9 +44,8 @@ export function closeRenderFormattingAhead(): void {
  * pool started ahead for another folder is closed: its setup may not be this render's).
  */
 export function renderFormatting(outDir: string): FormatPool | undefined {
-  const started = ahead;
+  startRenderFormattingAhead(outDir);
+  const { pool } = ahead!;
   ahead = undefined;
-  if (started?.outDir === outDir) return started.pool;
-  started?.pool?.close();
-  return startRenderFormatting(outDir);
+  return pool;
 }

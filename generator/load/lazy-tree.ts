@@ -2,8 +2,8 @@ import type { JsonObject } from '../json.ts';
 import { httpMethods } from '../openapi/operations.ts';
 
 /**
- * What a large document's lazy tree (lazy-yaml.ts) cuts into entries of its own
- * rather than parses whole: the top level, `paths`, each path item, each operation, `components`
+ * What a large document's lazy tree (lazy-yaml.ts) cuts into entries of its own rather than parses
+ * whole: the top level, `paths`, each path item, each operation, `components`
  * and each of its groups. One operation of a large document reaches a few dozen of their
  * thousands of entries; finding the operations reads an operation's `operationId` and `tags` only.
  */

@@ -8,9 +8,9 @@ import { lineText, linesText, scanYamlLines, type YamlLines } from './yaml-lines
  * entries. The branches (lazy-tree.ts `isBranch`: the top level, `paths`, each path item, each
  * operation, `components` and each of its groups) are cut into their entries; every entry is an
  * accessor that, the first time it is read, cuts its own lines in turn (a branch) or parses them
- * (any other), then holds the value as a plain data property. Enumerating keys parses nothing; finding the operations reads an
- * operation's `operationId` and `tags` only; reading every value (a walk, `--all`) parses every
- * entry once, which is the whole parse again, in pieces. A branch whose value is not a block
+ * (any other), then holds the value as a plain data property. Enumerating keys parses nothing;
+ * finding the operations reads an operation's `operationId` and `tags` only; reading every value
+ * (a walk, `--all`) parses every entry once, which is the whole parse again, in pieces. A branch whose value is not a block
  * mapping of simple keys (`get: {}`, a merge key) is parsed whole instead.
  *
  * `undefined` when the text cannot be cut safely (yaml-lines.ts) or its top level is not a block
