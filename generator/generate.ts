@@ -18,6 +18,8 @@ export interface GenerateOptions {
   readonly progress?: Progress;
   /** Render and plan, write nothing (`--dry-run`): the difference says what would change. */
   readonly dryRun?: boolean;
+  /** Take nothing from the output folder's last render (`--force`; RenderOptions.fresh). */
+  readonly fresh?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface GenerateOptions {
  */
 export async function generate(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
   if (!options.dryRun) await recoverWrites(config.root);
-  const result = await render(config, options.progress ? { progress: options.progress } : {});
+  const result = await render(config, { ...(options.progress ? { progress: options.progress } : {}), fresh: options.fresh === true });
   const { difference, writes } = await planOutput(config, result);
   if (options.dryRun) return { result, difference };
   options.progress?.stage('write', `${writes.length} files`);
@@ -76,10 +78,10 @@ export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string
  * next no-op check); like every command it first recovers a write a killed run left behind (`recoverWrites` renames
  * parked originals back and deletes staged files).
  */
-export async function check(config: ResolvedConfig): Promise<CheckReport> {
+export async function check(config: ResolvedConfig, options: { readonly fresh?: boolean } = {}): Promise<CheckReport> {
   await recoverWrites(config.root);
   const releases = await readReleases(config.package.releases.path, config.package.releases.name);
-  const result = await render(config, { releases });
+  const result = await render(config, { releases, fresh: options.fresh === true });
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
   await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);

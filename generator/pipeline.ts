@@ -7,7 +7,8 @@ import { emitPackage } from './emit/emit-package.ts';
 import { typecheckFiles } from './emit/typecheck.ts';
 import { trustedCacheDir } from './cache-dir.ts';
 import type { FormatPool } from './format/format-jobs.ts';
-import { startFormatSession } from './format/prettier.ts';
+import { startFormatSession, type FormattedFile } from './format/prettier.ts';
+import { priorOutput } from './format/prior-output.ts';
 import { renderFormatting } from './format/render-pool.ts';
 import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings, isObject, type JsonObject } from './json.ts';
@@ -123,6 +124,12 @@ export interface RenderOptions {
   readonly format?: boolean;
   /** Told when each stage begins (the CLI's progress line and `--verbose` timings). */
   readonly progress?: Progress;
+  /**
+   * Take nothing from the output folder's last render (`--force`): prettier formats every text the
+   * format cache does not hold, as if the folder were empty (default: the texts the manifest records
+   * are read back, prior-output.ts).
+   */
+  readonly fresh?: boolean;
 }
 
 export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
@@ -183,11 +190,13 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   diagnostics.add(...warnings, ...clientConfigWarnings(config, model));
   const ctx = createTemplateContext(model, config.naming, options, types.text);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
-  const formatted = await withWarnings(diagnostics, async () => {
+  const formatted: readonly FormattedFile[] = await withWarnings(diagnostics, async () => {
     progress.stage('templates', `${slots.length} templates`);
     // The diff renders without prettier (it compares declarations, not layout). Else each file goes
     // to the format stage as soon as it is printed, so the worker formats while templates still run.
-    const session = !formats(config, renderOptions) ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root));
+    // What prettier gave the last render is read back from the output folder when the cache has nothing (prior-output.ts).
+    const prior = renderOptions.fresh ? undefined : priorOutput(config.output.dir, MANIFEST_NAME);
+    const session = !formats(config, renderOptions) ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root), prior);
     // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
     const printed = withTypes(types, () => emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded));
     if (!session) return printed;
@@ -201,6 +210,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   }
 
   const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
+  const formatRecords = new Map(formatted.flatMap((f) => (f.format ? [[f.path, f.format] as const] : [])));
   if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);
   const used = slots.flatMap((s) => [s.base, s.override].filter((t): t is LoadedTemplate => t !== undefined));
   const templates = used.map((t) => ({ name: t.template.name, origin: t.origin, source: t.source, sha256: t.sha256, modulePath: t.modulePath }));
@@ -215,6 +225,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
       templates,
       inputs: await inputsFingerprint(config, specInput, operationKeys(selected.operations), releases, templates),
       files,
+      formats: formatRecords,
     }),
   );
   return { config, spec, selected, model, files, templates: used, warnings: diagnostics.list, package: { name: options.package.name, version: options.package.version } };

@@ -35,7 +35,10 @@ export const RENDER_HELP = `Templates:
                        only when the config names a team template folder)
   --force              render even when no input changed since the last render
                        (without it, unchanged inputs and output are decided from
-                       the manifest's hashes, without rendering)`;
+                       the manifest's hashes, without rendering), and format
+                       every file the format cache does not hold (without it,
+                       text the last render formatted is read back from the
+                       output folder)`;
 
 export const CONFIG_HELP = `Options:
   --config FILE        config file (default: openapi-morph.config.ts in the working folder)

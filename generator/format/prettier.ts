@@ -9,6 +9,7 @@ import { withChunkCache } from './chunk-cache.ts';
 import { formatChunked } from './chunks.ts';
 import { formatBatch, runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
 import { configOptions, CONFIG_SETUP, extension, fileSetup, PARSERS, type FormatterSetup } from './formatter.ts';
+import type { FormatRecord } from './prior-output.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
 
@@ -39,7 +40,7 @@ export function formatFiles(files: readonly PrintedFile[], outDir: string, cache
  */
 export interface FormatSession {
   add(file: PrintedFile): void;
-  done(): Promise<PrintedFile[]>;
+  done(): Promise<FormattedFile[]>;
   /**
    * Whether the build's format seed holds this TypeScript text (after its header) at this path:
    * then it is one of the toolkit's own runtime files, byte for byte, which prettier's TypeScript
@@ -49,7 +50,16 @@ export interface FormatSession {
   seeded(path: string, text: string): boolean;
 }
 
-/** A file with the job and key for one setup, and what the seed or cache had for it. */
+/**
+ * A file as formatted and, without a prettier config, the key its text was formatted under and
+ * where that text starts (after the header): the manifest records them (`formats`), so the next
+ * render on a machine without this one's cache takes the text from the file (prior-output.ts).
+ * Not with a config: its keys hold the options resolved for the file's absolute path, and the
+ * manifest is the same on every machine.
+ */
+export type FormattedFile = PrintedFile & { readonly format?: FormatRecord };
+
+/** A file with the job and key for one setup, and what the seed or cache (or the last render's output) had for it. */
 interface Prepared {
   readonly file: PrintedFile;
   /** The header left out of the job (`''`: none); prettier's output goes after it. */
@@ -61,7 +71,11 @@ interface Prepared {
   readonly hit?: string;
 }
 
-export function startFormatSession(outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null): FormatSession {
+/**
+ * `prior`: prettier's output from the last render by key (prior-output.ts), asked after the seed
+ * and the cache; only without a prettier config (see `FormattedFile`).
+ */
+export function startFormatSession(outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null, prior?: (key: string) => string | undefined): FormatSession {
   const config = prettierConfigSource(outDir);
   const cache = formatCache(cacheDir);
   const version = installedVersion('prettier', toolkitRoot);
@@ -69,7 +83,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   let seed: ReadonlyMap<string, string> | undefined;
   const lookup = (file: PrintedFile, header: string, job: FormatJob, setup: FormatterSetup, key: string): Prepared => {
     // The seed first: its keys are the cache's, so a hit there saves a read that would miss on a cold run.
-    const hit = (seed ??= formatSeed()).get(key) ?? cache.get(key);
+    const hit = (seed ??= formatSeed()).get(key) ?? cache.get(key) ?? (config ? undefined : prior?.(key));
     return { file, header, job, setup, key, ...(hit === undefined ? {} : { hit }) };
   };
   // Synchronous without a config: a file printed in the templates stage's loop reaches the pool before the next template runs.
@@ -117,7 +131,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
       streamed.push(result);
     },
     async done() {
-      if (pool) return finish(await Promise.all(streamed), cache);
+      if (pool) return finish(await Promise.all(streamed), cache, !config);
       // No pool: everything here, one batch per setup (the main thread, or workers for a large batch).
       const prepared = await Promise.all(added.map((file) => prepare(file)));
       const fresh = new Map<Prepared, FormatOutcome>();
@@ -141,6 +155,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
           return outcome ? { ...p, outcome } : p;
         }),
         cache,
+        !config,
       );
     },
   };
@@ -150,8 +165,11 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
 type Formatted = Prepared & { readonly outcome?: FormatOutcome };
 
 
-/** The files as formatted (a file prettier did not take as it was), the fresh outcomes cached; one OM600 per failing file. */
-async function finish(results: readonly Formatted[], cache: FormatCache): Promise<PrintedFile[]> {
+/**
+ * The files as formatted (a file prettier did not take as it was), the fresh outcomes cached; one
+ * OM600 per failing file. `record`: each formatted file says its key and where its text starts.
+ */
+async function finish(results: readonly Formatted[], cache: FormatCache, record: boolean): Promise<FormattedFile[]> {
   const diagnostics = new DiagnosticCollector();
   const formatted = await Promise.all(
     results.map(async ({ file, header, key, hit, outcome }) => {
@@ -164,7 +182,8 @@ async function finish(results: readonly Formatted[], cache: FormatCache): Promis
       }
       if (content === undefined) return file;
       // A header over nothing ends the file as prettier ends a lone comment.
-      return { ...file, content: header && content === '' ? `${header.trimEnd()}\n` : `${header}${content}` };
+      if (header && content === '') return { ...file, content: `${header.trimEnd()}\n` };
+      return { ...file, content: `${header}${content}`, ...(record && content !== '' ? { format: { key: key!, start: header.length } } : {}) };
     }),
   );
   diagnostics.throwIfErrors();

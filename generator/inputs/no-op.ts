@@ -13,6 +13,7 @@ import { readReleases } from '../releases.ts';
 import type { Release } from '../template-api/types.ts';
 import { toolkit } from '../toolkit.ts';
 import { configHash, renderManifest } from '../write/manifest.ts';
+import { parseFormatRecords } from '../format/prior-output.ts';
 import { MANIFEST_NAME, readOutputTree } from '../write/output-tree.ts';
 import { recoverWrites } from '../write/transaction.ts';
 import { inputsFingerprint, type SpecInput } from './fingerprint.ts';
@@ -37,7 +38,7 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
   try {
     await recoverWrites(config.root);
     const manifest = await readFile(join(config.output.dir, MANIFEST_NAME), 'utf8');
-    const recorded = JSON.parse(manifest) as { inputs?: unknown; spec?: { externals?: unknown } };
+    const recorded = JSON.parse(manifest) as { inputs?: unknown; spec?: { externals?: unknown }; formats?: unknown };
     if (typeof recorded.inputs !== 'string' || !Array.isArray(recorded.spec?.externals)) return undefined;
     const spec = await specInput(config, recorded.spec.externals as unknown[]);
     if (!spec) return undefined;
@@ -54,6 +55,10 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
     }
     const tree = await readOutputTree(config.output.dir, config.output.preserve);
     tree.delete(MANIFEST_NAME);
+    // The format records are what the last render's prettier was given: taken as recorded when they
+    // are well formed and name files of the folder (prior-output.ts says what rests on them).
+    const formats = recorded.formats === undefined ? new Map() : parseFormatRecords(recorded.formats);
+    if (!formats || [...formats.keys()].some((path) => !tree.has(path))) return undefined;
     const rebuilt = renderManifest({
       header: { specName: spec.name, specSha256: spec.sha256, banner: config.output.banner },
       toolkit,
@@ -62,6 +67,7 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
       templates,
       inputs,
       files: tree,
+      formats,
     });
     if (rebuilt !== manifest || !(await renderVouched(config.root, config.output.dir, manifest))) return undefined;
     return { files: tree.size + 1, spec: { name: spec.name, sha256: spec.sha256 }, releases };

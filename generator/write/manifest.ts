@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.ts';
 import { normalizeText } from '../emit/load-templates.ts';
 import { sha256 } from '../hash.ts';
+import { compareStrings } from '../json.ts';
 import { headerMember, type HeaderInfo } from '../emit/header.ts';
 import type { ExternalDocument } from '../spec-context.ts';
+import { formatRecordText, type FormatRecord } from '../format/prior-output.ts';
 
 export interface ManifestInput {
   readonly header: HeaderInfo;
@@ -15,11 +17,15 @@ export interface ManifestInput {
   readonly inputs: string;
   /** Every other generated file, path -> final content. */
   readonly files: ReadonlyMap<string, string>;
+  /** Per formatted file, the format key of its text and where that text starts (prior-output.ts); none: no `formats` member. */
+  readonly formats?: ReadonlyMap<string, FormatRecord>;
 }
 
 /**
  * The manifest: hashes of everything the output was made from (spec, config, templates, toolkit
- * version) and of every file made. Deterministic: no dates, paths relative to the project.
+ * version) and of every file made, and, for the files prettier formatted, the key of the text it
+ * was given (`formats`: the next render on another machine reuses the output, prior-output.ts).
+ * Deterministic: no dates, paths relative to the project.
  */
 export function renderManifest(input: ManifestInput): string {
   const manifest = {
@@ -31,6 +37,7 @@ export function renderManifest(input: ManifestInput): string {
     templates: input.templates.map((t) => ({ name: t.name, origin: t.origin, source: t.source, sha256: t.sha256 })),
     inputs: input.inputs,
     files: Object.fromEntries([...input.files].map(([path, content]) => [path, sha256(content)])),
+    ...(input.formats?.size ? { formats: Object.fromEntries([...input.formats].sort(([a], [b]) => compareStrings(a, b)).map(([path, record]) => [path, formatRecordText(record)])) } : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
