@@ -20,7 +20,7 @@ import { toolkitRoot } from '../generator/toolkit.ts';
 import { generate } from '../generator/generate.ts';
 import { sha256 } from '../generator/hash.ts';
 import { MANIFEST_NAME } from '../generator/write/output-tree.ts';
-import { runCli } from './helpers/cli.ts';
+import { repoRoot, runCli } from './helpers/cli.ts';
 import { PETS } from './helpers/pets.ts';
 import { releasesFor, tempProject, type TempProject } from './helpers/project.ts';
 
@@ -166,3 +166,35 @@ describe('a render without the format cache', () => {
     expect(run.stderr).toContain(`stale:   generated/${MANIFEST_NAME}`);
   });
 });
+
+describe('a render that takes its files from the folder', () => {
+  const documents = ['petstore.json', 'polymorphism.json'];
+  it.each(documents)('writes the bytes a fresh render writes (@readme/oas-examples %s, every operation, the spec changed under the same texts)', async (name) => {
+    const spec = readFileSync(join(repoRoot, 'node_modules/@readme/oas-examples/3.0/json', name), 'utf8');
+    const project = tempProject({ spec, specName: 'spec/openapi.json', config: { output: { dir: 'generated' }, select: 'all' } });
+    try {
+      mkdirSync(join(project.dir, 'node_modules'));
+      const cold = async (fresh: boolean) => {
+        rmSync(cacheDir(project.dir), { recursive: true, force: true });
+        await generate(await loadConfig({ cwd: project.dir }), { fresh });
+        return project.snapshot('generated');
+      };
+      await cold(false);
+      // Other bytes, the same document: every header changes, every formatted text stays.
+      const changed = `${spec.trimEnd()}\n\n`;
+      project.write('spec/openapi.json', changed);
+      project.write('spec/releases.json', releasesFor(changed));
+      const taken = await cold(false);
+      const formats = Object.keys(manifestOf(project).formats);
+      expect(formats.length).toBeGreaterThan(10);
+      expect(await cold(true)).toStrictEqual(taken);
+    } finally {
+      project.remove();
+    }
+  });
+});
+
+function manifestOf(project: TempProject): { formats: Record<string, string> } {
+  return JSON.parse(project.read(`generated/${MANIFEST_NAME}`)) as { formats: Record<string, string> };
+}
+
