@@ -78,10 +78,11 @@ export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string
  * next no-op check); like every command it first recovers a write a killed run left behind (`recoverWrites` renames
  * parked originals back and deletes staged files).
  */
-export async function check(config: ResolvedConfig, options: { readonly fresh?: boolean } = {}): Promise<CheckReport> {
+export async function check(config: ResolvedConfig): Promise<CheckReport> {
   await recoverWrites(config.root);
   const releases = await readReleases(config.package.releases.path, config.package.releases.name);
-  const result = await render(config, { releases, fresh: options.fresh === true });
+  // Nothing from the folder's last render: this render is what proves the folder is what the inputs make.
+  const result = await render(config, { releases, fresh: true });
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
   await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);

@@ -8,7 +8,6 @@ import { typecheckFiles } from './emit/typecheck.ts';
 import { trustedCacheDir } from './cache-dir.ts';
 import type { FormatPool } from './format/format-jobs.ts';
 import { startFormatSession, type FormattedFile } from './format/prettier.ts';
-import { priorOutput } from './format/prior-output.ts';
 import { renderFormatting } from './format/render-pool.ts';
 import { inputsFingerprint } from './inputs/fingerprint.ts';
 import { compareStrings, isObject, type JsonObject } from './json.ts';
@@ -30,6 +29,7 @@ import { collectGarbage } from './engine-flags.ts';
 import { toolkit } from './toolkit.ts';
 import { lazyOpenapiTypes } from './types/openapi-types.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
+import { lastRenderOutput } from './inputs/last-render.ts';
 import { configHash, renderManifest } from './write/manifest.ts';
 import { prettierInputs } from './inputs/prettier-inputs.ts';
 
@@ -125,9 +125,9 @@ export interface RenderOptions {
   /** Told when each stage begins (the CLI's progress line and `--verbose` timings). */
   readonly progress?: Progress;
   /**
-   * Take nothing from the output folder's last render (`--force`): prettier formats every text the
-   * format cache does not hold, as if the folder were empty (default: the texts the manifest records
-   * are read back, prior-output.ts).
+   * Take nothing from the output folder's last render (`check`, `--force`): prettier formats every
+   * text the format cache does not hold, as if the folder were empty (default: the texts the
+   * manifest records are read back when the running toolkit made it, inputs/last-render.ts).
    */
   readonly fresh?: boolean;
 }
@@ -194,8 +194,8 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
     progress.stage('templates', `${slots.length} templates`);
     // The diff renders without prettier (it compares declarations, not layout). Else each file goes
     // to the format stage as soon as it is printed, so the worker formats while templates still run.
-    // What prettier gave the last render is read back from the output folder when the cache has nothing (prior-output.ts).
-    const prior = renderOptions.fresh ? undefined : priorOutput(config.output.dir, MANIFEST_NAME);
+    // What prettier gave the last render is read back from the output folder when the cache has nothing (inputs/last-render.ts).
+    const prior = renderOptions.fresh || !formats(config, renderOptions) ? undefined : await lastRenderOutput(config);
     const session = !formats(config, renderOptions) ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root), prior);
     // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
     const printed = withTypes(types, () => emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded));

@@ -1,31 +1,37 @@
 /**
- * A render on a machine without this one's format cache (a fresh clone, CI after `npm ci`) takes
- * prettier's output for an unchanged text from the output folder: the manifest records, per
+ * A render on a machine without this one's format cache (a fresh clone, a job after `npm ci`)
+ * takes prettier's output for an unchanged text from the output folder: the manifest records, per
  * formatted file, the key of the text prettier was given and where its output starts
- * (prior-output.ts). The tests plant a recorded body prettier would never write (`SENTINEL`), so
- * what comes out says whether the render took the file or ran prettier.
+ * (format/prior-output.ts), and the folder's last render must have been the running toolkit's
+ * (inputs/last-render.ts). The tests plant a recorded body prettier would never write
+ * (`SENTINEL`), so what comes out says whether the render took the file or ran prettier.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
 import { cacheDir } from '../generator/cache-dir.ts';
 import type { PrintedFile } from '../generator/emit/print.ts';
+import { headerPrefix } from '../generator/emit/header.ts';
+import { ENTRY_FOLDER } from '../generator/format/format-cache.ts';
 import { fileSetup } from '../generator/format/formatter.ts';
 import { parseFormatRecords, priorOutput } from '../generator/format/prior-output.ts';
 import { standaloneKey, startFormatSession } from '../generator/format/prettier.ts';
 import { installedVersion } from '../generator/installed-version.ts';
+import { madeBy } from '../generator/inputs/last-render.ts';
+import { recordRender } from '../generator/inputs/render-stamp.ts';
 import { toolkitRoot } from '../generator/toolkit.ts';
-import { generate } from '../generator/generate.ts';
+import { check, generate } from '../generator/generate.ts';
 import { sha256 } from '../generator/hash.ts';
 import { MANIFEST_NAME } from '../generator/write/output-tree.ts';
-import { repoRoot, runCli } from './helpers/cli.ts';
+import { repoRoot } from './helpers/cli.ts';
 import { PETS } from './helpers/pets.ts';
 import { releasesFor, tempProject, type TempProject } from './helpers/project.ts';
 
 const KEY = 'a'.repeat(64);
 const SENTINEL = 'not what prettier writes   \n';
+const SPEC = { specName: 'spec/x.yaml', specSha256: 'f'.repeat(64) };
 
 describe('format records (the manifest member)', () => {
   it('reads well-formed records by path; anything malformed is no records at all', () => {
@@ -39,33 +45,52 @@ describe('format records (the manifest member)', () => {
       expect(parseFormatRecords(bad), JSON.stringify(bad)).toBeUndefined();
     }
   });
+
+  it("trusts a manifest only from this toolkit's name and version (an installed toolkit)", () => {
+    const manifest = (toolkit: unknown) => JSON.stringify({ toolkit });
+    expect(madeBy(manifest({ name: 'openapi-morph', version: '1.2.0' }), { name: 'openapi-morph', version: '1.2.0' })).toBe(true);
+    expect(madeBy(manifest({ name: 'openapi-morph', version: '1.1.0' }), { name: 'openapi-morph', version: '1.2.0' })).toBe(false);
+    expect(madeBy(manifest({ name: 'other', version: '1.2.0' }), { name: 'openapi-morph', version: '1.2.0' })).toBe(false);
+    expect(madeBy('{', { name: 'openapi-morph', version: '1.2.0' })).toBe(false);
+  });
 });
 
 describe('prior output (read back from the folder)', () => {
   const base = mkdtempSync(join(tmpdir(), 'om-prior-'));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
+  const header = headerPrefix('A.md', { ...SPEC, banner: [] });
 
-  /** An output folder whose manifest records `A.md` (`content`, formatted text from `start`) under `key`. */
-  const folder = (name: string, content: string, start: number, key = KEY, recordedContent = content): string => {
+  /** An output folder holding `A.md` (`content`); its manifest text records it under `key` from `start`, with `recorded`'s hash. */
+  const folder = (name: string, content: string, start: number, key = KEY, recorded = content): [string, string] => {
     const out = join(base, name);
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'A.md'), content);
-    writeFileSync(join(out, MANIFEST_NAME), JSON.stringify({ files: { 'A.md': sha256(recordedContent) }, formats: { 'A.md': `${start}:${key}` } }));
-    return out;
+    return [out, JSON.stringify({ spec: { path: SPEC.specName, sha256: SPEC.specSha256 }, files: { 'A.md': sha256(recorded) }, formats: { 'A.md': `${start}:${key}` } })];
   };
 
-  it("gives the recorded file's text after its header for its key, and nothing for another key", () => {
-    const prior = priorOutput(folder('hit', `<!-- header -->\n\n${SENTINEL}`, 17), MANIFEST_NAME);
+  it("gives the recorded file's text after the header that render wrote, and nothing for another key", () => {
+    const prior = priorOutput(...folder('hit', `${header}${SENTINEL}`, header.length), []);
     expect(prior(KEY)).toBe(SENTINEL);
     expect(prior('b'.repeat(64))).toBeUndefined();
+    // No header (JSON, a file prettier formats whole): the whole file.
+    expect(priorOutput(...folder('whole', SENTINEL, 0), [])(KEY)).toBe(SENTINEL);
   });
 
-  it('gives nothing for a file whose bytes are not the ones the manifest hashes (edited by hand), one that is gone, or without a manifest', () => {
-    expect(priorOutput(folder('edited', `H${SENTINEL}`, 1, KEY, `H${SENTINEL}x`), MANIFEST_NAME)(KEY)).toBeUndefined();
-    const gone = folder('gone', `H${SENTINEL}`, 1);
+  it('gives nothing for a start that is not the end of that header: one off either way, another banner, a header of another spec', () => {
+    const content = `${header}${SENTINEL}`;
+    expect(priorOutput(...folder('before', content, header.length - 1), [])(KEY)).toBeUndefined();
+    expect(priorOutput(...folder('after', content, header.length + 1), [])(KEY)).toBeUndefined();
+    expect(priorOutput(...folder('banner', content, header.length), ['(c) Someone'])(KEY)).toBeUndefined();
+    const other = headerPrefix('A.md', { specName: SPEC.specName, specSha256: 'e'.repeat(64), banner: [] });
+    expect(priorOutput(...folder('other', `${other}${SENTINEL}`, other.length), [])(KEY)).toBeUndefined();
+  });
+
+  it('gives nothing for a file whose bytes are not the ones the manifest hashes (edited by hand), one that is gone, or a manifest that is not one', () => {
+    expect(priorOutput(...folder('edited', `${header}${SENTINEL}`, header.length, KEY, `${header}${SENTINEL}x`), [])(KEY)).toBeUndefined();
+    const [gone, manifest] = folder('gone', `${header}${SENTINEL}`, header.length);
     rmSync(join(gone, 'A.md'));
-    expect(priorOutput(gone, MANIFEST_NAME)(KEY)).toBeUndefined();
-    expect(priorOutput(join(base, 'none'), MANIFEST_NAME)(KEY)).toBeUndefined();
+    expect(priorOutput(gone, manifest, [])(KEY)).toBeUndefined();
+    expect(priorOutput(gone, '{', [])(KEY)).toBeUndefined();
   });
 
   it('a format session takes it after the cache, formats what it does not have, and records the key of each text', async () => {
@@ -73,39 +98,54 @@ describe('prior output (read back from the folder)', () => {
     const printed = (path: string, content: string): PrintedFile => ({ path, content, template });
     const page = printed('docs/A.md', '# A\n\nSome   text.\n');
     const key = standaloneKey(installedVersion('prettier', toolkitRoot), fileSetup(page), { text: page.content, parser: 'markdown', filepath: page.path });
-    const out = folder('session', SENTINEL, 0, key);
+    const [out, manifest] = folder('session', SENTINEL, 0, key);
     const other = printed('docs/B.md', '# B\n\nOther   text.\n');
-    const [a, b] = await startSession(out, [page, other], priorOutput(out, MANIFEST_NAME));
+    const [a, b] = await formatted(out, [page, other], priorOutput(out, manifest, []));
     expect(a).toStrictEqual(expect.objectContaining({ content: SENTINEL, format: { key, start: 0 } }));
     expect(b).toStrictEqual(expect.objectContaining({ content: '# B\n\nOther text.\n' }));
     expect(b!.format?.key).toMatch(/^[0-9a-f]{64}$/);
-    // Without it (`--force`), prettier formats the recorded text too.
-    expect((await startSession(out, [page]))[0]!.content).toBe('# A\n\nSome text.\n');
+    // Without it, prettier formats the recorded text too.
+    expect((await formatted(out, [page]))[0]!.content).toBe('# A\n\nSome text.\n');
   });
 });
 
-async function startSession(out: string, files: readonly PrintedFile[], prior?: (key: string) => string | undefined) {
+async function formatted(out: string, files: readonly PrintedFile[], prior?: (key: string) => string | undefined) {
   const session = startFormatSession(out, undefined, undefined, null, prior);
   for (const file of files) session.add(file);
   return session.done();
 }
 
+/** Removes the project's format cache (not its render stamps: the folder's last render stays vouched for). */
+function dropFormatCache(project: TempProject): void {
+  rmSync(join(cacheDir(project.dir), ENTRY_FOLDER), { recursive: true, force: true });
+}
+
 describe('a render without the format cache', () => {
   let project: TempProject;
   const readme = 'generated/README.md';
-  const manifest = () => JSON.parse(project.read(`generated/${MANIFEST_NAME}`)) as { files: Record<string, string>; formats: Record<string, string> };
-  /** Plants SENTINEL as what prettier made of the README's text: its body replaced, the manifest's hash updated. */
-  const plant = () => {
+  const manifestPath = `generated/${MANIFEST_NAME}`;
+  const manifest = () => JSON.parse(project.read(manifestPath)) as { files: Record<string, string>; formats: Record<string, string> };
+  const config = () => loadConfig({ cwd: project.dir });
+  /** Plants SENTINEL as what prettier made of the README's text (its body replaced, the manifest's hash updated); `vouch`: as this toolkit's render. */
+  const plant = async (vouch: boolean) => {
     const start = Number(manifest().formats['README.md']!.split(':')[0]);
     const content = project.read(readme).slice(0, start) + SENTINEL;
     project.write(readme, content);
     const recorded = manifest();
     recorded.files['README.md'] = sha256(content);
-    project.write(`generated/${MANIFEST_NAME}`, `${JSON.stringify(recorded, null, 2)}\n`);
+    project.write(manifestPath, `${JSON.stringify(recorded, null, 2)}\n`);
+    if (vouch) await recordRender(project.dir, join(project.dir, 'generated'), project.read(manifestPath));
+  };
+  let edits = 0;
+  /** Other spec bytes (every header changes, no formatted text does), with a release that follows them. */
+  const changeSpec = () => {
+    const spec = `${PETS}${'\n'.repeat(++edits)}`;
+    project.write('spec/openapi.yaml', spec);
+    project.write('spec/releases.json', releasesFor(spec));
   };
   const coldGenerate = async (fresh = false) => {
-    rmSync(cacheDir(project.dir), { recursive: true, force: true });
-    return generate(await loadConfig({ cwd: project.dir }), { fresh });
+    dropFormatCache(project);
+    return generate(await config(), { fresh });
   };
 
   beforeAll(async () => {
@@ -115,6 +155,8 @@ describe('a render without the format cache', () => {
     await coldGenerate();
   });
   afterAll(() => project.remove());
+  // Each test starts from a fresh render: a planted text never outlives the test that planted it.
+  beforeEach(() => coldGenerate(true));
 
   it("records each formatted file's key and where its text starts, and no file prettier does not format", () => {
     const { files, formats } = manifest();
@@ -126,75 +168,71 @@ describe('a render without the format cache', () => {
     expect(project.read(readme).slice(0, start)).toMatch(/^<!--[^]*-->\n\n$/);
   });
 
-  it('takes an unchanged text from the folder after an input changed, even with the spec changed; formats it afresh with --force', async () => {
-    plant();
-    // A changed spec: every file's header names its new sha256, and the README's text stays the same.
-    const spec = `${PETS}# a comment changes the bytes\n`;
-    project.write('spec/openapi.yaml', spec);
-    project.write('spec/releases.json', releasesFor(spec));
+  it('generate takes an unchanged text from the folder after an input changed (every header too); --force formats it afresh', async () => {
+    await plant(true);
+    changeSpec();
     await coldGenerate();
     expect(project.read(readme).endsWith(SENTINEL)).toBe(true);
     await coldGenerate(true);
     expect(project.read(readme)).not.toContain(SENTINEL);
   });
 
-  it('does not take a file edited by hand (its bytes are not the hash the manifest has): check renders, formats it and names it', async () => {
-    plant();
+  it('check never takes from the folder: its render is the proof that the folder is what the inputs make', async () => {
+    await plant(true);
+    dropFormatCache(project);
+    const report = await check(await config());
+    expect(report.difference.stale).toContain('README.md');
+  });
+
+  it('nor does generate when no render stamp vouches for the manifest (a clean clone of a source checkout)', async () => {
+    await plant(false);
+    changeSpec();
+    await coldGenerate();
+    expect(project.read(readme)).not.toContain(SENTINEL);
+  });
+
+  it('nor for a file edited by hand (its bytes are not the hash the manifest has): prettier formats its text', async () => {
+    await plant(true);
     project.write(readme, `${project.read(readme)}hand edit\n`);
-    rmSync(cacheDir(project.dir), { recursive: true, force: true });
-    const run = await runCli(['check'], project.dir);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('stale:   generated/README.md');
-  });
-
-  it('check --force takes nothing from the folder: a text planted as what prettier made is named stale', async () => {
-    await coldGenerate(true);
-    plant();
-    rmSync(cacheDir(project.dir), { recursive: true, force: true });
-    const run = await runCli(['check', '--force'], project.dir);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('stale:   generated/README.md');
-  });
-
-  it('a malformed format record is no no-op: check renders and names the manifest', async () => {
-    await coldGenerate(true);
-    expect((await runCli(['check'], project.dir)).code).toBe(0);
-    const recorded = readFileSync(join(project.dir, 'generated', MANIFEST_NAME), 'utf8');
-    project.write(`generated/${MANIFEST_NAME}`, recorded.replace(/"README\.md": "(\d+):/, '"README.md": "x$1:'));
-    const run = await runCli(['check'], project.dir);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`stale:   generated/${MANIFEST_NAME}`);
+    await recordRender(project.dir, join(project.dir, 'generated'), project.read(manifestPath));
+    changeSpec();
+    await coldGenerate();
+    expect(project.read(readme)).not.toContain(SENTINEL);
+    expect(project.read(readme)).not.toContain('hand edit');
   });
 });
 
 describe('a render that takes its files from the folder', () => {
-  const documents = ['petstore.json', 'polymorphism.json'];
-  it.each(documents)('writes the bytes a fresh render writes (@readme/oas-examples %s, every operation, the spec changed under the same texts)', async (name) => {
+  const cases = [
+    { name: 'petstore.json', rename: false },
+    { name: 'polymorphism.json', rename: true },
+  ];
+  it.each(cases)('writes the bytes a fresh render writes (@readme/oas-examples $name, every operation, the spec changed under the same texts; renamed: $rename)', async ({ name, rename }) => {
     const spec = readFileSync(join(repoRoot, 'node_modules/@readme/oas-examples/3.0/json', name), 'utf8');
     const project = tempProject({ spec, specName: 'spec/openapi.json', config: { output: { dir: 'generated' }, select: 'all' } });
+    const entries = () => readdirSync(join(cacheDir(project.dir), ENTRY_FOLDER), { recursive: true }).filter((file) => /[0-9a-f]{64}$/.test(String(file))).length;
     try {
       mkdirSync(join(project.dir, 'node_modules'));
       const cold = async (fresh: boolean) => {
-        rmSync(cacheDir(project.dir), { recursive: true, force: true });
+        dropFormatCache(project);
         await generate(await loadConfig({ cwd: project.dir }), { fresh });
         return project.snapshot('generated');
       };
       await cold(false);
-      // Other bytes, the same document: every header changes, every formatted text stays.
+      // Other bytes (or another name: every header grows), the same document.
       const changed = `${spec.trimEnd()}\n\n`;
-      project.write('spec/openapi.json', changed);
-      project.write('spec/releases.json', releasesFor(changed));
+      const path = rename ? 'spec/openapi-renamed.json' : 'spec/openapi.json';
+      project.write(path, changed);
+      project.write('spec/releases.json', releasesFor(changed).replace('spec/openapi.yaml', path));
+      if (rename) project.write('openapi-morph.config.mjs', project.read('openapi-morph.config.mjs').replace('"spec/openapi.json"', `"${path}"`));
       const taken = await cold(false);
-      const formats = Object.keys(manifestOf(project).formats);
-      expect(formats.length).toBeGreaterThan(10);
-      expect(await cold(true)).toStrictEqual(taken);
+      // prettier formatted (and cached) only the texts that changed: the JSON files, whose header is a member.
+      const formattedThen = entries();
+      const fresh = await cold(true);
+      expect(formattedThen).toBeLessThan(entries() / 3);
+      expect(fresh).toStrictEqual(taken);
     } finally {
       project.remove();
     }
   });
 });
-
-function manifestOf(project: TempProject): { formats: Record<string, string> } {
-  return JSON.parse(project.read(`generated/${MANIFEST_NAME}`)) as { formats: Record<string, string> };
-}
-

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { sha256 } from '../hash.ts';
+import { headerPrefix } from '../emit/header.ts';
 
 /**
  * Where a file's formatted text starts and the format key it was formatted under: the manifest's
@@ -32,39 +33,41 @@ export function parseFormatRecords(formats: unknown): Map<string, FormatRecord> 
 
 /**
  * prettier's output from the last render, read from the output folder: the format cache of a
- * machine that has none (a fresh clone, CI after `npm ci` emptied node_modules/.cache). The folder's
- * manifest names, per file, the key its text was formatted under and where that text starts; a file
- * is taken only while its bytes are the ones the manifest's `files` hash names (so an edited,
- * missing or unreadable file is a miss, and prettier formats the text). Read when first asked, and
- * synchronously, as the format cache is (format-cache.ts).
+ * machine that has none (a fresh clone, a job after `npm ci` emptied node_modules/.cache). The
+ * folder's manifest (`manifest`, its text) names, per file, the key its text was formatted under
+ * and where that text starts. A file is taken only while its bytes are the ones the manifest's
+ * `files` hash names (an edited, missing or unreadable file is a miss, and prettier formats the
+ * text), and only when what comes before the text is exactly the header that render wrote (its spec
+ * name and sha256 from the manifest, `banner` from the config now): a wrong start is a miss, never
+ * a file cut in the wrong place. Files are read when first asked, synchronously, as the format
+ * cache is (format-cache.ts).
  *
- * What a hit rests on: the manifest is the toolkit's own record, as for the no-op check, which takes
- * its `inputs` fingerprint on trust too. An entry edited by hand names a key no text has (a miss);
- * only a key computed on purpose for another text could make a render take a file's bytes for it,
- * and whoever can write the manifest can write the files themselves.
+ * The caller decides whether the manifest may be trusted at all (inputs/last-render.ts: made by
+ * the running toolkit; never in `check`, whose render is the proof that the folder is what the
+ * inputs make).
  */
-export function priorOutput(outDir: string, manifestName: string): (key: string) => string | undefined {
-  let byKey: Map<string, { path: string; start: number; sha256: string }> | undefined;
-  const load = () => {
-    const found = new Map<string, { path: string; start: number; sha256: string }>();
-    try {
-      const manifest = JSON.parse(readFileSync(join(outDir, manifestName), 'utf8')) as { files?: Record<string, unknown>; formats?: unknown };
-      const records = parseFormatRecords(manifest.formats) ?? new Map<string, FormatRecord>();
-      for (const [path, { key, start }] of records) {
-        const hash = manifest.files?.[path];
-        if (typeof hash === 'string') found.set(key, { path, start, sha256: hash });
-      }
-    } catch {
-      // No manifest, or not one: nothing to take.
+export function priorOutput(outDir: string, manifest: string, banner: readonly string[]): (key: string) => string | undefined {
+  const byKey = new Map<string, { path: string; start: number; sha256: string }>();
+  let header: (path: string) => string = () => '';
+  try {
+    const parsed = JSON.parse(manifest) as { files?: Record<string, unknown>; formats?: unknown; spec?: { path?: unknown; sha256?: unknown } };
+    const { path: specName, sha256: specSha256 } = parsed.spec ?? {};
+    if (typeof specName === 'string' && typeof specSha256 === 'string') header = (path) => headerPrefix(path, { specName, specSha256, banner });
+    for (const [path, { key, start }] of parseFormatRecords(parsed.formats) ?? []) {
+      const hash = parsed.files?.[path];
+      if (typeof hash === 'string' && Object.hasOwn(parsed.files!, path)) byKey.set(key, { path, start, sha256: hash });
     }
-    return found;
-  };
+  } catch {
+    // Not a manifest: nothing to take.
+  }
   return (key) => {
-    const entry = (byKey ??= load()).get(key);
+    const entry = byKey.get(key);
     if (!entry) return undefined;
     try {
       const content = readFileSync(join(outDir, entry.path), 'utf8');
-      return sha256(content) === entry.sha256 && entry.start < content.length ? content.slice(entry.start) : undefined;
+      if (sha256(content) !== entry.sha256 || entry.start >= content.length) return undefined;
+      // Without a header the key covered the whole text; with one, the text after exactly that header.
+      return entry.start === 0 || content.slice(0, entry.start) === header(entry.path) ? content.slice(entry.start) : undefined;
     } catch {
       return undefined;
     }

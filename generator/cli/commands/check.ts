@@ -36,7 +36,7 @@ ${SELECTION_HELP}`,
       else io.out(`${config.output.name} is up to date with ${config.spec.name}, the config and the templates`);
       return release ? 1 : 0;
     }
-    const { result, difference, release, foreign } = await withFormatAhead(config, async () => (await import('../../generate.ts')).check(config, { fresh: values.force === true }));
+    const { result, difference, release, foreign } = await withFormatAhead(config, async () => (await import('../../generate.ts')).check(config));
     printWarnings(io, result.warnings);
     if (release) io.err(formatDiagnostic(release));
     for (const problem of foreign) io.err(formatDiagnostic(problem));
