@@ -18,8 +18,8 @@ export interface GenerateOptions {
   readonly progress?: Progress;
   /** Render and plan, write nothing (`--dry-run`): the difference says what would change. */
   readonly dryRun?: boolean;
-  /** Take nothing from the output folder's last render (`--force`; RenderOptions.fresh). */
-  readonly fresh?: boolean;
+  /** Take prettier's output for unchanged texts from the folder's last render (RenderOptions.reuseOutput; the CLI without `--force`). */
+  readonly reuseOutput?: boolean;
 }
 
 /**
@@ -29,7 +29,7 @@ export interface GenerateOptions {
  */
 export async function generate(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
   if (!options.dryRun) await recoverWrites(config.root);
-  const result = await render(config, { ...(options.progress ? { progress: options.progress } : {}), fresh: options.fresh === true });
+  const result = await render(config, { ...(options.progress ? { progress: options.progress } : {}), reuseOutput: options.reuseOutput === true });
   const { difference, writes } = await planOutput(config, result);
   if (options.dryRun) return { result, difference };
   options.progress?.stage('write', `${writes.length} files`);
@@ -81,8 +81,8 @@ export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string
 export async function check(config: ResolvedConfig): Promise<CheckReport> {
   await recoverWrites(config.root);
   const releases = await readReleases(config.package.releases.path, config.package.releases.name);
-  // Nothing from the folder's last render: this render is what proves the folder is what the inputs make.
-  const result = await render(config, { releases, fresh: true });
+  // Nothing from the folder's last render (no `reuseOutput`): this render is what proves the folder is what the inputs make.
+  const result = await render(config, { releases });
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
   await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);

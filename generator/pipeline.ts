@@ -125,11 +125,12 @@ export interface RenderOptions {
   /** Told when each stage begins (the CLI's progress line and `--verbose` timings). */
   readonly progress?: Progress;
   /**
-   * Take nothing from the output folder's last render (`check`, `--force`): prettier formats every
-   * text the format cache does not hold, as if the folder were empty (default: the texts the
-   * manifest records are read back when the running toolkit made it, inputs/last-render.ts).
+   * Take prettier's output for an unchanged text from the output folder's last render when the
+   * running toolkit made it (inputs/last-render.ts): what the CLI's `generate` (without `--force`),
+   * `sync` and `release` ask for, since a machine without the format cache would format it all again.
+   * Off by default: a caller that compares the render with the folder (`check`) must not take from it.
    */
-  readonly fresh?: boolean;
+  readonly reuseOutput?: boolean;
 }
 
 export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
@@ -195,7 +196,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
     // The diff renders without prettier (it compares declarations, not layout). Else each file goes
     // to the format stage as soon as it is printed, so the worker formats while templates still run.
     // What prettier gave the last render is read back from the output folder when the cache has nothing (inputs/last-render.ts).
-    const prior = renderOptions.fresh || !formats(config, renderOptions) ? undefined : await lastRenderOutput(config);
+    const prior = renderOptions.reuseOutput && formats(config, renderOptions) ? await lastRenderOutput(config) : undefined;
     const session = !formats(config, renderOptions) ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root), prior);
     // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
     const printed = withTypes(types, () => emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded));

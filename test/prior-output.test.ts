@@ -6,7 +6,7 @@
  * (inputs/last-render.ts). The tests plant a recorded body prettier would never write
  * (`SENTINEL`), so what comes out says whether the render took the file or ran prettier.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -16,16 +16,17 @@ import type { PrintedFile } from '../generator/emit/print.ts';
 import { headerPrefix } from '../generator/emit/header.ts';
 import { ENTRY_FOLDER } from '../generator/format/format-cache.ts';
 import { fileSetup } from '../generator/format/formatter.ts';
-import { parseFormatRecords, priorOutput } from '../generator/format/prior-output.ts';
+import { formatRecord, formatRecordText, parseFormatRecords, priorOutput, type PriorOutput } from '../generator/format/prior-output.ts';
 import { standaloneKey, startFormatSession } from '../generator/format/prettier.ts';
 import { installedVersion } from '../generator/installed-version.ts';
 import { madeBy } from '../generator/inputs/last-render.ts';
 import { recordRender } from '../generator/inputs/render-stamp.ts';
 import { toolkitRoot } from '../generator/toolkit.ts';
 import { check, generate } from '../generator/generate.ts';
+import { render } from '../generator/pipeline.ts';
 import { sha256 } from '../generator/hash.ts';
 import { MANIFEST_NAME } from '../generator/write/output-tree.ts';
-import { repoRoot } from './helpers/cli.ts';
+import { repoRoot, runCli } from './helpers/cli.ts';
 import { PETS } from './helpers/pets.ts';
 import { releasesFor, tempProject, type TempProject } from './helpers/project.ts';
 
@@ -37,8 +38,8 @@ describe('format records (the manifest member)', () => {
   it('reads well-formed records by path; anything malformed is no records at all', () => {
     expect(parseFormatRecords({ 'docs/A.md': `12:${KEY}`, 'src/a.ts': `0:${KEY}` })).toStrictEqual(
       new Map([
-        ['docs/A.md', { start: 12, key: KEY }],
-        ['src/a.ts', { start: 0, key: KEY }],
+        ['docs/A.md', { start: 12, binding: KEY }],
+        ['src/a.ts', { start: 0, binding: KEY }],
       ]),
     );
     for (const bad of [[], null, 'x', { 'a.md': KEY }, { 'a.md': `1:${KEY.slice(1)}` }, { 'a.md': `-1:${KEY}` }, { 'a.md': 3 }, { '../a.md': `1:${KEY}` }, { '/etc/passwd': `1:${KEY}` }, { 'docs/../../a.md': `1:${KEY}` }]) {
@@ -60,56 +61,68 @@ describe('prior output (read back from the folder)', () => {
   afterAll(() => rmSync(base, { recursive: true, force: true }));
   const header = headerPrefix('A.md', { ...SPEC, banner: [] });
 
-  /** An output folder holding `A.md` (`content`); its manifest text records it under `key` from `start`, with `recorded`'s hash. */
-  const folder = (name: string, content: string, start: number, key = KEY, recorded = content): [string, string] => {
+  /**
+   * An output folder holding `A.md` (`content`) and `B.md` (the same); its manifest text records
+   * `A.md`'s output from `start` as what prettier made of the text of `key` (`output`: what the
+   * record binds, the file's by default), with `recorded`'s hash.
+   */
+  const folder = (name: string, content: string, start: number, options: { key?: string; output?: string; recorded?: string } = {}): [string, string] => {
     const out = join(base, name);
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'A.md'), content);
-    return [out, JSON.stringify({ spec: { path: SPEC.specName, sha256: SPEC.specSha256 }, files: { 'A.md': sha256(recorded) }, formats: { 'A.md': `${start}:${key}` } })];
+    for (const file of ['A.md', 'B.md']) writeFileSync(join(out, file), content);
+    const record = formatRecordText(formatRecord(options.key ?? KEY, options.output ?? content.slice(start), start));
+    const hash = sha256(options.recorded ?? content);
+    return [out, JSON.stringify({ spec: { path: SPEC.specName, sha256: SPEC.specSha256 }, files: { 'A.md': hash, 'B.md': hash }, formats: { 'A.md': record } })];
   };
 
-  it("gives the recorded file's text after the header that render wrote, and nothing for another key", () => {
+  it("gives the file's own output for its text's key, after the header that render wrote", () => {
     const prior = priorOutput(...folder('hit', `${header}${SENTINEL}`, header.length), []);
-    expect(prior(KEY)).toBe(SENTINEL);
-    expect(prior('b'.repeat(64))).toBeUndefined();
-    // No header (JSON, a file prettier formats whole): the whole file.
-    expect(priorOutput(...folder('whole', SENTINEL, 0), [])(KEY)).toBe(SENTINEL);
+    expect(prior(KEY, 'A.md', true)).toBe(SENTINEL);
+    // Another text's key, another file (B.md has the same bytes and no record), a text cut another way: nothing.
+    expect(prior('b'.repeat(64), 'A.md', true)).toBeUndefined();
+    expect(prior(KEY, 'B.md', true)).toBeUndefined();
+    expect(prior(KEY, 'A.md', false)).toBeUndefined();
+    // No header left out (JSON, a text prettier formats with its header): the whole file.
+    expect(priorOutput(...folder('whole', SENTINEL, 0), [])(KEY, 'A.md', false)).toBe(SENTINEL);
   });
 
-  it('gives nothing for a start that is not the end of that header: one off either way, another banner, a header of another spec', () => {
+  it('gives nothing for a start that is not the end of that header: 0, one off either way, another banner, a header of another spec', () => {
     const content = `${header}${SENTINEL}`;
-    expect(priorOutput(...folder('before', content, header.length - 1), [])(KEY)).toBeUndefined();
-    expect(priorOutput(...folder('after', content, header.length + 1), [])(KEY)).toBeUndefined();
-    expect(priorOutput(...folder('banner', content, header.length), ['(c) Someone'])(KEY)).toBeUndefined();
+    expect(priorOutput(...folder('zero', content, 0), [])(KEY, 'A.md', true)).toBeUndefined();
+    expect(priorOutput(...folder('zero-whole', content, 0), [])(KEY, 'A.md', false)).toBe(content);
+    expect(priorOutput(...folder('before', content, header.length - 1), [])(KEY, 'A.md', true)).toBeUndefined();
+    expect(priorOutput(...folder('after', content, header.length + 1), [])(KEY, 'A.md', true)).toBeUndefined();
+    expect(priorOutput(...folder('banner', content, header.length), ['(c) Someone'])(KEY, 'A.md', true)).toBeUndefined();
     const other = headerPrefix('A.md', { specName: SPEC.specName, specSha256: 'e'.repeat(64), banner: [] });
-    expect(priorOutput(...folder('other', `${other}${SENTINEL}`, other.length), [])(KEY)).toBeUndefined();
+    expect(priorOutput(...folder('other', `${other}${SENTINEL}`, other.length), [])(KEY, 'A.md', true)).toBeUndefined();
   });
 
-  it('gives nothing for a file whose bytes are not the ones the manifest hashes (edited by hand), one that is gone, or a manifest that is not one', () => {
-    expect(priorOutput(...folder('edited', `${header}${SENTINEL}`, header.length, KEY, `${header}${SENTINEL}x`), [])(KEY)).toBeUndefined();
+  it("gives nothing for a record bound to another output (a merge that took the record from one side, the file from the other), a file edited by hand, one that is gone, or a manifest that is not one", () => {
+    expect(priorOutput(...folder('merged', `${header}${SENTINEL}`, header.length, { output: `${SENTINEL}x` }), [])(KEY, 'A.md', true)).toBeUndefined();
+    expect(priorOutput(...folder('edited', `${header}${SENTINEL}`, header.length, { recorded: `${header}${SENTINEL}x` }), [])(KEY, 'A.md', true)).toBeUndefined();
     const [gone, manifest] = folder('gone', `${header}${SENTINEL}`, header.length);
     rmSync(join(gone, 'A.md'));
-    expect(priorOutput(gone, manifest, [])(KEY)).toBeUndefined();
-    expect(priorOutput(gone, '{', [])(KEY)).toBeUndefined();
+    expect(priorOutput(gone, manifest, [])(KEY, 'A.md', true)).toBeUndefined();
+    expect(priorOutput(gone, '{', [])(KEY, 'A.md', true)).toBeUndefined();
   });
 
-  it('a format session takes it after the cache, formats what it does not have, and records the key of each text', async () => {
+  it('a format session takes it after the cache, formats what it does not have, and records each output', async () => {
     const template = { template: { name: 't' }, file: 't.ts' } as unknown as PrintedFile['template'];
     const printed = (path: string, content: string): PrintedFile => ({ path, content, template });
-    const page = printed('docs/A.md', '# A\n\nSome   text.\n');
+    const page = printed('A.md', '# A\n\nSome   text.\n');
     const key = standaloneKey(installedVersion('prettier', toolkitRoot), fileSetup(page), { text: page.content, parser: 'markdown', filepath: page.path });
-    const [out, manifest] = folder('session', SENTINEL, 0, key);
-    const other = printed('docs/B.md', '# B\n\nOther   text.\n');
+    const [out, manifest] = folder('session', SENTINEL, 0, { key });
+    const other = printed('B.md', '# B\n\nOther   text.\n');
     const [a, b] = await formatted(out, [page, other], priorOutput(out, manifest, []));
-    expect(a).toStrictEqual(expect.objectContaining({ content: SENTINEL, format: { key, start: 0 } }));
+    expect(a).toStrictEqual(expect.objectContaining({ content: SENTINEL, format: formatRecord(key, SENTINEL, 0) }));
     expect(b).toStrictEqual(expect.objectContaining({ content: '# B\n\nOther text.\n' }));
-    expect(b!.format?.key).toMatch(/^[0-9a-f]{64}$/);
+    expect(b!.format?.binding).toMatch(/^[0-9a-f]{64}$/);
     // Without it, prettier formats the recorded text too.
     expect((await formatted(out, [page]))[0]!.content).toBe('# A\n\nSome text.\n');
   });
 });
 
-async function formatted(out: string, files: readonly PrintedFile[], prior?: (key: string) => string | undefined) {
+async function formatted(out: string, files: readonly PrintedFile[], prior?: PriorOutput) {
   const session = startFormatSession(out, undefined, undefined, null, prior);
   for (const file of files) session.add(file);
   return session.done();
@@ -126,13 +139,20 @@ describe('a render without the format cache', () => {
   const manifestPath = `generated/${MANIFEST_NAME}`;
   const manifest = () => JSON.parse(project.read(manifestPath)) as { files: Record<string, string>; formats: Record<string, string> };
   const config = () => loadConfig({ cwd: project.dir });
-  /** Plants SENTINEL as what prettier made of the README's text (its body replaced, the manifest's hash updated); `vouch`: as this toolkit's render. */
+  /** The format key of the README's text as the templates print it now (the header left out, as the format stage does). */
+  const readmeKey = async () => {
+    const content = (await render(await config(), { format: false })).files.get('README.md')!;
+    const text = content.slice(content.indexOf('-->\n\n') + 5);
+    return standaloneKey(installedVersion('prettier', toolkitRoot), fileSetup({ path: 'README.md', content }), { text, parser: 'markdown', filepath: 'README.md' });
+  };
+  /** Plants SENTINEL as what prettier made of the README's text (the file, its hash and its record); `vouch`: as this toolkit's render. */
   const plant = async (vouch: boolean) => {
     const start = Number(manifest().formats['README.md']!.split(':')[0]);
     const content = project.read(readme).slice(0, start) + SENTINEL;
     project.write(readme, content);
     const recorded = manifest();
     recorded.files['README.md'] = sha256(content);
+    recorded.formats['README.md'] = formatRecordText(formatRecord(await readmeKey(), SENTINEL, start));
     project.write(manifestPath, `${JSON.stringify(recorded, null, 2)}\n`);
     if (vouch) await recordRender(project.dir, join(project.dir, 'generated'), project.read(manifestPath));
   };
@@ -143,22 +163,21 @@ describe('a render without the format cache', () => {
     project.write('spec/openapi.yaml', spec);
     project.write('spec/releases.json', releasesFor(spec));
   };
-  const coldGenerate = async (fresh = false) => {
+  const coldGenerate = async (reuseOutput = true) => {
     dropFormatCache(project);
-    return generate(await config(), { fresh });
+    return generate(await config(), { reuseOutput });
   };
 
   beforeAll(async () => {
     project = tempProject({ spec: PETS, config: { output: { dir: 'generated' } } });
     // A project with node_modules keeps its cache there, apart from other tests' (cache-dir.ts).
     mkdirSync(join(project.dir, 'node_modules'));
-    await coldGenerate();
   });
   afterAll(() => project.remove());
   // Each test starts from a fresh render: a planted text never outlives the test that planted it.
-  beforeEach(() => coldGenerate(true));
+  beforeEach(() => coldGenerate(false));
 
-  it("records each formatted file's key and where its text starts, and no file prettier does not format", () => {
+  it('records where each formatted output starts, and no file prettier does not format', () => {
     const { files, formats } = manifest();
     expect(Object.keys(formats)).toContain('README.md');
     expect(Object.keys(formats)).toContain('src/index.ts');
@@ -168,13 +187,20 @@ describe('a render without the format cache', () => {
     expect(project.read(readme).slice(0, start)).toMatch(/^<!--[^]*-->\n\n$/);
   });
 
-  it('generate takes an unchanged text from the folder after an input changed (every header too); --force formats it afresh', async () => {
+  it('generate asked to reuse takes an unchanged text from the folder after an input changed (every header too); by default (the public API, --force) it formats it', async () => {
     await plant(true);
     changeSpec();
     await coldGenerate();
     expect(project.read(readme).endsWith(SENTINEL)).toBe(true);
-    await coldGenerate(true);
+    await plant(true);
+    changeSpec();
+    await coldGenerate(false);
     expect(project.read(readme)).not.toContain(SENTINEL);
+    // Nor does the public render, whoever compares its files with the folder.
+    await plant(true);
+    changeSpec();
+    dropFormatCache(project);
+    expect((await render(await config())).files.get('README.md')).not.toContain(SENTINEL);
   });
 
   it('check never takes from the folder: its render is the proof that the folder is what the inputs make', async () => {
@@ -215,7 +241,7 @@ describe('a render that takes its files from the folder', () => {
       mkdirSync(join(project.dir, 'node_modules'));
       const cold = async (fresh: boolean) => {
         dropFormatCache(project);
-        await generate(await loadConfig({ cwd: project.dir }), { fresh });
+        await generate(await loadConfig({ cwd: project.dir }), { reuseOutput: !fresh });
         return project.snapshot('generated');
       };
       await cold(false);
@@ -231,6 +257,41 @@ describe('a render that takes its files from the folder', () => {
       const fresh = await cold(true);
       expect(formattedThen).toBeLessThan(entries() / 3);
       expect(fresh).toStrictEqual(taken);
+    } finally {
+      project.remove();
+    }
+  });
+});
+
+describe('the CLI', () => {
+  it('generate and sync take from the folder, generate --force does not (what prettier formatted, counted in the format cache)', async () => {
+    const spec = readFileSync(join(repoRoot, 'node_modules/@readme/oas-examples/3.0/json/petstore.json'), 'utf8');
+    const project = tempProject({ spec, specName: 'spec/openapi.json', config: { output: { dir: 'generated' }, select: 'all' } });
+    // A project with node_modules keeps its cache there (cache-dir.ts).
+    mkdirSync(join(project.dir, 'node_modules'));
+    const folder = join(cacheDir(project.dir), ENTRY_FOLDER);
+    const formattedBy = async (args: readonly string[]) => {
+      rmSync(folder, { recursive: true, force: true });
+      const run = await runCli(args, project.dir);
+      expect(run.code, run.stderr).toBe(0);
+      return existsSync(folder) ? readdirSync(folder, { recursive: true }).filter((file) => /[0-9a-f]{64}$/.test(String(file))).length : 0;
+    };
+    let edits = 0;
+    const changeSpec = () => {
+      const changed = `${spec.trimEnd()}${'\n'.repeat(++edits)}`;
+      project.write('spec/openapi.json', changed);
+      project.write('spec/releases.json', releasesFor(changed));
+    };
+    try {
+      const all = await formattedBy(['generate']);
+      changeSpec();
+      const reused = await formattedBy(['generate']);
+      changeSpec();
+      expect(await formattedBy(['generate', '--force'])).toBe(all);
+      expect(reused).toBeLessThan(all / 3);
+      // The same document from elsewhere: sync writes its bytes and a release, and formats only what they change.
+      project.write('upstream.json', `${spec.trimEnd()}\n\n\n\n\n\n`);
+      expect(await formattedBy(['sync', '--from', 'upstream.json'])).toBeLessThan(all / 3);
     } finally {
       project.remove();
     }

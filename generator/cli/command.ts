@@ -37,8 +37,8 @@ export const RENDER_HELP = `Templates:
                        (without it, unchanged inputs and output are decided from
                        the manifest's hashes, without rendering), and format
                        every file the format cache does not hold (without it,
-                       generate reads back from the output folder the text its
-                       last render formatted; check never does)`;
+                       generate reads back from the output folder what prettier
+                       made of an unchanged text; check never does)`;
 
 export const CONFIG_HELP = `Options:
   --config FILE        config file (default: openapi-morph.config.ts in the working folder)

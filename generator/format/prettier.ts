@@ -9,7 +9,7 @@ import { withChunkCache } from './chunk-cache.ts';
 import { formatChunked } from './chunks.ts';
 import { formatBatch, runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
 import { configOptions, CONFIG_SETUP, extension, fileSetup, PARSERS, type FormatterSetup } from './formatter.ts';
-import type { FormatRecord } from './prior-output.ts';
+import { formatRecord, type FormatRecord, type PriorOutput } from './prior-output.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
 
@@ -51,9 +51,10 @@ export interface FormatSession {
 }
 
 /**
- * A file as formatted and, without a prettier config, the key its text was formatted under and
- * where that text starts (after the header): the manifest records them (`formats`), so the next
- * render on a machine without this one's cache takes the text from the file (prior-output.ts).
+ * A file as formatted and, without a prettier config, its record: where prettier's output starts
+ * (after the header) and the binding of its text's key to that output. The manifest records them
+ * (`formats`), so the next render on a machine without this one's cache takes the output from the
+ * file (prior-output.ts).
  * Not with a config: its keys hold the options resolved for the file's absolute path, and the
  * manifest is the same on every machine.
  */
@@ -75,7 +76,7 @@ interface Prepared {
  * `prior`: prettier's output from the last render by key (prior-output.ts), asked after the seed
  * and the cache; only without a prettier config (see `FormattedFile`).
  */
-export function startFormatSession(outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null, prior?: (key: string) => string | undefined): FormatSession {
+export function startFormatSession(outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null, prior?: PriorOutput): FormatSession {
   const config = prettierConfigSource(outDir);
   const cache = formatCache(cacheDir);
   const version = installedVersion('prettier', toolkitRoot);
@@ -83,7 +84,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   let seed: ReadonlyMap<string, string> | undefined;
   const lookup = (file: PrintedFile, header: string, job: FormatJob, setup: FormatterSetup, key: string): Prepared => {
     // The seed first: its keys are the cache's, so a hit there saves a read that would miss on a cold run.
-    const hit = (seed ??= formatSeed()).get(key) ?? cache.get(key) ?? (config ? undefined : prior?.(key));
+    const hit = (seed ??= formatSeed()).get(key) ?? cache.get(key) ?? (config ? undefined : prior?.(key, file.path, header !== ''));
     return { file, header, job, setup, key, ...(hit === undefined ? {} : { hit }) };
   };
   // Synchronous without a config: a file printed in the templates stage's loop reaches the pool before the next template runs.
@@ -183,7 +184,7 @@ async function finish(results: readonly Formatted[], cache: FormatCache, record:
       if (content === undefined) return file;
       // A header over nothing ends the file as prettier ends a lone comment.
       if (header && content === '') return { ...file, content: `${header.trimEnd()}\n` };
-      return { ...file, content: `${header}${content}`, ...(record && content !== '' ? { format: { key: key!, start: header.length } } : {}) };
+      return { ...file, content: `${header}${content}`, ...(record && content !== '' ? { format: formatRecord(key!, content, header.length) } : {}) };
     }),
   );
   diagnostics.throwIfErrors();

@@ -4,19 +4,29 @@ import { sha256 } from '../hash.ts';
 import { headerPrefix } from '../emit/header.ts';
 
 /**
- * Where a file's formatted text starts and the format key it was formatted under: the manifest's
- * `formats` entry of a file, `"<start>:<key>"` (format-cache.ts keys; `start`: the length of the
- * do-not-edit header before prettier's output).
+ * A formatted file's record, the manifest's `formats` entry `"<start>:<binding>"`: where prettier's
+ * output starts in the file (after the do-not-edit header; 0: no header was left out) and the
+ * sha256 of the format key of the text prettier was given (format-cache.ts), a NUL and that output.
+ * The binding holds the key and the output together: a record is good for one text's output only,
+ * whatever else in the manifest or the folder changed since.
  */
 export interface FormatRecord {
-  readonly key: string;
   readonly start: number;
+  readonly binding: string;
 }
+
+/** The record of `output`, prettier's output for the text of `key`, starting at `start`. */
+export function formatRecord(key: string, output: string, start: number): FormatRecord {
+  return { start, binding: sha256(`${key}\0${output}`) };
+}
+
+/** Looks a text up by its key, for the file at `path`; `bodyOnly`: the text is the file's after its header. */
+export type PriorOutput = (key: string, path: string, bodyOnly: boolean) => string | undefined;
 
 const RECORD = /^(\d{1,9}):([0-9a-f]{64})$/;
 
 export function formatRecordText(record: FormatRecord): string {
-  return `${record.start}:${record.key}`;
+  return `${record.start}:${record.binding}`;
 }
 
 /** The manifest's `formats` member as records by path; `undefined` when it is not one (absent, or any entry malformed). */
@@ -26,48 +36,51 @@ export function parseFormatRecords(formats: unknown): Map<string, FormatRecord> 
   for (const [path, text] of Object.entries(formats)) {
     const match = typeof text === 'string' ? RECORD.exec(text) : null;
     if (!match || !inside(path)) return undefined;
-    records.set(path, { start: Number(match[1]), key: match[2]! });
+    records.set(path, { start: Number(match[1]), binding: match[2]! });
   }
   return records;
 }
 
 /**
  * prettier's output from the last render, read from the output folder: the format cache of a
- * machine that has none (a fresh clone, a job after `npm ci` emptied node_modules/.cache). The
- * folder's manifest (`manifest`, its text) names, per file, the key its text was formatted under
- * and where that text starts. A file is taken only while its bytes are the ones the manifest's
- * `files` hash names (an edited, missing or unreadable file is a miss, and prettier formats the
- * text), and only when what comes before the text is exactly the header that render wrote (its spec
- * name and sha256 from the manifest, `banner` from the config now): a wrong start is a miss, never
- * a file cut in the wrong place. Files are read when first asked, synchronously, as the format
- * cache is (format-cache.ts).
+ * machine that has none (a fresh clone, a job after `npm ci` emptied node_modules/.cache). A text
+ * is looked up in its own file's record only (`manifest` is the folder's manifest text), and taken
+ * only when the file's bytes are the ones the manifest's `files` hash names, what precedes the
+ * output is exactly the header that render wrote (its spec name and sha256 from the manifest,
+ * `banner` from the config now), and the record's binding is the one of this text's key and that
+ * output. Anything else is a miss (prettier formats the text), never a file cut in the wrong place
+ * or another file's text. Files are read when first asked, synchronously, as the format cache is
+ * (format-cache.ts).
  *
  * The caller decides whether the manifest may be trusted at all (inputs/last-render.ts: made by
  * the running toolkit; never in `check`, whose render is the proof that the folder is what the
  * inputs make).
  */
-export function priorOutput(outDir: string, manifest: string, banner: readonly string[]): (key: string) => string | undefined {
-  const byKey = new Map<string, { path: string; start: number; sha256: string }>();
+export function priorOutput(outDir: string, manifest: string, banner: readonly string[]): PriorOutput {
+  const byPath = new Map<string, FormatRecord & { sha256: string }>();
   let header: (path: string) => string = () => '';
   try {
     const parsed = JSON.parse(manifest) as { files?: Record<string, unknown>; formats?: unknown; spec?: { path?: unknown; sha256?: unknown } };
     const { path: specName, sha256: specSha256 } = parsed.spec ?? {};
     if (typeof specName === 'string' && typeof specSha256 === 'string') header = (path) => headerPrefix(path, { specName, specSha256, banner });
-    for (const [path, { key, start }] of parseFormatRecords(parsed.formats) ?? []) {
+    for (const [path, record] of parseFormatRecords(parsed.formats) ?? []) {
       const hash = parsed.files?.[path];
-      if (typeof hash === 'string' && Object.hasOwn(parsed.files!, path)) byKey.set(key, { path, start, sha256: hash });
+      if (typeof hash === 'string' && Object.hasOwn(parsed.files!, path)) byPath.set(path, { ...record, sha256: hash });
     }
   } catch {
     // Not a manifest: nothing to take.
   }
-  return (key) => {
-    const entry = byKey.get(key);
-    if (!entry) return undefined;
+  return (key, path, bodyOnly) => {
+    const record = byPath.get(path);
+    // The file's own record, for a text cut the same way (after a header, or whole).
+    if (!record || record.start > 0 !== bodyOnly) return undefined;
     try {
-      const content = readFileSync(join(outDir, entry.path), 'utf8');
-      if (sha256(content) !== entry.sha256 || entry.start >= content.length) return undefined;
-      // Without a header the key covered the whole text; with one, the text after exactly that header.
-      return entry.start === 0 || content.slice(0, entry.start) === header(entry.path) ? content.slice(entry.start) : undefined;
+      const content = readFileSync(join(outDir, path), 'utf8');
+      if (sha256(content) !== record.sha256 || record.start >= content.length) return undefined;
+      // With a header left out, what precedes the text is exactly the header that render wrote.
+      if (bodyOnly && content.slice(0, record.start) !== header(path)) return undefined;
+      const output = content.slice(record.start);
+      return formatRecord(key, output, record.start).binding === record.binding ? output : undefined;
     } catch {
       return undefined;
     }

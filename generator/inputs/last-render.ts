@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/types.ts';
-import { priorOutput } from '../format/prior-output.ts';
+import { priorOutput, type PriorOutput } from '../format/prior-output.ts';
 import { toolkit } from '../toolkit.ts';
 import { MANIFEST_NAME } from '../write/output-tree.ts';
 import { renderVouched, toolkitInstalled } from './render-stamp.ts';
@@ -14,7 +14,7 @@ import { renderVouched, toolkitInstalled } from './render-stamp.ts';
  * for the no-op check. `undefined` otherwise, or without a manifest: prettier formats what the
  * cache does not hold.
  */
-export async function lastRenderOutput(config: ResolvedConfig): Promise<((key: string) => string | undefined) | undefined> {
+export async function lastRenderOutput(config: ResolvedConfig): Promise<PriorOutput | undefined> {
   let manifest: string;
   try {
     manifest = await readFile(join(config.output.dir, MANIFEST_NAME), 'utf8');

@@ -17,6 +17,8 @@ export interface ReleaseOptions {
   readonly bump?: Exclude<Semver, 'none'>;
   readonly summary?: string;
   readonly cwd: string;
+  /** Take prettier's output for unchanged texts from the folder's last render (RenderOptions.reuseOutput; the CLI's `release`). */
+  readonly reuseOutput?: boolean;
 }
 
 export interface ReleaseReport extends GenerateReport {
@@ -48,7 +50,7 @@ export async function release(config: ResolvedConfig, options: ReleaseOptions): 
     ...(options.bump ? { bump: options.bump } : {}),
     ...(options.summary !== undefined ? { summary: options.summary } : {}),
   });
-  const result = await renderSpec(config, spec, { releases: recorded.releases });
+  const result = await renderSpec(config, spec, { releases: recorded.releases, reuseOutput: options.reuseOutput === true });
   const { difference, writes } = await planOutput(config, result);
   await commitWrites(config.root, [{ path: config.package.releases.path, content: recorded.text }, ...writes]);
   await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);

@@ -71,6 +71,7 @@ async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath
     {
       ...(recorded ? { releases: recorded.releases } : {}),
       ...(options.progress ? { progress: options.progress } : {}),
+      reuseOutput: options.reuseOutput === true,
     },
     pool,
   );

@@ -20,6 +20,8 @@ export interface SourceOptions {
   readonly strict: boolean;
   /** Told when each stage begins (the CLI's progress line). */
   readonly progress?: Progress;
+  /** Take prettier's output for unchanged texts from the folder's last render (RenderOptions.reuseOutput; the CLI's `sync`). */
+  readonly reuseOutput?: boolean;
 }
 
 /** What `sync` takes from the upstream: the subset's document and YAML, and how to name the upstream. */

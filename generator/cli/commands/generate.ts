@@ -56,7 +56,7 @@ ${SELECTION_HELP}`,
       try {
         report = await withFormatAhead(config, async () => {
           const { generate } = await import('../../generate.ts');
-          return generate(config, { progress, dryRun: values['dry-run'] === true, fresh: values.force === true });
+          return generate(config, { progress, dryRun: values['dry-run'] === true, reuseOutput: values.force !== true });
         });
       } finally {
         finishProgress(progress, verbosity, io);

@@ -33,6 +33,7 @@ ${CONFIG_HELP}`,
     const config = await configFromFlags(values, io.cwd);
     const report = await release(config, {
       cwd: io.cwd,
+      reuseOutput: true,
       ...(values.previous !== undefined ? { previous: values.previous } : {}),
       ...(bump !== undefined ? { bump: bump as (typeof BUMPS)[number] } : {}),
       ...(values.summary !== undefined ? { summary: values.summary } : {}),

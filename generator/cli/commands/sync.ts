@@ -40,7 +40,7 @@ ${SELECTION_HELP}`,
     const [{ sync }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
     const config = await configFromFlags(values, io.cwd);
     const progress = cliProgress(io, verbosity);
-    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress }).finally(() => finishProgress(progress, verbosity, io));
+    const report = await sync(config, { from, cwd: io.cwd, strict: values.strict === true, progress, reuseOutput: true }).finally(() => finishProgress(progress, verbosity, io));
     if (verbosity === 'silent') return 0;
     const warnings = [...report.warnings];
     if (selectionGiven(values)) {
