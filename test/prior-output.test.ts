@@ -297,3 +297,18 @@ describe('the CLI', () => {
     }
   });
 });
+
+describe('with a prettier config', () => {
+  it('records nothing (its keys hold options resolved for absolute paths), and the manifest has no formats member', async () => {
+    const project = tempProject({ spec: PETS, config: { output: { dir: 'generated' } } });
+    try {
+      project.write('.prettierrc.json', '{ "semi": true }\n');
+      await generate(await loadConfig({ cwd: project.dir }), { reuseOutput: true });
+      const manifest = JSON.parse(project.read(`generated/${MANIFEST_NAME}`)) as { files: object; formats?: object };
+      expect(Object.keys(manifest.files).length).toBeGreaterThan(10);
+      expect(manifest.formats).toBeUndefined();
+    } finally {
+      project.remove();
+    }
+  });
+});
