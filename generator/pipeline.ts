@@ -196,8 +196,9 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
     // The diff renders without prettier (it compares declarations, not layout). Else each file goes
     // to the format stage as soon as it is printed, so the worker formats while templates still run.
     // What prettier gave the last render is read back from the output folder when the cache has nothing (inputs/last-render.ts).
-    const prior = renderOptions.reuseOutput && formats(config, renderOptions) ? await lastRenderOutput(config) : undefined;
-    const session = !formats(config, renderOptions) ? undefined : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root), prior);
+    const session = !formats(config, renderOptions)
+      ? undefined
+      : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root), renderOptions.reuseOutput ? await lastRenderOutput(config) : undefined);
     // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
     const printed = withTypes(types, () => emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded));
     if (!session) return printed;

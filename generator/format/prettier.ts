@@ -73,8 +73,8 @@ interface Prepared {
 }
 
 /**
- * `prior`: prettier's output from the last render by key (prior-output.ts), asked after the seed
- * and the cache; only without a prettier config (see `FormattedFile`).
+ * `prior`: prettier's output from the last render, by key and file (prior-output.ts), asked after
+ * the seed and the cache; only without a prettier config (see `FormattedFile`).
  */
 export function startFormatSession(outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null, prior?: PriorOutput): FormatSession {
   const config = prettierConfigSource(outDir);
@@ -168,7 +168,7 @@ type Formatted = Prepared & { readonly outcome?: FormatOutcome };
 
 /**
  * The files as formatted (a file prettier did not take as it was), the fresh outcomes cached; one
- * OM600 per failing file. `record`: each formatted file says its key and where its text starts.
+ * OM600 per failing file. `record`: each formatted file carries its record (`formatRecord`).
  */
 async function finish(results: readonly Formatted[], cache: FormatCache, record: boolean): Promise<FormattedFile[]> {
   const diagnostics = new DiagnosticCollector();

@@ -17,14 +17,15 @@ export interface ManifestInput {
   readonly inputs: string;
   /** Every other generated file, path -> final content. */
   readonly files: ReadonlyMap<string, string>;
-  /** Per formatted file, the format key of its text and where that text starts (prior-output.ts); none: no `formats` member. */
+  /** Per formatted file, where prettier's output starts and its binding to the text's key (prior-output.ts); none: no `formats` member. */
   readonly formats?: ReadonlyMap<string, FormatRecord>;
 }
 
 /**
  * The manifest: hashes of everything the output was made from (spec, config, templates, toolkit
- * version) and of every file made, and, for the files prettier formatted, the key of the text it
- * was given (`formats`: the next render on another machine reuses the output, prior-output.ts).
+ * version) and of every file made, and, for the files prettier formatted, where its output starts
+ * and its binding to the text it was given (`formats`: a later render on a machine without the
+ * format cache reuses the output, prior-output.ts).
  * Deterministic: no dates, paths relative to the project.
  */
 export function renderManifest(input: ManifestInput): string {
