@@ -204,14 +204,18 @@ type JitiTransform = NonNullable<import('jiti').JitiOptions['transform']>;
 let babelTransform: JitiTransform | undefined;
 
 /**
- * jiti's own transform (its 1.5 MB Babel build, which jiti loads when a module is not in its file
- * cache yet), loaded on first use through the V8 code cache: about 0.1 s of CPU less for a config
- * or a team template jiti has not transpiled before (a fresh clone, CI, a new file).
+ * jiti's own transform (its 1.5 MB Babel build), for the modules module-transform.ts leaves to it,
+ * loaded on first use through the V8 code cache: about 0.1 s of CPU less when it is needed again.
  */
 export const jitiTransform: JitiTransform = (options) => {
   babelTransform ??= requireWithCodeCache(join(dirname(require.resolve('jiti')), '..', 'dist', 'babel.cjs')) as JitiTransform;
   return babelTransform(options);
 };
+
+/** sucrase, the quick transpiler for a user's TypeScript and ES modules (module-transform.ts). */
+export function sucrase(): typeof import('sucrase') {
+  return require('sucrase') as typeof import('sucrase');
+}
 
 /** jsonpath-plus, for overlay targets (only projects with overlays load it). */
 export function jsonPath(): typeof import('jsonpath-plus') {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { jiti as loadJiti, jitiTransform } from './heavy.ts';
+import { jiti as loadJiti } from './heavy.ts';
+import { moduleTransform } from './module-transform.ts';
 
 /**
  * Imports a user's module (a config, a team template) and returns its default export: TypeScript
@@ -30,7 +31,7 @@ export async function importUserModule(path: string): Promise<unknown> {
     moduleCache: false,
     virtualModules: { 'openapi-morph': toolkitApi },
     nativeModules: ['openapi-morph'],
-    transform: jitiTransform,
+    transform: moduleTransform,
   });
   const exports = await jiti.evalModule(await readFile(path, 'utf8'), { id: path, filename: path, ext: extname(path), async: true, forceTranspile: true });
   return exports !== null && typeof exports === 'object' && 'default' in exports ? exports.default : exports;

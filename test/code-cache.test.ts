@@ -319,22 +319,26 @@ describe('V8 code cache in a real run', () => {
     expect(entries(/^v3\.1\.cjs-/)).toStrictEqual(first);
   });
 
-  it("jiti transpiles a TypeScript config with its Babel build loaded through the cache (jiti's `transform` option), its bundle too; the config's values are right", () => {
+  it("jiti transpiles a TypeScript config with sucrase, not its Babel build; a config that reads `import.meta` gets Babel, loaded through the cache, its bundle too", () => {
     app = tempProject();
     rmSync(join(app.dir, 'openapi-morph.config.mjs'));
     // An enum and `satisfies`: TypeScript that only a transpiler turns into the values below.
-    app.write(
-      'openapi-morph.config.ts',
-      `enum Names { Client = 'enum-client', Key = 'ENUM_API_KEY' }\nexport default { spec: 'spec/openapi.yaml', package: { name: Names.Client, apiKeyEnv: Names.Key } } satisfies Record<string, unknown>;\n`,
-    );
+    const config = `enum Names { Client = 'enum-client', Key = 'ENUM_API_KEY' }\nexport default { spec: 'spec/openapi.yaml', package: { name: Names.Client, apiKeyEnv: Names.Key } } satisfies Record<string, unknown>;\n`;
+    app.write('openapi-morph.config.ts', config);
     run(['generate']);
     expect(JSON.parse(app.read('generated/package.json'))).toMatchObject({ name: 'enum-client' });
     expect(app.read('generated/README.md')).toContain('ENUM_API_KEY');
-    const first = entries(/^babel\.cjs-[0-9a-f]{32}\.bin$/);
-    expect(first).toHaveLength(1);
-    // jiti's own bundle (its entry requires it) loads through the cache too.
+    // sucrase transpiled it (module-transform.ts): Babel's 1.5 MB build was never loaded.
+    expect(entries(/^babel\.cjs-/)).toStrictEqual([]);
+    // jiti's own bundle (its entry requires it) loads through the cache.
     const bundle = entries(/^jiti\.cjs-[0-9a-f]{32}\.bin$/);
     expect(bundle).toHaveLength(1);
+    // `import.meta` is Babel's (jiti's plugin gives the module its own URL): the spec is found through it.
+    app.write('openapi-morph.config.ts', config.replace("'spec/openapi.yaml'", "import.meta.url.endsWith('/openapi-morph.config.ts') ? 'spec/openapi.yaml' : 'elsewhere.yaml'"));
+    run(['generate', '--force']);
+    const first = entries(/^babel\.cjs-[0-9a-f]{32}\.bin$/);
+    expect(first).toHaveLength(1);
+    app.write('openapi-morph.config.ts', `${app.read('openapi-morph.config.ts')}// edited: jiti's file cache misses\n`);
     run(['generate', '--force']);
     expect(entries(/^babel\.cjs-/)).toStrictEqual(first);
     expect(entries(/^jiti\.cjs-/)).toStrictEqual(bundle);
