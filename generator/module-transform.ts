@@ -5,12 +5,19 @@ import { jitiTransform, sucrase } from './heavy.ts';
 type Transform = NonNullable<JitiOptions['transform']>;
 
 /**
- * Source that jiti's Babel build transforms differently from sucrase: `import.meta` (Babel gives it
- * the module's own file URL, path and folder; sucrase leaves it, which a CommonJS wrapper cannot
- * run) and `import()` (Babel routes it through jiti, sucrase through `require`). A match anywhere,
- * a comment or a string too, only costs the slower transpile.
+ * Source that jiti's Babel build transforms and sucrase does not, or not the same way:
+ * - `import.meta`: Babel gives it the module's own file URL, path and folder; sucrase leaves it,
+ *   which a CommonJS wrapper cannot run;
+ * - `import()`: Babel routes it through jiti, sucrase through `require` (a JSDoc type,
+ *   `{import('openapi-morph').Config}`, is none);
+ * - a namespace or `module` block: sucrase drops one that holds values, silently;
+ * - decorators (on a line of their own or before `class`) and `accessor` fields: sucrase leaves
+ *   them as written, which does not run (Babel runs decorators, and locates the error an
+ *   `accessor` is to it). sucrase refuses a parameter's decorator, which the fallback below covers.
+ * A match anywhere, a comment or a string too, only costs the slower transpile; a JSDoc tag
+ * (` * @type`) or a scoped package name (`'@acme/client'`) is no match.
  */
-const BABEL_ONLY = /\bimport\s*(?:\.\s*meta\b|\()/;
+const BABEL_ONLY = /\bimport\s*\.\s*meta\b|(?<!\{)\bimport\s*\(|\b(?:namespace|module)\s+[\w$.]+\s*\{|^[ \t]*@[\w$]|@[\w$.]+(?:\([^)]*\))?\s+(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\b|\baccessor\s+[\w$#]/m;
 
 /** The module names in `from '...'`, `import '...'` and `require('...')`. */
 const SPECIFIERS = /\b(?:from|import|require\s*\()\s*(['"])([^'"\n]+)\1/g;

@@ -17,6 +17,16 @@ function evaluate(code: string): unknown {
   return module.exports.default ?? module.exports;
 }
 
+/** As `evaluate`, for Babel's output in jiti's async mode: an async function, with `jitiImport` for what it imports. */
+async function evaluateAsync(code: string): Promise<unknown> {
+  const module = { exports: {} as Record<string, unknown> };
+  const jitiImport = async (id: string): Promise<unknown> => {
+    throw new Error(`unexpected import(${id})`);
+  };
+  await runInThisContext(`(async function (exports, require, module, jitiImport) { ${code}\n})`)(module.exports, builtin, module, jitiImport);
+  return module.exports.default;
+}
+
 const transform = (source: string, filename: string, extra: { ts?: boolean; jsx?: boolean } = {}) =>
   moduleTransform({ source, filename, ts: extra.ts ?? /\.[cm]?ts$/.test(filename), async: true, ...(extra.jsx ? { jsx: true } : {}) });
 
@@ -59,6 +69,35 @@ describe('moduleTransform: how a config or a team template becomes CommonJS', ()
   it("`import.meta` goes to jiti's Babel transform, which gives the module its own file URL", () => {
     const { code } = transform('export default { url: import.meta.url };\n', '/p/openapi-morph.config.mjs');
     expect(evaluate(code)).toStrictEqual({ url: 'file:///p/openapi-morph.config.mjs' });
+  });
+
+  it.each([
+    ['a namespace that holds values (sucrase would drop it)', 'namespace N { export const a = 1; }\nexport default { a: N.a };\n', { a: 1 }],
+    ["a legacy `module` block", 'module M { export const a = 2; }\nexport default { a: M.a };\n', { a: 2 }],
+    ['an enum merged with a namespace', 'enum E { A = 1 }\nnamespace E { export const B = 2; }\nexport default { a: E.A, b: (E as any).B };\n', { a: 1, b: 2 }],
+    ['a decorator on a line of its own', 'function d(t: unknown) { return t; }\n@d\nclass K {}\nexport default { k: typeof K };\n', { k: 'function' }],
+    ['a decorator before `class`', 'function d(t: unknown) { return t; }\n@d class K {}\nexport default { k: typeof K };\n', { k: 'function' }],
+    ['a parameter decorator (sucrase would drop it, silently)', 'const seen: number[] = [];\nfunction inj() { return (_t: unknown, _k: unknown, i: number) => { seen.push(i); }; }\nclass S { constructor(@inj() x: number) {} }\nexport default { seen };\n', { seen: [0] }],
+    ['a member decorator on a line of its own', 'const seen: string[] = [];\nfunction d(_t: unknown, k: string) { seen.push(k); }\nclass C {\n  @d\n  m() {}\n}\nexport default { seen };\n', { seen: ['m'] }],
+  ])('%s goes to Babel, which runs it', async (_, source, want) => {
+    const { code } = transform(source, '/p/openapi-morph.config.ts');
+    expect(await evaluateAsync(code)).toStrictEqual(want);
+  });
+
+  it("an `accessor` field goes to Babel, whose answer is the located error jiti reports (sucrase would leave it to fail unlocated)", () => {
+    const { code } = transform('class C { accessor a = 1; }\nexport default { a: new C().a };\n', '/p/openapi-morph.config.ts');
+    expect(code).toMatch(/__JITI_ERROR__.*"line":1/);
+  });
+
+  it.each([
+    ['a JSDoc type tag', "/** @type {import('openapi-morph').Config} */\nexport default { spec: 'a.yaml' };\n"],
+    ['a scoped package name', "export default { spec: 'a.yaml', package: { name: '@acme/client' } };\n"],
+    ['an e-mail address', "export default { spec: 'a.yaml', author: 'team@acme.example' };\n"],
+  ])('%s is no reason for Babel: sucrase requires in place', (_, source) => {
+    const { code } = transform(source, '/p/openapi-morph.config.mjs');
+    // Babel's preamble for a default export; sucrase writes none.
+    expect(code).not.toContain('exports.default = void 0');
+    expect(evaluate(code)).toMatchObject({ spec: 'a.yaml' });
   });
 
   it('a dynamic `import()` goes to Babel too, which routes it through jiti', () => {
