@@ -1,23 +1,69 @@
 import type { JitiOptions } from 'jiti';
 import { isBuiltin } from 'node:module';
+import { Script } from 'node:vm';
 import { jitiTransform, sucrase } from './heavy.ts';
 
 type Transform = NonNullable<JitiOptions['transform']>;
+type TransformOptions = Parameters<Transform>[0];
 
 /**
- * Source that jiti's Babel build transforms and sucrase does not, or not the same way:
- * - `import.meta`: Babel gives it the module's own file URL, path and folder; sucrase leaves it,
- *   which a CommonJS wrapper cannot run;
- * - `import()`: Babel routes it through jiti, sucrase through `require` (a JSDoc type,
- *   `{import('openapi-morph').Config}`, is none);
- * - a namespace or `module` block: sucrase drops one that holds values, silently;
- * - decorators (on a line of their own or before `class`) and `accessor` fields: sucrase leaves
- *   them as written, which does not run (Babel runs decorators, and locates the error an
- *   `accessor` is to it). sucrase refuses a parameter's decorator, which the fallback below covers.
- * A match anywhere, a comment or a string too, only costs the slower transpile; a JSDoc tag
- * (` * @type`) or a scoped package name (`'@acme/client'`) is no match.
+ * How jiti turns a user's module (a config, a team template) into CommonJS when its file cache
+ * does not hold it yet (a fresh clone, CI after `npm ci`, an edited file): sucrase, whose build
+ * loads in about 60 ms where Babel's takes about 180 (measured cold: a `.ts` config loaded in
+ * 255 ms with Babel), for a module it transpiles as Babel would (`sucraseTakes`: a config made by
+ * `init` is one); jiti's own Babel transform for the rest, and for any output V8 refuses, so that
+ * an error is Babel's, located at the module's line and column.
  */
-const BABEL_ONLY = /\bimport\s*\.\s*meta\b|(?<!\{)\bimport\s*\(|\b(?:namespace|module)\s+[\w$.]+\s*\{|^[ \t]*@[\w$]|@[\w$.]+(?:\([^)]*\))?\s+(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\b|\baccessor\s+[\w$#]/m;
+export const moduleTransform: Transform = (options) => {
+  if (!sucraseTakes(options)) return jitiTransform(options);
+  try {
+    const { code } = sucrase().transform(options.source, {
+      transforms: options.ts ? ['typescript', 'imports'] : ['imports'],
+      ...(options.filename !== undefined ? { filePath: options.filename } : {}),
+      // Node 20 runs optional chaining, class fields and the rest as written.
+      disableESTransforms: true,
+    });
+    // Compiled, not run, in the function jiti wraps it in: the early errors sucrase's parser does
+    // not look for (a name declared twice, or declared where jiti's `module` or `require` is; a
+    // decorator or an `accessor` field, which sucrase leaves and Node 20 cannot parse) send the
+    // module to Babel.
+    new Script(`(${options.async ? 'async ' : ''}function (exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve) { ${code}\n});`);
+    return { code };
+  } catch {
+    return jitiTransform(options);
+  }
+};
+
+/**
+ * Whether sucrase's output runs as Babel's would. Not when the module:
+ * - reads `import.meta` (Babel gives it the module's own URL, path and folder);
+ * - imports dynamically outside a comment (Babel routes `import()` through jiti, sucrase through
+ *   `require`; a JSDoc type, `{import('openapi-morph').Config}`, is in a comment);
+ * - holds a namespace or `module` block (sucrase drops one that holds values, silently);
+ * - declares one of the names jiti's wrapper passes (a `function exports` would take the place of
+ *   the module's exports, silently);
+ * - imports anything but the toolkit and Node's builtins (`importsOnlyToolkitAndBuiltins`), or
+ *   imports after other code (ES modules evaluate every import first; sucrase requires each where
+ *   it stands);
+ * - is JSX, or asks for source maps (`JITI_SOURCE_MAPS`), which Babel writes.
+ * A match in a comment or a string costs only the slower transpile.
+ */
+function sucraseTakes(options: TransformOptions): boolean {
+  const { source } = options;
+  if (options.jsx || options.babel?.['sourceMaps'] !== undefined) return false;
+  if (/\bimport\s*\.\s*meta\b|\b(?:namespace|module)\s+[\w$.]+\s*\{/.test(source) || WRAPPER_NAME_DECLARED.test(source)) return false;
+  for (const call of source.matchAll(/\bimport\s*\(/g)) if (!inComment(source, call.index)) return false;
+  return importsOnlyToolkitAndBuiltins(source) && !importAfterCode(source);
+}
+
+/** A declaration of a name jiti's wrapper function passes in (`const __dirname = ...`, `import module from 'node:module'`). */
+const WRAPPER_NAME_DECLARED = /\b(?:var|let|const|function|class|import)\b[^;=\n]*?\b(?:exports|require|module|__filename|__dirname)\b/;
+
+/** Whether `index` is inside a block comment or after `//` on its line. */
+function inComment(source: string, index: number): boolean {
+  if (source.lastIndexOf('/*', index) > source.lastIndexOf('*/', index)) return true;
+  return source.slice(source.lastIndexOf('\n', index) + 1, index).includes('//');
+}
 
 /** The module names in `from '...'`, `import '...'` and `require('...')`. */
 const SPECIFIERS = /\b(?:from|import|require\s*\()\s*(['"])([^'"\n]+)\1/g;
@@ -34,25 +80,12 @@ function importsOnlyToolkitAndBuiltins(source: string): boolean {
   return true;
 }
 
-/**
- * How jiti turns a user's module (a config, a team template) into CommonJS when its file cache
- * does not hold it yet (a fresh clone, CI after `npm ci`, an edited file): sucrase for TypeScript
- * and ES modules that import only the toolkit and Node's builtins (a config made by `init`), whose
- * build loads in about 60 ms where Babel's takes about 180 (measured cold: a `.ts` config loaded in
- * 255 ms with Babel). jiti's own Babel transform stays for the rest (`BABEL_ONLY`, other imports,
- * JSX) and for source sucrase refuses, where Babel's answer is the located syntax error jiti reports.
- */
-export const moduleTransform: Transform = (options) => {
-  if (options.jsx || BABEL_ONLY.test(options.source) || !importsOnlyToolkitAndBuiltins(options.source)) return jitiTransform(options);
-  try {
-    const { code } = sucrase().transform(options.source, {
-      transforms: options.ts ? ['typescript', 'imports'] : ['imports'],
-      ...(options.filename !== undefined ? { filePath: options.filename } : {}),
-      // Node 20 runs optional chaining, class fields and the rest as written.
-      disableESTransforms: true,
-    });
-    return { code };
-  } catch {
-    return jitiTransform(options);
-  }
-};
+/** An import or re-export statement at the start of the text: `import ... 'x';`, `export ... from 'x';`. */
+const LEADING_IMPORT = /^(?:import\b(?!\s*[.(])|export\b[^;'"]*\bfrom\b)[^;'"]*(['"])[^'"\n]*\1\s*;?/;
+
+/** Whether an import or re-export comes after other code (comments and a `'use strict'` aside). */
+function importAfterCode(source: string): boolean {
+  let rest = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '').trimStart();
+  for (let lead = /^(['"])use strict\1;?/.exec(rest) ?? LEADING_IMPORT.exec(rest); lead; lead = LEADING_IMPORT.exec(rest)) rest = rest.slice(lead[0].length).trimStart();
+  return /^[ \t]*(?:import\b(?!\s*[.(])|export\b[^;\n]*\bfrom\s*['"])/m.test(rest);
+}
