@@ -157,7 +157,7 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   if (signature.parameters.some((p) => p.role === 'params')) params.push('...params');
   if (pathArgs.length > 0) params.push(['path', ts.objectLiteral(pathArgs.map((p) => [p.wireName!, p.name]))]);
   if (params.length > 0) members.push(['params', ts.objectLiteral(params)]);
-  if (signature.parameters.some((p) => p.role === 'body')) members.push(...bodyMembers(ctx, imports, signature));
+  if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature), signature.requestMedia!.mediaType));
   const method = operation.method.toUpperCase();
   const send = ts.arrowFunction(['client', 'init'], ts.call(`client.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
   const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), escape.stringLiteral(responseKind(signature)), securityLiteral(ctx, operation), 'options', send];
@@ -196,6 +196,17 @@ function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: M
     default:
       return ['body'];
   }
+}
+
+/**
+ * openapi-fetch types a body only under a `type/subtype` key (its `MediaType` is
+ * `${string}/${string}`): under another (a spec's `applicationjson;version=1`, `textplain`, `*`)
+ * it wants none, so the body is passed to it as `never`. The method's argument keeps the type
+ * `paths` gives it, and the runtime sends it as its kind says.
+ */
+function typedForOpenapiFetch(members: readonly ObjectMember[], mediaType: string): readonly ObjectMember[] {
+  if (mediaType.includes('/')) return members;
+  return members.map((member) => (member === 'body' ? ['body', 'body as never'] : typeof member !== 'string' && member[0] === 'body' ? ['body', `(${member[1]}) as never`] : member));
 }
 
 /** A schema `paths` types as the Blob a binary body is sent as (`format: binary`), or as `unknown` (none). */

@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,25 @@ async function generates(fixture: string, config: Record<string, unknown> = {}):
 }
 
 const source = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+/**
+ * What the package in `dir` sends (each request's Content-Type and body) while `calls` uses its
+ * `DefaultApi` against a real server on 127.0.0.1 that answers with `respond`.
+ */
+async function sentBy<Api>(dir: string, respond: (request: SeenRequest, response: ServerResponse) => void, calls: (api: Api) => Promise<void>): Promise<{ type: string; body: string }[]> {
+  const seen: { type: string; body: string }[] = [];
+  const server = await startServer((request: SeenRequest, response) => {
+    seen.push({ type: String(request.headers['content-type']), body: request.body });
+    respond(request, response);
+  });
+  try {
+    const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as { DefaultApi: new (options: object) => Api };
+    await calls(new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 }));
+  } finally {
+    await server.close();
+  }
+  return seen;
+}
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -258,21 +278,15 @@ describe('real-world spec shapes (issue 13)', () => {
     // The Blob goes to openapi-fetch as the shape `paths` gives the body; a binary schema needs no cast.
     expect(api).toMatch(/body: binary\(\s*body,\s*"application\/octet-stream",?\s*\) as unknown as NonNullable<\s*paths\["\/chunks"\]\["post"\]\["requestBody"\]\s*>\["content"\]\["application\/octet-stream"\]/);
     expect(api).toMatch(/body: binary\(body, "image\/png"\),/);
-    const seen: { type: string; body: string }[] = [];
-    const server = await startServer((request: SeenRequest, response) => {
-      seen.push({ type: String(request.headers['content-type']), body: request.body });
-      return void response.writeHead(204).end();
-    });
-    try {
-      const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as {
-        DefaultApi: new (options: object) => { putArchive(name: string, body: unknown): Promise<unknown>; patchNote(id: string, body: unknown, params: object): Promise<unknown> };
-      };
-      const client = new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 });
-      await client.putArchive('a', new TextEncoder().encode('raw bytes'));
-      await client.patchNote('n', undefined, { query: { mode: 'm' } });
-    } finally {
-      await server.close();
-    }
+    type Api = { putArchive(name: string, body: unknown): Promise<unknown>; patchNote(id: string, body: unknown, params: object): Promise<unknown> };
+    const seen = await sentBy<Api>(
+      dir,
+      (_, response) => void response.writeHead(204).end(),
+      async (client) => {
+        await client.putArchive('a', new TextEncoder().encode('raw bytes'));
+        await client.patchNote('n', undefined, { query: { mode: 'm' } });
+      },
+    );
     expect(seen).toStrictEqual([
       { type: 'application/octet-stream', body: 'raw bytes' },
       { type: 'application/octet-stream', body: '' },
@@ -285,25 +299,43 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(api).toMatch(/createReview\(body: Review, options\?: RequestOptions\): ApiPromise<Review>/);
     expect(api).toMatch(/createReviews\(\s*body\?: NonNullable<\s*paths\["\/reviews\/batch"\]\["post"\]\["requestBody"\]\s*>\["content"\]\["\*\/\*"\],/);
     expect(api).not.toMatch(/binary\(/);
-    const seen: { type: string; body: string }[] = [];
-    const server = await startServer((request: SeenRequest, response) => {
-      seen.push({ type: String(request.headers['content-type']), body: request.body });
-      if (request.url === '/reviews') return void response.writeHead(201, { 'content-type': 'application/json' }).end(request.body);
-      return void response.writeHead(204).end();
-    });
-    try {
-      const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as {
-        DefaultApi: new (options: object) => Record<'createReview' | 'createReviews', (body: unknown) => Promise<unknown>>;
-      };
-      const client = new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 });
-      expect(await client.createReview({ stars: 4, note: 'ok' })).toStrictEqual({ stars: 4, note: 'ok' });
-      await client.createReviews([{ stars: 1 }]);
-    } finally {
-      await server.close();
-    }
+    type Api = Record<'createReview' | 'createReviews', (body: unknown) => Promise<unknown>>;
+    const seen = await sentBy<Api>(
+      dir,
+      (request, response) => (request.url === '/reviews' ? void response.writeHead(201, { 'content-type': 'application/json' }).end(request.body) : void response.writeHead(204).end()),
+      async (client) => {
+        expect(await client.createReview({ stars: 4, note: 'ok' })).toStrictEqual({ stars: 4, note: 'ok' });
+        await client.createReviews([{ stars: 1 }]);
+      },
+    );
     expect(seen).toStrictEqual([
       { type: 'application/json', body: '{"stars":4,"note":"ok"}' },
       { type: 'application/json', body: '[{"stars":1}]' },
+    ]);
+  });
+
+  it('a body under a key that is not type/subtype (applicationjson, textplain, *) compiles: openapi-fetch, which types none there, gets it as never; it is sent as its kind says', async () => {
+    const dir = await generates('r27-media-type-without-slash.yaml');
+    const api = source(dir, 'src/apis/DefaultApi.ts');
+    // The arguments keep their types: bytes, a string, what `paths` says for the JSON range.
+    expect(api).toMatch(/createPayment\(\s*body: Blob \| ArrayBuffer \| ArrayBufferView,/);
+    expect(api).toMatch(/setMemo\(\s*id: string,\s*body\?: string,/);
+    expect(api).toMatch(/createPayments\(\s*body: NonNullable<\s*paths\["\/payments\/batch"\]\["post"\]\["requestBody"\]\s*>\["content"\]\["\*"\],/);
+    expect(api.match(/ as never/g)).toHaveLength(3);
+    type Api = Record<'createPayment' | 'createPayments', (body: unknown) => Promise<unknown>> & { setMemo: (id: string, body: string) => Promise<unknown> };
+    const seen = await sentBy<Api>(
+      dir,
+      (request, response) => void response.writeHead(request.url === '/payments' ? 201 : 204).end(),
+      async (client) => {
+        await client.createPayment(new TextEncoder().encode('{"amount":1}'));
+        await client.setMemo('p1', 'thanks');
+        await client.createPayments([{ amount: 2 }]);
+      },
+    );
+    expect(seen).toStrictEqual([
+      { type: 'applicationjson;version=2024-01-01', body: '{"amount":1}' },
+      { type: 'textplain', body: 'thanks' },
+      { type: 'application/json', body: '[{"amount":2}]' },
     ]);
   });
 
