@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
@@ -11,6 +12,24 @@ describe('deterministic output', () => {
     const config = await loadConfig({ cwd: repoRoot });
     const [a, b] = [await render(config), await render(config)];
     expect([...a.files]).toStrictEqual([...b.files]);
+  });
+
+  it("a project whose release history and output folder lie outside it records the same inputs wherever it sits (no absolute path in the manifest's hash)", () => {
+    const inputs = (depth: string) => {
+      const base = mkdtempSync(join(tmpdir(), 'om-outside-'));
+      try {
+        const project = join(base, depth, 'project');
+        mkdirSync(join(project, 'spec'), { recursive: true });
+        cpSync(join(repoRoot, 'spec/openapi.yaml'), join(project, 'spec/openapi.yaml'));
+        writeFileSync(join(project, 'openapi-morph.config.mjs'), `export default ${JSON.stringify({ spec: 'spec/openapi.yaml', output: { dir: '../out' }, package: { name: 'outside-client', releases: '../releases.json' } })};\n`);
+        const run = spawnCli(['generate'], project);
+        expect([run.code, run.stderr]).toStrictEqual([0, '']);
+        return (JSON.parse(readFileSync(join(project, '../out/openapi-morph.manifest.json'), 'utf8')) as { inputs: string }).inputs;
+      } finally {
+        rmSync(base, { recursive: true, force: true });
+      }
+    };
+    expect(inputs('a')).toBe(inputs('b/deeper'));
   });
 
   it('another time zone and locale give the same bytes (check passes)', () => {

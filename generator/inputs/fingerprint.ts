@@ -66,8 +66,10 @@ export async function inputsFingerprint(config: ResolvedConfig, spec: SpecInput,
 function resolvedConfigInputs(config: ResolvedConfig, projectName: (path: string) => string): unknown {
   const { output, package: pkg, client, templates, naming } = config;
   return {
-    output: { name: output.name, preserve: output.preserve, banner: output.banner, format: output.format },
-    package: { ...pkg, releases: pkg.releases.name },
+    // Paths relative to the project even when they leave it (`../releases.json`): a display name
+    // there is absolute, which would make the manifest differ from machine to machine.
+    output: { name: projectName(output.dir), preserve: output.preserve, banner: output.banner, format: output.format },
+    package: { ...pkg, releases: projectName(pkg.releases.path) },
     client,
     templates: { team: templates.teamDir ? projectName(templates.teamDir) : null, strict: templates.strict },
     typecheck: config.typecheck,
