@@ -94,6 +94,11 @@ describe('bad input: a located message, exit 1, no stack trace, nothing written'
     });
   });
 
+  it('a required property whose schema is false (3.1: no object could be valid): refused at its line, saying what is supported', async () => {
+    const spec = VALID.replace('      properties:\n', '      required: [gone]\n      properties:\n        gone: false\n');
+    await expectRejected(spec, [], { code: 'OM206', message: /a false schema \(no value is valid\) is supported only as a property that may be absent/, line: 23, pointer: '#/components/schemas/Thing/properties/gone' });
+  });
+
   it('a schema type no JSON Schema has (found when the model is built, after validation): its line too', async () => {
     await expectRejected(VALID.replace('      type: object', '      type: objct'), [], { code: 'OM206', message: /unknown schema type "objct"/, line: 20, pointer: '#/components/schemas/Thing/type' });
   });

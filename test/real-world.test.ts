@@ -339,6 +339,15 @@ describe('real-world spec shapes (issue 13)', () => {
     ]);
   });
 
+  it('3.1: a property whose schema is false (it must be absent) is left out of the model and docs; paths types it ?: never', async () => {
+    const dir = await generates('r28-false-property-schema-3.1.yaml');
+    expect(source(dir, 'src/schema.ts')).toMatch(/additionalProperties\?: never;\s*id: string;/);
+    const page = source(dir, 'docs/Connection.md');
+    expect(page).toMatch(/\| \*\*id\*\* +\|/);
+    expect(page).toMatch(/\| \*\*status\*\* +\|/);
+    expect(page).not.toContain('additionalProperties');
+  });
+
   it('3.0: keywords beside a $ref are ignored (an invalid type, a contradicting shape) but its description and nullable are kept', async () => {
     const dir = await generates('r24-ref-siblings-ignored-3.0.yaml');
     const schema = source(dir, 'src/schema.ts');

@@ -25,7 +25,8 @@ type JsonType = (typeof JSON_TYPES)[number];
 export function toSchemaNode(schema: unknown, at: string, ctx: SchemaContext): SchemaNode {
   if (schema === true || schema === undefined) return { kind: 'unknown', nullable: false };
   if (!isObject(schema)) {
-    ctx.diagnostics.add(error('OM206', 'a schema must be an object or a boolean', ctx.locate(at)));
+    const message = schema === false ? 'a false schema (no value is valid) is supported only as a property that may be absent' : 'a schema must be an object or a boolean';
+    ctx.diagnostics.add(error('OM206', message, ctx.locate(at)));
     return { kind: 'unknown', nullable: false };
   }
   const meta = readMeta(schema);
@@ -139,12 +140,16 @@ function shapeOfType(schema: JsonObject, type: JsonType, at: string, meta: Schem
 function objectNode(schema: JsonObject, at: string, meta: SchemaMeta, ctx: SchemaContext): SchemaNode {
   const required = new Set((Array.isArray(own(schema, 'required')) ? (own(schema, 'required') as unknown[]) : []).filter((r): r is string => typeof r === 'string'));
   const properties = own(schema, 'properties');
+  // A property whose schema is `false` (3.1: it must be absent) is no property of the model;
+  // openapi-typescript types it `?: never` in `paths`. Required, no object could be valid (OM206).
   const list: PropertyModel[] = isObject(properties)
-    ? Object.entries(properties).map(([name, child]) => ({
-        name,
-        required: required.has(name),
-        schema: toSchemaNode(child, childPointer(at, 'properties', name), ctx),
-      }))
+    ? Object.entries(properties)
+        .filter(([name, child]) => child !== false || required.has(name))
+        .map(([name, child]) => ({
+          name,
+          required: required.has(name),
+          schema: toSchemaNode(child, childPointer(at, 'properties', name), ctx),
+        }))
     : [];
   const extra = own(schema, 'additionalProperties');
   const additionalProperties =
