@@ -196,7 +196,9 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
  */
 function bodyType(media: MediaTypeModel, kind: BodyKind, pathsType: string, operationType: string, schemas: readonly SchemaModel[], refs: TypeReferences): string {
   if (kind === 'binary') return BINARY_INPUT;
-  if (reachesNullOnlyProperty(media.schema, schemas)) {
+  // openapi-fetch's own request type, which drops null-only properties, has a body only under a
+  // `type/subtype` key: under another (`*`) it is `undefined`, and the argument would be `never`.
+  if (media.mediaType.includes('/') && reachesNullOnlyProperty(media.schema, schemas)) {
     refs.add('RequestBodyOption', MODULES.openapiFetch);
     refs.add('paths', MODULES.paths);
     return `NonNullable<RequestBodyOption<${operationType}>["body"]>`;
