@@ -52,4 +52,4 @@ export const sync: typeof syncing.sync = async (...args) => (await import('./syn
 export type { SyncReport, SourceOptions } from './sync/index.ts';
 export type { MethodSignature, MethodParameter } from './template-api/signature.ts';
 /** How a body of a media type travels (`json`, `multipart`, `form`, `text`, `binary`): the rule method signatures use. */
-export { bodyKind, type BodyKind } from './template-api/media.ts';
+export { bodyKind, typedByOpenapiFetch, type BodyKind } from './template-api/media.ts';

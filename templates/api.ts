@@ -1,4 +1,4 @@
-import { defineTemplate, type ImportRegistry, type MethodSignature, type ObjectMember, type OperationModel, type SchemaNode, type TagModel, type TemplateContext } from 'openapi-morph';
+import { defineTemplate, typedByOpenapiFetch, type ImportRegistry, type MediaTypeModel, type MethodSignature, type ObjectMember, type OperationModel, type SchemaNode, type TagModel, type TemplateContext } from 'openapi-morph';
 import { constructionExample } from './_call-example.ts';
 import { errorClasses } from './runtime/error-classes.ts';
 import { securityLiteral, tokenScheme } from './runtime/security.ts';
@@ -157,7 +157,7 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   if (signature.parameters.some((p) => p.role === 'params')) params.push('...params');
   if (pathArgs.length > 0) params.push(['path', ts.objectLiteral(pathArgs.map((p) => [p.wireName!, p.name]))]);
   if (params.length > 0) members.push(['params', ts.objectLiteral(params)]);
-  if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature), signature.requestMedia!.mediaType));
+  if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature), signature.requestMedia!));
   const method = operation.method.toUpperCase();
   const send = ts.arrowFunction(['client', 'init'], ts.call(`client.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
   const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), escape.stringLiteral(responseKind(signature)), securityLiteral(ctx, operation), 'options', send];
@@ -199,13 +199,12 @@ function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: M
 }
 
 /**
- * openapi-fetch types a body only under a `type/subtype` key (its `MediaType` is
- * `${string}/${string}`): under another (a spec's `applicationjson;version=1`, `textplain`, `*`)
- * it wants none, so the body is passed to it as `never`. The method's argument keeps the type
- * `paths` gives it, and the runtime sends it as its kind says.
+ * A body under a media type openapi-fetch does not type (`typedByOpenapiFetch`) is passed to it as
+ * `never`, the one type its request accepts there. The method's argument keeps the type `paths`
+ * gives it, and the runtime sends it as its kind says.
  */
-function typedForOpenapiFetch(members: readonly ObjectMember[], mediaType: string): readonly ObjectMember[] {
-  if (mediaType.includes('/')) return members;
+function typedForOpenapiFetch(members: readonly ObjectMember[], media: MediaTypeModel): readonly ObjectMember[] {
+  if (typedByOpenapiFetch(media)) return members;
   return members.map((member) => (member === 'body' ? ['body', 'body as never'] : typeof member !== 'string' && member[0] === 'body' ? ['body', `(${member[1]}) as never`] : member));
 }
 

@@ -404,6 +404,7 @@ export interface MarkdownHelpers {
 // generator/template-api/media.ts
 export type BodyKind = 'json' | 'multipart' | 'form' | 'text' | 'binary';
 export declare function bodyKind(media: MediaTypeModel): BodyKind;
+export declare function typedByOpenapiFetch(media: MediaTypeModel): boolean;
 
 // generator/template-api/signature.ts
 export interface MethodParameter {

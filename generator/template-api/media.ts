@@ -41,6 +41,15 @@ export function sentContentType(media: MediaTypeModel): string {
   return kind === 'text' ? 'text/plain' : kind === 'json' ? 'application/json' : 'application/octet-stream';
 }
 
+/**
+ * Whether openapi-fetch types a body under this media type: its `MediaType` is
+ * `${string}/${string}`, so under another key (a spec's `applicationjson;version=1`, `textplain`,
+ * `*`) its request type has no body at all.
+ */
+export function typedByOpenapiFetch(media: MediaTypeModel): boolean {
+  return media.mediaType.includes('/');
+}
+
 /** `type: string` with `format: binary` (3.0's way to say "bytes"; 3.1 allows it too). */
 function isBinarySchema(node: SchemaNode): boolean {
   return node.kind === 'string' && node.format === 'binary';

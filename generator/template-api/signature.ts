@@ -3,7 +3,7 @@ import type { MediaTypeModel, OperationModel, ParameterModel, ResponseModel, Sch
 import { NameRegistry, sanitizeIdentifier } from '../naming/identifier.ts';
 import { camelCase } from '../naming/words.ts';
 import type { CodeSymbol } from './imports.ts';
-import { bodyKind, preferredMedia, sentContentType, type BodyKind } from './media.ts';
+import { bodyKind, preferredMedia, sentContentType, typedByOpenapiFetch, type BodyKind } from './media.ts';
 import { reachesNullOnlyProperty } from './null-only.ts';
 import { schemaType } from './ts-helpers.ts';
 
@@ -196,9 +196,9 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
  */
 function bodyType(media: MediaTypeModel, kind: BodyKind, pathsType: string, operationType: string, schemas: readonly SchemaModel[], refs: TypeReferences): string {
   if (kind === 'binary') return BINARY_INPUT;
-  // openapi-fetch's own request type, which drops null-only properties, has a body only under a
-  // `type/subtype` key: under another (`*`) it is `undefined`, and the argument would be `never`.
-  if (media.mediaType.includes('/') && reachesNullOnlyProperty(media.schema, schemas)) {
+  // openapi-fetch's own request type, which drops null-only properties, has no body under a key it
+  // does not type (`*`): the argument would be `never`.
+  if (typedByOpenapiFetch(media) && reachesNullOnlyProperty(media.schema, schemas)) {
     refs.add('RequestBodyOption', MODULES.openapiFetch);
     refs.add('paths', MODULES.paths);
     return `NonNullable<RequestBodyOption<${operationType}>["body"]>`;
