@@ -10,6 +10,7 @@ import { fetchSpec } from './fetch.ts';
 import type { Limits } from './limits.ts';
 import { parseCheckedTree } from './checked-tree.ts';
 import { checkExternalRef, fileLocation, locationKey, type ExternalLocation, type RefPolicy } from './ref-policy.ts';
+import { mayHaveMisplacedRefs } from './misplaced-refs.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
 import { httpMethods } from '../openapi/operations.ts';
 import { displayPath } from '../display-path.ts';
@@ -214,7 +215,7 @@ export function hoistInternalRefs(spec: SpecDocument): SpecDocument {
     findRefs(document, '#').filter((site) => site.ref.startsWith('#') && !skipped.has(site.at) && !isComponentRef(site.ref));
   // A walk over every node costs seconds on a 30 MB document: the text says first whether any
   // reference could point elsewhere.
-  if (!mayHaveMisplacedRefs(spec.source.text) || misplaced(spec.document, new Set()).length === 0) return spec;
+  if (!mayHaveMisplacedRefs(spec.source) || misplaced(spec.document, new Set()).length === 0) return spec;
   const document = structuredClone(spec.document);
   const components = ensureObject(document, 'components');
   const hoisted = new Map<string, string>();
@@ -240,14 +241,6 @@ export function hoistInternalRefs(spec: SpecDocument): SpecDocument {
     }
   }
   return { ...spec, document };
-}
-
-/**
- * Whether the text holds a reference-like string (`#/...` after a quote, a colon or a space: a
- * `$ref` or a discriminator mapping value) other than `#/components/<type>/<name>`.
- */
-function mayHaveMisplacedRefs(text: string): boolean {
-  return /['":\s]#\/(?!components\/[\w.-]+\/[^/'"\s]+['"\s,}])/.test(text);
 }
 
 /** `#/components/<type>/<name>`, exactly. */

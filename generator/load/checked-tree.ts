@@ -1,6 +1,7 @@
 import { isObject } from '../json.ts';
 import { fail } from '../diagnostics/diagnostic.ts';
 import { pointer } from '../pointer.ts';
+import { lazyJsonTree } from './lazy-json.ts';
 import { lazyYamlTree } from './lazy-yaml.ts';
 import { checkTree, type Limits } from './limits.ts';
 import { isJsonText, parseSpecText, parseYaml } from './parse.ts';
@@ -12,6 +13,9 @@ import type { SpecSource } from './source.ts';
  * (lazy-yaml.ts), each entry checked as it is parsed; for the document a run selects from.
  */
 export function parseCheckedTree(source: SpecSource, limits: Limits, lazy = false): unknown {
+  const bytes = lazy && source.byteLength >= LAZY_JSON_BYTES ? source.bytes?.() : undefined;
+  const json = bytes && lazyJsonTree(bytes, (from, to, path) => checkTree(parseJsonRange(source, bytes, from, to), limits, source.name, true, { path, depth: path.length }));
+  if (json) return json;
   const text = source.text;
   if (lazy && text.length >= LAZY_YAML_CHARS && !isJsonText(text)) {
     const tree = lazyYamlTree(text, (entry, firstLine, path) => {
@@ -27,6 +31,22 @@ export function parseCheckedTree(source: SpecSource, limits: Limits, lazy = fals
   }
   return checkTree(parseSpecText(source), limits, source.name, isJsonText(text));
 }
+
+/**
+ * An entry of a lazy JSON tree. A syntax error is reported as the whole text's parse reports it
+ * (the first one in the file, at its line and column: the same error as without the lazy tree).
+ */
+function parseJsonRange(source: SpecSource, bytes: Buffer, from: number, to: number): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8', from, to));
+  } catch (cause) {
+    if (cause instanceof SyntaxError || cause instanceof RangeError) parseSpecText(source);
+    throw cause;
+  }
+}
+
+/** From this size a JSON spec is parsed lazily (lazy-json.ts), as `LAZY_YAML_CHARS` for YAML. */
+export const LAZY_JSON_BYTES = 256 * 1024;
 
 /**
  * From this size a spec's YAML is parsed lazily: OpenAI's 3 MB document parses in about 0.3 s on a

@@ -17,6 +17,11 @@ export interface SpecSource {
    * those hashed.
    */
   readonly release?: () => void;
+  /**
+   * A file's bytes, while its text has not been decoded (lazy-json.ts parses a large JSON document
+   * from them); undefined otherwise.
+   */
+  readonly bytes?: () => Buffer | undefined;
 }
 
 export function sourceFromText(name: string, text: string): SpecSource {
@@ -73,6 +78,7 @@ function fileSource(path: string, name: string, hash: string, byteLength: number
     release: () => {
       kept = undecoded = undefined;
     },
+    bytes: () => undecoded,
   };
 }
 

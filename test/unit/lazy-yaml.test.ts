@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { LAZY_YAML_CHARS, parseCheckedTree } from '../../generator/load/checked-tree.ts';
 import { lazyYamlTree } from '../../generator/load/lazy-yaml.ts';
 import { defaultLimits } from '../../generator/load/limits.ts';
@@ -13,6 +12,7 @@ import { select } from '../../generator/select/index.ts';
 import { specDocument } from '../../generator/spec-context.ts';
 import { describeNeeding } from '../helpers/required-input.ts';
 import { upstreamInput, upstreamPath, upstreamSnapshots } from '../helpers/upstream.ts';
+import { firstDiagnostic } from '../helpers/first-diagnostic.ts';
 
 /** The lazy tree of `text` (any size), with the entries parsed so far, as `/`-joined paths. */
 function lazy(text: string): { tree: Record<string, unknown> | undefined; parsed: string[] } {
@@ -30,15 +30,6 @@ function sameAsWhole(text: string): boolean | undefined {
   return tree === undefined ? undefined : JSON.stringify(tree) === JSON.stringify(yaml.load(text, { schema: yaml.CORE_SCHEMA }));
 }
 
-const failure = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MorphError) return error.diagnostics[0];
-    throw error;
-  }
-  throw new Error('expected a failure');
-};
 
 const DOC = `openapi: 3.1.0
 info:
@@ -223,7 +214,7 @@ describe('a lazily parsed spec: errors and limits', () => {
     const text = 'openapi: 3.1.0\npaths:\n  /a:\n    get: {}\ncomponents:\n  schemas:\n    Good: {type: string}\n    Bad:\n      type: string\n     oops: 1\n';
     const tree = parseCheckedTree(big(text), defaultLimits, true) as Record<string, Record<string, Record<string, unknown>>>;
     expect(tree['components']!['schemas']!['Good']).toEqual({ type: 'string' });
-    const problem = failure(() => tree['components']!['schemas']!['Bad']);
+    const problem = firstDiagnostic(() => tree['components']!['schemas']!['Bad']);
     expect(problem).toMatchObject({ code: 'OM202', location: { file: 'big.yaml', line: 10 } });
   });
 
@@ -231,7 +222,7 @@ describe('a lazily parsed spec: errors and limits', () => {
     const deep = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i + 3)}a${i}:`).join('\n') + ' 1\n';
     const text = `openapi: 3.1.0\ncomponents:\n  schemas:\n    Deep:\n${deep(9)}`;
     const tree = parseCheckedTree(big(text), { ...defaultLimits, maxDepth: 10 }, true) as Record<string, Record<string, Record<string, unknown>>>;
-    const problem = failure(() => tree['components']!['schemas']!['Deep']);
+    const problem = firstDiagnostic(() => tree['components']!['schemas']!['Deep']);
     expect(problem).toMatchObject({ code: 'OM203', location: { file: 'big.yaml', pointer: '#/components/schemas/Deep/a0/a1/a2/a3/a4/a5/a6/a7' } });
   });
 
