@@ -13,7 +13,10 @@
  *   `--seed S`, default 13; `--sample N`, default 60). The rule picks by position only, never by
  *   what passes; another seed is another sample, for looking beyond the one CI runs.
  *
- * Options: `--only readme|github|directory` (repeatable), `--name TEXT` (documents whose name
+ * Before them, every large JSON document of the packages is read through the lazy JSON tree
+ * (lazy-trees.ts); a difference fails the run.
+ *
+ * Options: `--only readme|github|directory|trees` (repeatable), `--name TEXT` (documents whose name
  * contains it; repeatable), `--sample N`, `--seed S`, `--limit N` (first N
  * documents), `--timeout S` per step (default 300), `--jobs N` documents at once (default 2).
  * A document listed in known-failures.json (with its reason) is reported but does not fail the
@@ -25,6 +28,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seeded } from '../helpers/seeded.ts';
+import { checkLazyTrees } from './lazy-trees.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '../..');
@@ -186,6 +190,14 @@ async function main(args: readonly string[]): Promise<number> {
   const want = (set: string) => only.length === 0 || only.includes(set);
   const named = (doc: CorpusDocument) => names.length === 0 || names.some((n) => doc.name.includes(n));
   // GitHub's spec last: the slowest, it should not hold a worker while the rest wait.
+  const trees = want('trees') && names.length === 0 ? checkLazyTrees(modules) : undefined;
+  if (trees) {
+    for (const problem of trees.problems) console.log(problem);
+    console.log(`lazy JSON trees: ${trees.checked} large JSON documents read, ${trees.problems.length} differ`);
+    if (trees.checked === 0) console.error('no large JSON documents found: run `npm ci --prefix test/corpus` first (npm run corpus does)');
+  }
+  const treesFailed = trees !== undefined && (trees.checked === 0 || trees.problems.length > 0);
+  if (only.length > 0 && only.every((set) => set === 'trees')) return treesFailed ? 1 : 0;
   const docs = [...(want('readme') ? readmeExamples() : []), ...(want('directory') ? directory(sample, seed) : []), ...(want('github') ? github() : [])].filter(named).slice(0, limit);
   if (docs.length === 0) {
     console.error('no corpus documents found: run `npm ci --prefix test/corpus` first (npm run corpus does)');
@@ -221,7 +233,7 @@ async function main(args: readonly string[]): Promise<number> {
   const fixed = results.filter((r) => r.result === 'ok' && known[r.name] !== undefined);
   for (const r of fixed) console.log(`\n${r.name} now passes: remove it from test/corpus/known-failures.json`);
   console.log(`\ncorpus: ${results.length - failed.length} ok, ${unexpected.length} unexpected failures, ${failed.length - unexpected.length} known failures (${Math.round((performance.now() - started) / 1000)} s)`);
-  return unexpected.length === 0 ? 0 : 1;
+  return unexpected.length === 0 && !treesFailed ? 0 : 1;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await main(process.argv.slice(2));
