@@ -67,8 +67,9 @@ function membersOf(bytes: Buffer, open: number, at: readonly string[]): { entrie
     i = skipSpace(bytes, keyEnd);
     if (bytes[i] !== COLON) return undefined;
     const from = skipSpace(bytes, i + 1);
-    const path = [...at, key];
-    const branch = isBranch(path) && bytes[from] === OPEN_BRACE ? membersOf(bytes, from, path) : undefined;
+    // isBranch holds only above the fourth level: deeper members are not given a path at all.
+    const path = at.length < 3 && bytes[from] === OPEN_BRACE ? [...at, key] : undefined;
+    const branch = path && isBranch(path) ? membersOf(bytes, from, path) : undefined;
     const to = branch ? branch.end : valueEnd(bytes, from);
     if (to <= from) return undefined;
     entries.push(branch ? { key, from, to, members: branch.entries } : { key, from, to });
@@ -102,26 +103,54 @@ function valueEnd(bytes: Buffer, at: number): number {
   }
   let depth = 0;
   for (let i = at; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === QUOTE) {
+    const kind = KINDS[bytes[i]!]!;
+    if (kind === OTHER) continue;
+    if (kind === STRING) {
       const end = stringEnd(bytes, i);
       if (end < 0) return -1;
       i = end - 1;
-    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
-    else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && --depth === 0) return i + 1;
+    } else if (kind === OPENS) depth++;
+    else if (--depth === 0) return i + 1;
   }
   return -1;
 }
 
-/** The index after the closing quote of the string whose opening quote is at `at`, or -1. */
+/** What a byte is to the bracket scan: nothing (most), a quote, an opening or a closing bracket. */
+const OTHER = 0;
+const STRING = 1;
+const OPENS = 2;
+const CLOSES = 3;
+const KINDS = new Uint8Array(256);
+KINDS[QUOTE] = STRING;
+KINDS[OPEN_BRACE] = KINDS[OPEN_BRACKET] = OPENS;
+KINDS[CLOSE_BRACE] = KINDS[CLOSE_BRACKET] = CLOSES;
+
+/**
+ * The index after the closing quote of the string whose opening quote is at `at`, or -1. Short
+ * strings (most keys and values) are read here byte by byte, an escape skipping the byte after its
+ * backslash; past SHORT_STRING bytes the next quotes are found with `indexOf` and the backslashes
+ * before each counted.
+ */
 function stringEnd(bytes: Buffer, at: number): number {
-  for (let quote = bytes.indexOf(QUOTE, at + 1); quote !== -1; quote = bytes.indexOf(QUOTE, quote + 1)) {
+  const short = Math.min(at + SHORT_STRING, bytes.length);
+  let i = at + 1;
+  for (; i < short; i++) {
+    const byte = bytes[i];
+    if (byte === QUOTE) return i + 1;
+    if (byte === BACKSLASH) i++;
+  }
+  if (i >= bytes.length) return -1;
+  // A quote is escaped when the backslashes right before it are odd in number (the run cannot
+  // reach back past the opening quote).
+  for (let quote = bytes.indexOf(QUOTE, i); quote !== -1; quote = bytes.indexOf(QUOTE, quote + 1)) {
     let backslashes = 0;
     while (bytes[quote - 1 - backslashes] === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return quote + 1;
   }
   return -1;
 }
+
+const SHORT_STRING = 64;
 
 function skipSpace(bytes: Buffer, at: number): number {
   while (at < bytes.length && isSpace(bytes[at]!)) at++;
