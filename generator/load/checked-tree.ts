@@ -14,7 +14,7 @@ import type { SpecSource } from './source.ts';
  */
 export function parseCheckedTree(source: SpecSource, limits: Limits, lazy = false): unknown {
   const bytes = lazy && source.byteLength >= LAZY_JSON_BYTES ? source.bytes?.() : undefined;
-  const json = bytes && lazyJsonTree(bytes, (from, to, path) => checkTree(parseJsonRange(source, bytes, from, to), limits, source.name, true, { path, depth: path.length }));
+  const json = bytes && lazyJsonTree(bytes, (from, to, path) => checkTree(parseJsonRange(source, bytes, from, to, path), limits, source.name, true, { path, depth: path.length }));
   if (json) return json;
   const text = source.text;
   if (lazy && text.length >= LAZY_YAML_CHARS && !isJsonText(text)) {
@@ -36,12 +36,14 @@ export function parseCheckedTree(source: SpecSource, limits: Limits, lazy = fals
  * An entry of a lazy JSON tree. A syntax error is reported as the whole text's parse reports it
  * (the first one in the file, at its line and column: the same error as without the lazy tree).
  */
-function parseJsonRange(source: SpecSource, bytes: Buffer, from: number, to: number): unknown {
+function parseJsonRange(source: SpecSource, bytes: Buffer, from: number, to: number, path: readonly string[]): unknown {
   try {
     return JSON.parse(bytes.toString('utf8', from, to));
   } catch (cause) {
-    if (cause instanceof SyntaxError || cause instanceof RangeError) parseSpecText(source);
-    throw cause;
+    if (!(cause instanceof SyntaxError || cause instanceof RangeError)) throw cause;
+    parseSpecText(source);
+    // The whole text parses: the entry was cut wrong.
+    fail('OM202', `openapi-morph could not read ${pointer(...path)} on its own; please report this with the file`, { file: source.name }, cause);
   }
 }
 

@@ -92,7 +92,7 @@ function parseKey(bytes: Buffer, from: number, to: number): string | undefined {
   }
 }
 
-/** The index after the value that starts at `at`, or -1 (a string or bracket left open). A scalar ends where a delimiter or white space starts. */
+/** The index after the value that starts at `at`, or -1 (a string or bracket left open). A scalar ends where a delimiter or white space starts (at `at` for none). */
 function valueEnd(bytes: Buffer, at: number): number {
   const first = bytes[at];
   if (first === QUOTE) return stringEnd(bytes, at);

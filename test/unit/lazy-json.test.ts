@@ -165,6 +165,9 @@ describe('misplaced references found in bytes', () => {
       ['"$ref":"#/components/schemas/a,b/c"', false],
       ['"$ref": "#/components/schemas/Pét"', false],
       ['"$ref": "#/components/schemas/P†/x"', true],
+      ['"#/components/sché/Pet"', true],
+      [`"${' #/components/s/é'.repeat(3)}"`, false],
+      ['"#/components/schemas/P\u2003/x"', false],
       ['#/paths at the start', false],
       ['x#/paths', false],
     ];
