@@ -7,7 +7,7 @@ import { computeClosure, type Closure } from './closure.ts';
 import { describeFilter, matchesFilter, type Selection } from './filters.ts';
 import type { OperationEntry, UnmodelledOperation } from '../openapi/operations.ts';
 import { listOperations } from './operations.ts';
-import { buildSubset } from './subset.ts';
+import { buildSubset, PATH_ITEM_MEMBERS } from './subset.ts';
 
 export interface SelectResult {
   /** The subset document: selected operations plus the components they reach. */
@@ -50,7 +50,7 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
   const all = listOperations(spec, diagnostics, unmodelled, onlyPaths(include));
   const selected = (entry: OperationEntry | UnmodelledOperation) =>
     (include === 'all' || include.some((f) => matchesFilter(entry, f))) && !selection.exclude.some((f) => matchesFilter(entry, f));
-  const operations = all.filter(selected);
+  const operations = withKeptPathItems(all.filter(selected));
   for (const entry of unmodelled.filter(selected)) {
     diagnostics.add(
       error('OM304', `${entry.method} ${entry.path} cannot be generated: the client (openapi-fetch) has no ${entry.method} method; exclude it from the selection`, spec.at(entry.pointer)),
@@ -112,3 +112,25 @@ function checkDuplicateIds(spec: SpecDocument, operations: readonly OperationEnt
 export type { Selection } from './filters.ts';
 export type { OperationEntry } from '../openapi/operations.ts';
 export type { Closure } from './closure.ts';
+
+/**
+ * The selected operations, each path item reduced to the members later stages read
+ * (`PATH_ITEM_MEMBERS`), one object per path: in a lazily parsed document (load/lazy-json.ts,
+ * lazy-yaml.ts) a path item's other operations, never read, would keep the file's bytes or text
+ * alive for the rest of the run.
+ */
+function withKeptPathItems(entries: readonly OperationEntry[]): OperationEntry[] {
+  const kept = new Map<JsonObject, JsonObject>();
+  return entries.map((entry) => {
+    let item = kept.get(entry.pathItem);
+    if (!item) {
+      item = {};
+      for (const member of PATH_ITEM_MEMBERS) {
+        const value = own(entry.pathItem, member);
+        if (value !== undefined) item[member] = value;
+      }
+      kept.set(entry.pathItem, item);
+    }
+    return { ...entry, pathItem: item };
+  });
+}

@@ -3,8 +3,8 @@ import { componentTypes, type ComponentType } from '../openapi/components.ts';
 import type { Closure } from './closure.ts';
 import { httpMethods, type OperationEntry } from '../openapi/operations.ts';
 
-/** Path-item members kept next to the selected operations. */
-const PATH_ITEM_MEMBERS = ['summary', 'description', 'servers', 'parameters'] as const;
+/** Path-item members kept next to the selected operations (and the only ones a later stage reads). */
+export const PATH_ITEM_MEMBERS = ['summary', 'description', 'servers', 'parameters'] as const;
 
 /**
  * The selected operations plus every component they reach, nothing else, with keys in a stable

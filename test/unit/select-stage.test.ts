@@ -107,7 +107,14 @@ describe('select: operations', () => {
     const document = doc({ '/x': { $ref: '#/components/pathItems/X' } }, { components: { pathItems: { X: { parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], get: op('x-get') } } } });
     const { operations } = run(document);
     expect(operations.map((o) => [o.path, o.operationId, o.pointer])).toStrictEqual([['/x', 'x-get', '#/paths/~1x/get']]);
-    expect(Object.keys(operations[0]!.pathItem)).toStrictEqual(['parameters', 'get']);
+    expect(operations[0]!.pathItem).toStrictEqual({ parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }] });
+  });
+
+  it('a selected operation keeps only the path item members later stages read, not its sibling operations', () => {
+    // In a lazily parsed document a sibling never read is an accessor holding the file's bytes.
+    const document = doc({ '/x': { summary: 'S', 'x-note': 1, parameters: [], get: op('x-get'), post: op('x-post') } });
+    const { operations } = run(document, { include: [{ by: 'operationId', pattern: 'x-get' }], exclude: [] });
+    expect(operations[0]!.pathItem).toStrictEqual({ summary: 'S', parameters: [] });
   });
 });
 
