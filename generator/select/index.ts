@@ -7,7 +7,7 @@ import { computeClosure, type Closure } from './closure.ts';
 import { describeFilter, matchesFilter, type Selection } from './filters.ts';
 import type { OperationEntry, UnmodelledOperation } from '../openapi/operations.ts';
 import { listOperations } from './operations.ts';
-import { buildSubset, PATH_ITEM_MEMBERS } from './subset.ts';
+import { buildSubset, keptPathItem } from './subset.ts';
 
 export interface SelectResult {
   /** The subset document: selected operations plus the components they reach. */
@@ -109,28 +109,21 @@ function checkDuplicateIds(spec: SpecDocument, operations: readonly OperationEnt
   }
 }
 
-export type { Selection } from './filters.ts';
-export type { OperationEntry } from '../openapi/operations.ts';
-export type { Closure } from './closure.ts';
-
 /**
  * The selected operations, each path item reduced to the members later stages read
- * (`PATH_ITEM_MEMBERS`), one object per path: in a lazily parsed document (load/lazy-json.ts,
+ * (`keptPathItem`), one object per path: in a lazily parsed document (load/lazy-json.ts,
  * lazy-yaml.ts) a path item's other operations, never read, would keep the file's bytes or text
  * alive for the rest of the run.
  */
 function withKeptPathItems(entries: readonly OperationEntry[]): OperationEntry[] {
   const kept = new Map<JsonObject, JsonObject>();
   return entries.map((entry) => {
-    let item = kept.get(entry.pathItem);
-    if (!item) {
-      item = {};
-      for (const member of PATH_ITEM_MEMBERS) {
-        const value = own(entry.pathItem, member);
-        if (value !== undefined) item[member] = value;
-      }
-      kept.set(entry.pathItem, item);
-    }
+    const item = kept.get(entry.pathItem) ?? keptPathItem(entry.pathItem);
+    kept.set(entry.pathItem, item);
     return { ...entry, pathItem: item };
   });
 }
+
+export type { Selection } from './filters.ts';
+export type { OperationEntry } from '../openapi/operations.ts';
+export type { Closure } from './closure.ts';

@@ -4,7 +4,7 @@ import type { Closure } from './closure.ts';
 import { httpMethods, type OperationEntry } from '../openapi/operations.ts';
 
 /** Path-item members kept next to the selected operations (and the only ones a later stage reads). */
-export const PATH_ITEM_MEMBERS = ['summary', 'description', 'servers', 'parameters'] as const;
+const PATH_ITEM_MEMBERS = ['summary', 'description', 'servers', 'parameters'] as const;
 
 /**
  * The selected operations plus every component they reach, nothing else, with keys in a stable
@@ -27,6 +27,13 @@ export function buildSubset(document: JsonObject, operations: readonly Operation
   return subset;
 }
 
+/** A path item's members that are kept next to its selected operations (`PATH_ITEM_MEMBERS`), as a plain object. */
+export function keptPathItem(pathItem: JsonObject): JsonObject {
+  const item: JsonObject = {};
+  for (const member of PATH_ITEM_MEMBERS) copy(pathItem, item, member);
+  return item;
+}
+
 function copy(from: JsonObject, to: JsonObject, key: string): void {
   const value = own(from, key);
   if (value !== undefined) to[key] = value;
@@ -44,8 +51,7 @@ function buildPaths(operations: readonly OperationEntry[]): JsonObject {
   for (const entry of operations) byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), entry]);
   const paths = [...byPath.keys()].sort(compareStrings).map((path): [string, unknown] => {
     const entries = byPath.get(path)!;
-    const item: JsonObject = {};
-    for (const member of PATH_ITEM_MEMBERS) copy(entries[0]!.pathItem, item, member);
+    const item = keptPathItem(entries[0]!.pathItem);
     for (const method of httpMethods) {
       const entry = entries.find((e) => e.method === method);
       if (entry) item[method] = entry.operation;
