@@ -74,7 +74,7 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
   // `false` only when V8 took the entry's data (`undefined`: compiled without any).
   if (file !== undefined && script.cachedDataRejected !== false) {
     if (pending.size === 0) process.once('exit', writePendingCodeCaches);
-    pending.set(file, { script, ascii });
+    pending.set(file, { script, ascii, flags: engineFlags() });
   }
   return module.exports;
 }
@@ -109,8 +109,11 @@ function compile(filename: string, wrapped: string, cachedData: Buffer | undefin
   } as vm.ScriptOptions);
 }
 
-/** The entries this thread will write: a module's file, the script whose code it caches, and whether the file is ASCII. */
-const pending = new Map<string, { script: vm.Script; ascii: boolean }>();
+/**
+ * The entries this thread will write: a module's file, the script whose code it caches, whether the
+ * file is ASCII, and the V8 flags its key was made with (`engineFlags`).
+ */
+const pending = new Map<string, { script: vm.Script; ascii: boolean; flags: string }>();
 
 /**
  * Writes the entries of the modules this thread loaded without one, now rather than at exit: a
@@ -118,7 +121,9 @@ const pending = new Map<string, { script: vm.Script; ascii: boolean }>();
  * has warmed prettier up, so the entries hold the code compiled for formatting).
  */
 export function writePendingCodeCaches(): void {
-  for (const [file, { script, ascii }] of pending) writeEntry(file, script, ascii);
+  // Not under flags set since the module loaded (engine-flags.ts `preferSmallHeaps`): V8 makes the
+  // data with its flag hash of now, which the key does not name.
+  for (const [file, { script, ascii, flags }] of pending) if (flags === engineFlags()) writeEntry(file, script, ascii);
   pending.clear();
 }
 

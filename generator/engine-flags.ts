@@ -28,8 +28,9 @@ export const INTERRUPT_BUDGET = 16 * 67_584;
 
 export const INTERRUPT_BUDGET_FLAG = `--interrupt-budget=${INTERRUPT_BUDGET}`;
 
-/** The budget this process set at run time, '' for none (a worker thread is told by its parent: `adoptEngineFlags`). */
-let setAtRunTime = '';
+/** The flags this process set at run time, '' for none (a worker thread is told by its parent: `adoptEngineFlags`). */
+let budgetSet = '';
+let growingSet = '';
 
 /**
  * Sets the budget unless Node's command line set one (in any spelling V8 takes: `budgetOf`); `set`
@@ -38,25 +39,29 @@ let setAtRunTime = '';
 export function tuneEngine(execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
   if (execArgv.some((arg) => budgetOf(arg) !== undefined)) return;
   set(INTERRUPT_BUDGET_FLAG);
-  setAtRunTime = INTERRUPT_BUDGET_FLAG;
+  budgetSet = INTERRUPT_BUDGET_FLAG;
 }
 
 /**
- * The V8 flag in effect that the code cache keys its entries by (code-cache.ts): V8 refuses cached
- * data made under other flags (its flag hash includes the budget), so without it a run of the bin
+ * The V8 flags in effect that the code cache keys its entries by (code-cache.ts): V8 refuses cached
+ * data made under other flags (its flag hash includes both), so without them a run of the bin
  * and a run of the public API (which sets nothing) in the same project would each find the other's
- * entries refused and write their own, on every switch. Only the budget: other V8 flags on Node's
+ * entries refused and write their own, on every switch. Only these two: other V8 flags on Node's
  * command line are rare, and data V8 refuses costs a compile, never a wrong module.
  */
 export function engineFlags(execArgv: readonly string[] = process.execArgv): string {
   // V8 takes the last of several, and `--interrupt_budget=N` is the same flag: one key for one budget.
   const budget = execArgv.map(budgetOf).findLast((value) => value !== undefined);
-  return budget === undefined ? setAtRunTime : `--interrupt-budget=${budget}`;
+  const growing = execArgv.map(growingOf).findLast((value) => value !== undefined);
+  const flags = [budget === undefined ? budgetSet : `--interrupt-budget=${budget}`, growing === undefined ? growingSet : `--heap-growing-percent=${growing}`];
+  return flags.filter((flag) => flag !== '').join(' ');
 }
 
 /** In a worker thread, the flags its parent set (`engineFlags()` there): V8's flags are the process's. */
 export function adoptEngineFlags(flags: string): void {
-  setAtRunTime = flags;
+  const each = flags.split(' ');
+  budgetSet = each.find((flag) => budgetOf(flag) !== undefined) ?? '';
+  growingSet = each.find((flag) => growingOf(flag) !== undefined) ?? '';
 }
 
 /**
@@ -68,10 +73,15 @@ function budgetOf(arg: string): string | undefined {
   return /^--?interrupt[-_]budget=(.*)$/.exec(arg)?.[1];
 }
 
+/** The value of a heap growing percent on Node's command line (as `budgetOf` reads a budget). */
+function growingOf(arg: string): string | undefined {
+  return /^--?heap[-_]growing[-_]percent=(.*)$/.exec(arg)?.[1];
+}
+
 /**
  * A full garbage collection on request, in the bin's process only: the bin calls
- * `allowGarbageCollection` (as it sets the interrupt budget above); the public API runs
- * inside someone else's process, where `collectGarbage` does nothing.
+ * `allowHeapControl` (as it sets the interrupt budget above); the public API runs
+ * inside someone else's process, where `collectGarbage` and `preferSmallHeaps` (below) do nothing.
  *
  * Why: a render reads only the selected subset, so once it is cut, nearly all of a large spec's
  * tree is garbage (GitHub's 13 MB document is over 100 MB of heap). V8 would collect it in its own
@@ -93,9 +103,35 @@ let allowed = false;
 /** V8's `gc` once looked up; `null` where none could be had (the run goes on without collecting). */
 let gc: (() => void) | null | undefined;
 
-/** Lets `collectGarbage` collect in this process (the bin's). */
-export function allowGarbageCollection(): void {
+/** Lets `collectGarbage` collect and `preferSmallHeaps` set its flag in this process (the bin's). */
+export function allowHeapControl(): void {
   allowed = true;
+}
+
+/** V8's heap growing factor once a render is large: 1.5 (`preferSmallHeaps`). */
+export const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
+
+/**
+ * Makes every heap of the process (the main thread's and the format workers') grow to 1.5 times
+ * what a full collection left live, in the bin's process only, unless Node's command line set a
+ * factor; `set` is V8's flag setter (a test's spy). The format pool calls it when a package's text
+ * makes it large (format-jobs.ts `PARALLEL_CHARS`), so a small render runs as before.
+ *
+ * Why: V8 picks the factor itself, up to 4 when little of the time goes to collecting, and a large
+ * render allocates much and keeps little. GitHub's `--all` (`--trace-gc`): the main thread's heap
+ * grew to 431 MiB with 61 MiB live at the end, each format worker's to about 190 MiB with 20-30 MiB
+ * live after each collection; the process peaked at 852-1,020 MiB. With the factor at 1.5 it
+ * peaked at 552-568 MiB, for about 3 s more CPU (more full collections in the workers) of 50 s
+ * (README, "Performance"). A factor of 1.2 peaked no lower, of 2 and 3 higher (663-716, 760-836 MiB).
+ *
+ * V8's flag hash includes the factor, so from here on the code cache keys by it (`engineFlags`),
+ * and an entry of a module compiled before is not written (code-cache.ts): its data would carry
+ * the new hash under the old key.
+ */
+export function preferSmallHeaps(execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
+  if (!allowed || growingSet !== '' || execArgv.some((arg) => growingOf(arg) !== undefined)) return;
+  set(HEAP_GROWING_FLAG);
+  growingSet = HEAP_GROWING_FLAG;
 }
 
 /**

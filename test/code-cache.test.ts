@@ -139,6 +139,19 @@ describe('V8 code cache', () => {
     expect(all()).toStrictEqual(written);
   });
 
+  it("writes no entry for a module loaded before the bin let the heaps grow less (engine-flags.ts `preferSmallHeaps`): V8 would make its data under the new flag hash, which the entry's key does not name", () => {
+    keepYoung();
+    const flags = `const flags = await import(${JSON.stringify(engineFlags)}); flags.tuneEngine(); flags.allowHeapControl();`;
+    const script = `${flags} const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)}); const loaded = requireWithCodeCache(${JSON.stringify(moduleFile)}); flags.preferSmallHeaps(); process.stdout.write(JSON.stringify(loaded));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ value: 7 });
+    expect(existsSync(entries) ? readdirSync(entries).filter((n) => n.endsWith('.bin')) : []).toStrictEqual([]);
+    // The bin's next run, before any such flag, writes it.
+    expect(load('undefined', { tuned: true })).toMatchObject({ value: 7 });
+    expect(entry().bytes.length).toBeGreaterThan(0);
+  });
+
   it('never runs an entry made for other bytes: an edited module of the same size loads as it is now', () => {
     expect(load()).toMatchObject({ value: 7 });
     writeModule(8);

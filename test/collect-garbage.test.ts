@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { allowGarbageCollection } from '../generator/engine-flags.ts';
+import { allowHeapControl } from '../generator/engine-flags.ts';
 import { loadConfig } from '../generator/config/load.ts';
 import { render } from '../generator/pipeline.ts';
 import { spawnCli } from './helpers/cli.ts';
@@ -125,7 +125,7 @@ describe('a large spec is collected once its subset is cut', () => {
     ['OpenAPI 3.1', '3.1'],
     ['Swagger 2.0, converted', '2.0'],
   ] as const)('when it collects, no frame holds the whole tree: the collection frees it (%s)', async (_, version) => {
-    allowGarbageCollection();
+    allowHeapControl();
     const p = project(largeSpec(3, version));
     const result = await render(await loadConfig({ cwd: p.dir }));
     expect(result.selected.operations.map((o) => o.operationId)).toStrictEqual(['getItem0']);

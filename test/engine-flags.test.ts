@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adoptEngineFlags, engineFlags, INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/engine-flags.ts';
-import { binPath } from './helpers/cli.ts';
+import { adoptEngineFlags, engineFlags, HEAP_GROWING_FLAG, INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/engine-flags.ts';
+import { binPath, repoRoot } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
 const probe = fileURLToPath(new URL('./helpers/load-order.mjs', import.meta.url));
@@ -123,5 +123,74 @@ describe('the CLI raises V8 interrupt budget', () => {
     const { events, code } = flagsSetByBin(['--interrupt_budget=5000']);
     expect(code).toBe(0);
     expect(events.filter((e) => e.startsWith('v8 '))).toStrictEqual([]);
+  });
+});
+
+/**
+ * The heap growing factors V8 used after each full collection of the main thread, in a fresh
+ * process with `nodeFlags` that runs `script` (an ES module) and then collects: V8 prints the
+ * factor with the new limit (`--trace-gc-verbose`), after the one it chose itself was printed.
+ */
+function growingFactors(nodeFlags: readonly string[], script: string): string[] & { readonly keyedBy?: string } {
+  const run = spawnSync(process.execPath, ['--trace-gc-verbose', '--expose-gc', ...nodeFlags, '--input-type=module', '-e', `${script}\nconst keep = []; for (let i = 0; i < 300000; i++) keep.push({ i }); gc(); console.log('kept', keep.length);`], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('kept 300000');
+  const factors = [...run.stdout.matchAll(/\[HeapController\] Limit: .*\((\d+\.\d)\)$/gm)].map((match) => match[1]!);
+  // What `posting` prints: the code cache's key at the end.
+  const keyedBy = /^flags (.*)$/m.exec(run.stdout)?.[1];
+  return Object.assign(factors, keyedBy === undefined ? {} : { keyedBy });
+}
+
+/** A script that imports the compiled modules and posts `sizes` characters of text to a format pool, one job each (JSON that fails at once). */
+function posting(sizes: readonly number[], { bin }: { bin: boolean }): string {
+  const module = (path: string) => JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator', path)).href);
+  return [
+    `const flags = await import(${module('engine-flags.js')});`,
+    `const { startFormatPool } = await import(${module('format/format-jobs.js')});`,
+    bin ? 'flags.tuneEngine(); flags.allowHeapControl();' : '',
+    "const pool = startFormatPool({ kind: 'standalone', parsers: ['json'], all: false }, 1);",
+    `for (const size of ${JSON.stringify(sizes)}) await pool.format({ text: ']' + ' '.repeat(size - 1), parser: 'json', filepath: 'a.json' }, { kind: 'standalone', parsers: ['json'], all: false });`,
+    'pool.close();',
+    "console.log('flags', flags.engineFlags());",
+  ].join('\n');
+}
+
+describe('a large render lets the heaps grow less (engine-flags.ts `preferSmallHeaps`)', () => {
+  it('V8 honours a growing factor set at run time: the limit after a full collection is 1.5 times what it left, not the factor V8 picks', () => {
+    expect(HEAP_GROWING_FLAG).toBe('--heap-growing-percent=50');
+    const set = growingFactors([], `(await import('node:v8')).setFlagsFromString(${JSON.stringify(HEAP_GROWING_FLAG)});`);
+    expect(set.length).toBeGreaterThan(0);
+    expect(new Set(set)).toStrictEqual(new Set(['1.5']));
+    expect(growingFactors([], '').some((factor) => factor !== '1.5')).toBe(true);
+  });
+
+  it("the bin's format pool sets it once 2,000,000 characters of text were posted, not before; the code cache keys by it from then on", () => {
+    const below = growingFactors([], posting([1_000_000, 999_999], { bin: true }));
+    expect(below.some((factor) => factor !== '1.5')).toBe(true);
+    expect(below.keyedBy).toBe(INTERRUPT_BUDGET_FLAG);
+    const large = growingFactors([], posting([1_000_000, 1_000_000], { bin: true }));
+    expect(new Set(large)).toStrictEqual(new Set(['1.5']));
+    expect(large.keyedBy).toBe(`${INTERRUPT_BUDGET_FLAG} ${HEAP_GROWING_FLAG}`);
+  }, 120_000);
+
+  it('the public API (no bin: nothing allowed) never sets it, and a factor on Node\'s command line is left as it is', () => {
+    const api = growingFactors([], posting([2_000_000], { bin: false }));
+    expect(api.some((factor) => factor !== '1.5')).toBe(true);
+    expect(api.keyedBy).toBe('');
+    const given = growingFactors(['--heap-growing-percent=30'], posting([2_000_000], { bin: true }));
+    expect(new Set(given)).toStrictEqual(new Set(['1.3']));
+    expect(given.keyedBy).toBe(`${INTERRUPT_BUDGET_FLAG} --heap-growing-percent=30`);
+  }, 120_000);
+
+  it('engineFlags names the factor set at run time or on the command line (a worker adopts both from its parent)', () => {
+    adoptEngineFlags(`${INTERRUPT_BUDGET_FLAG} ${HEAP_GROWING_FLAG}`);
+    expect(engineFlags([])).toBe(`${INTERRUPT_BUDGET_FLAG} ${HEAP_GROWING_FLAG}`);
+    expect(engineFlags(['--heap_growing_percent=30'])).toBe(`${INTERRUPT_BUDGET_FLAG} --heap-growing-percent=30`);
+    adoptEngineFlags('');
+    expect(engineFlags(['--interrupt-budget=5000', '--heap-growing-percent=30'])).toBe('--interrupt-budget=5000 --heap-growing-percent=30');
+    expect(engineFlags([])).toBe('');
   });
 });
