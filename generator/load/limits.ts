@@ -54,6 +54,8 @@ const ROOT: TreeAt = { path: [], depth: 0 };
  * counts toward the limit and its path starts each diagnostic's pointer.
  */
 export function checkTree(root: unknown, limits: Limits, file: string, sharesNoNodes = false, at: TreeAt = ROOT): unknown {
+  // A lazily parsed entry's own key is its path's last (the walks below look at the keys inside it).
+  checkEnum(at.path[at.path.length - 1], root, limits, file, at.path);
   // Most documents have no aliases and are within the limits: the quick walk finds out (it stops at
   // the first node met twice, or at the first limit crossed, which the walks below then locate).
   if (quickCheck(root, limits, sharesNoNodes ? undefined : new WeakSet(), at.depth) === 'plain') return root;
@@ -85,9 +87,7 @@ export function checkTree(root: unknown, limits: Limits, file: string, sharesNoN
       : Object.entries(node);
     for (const [key, value] of entries) {
       path.push(key);
-      if (key === 'enum' && Array.isArray(value) && value.length > limits.maxEnumValues) {
-        fail('OM210', `an enum with ${value.length} values, over the limit of ${limits.maxEnumValues} (limits.maxEnumValues)`, { file, pointer: pointer(...path) });
-      }
+      checkEnum(key, value, limits, file, path);
       const child = measure(value, depth + 1);
       path.pop();
       size += child.size;
@@ -111,6 +111,13 @@ export function checkTree(root: unknown, limits: Limits, file: string, sharesNoN
   const total = measure(root, at.depth);
   if (total.size - distinct > limits.maxAliasNodes) aliasBomb();
   return shared ? expand(root) : root;
+}
+
+/** OM210 at `path` when `value`, the value of `key`, is an `enum` with more values than the limit. */
+function checkEnum(key: string | number | undefined, value: unknown, limits: Limits, file: string, path: readonly (string | number)[]): void {
+  if (key === 'enum' && Array.isArray(value) && value.length > limits.maxEnumValues) {
+    fail('OM210', `an enum with ${value.length} values, over the limit of ${limits.maxEnumValues} (limits.maxEnumValues)`, { file, pointer: pointer(...path) });
+  }
 }
 
 /** Deep copy that turns shared nodes into separate ones; keys such as `__proto__` stay own keys. */
@@ -177,9 +184,7 @@ function checkPlainTree(root: unknown, limits: Limits, file: string, seen: WeakS
     for (const key of keys) {
       const value = (node as Record<string | number, unknown>)[key];
       path.push(key);
-      if (key === 'enum' && Array.isArray(value) && value.length > limits.maxEnumValues) {
-        fail('OM210', `an enum with ${value.length} values, over the limit of ${limits.maxEnumValues} (limits.maxEnumValues)`, { file, pointer: pointer(...path) });
-      }
+      checkEnum(key, value, limits, file, path);
       if (value !== null && typeof value === 'object' && !walk(value, depth + 1)) return false;
       path.pop();
     }

@@ -78,3 +78,33 @@ describe('the quick limits walk', () => {
     }
   });
 });
+
+describe('an enum that is a lazily parsed entry of its own (checked-tree.ts) is held to the limit too', () => {
+  const limits = { ...defaultLimits, maxEnumValues: 2 };
+  const codes = (read: () => unknown): string[] | undefined => {
+    try {
+      read();
+      return undefined;
+    } catch (cause) {
+      return (cause as MorphError).diagnostics.map((d) => `${d.code} ${d.location?.pointer}`);
+    }
+  };
+
+  it.each([true, false])('checkTree looks at the key the entry sits under (sharesNoNodes: %s)', (sharesNoNodes) => {
+    expect(codes(() => checkTree([1, 2, 3], limits, 's.json', sharesNoNodes, { path: ['components', 'enum'], depth: 2 }))).toStrictEqual(['OM210 #/components/enum']);
+    expect(codes(() => checkTree([1, 2], limits, 's.json', sharesNoNodes, { path: ['components', 'enum'], depth: 2 }))).toBeUndefined();
+    expect(codes(() => checkTree([1, 2, 3], limits, 's.json', sharesNoNodes, { path: ['components', 'values'], depth: 2 }))).toBeUndefined();
+  });
+
+  // `components.enum` is cut as an entry of its own in a large document, JSON or YAML.
+  const pad = 'x'.repeat(300 * 1024);
+  it.each([
+    ['JSON', 's.json', JSON.stringify({ openapi: '3.1.0', components: { enum: [1, 2, 3] }, pad })],
+    ['YAML', 's.yaml', `openapi: 3.1.0\ncomponents:\n  enum: [1, 2, 3]\npad: ${pad}\n`],
+  ])('in a large %s document, once read (not before: the entry is parsed then)', (_, name, text) => {
+    // Its bytes, as a file's source gives them (a JSON document is then cut from them).
+    const source = { ...sourceFromText(name, text), bytes: () => Buffer.from(text) };
+    const tree = parseCheckedTree(source, limits, true) as { components: Record<string, unknown> };
+    expect(codes(() => tree.components['enum'])).toStrictEqual(['OM210 #/components/enum']);
+  });
+});
