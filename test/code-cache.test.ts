@@ -379,3 +379,40 @@ describe('V8 code cache in a real run', () => {
     expect(both).toContainEqual(bin[0]);
   });
 });
+
+describe('V8 code cache of a format worker a large package adds', () => {
+  // A copy of its own (prettier copied: its modules cache in the copy), so that the entries it writes are the only ones.
+  let toolkit: ToolkitCopy;
+  beforeAll(async () => {
+    toolkit = toolkitCopy(['prettier']);
+    await toolkit.settled();
+  });
+  afterAll(() => toolkit.remove());
+
+  it("a format worker that a large package adds (no warm-up) writes prettier's entries with its first job, keyed by the heap flag set before it started; the next such worker uses them as they stand", () => {
+    const module = (path: string) => JSON.stringify(pathToFileURL(join(toolkit.root, 'dist/generator', path)).href);
+    const script = [
+      `const flags = await import(${module('engine-flags.js')});`,
+      `const { startFormatPool } = await import(${module('format/format-jobs.js')});`,
+      'flags.tuneEngine(); flags.allowHeapControl(); flags.preferSmallHeaps();',
+      "const setup = { kind: 'standalone', parsers: ['markdown'], all: false };",
+      'const pool = startFormatPool(setup, 1);',
+      "const outcome = await pool.format({ text: '# a\\n', parser: 'markdown', filepath: 'a.md' }, setup);",
+      'pool.close();',
+      'process.stdout.write(JSON.stringify(outcome));',
+    ].join('\n');
+    const added = () => {
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect([child.status, child.stderr, child.stdout]).toStrictEqual([0, '', JSON.stringify({ content: '# a\n' })]);
+    };
+    const markdown = () =>
+      (existsSync(toolkit.codeCache) ? readdirSync(toolkit.codeCache) : [])
+        .filter((n) => /^markdown\.js-[0-9a-f]{32}\.bin$/.test(n))
+        .map((n) => ({ name: n, ino: statSync(join(toolkit.codeCache, n)).ino }));
+    added();
+    const after = markdown();
+    expect(after).toHaveLength(1);
+    added();
+    expect(markdown()).toStrictEqual(after);
+  });
+});

@@ -33,6 +33,9 @@ const ready = formatterFor(warm);
 // (a render's early worker) comes first; a setup that fails is reported with the first job.
 // The code cache of prettier's modules is written once they are warm (code-cache.ts): this thread is
 // terminated, so its exit hooks never run.
+// A worker that does not warm up (one a large package adds: engine-flags.ts `preferSmallHeaps` may
+// have set a flag that keys its entries apart from the first worker's) writes them with its first job.
+let written = warming;
 let previous: Promise<unknown> = warming ? ready.then((formatter) => warmUp(formatter, warm)).then(writePendingCodeCaches).catch(() => undefined) : Promise.resolve();
 parentPort!.on('message', ({ index, job, setup }: WorkerRequest) => {
   previous = previous
@@ -41,7 +44,14 @@ parentPort!.on('message', ({ index, job, setup }: WorkerRequest) => {
       (formatter) => formatOne(formatter, job),
       (cause: unknown): FormatOutcome => ({ error: `prettier could not be set up: ${message(cause)}`, cause }),
     )
-    .then((outcome) => reply(index, outcome));
+    .then((outcome) => {
+      // Before the reply: once the last job is answered, the pool may terminate this thread.
+      if (!written) {
+        written = true;
+        writePendingCodeCaches();
+      }
+      reply(index, outcome);
+    });
 });
 
 /**
