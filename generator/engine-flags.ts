@@ -125,11 +125,14 @@ export const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
  * (README, "Performance"). A factor of 1.2 peaked no lower, of 2 and 3 higher (663-716, 760-836 MiB).
  *
  * V8's flag hash includes the factor, so from here on the code cache keys by it (`engineFlags`),
- * and an entry of a module compiled before is not written (code-cache.ts): its data would carry
- * the new hash under the old key.
+ * and an entry of a module compiled before is not written afterwards (code-cache.ts): its data
+ * would carry the new hash under the old key. `before` runs just before the flag is set (the
+ * format pool writes those entries then: TypeScript's compiler and ts-morph, loaded by then, would
+ * otherwise never be cached by a project whose every run is large).
  */
-export function preferSmallHeaps(execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
+export function preferSmallHeaps(before: () => void = () => undefined, execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
   if (!allowed || growingSet !== '' || execArgv.some((arg) => growingOf(arg) !== undefined)) return;
+  before();
   set(HEAP_GROWING_FLAG);
   growingSet = HEAP_GROWING_FLAG;
 }

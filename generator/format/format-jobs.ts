@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { message } from '../diagnostics/message.ts';
+import { writePendingCodeCaches } from '../code-cache.ts';
 import { engineFlags, preferSmallHeaps } from '../engine-flags.ts';
 import { compiledWorker, startWorker } from '../worker-script.ts';
 import { createFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
@@ -194,7 +195,7 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       // (Replacing the early worker too peaked higher: GitHub's --all at 1,420-1,484 MiB against
       // 1,263 MiB keeping it.) Its heaps grow less from then on (before the workers start, which
       // key their code cache by the flag): engine-flags.ts `preferSmallHeaps`.
-      if (postedText >= PARALLEL_CHARS) preferSmallHeaps();
+      if (postedText >= PARALLEL_CHARS) preferSmallHeaps(writePendingCodeCaches);
       while (postedText >= PARALLEL_CHARS && members.length < Math.min(defaultWorkers(postedText), posted)) spawn(false);
       const outcome = new Promise<FormatOutcome>((resolve, reject) => pending.set(index, { size: job.text.length, resolve, reject }));
       queue.push({ index, job, setup });
