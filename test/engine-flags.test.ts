@@ -144,17 +144,17 @@ function growingFactors(nodeFlags: readonly string[], script: string): string[] 
     // What `posting` prints: the code cache's key at the end (of each part).
     keyedBy: [...out.matchAll(/^flags (.*)$/gm)].at(-1)?.[1],
   });
-  const [first, second] = run.stdout.split(/^then$/m);
+  const [first, second] = run.stdout.split(/^more$/m);
   const after = read(second ?? first!);
   return Object.assign(after.factors, after.keyedBy === undefined ? {} : { keyedBy: after.keyedBy }, second === undefined ? {} : { before: read(first!) });
 }
 
 /**
  * A script that imports the compiled modules and posts `sizes` characters of text to a format pool,
- * one job each (JSON that fails at once); with `then`, it collects, posts that many more, and prints
- * `then`, so that the factors V8 used before and after are told apart in one process.
+ * one job each (JSON that fails at once); with `more`, it collects, posts that many more, and prints
+ * `more`, so that the factors V8 used before and after are told apart in one process.
  */
-function posting(sizes: readonly number[], { bin, then }: { bin: boolean; then?: number }): string {
+function posting(sizes: readonly number[], { bin, more }: { bin: boolean; more?: number }): string {
   const module = (path: string) => JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator', path)).href);
   const post = (size: number) => `pool.format({ text: ']' + ' '.repeat(${size - 1}), parser: 'json', filepath: 'a.json' }, { kind: 'standalone', parsers: ['json'], all: false })`;
   return [
@@ -163,8 +163,8 @@ function posting(sizes: readonly number[], { bin, then }: { bin: boolean; then?:
     bin ? 'flags.tuneEngine(); flags.allowHeapControl();' : '',
     "const pool = startFormatPool({ kind: 'standalone', parsers: ['json'], all: false }, 1);",
     ...sizes.map((size) => `await ${post(size)};`),
-    // `then` printed once that job is posted (the pool takes it, and sets any flag, at once), before any collection after it.
-    ...(then === undefined ? [] : [`gc(); console.log('flags', flags.engineFlags()); const last = ${post(then)}; console.log('then'); await last;`]),
+    // `more` printed once that job is posted (the pool takes it, and sets any flag, at once), before any collection after it.
+    ...(more === undefined ? [] : [`gc(); console.log('flags', flags.engineFlags()); const last = ${post(more)}; console.log('more'); await last;`]),
     'pool.close();',
     "console.log('flags', flags.engineFlags());",
   ].join('\n');
@@ -180,7 +180,7 @@ describe('a large render lets the heaps grow less (engine-flags.ts `preferSmallH
   });
 
   it("the bin's format pool sets it once 2,000,000 characters of text were posted, not before; the code cache keys by it from then on", () => {
-    const run = growingFactors([], posting([1_000_000, 999_999], { bin: true, then: 1 }));
+    const run = growingFactors([], posting([1_000_000, 999_999], { bin: true, more: 1 }));
     expect(run.before!.factors.some((factor) => factor !== '1.5')).toBe(true);
     expect(run.before!.keyedBy).toBe(INTERRUPT_BUDGET_FLAG);
     expect(new Set(run)).toStrictEqual(new Set(['1.5']));
