@@ -120,9 +120,9 @@ export const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
  * Why: V8 picks the factor itself, up to 4 when little of the time goes to collecting, and a large
  * render allocates much and keeps little. GitHub's `--all` (`--trace-gc`): the main thread's heap
  * grew to 431 MiB with 61 MiB live at the end, each format worker's to about 190 MiB with 20-30 MiB
- * live after each collection; the process peaked at 832-996 MiB. With the factor at 1.5 it
- * peaked at 539-555 MiB, for about 3 s more CPU (more full collections in the workers) of 50 s
- * (README, "Performance"). A factor of 1.2 peaked no lower, of 2 and 3 higher (648-699, 742-816 MiB).
+ * live after each collection. With the factor at 1.5, five interleaved pairs peaked at 522 MiB
+ * (median) against 873, for 8.5% more wall time: 61 s of CPU against 55 (more full collections in
+ * the workers; README, "Performance"). A factor of 1.2 peaked no lower, 2 and 3 higher.
  *
  * V8's flag hash includes the factor, so from here on the code cache keys by it (`engineFlags`),
  * and an entry of a module compiled before is not written afterwards (code-cache.ts): its data
