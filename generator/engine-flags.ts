@@ -28,18 +28,26 @@ export const INTERRUPT_BUDGET = 16 * 67_584;
 
 export const INTERRUPT_BUDGET_FLAG = `--interrupt-budget=${INTERRUPT_BUDGET}`;
 
+/** The V8 flags the bin may set, in the order the code cache's key names them (`engineFlags`). */
+type Tuned = 'interrupt-budget' | 'heap-growing-percent';
+const TUNED: readonly Tuned[] = ['interrupt-budget', 'heap-growing-percent'];
+
 /** The flags this process set at run time, '' for none (a worker thread is told by its parent: `adoptEngineFlags`). */
-let budgetSet = '';
-let growingSet = '';
+const setAtRunTime: Record<Tuned, string> = { 'interrupt-budget': '', 'heap-growing-percent': '' };
 
 /**
- * Sets the budget unless Node's command line set one (in any spelling V8 takes: `budgetOf`); `set`
+ * Sets the budget unless Node's command line set one (in any spelling V8 takes: `valueOf`); `set`
  * is V8's flag setter (a test's spy).
  */
 export function tuneEngine(execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
-  if (execArgv.some((arg) => budgetOf(arg) !== undefined)) return;
-  set(INTERRUPT_BUDGET_FLAG);
-  budgetSet = INTERRUPT_BUDGET_FLAG;
+  setUnlessGiven('interrupt-budget', INTERRUPT_BUDGET_FLAG, execArgv, set);
+}
+
+/** Sets `flag` (of V8's flag `name`) and records it, unless Node's command line gives `name`. */
+function setUnlessGiven(name: Tuned, flag: string, execArgv: readonly string[], set: (flags: string) => void): void {
+  if (execArgv.some((arg) => valueOf(arg, name) !== undefined)) return;
+  set(flag);
+  setAtRunTime[name] = flag;
 }
 
 /**
@@ -50,32 +58,27 @@ export function tuneEngine(execArgv: readonly string[] = process.execArgv, set: 
  * command line are rare, and data V8 refuses costs a compile, never a wrong module.
  */
 export function engineFlags(execArgv: readonly string[] = process.execArgv): string {
-  // V8 takes the last of several, and `--interrupt_budget=N` is the same flag: one key for one budget.
-  const budget = execArgv.map(budgetOf).findLast((value) => value !== undefined);
-  const growing = execArgv.map(growingOf).findLast((value) => value !== undefined);
-  const flags = [budget === undefined ? budgetSet : `--interrupt-budget=${budget}`, growing === undefined ? growingSet : `--heap-growing-percent=${growing}`];
+  // V8 takes the last of several, and `--interrupt_budget=N` is the same flag: one key for one value.
+  const flags = TUNED.map((name) => {
+    const given = execArgv.map((arg) => valueOf(arg, name)).findLast((value) => value !== undefined);
+    return given === undefined ? setAtRunTime[name] : `--${name}=${given}`;
+  });
   return flags.filter((flag) => flag !== '').join(' ');
 }
 
 /** In a worker thread, the flags its parent set (`engineFlags()` there): V8's flags are the process's. */
 export function adoptEngineFlags(flags: string): void {
   const each = flags.split(' ');
-  budgetSet = each.find((flag) => budgetOf(flag) !== undefined) ?? '';
-  growingSet = each.find((flag) => growingOf(flag) !== undefined) ?? '';
+  for (const name of TUNED) setAtRunTime[name] = each.find((flag) => valueOf(flag, name) !== undefined) ?? '';
 }
 
 /**
- * The value of an interrupt budget on Node's command line, as V8 parses its flags (one dash or two,
- * `_` or `-`: `--interrupt_budget=N` is the same flag), or undefined for any other argument (V8's
- * `--interrupt-budget-for-feedback-allocation=N` and its like are other flags).
+ * The value of V8's flag `name` in a command-line argument, as V8 parses its flags (one dash or
+ * two, `_` or `-`: `--interrupt_budget=N` is the same flag), or undefined for any other argument
+ * (V8's `--interrupt-budget-for-feedback-allocation=N` and its like are other flags).
  */
-function budgetOf(arg: string): string | undefined {
-  return /^--?interrupt[-_]budget=(.*)$/.exec(arg)?.[1];
-}
-
-/** The value of a heap growing percent on Node's command line (as `budgetOf` reads a budget). */
-function growingOf(arg: string): string | undefined {
-  return /^--?heap[-_]growing[-_]percent=(.*)$/.exec(arg)?.[1];
+function valueOf(arg: string, name: Tuned): string | undefined {
+  return new RegExp(`^--?${name.replaceAll('-', '[-_]')}=(.*)$`).exec(arg)?.[1];
 }
 
 /**
@@ -131,10 +134,11 @@ export const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
  * otherwise never be cached by a project whose every run is large).
  */
 export function preferSmallHeaps(before: () => void = () => undefined, execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
-  if (!allowed || growingSet !== '' || execArgv.some((arg) => growingOf(arg) !== undefined)) return;
-  before();
-  set(HEAP_GROWING_FLAG);
-  growingSet = HEAP_GROWING_FLAG;
+  if (!allowed || setAtRunTime['heap-growing-percent'] !== '') return;
+  setUnlessGiven('heap-growing-percent', HEAP_GROWING_FLAG, execArgv, (flag) => {
+    before();
+    set(flag);
+  });
 }
 
 /**
