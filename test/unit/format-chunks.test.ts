@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHUNKED_CHARS, formatChunked, joinChunks, planChunks, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
+import { CHUNKED_CHARS, formatChunked, joinChunks, PAGE_SECTIONED_CHARS, planChunks, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
 import type { FormatJob, FormatOutcome } from '../../generator/format/format-jobs.ts';
 import { formatOne } from '../../generator/format/format-jobs.ts';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
@@ -137,7 +137,25 @@ describe('a markdown page of a few sections (SECTIONED_CHARS up to CHUNKED_CHARS
     expect(await given(short)).toStrictEqual([short]);
     const small = `# Many\n\n${Array.from({ length: 80 }, (_, i) => table(`S${i}`, 3)).join('')}`;
     expect(small.length).toBeGreaterThanOrEqual(SECTIONED_CHARS);
+    expect(small.length).toBeLessThan(PAGE_SECTIONED_CHARS);
     expect(await given(small)).toStrictEqual([small]);
+  });
+
+  it('an API page (PAGE_SECTIONED_CHARS or more) goes in its level 1 and 2 sections, each operation with its subsections, however small', async () => {
+    const title = '# PetsApi\n\nAll   about *pets*.\n\n| Method | HTTP request |\n|-|-|\n| [**listPets**](#listpets) | **GET** `/pets` |\n\n';
+    const operation = (i: number) =>
+      `<a id="op${i}"></a>\n\n## op${i}\n\n\`\`\`ts\nop${i}(body: Pet, options?: RequestOptions): ApiPromise<Pet>\n\`\`\`\n\nDoes   *thing* ${i}.\n\n` +
+      `### Example\n\n\`\`\`ts\nimport { PetsApi } from "pets";\nconst api = new PetsApi()\nawait api.op${i}({name:'x'})\n\`\`\`\n\n` +
+      `### Parameters\n\n${table('Fields', 8).slice('## Fields\n\n'.length)}#### Notes\n\n- one\n- two\n\n`;
+    const operations = Array.from({ length: 80 }, (_, i) => operation(i));
+    const page = title + operations.join('');
+    expect(page.length).toBeGreaterThanOrEqual(PAGE_SECTIONED_CHARS);
+    expect(page.length).toBeLessThan(CHUNKED_CHARS);
+    expect(operations.every((text) => text.length < 4096)).toBe(true);
+    // Each operation's anchor goes with the text before it: a cut falls only before a heading.
+    const anchor = (i: number) => `<a id="op${i}"></a>\n\n`;
+    const expected = [title + anchor(0), ...operations.map((text, i) => text.slice(anchor(i).length) + (i + 1 < operations.length ? anchor(i + 1) : ''))];
+    expect(await given(page)).toStrictEqual(expected);
   });
 });
 

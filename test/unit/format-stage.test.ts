@@ -16,7 +16,7 @@ import { DEFAULT_PACKAGE_SETUP, type FormatterSetup } from '../../generator/form
 const DEFAULT: FormatterSetup = { kind: 'standalone', parsers: ['json', 'markdown', 'typescript'], all: false };
 import { formatFiles, sharedKey, startFormatSession } from '../../generator/format/prettier.ts';
 import { ENTRY_FOLDER } from '../../generator/format/format-cache.ts';
-import { CHUNKED_CHARS, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
+import { CHUNKED_CHARS, PAGE_SECTIONED_CHARS, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
@@ -29,24 +29,44 @@ describe('format stage', () => {
   const base = mkdtempSync(join(tmpdir(), 'om-format-'));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
+  /**
+   * Formats a page, then the page with one word changed, with one cache: the entries the first run
+   * made, how many the second added, and its output beside an uncached run's.
+   */
+  async function formatChanged(name: string, path: string, page: (word: string) => string): Promise<{ first: number; added: number; changed: string; uncached: string }> {
+    const out = join(base, name, 'out');
+    const cache = join(base, name, 'cache');
+    const entries = () => readdirSync(join(cache, ENTRY_FOLDER), { recursive: true }).filter((entry) => /[0-9a-f]{64}$/.test(String(entry))).length;
+    await formatFiles([file(path, page('text'))], out, cache);
+    const first = entries();
+    const [changed] = await formatFiles([file(path, page('words'))], out, cache);
+    const [uncached] = await formatFiles([file(path, page('words'))], out);
+    return { first, added: entries() - first, changed: changed!.content, uncached: uncached!.content };
+  }
+
   it('caches the chunks of a large file apart: after a change in one section, prettier formats only its chunk, and the file is as formatted uncached', async () => {
-    const out = join(base, 'chunked', 'out');
-    const cache = join(base, 'chunked', 'cache');
-    const section = (i: number, word = 'text') => `## Section ${i}\n\nSome   ${word} about *item* ${i}.\n\n| Name | Type |\n|-|-|\n| **a${i}** | \`string\` |\n\n`;
+    const section = (i: number, word: string) => `## Section ${i}\n\nSome   ${word} about *item* ${i}.\n\n| Name | Type |\n|-|-|\n| **a${i}** | \`string\` |\n\n`;
     const page = (changed: string) => `# Big\n\n${Array.from({ length: 3200 }, (_, i) => section(i, i === 1600 ? changed : 'text')).join('')}`;
     expect(page('text').length).toBeGreaterThan(CHUNKED_CHARS);
-    const entries = () => readdirSync(join(cache, ENTRY_FOLDER), { recursive: true }).filter((name) => /[0-9a-f]{64}$/.test(String(name))).length;
-
-    await formatFiles([file('docs/Big.md', page('text'))], out, cache);
-    const first = entries();
-    // The whole file's entry and one per chunk (64 KB each).
+    const { first, added, changed, uncached } = await formatChanged('chunked', 'docs/Big.md', page);
+    // The whole file's entry and one per chunk (64 KB each); then the changed file's and its one changed chunk's.
     expect(first).toBeGreaterThanOrEqual(5);
-    const [changed] = await formatFiles([file('docs/Big.md', page('words'))], out, cache);
-    // The changed file's entry and its one changed chunk's.
-    expect(entries()).toBe(first + 2);
-    const [uncached] = await formatFiles([file('docs/Big.md', page('words'))], out);
-    expect(changed!.content).toBe(uncached!.content);
-    expect(changed!.content).toContain('Some words about _item_ 1600.');
+    expect(added).toBe(2);
+    expect(changed).toBe(uncached);
+    expect(changed).toContain('Some words about _item_ 1600.');
+  });
+
+  it('caches the operations of an API page apart: after a change in one, prettier formats only its section', async () => {
+    const operation = (i: number, word: string) => `<a id="op${i}"></a>\n\n## op${i}\n\nDoes   *${word}* ${i}.\n\n### Parameters\n\n| Name | Type |\n|-|-|\n| **a${i}** | \`string\` |\n\n`;
+    const page = (changed: string) => `# PetsApi\n\n${Array.from({ length: 300 }, (_, i) => operation(i, i === 150 ? changed : 'text')).join('')}`;
+    expect(page('text').length).toBeGreaterThanOrEqual(PAGE_SECTIONED_CHARS);
+    expect(page('text').length).toBeLessThan(CHUNKED_CHARS);
+    const { first, added, changed, uncached } = await formatChanged('page', 'docs/PetsApi.md', page);
+    // The whole page's entry and one per operation (and the title's); then the changed page's and its one changed operation's.
+    expect(first).toBe(302);
+    expect(added).toBe(2);
+    expect(changed).toBe(uncached);
+    expect(changed).toContain('Does _words_ 150.');
   });
 
   it('formats markdown front matter alike, alone or beside other files, cold or cached', async () => {
