@@ -13,7 +13,7 @@ export { resolveConfig } from './config/resolve.ts';
 export { defineTemplate, TEMPLATE_API_VERSION } from './template-api/types.ts';
 export type * from './template-api/types.ts';
 export type { TsHelpers, DocsInput, TypeScriptStatement } from './template-api/ts-helpers.ts';
-export type { CodeBuilders, ObjectMember } from './template-api/code-builders.ts';
+export type { CodeBuilders, LiteralLayout, ObjectMember } from './template-api/code-builders.ts';
 export type { CodeSymbol, ImportRegistry } from './template-api/imports.ts';
 /** ts-morph's structure types, for templates that build or decorate TypeScript (ts-morph is pinned by openapi-morph). */
 export type {

@@ -370,9 +370,12 @@ export interface CodeBuilders {
     call(callee: string, args: readonly string[], typeArguments?: readonly string[]): string;
     construct(className: string, args: readonly string[], typeArguments?: readonly string[]): string;
     arrowFunction(parameters: readonly string[], body: string): string;
-    arrayLiteral(elements: readonly string[]): string;
-    objectLiteral(members: readonly ObjectMember[]): string;
+    arrayLiteral(elements: readonly string[], layout?: LiteralLayout): string;
+    objectLiteral(members: readonly ObjectMember[], layout?: LiteralLayout): string;
     returnStatement(expression: string): string;
+}
+export interface LiteralLayout {
+    readonly multiline?: boolean;
 }
 
 // generator/template-api/imports.ts

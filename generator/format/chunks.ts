@@ -129,8 +129,8 @@ export function joinChunks(plan: ChunkPlan, outputs: readonly string[]): string 
   return joinParts(plan.parts, outputs, '', '');
 }
 
-/** A run of members formatted as one text, or a member cut further (its probe's text, and its own parts). */
-type Part = { readonly text: number; readonly blankAfter: boolean } | { readonly probe: number; readonly parts: readonly Part[]; readonly blankAfter: boolean };
+/** A run of members formatted as one text, or a member cut further (its probe's text, the line prettier prints for the probe, and its own parts). */
+type Part = { readonly text: number; readonly blankAfter: boolean } | { readonly probe: number; readonly line: string; readonly parts: readonly Part[]; readonly blankAfter: boolean };
 
 /** A container whose members may be cut apart, and the wrapper a chunk of them is formatted in. */
 interface Container {
@@ -141,8 +141,12 @@ interface Container {
   /** The original text before the body (enclosing headers down to and including the opening brace), and after it. */
   readonly open: string;
   readonly close: string;
-  /** A member to probe the wrapper with (`undefined` for the file itself: nothing around it). */
-  readonly probe?: string;
+  /** A member to probe the wrapper with, and the line prettier prints for it (`undefined` for the file itself: nothing around it). */
+  readonly probe?: { readonly text: string; readonly line: string };
+  /** Members separated by commas (an object or array literal), which are not part of the members' nodes. */
+  readonly commas?: boolean;
+  /** Every text holds two members or more: an array prettier always breaks only when it has two elements or more. */
+  readonly pairs?: boolean;
 }
 
 const PROBE = '__openapiMorphChunkProbe__';
@@ -160,18 +164,19 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
   const texts: string[] = [];
   const start = (node: TS.Node) => node.getStart(file);
 
-  /** Where a cut before `members[i]` goes (the line break after the member before), or `undefined` where none may. */
-  const cutBefore = (members: readonly TS.Node[], i: number): number | undefined => {
-    const before = members[i - 1]!;
-    const after = members[i]!;
+  /** Where a cut before the container's `members[i]` goes (the line break after the member before), or `undefined` where none may. */
+  const cutBefore = (container: Container, i: number): number | undefined => {
+    const before = container.members[i - 1]!;
+    const after = container.members[i]!;
     if (isEmpty(ts, before) || isEmpty(ts, after)) return undefined;
-    return cleanGap(text, before.end, start(after));
+    // In a list the comma after a member is not part of its node: the line break after it.
+    return cleanGap(text, before.end + (container.commas && text[before.end] === ',' ? 1 : 0), start(after));
   };
 
   const plan = (container: Container): Part[] | undefined => {
     const { members } = container;
     if (members.length === 0 || members.some((member) => isEmpty(ts, member))) return undefined;
-    const cuts = members.map((_, i) => (i === 0 ? container.bodyStart : cutBefore(members, i)));
+    const cuts = members.map((_, i) => (i === 0 ? container.bodyStart : cutBefore(container, i)));
     const parts: Part[] = [];
     let runStart = 0;
     const endRun = (last: number) => {
@@ -190,14 +195,16 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
         if (runStart < i) endRun(i - 1);
         const innerParts = plan(inner);
         if (innerParts) {
-          texts.push(`${inner.open}\n${inner.probe}\n${inner.close}`);
-          parts.push({ probe: texts.length - 1, parts: innerParts, blankAfter: i < members.length - 1 && nextLineEmpty(text, member.end) });
+          texts.push(`${inner.open}\n${inner.probe!.text}\n${inner.close}`);
+          parts.push({ probe: texts.length - 1, line: inner.probe!.line, parts: innerParts, blankAfter: i < members.length - 1 && nextLineEmpty(text, member.end) });
           runStart = i + 1;
           continue;
         }
       }
       const runSize = member.end - cuts[runStart]!;
-      if (i === members.length - 1 || (runSize >= chunkChars && cuts[i + 1] !== undefined)) endRun(i);
+      // A run of an array ends with two elements or more, and leaves two or more for the next (or none).
+      const counted = !container.pairs || (i > runStart && members.length - 1 - i >= 2);
+      if (i === members.length - 1 || (runSize >= chunkChars && cuts[i + 1] !== undefined && counted)) endRun(i);
     }
     return parts;
   };
@@ -209,8 +216,9 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
     const { members, probe } = body;
     const openBrace = members.pos - 1;
     const closeBrace = body.end - 1;
-    if (text[openBrace] !== '{' || text[closeBrace] !== '}' || !/^[;,]?$/.test(text.slice(body.end, member.end))) return undefined;
-    // A line break before the first member: prettier keeps such an object type broken (`objectWrap: "preserve"`), as in every chunk.
+    const brackets = body.array ? '[]' : '{}';
+    if (text[openBrace] !== brackets[0] || text[closeBrace] !== brackets[1] || !/^[;,]?$/.test(text.slice(body.end, member.end))) return undefined;
+    // A line break before the first member: prettier keeps such an object (type) broken (`objectWrap: "preserve"`), as in every chunk.
     if (members.length === 0 || !text.slice(members.pos, start(members[0]!)).includes('\n')) return undefined;
     return {
       members,
@@ -219,6 +227,8 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
       open: `${container.open}${text.slice(cut, members.pos)}`,
       close: `${text.slice(closeBrace, member.end)}${container.probe === undefined ? '' : '\n'}${container.close}`,
       probe,
+      commas: body.commas,
+      pairs: body.array,
     };
   };
 
@@ -226,12 +236,60 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
   return root && texts.length > 1 ? { texts, parts: root } : undefined;
 }
 
-/** The members of a top-level interface or class (`topLevel`), or of the object type of an interface or object type member. */
-function cuttableBody(ts: typeof TS, member: TS.Node, topLevel: boolean): { members: TS.NodeArray<TS.Node>; end: number; probe: string } | undefined {
-  if (topLevel && ts.isInterfaceDeclaration(member)) return { members: member.members, end: member.end, probe: `${PROBE}: 0;` };
-  if (topLevel && ts.isClassDeclaration(member)) return { members: member.members, end: member.end, probe: `${PROBE} = 0;` };
-  if (!topLevel && ts.isPropertySignature(member) && member.type && ts.isTypeLiteralNode(member.type)) return { members: member.type.members, end: member.type.end, probe: `${PROBE}: 0;` };
+/** A container's members, where its body ends, the probe member that learns its wrapper, and what kind of list it is. */
+interface Body {
+  readonly members: TS.NodeArray<TS.Node>;
+  readonly end: number;
+  readonly probe: { readonly text: string; readonly line: string };
+  readonly commas: boolean;
+  readonly array: boolean;
+}
+
+/** A probe element too long for a line, so that the array holding it alone is broken as it is with its elements. */
+const LONG_PROBE = `${PROBE}${'_'.repeat(80)}`;
+
+/**
+ * The members of a top-level interface or class (`topLevel`), or of the object type of an interface
+ * or object type member; and of data: the object literal of a top-level `const`, and an object or
+ * array literal that is a property's value in it. An object only when every key is a plain
+ * identifier (prettier may quote or unquote a key by its siblings'); an array only when prettier
+ * always breaks it (`alwaysBroken`), and then in texts of two elements or more.
+ */
+function cuttableBody(ts: typeof TS, member: TS.Node, topLevel: boolean): Body | undefined {
+  const semicolons = (members: TS.NodeArray<TS.Node>, end: number, probe: string): Body => ({ members, end, probe: { text: probe, line: probe }, commas: false, array: false });
+  if (topLevel && ts.isInterfaceDeclaration(member)) return semicolons(member.members, member.end, `${PROBE}: 0;`);
+  if (topLevel && ts.isClassDeclaration(member)) return semicolons(member.members, member.end, `${PROBE} = 0;`);
+  if (!topLevel && ts.isPropertySignature(member) && member.type && ts.isTypeLiteralNode(member.type)) return semicolons(member.type.members, member.type.end, `${PROBE}: 0;`);
+  const value = topLevel ? onlyInitializer(ts, member) : ts.isPropertyAssignment(member) ? member.initializer : undefined;
+  if (value && ts.isObjectLiteralExpression(value) && value.properties.every((property) => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name))) {
+    return { members: value.properties, end: value.end, probe: { text: `${PROBE}: 0,`, line: `${PROBE}: 0,` }, commas: true, array: false };
+  }
+  if (value && !topLevel && ts.isArrayLiteralExpression(value) && alwaysBroken(ts, value)) {
+    return { members: value.elements, end: value.end, probe: { text: LONG_PROBE, line: `${LONG_PROBE},` }, commas: true, array: true };
+  }
   return undefined;
+}
+
+/** The initializer of a variable statement that declares one variable. */
+function onlyInitializer(ts: typeof TS, statement: TS.Node): TS.Expression | undefined {
+  if (!ts.isVariableStatement(statement)) return undefined;
+  const { declarations } = statement.declarationList;
+  return declarations.length === 1 ? declarations[0]!.initializer : undefined;
+}
+
+/**
+ * prettier's rule (`printArray`'s `shouldBreak`) for an array it breaks whatever its width: two
+ * elements or more, all array literals or all object literals, each with two items or more. Such an
+ * array prints each element on its own lines as it would alone, so a text holding two or more of
+ * them prints them as the whole array does.
+ */
+function alwaysBroken(ts: typeof TS, array: TS.ArrayLiteralExpression): boolean {
+  const { elements } = array;
+  if (elements.length < 2) return false;
+  return (
+    elements.every((element) => ts.isArrayLiteralExpression(element) && element.elements.length > 1) ||
+    elements.every((element) => ts.isObjectLiteralExpression(element) && element.properties.length > 1)
+  );
 }
 
 function isEmpty(ts: typeof TS, node: TS.Node): boolean {
@@ -289,7 +347,7 @@ function joinParts(parts: readonly Part[], outputs: readonly string[], head: str
       const probe = outputs[part.probe]!;
       const lines = probe.split('\n');
       const at = lines.findIndex((line) => line.includes(PROBE));
-      if (at < 0 || lines.slice(at + 1).some((line) => line.includes(PROBE)) || !/^\s*__openapiMorphChunkProbe__( = |: )0;$/.test(lines[at]!)) return undefined;
+      if (at < 0 || lines.slice(at + 1).some((line) => line.includes(PROBE)) || lines[at]!.trim() !== part.line) return undefined;
       const innerHead = lines.slice(0, at).map((line) => `${line}\n`).join('');
       const innerTail = lines.slice(at + 1).join('\n');
       if (!innerHead.startsWith(head) || !innerTail.endsWith(tail) || innerTail.length < tail.length) return undefined;

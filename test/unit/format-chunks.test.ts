@@ -101,6 +101,8 @@ describe('chunked formatting of real generated TypeScript and markdown', () => {
       expect(outcome, path).toStrictEqual(expected);
       expect(formattedWhole, path).toBe(false);
       if (texts > 1) cut[kind === MD ? 'md' : 'ts']++;
+      // The validation data (one component and one operation per line) is cut between them.
+      if (path === 'src/validation/schemas.ts' && text.length > 4 * chunkChars) expect(texts, path).toBeGreaterThan(3);
     }
     // The schema (several interfaces), the API classes and their docs pages (a section per operation) are cut.
     expect(cut.ts).toBeGreaterThanOrEqual(2);
@@ -173,6 +175,16 @@ describe('where a cut may go', () => {
     { name: 'empty statements', given: 'type A = 1;;\ntype B = 2;\n;\ntype C = 3;\n', cut: false },
     { name: 'prettier-ignore', given: 'type A = 1;\n// prettier-ignore\ntype B   =   2;\ntype C = 3;\n', cut: false },
     { name: 'a class with a semicolon member', given: 'class A {\n  a = 1;\n  ;\n  b = 2;\n}\n', cut: false },
+    // Data: the object of a top-level const, and the objects and arrays that are its properties' values.
+    {
+      name: 'a data literal: arrays of pairs and of objects, nested objects, blank lines and comments between elements',
+      given: 'import type { D } from "./d.js";\nexport const data: D = {\ncomponents: [\n["a", {type:"string"}],\n\n// b\n["b", {type:"object", properties:[["x",{type:"integer"}]]}],\n["c", [1, 2]],\n["d", null],\n],\nnested: {\nobjects: [\n{a: 1, b: [2]},\n{a: 3, b: 4},\n{ a: 5, c: 6 },\n],\nsmall: [[1, 2], [3, 4]],\n},\n};\n',
+      cut: true,
+    },
+    { name: 'an array that can fit on a line (its elements not all arrays, or not all of two items or more) is not cut', given: 'export const data = {\nmixed: [\n["a", 1],\n{ b: 2, c: 3 },\n["d", 4],\n],\nsingles: [\n["a"],\n["b"],\n["c"],\n],\n};\n', cut: true },
+    { name: 'an object with a quoted or computed key is not cut (prettier may quote a key by its siblings)', given: 'export const data = {\n"a-b": [\n[1, 2],\n[3, 4],\n[5, 6],\n],\nc: 1,\n};\n', cut: false },
+    { name: 'a data literal on one line is not cut', given: 'export const data = { a: [[1, 2], [3, 4], [5, 6]], b: [[1, 2], [3, 4]] };\n', cut: false },
+    { name: 'a comment after an element on its line stays with it', given: 'export const data = {\na: [\n[1, 2], // one\n[3, 4],\n[5, 6], /* three */\n[7, 8],\n],\n};\n', cut: true },
   ];
 
   it.each(cases)('$name', ({ given, cut }) => expectCut(given, cut, TS));

@@ -122,6 +122,12 @@ describe('code builders', () => {
       want: '{ ...init, body, id: petId, "Content-Type": "a/b", ["__proto__"]: x, "a\\"b": 1 }',
     },
     { name: 'return', given: returnStatement('f()'), want: 'return f();' },
+    {
+      name: 'multi-line: each item starts a line and ends with a comma; an item\'s own line breaks are left as they are',
+      given: objectLiteral([['a', arrayLiteral(['1', '`x\ny`'], { multiline: true })], '...rest'], { multiline: true }),
+      want: '{\na: [\n1,\n`x\ny`,\n],\n...rest,\n}',
+    },
+    { name: 'multi-line, empty', given: arrayLiteral([], { multiline: true }) + objectLiteral([], { multiline: true }), want: '[]{}' },
   ])('$name', ({ given, want }) => {
     expect(given).toBe(want);
   });
