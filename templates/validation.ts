@@ -25,8 +25,9 @@ export default defineTemplate({
     );
     const responses = bodies.map((op) => [op.operationId, op.byStatus.map((r) => [r.status, toSchema(r.schema)])] as JsonValue);
     const components = reachable(ctx.model, bodies.flatMap((op) => op.byStatus.map((r) => r.schema)));
-    // One component and one operation per line: prettier gives the same bytes as for one line, and
-    // a large package's data (GitHub's: 535 KB) is formatted in parts instead of as one text.
+    // One component and one operation per line, so that a large package's data (GitHub's: 535 KB)
+    // is formatted in parts instead of as one text. prettier prints it as it printed the literal on
+    // one line, but that it keeps the `data` object broken where it would fit on a line.
     const lines = (values: readonly JsonValue[]) => ts.arrayLiteral(values.map((value) => ctx.escape.jsonLiteral(value)), { multiline: true });
     const data = ts.objectLiteral(
       [

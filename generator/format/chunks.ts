@@ -7,7 +7,9 @@ import { markdownChunks } from './markdown-chunks.ts';
  * Chunked formatting of a large TypeScript or markdown file (markdown: between top-level sections,
  * see `markdown-chunks.ts`). A TypeScript file is cut between the members of its
  * largest containers (top-level statements; the members of a top-level interface or class, and
- * of an object type that is the type of such a member, at any depth), each chunk is formatted
+ * of an object type that is the type of such a member, at any depth; in data, the properties of a
+ * top-level `const`'s object literal and the elements of an array or object that is such a
+ * property's value, see `cuttableBody`), each chunk is formatted
  * as a file of its own (on as many workers as there are, each holding a small syntax tree), and
  * the results are joined into the bytes prettier gives for the whole file.
  *
