@@ -123,7 +123,8 @@ const pending = new Map<string, { script: vm.Script; ascii: boolean; flags: stri
 export function writePendingCodeCaches(): void {
   // Not under flags set since the module loaded (engine-flags.ts `preferSmallHeaps`): V8 makes the
   // data with its flag hash of now, which the key does not name.
-  for (const [file, { script, ascii, flags }] of pending) if (flags === engineFlags()) writeEntry(file, script, ascii);
+  const now = engineFlags();
+  for (const [file, { script, ascii, flags }] of pending) if (flags === now) writeEntry(file, script, ascii);
   pending.clear();
 }
 

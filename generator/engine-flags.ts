@@ -78,8 +78,11 @@ export function adoptEngineFlags(flags: string): void {
  * (V8's `--interrupt-budget-for-feedback-allocation=N` and its like are other flags).
  */
 function valueOf(arg: string, name: Tuned): string | undefined {
-  return new RegExp(`^--?${name.replaceAll('-', '[-_]')}=(.*)$`).exec(arg)?.[1];
+  return FLAG_PATTERNS[name].exec(arg)?.[1];
 }
+
+/** Each tuned flag's pattern in a command-line argument (`valueOf`), made once. */
+const FLAG_PATTERNS = Object.fromEntries(TUNED.map((name) => [name, new RegExp(`^--?${name.replaceAll('-', '[-_]')}=(.*)$`)])) as Record<Tuned, RegExp>;
 
 /**
  * A full garbage collection on request, in the bin's process only: the bin calls

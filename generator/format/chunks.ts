@@ -145,10 +145,8 @@ interface Container {
   readonly close: string;
   /** A member to probe the wrapper with, and the line prettier prints for it (`undefined` for the file itself: nothing around it). */
   readonly probe?: { readonly text: string; readonly line: string };
-  /** Members separated by commas (an object or array literal), which are not part of the members' nodes. */
-  readonly commas?: boolean;
-  /** Every text holds two members or more: an array prettier always breaks only when it has two elements or more. */
-  readonly pairs?: boolean;
+  /** What holds the members (`BodyKind`); the file itself holds statements. */
+  readonly kind?: BodyKind;
 }
 
 const PROBE = '__openapiMorphChunkProbe__';
@@ -172,7 +170,7 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
     const after = container.members[i]!;
     if (isEmpty(ts, before) || isEmpty(ts, after)) return undefined;
     // In a list the comma after a member is not part of its node: the line break after it.
-    return cleanGap(text, before.end + (container.commas && text[before.end] === ',' ? 1 : 0), start(after));
+    return cleanGap(text, before.end + ((container.kind === 'object' || container.kind === 'array') && text[before.end] === ',' ? 1 : 0), start(after));
   };
 
   const plan = (container: Container): Part[] | undefined => {
@@ -205,7 +203,7 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
       }
       const runSize = member.end - cuts[runStart]!;
       // A run of an array ends with two elements or more, and leaves two or more for the next (or none).
-      const counted = !container.pairs || (i > runStart && members.length - 1 - i >= 2);
+      const counted = container.kind !== 'array' || (i > runStart && members.length - 1 - i >= 2);
       if (i === members.length - 1 || (runSize >= chunkChars && cuts[i + 1] !== undefined && counted)) endRun(i);
     }
     return parts;
@@ -218,7 +216,7 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
     const { members, probe } = body;
     const openBrace = members.pos - 1;
     const closeBrace = body.end - 1;
-    const brackets = body.array ? '[]' : '{}';
+    const brackets = body.kind === 'array' ? '[]' : '{}';
     if (text[openBrace] !== brackets[0] || text[closeBrace] !== brackets[1] || !/^[;,]?$/.test(text.slice(body.end, member.end))) return undefined;
     // A line break before the first member: prettier keeps such an object (type) broken (`objectWrap: "preserve"`), as in every chunk.
     if (members.length === 0 || !text.slice(members.pos, start(members[0]!)).includes('\n')) return undefined;
@@ -229,8 +227,7 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
       open: `${container.open}${text.slice(cut, members.pos)}`,
       close: `${text.slice(closeBrace, member.end)}${container.probe === undefined ? '' : '\n'}${container.close}`,
       probe,
-      commas: body.commas,
-      pairs: body.array,
+      kind: body.kind,
     };
   };
 
@@ -238,13 +235,19 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
   return root && texts.length > 1 ? { texts, parts: root } : undefined;
 }
 
-/** A container's members, where its body ends, the probe member that learns its wrapper, and what kind of list it is. */
+/**
+ * What holds a container's members: an interface, class or object type (`members`: each ends with
+ * its own separator), an object literal or an array literal (separated by commas that are not part
+ * of the members' nodes; an array's every text holds two elements or more, see `alwaysBroken`).
+ */
+type BodyKind = 'members' | 'object' | 'array';
+
+/** A container's members, where its body ends, the probe member that learns its wrapper (and the line prettier prints for it), and its kind. */
 interface Body {
   readonly members: TS.NodeArray<TS.Node>;
   readonly end: number;
   readonly probe: { readonly text: string; readonly line: string };
-  readonly commas: boolean;
-  readonly array: boolean;
+  readonly kind: BodyKind;
 }
 
 /** A probe element too long for a line, so that the array holding it alone is broken as it is with its elements. */
@@ -258,17 +261,15 @@ const LONG_PROBE = `${PROBE}${'_'.repeat(80)}`;
  * always breaks it (`alwaysBroken`), and then in texts of two elements or more.
  */
 function cuttableBody(ts: typeof TS, member: TS.Node, topLevel: boolean): Body | undefined {
-  const semicolons = (members: TS.NodeArray<TS.Node>, end: number, probe: string): Body => ({ members, end, probe: { text: probe, line: probe }, commas: false, array: false });
-  if (topLevel && ts.isInterfaceDeclaration(member)) return semicolons(member.members, member.end, `${PROBE}: 0;`);
-  if (topLevel && ts.isClassDeclaration(member)) return semicolons(member.members, member.end, `${PROBE} = 0;`);
-  if (!topLevel && ts.isPropertySignature(member) && member.type && ts.isTypeLiteralNode(member.type)) return semicolons(member.type.members, member.type.end, `${PROBE}: 0;`);
+  const body = (kind: BodyKind, members: TS.NodeArray<TS.Node>, end: number, probe: string, line = probe): Body => ({ members, end, probe: { text: probe, line }, kind });
+  if (topLevel && ts.isInterfaceDeclaration(member)) return body('members', member.members, member.end, `${PROBE}: 0;`);
+  if (topLevel && ts.isClassDeclaration(member)) return body('members', member.members, member.end, `${PROBE} = 0;`);
+  if (!topLevel && ts.isPropertySignature(member) && member.type && ts.isTypeLiteralNode(member.type)) return body('members', member.type.members, member.type.end, `${PROBE}: 0;`);
   const value = topLevel ? onlyInitializer(ts, member) : ts.isPropertyAssignment(member) ? member.initializer : undefined;
   if (value && ts.isObjectLiteralExpression(value) && value.properties.every((property) => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name))) {
-    return { members: value.properties, end: value.end, probe: { text: `${PROBE}: 0,`, line: `${PROBE}: 0,` }, commas: true, array: false };
+    return body('object', value.properties, value.end, `${PROBE}: 0,`);
   }
-  if (value && !topLevel && ts.isArrayLiteralExpression(value) && alwaysBroken(ts, value)) {
-    return { members: value.elements, end: value.end, probe: { text: LONG_PROBE, line: `${LONG_PROBE},` }, commas: true, array: true };
-  }
+  if (value && !topLevel && ts.isArrayLiteralExpression(value) && alwaysBroken(ts, value)) return body('array', value.elements, value.end, LONG_PROBE, `${LONG_PROBE},`);
   return undefined;
 }
 
