@@ -1,7 +1,8 @@
 import type * as TS from 'typescript';
 import { typescript } from '../heavy.ts';
 import type { FormatJob, FormatOutcome } from './format-jobs.ts';
-import { markdownChunks } from './markdown-chunks.ts';
+import { cuttableMarkdown, markdownChunks } from './markdown-chunks.ts';
+import { joinTable, tablePieces } from './markdown-tables.ts';
 
 /**
  * Chunked formatting of a large TypeScript or markdown file (markdown: between top-level sections,
@@ -85,13 +86,20 @@ function planFor(job: FormatJob, options: ChunkOptions): ChunkPlan | undefined {
   const chunked = job.text.length >= (options.chunkedChars ?? CHUNKED_CHARS);
   const chunkChars = options.chunkChars ?? CHUNK_CHARS;
   if (job.parser === 'typescript') return chunked ? planChunks(job.text, chunkChars) : undefined;
-  if (job.parser !== 'markdown' || (!chunked && job.text.length < (options.sectionedChars ?? SECTIONED_CHARS))) return undefined;
-  // Top-level blocks of markdown, joined by one empty line.
+  if (job.parser !== 'markdown' || (!chunked && job.text.length < (options.sectionedChars ?? SECTIONED_CHARS)) || !cuttableMarkdown(job.text)) return undefined;
+  // Top-level blocks of markdown, joined by one empty line; a large table's groups of rows joined by `joinTable`.
   const page = job.text.length >= (options.pageSectionedChars ?? PAGE_SECTIONED_CHARS);
   const min = options.sectionChars ?? SECTION_CHARS;
   const joins = page ? (section: string) => !/^#{1,2}( |$)/.test(section) : (section: string) => section.length < min;
-  const texts = chunked ? markdownChunks(job.text, chunkChars) : joinSections(markdownChunks(job.text, 1), joins);
-  return texts && { texts, parts: texts.map((_, i) => ({ text: i, blankAfter: i < texts.length - 1 })) };
+  const sections = (chunked ? markdownChunks(job.text, chunkChars) : joinSections(markdownChunks(job.text, 1), joins)) ?? [job.text];
+  const texts: string[] = [];
+  const parts: Part[] = [];
+  for (const piece of sections.flatMap((section) => tablePieces(section, chunkChars) ?? [section])) {
+    const blankAfter = parts.length > 0;
+    if (blankAfter) parts[parts.length - 1] = { ...parts[parts.length - 1]!, blankAfter };
+    parts.push(typeof piece === 'string' ? { text: texts.push(piece) - 1, blankAfter: false } : { table: piece.groups.map((group) => texts.push(group) - 1), blankAfter: false });
+  }
+  return texts.length > 1 ? { texts, parts } : undefined;
 }
 
 /**
@@ -131,8 +139,14 @@ export function joinChunks(plan: ChunkPlan, outputs: readonly string[]): string 
   return joinParts(plan.parts, outputs, '', '');
 }
 
-/** A run of members formatted as one text, or a member cut further (its probe's text, the line prettier prints for the probe, and its own parts). */
-type Part = { readonly text: number; readonly blankAfter: boolean } | { readonly probe: number; readonly line: string; readonly parts: readonly Part[]; readonly blankAfter: boolean };
+/**
+ * A run of members formatted as one text, a member cut further (its probe's text, the line prettier
+ * prints for the probe, and its own parts), or a markdown table's groups of rows (markdown-tables.ts).
+ */
+type Part =
+  | { readonly text: number; readonly blankAfter: boolean }
+  | { readonly probe: number; readonly line: string; readonly parts: readonly Part[]; readonly blankAfter: boolean }
+  | { readonly table: readonly number[]; readonly blankAfter: boolean };
 
 /** A container whose members may be cut apart, and the wrapper a chunk of them is formatted in. */
 interface Container {
@@ -346,6 +360,7 @@ function joinParts(parts: readonly Part[], outputs: readonly string[], head: str
   for (const part of parts) {
     let body: string | undefined;
     if ('text' in part) body = unwrap(outputs[part.text]!, head, tail);
+    else if ('table' in part) body = joinTable(part.table.map((i) => outputs[i]!));
     else {
       const probe = outputs[part.probe]!;
       const lines = probe.split('\n');

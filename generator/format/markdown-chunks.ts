@@ -1,6 +1,8 @@
 /**
- * A large markdown file cut into texts of about `chunkChars` each, formatted one by one and joined
- * by one empty line (`undefined`: not cut). Where it may be cut for chunked formatting (see `chunks.ts`): before an ATX
+ * A large markdown file (one `cuttableMarkdown` accepts) cut into texts of about `chunkChars` each,
+ * formatted one by one and joined by one empty line (`undefined`: not cut). Where it may be cut
+ * for chunked formatting (see `chunks.ts`; a large table is cut between its rows too, see
+ * `markdown-tables.ts`): before an ATX
  * heading at the start of a line, after an empty line, when the line before that empty line
  * starts a plain block (no indentation, list item or quote that could go on) and no fenced code
  * or HTML comment is open. There prettier's markdown parser starts a new top-level block whatever
@@ -14,21 +16,50 @@
  * worker, the longest job of the run.
  */
 export function markdownChunks(text: string, chunkChars: number): string[] | undefined {
-  if (/^(---|\+\+\+)/.test(text) || /[\r\u2028\u2029\uFEFF\0]|prettier-ignore/.test(text)) return undefined;
-  if (/^[ \t>]*\[[^\]\n]*\]:/m.test(text) || /^[ \t]*\$\$/m.test(text) || /^[ \t>]*<(script|pre|style|textarea|\?|![A-Za-z[])/im.test(text)) return undefined;
   const cuts: number[] = [];
+  let last = 0;
+  for (const { line, offset, blockStart } of markdownLines(text)) {
+    if (blockStart && offset - last >= chunkChars && /^#{1,6}( |$)/.test(line)) {
+      cuts.push(offset);
+      last = offset;
+    }
+  }
+  if (cuts.length === 0) return undefined;
+  const bounds = [0, ...cuts, text.length];
+  return bounds.slice(0, -1).map((start, i) => text.slice(start, bounds[i + 1]));
+}
+
+/**
+ * Whether a markdown document may be cut at all (its blocks formatted apart): not with front
+ * matter, definitions, math or HTML blocks that run past empty lines, `prettier-ignore`, or line
+ * terminators other than `\n` (see above).
+ */
+export function cuttableMarkdown(text: string): boolean {
+  if (/^(---|\+\+\+)/.test(text) || /[\r\u2028\u2029\uFEFF\0]|prettier-ignore/.test(text)) return false;
+  return !(/^[ \t>]*\[[^\]\n]*\]:/m.test(text) || /^[ \t]*\$\$/m.test(text) || /^[ \t>]*<(script|pre|style|textarea|\?|![A-Za-z[])/im.test(text));
+}
+
+/** A line of markdown, where it starts in the text, and whether a top-level block starts there (a cut may go before it). */
+export interface MarkdownLine {
+  readonly line: string;
+  readonly offset: number;
+  readonly blockStart: boolean;
+}
+
+/**
+ * The lines of a cuttable markdown text (`cuttableMarkdown`). A block starts on a line after an
+ * empty one, when the line before that empty line starts a plain block and no fenced code or HTML
+ * comment is open (see above).
+ */
+export function* markdownLines(text: string): Generator<MarkdownLine> {
   let fence: { char: string; length: number } | undefined;
   let looseFence: { char: string; length: number } | undefined;
   let comment = false;
   let offset = 0;
   let previous = '';
   let beforeBlank = '';
-  let last = 0;
   for (const line of text.split('\n')) {
-    if (!fence && !looseFence && !comment && offset - last >= chunkChars && /^#{1,6}( |$)/.test(line) && previous === '' && /^[^\s>*+\-\d]/.test(beforeBlank)) {
-      cuts.push(offset);
-      last = offset;
-    }
+    yield { line, offset, blockStart: !fence && !looseFence && !comment && previous === '' && /^[^\s>*+\-\d]/.test(beforeBlank) };
     fence = fenceAfter(fence, line, /^ {0,3}(`{3,}|~{3,})(.*)$/);
     looseFence = fenceAfter(looseFence, line, /^\s*(`{3,}|~{3,})(.*)$/);
     if (!fence && !looseFence) comment = commentAfter(comment, line);
@@ -36,9 +67,6 @@ export function markdownChunks(text: string, chunkChars: number): string[] | und
     previous = line;
     offset += line.length + 1;
   }
-  if (cuts.length === 0) return undefined;
-  const bounds = [0, ...cuts, text.length];
-  return bounds.slice(0, -1).map((start, i) => text.slice(start, bounds[i + 1]));
 }
 
 /** The fence open after `line` (a fence closes with a line of its character, at least as long, and nothing after). */
@@ -51,7 +79,7 @@ function fenceAfter(open: { char: string; length: number } | undefined, line: st
 }
 
 /** Whether an HTML comment is open after `line`. */
-function commentAfter(open: boolean, line: string): boolean {
+export function commentAfter(open: boolean, line: string): boolean {
   let at = 0;
   let inside = open;
   for (;;) {
