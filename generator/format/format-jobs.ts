@@ -52,6 +52,16 @@ const PARALLEL_CHARS = 2_000_000;
 const WORKER_BUDGET = 500_000;
 
 /**
+ * The young generation of a worker that a large package adds, MiB. Since its files go in chunks
+ * and sections (chunks.ts), GitHub's `--all` holds a plateau of about 480 MiB for 20 s rather than
+ * a peak, and V8's default (larger) young generation is a good part of it: five interleaved rounds
+ * peaked at 452-483 MiB (median 462) with 16, 445-477 (449) with 8, against 480-497 (485) with the
+ * default, for 0.8 s and 1.4 s more wall time (medians 29.7 s, 30.3 s, 28.9 s). (Before chunks,
+ * every worker at 8 MiB had peaked higher: 1,472 MiB against 1,263.)
+ */
+const ADDED_YOUNG_MB = 16;
+
+/**
  * Formats `jobs` one at a time (a whole package in flight at once holds every file's syntax tree
  * together: GitHub's spec peaked at 1.5 GB that way), on worker threads when the text is large and
  * the machine has more than one core. The outcomes are in the order of `jobs` and do not depend on
@@ -158,11 +168,9 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     // For the usual package, a young generation of 8 MiB (V8's default for a worker is larger):
     // measured, one operation of our spec peaked at 177-178 MiB instead of 189-194, the OpenAI
     // document's 47 files at 217 instead of 245, its Assistants tag (92 files) at 260 instead of
-    // 311, with the same CPU. Not for the workers a large package adds: GitHub's --all (747 files,
-    // 10 MB) peaked at 1,472 MiB and took 78 s of CPU with every worker limited, 1,263 MiB and 75 s
-    // with the added one not (one run each, load about 5).
+    // 311, with the same CPU. The workers a large package adds get 16 MiB (`ADDED_YOUNG_MB`).
     const workerData: WorkerData = { setup: warm, warmUp: early && warmUp, engineFlags: engineFlags() };
-    const options = { workerData, ...(early ? { resourceLimits: { maxYoungGenerationSizeMb: 8 } } : {}) };
+    const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: early ? 8 : ADDED_YOUNG_MB } };
     const thread = startWorker(script, options);
     const member: Member = { thread, waiting: 0, jobs: 0 };
     thread.on('message', ({ index, outcome }: WorkerReply) => {
