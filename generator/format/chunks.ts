@@ -6,7 +6,8 @@ import { joinTable, tablePieces } from './markdown-tables.ts';
 
 /**
  * Chunked formatting of a large TypeScript or markdown file (markdown: between top-level sections,
- * see `markdown-chunks.ts`). A TypeScript file is cut between the members of its
+ * see `markdown-chunks.ts`, and a large table between its rows, see `markdown-tables.ts`). A
+ * TypeScript file is cut between the members of its
  * largest containers (top-level statements; the members of a top-level interface or class, and
  * of an object type that is the type of such a member, at any depth; in data, the properties of a
  * top-level `const`'s object literal and the elements of an array or object that is such a

@@ -1,16 +1,16 @@
 /**
  * A large markdown file (one `cuttableMarkdown` accepts) cut into texts of about `chunkChars` each,
  * formatted one by one and joined by one empty line (`undefined`: not cut). Where it may be cut
- * for chunked formatting (see `chunks.ts`; a large table is cut between its rows too, see
- * `markdown-tables.ts`): before an ATX
- * heading at the start of a line, after an empty line, when the line before that empty line
- * starts a plain block (no indentation, list item or quote that could go on) and no fenced code
- * or HTML comment is open. There prettier's markdown parser starts a new top-level block whatever
- * came before, and its printer separates top-level blocks by one empty line (a list after another
- * list changes its marker, but only when nothing stands between them, and a heading does). Not
- * cut at all: front matter, link or footnote definitions (a reference anywhere may use them),
- * math blocks, HTML blocks that run past empty lines (`<pre>`, `<script>`, `<style>`,
- * `<textarea>`, `<?`, `<!X`), `prettier-ignore`, and line terminators other than `\n`.
+ * for chunked formatting (see `chunks.ts`; a large table is also cut between its rows, see
+ * `markdown-tables.ts`): before an ATX heading at the start of a line, after an empty line, when
+ * the line before that empty line starts a plain block (no indentation, list item or quote that
+ * could go on) and no fenced code or HTML comment is open. There prettier's markdown parser starts
+ * a new top-level block whatever came before, and its printer separates top-level blocks by one
+ * empty line (a list after another list changes its marker, but only when nothing stands between
+ * them, and a heading does). Not cut at all: front matter, link or footnote definitions (a
+ * reference anywhere may use them), math blocks, HTML blocks that run past empty lines (`<pre>`,
+ * `<script>`, `<style>`, `<textarea>`, `<?`, `<!X`), `prettier-ignore`, and line terminators other
+ * than `\n`.
  *
  * Measured on GitHub's `--all`: `docs/ReposApi.md` (0.9 MB, 140 operations) took 15-40 s of one
  * worker, the longest job of the run.
