@@ -9,7 +9,7 @@ import { LongFirstSequencer } from './test/sequencer.ts';
  * the install from a packed tarball into two fresh projects (npm pack, two npm installs), and the
  * corpus subset (the full corpus is `npm run corpus`).
  */
-export const slowTests = ['test/upstream-replay.test.ts', 'test/diff/upstream-history.test.ts', 'test/install.test.ts', 'test/corpus.test.ts'];
+export const slowTests = ['test/upstream-replay.test.ts', 'test/diff/upstream-history.test.ts', 'test/install.test.ts', 'test/corpus.test.ts', 'test/format-chunks-corpus.test.ts'];
 
 /**
  * Suites that need a fresh module graph of their own: they replace modules with `vi.mock`, which

@@ -13,46 +13,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHUNKED_CHARS, formatChunked, joinChunks, PAGE_SECTIONED_CHARS, planChunks, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
-import type { FormatJob, FormatOutcome } from '../../generator/format/format-jobs.ts';
 import { formatOne } from '../../generator/format/format-jobs.ts';
-import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 import { formatFiles } from '../../generator/format/prettier.ts';
 import type { PrintedFile } from '../../generator/emit/print.ts';
-import { resolveConfig, type ConfigOverrides } from '../../generator/config/resolve.ts';
-import { render } from '../../generator/pipeline.ts';
+import type { ConfigOverrides } from '../../generator/config/resolve.ts';
+import { chunked, formatter, MD, printed, TS, whole, type Kind } from '../helpers/chunked.ts';
 import { repoRoot } from '../helpers/cli.ts';
 import { largeSpec } from '../helpers/large-spec.ts';
 
 const GITHUB = join(repoRoot, 'bench/node_modules/@octokit/openapi/generated/api.github.com.json');
 
-const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
-const TS = { parser: 'typescript', filepath: 'src/a.ts' };
-const MD = { parser: 'markdown', filepath: 'docs/A.md' };
-const whole = async (text: string, kind = TS): Promise<FormatOutcome> => formatOne(formatter, { text, ...kind });
-/** Runs jobs in this thread, counting how many texts prettier got. */
-function counted(): { run: (jobs: readonly FormatJob[]) => Promise<FormatOutcome[]>; texts: number } {
-  const state = {
-    texts: 0,
-    run: async (jobs: readonly FormatJob[]) => {
-      state.texts += jobs.length;
-      return Promise.all(jobs.map((job) => formatOne(formatter, job)));
-    },
-  };
-  return state;
-}
-/**
- * `text` formatted in chunks as small as the chunker makes them; also how many texts prettier
- * formatted, and whether the chunks' outputs did not join (then the file was formatted whole).
- */
-async function chunked(text: string, chunkChars = 1, kind = TS): Promise<{ outcome: FormatOutcome; texts: number; whole: boolean }> {
-  const runner = counted();
-  let whole = false;
-  const [outcome] = await formatChunked([{ text, ...kind }], runner.run, { chunkedChars: 0, chunkChars, onWhole: () => (whole = true) });
-  return { outcome: outcome!, texts: runner.texts, whole };
-}
-
 /** `given` in chunks as small as can be: prettier's bytes for the whole text, cut (or not) as `cut` says, and never formatted whole after all. */
-async function expectCut(given: string, cut: boolean, kind: typeof TS): Promise<void> {
+async function expectCut(given: string, cut: boolean, kind: Kind): Promise<void> {
   const { outcome, texts, whole: formattedWhole } = await chunked(given, 1, kind);
   expect(outcome).toStrictEqual(await whole(given, kind));
   expect(texts > 1).toBe(cut);
@@ -67,13 +39,6 @@ describe('chunked formatting of real generated TypeScript and markdown', () => {
     writeFileSync(join(base, name), text);
     return join(base, name);
   };
-
-  /** The package's TypeScript and markdown files as printed (before prettier), in memory. */
-  async function printed(spec: string, overrides: ConfigOverrides): Promise<[string, string][]> {
-    const config = resolveConfig({ spec, package: { name: 'chunked' } }, base, undefined, { out: join(base, 'out'), ...overrides });
-    const result = await render({ ...config, typecheck: false }, { format: false });
-    return [...result.files].filter(([path]) => /\.(ts|md)$/.test(path));
-  }
 
   const cases: { name: string; spec: string; overrides: ConfigOverrides; chunkChars: number }[] = [
     { name: 'our spec', spec: join(repoRoot, 'spec/openapi.yaml'), overrides: { all: true }, chunkChars: 1 },
@@ -91,7 +56,7 @@ describe('chunked formatting of real generated TypeScript and markdown', () => {
   ];
 
   it.each(cases)('$name: every .ts and .md file, cut as finely as it can be, gives prettier\'s bytes for the whole file', async ({ spec, overrides, chunkChars }) => {
-    const files = await printed(spec, overrides);
+    const files = await printed(spec, base, overrides);
     expect(files.some(([path]) => path === 'src/schema.ts')).toBe(true);
     const cut = { ts: 0, md: 0 };
     for (const [path, text] of files) {
