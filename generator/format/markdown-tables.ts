@@ -50,17 +50,17 @@ const DELIMITER = /^\|(?: *:?-+:? *\|)+$/;
 
 /**
  * A table's lines (the header, the delimiter row, the rows) in groups of rows, or `undefined` when
- * it is smaller than `groupChars`, or not one to cut. A group ends before a row whose hash is a
+ * that is one group (a table smaller than `groupChars`), or it is not one to cut. A group ends before a row whose hash is a
  * multiple of 8 once it holds `groupChars`, so where groups end depends on the rows there more than
  * on the rows before: a row added to a regenerated spec's table changes its group and the next one
  * or two, where cut by size alone every later group would change (each is cached under its own
  * text, chunk-cache.ts).
  */
 function rowGroups(lines: readonly string[], groupChars: number): string[] | undefined {
-  const [header, delimiter, ...rows] = lines;
-  if (header === undefined || delimiter === undefined || rows.length < 2 || !DELIMITER.test(delimiter) || /:-+:/.test(delimiter)) return undefined;
-  if (cells(header) !== cells(delimiter) || lines.some((line) => !line.startsWith('|') || !line.endsWith('|') || !PRINTABLE.test(line) || commentAfter(false, line))) return undefined;
-  if (lines.reduce((sum, line) => sum + line.length + 1, 0) < groupChars) return undefined;
+  if (lines.length < 3) return undefined;
+  const [header, delimiter, ...rows] = lines as [string, string, ...string[]];
+  if (!DELIMITER.test(delimiter) || /:-+:/.test(delimiter) || cells(header) !== cells(delimiter)) return undefined;
+  if (lines.some((line) => !line.startsWith('|') || !line.endsWith('|') || !PRINTABLE.test(line) || commentAfter(false, line))) return undefined;
   const groups: string[][] = [[]];
   let size = 0;
   for (const row of rows) {

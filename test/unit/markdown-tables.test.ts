@@ -51,14 +51,19 @@ describe('a large markdown table', () => {
     expect(wentWhole).toBe(false);
     const groups = texts.filter((t) => t.startsWith(HEADER));
     expect(groups.length).toBeGreaterThan(5);
+    // Each group but the last holds at least the group size of rows.
+    expect(groups.slice(0, -1).every((group) => group.length - HEADER.length - 1 >= 2_000)).toBe(true);
     // Each group is the header and some of the rows, in order.
     expect(groups.map((group) => group.slice(HEADER.length + 1)).join('')).toBe(table(400, wide).slice(HEADER.length + 1));
     // The text around the table goes apart from it.
     expect(texts.filter((t) => !t.startsWith(HEADER)).map((t) => t.split('\n')[0])).toStrictEqual(['# pets', '## Models']);
   });
 
-  it('two tables in a section and a table at the end of the document: each cut, the bytes of the whole', async () => {
-    const text = `# pets\n\n${table(120)}\ntext   between\n\n${table(150, 60)}`;
+  it.each([
+    { name: 'two tables in a section, text between and after them', text: `# pets\n\n${table(120)}\ntext   between\n\n${table(150, 60)}\ntext   *after*\n` },
+    { name: 'two tables with only an empty line between them', text: `# pets\n\n${table(120)}\n${table(150, 60)}` },
+    { name: 'a table that ends the document, without a line break', text: `# pets\n\n${table(150, 60).trimEnd()}` },
+  ])('$name: each table cut, the bytes of the whole', async ({ text }) => {
     const { outcome, texts, whole: wentWhole } = await formatted(text, 1_000);
     expect(outcome).toStrictEqual(await whole(text));
     expect(wentWhole).toBe(false);
@@ -79,9 +84,10 @@ describe('a large markdown table', () => {
 
   it.each([
     { name: 'smaller than a group', text: page(table(10)), groupChars: 100_000 },
-    { name: 'a centred column', text: page(table(60).replace('|---|', '|:-:|')), groupChars: 1 },
+    { name: 'a centred column', text: page(table(60).replace('|---|', '|:---:|')), groupChars: 1 },
     { name: 'a cell wider than its length (not printable ASCII)', text: page(table(60).replace('Does', 'Doës')), groupChars: 1 },
     { name: 'a line without its outer pipes', text: page(table(60).replace(/\| (\[\*\*PetsApi\*\*\]\(docs\/PetsApi.md\) \| \[\*\*op5)/, '$1')), groupChars: 1 },
+    { name: 'a line without its closing pipe', text: page(table(60).replace(/ \|\n(\| \[\*\*PetsApi\*\*\]\(docs\/PetsApi.md\) \| \[\*\*op6)/, '\n$1')), groupChars: 1 },
     { name: 'a delimiter row of another width than the header (a paragraph, not a table)', text: page(table(60).replace('------:|-|', '------:|')), groupChars: 1 },
     { name: 'in fenced code', text: `# pets\n\n\`\`\`md\n\n${table(60)}\n\`\`\`\n`, groupChars: 1 },
     { name: 'in an HTML comment', text: `# pets\n\n<!--\n\n${table(60)}\n-->\n`, groupChars: 1 },
@@ -108,9 +114,13 @@ describe('joinTable', () => {
     expect(joinTable([group(['| x   |   1 |']), '| a    |    b |\n| ---- | ---: |\n| wide | 2222 |\n'])).toBe('| a    |    b |\n| ---- | ---: |\n| x    |    1 |\n| wide | 2222 |\n');
   });
   it.each([
-    { name: 'headers that differ', outputs: [group(['| x   |   1 |']), '| c   |   b |\n| --- | --: |\n| y   |   2 |\n'] },
-    { name: 'alignments that differ', outputs: [group(['| x   |   1 |']), '| a   | b   |\n| --- | :-- |\n| y   | 2   |\n'] },
-    { name: 'a row of another layout', outputs: [group(['| x   | 1 |']), group(['| y   |   2 |'])] },
+    { name: 'headers that differ', outputs: [group(['| x   |   1 |']), group(['| z   |   3 |']), '| c   |   b |\n| --- | --: |\n| y   |   2 |\n'] },
+    { name: 'alignments that differ', outputs: [group(['| x   |   1 |']), '| a   |   b |\n| :-- | --: |\n| y   |   2 |\n'] },
+    { name: 'a row shorter than its cells', outputs: [group(['| x   | 1 |']), group(['| y   |   2 |'])] },
+    { name: 'a row longer than its cells', outputs: [group(['| x   |   1 | z |']), group(['| y   |   2 |'])] },
+    { name: 'a row whose separators are out of place', outputs: [group(['| x    |  1 |']), group(['| y   |   2 |'])] },
+    { name: 'a delimiter mark shorter than 3', outputs: ['| a  |   b |\n| -- | --: |\n| x  |   1 |\n', group(['| y   |   2 |'])] },
+    { name: 'a centred column in every group', outputs: ['| a   |  b  |\n| --- | :-: |\n| x   |  1  |\n', '| a   |   b   |\n| --- | :---: |\n| y   | 22222 |\n'] },
     { name: 'a cell of another width than its length', outputs: [group(['| é   |   1 |']), group(['| y   |   2 |'])] },
     { name: 'a centred column', outputs: [group(['| x   |   1 |']), '| a   |  b  |\n| --- | :-: |\n| y   |  2  |\n'] },
     { name: 'no row', outputs: ['| a   |   b |\n| --- | --: |\n', group(['| y   |   2 |'])] },
