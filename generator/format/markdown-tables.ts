@@ -50,11 +50,11 @@ const DELIMITER = /^\|(?: *:?-+:? *\|)+$/;
 
 /**
  * A table's lines (the header, the delimiter row, the rows) in groups of rows, or `undefined` when
- * that is one group (a table smaller than `groupChars`), or it is not one to cut. A group ends before a row whose hash is a
- * multiple of 8 once it holds `groupChars`, so where groups end depends on the rows there more than
- * on the rows before: a row added to a regenerated spec's table changes its group and the next one
- * or two, where cut by size alone every later group would change (each is cached under its own
- * text, chunk-cache.ts).
+ * that is one group (a table smaller than `groupChars`), or it is not one to cut. A group ends
+ * before a row whose hash is a multiple of 8 once it holds `groupChars`, so where groups end
+ * depends on the rows there more than on the rows before: a row added to a regenerated spec's
+ * table changes its group and the next one or two, where cut by size alone every later group would
+ * change (each is cached under its own text, chunk-cache.ts).
  */
 function rowGroups(lines: readonly string[], groupChars: number): string[] | undefined {
   if (lines.length < 3) return undefined;
