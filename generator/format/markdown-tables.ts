@@ -25,6 +25,8 @@ export type TablePiece = string | { readonly groups: readonly string[] };
  * after it are cut at empty lines, as between sections.
  */
 export function tablePieces(text: string, groupChars: number): TablePiece[] | undefined {
+  // A text shorter than a group holds no table of two groups: not walked (most sections of a run).
+  if (text.length < groupChars) return undefined;
   const lines = [...markdownLines(text)];
   const pieces: TablePiece[] = [];
   let from = 0;
