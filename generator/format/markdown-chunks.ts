@@ -44,6 +44,8 @@ export interface MarkdownLine {
   readonly line: string;
   readonly offset: number;
   readonly blockStart: boolean;
+  /** The line follows an empty line (or starts the text) outside fenced code and HTML comments: a block at its first column starts there. */
+  readonly afterBlank: boolean;
 }
 
 /**
@@ -59,7 +61,8 @@ export function* markdownLines(text: string): Generator<MarkdownLine> {
   let previous = '';
   let beforeBlank = '';
   for (const line of text.split('\n')) {
-    yield { line, offset, blockStart: !fence && !looseFence && !comment && previous === '' && /^[^\s>*+\-\d]/.test(beforeBlank) };
+    const afterBlank = !fence && !looseFence && !comment && previous === '';
+    yield { line, offset, blockStart: afterBlank && /^[^\s>*+\-\d]/.test(beforeBlank), afterBlank };
     fence = fenceAfter(fence, line, /^ {0,3}(`{3,}|~{3,})(.*)$/);
     looseFence = fenceAfter(looseFence, line, /^\s*(`{3,}|~{3,})(.*)$/);
     if (!fence && !looseFence) comment = commentAfter(comment, line);

@@ -59,10 +59,8 @@ const DELIMITER = /^\|(?: *:?-+:? *\|)+$/;
  * change (each is cached under its own text, chunk-cache.ts).
  */
 function rowGroups(lines: readonly string[], groupChars: number): string[] | undefined {
-  if (lines.length < 3) return undefined;
+  if (!joinableTable(lines)) return undefined;
   const [header, delimiter, ...rows] = lines as [string, string, ...string[]];
-  if (!DELIMITER.test(delimiter) || /:-+:/.test(delimiter) || cells(header) !== cells(delimiter)) return undefined;
-  if (lines.some((line) => !line.startsWith('|') || !line.endsWith('|') || !PRINTABLE.test(line) || commentAfter(false, line))) return undefined;
   const groups: string[][] = [[]];
   let size = 0;
   for (const row of rows) {
@@ -76,8 +74,21 @@ function rowGroups(lines: readonly string[], groupChars: number): string[] | und
   return groups.length > 1 ? groups.map((group) => `${header}\n${delimiter}\n${group.join('\n')}\n`) : undefined;
 }
 
+/**
+ * Whether a table's lines (the header, the delimiter row, at least one row) are of a table whose
+ * rows may be formatted apart and padded again: each line starts and ends with a pipe and is
+ * printable ASCII (a cell's width is its length) with no HTML comment opening in it, no column is
+ * centred, and the header has as many cells as the delimiter row.
+ */
+export function joinableTable(lines: readonly string[]): boolean {
+  if (lines.length < 3) return false;
+  const [header, delimiter] = lines as [string, string];
+  if (!DELIMITER.test(delimiter) || /:-+:/.test(delimiter) || cells(header) !== cells(delimiter)) return false;
+  return lines.every((line) => line.startsWith('|') && line.endsWith('|') && PRINTABLE.test(line) && !commentAfter(false, line));
+}
+
 /** How many cells a table line has: its pipes not escaped, less one. */
-function cells(line: string): number {
+export function cells(line: string): number {
   return line.replace(/\\./g, '').split('|').length - 2;
 }
 
@@ -99,18 +110,27 @@ export function joinTable(outputs: readonly string[]): string | undefined {
   const [first, ...rest] = tables as Table[];
   if (!first || rest.some((table) => table.aligns.join() !== first.aligns.join())) return undefined;
   const widths = first.widths.map((_, c) => Math.max(...tables.map((table) => table!.widths[c]!)));
-  const padded = (table: Table, row: readonly string[]) =>
-    `| ${row.map((cell, c) => (first.aligns[c] === 'right' ? ' '.repeat(widths[c]! - table.widths[c]!) + cell : cell + ' '.repeat(widths[c]! - table.widths[c]!))).join(' | ')} |`;
-  const header = padded(first, first.header);
-  if (rest.some((table) => padded(table, table.header) !== header)) return undefined;
-  const delimiter = `| ${first.aligns.map((align, c) => `${align === 'left' ? ':' : '-'}${'-'.repeat(widths[c]! - 2)}${align === 'right' ? ':' : '-'}`).join(' | ')} |`;
-  return [header, delimiter, ...(tables as Table[]).flatMap((table) => table.rows.map((row) => padded(table, row))), ''].join('\n');
+  const header = paddedRow(first.header, first.widths, widths, first.aligns);
+  if (rest.some((table) => paddedRow(table.header, table.widths, widths, first.aligns) !== header)) return undefined;
+  return [header, delimiterRow(widths, first.aligns), ...(tables as Table[]).flatMap((table) => table.rows.map((row) => paddedRow(row, table.widths, widths, first.aligns))), ''].join('\n');
 }
 
+/** A table line of `cells`, each as wide as `from` says, padded to `widths` (before the cell in a right-aligned column, else after it). */
+export function paddedRow(cells: readonly string[], from: readonly number[], widths: readonly number[], aligns: readonly Align[]): string {
+  return `| ${cells.map((cell, c) => (aligns[c] === 'right' ? ' '.repeat(widths[c]! - from[c]!) + cell : cell + ' '.repeat(widths[c]! - from[c]!))).join(' | ')} |`;
+}
+
+/** The delimiter row prettier prints for columns of these widths (at least 3) and alignments. */
+export function delimiterRow(widths: readonly number[], aligns: readonly Align[]): string {
+  return `| ${aligns.map((align, c) => `${align === 'left' ? ':' : '-'}${'-'.repeat(widths[c]! - 2)}${align === 'right' ? ':' : '-'}`).join(' | ')} |`;
+}
+
+type Align = 'none' | 'left' | 'right';
+
 /** A formatted table: its columns' widths and alignment, and each line's cells as padded. */
-interface Table {
+export interface Table {
   readonly widths: readonly number[];
-  readonly aligns: readonly ('none' | 'left' | 'right')[];
+  readonly aligns: readonly Align[];
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
 }
@@ -118,7 +138,12 @@ interface Table {
 /** A group's output read as prettier lays a table out, or `undefined` when it is not so. */
 function laidOut(output: string): Table | undefined {
   const lines = output.split('\n');
-  if (lines.pop() !== '' || lines.length < 3 || lines.some((line) => !PRINTABLE.test(line))) return undefined;
+  return lines.pop() === '' && lines.length >= 3 ? laidOutLines(lines) : undefined;
+}
+
+/** A table's lines (the header, the delimiter row, the rows: none or more) read as prettier lays a table out, or `undefined` when they are not so. */
+export function laidOutLines(lines: readonly string[]): Table | undefined {
+  if (lines.length < 2 || lines.some((line) => !PRINTABLE.test(line))) return undefined;
   const [header, delimiter, ...rows] = lines as [string, string, ...string[]];
   const marks = /^\| (:?-+:?(?: \| :?-+:?)*) \|$/.exec(delimiter)?.[1]?.split(' | ');
   if (!marks || marks.some((mark) => mark.length < 3 || (mark.startsWith(':') && mark.endsWith(':')))) return undefined;

@@ -7,15 +7,18 @@ import { render } from '../../generator/pipeline.ts';
 
 /**
  * Chunked formatting against prettier on the whole text, in this thread (format-chunks.test.ts and
- * the corpus-wide run, format-chunks-corpus.test.ts).
+ * the corpus-wide run, format-chunks-corpus.test.ts). The chunks go through the format stage's
+ * formatter (markdown without its plain table rows, markdown-rows.ts); the whole text through
+ * prettier alone.
  */
 export const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
 export const TS = { parser: 'typescript', filepath: 'src/a.ts' };
 export const MD = { parser: 'markdown', filepath: 'docs/A.md' };
 export type Kind = typeof TS;
 
 /** prettier's outcome for the whole text. */
-export const whole = async (text: string, kind: Kind = TS): Promise<FormatOutcome> => formatOne(formatter, { text, ...kind });
+export const whole = async (text: string, kind: Kind = TS): Promise<FormatOutcome> => formatOne(prettier, { text, ...kind });
 
 /**
  * `text` formatted in chunks as small as the chunker makes them; also how many texts prettier

@@ -10,11 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { formatChunked } from '../../generator/format/chunks.ts';
 import { formatOne, type FormatJob, type FormatOutcome } from '../../generator/format/format-jobs.ts';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
+import { formatWithoutPlainRows } from '../../generator/format/markdown-rows.ts';
 import { joinTable } from '../../generator/format/markdown-tables.ts';
 
+// The groups go through the format stage's formatter (without plain rows, markdown-rows.ts), the whole document through prettier alone.
 const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
 const MD = { parser: 'markdown', filepath: 'README.md' };
-const whole = (text: string): Promise<FormatOutcome> => formatOne(formatter, { text, ...MD });
+const whole = (text: string): Promise<FormatOutcome> => formatOne(prettier, { text, ...MD });
 
 /** `text` formatted as the format stage does, tables cut into groups of about `groupChars`: the texts prettier got, and whether it went whole after all. */
 async function formatted(text: string, groupChars: number, tamper: (output: string) => string = (output) => output): Promise<{ outcome: FormatOutcome; texts: string[]; whole: boolean }> {
@@ -57,6 +60,21 @@ describe('a large markdown table', () => {
     expect(groups.map((group) => group.slice(HEADER.length + 1)).join('')).toBe(table(400, wide).slice(HEADER.length + 1));
     // The text around the table goes apart from it.
     expect(texts.filter((t) => !t.startsWith(HEADER)).map((t) => t.split('\n')[0])).toStrictEqual(['# pets', '## Models']);
+  });
+
+  it('a table with plain rows: each group goes to prettier without them (markdown-rows.ts), the bytes of the whole', async () => {
+    const plain = (i: number) => `| [**PetsApi**](docs/PetsApi.md) | [**op${i}**](docs/PetsApi.md#op${i}) | **GET** \`/pets/${i}\` | ${i === 300 ? 1_234_567 : i} | Does thing ${i} |`;
+    const rows = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? row(i) : plain(i)));
+    const text = page(`${HEADER}\n${rows.join('\n')}\n`);
+    const groups: string[] = [];
+    const sent: string[] = [];
+    const withoutRows = { format: (t: string, parser: string, filepath: string) => formatWithoutPlainRows(t, (x) => (sent.push(x), prettier.format(x, parser, filepath))) };
+    const run = (jobs: readonly FormatJob[]) => (groups.push(...jobs.map((job) => job.text)), Promise.all(jobs.map((job) => formatOne(withoutRows, job))));
+    const [outcome] = await formatChunked([{ text, ...MD }], run, { chunkedChars: 0, sectionedChars: 0, chunkChars: 2_000 });
+    expect(outcome).toStrictEqual(await whole(text));
+    expect(groups.filter((t) => t.startsWith(HEADER)).length).toBeGreaterThan(3);
+    // prettier got the rows that are not plain, and none of the others.
+    expect(rows.filter((r) => sent.some((t) => t.includes(r)))).toStrictEqual(rows.filter((_, i) => i % 3 === 0));
   });
 
   it.each([

@@ -1,0 +1,202 @@
+/**
+ * A markdown table's plain rows (markdown-rows.ts) are left out of the text prettier formats and put
+ * back into its output: the result is prettier's own output for the whole text, whichever row has a
+ * column's widest cell and however the columns are aligned, and prettier never sees those rows. A
+ * table that cannot be proven the same keeps its rows, and an output that is not as expected (or a
+ * failure on the stripped text) sends the text with all its rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
+import { formatWithoutPlainRows, plainCell, withoutPlainRows, withPlainRows } from '../../generator/format/markdown-rows.ts';
+
+const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
+const production = await createFormatter(DEFAULT_PACKAGE_SETUP);
+const format = (text: string): Promise<string> => prettier.format(text, 'markdown', 'docs/A.md');
+
+/** `text` formatted without its plain rows: the result, and the texts prettier got. */
+async function stripped(text: string): Promise<{ output: string; sent: string[] }> {
+  const sent: string[] = [];
+  const output = await formatWithoutPlainRows(text, (t) => {
+    sent.push(t);
+    return format(t);
+  });
+  return { output, sent };
+}
+
+const PLAIN = [
+  '| **owner** | `string` | The account owner of the repository. The name is not case sensitive. | required, path parameter `owner` |',
+  '| [**reposGet**](ReposApi.md#reposget) | **GET** `/repos/{owner}/{repo}` | Get a repository | - |',
+  '| **answer_chosen_by.starred_url** | `"asc"` \\| `"desc"` \\| `null` |  | No |',
+  '| [Using pagination (max 100)](../README.md#models) | `a <b> & *c*` | 1. "quoted" it\'s = +1? a/b; c: d | **200** |',
+];
+const KEPT = [
+  '| *em* | `string` | Does   *thing* | x |',
+  '| **x** | `a \\| b` | snake_ | [see](https://example.test/x) |',
+  '| <b>html</b> | &amp; | a  b | ` spaced ` |',
+];
+const HEADER = '| Name | Type | Description | Notes |\n|------|:-----|-----|---:|';
+const table = (rows: readonly string[]): string => [HEADER, ...rows, ''].join('\n');
+
+describe('plain table rows', () => {
+  const wideKept = `| **${'w'.repeat(70)}** | \`${'t'.repeat(40)}\` | *${'d'.repeat(120)}* | ${'n'.repeat(50)}_ |`;
+  const widePlain = `| **${'w'.repeat(70)}** | \`${'t'.repeat(40)}\` | ${'d'.repeat(120)} | ${'n'.repeat(50)} |`;
+  it.each([
+    { name: 'plain and kept rows interleaved', rows: [PLAIN[0]!, KEPT[0]!, PLAIN[1]!, KEPT[1]!, PLAIN[2]!, KEPT[2]!, PLAIN[3]!], plain: [0, 2, 4, 6] },
+    { name: 'the widest cells in a kept row', rows: [PLAIN[2]!, wideKept, PLAIN[1]!], plain: [0, 2] },
+    { name: 'the widest cells in a plain row', rows: [KEPT[0]!, widePlain, KEPT[1]!], plain: [1] },
+    { name: 'every row plain (prettier gets the header alone)', rows: PLAIN, plain: [0, 1, 2, 3] },
+    { name: 'cells narrower than 3', rows: ['| a | b | c | d |', KEPT[0]!, '| x | y | z | w |'], plain: [0, 2] },
+  ])("are put back into prettier's output: the bytes of the whole text ($name)", async ({ rows, plain }) => {
+    const text = `# Pets\n\nSome   *prose*.\n\n${table(rows)}\nMore text.\n`;
+    const { output, sent } = await stripped(text);
+    expect(output).toBe(await format(text));
+    expect(sent).toStrictEqual([`# Pets\n\nSome   *prose*.\n\n${table(rows.filter((_, i) => !plain.includes(i)))}\nMore text.\n`]);
+  });
+
+  it('prettier gets none of the plain rows, and every other line', async () => {
+    const text = `# Pets\n\n${table([...PLAIN, ...KEPT])}\n${table(KEPT)}\n\`\`\`md\n${table(PLAIN)}\`\`\`\n`;
+    const { output, sent } = await stripped(text);
+    expect(output).toBe(await format(text));
+    expect(sent).toHaveLength(1);
+    // The second table has no plain row, and the one in fenced code is not a table.
+    expect(sent[0]).toBe(`# Pets\n\n${table(KEPT)}\n${table(KEPT)}\n\`\`\`md\n${table(PLAIN)}\`\`\`\n`);
+  });
+
+  it('two tables with plain rows, a table without between them: each goes back to its own', async () => {
+    const first = table([PLAIN[0]!, KEPT[0]!]);
+    const last = table([KEPT[2]!, PLAIN[3]!, PLAIN[1]!]);
+    const text = `${first}\n${table(KEPT)}\ntext\n\n${last}`;
+    const { output, sent } = await stripped(text);
+    expect(output).toBe(await format(text));
+    expect(sent[0]).not.toContain(PLAIN[0]);
+    expect(sent[0]).not.toContain(PLAIN[3]);
+  });
+
+  it.each([
+    { name: 'a header that is not plain', text: `| *Name* | Type |\n|---|---|\n| a | b |\n` },
+    { name: 'a table that does not start a top-level block', text: `- item\n\n| Name | Type |\n|---|---|\n| a | b |\n` },
+    { name: 'a table in a list item', text: `- item\n\n  | Name | Type |\n  |---|---|\n  | a | b |\n` },
+    { name: 'a centred column', text: `| Name | Type |\n|---|:-:|\n| a | b |\n` },
+    { name: 'rows with more or fewer cells than the header', text: `| Name | Type |\n|---|---|\n| a | b | c |\n| a |\n` },
+    { name: 'a row that looks like a delimiter row', text: `| Name | Type |\n|---|---|\n| --- | --- |\n` },
+    { name: 'a non-ASCII cell', text: `| Name | Type |\n|---|---|\n| a | b |\n| café | b |\n` },
+    { name: 'a document with a link definition', text: `| Name | Type |\n|---|---|\n| a | b |\n\n[a]: https://example.test\n` },
+    { name: 'prettier-ignore', text: `<!-- prettier-ignore -->\n| Name | Type |\n|---|---|\n| a   | b |\n` },
+    { name: 'a row with a backslash other than in an escaped pipe', text: `| Name | Type |\n|---|---|\n| a\\_b | b |\n` },
+  ])('not left out: $name', async ({ text }) => {
+    expect(withoutPlainRows(text)).toBeUndefined();
+    const { output, sent } = await stripped(text);
+    expect(sent).toStrictEqual([text]);
+    expect(output).toBe(await format(text));
+  });
+
+  it.each([
+    { name: 'a table fewer', tamper: (output: string) => output.replace(/^\| Name[^]*?\n\n/m, '') },
+    { name: 'a table more', tamper: (output: string) => `| A |\n| --- |\n\n${output}` },
+    { name: 'another header', tamper: (output: string) => output.replace('| Name', '| Nome') },
+    { name: 'a row more', tamper: (output: string) => output.replace(/^(\| _em_.*)$/m, '$1\n$1') },
+    { name: 'a row laid out otherwise', tamper: (output: string) => output.replace(/^\| _em_.*$/m, '| _em_ | `string` | x | y |') },
+  ])('an output not as expected ($name) is not used', async ({ tamper }) => {
+    const text = `# Pets\n\n${table([PLAIN[0]!, KEPT[0]!, PLAIN[1]!])}\nMore text.\n`;
+    const found = withoutPlainRows(text)!;
+    expect(withPlainRows(await format(found.text), found)).toBe(await format(text));
+    expect(withPlainRows(tamper(await format(found.text)), found)).toBeUndefined();
+    const sent: string[] = [];
+    const output = await formatWithoutPlainRows(text, async (t) => {
+      sent.push(t);
+      const result = await format(t);
+      return sent.length === 1 ? tamper(result) : result;
+    });
+    expect(sent).toStrictEqual([found.text, text]);
+    expect(output).toBe(await format(text));
+  });
+
+  it('prettier failing on the text without its rows formats the text with them, so an error is the text\'s own', async () => {
+    const text = `# Pets\n\n${table([PLAIN[0]!, KEPT[0]!])}`;
+    const sent: string[] = [];
+    const output = await formatWithoutPlainRows(text, async (t) => {
+      sent.push(t);
+      if (sent.length === 1) throw new Error('boom');
+      return format(t);
+    });
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toBe(text);
+    expect(output).toBe(await format(text));
+    await expect(formatWithoutPlainRows(text, () => Promise.reject(new Error('at line 3')))).rejects.toThrow('at line 3');
+  });
+
+  it('the standalone formatter leaves plain rows out of markdown only', async () => {
+    const text = `# Pets\n\n${table([PLAIN[0]!, KEPT[0]!])}`;
+    expect(await production.format(text, 'markdown', 'docs/A.md')).toBe(await format(text));
+  });
+});
+
+describe('a plain cell', () => {
+  it.each([
+    '',
+    'word',
+    'The account owner of the repository. The name is not case sensitive.',
+    '`/repos/{owner}/{repo}`',
+    '`a <b> & *c*`',
+    '**GET** `/x`',
+    '[**reposGet**](ReposApi.md#reposget)',
+    '[Using `code` and **bold**](../README.md#models_x)',
+    '`"asc"` \\| `"desc"`',
+    'snake_case a_b_c',
+    "1. \"quoted\" it's = +1? a/b; c: d (e) -",
+  ])('%j is plain', (cell) => {
+    expect(plainCell(cell)).toBe(true);
+  });
+
+  it.each([
+    { cell: '*em*', why: 'emphasis' },
+    { cell: '_em_', why: 'emphasis' },
+    { cell: 'snake_', why: 'an underscore prettier escapes' },
+    { cell: 'a._b', why: 'an underscore after punctuation' },
+    { cell: 'a  b', why: 'two spaces' },
+    { cell: '` a `', why: 'a code span with spaces at its ends' },
+    { cell: '`a\\b`', why: 'a backslash in code' },
+    { cell: '`a', why: 'an unclosed code span' },
+    { cell: '**a**b', why: 'bold followed by a word' },
+    { cell: '**a *b***', why: 'emphasis in bold' },
+    { cell: '**`a`**', why: 'code in bold' },
+    { cell: '[a](b c)', why: 'a destination with a space' },
+    { cell: '[a](<b>)', why: 'a destination in angle brackets' },
+    { cell: '[a](b "t")', why: 'a link title' },
+    { cell: '[](b)', why: 'an empty link text' },
+    { cell: '[a [b](c)](d)', why: 'a link in a link' },
+    { cell: '[a](b).', why: 'punctuation after a link' },
+    { cell: '[a]', why: 'a reference' },
+    { cell: '[[a]]', why: 'a wiki link' },
+    { cell: '![a](b)', why: 'an image' },
+    { cell: 'see https://example.test', why: 'an autolink' },
+    { cell: 'www.example.test', why: 'an autolink' },
+    { cell: 'me@example.test', why: 'an email autolink' },
+    { cell: '<b>', why: 'HTML' },
+    { cell: 'a &amp; b', why: 'an entity' },
+    { cell: '$x$', why: 'math' },
+    { cell: '{{ x }}', why: 'liquid' },
+    { cell: '`{% x %}`', why: 'liquid in code' },
+    { cell: 'a ~b~', why: 'strikethrough' },
+    { cell: '# a', why: 'a hash' },
+    { cell: 'a\\*b', why: 'an escape' },
+    { cell: 'café', why: 'not ASCII' },
+  ])('$cell is not ($why)', ({ cell }) => {
+    expect(plainCell(cell)).toBe(false);
+  });
+
+  it('prettier prints every plain cell as it is: generated cells of every kind, in one table', async () => {
+    // A deterministic mix of the grammar's tokens, with punctuation at the edges of words.
+    const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case'];
+    const tokens = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '**GET**', '**Bold words.**', '\\|', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)'];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const cell = () => Array.from({ length: 1 + next(5) }, () => tokens[next(tokens.length)]!).join(' ');
+    const rows = Array.from({ length: 300 }, () => `| ${cell()} | ${cell()} | ${cell()} | ${cell()} |`);
+    expect(rows.every((row) => row.slice(2, -2).split(/ (?<!\\)\| /).every(plainCell))).toBe(true);
+    const text = table(rows);
+    const found = withoutPlainRows(text)!;
+    expect(found.text).toBe(`${HEADER}\n`);
+    expect(withPlainRows(await format(found.text), found)).toBe(await format(text));
+  });
+});
