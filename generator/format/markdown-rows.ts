@@ -22,14 +22,15 @@ import { cells, delimiterRow, joinableTable, laidOutLines, paddedRow } from './m
  */
 export async function formatWithoutPlainRows(text: string, format: (text: string) => Promise<string>): Promise<string> {
   const stripped = withoutPlainRows(text);
-  if (!stripped) return format(text);
-  let restored: string | undefined;
-  try {
-    restored = withPlainRows(await format(stripped.text), stripped);
-  } catch {
-    restored = undefined;
+  if (stripped) {
+    try {
+      const restored = withPlainRows(await format(stripped.text), stripped);
+      if (restored !== undefined) return restored;
+    } catch {
+      // prettier failed on the text without its rows: the text with them fails with its own lines.
+    }
   }
-  return restored ?? format(text);
+  return format(text);
 }
 
 /** A markdown text without its tables' plain rows, and what puts them back. */
@@ -68,7 +69,8 @@ export function withoutPlainRows(text: string): Stripped | undefined {
     const block = lines.slice(i, end).map((row) => row.line);
     const table = (line.blockStart || line.offset === 0) && joinableTable(block) ? plainRows(block) : undefined;
     if (table) changed.push({ index: tables, ...table });
-    kept.push(...(table ? block.filter((_, r) => r < 2 || table.rows[r - 2] === undefined) : block));
+    // The header and delimiter row (rows[-2], rows[-1]) stay, and the rows that are not plain.
+    kept.push(...(table ? block.filter((_, r) => table.rows[r - 2] === undefined) : block));
     tables++;
     i = end - 1;
   }
@@ -118,18 +120,13 @@ function plainRun(text: string, at: number, inLink: boolean): number {
   while (at < text.length && !(inLink && text[at] === ']')) {
     if (!first && text[at++] !== ' ') return -1;
     first = false;
-    at = plainToken(text, at, inLink);
+    at = tokenEnd(text, at, inLink);
     if (at < 0) return -1;
   }
   return at;
 }
 
-/** Where the plain token at `at` ends, or -1 when it is not one; what follows it must be a space, the end, or the link's `]`. */
-function plainToken(text: string, at: number, inLink: boolean): number {
-  const end = tokenEnd(text, at, inLink);
-  return end > at && (end === text.length || text[end] === ' ' || (inLink && text[end] === ']')) ? end : -1;
-}
-
+/** Where the plain token at `at` ends, or -1 when it is not one (what follows it is for `plainRun` to check). */
 function tokenEnd(text: string, at: number, inLink: boolean): number {
   const sticky = (pattern: RegExp): RegExpExecArray | null => {
     pattern.lastIndex = at;
@@ -143,8 +140,9 @@ function tokenEnd(text: string, at: number, inLink: boolean): number {
   }
   if (text[at] === '[') {
     if (inLink) return -1;
+    // The run stops at the `]` or the end (then no destination follows); an empty text is not plain.
     const close = plainRun(text, at + 1, true);
-    if (close <= at + 1 || text[close] !== ']') return -1;
+    if (close <= at + 1) return -1;
     DESTINATION.lastIndex = close + 1;
     return DESTINATION.exec(text) ? DESTINATION.lastIndex : -1;
   }
@@ -168,7 +166,8 @@ export function withPlainRows(output: string, stripped: Stripped): string | unde
     const sent = table.rows.filter((row) => row === undefined).length;
     if (!printed || printed.rows.length !== sent || printed.header.length !== table.header.length) return undefined;
     if (printed.header.some((cell, c) => cell.trim() !== table.header[c])) return undefined;
-    const widths = printed.widths.map((width, c) => Math.max(width, ...table.rows.map((row) => row?.[c]!.length ?? 0)));
+    const widths = [...printed.widths];
+    for (const row of table.rows) row?.forEach((cell, c) => (widths[c] = Math.max(widths[c]!, cell.length)));
     let next = 0;
     const rows = table.rows.map((row) => (row ? paddedRow(row, row.map((cell) => cell.length), widths, printed.aligns) : paddedRow(printed.rows[next++]!, printed.widths, widths, printed.aligns)));
     result.splice(start, end - start, paddedRow(printed.header, printed.widths, widths, printed.aligns), delimiterRow(widths, printed.aligns), ...rows);
