@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
+import { formatWithoutFailingFences } from './markdown-fences.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
 
 /** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
@@ -19,8 +20,8 @@ export type FormatterSetup = { readonly kind: 'config' } | { readonly kind: 'sta
 export const PARSERS: Record<string, string> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'babel', mjs: 'babel', json: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', css: 'css' };
 
 /**
- * `plainRows: false`: the standalone build formats markdown tables with all their rows (the tests'
- * reference for prettier's own output; see markdown-rows.ts).
+ * `plainRows: false`: the standalone build gives prettier markdown as it is, all table rows and
+ * fences (the tests' reference for prettier's own output; see markdown-rows.ts, markdown-fences.ts).
  */
 export function createFormatter(setup: FormatterSetup, { plainRows = true }: { plainRows?: boolean } = {}): Promise<Formatter> {
   return setup.kind === 'config' ? configured() : Promise.resolve(standalone(setup.parsers, setup.all, plainRows));
@@ -90,12 +91,14 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
 
 /**
  * No config anywhere: prettier's defaults, with the standalone build and the parser plugins needed;
- * markdown without the table rows prettier prints as they are (markdown-rows.ts).
+ * markdown without the table rows prettier prints as they are (markdown-rows.ts), and with the
+ * fenced TypeScript it cannot parse marked as a language it does not format (markdown-fences.ts).
  */
 function standalone(parsers: Iterable<string>, allPlugins: boolean, plainRows: boolean): Formatter {
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
-  return { format: (text, parser, filepath) => (plainRows && parser === 'markdown' ? formatWithoutPlainRows(text, (sent) => prettier(sent, parser, filepath)) : prettier(text, parser, filepath)) };
+  const markdown = (text: string, filepath: string) => formatWithoutPlainRows(text, (rows) => formatWithoutFailingFences(rows, (sent) => prettier(sent, 'markdown', filepath)));
+  return { format: (text, parser, filepath) => (plainRows && parser === 'markdown' ? markdown(text, filepath) : prettier(text, parser, filepath)) };
 }
 
 export function extension(path: string): string {

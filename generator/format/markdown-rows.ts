@@ -1,5 +1,6 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { cells, delimiterRow, joinableTable, laidOutLines, paddedRow } from './markdown-tables.ts';
+import { formatRewritten } from './rewrite.ts';
 
 /**
  * Table rows that prettier prints as they are, left out of the markdown it formats and put back
@@ -20,17 +21,9 @@ import { cells, delimiterRow, joinableTable, laidOutLines, paddedRow } from './m
  * rows: parameters, properties, status codes, the operation index), and the run takes a fifth less
  * time (README, "Plain table rows").
  */
-export async function formatWithoutPlainRows(text: string, format: (text: string) => Promise<string>): Promise<string> {
+export function formatWithoutPlainRows(text: string, format: (text: string) => Promise<string>): Promise<string> {
   const stripped = withoutPlainRows(text);
-  if (stripped) {
-    try {
-      const restored = withPlainRows(await format(stripped.text), stripped);
-      if (restored !== undefined) return restored;
-    } catch {
-      // prettier failed on the text without its rows: the text with them fails with its own lines.
-    }
-  }
-  return format(text);
+  return formatRewritten(text, stripped && { text: stripped.text, restore: (output) => withPlainRows(output, stripped) }, format);
 }
 
 /** A markdown text without its tables' plain rows, and what puts them back. */

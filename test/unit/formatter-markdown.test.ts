@@ -1,0 +1,47 @@
+/**
+ * The standalone formatter (prettier's defaults) gives prettier markdown without its plain table
+ * rows (markdown-rows.ts) and with unparsable TypeScript fences marked (markdown-fences.ts), and
+ * other files as they are; `plainRows: false` gives it every text as it is. What prettier gets is
+ * recorded from its standalone build's `format`.
+ */
+import { describe, expect, it, vi } from 'vitest';
+
+const sent: string[] = [];
+vi.mock('../../generator/heavy.ts', async (original) => {
+  const heavy = await original<typeof import('../../generator/heavy.ts')>();
+  return {
+    ...heavy,
+    prettierStandalone: (parsers: Iterable<string>, all: boolean) => {
+      const { format, plugins } = heavy.prettierStandalone(parsers, all);
+      return { plugins, format: (text: string, options: object) => (sent.push(text), format(text, options)) };
+    },
+  };
+});
+const { createFormatter, DEFAULT_PACKAGE_SETUP } = await import('../../generator/format/formatter.ts');
+
+const ROW = '| **owner** | `string` | The account owner. | required |';
+const PAGE = `## reposGet\n\n\`\`\`ts\nreposGet(owner: string): ApiPromise<Repo>\n\`\`\`\n\n| Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n${ROW}\n| *kept* | \`x\` | y | z |\n`;
+
+describe('the standalone formatter', () => {
+  it('gives prettier markdown without plain rows, signatures marked, and the bytes prettier gives for the page', async () => {
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    sent.length = 0;
+    const expected = await prettier.format(PAGE, 'markdown', 'docs/ReposApi.md');
+    expect(sent).toStrictEqual([PAGE]);
+    sent.length = 0;
+    expect(await formatter.format(PAGE, 'markdown', 'docs/ReposApi.md')).toBe(expected);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toContain(ROW);
+    expect(sent[0]).toContain('```openapi-morph-unparsed\nreposGet(owner: string): ApiPromise<Repo>\n```');
+    expect(sent[0]).toContain('| *kept* |');
+  });
+
+  it('gives prettier other files as they are', async () => {
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    sent.length = 0;
+    const code = `// ${ROW}\nexport const a = 1;\n`;
+    await formatter.format(code, 'typescript', 'src/a.ts');
+    expect(sent).toStrictEqual([code]);
+  });
+});
