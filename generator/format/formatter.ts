@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
-import { formatWithoutFailingFences } from './markdown-fences.ts';
+import { formatWithVerbatimFences } from './markdown-fences.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
 
 /** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
@@ -92,12 +92,12 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
 /**
  * No config anywhere: prettier's defaults, with the standalone build and the parser plugins needed;
  * markdown without the table rows prettier prints as they are (markdown-rows.ts), and with the
- * fenced TypeScript it cannot parse marked as a language it does not format (markdown-fences.ts).
+ * fenced code it prints as it is marked as a language it does not format (markdown-fences.ts).
  */
 function standalone(parsers: Iterable<string>, allPlugins: boolean, plainRows: boolean): Formatter {
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
-  const markdown = (text: string, filepath: string) => formatWithoutPlainRows(text, (rows) => formatWithoutFailingFences(rows, (sent) => prettier(sent, 'markdown', filepath)));
+  const markdown = (text: string, filepath: string) => formatWithoutPlainRows(text, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath)));
   return { format: (text, parser, filepath) => (plainRows && parser === 'markdown' ? markdown(text, filepath) : prettier(text, parser, filepath)) };
 }
 

@@ -2,62 +2,101 @@ import { cuttableMarkdown, markdownLines } from './markdown-chunks.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
- * Fenced TypeScript that prettier cannot parse, sent to it as a language it does not format, and
- * the fence's language put back into its output. Prettier formats a fence's code with the parser of
- * its language and, when that parser fails, prints the code as it is, exactly as it prints a fence
- * in a language it has no parser for. Trying costs it a parse that ends in an error.
+ * Fenced code that prettier prints as it is, sent to it as a language it does not format, and the
+ * fence's language put back into its output. Prettier formats a fence's code with the parser of its
+ * language, and prints a fence in a language it has no parser for as it is; so does it when the
+ * parser fails, or when the code is already as it would print it. Either way it costs a parse.
  *
- * A method's signature, as the docs pages show it (`reposGet(owner: string, options?:
- * RequestOptions): ApiPromise<FullRepository>`), is such code: one line, an identifier and `(`, then
- * `)` or a parameter's name and `:` or `?:`, and no `=>` anywhere. Without `=>` there is no arrow
- * function, so the parenthesis opens a call's arguments, a condition, or an expression in
- * parentheses, where neither a name followed by `:` nor `): ` can stand; whatever the identifier
- * is (a keyword too), TypeScript's parser reports an error, and prettier's typescript parser fails
- * on any.
+ * Two kinds are known without asking prettier (`verbatim`):
+ * - A method's signature, as the docs pages show it (`reposGet(owner: string, options?:
+ *   RequestOptions): ApiPromise<FullRepository>`) under `ts` or `typescript`: one line, an
+ *   identifier and `(`, then `)` or a parameter's name and `:` or `?:`, and no `=>` anywhere.
+ *   Without `=>` there is no arrow function, so the parenthesis opens a call's arguments, a
+ *   condition, or an expression in parentheses, where neither a name followed by `:` nor `): ` can
+ *   stand; whatever the identifier is (a keyword too), TypeScript's parser reports an error, and
+ *   prettier's typescript parser fails on any.
+ * - JSON under `json` as `JSON.stringify(value, null, 2)` prints it, whose arrays are empty or hold
+ *   objects that are not, with no number of `1e+21` or more: prettier's JSON printer keeps an
+ *   object broken over lines when its first key is on a line of its own, breaks an array that holds
+ *   such an object, prints strings and keys as they are and numbers as `JSON.stringify` does but
+ *   for an exponent's `+`, and indents by 2 (an array of numbers or strings it would join on a
+ *   line). The tests found the `+`.
  *
  * Only with prettier's defaults (the standalone setup), in a document `cuttableMarkdown` accepts, for
- * a fence of three backticks at the first column whose language is exactly `ts` or `typescript`.
- * The output must hold the marked fences, in as many lines as were sent; otherwise, or when
- * prettier fails, the text is formatted as it is.
+ * a fence of three backticks that opens a top-level block and whose language is exactly one of those.
+ * The output must hold exactly the marks sent, each a fence's whole opening line; otherwise, or
+ * when prettier fails, the text is formatted as it is.
  *
  * Measured on GitHub's `--all`: its 1,223 signatures were about a sixth of prettier's time on the
- * markdown once plain table rows were left out (markdown-rows.ts).
+ * markdown once plain table rows were left out (markdown-rows.ts), and 532 of its 617 JSON
+ * examples (the models' pages) are verbatim.
  */
-export function formatWithoutFailingFences(text: string, format: (text: string) => Promise<string>): Promise<string> {
-  const marked = markFailingFences(text);
+export function formatWithVerbatimFences(text: string, format: (text: string) => Promise<string>): Promise<string> {
+  const marked = markVerbatimFences(text);
   return formatRewritten(text, marked && { text: marked.text, restore: (output) => unmarkFences(output, marked) }, format);
 }
 
-/** The language prettier gets for a fence it cannot parse (a text that holds it is left as it is). */
-const MARK = 'openapi-morph-unparsed';
+/** The language prettier gets for a fence it prints as it is (a text that holds it is left as it is). */
+const MARK = 'openapi-morph-verbatim';
 
-/** A markdown text with its unparsable TypeScript fences marked, and their languages in order. */
+/** A markdown text with its verbatim fences marked, and their languages in order. */
 interface Marked {
   readonly text: string;
   readonly languages: readonly string[];
 }
 
-/** `text` with each fence of TypeScript that cannot parse (see above) marked, or `undefined` when it has none. */
-export function markFailingFences(text: string): Marked | undefined {
+/** `text` with each fence prettier prints as it is (see above) marked, or `undefined` when it has none. */
+export function markVerbatimFences(text: string): Marked | undefined {
   if (!text.includes('```') || text.includes(MARK) || !cuttableMarkdown(text)) return undefined;
   const lines = [...markdownLines(text)];
   const out = lines.map((line) => line.line);
   const languages: string[] = [];
-  for (let i = 0; i + 2 < lines.length; i++) {
-    const language = /^```(ts|typescript)$/.exec(lines[i]!.line)?.[1];
+  for (let i = 0; i < lines.length; i++) {
+    const language = /^```(ts|typescript|json)$/.exec(lines[i]!.line)?.[1];
     // A fence that opens after an empty line outside fenced code (markdownLines tracks fences), at the first column: a top-level block.
-    if (language && lines[i]!.afterBlank && lines[i + 2]!.line === '```' && unparsable(lines[i + 1]!.line)) {
+    if (!language || !lines[i]!.afterBlank) continue;
+    let close = i + 1;
+    while (close < lines.length && lines[close]!.line !== '```') close++;
+    if (close < lines.length && verbatim(language, out.slice(i + 1, close))) {
       out[i] = `\`\`\`${MARK}`;
       languages.push(language);
-      i += 2;
     }
+    i = close;
   }
   return languages.length > 0 ? { text: out.join('\n'), languages } : undefined;
+}
+
+/** Whether prettier prints a fence's code in `language` as it is (see above). */
+export function verbatim(language: string, code: readonly string[]): boolean {
+  if (language === 'json') return canonicalJson(code.join('\n'));
+  return code.length === 1 && unparsable(code[0]!);
 }
 
 /** One line of TypeScript that cannot parse: an identifier, `(`, then `)` or a name and `:` or `?:`; no `=>` (see above). */
 export function unparsable(line: string): boolean {
   return /^[A-Za-z_$][\w$]*\((?:\)|[A-Za-z_$][\w$]*\??:)/.test(line) && !line.includes('=>');
+}
+
+/** JSON as `JSON.stringify(value, null, 2)` prints it, every array in it empty or holding objects that are not (see above). */
+function canonicalJson(code: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(code);
+  } catch {
+    return false;
+  }
+  return JSON.stringify(value, null, 2) === code && printedAlike(value);
+}
+
+/**
+ * Whether prettier prints a JSON value as `JSON.stringify` does: every array in it empty or holding
+ * objects that are not (so prettier breaks it), and no number of `1e+21` or more (prettier drops
+ * the `+`).
+ */
+function printedAlike(value: unknown): boolean {
+  if (typeof value === 'number') return !String(value).includes('+');
+  if (Array.isArray(value)) return value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length > 0 && printedAlike(item));
+  return value === null || typeof value !== 'object' || Object.values(value).every(printedAlike);
 }
 
 /** `output` with the marked fences' languages back, or `undefined` when its marks are not the ones sent. */

@@ -1,13 +1,14 @@
 /**
- * Fenced TypeScript that prettier cannot parse (a method's signature in the docs pages) goes to
- * prettier as a language it does not format, and gets its language back (markdown-fences.ts): the
- * result is prettier's own output, and prettier never tries to parse that code. Code it could parse
- * is sent as it is, and an output whose marks are not the ones sent, or a failure, sends the text
- * as it is.
+ * Fenced code that prettier prints as it is (markdown-fences.ts: a method's signature in the docs
+ * pages, which it cannot parse; JSON as `JSON.stringify(value, null, 2)` prints it, with no array of
+ * numbers or strings) goes to prettier as a language it does not format, and gets its language
+ * back: the result is prettier's own output, and prettier never parses that code. Code it would
+ * change or could parse is sent as it is, and an output whose marks are not the ones sent, or a
+ * failure, sends the text as it is.
  */
 import { describe, expect, it } from 'vitest';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
-import { formatWithoutFailingFences, markFailingFences, unmarkFences, unparsable } from '../../generator/format/markdown-fences.ts';
+import { formatWithVerbatimFences, markVerbatimFences, unmarkFences, unparsable } from '../../generator/format/markdown-fences.ts';
 
 const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
 const format = (text: string): Promise<string> => prettier.format(text, 'markdown', 'docs/A.md');
@@ -15,7 +16,7 @@ const format = (text: string): Promise<string> => prettier.format(text, 'markdow
 /** `text` formatted with its unparsable fences marked: the result, and the texts prettier got. */
 async function marked(text: string): Promise<{ output: string; sent: string[] }> {
   const sent: string[] = [];
-  const output = await formatWithoutFailingFences(text, (t) => {
+  const output = await formatWithVerbatimFences(text, (t) => {
     sent.push(t);
     return format(t);
   });
@@ -36,6 +37,84 @@ const SIGNATURES = [
 const fence = (code: string, language = 'ts'): string => `\`\`\`${language}\n${code}\n\`\`\`\n`;
 const page = (code: string, language = 'ts'): string => `## op\n\n${fence(code, language)}\n**Get    it**\n\n${fence('const   x = {a:1}')}`;
 
+const JSONS = [
+  { a: 1, b: 'two', c: true, d: null, e: { f: { g: -1.5, h: 1e20, i: 1.5e-7, j: -0 } }, i: {}, j: [], k: [{ l: 'x' }, { m: [{ n: 0 }] }] },
+  { text: 'quotes " and \\ and\nnew lines, tabs\t, caf\u00e9 and \u00a0', long: 'x'.repeat(120), [`key ${'y'.repeat(90)}`]: 1 },
+  [{ id: 1, login: 'string' }, { id: 2, login: 'other' }],
+  'a string',
+  42,
+  {},
+  [],
+];
+const NOT_JSON = [
+  { name: 'an array of numbers (prettier joins it on a line)', code: JSON.stringify({ a: [1, 2, 3] }, null, 2) },
+  { name: 'a number of 1e21 or more (prettier prints 1e21)', code: JSON.stringify({ a: 1e21 }, null, 2) },
+  { name: 'a line terminator (no markdown with one is rewritten)', code: JSON.stringify({ a: '\u2028' }, null, 2) },
+  { name: 'an array of strings', code: JSON.stringify(['a', 'b'], null, 2) },
+  { name: 'an array holding an empty object', code: JSON.stringify([{}], null, 2) },
+  { name: 'an array of arrays', code: JSON.stringify([[{ a: 1 }]], null, 2) },
+  { name: 'an array of objects and null', code: JSON.stringify([{ a: 1 }, null], null, 2) },
+  { name: 'indented by 4', code: JSON.stringify({ a: { b: 1 } }, null, 4) },
+  { name: 'an object on one line', code: '{ "a": 1 }' },
+  { name: 'not JSON', code: '{ a: 1 }' },
+];
+
+describe('fenced JSON prettier prints as it is', () => {
+  it.each(JSONS.map((value) => ({ value, code: JSON.stringify(value, null, 2) })))('$code: prettier does not parse it, and the output is its own', async ({ code }) => {
+    const text = page(code, 'json');
+    const { output, sent } = await marked(text);
+    expect(output).toBe(await format(text));
+    expect(sent).toStrictEqual([page(code, 'openapi-morph-verbatim')]);
+  });
+
+  it.each(NOT_JSON)('not marked: $name', async ({ code }) => {
+    const text = page(code, 'json');
+    expect(markVerbatimFences(text)).toBeUndefined();
+    const { output, sent } = await marked(text);
+    expect(sent).toStrictEqual([text]);
+    expect(output).toBe(await format(text));
+  });
+
+  it('a fence that starts the text', async () => {
+    const text = fence(JSON.stringify({ a: { b: 1 } }, null, 2), 'json');
+    const { output, sent } = await marked(text);
+    expect(output).toBe(await format(text));
+    expect(sent).toStrictEqual([fence(JSON.stringify({ a: { b: 1 } }, null, 2), 'openapi-morph-verbatim')]);
+  });
+
+  it('generated JSON of every kind: each fence marked is printed by prettier as it is', async () => {
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const numbers = [0, -1, 7, 0.1, -2.5e-8, 123456789.125, 1e20, 2 ** 53, 1e21, 5e-324];
+    const strings = ['', 'a b', 'x'.repeat(90), 'q"\\/', 'tab\tnl\n', 'caf\u00e9 \u{1F600}', '<b>&amp;</b> *x* `y`'];
+    const value = (depth: number): unknown => {
+      const kind = next(depth > 2 ? 4 : 7);
+      if (kind === 0) return numbers[next(numbers.length)];
+      if (kind === 1) return strings[next(strings.length)];
+      if (kind === 2) return [true, false, null][next(3)];
+      if (kind === 3) return {};
+      if (kind === 4) return Array.from({ length: next(3) }, () => ({ k: value(depth + 1) }));
+      if (kind === 5 && next(4) === 0) return Array.from({ length: 1 + next(3) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: 1 + next(4) }, (_, i) => [`key${i}`, value(depth + 1)]));
+    };
+    const codes = Array.from({ length: 150 }, () => JSON.stringify(value(0), null, 2));
+    const text = codes.map((code) => page(code, 'json')).join('\n');
+    const found = markVerbatimFences(text)!;
+    // Most are marked, not all (arrays of values, 1e21 and up).
+    expect(found.languages.length).toBeGreaterThan(75);
+    expect(found.languages.length).toBeLessThan(150);
+    expect(unmarkFences(await format(found.text), found)).toBe(await format(text));
+  });
+
+  it('signatures and JSON in one text, each gets its language back; an unclosed fence at the end is left', async () => {
+    const json = JSON.stringify({ a: { b: [{ c: 1 }] } }, null, 2);
+    const text = `${page(SIGNATURES[0]!)}\n${page(json, 'json')}\n${page(NOT_JSON[0]!.code, 'json')}\n\`\`\`json\n${json}`;
+    const { output, sent } = await marked(text);
+    expect(output).toBe(await format(text));
+    expect(sent).toStrictEqual([`${page(SIGNATURES[0]!, 'openapi-morph-verbatim')}\n${page(json, 'openapi-morph-verbatim')}\n${page(NOT_JSON[0]!.code, 'json')}\n\`\`\`json\n${json}`]);
+  });
+});
+
 describe('fenced TypeScript prettier cannot parse', () => {
   it.each(SIGNATURES)('%s: prettier does not parse it, and the output is its own', async (signature) => {
     expect(unparsable(signature)).toBe(true);
@@ -43,7 +122,7 @@ describe('fenced TypeScript prettier cannot parse', () => {
       const text = page(signature, language);
       const { output, sent } = await marked(text);
       expect(output).toBe(await format(text));
-      expect(sent).toStrictEqual([page(signature, 'openapi-morph-unparsed')]);
+      expect(sent).toStrictEqual([page(signature, 'openapi-morph-verbatim')]);
     }
   });
 
@@ -52,7 +131,7 @@ describe('fenced TypeScript prettier cannot parse', () => {
     const { output, sent } = await marked(text);
     expect(output).toBe(await format(text));
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.match(/^```openapi-morph-unparsed$/gm)).toHaveLength(SIGNATURES.length);
+    expect(sent[0]!.match(/^```openapi-morph-verbatim$/gm)).toHaveLength(SIGNATURES.length);
   });
 
   it.each([
@@ -69,26 +148,26 @@ describe('fenced TypeScript prettier cannot parse', () => {
     { name: 'a fence in a list item', text: `- item\n\n  \`\`\`ts\n  get(a: string): A\n  \`\`\`\n` },
     { name: 'a fence right after a paragraph line', text: `text\n\`\`\`ts\nget(a: string): A\n\`\`\`\n` },
     { name: 'a fence inside another fence', text: `\`\`\`\`md\n\n\`\`\`ts\nget(a: string): A\n\`\`\`\n\`\`\`\`\n` },
-    { name: 'a text that holds the mark', text: `${page('get(a: string): A')}\nopenapi-morph-unparsed\n` },
+    { name: 'a text that holds the mark', text: `${page('get(a: string): A')}\nopenapi-morph-verbatim\n` },
     { name: 'prettier-ignore', text: `<!-- prettier-ignore -->\n${page('get(a: string): A')}` },
   ])('not marked: $name', async ({ text }) => {
-    expect(markFailingFences(text)).toBeUndefined();
+    expect(markVerbatimFences(text)).toBeUndefined();
     const { output, sent } = await marked(text);
     expect(sent).toStrictEqual([text]);
     expect(output).toBe(await format(text));
   });
 
   it.each([
-    { name: 'a mark fewer', tamper: (output: string) => output.replace('```openapi-morph-unparsed', '```ts') },
-    { name: 'a mark more', tamper: (output: string) => `${output}\n\`\`\`openapi-morph-unparsed\nx\n\`\`\`\n` },
-    { name: 'a mark with words after it', tamper: (output: string) => output.replace('```openapi-morph-unparsed', '```openapi-morph-unparsed x') },
+    { name: 'a mark fewer', tamper: (output: string) => output.replace('```openapi-morph-verbatim', '```ts') },
+    { name: 'a mark more', tamper: (output: string) => `${output}\n\`\`\`openapi-morph-verbatim\nx\n\`\`\`\n` },
+    { name: 'a mark with words after it', tamper: (output: string) => output.replace('```openapi-morph-verbatim', '```openapi-morph-verbatim x') },
   ])('an output whose marks are not the ones sent ($name) is not used', async ({ tamper }) => {
     const text = page(SIGNATURES[0]!);
-    const found = markFailingFences(text)!;
+    const found = markVerbatimFences(text)!;
     expect(unmarkFences(await format(found.text), found)).toBe(await format(text));
     expect(unmarkFences(tamper(await format(found.text)), found)).toBeUndefined();
     const sent: string[] = [];
-    const output = await formatWithoutFailingFences(text, async (t) => {
+    const output = await formatWithVerbatimFences(text, async (t) => {
       sent.push(t);
       const result = await format(t);
       return sent.length === 1 ? tamper(result) : result;
@@ -100,13 +179,13 @@ describe('fenced TypeScript prettier cannot parse', () => {
   it('prettier failing on the marked text formats the text as it is, so an error is its own', async () => {
     const text = page(SIGNATURES[0]!);
     const sent: string[] = [];
-    const output = await formatWithoutFailingFences(text, async (t) => {
+    const output = await formatWithVerbatimFences(text, async (t) => {
       sent.push(t);
       if (sent.length === 1) throw new Error('boom');
       return format(t);
     });
-    expect(sent).toStrictEqual([markFailingFences(text)!.text, text]);
+    expect(sent).toStrictEqual([markVerbatimFences(text)!.text, text]);
     expect(output).toBe(await format(text));
-    await expect(formatWithoutFailingFences(text, () => Promise.reject(new Error('at line 3')))).rejects.toThrow('at line 3');
+    await expect(formatWithVerbatimFences(text, () => Promise.reject(new Error('at line 3')))).rejects.toThrow('at line 3');
   });
 });
