@@ -1,7 +1,7 @@
 /**
  * A text given to prettier rewritten (markdown without its plain table rows, markdown-rows.ts; with
- * its unparsable fences marked, markdown-fences.ts), and how prettier's output for it becomes
- * prettier's output for the text: `undefined` when it is not as expected.
+ * the fences it prints as they are marked, markdown-fences.ts), and how prettier's output for it
+ * becomes prettier's output for the text: `undefined` when it is not as expected.
  */
 export interface Rewrite {
   readonly text: string;
