@@ -20,11 +20,11 @@ export type FormatterSetup = { readonly kind: 'config' } | { readonly kind: 'sta
 export const PARSERS: Record<string, string> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'babel', mjs: 'babel', json: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', css: 'css' };
 
 /**
- * `plainRows: false`: the standalone build gives prettier markdown as it is, all table rows and
+ * `rewrites: false`: the standalone build gives prettier markdown as it is, all table rows and
  * fences (the tests' reference for prettier's own output; see markdown-rows.ts, markdown-fences.ts).
  */
-export function createFormatter(setup: FormatterSetup, { plainRows = true }: { plainRows?: boolean } = {}): Promise<Formatter> {
-  return setup.kind === 'config' ? configured() : Promise.resolve(standalone(setup.parsers, setup.all, plainRows));
+export function createFormatter(setup: FormatterSetup, { rewrites = true }: { rewrites?: boolean } = {}): Promise<Formatter> {
+  return setup.kind === 'config' ? configured() : Promise.resolve(standalone(setup.parsers, setup.all, rewrites));
 }
 
 /**
@@ -94,11 +94,11 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * markdown without the table rows prettier prints as they are (markdown-rows.ts), and with the
  * fenced code it prints as it is marked as a language it does not format (markdown-fences.ts).
  */
-function standalone(parsers: Iterable<string>, allPlugins: boolean, plainRows: boolean): Formatter {
+function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: boolean): Formatter {
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
   const markdown = (text: string, filepath: string) => formatWithoutPlainRows(text, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath)));
-  return { format: (text, parser, filepath) => (plainRows && parser === 'markdown' ? markdown(text, filepath) : prettier(text, parser, filepath)) };
+  return { format: (text, parser, filepath) => (rewrites && parser === 'markdown' ? markdown(text, filepath) : prettier(text, parser, filepath)) };
 }
 
 export function extension(path: string): string {

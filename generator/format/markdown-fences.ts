@@ -10,7 +10,7 @@ import { formatRewritten } from './rewrite.ts';
  * Two kinds are known without asking prettier (`verbatim`):
  * - A method's signature, as the docs pages show it (`reposGet(owner: string, options?:
  *   RequestOptions): ApiPromise<FullRepository>`) under `ts` or `typescript`: one line, an
- *   identifier and `(`, then `)` or a parameter's name and `:` or `?:`, and no `=>` anywhere.
+ *   identifier and `(`, then `):` or a parameter's name and `:` or `?:`, and no `=>` anywhere.
  *   Without `=>` there is no arrow function, so the parenthesis opens a call's arguments, a
  *   condition, or an expression in parentheses, where neither a name followed by `:` nor `): ` can
  *   stand; whatever the identifier is (a keyword too), TypeScript's parser reports an error, and
@@ -32,8 +32,7 @@ import { formatRewritten } from './rewrite.ts';
  * examples (the models' pages) are verbatim.
  */
 export function formatWithVerbatimFences(text: string, format: (text: string) => Promise<string>): Promise<string> {
-  const marked = markVerbatimFences(text);
-  return formatRewritten(text, marked && { text: marked.text, restore: (output) => unmarkFences(output, marked) }, format);
+  return formatRewritten(text, markVerbatimFences, unmarkFences, format);
 }
 
 /** The language prettier gets for a fence it prints as it is (a text that holds it is left as it is). */
@@ -72,20 +71,20 @@ export function verbatim(language: string, code: readonly string[]): boolean {
   return code.length === 1 && unparsable(code[0]!);
 }
 
-/** One line of TypeScript that cannot parse: an identifier, `(`, then `)` or a name and `:` or `?:`; no `=>` (see above). */
+/** One line of TypeScript that cannot parse: an identifier, `(`, then `):` or a name and `:` or `?:`; no `=>` (see above). */
 export function unparsable(line: string): boolean {
-  return /^[A-Za-z_$][\w$]*\((?:\)|[A-Za-z_$][\w$]*\??:)/.test(line) && !line.includes('=>');
+  return /^[A-Za-z_$][\w$]*\((?:\):|[A-Za-z_$][\w$]*\??:)/.test(line) && !line.includes('=>');
 }
 
 /** JSON as `JSON.stringify(value, null, 2)` prints it, every array in it empty or holding objects that are not (see above). */
 function canonicalJson(code: string): boolean {
-  let value: unknown;
   try {
-    value = JSON.parse(code);
+    const value: unknown = JSON.parse(code);
+    return JSON.stringify(value, null, 2) === code && printedAlike(value);
   } catch {
+    // Not JSON, or nested too deep to walk (prettier's own embed then fails and prints it as it is).
     return false;
   }
-  return JSON.stringify(value, null, 2) === code && printedAlike(value);
 }
 
 /**

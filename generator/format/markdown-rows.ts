@@ -22,8 +22,7 @@ import { formatRewritten } from './rewrite.ts';
  * time (README, "Plain table rows").
  */
 export function formatWithoutPlainRows(text: string, format: (text: string) => Promise<string>): Promise<string> {
-  const stripped = withoutPlainRows(text);
-  return formatRewritten(text, stripped && { text: stripped.text, restore: (output) => withPlainRows(output, stripped) }, format);
+  return formatRewritten(text, withoutPlainRows, withPlainRows, format);
 }
 
 /** A markdown text without its tables' plain rows, and what puts them back. */
@@ -46,7 +45,9 @@ const tableStart = ({ line, afterBlank }: MarkdownLine): boolean => afterBlank &
 
 /** `text` without the plain rows of its tables, or `undefined` when it has none to leave out (see above). */
 export function withoutPlainRows(text: string): Stripped | undefined {
-  if (!text.includes('|') || !cuttableMarkdown(text)) return undefined;
+  // A tilde fence with a backtick in its info string: prettier prints it with backticks, where it
+  // opens no fence, and the output's fences (so its tables) would not be where the text's are.
+  if (!text.includes('|') || !cuttableMarkdown(text) || /^\s*~{3,}.*`/m.test(text)) return undefined;
   const lines = [...markdownLines(text)];
   const kept: string[] = [];
   const changed: StrippedTable[] = [];
@@ -80,10 +81,13 @@ function plainRows(block: readonly string[]): Omit<StrippedTable, 'index'> | und
   return found.some((row) => row !== undefined) ? { header: headerCells, rows: found } : undefined;
 }
 
-/** A row's cells without their spaces when each is plain and there are `columns` of them, else `undefined`. */
+/**
+ * A row's cells without their spaces when each is plain and there are `columns` of them, else
+ * `undefined`. It splits at pipes not escaped: a plain cell holds no backslash but in an escaped
+ * pipe, so a cell cut elsewhere is not plain. Not a delimiter row's look.
+ */
 function plainCells(row: string, columns: number): string[] | undefined {
-  // A backslash only in an escaped pipe, so the row splits at the other pipes; not a delimiter row's look.
-  if (/\\(?!\|)/.test(row) || /^\|(?: *:?-+:? *\|)+$/.test(row)) return undefined;
+  if (/^\|(?: *:?-+:? *\|)+$/.test(row)) return undefined;
   const found = row.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim());
   return found.length === columns && found.every(plainCell) ? found : undefined;
 }

@@ -12,7 +12,7 @@ import { render } from '../../generator/pipeline.ts';
  * prettier alone.
  */
 export const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
+const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
 export const TS = { parser: 'typescript', filepath: 'src/a.ts' };
 export const MD = { parser: 'markdown', filepath: 'docs/A.md' };
 export type Kind = typeof TS;

@@ -1,7 +1,7 @@
 /**
  * The standalone formatter (prettier's defaults) gives prettier markdown without its plain table
  * rows (markdown-rows.ts) and with the fences it prints as they are marked (markdown-fences.ts), and
- * other files as they are; `plainRows: false` gives it every text as it is. What prettier gets is
+ * other files as they are; `rewrites: false` gives it every text as it is. What prettier gets is
  * recorded from its standalone build's `format`.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -25,7 +25,7 @@ const PAGE = `## reposGet\n\n\`\`\`ts\nreposGet(owner: string): ApiPromise<Repo>
 
 describe('the standalone formatter', () => {
   it('gives prettier markdown without plain rows, signatures and JSON marked, and the bytes prettier gives for the page', async () => {
-    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
     const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
     sent.length = 0;
     const expected = await prettier.format(PAGE, 'markdown', 'docs/ReposApi.md');

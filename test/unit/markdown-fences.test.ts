@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 import { formatWithVerbatimFences, markVerbatimFences, unmarkFences, unparsable } from '../../generator/format/markdown-fences.ts';
 
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
+const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
 const format = (text: string): Promise<string> => prettier.format(text, 'markdown', 'docs/A.md');
 
 /** `text` formatted with its unparsable fences marked: the result, and the texts prettier got. */
@@ -106,6 +106,14 @@ describe('fenced JSON prettier prints as it is', () => {
     expect(unmarkFences(await format(found.text), found)).toBe(await format(text));
   });
 
+  it('JSON nested too deep to walk is sent as it is, as prettier prints it', async () => {
+    const text = page(`${'['.repeat(10_000)}${']'.repeat(10_000)}`, 'json');
+    expect(markVerbatimFences(text)).toBeUndefined();
+    const { output, sent } = await marked(text);
+    expect(sent).toStrictEqual([text]);
+    expect(output).toBe(await format(text));
+  });
+
   it('signatures and JSON in one text, each gets its language back; an unclosed fence at the end is left', async () => {
     const json = JSON.stringify({ a: { b: [{ c: 1 }] } }, null, 2);
     const text = `${page(SIGNATURES[0]!)}\n${page(json, 'json')}\n${page(NOT_JSON[0]!.code, 'json')}\n\`\`\`json\n${json}`;
@@ -136,6 +144,8 @@ describe('fenced TypeScript prettier cannot parse', () => {
 
   it.each([
     { name: 'code that parses', text: page('reposGet(owner, repo)') },
+    { name: 'a call with no arguments (it parses)', text: page('foo()') },
+    { name: 'a call with no arguments, then more (it parses)', text: page('foo().then(x) + 1 ? a : b') },
     { name: 'an arrow function', text: page('f(x: T): U => x') },
     { name: 'an arrow in a type', text: page('on(cb: () => void): void') },
     { name: 'two lines', text: `## op\n\n\`\`\`ts\nget(a: string): A\nput(a: string): A\n\`\`\`\n` },

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 import { formatWithoutPlainRows, plainCell, withoutPlainRows, withPlainRows } from '../../generator/format/markdown-rows.ts';
 
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
+const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
 const format = (text: string): Promise<string> => prettier.format(text, 'markdown', 'docs/A.md');
 
 /** `text` formatted without its plain rows: the result, and the texts prettier got. */
@@ -79,6 +79,25 @@ describe('plain table rows', () => {
     const { output, sent } = await stripped(text);
     expect(output).toBe(await format(text));
     expect(sent).toStrictEqual([`${before}${table([KEPT[0]!])}`]);
+  });
+
+  it('a text with a tilde fence whose info string holds a backtick keeps its rows (prettier prints that fence with backticks, where it opens none)', async () => {
+    const text = '~~~a`b\n~~~\n\n| h |\n|---|\n| xxxxx |\n\n~~~\n\n| h   |\n| --- |\n\n~~~\n';
+    expect(withoutPlainRows(text)).toBeUndefined();
+    const { output, sent } = await stripped(text);
+    expect(sent).toStrictEqual([text]);
+    expect(output).toBe(await format(text));
+  });
+
+  it.each([
+    { name: 'an indented tilde fence, the backtick later in its info string', before: '  ~~~ lang x`y\n  ~~~\n\n', left: false },
+    { name: 'a tilde fence without a backtick', before: '~~~ lang\ncode `x`\n~~~\n\n', left: true },
+    { name: 'tildes and a backtick in a paragraph', before: 'see ~~~ and ~x `y`\n\n', left: true },
+  ])('$name: rows left out only where no fence could move', async ({ before, left }) => {
+    const text = `${before}${table([PLAIN[0]!, KEPT[0]!])}`;
+    const { output, sent } = await stripped(text);
+    expect(output).toBe(await format(text));
+    expect(sent).toStrictEqual([left ? `${before}${table([KEPT[0]!])}` : text]);
   });
 
   it('a table that ends the text without a line break', async () => {
@@ -197,6 +216,8 @@ describe('a plain cell', () => {
     { cell: '$x$', why: 'math' },
     { cell: '{{ x }}', why: 'liquid' },
     { cell: '`{% x %}`', why: 'liquid in code' },
+    { cell: '`{{ x }}`', why: 'liquid in code' },
+    { cell: '`a  b`', why: 'two spaces in code' },
     { cell: 'a ~b~', why: 'strikethrough' },
     { cell: '# a', why: 'a hash' },
     { cell: 'a\\*b', why: 'an escape' },

@@ -15,7 +15,7 @@ import { joinTable } from '../../generator/format/markdown-tables.ts';
 
 // The groups go through the format stage's formatter (without plain rows, markdown-rows.ts), the whole document through prettier alone.
 const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { plainRows: false });
+const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
 const MD = { parser: 'markdown', filepath: 'README.md' };
 const whole = (text: string): Promise<FormatOutcome> => formatOne(prettier, { text, ...MD });
 
