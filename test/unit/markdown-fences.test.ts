@@ -7,21 +7,11 @@
  * failure, sends the text as it is.
  */
 import { describe, expect, it } from 'vitest';
-import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 import { formatWithVerbatimFences, markVerbatimFences, unmarkFences, unparsable } from '../../generator/format/markdown-fences.ts';
-
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
-const format = (text: string): Promise<string> => prettier.format(text, 'markdown', 'docs/A.md');
+import { format, recorded } from '../helpers/rewrites.ts';
 
 /** `text` formatted with its unparsable fences marked: the result, and the texts prettier got. */
-async function marked(text: string): Promise<{ output: string; sent: string[] }> {
-  const sent: string[] = [];
-  const output = await formatWithVerbatimFences(text, (t) => {
-    sent.push(t);
-    return format(t);
-  });
-  return { output, sent };
-}
+const marked = (text: string) => recorded(formatWithVerbatimFences, text);
 
 const SIGNATURES = [
   'reposGet(owner: string, repo: string, options?: RequestOptions): ApiPromise<FullRepository>',
@@ -176,23 +166,15 @@ describe('fenced TypeScript prettier cannot parse', () => {
     const found = markVerbatimFences(text)!;
     expect(unmarkFences(await format(found.text), found)).toBe(await format(text));
     expect(unmarkFences(tamper(await format(found.text)), found)).toBeUndefined();
-    const sent: string[] = [];
-    const output = await formatWithVerbatimFences(text, async (t) => {
-      sent.push(t);
-      const result = await format(t);
-      return sent.length === 1 ? tamper(result) : result;
-    });
+    const { output, sent } = await recorded(formatWithVerbatimFences, text, tamper);
     expect(sent).toStrictEqual([found.text, text]);
     expect(output).toBe(await format(text));
   });
 
   it('prettier failing on the marked text formats the text as it is, so an error is its own', async () => {
     const text = page(SIGNATURES[0]!);
-    const sent: string[] = [];
-    const output = await formatWithVerbatimFences(text, async (t) => {
-      sent.push(t);
-      if (sent.length === 1) throw new Error('boom');
-      return format(t);
+    const { output, sent } = await recorded(formatWithVerbatimFences, text, () => {
+      throw new Error('boom');
     });
     expect(sent).toStrictEqual([markVerbatimFences(text)!.text, text]);
     expect(output).toBe(await format(text));

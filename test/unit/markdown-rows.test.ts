@@ -6,21 +6,11 @@
  * failure on the stripped text) sends the text with all its rows.
  */
 import { describe, expect, it } from 'vitest';
-import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 import { formatWithoutPlainRows, plainCell, withoutPlainRows, withPlainRows } from '../../generator/format/markdown-rows.ts';
-
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
-const format = (text: string): Promise<string> => prettier.format(text, 'markdown', 'docs/A.md');
+import { format, recorded } from '../helpers/rewrites.ts';
 
 /** `text` formatted without its plain rows: the result, and the texts prettier got. */
-async function stripped(text: string): Promise<{ output: string; sent: string[] }> {
-  const sent: string[] = [];
-  const output = await formatWithoutPlainRows(text, (t) => {
-    sent.push(t);
-    return format(t);
-  });
-  return { output, sent };
-}
+const stripped = (text: string) => recorded(formatWithoutPlainRows, text);
 
 const PLAIN = [
   '| **owner** | `string` | The account owner of the repository. The name is not case sensitive. | required, path parameter `owner` |',
@@ -141,23 +131,15 @@ describe('plain table rows', () => {
     const found = withoutPlainRows(text)!;
     expect(withPlainRows(await format(found.text), found)).toBe(await format(text));
     expect(withPlainRows(tamper(await format(found.text)), found)).toBeUndefined();
-    const sent: string[] = [];
-    const output = await formatWithoutPlainRows(text, async (t) => {
-      sent.push(t);
-      const result = await format(t);
-      return sent.length === 1 ? tamper(result) : result;
-    });
+    const { output, sent } = await recorded(formatWithoutPlainRows, text, tamper);
     expect(sent).toStrictEqual([found.text, text]);
     expect(output).toBe(await format(text));
   });
 
   it('prettier failing on the text without its rows formats the text with them, so an error is the text\'s own', async () => {
     const text = `# Pets\n\n${table([PLAIN[0]!, KEPT[0]!])}`;
-    const sent: string[] = [];
-    const output = await formatWithoutPlainRows(text, async (t) => {
-      sent.push(t);
-      if (sent.length === 1) throw new Error('boom');
-      return format(t);
+    const { output, sent } = await recorded(formatWithoutPlainRows, text, () => {
+      throw new Error('boom');
     });
     expect(sent).toHaveLength(2);
     expect(sent[1]).toBe(text);

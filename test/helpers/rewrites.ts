@@ -1,0 +1,26 @@
+import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
+
+/**
+ * The markdown rewrites' tests (markdown-rows.test.ts, markdown-fences.test.ts): prettier alone on
+ * a markdown text, and a rewrite run through it with the texts prettier got recorded.
+ */
+const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+export const format = (text: string): Promise<string> => prettier.format(text, 'markdown', 'docs/A.md');
+
+/**
+ * `text` formatted through `rewrite` (e.g. `formatWithoutPlainRows`): the result, and the texts
+ * prettier got; `first` changes prettier's first output (a tampered one), or throws (a failure).
+ */
+export async function recorded(
+  rewrite: (text: string, format: (text: string) => Promise<string>) => Promise<string>,
+  text: string,
+  first: (output: string) => string = (output) => output,
+): Promise<{ output: string; sent: string[] }> {
+  const sent: string[] = [];
+  const output = await rewrite(text, async (t) => {
+    sent.push(t);
+    const result = await format(t);
+    return sent.length === 1 ? first(result) : result;
+  });
+  return { output, sent };
+}
