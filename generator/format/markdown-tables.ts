@@ -128,7 +128,7 @@ export function delimiterRow(widths: readonly number[], aligns: readonly Align[]
 type Align = 'none' | 'left' | 'right';
 
 /** A formatted table: its columns' widths and alignment, and each line's cells as padded. */
-export interface Table {
+interface Table {
   readonly widths: readonly number[];
   readonly aligns: readonly Align[];
   readonly header: readonly string[];

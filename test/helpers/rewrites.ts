@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 
 /**
@@ -7,12 +8,14 @@ import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/f
 const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
 export const format = (text: string): Promise<string> => prettier.format(text, 'markdown', 'docs/A.md');
 
+type Rewriting = (text: string, format: (text: string) => Promise<string>) => Promise<string>;
+
 /**
  * `text` formatted through `rewrite` (e.g. `formatWithoutPlainRows`): the result, and the texts
  * prettier got; `first` changes prettier's first output (a tampered one), or throws (a failure).
  */
 export async function recorded(
-  rewrite: (text: string, format: (text: string) => Promise<string>) => Promise<string>,
+  rewrite: Rewriting,
   text: string,
   first: (output: string) => string = (output) => output,
 ): Promise<{ output: string; sent: string[] }> {
@@ -23,4 +26,14 @@ export async function recorded(
     return sent.length === 1 ? first(result) : result;
   });
   return { output, sent };
+}
+
+/**
+ * A rewrite's fallback (rewrite.ts): when `first` tampers with prettier's output for the rewritten
+ * text or fails, prettier gets `text` as it is next, and the result is its output for it.
+ */
+export async function expectFallback(rewrite: Rewriting, rewritten: string, text: string, first: (output: string) => string): Promise<void> {
+  const { output, sent } = await recorded(rewrite, text, first);
+  expect(sent).toStrictEqual([rewritten, text]);
+  expect(output).toBe(await format(text));
 }
