@@ -3,6 +3,7 @@ import { isAbsolute } from 'node:path';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
 import { formatWithVerbatimFences } from './markdown-fences.ts';
+import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
 
 /** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
@@ -20,8 +21,9 @@ export type FormatterSetup = { readonly kind: 'config' } | { readonly kind: 'sta
 export const PARSERS: Record<string, string> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'babel', mjs: 'babel', json: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', css: 'css' };
 
 /**
- * `rewrites: false`: the standalone build gives prettier markdown as it is, all table rows and
- * fences (the tests' reference for prettier's own output; see markdown-rows.ts, markdown-fences.ts).
+ * `rewrites: false`: the standalone build gives prettier markdown as it is, all table rows,
+ * paragraphs, headings and fences (the tests' reference for prettier's own output; see
+ * markdown-rows.ts, markdown-blocks.ts, markdown-fences.ts).
  */
 export function createFormatter(setup: FormatterSetup, { rewrites = true }: { rewrites?: boolean } = {}): Promise<Formatter> {
   return setup.kind === 'config' ? configured() : Promise.resolve(standalone(setup.parsers, setup.all, rewrites));
@@ -91,13 +93,15 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
 
 /**
  * No config anywhere: prettier's defaults, with the standalone build and the parser plugins needed;
- * markdown without the table rows prettier prints as they are (markdown-rows.ts), and with the
+ * markdown without the table rows prettier prints as they are (markdown-rows.ts), with the
+ * blocks it prints as they are replaced by placeholders (markdown-blocks.ts), and with the
  * fenced code it prints as it is marked as a language it does not format (markdown-fences.ts).
  */
 function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: boolean): Formatter {
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
-  const markdown = (text: string, filepath: string) => formatWithoutPlainRows(text, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath)));
+  const markdown = (text: string, filepath: string) =>
+    formatWithoutPlainRows(text, (rows) => formatWithPlainBlocks(rows, (blocks) => formatWithVerbatimFences(blocks, (sent) => prettier(sent, 'markdown', filepath))));
   return { format: (text, parser, filepath) => (rewrites && parser === 'markdown' ? markdown(text, filepath) : prettier(text, parser, filepath)) };
 }
 

@@ -1,4 +1,4 @@
-import { cuttableMarkdown, markdownLines } from './markdown-chunks.ts';
+import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
@@ -51,18 +51,26 @@ export function markVerbatimFences(text: string): Marked | undefined {
   const out = lines.map((line) => line.line);
   const languages: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const language = /^```(ts|typescript|json)$/.exec(lines[i]!.line)?.[1];
-    // A fence that opens after an empty line outside fenced code (markdownLines tracks fences), at the first column: a top-level block.
-    if (!language || !lines[i]!.afterBlank) continue;
-    let close = i + 1;
-    while (close < lines.length && lines[close]!.line !== '```') close++;
-    if (close < lines.length && verbatim(language, out.slice(i + 1, close))) {
-      out[i] = `\`\`\`${MARK}`;
-      languages.push(language);
-    }
-    i = close;
+    const fence = verbatimFence(lines, i);
+    if (!fence) continue;
+    out[i] = `\`\`\`${MARK}`;
+    languages.push(fence.language);
+    i = fence.close;
   }
   return languages.length > 0 ? { text: out.join('\n'), languages } : undefined;
+}
+
+/**
+ * The fence prettier prints as it is (see above) that opens on line `i`: its language and the line
+ * that closes it, or `undefined`. It opens after an empty line outside fenced code (markdownLines
+ * tracks fences), at the first column: a top-level block.
+ */
+export function verbatimFence(lines: readonly MarkdownLine[], i: number): { readonly language: string; readonly close: number } | undefined {
+  const language = /^```(ts|typescript|json)$/.exec(lines[i]!.line)?.[1];
+  if (!language || !lines[i]!.afterBlank) return undefined;
+  let close = i + 1;
+  while (close < lines.length && lines[close]!.line !== '```') close++;
+  return close < lines.length && verbatim(language, lines.slice(i + 1, close).map(({ line }) => line)) ? { language, close } : undefined;
 }
 
 /** Whether prettier prints a fence's code in `language` as it is (see above). */

@@ -1,11 +1,12 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
+import { plainCell } from './markdown-inline.ts';
 import { cells, delimiterRow, joinableTable, laidOutLines, paddedRow } from './markdown-tables.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
  * Table rows that prettier prints as they are, left out of the markdown it formats and put back
  * into its output. Prettier prints each cell of a table alone, then pads it to its column's width
- * (see markdown-tables.ts), and a cell of plain inline markdown (`plainCell`) prints as its own
+ * (see markdown-tables.ts), and a cell of plain inline markdown (`plainCell`, markdown-inline.ts) prints as its own
  * text. So a plain row needs no parsing: it goes back between the rows prettier printed, and every
  * line of the table is padded to the widest cell of each column of all of them.
  *
@@ -90,62 +91,6 @@ function plainCells(row: string, columns: number): string[] | undefined {
   if (/^\|(?: *:?-+:? *\|)+$/.test(row)) return undefined;
   const found = row.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim());
   return found.length === columns && found.every(plainCell) ? found : undefined;
-}
-
-/** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
-const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+$/;
-/** A code span without a backtick, pipe or backslash in it, nor a space at either end (prettier prints its text as it is). */
-const CODE = /`[^`|\\ ](?:[^`|\\]*[^`|\\ ])?`/y;
-/** Bold words. */
-const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
-/** A link's destination: a plain path and anchor (prettier prints it as it is: no space, parenthesis or escape). */
-const DESTINATION = /\(([A-Za-z0-9./#_-]+)\)/y;
-
-/**
- * Whether prettier prints a table cell's text (its spaces trimmed) as it is: words (`WORD`), code
- * spans, bold words and escaped pipes, one space between each, and links of those to a plain
- * destination. Nothing that could start an autolink (`://`, `www.`, `@`), liquid (`{{`, `{%`), HTML,
- * an entity, emphasis, an image, math or a footnote.
- */
-export function plainCell(cell: string): boolean {
-  return !/ {2}|:\/\/|www\.|\{\{|\{%/i.test(cell) && plainRun(cell, 0, false) === cell.length;
-}
-
-/** Where a run of plain tokens from `at` ends (the end of the text, or the `]` of the link it is in), or -1 when one is not plain. */
-function plainRun(text: string, at: number, inLink: boolean): number {
-  let first = true;
-  while (at < text.length && !(inLink && text[at] === ']')) {
-    if (!first && text[at++] !== ' ') return -1;
-    first = false;
-    at = tokenEnd(text, at, inLink);
-    if (at < 0) return -1;
-  }
-  return at;
-}
-
-/** Where the plain token at `at` ends, or -1 when it is not one (what follows it is for `plainRun` to check). */
-function tokenEnd(text: string, at: number, inLink: boolean): number {
-  const sticky = (pattern: RegExp): RegExpExecArray | null => {
-    pattern.lastIndex = at;
-    return pattern.exec(text);
-  };
-  if (text[at] === '`') return sticky(CODE) ? CODE.lastIndex : -1;
-  if (text.startsWith('\\|', at)) return at + 2;
-  if (text.startsWith('**', at)) {
-    const bold = sticky(BOLD);
-    return bold && bold[1]!.split(' ').every((word) => WORD.test(word)) ? BOLD.lastIndex : -1;
-  }
-  if (text[at] === '[') {
-    if (inLink) return -1;
-    // The run stops at the `]` or the end (then no destination follows); an empty text is not plain.
-    const close = plainRun(text, at + 1, true);
-    if (close <= at + 1) return -1;
-    DESTINATION.lastIndex = close + 1;
-    return DESTINATION.exec(text) ? DESTINATION.lastIndex : -1;
-  }
-  let end = at;
-  while (end < text.length && text[end] !== ' ' && !(inLink && text[end] === ']')) end++;
-  return WORD.test(text.slice(at, end)) ? end : -1;
 }
 
 /** `output` (prettier's for the stripped text) with the plain rows back in their tables, or `undefined` when it is not as expected. */

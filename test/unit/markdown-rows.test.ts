@@ -6,7 +6,8 @@
  * failure on the stripped text) sends the text with all its rows.
  */
 import { describe, expect, it } from 'vitest';
-import { formatWithoutPlainRows, plainCell, withoutPlainRows, withPlainRows } from '../../generator/format/markdown-rows.ts';
+import { plainCell } from '../../generator/format/markdown-inline.ts';
+import { formatWithoutPlainRows, withoutPlainRows, withPlainRows } from '../../generator/format/markdown-rows.ts';
 import { expectFallback, format, recorded } from '../helpers/rewrites.ts';
 
 /** `text` formatted without its plain rows: the result, and the texts prettier got. */
@@ -143,66 +144,7 @@ describe('plain table rows', () => {
   });
 });
 
-describe('a plain cell', () => {
-  it.each([
-    '',
-    'word',
-    'The account owner of the repository. The name is not case sensitive.',
-    '`/repos/{owner}/{repo}`',
-    '`a <b> & *c*`',
-    '**GET** `/x`',
-    '[**reposGet**](ReposApi.md#reposget)',
-    '[Using `code` and **bold**](../README.md#models_x)',
-    '`"asc"` \\| `"desc"`',
-    'snake_case a_b_c',
-    "1. \"quoted\" it's = +1? a/b; c: d (e) -",
-  ])('%j is plain', (cell) => {
-    expect(plainCell(cell)).toBe(true);
-  });
-
-  it.each([
-    { cell: '*em*', why: 'emphasis' },
-    { cell: '_em_', why: 'emphasis' },
-    { cell: 'snake_', why: 'an underscore prettier escapes' },
-    { cell: 'a._b', why: 'an underscore after punctuation' },
-    { cell: 'a  b', why: 'two spaces' },
-    { cell: '` a `', why: 'a code span with spaces at its ends' },
-    { cell: '`a\\b`', why: 'a backslash in code' },
-    { cell: '`a', why: 'an unclosed code span' },
-    { cell: '` x', why: 'an unclosed code span, then a space' },
-    { cell: '*', why: 'an asterisk' },
-    { cell: '**a b_**', why: 'an underscore prettier escapes, in bold' },
-    { cell: '**a**b', why: 'bold followed by a word' },
-    { cell: '**a *b***', why: 'emphasis in bold' },
-    { cell: '**`a`**', why: 'code in bold' },
-    { cell: '[a](b c)', why: 'a destination with a space' },
-    { cell: '[a](<b>)', why: 'a destination in angle brackets' },
-    { cell: '[a](b "t")', why: 'a link title' },
-    { cell: '[](b)', why: 'an empty link text' },
-    { cell: '[a [b](c)](d)', why: 'a link in a link' },
-    { cell: '[a](b).', why: 'punctuation after a link' },
-    { cell: '[a]', why: 'a reference' },
-    { cell: '[[a]]', why: 'a wiki link' },
-    { cell: '[ x', why: 'a bracket that opens no link' },
-    { cell: '![a](b)', why: 'an image' },
-    { cell: 'see https://example.test', why: 'an autolink' },
-    { cell: 'www.example.test', why: 'an autolink' },
-    { cell: 'me@example.test', why: 'an email autolink' },
-    { cell: '<b>', why: 'HTML' },
-    { cell: 'a &amp; b', why: 'an entity' },
-    { cell: '$x$', why: 'math' },
-    { cell: '{{ x }}', why: 'liquid' },
-    { cell: '`{% x %}`', why: 'liquid in code' },
-    { cell: '`{{ x }}`', why: 'liquid in code' },
-    { cell: '`a  b`', why: 'two spaces in code' },
-    { cell: 'a ~b~', why: 'strikethrough' },
-    { cell: '# a', why: 'a hash' },
-    { cell: 'a\\*b', why: 'an escape' },
-    { cell: 'café', why: 'not ASCII' },
-  ])('$cell is not ($why)', ({ cell }) => {
-    expect(plainCell(cell)).toBe(false);
-  });
-
+describe('plain cells', () => {
   it('prettier prints every plain cell as it is: generated cells of every kind, in one table', async () => {
     // A deterministic mix of the grammar's tokens, with punctuation at the edges of words.
     const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case'];

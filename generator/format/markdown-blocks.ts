@@ -1,0 +1,86 @@
+import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
+import { verbatimFence } from './markdown-fences.ts';
+import { plainInline, plainParagraph } from './markdown-inline.ts';
+import { formatRewritten } from './rewrite.ts';
+
+/**
+ * Top-level blocks that prettier prints as they are, each run of them sent to it as one short
+ * placeholder paragraph and put back into its output. Such a block needs no parsing:
+ * - a paragraph of one line that `plainParagraph` accepts (markdown-inline.ts);
+ * - an ATX heading (`#` to `######`, one space, then plain inline markdown): prettier prints its
+ *   level's hashes, a space and the text;
+ * - a fence prettier prints as it is (`verbatimFence`, markdown-fences.ts): a method's signature,
+ *   canonical JSON.
+ *
+ * Taking the blocks out would change the blocks around them (two lists they stood between would
+ * become one); a placeholder is a block too, and prettier prints the blocks around a paragraph as
+ * it prints them around a heading or a fence: an empty line between top-level blocks, a list's
+ * marker and numbering set by the lists right before it. Blocks with one empty line between each
+ * (prettier prints one there) share a placeholder.
+ *
+ * Only with prettier's defaults (the standalone setup), in a document `cuttableMarkdown` accepts,
+ * for blocks at the first column after an empty line outside fenced code and comments, with an
+ * empty line or the end of the text after them. The output must hold each placeholder once, in
+ * order, as a line of its own between empty lines, and nothing else of them; otherwise, or when
+ * prettier fails, the text is formatted as it is.
+ *
+ * Measured on GitHub's `--all`: 11,561 of the docs pages' one-line paragraphs (1.55 MB) print as
+ * they are, 37% of prettier's time on the markdown left once plain table rows and verbatim fences
+ * are out; the operations' anchors, headings, signatures, titles and the paragraphs on failures
+ * and navigation are the templates' own (README, "Plain blocks").
+ */
+export function formatWithPlainBlocks(text: string, format: (text: string) => Promise<string>): Promise<string> {
+  return formatRewritten(text, withoutPlainBlocks, withPlainBlocks, format);
+}
+
+/** The placeholders' prefix (a text that holds it is left as it is); the run's index follows. */
+const PLACEHOLDER = 'openapi-morph-blocks-';
+
+/** A markdown text with its runs of plain blocks replaced by placeholders, and the runs in order. */
+interface Replaced {
+  readonly text: string;
+  readonly runs: readonly string[];
+}
+
+/** `text` with each run of plain blocks replaced by a placeholder, or `undefined` when it has none (see above). */
+export function withoutPlainBlocks(text: string): Replaced | undefined {
+  if (text.includes(PLACEHOLDER) || !cuttableMarkdown(text)) return undefined;
+  const lines = [...markdownLines(text)];
+  const out: string[] = [];
+  const runs: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let last = plainBlockEnd(lines, i);
+    if (last < 0) {
+      out.push(lines[i]!.line);
+      continue;
+    }
+    // A plain block is followed by an empty line or the end: the next one may start after it.
+    for (let next = plainBlockEnd(lines, last + 2); next >= 0; next = plainBlockEnd(lines, last + 2)) last = next;
+    out.push(`${PLACEHOLDER}${runs.length}`);
+    runs.push(lines.slice(i, last + 1).map(({ line }) => line).join('\n'));
+    i = last;
+  }
+  return runs.length > 0 ? { text: out.join('\n'), runs } : undefined;
+}
+
+/** The last line of the plain block (see above) that starts on line `i`, or -1 when none does. */
+function plainBlockEnd(lines: readonly MarkdownLine[], i: number): number {
+  const line = lines[i];
+  if (!line?.afterBlank) return -1;
+  const heading = /^#{1,6} (.*)$/.exec(line.line);
+  const last = plainParagraph(line.line) || (heading && plainInline(heading[1]!)) ? i : (verbatimFence(lines, i)?.close ?? -1);
+  return last >= 0 && (lines[last + 1]?.line ?? '') === '' ? last : -1;
+}
+
+/** `output` (prettier's for the replaced text) with the runs back in place of their placeholders, or `undefined` when it is not as expected. */
+export function withPlainBlocks(output: string, replaced: Replaced): string | undefined {
+  if (output.split(PLACEHOLDER).length - 1 !== replaced.runs.length) return undefined;
+  const lines = output.split('\n');
+  let next = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== `${PLACEHOLDER}${next}`) continue;
+    if ((lines[i - 1] ?? '') !== '' || (lines[i + 1] ?? '') !== '') return undefined;
+    lines[i] = replaced.runs[next++]!;
+  }
+  return next === replaced.runs.length ? lines.join('\n') : undefined;
+}

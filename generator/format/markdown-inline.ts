@@ -1,0 +1,118 @@
+/**
+ * Inline markdown that prettier prints as it is, without parsing it: a table cell's text
+ * (markdown-rows.ts) or a paragraph of one line (markdown-paragraphs.ts). Prettier's markdown
+ * printer prints a text node's words as they are but for `*` and `_` (which it escapes unless `_`
+ * is inside a word), a code span as its text between backticks, bold text between `**`, a link as
+ * `[text](destination)`, and one space for each run of spaces. So plain tokens print as they are:
+ * - words of letters, digits and punctuation that opens nothing (`WORD`), `_` only between letters
+ *   or digits;
+ * - code spans without a backtick, pipe or backslash in them, nor a space at either end;
+ * - bold words;
+ * - links of those to a destination with no space, parenthesis, entity or escape; a link's text
+ *   may be a run of them in brackets (`[[Back to top]](#top)`: without a definition the inner
+ *   brackets are text, and prettier's wiki-link syntax prints the same).
+ *
+ * One space stands between two tokens, or none between words, code spans and links (not between
+ * two code spans, whose backticks would run together, nor beside bold text, whose `**` opens or
+ * closes by what stands beside it). Nothing that could start an autolink (`://` or `www.` outside
+ * a destination, `@`), liquid (`{{`, `{%`), HTML, an entity, emphasis, an image, math, a footnote
+ * or a reference (a text with link definitions is never rewritten: `cuttableMarkdown`).
+ */
+
+/** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
+const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+$/;
+/** A code span without a backtick, pipe or backslash in it, nor a space at either end (prettier prints its text as it is). */
+const CODE = /`[^`|\\ ](?:[^`|\\]*[^`|\\ ])?`/y;
+/** Bold words. */
+const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
+/**
+ * A link's destination: a path, an anchor or an address without a space, parenthesis, entity or
+ * escape (prettier prints it as it is: `printUrl` wraps one with a space or parenthesis in `<>`).
+ */
+const DESTINATION = /\(([A-Za-z0-9./#_?=:~+%-]+)\)/y;
+/** What no plain text holds outside its links' destinations: two spaces, an autolink's start, liquid. */
+const NEVER = / {2}|:\/\/|www\.|\{\{|\{%/i;
+
+/** Whether `text` holds what no plain text holds (`NEVER`), its links' destinations aside (an address there is no autolink). */
+const never = (text: string): boolean => NEVER.test(text.replace(/\]\([^\s(){}]*\)/g, ']()'));
+
+/** Whether prettier prints a table cell's text (its spaces trimmed) as it is: plain tokens (see above) and escaped pipes, spaces around each pipe. */
+export function plainCell(cell: string): boolean {
+  return !never(cell) && plainRun(cell, 0, false, true) === cell.length;
+}
+
+/**
+ * Whether prettier prints a paragraph of one line as it is, wherever it stands as a top-level
+ * block: plain inline markdown (`plainInline`) from a letter, a backtick, a link or bold text (so it
+ * starts no other block, and no list item). Or an empty anchor, `<a id="name"></a>`: inline HTML,
+ * printed as it is.
+ */
+export function plainParagraph(line: string): boolean {
+  return ANCHOR.test(line) || (/^[A-Za-z`[*]/.test(line) && plainInline(line));
+}
+
+/** Whether prettier prints a paragraph's or a heading's text as it is: plain tokens (see above), at least one, with no space before the first or after the last. */
+export function plainInline(text: string): boolean {
+  return text !== '' && !never(text) && plainRun(text, 0, false, false) === text.length;
+}
+
+const ANCHOR = /^<a id="[A-Za-z0-9_-]*"><\/a>$/;
+
+type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe';
+
+/** Whether two tokens may stand with no space between them (see above). */
+const touch = (before: Kind, after: Kind): boolean => ![before, after].some((kind) => kind === 'bold' || kind === 'pipe') && !(before === 'code' && after === 'code');
+
+const kindAt = (text: string, at: number): Kind => (text[at] === '`' ? 'code' : text.startsWith('**', at) ? 'bold' : text[at] === '[' ? 'link' : text.startsWith('\\|', at) ? 'pipe' : 'word');
+
+/**
+ * Where a run of plain tokens from `at` ends (the end of the text, or the `]` of the link it is in),
+ * or -1 when one is not plain. A space must be followed by a token: not one at the end, nor before
+ * the `]`.
+ */
+function plainRun(text: string, at: number, inLink: boolean, pipes: boolean): number {
+  let before: Kind | undefined;
+  while (at < text.length && !(inLink && text[at] === ']')) {
+    const spaced = before !== undefined && text[at] === ' ';
+    if (spaced) at++;
+    const kind = kindAt(text, at);
+    if (before !== undefined && !spaced && !touch(before, kind)) return -1;
+    at = tokenEnd(text, at, kind, inLink, pipes);
+    if (at < 0) return -1;
+    before = kind;
+  }
+  return at;
+}
+
+/** Where the plain token of `kind` at `at` ends, or -1 when it is not one (what follows it is for `plainRun` to check). */
+function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean, pipes: boolean): number {
+  const sticky = (pattern: RegExp, from = at): RegExpExecArray | null => {
+    pattern.lastIndex = from;
+    return pattern.exec(text);
+  };
+  switch (kind) {
+    case 'code':
+      return sticky(CODE) ? CODE.lastIndex : -1;
+    case 'pipe':
+      return pipes ? at + 2 : -1;
+    case 'bold': {
+      const bold = sticky(BOLD);
+      return bold && bold[1]!.split(' ').every((word) => WORD.test(word)) ? BOLD.lastIndex : -1;
+    }
+    case 'link': {
+      if (inLink) return -1;
+      const bracketed = text[at + 1] === '[';
+      // The run stops at the `]` or the end (then no destination follows); an empty text is not plain.
+      const from = bracketed ? at + 2 : at + 1;
+      let close = plainRun(text, from, true, pipes);
+      if (close <= from) return -1;
+      if (bracketed && text[close++] !== ']') return -1;
+      return sticky(DESTINATION, close + 1) ? DESTINATION.lastIndex : -1;
+    }
+    case 'word': {
+      let end = at;
+      while (end < text.length && text[end] !== ' ' && !(inLink && text[end] === ']') && text[end] !== '`' && text[end] !== '[') end++;
+      return WORD.test(text.slice(at, end)) ? end : -1;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Runs of top-level blocks prettier prints as they are (markdown-blocks.ts: one-line paragraphs,
+ * headings, verbatim fences) go to prettier as placeholders and come back in their place: the
+ * result is prettier's own output for the whole text, and prettier never sees those blocks. An
+ * output that is not as expected (or a failure) sends the text as it is.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatWithPlainBlocks, withoutPlainBlocks, withPlainBlocks } from '../../generator/format/markdown-blocks.ts';
+import { expectFallback, format, recorded } from '../helpers/rewrites.ts';
+
+const placeholder = (n: number) => `openapi-morph-blocks-${n}`;
+const replaced = (text: string) => recorded(formatWithPlainBlocks, text);
+
+const A = 'Failures reject with [`ApiError`](../README.md#errors) (see [retries](../README.md#retries)).';
+const B = '[[Back to top]](#reposapi) [[Back to README]](../README.md)';
+const C = '<a id="reposget"></a>';
+const KEPT = 'Some   *prose*.';
+const SIGNATURE = '```ts\nreposGet(owner: string): ApiPromise<Repo>\n```';
+const JSON_FENCE = `\`\`\`json\n${JSON.stringify({ id: 1, tags: [{ name: 'a' }] }, null, 2)}\n\`\`\``;
+
+describe('plain blocks', () => {
+  it('a run between empty lines goes as one placeholder, and the output is the bytes prettier gives the text', async () => {
+    const text = `${A}\n\n${B}\n\n${C}\n\n## *reposGet*\n\n${KEPT}\n\n**Get a repository**\n`;
+    const { output, sent } = await replaced(text);
+    expect(sent).toStrictEqual([`${placeholder(0)}\n\n## *reposGet*\n\n${KEPT}\n\n${placeholder(1)}\n`]);
+    expect(output).toBe(await format(text));
+  });
+
+  it('headings, signatures and JSON join a run; fences and headings that are not plain stay', async () => {
+    const text = `${C}\n\n## reposGet\n\n${SIGNATURE}\n\n**Get a repository**\n\n### Example\n\n\`\`\`ts\nconst a=1\n\`\`\`\n\n## *em*\n\n${JSON_FENCE}\n\n###### \`six\` [levels](#six)\n`;
+    const { output, sent } = await replaced(text);
+    expect(sent).toStrictEqual([`${placeholder(0)}\n\n\`\`\`ts\nconst a=1\n\`\`\`\n\n## *em*\n\n${placeholder(1)}\n`]);
+    expect(output).toBe(await format(text));
+  });
+
+  it.each([
+    { name: 'between two lists (a paragraph still stands between them)', text: `- a\n- b\n\n${A}\n\n- c\n`, sent: `- a\n- b\n\n${placeholder(0)}\n\n- c\n` },
+    { name: 'at the first column after a list item', text: `1. a\n\n${A}\n`, sent: `1. a\n\n${placeholder(0)}\n` },
+    { name: 'two empty lines apart (prettier prints one)', text: `${A}\n\n\n${B}\n`, sent: `${placeholder(0)}\n\n\n${placeholder(1)}\n` },
+    { name: 'at the end of a text with no newline', text: `# *a*\n\n${A}`, sent: `# *a*\n\n${placeholder(0)}` },
+    { name: 'after a quote and a table', text: `> q\n\n${A}\n\n| a |\n| - |\n| b |\n\n${B}\n`, sent: `> q\n\n${placeholder(0)}\n\n| a |\n| - |\n| b |\n\n${placeholder(1)}\n` },
+  ])('$name', async ({ text, sent: expected }) => {
+    const { output, sent } = await replaced(text);
+    expect(sent).toStrictEqual([expected]);
+    expect(output).toBe(await format(text));
+  });
+
+  it.each([
+    { name: 'a paragraph of two lines', text: `${A}\n${B}\n` },
+    { name: 'a line before it', text: `# a\n${A}\n` },
+    { name: 'a setext heading', text: `${A}\n===\n` },
+    { name: 'in fenced code', text: `\`\`\`md\n\n${A}\n\n\`\`\`\n` },
+    { name: 'in an HTML comment', text: `<!--\n\n${A}\n\n-->\n` },
+    { name: 'indented in a list item', text: `- a\n\n  ${A}\n` },
+    { name: 'not plain', text: `${KEPT}\n\n- ${A}\n` },
+    { name: 'a heading of seven hashes', text: '####### a\n' },
+    { name: 'a heading with two spaces', text: '##  a\n' },
+    { name: 'an empty heading', text: '## \n\n##\n' },
+    { name: 'a heading with closing hashes', text: '## a ##\n' },
+    { name: 'a heading indented', text: ' ## a\n' },
+    { name: 'a heading followed by a line', text: '## a\ntext\n' },
+    { name: 'a signature followed by a line', text: `${SIGNATURE}\ntext\n` },
+    { name: 'a fence that is not verbatim', text: '```ts\nconst a=1\n```\n' },
+    { name: 'a fence not closed', text: '```ts\nreposGet(owner: string): A\n' },
+    { name: 'a text that holds a placeholder', text: `${A}\n\n${placeholder(3)}\n` },
+    { name: 'a text with a link definition', text: `${A}\n\n[a]: https://example.test\n` },
+    { name: 'a text with front matter', text: `---\na: 1\n---\n\n${A}\n` },
+  ])('is left in the text: $name', async ({ text }) => {
+    expect(withoutPlainBlocks(text)).toBeUndefined();
+    const { output, sent } = await replaced(text);
+    expect(sent).toStrictEqual([text]);
+    expect(output).toBe(await format(text));
+  });
+
+  it('generated pages of plain and other blocks: the bytes prettier gives each', async () => {
+    const blocks = [A, B, C, KEPT, SIGNATURE, JSON_FENCE, '## `h` [x](#y)', '# h', '- a\n- b', '1. a', '> q', '| a |\n| - |\n| b |', '```ts\nconst a=1\n```', '**Title**', 'two\nlines', '<!-- c -->'];
+    let seed = 5;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    for (let page = 0; page < 40; page++) {
+      const text = `${Array.from({ length: 2 + next(12) }, () => blocks[next(blocks.length)]!).join(next(4) === 0 ? '\n\n\n' : '\n\n')}\n`;
+      const { output } = await replaced(text);
+      expect(output, text).toBe(await format(text));
+    }
+  });
+
+  const text = `${A}\n\n# *h*\n\n${B}\n\n${KEPT}\n`;
+  const sentText = `${placeholder(0)}\n\n# *h*\n\n${placeholder(1)}\n\n${KEPT}\n`;
+  it.each([
+    { name: 'a placeholder missing', tamper: (o: string) => o.replace(`${placeholder(1)}\n`, '') },
+    { name: 'a placeholder twice', tamper: (o: string) => `${o}\n${placeholder(1)}\n` },
+    { name: 'the placeholders swapped', tamper: (o: string) => o.replace(placeholder(0), 'X').replace(placeholder(1), placeholder(0)).replace('X', placeholder(1)) },
+    { name: 'a placeholder inside a line', tamper: (o: string) => o.replace(placeholder(1), `a ${placeholder(1)}`) },
+    { name: 'a placeholder indented', tamper: (o: string) => o.replace(placeholder(1), `  ${placeholder(1)}`) },
+    { name: 'a line right before a placeholder', tamper: (o: string) => o.replace(`\n\n${placeholder(1)}`, `\nx\n${placeholder(1)}`) },
+    { name: 'a line right after a placeholder', tamper: (o: string) => o.replace(`${placeholder(0)}\n\n`, `${placeholder(0)}\nx\n`) },
+  ])('an output with $name: prettier gets the text as it is, and the result is its output', async ({ tamper }) => {
+    expect(withoutPlainBlocks(text)?.text).toBe(sentText);
+    await expectFallback(formatWithPlainBlocks, sentText, text, tamper);
+  });
+
+  it('restores a run of several paragraphs, line for line', () => {
+    const found = withoutPlainBlocks(`${A}\n\n${B}\n`)!;
+    expect(found.text).toBe(`${placeholder(0)}\n`);
+    expect(withPlainBlocks(`${placeholder(0)}\n`, found)).toBe(`${A}\n\n${B}\n`);
+  });
+
+  it('a failure on the replaced text formats the text as it is, so an error is its own', async () => {
+    await expectFallback(formatWithPlainBlocks, sentText, text, () => {
+      throw new Error('boom');
+    });
+    await expect(formatWithPlainBlocks(text, () => Promise.reject(new Error('at line 3')))).rejects.toThrow('at line 3');
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The inline markdown prettier prints as it is (markdown-inline.ts): a table cell's text or a
+ * paragraph of one line. Every text the grammar accepts is checked against prettier itself; what
+ * it refuses is what prettier changes, parses otherwise, or what the grammar cannot tell apart.
+ */
+import { describe, expect, it } from 'vitest';
+import { plainCell, plainParagraph } from '../../generator/format/markdown-inline.ts';
+import { format } from '../helpers/rewrites.ts';
+
+/** prettier's output for `cell` in a table of one column whose header is as wide. */
+const printedCell = async (cell: string): Promise<string> => {
+  const header = 'h'.repeat(Math.max(3, cell.length));
+  const output = await format(`| ${header} |\n| --- |\n| ${cell} |\n`);
+  return output.split('\n')[2]!.slice(2, -2).trimEnd();
+};
+
+/** Plain both in a cell and as a paragraph. */
+const PLAIN = [
+  'word',
+  'The account owner of the repository. The name is not case sensitive.',
+  '`/repos/{owner}/{repo}`',
+  '`a <b> & *c*`',
+  '**GET** `/x`',
+  '[**reposGet**](ReposApi.md#reposget)',
+  '[Using `code` and **bold**](../README.md#models_x)',
+  'snake_case a_b_c',
+  'a "[quoted link](https://example.test/a/b_c?x=1)"',
+  'see [retries](../README.md#retries-timeouts)). After `api.isError(error, "x")`, checking `error.status`',
+  'Failures reject with [`ApiError`](../README.md#errors) or (`ActionsApiErrors`); see [a](b)[c](d).',
+  '[[Back to top]](#reposapi) [[Back to API list]](../README.md#api-endpoints)',
+  '`a`s and `b`-like (`c`)',
+  'Lists [issues](https://docs.github.com/rest/issues/issues#list-issues) for the `owner`.',
+  '[a](http://example.test:8080/a%20b~c+d=e)',
+];
+
+describe('plain inline markdown', () => {
+  it.each(PLAIN)('%j is plain in a cell and as a paragraph, and prettier prints it as it is', async (text) => {
+    expect(plainCell(text)).toBe(true);
+    expect(plainParagraph(text)).toBe(true);
+    expect(await printedCell(text)).toBe(text);
+    expect(await format(`${text}\n`)).toBe(`${text}\n`);
+  });
+
+  it.each([
+    '',
+    "1. \"quoted\" it's = +1? a/b; c: d (e) -",
+    '`"asc"` \\| `"desc"`',
+    '**a** \\| b',
+    '- a',
+    '+ a',
+    '(x) y',
+  ])('%j is a plain cell, and prettier prints it as it is', async (cell) => {
+    expect(plainCell(cell)).toBe(true);
+    expect(await printedCell(cell)).toBe(cell);
+  });
+
+  it.each(['<a id="reposget"></a>', '<a id=""></a>', '**Create an organization repository**'])('%j is a plain paragraph, and prettier prints it as it is', async (line) => {
+    expect(plainParagraph(line)).toBe(true);
+    expect(await format(`${line}\n`)).toBe(`${line}\n`);
+  });
+
+  it.each([
+    { text: '*em*', why: 'emphasis' },
+    { text: '_em_', why: 'emphasis' },
+    { text: 'snake_', why: 'an underscore prettier escapes' },
+    { text: 'a._b', why: 'an underscore after punctuation' },
+    { text: 'a_`b`', why: 'an underscore before code' },
+    { text: 'a  b', why: 'two spaces' },
+    { text: '` a `', why: 'a code span with spaces at its ends' },
+    { text: '`a\\b`', why: 'a backslash in code' },
+    { text: '`a', why: 'an unclosed code span' },
+    { text: '` x', why: 'an unclosed code span, then a space' },
+    { text: '`a``b`', why: 'two code spans with no space between' },
+    { text: '*', why: 'an asterisk' },
+    { text: '**a b_**', why: 'an underscore prettier escapes, in bold' },
+    { text: '**a**b', why: 'bold followed by a word' },
+    { text: 'a**b**', why: 'bold after a word' },
+    { text: '**a**`b`', why: 'bold followed by code' },
+    { text: '**a**\\|', why: 'bold touching a pipe' },
+    { text: '**a *b***', why: 'emphasis in bold' },
+    { text: '**`a`**', why: 'code in bold' },
+    { text: '[a](b c)', why: 'a destination with a space' },
+    { text: '[a](<b>)', why: 'a destination in angle brackets' },
+    { text: '[a](b "t")', why: 'a link title' },
+    { text: '[a](b&amp;c)', why: 'an entity in a destination' },
+    { text: '[a](b(c))', why: 'parentheses in a destination' },
+    { text: '[](b)', why: 'an empty link text' },
+    { text: '[[]](b)', why: 'an empty run in brackets' },
+    { text: '[[a](b)', why: 'brackets not closed twice' },
+    { text: '[a [b](c)](d)', why: 'a link in a link' },
+    { text: '[a]', why: 'a reference' },
+    { text: '[a][b]', why: 'a full reference' },
+    { text: '[[a]]', why: 'a wiki link' },
+    { text: '[ x', why: 'a bracket that opens no link' },
+    { text: 'a]', why: 'a closing bracket' },
+    { text: '![a](b)', why: 'an image' },
+    { text: 'see https://example.test', why: 'an autolink' },
+    { text: '[https://example.test](a)', why: 'an autolink in a link text' },
+    { text: 'www.example.test', why: 'an autolink' },
+    { text: '[a](https://www.example.test) www.x', why: 'an autolink after a link' },
+    { text: 'me@example.test', why: 'an email autolink' },
+    { text: '<b>', why: 'HTML' },
+    { text: 'a &amp; b', why: 'an entity' },
+    { text: '$x$', why: 'math' },
+    { text: '{{ x }}', why: 'liquid' },
+    { text: '`{% x %}`', why: 'liquid in code' },
+    { text: '`{{ x }}`', why: 'liquid in code' },
+    { text: '`a  b`', why: 'two spaces in code' },
+    { text: 'a ~b~', why: 'strikethrough' },
+    { text: '# a', why: 'a hash' },
+    { text: 'a\\*b', why: 'an escape' },
+    { text: 'a\\|b', why: 'a pipe touching a word' },
+    { text: '`a`\\|', why: 'a pipe touching code' },
+    { text: '\\|[a](b)', why: 'a link touching a pipe' },
+    { text: '[a ](b)', why: 'a space before the end of a link text' },
+    { text: 'café', why: 'not ASCII' },
+  ])('$text is not plain ($why)', ({ text }) => {
+    expect(plainCell(text)).toBe(false);
+    expect(plainParagraph(text)).toBe(false);
+  });
+
+  it.each([
+    { line: '', why: 'empty' },
+    { line: '1. a', why: 'a list item' },
+    { line: '- a', why: 'a list item' },
+    { line: '+ a', why: 'a list item' },
+    { line: '2024 was', why: 'a digit first' },
+    { line: '(a) b', why: 'punctuation first' },
+    { line: ' a', why: 'a space first' },
+    { line: 'a ', why: 'a space last' },
+    { line: '`a` \\| `b`', why: 'an escaped pipe' },
+    { line: '<a id="x"></a> y', why: 'HTML with text' },
+    { line: 'y <a id="x"></a>', why: 'text with HTML' },
+    { line: '<a name="x"></a>', why: 'HTML that is not an empty anchor' },
+    { line: '<a id="x y"></a>', why: 'an anchor with a space' },
+  ])('$line is not a plain paragraph ($why)', ({ line }) => {
+    expect(plainParagraph(line)).toBe(false);
+  });
+
+  it('prettier prints every plain paragraph and cell as it is: generated texts of every kind', async () => {
+    // A deterministic mix of the grammar's tokens, touching or one space apart.
+    const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"'];
+    const touching = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
+    const tokens = [...touching, '**GET**', '**Bold words.**'];
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const text = (): string => {
+      let out = ['[x](y)', '`z`', 'Word', '**Bold**'][next(4)]!;
+      for (let n = next(8); n > 0; n--) {
+        const bold = out.endsWith('**');
+        const token = (bold ? tokens : touching)[next(bold ? tokens.length : touching.length)]!;
+        // Touching only where the grammar allows it; a space otherwise.
+        const apart = bold || token.startsWith('**') || (out.endsWith('`') && token.startsWith('`')) || next(2) === 0 || (/[\w"'(),.:;=?+/-]$/.test(out) && /^[\w"'(),.:;=?+/-]/.test(token));
+        out += (apart ? ' ' : '') + token;
+      }
+      return out;
+    };
+    const paragraphs = Array.from({ length: 300 }, text);
+    expect(paragraphs.filter((p) => !plainParagraph(p) || !plainCell(p))).toStrictEqual([]);
+    const page = `${paragraphs.join('\n\n')}\n`;
+    expect(await format(page)).toBe(page);
+    const width = Math.max(...paragraphs.map((p) => p.length));
+    const table = `| ${'h'.repeat(width)} |\n| ${'-'.repeat(width)} |\n${paragraphs.map((p) => `| ${p.padEnd(width)} |`).join('\n')}\n`;
+    expect(await format(table)).toBe(table);
+  });
+});
