@@ -93,15 +93,15 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
 
 /**
  * No config anywhere: prettier's defaults, with the standalone build and the parser plugins needed;
- * markdown without the table rows prettier prints as they are (markdown-rows.ts), with the
- * blocks it prints as they are replaced by placeholders (markdown-blocks.ts), and with the
- * fenced code it prints as it is marked as a language it does not format (markdown-fences.ts).
+ * markdown with the runs of blocks it prints as they are replaced by placeholders
+ * (markdown-blocks.ts), then without the other tables' plain rows (markdown-rows.ts), and with
+ * the fenced code it prints as it is marked as a language it does not format (markdown-fences.ts).
  */
 function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: boolean): Formatter {
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
   const markdown = (text: string, filepath: string) =>
-    formatWithoutPlainRows(text, (rows) => formatWithPlainBlocks(rows, (blocks) => formatWithVerbatimFences(blocks, (sent) => prettier(sent, 'markdown', filepath))));
+    formatWithPlainBlocks(text, (blocks) => formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath))));
   return { format: (text, parser, filepath) => (rewrites && parser === 'markdown' ? markdown(text, filepath) : prettier(text, parser, filepath)) };
 }
 

@@ -1,6 +1,7 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { verbatimFence } from './markdown-fences.ts';
 import { plainInline, plainParagraph } from './markdown-inline.ts';
+import { plainTable } from './markdown-rows.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
@@ -10,7 +11,9 @@ import { formatRewritten } from './rewrite.ts';
  * - an ATX heading (`#` to `######`, one space, then plain inline markdown): prettier prints its
  *   level's hashes, a space and the text;
  * - a fence prettier prints as it is (`verbatimFence`, markdown-fences.ts): a method's signature,
- *   canonical JSON.
+ *   canonical JSON;
+ * - a table of plain cells (`plainTable`, markdown-rows.ts), at the first column after a plain
+ *   block, as the rows rewrite takes one: prettier prints it padded, and its run holds it so.
  *
  * Taking the blocks out would change the blocks around them (two lists they stood between would
  * become one); a placeholder is a block too, and prettier prints the blocks around a paragraph as
@@ -24,10 +27,11 @@ import { formatRewritten } from './rewrite.ts';
  * order, as a line of its own between empty lines, and nothing else of them; otherwise, or when
  * prettier fails, the text is formatted as it is.
  *
- * Measured on GitHub's `--all`: 11,561 of the docs pages' one-line paragraphs (1.55 MB) print as
- * they are, 37% of prettier's time on the markdown left once plain table rows and verbatim fences
- * are out; the operations' anchors, headings, signatures, titles and the paragraphs on failures
- * and navigation are the templates' own (README, "Plain blocks").
+ * Measured on GitHub's `--all`: 11,160 of the docs pages' 11,572 one-line paragraphs (1.5 MB) are
+ * plain, and they were 37% of prettier's time on the markdown left once plain table rows and
+ * verbatim fences were out; tables whose every row is plain were another quarter of what was left
+ * after them. The operations' anchors, headings, signatures, titles, parameters and the paragraphs
+ * on failures and navigation are the templates' own (README, "Plain blocks").
  */
 export function formatWithPlainBlocks(text: string, format: (text: string) => Promise<string>): Promise<string> {
   return formatRewritten(text, withoutPlainBlocks, withPlainBlocks, format);
@@ -49,27 +53,47 @@ export function withoutPlainBlocks(text: string): Replaced | undefined {
   const out: string[] = [];
   const runs: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    let last = plainBlockEnd(lines, i);
-    if (last < 0) {
+    let block = plainBlock(lines, i);
+    if (!block) {
       out.push(lines[i]!.line);
       continue;
     }
     // A plain block is followed by an empty line or the end: the next one may start after it.
-    for (let next = plainBlockEnd(lines, last + 2); next >= 0; next = plainBlockEnd(lines, last + 2)) last = next;
+    const printed: string[] = [];
+    for (let next: PlainBlock | undefined = block; next; next = plainBlock(lines, block.last + 2)) {
+      block = next;
+      printed.push(block.printed);
+    }
     out.push(`${PLACEHOLDER}${runs.length}`);
-    runs.push(lines.slice(i, last + 1).map(({ line }) => line).join('\n'));
-    i = last;
+    runs.push(printed.join('\n\n'));
+    i = block.last;
   }
   return runs.length > 0 ? { text: out.join('\n'), runs } : undefined;
 }
 
-/** The last line of the plain block (see above) that starts on line `i`, or -1 when none does. */
-function plainBlockEnd(lines: readonly MarkdownLine[], i: number): number {
+/** A plain block: its last line, and how prettier prints it. */
+interface PlainBlock {
+  readonly last: number;
+  readonly printed: string;
+}
+
+/** The plain block (see above) that starts on line `i`, or `undefined` when none does. */
+function plainBlock(lines: readonly MarkdownLine[], i: number): PlainBlock | undefined {
   const line = lines[i];
-  if (!line?.afterBlank) return -1;
+  if (!line?.afterBlank) return undefined;
+  let last = -1;
+  let printed: string | undefined;
   const heading = /^#{1,6} (.*)$/.exec(line.line);
-  const last = plainParagraph(line.line) || (heading && plainInline(heading[1]!)) ? i : (verbatimFence(lines, i)?.close ?? -1);
-  return last >= 0 && (lines[last + 1]?.line ?? '') === '' ? last : -1;
+  if (plainParagraph(line.line) || (heading && plainInline(heading[1]!))) last = i;
+  else if (line.line.startsWith('|')) {
+    // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.
+    for (last = i; (lines[last + 1]?.line ?? '') !== ''; ) last++;
+    const block = lines.slice(i, last + 1).map(({ line }) => line);
+    printed = line.blockStart || line.offset === 0 ? plainTable(block) : undefined;
+    if (printed === undefined) return undefined;
+  } else last = verbatimFence(lines, i)?.close ?? -1;
+  if (last < 0 || (lines[last + 1]?.line ?? '') !== '') return undefined;
+  return { last, printed: printed ?? lines.slice(i, last + 1).map(({ line }) => line).join('\n') };
 }
 
 /** `output` (prettier's for the replaced text) with the runs back in place of their placeholders, or `undefined` when it is not as expected. */

@@ -1,6 +1,6 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { plainCell } from './markdown-inline.ts';
-import { cells, delimiterRow, joinableTable, laidOutLines, paddedRow } from './markdown-tables.ts';
+import { cells, delimiterRow, joinableTable, laidOutLines, paddedRow, type Align } from './markdown-tables.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
@@ -70,6 +70,24 @@ export function withoutPlainRows(text: string): Stripped | undefined {
     i = end - 1;
   }
   return changed.length > 0 ? { text: kept.join('\n'), tables, changed } : undefined;
+}
+
+/**
+ * A table whose every cell is plain, laid out as prettier lays it out (markdown-blocks.ts sends it
+ * to prettier as a placeholder), or `undefined` for any other: lines `joinableTable` accepts, a plain
+ * header, and rows of as many plain cells. Prettier pads each cell to the widest of its column (at
+ * least 3), before the cell in a right-aligned column, else after it, and prints the delimiter row
+ * of those widths with the column's colons.
+ */
+export function plainTable(block: readonly string[]): string | undefined {
+  if (!joinableTable(block)) return undefined;
+  const table = plainRows(block);
+  if (!table || table.rows.some((row) => row === undefined)) return undefined;
+  const all = [table.header, ...(table.rows as (readonly string[])[])];
+  const widths = table.header.map((_, c) => Math.max(3, ...all.map((row) => row[c]!.length)));
+  const aligns = block[1]!.slice(1, -1).split('|').map((mark) => mark.trim()).map((mark): Align => (mark.startsWith(':') ? 'left' : mark.endsWith(':') ? 'right' : 'none'));
+  const [header, ...rows] = all.map((row) => paddedRow(row, row.map((cell) => cell.length), widths, aligns));
+  return [header, delimiterRow(widths, aligns), ...rows].join('\n');
 }
 
 /** A table's header cells and its rows (a plain row's cells, else `undefined`), or `undefined` when its header is not plain or no row is. */

@@ -125,7 +125,7 @@ export function delimiterRow(widths: readonly number[], aligns: readonly Align[]
   return `| ${aligns.map((align, c) => `${align === 'left' ? ':' : '-'}${'-'.repeat(widths[c]! - 2)}${align === 'right' ? ':' : '-'}`).join(' | ')} |`;
 }
 
-type Align = 'none' | 'left' | 'right';
+export type Align = 'none' | 'left' | 'right';
 
 /** A formatted table: its columns' widths and alignment, and each line's cells as padded. */
 interface Table {
