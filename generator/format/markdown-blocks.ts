@@ -7,7 +7,7 @@ import { formatRewritten } from './rewrite.ts';
 /**
  * Top-level blocks that prettier prints as they are, each run of them sent to it as one short
  * placeholder paragraph and put back into its output. Such a block needs no parsing:
- * - a paragraph of one line that `plainParagraph` accepts (markdown-inline.ts);
+ * - a paragraph whose lines `plainParagraph` accepts (markdown-inline.ts);
  * - an ATX heading (`#` to `######`, one space, then plain inline markdown): prettier prints its
  *   level's hashes, a space and the text;
  * - a fence prettier prints as it is (`verbatimFence`, markdown-fences.ts): a method's signature,
@@ -81,19 +81,17 @@ interface PlainBlock {
 function plainBlock(lines: readonly MarkdownLine[], i: number): PlainBlock | undefined {
   const line = lines[i];
   if (!line?.afterBlank) return undefined;
-  let last = -1;
-  let printed: string | undefined;
+  const fence = verbatimFence(lines, i);
+  // The lines up to the next empty one (a fence's code may hold empty lines).
+  let last = fence?.close ?? i;
+  if (!fence) while ((lines[last + 1]?.line ?? '') !== '') last++;
+  if ((lines[last + 1]?.line ?? '') !== '') return undefined;
+  const block = lines.slice(i, last + 1).map(({ line }) => line);
   const heading = /^#{1,6} (.*)$/.exec(line.line);
-  if (plainParagraph(line.line) || (heading && plainInline(heading[1]!))) last = i;
-  else if (line.line.startsWith('|')) {
-    // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.
-    for (last = i; (lines[last + 1]?.line ?? '') !== ''; ) last++;
-    const block = lines.slice(i, last + 1).map(({ line }) => line);
-    printed = line.blockStart || line.offset === 0 ? plainTable(block) : undefined;
-    if (printed === undefined) return undefined;
-  } else last = verbatimFence(lines, i)?.close ?? -1;
-  if (last < 0 || (lines[last + 1]?.line ?? '') !== '') return undefined;
-  return { last, printed: printed ?? lines.slice(i, last + 1).map(({ line }) => line).join('\n') };
+  if (fence || plainParagraph(block) || (heading && block.length === 1 && plainInline(heading[1]!))) return { last, printed: block.join('\n') };
+  // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.
+  const table = line.line.startsWith('|') && (line.blockStart || line.offset === 0) ? plainTable(block) : undefined;
+  return table === undefined ? undefined : { last, printed: table };
 }
 
 /** `output` (prettier's for the replaced text) with the runs back in place of their placeholders, or `undefined` when it is not as expected. */

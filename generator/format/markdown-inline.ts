@@ -42,13 +42,15 @@ export function plainCell(cell: string): boolean {
 }
 
 /**
- * Whether prettier prints a paragraph of one line as it is, wherever it stands as a top-level
- * block: plain inline markdown (`plainInline`) from a letter, a backtick, a link or bold text (so it
- * starts no other block, and no list item). Or an empty anchor, `<a id="name"></a>`: inline HTML,
- * printed as it is.
+ * Whether prettier prints a paragraph's lines as they are, wherever it stands as a top-level block:
+ * each line plain inline markdown (`plainInline`) from a letter, a backtick, a link or bold text
+ * (so it starts no other block, no list item, and no line break or setext underline ends the line
+ * before it; prettier keeps the line breaks of prose). Or an empty anchor alone,
+ * `<a id="name"></a>`: inline HTML, printed as it is.
  */
-export function plainParagraph(line: string): boolean {
-  return ANCHOR.test(line) || (/^[A-Za-z`[*]/.test(line) && plainInline(line));
+export function plainParagraph(lines: readonly string[]): boolean {
+  if (lines.length === 1 && ANCHOR.test(lines[0]!)) return true;
+  return lines.length > 0 && lines.every((line) => /^[A-Za-z`[*]/.test(line) && plainInline(line));
 }
 
 /** Whether prettier prints a paragraph's or a heading's text as it is: plain tokens (see above), at least one, with no space before the first or after the last. */

@@ -44,6 +44,7 @@ describe('plain blocks', () => {
 
   it.each([
     { name: 'a row that is not plain', table: '| a | b |\n| - | - |\n| *x* | y |' },
+    { name: 'a plain row and one that is not', table: '| a | b |\n| - | - |\n| x | y |\n| *x* | y |' },
     { name: 'a centred column', table: '| a | b |\n| :-: | - |\n| x | y |' },
     { name: 'a row of fewer cells', table: '| a | b |\n| - | - |\n| x |' },
     { name: 'no closing pipes', table: '| a | b\n| - | -\n| x | y' },
@@ -55,6 +56,14 @@ describe('plain blocks', () => {
     expect(output).toBe(await format(text));
   });
 
+  it('a table that starts the text, its delimiter row spaced, joins a run', async () => {
+    const text = `| a | b | c |\n| :-- | --: | --- |\n| x | \`y\` | [z](#z) |\n\n${A}\n`;
+    const { output, sent } = await replaced(text);
+    expect(sent).toStrictEqual([`${placeholder(0)}\n`]);
+    expect(output).toBe(await format(text));
+    expect(output.split('\n')[1]).toBe('| :-- | --: | ------- |');
+  });
+
   it('a table after a list is left to prettier (it may not start a block there)', async () => {
     const text = `- a\n\n| a | b |\n| - | - |\n| x | y |\n`;
     expect(withoutPlainBlocks(text)).toBeUndefined();
@@ -63,6 +72,7 @@ describe('plain blocks', () => {
   it.each([
     { name: 'between two lists (a paragraph still stands between them)', text: `- a\n- b\n\n${A}\n\n- c\n`, sent: `- a\n- b\n\n${placeholder(0)}\n\n- c\n` },
     { name: 'at the first column after a list item', text: `1. a\n\n${A}\n`, sent: `1. a\n\n${placeholder(0)}\n` },
+    { name: 'a paragraph of three lines (prettier keeps its line breaks)', text: `# *h*\n\n${A}\n${B}\n**Bold** and \`code\`\n`, sent: `# *h*\n\n${placeholder(0)}\n` },
     { name: 'two empty lines apart (prettier prints one)', text: `${A}\n\n\n${B}\n`, sent: `${placeholder(0)}\n\n\n${placeholder(1)}\n` },
     { name: 'at the end of a text with no newline', text: `# *a*\n\n${A}`, sent: `# *a*\n\n${placeholder(0)}` },
     { name: 'after a quote, with a table', text: `> q\n\n${A}\n\n| a |\n| - |\n| b |\n\n${B}\n`, sent: `> q\n\n${placeholder(0)}\n` },
@@ -73,7 +83,10 @@ describe('plain blocks', () => {
   });
 
   it.each([
-    { name: 'a paragraph of two lines', text: `${A}\n${B}\n` },
+    { name: 'a paragraph whose second line is not plain', text: `${A}\n*b*\n` },
+    { name: 'a list item after a paragraph line', text: `${A}\n- b\n` },
+    { name: 'an anchor in a paragraph of two lines', text: `${A}\n${C}\n` },
+    { name: 'a table after a paragraph line', text: `${A}\n| a |\n| - |\n| b |\n` },
     { name: 'a line before it', text: `# a\n${A}\n` },
     { name: 'a setext heading', text: `${A}\n===\n` },
     { name: 'in fenced code', text: `\`\`\`md\n\n${A}\n\n\`\`\`\n` },
@@ -100,7 +113,7 @@ describe('plain blocks', () => {
   });
 
   it('generated pages of plain and other blocks: the bytes prettier gives each', async () => {
-    const blocks = [A, B, C, KEPT, SIGNATURE, JSON_FENCE, '## `h` [x](#y)', '# h', '- a\n- b', '1. a', '> q', '| a |\n| - |\n| b |', '| a | bb |\n|--:|:--|\n| `x` | [y](#z) |', '| a |\n| - |\n| *b* |', '```ts\nconst a=1\n```', '**Title**', 'two\nlines', '<!-- c -->'];
+    const blocks = [A, B, C, KEPT, SIGNATURE, JSON_FENCE, '## `h` [x](#y)', '# h', '- a\n- b', '1. a', '> q', '| a |\n| - |\n| b |', '| a | bb |\n|--:|:--|\n| `x` | [y](#z) |', '| a |\n| - |\n| *b* |', '```ts\nconst a=1\n```', '**Title**', 'two\nlines', `${A}\n${B}`, 'a\n*b*', '<!-- c -->'];
     let seed = 5;
     const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
     for (let page = 0; page < 40; page++) {

@@ -36,7 +36,7 @@ const PLAIN = [
 describe('plain inline markdown', () => {
   it.each(PLAIN)('%j is plain in a cell and as a paragraph, and prettier prints it as it is', async (text) => {
     expect(plainCell(text)).toBe(true);
-    expect(plainParagraph(text)).toBe(true);
+    expect(plainParagraph([text])).toBe(true);
     expect(await printedCell(text)).toBe(text);
     expect(await format(`${text}\n`)).toBe(`${text}\n`);
   });
@@ -55,7 +55,7 @@ describe('plain inline markdown', () => {
   });
 
   it.each(['<a id="reposget"></a>', '<a id=""></a>', '**Create an organization repository**'])('%j is a plain paragraph, and prettier prints it as it is', async (line) => {
-    expect(plainParagraph(line)).toBe(true);
+    expect(plainParagraph([line])).toBe(true);
     expect(await format(`${line}\n`)).toBe(`${line}\n`);
   });
 
@@ -116,7 +116,7 @@ describe('plain inline markdown', () => {
     { text: 'café', why: 'not ASCII' },
   ])('$text is not plain ($why)', ({ text }) => {
     expect(plainCell(text)).toBe(false);
-    expect(plainParagraph(text)).toBe(false);
+    expect(plainParagraph([text])).toBe(false);
   });
 
   it.each([
@@ -134,7 +134,7 @@ describe('plain inline markdown', () => {
     { line: '<a name="x"></a>', why: 'HTML that is not an empty anchor' },
     { line: '<a id="x y"></a>', why: 'an anchor with a space' },
   ])('$line is not a plain paragraph ($why)', ({ line }) => {
-    expect(plainParagraph(line)).toBe(false);
+    expect(plainParagraph([line])).toBe(false);
   });
 
   it('prettier prints every plain paragraph and cell as it is: generated texts of every kind', async () => {
@@ -156,7 +156,7 @@ describe('plain inline markdown', () => {
       return out;
     };
     const paragraphs = Array.from({ length: 300 }, text);
-    expect(paragraphs.filter((p) => !plainParagraph(p) || !plainCell(p))).toStrictEqual([]);
+    expect(paragraphs.filter((p) => !plainParagraph([p]) || !plainCell(p))).toStrictEqual([]);
     const page = `${paragraphs.join('\n\n')}\n`;
     expect(await format(page)).toBe(page);
     const width = Math.max(...paragraphs.map((p) => p.length));
