@@ -1,6 +1,11 @@
 import { valuePropertyKey } from './property-key.ts';
 import { stringLiteral } from './string-literal.ts';
 
+/** An object literal of these `key: value` entries, as prettier prints one on a line: `{}` when there are none. */
+export function objectLiteral(entries: readonly string[]): string {
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}
+
 /**
  * A TypeScript expression that evaluates to a JSON value (from a spec's default, example or
  * enum). Strings go through `stringLiteral`, keys through `valuePropertyKey`, so no spec value can
@@ -18,9 +23,7 @@ export function jsonLiteral(value: unknown): string {
       return Object.is(value, -0) ? '-0' : String(value);
     case 'object':
       if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
-      return `{ ${Object.entries(value as object)
-        .map(([key, child]) => `${valuePropertyKey(key)}: ${jsonLiteral(child)}`)
-        .join(', ')} }`;
+      return objectLiteral(Object.entries(value as object).map(([key, child]) => `${valuePropertyKey(key)}: ${jsonLiteral(child)}`));
     default:
       throw new TypeError(`cannot write a ${typeof value} as a JSON literal`);
   }

@@ -1,4 +1,5 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
+import { plainProgram } from './example-code.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
@@ -15,6 +16,8 @@ import { formatRewritten } from './rewrite.ts';
  *   condition, or an expression in parentheses, where neither a name followed by `:` nor `): ` can
  *   stand; whatever the identifier is (a keyword too), TypeScript's parser reports an error, and
  *   prettier's typescript parser fails on any.
+ * - An example program under `ts` or `typescript` whose every statement prettier prints as it stands
+ *   (`plainProgram`, example-code.ts): the docs pages' and README's usage examples.
  * - JSON under `json` as `JSON.stringify(value, null, 2)` prints it, whose arrays are empty or hold
  *   objects that are not, with no number of `1e+21` or more: prettier's JSON printer keeps an
  *   object broken over lines when its first key is on a line of its own, breaks an array that holds
@@ -76,7 +79,7 @@ export function verbatimFence(lines: readonly MarkdownLine[], i: number): { read
 /** Whether prettier prints a fence's code in `language` as it is (see above). */
 export function verbatim(language: string, code: readonly string[]): boolean {
   if (language === 'json') return canonicalJson(code.join('\n'));
-  return code.length === 1 && unparsable(code[0]!);
+  return (code.length === 1 && unparsable(code[0]!)) || plainProgram(code);
 }
 
 /** One line of TypeScript that cannot parse: an identifier, `(`, then `):` or a name and `:` or `?:`; no `=>` (see above). */

@@ -1,4 +1,4 @@
-import { jsonLiteral } from '../escape/literal.ts';
+import { jsonLiteral, objectLiteral } from '../escape/literal.ts';
 import { valuePropertyKey } from '../escape/property-key.ts';
 import type { ApiModel, SchemaNode } from '../model/types.ts';
 
@@ -155,7 +155,7 @@ export function exampleCode(node: SchemaNode, model: ApiModel): string {
     if (value instanceof BlobExample) return 'new Blob(["example bytes"])';
     if (Array.isArray(value)) return `[${value.map(write).join(', ')}]`;
     if (value !== null && typeof value === 'object') {
-      return `{ ${Object.entries(value).map(([key, child]) => `${valuePropertyKey(key)}: ${write(child)}`).join(', ')} }`;
+      return objectLiteral(Object.entries(value).map(([key, child]) => `${valuePropertyKey(key)}: ${write(child)}`));
     }
     return jsonLiteral(value);
   };

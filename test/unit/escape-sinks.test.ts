@@ -43,9 +43,9 @@ describe('jsonLiteral and literalType', () => {
     { name: 'a string', given: 'a"b', want: '"a\\"b"' },
     { name: 'an empty array', given: [], want: '[]' },
     { name: 'an array', given: [1, 'x', null], want: '[1, "x", null]' },
-    { name: 'an empty object', given: {}, want: '{  }' },
+    { name: 'an empty object', given: {}, want: '{}' },
     { name: 'an object with odd keys', given: { a: 1, 'b-c': [true] }, want: '{ a: 1, "b-c": [true] }' },
-    { name: 'nested', given: { a: { b: [{}] } }, want: '{ a: { b: [{  }] } }' },
+    { name: 'nested', given: { a: { b: [{}] } }, want: '{ a: { b: [{}] } }' },
   ])('jsonLiteral: $name', ({ given, want }) => expect(escape.jsonLiteral(given)).toBe(want));
 
   it('negative zero evaluates to negative zero', () => {

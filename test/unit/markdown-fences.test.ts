@@ -113,6 +113,23 @@ describe('fenced JSON prettier prints as it is', () => {
   });
 });
 
+describe('example programs prettier prints as they are', () => {
+  const example = 'import { PetsApi } from "pets";\n\nconst api = new PetsApi();\nconst result = await api.getPet(1, { query: { tags: ["a"] } });\nconsole.log(result);';
+  it.each(['ts', 'typescript'])('under %s: sent marked, and the output is prettier\'s', async (language) => {
+    const text = page(example, language);
+    const { output, sent } = await marked(text);
+    expect(output).toBe(await format(text));
+    expect(sent).toStrictEqual([page(example, 'openapi-morph-verbatim')]);
+  });
+
+  it('one prettier changes is sent as it is', async () => {
+    const text = page('await api.x("s", {  });');
+    const { output, sent } = await marked(text);
+    expect(sent).toStrictEqual([text]);
+    expect(output).toBe(await format(text));
+  });
+});
+
 describe('fenced TypeScript prettier cannot parse', () => {
   it.each(SIGNATURES)('%s: prettier does not parse it, and the output is its own', async (signature) => {
     expect(unparsable(signature)).toBe(true);

@@ -1,0 +1,112 @@
+/**
+ * Example programs prettier prints as they are (example-code.ts), so a docs page's fence of one goes
+ * to prettier unparsed (markdown-fences.ts). Every program the grammar accepts is checked against
+ * prettier, in a fence of a markdown text as the format stage sends it.
+ */
+import { describe, expect, it } from 'vitest';
+import { plainProgram, plainStatement } from '../../generator/format/example-code.ts';
+import { format } from '../helpers/rewrites.ts';
+
+/** prettier's output for `code` in a `ts` fence, the fence's code alone. */
+const printed = async (code: string): Promise<string> => {
+  const output = await format(`\`\`\`ts\n${code}\n\`\`\`\n`);
+  return output.slice('```ts\n'.length, -'\n```\n'.length);
+};
+
+const EXAMPLE = [
+  'import { ReposApi } from "github-s-official-openapi-spec-octokit-extension";',
+  '',
+  'const api = new ReposApi();',
+  'const result = await api.reposCreateInOrg("string", { name: "string" });',
+  'console.log(result);',
+];
+
+describe('plain example programs', () => {
+  it.each([
+    { name: 'a usage example', code: EXAMPLE },
+    { name: 'a call without a result', code: ['await api.reposDelete("owner", "repo");'] },
+    { name: 'a comment and constructor options', code: ['// Reads TOKEN from the environment; or pass { apiKey }.', 'const api = new PetsApi({ apiKey: "your-token" });'] },
+    { name: 'several imports', code: ['import { A, B_c, $d } from "pkg";'] },
+    { name: 'values of every kind', code: ['await api.x("s p", 0, -1, 2.5, 1.05, true, false, null, Status.Active);', 'await api.y([1, "a"], [{ a: 1, b: 2 }], {}, []);'] },
+    { name: 'names that start like literals, and a call as an argument', code: ['await api.x(nullish, trueValue, g(1), h.i([2]));'] },
+    { name: 'nested objects and a Blob', code: ['await api.y({ query: { limit: 1, tags: ["a"] }, header: { xOrg: "o" } });', 'await api.z(new Blob(["example bytes"]));'] },
+    { name: 'a line of exactly 80 columns', code: [`const result = await api.m("${'x'.repeat(49)}");`] },
+    { name: 'keywords as members and keys', code: ['await api.delete({ default: 1, new: 2, await: 3 });'] },
+    { name: 'a constant of a literal', code: ['const body = { name: "n", private: false };', 'const n = 12345678901234567890;'] },
+  ])('$name: accepted, and prettier prints it as it is', async ({ code }) => {
+    expect(plainProgram(code)).toBe(true);
+    expect(await printed(code.join('\n'))).toBe(code.join('\n'));
+  });
+
+  it.each([
+    { line: 'await api.x("s", {  });', why: 'an empty object with spaces' },
+    { line: 'import {  } from "x";', why: 'an empty import' },
+    { line: 'import { default } from "x";', why: 'a keyword imported' },
+    { line: 'import { A } from \'x\';', why: 'single quotes' },
+    { line: 'await(1);', why: 'a keyword called' },
+    { line: 'if(x);', why: 'a keyword called' },
+    { line: 'typeof(x);', why: 'a keyword called' },
+    { line: 'const x = [{ a: 1 }, { b: 2 }];', why: 'an array of several objects' },
+    { line: 'const x = [[1], [2]];', why: 'an array of several arrays' },
+    { line: 'api.x;', why: 'a statement that is not a call' },
+    { line: '"use strict";', why: 'a directive' },
+    { line: '{ a: f() };', why: 'a block' },
+    { line: 'const x = 1.50;', why: 'a trailing zero' },
+    { line: 'const x = .5;', why: 'no leading zero' },
+    { line: 'const x = 1e3;', why: 'an exponent' },
+    { line: 'const x = 0x1F;', why: 'a hexadecimal number' },
+    { line: 'const x = "a\\"b";', why: 'an escape' },
+    { line: 'const x = "é";', why: 'not ASCII' },
+    { line: 'const x = f(a,b);', why: 'no space after a comma' },
+    { line: 'const x = f( a );', why: 'spaces inside parentheses' },
+    { line: 'const x = {a: 1};', why: 'no spaces inside braces' },
+    { line: 'const x = { "a": 1 };', why: 'a quoted key' },
+    { line: 'const x = { a: 1, };', why: 'a trailing comma' },
+    { line: 'const x = [ 1 ];', why: 'spaces inside brackets' },
+    { line: 'const x = f()', why: 'no semicolon' },
+    { line: 'const x = new Foo;', why: 'new without arguments' },
+    { line: 'const x = a?.b();', why: 'optional chaining' },
+    { line: 'const x = f(() => 1);', why: 'a function' },
+    { line: 'const x = a.b.;', why: 'a member without a name' },
+    { line: 'let x = f();', why: 'let' },
+    { line: 'f(this);', why: 'a keyword as a value' },
+    { line: 'f(, 1);', why: 'no value before a comma' },
+    { line: 'const x = { a: 1;', why: 'an object not closed' },
+    { line: 'const x = [1;', why: 'an array not closed' },
+    { line: 'const x = f(a;', why: 'arguments not closed' },
+    { line: 'import { A, "x";', why: 'an import not closed' },
+    { line: 'f(); g();', why: 'two statements on a line' },
+    { line: 'const x = 1', why: 'no semicolon after a literal' },
+    { line: '//comment', why: 'a comment without a space' },
+    { line: '// comment ', why: 'a comment ending in a space' },
+    { line: `const result = await api.m("${'x'.repeat(50)}");`, why: 'wider than 80 columns' },
+  ])('$line is refused ($why)', ({ line }) => {
+    expect(plainStatement(line)).toBe(false);
+  });
+
+  it.each([
+    { name: 'a blank line first', code: ['', 'f();'] },
+    { name: 'a blank line last', code: ['f();', ''] },
+    { name: 'two blank lines', code: ['f();', '', '', 'g();'] },
+    { name: 'no code', code: [] },
+    { name: 'one statement refused', code: ['f();', 'if(x);'] },
+  ])('a program with $name is refused', ({ code }) => {
+    expect(plainProgram(code)).toBe(false);
+  });
+
+  it('generated programs: every one accepted prints as it is', async () => {
+    const values = ['"string"', '1', '-2.5', 'true', 'null', 'Status.Active', '[]', '{}', '[1, "a"]', '{ a: 1 }', '{ limit: 1, tags: ["x"] }', '[{ a: 1, b: 2 }]', 'new Blob(["b"])', 'undefined'];
+    let seed = 3;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const call = () => `api.${['get', 'reposCreateInOrg', 'delete', 'aVeryLongOperationNameThatTakesMostOfALine'][next(4)]}(${Array.from({ length: next(4) }, () => values[next(values.length)]).join(', ')})`;
+    const statement = () => [`const result = await ${call()};`, `await ${call()};`, `${call()};`, `const body = ${values[next(values.length)]};`, 'console.log(result);'][next(5)]!;
+    let accepted = 0;
+    for (let n = 0; n < 150; n++) {
+      const code = ['import { Api } from "pkg";', '', 'const api = new Api();', ...Array.from({ length: 1 + next(3) }, statement)];
+      if (!plainProgram(code)) continue;
+      accepted++;
+      expect(await printed(code.join('\n')), code.join('\n')).toBe(code.join('\n'));
+    }
+    expect(accepted).toBeGreaterThan(50);
+  });
+});
