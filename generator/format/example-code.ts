@@ -96,7 +96,7 @@ export function plainStatement(line: string): boolean {
   const statement = (): boolean => {
     if (take('import { ')) return items(name, ' } from ') > 0 && match(STRING) !== undefined;
     if (take('const ')) return name() && take(' = ') && expression();
-    return expression() && /\)$/.test(line.slice(0, at));
+    return expression() && line[at - 1] === ')';
   };
   return statement() && take(';') && at === line.length;
 }
