@@ -47,9 +47,15 @@ const PARALLEL_CHARS = 2_000_000;
 /**
  * Text a pool's worker is given before it has answered (beyond one job): a package of the usual
  * size (our spec: 16 files, 60 KB) goes out whole as it is printed; a large one's rest waits on
- * the main thread and goes out largest first (prettier formats markdown at about 40 KB/s here).
+ * the main thread and goes out largest first. What waits there goes out only when the main thread
+ * takes a worker's answer, which it cannot while it runs templates and prints: since most of the
+ * markdown no longer goes to prettier (markdown-blocks.ts), 500 KB of pages took the workers a
+ * fraction of a second, and GitHub's `--all` left both idle for 2 s while the main thread built the
+ * types and printed the TypeScript. Two interleaved rounds at 20:58-21:00 UTC: 12.1-12.7 s wall
+ * with 2 MB against 12.7-13.7 s with 500 KB (4 MB: 12.0-12.3 s; 8 MB: 12.2-12.4 s but a peak of
+ * 500 MiB; peaks 424-479 MiB with 2 MB, 448-482 MiB with 500 KB).
  */
-const WORKER_BUDGET = 500_000;
+const WORKER_BUDGET = 2_000_000;
 
 /**
  * The young generation of a worker that a large package adds, MiB. Since its files go in chunks
