@@ -11,7 +11,7 @@ import { formatRewritten } from './rewrite.ts';
  * - an ATX heading (`#` to `######`, one space, then plain inline markdown): prettier prints its
  *   level's hashes, a space and the text;
  * - a fence prettier prints as it is (`verbatimFence`, markdown-fences.ts): a method's signature,
- *   canonical JSON;
+ *   an example program, canonical JSON;
  * - a table of plain cells (`plainTable`, markdown-rows.ts), at the first column after a plain
  *   block, as the rows rewrite takes one: prettier prints it padded, and its run holds it so.
  *

@@ -1,6 +1,6 @@
 /**
  * Inline markdown that prettier prints as it is, without parsing it: a table cell's text
- * (markdown-rows.ts) or a paragraph of one line (markdown-paragraphs.ts). Prettier's markdown
+ * (markdown-rows.ts), a paragraph's lines or a heading's text (markdown-blocks.ts). Prettier's markdown
  * printer prints a text node's words as they are but for `*` and `_` (which it escapes unless `_`
  * is inside a word), a code span as its text between backticks, bold text between `**`, a link as
  * `[text](destination)`, and one space for each run of spaces. So plain tokens print as they are:
