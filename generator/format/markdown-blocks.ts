@@ -94,15 +94,22 @@ function plainBlock(lines: readonly MarkdownLine[], i: number): PlainBlock | und
   return table === undefined ? undefined : { last, printed: table };
 }
 
-/** `output` (prettier's for the replaced text) with the runs back in place of their placeholders, or `undefined` when it is not as expected. */
+/**
+ * `output` (prettier's for the replaced text) with the runs back in place of their placeholders, or
+ * `undefined` when it is not as expected: each placeholder a top-level block of its own in the
+ * output too (after an empty line outside fenced code and comments, by `markdownLines`, with an
+ * empty line or the end after it). A review found texts where prettier's parser and markdownLines
+ * disagreed on where a fence ends; prettier's output then shows it.
+ */
 export function withPlainBlocks(output: string, replaced: Replaced): string | undefined {
   if (output.split(PLACEHOLDER).length - 1 !== replaced.runs.length) return undefined;
-  const lines = output.split('\n');
+  const lines = [...markdownLines(output)];
+  const result = lines.map(({ line }) => line);
   let next = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] !== `${PLACEHOLDER}${next}`) continue;
-    if ((lines[i - 1] ?? '') !== '' || (lines[i + 1] ?? '') !== '') return undefined;
-    lines[i] = replaced.runs[next++]!;
+  for (const [i, { line, afterBlank }] of lines.entries()) {
+    if (line !== `${PLACEHOLDER}${next}`) continue;
+    if (!afterBlank || (result[i + 1] ?? '') !== '') return undefined;
+    result[i] = replaced.runs[next++]!;
   }
-  return next === replaced.runs.length ? lines.join('\n') : undefined;
+  return next === replaced.runs.length ? result.join('\n') : undefined;
 }

@@ -78,7 +78,8 @@ function fenceAfter(open: { char: string; length: number } | undefined, line: st
   if (!match) return open;
   const marker = match[1]!;
   if (!open) return marker[0] === '`' && match[2]!.includes('`') ? undefined : { char: marker[0]!, length: marker.length };
-  return marker[0] === open.char && marker.length >= open.length && match[2]!.trim() === '' ? undefined : open;
+  // Only spaces or tabs may follow a closing fence (CommonMark; prettier's parser too): not U+00A0 and the like.
+  return marker[0] === open.char && marker.length >= open.length && /^[ \t]*$/.test(match[2]!) ? undefined : open;
 }
 
 /** Whether an HTML comment is open after `line`. */

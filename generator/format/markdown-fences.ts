@@ -76,8 +76,12 @@ export function verbatimFence(lines: readonly MarkdownLine[], i: number): { read
   return close < lines.length && verbatim(language, lines.slice(i + 1, close).map(({ line }) => line)) ? { language, close } : undefined;
 }
 
-/** Whether prettier prints a fence's code in `language` as it is (see above). */
+/**
+ * Whether prettier prints a fence's code in `language` as it is (see above). Not with three
+ * backticks in a row anywhere in it: prettier then prints a longer fence (found by a review).
+ */
 export function verbatim(language: string, code: readonly string[]): boolean {
+  if (code.some((line) => line.includes('```'))) return false;
   if (language === 'json') return canonicalJson(code.join('\n'));
   return (code.length === 1 && unparsable(code[0]!)) || plainProgram(code);
 }

@@ -9,8 +9,10 @@
  * - code spans without a backtick, pipe or backslash in them, nor a space at either end;
  * - bold words;
  * - links of those to a destination with no space, parenthesis, entity or escape; a link's text
- *   may be a run of them in brackets (`[[Back to top]](#top)`: without a definition the inner
- *   brackets are text, and prettier's wiki-link syntax prints the same).
+ *   may be a run of them in brackets (`[[Back to top]](#top)`), which prettier's parser reads as a
+ *   wiki link followed by text: so that destination must print as it is as text too, and may hold
+ *   only letters, digits, `.`, `/`, `#` and `-` (no address: an autolink could start there, found
+ *   by a review).
  *
  * One space stands between two tokens, or none between words, code spans and links (not between
  * two code spans, whose backticks would run together, nor beside bold text, whose `**` opens or
@@ -30,11 +32,16 @@ const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
  * escape (prettier prints it as it is: `printUrl` wraps one with a space or parenthesis in `<>`).
  */
 const DESTINATION = /\(([A-Za-z0-9./#_?=:~+%-]+)\)/y;
+/** The destination after a link text in brackets, which prettier's parser reads as text (see above). */
+const TEXT_DESTINATION = /\(([A-Za-z0-9./#-]+)\)/y;
 /** What no plain text holds outside its links' destinations: two spaces, an autolink's start, liquid. */
 const NEVER = / {2}|:\/\/|www\.|\{\{|\{%/i;
 
-/** Whether `text` holds what no plain text holds (`NEVER`), its links' destinations aside (an address there is no autolink). */
-const never = (text: string): boolean => NEVER.test(text.replace(/\]\([^\s(){}]*\)/g, ']()'));
+/**
+ * Whether `text` holds what no plain text holds (`NEVER`), its links' destinations aside (an address
+ * there is no autolink); not a destination after a link text in brackets, which is text.
+ */
+const never = (text: string): boolean => NEVER.test(text.replace(/(?<!\])\]\([^\s(){}]*\)/g, ']()'));
 
 /** Whether prettier prints a table cell's text (its spaces trimmed) as it is: plain tokens (see above) and escaped pipes, spaces around each pipe. */
 export function plainCell(cell: string): boolean {
@@ -109,7 +116,8 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean, pipes: 
       let close = plainRun(text, from, true, pipes);
       if (close <= from) return -1;
       if (bracketed && text[close++] !== ']') return -1;
-      return sticky(DESTINATION, close + 1) ? DESTINATION.lastIndex : -1;
+      const destination = bracketed ? TEXT_DESTINATION : DESTINATION;
+      return sticky(destination, close + 1) ? destination.lastIndex : -1;
     }
     case 'word': {
       let end = at;

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatWithPlainBlocks, withoutPlainBlocks, withPlainBlocks } from '../../generator/format/markdown-blocks.ts';
+import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 import { expectFallback, format, recorded } from '../helpers/rewrites.ts';
 
 const placeholder = (n: number) => `openapi-morph-blocks-${n}`;
@@ -149,5 +150,25 @@ describe('plain blocks', () => {
       throw new Error('boom');
     });
     await expect(formatWithPlainBlocks(text, () => Promise.reject(new Error('at line 3')))).rejects.toThrow('at line 3');
+  });
+
+  // A review's reproducers (a differential fuzzer against prettier alone): each went wrong before.
+  it.each([
+    { name: 'three backticks in an example program', text: 'x\n\n```ts\nconst a = "```";\n```\n' },
+    { name: 'three backticks in a comment', text: '```ts\n// see ```x```\n```\n' },
+    { name: 'three backticks in JSON', text: '```json\n{\n  "a": "```"\n}\n```\n' },
+    { name: 'three backticks in a signature', text: '```ts\nf(a: ```)\n```\n' },
+    { name: 'a fence closed by a line with a no-break space after it (prettier: not closed)', text: '```\n```\u00a0\n\n| a |\n|-|\n| b |\n\n```\n' },
+    { name: 'an address after a link text in brackets (prettier: text, with an autolink)', text: '[**a** a](a)[[a]](http://a)[[a]](a)\n' },
+    { name: 'the same in a paragraph of two lines', text: 'a\n[**a** b](c)[[a]](http://a)[[a]](b)\n' },
+  ])('the format stage gives prettier\'s bytes: $name', async ({ text }) => {
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    expect(await formatter.format(text, 'markdown', 'docs/A.md')).toBe(await format(text));
+  });
+
+  it('an output with a placeholder inside fenced code is not used', () => {
+    const found = withoutPlainBlocks(`${A}\n`)!;
+    expect(withPlainBlocks(`\`\`\`\n\n${placeholder(0)}\n\n\`\`\`\n`, found)).toBeUndefined();
+    expect(withPlainBlocks(`${placeholder(0)}\n`, found)).toBe(`${A}\n`);
   });
 });
