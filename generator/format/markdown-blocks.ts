@@ -1,7 +1,7 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { verbatimFence } from './markdown-fences.ts';
 import { plainInline, plainParagraph } from './markdown-inline.ts';
-import { plainTable } from './markdown-rows.ts';
+import { plainTable, startsBlock } from './markdown-rows.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
@@ -90,7 +90,7 @@ function plainBlock(lines: readonly MarkdownLine[], i: number): PlainBlock | und
   const heading = /^#{1,6} (.*)$/.exec(line.line);
   if (fence || plainParagraph(block) || (heading && block.length === 1 && plainInline(heading[1]!))) return { last, printed: block.join('\n') };
   // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.
-  const table = line.line.startsWith('|') && (line.blockStart || line.offset === 0) ? plainTable(block) : undefined;
+  const table = line.line.startsWith('|') && startsBlock(line) ? plainTable(block) : undefined;
   return table === undefined ? undefined : { last, printed: table };
 }
 

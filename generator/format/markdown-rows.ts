@@ -1,6 +1,6 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { plainCell } from './markdown-inline.ts';
-import { cells, delimiterRow, joinableTable, laidOutLines, paddedRow, type Align } from './markdown-tables.ts';
+import { alignment, cells, delimiterRow, joinableTable, laidOutLines, paddedRow } from './markdown-tables.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
@@ -44,6 +44,12 @@ interface StrippedTable {
 /** A line that starts a table block in a text or its output: a pipe at the first column after an empty line, outside fenced code and comments. */
 const tableStart = ({ line, afterBlank }: MarkdownLine): boolean => afterBlank && line.startsWith('|');
 
+/**
+ * Whether a table that starts on `line` stands where its rows may be formatted apart: at the start
+ * of a top-level block (after a plain block and an empty line), or of the text.
+ */
+export const startsBlock = ({ blockStart, offset }: MarkdownLine): boolean => blockStart || offset === 0;
+
 /** `text` without the plain rows of its tables, or `undefined` when it has none to leave out (see above). */
 export function withoutPlainRows(text: string): Stripped | undefined {
   // A tilde fence with a backtick in its info string: prettier prints it with backticks, where it
@@ -62,7 +68,7 @@ export function withoutPlainRows(text: string): Stripped | undefined {
     let end = i;
     while (end < lines.length && lines[end]!.line !== '') end++;
     const block = lines.slice(i, end).map((row) => row.line);
-    const table = (line.blockStart || line.offset === 0) && joinableTable(block) ? plainRows(block) : undefined;
+    const table = startsBlock(line) && joinableTable(block) ? plainRows(block) : undefined;
     if (table) changed.push({ index: tables, ...table });
     // The header and delimiter row (rows[-2], rows[-1]) stay, and the rows that are not plain.
     kept.push(...(table ? block.filter((_, r) => table.rows[r - 2] === undefined) : block));
@@ -85,7 +91,7 @@ export function plainTable(block: readonly string[]): string | undefined {
   if (!table || table.rows.some((row) => row === undefined)) return undefined;
   const all = [table.header, ...(table.rows as (readonly string[])[])];
   const widths = table.header.map((_, c) => Math.max(3, ...all.map((row) => row[c]!.length)));
-  const aligns = block[1]!.slice(1, -1).split('|').map((mark) => mark.trim()).map((mark): Align => (mark.startsWith(':') ? 'left' : mark.endsWith(':') ? 'right' : 'none'));
+  const aligns = block[1]!.slice(1, -1).split('|').map((mark) => alignment(mark.trim()));
   const [header, ...rows] = all.map((row) => paddedRow(row, row.map((cell) => cell.length), widths, aligns));
   return [header, delimiterRow(widths, aligns), ...rows].join('\n');
 }

@@ -125,7 +125,10 @@ export function delimiterRow(widths: readonly number[], aligns: readonly Align[]
   return `| ${aligns.map((align, c) => `${align === 'left' ? ':' : '-'}${'-'.repeat(widths[c]! - 2)}${align === 'right' ? ':' : '-'}`).join(' | ')} |`;
 }
 
-export type Align = 'none' | 'left' | 'right';
+type Align = 'none' | 'left' | 'right';
+
+/** A column's alignment by its delimiter row's mark (`:--`, `--:`, `---`; its spaces trimmed). */
+export const alignment = (mark: string): Align => (mark.startsWith(':') ? 'left' : mark.endsWith(':') ? 'right' : 'none');
 
 /** A formatted table: its columns' widths and alignment, and each line's cells as padded. */
 interface Table {
@@ -162,5 +165,5 @@ export function laidOutLines(lines: readonly string[]): Table | undefined {
   const cellsOf = [header, ...rows].map(split);
   if (cellsOf.some((row) => row === undefined)) return undefined;
   const [headerCells, ...rowCells] = cellsOf as string[][];
-  return { widths, aligns: marks.map((mark) => (mark.startsWith(':') ? 'left' : mark.endsWith(':') ? 'right' : 'none')), header: headerCells!, rows: rowCells };
+  return { widths, aligns: marks.map(alignment), header: headerCells!, rows: rowCells };
 }
