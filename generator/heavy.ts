@@ -95,9 +95,12 @@ function lightRedoclyUtils(): void {
   require.cache[filename] = module;
 }
 
-/** The parser plugins each parser needs (prettier's printers for JS-like languages live in `estree`). */
+/**
+ * The parser plugins each parser needs (prettier's printers for JS-like languages live in `estree`).
+ * TypeScript: `babel` too, whose `babel-ts` parser the standalone formatter tries first (formatter.ts).
+ */
 const PRETTIER_PLUGINS: Record<string, readonly string[]> = {
-  typescript: ['typescript', 'estree'],
+  typescript: ['babel', 'estree', 'typescript'],
   babel: ['babel', 'estree'],
   json: ['babel', 'estree'],
   markdown: ['markdown'],
@@ -114,8 +117,20 @@ const ALL_PRETTIER_PLUGINS = ['typescript', 'estree', 'babel', 'markdown', 'yaml
 export function prettierStandalone(parsers: Iterable<string>, all: boolean): { format: typeof import('prettier').format; plugins: import('prettier').Plugin[] } {
   const standalone = requireWithCodeCache(require.resolve('prettier/standalone')) as typeof import('prettier');
   const names = all ? ALL_PRETTIER_PLUGINS : [...new Set([...parsers].flatMap((parser) => PRETTIER_PLUGINS[parser] ?? ALL_PRETTIER_PLUGINS))];
-  return { format: standalone.format, plugins: names.map((name) => requireWithCodeCache(require.resolve(`prettier/plugins/${name}`)) as import('prettier').Plugin) };
+  return { format: standalone.format, plugins: names.map((name) => (name === 'typescript' ? LAZY_TYPESCRIPT : prettierPlugin(name))) };
 }
+
+function prettierPlugin(name: string): import('prettier').Plugin {
+  return requireWithCodeCache(require.resolve(`prettier/plugins/${name}`)) as import('prettier').Plugin;
+}
+
+/**
+ * Prettier's `typescript` parser, its plugin (900 KB) loaded when prettier first asks for it (prettier
+ * awaits a parser given as a function). The standalone formatter parses TypeScript files with
+ * `babel-ts` (formatter.ts), so a run loads it only for a file babel cannot parse or a markdown
+ * fence of TypeScript that prettier formats.
+ */
+const LAZY_TYPESCRIPT = { parsers: { typescript: () => prettierPlugin('typescript').parsers!['typescript'] } } as unknown as import('prettier').Plugin;
 
 /** The full prettier (config resolution included); an ES module, imported. */
 export function prettierFull(): Promise<typeof import('prettier')> {

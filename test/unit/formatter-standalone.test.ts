@@ -1,0 +1,124 @@
+/**
+ * The standalone formatter (prettier's defaults) gives prettier markdown without its plain table
+ * rows (markdown-rows.ts), with placeholders for its plain blocks (markdown-blocks.ts) and
+ * with the fences it prints as they are marked (markdown-fences.ts), and
+ * other files as they are, TypeScript parsed by babel first; `rewrites: false` gives it every
+ * text as it is, TypeScript to its `typescript` parser. What prettier gets is recorded from its
+ * standalone build's `format`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+
+const sent: string[] = [];
+/** The parser each text went to prettier with, in order. */
+const parsedWith: string[] = [];
+vi.mock('../../generator/heavy.ts', async (original) => {
+  const heavy = await original<typeof import('../../generator/heavy.ts')>();
+  return {
+    ...heavy,
+    prettierStandalone: (parsers: Iterable<string>, all: boolean) => {
+      const { format, plugins } = heavy.prettierStandalone(parsers, all);
+      return { plugins, format: (text: string, options: { parser: string }) => (sent.push(text), parsedWith.push(options.parser), format(text, options)) };
+    },
+  };
+});
+const { createFormatter, DEFAULT_PACKAGE_SETUP } = await import('../../generator/format/formatter.ts');
+const { prettierStandalone } = await import('../../generator/heavy.ts');
+
+const ROW = '| **owner** | `string` | The account owner. | required |';
+const PARAGRAPH = 'Failures reject with [`ApiError`](../README.md#errors).';
+const JSON_EXAMPLE = JSON.stringify({ id: 1, owner: { login: 'octocat' } }, null, 2);
+const PAGE = `## reposGet\n\n\`\`\`ts\nreposGet(owner: string): ApiPromise<Repo>\n\`\`\`\n\n${PARAGRAPH}\n\n| Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n${ROW}\n| *kept* | \`x\` | y | z |\n\n\`\`\`json\n${JSON_EXAMPLE}\n\`\`\`\n*kept* too\n`;
+
+describe('the standalone formatter', () => {
+  it('gives prettier markdown without plain rows, plain blocks as a placeholder, a JSON example marked, and the bytes prettier gives for the page', async () => {
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    sent.length = 0;
+    const expected = await prettier.format(PAGE, 'markdown', 'docs/ReposApi.md');
+    expect(sent).toStrictEqual([PAGE]);
+    sent.length = 0;
+    expect(await formatter.format(PAGE, 'markdown', 'docs/ReposApi.md')).toBe(expected);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toContain(ROW);
+    // The heading, the signature and the paragraph are one run of plain blocks.
+    expect(sent[0]!.startsWith('openapi-morph-blocks-0\n\n| Name')).toBe(true);
+    expect(sent[0]).toContain(`\`\`\`openapi-morph-verbatim\n${JSON_EXAMPLE}\n\`\`\``);
+    expect(sent[0]).toContain('| *kept* |');
+  });
+
+  it('gives prettier other files as they are', async () => {
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    sent.length = 0;
+    const code = `// ${ROW}\nexport const a = 1;\n`;
+    await formatter.format(code, 'typescript', 'src/a.ts');
+    expect(sent).toStrictEqual([code]);
+  });
+});
+
+describe('TypeScript in the standalone formatter', () => {
+  const record = async (run: () => Promise<string>): Promise<{ output: string; parsers: string[] }> => {
+    parsedWith.length = 0;
+    const output = await run();
+    return { output, parsers: [...parsedWith] };
+  };
+  const CODE = 'export interface A { "a-b"?: string; c: A | null }\nexport class B { constructor(private readonly x?: number) {} async m(): Promise<void> { return } }\n';
+
+  it('parses a TypeScript file with babel-ts, for the bytes the typescript parser gives', async () => {
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const expected = await record(() => prettier.format(CODE, 'typescript', 'src/a.ts'));
+    expect(expected.parsers).toStrictEqual(['typescript']);
+    expect(await record(() => formatter.format(CODE, 'typescript', 'src/a.ts'))).toStrictEqual({ output: expected.output, parsers: ['babel-ts'] });
+  });
+
+  it('gives the typescript parser\'s bytes for every TypeScript file of the runtime template and of the generated package, parsing each with babel-ts', async () => {
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const files = ['templates/runtime/files', 'generated/src', 'generated/src/runtime'].flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => `${dir}/${name}`));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      // The generated files as they would be before formatting: prettier's output, its lines joined where it broke them.
+      const text = readFileSync(file, 'utf8').replace(/,\n\s+/g, ', ');
+      const expected = await prettier.format(text, 'typescript', file);
+      expect(await record(() => formatter.format(text, 'typescript', file)), file).toStrictEqual({ output: expected, parsers: ['babel-ts'] });
+    }
+  });
+
+  it('formats a text babel refuses with the typescript parser', async () => {
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    expect(await record(() => formatter.format('module A { }\n', 'typescript', 'src/a.ts'))).toStrictEqual({ output: 'module A {}\n', parsers: ['babel-ts', 'typescript'] });
+  });
+
+  it.each(['let a = /** @type {X} */ (b);\n', 'let a = /** @satisfies {X} */ (b);\n', 'export const a = 1; // @type\n'])('formats a text that may hold a JSDoc type cast with the typescript parser: %j', async (text) => {
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const expected = await prettier.format(text, 'typescript', 'src/a.ts');
+    expect(await record(() => formatter.format(text, 'typescript', 'src/a.ts'))).toStrictEqual({ output: expected, parsers: ['typescript'] });
+  });
+
+  it('reports the typescript parser\'s error for a text neither parses', async () => {
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const broken = 'export const a = ;\n';
+    const expected = await prettier.format(broken, 'typescript', 'src/a.ts').then(String, (error: Error) => error.message);
+    parsedWith.length = 0;
+    await expect(formatter.format(broken, 'typescript', 'src/a.ts')).rejects.toThrow(expected);
+    expect(parsedWith).toStrictEqual(['babel-ts', 'typescript']);
+  });
+
+  it('gives prettier the typescript parser as a function that loads its plugin when called', () => {
+    const lazy = prettierStandalone(['typescript'], false).plugins.map((plugin) => plugin.parsers?.['typescript']).filter((parser) => parser !== undefined);
+    expect(lazy).toHaveLength(1);
+    expect(typeof lazy[0]).toBe('function');
+    const parser = (lazy[0] as unknown as () => { parse: unknown; astFormat: string })();
+    expect(parser.astFormat).toBe('estree');
+    expect(typeof parser.parse).toBe('function');
+  });
+
+  it('formats a TypeScript fence in markdown with the typescript parser', async () => {
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const page = '# A\n\n```ts\nmodule A { }\nconst a = {b:1}\n```\n';
+    expect(await formatter.format(page, 'markdown', 'docs/A.md')).toBe('# A\n\n```ts\nmodule A {}\nconst a = { b: 1 };\n```\n');
+  });
+});
