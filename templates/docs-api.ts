@@ -89,9 +89,9 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
   );
 
   lines.push('### HTTP request headers', '');
-  lines.push(` - **Content-Type**: ${signature.requestMedia ? md.code(signature.requestMedia.mediaType) : 'Not defined'}`);
+  lines.push(`- **Content-Type**: ${signature.requestMedia ? md.code(signature.requestMedia.mediaType) : 'Not defined'}`);
   const accept = [...new Set(operation.responses.flatMap((r) => r.content.map((c) => c.mediaType)))];
-  lines.push(` - **Accept**: ${accept.length > 0 ? accept.map((a) => md.code(a)).join(', ') : 'Not defined'}`, '');
+  lines.push(`- **Accept**: ${accept.length > 0 ? accept.map((a) => md.code(a)).join(', ') : 'Not defined'}`, '');
 
   lines.push('### HTTP response details', '');
   lines.push(

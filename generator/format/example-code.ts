@@ -4,7 +4,8 @@
  * one after another with the blank lines between them (one at most), and a statement that fits
  * in 80 columns on one line; each of these prints as it stands when it is written as prettier
  * writes it:
- * - `import { A, B } from "module";`
+ * - `import { A, B } from "module";` (an import of one name at any width: prettier breaks an
+ *   import's braces only for several names or a comment);
  * - `const name = value;`, `await call(...);`, `call(...);`, where a value is a call (`a.b(...)`),
  *   `await` or `new` and a call, or a literal;
  * - `// a comment`.
@@ -27,6 +28,8 @@ const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const STRING = /"[ !#-[\]-~]*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?(?![\w$.])/y;
 const COMMENT = /^\/\/ [ -~]*[!-~]$/;
+/** The start of an import of one name (the rest of the line is read as any import's). */
+const ONE_NAME_IMPORT = /^import \{ [A-Za-z_$][\w$]* \} from "/;
 const KEYWORDS = new Set(
   (
     'abstract accessor any as asserts async await bigint boolean break case catch class const constructor continue debugger declare default delete do else enum export extends false ' +
@@ -38,7 +41,7 @@ const KEYWORDS = new Set(
 /** Whether one line is a statement of an example program that prettier prints as it is (see above). */
 export function plainStatement(line: string): boolean {
   // Every token is printable ASCII, so a line's width is its length.
-  if (line.length > 80) return false;
+  if (line.length > 80 && !ONE_NAME_IMPORT.test(line)) return false;
   if (line.startsWith('//')) return COMMENT.test(line);
   let at = 0;
   const take = (token: string): boolean => line.startsWith(token, at) && (at += token.length) > 0;

@@ -13,7 +13,9 @@ import { formatRewritten } from './rewrite.ts';
  * - a fence prettier prints as it is (`verbatimFence`, markdown-fences.ts): a method's signature,
  *   an example program, canonical JSON;
  * - a table of plain cells (`plainTable`, markdown-rows.ts), at the first column after a plain
- *   block, as the rows rewrite takes one: prettier prints it padded, and its run holds it so.
+ *   block, as the rows rewrite takes one: prettier prints it padded, and its run holds it so;
+ * - a tight list of `- ` items of one plain line each (`plainList`), after a plain block, where no
+ *   list goes on after it.
  *
  * Taking the blocks out would change the blocks around them (two lists they stood between would
  * become one); a placeholder is a block too, and prettier prints the blocks around a paragraph as
@@ -53,14 +55,14 @@ export function withoutPlainBlocks(text: string): Replaced | undefined {
   const out: string[] = [];
   const runs: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    let block = plainBlock(lines, i);
+    let block = plainBlock(lines, i, false);
     if (!block) {
       out.push(lines[i]!.line);
       continue;
     }
     // A plain block is followed by an empty line or the end: the next one may start after it.
     const printed: string[] = [];
-    for (let next: PlainBlock | undefined = block; next; next = plainBlock(lines, block.last + 2)) {
+    for (let next: PlainBlock | undefined = block; next; next = plainBlock(lines, block.last + 2, true)) {
       block = next;
       printed.push(block.printed);
     }
@@ -77,8 +79,8 @@ interface PlainBlock {
   readonly printed: string;
 }
 
-/** The plain block (see above) that starts on line `i`, or `undefined` when none does. */
-function plainBlock(lines: readonly MarkdownLine[], i: number): PlainBlock | undefined {
+/** The plain block (see above) that starts on line `i`, or `undefined` when none does; `inRun`: right after another one. */
+function plainBlock(lines: readonly MarkdownLine[], i: number, inRun: boolean): PlainBlock | undefined {
   const line = lines[i];
   if (!line?.afterBlank) return undefined;
   const fence = verbatimFence(lines, i);
@@ -88,10 +90,27 @@ function plainBlock(lines: readonly MarkdownLine[], i: number): PlainBlock | und
   if ((lines[last + 1]?.line ?? '') !== '') return undefined;
   const block = lines.slice(i, last + 1).map(({ line }) => line);
   const heading = /^#{1,6} (.*)$/.exec(line.line);
-  if (fence || plainParagraph(block) || (heading && block.length === 1 && plainInline(heading[1]!))) return { last, printed: block.join('\n') };
+  if (fence || plainParagraph(block) || (heading && block.length === 1 && plainInline(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
   // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.
   const table = line.line.startsWith('|') && startsBlock(line) ? plainTable(block) : undefined;
   return table === undefined ? undefined : { last, printed: table };
+}
+
+/**
+ * A tight list of `- ` items, each one line of plain inline markdown from a letter, a backtick, a
+ * link or bold text (so no item starts another block, a nested list or a task). Prettier prints it
+ * as it is when it is the first of the lists that stand one right after another (it alternates
+ * `-` and `*` from the first): so only after another plain block (`inRun`), and not where a list
+ * could go on after it (`listGoesOn`).
+ */
+function plainList(block: readonly string[]): boolean {
+  return block.every((line) => line.startsWith('- ') && /^[A-Za-z`[*]/.test(line.slice(2)) && plainInline(line.slice(2)));
+}
+
+/** Whether the first line that is not empty from line `i` could go on a list before it: indented, or a list item of any kind. */
+function listGoesOn(lines: readonly MarkdownLine[], i: number): boolean {
+  while (lines[i]?.line === '') i++;
+  return /^(?:\s|[-*+]|\d)/.test(lines[i]?.line ?? '');
 }
 
 /**

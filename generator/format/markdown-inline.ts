@@ -16,7 +16,7 @@
  *
  * One space stands between two tokens, or none between words, code spans and links (not between
  * two code spans, whose backticks would run together, nor beside bold text, whose `**` opens or
- * closes by what stands beside it). Nothing that could start an autolink (`://` or `www.` outside
+ * closes by what stands beside it, but for a colon after it). Nothing that could start an autolink (`://` or `www.` outside
  * a destination, `@`), liquid (`{{`, `{%`), HTML, an entity, emphasis, an image, math, a footnote
  * or a reference (a text with link definitions is never rewritten: `cuttableMarkdown`).
  */
@@ -69,8 +69,15 @@ const ANCHOR = /^<a id="[A-Za-z0-9_-]*"><\/a>$/;
 
 type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe';
 
-/** Whether two tokens may stand with no space between them (see above). */
-const touch = (before: Kind, after: Kind): boolean => ![before, after].some((kind) => kind === 'bold' || kind === 'pipe') && !(before === 'code' && after === 'code');
+/**
+ * Whether two tokens may stand with no space between them (see above), `next` the character the
+ * second starts with. Bold text may be followed by a colon (`**Accept**:`): a `**` after a word
+ * and before punctuation only closes.
+ */
+const touch = (before: Kind, after: Kind, next: string | undefined): boolean => {
+  if (before === 'bold' && after === 'word') return next === ':';
+  return ![before, after].some((kind) => kind === 'bold' || kind === 'pipe') && !(before === 'code' && after === 'code');
+};
 
 const kindAt = (text: string, at: number): Kind => (text[at] === '`' ? 'code' : text.startsWith('**', at) ? 'bold' : text[at] === '[' ? 'link' : text.startsWith('\\|', at) ? 'pipe' : 'word');
 
@@ -85,7 +92,7 @@ function plainRun(text: string, at: number, inLink: boolean, pipes: boolean): nu
     const spaced = before !== undefined && text[at] === ' ';
     if (spaced) at++;
     const kind = kindAt(text, at);
-    if (before !== undefined && !spaced && !touch(before, kind)) return -1;
+    if (before !== undefined && !spaced && !touch(before, kind, text[at])) return -1;
     at = tokenEnd(text, at, kind, inLink, pipes);
     if (at < 0) return -1;
     before = kind;

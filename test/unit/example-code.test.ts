@@ -31,6 +31,7 @@ describe('plain example programs', () => {
     { name: 'names that start like literals, and a call as an argument', code: ['await api.x(nullish, trueValue, g(1), h.i([2]));'] },
     { name: 'nested objects and a Blob', code: ['await api.y({ query: { limit: 1, tags: ["a"] }, header: { xOrg: "o" } });', 'await api.z(new Blob(["example bytes"]));'] },
     { name: 'a line of exactly 80 columns', code: [`const result = await api.m("${'x'.repeat(49)}");`] },
+    { name: 'an import of one name wider than 80 columns', code: [`import { CodeScanningApi } from "${'x'.repeat(60)}";`, '', 'const api = new CodeScanningApi();'] },
     { name: 'keywords as members and keys', code: ['await api.delete({ default: 1, new: 2, await: 3 });'] },
     { name: 'a constant of a literal', code: ['const body = { name: "n", private: false };', 'const n = 12345678901234567890;'] },
   ])('$name: accepted, and prettier prints it as it is', async ({ code }) => {
@@ -80,6 +81,10 @@ describe('plain example programs', () => {
     { line: '//comment', why: 'a comment without a space' },
     { line: '// comment ', why: 'a comment ending in a space' },
     { line: `const result = await api.m("${'x'.repeat(50)}");`, why: 'wider than 80 columns' },
+    { line: `import { A, B } from "${'x'.repeat(70)}";`, why: 'an import of two names wider than 80 columns (prettier breaks it)' },
+    { line: `import { default } from "${'x'.repeat(70)}";`, why: 'a keyword imported, wider than 80 columns' },
+    { line: `import { A } from "${'x'.repeat(70)}"; f();`, why: 'a statement after a wide import' },
+    { line: `import { A } from "${'x'.repeat(70)}'`, why: 'a wide import not closed' },
   ])('$line is refused ($why)', ({ line }) => {
     expect(plainStatement(line)).toBe(false);
   });
@@ -102,7 +107,9 @@ describe('plain example programs', () => {
     const statement = () => [`const result = await ${call()};`, `await ${call()};`, `${call()};`, `const body = ${values[next(values.length)]};`, 'console.log(result);'][next(5)]!;
     let accepted = 0;
     for (let n = 0; n < 150; n++) {
-      const code = ['import { Api } from "pkg";', '', 'const api = new Api();', ...Array.from({ length: 1 + next(3) }, statement)];
+      const module = ['"pkg"', `"${'package-'.repeat(10)}"`][next(2)];
+      const names = ['Api', 'Api, ApiError', 'ApiError, Api'][next(3)];
+      const code = [`import { ${names} } from ${module};`, '', 'const api = new Api();', ...Array.from({ length: 1 + next(3) }, statement)];
       if (!plainProgram(code)) continue;
       accepted++;
       expect(await printed(code.join('\n')), code.join('\n')).toBe(code.join('\n'));

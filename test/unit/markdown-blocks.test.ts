@@ -71,7 +71,7 @@ describe('plain blocks', () => {
   });
 
   it.each([
-    { name: 'between two lists (a paragraph still stands between them)', text: `- a\n- b\n\n${A}\n\n- c\n`, sent: `- a\n- b\n\n${placeholder(0)}\n\n- c\n` },
+    { name: 'between two lists (a paragraph still stands between them; the second list joins the run)', text: `- a\n- b\n\n${A}\n\n- c\n`, sent: `- a\n- b\n\n${placeholder(0)}\n` },
     { name: 'at the first column after a list item', text: `1. a\n\n${A}\n`, sent: `1. a\n\n${placeholder(0)}\n` },
     { name: 'a paragraph of three lines (prettier keeps its line breaks)', text: `# *h*\n\n${A}\n${B}\n**Bold** and \`code\`\n`, sent: `# *h*\n\n${placeholder(0)}\n` },
     { name: 'two empty lines apart (prettier prints one)', text: `${A}\n\n\n${B}\n`, sent: `${placeholder(0)}\n\n\n${placeholder(1)}\n` },
@@ -111,6 +111,48 @@ describe('plain blocks', () => {
     const { output, sent } = await replaced(text);
     expect(sent).toStrictEqual([text]);
     expect(output).toBe(await format(text));
+  });
+
+  const HEADERS = '- **Content-Type**: Not defined\n- **Accept**: `application/json`, `application/scim+json`';
+  it('a list of plain items after a plain block joins its run', async () => {
+    const text = `### HTTP request headers\n\n${HEADERS}\n\n### HTTP response details\n\n${KEPT}\n\n- [Model](docs/Model.md): A model.\n- [Other](docs/Other.md)\n`;
+    const { output, sent } = await replaced(text);
+    expect(sent).toStrictEqual([`${placeholder(0)}\n\n${KEPT}\n\n- [Model](docs/Model.md): A model.\n- [Other](docs/Other.md)\n`]);
+    expect(output).toBe(await format(text));
+  });
+
+  it.each([
+    { name: 'first in the text (a list may stand right before it)', text: `${HEADERS}\n\n${A}\n`, sent: `${HEADERS}\n\n${placeholder(0)}\n` },
+    { name: 'after a list of other markers', text: `# h\n\n* a\n\n${HEADERS}\n`, sent: `${placeholder(0)}\n\n* a\n\n${HEADERS}\n` },
+    { name: 'before a list of other markers (the two are two lists)', text: `# h\n\n- a\n\n* b\n`, sent: `${placeholder(0)}\n\n- a\n\n* b\n` },
+    { name: 'before an item of its own marker (one loose list)', text: `# h\n\n- a\n- b\n\n\n- c\n`, sent: `${placeholder(0)}\n\n- a\n- b\n\n\n- c\n` },
+    { name: 'before a numbered list', text: `# h\n\n- a\n\n1. b\n`, sent: `${placeholder(0)}\n\n- a\n\n1. b\n` },
+    { name: 'before an indented line (its last item goes on)', text: `# h\n\n- a\n\n  b\n`, sent: `${placeholder(0)}\n\n- a\n\n  b\n` },
+    { name: 'with an item that is not plain', text: `# h\n\n- a\n- *b*\n`, sent: `${placeholder(0)}\n\n- a\n- *b*\n` },
+    { name: 'with a task', text: `# h\n\n- [ ] a\n- [x] b\n`, sent: `${placeholder(0)}\n\n- [ ] a\n- [x] b\n` },
+    { name: 'with a nested list', text: `# h\n\n- a\n  - b\n`, sent: `${placeholder(0)}\n\n- a\n  - b\n` },
+    { name: 'with a line that is not an item', text: `# h\n\n- a\nb\n`, sent: `${placeholder(0)}\n\n- a\nb\n` },
+    { name: 'of other markers', text: `# h\n\n* a\n+ b\n`, sent: `${placeholder(0)}\n\n* a\n+ b\n` },
+    { name: 'of an item that starts another block', text: `# h\n\n- # a\n- > b\n`, sent: `${placeholder(0)}\n\n- # a\n- > b\n` },
+  ])('a list is left to prettier: $name', async ({ text, sent: expected }) => {
+    const { output, sent } = await replaced(text);
+    expect(sent).toStrictEqual([expected]);
+    expect(output).toBe(await format(text));
+  });
+
+  it('generated pages of lists among plain blocks: the bytes prettier gives each', async () => {
+    const plain = [A, '## h', SIGNATURE, '| a |\n| - |\n| b |', HEADERS, '- a', '- [x](y): z\n- `c`'];
+    const blocks = [...plain, ...plain, '* a', '+ b', '1. a', '2) b', '- a\n  b', '  c', '- *a*', '- [ ] t', '> q', '---', KEPT, '- a\nlazy'];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    let lists = 0;
+    for (let page = 0; page < 600; page++) {
+      const text = `${Array.from({ length: 2 + next(8) }, () => blocks[next(blocks.length)]!).join(['\n\n', '\n\n', '\n\n\n', '\n'][next(4)]!)}\n`;
+      const { output } = await replaced(text);
+      if (withoutPlainBlocks(text)?.runs.some((run) => /(^|\n)- /.test(run))) lists++;
+      expect(output, text).toBe(await format(text));
+    }
+    expect(lists).toBeGreaterThan(30);
   });
 
   it('generated pages of plain and other blocks: the bytes prettier gives each', async () => {

@@ -31,6 +31,9 @@ const PLAIN = [
   '`a`s and `b`-like (`c`)',
   'Lists [issues](https://docs.github.com/rest/issues/issues#list-issues) for the `owner`.',
   '[a](http://example.test:8080/a%20b~c+d=e)',
+  '**Accept**: `application/json`, `application/scim+json`',
+  '**Content-Type**: Not defined',
+  '**(a.)**: b',
 ];
 
 describe('plain inline markdown', () => {
@@ -74,6 +77,8 @@ describe('plain inline markdown', () => {
     { text: '*', why: 'an asterisk' },
     { text: '**a b_**', why: 'an underscore prettier escapes, in bold' },
     { text: '**a**b', why: 'bold followed by a word' },
+    { text: '**a**,', why: 'bold followed by punctuation other than a colon' },
+    { text: '**a**(b)', why: 'bold followed by a parenthesis' },
     { text: 'a**b**', why: 'bold after a word' },
     { text: '**a**`b`', why: 'bold followed by code' },
     { text: '**a**\\|', why: 'bold touching a pipe' },
@@ -143,7 +148,7 @@ describe('plain inline markdown', () => {
 
   it('prettier prints every plain paragraph and cell as it is: generated texts of every kind', async () => {
     // A deterministic mix of the grammar's tokens, touching or one space apart.
-    const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"'];
+    const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::'];
     const touching = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
     const tokens = [...touching, '**GET**', '**Bold words.**'];
     let seed = 11;
@@ -153,8 +158,8 @@ describe('plain inline markdown', () => {
       for (let n = next(8); n > 0; n--) {
         const bold = out.endsWith('**');
         const token = (bold ? tokens : touching)[next(bold ? tokens.length : touching.length)]!;
-        // Touching only where the grammar allows it; a space otherwise.
-        const apart = bold || token.startsWith('**') || (out.endsWith('`') && token.startsWith('`')) || next(2) === 0 || (/[\w"'(),.:;=?+/-]$/.test(out) && /^[\w"'(),.:;=?+/-]/.test(token));
+        // Touching only where the grammar allows it (a colon right after bold text); a space otherwise.
+        const apart = (bold && !token.startsWith(':')) || token.startsWith('**') || (out.endsWith('`') && token.startsWith('`')) || next(2) === 0 || (/[\w"'(),.:;=?+/-]$/.test(out) && /^[\w"'(),.:;=?+/-]/.test(token));
         out += (apart ? ' ' : '') + token;
       }
       return out;
