@@ -5,7 +5,9 @@
  * is inside a word), a code span as its text between backticks, bold text between `**`, a link as
  * `[text](destination)`, and one space for each run of spaces. So plain tokens print as they are:
  * - words of letters, digits and punctuation that opens nothing (`WORD`), `_` only between letters
- *   or digits;
+ *   or digits, and empty brackets not followed by a parenthesis or a bracket but for more empty
+ *   ones (`Repo[]`, an array's type; prettier prints them as they are, where `[](x)` would be an
+ *   empty link);
  * - code spans without a backtick, pipe or backslash in them, nor a space at either end;
  * - bold words;
  * - links of those to a destination with no space, parenthesis, entity or escape; a link's text
@@ -22,7 +24,7 @@
  */
 
 /** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
-const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+$/;
+const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\])))+$/;
 /** A code span without a backtick, pipe or backslash in it, nor a space at either end (prettier prints its text as it is). */
 const CODE = /`[^`|\\ ](?:[^`|\\]*[^`|\\ ])?`/y;
 /** Bold words. */
@@ -79,7 +81,7 @@ const touch = (before: Kind, after: Kind, next: string | undefined): boolean => 
   return ![before, after].some((kind) => kind === 'bold' || kind === 'pipe') && !(before === 'code' && after === 'code');
 };
 
-const kindAt = (text: string, at: number): Kind => (text[at] === '`' ? 'code' : text.startsWith('**', at) ? 'bold' : text[at] === '[' ? 'link' : text.startsWith('\\|', at) ? 'pipe' : 'word');
+const kindAt = (text: string, at: number): Kind => (text[at] === '`' ? 'code' : text.startsWith('**', at) ? 'bold' : text[at] === '[' && text[at + 1] !== ']' ? 'link' : text.startsWith('\\|', at) ? 'pipe' : 'word');
 
 /**
  * Where a run of plain tokens from `at` ends (the end of the text, or the `]` of the link it is in),
@@ -128,7 +130,8 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean, pipes: 
     }
     case 'word': {
       let end = at;
-      while (end < text.length && text[end] !== ' ' && !(inLink && text[end] === ']') && text[end] !== '`' && text[end] !== '[') end++;
+      // Empty brackets are part of a word (not in a link's text, whose `]` ends it).
+      while (end < text.length && text[end] !== ' ' && !(inLink && (text[end] === ']' || text[end] === '[')) && text[end] !== '`' && !(text[end] === '[' && text[end + 1] !== ']')) end += !inLink && text.startsWith('[]', end) ? 2 : 1;
       return WORD.test(text.slice(at, end)) ? end : -1;
     }
   }

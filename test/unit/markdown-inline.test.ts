@@ -34,6 +34,9 @@ const PLAIN = [
   '**Accept**: `application/json`, `application/scim+json`',
   '**Content-Type**: Not defined',
   '**(a.)**: b',
+  '[**RunnerApplication**](RunnerApplication.md)[]',
+  '`object`[] and `string`[][]',
+  '**concurrency_groups[].group** x[]y [] a[]: b',
 ];
 
 describe('plain inline markdown', () => {
@@ -77,6 +80,11 @@ describe('plain inline markdown', () => {
     { text: '*', why: 'an asterisk' },
     { text: '**a b_**', why: 'an underscore prettier escapes, in bold' },
     { text: '**a**b', why: 'bold followed by a word' },
+    { text: 'a [](b)', why: 'empty brackets before a parenthesis (an empty link, which prettier prints otherwise)' },
+    { text: 'a[](b)', why: 'empty brackets before a parenthesis, in a word' },
+    { text: 'a[][b]', why: 'empty brackets before a bracket' },
+    { text: 'a[]]', why: 'empty brackets before a closing bracket' },
+    { text: '[a[]](b)', why: 'empty brackets in a link\'s text' },
     { text: '**a**,', why: 'bold followed by punctuation other than a colon' },
     { text: '**a**(b)', why: 'bold followed by a parenthesis' },
     { text: 'a**b**', why: 'bold after a word' },
@@ -148,7 +156,7 @@ describe('plain inline markdown', () => {
 
   it('prettier prints every plain paragraph and cell as it is: generated texts of every kind', async () => {
     // A deterministic mix of the grammar's tokens, touching or one space apart.
-    const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::'];
+    const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::', 'a[]', '[]', 'x[].y', '[][]'];
     const touching = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
     const tokens = [...touching, '**GET**', '**Bold words.**'];
     let seed = 11;
