@@ -20,8 +20,97 @@
  * keywords (`await(x)` prints as `await x`, `if(x);` as `if (x);`); a member's may be.
  */
 export function plainProgram(code: readonly string[]): boolean {
-  if (code.length === 0 || code[0] === '' || code.at(-1) === '') return false;
-  return code.every((line, i) => (line === '' ? code[i - 1] !== '' : plainStatement(line)));
+  return printedProgram(code)?.join('\n') === code.join('\n');
+}
+
+/**
+ * The lines prettier prints an example program as (each statement on one line), or `undefined`
+ * where that is not known: every statement `plainStatement` accepts as it stands, and a longer
+ * `const name = await call(...);` as prettier breaks it (`printedAssignment`).
+ */
+export function printedProgram(code: readonly string[]): string[] | undefined {
+  if (code.length === 0 || code[0] === '' || code.at(-1) === '') return undefined;
+  const printed: string[] = [];
+  for (const [i, line] of code.entries()) {
+    if (line === '' && code[i - 1] === '') return undefined;
+    const lines = line === '' || plainStatement(line) ? [line] : printedAssignment(line);
+    if (!lines) return undefined;
+    printed.push(...lines);
+  }
+  return printed;
+}
+
+/** An argument of a statement's top-level call: its text, whether it is an object or array, and whether prettier counts it short. */
+interface Argument {
+  readonly text: string;
+  readonly kind: 'object' | 'array' | 'other';
+  readonly short: boolean;
+}
+
+/**
+ * How prettier prints `const name = await callee(arguments);` when it is wider than 80 columns (a
+ * statement `statementParts` reads), or `undefined` where that is not known:
+ * - with no argument or one short one (a string of at most 20 columns with its quotes, a number,
+ *   a name: `SHORT`), a chain it cannot break well: it breaks after `=`, and the rest
+ *   must fit on the next line, indented by 2;
+ * - else the call stays after `=` when `const name = await callee(` fits (and goes to the next
+ *   line, indented by 2, when it does not), and its arguments break (`printedCall`).
+ * Measured against prettier by a generated test (test/unit/example-code.test.ts).
+ */
+function printedAssignment(line: string): string[] | undefined {
+  const parts = statementParts(line);
+  if (!parts?.assigned || line.length <= 80) return undefined;
+  const { assigned, callee, args } = parts;
+  const left = `const ${assigned} =`;
+  if (args.length === 0 || (args.length === 1 && args[0]!.short)) {
+    const rest = `  await ${callee}(${args.map((arg) => arg.text).join(', ')});`;
+    return rest.length <= 80 ? [left, rest] : undefined;
+  }
+  if (`${left} await ${callee}(`.length <= 80) return printedCall('', `${left} await `, callee, args);
+  const rest = printedCall('  ', 'await ', callee, args);
+  return rest ? [left, ...rest] : undefined;
+}
+
+/**
+ * A call's lines (`indent` before each, `prefix` before the callee), as prettier prints its
+ * arguments: on one line when it fits in 80 columns; else a last argument that is an object with
+ * keys, after one that is not an object, hugged (the line up to its `{` must fit, then a key per
+ * line); else one argument per line. Each line must fit; a last argument that is an array with
+ * items (which prettier may hug) is not known.
+ */
+function printedCall(indent: string, prefix: string, callee: string, args: readonly Argument[]): string[] | undefined {
+  const fits = (lines: string[]) => (lines.every((line) => line.length <= 80) ? lines : undefined);
+  const head = `${indent}${prefix}${callee}(`;
+  const flat = `${head}${args.map((arg) => arg.text).join(', ')});`;
+  if (flat.length <= 80) return [flat];
+  const last = args.at(-1)!;
+  const before = args.slice(0, -1);
+  if (last.kind === 'array' && last.text !== '[]' && args.at(-2)?.kind !== 'array') return undefined;
+  if (last.kind === 'object' && last.text !== '{}' && args.at(-2)?.kind !== 'object') {
+    const first = `${head}${before.map((arg) => `${arg.text}, `).join('')}{`;
+    if (first.length <= 80) return fits([first, ...topLevelItems(last.text.slice(2, -2)).map((item) => `${indent}  ${item},`), `${indent}});`]);
+  }
+  return fits([head, ...args.map((arg) => `${indent}  ${arg.text},`), `${indent});`]);
+}
+
+/** The items of a plain object's or argument list's inside (`a: 1, b: { c: 2 }`), split at its top-level commas (strings hold no quote). */
+function topLevelItems(inside: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < inside.length; i++) {
+    const c = inside[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && '{[('.includes(c)) depth++;
+    else if (!quoted && '}])'.includes(c)) depth--;
+    else if (!quoted && depth === 0 && inside.startsWith(', ', i)) {
+      items.push(inside.slice(start, i));
+      start = i + 2;
+    }
+  }
+  items.push(inside.slice(start));
+  return items;
 }
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
@@ -41,8 +130,15 @@ const KEYWORDS = new Set(
 /** Whether one line is a statement of an example program that prettier prints as it is (see above). */
 export function plainStatement(line: string): boolean {
   // Every token is printable ASCII, so a line's width is its length.
-  if (line.length > 80 && !ONE_NAME_IMPORT.test(line)) return false;
-  if (line.startsWith('//')) return COMMENT.test(line);
+  return (line.length <= 80 || ONE_NAME_IMPORT.test(line)) && statementParts(line) !== undefined;
+}
+
+/**
+ * The parts of a statement of the grammar above at any width, or `undefined` when it is not one:
+ * for `const name = await callee(arguments);`, the name, the callee and the arguments.
+ */
+function statementParts(line: string): { assigned?: string; callee: string; args: Argument[] } | undefined {
+  if (line.startsWith('//')) return COMMENT.test(line) ? { callee: '', args: [] } : undefined;
   let at = 0;
   const take = (token: string): boolean => line.startsWith(token, at) && (at += token.length) > 0;
   const match = (pattern: RegExp): string | undefined => {
@@ -96,10 +192,40 @@ export function plainStatement(line: string): boolean {
     return reference(line[at + (/^[\w$.]*/.exec(line.slice(at))?.[0].length ?? 0)] === '(');
   };
   const expression = (): boolean => (take('await ') ? reference(true) : value());
+  // `const name = await callee(...)`: its parts, each argument read on its own.
+  let assigned: string | undefined;
+  let callee = '';
+  const args: Argument[] = [];
+  const awaitedCall = (): boolean => {
+    const start = at;
+    if (!reference(false)) return false;
+    callee = line.slice(start, at);
+    if (!take('(')) return false;
+    if (take(')')) return true;
+    for (;;) {
+      const from = at;
+      if (!value()) return false;
+      const text = line.slice(from, at);
+      args.push({ text, kind: text[0] === '{' ? 'object' : text[0] === '[' ? 'array' : 'other', short: SHORT.test(text) && text.length <= 20 });
+      if (!take(', ')) return take(')');
+    }
+  };
   const statement = (): boolean => {
     if (take('import { ')) return items(name, ' } from ') > 0 && match(STRING) !== undefined;
-    if (take('const ')) return name() && take(' = ') && expression();
+    if (take('const ')) {
+      const start = at;
+      if (!name()) return false;
+      const named = line.slice(start, at);
+      if (!take(' = ')) return false;
+      if (!line.startsWith('await ', at)) return expression();
+      at += 'await '.length;
+      assigned = named;
+      return awaitedCall();
+    }
     return expression() && line[at - 1] === ')';
   };
-  return statement() && take(';') && at === line.length;
+  return statement() && take(';') && at === line.length ? (assigned === undefined ? { callee: '', args: [] } : { assigned, callee, args }) : undefined;
 }
+
+/** The arguments prettier counts short (with at most 20 columns): strings, numbers, `true`, `false`, `null`, names (not their members). */
+const SHORT = /^(?:"[^"]*"|-?[\d.]+|[A-Za-z_$][\w$]*)$/;

@@ -10,8 +10,8 @@ import { formatRewritten } from './rewrite.ts';
  * - a paragraph whose lines `plainParagraph` accepts (markdown-inline.ts);
  * - an ATX heading (`#` to `######`, one space, then plain inline markdown): prettier prints its
  *   level's hashes, a space and the text;
- * - a fence prettier prints as it is (`verbatimFence`, markdown-fences.ts): a method's signature,
- *   an example program, canonical JSON;
+ * - a fence prettier prints without parsing it (`verbatimFence`, markdown-fences.ts): a method's
+ *   signature, an example program (as prettier breaks its long statements), canonical JSON;
  * - a table of plain cells (`plainTable`, markdown-rows.ts), at the first column after a plain
  *   block, as the rows rewrite takes one: prettier prints it padded, and its run holds it so;
  * - a tight list of `- ` items of one plain line each (`plainList`), after a plain block, where no
@@ -90,7 +90,8 @@ function plainBlock(lines: readonly MarkdownLine[], i: number, inRun: boolean): 
   if ((lines[last + 1]?.line ?? '') !== '') return undefined;
   const block = lines.slice(i, last + 1).map(({ line }) => line);
   const heading = /^#{1,6} (.*)$/.exec(line.line);
-  if (fence || plainParagraph(block) || (heading && block.length === 1 && plainInline(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
+  if (fence) return { last, printed: [line.line, ...fence.code, '```'].join('\n') };
+  if (plainParagraph(block) || (heading && block.length === 1 && plainInline(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
   // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.
   const table = line.line.startsWith('|') && startsBlock(line) ? plainTable(block) : undefined;
   return table === undefined ? undefined : { last, printed: table };

@@ -1,5 +1,5 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
-import { plainProgram } from './example-code.ts';
+import { printedProgram } from './example-code.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
@@ -17,7 +17,8 @@ import { formatRewritten } from './rewrite.ts';
  *   stand; whatever the identifier is (a keyword too), TypeScript's parser reports an error, and
  *   prettier's typescript parser fails on any.
  * - An example program under `ts` or `typescript` whose every statement prettier prints as it stands
- *   (`plainProgram`, example-code.ts): the docs pages' and README's usage examples.
+ *   or as `printedProgram` breaks it (example-code.ts): the docs pages' and README's usage
+ *   examples. The fence then holds prettier's lines for the code (`verbatim`).
  * - JSON under `json` as `JSON.stringify(value, null, 2)` prints it, whose arrays are empty or hold
  *   objects that are not, with no number of `1e+21` or more: prettier's JSON printer keeps an
  *   object broken over lines when its first key is on a line of its own, breaks an array that holds
@@ -51,12 +52,15 @@ interface Marked {
 export function markVerbatimFences(text: string): Marked | undefined {
   if (!text.includes('```') || text.includes(MARK) || !cuttableMarkdown(text)) return undefined;
   const lines = [...markdownLines(text)];
-  const out = lines.map((line) => line.line);
+  const out: string[] = [];
   const languages: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const fence = verbatimFence(lines, i);
-    if (!fence) continue;
-    out[i] = `\`\`\`${MARK}`;
+    if (!fence) {
+      out.push(lines[i]!.line);
+      continue;
+    }
+    out.push(`\`\`\`${MARK}`, ...fence.code, '```');
     languages.push(fence.language);
     i = fence.close;
   }
@@ -64,26 +68,28 @@ export function markVerbatimFences(text: string): Marked | undefined {
 }
 
 /**
- * The fence prettier prints as it is (see above) that opens on line `i`: its language and the line
- * that closes it, or `undefined`. It opens after an empty line outside fenced code (markdownLines
- * tracks fences), at the first column: a top-level block.
+ * The fence prettier prints without parsing it (see above) that opens on line `i`: its language,
+ * the line that closes it and its code as prettier prints it, or `undefined`. It opens after an
+ * empty line outside fenced code (markdownLines tracks fences), at the first column: a top-level block.
  */
-export function verbatimFence(lines: readonly MarkdownLine[], i: number): { readonly language: string; readonly close: number } | undefined {
+export function verbatimFence(lines: readonly MarkdownLine[], i: number): { readonly language: string; readonly close: number; readonly code: readonly string[] } | undefined {
   const language = /^```(ts|typescript|json)$/.exec(lines[i]!.line)?.[1];
   if (!language || !lines[i]!.afterBlank) return undefined;
   let close = i + 1;
   while (close < lines.length && lines[close]!.line !== '```') close++;
-  return close < lines.length && verbatim(language, lines.slice(i + 1, close).map(({ line }) => line)) ? { language, close } : undefined;
+  const code = close < lines.length ? verbatim(language, lines.slice(i + 1, close).map(({ line }) => line)) : undefined;
+  return code ? { language, close, code } : undefined;
 }
 
 /**
- * Whether prettier prints a fence's code in `language` as it is (see above). Not with three
- * backticks in a row anywhere in it: prettier then prints a longer fence (found by a review).
+ * A fence's code in `language` as prettier prints it, when that is known without parsing it (see
+ * above), else `undefined`. Not with three backticks in a row anywhere in it: prettier then
+ * prints a longer fence (found by a review).
  */
-export function verbatim(language: string, code: readonly string[]): boolean {
-  if (code.some((line) => line.includes('```'))) return false;
-  if (language === 'json') return canonicalJson(code.join('\n'));
-  return (code.length === 1 && unparsable(code[0]!)) || plainProgram(code);
+export function verbatim(language: string, code: readonly string[]): readonly string[] | undefined {
+  if (code.some((line) => line.includes('```'))) return undefined;
+  if (language === 'json') return canonicalJson(code.join('\n')) ? code : undefined;
+  return code.length === 1 && unparsable(code[0]!) ? code : printedProgram(code);
 }
 
 /** One line of TypeScript that cannot parse: an identifier, `(`, then `):` or a name and `:` or `?:`; no `=>` (see above). */

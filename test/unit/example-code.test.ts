@@ -4,7 +4,7 @@
  * prettier, in a fence of a markdown text as the format stage sends it.
  */
 import { describe, expect, it } from 'vitest';
-import { plainProgram, plainStatement } from '../../generator/format/example-code.ts';
+import { plainProgram, plainStatement, printedProgram } from '../../generator/format/example-code.ts';
 import { format } from '../helpers/rewrites.ts';
 
 /** prettier's output for `code` in a `ts` fence, the fence's code alone. */
@@ -97,6 +97,44 @@ describe('plain example programs', () => {
     { name: 'one statement refused', code: ['f();', 'if(x);'] },
   ])('a program with $name is refused', ({ code }) => {
     expect(plainProgram(code)).toBe(false);
+  });
+
+  it.each([
+    { name: 'one short argument: broken after =', line: `const result = await api.${'m'.repeat(50)}("string");` },
+    { name: 'two arguments: one per line', line: `const result = await api.${'m'.repeat(50)}("string", "string");` },
+    { name: 'a last object: hugged', line: `const result = await api.reposGetContent("string", "string", "string", { query: { ref: "string" } });` },
+    { name: 'a last object too wide to hug: one argument per line', line: `const result = await api.${'m'.repeat(40)}("string", { signal: controller.signal, timeoutMs: 10000 });` },
+    { name: 'a callee too wide to stay after =', line: `const result = await api.${'m'.repeat(62)}(Status.Active, 1);` },
+  ])('a statement wider than 80 columns, $name: printed as prettier prints it', async ({ line }) => {
+    const lines = printedProgram([line]);
+    expect(lines).toBeDefined();
+    expect(lines!.length).toBeGreaterThan(1);
+    expect(lines!.join('\n')).toBe(await printed(line));
+  });
+
+  it.each([
+    { name: 'an expression statement', line: `await api.${'m'.repeat(70)}("string", 1);` },
+    { name: 'a last array', line: `const result = await api.${'m'.repeat(50)}("string", ["a", "b"]);` },
+    { name: 'a short argument too wide after =', line: `const result = await api.${'m'.repeat(80)}("s");` },
+    { name: 'a constant that is not awaited', line: `const result = api.${'m'.repeat(70)}("string", 1);` },
+  ])('a statement wider than 80 columns is left to prettier: $name', ({ line }) => {
+    expect(printedProgram([line])).toBeUndefined();
+  });
+
+  it('generated statements wider than 80 columns: every one printed as prettier prints it', async () => {
+    const values = ['"string"', `"${'s'.repeat(18)}"`, `"${'s'.repeat(19)}"`, '"a, {b}"', '1', '-2.5', '12345678901234567890', 'true', 'null', 'Status.Active', 'x', '[]', '{}', '[1, 2]', '["a"]', '{ a: 1 }', '{ query: { day: "string" } }', '{ name: "n", value: "v", visibility: "all" }', '{ signal: controller.signal, timeoutMs: 10000, maxRetries: 0 }', 'new Blob(["b"])', `"${'x'.repeat(60)}"`, 'i'.repeat(19), 'j'.repeat(20), 'k'.repeat(21), 'a.b'];
+    let seed = 17;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    let predicted = 0;
+    for (let n = 0; n < 400; n++) {
+      const name = `m${'x'.repeat(10 + next(60))}`;
+      const line = `const ${['result', 'r', 'aLongerResultName'][next(3)]} = await ${['api', 'client.repos'][next(2)]}.${name}(${Array.from({ length: next(5) }, () => values[next(values.length)]).join(', ')});`;
+      const lines = printedProgram([line]);
+      if (lines === undefined || line.length <= 80) continue;
+      predicted++;
+      expect(lines.join('\n'), line).toBe(await printed(line));
+    }
+    expect(predicted).toBeGreaterThan(150);
   });
 
   it('generated programs: every one accepted prints as it is', async () => {

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatWithVerbatimFences, markVerbatimFences, unmarkFences, unparsable } from '../../generator/format/markdown-fences.ts';
+import { formatWithPlainBlocks } from '../../generator/format/markdown-blocks.ts';
 import { expectFallback, format, recorded } from '../helpers/rewrites.ts';
 
 /** `text` formatted with its unparsable fences marked: the result, and the texts prettier got. */
@@ -192,5 +193,34 @@ describe('fenced TypeScript prettier cannot parse', () => {
       throw new Error('boom');
     });
     await expect(formatWithVerbatimFences(text, () => Promise.reject(new Error('at line 3')))).rejects.toThrow('at line 3');
+  });
+});
+
+describe('example programs prettier would break', () => {
+  const LONG = [
+    'import { ActionsApi } from "github-s-official-openapi-spec-octokit-extension";',
+    '',
+    'const api = new ActionsApi();',
+    'const result = await api.actionsGetActionsCacheRetentionLimitForEnterprise("string");',
+    'const other = await api.reposGetContent("string", "string", "string", { query: { ref: "string" } });',
+    'console.log(result, other);',
+  ].join('\n');
+
+  it('go to prettier marked, holding prettier\'s lines, and the output is prettier\'s', async () => {
+    const text = page(LONG);
+    const expected = await format(text);
+    const { output, sent } = await marked(text);
+    expect(output).toBe(expected);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('```openapi-morph-verbatim\nimport { ActionsApi }');
+    expect(sent[0]).toContain('const result =\n  await api.actionsGetActionsCacheRetentionLimitForEnterprise("string");\n');
+    expect(sent[0]).toContain('const other = await api.reposGetContent("string", "string", "string", {\n  query: { ref: "string" },\n});\n');
+  });
+
+  it('in a run of plain blocks, the run holds prettier\'s lines', async () => {
+    const text = `## op\n\n${fence(LONG)}\n**Get it**\n`;
+    const { output, sent } = await recorded(formatWithPlainBlocks, text);
+    expect(sent).toStrictEqual(['openapi-morph-blocks-0\n']);
+    expect(output).toBe(await format(text));
   });
 });
