@@ -24,6 +24,8 @@ export interface WorkerData {
   readonly setup: FormatterSetup;
   readonly warmUp: boolean;
   readonly engineFlags: string;
+  /** The characters of text the worker has formatted, counted up by it as it answers (shared memory, see `startFormatPool`). */
+  readonly answered: Int32Array;
 }
 
 /** What the main thread posts to a format worker, and what it posts back. */
@@ -53,7 +55,10 @@ const PARALLEL_CHARS = 2_000_000;
  * fraction of a second, and GitHub's `--all` left both idle for 2 s while the main thread built the
  * types and printed the TypeScript. Two interleaved rounds at 20:58-21:00 UTC: 12.1-12.7 s wall
  * with 2 MB against 12.7-13.7 s with 500 KB (4 MB: 12.0-12.3 s; 8 MB: 12.2-12.4 s but a peak of
- * 500 MiB; peaks 424-479 MiB with 2 MB, 448-482 MiB with 500 KB).
+ * 500 MiB; peaks 424-479 MiB with 2 MB, 448-482 MiB with 500 KB). Since the workers count what they
+ * have formatted in shared memory (`Member`), the budget is what a worker holds at once, not what
+ * it gets in the whole templates stage: GitHub's `--all` 8.6-8.8 s against 8.8-9.2 s (16 MB counted
+ * from the answers: 8.9-9.2 s, but peaks of 497 MiB).
  */
 const WORKER_BUDGET = 2_000_000;
 
@@ -121,6 +126,8 @@ export interface ParallelOptions {
  */
 export interface FormatPool {
   format(job: FormatJob, setup: FormatterSetup): Promise<FormatOutcome>;
+  /** Each worker's text given and not yet formatted, as the pool weighs it against WORKER_BUDGET (the worker's own count: see `Member`). */
+  waiting(): number[];
   close(): void;
 }
 
@@ -141,12 +148,21 @@ export function renderPoolSize(): number {
 export function startFormatPool(warm: FormatterSetup, count: number, warmUp = false): FormatPool | undefined {
   const script = compiledWorker('format-worker', import.meta.url);
   if (!script || count < 1) return undefined;
-  /** A worker, with the text it was given and has not answered yet. */
-  type Member = { readonly thread: Worker; waiting: number; jobs: number };
+  /**
+   * A worker, the text it was given and how much of it the worker says it has formatted. The
+   * worker counts that up in shared memory as it answers, so the main thread sees it at once, also
+   * while it runs templates and prints and cannot take the answers themselves: each file it hands
+   * over then hands out what waits, as far as the workers are through their text. (Counted from
+   * the answers alone, a worker got at most WORKER_BUDGET during the templates stage: GitHub's
+   * `--all` left both workers idle for 2-3 s while the main thread built and printed the types and
+   * the API classes.)
+   */
+  type Member = { readonly thread: Worker; given: number; readonly answered: Int32Array; jobs: number };
+  const waiting = (member: Member) => member.given - Atomics.load(member.answered, 0);
   type Queued = { readonly index: number; readonly job: FormatJob; readonly setup: FormatterSetup };
   const members: Member[] = [];
   const queue: Queued[] = [];
-  const pending = new Map<number, { member?: Member; readonly size: number; resolve(outcome: FormatOutcome): void; reject(cause: Error): void }>();
+  const pending = new Map<number, { member?: Member; resolve(outcome: FormatOutcome): void; reject(cause: Error): void }>();
   let posted = 0;
   let postedText = 0;
   let failure: Error | undefined;
@@ -161,14 +177,14 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
   // largest first as answers come, so a large package's big files do not end up last behind one worker.
   const dispatch = () => {
     while (queue.length > 0) {
-      const member = members.reduce((least, next) => (next.waiting < least.waiting ? next : least));
+      const member = members.reduce((least, next) => (waiting(next) < waiting(least) ? next : least));
       let largest = 0;
       for (let i = 1; i < queue.length; i++) if (queue[i]!.job.text.length > queue[largest]!.job.text.length) largest = i;
       const { index, job, setup } = queue[largest]!;
-      if (member.waiting > 0 && member.waiting + job.text.length > WORKER_BUDGET) return;
+      if (waiting(member) > 0 && waiting(member) + job.text.length > WORKER_BUDGET) return;
       queue.splice(largest, 1);
       pending.get(index)!.member = member;
-      member.waiting += job.text.length;
+      member.given += job.text.length;
       if (member.jobs++ === 0) member.thread.ref();
       member.thread.postMessage({ index, job, setup } satisfies WorkerRequest);
     }
@@ -178,15 +194,15 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     // measured, one operation of our spec peaked at 177-178 MiB instead of 189-194, the OpenAI
     // document's 47 files at 217 instead of 245, its Assistants tag (92 files) at 260 instead of
     // 311, with the same CPU. The workers a large package adds get 16 MiB (`ADDED_YOUNG_MB`).
-    const workerData: WorkerData = { setup: warm, warmUp: early && warmUp, engineFlags: engineFlags() };
+    const answered = new Int32Array(new SharedArrayBuffer(4));
+    const workerData: WorkerData = { setup: warm, warmUp: early && warmUp, engineFlags: engineFlags(), answered };
     const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: early ? 8 : ADDED_YOUNG_MB } };
     const thread = startWorker(script, options);
-    const member: Member = { thread, waiting: 0, jobs: 0 };
+    const member: Member = { thread, given: 0, answered, jobs: 0 };
     thread.on('message', ({ index, outcome }: WorkerReply) => {
       const job = pending.get(index);
       if (!job) return;
       pending.delete(index);
-      member.waiting -= job.size;
       if (--member.jobs === 0) thread.unref();
       job.resolve(outcome);
       dispatch();
@@ -214,11 +230,12 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       // key their code cache by the flag): engine-flags.ts `preferSmallHeaps`.
       if (postedText >= PARALLEL_CHARS) preferSmallHeaps(writePendingCodeCaches);
       while (postedText >= PARALLEL_CHARS && members.length < Math.min(defaultWorkers(postedText), posted)) spawn(false);
-      const outcome = new Promise<FormatOutcome>((resolve, reject) => pending.set(index, { size: job.text.length, resolve, reject }));
+      const outcome = new Promise<FormatOutcome>((resolve, reject) => pending.set(index, { resolve, reject }));
       queue.push({ index, job, setup });
       dispatch();
       return outcome;
     },
+    waiting: () => members.map(waiting),
     close: () => {
       fail(new Error('the format pool was closed'));
       for (const { thread } of members) void thread.terminate();

@@ -24,7 +24,7 @@ const formatterFor = (setup: FormatterSetup): Promise<Formatter> => {
   return formatter;
 };
 
-const { setup: warm, warmUp: warming, engineFlags } = workerData as WorkerData;
+const { setup: warm, warmUp: warming, engineFlags, answered } = workerData as WorkerData;
 // Before prettier loads: its code cache entries are keyed by them.
 adoptEngineFlags(engineFlags);
 const ready = formatterFor(warm);
@@ -50,6 +50,8 @@ parentPort!.on('message', ({ index, job, setup }: WorkerRequest) => {
         written = true;
         writePendingCodeCaches();
       }
+      // Counted before the reply, which the main thread may take only later (see `startFormatPool`).
+      Atomics.add(answered, 0, job.text.length);
       reply(index, outcome);
     });
 });

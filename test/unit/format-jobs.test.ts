@@ -51,6 +51,28 @@ describe('runFormatJobs', () => {
     }
   });
 
+  it('a worker\'s count of the text it has formatted reaches the main thread while it is busy (no answer taken)', async () => {
+    const pool = startFormatPool({ kind: 'standalone', parsers: ['typescript'], all: false }, 1);
+    expect(pool, 'the compiled worker exists').toBeDefined();
+    try {
+      // Ready: prettier loaded and set up.
+      await formatBatch(pool!, [jobs[3]!], setup);
+      expect(pool!.waiting()).toStrictEqual([0]);
+      const job = { text: 'export const a=1', parser: 'typescript', filepath: '/out/src/a.ts' };
+      const answer = pool!.format(job, setup);
+      expect(pool!.waiting()).toStrictEqual([job.text.length]);
+      // The main thread blocked (as a render's templates stage keeps it): the worker's answer waits
+      // in the queue, its count does not.
+      const sleep = new Int32Array(new SharedArrayBuffer(4));
+      const until = Date.now() + 20_000;
+      while (pool!.waiting()[0] !== 0 && Date.now() < until) Atomics.wait(sleep, 0, 0, 10);
+      expect(pool!.waiting()).toStrictEqual([0]);
+      expect(await answer).toStrictEqual({ content: 'export const a = 1;\n' });
+    } finally {
+      pool!.close();
+    }
+  });
+
   it("a render's pool warms up on samples that prettier formats (one for each parser of a default package), and formats as an unwarmed one", async () => {
     const samples = DEFAULT_PACKAGE_SETUP.kind === 'standalone' ? DEFAULT_PACKAGE_SETUP.parsers.map((parser) => ({ ...WARM_UP_SAMPLES[parser]!, parser })) : [];
     expect(samples.map((sample) => sample.parser)).toStrictEqual(['json', 'markdown', 'typescript']);

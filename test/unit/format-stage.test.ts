@@ -137,6 +137,7 @@ function recordingPool() {
       if (released) return answer(job, setup);
       return new Promise<FormatOutcome>((resolve) => held.push(async () => resolve(await answer(job, setup))));
     },
+    waiting: () => [],
     close() {},
   };
   const release = async () => {
