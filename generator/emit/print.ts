@@ -75,6 +75,8 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
         const source = sourceFile(`/${file.path}`, file.statements);
         content = source.getFullText();
         if (/\.[mc]?ts$/.test(file.path) && !content.startsWith('#!')) parsed = source.compilerNode;
+        // Printed: the project need not keep its syntax tree (it held every file's to the end of the render).
+        project!.removeSourceFile(source);
       } else if (file.kind === 'json') {
         if (!isObject(file.value)) throw new Error('a JSON file must hold an object, so it can carry the do-not-edit header');
         const value: JsonObject = {};
