@@ -3,6 +3,7 @@ import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { jsonText } from '../escape/string-literal.ts';
 import { isObject, setOwn, type JsonObject } from '../json.ts';
 import { tsMorph, typescript } from '../heavy.ts';
+import { letParseGo, parseModule } from '../typescript-module.ts';
 import type { TemplateFile } from '../template-api/types.ts';
 import { headerMember, headerPrefix, type HeaderInfo } from './header.ts';
 import { message } from '../diagnostics/message.ts';
@@ -65,6 +66,8 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
     return project.createSourceFile(path, { statements }, { overwrite: true });
   };
   const print = ({ file, template }: EmittedFile): PrintedFile | undefined => {
+    // The last file's parse was for the format stage to take right after it was printed.
+    letParseGo();
     try {
       let content: string;
       // ts-morph parsed what it printed (as TypeScript, ES2022, like `syntaxError`): its syntax errors are
@@ -89,7 +92,7 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
       }
       const prefix = headerPrefix(file.path, header);
       const text = `${prefix}${content}`;
-      const syntax = parsed ? firstSyntaxError(parsed, prefix.split('\n').length - 1) : /\.[mc]?tsx?$/.test(file.path) && !parses(file.path, content) ? syntaxError(file.path, text) : undefined;
+      const syntax = parsed ? firstSyntaxError(parsed, prefix.split('\n').length - 1) : /\.[mc]?tsx?$/.test(file.path) && !parses(file.path, content) ? syntaxError(file.path, prefix, content) : undefined;
       if (syntax) {
         diagnostics.add(error('OM503', `template "${template.template.name}" emitted ${file.path}, which does not parse: ${syntax}`, { file: template.file }));
         return undefined;
@@ -100,12 +103,25 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
       return undefined;
     }
   };
-  return { print, done: () => diagnostics.throwIfErrors() };
+  return {
+    print,
+    done: () => {
+      letParseGo();
+      diagnostics.throwIfErrors();
+    },
+  };
 }
 
-function syntaxError(path: string, text: string): string | undefined {
+/**
+ * The first syntax error of a file emitted as text. Its content alone is parsed (`parseModule`,
+ * which the format stage's chunk plan reuses) where the header before it cannot change the parse:
+ * not a `.d.ts` file (whose name makes it ambient) nor a text starting with `#!`, which only the
+ * first line may hold.
+ */
+function syntaxError(path: string, prefix: string, content: string): string | undefined {
+  if (!/\.d\.[mc]?ts$/.test(path) && !content.startsWith('#!')) return firstSyntaxError(parseModule(content), prefix.split('\n').length - 1);
   const ts = typescript();
-  return firstSyntaxError(ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS), 0);
+  return firstSyntaxError(ts.createSourceFile(path, `${prefix}${content}`, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS), 0);
 }
 
 /** The first syntax error of a parsed file, located in the written file (`lineOffset`: the header's lines above the parsed text). */

@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { typescript } from '../heavy.ts';
+import { parseModule } from '../typescript-module.ts';
 import type { FormatJob, FormatOutcome } from './format-jobs.ts';
 import { cuttableMarkdown, markdownChunks } from './markdown-chunks.ts';
 import { joinTable, tablePieces } from './markdown-tables.ts';
@@ -174,7 +175,8 @@ export function planChunks(text: string, chunkChars: number): ChunkPlan | undefi
   // Line terminators and spaces prettier does not skip as TypeScript does, a probe name in use, and prettier-ignore: not cut.
   if (/[\r\u2028\u2029\uFEFF]|prettier-ignore/.test(text) || text.includes(PROBE)) return undefined;
   const ts = typescript();
-  const file = ts.createSourceFile('chunked.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  // The print stage's parse when it checked this text (typescript-module.ts).
+  const file = parseModule(text);
   if ((file as unknown as { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length > 0) return undefined;
   const texts: string[] = [];
   const start = (node: TS.Node) => node.getStart(file);

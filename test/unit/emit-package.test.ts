@@ -81,6 +81,7 @@ describe('emitPackage', () => {
     expect(located('text', 'export const = 1;')).toStrictEqual(located('typescript', 'export const = 1;'));
     // A shebang parses at the top of a text, not below the header: the written file does not parse.
     expect(located('typescript', '#!/usr/bin/env node')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 1: \'#!\' can only be used at the start of a file.']);
+    expect(located('text', '#!/usr/bin/env node')).toStrictEqual(located('typescript', '#!/usr/bin/env node'));
     expect(located('typescript', 'export const a = 1;')).toStrictEqual([]);
   });
 
