@@ -58,12 +58,13 @@ interface Argument {
  * Measured against prettier by a generated test (test/unit/example-code.test.ts).
  */
 function printedAssignment(line: string): string[] | undefined {
+  // (A statement of at most 80 columns that reads is `plainStatement`'s, so this one is wider.)
   const parts = statementParts(line);
-  if (!parts?.assigned || line.length <= 80) return undefined;
+  if (!parts?.assigned) return undefined;
   const { assigned, callee, args } = parts;
   const left = `const ${assigned} =`;
   if (args.length === 0 || (args.length === 1 && args[0]!.short)) {
-    const rest = `  await ${callee}(${args.map((arg) => arg.text).join(', ')});`;
+    const rest = `  await ${callee}(${args[0]?.text ?? ''});`;
     return rest.length <= 80 ? [left, rest] : undefined;
   }
   if (`${left} await ${callee}(`.length <= 80) return printedCall('', `${left} await `, callee, args);

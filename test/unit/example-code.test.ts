@@ -105,6 +105,14 @@ describe('plain example programs', () => {
     { name: 'a last object: hugged', line: `const result = await api.reposGetContent("string", "string", "string", { query: { ref: "string" } });` },
     { name: 'a last object too wide to hug: one argument per line', line: `const result = await api.${'m'.repeat(40)}("string", { signal: controller.signal, timeoutMs: 10000 });` },
     { name: 'a callee too wide to stay after =', line: `const result = await api.${'m'.repeat(62)}(Status.Active, 1);` },
+    { name: 'a callee too wide to stay after =, its last object hugged', line: `const result = await api.${'m'.repeat(62)}("s", { a: 1 });` },
+    { name: 'no argument', line: `const result = await api.${'m'.repeat(64)}();` },
+    { name: 'the line after = exactly 80 columns', line: `const result = await api.${'m'.repeat(57)}("string");` },
+    { name: 'a hugged object whose strings hold commas and braces, with nested objects and arrays', line: `const result = await api.reposCreate("string", { a: "x, {y}", b: [1, 2], c: { d: "e, f", g: ["h"] }, i: {} });` },
+    { name: 'an empty object last (not hugged)', line: `const result = await api.${'m'.repeat(50)}("string", {});` },
+    { name: 'two arrays last (not hugged)', line: `const result = await api.${'m'.repeat(40)}("s", [1], ["a", "b"]);` },
+    { name: 'an empty array last (not hugged)', line: `const result = await api.${'m'.repeat(50)}("string", []);` },
+    { name: 'two objects last (not hugged)', line: `const result = await api.${'m'.repeat(40)}({ a: 1 }, { b: 2, c: 3 });` },
   ])('a statement wider than 80 columns, $name: printed as prettier prints it', async ({ line }) => {
     const lines = printedProgram([line]);
     expect(lines).toBeDefined();
@@ -116,6 +124,9 @@ describe('plain example programs', () => {
     { name: 'an expression statement', line: `await api.${'m'.repeat(70)}("string", 1);` },
     { name: 'a last array', line: `const result = await api.${'m'.repeat(50)}("string", ["a", "b"]);` },
     { name: 'a short argument too wide after =', line: `const result = await api.${'m'.repeat(80)}("s");` },
+    { name: 'the line after = one column too wide', line: `const result = await api.${'m'.repeat(58)}("string");` },
+    { name: 'an argument too wide for a line of its own', line: `const result = await api.m("s", "${'x'.repeat(80)}");` },
+    { name: 'a hugged key too wide for a line of its own', line: `const result = await api.m("s", { a: "${'x'.repeat(80)}" });` },
     { name: 'a constant that is not awaited', line: `const result = api.${'m'.repeat(70)}("string", 1);` },
   ])('a statement wider than 80 columns is left to prettier: $name', ({ line }) => {
     expect(printedProgram([line])).toBeUndefined();
