@@ -109,6 +109,8 @@ describe('plain example programs', () => {
     { name: 'no argument', line: `const result = await api.${'m'.repeat(64)}();` },
     { name: 'the line after = exactly 80 columns', line: `const result = await api.${'m'.repeat(57)}("string");` },
     { name: 'a hugged object whose strings hold commas and braces, with nested objects and arrays', line: `const result = await api.reposCreate("string", { a: "x, {y}", b: [1, 2], c: { d: "e, f", g: ["h"] }, i: {} });` },
+    { name: 'a lone number of more than 20 characters (short to prettier at any length)', line: 'const result = await api.reposCreateInOrganizationWithName(123456789012345678901);' },
+    { name: 'a lone negative decimal of more than 20 characters', line: 'const result = await api.reposCreateInOrganizationWithName(-1234567890.1234567891);' },
     { name: 'an empty object last (not hugged)', line: `const result = await api.${'m'.repeat(50)}("string", {});` },
     { name: 'two arrays last (not hugged)', line: `const result = await api.${'m'.repeat(40)}("s", [1], ["a", "b"]);` },
     { name: 'an empty array last (not hugged)', line: `const result = await api.${'m'.repeat(50)}("string", []);` },
@@ -124,6 +126,7 @@ describe('plain example programs', () => {
     { name: 'an expression statement', line: `await api.${'m'.repeat(70)}("string", 1);` },
     { name: 'a last array', line: `const result = await api.${'m'.repeat(50)}("string", ["a", "b"]);` },
     { name: 'a short argument too wide after =', line: `const result = await api.${'m'.repeat(80)}("s");` },
+    { name: 'a lone call without arguments (short to prettier for some lengths of its name)', line: 'const result = await api.reposCreateInOrganizationWithNameAndMoreX(loadConfig());' },
     { name: 'the line after = one column too wide', line: `const result = await api.${'m'.repeat(58)}("string");` },
     { name: 'an argument too wide for a line of its own', line: `const result = await api.m("s", "${'x'.repeat(80)}");` },
     { name: 'a hugged key too wide for a line of its own', line: `const result = await api.m("s", { a: "${'x'.repeat(80)}" });` },
@@ -133,7 +136,7 @@ describe('plain example programs', () => {
   });
 
   it('generated statements wider than 80 columns: every one printed as prettier prints it', async () => {
-    const values = ['"string"', `"${'s'.repeat(18)}"`, `"${'s'.repeat(19)}"`, '"a, {b}"', '1', '-2.5', '12345678901234567890', 'true', 'null', 'Status.Active', 'x', '[]', '{}', '[1, 2]', '["a"]', '{ a: 1 }', '{ query: { day: "string" } }', '{ name: "n", value: "v", visibility: "all" }', '{ signal: controller.signal, timeoutMs: 10000, maxRetries: 0 }', 'new Blob(["b"])', `"${'x'.repeat(60)}"`, 'i'.repeat(19), 'j'.repeat(20), 'k'.repeat(21), 'a.b'];
+    const values = ['"string"', `"${'s'.repeat(18)}"`, `"${'s'.repeat(19)}"`, '"a, {b}"', '1', '-2.5', '12345678901234567890', 'true', 'null', 'Status.Active', 'x', '[]', '{}', '[1, 2]', '["a"]', '{ a: 1 }', '{ query: { day: "string" } }', '{ name: "n", value: "v", visibility: "all" }', '{ signal: controller.signal, timeoutMs: 10000, maxRetries: 0 }', 'new Blob(["b"])', `"${'x'.repeat(60)}"`, 'i'.repeat(19), 'j'.repeat(20), 'k'.repeat(21), 'a.b', '1'.repeat(25), '-1234567890.1234567891', 'load()', 'loadConfiguration()', 'f(1)'];
     let seed = 17;
     const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
     let predicted = 0;
