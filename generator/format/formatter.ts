@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
+import { babelAlike } from './babel-alike.ts';
 import { formatWithVerbatimFences } from './markdown-fences.ts';
 import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
@@ -101,9 +102,10 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * Why babel: prettier's tests hold that its `babel-ts` parser and its `typescript` parser give the
  * same output (each TypeScript case is formatted with both and compared), and babel parses in about
  * a third of the time: GitHub's 71 TypeScript files formatted in 3.9 s instead of 5.2, byte for
- * byte the same. The one difference those tests leave out: babel keeps the parentheses after a
- * JSDoc type cast (`/** @type {T} *\/ (x)`), so a text that may hold one goes to `typescript`
- * (`TYPE_CAST`). Where babel refuses a text (`module A {}`, some syntax only TypeScript reads), the
+ * byte the same. Where a review found the two differ (a JSDoc type cast, a quoted abstract key, a
+ * comment inside a function's head, code prettier's typescript parser refuses), a text that may hold
+ * such a thing goes to `typescript` (`babelAlike`, babel-alike.ts): on GitHub's `--all`, only the
+ * runtime's files, which the build's format seed holds anyway. Where babel refuses a text (`module A {}`, some syntax only TypeScript reads), the
  * `typescript` parser formats it, and reports the error of a text neither can parse. Every
  * TypeScript file of a render was parsed by TypeScript before (emit/print.ts), so babel sees
  * only text TypeScript reads. Markdown fences keep the `typescript` parser: prettier leaves code it
@@ -113,7 +115,7 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
   const typescript = (text: string, filepath: string) =>
-    TYPE_CAST.test(text) ? prettier(text, 'typescript', filepath) : prettier(text, 'babel-ts', filepath).catch(() => prettier(text, 'typescript', filepath));
+    babelAlike(text) ? prettier(text, 'babel-ts', filepath).catch(() => prettier(text, 'typescript', filepath)) : prettier(text, 'typescript', filepath);
   const markdown = (text: string, filepath: string) =>
     formatWithPlainBlocks(text, (blocks) => formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath))));
   return {
@@ -123,9 +125,6 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
     },
   };
 }
-
-/** Where prettier's babel parsers see a JSDoc type cast: a block comment with `@type` or `@satisfies` (here: anywhere in the text). */
-const TYPE_CAST = /@(?:type|satisfies)\b/;
 
 export function extension(path: string): string {
   return /\.([^./]+)$/.exec(path)?.[1] ?? '';
