@@ -134,6 +134,7 @@ describe('plain blocks', () => {
     { name: 'with a line that is not an item', text: `# h\n\n- a\nb\n`, sent: `${placeholder(0)}\n\n- a\nb\n` },
     { name: 'of other markers', text: `# h\n\n* a\n+ b\n`, sent: `${placeholder(0)}\n\n* a\n+ b\n` },
     { name: 'of an item that starts another block', text: `# h\n\n- # a\n- > b\n`, sent: `${placeholder(0)}\n\n- # a\n- > b\n` },
+    { name: 'of an item that is a numbered list', text: `# h\n\n- 1. a\n- 2) b\n`, sent: `${placeholder(0)}\n\n- 1. a\n- 2) b\n` },
   ])('a list is left to prettier: $name', async ({ text, sent: expected }) => {
     const { output, sent } = await replaced(text);
     expect(sent).toStrictEqual([expected]);
