@@ -163,10 +163,11 @@ function posting(sizes: readonly number[], { bin, more }: { bin: boolean; more?:
     bin ? 'flags.tuneEngine(); flags.allowHeapControl();' : '',
     "const pool = startFormatPool({ kind: 'standalone', parsers: ['json'], all: false }, 1);",
     ...sizes.map((size) => `await ${post(size)};`),
-    // `more` printed once that job is posted (the pool takes it, and sets any flag, at once), before any collection after it.
-    ...(more === undefined ? [] : [`gc(); console.log('flags', flags.engineFlags()); const last = ${post(more)}; console.log('more'); await last;`]),
+    // `more` printed once that job is posted (the pool takes it, and sets any flag, at once), before any collection after it;
+    // on a line of its own even where V8's trace of the worker's heap (the same stdout, another thread) was mid-line.
+    ...(more === undefined ? [] : [`gc(); console.log('\\nflags', flags.engineFlags()); const last = ${post(more)}; console.log('\\nmore'); await last;`]),
     'pool.close();',
-    "console.log('flags', flags.engineFlags());",
+    "console.log('\\nflags', flags.engineFlags());",
   ].join('\n');
 }
 
