@@ -45,7 +45,8 @@ export function babelAlike(text: string): boolean {
     }
     if (/[A-Za-z_$]/.test(c)) {
       const word = /^[\w$]+/.exec(text.slice(i, i + 64))![0];
-      if ((word === 'for' || word === 'abstract') && /^\s*[("'\w]/.test(text.slice(i + word.length, i + word.length + 16)) && !/^\s*:/.test(text.slice(i + word.length))) return false;
+      // `for (` and `abstract` before a name or a quoted key; not a key named so (`for: string`).
+      if ((word === 'for' || word === 'abstract') && /^\s*[("'\w]/.test(text.slice(i + word.length, i + word.length + 16))) return false;
       i += word.length - 1;
       lastCode = word.at(-1)!;
       continue;
