@@ -40,10 +40,12 @@ export function printedProgram(code: readonly string[]): string[] | undefined {
   return printed;
 }
 
-/** An argument of a statement's top-level call: its text, whether it is an object or array, and whether prettier counts it short. */
+/** An argument of a statement's top-level call: its text, whether it is an object or array, its keys, and whether prettier counts it short. */
 interface Argument {
   readonly text: string;
   readonly kind: 'object' | 'array' | 'other';
+  /** An object's keys with their values, as written. */
+  readonly keys: readonly string[];
   readonly short: boolean;
 }
 
@@ -91,29 +93,9 @@ function printedCall(indent: string, prefix: string, callee: string, args: reado
   if (last.kind === 'array' && last.text !== '[]' && args.at(-2)?.kind !== 'array') return undefined;
   if (last.kind === 'object' && last.text !== '{}' && args.at(-2)?.kind !== 'object') {
     const first = `${head}${before.map((arg) => `${arg.text}, `).join('')}{`;
-    if (first.length <= 80) return fits([first, ...topLevelItems(last.text.slice(2, -2)).map((item) => `${indent}  ${item},`), `${indent}});`]);
+    if (first.length <= 80) return fits([first, ...last.keys.map((key) => `${indent}  ${key},`), `${indent}});`]);
   }
   return fits([head, ...args.map((arg) => `${indent}  ${arg.text},`), `${indent});`]);
-}
-
-/** The items of a plain object's or argument list's inside (`a: 1, b: { c: 2 }`), split at its top-level commas (strings hold no quote). */
-function topLevelItems(inside: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < inside.length; i++) {
-    const c = inside[i]!;
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && '{[('.includes(c)) depth++;
-    else if (!quoted && '}])'.includes(c)) depth--;
-    else if (!quoted && depth === 0 && inside.startsWith(', ', i)) {
-      items.push(inside.slice(start, i));
-      start = i + 2;
-    }
-  }
-  items.push(inside.slice(start));
-  return items;
 }
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
@@ -140,8 +122,8 @@ export function plainStatement(line: string): boolean {
  * The parts of a statement of the grammar above at any width, or `undefined` when it is not one:
  * for `const name = await callee(arguments);`, the name, the callee and the arguments.
  */
-function statementParts(line: string): { assigned?: string; callee: string; args: Argument[] } | undefined {
-  if (line.startsWith('//')) return COMMENT.test(line) ? { callee: '', args: [] } : undefined;
+function statementParts(line: string): { assigned: string | undefined; callee: string; args: Argument[] } | undefined {
+  if (line.startsWith('//')) return COMMENT.test(line) ? { assigned: undefined, callee: '', args: [] } : undefined;
   let at = 0;
   const take = (token: string): boolean => line.startsWith(token, at) && (at += token.length) > 0;
   const match = (pattern: RegExp): string | undefined => {
@@ -171,7 +153,16 @@ function statementParts(line: string): { assigned?: string; callee: string; args
   };
   const list = (item: () => boolean, close: string): boolean => take(close) || items(item, close) > 0;
   const entry = (): boolean => match(IDENTIFIER) !== undefined && take(': ') && value();
-  const object = (): boolean => take('{}') || (take('{ ') && items(entry, ' }') > 0);
+  // Each key's text goes to `keys` when given (a call's argument, which prettier may print a key per line).
+  const object = (keys?: string[]): boolean =>
+    take('{}') ||
+    (take('{ ') &&
+      items(() => {
+        const from = at;
+        const read = entry();
+        keys?.push(line.slice(from, at));
+        return read;
+      }, ' }') > 0);
   // Several items, none an object or an array (prettier breaks an array of several such), or one.
   const array = (): boolean => {
     if (take('[]')) return true;
@@ -207,9 +198,10 @@ function statementParts(line: string): { assigned?: string; callee: string; args
     if (take(')')) return true;
     for (;;) {
       const from = at;
-      if (!value()) return false;
+      const keys: string[] = [];
+      if (!(line[at] === '{' ? object(keys) : value())) return false;
       const text = line.slice(from, at);
-      args.push({ text, kind: text[0] === '{' ? 'object' : text[0] === '[' ? 'array' : 'other', short: NUMBER_TEXT.test(text) || (SHORT.test(text) && text.length <= 20) });
+      args.push({ text, kind: text[0] === '{' ? 'object' : text[0] === '[' ? 'array' : 'other', keys, short: NUMBER_TEXT.test(text) || (SHORT.test(text) && text.length <= 20) });
       if (!take(', ')) return take(')');
     }
   };
@@ -227,7 +219,7 @@ function statementParts(line: string): { assigned?: string; callee: string; args
     }
     return expression() && line[at - 1] === ')';
   };
-  return statement() && take(';') && at === line.length ? (assigned === undefined ? { callee: '', args: [] } : { assigned, callee, args }) : undefined;
+  return statement() && take(';') && at === line.length ? { assigned, callee, args } : undefined;
 }
 
 /** The arguments prettier counts short with at most 20 columns: strings, `true`, `false`, `null`, names (not their members). */

@@ -11,6 +11,13 @@ import { expectFallback, format, recorded } from '../helpers/rewrites.ts';
 
 const placeholder = (n: number) => `openapi-morph-blocks-${n}`;
 const replaced = (text: string) => recorded(formatWithPlainBlocks, text);
+/** Formats `text`: prettier gets `sent` alone, and the result is prettier's own output for `text`. */
+const expectSent = async (text: string, sent: string): Promise<string> => {
+  const result = await replaced(text);
+  expect(result.sent).toStrictEqual([sent]);
+  expect(result.output).toBe(await format(text));
+  return result.output;
+};
 
 const A = 'Failures reject with [`ApiError`](../README.md#errors) (see [retries](../README.md#retries)).';
 const B = '[[Back to top]](#reposapi) [[Back to README]](../README.md)';
@@ -22,24 +29,18 @@ const JSON_FENCE = `\`\`\`json\n${JSON.stringify({ id: 1, tags: [{ name: 'a' }] 
 describe('plain blocks', () => {
   it('a run between empty lines goes as one placeholder, and the output is the bytes prettier gives the text', async () => {
     const text = `${A}\n\n${B}\n\n${C}\n\n## *reposGet*\n\n${KEPT}\n\n**Get a repository**\n`;
-    const { output, sent } = await replaced(text);
-    expect(sent).toStrictEqual([`${placeholder(0)}\n\n## *reposGet*\n\n${KEPT}\n\n${placeholder(1)}\n`]);
-    expect(output).toBe(await format(text));
+    await expectSent(text, `${placeholder(0)}\n\n## *reposGet*\n\n${KEPT}\n\n${placeholder(1)}\n`);
   });
 
   it('headings, signatures and JSON join a run; fences and headings that are not plain stay', async () => {
     const text = `${C}\n\n## reposGet\n\n${SIGNATURE}\n\n**Get a repository**\n\n### Example\n\n\`\`\`ts\nconst a=1\n\`\`\`\n\n## *em*\n\n${JSON_FENCE}\n\n###### \`six\` [levels](#six)\n`;
-    const { output, sent } = await replaced(text);
-    expect(sent).toStrictEqual([`${placeholder(0)}\n\n\`\`\`ts\nconst a=1\n\`\`\`\n\n## *em*\n\n${placeholder(1)}\n`]);
-    expect(output).toBe(await format(text));
+    await expectSent(text, `${placeholder(0)}\n\n\`\`\`ts\nconst a=1\n\`\`\`\n\n## *em*\n\n${placeholder(1)}\n`);
   });
 
   it('a table of plain cells joins a run, laid out as prettier lays it out: widths, alignments, escaped pipes', async () => {
     const table = '| Name | Type |Notes|\n|:--|---:|-|\n| **owner** | `"a"` \\| `"b"` | x |\n| [**reposGet**](ReposApi.md#reposget) | `string` | required, path parameter `owner` |';
     const text = `## Parameters\n\n${table}\n\n${A}\n`;
-    const { output, sent } = await replaced(text);
-    expect(sent).toStrictEqual([`${placeholder(0)}\n`]);
-    expect(output).toBe(await format(text));
+    const output = await expectSent(text, `${placeholder(0)}\n`);
     expect(output).toContain('| :----------------------------------- | -------------: | -------------------------------- |');
   });
 
@@ -52,16 +53,12 @@ describe('plain blocks', () => {
     { name: 'no rows', table: '| a | b |\n| - | - |' },
   ])('a table with $name is left to prettier', async ({ table }) => {
     const text = `${table}\n\n${A}\n`;
-    const { output, sent } = await replaced(text);
-    expect(sent).toStrictEqual([`${table}\n\n${placeholder(0)}\n`]);
-    expect(output).toBe(await format(text));
+    await expectSent(text, `${table}\n\n${placeholder(0)}\n`);
   });
 
   it('a table that starts the text, its delimiter row spaced, joins a run', async () => {
     const text = `| a | b | c |\n| :-- | --: | --- |\n| x | \`y\` | [z](#z) |\n\n${A}\n`;
-    const { output, sent } = await replaced(text);
-    expect(sent).toStrictEqual([`${placeholder(0)}\n`]);
-    expect(output).toBe(await format(text));
+    const output = await expectSent(text, `${placeholder(0)}\n`);
     expect(output.split('\n')[1]).toBe('| :-- | --: | ------- |');
   });
 
@@ -78,9 +75,7 @@ describe('plain blocks', () => {
     { name: 'at the end of a text with no newline', text: `# *a*\n\n${A}`, sent: `# *a*\n\n${placeholder(0)}` },
     { name: 'after a quote, with a table', text: `> q\n\n${A}\n\n| a |\n| - |\n| b |\n\n${B}\n`, sent: `> q\n\n${placeholder(0)}\n` },
   ])('$name', async ({ text, sent: expected }) => {
-    const { output, sent } = await replaced(text);
-    expect(sent).toStrictEqual([expected]);
-    expect(output).toBe(await format(text));
+    await expectSent(text, expected);
   });
 
   it.each([
@@ -108,17 +103,13 @@ describe('plain blocks', () => {
     { name: 'a text with front matter', text: `---\na: 1\n---\n\n${A}\n` },
   ])('is left in the text: $name', async ({ text }) => {
     expect(withoutPlainBlocks(text)).toBeUndefined();
-    const { output, sent } = await replaced(text);
-    expect(sent).toStrictEqual([text]);
-    expect(output).toBe(await format(text));
+    await expectSent(text, text);
   });
 
   const HEADERS = '- **Content-Type**: Not defined\n- **Accept**: `application/json`, `application/scim+json`';
   it('a list of plain items after a plain block joins its run', async () => {
     const text = `### HTTP request headers\n\n${HEADERS}\n\n### HTTP response details\n\n${KEPT}\n\n- [Model](docs/Model.md): A model.\n- [Other](docs/Other.md)\n`;
-    const { output, sent } = await replaced(text);
-    expect(sent).toStrictEqual([`${placeholder(0)}\n\n${KEPT}\n\n- [Model](docs/Model.md): A model.\n- [Other](docs/Other.md)\n`]);
-    expect(output).toBe(await format(text));
+    await expectSent(text, `${placeholder(0)}\n\n${KEPT}\n\n- [Model](docs/Model.md): A model.\n- [Other](docs/Other.md)\n`);
   });
 
   it.each([
@@ -136,9 +127,7 @@ describe('plain blocks', () => {
     { name: 'of an item that starts another block', text: `# h\n\n- # a\n- > b\n`, sent: `${placeholder(0)}\n\n- # a\n- > b\n` },
     { name: 'of an item that is a numbered list', text: `# h\n\n- 1. a\n- 2) b\n`, sent: `${placeholder(0)}\n\n- 1. a\n- 2) b\n` },
   ])('a list is left to prettier: $name', async ({ text, sent: expected }) => {
-    const { output, sent } = await replaced(text);
-    expect(sent).toStrictEqual([expected]);
-    expect(output).toBe(await format(text));
+    await expectSent(text, expected);
   });
 
   it('generated pages of lists among plain blocks: the bytes prettier gives each', async () => {
