@@ -36,11 +36,19 @@ import { formatRewritten } from './rewrite.ts';
  * on failures and navigation are the templates' own (README, "Plain blocks").
  */
 export function formatWithPlainBlocks(text: string, format: (text: string) => Promise<string>): Promise<string> {
-  return formatRewritten(text, withoutPlainBlocks, withPlainBlocks, format);
+  return formatRewritten(text, withoutPlainBlocks, withPlainBlocks, (sent) => (LONE.test(sent) ? Promise.resolve(`${PLACEHOLDER}0\n`) : format(sent)));
 }
 
 /** The placeholders' prefix (a text that holds it is left as it is); the run's index follows. */
 const PLACEHOLDER = 'openapi-morph-blocks-';
+
+/**
+ * A text of plain blocks alone, replaced: one placeholder, which prettier prints as it is (a
+ * paragraph of one word) with a newline after it. It does not go to prettier: on GitHub's `--all`,
+ * 875 of the docs pages' markdown jobs (whole model pages, and the sections of API pages that
+ * `markdown-chunks.ts` cuts) were such a text, about a second of a format worker's time.
+ */
+const LONE = new RegExp(`^${PLACEHOLDER}0\n?$`);
 
 /** A markdown text with its runs of plain blocks replaced by placeholders, and the runs in order. */
 interface Replaced {

@@ -1,5 +1,6 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { printedProgram } from './example-code.ts';
+import { printedJson } from './json-code.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
@@ -19,12 +20,9 @@ import { formatRewritten } from './rewrite.ts';
  * - An example program under `ts` or `typescript` whose every statement prettier prints as it stands
  *   or as `printedProgram` breaks it (example-code.ts): the docs pages' and README's usage
  *   examples. The fence then holds prettier's lines for the code (`verbatim`).
- * - JSON under `json` as `JSON.stringify(value, null, 2)` prints it, whose arrays are empty or hold
- *   objects that are not, with no number of `1e+21` or more: prettier's JSON printer keeps an
- *   object broken over lines when its first key is on a line of its own, breaks an array that holds
- *   such an object, prints strings and keys as they are and numbers as `JSON.stringify` does but
- *   for an exponent's `+`, and indents by 2 (an array of numbers or strings it would join on a
- *   line). The tests found the `+`.
+ * - JSON under `json` as `JSON.stringify(value, null, 2)` prints it (the docs pages' examples),
+ *   which the fence then holds as prettier lays it out (`printedJson`, json-code.ts): objects as
+ *   they are, arrays on one line where they fit.
  *
  * Only with prettier's defaults (the standalone setup), in a document `cuttableMarkdown` accepts, for
  * a fence of three backticks that opens a top-level block and whose language is exactly one of those.
@@ -88,35 +86,13 @@ export function verbatimFence(lines: readonly MarkdownLine[], i: number): { read
  */
 export function verbatim(language: string, code: readonly string[]): readonly string[] | undefined {
   if (code.some((line) => line.includes('```'))) return undefined;
-  if (language === 'json') return canonicalJson(code.join('\n')) ? code : undefined;
+  if (language === 'json') return printedJson(code.join('\n'));
   return code.length === 1 && unparsable(code[0]!) ? code : printedProgram(code);
 }
 
 /** One line of TypeScript that cannot parse: an identifier, `(`, then `):` or a name and `:` or `?:`; no `=>` (see above). */
 export function unparsable(line: string): boolean {
   return /^[A-Za-z_$][\w$]*\((?:\):|[A-Za-z_$][\w$]*\??:)/.test(line) && !line.includes('=>');
-}
-
-/** JSON as `JSON.stringify(value, null, 2)` prints it, every array in it empty or holding objects that are not (see above). */
-function canonicalJson(code: string): boolean {
-  try {
-    const value: unknown = JSON.parse(code);
-    return JSON.stringify(value, null, 2) === code && printedAlike(value);
-  } catch {
-    // Not JSON, or nested too deep to walk (prettier's own embed then fails and prints it as it is).
-    return false;
-  }
-}
-
-/**
- * Whether prettier prints a JSON value as `JSON.stringify` does: every array in it empty or holding
- * objects that are not (so prettier breaks it), and no number of `1e+21` or more (prettier drops
- * the `+`).
- */
-function printedAlike(value: unknown): boolean {
-  if (typeof value === 'number') return !String(value).includes('+');
-  if (Array.isArray(value)) return value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length > 0 && printedAlike(item));
-  return value === null || typeof value !== 'object' || Object.values(value).every(printedAlike);
 }
 
 /** `output` with the marked fences' languages back, or `undefined` when its marks are not the ones sent. */

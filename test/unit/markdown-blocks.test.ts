@@ -11,10 +11,10 @@ import { expectFallback, format, recorded } from '../helpers/rewrites.ts';
 
 const placeholder = (n: number) => `openapi-morph-blocks-${n}`;
 const replaced = (text: string) => recorded(formatWithPlainBlocks, text);
-/** Formats `text`: prettier gets `sent` alone, and the result is prettier's own output for `text`. */
-const expectSent = async (text: string, sent: string): Promise<string> => {
+/** Formats `text`: prettier gets `sent` alone (`null`: nothing), and the result is prettier's own output for `text`. */
+const expectSent = async (text: string, sent: string | null): Promise<string> => {
   const result = await replaced(text);
-  expect(result.sent).toStrictEqual([sent]);
+  expect(result.sent).toStrictEqual(sent === null ? [] : [sent]);
   expect(result.output).toBe(await format(text));
   return result.output;
 };
@@ -40,7 +40,7 @@ describe('plain blocks', () => {
   it('a table of plain cells joins a run, laid out as prettier lays it out: widths, alignments, escaped pipes', async () => {
     const table = '| Name | Type |Notes|\n|:--|---:|-|\n| **owner** | `"a"` \\| `"b"` | x |\n| [**reposGet**](ReposApi.md#reposget) | `string` | required, path parameter `owner` |';
     const text = `## Parameters\n\n${table}\n\n${A}\n`;
-    const output = await expectSent(text, `${placeholder(0)}\n`);
+    const output = await expectSent(text, null);
     expect(output).toContain('| :----------------------------------- | -------------: | -------------------------------- |');
   });
 
@@ -58,7 +58,7 @@ describe('plain blocks', () => {
 
   it('a table that starts the text, its delimiter row spaced, joins a run', async () => {
     const text = `| a | b | c |\n| :-- | --: | --- |\n| x | \`y\` | [z](#z) |\n\n${A}\n`;
-    const output = await expectSent(text, `${placeholder(0)}\n`);
+    const output = await expectSent(text, null);
     expect(output.split('\n')[1]).toBe('| :-- | --: | ------- |');
   });
 
@@ -169,6 +169,18 @@ describe('plain blocks', () => {
   ])('an output with $name: prettier gets the text as it is, and the result is its output', async ({ tamper }) => {
     expect(withoutPlainBlocks(text)?.text).toBe(sentText);
     await expectFallback(formatWithPlainBlocks, sentText, text, tamper);
+  });
+
+  it.each([
+    { name: 'with a newline at its end', text: `${A}\n\n${B}\n\n${C}\n` },
+    { name: 'without one', text: `${C}\n\n## reposGet\n\n${SIGNATURE}` },
+  ])('a text of plain blocks alone is not sent: prettier would print its lone placeholder as it is ($name)', async ({ text }) => {
+    const { output, sent } = await replaced(text);
+    expect(sent).toStrictEqual([]);
+    expect(output).toBe(await format(text));
+    // A placeholder beside anything else, or another one, is sent.
+    expect((await replaced(`${text}\n\n${KEPT}\n`)).sent).toHaveLength(1);
+    expect((await replaced(`${KEPT}\n\n${text}`)).sent).toHaveLength(1);
   });
 
   it('restores a run of several paragraphs, line for line', () => {

@@ -1,7 +1,7 @@
 /**
  * Fenced code that prettier prints as it is (markdown-fences.ts: a method's signature in the docs
- * pages, which it cannot parse; JSON as `JSON.stringify(value, null, 2)` prints it, with no array of
- * numbers or strings) goes to prettier as a language it does not format, and gets its language
+ * pages, which it cannot parse; JSON as `JSON.stringify(value, null, 2)` prints it, laid out as
+ * prettier lays it out) goes to prettier as a language it does not format, and gets its language
  * back: the result is prettier's own output, and prettier never parses that code. Code it would
  * change or could parse is sent as it is, and an output whose marks are not the ones sent, or a
  * failure, sends the text as it is.
@@ -37,14 +37,25 @@ const JSONS = [
   {},
   [],
 ];
+/** JSON prettier lays out otherwise (arrays on a line where they fit), and the lines it prints. */
+const LAID_OUT = [
+  { name: 'an array of numbers', value: { a: [1, 2, 3] }, code: '{\n  "a": [1, 2, 3]\n}' },
+  { name: 'an array of strings', value: ['a', 'b'], code: '["a", "b"]' },
+  { name: 'an array holding an empty object', value: [{}], code: '[{}]' },
+  { name: 'an array of arrays holding an object (a broken object breaks each)', value: [[{ a: 1 }]], code: '[\n  [\n    {\n      "a": 1\n    }\n  ]\n]' },
+  { name: 'an array of an object and null', value: [{ a: 1 }, null], code: '[\n  {\n    "a": 1\n  },\n  null\n]' },
+  { name: 'arrays of two items each (always broken)', value: [[1, 2], [3, 4]], code: '[\n  [1, 2],\n  [3, 4]\n]' },
+  { name: 'arrays not all of two items', value: [[1, 2], [3]], code: '[[1, 2], [3]]' },
+  { name: 'a line of 80 columns with its comma', value: { k: ['x'.repeat(68)], z: 1 }, code: `{\n  "k": ["${'x'.repeat(68)}"],\n  "z": 1\n}` },
+  { name: 'a line of 81 columns with its comma', value: { k: ['x'.repeat(69)], z: 1 }, code: `{\n  "k": [\n    "${'x'.repeat(69)}"\n  ],\n  "z": 1\n}` },
+  { name: 'a line of 80 columns, the last', value: { z: 1, k: ['x'.repeat(69)] }, code: `{\n  "z": 1,\n  "k": ["${'x'.repeat(69)}"]\n}` },
+  { name: 'a short array with an accent', value: { k: ['caf\u00e9'] }, code: '{\n  "k": ["caf\u00e9"]\n}' },
+];
 const NOT_JSON = [
-  { name: 'an array of numbers (prettier joins it on a line)', code: JSON.stringify({ a: [1, 2, 3] }, null, 2) },
   { name: 'a number of 1e21 or more (prettier prints 1e21)', code: JSON.stringify({ a: 1e21 }, null, 2) },
+  { name: 'numbers that do not fit on a line (prettier fills lines with them)', code: JSON.stringify({ a: Array.from({ length: 40 }, (_, i) => i) }, null, 2) },
+  { name: 'wide characters that may not fit', code: JSON.stringify({ k: ['\u4e2d'.repeat(40)] }, null, 2) },
   { name: 'a line terminator (no markdown with one is rewritten)', code: JSON.stringify({ a: '\u2028' }, null, 2) },
-  { name: 'an array of strings', code: JSON.stringify(['a', 'b'], null, 2) },
-  { name: 'an array holding an empty object', code: JSON.stringify([{}], null, 2) },
-  { name: 'an array of arrays', code: JSON.stringify([[{ a: 1 }]], null, 2) },
-  { name: 'an array of objects and null', code: JSON.stringify([{ a: 1 }, null], null, 2) },
   { name: 'indented by 4', code: JSON.stringify({ a: { b: 1 } }, null, 4) },
   { name: 'an object on one line', code: '{ "a": 1 }' },
   { name: 'not JSON', code: '{ a: 1 }' },
@@ -56,6 +67,13 @@ describe('fenced JSON prettier prints as it is', () => {
     const { output, sent } = await marked(text);
     expect(output).toBe(await format(text));
     expect(sent).toStrictEqual([page(code, 'openapi-morph-verbatim')]);
+  });
+
+  it.each(LAID_OUT)('laid out as prettier lays it out, then marked: $name', async ({ value, code }) => {
+    const text = page(JSON.stringify(value, null, 2), 'json');
+    const { output, sent } = await marked(text);
+    expect(sent).toStrictEqual([page(code, 'openapi-morph-verbatim')]);
+    expect(output).toBe(await format(text));
   });
 
   it.each(NOT_JSON)('not marked: $name', async ({ code }) => {
@@ -91,7 +109,7 @@ describe('fenced JSON prettier prints as it is', () => {
     const codes = Array.from({ length: 150 }, () => JSON.stringify(value(0), null, 2));
     const text = codes.map((code) => page(code, 'json')).join('\n');
     const found = markVerbatimFences(text)!;
-    // Most are marked, not all (arrays of values, 1e21 and up).
+    // Most are marked, not all (1e21 and up).
     expect(found.languages.length).toBeGreaterThan(75);
     expect(found.languages.length).toBeLessThan(150);
     expect(unmarkFences(await format(found.text), found)).toBe(await format(text));
@@ -218,9 +236,9 @@ describe('example programs prettier would break', () => {
   });
 
   it('in a run of plain blocks, the run holds prettier\'s lines', async () => {
-    const text = `## op\n\n${fence(LONG)}\n**Get it**\n`;
+    const text = `## op\n\n${fence(LONG)}\n**Get it**\n\n${fence('const   x = {a:1}')}`;
     const { output, sent } = await recorded(formatWithPlainBlocks, text);
-    expect(sent).toStrictEqual(['openapi-morph-blocks-0\n']);
+    expect(sent).toStrictEqual([`openapi-morph-blocks-0\n\n${fence('const   x = {a:1}')}`]);
     expect(output).toBe(await format(text));
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * JSON as prettier prints it, known without prettier, for the text `JSON.stringify(value, null, 2)`
+ * gives (the docs pages' request and response examples). prettier's JSON printer (its JavaScript
+ * printer on a JSON root, with its defaults: width 80, indent 2, no trailing commas):
+ * - keeps an object broken over lines when its first key stands on a line of its own, as every
+ *   non-empty object of that text does; an empty one is `{}`;
+ * - never breaks between a key and its value;
+ * - prints an array on one line when it fits, with `, ` between items, else one item per line,
+ *   each laid out again by the same rules; it always breaks an array that holds a broken object
+ *   (a line break inside breaks every group around it), and one of two or more items that are
+ *   all objects of two or more keys, or all arrays of two or more items; an array of numbers that
+ *   does not fit it fills line by line (not predicted here: `undefined`);
+ * - prints strings and keys as they are, and numbers as `JSON.stringify` does but for an
+ *   exponent's `+` (`1e+21` is `1e21`: not predicted).
+ * "Fits" counts the text up to the next line break: the item, and the comma after it if any, from
+ * the column it starts at. Text that is not ASCII is measured only where its widest reading (two
+ * columns a character) fits, as prettier counts East Asian characters as two.
+ */
+export function printedJson(code: string): string[] | undefined {
+  try {
+    const value: unknown = JSON.parse(code);
+    return JSON.stringify(value, null, 2) === code ? print(value, '', 0, 0).split('\n') : undefined;
+  } catch {
+    // Not JSON, nested too deep to walk, or a layout not predicted (prettier's own embed then decides).
+    return undefined;
+  }
+}
+
+const WIDTH = 80;
+
+/** Thrown where the layout is not predicted. */
+class Unsure extends Error {}
+
+/** `value` as prettier prints it from column `column`, with `trail` characters after it on its line; `indent` is its line's. */
+function print(value: unknown, indent: string, column: number, trail: number): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    if (typeof value === 'number' && text.includes('+')) throw new Unsure();
+    return text;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (!mustBreak(value)) {
+      const flat = flatText(value);
+      if (fits(flat, column, trail)) return flat;
+      if (value.every((item) => typeof item === 'number')) throw new Unsure();
+    }
+    const items = value.map((item, i) => `${inner}${print(item, inner, inner.length, i < value.length - 1 ? 1 : 0)}`);
+    return `[\n${items.join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  const lines = entries.map(([key, item], i) => {
+    const head = `${inner}${JSON.stringify(key)}: `;
+    return `${head}${print(item, inner, head.length, i < entries.length - 1 ? 1 : 0)}`;
+  });
+  return `{\n${lines.join(',\n')}\n${indent}}`;
+}
+
+/** Whether prettier breaks this non-empty array whatever its width (see above). */
+function mustBreak(items: readonly unknown[]): boolean {
+  if (items.some(holdsBrokenObject)) return true;
+  const many = (item: unknown) => item !== null && typeof item === 'object' && Object.keys(item).length > 1;
+  return items.length > 1 && (items.every((item) => Array.isArray(item) && many(item)) || items.every((item) => isObject(item) && many(item)));
+}
+
+/** Whether a value is or holds an object with keys (always broken: see above). */
+function holdsBrokenObject(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsBrokenObject);
+  return isObject(value) && Object.keys(value).length > 0;
+}
+
+const isObject = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** An array without objects that have keys, on one line. */
+function flatText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flatText).join(', ')}]`;
+  return print(value, '', 0, 0);
+}
+
+function fits(text: string, column: number, trail: number): boolean {
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x20-\x7e]*$/.test(text);
+  if (ascii) return column + text.length + trail <= WIDTH;
+  if (column + 2 * text.length + trail <= WIDTH) return true;
+  // eslint-disable-next-line no-control-regex
+  if (column + text.replace(/[^\x20-\x7e]/g, '').length + trail > WIDTH) return false;
+  throw new Unsure();
+}
