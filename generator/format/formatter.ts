@@ -6,6 +6,7 @@ import { babelAlike } from './babel-alike.ts';
 import { formatWithVerbatimFences } from './markdown-fences.ts';
 import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
+import { formatWithTypeMembers } from './type-members.ts';
 
 /** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
 export interface Formatter {
@@ -97,7 +98,9 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * markdown with the runs of blocks it prints as they are replaced by placeholders
  * (markdown-blocks.ts), then without the other tables' plain rows (markdown-rows.ts), and with
  * the fenced code it prints as it is marked as a language it does not format (markdown-fences.ts);
- * TypeScript parsed by babel (`babel-ts`), else by prettier's `typescript` parser.
+ * TypeScript with the runs of interface and object type members it prints as they stand (but for
+ * their indentation) replaced by placeholders (type-members.ts), parsed by babel (`babel-ts`), else
+ * by prettier's `typescript` parser.
  *
  * Why babel: prettier's tests hold that its `babel-ts` parser and its `typescript` parser give the
  * same output (each TypeScript case is formatted with both and compared), and babel parses in about
@@ -115,7 +118,7 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
   const typescript = (text: string, filepath: string) =>
-    babelAlike(text) ? prettier(text, 'babel-ts', filepath).catch(() => prettier(text, 'typescript', filepath)) : prettier(text, 'typescript', filepath);
+    formatWithTypeMembers(text, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath)));
   const markdown = (text: string, filepath: string) =>
     formatWithPlainBlocks(text, (blocks) => formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath))));
   return {

@@ -80,11 +80,9 @@ function flatText(value: unknown): string {
 }
 
 function fits(text: string, column: number, trail: number): boolean {
-  // eslint-disable-next-line no-control-regex
   const ascii = /^[\x20-\x7e]*$/.test(text);
   if (ascii) return column + text.length + trail <= WIDTH;
   if (column + 2 * text.length + trail <= WIDTH) return true;
-  // eslint-disable-next-line no-control-regex
   if (column + text.replace(/[^\x20-\x7e]/g, '').length + trail > WIDTH) return false;
   throw new Unsure();
 }

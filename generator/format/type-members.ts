@@ -1,0 +1,260 @@
+import { formatRewritten } from './rewrite.ts';
+
+/**
+ * Members of interfaces and object types that prettier prints as they are but for their
+ * indentation, each run of them sent to it as one placeholder member and put back, re-indented, in
+ * its place: openapi-typescript's `schema.ts` (GitHub's is 4 MB, about a third of its `--all`'s
+ * formatting) is almost all such members, printed by TypeScript's printer with an indentation of 4.
+ *
+ * A member is one line `key: Type;` (`readonly` and `?` allowed; an index signature
+ * `[name: string]: Type;`) or `key: {`, its members, and `};` or `}[];`, after its JSDoc or block
+ * comment, if any. Prettier prints such a member (with its defaults: width 80, indent 2, double
+ * quotes, `quoteProps: "as-needed"`) as it stands, each line at two spaces a level, when:
+ * - a key is a name, a number without a leading zero, or a string in double quotes that prettier
+ *   would not unquote (not a name nor a number) and holds no backslash;
+ * - a type is a union (` | `) of names, `name["key"]...` lookups, strings without a quote or
+ *   backslash, integers, generic references of those (`Record<string, never>`), each with any `[]`;
+ *   and the line fits in 80 columns, or the type is one such lookup, name or string after a key,
+ *   where prettier has nowhere to break (a union that does not fit it breaks, one type a line; an
+ *   index signature's brackets break too);
+ * - an object type whose first member stands on its own line stays broken (`objectWrap:
+ *   "preserve"`), so `key: {` stands as it is at any width; a member's printing does not look at
+ *   its siblings (quotes are decided key by key with "as-needed");
+ * - a comment every line of which after the first starts with `*` is printed line by line, each
+ *   trimmed and indented with the member, with one space before the `*` (prettier's "indentable"
+ *   block comment; a JSDoc line ending in two spaces keeps two); it must end its last line and
+ *   stand on the lines right before the member.
+ * Only in containers opened by `interface Name {` or a member `key: {` closed by `};` or `}[];`, all
+ * the way up, whose members are indented two spaces a level by prettier. Runs hold no empty line
+ * (prettier keeps one of those, or none at a block's start or end, as it finds them); an empty line
+ * stays where it is. Code with what this does not read (a backslash, a template literal, `//`, or a
+ * `/`, `'` or backtick outside strings and comments) is formatted as it is.
+ *
+ * The output must hold each placeholder once, in order, as a line of its own at its run's
+ * indentation, and nothing else of them; otherwise, or when prettier fails, the text is formatted
+ * as it is.
+ */
+export function formatWithTypeMembers(text: string, format: (text: string) => Promise<string>): Promise<string> {
+  return formatRewritten(text, withoutTypeMembers, withTypeMembers, format);
+}
+
+const PLACEHOLDER = 'openapi_morph_members_';
+const WIDTH = 80;
+
+/** A text with its runs of members replaced by placeholders, and each run as prettier prints it, with the indentation it goes at. */
+interface Replaced {
+  readonly text: string;
+  readonly runs: readonly { readonly indent: string; readonly lines: readonly string[] }[];
+}
+
+/** A statement, a container's member, an empty line, or code this does not read: lines `start` to `end`. */
+interface Item {
+  readonly start: number;
+  readonly end: number;
+  /** How prettier prints it, when it prints it as it stands (see above), without the indentation of its level. */
+  readonly printed?: readonly string[];
+  /** A container (`interface Name {`, `key: {`): its opening line, its items, its closing line, and whether prettier indents the items two spaces a level (see above). */
+  readonly body?: { readonly open: number; readonly items: readonly Item[]; readonly close: number; readonly plain: boolean };
+}
+
+/** `text` with its runs of plain members replaced by placeholders, or `undefined` when it has none (see above). */
+export function withoutTypeMembers(text: string): Replaced | undefined {
+  if (text.includes(PLACEHOLDER) || /[\r\u2028\u2029]/.test(text)) return undefined;
+  const lines = text.split('\n');
+  let top: readonly Item[];
+  try {
+    top = new Reader(lines).items(0, 0).items;
+  } catch {
+    // Code this does not read.
+    return undefined;
+  }
+  const out: string[] = [];
+  const runs: { indent: string; lines: string[] }[] = [];
+  const lay = (items: readonly Item[], depth: number, plain: boolean) => {
+    for (let i = 0; i < items.length; i++) {
+      const { start, end, printed, body } = items[i]!;
+      if (plain && printed) {
+        const indent = '  '.repeat(depth);
+        const run: string[] = [];
+        for (; items[i]?.printed; i++) run.push(...items[i]!.printed!.map((line) => `${indent}${line}`));
+        i--;
+        out.push(`${indent}${PLACEHOLDER}${runs.length}: 0;`);
+        runs.push({ indent, lines: run });
+      } else if (body) {
+        out.push(...lines.slice(start, body.open + 1));
+        lay(body.items, depth + 1, plain && body.plain);
+        out.push(...lines.slice(body.close, end + 1));
+      } else {
+        out.push(...lines.slice(start, end + 1));
+      }
+    }
+  };
+  lay(top, 0, true);
+  return runs.length > 0 ? { text: out.join('\n'), runs } : undefined;
+}
+
+/** `output` (prettier's for the replaced text) with the runs back in place of their placeholders, or `undefined` when it is not as expected. */
+export function withTypeMembers(output: string, replaced: Replaced): string | undefined {
+  if (output.split(PLACEHOLDER).length - 1 !== replaced.runs.length) return undefined;
+  const lines = output.split('\n');
+  let next = 0;
+  for (const [i, line] of lines.entries()) {
+    if (!line.includes(PLACEHOLDER)) continue;
+    const run = replaced.runs[next];
+    if (line !== `${run?.indent}${PLACEHOLDER}${next}: 0;`) return undefined;
+    lines[i] = run!.lines.join('\n');
+    next++;
+  }
+  return lines.join('\n');
+}
+
+/** Thrown on code this does not read (see above): the text goes to prettier as it is. */
+class Unread extends Error {}
+
+const NAME = '[A-Za-z_$][\\w$]*';
+/** A key: a name, an integer, or a string prettier keeps quoted (checked by `keyKept`). */
+const KEY = `(?:${NAME}|0|[1-9]\\d*|"[^"\\\\]*")`;
+/** A type prettier cannot break: a name, a lookup `name["key"]`, a string, an integer; any `[]` after. */
+const ATOM = `(?:${NAME}(?:\\["[^"\\\\]*"\\])*|"[^"\\\\]*"|-?(?:0|[1-9]\\d*))(?:\\[\\])*`;
+/** An atom, or a generic reference of atoms (`Record<string, never>`). */
+const ELEMENT = `(?:${ATOM}|${NAME}<${ATOM}(?:, ${ATOM})*>(?:\\[\\])*)`;
+const HEAD = `^(?:readonly )?(?:(${KEY})\\??|\\[${NAME}: (?:string|number)\\])`;
+const MEMBER = new RegExp(`${HEAD}: (${ELEMENT}(?: \\| ${ELEMENT})*);$`);
+const OPENER = new RegExp(`${HEAD}: \\{$`);
+const CLOSER = /^\}(?:(?:\[\])*| \| null);$/;
+const INTERFACE = new RegExp(`^(?:export )?interface ${NAME} \\{$`);
+const UNBREAKABLE = new RegExp(`^${ATOM}$`);
+/** Printable ASCII: prettier measures it a column a character. */
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** Whether prettier keeps a key as written: a quoted one that is not a name (which it would unquote). */
+function keyKept(key: string | undefined): boolean {
+  return key === undefined || !/^"[A-Za-z_$][\w$]*"$/.test(key);
+}
+
+/** Reads a text's lines into items (see `Item`), throwing `Unread` on code it does not read. */
+class Reader {
+  constructor(private readonly lines: readonly string[]) {}
+
+  /**
+   * The items from line `at` to the end of the text (`depth` 0), or to the line that closes their
+   * container (returned as `close`), at `depth` levels of it.
+   */
+  items(at: number, depth: number): { items: Item[]; close: number } {
+    const inBody = depth > 0;
+    const items: Item[] = [];
+    const { lines } = this;
+    while (at < lines.length) {
+      const line = lines[at]!.trim();
+      if (inBody && line.startsWith('}')) return { items, close: at };
+      const item = line === '' ? { start: at, end: at } : this.item(at, depth);
+      items.push(item);
+      at = item.end + 1;
+    }
+    if (inBody) throw new Unread();
+    return { items, close: lines.length };
+  }
+
+  /** The item that starts on line `at` (not empty, not a closing line), `depth` levels down. */
+  private item(at: number, depth: number): Item {
+    const inBody = depth > 0;
+    const { lines } = this;
+    let code = at;
+    let comment: string[] | undefined | null = null;
+    if (lines[at]!.trim().startsWith('/*')) {
+      const last = this.commentEnd(at);
+      comment = printedComment(lines.slice(at, last + 1));
+      code = last + 1;
+      const next = lines[code]?.trim() ?? '';
+      // A comment before an empty line, another comment or a closing line stands alone.
+      if (next === '' || next.startsWith('/*') || next.startsWith('}')) return { start: at, end: last };
+    }
+    const trimmed = lines[code]!.trim();
+    // Its comment printed as it stands, and its code measured a column a character.
+    const written = comment !== undefined && ASCII.test(trimmed);
+    const opener = inBody ? OPENER.exec(trimmed) : INTERFACE.exec(trimmed);
+    if (opener) {
+      const { items, close } = this.items(code + 1, depth + 1);
+      const closing = lines[close]!.trim();
+      const closed = inBody ? CLOSER.test(closing) : closing === '}';
+      const end = closed ? close : this.skip(close, 1);
+      // An index signature's brackets break where its line does not fit (`[\n  key: string\n]: ...`).
+      const fits = opener[1] !== undefined || 2 * depth + trimmed.length <= WIDTH;
+      const plain = closed && fits && keyKept(opener[1]) && written;
+      const whole = plain && inBody && items.length > 0 && items.every((item) => item.printed);
+      const printed = whole ? [...(comment ?? []), trimmed, ...items.flatMap((item) => item.printed!.map((text) => `  ${text}`)), closing] : undefined;
+      return { start: at, end, ...(printed ? { printed } : {}), body: { open: code, items, close, plain: closed && fits } };
+    }
+    const member = inBody ? MEMBER.exec(trimmed) : null;
+    if (member) {
+      const fits = (member[1] !== undefined && UNBREAKABLE.test(member[2]!)) || 2 * depth + trimmed.length <= WIDTH;
+      return { start: at, end: code, ...(fits && keyKept(member[1]) && written ? { printed: [...(comment ?? []), trimmed] } : {}) };
+    }
+    return { start: at, end: this.skip(code, 0) };
+  }
+
+  /** The line where the comment opening line `at` closes, with nothing after it. */
+  private commentEnd(at: number): number {
+    const { lines } = this;
+    const opened = lines[at]!.indexOf('/*');
+    for (let i = at; i < lines.length; i++) {
+      const close = lines[i]!.indexOf('*/', i === at ? opened + 2 : 0);
+      if (close < 0) continue;
+      if (lines[i]!.slice(close + 2).trim() !== '') throw new Unread();
+      return i;
+    }
+    throw new Unread();
+  }
+
+  /**
+   * The last line of code that opens on line `at` with `open` braces already open: where the braces
+   * close (comments and strings skipped). A brace that closes more than were open ends a container
+   * the reader is in, on a line it did not read: the text is not read.
+   */
+  private skip(at: number, open: number): number {
+    const { lines } = this;
+    let depth = open;
+    let inComment = false;
+    for (let i = at; i < lines.length; i++) {
+      const line = lines[i]!;
+      for (let c = 0; c < line.length; c++) {
+        const char = line[c]!;
+        if (inComment) {
+          if (line.startsWith('*/', c)) {
+            inComment = false;
+            c++;
+          }
+        } else if (char === '"') {
+          const close = line.indexOf('"', c + 1);
+          if (close < 0 || line.slice(c, close).includes('\\')) throw new Unread();
+          c = close;
+        } else if (line.startsWith('/*', c)) {
+          inComment = true;
+          c++;
+        } else if (char === '{') depth++;
+        else if (char === '}' && --depth < 0) throw new Unread();
+        else if (char === '/' || char === "'" || char === '`' || char === '\\') throw new Unread();
+      }
+      if (!inComment && depth === 0) return i;
+    }
+    throw new Unread();
+  }
+}
+
+/**
+ * A block comment's lines as prettier prints them before a member, without their indentation (an
+ * "indentable" comment: every line after the first starts with `*`): the first trimmed, each
+ * other trimmed with one space before it, but that a line of a JSDoc comment (`/**`, not `/***`)
+ * that is more than a `*` and ends with two spaces or more keeps two (a markdown line break); one
+ * line as it is. `undefined` for another comment, which prettier prints with the lines after its
+ * first as they stand.
+ */
+function printedComment(lines: readonly string[]): string[] | undefined {
+  if (lines.length > 1 && !lines.slice(1).every((line) => line.trimStart().startsWith('*'))) return undefined;
+  const jsdoc = /^\s*\/\*\*(?!\*)/.test(lines[0]!);
+  return lines.map((line, i) => {
+    if (i === 0) return line.trim();
+    const trimmed = line.trim();
+    return i < lines.length - 1 && jsdoc && trimmed !== '*' && line.endsWith('  ') ? ` ${trimmed}  ` : ` ${trimmed}`;
+  });
+}

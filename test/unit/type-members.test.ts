@@ -1,0 +1,167 @@
+/**
+ * Runs of interface and object type members prettier prints as they stand but for their
+ * indentation (type-members.ts) go to prettier as one placeholder member each and come back
+ * re-indented: the result is prettier's own output for the whole text. What prettier would change
+ * (a union that does not fit, a key it unquotes, a comment it prints as written, a container it
+ * indents otherwise) is sent; code the reader does not read sends the text as it is.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatWithTypeMembers, withoutTypeMembers, withTypeMembers } from '../../generator/format/type-members.ts';
+import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
+import { printed } from '../helpers/chunked.ts';
+import { repoRoot } from '../helpers/cli.ts';
+
+const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+const alone = (text: string) => prettier.format(text, 'typescript', 'src/schema.ts');
+
+/** `text` through the rewrite: the result (which must be prettier's for the text), and the texts prettier got. */
+async function rewritten(text: string, first: (output: string) => string = (output) => output): Promise<string[]> {
+  const sent: string[] = [];
+  const output = await formatWithTypeMembers(text, async (t) => {
+    sent.push(t);
+    const result = await alone(t);
+    return sent.length === 1 ? first(result) : result;
+  });
+  expect(output).toBe(await alone(text));
+  return sent;
+}
+
+/** An interface as openapi-typescript prints it (TypeScript's printer, indented by 4), with `members` in it. */
+const schema = (...members: string[]) => `export interface components {\n    schemas: {\n${members.map((line) => (line === '' ? '' : `        ${line}`)).join('\n')}\n    };\n}\n`;
+
+const PLAIN = [
+  '/**',
+  ' * Format: uri   ',
+  ' *   ',
+  ' * A markdown line break, then one with three spaces:  ',
+  ' * @description A   spaced    description, with `code`; "quotes" and {braces}.',
+  ' */',
+  'url: string;',
+  'readonly id?: number | null;',
+  '"author-association": "OWNER" | "MEMBER";',
+  '200: components["schemas"]["repo"][];',
+  '[key: string]: unknown;',
+  '/** @enum {string} */',
+  'state: "open" | "closed";',
+  'extra: Record<string, never>;',
+  'nested?: {',
+  '    a: -1 | 0 | 1;',
+  '    b: {',
+  '        c: "x"[];',
+  '    }[];',
+  '} | null;',
+];
+
+describe('interface members prettier prints as they stand', () => {
+  it('a schema as openapi-typescript prints it: its members go as one placeholder, and the output is prettier\'s', async () => {
+    const sent = await rewritten(schema(...PLAIN));
+    expect(sent).toStrictEqual(['export interface components {\n  openapi_morph_members_0: 0;\n}\n']);
+  });
+
+  it.each([
+    { name: 'a union wider than 80 columns (prettier breaks it)', line: `state: ${Array.from({ length: 9 }, (_, i) => `"state-${i}"`).join(' | ')};`, changed: true },
+    { name: 'a line of 81 columns (four columns of indentation)', line: `state: "${'x'.repeat(61)}" | "b";`, changed: true },
+    { name: 'a quoted key that is a name (prettier unquotes it)', line: '"name": string;', changed: true },
+    { name: 'an index signature wider than 80 columns (prettier breaks its brackets)', line: `[key: string]: components["schemas"]["${'x'.repeat(50)}"];`, changed: true },
+    { name: 'a generic reference of a union', line: 'map: Record<string, "a" | "b">;', changed: false },
+    { name: 'an intersection', line: 'both: components["a"] & components["b"];', changed: false },
+    { name: 'parentheses', line: 'list: ("a" | "b")[];', changed: false },
+    { name: 'text that is not ASCII', line: 'name: "caf\u00e9";', changed: false },
+  ])('left to prettier: $name', async ({ line, changed }) => {
+    const sent = await rewritten(schema('first: string;', line, 'last: string;'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(line.trim());
+    expect(sent[0]).toContain('openapi_morph_members_1: 0;');
+    // What prettier changes is never in a run; what it keeps may be left to it all the same.
+    expect((await alone(schema(line))).includes(`    ${line}\n`)).toBe(!changed);
+  });
+
+  it.each([
+    { name: 'a line of 80 columns (four columns of indentation)', line: `state: "${'x'.repeat(60)}" | "b";` },
+    { name: 'one lookup wider than 80 columns (prettier has nowhere to break it)', line: `get: operations["${'x'.repeat(80)}"];` },
+    { name: 'a string with a single quote (prettier keeps double quotes)', line: 'quote: "it\'s";' },
+  ])('in a run: $name', async ({ line }) => {
+    const sent = await rewritten(schema('first: string;', line, 'last: string;'));
+    expect(sent).toStrictEqual(['export interface components {\n  openapi_morph_members_0: 0;\n}\n']);
+    expect(await alone(schema(line))).toContain(`    ${line}\n`);
+  });
+
+  it.each([
+    { name: 'a comment with a line that does not start with *', members: ['/**', ' * a', '  b', ' */', 'x: string;'] },
+    { name: 'an object type in an array or undefined (prettier breaks the union)', members: ['x: {', '    a: string;', '}[] | null;'] },
+    { name: 'an intersection of object types', members: ['x: {', '    a: string;', '} & {', '    b: string;', '};'] },
+    { name: 'an empty object type (prettier joins it)', members: ['x: {', '};'] },
+    { name: 'a comment before an empty line', members: ['/** a */', '', 'x: string;'] },
+    { name: 'a comment alone at the end', members: ['x: string;', '/** a */'] },
+  ])('left to prettier: $name', async ({ members }) => {
+    const sent = await rewritten(schema('first: string;', ...members));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(members.find((line) => line.includes('a')) ?? members[0]!);
+  });
+
+  it('empty lines split runs and stay where they are; prettier keeps one between members', async () => {
+    const sent = await rewritten(schema('a: string;', '', '', 'b: string;', '', 'c?: {', '', '    d: string;', '};'));
+    expect(sent[0]).toContain('openapi_morph_members_1: 0;');
+    expect(sent[0]).toContain('\n\n');
+  });
+
+  it('members of a class, a type alias or an interface that extends another are left to prettier', async () => {
+    for (const text of ['export class A {\n    a: string;\n}\n', 'export type A = {\n    a: string;\n};\n', 'export interface A extends B {\n    a: string;\n}\n']) {
+      expect(withoutTypeMembers(text)).toBeUndefined();
+      expect(await rewritten(text)).toStrictEqual([text]);
+    }
+  });
+
+  it.each([
+    { name: 'a backslash in a string', code: 'export type A = "a\\"b";' },
+    { name: 'a template literal', code: 'export type A = `a${string}`;' },
+    { name: 'a line comment', code: 'export type A = string; // a' },
+    { name: 'code after a comment on its line', code: '/** a */ export type A = string;' },
+    { name: 'a single quote', code: "export type A = 'a';" },
+    { name: 'an unclosed comment', code: '/** a' },
+    { name: 'an unclosed interface', code: 'export interface B {\n    b: string;' },
+    { name: 'a member that closes its container on its line', code: 'export interface B {\n    b: {\n        c: string; }\n    d: string;\n}' },
+  ])('code it does not read sends the text as it is: $name', async ({ code }) => {
+    const text = `${schema(...PLAIN)}${code}\n`;
+    expect(withoutTypeMembers(text)).toBeUndefined();
+    const sent: string[] = [];
+    await formatWithTypeMembers(text, async (t) => {
+      sent.push(t);
+      return t;
+    });
+    expect(sent).toStrictEqual([text]);
+  });
+
+  it('an output without its placeholders where expected formats the text as it is', async () => {
+    const text = schema(...PLAIN);
+    for (const tamper of [(output: string) => output.replace('  openapi_morph_members_0', '    openapi_morph_members_0'), (output: string) => output.replace('openapi_morph_members_0: 0;', ''), (output: string) => `${output}// openapi_morph_members_9\n`]) {
+      const sent = await rewritten(text, tamper);
+      expect(sent).toHaveLength(2);
+      expect(sent[1]).toBe(text);
+    }
+    expect(withTypeMembers('openapi_morph_members_0: 0;\n', withoutTypeMembers(text)!)).toBeUndefined();
+    expect(withoutTypeMembers(`${text}// openapi_morph_members_0\n`)).toBeUndefined();
+  });
+});
+
+describe('openapi-typescript\'s output for real documents', () => {
+  const base = mkdtempSync(join(tmpdir(), 'om-type-members-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  const sizes = { body: 0, sent: 0 };
+  it.each(['petstore.json', 'schema-types.json', 'complex-nesting.json', 'polymorphism.json', 'readme-legacy.json'])('%s: src/schema.ts whole is prettier\'s bytes, and not all of it is sent', async (name) => {
+    const files = new Map(await printed(join(repoRoot, 'node_modules/@readme/oas-examples/3.0/json', name), base, { all: true }));
+    const text = files.get('src/schema.ts')!;
+    const body = text.slice(text.indexOf('*/') + 3);
+    const sent = await rewritten(body);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.length).toBeLessThan(body.length);
+    sizes.body += body.length;
+    sizes.sent += sent[0]!.length;
+  }, 60_000);
+
+  it('most of those schemas is not sent', () => expect(sizes.sent).toBeLessThan(sizes.body / 2));
+});
