@@ -44,11 +44,12 @@ const PLACEHOLDER = 'openapi-morph-blocks-';
 
 /**
  * A text of plain blocks alone, replaced: one placeholder, which prettier prints as it is (a
- * paragraph of one word) with a newline after it. It does not go to prettier: on GitHub's `--all`,
+ * paragraph of one word) with one newline after it (a section cut before a heading ends with an
+ * empty line). It does not go to prettier: on GitHub's `--all`,
  * 875 of the docs pages' markdown jobs (whole model pages, and the sections of API pages that
  * `markdown-chunks.ts` cuts) were such a text, about a second of a format worker's time.
  */
-const LONE = new RegExp(`^${PLACEHOLDER}0\n?$`);
+const LONE = new RegExp(`^${PLACEHOLDER}0\n*$`);
 
 /** A markdown text with its runs of plain blocks replaced by placeholders, and the runs in order. */
 interface Replaced {

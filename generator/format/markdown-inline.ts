@@ -10,6 +10,9 @@
  *   empty link);
  * - code spans without a backtick, pipe or backslash in them, nor a space at either end;
  * - bold words;
+ * - an escaped pipe, `\|`, between spaces (the union types of the docs pages: `` `string` \| `null` ``):
+ *   prettier prints a one-character escape as it was written, in a cell, a paragraph, a heading, a
+ *   list item or a link's text alike;
  * - links of those to a destination with no space, parenthesis, entity or escape; a link's text
  *   may be a run of them in brackets (`[[Back to top]](#top)`), which prettier's parser reads as a
  *   wiki link followed by text: so that destination must print as it is as text too, and may hold
@@ -45,9 +48,9 @@ const NEVER = / {2}|:\/\/|www\.|\{\{|\{%/i;
  */
 const never = (text: string): boolean => NEVER.test(text.replace(/(?<!\])\]\([^\s(){}]*\)/g, ']()'));
 
-/** Whether prettier prints a table cell's text (its spaces trimmed) as it is: plain tokens (see above) and escaped pipes, spaces around each pipe. */
+/** Whether prettier prints a table cell's text (its spaces trimmed) as it is: plain tokens (see above). */
 export function plainCell(cell: string): boolean {
-  return !never(cell) && plainRun(cell, 0, false, true) === cell.length;
+  return !never(cell) && plainRun(cell, 0, false) === cell.length;
 }
 
 /**
@@ -64,7 +67,7 @@ export function plainParagraph(lines: readonly string[]): boolean {
 
 /** Whether prettier prints a paragraph's or a heading's text as it is: plain tokens (see above), at least one, with no space before the first or after the last. */
 export function plainInline(text: string): boolean {
-  return text !== '' && !never(text) && plainRun(text, 0, false, false) === text.length;
+  return text !== '' && !never(text) && plainRun(text, 0, false) === text.length;
 }
 
 const ANCHOR = /^<a id="[A-Za-z0-9_-]*"><\/a>$/;
@@ -88,14 +91,14 @@ const kindAt = (text: string, at: number): Kind => (text[at] === '`' ? 'code' : 
  * or -1 when one is not plain. A space must be followed by a token: not one at the end, nor before
  * the `]`.
  */
-function plainRun(text: string, at: number, inLink: boolean, pipes: boolean): number {
+function plainRun(text: string, at: number, inLink: boolean): number {
   let before: Kind | undefined;
   while (at < text.length && !(inLink && text[at] === ']')) {
     const spaced = before !== undefined && text[at] === ' ';
     if (spaced) at++;
     const kind = kindAt(text, at);
     if (before !== undefined && !spaced && !touch(before, kind, text[at])) return -1;
-    at = tokenEnd(text, at, kind, inLink, pipes);
+    at = tokenEnd(text, at, kind, inLink);
     if (at < 0) return -1;
     before = kind;
   }
@@ -103,7 +106,7 @@ function plainRun(text: string, at: number, inLink: boolean, pipes: boolean): nu
 }
 
 /** Where the plain token of `kind` at `at` ends, or -1 when it is not one (what follows it is for `plainRun` to check). */
-function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean, pipes: boolean): number {
+function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean): number {
   const sticky = (pattern: RegExp, from = at): RegExpExecArray | null => {
     pattern.lastIndex = from;
     return pattern.exec(text);
@@ -112,7 +115,7 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean, pipes: 
     case 'code':
       return sticky(CODE) ? CODE.lastIndex : -1;
     case 'pipe':
-      return pipes ? at + 2 : -1;
+      return at + 2;
     case 'bold': {
       const bold = sticky(BOLD);
       return bold && bold[1]!.split(' ').every((word) => WORD.test(word)) ? BOLD.lastIndex : -1;
@@ -122,7 +125,7 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean, pipes: 
       const bracketed = text[at + 1] === '[';
       // The run stops at the `]` or the end (then no destination follows); an empty text is not plain.
       const from = bracketed ? at + 2 : at + 1;
-      let close = plainRun(text, from, true, pipes);
+      let close = plainRun(text, from, true);
       if (close <= from) return -1;
       if (bracketed && text[close++] !== ']') return -1;
       const destination = bracketed ? TEXT_DESTINATION : DESTINATION;

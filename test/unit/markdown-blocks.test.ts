@@ -174,6 +174,7 @@ describe('plain blocks', () => {
   it.each([
     { name: 'with a newline at its end', text: `${A}\n\n${B}\n\n${C}\n` },
     { name: 'without one', text: `${C}\n\n## reposGet\n\n${SIGNATURE}` },
+    { name: 'with an empty line at its end (a section cut before a heading)', text: `${A}\n\n${B}\n\n` },
   ])('a text of plain blocks alone is not sent: prettier would print its lone placeholder as it is ($name)', async ({ text }) => {
     const { output, sent } = await replaced(text);
     expect(sent).toStrictEqual([]);

@@ -37,6 +37,9 @@ const PLAIN = [
   '[**RunnerApplication**](RunnerApplication.md)[]',
   '`object`[] and `string`[][]',
   '**concurrency_groups[].group** x[]y [] a[]: b',
+  '`string` \\| `null`',
+  '[**PrivateUser**](PrivateUser.md) \\| [**PublicUser**](PublicUser.md)',
+  'see [`a` \\| `b`](A.md#x) \\| c',
 ];
 
 describe('plain inline markdown', () => {
@@ -145,7 +148,6 @@ describe('plain inline markdown', () => {
     { line: '(a) b', why: 'punctuation first' },
     { line: ' a', why: 'a space first' },
     { line: 'a ', why: 'a space last' },
-    { line: '`a` \\| `b`', why: 'an escaped pipe' },
     { line: '<a id="x"></a> y', why: 'HTML with text' },
     { line: 'y <a id="x"></a>', why: 'text with HTML' },
     { line: '<a name="x"></a>', why: 'HTML that is not an empty anchor' },
@@ -165,9 +167,10 @@ describe('plain inline markdown', () => {
       let out = ['[x](y)', '`z`', 'Word', '**Bold**'][next(4)]!;
       for (let n = next(8); n > 0; n--) {
         const bold = out.endsWith('**');
-        const token = (bold ? tokens : touching)[next(bold ? tokens.length : touching.length)]!;
+        // An escaped pipe now and then, between spaces.
+        const token = next(6) === 0 ? '\\|' : (bold ? tokens : touching)[next(bold ? tokens.length : touching.length)]!;
         // Touching only where the grammar allows it (a colon right after bold text); a space otherwise.
-        const apart = (bold && !token.startsWith(':')) || token.startsWith('**') || (out.endsWith('`') && token.startsWith('`')) || next(2) === 0 || (/[\w"'(),.:;=?+/-]$/.test(out) && /^[\w"'(),.:;=?+/-]/.test(token));
+        const apart = (bold && !token.startsWith(':')) || token.startsWith('**') || token === '\\|' || out.endsWith('\\|') || (out.endsWith('`') && token.startsWith('`')) || next(2) === 0 || (/[\w"'(),.:;=?+/-]$/.test(out) && /^[\w"'(),.:;=?+/-]/.test(token));
         out += (apart ? ' ' : '') + token;
       }
       return out;
