@@ -8,7 +8,8 @@
  *   or digits, and empty brackets not followed by a parenthesis or a bracket but for more empty
  *   ones (`Repo[]`, an array's type; prettier prints them as they are, where `[](x)` would be an
  *   empty link);
- * - code spans without a backtick, pipe or backslash in them, nor a space at either end;
+ * - code spans without a backtick, pipe or backslash in them but for escaped pipes, nor a space at
+ *   either end;
  * - bold words;
  * - an escaped pipe, `\|`, between spaces (the union types of the docs pages: `` `string` \| `null` ``):
  *   prettier prints a one-character escape as it was written, in a cell, a paragraph, a heading, a
@@ -28,8 +29,11 @@
 
 /** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
 const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\])))+$/;
-/** A code span without a backtick, pipe or backslash in it, nor a space at either end (prettier prints its text as it is). */
-const CODE = /`[^`|\\ ](?:[^`|\\]*[^`|\\ ])?`/y;
+/**
+ * A code span without a backtick, pipe or backslash in it but for escaped pipes (`number \\| string`),
+ * nor a space at either end (prettier prints its text as it is, in a table's cell too).
+ */
+const CODE = /`(?:[^`|\\ ]|\\\|)(?:(?:[^`|\\]|\\\|)*(?:[^`|\\ ]|\\\|))?`/y;
 /** Bold words. */
 const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
 /**

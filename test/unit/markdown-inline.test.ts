@@ -40,6 +40,8 @@ const PLAIN = [
   '`string` \\| `null`',
   '[**PrivateUser**](PrivateUser.md) \\| [**PublicUser**](PublicUser.md)',
   'see [`a` \\| `b`](A.md#x) \\| c',
+  '`number \\| string` and `\\|`',
+  '[`a \\| b`](A.md#x)',
 ];
 
 describe('plain inline markdown', () => {
@@ -77,6 +79,8 @@ describe('plain inline markdown', () => {
     { text: 'a  b', why: 'two spaces' },
     { text: '` a `', why: 'a code span with spaces at its ends' },
     { text: '`a\\b`', why: 'a backslash in code' },
+    { text: '`a|b`', why: 'a pipe in code (it ends a cell)' },
+    { text: '`a\\\\|b`', why: 'an escaped backslash, then a pipe, in code' },
     { text: '`a', why: 'an unclosed code span' },
     { text: '` x', why: 'an unclosed code span, then a space' },
     { text: '`a``b`', why: 'two code spans with no space between' },
@@ -159,7 +163,7 @@ describe('plain inline markdown', () => {
   it('prettier prints every plain paragraph and cell as it is: generated texts of every kind', async () => {
     // A deterministic mix of the grammar's tokens, touching or one space apart.
     const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::', 'a[]', '[]', 'x[].y', '[][]'];
-    const touching = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
+    const touching = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '`"a" \\| "b"`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
     const tokens = [...touching, '**GET**', '**Bold words.**'];
     let seed = 11;
     const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
