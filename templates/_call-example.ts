@@ -51,13 +51,24 @@ export function constructionExample(ctx: TemplateContext, tag: TagModel): string
   return construction(ctx, tag).join('\n');
 }
 
+/** The scheme names of the first operation that needs credentials, by model: every example asks (GitHub's 1,223 operations each looked through all of them). */
+const firstRequirements = new WeakMap<TemplateContext['model'], readonly string[]>();
+function firstRequirement(model: TemplateContext['model']): readonly string[] {
+  let found = firstRequirements.get(model);
+  if (!found) {
+    found = model.tags.flatMap((t) => t.operations).find((op) => op.security.length > 0)?.security[0]?.schemes.map((s) => s.name) ?? [];
+    firstRequirements.set(model, found);
+  }
+  return found;
+}
+
 /**
  * `const api = new PetsApi(...)` with what the first operation that needs credentials needs: a
  * comment naming the environment variables it reads, placeholders for the rest (`apiKey` for the
  * spec's one token scheme, `auth` otherwise); no options for an API without security.
  */
 function construction(ctx: TemplateContext, tag: TagModel): string[] {
-  const requirement = ctx.model.tags.flatMap((t) => t.operations).find((op) => op.security.length > 0)?.security[0]?.schemes.map((s) => s.name) ?? [];
+  const requirement = firstRequirement(ctx.model);
   const env = schemeEnv(ctx);
   const fromEnv = requirement.filter((name) => env.has(name));
   const comment = fromEnv.length > 0 ? [`// Reads ${fromEnv.map((name) => env.get(name)).join(' and ')} from the environment; or pass ${tokenScheme(ctx) ? '{ apiKey }' : '{ auth }'}.`] : [];
