@@ -13,11 +13,13 @@
  *   member: a name, a quoted or numeric key, `[`, `#` or `}`;
  * - code TypeScript's parser reads but prettier's refuses, which babel formats (an initializer in
  *   `for (x = 1 in y)`, a decorator on a parameter): no `for (` and no `@` in code.
+ * - a line that starts with a number written from its dot (`.5`): after a member without its `;`
+ *   (`a: { ... } | null` then `.5: number;`) babel breaks the union before it (a review found it).
  * Template literals and a `/` that starts no comment (a division or a regular expression) are not
  * read here, so a text holding one goes to `typescript` too.
  */
 export function babelAlike(text: string): boolean {
-  if (/@(?:type|satisfies)\b/.test(text)) return false;
+  if (/@(?:type|satisfies)\b/.test(text) || /^\s*\.\d/m.test(text)) return false;
   let lastCode = '';
   let afterComment = false;
   for (let i = 0; i < text.length; i++) {

@@ -14,7 +14,8 @@
  *   exponent's `+` (`1e+21` is `1e21`: not predicted).
  * "Fits" counts the text up to the next line break: the item, and the comma after it if any, from
  * the column it starts at. Text that is not ASCII is measured only where its widest reading (two
- * columns a character) fits, as prettier counts East Asian characters as two.
+ * columns a character) fits, as prettier counts East Asian characters as two; a key that is not
+ * ASCII is not predicted.
  */
 export function printedJson(code: string): string[] | undefined {
   try {
@@ -53,16 +54,21 @@ function print(value: unknown, indent: string, column: number, trail: number): s
   if (entries.length === 0) return '{}';
   const lines = entries.map(([key, item], i) => {
     const head = `${inner}${JSON.stringify(key)}: `;
+    // The value's column is the key's width: measured only for ASCII (a review found a wide key).
+    if (!ASCII.test(head)) throw new Unsure();
     return `${head}${print(item, inner, head.length, i < entries.length - 1 ? 1 : 0)}`;
   });
   return `{\n${lines.join(',\n')}\n${indent}}`;
 }
 
-/** Whether prettier breaks this non-empty array whatever its width (see above). */
+/**
+ * Whether prettier breaks this non-empty array whatever its width (see above): also when an array
+ * in it must break, which breaks every group around it (a review found the nested case).
+ */
 function mustBreak(items: readonly unknown[]): boolean {
-  if (items.some(holdsBrokenObject)) return true;
-  const many = (item: unknown) => item !== null && typeof item === 'object' && Object.keys(item).length > 1;
-  return items.length > 1 && (items.every((item) => Array.isArray(item) && many(item)) || items.every((item) => isObject(item) && many(item)));
+  if (items.some(holdsBrokenObject) || items.some((item) => Array.isArray(item) && item.length > 0 && mustBreak(item))) return true;
+  // Two or more objects of two or more keys each hold a broken object already.
+  return items.length > 1 && items.every((item) => Array.isArray(item) && item.length > 1);
 }
 
 /** Whether a value is or holds an object with keys (always broken: see above). */
@@ -79,8 +85,10 @@ function flatText(value: unknown): string {
   return print(value, '', 0, 0);
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 function fits(text: string, column: number, trail: number): boolean {
-  const ascii = /^[\x20-\x7e]*$/.test(text);
+  const ascii = ASCII.test(text);
   if (ascii) return column + text.length + trail <= WIDTH;
   if (column + 2 * text.length + trail <= WIDTH) return true;
   if (column + text.replace(/[^\x20-\x7e]/g, '').length + trail > WIDTH) return false;

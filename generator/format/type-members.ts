@@ -28,7 +28,8 @@ import { formatRewritten } from './rewrite.ts';
  * the way up, whose members are indented two spaces a level by prettier. Runs hold no empty line
  * (prettier keeps one of those, or none at a block's start or end, as it finds them); an empty line
  * stays where it is. Code with what this does not read (a backslash, a template literal, `//`, or a
- * `/`, `'` or backtick outside strings and comments) is formatted as it is.
+ * `/`, `'` or backtick outside strings and comments), or with `prettier-ignore` anywhere (prettier
+ * prints the node after it as written, 4 spaces and all: a review found it), is formatted as it is.
  *
  * The output must hold each placeholder once, in order, as a line of its own at its run's
  * indentation, and nothing else of them; otherwise, or when prettier fails, the text is formatted
@@ -59,7 +60,7 @@ interface Item {
 
 /** `text` with its runs of plain members replaced by placeholders, or `undefined` when it has none (see above). */
 export function withoutTypeMembers(text: string): Replaced | undefined {
-  if (text.includes(PLACEHOLDER) || /[\r\u2028\u2029]/.test(text)) return undefined;
+  if (text.includes(PLACEHOLDER) || text.includes('prettier-ignore') || /[\r\u2028\u2029]/.test(text)) return undefined;
   const lines = text.split('\n');
   let top: readonly Item[];
   try {

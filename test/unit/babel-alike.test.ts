@@ -30,6 +30,7 @@ describe('babelAlike', () => {
     { name: 'a regular expression', text: 'const a = /x/.test("x");\n' },
     { name: 'a division', text: 'const a = 1 / 2;\n' },
     { name: 'a string not closed on its line', text: 'const a = "x\n";\n' },
+    { name: 'a key written from its dot after a member without its semicolon', text: 'interface A {\n  a: {\n    b: string;\n  } | null\n  .5: number;\n}\n' },
   ])('refuses $name, and the formatter gives what prettier alone gives', async ({ text }) => {
     expect(babelAlike(text)).toBe(false);
     const ours = await createFormatter(DEFAULT_PACKAGE_SETUP);

@@ -24,6 +24,11 @@ describe('JSON laid out as prettier lays it out', () => {
     { name: 'a nested array that fits inside one that does not', value: [Array.from({ length: 9 }, () => 'x'.repeat(7)), 'y'.repeat(60)] },
     { name: 'a short array with wide characters', value: { k: ['\u4e2d\u6587', '\u{1F600}'] } },
     { name: 'a value alone', value: 'a string' },
+    { name: 'an array that must break inside another (it breaks each array around it)', value: { a: [[[1, 2], [3, 4]]], b: [[[1, 2], [3, 4]], 5] } },
+    { name: 'strings and numbers that do not fit: one item a line', value: { mixed: Array.from({ length: 30 }, (_, i) => (i % 2 ? i : `s${i}`)) } },
+    { name: 'text that is not ASCII and does not fit by its ASCII alone', value: { k: [`\u00e9${'x'.repeat(80)}`] } },
+    { name: 'lines of 80 and 81 columns, a comma after or not', value: { a: ['x'.repeat(68)], b: ['x'.repeat(69)], c: [['x'.repeat(62)], ['x'.repeat(63)]], d: ['x'.repeat(69)] } },
+    { name: 'items of a broken array at the width, the last without its comma', value: [['x'.repeat(72)], ['x'.repeat(73)], ['y'.repeat(73)]] },
   ])('$name', async ({ value }) => {
     const code = stringified(value);
     expect(printedJson(code)?.join('\n')).toBe(await printed(code));
@@ -35,6 +40,7 @@ describe('JSON laid out as prettier lays it out', () => {
     { name: 'an exponent with a plus', code: stringified({ a: [1e21] }) },
     { name: 'numbers filling lines', code: stringified(Array.from({ length: 40 }, (_, i) => i)) },
     { name: 'wide characters near the width', code: stringified({ k: ['\u4e2d'.repeat(38)] }) },
+    { name: 'a key that is not ASCII (its width sets the value\'s column)', code: stringified({ ['\u4e2d'.repeat(10)]: ['x'.repeat(60)] }) },
     { name: 'nested too deep to walk', code: `${'['.repeat(20_000)}${']'.repeat(20_000)}` },
   ])('not predicted: $name', ({ code }) => {
     expect(printedJson(code)).toBeUndefined();

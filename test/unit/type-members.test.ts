@@ -96,10 +96,18 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'an empty object type (prettier joins it)', members: ['x: {', '};'] },
     { name: 'a comment before an empty line', members: ['/** a */', '', 'x: string;'] },
     { name: 'a comment alone at the end', members: ['x: string;', '/** a */'] },
+    { name: 'an index signature wider than 80 columns that opens an object type', members: [`[${'k'.repeat(70)}: string]: {`, '    a: string;', '};'] },
   ])('left to prettier: $name', async ({ members }) => {
     const sent = await rewritten(schema('first: string;', ...members));
     expect(sent).toHaveLength(1);
+    // The member before is replaced all the same.
+    expect(sent[0]).toContain('openapi_morph_members_0: 0;');
     expect(sent[0]).toContain(members.find((line) => line.includes('a')) ?? members[0]!);
+  });
+
+  it('comments that open and close oddly, or start their closing line', async () => {
+    const sent = await rewritten('export interface A {\n    /*/ a */\n    a: string;\n    /**\n*/\n    b: string;\n}\n');
+    expect(sent).toStrictEqual(['export interface A {\n  openapi_morph_members_0: 0;\n}\n']);
   });
 
   it('empty lines split runs and stay where they are; prettier keeps one between members', async () => {
@@ -123,6 +131,9 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'a single quote', code: "export type A = 'a';" },
     { name: 'an unclosed comment', code: '/** a' },
     { name: 'an unclosed interface', code: 'export interface B {\n    b: string;' },
+    { name: 'a prettier-ignore comment (prettier prints the member after it as written)', code: 'export interface B {\n    /* prettier-ignore */\n    b: {\n        c: string;\n    };\n}' },
+    { name: 'a line break of \\r\\n', code: 'export type B = string;\r\n' },
+    { name: 'a division', code: 'export const b = 1 / 2;' },
     { name: 'a member that closes its container on its line', code: 'export interface B {\n    b: {\n        c: string; }\n    d: string;\n}' },
   ])('code it does not read sends the text as it is: $name', async ({ code }) => {
     const text = `${schema(...PLAIN)}${code}\n`;
