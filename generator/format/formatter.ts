@@ -7,6 +7,7 @@ import { formatWithVerbatimFences } from './markdown-fences.ts';
 import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
 import { formatWithTypeMembers } from './type-members.ts';
+import { printedJson } from './json-code.ts';
 
 /** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
 export interface Formatter {
@@ -100,7 +101,8 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * the fenced code it prints as it is marked as a language it does not format (markdown-fences.ts);
  * TypeScript with the runs of interface and object type members it prints as they stand (but for
  * their indentation) replaced by placeholders (type-members.ts), parsed by babel (`babel-ts`), else
- * by prettier's `typescript` parser.
+ * by prettier's `typescript` parser; JSON as `JSON.stringify` writes it laid out as prettier lays it
+ * out (json-code.ts), without prettier.
  *
  * Why babel: prettier's tests hold that its `babel-ts` parser and its `typescript` parser give the
  * same output (each TypeScript case is formatted with both and compared), and babel parses in about
@@ -121,9 +123,15 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
     formatWithTypeMembers(text, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath)));
   const markdown = (text: string, filepath: string) =>
     formatWithPlainBlocks(text, (blocks) => formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath))));
+  // A JSON file as `JSON.stringify(value, null, 2)` writes it (package.json, tsconfig.json) as prettier lays it out (json-code.ts).
+  const json = (text: string, filepath: string) => {
+    const lines = text.endsWith('\n') ? printedJson(text.slice(0, -1)) : undefined;
+    return lines ? Promise.resolve(`${lines.join('\n')}\n`) : prettier(text, 'json', filepath);
+  };
   return {
     format: (text, parser, filepath) => {
       if (rewrites && parser === 'typescript') return typescript(text, filepath);
+      if (rewrites && parser === 'json') return json(text, filepath);
       return rewrites && parser === 'markdown' ? markdown(text, filepath) : prettier(text, parser, filepath);
     },
   };

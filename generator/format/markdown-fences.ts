@@ -9,7 +9,7 @@ import { formatRewritten } from './rewrite.ts';
  * language, and prints a fence in a language it has no parser for as it is; so does it when the
  * parser fails, or when the code is already as it would print it. Either way it costs a parse.
  *
- * Two kinds are known without asking prettier (`verbatim`):
+ * These are known without asking prettier (`verbatim`):
  * - A method's signature, as the docs pages show it (`reposGet(owner: string, options?:
  *   RequestOptions): ApiPromise<FullRepository>`) under `ts` or `typescript`: one line, an
  *   identifier and `(`, then `):` or a parameter's name and `:` or `?:`, and no `=>` anywhere.
@@ -23,6 +23,8 @@ import { formatRewritten } from './rewrite.ts';
  * - JSON under `json` as `JSON.stringify(value, null, 2)` prints it (the docs pages' examples),
  *   which the fence then holds as prettier lays it out (`printedJson`, json-code.ts): objects as
  *   they are, arrays on one line where they fit.
+ * - Code under a language prettier has no parser for in the standalone setup (`sh`, `bash`,
+ *   `shell`, `console`, `text`, `txt`, `diff`, or none): as it is (see `unformatted`).
  *
  * Only with prettier's defaults (the standalone setup), in a document `cuttableMarkdown` accepts, for
  * a fence of three backticks that opens a top-level block and whose language is exactly one of those.
@@ -71,8 +73,8 @@ export function markVerbatimFences(text: string): Marked | undefined {
  * empty line outside fenced code (markdownLines tracks fences), at the first column: a top-level block.
  */
 export function verbatimFence(lines: readonly MarkdownLine[], i: number): { readonly language: string; readonly close: number; readonly code: readonly string[] } | undefined {
-  const language = /^```(ts|typescript|json)$/.exec(lines[i]!.line)?.[1];
-  if (!language || !lines[i]!.afterBlank) return undefined;
+  const language = /^```(ts|typescript|json|sh|bash|shell|console|text|txt|diff|)$/.exec(lines[i]!.line)?.[1];
+  if (language === undefined || !lines[i]!.afterBlank) return undefined;
   let close = i + 1;
   while (close < lines.length && lines[close]!.line !== '```') close++;
   const code = close < lines.length ? verbatim(language, lines.slice(i + 1, close).map(({ line }) => line)) : undefined;
@@ -87,7 +89,17 @@ export function verbatimFence(lines: readonly MarkdownLine[], i: number): { read
 export function verbatim(language: string, code: readonly string[]): readonly string[] | undefined {
   if (code.some((line) => line.includes('```'))) return undefined;
   if (language === 'json') return printedJson(code.join('\n'));
+  if (!/^(ts|typescript)$/.test(language)) return unformatted(code) ? code : undefined;
   return code.length === 1 && unparsable(code[0]!) ? code : printedProgram(code);
+}
+
+/**
+ * Code in a language prettier has no parser for (a shell, text, a diff, none named): printed as it
+ * is, its lines' trailing spaces too, but for the last line's (a line break, not the code's, ends
+ * it) and an empty block's (printed with an empty line).
+ */
+function unformatted(code: readonly string[]): boolean {
+  return code.length > 0 && !/\s$/.test(code.at(-1)!) && code.at(-1) !== '';
 }
 
 /** One line of TypeScript that cannot parse: an identifier, `(`, then `):` or a name and `:` or `?:`; no `=>` (see above). */

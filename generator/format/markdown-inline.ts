@@ -4,7 +4,8 @@
  * printer prints a text node's words as they are but for `*` and `_` (which it escapes unless `_`
  * is inside a word), a code span as its text between backticks, bold text between `**`, a link as
  * `[text](destination)`, and one space for each run of spaces. So plain tokens print as they are:
- * - words of letters, digits and punctuation that opens nothing (`WORD`), `_` only between letters
+ * - words of letters, digits and punctuation that opens nothing (`WORD`; `>` and `]` too: no plain
+ *   line starts with `>`, where it would open a quote, and a `[` opens only links), `_` only between letters
  *   or digits, and empty brackets not followed by a parenthesis or a bracket but for more empty
  *   ones (`Repo[]`, an array's type; prettier prints them as they are, where `[](x)` would be an
  *   empty link);
@@ -28,7 +29,7 @@
  */
 
 /** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
-const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\])))+$/;
+const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/>\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\])))+$/;
 /**
  * A code span without a backtick, pipe or backslash in it but for escaped pipes (`number \\| string`),
  * nor a space at either end (prettier prints its text as it is, in a table's cell too).

@@ -57,6 +57,24 @@ describe('the standalone formatter', () => {
   });
 });
 
+describe('JSON in the standalone formatter', () => {
+  it('lays out a JSON file as JSON.stringify writes it without prettier, for the bytes prettier gives; other JSON goes to prettier', async () => {
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const written = `${JSON.stringify({ name: 'x', files: ['dist', 'src'], scripts: { build: 'tsc' }, keywords: [] }, null, 2)}\n`;
+    const expected = await prettier.format(written, 'json', 'package.json');
+    sent.length = 0;
+    expect(await formatter.format(written, 'json', 'package.json')).toBe(expected);
+    expect(sent).toStrictEqual([]);
+    for (const other of ['{"name":"x"}\n', JSON.stringify({ a: 1 }, null, 2), `${JSON.stringify({ a: 1e21 }, null, 2)}\n`]) {
+      const printed = await prettier.format(other, 'json', 'package.json');
+      sent.length = 0;
+      expect(await formatter.format(other, 'json', 'package.json')).toBe(printed);
+      expect(sent).toStrictEqual([other]);
+    }
+  });
+});
+
 describe('TypeScript in the standalone formatter', () => {
   const record = async (run: () => Promise<string>): Promise<{ output: string; parsers: string[] }> => {
     parsedWith.length = 0;

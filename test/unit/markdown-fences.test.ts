@@ -242,3 +242,29 @@ describe('example programs prettier would break', () => {
     expect(output).toBe(await format(text));
   });
 });
+
+describe('fences in a language prettier does not format', () => {
+  it.each([
+    { name: 'a shell command', language: 'sh', code: 'npm install some-package  # two spaces before the comment' },
+    { name: 'bash with trailing spaces on a line before the last', language: 'bash', code: 'a   \n  b' },
+    { name: 'no language', language: '', code: 'plain   text\n\twith a tab' },
+    { name: 'a diff', language: 'diff', code: '- a\n+ b' },
+  ])('$name: marked, and the output is prettier\'s', async ({ language, code }) => {
+    const text = page(code, language);
+    const { output, sent } = await marked(text);
+    expect(sent).toStrictEqual([page(code, 'openapi-morph-verbatim')]);
+    expect(output).toBe(await format(text));
+  });
+
+  it.each([
+    { name: 'trailing spaces on the last line (prettier drops them)', language: 'sh', code: 'a\nb  ' },
+    { name: 'an empty block (prettier prints an empty line in it)', language: 'text', code: '' },
+    { name: 'a language prettier formats under another name', language: 'js', code: 'const   a=1' },
+  ])('not marked: $name', async ({ language, code }) => {
+    const text = `${fence(code, language)}\n${fence('const   x = {a:1}')}`.replace('```text\n\n```', '```text\n```');
+    expect(markVerbatimFences(text)).toBeUndefined();
+    const { output, sent } = await marked(text);
+    expect(sent).toStrictEqual([text]);
+    expect(output).toBe(await format(text));
+  });
+});
