@@ -118,8 +118,12 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   };
   const added: PrintedFile[] = [];
   const streamed: Promise<Formatted>[] = [];
-  const formatEarly = async (prepared: Prepared): Promise<Formatted> =>
-    prepared.job && prepared.hit === undefined ? { ...prepared, outcome: (await inChunks([prepared.job], prepared.setup!, (jobs) => formatBatch(pool!, jobs, prepared.setup!)))[0]! } : prepared;
+  // Each outcome is cached as it comes, while the workers format the next files (`finish` waits for the writes).
+  const formatEarly = async (prepared: Prepared): Promise<Formatted> => {
+    if (!prepared.job || prepared.hit !== undefined) return prepared;
+    const outcome = (await inChunks([prepared.job], prepared.setup!, (jobs) => formatBatch(pool!, jobs, prepared.setup!)))[0]!;
+    return { ...prepared, outcome, ...('content' in outcome ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
+  };
   return {
     seeded: (path, text) => !config && PARSERS[extension(path)] === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, fileSetup({ path, content: text }), { text, parser: 'typescript', filepath: path })),
     add(file) {
@@ -162,8 +166,8 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   };
 }
 
-/** A prepared file with prettier's outcome, when prettier formatted it. */
-type Formatted = Prepared & { readonly outcome?: FormatOutcome };
+/** A prepared file with prettier's outcome, when prettier formatted it, and the cache's write of it when begun. */
+type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?: Promise<void> };
 
 
 /**
@@ -173,13 +177,13 @@ type Formatted = Prepared & { readonly outcome?: FormatOutcome };
 async function finish(results: readonly Formatted[], cache: FormatCache, record: boolean): Promise<FormattedFile[]> {
   const diagnostics = new DiagnosticCollector();
   const formatted = await Promise.all(
-    results.map(async ({ file, header, key, hit, outcome }) => {
+    results.map(async ({ file, header, key, hit, outcome, cached }) => {
       let content = hit;
       if (outcome && 'error' in outcome) {
         diagnostics.add(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${outcome.error}`, { file: file.template.file }, outcome.cause));
       } else if (outcome) {
         content = outcome.content;
-        await cache.set(key!, content);
+        await (cached ?? cache.set(key!, content));
       }
       if (content === undefined) return file;
       // A header over nothing ends the file as prettier ends a lone comment.

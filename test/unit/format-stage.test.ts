@@ -3,10 +3,10 @@
  * ones the file needs: front matter needs the yaml plugin) and, with a prettier
  * config, the options prettier resolves now (a config edited in a long-lived process counts).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { PrintedFile } from '../../generator/emit/print.ts';
 import { withHeader } from '../../generator/emit/header.ts';
 import { runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from '../../generator/format/format-jobs.ts';
@@ -184,6 +184,17 @@ describe('format session (a render hands each file over as it is printed)', () =
     // The bytes of the format stage without a pool, where everything waits for the end.
     expect(streamed).toStrictEqual(await formatFiles(files, join(base, 'batch', 'out'), join(base, 'batch', 'cache')));
     expect(streamed[0]!.content.endsWith('export const a = { b: 1 };\n')).toBe(true);
+  });
+
+  it('caches each outcome as it comes in, while later files are formatted, not when the session is done', async () => {
+    const { pool, release } = recordingPool();
+    const cache = join(base, 'early', 'cache');
+    const session = startFormatSession(join(base, 'early', 'out'), cache, pool);
+    for (const file of files) session.add(file);
+    await release();
+    const entries = () => (existsSync(join(cache, ENTRY_FOLDER)) ? readdirSync(join(cache, ENTRY_FOLDER), { recursive: true }).filter((name) => String(name).length > 2) : []);
+    await vi.waitFor(() => expect(entries()).toHaveLength(3));
+    expect((await session.done()).map((file) => file.path)).toStrictEqual(files.map((file) => file.path));
   });
 
   it('formats each file once, keyed for what it needs alone: a file in a language no other file has changes no other key', async () => {
