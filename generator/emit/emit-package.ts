@@ -8,12 +8,14 @@ import { runTemplates, type EmittedFile } from './run-templates.ts';
  * The templates stage with printing, streamed: each node's files are printed as soon as its
  * template has returned them, and each printed file goes to `onPrinted` (the format stage, which
  * hands it to a prettier worker) while the later templates still run on this thread. TypeScript
- * structures wait until every template has run: printing them loads ts-morph and TypeScript's
- * compiler (~0.5 s), and by then the text files (the markdown pages, the slowest to format) are
- * with the worker. The result lists the files in template order, as `printFiles(runTemplates(...))`
- * gives them, and the problems come out as there: the templates' (OM500-OM502) first, then
- * printing's (OM501, OM503). `parses` tells texts known to parse, which the syntax check skips
- * (see `createPrinter`).
+ * structures wait: printing them loads ts-morph and TypeScript's compiler (~0.5 s), and the text
+ * files (the markdown pages, the slowest to format) go to the worker first. They are printed when
+ * a template first reads `ctx.openapiTypes` (before openapi-typescript makes them: the workers
+ * format the API classes while this thread makes the types, where they had nothing to do; GitHub's
+ * `--all` spent about a second so), or else once every template has run. The result lists the
+ * files in template order, as `printFiles(runTemplates(...))` gives them, and the problems come out
+ * as there: the templates' (OM500-OM502) first, then printing's (OM501, OM503). `parses` tells
+ * texts known to parse, which the syntax check skips (see `createPrinter`).
  */
 export function emitPackage(slots: readonly TemplateSlot[], ctx: TemplateContext, root: string, header: HeaderInfo, onPrinted: (file: PrintedFile) => void, parses?: (path: string, text: string) => boolean): PrintedFile[] {
   const printer = createPrinter(header, parses);
@@ -26,13 +28,33 @@ export function emitPackage(slots: readonly TemplateSlot[], ctx: TemplateContext
     onPrinted(file);
   };
   const isStructure = (entry: EmittedFile) => entry.file.kind === 'typescript';
-  runTemplates(slots, ctx, root, (files) => {
+  // Structures emitted and not printed yet; each is printed once.
+  let waiting: EmittedFile[] = [];
+  const printWaiting = () => {
+    for (const entry of waiting) print(entry);
+    waiting = [];
+  };
+  // The context's own properties as they are (a spread would read `openapiTypes`).
+  const typesLast = Object.freeze(
+    Object.defineProperties({}, {
+      ...Object.getOwnPropertyDescriptors(ctx),
+      openapiTypes: {
+        enumerable: true,
+        get: () => {
+          printWaiting();
+          return ctx.openapiTypes;
+        },
+      },
+    }),
+  ) as TemplateContext;
+  runTemplates(slots, typesLast, root, (files) => {
     for (const entry of files) {
       emitted.push(entry);
-      if (!isStructure(entry)) print(entry);
+      if (isStructure(entry)) waiting.push(entry);
+      else print(entry);
     }
   });
-  for (const entry of emitted) if (isStructure(entry)) print(entry);
+  printWaiting();
   printer.done();
   return emitted.flatMap((entry) => printed.get(entry) ?? []);
 }

@@ -1,8 +1,9 @@
 /**
  * The templates stage streams: each template's text and JSON files are printed and handed on (to
  * the format stage, which gives them to prettier's worker) before the next template runs; its
- * TypeScript structures, whose printing loads the compiler, once every template has run. The
- * files and the problems are those that printing after all the templates gives.
+ * TypeScript structures, whose printing loads the compiler, when a template first reads the types
+ * or once every template has run. The files and the problems are those that printing after all
+ * the templates gives.
  */
 import { describe, expect, it } from 'vitest';
 import { emitPackage } from '../../generator/emit/emit-package.ts';
@@ -50,6 +51,26 @@ describe('emitPackage', () => {
     expect(handed).toStrictEqual(['docs/A.md', 'package.json', 'src/c.ts', 'src/b.ts']);
     expect(printed.map((file) => file.path)).toStrictEqual(['docs/A.md', 'package.json', 'src/b.ts', 'src/c.ts']);
     expect(printed).toStrictEqual(printFiles(runTemplates(slots, ctx, '/project'), header));
+  });
+
+  it('prints the structures emitted so far when a template first reads the types, before they are made', () => {
+    const handed: string[] = [];
+    const seenByTypes: string[][] = [];
+    let made = 0;
+    const withTypes = Object.freeze(Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ctx), openapiTypes: { enumerable: true, get: () => (seenByTypes.push([...handed]), made++, 'export interface paths {}\n') } })) as typeof ctx;
+    const slots = [
+      document('api', () => ({ kind: 'typescript', path: 'src/api.ts', statements: ['export const api = 1;'] })),
+      document('docs', () => ({ kind: 'text', path: 'docs/A.md', content: '# A\n' })),
+      document('schema', (c) => ({ kind: 'text', path: 'src/schema.ts', content: c.openapiTypes })),
+      document('types-again', (c) => ({ kind: 'text', path: 'src/again.ts', content: c.openapiTypes })),
+      document('validation', () => ({ kind: 'typescript', path: 'src/validation.ts', statements: ['export const v = 1;'] })),
+    ];
+    const printed = emitPackage(slots, withTypes, '/project', header, (file) => handed.push(file.path));
+    // The API class went to the format stage before the types were made; the later structure once every template had run.
+    expect(seenByTypes).toStrictEqual([['docs/A.md', 'src/api.ts'], ['docs/A.md', 'src/api.ts', 'src/schema.ts']]);
+    expect(handed).toStrictEqual(['docs/A.md', 'src/api.ts', 'src/schema.ts', 'src/again.ts', 'src/validation.ts']);
+    expect(made).toBe(2);
+    expect(printed).toStrictEqual(printFiles(runTemplates(slots, withTypes, '/project'), header));
   });
 
   it("reports the templates' problems before printing's, as printing after all the templates does", () => {
