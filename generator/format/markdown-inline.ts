@@ -44,14 +44,18 @@ const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
 const DESTINATION = /\(([A-Za-z0-9./#_?=:~+%-]+)\)/y;
 /** The destination after a link text in brackets, which prettier's parser reads as text (see above). */
 const TEXT_DESTINATION = /\(([A-Za-z0-9./#-]+)\)/y;
-/** What no plain text holds outside its links' destinations: two spaces, an autolink's start, liquid. */
-const NEVER = / {2}|:\/\/|www\.|\{\{|\{%/i;
+/** What no plain text holds: two spaces, liquid. */
+const NEVER = / {2}|\{\{|\{%/;
+/** What no plain text holds outside its links' destinations and its code spans: an autolink's start. */
+const AUTOLINK = /:\/\/|www\./i;
 
 /**
- * Whether `text` holds what no plain text holds (`NEVER`), its links' destinations aside (an address
- * there is no autolink); not a destination after a link text in brackets, which is text.
+ * Whether `text` holds what no plain text holds (`NEVER`), or an autolink's start outside its links'
+ * destinations (an address there is no autolink; not a destination after a link text in brackets,
+ * which is text) and its code spans (prettier's parser reads a code span before an address in it:
+ * `` `https://api.example/v1` `` stays code).
  */
-const never = (text: string): boolean => NEVER.test(text.replace(/(?<!\])\]\([^\s(){}]*\)/g, ']()'));
+const never = (text: string): boolean => NEVER.test(text) || AUTOLINK.test(text.replace(/(?<!\])\]\([^\s(){}]*\)/g, ']()').replace(/`[^`]*`/g, '``'));
 
 /** Whether prettier prints a table cell's text (its spaces trimmed) as it is: plain tokens (see above). */
 export function plainCell(cell: string): boolean {

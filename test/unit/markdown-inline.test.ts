@@ -39,6 +39,7 @@ const PLAIN = [
   '**concurrency_groups[].group** x[]y [] a[]: b',
   '`string` \\| `null`',
   'Retries after 408, 409, 429 or >= 500 (x > y, in (0.75, 1]) a]',
+  'Where requests go: `https://api.example.test/v1`, or `www.example.test` and [`http://a.b`](c)',
   '[**PrivateUser**](PrivateUser.md) \\| [**PublicUser**](PublicUser.md)',
   'see [`a` \\| `b`](A.md#x) \\| c',
   '`number \\| string` and `\\|`',
@@ -119,6 +120,7 @@ describe('plain inline markdown', () => {
     { text: '[ x', why: 'a bracket that opens no link' },
     { text: '![a](b)', why: 'an image' },
     { text: 'see https://example.test', why: 'an autolink' },
+    { text: '`a` https://example.test `b`', why: 'an autolink between code spans' },
     { text: '[https://example.test](a)', why: 'an autolink in a link text' },
     { text: 'www.example.test', why: 'an autolink' },
     { text: '[a](https://www.example.test) www.x', why: 'an autolink after a link' },
@@ -163,7 +165,7 @@ describe('plain inline markdown', () => {
   it('prettier prints every plain paragraph and cell as it is: generated texts of every kind', async () => {
     // A deterministic mix of the grammar's tokens, touching or one space apart.
     const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::', 'a[]', '[]', 'x[].y', '[][]', '>=', '->', '1]', ']', '(0.75, 1]'];
-    const touching = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '`"a" \\| "b"`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
+    const touching = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '`"a" \\| "b"`', '`https://x.test/a_b`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
     const tokens = [...touching, '**GET**', '**Bold words.**'];
     let seed = 11;
     const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
