@@ -7,6 +7,7 @@ import { formatWithVerbatimFences } from './markdown-fences.ts';
 import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
 import { formatWithTypeMembers } from './type-members.ts';
+import { formatWithDataElements } from './data-elements.ts';
 import { printedJson } from './json-code.ts';
 
 /** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
@@ -100,7 +101,8 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * (markdown-blocks.ts), then without the other tables' plain rows (markdown-rows.ts), and with
  * the fenced code it prints as it is marked as a language it does not format (markdown-fences.ts);
  * TypeScript with the runs of interface and object type members it prints as they stand (but for
- * their indentation) replaced by placeholders (type-members.ts), parsed by babel (`babel-ts`), else
+ * their indentation) replaced by placeholders (type-members.ts), and the validation data's
+ * elements it lays out (data-elements.ts), parsed by babel (`babel-ts`), else
  * by prettier's `typescript` parser; JSON as `JSON.stringify` writes it laid out as prettier lays it
  * out (json-code.ts), without prettier.
  *
@@ -120,7 +122,9 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
   const typescript = (text: string, filepath: string) =>
-    formatWithTypeMembers(text, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath)));
+    formatWithTypeMembers(text, (members) =>
+      formatWithDataElements(members, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath))),
+    );
   const markdown = (text: string, filepath: string) =>
     formatWithPlainBlocks(text, (blocks) => formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath))));
   // A JSON file as `JSON.stringify(value, null, 2)` writes it (package.json, tsconfig.json) as prettier lays it out (json-code.ts).
