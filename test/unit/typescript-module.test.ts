@@ -39,4 +39,10 @@ describe('parseModule', () => {
     expect(diagnostics('export const = 1;\n')).toBeGreaterThan(0);
     expect(diagnostics('export const a: number = 1;\n')).toBe(0);
   });
+
+  it('does not parse JSDoc (its syntax is no part of the file\'s): a broken tag is no error, and no node carries JSDoc', () => {
+    const source = parseModule('/** @param {string */\nexport const a = 1;\n');
+    expect((source as unknown as { parseDiagnostics: readonly unknown[] }).parseDiagnostics).toHaveLength(0);
+    expect((source.statements[0] as unknown as { jsDoc?: unknown }).jsDoc).toBeUndefined();
+  });
 });
