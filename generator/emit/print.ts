@@ -20,9 +20,9 @@ export interface PrintedFile {
 }
 
 /**
- * Turns template files into text: ts-morph prints TypeScript structures (all source files are
- * created in one in-memory project, then printed), JSON gets its header as the first member, and
- * every TypeScript file is parsed once more so that a template that emits broken code is named.
+ * Turns template files into text: ts-morph's structure printer prints TypeScript structures (one
+ * in-memory project for its settings), JSON gets its header as the first member, and every
+ * TypeScript file is parsed so that a template that emits broken code is named.
  */
 export function printFiles(emitted: readonly EmittedFile[], header: HeaderInfo): PrintedFile[] {
   const printer = createPrinter(header);
@@ -51,9 +51,9 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
       const { IndentationText, NewLineKind, Project, QuoteKind, ts } = tsMorph();
       project = new Project({
         useInMemoryFileSystem: true,
-        // It prints and parses, never type-checks: no lib files (ts-morph-lib-files.ts).
+        // It prints (and parses, where `structureText` falls back to a source file), never type-checks: no lib files (ts-morph-lib-files.ts).
         skipLoadingLibFiles: true,
-        // The target the syntax check parses for (ts-morph parses what it prints with the project's).
+        // The target the syntax check parses for, should the fallback parse.
         compilerOptions: { target: ts.ScriptTarget.ES2022 },
         manipulationSettings: {
           indentationText: IndentationText.TwoSpaces,
@@ -63,23 +63,16 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
         },
       });
     }
-    return project.createSourceFile(path, { statements }, { overwrite: true });
+    return structureText(project, path, statements);
   };
   const print = ({ file, template }: EmittedFile): PrintedFile | undefined => {
     // The last file's parse was for the format stage to take right after it was printed.
     letParseGo();
     try {
       let content: string;
-      // ts-morph parsed what it printed (as TypeScript, ES2022, like `syntaxError`): its syntax errors are
-      // the written file's, below the header (a closed comment and a blank line). Not a text that
-      // starts with `#!`, which only the first line may hold, nor TSX (`syntaxError` parses as TS).
-      let parsed: import('ts-morph').ts.SourceFile | undefined;
       if (file.kind === 'typescript') {
-        const source = sourceFile(`/${file.path}`, file.statements);
-        content = source.getFullText();
-        if (/\.[mc]?ts$/.test(file.path) && !content.startsWith('#!')) parsed = source.compilerNode;
-        // Printed: the project need not keep its syntax tree (it held every file's to the end of the render).
-        project!.removeSourceFile(source);
+        // Printed structures are checked as a text file is (`syntaxError`, below).
+        content = sourceFile(`/${file.path}`, file.statements);
       } else if (file.kind === 'json') {
         if (!isObject(file.value)) throw new Error('a JSON file must hold an object, so it can carry the do-not-edit header');
         const value: JsonObject = {};
@@ -92,7 +85,7 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
       }
       const prefix = headerPrefix(file.path, header);
       const text = `${prefix}${content}`;
-      const syntax = parsed ? firstSyntaxError(parsed, prefix.split('\n').length - 1) : /\.[mc]?tsx?$/.test(file.path) && !parses(file.path, content) ? syntaxError(file.path, prefix, content) : undefined;
+      const syntax = /\.[mc]?tsx?$/.test(file.path) && !parses(file.path, content) ? syntaxError(file.path, prefix, content) : undefined;
       if (syntax) {
         diagnostics.add(error('OM503', `template "${template.template.name}" emitted ${file.path}, which does not parse: ${syntax}`, { file: template.file }));
         return undefined;
@@ -112,8 +105,36 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
   };
 }
 
+/** What ts-morph's project holds that prints structures (not in its public types: see `structureText`). */
+interface PrintingContext {
+  createWriter(): { toString(): string };
+  structurePrinterFactory: { forSourceFile(options: { isAmbient: boolean }): { printText(writer: unknown, structure: unknown): void } };
+}
+
 /**
- * The first syntax error of a file emitted as text. Its content alone is parsed (`parseModule`,
+ * A file's statements as ts-morph prints them: its structure printer's text, which
+ * `project.createSourceFile` would parse into a source file (printing alone was about half of that:
+ * parsing every JSDoc comment with parent pointers took GitHub's `--all` about 0.4 s of the main
+ * thread, and the syntax check parses the text itself, without JSDoc; a large file's parse then
+ * serves the format stage's chunk plan too, see typescript-module.ts). The printer is ts-morph's
+ * own, reached through the project's context, which its public types leave out; a ts-morph without
+ * it (another version) prints through `createSourceFile` as before.
+ */
+export function structureText(project: import('ts-morph').Project, path: string, statements: Extract<TemplateFile, { kind: 'typescript' }>['statements']): string {
+  const context = (project as unknown as { _context?: Partial<PrintingContext> })._context;
+  if (typeof context?.createWriter === 'function' && typeof context.structurePrinterFactory?.forSourceFile === 'function') {
+    const writer = context.createWriter();
+    context.structurePrinterFactory.forSourceFile({ isAmbient: path.endsWith('.d.ts') }).printText(writer, { statements });
+    return writer.toString();
+  }
+  const source = project.createSourceFile(path, { statements }, { overwrite: true });
+  const text = source.getFullText();
+  project.removeSourceFile(source);
+  return text;
+}
+
+/**
+ * The first syntax error of a TypeScript file, printed or emitted as text. Its content alone is parsed (`parseModule`,
  * which the format stage's chunk plan reuses) where the header before it cannot change the parse:
  * not a `.d.ts` file (whose name makes it ambient) nor a text starting with `#!`, which only the
  * first line may hold.
@@ -121,7 +142,7 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
 function syntaxError(path: string, prefix: string, content: string): string | undefined {
   if (!/\.d\.[mc]?ts$/.test(path) && !content.startsWith('#!')) return firstSyntaxError(parseModule(content), prefix.split('\n').length - 1);
   const ts = typescript();
-  return firstSyntaxError(ts.createSourceFile(path, `${prefix}${content}`, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS), 0);
+  return firstSyntaxError(ts.createSourceFile(path, `${prefix}${content}`, { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, ts.ScriptKind.TS), 0);
 }
 
 /** The first syntax error of a parsed file, located in the written file (`lineOffset`: the header's lines above the parsed text). */

@@ -8,11 +8,16 @@
 import { describe, expect, it } from 'vitest';
 import { emitPackage } from '../../generator/emit/emit-package.ts';
 import type { LoadedTemplate, TemplateSlot } from '../../generator/emit/load-templates.ts';
-import { printFiles } from '../../generator/emit/print.ts';
+import { printFiles, structureText } from '../../generator/emit/print.ts';
+import { tsMorph } from '../../generator/heavy.ts';
+import api from '../../templates/api.ts';
+import validation from '../../templates/validation.ts';
+import models from '../../templates/models.ts';
+import index from '../../templates/index.ts';
+import { fixtureContext, fixtureModel } from '../helpers/model-fixture.ts';
 import { runTemplates } from '../../generator/emit/run-templates.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { defineTemplate, type DocumentTemplate } from '../../generator/template-api/types.ts';
-import { fixtureContext } from '../helpers/model-fixture.ts';
 
 const ctx = fixtureContext();
 const header = { specName: 'spec/pets.yaml', specSha256: 'f'.repeat(64) };
@@ -71,6 +76,23 @@ describe('emitPackage', () => {
     expect(handed).toStrictEqual(['docs/A.md', 'src/api.ts', 'src/schema.ts', 'src/again.ts', 'src/validation.ts']);
     expect(made).toBe(2);
     expect(printed).toStrictEqual(printFiles(runTemplates(slots, withTypes, '/project'), header));
+  });
+
+  it('prints structures as the source file ts-morph would make of them holds them, and through a source file without its structure printer', () => {
+    const { IndentationText, NewLineKind, Project, QuoteKind } = tsMorph();
+    const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Double, useTrailingCommas: true } });
+    const files = [...fixtureModel.tags.flatMap((tag) => [api.render(ctx, tag)]), validation.render(ctx), models.render(ctx), index.render(ctx)]
+      .flatMap((result) => (Array.isArray(result) ? result : [result]))
+      .filter((file): file is Extract<typeof file, { kind: 'typescript' }> => file?.kind === 'typescript');
+    expect(files.length).toBeGreaterThan(3);
+    // Without a context that prints structures (another ts-morph), through a source file of the real project.
+    const bare = { _context: {}, createSourceFile: project.createSourceFile.bind(project), removeSourceFile: project.removeSourceFile.bind(project) } as unknown as typeof project;
+    for (const file of files) {
+      const expected = project.createSourceFile(`/expected/${file.path}`, { statements: file.statements }).getFullText();
+      expect(structureText(project, `/${file.path}`, file.statements)).toBe(expected);
+      expect(structureText(bare, `/${file.path}`, file.statements)).toBe(expected);
+      expect(project.getSourceFile(`/${file.path}`)).toBeUndefined();
+    }
   });
 
   it("reports the templates' problems before printing's, as printing after all the templates does", () => {
