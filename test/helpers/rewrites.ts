@@ -12,17 +12,19 @@ type Rewriting = (text: string, format: (text: string) => Promise<string>) => Pr
 
 /**
  * `text` formatted through `rewrite` (e.g. `formatWithoutPlainRows`): the result, and the texts
- * prettier got; `first` changes prettier's first output (a tampered one), or throws (a failure).
+ * prettier got; `first` changes prettier's first output (a tampered one), or throws (a failure);
+ * `prettier` formats what the rewrite sends (markdown by default).
  */
 export async function recorded(
   rewrite: Rewriting,
   text: string,
   first: (output: string) => string = (output) => output,
+  prettier: (text: string) => Promise<string> = format,
 ): Promise<{ output: string; sent: string[] }> {
   const sent: string[] = [];
   const output = await rewrite(text, async (t) => {
     sent.push(t);
-    const result = await format(t);
+    const result = await prettier(t);
     return sent.length === 1 ? first(result) : result;
   });
   return { output, sent };

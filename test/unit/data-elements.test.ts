@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatWithDataElements, withoutDataElements, withDataElements } from '../../generator/format/data-elements.ts';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
+import { recorded } from '../helpers/rewrites.ts';
 import { jsonLiteral } from '../../generator/escape/literal.ts';
 
 const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
@@ -16,13 +17,8 @@ const data = (components: readonly unknown[], responses: readonly unknown[] = []
   `import type { ValidationData } from "../runtime/validator.js";\n/** The data. */\nexport const data: ValidationData = {\n  components: [\n${components.map((c) => `  ${jsonLiteral(c)},\n`).join('')}  ],\n  responses: [\n${responses.map((c) => `  ${jsonLiteral(c)},\n`).join('')}  ],\n};\n`;
 
 /** `text` through the rewrite: the texts prettier got; the result must be prettier's for the text. */
-async function rewritten(text: string, first: (output: string) => string = (output) => output): Promise<string[]> {
-  const sent: string[] = [];
-  const output = await formatWithDataElements(text, async (t) => {
-    sent.push(t);
-    const result = await alone(t);
-    return sent.length === 1 ? first(result) : result;
-  });
+async function rewritten(text: string, first?: (output: string) => string): Promise<string[]> {
+  const { output, sent } = await recorded(formatWithDataElements, text, first, alone);
   expect(output).toBe(await alone(text));
   return sent;
 }

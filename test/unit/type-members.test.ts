@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatWithTypeMembers, withoutTypeMembers, withTypeMembers } from '../../generator/format/type-members.ts';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
+import { recorded } from '../helpers/rewrites.ts';
 import { printed } from '../helpers/chunked.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
@@ -18,13 +19,8 @@ const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false 
 const alone = (text: string) => prettier.format(text, 'typescript', 'src/schema.ts');
 
 /** `text` through the rewrite: the result (which must be prettier's for the text), and the texts prettier got. */
-async function rewritten(text: string, first: (output: string) => string = (output) => output): Promise<string[]> {
-  const sent: string[] = [];
-  const output = await formatWithTypeMembers(text, async (t) => {
-    sent.push(t);
-    const result = await alone(t);
-    return sent.length === 1 ? first(result) : result;
-  });
+async function rewritten(text: string, first?: (output: string) => string): Promise<string[]> {
+  const { output, sent } = await recorded(formatWithTypeMembers, text, first, alone);
   expect(output).toBe(await alone(text));
   return sent;
 }
