@@ -151,7 +151,8 @@ class LiteralReader {
       while (!this.text.startsWith(' }', this.at)) {
         if (entries.length > 0) this.expect(', ');
         const key = this.token(NAME) ?? this.token(STRING);
-        if (key === undefined) throw new Error('not a key');
+        // A quoted key that is a name prettier prints unquoted (`jsonLiteral` quotes no such key).
+        if (key === undefined || /^"[A-Za-z_$][\w$]*"$/.test(key)) throw new Error('not a key as jsonLiteral writes one');
         this.expect(': ');
         entries.push([key, this.value()]);
       }
@@ -190,7 +191,8 @@ function printedElement(value: Value): string[] | undefined {
 }
 
 const isArray = (value: Value): value is readonly Value[] => Array.isArray(value);
-const isObject = (value: Value): value is { readonly entries: readonly (readonly [string, Value])[] } => 'entries' in value;
+// Not `'entries' in value` alone: an array has an `entries` method.
+const isObject = (value: Value): value is { readonly entries: readonly (readonly [string, Value])[] } => !Array.isArray(value) && 'entries' in value;
 
 /** `value` as prettier prints it from column `column`, `trail` characters after it on its line; `indent` is its line's. */
 function print(value: Value, indent: string, column: number, trail: number): string {
@@ -218,8 +220,8 @@ function print(value: Value, indent: string, column: number, trail: number): str
 
 /** `key: value` on its own line of a broken object, at `indent`, its comma after it. */
 function property(key: string, value: Value, indent: string): string {
-  // A quoted key prettier would unquote, or one not measured a column a character, is not predicted.
-  if (!ASCII.test(key) || /^"[A-Za-z_$][\w$]*"$/.test(key)) throw new Unsure();
+  // A key not measured a column a character is not predicted.
+  if (!ASCII.test(key)) throw new Unsure();
   const head = `${key}: `;
   const short = key.length < 5;
   if (isArray(value) || isObject(value)) {

@@ -59,6 +59,35 @@ describe('validation data laid out', () => {
     expect(await rewritten(text)).toStrictEqual([text.replace(/ {2}\["a".*\n {2}\["b".*\n/, '    [openapi_morph_data_0, 0],\n    [openapi_morph_data_0, 1],\n')]);
   });
 
+  it('at the width: 80 columns with the comma fit, 81 do not, for an element, an object in it and a key\'s string', async () => {
+    // An element at 4 columns: `["a", { k: "..." }],` is 4 + 17 + n + 3 columns.
+    const cases = [56, 57].flatMap((n) => [entry('a', { k: 'x'.repeat(n) }), entry('b', [{ k: 'x'.repeat(n - 4) }]), entry('c', { items: { k: 'x'.repeat(n - 10) }, other: { k: 'y'.repeat(n - 10) } }), entry('d', { abcde: 'x'.repeat(n + 6), abcd: 'y'.repeat(n + 7), [`${'k'.repeat(n)}`]: ['z'], l: -12345 })]);
+    for (const value of cases) {
+      const text = data([value, entry('z', {})]);
+      const sent = await rewritten(text);
+      expect(sent).toStrictEqual([text.replace(/ {2}\[".*\],\n {2}\["z".*\],\n/, '    [openapi_morph_data_0, 0],\n    [openapi_morph_data_0, 1],\n')]);
+    }
+  });
+
+  it.each([
+    { name: 'objects of two or more keys (always broken)', value: entry('o', [{ a: 1, b: 2 }, { c: 3, d: 4 }]) },
+    { name: 'objects of one key (joined where they fit)', value: entry('o', [{ a: 1 }, { c: 3 }]) },
+    { name: 'an object of two keys and an array of two items (not alike: joined)', value: entry('o', [{ a: 1, b: 2 }, [3, 4]]) },
+    { name: 'strings and numbers that do not fit (one a line)', value: entry('m', ['x'.repeat(30), 1, 'y'.repeat(30), 2, 'z'.repeat(30)]) },
+  ])('arrays: $name', async ({ value }) => {
+    const text = data([value, entry('z', {})]);
+    expect(await rewritten(text)).toStrictEqual([text.replace(/ {2}\[".*\],\n {2}\["z".*\],\n/, '    [openapi_morph_data_0, 0],\n    [openapi_morph_data_0, 1],\n')]);
+  });
+
+  it('a quoted key prettier would unquote is not read (its array is left to prettier); an array after the data constant is not read', async () => {
+    const text = `${data([entry('a', {}), entry('b', {})]).replace('["a", {}]', '["a", { "type": "x" }]')}export const other = [\n  after: [\n  ["c", {}],\n  ["d", {}],\n  ],\n];\n`;
+    expect(withoutDataElements(text)).toBeUndefined();
+    const unquoted = text.replace('"type"', 'type');
+    const replaced = withoutDataElements(unquoted)!;
+    expect(replaced.text).toContain('["c", {}]');
+    expect(replaced.runs).toHaveLength(1);
+  });
+
   it('generated schemas: each layout predicted is prettier\'s, and most are predicted', async () => {
     let seed = 7;
     const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
