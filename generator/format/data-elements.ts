@@ -43,26 +43,35 @@ interface Replaced {
 }
 
 const DATA = /^export const [A-Za-z_$][\w$]*(?:: [A-Za-z_$][\w$]*)? = \{$/;
-const ARRAY = /^ *[A-Za-z_$][\w$]*: \[$/;
+/** A property of the constant's object, at its first level. */
+const ARRAY = /^ {2}[A-Za-z_$][\w$]*: \[$/;
 /** The array's closing line; a chunk of the file (chunks.ts) closes it with `]`, its last element without its comma. */
 const CLOSE = /^ *\],?$/;
 
 /** `text` with each run of elements it lays out replaced by two placeholder elements, or `undefined` when it has none (see above). */
 export function withoutDataElements(text: string): Replaced | undefined {
-  if (text.includes(PLACEHOLDER) || text.includes('prettier-ignore') || /[\r\u2028\u2029]/.test(text)) return undefined;
+  // No template literal (lines that look like data may stand in one).
+  if (text.includes(PLACEHOLDER) || text.includes('prettier-ignore') || text.includes('`') || /[\r\u2028\u2029]/.test(text)) return undefined;
   const lines = text.split('\n');
   const out: string[] = [];
   const runs: string[][] = [];
   let inData = false;
+  let inComment = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     out.push(line);
+    // A block comment's lines are no code (lines that look like data may stand in one).
+    const wasInComment = inComment;
+    inComment = commentOpenAfter(inComment, line);
+    if (wasInComment || inComment) continue;
     if (DATA.test(line)) inData = true;
-    else if (line === '};') inData = false;
+    // The constant ends at the first line that closes a top-level brace (`};`, `} as const;`).
+    else if (line.startsWith('}')) inData = false;
     if (!inData || !ARRAY.test(line)) continue;
     let close = i + 1;
     while (close < lines.length && !CLOSE.test(lines[close]!)) close++;
-    const elements = lines.slice(i + 1, close).map(element);
+    // Every element but the last with its comma (a chunk drops the last one's).
+    const elements = lines.slice(i + 1, close).map((text, e, all) => (e < all.length - 1 && !text.endsWith(',') ? undefined : element(text)));
     if (close === lines.length || elements.length < 2 || !elements.every((value) => Array.isArray(value) && value.length > 1)) continue;
     const printed = elements.map((value) => printedElement(value!));
     for (let e = 0; e < elements.length; e++) {
@@ -116,7 +125,8 @@ function element(line: string): Value | undefined {
 }
 
 const NAME = /[A-Za-z_$][\w$]*/y;
-const STRING = /"(?:[^"\\]|\\.)*"/y;
+/** A string as `JSON.stringify` escapes it (no `\/`, no other escape prettier would print otherwise). */
+const STRING = /"(?:[^"\\]|\\["\\bfnrt]|\\u[0-9a-fA-F]{4})*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?/y;
 const WORD = /true|false|null/y;
 
@@ -151,8 +161,7 @@ class LiteralReader {
       while (!this.text.startsWith(' }', this.at)) {
         if (entries.length > 0) this.expect(', ');
         const key = this.token(NAME) ?? this.token(STRING);
-        // A quoted key that is a name prettier prints unquoted (`jsonLiteral` quotes no such key).
-        if (key === undefined || /^"[A-Za-z_$][\w$]*"$/.test(key)) throw new Error('not a key as jsonLiteral writes one');
+        if (key === undefined) throw new Error('not a key');
         this.expect(': ');
         entries.push([key, this.value()]);
       }
@@ -160,7 +169,8 @@ class LiteralReader {
       return { entries };
     }
     const raw = this.token(STRING) ?? this.token(NUMBER) ?? this.token(WORD);
-    if (raw === undefined) throw new Error('not a value');
+    // A number as `String(number)` writes it (not `1.50`, which prettier prints `1.5`).
+    if (raw === undefined || (/^-?\d/.test(raw) && String(Number(raw)) !== raw)) throw new Error('not a value as jsonLiteral writes one');
     return { raw };
   }
 
@@ -220,19 +230,41 @@ function print(value: Value, indent: string, column: number, trail: number): str
 
 /** `key: value` on its own line of a broken object, at `indent`, its comma after it. */
 function property(key: string, value: Value, indent: string): string {
-  // A key not measured a column a character is not predicted.
-  if (!ASCII.test(key)) throw new Unsure();
-  const head = `${key}: `;
+  const head = `${printedKey(key)}: `;
   const short = key.length < 5;
-  if (isArray(value) || isObject(value)) {
+  const column = indent.length + head.length;
+  if ((isArray(value) && value.length > 0) || (isObject(value) && value.entries.length > 0)) {
     // The opening bracket must fit beside the key (prettier breaks after the colon otherwise).
-    if (!short && indent.length + head.length + 1 > WIDTH) throw new Unsure();
-    return `${head}${print(value, indent, indent.length + head.length, 1)}`;
+    if (!short && column + 1 > WIDTH) throw new Unsure();
+    return `${head}${print(value, indent, column, 1)}`;
   }
-  const text = print(value, indent, indent.length + head.length, 1);
+  // What cannot break: `[]`, `{}` (the whole of it and its comma must fit, a review found), a string, a number, a boolean, `null`.
+  const text = print(value, indent, column, 1);
   // Beside any key: a boolean or a number (not a negative one: that is an expression).
-  if (short || value.raw === 'true' || value.raw === 'false' || /^\d/.test(value.raw) || fits(text, indent.length + head.length, 1)) return `${head}${text}`;
-  return `${key}:\n${indent}  ${text}`;
+  if (short || text === 'true' || text === 'false' || /^\d/.test(text) || fits(text, column, 1)) return `${head}${text}`;
+  return `${head.trimEnd()}\n${indent}  ${text}`;
+}
+
+/**
+ * A key as prettier prints it, where that is as written: a name, or a quoted ASCII key that is no
+ * name and holds no double quote (prettier unquotes a name, a non-ASCII one too, and quotes a key
+ * holding `"` with single quotes: a review found both). Else not predicted.
+ */
+function printedKey(key: string): string {
+  if (!ASCII.test(key) || key.slice(1, -1).includes('\\"') || /^"[A-Za-z_$][\w$]*"$/.test(key)) throw new Unsure();
+  return key;
+}
+
+/** Whether a block comment is open after `line` (strings aside: a data line holds no `/*`; a line that does is read as a comment's). */
+function commentOpenAfter(open: boolean, line: string): boolean {
+  let at = 0;
+  let inside = open;
+  for (;;) {
+    const next = line.indexOf(inside ? '*/' : '/*', at);
+    if (next < 0) return inside;
+    at = next + 2;
+    inside = !inside;
+  }
 }
 
 /** Whether prettier breaks this array or object whatever its width (see above). */
@@ -254,7 +286,7 @@ function flatText(value: Value): string | undefined {
   if (isObject(value)) {
     if (value.entries.length === 0) return '{}';
     const items = value.entries.map(([key, item]) => [key, flatText(item)] as const);
-    return items.every(([, item]) => item !== undefined) ? `{ ${items.map(([key, item]) => `${key}: ${item}`).join(', ')} }` : undefined;
+    return items.every(([, item]) => item !== undefined) ? `{ ${items.map(([key, item]) => `${printedKey(key)}: ${item}`).join(', ')} }` : undefined;
   }
   return print(value, '', 0, 0);
 }

@@ -24,7 +24,8 @@ import { formatRewritten } from './rewrite.ts';
  *   which the fence then holds as prettier lays it out (`printedJson`, json-code.ts): objects as
  *   they are, arrays on one line where they fit.
  * - Code under a language prettier has no parser for in the standalone setup (`sh`, `bash`,
- *   `shell`, `console`, `text`, `txt`, `diff`, or none): as it is (see `unformatted`).
+ *   `shell`, `console`, `text`, `txt`, `diff`, or none): as it is, where no line ends in a space
+ *   or a tab (see `unformatted`).
  *
  * Only with prettier's defaults (the standalone setup), in a document `cuttableMarkdown` accepts, for
  * a fence of three backticks that opens a top-level block and whose language is exactly one of those.
@@ -95,11 +96,11 @@ export function verbatim(language: string, code: readonly string[]): readonly st
 
 /**
  * Code in a language prettier has no parser for (a shell, text, a diff, none named): printed as it
- * is, its lines' trailing spaces too, but for the last line's (a line break, not the code's, ends
- * it) and an empty block's (printed with an empty line).
+ * is, but for spaces and tabs at a line's end, which prettier drops (a review found it), and an
+ * empty block (printed with an empty line in it).
  */
 function unformatted(code: readonly string[]): boolean {
-  return code.length > 0 && !/\s$/.test(code.at(-1)!) && code.at(-1) !== '';
+  return code.length > 0 && code.at(-1) !== '' && !code.some((line) => /[ \t]$/.test(line));
 }
 
 /** One line of TypeScript that cannot parse: an identifier, `(`, then `):` or a name and `:` or `?:`; no `=>` (see above). */

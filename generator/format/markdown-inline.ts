@@ -55,7 +55,7 @@ const AUTOLINK = /:\/\/|www\./i;
  * which is text) and its code spans (prettier's parser reads a code span before an address in it:
  * `` `https://api.example/v1` `` stays code).
  */
-const never = (text: string): boolean => NEVER.test(text) || AUTOLINK.test(text.replace(/(?<!\])\]\([^\s(){}]*\)/g, ']()').replace(/`[^`]*`/g, '``'));
+const never = (text: string): boolean => NEVER.test(text) || AUTOLINK.test(text.replace(/`[^`]*`/g, '``').replace(/(?<!\])\]\([^\s(){}]*\)/g, ']()'));
 
 /** Whether prettier prints a table cell's text (its spaces trimmed) as it is: plain tokens (see above). */
 export function plainCell(cell: string): boolean {
@@ -136,7 +136,8 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean): number
       const from = bracketed ? at + 2 : at + 1;
       let close = plainRun(text, from, true);
       if (close <= from) return -1;
-      if (bracketed && text[close++] !== ']') return -1;
+      // The text's own `]` ends the run; a text in brackets needs a second one right after it.
+      if (bracketed && text[++close] !== ']') return -1;
       const destination = bracketed ? TEXT_DESTINATION : DESTINATION;
       return sticky(destination, close + 1) ? destination.lastIndex : -1;
     }

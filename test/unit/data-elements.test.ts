@@ -79,13 +79,42 @@ describe('validation data laid out', () => {
     expect(await rewritten(text)).toStrictEqual([text.replace(/ {2}\[".*\],\n {2}\["z".*\],\n/, '    [openapi_morph_data_0, 0],\n    [openapi_morph_data_0, 1],\n')]);
   });
 
-  it('a quoted key prettier would unquote is not read (its array is left to prettier); an array after the data constant is not read', async () => {
-    const text = `${data([entry('a', {}), entry('b', {})]).replace('["a", {}]', '["a", { "type": "x" }]')}export const other = [\n  after: [\n  ["c", {}],\n  ["d", {}],\n  ],\n];\n`;
-    expect(withoutDataElements(text)).toBeUndefined();
-    const unquoted = text.replace('"type"', 'type');
-    const replaced = withoutDataElements(unquoted)!;
+  it.each([
+    { name: 'a name', key: '"type"' },
+    { name: 'a name that is not ASCII (prettier unquotes it too)', key: '"e\u0301"' },
+    { name: 'one holding a double quote (prettier quotes it with single quotes)', key: '"a\\"b"' },
+  ])('a quoted key prettier prints otherwise is not predicted: $name', async ({ key }) => {
+    const text = data([entry('a', {}), entry('b', {}), entry('c', {})]).replace('["b", {}]', `["b", { ${key}: 1 }]`);
+    const sent = await rewritten(text);
+    expect(sent[0]).toContain(`["b", { ${key}: 1 }]`);
+    expect(sent[0]).toContain('[openapi_morph_data_1, 1],');
+  });
+
+  const bare = `export const data = {\n  components: [\n  ["a", {}],\n  ["b", {}],\n  ],\n};\n`;
+  it.each([
+    { name: 'in a template literal', text: `export const s = \`\n${bare}\`;\n`, kept: '  ["a", {}],\n  ["b", {}],' },
+    { name: 'in a block comment', text: `/*\n${bare}*/\n`, kept: '  ["a", {}],\n  ["b", {}],' },
+    { name: 'a tuple type after a constant that ends with as const', text: `${bare.replace('};', '} as const;')}type T = {\n  a: [\n  ["x", [[1, 2], [3, 4]]],\n  ["y", 1],\n  ]\n};\n`, kept: '  ["x", [[1, 2], [3, 4]]],\n  ["y", 1],' },
+    { name: 'a missing comma between elements (an element access)', text: bare.replace('["a", {}],', '["a", {}]'), kept: '  ["a", {}]\n  ["b", {}],' },
+    { name: 'a number not as String(number) writes it', text: bare.replace('["a", {}]', '["a", 1.50]'), kept: '  ["a", 1.50],\n  ["b", {}],' },
+    { name: 'an escape JSON.stringify does not write', text: bare.replace('["a", {}]', '["a\\u00ZZ", 1]'), kept: '  ["a\\u00ZZ", 1],\n  ["b", {}],' },
+  ])('lines that look like elements are not read: $name', ({ text, kept }) => {
+    expect(text).toContain(kept);
+    expect(withoutDataElements(text)?.text ?? text).toContain(kept);
+  });
+
+  it('an array after the data constant is not read', () => {
+    const text = `${data([entry('a', {}), entry('b', {})])}export const other = [\n  after: [\n  ["c", {}],\n  ["d", {}],\n  ],\n];\n`;
+    const replaced = withoutDataElements(text)!;
     expect(replaced.text).toContain('["c", {}]');
     expect(replaced.runs).toHaveLength(1);
+  });
+
+  it('an empty object or array after a long key breaks after the colon where it does not fit with its comma', async () => {
+    for (const n of [68, 69, 70, 71]) {
+      const text = data([entry('n', { a: 1, [`${'k'.repeat(n)}`]: {}, [`${'l'.repeat(n)}`]: [] }), entry('z', {})]);
+      expect(await rewritten(text)).toStrictEqual([text.replace(/ {2}\[".*\],\n {2}\["z".*\],\n/, '    [openapi_morph_data_0, 0],\n    [openapi_morph_data_0, 1],\n')]);
+    }
   });
 
   it('generated schemas: each layout predicted is prettier\'s, and most are predicted', async () => {
