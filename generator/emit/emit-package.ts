@@ -2,7 +2,7 @@ import type { TemplateContext } from '../template-api/types.ts';
 import type { HeaderInfo } from './header.ts';
 import type { TemplateSlot } from './load-templates.ts';
 import { createPrinter, type PrintedFile } from './print.ts';
-import { runTemplates, type EmittedFile } from './run-templates.ts';
+import { extendContext, runTemplates, type EmittedFile } from './run-templates.ts';
 
 /**
  * The templates stage with printing, streamed: each node's files are printed as soon as its
@@ -34,19 +34,15 @@ export function emitPackage(slots: readonly TemplateSlot[], ctx: TemplateContext
     for (const entry of waiting) print(entry);
     waiting = [];
   };
-  // The context's own properties as they are (a spread would read `openapiTypes`).
-  const typesLast = Object.freeze(
-    Object.defineProperties({}, {
-      ...Object.getOwnPropertyDescriptors(ctx),
-      openapiTypes: {
-        enumerable: true,
-        get: () => {
-          printWaiting();
-          return ctx.openapiTypes;
-        },
+  const typesLast = extendContext(ctx, {
+    openapiTypes: {
+      enumerable: true,
+      get: () => {
+        printWaiting();
+        return ctx.openapiTypes;
       },
-    }),
-  ) as TemplateContext;
+    },
+  });
   runTemplates(slots, typesLast, root, (files) => {
     for (const entry of files) {
       emitted.push(entry);

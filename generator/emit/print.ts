@@ -46,7 +46,7 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
   const diagnostics = new DiagnosticCollector();
   // ts-morph (and with it TypeScript's compiler) loads for the first TypeScript structure printed.
   let project: import('ts-morph').Project | undefined;
-  const sourceFile = (path: string, statements: Extract<TemplateFile, { kind: 'typescript' }>['statements']) => {
+  const printStructures = (path: string, statements: Extract<TemplateFile, { kind: 'typescript' }>['statements']) => {
     if (!project) {
       const { IndentationText, NewLineKind, Project, QuoteKind, ts } = tsMorph();
       project = new Project({
@@ -72,7 +72,7 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
       let content: string;
       if (file.kind === 'typescript') {
         // Printed structures are checked as a text file is (`syntaxError`, below).
-        content = sourceFile(`/${file.path}`, file.statements);
+        content = printStructures(`/${file.path}`, file.statements);
       } else if (file.kind === 'json') {
         if (!isObject(file.value)) throw new Error('a JSON file must hold an object, so it can carry the do-not-edit header');
         const value: JsonObject = {};

@@ -60,8 +60,12 @@ function withDefault(ctx: TemplateContext, base: LoadedTemplate, node: Node): Te
     }
     return files;
   };
-  // The context's own properties as they are (a spread would read `openapiTypes`, made on first read).
-  return Object.freeze(Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ctx), renderDefault: { value: renderDefault, enumerable: true } })) as TemplateContext;
+  return extendContext(ctx, { renderDefault: { value: renderDefault, enumerable: true } });
+}
+
+/** `ctx` with `properties` added or replaced, frozen; its own properties as they are (a spread would read `openapiTypes`, made on first read). */
+export function extendContext(ctx: TemplateContext, properties: PropertyDescriptorMap): TemplateContext {
+  return Object.freeze(Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ctx), ...properties })) as TemplateContext;
 }
 
 type Node = { kind: 'document' } | { kind: 'tag'; tag: TagModel } | { kind: 'schema'; schema: SchemaModel };

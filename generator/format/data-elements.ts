@@ -1,4 +1,5 @@
 import { formatRewritten } from './rewrite.ts';
+import { ASCII, fits, Unsure, WIDTH } from './print-width.ts';
 
 /**
  * The validation data's elements (templates/validation.ts: `export const data = {`, then
@@ -33,7 +34,6 @@ export function formatWithDataElements(text: string, format: (text: string) => P
 }
 
 const PLACEHOLDER = 'openapi_morph_data_';
-const WIDTH = 80;
 /** Where the elements stand: in `key: [` in `export const name = {`. */
 const INDENT = '    ';
 
@@ -188,9 +188,6 @@ class LiteralReader {
   }
 }
 
-/** Thrown where the layout is not predicted. */
-class Unsure extends Error {}
-
 /** An element's lines as prettier prints them, at the elements' indentation, with its comma; `undefined` when not predicted. */
 function printedElement(value: Value): string[] | undefined {
   try {
@@ -291,11 +288,3 @@ function flatText(value: Value): string | undefined {
   return print(value, '', 0, 0);
 }
 
-const ASCII = /^[\x20-\x7e]*$/;
-
-function fits(text: string, column: number, trail: number): boolean {
-  if (ASCII.test(text)) return column + text.length + trail <= WIDTH;
-  if (column + 2 * text.length + trail <= WIDTH) return true;
-  if (column + text.replace(/[^\x20-\x7e]/g, '').length + trail > WIDTH) return false;
-  throw new Unsure();
-}

@@ -1,3 +1,5 @@
+import { ASCII, fits, Unsure } from './print-width.ts';
+
 /**
  * JSON as prettier prints it, known without prettier, for the text `JSON.stringify(value, null, 2)`
  * gives (the docs pages' request and response examples). prettier's JSON printer (its JavaScript
@@ -27,10 +29,6 @@ export function printedJson(code: string): string[] | undefined {
   }
 }
 
-const WIDTH = 80;
-
-/** Thrown where the layout is not predicted. */
-class Unsure extends Error {}
 
 /** `value` as prettier prints it from column `column`, with `trail` characters after it on its line; `indent` is its line's. */
 function print(value: unknown, indent: string, column: number, trail: number): string {
@@ -85,12 +83,3 @@ function flatText(value: unknown): string {
   return print(value, '', 0, 0);
 }
 
-const ASCII = /^[\x20-\x7e]*$/;
-
-function fits(text: string, column: number, trail: number): boolean {
-  const ascii = ASCII.test(text);
-  if (ascii) return column + text.length + trail <= WIDTH;
-  if (column + 2 * text.length + trail <= WIDTH) return true;
-  if (column + text.replace(/[^\x20-\x7e]/g, '').length + trail > WIDTH) return false;
-  throw new Unsure();
-}

@@ -1,4 +1,5 @@
 import { formatRewritten } from './rewrite.ts';
+import { ASCII, WIDTH } from './print-width.ts';
 
 /**
  * Members of interfaces and object types that prettier prints as they are but for their
@@ -40,7 +41,6 @@ export function formatWithTypeMembers(text: string, format: (text: string) => Pr
 }
 
 const PLACEHOLDER = 'openapi_morph_members_';
-const WIDTH = 80;
 
 /** A text with its runs of members replaced by placeholders, and each run as prettier prints it, with the indentation it goes at. */
 interface Replaced {
@@ -125,8 +125,6 @@ const OPENER = new RegExp(`${HEAD}: \\{$`);
 const CLOSER = /^\}(?:(?:\[\])*| \| null);$/;
 const INTERFACE = new RegExp(`^(?:export )?interface ${NAME} \\{$`);
 const UNBREAKABLE = new RegExp(`^${ATOM}$`);
-/** Printable ASCII: prettier measures it a column a character. */
-const ASCII = /^[\x20-\x7e]*$/;
 
 /** Whether prettier keeps a key as written: a quoted one that is not a name (which it would unquote). */
 function keyKept(key: string | undefined): boolean {

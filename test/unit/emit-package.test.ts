@@ -5,7 +5,7 @@
  * or once every template has run. The files and the problems are those that printing after all
  * the templates gives.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emitPackage } from '../../generator/emit/emit-package.ts';
 import type { LoadedTemplate, TemplateSlot } from '../../generator/emit/load-templates.ts';
 import { printFiles, structureText } from '../../generator/emit/print.ts';
@@ -89,7 +89,11 @@ describe('emitPackage', () => {
     const bare = { _context: {}, createSourceFile: project.createSourceFile.bind(project), removeSourceFile: project.removeSourceFile.bind(project) } as unknown as typeof project;
     for (const file of files) {
       const expected = project.createSourceFile(`/expected/${file.path}`, { statements: file.statements }).getFullText();
+      // Through the structure printer: no source file made (none parsed), the same text.
+      const made = vi.spyOn(project, 'createSourceFile');
       expect(structureText(project, `/${file.path}`, file.statements)).toBe(expected);
+      expect(made).not.toHaveBeenCalled();
+      made.mockRestore();
       expect(structureText(bare, `/${file.path}`, file.statements)).toBe(expected);
       expect(project.getSourceFile(`/${file.path}`)).toBeUndefined();
     }
