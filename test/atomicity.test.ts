@@ -7,13 +7,13 @@ import { tempProject, type TempProject } from './helpers/project.ts';
 import { renameWithFault } from './helpers/rename-fault.mjs';
 
 /** The failure point: while `failing` is set, renames go through it (the real rename, then perhaps a throw). */
-const fault = vi.hoisted(() => ({ failing: undefined as ((from: string, to: string) => Promise<void>) | undefined }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  const rename = (from: string, to: string): Promise<void> => (fault.failing ?? fs.rename)(from, to);
-  return { ...fs, rename, default: { ...fs, rename } };
+const fault = vi.hoisted(() => ({ failing: undefined as ((from: string, to: string) => void) | undefined }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const renameSync = (from: string, to: string): void => (fault.failing ?? fs.renameSync)(from, to);
+  return { ...fs, renameSync, default: { ...fs, renameSync } };
 });
-const { rename: realRename } = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
+const { renameSync: realRename } = await vi.importActual<typeof import('node:fs')>('node:fs');
 
 let project: TempProject | undefined;
 afterEach(() => project?.remove());

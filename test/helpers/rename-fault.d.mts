@@ -1,4 +1,4 @@
-type Rename = (from: string, to: string) => Promise<void>;
+type Rename = (from: string, to: string) => void;
 
-/** `rename` that calls `fault(n)` after its Nth output-file rename (the rename itself happened). */
+/** `renameSync` that calls `fault(n)` after its Nth output-file rename (the rename itself happened). */
 export function renameWithFault(rename: Rename, after: number, fault: (count: number) => void): Rename;
