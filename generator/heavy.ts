@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireWithCodeCache } from './code-cache.ts';
 import { commonjsModule } from './commonjs-module.ts';
+import { globPackagesOnDemand } from './ts-morph-glob-packages.ts';
 import { libFilesFrom } from './ts-morph-lib-files.ts';
 
 /**
@@ -30,14 +31,24 @@ export function typescript(): typeof import('typescript') {
  * function used), so its bundled copy is answered from the module cache with the one install.
  * Both of ts-morph's own files compile with the V8 code cache, `@ts-morph/common` without the
  * 6.0 lib files it holds as strings: a project that loads lib files gets the install's
- * (ts-morph-lib-files.ts). About 0.1 s of every run that emits TypeScript.
+ * (ts-morph-lib-files.ts); and with its glob packages loaded when first used
+ * (ts-morph-glob-packages.ts). About 0.1 s of every run that emits TypeScript.
  */
 export function tsMorph(): typeof import('ts-morph') {
   const main = require.resolve('ts-morph');
   const common = createRequire(main).resolve('@ts-morph/common');
   const compiler = require.resolve('typescript');
   require.cache[join(dirname(common), 'typescript.js')] ??= require.cache[compiler] ?? (typescript(), require.cache[compiler]);
-  requireWithCodeCache(common, libFilesFrom(dirname(compiler)));
+  const libFiles = libFilesFrom(dirname(compiler));
+  requireWithCodeCache(common, {
+    source(bytes) {
+      const libless = libFiles.source(bytes);
+      const text = libless ?? bytes.toString('utf8');
+      const edited = globPackagesOnDemand(text);
+      // Neither edit applied (another version): the file as it is.
+      return libless === undefined && edited === text ? undefined : edited;
+    },
+  });
   return requireWithCodeCache(main) as typeof import('ts-morph');
 }
 
