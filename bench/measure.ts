@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** One process's cost, as `/usr/bin/time -v` reports it (children included). */
@@ -25,6 +26,34 @@ export function timedNode(args: readonly string[], cwd: string, env: NodeJS.Proc
 }
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
+const root = join(bench, '..');
+
+let installed: string | undefined;
+
+/**
+ * The bin of this checkout's build as a project installs it: the files `npm pack` would publish,
+ * under `node_modules/openapi-morph/` of a temp folder (removed at exit), its dependencies this
+ * checkout's (a `node_modules` link beside them, as npm's hoisting would find them). A source
+ * checkout is not what a user runs: it hashes the toolkit's own code on every render, to know
+ * whether an edit changed what it renders (inputs/render-stamp.ts); an installed version is named by
+ * its version. Peers run from `bench/node_modules` the same way. Build first (`npm run build`).
+ */
+export function installedToolkit(): string {
+  if (installed) return installed;
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+  if (pack.status !== 0) throw new Error(`npm pack --dry-run failed:\n${pack.stderr}`);
+  const files = (JSON.parse(pack.stdout) as [{ files: { path: string }[] }])[0].files.map((file) => file.path);
+  if (!files.includes('dist/generator/bin/openapi-morph.js')) throw new Error('no build to install: run npm run build');
+  const project = mkdtempSync(join(tmpdir(), 'om-bench-install-'));
+  process.once('exit', () => rmSync(project, { recursive: true, force: true }));
+  const dir = join(project, 'node_modules', 'openapi-morph');
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(root, file), join(dir, file));
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return (installed = join(dir, 'dist/generator/bin/openapi-morph.js'));
+}
 
 /** The peers and GitHub's spec (bench/package.json, bench/package-lock.json): `npm ci --prefix bench` when they are not installed yet. */
 export function installPeers(): string {

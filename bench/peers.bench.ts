@@ -18,12 +18,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { installPeers, timedNode, type ProcessCost } from './measure.ts';
+import { installedToolkit, installPeers, timedNode, type ProcessCost } from './measure.ts';
 import { median, type Benchmark, type Measurement } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const modules = join(root, 'bench/node_modules');
-const bin = join(root, 'dist/generator/bin/openapi-morph.js');
 const upstreamDir = join(root, '..', 'shared', 'openai-spec');
 const github = join(modules, '@octokit/openapi/generated/api.github.com.json');
 
@@ -60,7 +59,7 @@ const tools: Record<string, Tool> = {
   'openapi-morph': (spec, out, c) => {
     mkdirSync(join(out, 'spec'), { recursive: true });
     writeFileSync(join(out, 'spec/releases.json'), RELEASES);
-    return { args: [bin, 'generate', '--spec', c.spec, '--out', 'client', ...c.select], cwd: out };
+    return { args: [installedToolkit(), 'generate', '--spec', c.spec, '--out', 'client', ...c.select], cwd: out };
   },
   'openapi-typescript': (spec, out) => ({ args: [join(modules, 'openapi-typescript/bin/cli.js'), spec, '-o', join(out, 'schema.ts')], cwd: out }),
   '@hey-api/openapi-ts': (spec, out) => ({ args: [join(modules, '@hey-api/openapi-ts/dist/run.mjs'), '-i', spec, '-o', join(out, 'client')], cwd: out }),
@@ -70,7 +69,7 @@ const tools: Record<string, Tool> = {
 /** The subset of one operation, written by `openapi-morph extract`, for peers (not measured). */
 function extracted(c: Case, dir: string): string {
   const file = join(dir, 'subset.yaml');
-  const run = spawnSync(process.execPath, [bin, 'extract', '--from', c.spec, '--out', file, ...c.select], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [installedToolkit(), 'extract', '--from', c.spec, '--out', file, ...c.select], { cwd: dir, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`extract failed: ${run.stderr}`);
   return file;
 }

@@ -14,12 +14,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { installPeers, timedNode, type ProcessCost } from './measure.ts';
+import { installedToolkit, installPeers, timedNode, type ProcessCost } from './measure.ts';
 import { median, type Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const github = join(root, 'bench/node_modules/@octokit/openapi/generated/api.github.com.json');
-const bin = join(root, 'dist/generator/bin/openapi-morph.js');
 
 const sizes: readonly { readonly name: string; readonly select: unknown }[] = [
   { name: '1 operation (repos/get)', select: { include: [{ by: 'operationId', pattern: 'repos/get' }] } },
@@ -36,7 +35,7 @@ function once(select: unknown): ProcessCost {
     mkdirSync(join(dir, 'spec'));
     writeFileSync(join(dir, 'spec/releases.json'), RELEASES);
     writeFileSync(join(dir, 'openapi-morph.config.mjs'), `export default ${JSON.stringify({ spec: github, select, package: { name: 'github-client' } })};\n`);
-    const cost = timedNode([bin, 'generate'], dir, { TMPDIR: dir });
+    const cost = timedNode([installedToolkit(), 'generate'], dir, { TMPDIR: dir });
     return cost;
   } finally {
     rmSync(dir, { recursive: true, force: true });

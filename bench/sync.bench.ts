@@ -4,7 +4,7 @@
  * measured by `/usr/bin/time -v` (elapsed wall clock, maximum resident set size). Prints the median
  * of N runs for each case. Part of `npm run bench`, or run alone with options:
  *
- *   npx tsx bench/sync.bench.ts [--runs 5] [--snapshot FILE] [--bin dist/generator/bin/openapi-morph.js] [--case single|all]...
+ *   npx tsx bench/sync.bench.ts [--runs 5] [--snapshot FILE] [--bin FILE (default: this build, installed: measure.ts)] [--case single|all]...
  *
  * Upstream output only ever goes to the temp copies, which are removed.
  */
@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { timedNode } from './measure.ts';
+import { installedToolkit, timedNode } from './measure.ts';
 import { median, type Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -75,7 +75,7 @@ const benchmark: Benchmark = {
   name: 'sync from the newest upstream snapshot',
   description: 'Wall time, CPU time and peak RSS of `openapi-morph sync` (a child process under /usr/bin/time -v), median of 5 runs: one operation, then --all.',
   async run() {
-    const { results } = measure({ runs: 5, snapshot: undefined, bin: join(root, 'dist/generator/bin/openapi-morph.js'), cases: Object.keys(cases) });
+    const { results } = measure({ runs: 5, snapshot: undefined, bin: installedToolkit(), cases: Object.keys(cases) });
     return results.flatMap((r) => [
       { label: `${r.name}: wall time`, value: r.seconds, unit: 's', note: `runs ${r.times.map((t) => t.toFixed(2)).join(', ')}` },
       { label: `${r.name}: CPU time`, value: r.cpu, unit: 's' },
@@ -91,12 +91,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     options: {
       runs: { type: 'string', default: '5' },
       snapshot: { type: 'string' },
-      bin: { type: 'string', default: join(root, 'dist/generator/bin/openapi-morph.js') },
+      bin: { type: 'string' },
       case: { type: 'string', multiple: true },
     },
   });
-  const { snapshot, results } = measure({ runs: Number(values.runs), snapshot: values.snapshot, bin: resolve(values.bin), cases: values.case ?? Object.keys(cases) });
-  console.log(`sync from ${snapshot}, ${values.runs} runs each, bin ${resolve(values.bin)}`);
+  const bin = values.bin === undefined ? installedToolkit() : resolve(values.bin);
+  const { snapshot, results } = measure({ runs: Number(values.runs), snapshot: values.snapshot, bin, cases: values.case ?? Object.keys(cases) });
+  console.log(`sync from ${snapshot}, ${values.runs} runs each, bin ${bin}`);
   // CPU time (user + system) is shown too: on a shared machine it moves less with the load than wall time.
   console.log('| case | wall time (median) | CPU time (median) | peak RSS (median) | wall times (s) |');
   console.log('|---|---|---|---|---|');
