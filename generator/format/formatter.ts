@@ -8,6 +8,7 @@ import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
 import { formatWithTypeMembers } from './type-members.ts';
 import { formatWithDataElements } from './data-elements.ts';
+import { formatWithDocComments } from './doc-comments.ts';
 import { printedJson } from './json-code.ts';
 
 /** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
@@ -101,8 +102,9 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * (markdown-blocks.ts), then without the other tables' plain rows (markdown-rows.ts), and with
  * the fenced code it prints as it is marked as a language it does not format (markdown-fences.ts);
  * TypeScript with the runs of interface and object type members it prints as they stand (but for
- * their indentation) replaced by placeholders (type-members.ts), and the validation data's
- * elements it lays out (data-elements.ts), parsed by babel (`babel-ts`), else
+ * their indentation) replaced by placeholders (type-members.ts), the validation data's
+ * elements it lays out (data-elements.ts), and the JSDoc comments on lines of their own as one-line
+ * placeholders (doc-comments.ts), parsed by babel (`babel-ts`), else
  * by prettier's `typescript` parser; JSON as `JSON.stringify` writes it laid out as prettier lays it
  * out (json-code.ts), without prettier.
  *
@@ -123,7 +125,9 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
   const typescript = (text: string, filepath: string) =>
     formatWithTypeMembers(text, (members) =>
-      formatWithDataElements(members, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath))),
+      formatWithDataElements(members, (elements) =>
+        formatWithDocComments(elements, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath))),
+      ),
     );
   const markdown = (text: string, filepath: string) =>
     formatWithPlainBlocks(text, (blocks) => formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath))));

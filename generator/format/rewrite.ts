@@ -21,3 +21,21 @@ export async function formatRewritten<R extends { readonly text: string }>(
   }
   return format(text);
 }
+
+/**
+ * `output` with the lines holding `placeholder` replaced, the nth of them by `replace(n, line)`, or
+ * `undefined` when it does not hold `count` placeholders, one a line, or `replace` refuses a line
+ * (the output of a rewrite that put placeholders in: not as expected).
+ */
+export function replacedPlaceholders(output: string, placeholder: string, count: number, replace: (n: number, line: string) => string | undefined): string | undefined {
+  if (output.split(placeholder).length - 1 !== count) return undefined;
+  const lines = output.split('\n');
+  let next = 0;
+  for (const [i, line] of lines.entries()) {
+    if (!line.includes(placeholder)) continue;
+    const replaced = replace(next++, line);
+    if (replaced === undefined) return undefined;
+    lines[i] = replaced;
+  }
+  return lines.join('\n');
+}

@@ -1,4 +1,5 @@
-import { formatRewritten } from './rewrite.ts';
+import { printedComment } from './block-comment.ts';
+import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 import { ASCII, WIDTH } from './print-width.ts';
 
 /**
@@ -96,17 +97,10 @@ export function withoutTypeMembers(text: string): Replaced | undefined {
 
 /** `output` (prettier's for the replaced text) with the runs back in place of their placeholders, or `undefined` when it is not as expected. */
 export function withTypeMembers(output: string, replaced: Replaced): string | undefined {
-  if (output.split(PLACEHOLDER).length - 1 !== replaced.runs.length) return undefined;
-  const lines = output.split('\n');
-  let next = 0;
-  for (const [i, line] of lines.entries()) {
-    if (!line.includes(PLACEHOLDER)) continue;
-    const run = replaced.runs[next];
-    if (line !== `${run?.indent}${PLACEHOLDER}${next}: 0;`) return undefined;
-    lines[i] = run!.lines.join('\n');
-    next++;
-  }
-  return lines.join('\n');
+  return replacedPlaceholders(output, PLACEHOLDER, replaced.runs.length, (n, line) => {
+    const run = replaced.runs[n]!;
+    return line === `${run.indent}${PLACEHOLDER}${n}: 0;` ? run.lines.join('\n') : undefined;
+  });
 }
 
 /** Thrown on code this does not read (see above): the text goes to prettier as it is. */
@@ -238,22 +232,4 @@ class Reader {
     }
     throw new Unread();
   }
-}
-
-/**
- * A block comment's lines as prettier prints them before a member, without their indentation (an
- * "indentable" comment: every line after the first starts with `*`): the first trimmed, each
- * other trimmed with one space before it, but that a line of a JSDoc comment (`/**`, not `/***`)
- * that is more than a `*` and ends with two spaces or more keeps two (a markdown line break); one
- * line as it is. `undefined` for another comment, which prettier prints with the lines after its
- * first as they stand.
- */
-function printedComment(lines: readonly string[]): string[] | undefined {
-  if (lines.length > 1 && !lines.slice(1).every((line) => line.trimStart().startsWith('*'))) return undefined;
-  const jsdoc = /^\s*\/\*\*(?!\*)/.test(lines[0]!);
-  return lines.map((line, i) => {
-    if (i === 0) return line.trim();
-    const trimmed = line.trim();
-    return i < lines.length - 1 && jsdoc && trimmed !== '*' && line.endsWith('  ') ? ` ${trimmed}  ` : ` ${trimmed}`;
-  });
 }
