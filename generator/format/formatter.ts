@@ -5,6 +5,7 @@ import { prettierFull, prettierStandalone } from '../heavy.ts';
 import { babelAlike } from './babel-alike.ts';
 import { formatWithVerbatimFences } from './markdown-fences.ts';
 import { formatWithPlainBlocks } from './markdown-blocks.ts';
+import { formatWithPlainItems } from './markdown-items.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
 import { formatWithTypeMembers } from './type-members.ts';
 import { formatWithDataElements } from './data-elements.ts';
@@ -99,8 +100,9 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
 /**
  * No config anywhere: prettier's defaults, with the standalone build and the parser plugins needed;
  * markdown with the runs of blocks it prints as they are replaced by placeholders
- * (markdown-blocks.ts), then without the other tables' plain rows (markdown-rows.ts), and with
- * the fenced code it prints as it is marked as a language it does not format (markdown-fences.ts);
+ * (markdown-blocks.ts), then without the other tables' plain rows (markdown-rows.ts), with
+ * the fenced code it prints as it is marked as a language it does not format (markdown-fences.ts),
+ * and with the runs of plain items of the other lists as placeholder items (markdown-items.ts);
  * TypeScript with the runs of interface and object type members it prints as they stand (but for
  * their indentation) replaced by placeholders (type-members.ts), the validation data's
  * elements it lays out (data-elements.ts), and the JSDoc comments on lines of their own as one-line
@@ -130,7 +132,9 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
       ),
     );
   const markdown = (text: string, filepath: string) =>
-    formatWithPlainBlocks(text, (blocks) => formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (sent) => prettier(sent, 'markdown', filepath))));
+    formatWithPlainBlocks(text, (blocks) =>
+      formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (fenced) => formatWithPlainItems(fenced, (sent) => prettier(sent, 'markdown', filepath)))),
+    );
   // A JSON file as `JSON.stringify(value, null, 2)` writes it (package.json, tsconfig.json) as prettier lays it out (json-code.ts).
   const json = (text: string, filepath: string) => {
     const lines = text.endsWith('\n') ? printedJson(text.slice(0, -1)) : undefined;

@@ -114,11 +114,16 @@ function plainBlock(lines: readonly MarkdownLine[], i: number, inRun: boolean): 
  * could go on after it (`listGoesOn`).
  */
 function plainList(block: readonly string[]): boolean {
-  return block.every((line) => line.startsWith('- ') && /^[A-Za-z`[*]/.test(line.slice(2)) && plainInline(line.slice(2)));
+  return block.every(plainItem);
+}
+
+/** A `- ` item of one line that prettier prints as it is in a tight list (see `plainList`). */
+export function plainItem(line: string): boolean {
+  return line.startsWith('- ') && /^[A-Za-z`[*]/.test(line.slice(2)) && plainInline(line.slice(2));
 }
 
 /** Whether the first line that is not empty from line `i` could go on a list before it: indented, or a list item of any kind. */
-function listGoesOn(lines: readonly MarkdownLine[], i: number): boolean {
+export function listGoesOn(lines: readonly MarkdownLine[], i: number): boolean {
   while (lines[i]?.line === '') i++;
   return /^(?:\s|[-*+]|\d)/.test(lines[i]?.line ?? '');
 }
