@@ -6,15 +6,25 @@
  * `[text](destination)`, and one space for each run of spaces. So plain tokens print as they are:
  * - words of letters, digits and punctuation that opens nothing (`WORD`; `>` and `]` too: no plain
  *   line starts with `>`, where it would open a quote, and a `[` opens only links), `_` only between letters
- *   or digits, and empty brackets not followed by a parenthesis or a bracket but for more empty
+ *   or digits, empty brackets not followed by a parenthesis or a bracket but for more empty
  *   ones (`Repo[]`, an array's type; prettier prints them as they are, where `[](x)` would be an
- *   empty link);
+ *   empty link), and the entities `&gt;`, `&lt;`, `&amp;`, `&quot;`, `&apos;` and `&#39;` (a
+ *   description's escaped quote line, `&gt; [!NOTE]`: prettier prints a text's entity of one
+ *   character as it was written);
+ * - an alert's marker, `[!NOTE]` (a reference to no definition: a text with definitions is never
+ *   rewritten), with a space or the text's end on each side;
  * - code spans without a backtick, pipe or backslash in them but for escaped pipes, nor a space at
  *   either end;
  * - bold words;
  * - an escaped pipe, `\|`, between spaces (the union types of the docs pages: `` `string` \| `null` ``):
  *   prettier prints a one-character escape as it was written, in a cell, a paragraph, a heading, a
  *   list item or a link's text alike;
+ * - an address in emphasis, `*https://api.example.com/v1*` (the docs pages' "All URIs are
+ *   relative to" line): prettier keeps the `*` of an emphasis that starts with an autolink, and
+ *   prints the address as written; a host of letters, digits and `-` in dot-separated labels, a
+ *   port, a path whose `.`, `_` and `~` stand between letters, digits or `-` (after `/.` or before
+ *   a closing `_.`, the autolink ends elsewhere: found by fuzzing against prettier), with a space
+ *   or the text's end on each side;
  * - links of those to a destination with no space, parenthesis, entity or escape; a link's text
  *   may be a run of them in brackets (`[[Back to top]](#top)`), which prettier's parser reads as a
  *   wiki link followed by text: so that destination must print as it is as text too, and may hold
@@ -24,12 +34,15 @@
  * One space stands between two tokens, or none between words, code spans and links (not between
  * two code spans, whose backticks would run together, nor beside bold text, whose `**` opens or
  * closes by what stands beside it, but for a colon after it). Nothing that could start an autolink (`://` or `www.` outside
- * a destination, `@`), liquid (`{{`, `{%`), HTML, an entity, emphasis, an image, math, a footnote
- * or a reference (a text with link definitions is never rewritten: `cuttableMarkdown`).
+ * a destination or an address in emphasis, `@`), liquid (`{{`, `{%`), HTML, another entity, other
+ * emphasis, an image, math, a footnote or another reference (a text with link definitions is never
+ * rewritten: `cuttableMarkdown`).
  */
 
 /** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
-const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/>\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\])))+$/;
+const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/>\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\]))|&(?:gt|lt|amp|quot|apos|#39);)+$/;
+/** An alert's marker, `[!NOTE]`: a shortcut reference to no definition, printed as it is. */
+const ALERT = /\[![A-Z]+\]/y;
 /**
  * A code span without a backtick, pipe or backslash in it but for escaped pipes (`number \\| string`),
  * nor a space at either end (prettier prints its text as it is, in a table's cell too).
@@ -48,6 +61,8 @@ const TEXT_DESTINATION = /\(([A-Za-z0-9./#-]+)\)/y;
 const NEVER = / {2}|\{\{|\{%/;
 /** What no plain text holds outside its links' destinations and its code spans: an autolink's start. */
 const AUTOLINK = /:\/\/|www\./i;
+/** An address in emphasis (see above). */
+const ADDRESS = /\*https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9-]*)*(?::\d+)?(?:\/(?:[A-Za-z0-9-]+(?:[._~][A-Za-z0-9-]+)*)?)*\*/iy;
 
 /**
  * Whether `text` holds what no plain text holds (`NEVER`), or an autolink's start outside its links'
@@ -55,7 +70,8 @@ const AUTOLINK = /:\/\/|www\./i;
  * which is text) and its code spans (prettier's parser reads a code span before an address in it:
  * `` `https://api.example/v1` `` stays code).
  */
-const never = (text: string): boolean => NEVER.test(text) || AUTOLINK.test(text.replace(/`[^`]*`/g, '``').replace(/(?<!\])\]\([^\s(){}]*\)/g, ']()'));
+const never = (text: string): boolean =>
+  NEVER.test(text) || AUTOLINK.test(text.replace(/`[^`]*`/g, '``').replace(/(?<!\])\]\([^\s(){}]*\)/g, ']()').replace(/(?<=^| )\*https?:\/\/[^\s*]*\*(?= |$)/gi, '**'));
 
 /** Whether prettier prints a table cell's text (its spaces trimmed) as it is: plain tokens (see above). */
 export function plainCell(cell: string): boolean {
@@ -64,14 +80,15 @@ export function plainCell(cell: string): boolean {
 
 /**
  * Whether prettier prints a paragraph's lines as they are, wherever it stands as a top-level block:
- * each line plain inline markdown (`plainInline`) from a letter, a backtick, a link or bold text
+ * each line plain inline markdown (`plainInline`) from a letter, a backtick, a link, bold text, an
+ * address in emphasis or an entity
  * (so it starts no other block, no list item, and no line break or setext underline ends the line
  * before it; prettier keeps the line breaks of prose). Or an empty anchor alone,
  * `<a id="name"></a>`: inline HTML, printed as it is.
  */
 export function plainParagraph(lines: readonly string[]): boolean {
   if (lines.length === 1 && ANCHOR.test(lines[0]!)) return true;
-  return lines.length > 0 && lines.every((line) => /^[A-Za-z`[*]/.test(line) && plainInline(line));
+  return lines.length > 0 && lines.every((line) => /^[A-Za-z`[*&]/.test(line) && plainInline(line));
 }
 
 /** Whether prettier prints a paragraph's or a heading's text as it is: plain tokens (see above), at least one, with no space before the first or after the last. */
@@ -81,7 +98,7 @@ export function plainInline(text: string): boolean {
 
 const ANCHOR = /^<a id="[A-Za-z0-9_-]*"><\/a>$/;
 
-type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe';
+type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert';
 
 /**
  * Whether two tokens may stand with no space between them (see above), `next` the character the
@@ -90,10 +107,23 @@ type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe';
  */
 const touch = (before: Kind, after: Kind, next: string | undefined): boolean => {
   if (before === 'bold' && after === 'word') return next === ':';
-  return ![before, after].some((kind) => kind === 'bold' || kind === 'pipe') && !(before === 'code' && after === 'code');
+  return ![before, after].some((kind) => kind === 'bold' || kind === 'pipe' || kind === 'address' || kind === 'alert') && !(before === 'code' && after === 'code');
 };
 
-const kindAt = (text: string, at: number): Kind => (text[at] === '`' ? 'code' : text.startsWith('**', at) ? 'bold' : text[at] === '[' && text[at + 1] !== ']' ? 'link' : text.startsWith('\\|', at) ? 'pipe' : 'word');
+const kindAt = (text: string, at: number): Kind =>
+  text[at] === '`'
+    ? 'code'
+    : text.startsWith('**', at)
+      ? 'bold'
+      : text[at] === '*'
+        ? 'address'
+        : text.startsWith('[!', at)
+          ? 'alert'
+          : text[at] === '[' && text[at + 1] !== ']'
+            ? 'link'
+            : text.startsWith('\\|', at)
+              ? 'pipe'
+              : 'word';
 
 /**
  * Where a run of plain tokens from `at` ends (the end of the text, or the `]` of the link it is in),
@@ -125,6 +155,10 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean): number
       return sticky(CODE) ? CODE.lastIndex : -1;
     case 'pipe':
       return at + 2;
+    case 'address':
+      return !inLink && sticky(ADDRESS) ? ADDRESS.lastIndex : -1;
+    case 'alert':
+      return !inLink && sticky(ALERT) ? ALERT.lastIndex : -1;
     case 'bold': {
       const bold = sticky(BOLD);
       return bold && bold[1]!.split(' ').every((word) => WORD.test(word)) ? BOLD.lastIndex : -1;

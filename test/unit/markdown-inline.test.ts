@@ -44,6 +44,12 @@ const PLAIN = [
   'see [`a` \\| `b`](A.md#x) \\| c',
   '`number \\| string` and `\\|`',
   '[`a \\| b`](A.md#x)',
+  'All URIs are relative to *https://api.github.com*',
+  '*HTTP://localhost:8080/api/v1_beta/x-y.json/* and *https://a-b.c.d/d~e.f/*',
+  '&gt; [!NOTE]',
+  '&gt; A `code`. **Bold**: yes, and [docs &amp; more](https://x.y/z).',
+  'a &gt; b &lt; c &amp; d &quot;e&quot; &apos;f&apos; &#39;g&#39; AT&amp;T x&gt;y',
+  'x [!WARNING] y',
 ];
 
 describe('plain inline markdown', () => {
@@ -74,6 +80,19 @@ describe('plain inline markdown', () => {
 
   it.each([
     { text: '*em*', why: 'emphasis' },
+    { text: 'x *https://a.b/c_.*', why: 'an address in emphasis whose autolink ends before its end' },
+    { text: 'x *https://{host}/a*', why: 'an address in emphasis with a brace' },
+    { text: 'x *https://a.b*.', why: 'an address in emphasis followed by punctuation' },
+    { text: 'x*https://a.b*', why: 'an address in emphasis after a word' },
+    { text: '[*https://a.b*](c)', why: "an address in emphasis in a link's text" },
+    { text: 'x *www.a.b*', why: 'an address without its scheme in emphasis' },
+    { text: 'a &nbsp; b', why: 'another entity' },
+    { text: 'a &#42; b', why: 'a numeric entity' },
+    { text: 'AT&T', why: 'an ampersand' },
+    { text: 'a &gt b', why: 'an entity without its semicolon' },
+    { text: 'x [!note] y', why: "an alert's marker in lower case" },
+    { text: 'x [!NOTE]y', why: "an alert's marker followed by a word" },
+    { text: '[[!NOTE]](x)', why: "an alert's marker in a link's text" },
     { text: '_em_', why: 'emphasis' },
     { text: 'snake_', why: 'an underscore prettier escapes' },
     { text: 'a._b', why: 'an underscore after punctuation' },
@@ -129,7 +148,6 @@ describe('plain inline markdown', () => {
     { text: '[a](https://www.example.test) www.x', why: 'an autolink after a link' },
     { text: 'me@example.test', why: 'an email autolink' },
     { text: '<b>', why: 'HTML' },
-    { text: 'a &amp; b', why: 'an entity' },
     { text: '$x$', why: 'math' },
     { text: '{{ x }}', why: 'liquid' },
     { text: '`{% x %}`', why: 'liquid in code' },
