@@ -26,18 +26,31 @@ export function plainProgram(code: readonly string[]): boolean {
 /**
  * The lines prettier prints an example program as (each statement on one line), or `undefined`
  * where that is not known: every statement `plainStatement` accepts as it stands, and a longer
- * `const name = await call(...);` as prettier breaks it (`printedAssignment`).
+ * `const name = await call(...);` or `await call(...);` as prettier breaks it (`printedAssignment`,
+ * `printedAwait`).
  */
 export function printedProgram(code: readonly string[]): string[] | undefined {
   if (code.length === 0 || code[0] === '' || code.at(-1) === '') return undefined;
   const printed: string[] = [];
   for (const [i, line] of code.entries()) {
     if (line === '' && code[i - 1] === '') return undefined;
-    const lines = line === '' || plainStatement(line) ? [line] : printedAssignment(line);
+    const lines = line === '' || plainStatement(line) ? [line] : (printedAssignment(line) ?? printedAwait(line));
     if (!lines) return undefined;
     printed.push(...lines);
   }
   return printed;
+}
+
+/**
+ * How prettier prints `await callee(arguments);` when it is wider than 80 columns (a statement
+ * `statementParts` reads), or `undefined` where that is not known: its arguments break as a call's
+ * do after `const name = ` (`printedCall`), from the first column. Measured against prettier by a
+ * generated test (test/unit/example-code.test.ts).
+ */
+function printedAwait(line: string): string[] | undefined {
+  const parts = statementParts(line);
+  // A call without arguments has none to break: how prettier breaks its chain is not known.
+  return parts?.awaited && parts.assigned === undefined && parts.args.length > 0 ? printedCall('', 'await ', parts.callee, parts.args) : undefined;
 }
 
 /** An argument of a statement's top-level call: its text, whether it is an object or array, its keys, and whether prettier counts it short. */
@@ -120,10 +133,11 @@ export function plainStatement(line: string): boolean {
 
 /**
  * The parts of a statement of the grammar above at any width, or `undefined` when it is not one:
- * for `const name = await callee(arguments);`, the name, the callee and the arguments.
+ * for `const name = await callee(arguments);` and `await callee(arguments);`, the name (if any),
+ * the callee and the arguments.
  */
-function statementParts(line: string): { assigned: string | undefined; callee: string; args: Argument[] } | undefined {
-  if (line.startsWith('//')) return COMMENT.test(line) ? { assigned: undefined, callee: '', args: [] } : undefined;
+function statementParts(line: string): { assigned: string | undefined; awaited: boolean; callee: string; args: Argument[] } | undefined {
+  if (line.startsWith('//')) return COMMENT.test(line) ? { assigned: undefined, awaited: false, callee: '', args: [] } : undefined;
   let at = 0;
   const take = (token: string): boolean => line.startsWith(token, at) && (at += token.length) > 0;
   const match = (pattern: RegExp): string | undefined => {
@@ -188,6 +202,7 @@ function statementParts(line: string): { assigned: string | undefined; callee: s
   const expression = (): boolean => (take('await ') ? reference(true) : value());
   // `const name = await callee(...)`: its parts, each argument read on its own.
   let assigned: string | undefined;
+  let awaited = false;
   let callee = '';
   const args: Argument[] = [];
   const awaitedCall = (): boolean => {
@@ -215,11 +230,12 @@ function statementParts(line: string): { assigned: string | undefined; callee: s
       if (!line.startsWith('await ', at)) return expression();
       at += 'await '.length;
       assigned = named;
-      return awaitedCall();
+      return (awaited = awaitedCall());
     }
+    if (take('await ')) return (awaited = awaitedCall());
     return expression() && line[at - 1] === ')';
   };
-  return statement() && take(';') && at === line.length ? { assigned, callee, args } : undefined;
+  return statement() && take(';') && at === line.length ? { assigned, awaited, callee, args } : undefined;
 }
 
 /** The arguments prettier counts short with at most 20 columns: strings, `true`, `false`, `null`, names (not their members). */

@@ -123,7 +123,9 @@ describe('plain example programs', () => {
   });
 
   it.each([
-    { name: 'an expression statement', line: `await api.${'m'.repeat(70)}("string", 1);` },
+    { name: 'an expression statement without await', line: `api.${'m'.repeat(70)}("string", 1);` },
+    { name: 'an awaited call without arguments', line: `await api.${'m'.repeat(80)}();` },
+    { name: 'an awaited call whose head does not fit', line: `await api.${'m'.repeat(80)}("s");` },
     { name: 'a last array', line: `const result = await api.${'m'.repeat(50)}("string", ["a", "b"]);` },
     { name: 'a short argument too wide after =', line: `const result = await api.${'m'.repeat(80)}("s");` },
     { name: 'a lone call without arguments (short to prettier for some lengths of its name)', line: 'const result = await api.reposCreateInOrganizationWithNameAndMoreX(loadConfig());' },
@@ -149,6 +151,21 @@ describe('plain example programs', () => {
       expect(lines.join('\n'), line).toBe(await printed(line));
     }
     expect(predicted).toBeGreaterThan(150);
+  });
+
+  it('generated awaited calls wider than 80 columns: every one printed as prettier prints it', async () => {
+    const values = ['"string"', `"${'s'.repeat(18)}"`, '"a, {b}"', '1', '-2.5', '12345678901234567890', 'true', 'null', 'Status.Active', 'x', '[]', '{}', '[1, 2]', '["a"]', '{ a: 1 }', '{ selected_repository_ids: [1] }', '{ name: "n", value: "v", visibility: "all" }', '{ signal: controller.signal, timeoutMs: 10000, maxRetries: 0 }', 'new Blob(["b"])', `"${'x'.repeat(60)}"`, 'k'.repeat(21), 'a.b', 'load()', 'f(1)'];
+    let seed = 29;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    let predicted = 0;
+    for (let n = 0; n < 300; n++) {
+      const line = `await ${['api', 'client.repos'][next(2)]}.m${'x'.repeat(10 + next(60))}(${Array.from({ length: 1 + next(4) }, () => values[next(values.length)]).join(', ')});`;
+      const lines = printedProgram([line]);
+      if (lines === undefined || line.length <= 80) continue;
+      predicted++;
+      expect(lines.join('\n'), line).toBe(await printed(line));
+    }
+    expect(predicted).toBeGreaterThan(100);
   });
 
   it('generated programs: every one accepted prints as it is', async () => {
