@@ -10,7 +10,8 @@
  *   ones (`Repo[]`, an array's type; prettier prints them as they are, where `[](x)` would be an
  *   empty link), and the entities `&gt;`, `&lt;`, `&amp;`, `&quot;`, `&apos;` and `&#39;` (a
  *   description's escaped quote line, `&gt; [!NOTE]`: prettier prints a text's entity of one
- *   character as it was written);
+ *   character as it was written), and `<br>` (inline HTML, printed as written: the line breaks
+ *   of a table cell's description);
  * - an alert's marker, `[!NOTE]` (a reference to no definition: a text with definitions is never
  *   rewritten), with a space or the text's end on each side;
  * - code spans without a backtick, pipe or backslash in them but for escaped pipes, nor a space at
@@ -40,7 +41,7 @@
  */
 
 /** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
-const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/>\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\]))|&(?:gt|lt|amp|quot|apos|#39);)+$/;
+const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/>\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\]))|&(?:gt|lt|amp|quot|apos|#39);|<br>)+$/;
 /** An alert's marker, `[!NOTE]`: a shortcut reference to no definition, printed as it is. */
 const ALERT = /\[![A-Z]+\]/y;
 /**

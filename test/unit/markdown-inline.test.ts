@@ -50,6 +50,7 @@ const PLAIN = [
   '&gt; A `code`. **Bold**: yes, and [docs &amp; more](https://x.y/z).',
   'a &gt; b &lt; c &amp; d &quot;e&quot; &apos;f&apos; &#39;g&#39; AT&amp;T x&gt;y',
   'x [!WARNING] y',
+  'Defines the level of access.<br><br>`none` means no access. a <br> b<br>',
 ];
 
 describe('plain inline markdown', () => {
@@ -68,6 +69,7 @@ describe('plain inline markdown', () => {
     '- a',
     '+ a',
     '(x) y',
+    '<br>',
   ])('%j is a plain cell, and prettier prints it as it is', async (cell) => {
     expect(plainCell(cell)).toBe(true);
     expect(await printedCell(cell)).toBe(cell);
@@ -148,6 +150,7 @@ describe('plain inline markdown', () => {
     { text: '[a](https://www.example.test) www.x', why: 'an autolink after a link' },
     { text: 'me@example.test', why: 'an email autolink' },
     { text: '<b>', why: 'HTML' },
+    { text: 'a<br/>b', why: 'HTML other than <br>' },
     { text: '$x$', why: 'math' },
     { text: '{{ x }}', why: 'liquid' },
     { text: '`{% x %}`', why: 'liquid in code' },
