@@ -1,9 +1,9 @@
 /**
- * JSDoc comments on lines of their own go to prettier as one-line placeholders and come back as
- * prettier prints them (doc-comments.ts): the result is prettier's own output for the whole text,
- * with either of the parsers the formatter uses. A comment whose text changes how prettier prints
- * the code stays; a text the reader does not read goes as it is; output not as expected (a
- * placeholder prettier did not leave alone on its line) sends the text as it is.
+ * The middle lines of JSDoc comments on lines of their own go to prettier as one placeholder line
+ * and come back as prettier prints them (doc-comments.ts): the result is prettier's own output for
+ * the whole text, with either of the parsers the formatter uses. A comment whose text changes how
+ * prettier prints the code stays; a text the reader does not read, or that holds `prettier-ignore`,
+ * goes as it is; output not as expected sends the text as it is.
  */
 import { describe, expect, it } from 'vitest';
 import { formatWithDocComments, withDocComments, withoutDocComments } from '../../generator/format/doc-comments.ts';
@@ -69,16 +69,17 @@ describe('JSDoc comments as placeholders', () => {
   ])("an API class's comments go as placeholders and come back as prettier prints them (%s)", async (_, parser) => {
     const sent = await rewritten(CLASS, parser);
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.match(/\/\*\* openapi_morph_doc_\d+ \*\//g)).toStrictEqual([0, 1, 2, 3, 4, 5].map((n) => `/** openapi_morph_doc_${n} */`));
+    expect(sent[0]!.match(/ \* openapi_morph_doc_\d+/g)).toStrictEqual([0, 1, 2, 3, 4, 5].map((n) => ` * openapi_morph_doc_${n}`));
     expect(sent[0]).not.toContain('Get a repository');
+    expect(sent[0]).toContain('    /**\n * openapi_morph_doc_0\n     */\n    reposGet(');
   });
 
-  it('keeps comments whose text changes how prettier prints the code, and those on one line or sharing one', async () => {
+  it('keeps comments whose text changes how prettier prints the code, and those of one or two lines or sharing one', async () => {
     const kept = [
       '/**\n * @type {string}\n */\nconst a = x;',
       '/**\n * @satisfies {X}\n */\nconst b = x;',
       '/**\n * @format\n */\nconst c = x;',
-      '/**\n * prettier-ignore\n */\nconst d   =   x;',
+      '/** Two lines.\n */\nconst d = x;',
       '/** One line. */\nconst e = x;',
       'const f = /**\n * Shares its first line.\n */ x;',
       '/**\n * Shares its last line.\n */ const g = x;',
@@ -86,8 +87,24 @@ describe('JSDoc comments as placeholders', () => {
       '/**\n   Not every line starts with a star.\n */\nconst i = x;',
     ];
     for (const text of kept) expect(withoutDocComments(text), text).toBeUndefined();
-    const sent = await rewritten(`${kept.join('\n')}\n/**\n * Replaced.\n */\nconst j = x;\n`);
-    expect(sent[0]).toBe(`${kept.join('\n')}\n/** openapi_morph_doc_0 */\nconst j = x;\n`);
+    const sent = await rewritten(`${kept.join('\n')}\n/** Replaced,\n * all but its first and last lines.\n */\nconst j = x;\n`);
+    expect(sent[0]).toBe(`${kept.join('\n')}\n/** Replaced,\n * openapi_morph_doc_0\n */\nconst j = x;\n`);
+  });
+
+  it('does not rewrite a text that holds prettier-ignore anywhere: an ignored node prints its comments as written', async () => {
+    const text = '// prettier-ignore\nconst a = {\n  /**\n   * c \n      * misindented\n   */\n};\n/**\n * Not inside it.\n */\nconst b = 1;\n';
+    expect(withoutDocComments(text)).toBeUndefined();
+    expect(await rewritten(text)).toStrictEqual([text]);
+  });
+
+  it.each([
+    ['a number array (its fill measures the line the comment opens on)', `const a = [\n  1, ${'2'.repeat(67)},\n  /**\n   * c\n   * d\n   */\n  3,\n];\n`],
+    ['the right side of an assignment', `const ${'a'.repeat(63)} = (\n  /**\n   * c\n   * d\n   */\n  b\n) as C;\n`],
+    ['a hugged last argument', `${'f'.repeat(60)}(a, (\n  /**\n   * c\n   * d\n   */\n  { b: 1 }\n) as T);\n`],
+    ['a type assertion', `function f() {\n  return <${'F'.repeat(50)}>(\n    /**\n     * c\n     * d\n     */\n    bar\n  );\n}\n`],
+  ])('where the width up to the comment decides (%s), the output is prettier\'s', async (_, text) => {
+    const sent = await rewritten(text);
+    expect(sent[0]).toContain(' * openapi_morph_doc_0\n');
   });
 
   it.each([
@@ -104,10 +121,10 @@ describe('JSDoc comments as placeholders', () => {
 
   it('reads strings with escaped quotes, comment openers and a line continuation in them', () => {
     expect(withoutDocComments('const a = "\\"/**";\nconst b = \'/*\\\'\';\n/**\n * A comment.\n */\nconst c = 1;\n')?.text).toBe(
-      'const a = "\\"/**";\nconst b = \'/*\\\'\';\n/** openapi_morph_doc_0 */\nconst c = 1;\n',
+      'const a = "\\"/**";\nconst b = \'/*\\\'\';\n/**\n * openapi_morph_doc_0\n */\nconst c = 1;\n',
     );
     expect(withoutDocComments('const a = "x\\\n/** in the string";\n/**\n * A comment.\n */\nconst c = 1;\n')?.text).toBe(
-      'const a = "x\\\n/** in the string";\n/** openapi_morph_doc_0 */\nconst c = 1;\n',
+      'const a = "x\\\n/** in the string";\n/**\n * openapi_morph_doc_0\n */\nconst c = 1;\n',
     );
   });
 
@@ -129,10 +146,11 @@ describe('JSDoc comments as placeholders', () => {
     const output = await alone(reduced.text);
     expect(withDocComments(output, reduced)).toBe(await alone(text));
     expect(withDocComments(output.replace('openapi_morph_doc_1', 'openapi_morph_doc_2'), reduced)).toBeUndefined();
-    expect(withDocComments(output.replace('/** openapi_morph_doc_1 */', ''), reduced)).toBeUndefined();
-    expect(withDocComments(output.replace('/** openapi_morph_doc_0 */\n', '/** openapi_morph_doc_0 */ '), reduced)).toBeUndefined();
-    expect(withDocComments(output.replace('/** openapi_morph_doc_0 */', '/** openapi_morph_doc_1 */').replace('/** openapi_morph_doc_1 */\nconst b', '/** openapi_morph_doc_0 */\nconst b'), reduced)).toBeUndefined();
-    const sent = await rewritten(text, alone, (first) => first.replace('/** openapi_morph_doc_1 */', '/** openapi_morph_doc_1 */ x'));
+    expect(withDocComments(output.replace(' * openapi_morph_doc_1\n', ''), reduced)).toBeUndefined();
+    expect(withDocComments(output.replace(' * openapi_morph_doc_0', 'x * openapi_morph_doc_0'), reduced)).toBeUndefined();
+    expect(withDocComments(output.replace(' * openapi_morph_doc_0', ' * openapi_morph_doc_0 x'), reduced)).toBeUndefined();
+    expect(withDocComments(output.replace('openapi_morph_doc_0', 'openapi_morph_doc_X').replace('openapi_morph_doc_1', 'openapi_morph_doc_0').replace('openapi_morph_doc_X', 'openapi_morph_doc_1'), reduced)).toBeUndefined();
+    const sent = await rewritten(text, alone, (first) => first.replace(' * openapi_morph_doc_1', ' * openapi_morph_doc_1 x'));
     expect(sent).toStrictEqual([reduced.text, text]);
   });
 });
