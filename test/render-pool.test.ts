@@ -93,7 +93,7 @@ describeNeeding(
       const { workers, events } = run(generated, args);
       expect(workers).toBe(1);
       const worker = events.findIndex((e) => e.startsWith('worker ') && e.includes('format-worker.js'));
-      const journal = events.findIndex((e) => e === `read ${join(generated.dir, '.openapi-morph-journal.json')}`);
+      const journal = events.findIndex((e) => e === `read-sync ${join(generated.dir, '.openapi-morph-journal.json')}`);
       expect(journal).toBeGreaterThan(worker);
     });
 
