@@ -114,6 +114,7 @@ const PRETTIER_PLUGINS: Record<string, readonly string[]> = {
   typescript: ['babel', 'estree', 'typescript'],
   babel: ['babel', 'estree'],
   json: ['babel', 'estree'],
+  'json-stringify': ['babel', 'estree'],
   markdown: ['markdown'],
   yaml: ['yaml'],
   css: ['postcss'],

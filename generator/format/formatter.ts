@@ -24,7 +24,19 @@ export interface Formatter {
  */
 export type FormatterSetup = { readonly kind: 'config' } | { readonly kind: 'standalone'; readonly parsers: readonly string[]; readonly all: boolean };
 
-export const PARSERS: Record<string, string> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'babel', mjs: 'babel', json: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', css: 'css' };
+const PARSERS: Record<string, string> = { ts: 'typescript', mts: 'typescript', cts: 'typescript', js: 'babel', mjs: 'babel', json: 'json', md: 'markdown', yaml: 'yaml', yml: 'yaml', css: 'css' };
+
+/**
+ * The files prettier formats as `JSON.stringify` lays them out (its `json-stringify` parser, which
+ * it infers from these names): every array and object broken, where its `json` parser joins an
+ * array that fits on a line. `prettier --check` in a project reads a package's `package.json` so.
+ */
+const JSON_STRINGIFY_FILES = new Set(['package.json', 'package-lock.json', 'composer.json']);
+
+/** The parser prettier infers for a file from its path, of those the format stage uses; `undefined`: not formatted. */
+export function parserFor(path: string): string | undefined {
+  return JSON_STRINGIFY_FILES.has(path.slice(path.lastIndexOf('/') + 1)) ? 'json-stringify' : PARSERS[extension(path)];
+}
 
 /**
  * `rewrites: false`: the standalone build gives prettier markdown as it is, all table rows,
@@ -48,11 +60,11 @@ export function fileSetup(file: Pick<PrintedFile, 'path' | 'content'>): Formatte
 }
 
 /**
- * The standalone setup of a package from the default templates (TypeScript, JSON, markdown with
- * TypeScript and JSON fences): what a render's format worker loads before the files exist, and
- * what the build's format seed is keyed for (`bin/build-format-seed.ts`).
+ * The standalone setup of a package from the default templates (TypeScript, JSON, package.json,
+ * markdown with TypeScript and JSON fences): what a render's format worker loads before the files
+ * exist, and what the build's format seed is keyed for (`bin/build-format-seed.ts`).
  */
-const DEFAULT_PARSERS = ['json', 'markdown', 'typescript'];
+const DEFAULT_PARSERS = ['json', 'json-stringify', 'markdown', 'typescript'];
 export const DEFAULT_PACKAGE_SETUP: FormatterSetup = { kind: 'standalone', parsers: DEFAULT_PARSERS, all: false };
 
 /** The full prettier with the project's config (a render's setup where the output folder has one). */
@@ -105,10 +117,11 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * and with the runs of plain items of the other lists as placeholder items (markdown-items.ts);
  * TypeScript with the runs of interface and object type members it prints as they stand (but for
  * their indentation) replaced by placeholders (type-members.ts), the validation data's
- * elements it lays out (data-elements.ts), and the JSDoc comments on lines of their own as one-line
- * placeholders (doc-comments.ts), parsed by babel (`babel-ts`), else
+ * elements it lays out (data-elements.ts), and the middle lines of the JSDoc comments on lines of
+ * their own as one placeholder line (doc-comments.ts), parsed by babel (`babel-ts`), else
  * by prettier's `typescript` parser; JSON as `JSON.stringify` writes it laid out as prettier lays it
- * out (json-code.ts), without prettier.
+ * out (json-code.ts), and a package.json so written as it stands (prettier's `json-stringify`
+ * parser keeps that layout), without prettier.
  *
  * Why babel: prettier's tests hold that its `babel-ts` parser and its `typescript` parser give the
  * same output (each TypeScript case is formatted with both and compared), and babel parses in about
@@ -135,21 +148,33 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
     formatWithPlainBlocks(text, (blocks) =>
       formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (fenced) => formatWithPlainItems(fenced, (sent) => prettier(sent, 'markdown', filepath)))),
     );
-  // A JSON file as `JSON.stringify(value, null, 2)` writes it (package.json, tsconfig.json) as prettier lays it out (json-code.ts).
+  // A JSON file as `JSON.stringify(value, null, 2)` writes it (tsconfig.json) as prettier lays it out (json-code.ts).
   const json = (text: string, filepath: string) => {
     const lines = text.endsWith('\n') ? printedJson(text.slice(0, -1)) : undefined;
     return lines ? Promise.resolve(`${lines.join('\n')}\n`) : prettier(text, 'json', filepath);
   };
+  // package.json: prettier's `json-stringify` parser lays a text out as `JSON.stringify(value, null, 2)` does, its strings as written.
+  const jsonStringify = (text: string, filepath: string) => (stringified(text) ? Promise.resolve(text) : prettier(text, 'json-stringify', filepath));
   return {
     format: (text, parser, filepath) => {
       if (rewrites && parser === 'typescript') return typescript(text, filepath);
       if (rewrites && parser === 'json') return json(text, filepath);
+      if (rewrites && parser === 'json-stringify') return jsonStringify(text, filepath);
       return rewrites && parser === 'markdown' ? markdown(text, filepath) : prettier(text, parser, filepath);
     },
   };
 }
 
-export function extension(path: string): string {
+/** Whether a text is `JSON.stringify(value, null, 2)` of what it holds, with a newline after it. */
+function stringified(text: string): boolean {
+  try {
+    return `${JSON.stringify(JSON.parse(text), null, 2)}\n` === text;
+  } catch {
+    return false;
+  }
+}
+
+function extension(path: string): string {
   return /\.([^./]+)$/.exec(path)?.[1] ?? '';
 }
 
@@ -161,7 +186,7 @@ const FENCES: Record<string, string | null> = { ts: 'typescript', typescript: 't
  * fenced code too); `undefined` when a fence is in a language not listed, so every plugin loads.
  */
 export function neededParsers(file: Pick<PrintedFile, 'path' | 'content'>): string[] | undefined {
-  const own = PARSERS[extension(file.path)];
+  const own = parserFor(file.path);
   if (own !== 'markdown') return own ? [own] : [];
   // Front matter: YAML (`---`) is formatted by the yaml plugin; TOML (`+++`) by whatever can.
   if (file.content.startsWith('+++')) return undefined;

@@ -10,14 +10,17 @@ import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
  * GitHub's README lists its 625 models, and two of them (`[Blob_]`, bold text holding code) sent
  * 60 KB, about 0.4 s of a format worker.
  *
- * Why the rest prints the same: prettier prints a tight list's items one a line, each as its
- * marker and its content, the marker the list's (`-`, or `*` for a list right after another one:
- * the placeholder gets it too), and an item of one plain line as it stands whatever its siblings
- * hold. The list stays tight, of the same kind, with items of one line. Only for a list at the first
- * column after an empty line, whose every line is an item, with an empty line or the end after it,
- * and no list it could go on from or to (the first line that is not empty before it and after it is
- * neither indented nor an item: a list there would make one loose list of both). The output must
- * hold each placeholder once, in order, as a line of its own; otherwise the text goes as it is.
+ * Why the rest prints the same: prettier prints a list's items one a line, each as its marker and
+ * its content, the marker the list's (`-`, or `*` for a list right after another one: the
+ * placeholder gets it too), an empty line between two items only where the source has one between
+ * them (it decides that item by item, from the gap to the next one), and an item of one plain line
+ * as it stands whatever its siblings hold. The run's items and the placeholder have no empty line
+ * between them, and each is one line. Only for a list at the first column after an empty line,
+ * whose every line is an item, with an empty line or the end after it, and no list it could go on
+ * from or to (the first line that is not empty before it and after it is neither indented nor an
+ * item), a conservative rule: a review found a list that goes on from one before it through a lazy
+ * line (`- x\nlazy\n\n- a`), printed the same for the reason above. The output must hold each
+ * placeholder once, in order, as a line of its own; otherwise the text goes as it is.
  */
 export function formatWithPlainItems(text: string, format: (text: string) => Promise<string>): Promise<string> {
   return formatRewritten(text, withoutPlainItems, withPlainItems, format);

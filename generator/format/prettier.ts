@@ -8,7 +8,7 @@ import { formatCache, formatCacheKey, type FormatCache } from './format-cache.ts
 import { withChunkCache } from './chunk-cache.ts';
 import { formatChunked } from './chunks.ts';
 import { formatBatch, runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
-import { configOptions, CONFIG_SETUP, extension, fileSetup, PARSERS, type FormatterSetup } from './formatter.ts';
+import { configOptions, CONFIG_SETUP, fileSetup, parserFor, type FormatterSetup } from './formatter.ts';
 import { formatRecord, type FormatRecord, type PriorOutput } from './prior-output.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
@@ -89,7 +89,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   };
   // Synchronous without a config: a file printed in the templates stage's loop reaches the pool before the next template runs.
   const prepare = (file: PrintedFile): Prepared | Promise<Prepared> => {
-    const parser = PARSERS[extension(file.path)];
+    const parser = parserFor(file.path);
     if (!parser) return { file, header: '' };
     if (config) {
       // With a config, the options prettier resolves for the file (shared configs and plugins included), read afresh.
@@ -125,7 +125,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
     return { ...prepared, outcome, ...('content' in outcome ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
   };
   return {
-    seeded: (path, text) => !config && PARSERS[extension(path)] === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, fileSetup({ path, content: text }), { text, parser: 'typescript', filepath: path })),
+    seeded: (path, text) => !config && parserFor(path) === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, fileSetup({ path, content: text }), { text, parser: 'typescript', filepath: path })),
     add(file) {
       added.push(file);
       if (!pool) return;

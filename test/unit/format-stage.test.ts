@@ -10,10 +10,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { PrintedFile } from '../../generator/emit/print.ts';
 import { withHeader } from '../../generator/emit/header.ts';
 import { runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from '../../generator/format/format-jobs.ts';
-import { DEFAULT_PACKAGE_SETUP, type FormatterSetup } from '../../generator/format/formatter.ts';
+import { DEFAULT_PACKAGE_SETUP, parserFor, type FormatterSetup } from '../../generator/format/formatter.ts';
 
 /** A file's setup: a default package's plugins, and every plugin for a fence in a language with none listed. */
-const DEFAULT: FormatterSetup = { kind: 'standalone', parsers: ['json', 'markdown', 'typescript'], all: false };
+const DEFAULT: FormatterSetup = { kind: 'standalone', parsers: ['json', 'json-stringify', 'markdown', 'typescript'], all: false };
 import { formatFiles, sharedKey, startFormatSession } from '../../generator/format/prettier.ts';
 import { ENTRY_FOLDER } from '../../generator/format/format-cache.ts';
 import { CHUNKED_CHARS, PAGE_SECTIONED_CHARS, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
@@ -109,7 +109,7 @@ describe('format stage', () => {
     const formatted = await formatFiles(files, out, cache);
     // What prettier gives for each whole file, header included (the format stage before the split).
     const { outcomes } = await runFormatJobs(
-      files.map((file) => ({ text: file.content, parser: file.path.endsWith('.md') ? 'markdown' : file.path.endsWith('.json') ? 'json' : 'typescript', filepath: join(out, file.path) })),
+      files.map((file) => ({ text: file.content, parser: parserFor(file.path)!, filepath: join(out, file.path) })),
       DEFAULT_PACKAGE_SETUP,
     );
     expect(formatted.map((file) => file.content)).toStrictEqual(outcomes.map((outcome) => ('content' in outcome ? outcome.content : outcome.error)));

@@ -22,7 +22,7 @@ vi.mock('../../generator/heavy.ts', async (original) => {
     },
   };
 });
-const { createFormatter, DEFAULT_PACKAGE_SETUP } = await import('../../generator/format/formatter.ts');
+const { createFormatter, DEFAULT_PACKAGE_SETUP, parserFor } = await import('../../generator/format/formatter.ts');
 const { prettierStandalone } = await import('../../generator/heavy.ts');
 const { babelAlike } = await import('../../generator/format/babel-alike.ts');
 
@@ -70,6 +70,39 @@ describe('JSON in the standalone formatter', () => {
       const printed = await prettier.format(other, 'json', 'package.json');
       sent.length = 0;
       expect(await formatter.format(other, 'json', 'package.json')).toBe(printed);
+      expect(sent).toStrictEqual([other]);
+    }
+  });
+});
+
+describe('package.json in the standalone formatter', () => {
+  it("takes the parser prettier infers from a file's name: json-stringify for package.json, json for others", () => {
+    expect(['package.json', 'a/package.json', 'package-lock.json', 'composer.json', 'tsconfig.json', 'x.json', 'a/package.json.md'].map(parserFor)).toStrictEqual([
+      'json-stringify',
+      'json-stringify',
+      'json-stringify',
+      'json-stringify',
+      'json',
+      'json',
+      'markdown',
+    ]);
+  });
+
+  it('keeps a package.json as JSON.stringify writes it without prettier, the bytes prettier gives; other text goes to prettier', async () => {
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const written = `${JSON.stringify({ name: 'x', files: ['dist', 'src'], typesVersions: { '*': { v: ['./v.d.ts'] } }, keywords: [], o: {}, n: [1, -2.5, true, null] }, null, 2)}\n`;
+    const expected = await prettier.format(written, 'json-stringify', 'package.json');
+    sent.length = 0;
+    expect(await formatter.format(written, 'json-stringify', 'package.json')).toBe(expected);
+    expect(sent).toStrictEqual([]);
+    // What prettier's CLI infers for the file gives the same bytes (`prettier --check` in a project).
+    const { format } = await import('prettier');
+    expect(await format(written, { filepath: 'package.json' })).toBe(written);
+    for (const other of ['{"files":["a"]}\n', JSON.stringify({ a: 1 }, null, 2), `{\n  "a": "\\u2028"\n}\n`]) {
+      const printed = await format(other, { filepath: 'package.json' });
+      sent.length = 0;
+      expect(await formatter.format(other, 'json-stringify', 'package.json')).toBe(printed);
       expect(sent).toStrictEqual([other]);
     }
   });
