@@ -74,8 +74,10 @@ describe('runFormatJobs', () => {
   });
 
   it("a render's pool warms up on samples that prettier formats (one for each parser of a default package), and formats as an unwarmed one", async () => {
-    const samples = DEFAULT_PACKAGE_SETUP.kind === 'standalone' ? DEFAULT_PACKAGE_SETUP.parsers.map((parser) => ({ ...WARM_UP_SAMPLES[parser]!, parser })) : [];
+    // json-stringify has none: a package.json as JSON.stringify writes it does not go to prettier (formatter.ts).
+    const samples = DEFAULT_PACKAGE_SETUP.kind === 'standalone' ? DEFAULT_PACKAGE_SETUP.parsers.flatMap((parser) => (WARM_UP_SAMPLES[parser] ? [{ ...WARM_UP_SAMPLES[parser], parser }] : [])) : [];
     expect(samples.map((sample) => sample.parser)).toStrictEqual(['json', 'markdown', 'typescript']);
+    expect(DEFAULT_PACKAGE_SETUP.kind === 'standalone' && DEFAULT_PACKAGE_SETUP.parsers).toStrictEqual(['json', 'json-stringify', 'markdown', 'typescript']);
     // Each sample is left unformatted on purpose: prettier has work to do on it.
     const { outcomes } = await runFormatJobs(samples, DEFAULT_PACKAGE_SETUP);
     outcomes.forEach((outcome, i) => {
