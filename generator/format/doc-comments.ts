@@ -1,4 +1,5 @@
 import { printedComment } from './block-comment.ts';
+import { commentRanges } from './comment-ranges.ts';
 import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 
 /**
@@ -47,29 +48,10 @@ export function withoutDocComments(text: string): Replaced | undefined {
   const parts: string[] = [];
   const comments: string[][] = [];
   let copied = 0;
-  const special = /['"`/]/g;
-  for (let match = special.exec(text); match; match = special.exec(text)) {
-    const at = match.index;
-    const c = text[at]!;
-    if (c === '`') return undefined;
-    if (c === "'" || c === '"') {
-      let end = at + 1;
-      while (end < text.length && text[end] !== c && text[end] !== '\n') end += text[end] === '\\' ? 2 : 1;
-      if (text[end] !== c) return undefined;
-      special.lastIndex = end + 1;
-      continue;
-    }
-    const next = text[at + 1];
-    if (next === '/') {
-      const end = text.indexOf('\n', at);
-      special.lastIndex = end < 0 ? text.length : end;
-      continue;
-    }
-    if (next !== '*') return undefined;
-    const close = text.indexOf('*/', at + 2);
-    if (close < 0) return undefined;
-    const end = close + 2;
-    special.lastIndex = end;
+  const ranges = commentRanges(text);
+  if (!ranges) return undefined;
+  for (const [at, end] of ranges) {
+    if (text[at + 1] !== '*') continue;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const lineEnd = text.indexOf('\n', end);
     const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);

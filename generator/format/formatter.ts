@@ -8,6 +8,7 @@ import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithPlainItems } from './markdown-items.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
 import { formatWithTypeMembers } from './type-members.ts';
+import { formatWithApiMethods } from './api-methods.ts';
 import { formatWithDataElements } from './data-elements.ts';
 import { formatWithDocComments } from './doc-comments.ts';
 import { printedJson } from './json-code.ts';
@@ -116,7 +117,8 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * the fenced code it prints as it is marked as a language it does not format (markdown-fences.ts),
  * and with the runs of plain items of the other lists as placeholder items (markdown-items.ts);
  * TypeScript with the runs of interface and object type members it prints as they stand (but for
- * their indentation) replaced by placeholders (type-members.ts), the validation data's
+ * their indentation) replaced by placeholders (type-members.ts), the API classes' methods it lays
+ * out (api-methods.ts), the validation data's
  * elements it lays out (data-elements.ts), and the middle lines of the JSDoc comments on lines of
  * their own as one placeholder line (doc-comments.ts), parsed by babel (`babel-ts`), else
  * by prettier's `typescript` parser; JSON as `JSON.stringify` writes it laid out as prettier lays it
@@ -140,8 +142,10 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
   const typescript = (text: string, filepath: string) =>
     formatWithTypeMembers(text, (members) =>
-      formatWithDataElements(members, (elements) =>
-        formatWithDocComments(elements, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath))),
+      formatWithApiMethods(members, (methods) =>
+        formatWithDataElements(methods, (elements) =>
+          formatWithDocComments(elements, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath))),
+        ),
       ),
     );
   const markdown = (text: string, filepath: string) =>

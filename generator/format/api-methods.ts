@@ -1,0 +1,307 @@
+import { commentRanges } from './comment-ranges.ts';
+import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
+import { ASCII, Unsure, WIDTH } from './print-width.ts';
+
+/**
+ * The API classes' methods (templates/api.ts: a signature line, `return this.#core.call<R>(...)`,
+ * `}`) laid out as prettier lays them out, each sent to it as one placeholder property and put back:
+ * GitHub's 62 API classes were about two thirds of what its `--all` gave prettier after the doc
+ * comments (doc-comments.ts), mostly these methods: each one a signature to break and two calls
+ * whose last arguments prettier tries hugged, then broken out.
+ *
+ * What prettier's printer does with these (its defaults: width 80, indent 2, trailing commas), measured up to the next line break:
+ * - the signature stays on one line where it fits; else each parameter goes on a line of its own
+ *   with a comma, and `): ApiPromise<R> {` follows (one parameter or several alike);
+ * - a type argument `R` stays inside `<>` where the line up to its next break fits (`<R> {` after
+ *   the signature, `<R>(` before the call's arguments), or is a name (prettier hugs a plain type
+ *   reference or keyword); else it goes on a line of its own, indented by 2, and `>` after;
+ * - a parameter's type: `NonNullable<...>[...]` breaks inside its `<>` as above, an object type `{
+ *   a?: T; b: U }` one member a line (each with `;`), an indexed access chain or name never;
+ * - the call's arguments: on one line where all fits; else hugged, its last argument (the arrow
+ *   function) broken where the line up to ` =>` fits, its body on the next line indented by 2 and
+ *   `,` then `);` after it; else one argument a line, each with a comma, the arrow function on one
+ *   line where it fits, else its body on the next line;
+ * - the inner call `client.M("path", { ... })` likewise: one line, else hugged (its object one member
+ *   a line) where the line up to `{` fits, else one argument a line; an object on one line where it
+ *   fits with what follows it, else one member a line, each with a comma.
+ *
+ * Only methods of that shape (what the default template prints, ASCII, strings without a backslash,
+ * names as keys, values of names and objects, security lists `[]` or of one list of strings) in a
+ * top-level `export class Name {`, and only where every piece is predicted: a union or a member
+ * that does not fit, or anything else, leaves the method to prettier, and so does a comment in its
+ * lines. Text with `prettier-ignore`, a template literal, a `/` that starts no comment, or a string
+ * that does not close on its line is formatted as it is. The output must hold each placeholder once, in order, on
+ * a line of its own at the class's member indentation; otherwise, or when prettier fails, the text
+ * is formatted as it is.
+ */
+export function formatWithApiMethods(text: string, format: (text: string) => Promise<string>): Promise<string> {
+  return formatRewritten(text, withoutApiMethods, withApiMethods, format);
+}
+
+const PLACEHOLDER = 'openapi_morph_method_';
+
+interface Replaced {
+  readonly text: string;
+  readonly methods: readonly (readonly string[])[];
+}
+
+const NAME = '[A-Za-z_$][\\w$]*';
+const IS_NAME = new RegExp(`^${NAME}$`);
+const STRING = '"[^"\\\\]*"';
+const IS_STRING = new RegExp(`^${STRING}$`);
+const CLASS = new RegExp(`^export class ${NAME} \\{$`);
+const SIGNATURE = new RegExp(`^  (${NAME})\\((.*)\\): ApiPromise<(.*)> \\{$`);
+const CALL = /^ {4}return this\.#core\.call<(.*)>\((.*)\);$/;
+/** An indexed access chain or array type: `paths["/a"]["get"]`, `Pet[]` (prettier has nowhere to break it, and does not hug it as a type argument). */
+const CHAIN = new RegExp(`^${NAME}(?:\\[${STRING}\\])*(?:\\[\\])*$`);
+const NON_NULLABLE = new RegExp(`^NonNullable<(${NAME}(?:\\[${STRING}\\])+)>((?:\\[${STRING}\\])*)$`);
+/** A key: a name, or a string prettier keeps quoted (it holds what no name can, so the object's other quoted keys stay quoted too). */
+const KEY = `(?:${NAME}|"[^"\\\\]*[^\\w$"\\\\][^"\\\\]*")`;
+const SPREAD = new RegExp(`^\\.\\.\\.${NAME}(?:\\.${NAME})*$`);
+const ARROW = new RegExp(`^\\(client, init\\) => client\\.(${NAME})\\((${STRING}), (\\{.*\\})\\)$`);
+
+/** `text` with its predicted methods as placeholders, or `undefined` when it has none (see above). */
+export function withoutApiMethods(text: string): Replaced | undefined {
+  if (text.includes(PLACEHOLDER) || text.includes('prettier-ignore') || /[\r\u2028\u2029]/.test(text)) return undefined;
+  const comments = commentRanges(text);
+  if (!comments) return undefined;
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; at += lines[i++]!.length + 1) starts.push(at);
+  // Whether lines `from` to `to` are code: no comment starts, ends or goes on in them.
+  let next = 0;
+  const code = (from: number, to: number) => {
+    const start = starts[from]!;
+    const end = starts[to]! + lines[to]!.length;
+    while (next < comments.length && comments[next]![1] <= start) next++;
+    return next === comments.length || comments[next]![0] > end;
+  };
+  const out: string[] = [];
+  const methods: string[][] = [];
+  let inClass = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!inClass) inClass = CLASS.test(line) && code(i, i);
+    else if (line === '}' && code(i, i)) inClass = false;
+    else if (lines[i + 2] === '  }' && SIGNATURE.test(line) && CALL.test(lines[i + 1]!) && code(i, i + 2)) {
+      const printed = printedMethod(line, lines[i + 1]!);
+      if (printed) {
+        out.push(`  ${PLACEHOLDER}${methods.length};`);
+        methods.push(printed);
+        i += 2;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return methods.length > 0 ? { text: out.join('\n'), methods } : undefined;
+}
+
+/** `output` (prettier's for the replaced text) with the methods back in place of their placeholders, or `undefined` when it is not as expected. */
+export function withApiMethods(output: string, replaced: Replaced): string | undefined {
+  return replacedPlaceholders(output, PLACEHOLDER, replaced.methods.length, (n, line) => (line === `  ${PLACEHOLDER}${n};` ? replaced.methods[n]!.join('\n') : undefined));
+}
+
+/** A method's lines as prettier prints them, or `undefined` where that is not predicted. */
+export function printedMethod(signature: string, call: string): string[] | undefined {
+  if (!ASCII.test(signature) || !ASCII.test(call)) return undefined;
+  try {
+    return [...printedSignature(signature), ...printedCall(call), '  }'];
+  } catch (error) {
+    if (error instanceof Unsure) return undefined;
+    throw error;
+  }
+}
+
+function printedSignature(line: string): string[] {
+  const [, name, list, result] = SIGNATURE.exec(line)!;
+  const params = split(list!, ', ').map((param) => {
+    const match = new RegExp(`^(${NAME}\\??): (.+)$`).exec(param);
+    if (!match) throw new Unsure();
+    return { prefix: `${match[1]}: `, type: parsedType(match[2]!) };
+  });
+  const returns = parsedType(result!);
+  // Flat, as prettier prints each type (an object type's members joined by `; `).
+  const flat = `  ${name}(${params.map(({ prefix, type }) => `${prefix}${flatType(type)}`).join(', ')}): ApiPromise<${flatType(returns)}> {`;
+  if (flat.length <= WIDTH) return [flat];
+  const returned = typeArgument('  ): ApiPromise', returns, ' {', 2);
+  returned.push(`${returned.pop()} {`);
+  return [`  ${name}(`, ...params.flatMap(({ prefix, type }) => printedType(type, 4, prefix, ',')), ...returned];
+}
+
+/** `return this.#core.call<R>(...)` as prettier prints it. */
+function printedCall(line: string): string[] {
+  // Never on one line: its shortest, `return this.#core.call<R>("a", "GET", "none", [], options,
+  // (client, init) => client.GET("/", { ...init }));`, is 111 columns at its indentation, 87 from
+  // a broken type argument's `>`.
+  const [, result, list] = CALL.exec(line)!;
+  const args = split(list!, ', ');
+  const arrow = ARROW.exec(args.at(-1)!);
+  const first = args.slice(0, -1);
+  if (!arrow || first.some((arg) => !IS_STRING.test(arg) && !IS_NAME.test(arg) && !securityList(arg))) throw new Unsure();
+  const [, method, path, object] = arrow;
+  const members = objectMembers(object!);
+  // The callee and its type argument: the line goes on after `>`.
+  const head = typeArgument('    return this.#core.call', parsedType(result!), '(', 4);
+  const last = head.pop()!;
+  const hugged = `${last}(${first.join(', ')}, (client, init) =>`;
+  if (hugged.length <= WIDTH) return [...head, hugged, ...innerCall(method!, path!, members, 6, ','), '    );'];
+  const broken = first.map((arg) => {
+    // A string or name has nowhere to break; a list that does not fit would break.
+    if (arg.startsWith('[') && 6 + arg.length + 1 > WIDTH) throw new Unsure();
+    return `      ${arg},`;
+  });
+  const flatArrow = `      (client, init) => client.${method}(${path}, ${flatObject(members)}),`;
+  const arrowLines = flatArrow.length <= WIDTH ? [flatArrow] : ['      (client, init) =>', ...innerCall(method!, path!, members, 8, ',')];
+  return [...head, `${last}(`, ...broken, ...arrowLines, '    );'];
+}
+
+/** `client.M("path", { ... })` at column `indent`, then `suffix` (see above). */
+function innerCall(method: string, path: string, members: readonly Member[], indent: number, suffix: string): string[] {
+  const pad = ' '.repeat(indent);
+  const callee = `client.${method}(`;
+  const flat = `${pad}${callee}${path}, ${flatObject(members)})${suffix}`;
+  if (flat.length <= WIDTH) return [flat];
+  const hugged = `${pad}${callee}${path}, {`;
+  if (hugged.length <= WIDTH) return [hugged, ...members.flatMap((member) => printedMember(member, indent + 2)), `${pad}})${suffix}`];
+  return [`${pad}${callee}`, `${pad}  ${path},`, ...printedObject(members, indent + 2, '', ','), `${pad})${suffix}`];
+}
+
+/** An object literal's member: `...name`, `name`, `key: name` or `key: { ... }`. */
+type Member = { readonly text: string } | { readonly key: string; readonly members: readonly Member[] };
+
+function objectMembers(object: string): Member[] {
+  const inner = /^\{ (.*) \}$/.exec(object)?.[1];
+  if (inner === undefined) throw new Unsure();
+  return split(inner, ', ').map((member): Member => {
+    if (SPREAD.test(member) || IS_NAME.test(member) || new RegExp(`^${KEY}: (?:${NAME}|${STRING})$`).test(member)) return { text: member };
+    const nested = new RegExp(`^(${KEY}): (\\{.*\\})$`).exec(member);
+    if (!nested) throw new Unsure();
+    return { key: nested[1]!, members: objectMembers(nested[2]!) };
+  });
+}
+
+function flatObject(members: readonly Member[]): string {
+  return `{ ${members.map((member) => ('text' in member ? member.text : `${member.key}: ${flatObject(member.members)}`)).join(', ')} }`;
+}
+
+/** An object literal after `prefix` at column `indent`, then `suffix`: on one line where it fits, else one member a line. */
+function printedObject(members: readonly Member[], indent: number, prefix: string, suffix: string): string[] {
+  const pad = ' '.repeat(indent);
+  const flat = `${pad}${prefix}${flatObject(members)}${suffix}`;
+  if (flat.length <= WIDTH) return [flat];
+  if (pad.length + prefix.length + 1 > WIDTH) throw new Unsure();
+  return [`${pad}${prefix}{`, ...members.flatMap((member) => printedMember(member, indent + 2)), `${pad}}${suffix}`];
+}
+
+/** A member of a broken object, with its comma. */
+function printedMember(member: Member, indent: number): string[] {
+  if ('members' in member) return printedObject(member.members, indent, `${member.key}: `, ',');
+  if (indent + member.text.length + 1 > WIDTH) throw new Unsure();
+  return [`${' '.repeat(indent)}${member.text},`];
+}
+
+/** `[]`, or a list of one list of strings (prettier breaks a list of two or more lists of two or more). */
+function securityList(arg: string): boolean {
+  return arg === '[]' || new RegExp(`^\\[\\[${STRING}(?:, ${STRING})*\\]\\]$`).test(arg);
+}
+
+/**
+ * A type of a signature or type argument: a name (prettier hugs it as a type argument), an indexed
+ * access chain, array type or string (`atom`, nowhere to break), `NonNullable<chain>[...]`, a union
+ * of names, chains and strings, or an object type.
+ */
+type Type =
+  | { readonly kind: 'atom'; readonly text: string; readonly hugged: boolean }
+  | { readonly kind: 'nonNullable'; readonly inner: string; readonly tail: string }
+  | { readonly kind: 'union'; readonly parts: readonly string[] }
+  | { readonly kind: 'object'; readonly members: readonly { readonly prefix: string; readonly type: Type }[] };
+
+function parsedType(text: string): Type {
+  if (IS_NAME.test(text) || CHAIN.test(text) || IS_STRING.test(text)) return { kind: 'atom', text, hugged: IS_NAME.test(text) };
+  const nonNullable = NON_NULLABLE.exec(text);
+  if (nonNullable) return { kind: 'nonNullable', inner: nonNullable[1]!, tail: nonNullable[2]! };
+  // An object type, its members as the printer wrote them (`{ a: A; b?: B; }` or without the last `;`).
+  const inner = /^\{ (.*) \}$/.exec(text)?.[1];
+  if (inner !== undefined) {
+    const members = split(inner.replace(/;$/, ''), '; ').map((member) => {
+      const match = new RegExp(`^(${KEY}\\??): (.+)$`).exec(member);
+      if (!match) throw new Unsure();
+      return { prefix: `${match[1]}: `, type: parsedType(match[2]!) };
+    });
+    return { kind: 'object', members };
+  }
+  const parts = split(text, ' | ');
+  if (parts.length < 2 || !parts.every((part) => IS_NAME.test(part) || CHAIN.test(part) || IS_STRING.test(part))) throw new Unsure();
+  return { kind: 'union', parts };
+}
+
+/** A type as prettier prints it on one line. */
+function flatType(type: Type): string {
+  switch (type.kind) {
+    case 'atom':
+      return type.text;
+    case 'nonNullable':
+      return `NonNullable<${type.inner}>${type.tail}`;
+    case 'union':
+      return type.parts.join(' | ');
+    case 'object':
+      return `{ ${type.members.map(({ prefix, type: member }) => `${prefix}${flatType(member)}`).join('; ')} }`;
+  }
+}
+
+/**
+ * `before<type>` then `after` up to the next line break, `before` at column 0 holding its own
+ * indentation (`indent` columns): the lines, the last one open (what follows goes on it).
+ */
+function typeArgument(before: string, type: Type, after: string, indent: number): string[] {
+  const flat = `${before}<${flatType(type)}>`;
+  // A plain reference or keyword is hugged: it stays, however long the line.
+  if ((type.kind === 'atom' && type.hugged) || flat.length + after.length <= WIDTH) return [flat];
+  const pad = ' '.repeat(indent + 2);
+  const close = `${' '.repeat(indent)}>`;
+  // On its own line: an atom cannot break; a union breaks before each `|` where it does not fit.
+  if (type.kind === 'atom') return [`${before}<`, `${pad}${type.text}`, close];
+  if (type.kind !== 'union') throw new Unsure();
+  const own = `${pad}${flatType(type)}`;
+  return [`${before}<`, ...(own.length <= WIDTH ? [own] : type.parts.map((part) => `${pad}| ${part}`)), close];
+}
+
+/** A parameter's or type member's `prefix` and type at column `indent`, then `suffix` (see above). */
+function printedType(type: Type, indent: number, prefix: string, suffix: string): string[] {
+  const pad = ' '.repeat(indent);
+  const flat = `${pad}${prefix}${flatType(type)}${suffix}`;
+  if (flat.length <= WIDTH || type.kind === 'atom') return [flat];
+  if (type.kind === 'nonNullable') return [`${pad}${prefix}NonNullable<`, `${pad}  ${type.inner}`, `${pad}>${type.tail}${suffix}`];
+  if (type.kind !== 'object') throw new Unsure();
+  return [`${pad}${prefix}{`, ...type.members.flatMap((member) => printedType(member.type, indent + 2, member.prefix, ';')), `${pad}}${suffix}`];
+}
+
+/**
+ * `text` split at `separator` outside brackets, braces, parentheses, angle brackets and strings;
+ * unsure of text whose brackets do not pair (or an arrow's `=>`, which is no closing bracket).
+ */
+function split(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      const end = text.indexOf('"', i + 1);
+      if (end < 0) throw new Unsure();
+      i = end;
+    } else if ('([{<'.includes(c)) depth++;
+    else if (c === '>' && text[i - 1] === '=') continue;
+    else if (')]}>'.includes(c)) {
+      if (--depth < 0) throw new Unsure();
+    } else if (depth === 0 && text.startsWith(separator, i)) {
+      parts.push(text.slice(start, i));
+      start = i + separator.length;
+      i = start - 1;
+    }
+  }
+  if (depth !== 0) throw new Unsure();
+  parts.push(text.slice(start));
+  return parts;
+}
