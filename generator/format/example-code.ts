@@ -67,7 +67,8 @@ interface Argument {
  * statement `statementParts` reads), or `undefined` where that is not known:
  * - with no argument or one short one (a string or name of at most 20 columns, a number of any
  *   length: `SHORT`, `NUMBER_TEXT`), a chain it cannot break well: it breaks after `=`, and the rest
- *   must fit on the next line, indented by 2;
+ *   goes on the next line, indented by 2, where it fits; else the one argument goes on a line of
+ *   its own, indented by 4, with a comma, and `);` after it (without one, not known);
  * - else the call stays after `=` when `const name = await callee(` fits (and goes to the next
  *   line, indented by 2, when it does not), and its arguments break (`printedCall`).
  * Measured against prettier by a generated test (test/unit/example-code.test.ts).
@@ -82,7 +83,9 @@ function printedAssignment(line: string): string[] | undefined {
   if (args.length === 1 && args[0]!.text.endsWith('()')) return undefined;
   if (args.length === 0 || (args.length === 1 && args[0]!.short)) {
     const rest = `  await ${callee}(${args[0]?.text ?? ''});`;
-    return rest.length <= 80 ? [left, rest] : undefined;
+    if (rest.length <= 80) return [left, rest];
+    // Too wide there too: its one argument goes on a line of its own (the line before it may stay wider).
+    return args.length === 1 ? [left, `  await ${callee}(`, `    ${args[0]!.text},`, '  );'] : undefined;
   }
   if (`${left} await ${callee}(`.length <= 80) return printedCall('', `${left} await `, callee, args);
   const rest = printedCall('  ', 'await ', callee, args);

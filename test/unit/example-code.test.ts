@@ -115,6 +115,9 @@ describe('plain example programs', () => {
     { name: 'two arrays last (not hugged)', line: `const result = await api.${'m'.repeat(40)}("s", [1], ["a", "b"]);` },
     { name: 'an empty array last (not hugged)', line: `const result = await api.${'m'.repeat(50)}("string", []);` },
     { name: 'two objects last (not hugged)', line: `const result = await api.${'m'.repeat(40)}({ a: 1 }, { b: 2, c: 3 });` },
+    { name: 'the line after = one column too wide: its short argument broken out', line: `const result = await api.${'m'.repeat(58)}("string");` },
+    { name: 'a short argument too wide after =: broken out, the line before it wider', line: `const result = await api.${'m'.repeat(80)}("s");` },
+    { name: 'a lone name too wide after =: broken out', line: `const result = await api.${'m'.repeat(60)}(${'n'.repeat(20)});` },
   ])('a statement wider than 80 columns, $name: printed as prettier prints it', async ({ line }) => {
     const lines = printedProgram([line]);
     expect(lines).toBeDefined();
@@ -126,10 +129,9 @@ describe('plain example programs', () => {
     { name: 'an expression statement without await', line: `api.${'m'.repeat(70)}("string", 1);` },
     { name: 'an awaited call without arguments', line: `await api.${'m'.repeat(80)}();` },
     { name: 'an awaited call whose head does not fit', line: `await api.${'m'.repeat(80)}("s");` },
+    { name: 'no argument, too wide after =', line: `const result = await api.${'m'.repeat(80)}();` },
     { name: 'a last array', line: `const result = await api.${'m'.repeat(50)}("string", ["a", "b"]);` },
-    { name: 'a short argument too wide after =', line: `const result = await api.${'m'.repeat(80)}("s");` },
     { name: 'a lone call without arguments (short to prettier for some lengths of its name)', line: 'const result = await api.reposCreateInOrganizationWithNameAndMoreX(loadConfig());' },
-    { name: 'the line after = one column too wide', line: `const result = await api.${'m'.repeat(58)}("string");` },
     { name: 'an argument too wide for a line of its own', line: `const result = await api.m("s", "${'x'.repeat(80)}");` },
     { name: 'a hugged key too wide for a line of its own', line: `const result = await api.m("s", { a: "${'x'.repeat(80)}" });` },
     { name: 'a constant that is not awaited', line: `const result = api.${'m'.repeat(70)}("string", 1);` },
