@@ -1,10 +1,13 @@
+import { printedComment } from './block-comment.ts';
 import { commentRanges } from './comment-ranges.ts';
 import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 import { ASCII, Unsure, WIDTH } from './print-width.ts';
 
 /**
  * The API classes' methods (templates/api.ts: a signature line, `return this.#core.call<R>(...)`,
- * `}`) laid out as prettier lays them out, each sent to it as one placeholder property and put back:
+ * `}`) laid out as prettier lays them out, each run of them (with their JSDoc comments, as prettier
+ * prints a comment on lines of its own, and one empty line between two members where the text has
+ * any) sent to it as one placeholder property and put back:
  * GitHub's 62 API classes were about two thirds of what its `--all` gave prettier after the doc
  * comments (doc-comments.ts), mostly these methods: each one a signature to break and two calls
  * whose last arguments prettier tries hugged, then broken out.
@@ -76,8 +79,10 @@ export function withoutApiMethods(text: string): Replaced | undefined {
     while (next < comments.length && comments[next]![1] <= start) next++;
     return next === comments.length || comments[next]![0] > end;
   };
-  const out: string[] = [];
-  const methods: string[][] = [];
+  // Block comments by where they end.
+  const blockStarts = new Map(comments.filter(([at]) => text[at + 1] === '*').map(([at, end]) => [end, at]));
+  // The predicted methods, by the line their member starts on (its JSDoc's first line, or its signature's).
+  const members = new Map<number, { readonly end: number; readonly lines: readonly string[] }>();
   let inClass = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -85,16 +90,59 @@ export function withoutApiMethods(text: string): Replaced | undefined {
     else if (line === '}' && code(i, i)) inClass = false;
     else if (lines[i + 2] === '  }' && SIGNATURE.test(line) && CALL.test(lines[i + 1]!) && code(i, i + 2)) {
       const printed = printedMethod(line, lines[i + 1]!);
-      if (printed) {
-        out.push(`  ${PLACEHOLDER}${methods.length};`);
-        methods.push(printed);
-        i += 2;
-        continue;
-      }
+      if (!printed) continue;
+      const comment = i > 0 ? leadingComment(lines, starts, i, blockStarts.get(starts[i - 1]! + lines[i - 1]!.length)) : undefined;
+      members.set(comment?.start ?? i, { end: i + 2, lines: [...(comment?.lines ?? []), ...printed] });
+      i += 2;
     }
-    out.push(line);
   }
-  return methods.length > 0 ? { text: out.join('\n'), methods } : undefined;
+  if (members.size === 0) return undefined;
+  // Members one after another, with only empty lines between them, go as one placeholder: prettier
+  // keeps one empty line between two class members where the text has any, none where it has none.
+  const out: string[] = [];
+  const methods: string[][] = [];
+  let run: string[] | undefined;
+  let gap: string[] = [];
+  const close = () => {
+    out.push(...gap);
+    run = undefined;
+    gap = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const member = members.get(i);
+    if (member) {
+      if (run) run.push(...(gap.length > 0 ? [''] : []), ...member.lines);
+      else {
+        out.push(`  ${PLACEHOLDER}${methods.length};`);
+        methods.push((run = [...member.lines]));
+      }
+      gap = [];
+      i = member.end;
+    } else if (run && lines[i] === '') gap.push('');
+    else {
+      if (run) close();
+      out.push(lines[i]!);
+    }
+  }
+  if (run) close();
+  return { text: out.join('\n'), methods };
+}
+
+/**
+ * The JSDoc comment right above the signature on line `at`, as prettier prints it there (two
+ * columns in), when it stands on lines of its own from column 2 (`start`: where it begins, if a
+ * block comment ends right before the line) and says nothing that changes how prettier prints code
+ * (a type cast, a pragma: kept by doc-comments.ts too).
+ */
+function leadingComment(lines: readonly string[], starts: readonly number[], at: number, start: number | undefined): { start: number; lines: string[] } | undefined {
+  if (start === undefined) return undefined;
+  let first = at - 1;
+  while (first > 0 && starts[first]! > start) first--;
+  if (start !== starts[first]! + 2 || !lines[first]!.startsWith('  /**')) return undefined;
+  const comment = lines.slice(first, at);
+  if (/@(?:type|satisfies|format|prettier|flow|noflow|jsx)\b/.test(comment.join('\n'))) return undefined;
+  const printed = printedComment(comment);
+  return printed && { start: first, lines: printed.map((line) => `  ${line}`) };
 }
 
 /** `output` (prettier's for the replaced text) with the methods back in place of their placeholders, or `undefined` when it is not as expected. */

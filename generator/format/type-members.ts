@@ -15,10 +15,11 @@ import { ASCII, WIDTH } from './print-width.ts';
  * - a key is a name, a number without a leading zero, or a string in double quotes that prettier
  *   would not unquote (not a name nor a number) and holds no backslash;
  * - a type is a union (` | `) of names, `name["key"]...` lookups, strings without a quote or
- *   backslash, integers, generic references of those (`Record<string, never>`), each with any `[]`;
- *   and the line fits in 80 columns, or the type is one such lookup, name or string after a key,
- *   where prettier has nowhere to break (a union that does not fit it breaks, one type a line; an
- *   index signature's brackets break too);
+ *   backslash, integers, generic references of those and of their unions (`Record<string, never>`,
+ *   `OtherError<404 | 500>`), each with any `[]`; and the line fits in 80 columns, or the type is
+ *   one such lookup, name or string after a key, where prettier has nowhere to break (an index
+ *   signature's brackets break); a union after a key that does not fit is printed as prettier
+ *   breaks it (`brokenUnion`: the API classes' error maps, GitHub's 134 KB of them);
  * - an object type whose first member stands on its own line stays broken (`objectWrap:
  *   "preserve"`), so `key: {` stands as it is at any width; a member's printing does not look at
  *   its siblings (quotes are decided key by key with "as-needed");
@@ -111,14 +112,68 @@ const NAME = '[A-Za-z_$][\\w$]*';
 const KEY = `(?:${NAME}|0|[1-9]\\d*|"[^"\\\\]*")`;
 /** A type prettier cannot break: a name, a lookup `name["key"]`, a string, an integer; any `[]` after. */
 const ATOM = `(?:${NAME}(?:\\["[^"\\\\]*"\\])*|"[^"\\\\]*"|-?(?:0|[1-9]\\d*))(?:\\[\\])*`;
-/** An atom, or a generic reference of atoms (`Record<string, never>`). */
-const ELEMENT = `(?:${ATOM}|${NAME}<${ATOM}(?:, ${ATOM})*>(?:\\[\\])*)`;
+/** A generic reference's argument: an atom, or a union of atoms (`OtherError<404 | 500>`). */
+const ARGUMENT = `${ATOM}(?: \\| ${ATOM})*`;
+/** An atom, or a generic reference of such arguments (`Record<string, never>`). */
+const ELEMENT = `(?:${ATOM}|${NAME}<${ARGUMENT}(?:, ${ARGUMENT})*>(?:\\[\\])*)`;
 const HEAD = `^(?:readonly )?(?:(${KEY})\\??|\\[${NAME}: (?:string|number)\\])`;
 const MEMBER = new RegExp(`${HEAD}: (${ELEMENT}(?: \\| ${ELEMENT})*);$`);
 const OPENER = new RegExp(`${HEAD}: \\{$`);
 const CLOSER = /^\}(?:(?:\[\])*| \| null);$/;
 const INTERFACE = new RegExp(`^(?:export )?interface ${NAME} \\{$`);
 const UNBREAKABLE = new RegExp(`^${ATOM}$`);
+
+const GENERIC = new RegExp(`^(${NAME})<(.*)>$`);
+
+/**
+ * How prettier prints a member `head: A | B;` (`head` its modifiers and key) that does not fit at
+ * `column`, its lines without that indentation, or `undefined` where that is not known: `head:`,
+ * then the union on the next line, indented by 2, where it fits there with its `;`; else one type a
+ * line after `| `, indented by 2 (the last with the `;`), an atom as it is at any width, a generic
+ * reference that does not fit its line broken inside its `<>`: each argument on a line of its own,
+ * indented by 6, with a comma but the last, then `>` indented by 4 (prettier aligns a union's types
+ * two columns in and does not put a comma after the last type argument). An argument that is a
+ * union must fit its line; a type that is not a union, or a generic reference with `[]` after it,
+ * is not known.
+ */
+function brokenUnion(head: string, type: string, column: number): string[] | undefined {
+  const types = splitOutside(type, ' | ');
+  if (types.length < 2) return undefined;
+  if (column + 2 + type.length + 1 <= WIDTH) return [`${head}:`, `  ${type};`];
+  const lines = [`${head}:`];
+  for (const [i, part] of types.entries()) {
+    const end = i === types.length - 1 ? ';' : '';
+    if (column + 4 + part.length + end.length <= WIDTH || UNBREAKABLE.test(part)) {
+      lines.push(`  | ${part}${end}`);
+      continue;
+    }
+    const generic = GENERIC.exec(part);
+    if (!generic) return undefined;
+    const args = splitOutside(generic[2]!, ', ');
+    if (args.some((arg, j) => column + 6 + arg.length + (j < args.length - 1 ? 1 : 0) > WIDTH && !UNBREAKABLE.test(arg))) return undefined;
+    lines.push(`  | ${generic[1]}<`, ...args.map((arg, j) => `      ${arg}${j < args.length - 1 ? ',' : ''}`), `    >${end}`);
+  }
+  return lines;
+}
+
+/** `text` split at `separator` outside angle brackets and strings (the types `MEMBER` reads). */
+function splitOutside(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') i = text.indexOf('"', i + 1);
+    else if (c === '<') depth++;
+    else if (c === '>') depth--;
+    else if (depth === 0 && text.startsWith(separator, i)) {
+      parts.push(text.slice(start, i));
+      start = i + separator.length;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
 
 /** Whether prettier keeps a key as written: a quoted one that is not a name (which it would unquote). */
 function keyKept(key: string | undefined): boolean {
@@ -181,7 +236,9 @@ class Reader {
     const member = inBody ? MEMBER.exec(trimmed) : null;
     if (member) {
       const fits = (member[1] !== undefined && UNBREAKABLE.test(member[2]!)) || 2 * depth + trimmed.length <= WIDTH;
-      return { start: at, end: code, ...(fits && keyKept(member[1]) && written ? { printed: [...(comment ?? []), trimmed] } : {}) };
+      // A union after a key that does not fit breaks (`brokenUnion`); after an index signature, not known.
+      const lines = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(trimmed.slice(0, -member[2]!.length - 3), member[2]!, 2 * depth) : undefined;
+      return { start: at, end: code, ...(lines && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...lines] } : {}) };
     }
     return { start: at, end: this.skip(code, 0) };
   }
