@@ -16,7 +16,9 @@
  *   rewritten), with a space or the text's end on each side;
  * - code spans without a backtick, pipe or backslash in them but for escaped pipes, nor a space at
  *   either end;
- * - bold words;
+ * - bold words, or one code span in bold (a media type's list item, `` - **`application/json`**: ``):
+ *   `**` opens before a backtick where a space or the text's start stands before it, and closes
+ *   after one before a space, a colon or the text's end;
  * - an escaped pipe, `\|`, between spaces (the union types of the docs pages: `` `string` \| `null` ``):
  *   prettier prints a one-character escape as it was written, in a cell, a paragraph, a heading, a
  *   list item or a link's text alike;
@@ -162,7 +164,10 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean): number
       return !inLink && sticky(ALERT) ? ALERT.lastIndex : -1;
     case 'bold': {
       const bold = sticky(BOLD);
-      return bold && bold[1]!.split(' ').every((word) => WORD.test(word)) ? BOLD.lastIndex : -1;
+      if (!bold) return -1;
+      const end = BOLD.lastIndex;
+      // Bold words, or one code span in bold (`` **`application/json`**: ``).
+      return bold[1]!.split(' ').every((word) => WORD.test(word)) || (sticky(CODE, at + 2) && CODE.lastIndex === end - 2) ? end : -1;
     }
     case 'link': {
       if (inLink) return -1;

@@ -51,6 +51,9 @@ const PLAIN = [
   'a &gt; b &lt; c &amp; d &quot;e&quot; &apos;f&apos; &#39;g&#39; AT&amp;T x&gt;y',
   'x [!WARNING] y',
   'Defines the level of access.<br><br>`none` means no access. a <br> b<br>',
+  '**`a`**',
+  '**`application/vnd.github.star+json`**: Includes a timestamp of when the star was created.',
+  'x **`a b`** and **`c/d+e`**: y',
 ];
 
 describe('plain inline markdown', () => {
@@ -121,7 +124,9 @@ describe('plain inline markdown', () => {
     { text: '**a**`b`', why: 'bold followed by code' },
     { text: '**a**\\|', why: 'bold touching a pipe' },
     { text: '**a *b***', why: 'emphasis in bold' },
-    { text: '**`a`**', why: 'code in bold' },
+    { text: '**`a`**b', why: 'code in bold followed by a word' },
+    { text: '**`a` b**', why: 'code and a word in bold' },
+    { text: '**`a``b`**', why: 'two code spans in bold' },
     { text: '[a](b c)', why: 'a destination with a space' },
     { text: '[a](<b>)', why: 'a destination in angle brackets' },
     { text: '[a](b "t")', why: 'a link title' },
@@ -190,7 +195,7 @@ describe('plain inline markdown', () => {
     // A deterministic mix of the grammar's tokens, touching or one space apart.
     const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::', 'a[]', '[]', 'x[].y', '[][]', '>=', '->', '1]', ']', '(0.75, 1]'];
     const touching = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '`"a" \\| "b"`', '`https://x.test/a_b`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
-    const tokens = [...touching, '**GET**', '**Bold words.**'];
+    const tokens = [...touching, '**GET**', '**Bold words.**', '**`application/json`**', '**`a b`**'];
     let seed = 11;
     const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
     const text = (): string => {
