@@ -88,8 +88,8 @@ export function withoutApiMethods(text: string): Replaced | undefined {
     const line = lines[i]!;
     if (!inClass) inClass = CLASS.test(line) && code(i, i);
     else if (line === '}' && code(i, i)) inClass = false;
-    else if (lines[i + 2] === '  }' && SIGNATURE.test(line) && CALL.test(lines[i + 1]!) && code(i, i + 2)) {
-      const printed = printedMethod(line, lines[i + 1]!);
+    else if (lines[i + 2] === '  }' && code(i, i + 2)) {
+      const printed = SIGNATURE.test(line) && CALL.test(lines[i + 1]!) ? printedMethod(line, lines[i + 1]!) : printedIsError(line, lines[i + 1]!);
       if (!printed) continue;
       const comment = i > 0 ? leadingComment(lines, starts, i, blockStarts.get(starts[i - 1]! + lines[i - 1]!.length)) : undefined;
       members.set(comment?.start ?? i, { end: i + 2, lines: [...(comment?.lines ?? []), ...printed] });
@@ -159,6 +159,43 @@ export function printedMethod(signature: string, call: string): string[] | undef
     if (error instanceof Unsure) return undefined;
     throw error;
   }
+}
+
+const IS_ERROR = new RegExp(`^  isError<M extends keyof (${NAME})>\\(error: unknown, method: M\\): error is \\1\\[M\\] \\{$`);
+const IS_ERROR_RETURN = new RegExp(`^ {4}return error instanceof (${NAME}) && error\\.operationId === \\(\\{ (.*) \\} as const\\)\\[method\\];$`);
+const ENTRY = new RegExp(`^${NAME}: ${STRING}$`);
+
+/**
+ * The class's `isError` (its signature, then `return error instanceof ApiError && error.operationId
+ * === ({ method: "operation-id", ... } as const)[method];`) as prettier prints it where its object
+ * cannot stay on one line, or `undefined`: the parameters one a line; `return (`, the two operands
+ * on lines of their own, the object in parentheses one entry a line (`key: "value",` where it fits,
+ * else the value on the next line, indented by 2, after a key of five columns or more), `} as const`
+ * and `)[method]`. Where the object fits on a line after `===` (a few operations), prettier has
+ * other layouts, which are left to it.
+ */
+function printedIsError(signature: string, body: string): string[] | undefined {
+  const name = IS_ERROR.exec(signature)?.[1];
+  const returned = IS_ERROR_RETURN.exec(body);
+  if (!name || !returned || !ASCII.test(signature) || !ASCII.test(body)) return undefined;
+  const head = `  isError<M extends keyof ${name}>(`;
+  const tail = `  ): error is ${name}[M] {`;
+  if (signature.length <= WIDTH || head.length > WIDTH || tail.length > WIDTH) return undefined;
+  let entries: string[];
+  try {
+    entries = split(returned[2]!, ', ');
+  } catch {
+    return undefined;
+  }
+  if (!entries.every((entry) => ENTRY.test(entry)) || 8 + `({ ${returned[2]} } as const)[`.length <= WIDTH) return undefined;
+  const printed: string[] = [];
+  for (const entry of entries) {
+    const key = entry.slice(0, entry.indexOf(': '));
+    if (12 + entry.length + 1 <= WIDTH) printed.push(`            ${entry},`);
+    else if (key.length >= 5) printed.push(`            ${key}:`, `              ${entry.slice(key.length + 2)},`);
+    else return undefined;
+  }
+  return [head, '    error: unknown,', '    method: M,', tail, '    return (', `      error instanceof ${returned[1]} &&`, '      error.operationId ===', '        (', '          {', ...printed, '          } as const', '        )[method]', '    );', '  }'];
 }
 
 function printedSignature(line: string): string[] {

@@ -105,6 +105,31 @@ describe('API methods as placeholders', () => {
     expect(sent[0]).not.toContain('reposGet');
   });
 
+  /** The class's isError, as the default template prints it, over `entries`. */
+  const isError = (entries: readonly string[], name = 'ReposApiErrors') =>
+    `  /**\n   * Whether.\n   */\n  isError<M extends keyof ${name}>(error: unknown, method: M): error is ${name}[M] {\n    return error instanceof ApiError && error.operationId === ({ ${entries.join(', ')} } as const)[method];\n  }`;
+  const entries = (n: number, width: number) => Array.from({ length: n }, (_, i) => `method${i}${long(width)}: "operation-${i}/${long(width)}"`);
+
+  it.each([
+    ['its object one entry a line', entries(8, 10)],
+    ['entries too wide broken after their key', entries(3, 30)],
+  ])('isError is laid out in the run (%s)', async (_, list) => {
+    const text = klass([isError(list), method({})]);
+    expect(withoutApiMethods(text)?.methods).toHaveLength(1);
+    const sent = await rewritten(text);
+    expect(sent[0]).not.toContain('isError');
+  });
+
+  it.each([
+    ['an object that fits after ===', entries(1, 10), 'ReposApiErrors'],
+    ['a key of fewer than five columns that does not fit', ['a: "x"', `b: "${long(80)}"`, ...entries(4, 10)], 'ReposApiErrors'],
+    ['a head too wide', entries(8, 10), `R${long(60)}`],
+  ])('isError is left to prettier: %s', async (_, list, name) => {
+    const text = klass([isError(list, name), method({})]);
+    const sent = await rewritten(text);
+    expect(sent[0]).toContain('isError');
+  });
+
   it.each([
     ['a type cast', '  /**\n   * @type {X}\n   */'],
     ['a comment that is not indentable', '  /* a\n     b */'],
