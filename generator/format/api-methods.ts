@@ -169,9 +169,10 @@ const ENTRY = new RegExp(`^${NAME}: ${STRING}$`);
  * The class's `isError` (its signature, then `return error instanceof ApiError && error.operationId
  * === ({ method: "operation-id", ... } as const)[method];`) as prettier prints it where its object
  * cannot stay on one line, or `undefined`: the parameters one a line; `return (`, the two operands
- * on lines of their own, the object in parentheses one entry a line (`key: "value",` where it fits,
- * else the value on the next line, indented by 2, after a key of five columns or more), `} as const`
- * and `)[method]`. Where the object fits on a line after `===` (a few operations), prettier has
+ * on lines of their own, the object in parentheses, on one line in them where it fits there (a
+ * width of exactly 70 columns), else one entry a line (`key: "value",` where it fits, else the
+ * value on the next line, indented by 2, after a key of five columns or more), `} as const` and
+ * `)[method]`. Where the object fits on a line after `===` (a few operations), prettier has
  * other layouts, which are left to it.
  */
 function printedIsError(signature: string, body: string): string[] | undefined {
@@ -187,7 +188,12 @@ function printedIsError(signature: string, body: string): string[] | undefined {
   } catch {
     return undefined;
   }
-  if (!entries.every((entry) => ENTRY.test(entry)) || 8 + `({ ${returned[2]} } as const)[`.length <= WIDTH) return undefined;
+  const object = `{ ${returned[2]} } as const`;
+  if (!entries.every((entry) => ENTRY.test(entry)) || 8 + object.length + 3 <= WIDTH) return undefined;
+  // The parentheses broken, the object on one line in them where it fits there.
+  const operands = [head, '    error: unknown,', '    method: M,', tail, '    return (', `      error instanceof ${returned[1]} &&`, '      error.operationId ===', '        ('];
+  const close = ['        )[method]', '    );', '  }'];
+  if (10 + object.length <= WIDTH) return [...operands, `          ${object}`, ...close];
   const printed: string[] = [];
   for (const entry of entries) {
     const key = entry.slice(0, entry.indexOf(': '));
@@ -195,7 +201,7 @@ function printedIsError(signature: string, body: string): string[] | undefined {
     else if (key.length >= 5) printed.push(`            ${key}:`, `              ${entry.slice(key.length + 2)},`);
     else return undefined;
   }
-  return [head, '    error: unknown,', '    method: M,', tail, '    return (', `      error instanceof ${returned[1]} &&`, '      error.operationId ===', '        (', '          {', ...printed, '          } as const', '        )[method]', '    );', '  }'];
+  return [...operands, '          {', ...printed, '          } as const', ...close];
 }
 
 function printedSignature(line: string): string[] {

@@ -113,6 +113,8 @@ describe('API methods as placeholders', () => {
   it.each([
     ['its object one entry a line', entries(8, 10)],
     ['entries too wide broken after their key', entries(3, 30)],
+    // `{ ... } as const` of exactly 70 columns: ten columns in, it fits; eight in, with `(` and `)[`, it does not.
+    ['its object on one line in broken parentheses', [`a${long(51)}: "b"`]],
   ])('isError is laid out in the run (%s)', async (_, list) => {
     const text = klass([isError(list), method({})]);
     expect(withoutApiMethods(text)?.methods).toHaveLength(1);
