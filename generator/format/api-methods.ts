@@ -1,5 +1,6 @@
-import { printedComment } from './block-comment.ts';
+import { changesCode, printedComment } from './block-comment.ts';
 import { commentRanges } from './comment-ranges.ts';
+import { splitOutside } from './split-outside.ts';
 import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 import { ASCII, Unsure, WIDTH } from './print-width.ts';
 
@@ -61,11 +62,17 @@ const NON_NULLABLE = new RegExp(`^NonNullable<(${NAME}(?:\\[${STRING}\\])+)>((?:
 /** A key: a name, or a string prettier keeps quoted (it holds what no name can, so the object's other quoted keys stay quoted too). */
 const KEY = `(?:${NAME}|"[^"\\\\]*[^\\w$"\\\\][^"\\\\]*")`;
 const SPREAD = new RegExp(`^\\.\\.\\.${NAME}(?:\\.${NAME})*$`);
+const PARAMETER = new RegExp(`^(${NAME}\\??): (.+)$`);
+const TYPE_MEMBER = new RegExp(`^(${KEY}\\??): (.+)$`);
+const VALUE_MEMBER = new RegExp(`^${KEY}: (?:${NAME}|${STRING})$`);
+const OBJECT_MEMBER = new RegExp(`^(${KEY}): (\\{.*\\})$`);
+const SECURITY = new RegExp(`^\\[\\[${STRING}(?:, ${STRING})*\\]\\]$`);
 const ARROW = new RegExp(`^\\(client, init\\) => client\\.(${NAME})\\((${STRING}), (\\{.*\\})\\)$`);
 
 /** `text` with its predicted methods as placeholders, or `undefined` when it has none (see above). */
 export function withoutApiMethods(text: string): Replaced | undefined {
-  if (text.includes(PLACEHOLDER) || text.includes('prettier-ignore') || /[\r\u2028\u2029]/.test(text)) return undefined;
+  // Only a text with a class is read (the scan below is over the whole text: schema.ts has none).
+  if (!(text.startsWith('export class ') || text.includes('\nexport class ')) || text.includes(PLACEHOLDER) || text.includes('prettier-ignore') || /[\r\u2028\u2029]/.test(text)) return undefined;
   const comments = commentRanges(text);
   if (!comments) return undefined;
   const lines = text.split('\n');
@@ -102,23 +109,24 @@ export function withoutApiMethods(text: string): Replaced | undefined {
   const out: string[] = [];
   const methods: string[][] = [];
   let run: string[] | undefined;
-  let gap: string[] = [];
+  // Empty lines after the run's last member, held back until a member or other code comes.
+  let gap = 0;
   const close = () => {
-    out.push(...gap);
+    out.push(...Array<string>(gap).fill(''));
     run = undefined;
-    gap = [];
+    gap = 0;
   };
   for (let i = 0; i < lines.length; i++) {
     const member = members.get(i);
     if (member) {
-      if (run) run.push(...(gap.length > 0 ? [''] : []), ...member.lines);
+      if (run) run.push(...(gap > 0 ? [''] : []), ...member.lines);
       else {
         out.push(`  ${PLACEHOLDER}${methods.length};`);
         methods.push((run = [...member.lines]));
       }
-      gap = [];
+      gap = 0;
       i = member.end;
-    } else if (run && lines[i] === '') gap.push('');
+    } else if (run && lines[i] === '') gap++;
     else {
       if (run) close();
       out.push(lines[i]!);
@@ -140,7 +148,7 @@ function leadingComment(lines: readonly string[], starts: readonly number[], at:
   while (first > 0 && starts[first]! > start) first--;
   if (start !== starts[first]! + 2 || !lines[first]!.startsWith('  /**')) return undefined;
   const comment = lines.slice(first, at);
-  if (/@(?:type|satisfies|format|prettier|flow|noflow|jsx)\b/.test(comment.join('\n'))) return undefined;
+  if (changesCode(comment.join('\n'))) return undefined;
   const printed = printedComment(comment);
   return printed && { start: first, lines: printed.map((line) => `  ${line}`) };
 }
@@ -184,7 +192,7 @@ function printedIsError(signature: string, body: string): string[] | undefined {
   if (signature.length <= WIDTH || head.length > WIDTH || tail.length > WIDTH) return undefined;
   let entries: string[];
   try {
-    entries = split(returned[2]!, ', ');
+    entries = splitOutside(returned[2]!, ', ');
   } catch {
     return undefined;
   }
@@ -206,8 +214,8 @@ function printedIsError(signature: string, body: string): string[] | undefined {
 
 function printedSignature(line: string): string[] {
   const [, name, list, result] = SIGNATURE.exec(line)!;
-  const params = split(list!, ', ').map((param) => {
-    const match = new RegExp(`^(${NAME}\\??): (.+)$`).exec(param);
+  const params = splitOutside(list!, ', ').map((param) => {
+    const match = PARAMETER.exec(param);
     if (!match) throw new Unsure();
     return { prefix: `${match[1]}: `, type: parsedType(match[2]!) };
   });
@@ -226,7 +234,7 @@ function printedCall(line: string): string[] {
   // (client, init) => client.GET("/", { ...init }));`, is 111 columns at its indentation, 87 from
   // a broken type argument's `>`.
   const [, result, list] = CALL.exec(line)!;
-  const args = split(list!, ', ');
+  const args = splitOutside(list!, ', ');
   const arrow = ARROW.exec(args.at(-1)!);
   const first = args.slice(0, -1);
   if (!arrow || first.some((arg) => !IS_STRING.test(arg) && !IS_NAME.test(arg) && !securityList(arg))) throw new Unsure();
@@ -264,9 +272,9 @@ type Member = { readonly text: string } | { readonly key: string; readonly membe
 function objectMembers(object: string): Member[] {
   const inner = /^\{ (.*) \}$/.exec(object)?.[1];
   if (inner === undefined) throw new Unsure();
-  return split(inner, ', ').map((member): Member => {
-    if (SPREAD.test(member) || IS_NAME.test(member) || new RegExp(`^${KEY}: (?:${NAME}|${STRING})$`).test(member)) return { text: member };
-    const nested = new RegExp(`^(${KEY}): (\\{.*\\})$`).exec(member);
+  return splitOutside(inner, ', ').map((member): Member => {
+    if (SPREAD.test(member) || IS_NAME.test(member) || VALUE_MEMBER.test(member)) return { text: member };
+    const nested = OBJECT_MEMBER.exec(member);
     if (!nested) throw new Unsure();
     return { key: nested[1]!, members: objectMembers(nested[2]!) };
   });
@@ -294,7 +302,7 @@ function printedMember(member: Member, indent: number): string[] {
 
 /** `[]`, or a list of one list of strings (prettier breaks a list of two or more lists of two or more). */
 function securityList(arg: string): boolean {
-  return arg === '[]' || new RegExp(`^\\[\\[${STRING}(?:, ${STRING})*\\]\\]$`).test(arg);
+  return arg === '[]' || SECURITY.test(arg);
 }
 
 /**
@@ -315,14 +323,14 @@ function parsedType(text: string): Type {
   // An object type, its members as the printer wrote them (`{ a: A; b?: B; }` or without the last `;`).
   const inner = /^\{ (.*) \}$/.exec(text)?.[1];
   if (inner !== undefined) {
-    const members = split(inner.replace(/;$/, ''), '; ').map((member) => {
-      const match = new RegExp(`^(${KEY}\\??): (.+)$`).exec(member);
+    const members = splitOutside(inner.replace(/;$/, ''), '; ').map((member) => {
+      const match = TYPE_MEMBER.exec(member);
       if (!match) throw new Unsure();
       return { prefix: `${match[1]}: `, type: parsedType(match[2]!) };
     });
     return { kind: 'object', members };
   }
-  const parts = split(text, ' | ');
+  const parts = splitOutside(text, ' | ');
   if (parts.length < 2 || !parts.every((part) => IS_NAME.test(part) || CHAIN.test(part) || IS_STRING.test(part))) throw new Unsure();
   return { kind: 'union', parts };
 }
@@ -366,33 +374,4 @@ function printedType(type: Type, indent: number, prefix: string, suffix: string)
   if (type.kind === 'nonNullable') return [`${pad}${prefix}NonNullable<`, `${pad}  ${type.inner}`, `${pad}>${type.tail}${suffix}`];
   if (type.kind !== 'object') throw new Unsure();
   return [`${pad}${prefix}{`, ...type.members.flatMap((member) => printedType(member.type, indent + 2, member.prefix, ';')), `${pad}}${suffix}`];
-}
-
-/**
- * `text` split at `separator` outside brackets, braces, parentheses, angle brackets and strings;
- * unsure of text whose brackets do not pair (or an arrow's `=>`, which is no closing bracket).
- */
-function split(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') {
-      const end = text.indexOf('"', i + 1);
-      if (end < 0) throw new Unsure();
-      i = end;
-    } else if ('([{<'.includes(c)) depth++;
-    else if (c === '>' && text[i - 1] === '=') continue;
-    else if (')]}>'.includes(c)) {
-      if (--depth < 0) throw new Unsure();
-    } else if (depth === 0 && text.startsWith(separator, i)) {
-      parts.push(text.slice(start, i));
-      start = i + separator.length;
-      i = start - 1;
-    }
-  }
-  if (depth !== 0) throw new Unsure();
-  parts.push(text.slice(start));
-  return parts;
 }

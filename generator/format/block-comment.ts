@@ -15,3 +15,12 @@ export function printedComment(lines: readonly string[]): string[] | undefined {
     return i < lines.length - 1 && jsdoc && trimmed !== '*' && line.endsWith('  ') ? ` ${trimmed}  ` : ` ${trimmed}`;
   });
 }
+
+/**
+ * Whether a comment's text changes how prettier prints the code around it: a JSDoc type cast
+ * (`@type`, `@satisfies`) keeps its parentheses, a pragma (`@format`, `@prettier`, `@flow`, `@jsx`,
+ * `@noflow`) changes what prettier does. The rewrites leave such a comment where it is.
+ */
+export function changesCode(comment: string): boolean {
+  return /@(?:type|satisfies|format|prettier|flow|noflow|jsx)\b/.test(comment);
+}

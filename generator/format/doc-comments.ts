@@ -1,4 +1,4 @@
-import { printedComment } from './block-comment.ts';
+import { changesCode, printedComment } from './block-comment.ts';
 import { commentRanges } from './comment-ranges.ts';
 import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 
@@ -39,8 +39,6 @@ interface Replaced {
   readonly comments: readonly (readonly string[])[];
 }
 
-/** What in a comment changes how prettier prints the code around it (see above). */
-const KEPT = /@(?:type|satisfies|format|prettier|flow|noflow|jsx)\b/;
 
 /** `text` with its replaceable comments as placeholders, or `undefined` when it has none or is not read (see above). */
 export function withoutDocComments(text: string): Replaced | undefined {
@@ -57,7 +55,7 @@ export function withoutDocComments(text: string): Replaced | undefined {
     const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
     if (!/^[ \t]*$/.test(text.slice(lineStart, at)) || !/^[ \t]*$/.test(after) || !text.startsWith('/**', at) || text.startsWith('/**/', at)) continue;
     const lines = text.slice(at, end).split('\n');
-    if (lines.length < 3 || KEPT.test(text.slice(at, end))) continue;
+    if (lines.length < 3 || changesCode(text.slice(at, end))) continue;
     const printed = printedComment(lines);
     if (!printed) continue;
     parts.push(text.slice(copied, at), `${lines[0]}\n * ${PLACEHOLDER}${comments.length}\n${lines.at(-1)}`);

@@ -1,6 +1,7 @@
 import { printedComment } from './block-comment.ts';
 import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 import { ASCII, WIDTH } from './print-width.ts';
+import { splitOutside } from './split-outside.ts';
 
 /**
  * Members of interfaces and object types that prettier prints as they are but for their
@@ -154,25 +155,6 @@ function brokenUnion(head: string, type: string, column: number): string[] | und
     lines.push(`  | ${generic[1]}<`, ...args.map((arg, j) => `      ${arg}${j < args.length - 1 ? ',' : ''}`), `    >${end}`);
   }
   return lines;
-}
-
-/** `text` split at `separator` outside angle brackets and strings (the types `MEMBER` reads). */
-function splitOutside(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') i = text.indexOf('"', i + 1);
-    else if (c === '<') depth++;
-    else if (c === '>') depth--;
-    else if (depth === 0 && text.startsWith(separator, i)) {
-      parts.push(text.slice(start, i));
-      start = i + separator.length;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
 }
 
 /** Whether prettier keeps a key as written: a quoted one that is not a name (which it would unquote). */

@@ -175,6 +175,13 @@ describe('API methods as placeholders', () => {
     expect(await rewritten(text)).toStrictEqual([text]);
   });
 
+  it('reads a class at the start of a text (a chunk of a large file starts with it)', async () => {
+    const text = klass([method({})]).replace('import type { paths } from "../schema.js";\n\n', '');
+    expect(text.startsWith('export class ')).toBe(true);
+    expect(withoutApiMethods(text)?.methods).toHaveLength(1);
+    await rewritten(text);
+  });
+
   it.each([
     ['outside a class', (text: string) => text.replace('export class ReposApi {', 'export interface ReposApi {')],
     ['in a text with a template literal', (text: string) => `const a = \`\`;\n${text}`],
