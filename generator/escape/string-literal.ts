@@ -1,11 +1,11 @@
-import { UNSAFE_CODE_POINTS } from './unsafe-text.ts';
+import { unsafeCodePointsAnd } from './unsafe-text.ts';
 
 /**
  * Characters that change how code reads without being seen: every control and format character
  * and lone surrogate (unsafe-text.ts), plus line/paragraph separators, which end a line in some
  * readers. The bidirectional controls among them are the Trojan Source characters.
  */
-const INVISIBLE = new RegExp(`${UNSAFE_CODE_POINTS.source}|[\\u2028\\u2029]`, 'gu');
+const INVISIBLE = unsafeCodePointsAnd(String.raw`\u2028\u2029`);
 
 /**
  * Replaces invisible characters in JSON or JS source text with `\uXXXX` escapes (same value in a
