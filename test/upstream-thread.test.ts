@@ -4,7 +4,7 @@
  * as in the in-process tests of sync.test.ts, the upstream loads on the calling thread), so these
  * run the real bin: the main thread never reads the upstream; what crosses back (the subset, its
  * warnings, a failure's located diagnostics) is what the calling thread would have had, byte for
- * byte in what sync writes and prints. And the two helpers that make a failure cross.
+ * byte in what sync writes and prints. (How a failure crosses: unit/crossing.test.ts.)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,8 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MorphError, error } from '../generator/diagnostics/diagnostic.ts';
-import { crossing, failureReply } from '../generator/sync/upstream-thread.ts';
 import { binPath, runCli, spawnCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
@@ -105,26 +103,5 @@ describe('sync by the bin loads its upstream on a worker thread', () => {
     expect(bin.stderr).toMatch(expected);
     expect([bin.code, bin.stdout, bin.stderr]).toStrictEqual([1, here.stdout, here.stderr]);
     expect(offThread.snapshot()).toStrictEqual(before);
-  });
-});
-
-describe('what a failure carries across threads', () => {
-  it('a diagnostic keeps a cause that can be copied, and gives one that cannot as its message', () => {
-    const plain = error('OM206', 'invalid', { file: 'a.yaml' }, [{ keyword: 'required', params: { missingProperty: 'x' } }]);
-    expect(crossing(plain)).toBe(plain);
-    const withFunction = error('OM206', 'invalid', undefined, { keyword: 'required', check: () => true });
-    expect(() => structuredClone(withFunction.cause)).toThrow();
-    expect(crossing(withFunction)).toStrictEqual({ ...withFunction, cause: "{ keyword: 'required', check: [Function: check] }" });
-    expect(() => structuredClone(crossing(withFunction))).not.toThrow();
-  });
-
-  it('a MorphError crosses as its diagnostics, anything else as its message and stack', () => {
-    const diagnostics = [error('OM202', 'YAML syntax error: bad', { file: 'u.yaml', line: 3, column: 1 })];
-    expect(failureReply(new MorphError(diagnostics))).toStrictEqual({ diagnostics });
-    const uncopyable = error('OM206', 'invalid', undefined, { check: () => true });
-    expect(failureReply(new MorphError([uncopyable]))).toStrictEqual({ diagnostics: [{ ...uncopyable, cause: '{ check: [Function: check] }' }] });
-    const bug = new TypeError('x is undefined');
-    expect(failureReply(bug)).toStrictEqual({ error: { message: 'x is undefined', stack: bug.stack } });
-    expect(failureReply('thrown text')).toStrictEqual({ error: { message: 'thrown text', stack: undefined } });
   });
 });

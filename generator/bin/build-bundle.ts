@@ -29,6 +29,7 @@ await build({
     { in: 'generator/index.ts', out: 'index' },
     { in: 'generator/format/format-worker.ts', out: 'format-worker' },
     { in: 'generator/sync/upstream-worker.ts', out: 'upstream-worker' },
+    { in: 'generator/types/types-worker.ts', out: 'types-worker' },
   ],
   outdir,
   chunkNames: `${CHUNK}[hash]`,

@@ -1,6 +1,6 @@
-import { inspect } from 'node:util';
 import type { ResolvedConfig } from '../config/types.ts';
-import { MorphError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { failureFrom, type FailureReply } from '../diagnostics/crossing.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { message } from '../diagnostics/message.ts';
 import { engineFlags } from '../engine-flags.ts';
 import type { JsonObject } from '../json.ts';
@@ -50,8 +50,7 @@ export interface UpstreamRequest {
 export type UpstreamReply =
   | { readonly stage: string; readonly detail: string | undefined; readonly startedAt: number }
   | { readonly subset: SyncSubset }
-  | { readonly diagnostics: readonly Diagnostic[] }
-  | { readonly error: { readonly message: string; readonly stack: string | undefined } };
+  | FailureReply;
 
 /** A started upstream worker: its answer to come, and where the stages it posts go. */
 interface UpstreamWorker {
@@ -107,8 +106,7 @@ function spawn(): UpstreamWorker | undefined {
         if ('stage' in reply) return upstream.progress?.stage(reply.stage, reply.detail, reply.startedAt);
         worker.unref();
         if ('subset' in reply) resolve(reply.subset);
-        else if ('diagnostics' in reply) reject(new MorphError(reply.diagnostics));
-        else reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+        else reject(failureFrom(reply));
       });
       worker.on('error', (cause: unknown) => reject(new Error(`the upstream worker failed: ${message(cause)}`, { cause })));
       // After an answer this changes nothing (a promise settles once).
@@ -121,24 +119,4 @@ function spawn(): UpstreamWorker | undefined {
   // (After its listeners: a 'message' listener added later would hold the process open again.)
   worker.unref();
   return upstream;
-}
-
-/** The reply for what the worker's load threw: the diagnostics of a `MorphError`, else the error's message and stack. */
-export function failureReply(cause: unknown): UpstreamReply {
-  if (cause instanceof MorphError) return { diagnostics: cause.diagnostics.map(crossing) };
-  return { error: { message: message(cause), stack: cause instanceof Error ? cause.stack : undefined } };
-}
-
-/**
- * A diagnostic that can be posted to another thread: its `cause` (kept for `--debug`) as it is
- * when it can be copied, else as `util.inspect` shows it (a library's error object may hold a function).
- */
-export function crossing(diagnostic: Diagnostic): Diagnostic {
-  if (diagnostic.cause === undefined) return diagnostic;
-  try {
-    structuredClone(diagnostic.cause);
-    return diagnostic;
-  } catch {
-    return { ...diagnostic, cause: inspect(diagnostic.cause) };
-  }
 }

@@ -10,7 +10,8 @@ import { writePendingCodeCaches } from '../code-cache.ts';
 import { progressTime } from '../progress.ts';
 import { adoptEngineFlags } from '../engine-flags.ts';
 import { upstreamSubset } from './upstream-subset.ts';
-import { crossing, failureReply, type UpstreamReply, type UpstreamRequest, type UpstreamWorkerData } from './upstream-thread.ts';
+import { crossing, failureReply } from '../diagnostics/crossing.ts';
+import type { UpstreamReply, UpstreamRequest, UpstreamWorkerData } from './upstream-thread.ts';
 
 adoptEngineFlags((workerData as UpstreamWorkerData).engineFlags);
 const post = (reply: UpstreamReply): void => parentPort!.postMessage(reply);

@@ -4,6 +4,7 @@ import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { escapeInvisible } from '../escape/string-literal.ts';
 import { openEnumValues } from '../model/open-enum.ts';
+import { typesOffThread } from './types-thread.ts';
 
 /**
  * Types stage: openapi-typescript's Node API on the normalized subset gives `paths`,
@@ -13,8 +14,10 @@ import { openEnumValues } from '../model/open-enum.ts';
  * binary body is sent as, and what a binary response is read as), not `string`; an `anyOf`/`oneOf`
  * of a plain string and string enums is an open enum, `(string & {}) | "a" | "b"`: any string
  * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`).
+ * openapi-typescript changes the document it is given: it gets a copy, unless the document is
+ * `owned` by this call (the types worker's, posted to it).
  */
-function openapiTypes(document: JsonObject, specName: string): string {
+export function openapiTypes(document: JsonObject, specName: string, owned = false): string {
   const ts = typescript();
   const { transformSchema, scanDiscriminators, resolveRef, astToString } = openapiTypescript();
   const blob = () => ts.factory.createTypeReferenceNode('Blob');
@@ -22,7 +25,7 @@ function openapiTypes(document: JsonObject, specName: string): string {
   // Component name -> the interface that stands for an array of it (see recursiveArrayItem).
   const recursiveArrays = new Map<string, string>();
   try {
-    const schema = structuredClone(document) as unknown as Parameters<typeof transformSchema>[0];
+    const schema = (owned ? document : structuredClone(document)) as unknown as Parameters<typeof transformSchema>[0];
     // The context openapi-typescript's `openapiTS()` builds (7.13.0, options above, the rest at
     // their defaults), minus its Redocly bundling, which this validated, internal-only subset
     // does not need (see heavy.ts).
@@ -84,15 +87,17 @@ function openapiTypes(document: JsonObject, specName: string): string {
  * the markdown pages (which need only the model) reach the format worker while the compiler loads;
  * `text()` makes the types the first time a template reads `ctx.openapiTypes`, and the render
  * calls it after the templates when none did, so a subset openapi-typescript cannot type fails the
- * run (OM206) either way. `failure()`: that error, once `text()` has thrown it.
+ * run (OM206) either way. A large document's types are made on a worker thread from the call on
+ * (types-thread.ts), and `text()` takes them from there. `failure()`: that error, once `text()` has thrown it.
  */
 export function lazyOpenapiTypes(document: JsonObject, specName: string): { text(): string; failure(): MorphError | undefined } {
   let outcome: { readonly text: string } | { readonly failure: MorphError } | undefined;
+  const offThread = typesOffThread(document, specName);
   return {
     text() {
       if (!outcome) {
         try {
-          outcome = { text: openapiTypes(document, specName) };
+          outcome = { text: offThread ? offThread() : openapiTypes(document, specName) };
         } catch (cause) {
           if (!(cause instanceof MorphError)) throw cause;
           outcome = { failure: cause };

@@ -1,0 +1,98 @@
+import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { failureFrom, type FailureReply } from '../diagnostics/crossing.ts';
+import { engineFlags } from '../engine-flags.ts';
+import { isObject, own, type JsonObject } from '../json.ts';
+import { compiledWorker } from '../worker-script.ts';
+
+/**
+ * How the types worker starts (types-worker.ts): the port it answers on, the flag it raises when it
+ * has answered or ended, and the V8 flags this process set at run time (its code cache entries are
+ * keyed by them).
+ */
+export interface TypesWorkerData {
+  readonly port: MessagePort;
+  readonly answered: Int32Array;
+  readonly engineFlags: string;
+}
+
+/** What the main thread posts to the types worker, once. */
+export interface TypesRequest {
+  readonly document: JsonObject;
+  readonly specName: string;
+}
+
+/** What the types worker posts back: the types, or why there are none. */
+export type TypesReply = { readonly text: string } | FailureReply;
+
+/**
+ * Component schemas and paths from which the types are made on a worker thread. Below, the types
+ * take a fraction of a second, and the thread's start and its own TypeScript cost more than they
+ * free on the main thread.
+ */
+const OFF_THREAD_ITEMS = 200;
+
+/** Whether a document is large enough to have its types made off the main thread. */
+function worthAThread(document: JsonObject): boolean {
+  const components = own(document, 'components');
+  const schemas = isObject(components) ? own(components, 'schemas') : undefined;
+  const paths = own(document, 'paths');
+  return (isObject(schemas) ? Object.keys(schemas).length : 0) + (isObject(paths) ? Object.keys(paths).length : 0) >= OFF_THREAD_ITEMS;
+}
+
+/**
+ * Starts making a large document's types on a worker thread (types-worker.ts) and returns how to
+ * take them: synchronously, as a template reads `ctx.openapiTypes`, waiting for the worker if it
+ * has not answered yet, and throwing what making them threw (OM206 as on this thread). Measured on
+ * GitHub's `--all` (README, "Performance"): openapi-typescript and TypeScript's printer took about
+ * 2 s of the main thread, with both format workers idle, after the templates; on a thread of their
+ * own from the model on, they run beside the templates. `undefined` for a smaller document (see
+ * OFF_THREAD_ITEMS), one that cannot be posted, or when there is no compiled worker (the toolkit
+ * running from its TypeScript sources): the types are then made on this thread. The worker never
+ * holds the process open (a render that fails before it reads the types does not wait for them).
+ */
+export function typesOffThread(document: JsonObject, specName: string, script = compiledWorker('types-worker', import.meta.url)): (() => string) | undefined {
+  if (!script || !worthAThread(document)) return undefined;
+  const { port1, port2 } = new MessageChannel();
+  const answered = new Int32Array(new SharedArrayBuffer(4));
+  const workerData: TypesWorkerData = { port: port2, answered, engineFlags: engineFlags() };
+  try {
+    // Posted first: a document that cannot be copied (a caller's object with a getter that throws) is typed here.
+    port1.postMessage({ document, specName } satisfies TypesRequest);
+  } catch {
+    port1.close();
+    return undefined;
+  }
+  const worker = new Worker(withExitFlag(script), { eval: true, workerData, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  // What ends the thread early reaches the read (the module's load failure as the reply, else the flag alone).
+  worker.on('error', () => undefined);
+  worker.unref();
+  return () => {
+    let reply = receiveMessageOnPort(port1);
+    while (!reply && Atomics.load(answered, 0) === 0) {
+      Atomics.wait(answered, 0, 0);
+      reply = receiveMessageOnPort(port1);
+    }
+    port1.close();
+    const answer = reply?.message as TypesReply | undefined;
+    if (!answer) throw new Error('the types worker ended before it made the types');
+    if ('text' in answer) return answer.text;
+    throw failureFrom(answer);
+  };
+}
+
+/**
+ * The worker's program: raise the flag when the thread ends, then load the worker module, and
+ * answer with the module's failure to load, if it fails. The main thread waits on the flag without
+ * an event loop (it cannot see the worker's `exit` or `error` events), so the flag goes up however
+ * the thread ends. A string that imports the module, as `startWorker` starts one under
+ * `--input-type` (a worker inherits Node's options, and Node 20 starts none from a file with that one).
+ */
+function withExitFlag(script: URL): string {
+  return `import('node:worker_threads').then(({ workerData }) => {
+  process.on('exit', () => { Atomics.store(workerData.answered, 0, 1); Atomics.notify(workerData.answered, 0); });
+  return import(${JSON.stringify(script.href)}).catch((cause) => {
+    workerData.port.postMessage({ error: { message: 'the types worker could not load: ' + (cause instanceof Error ? cause.message : String(cause)), stack: cause instanceof Error ? cause.stack : undefined } });
+    workerData.port.close();
+  });
+});`;
+}

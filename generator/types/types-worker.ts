@@ -1,0 +1,29 @@
+/**
+ * The worker thread a large document's types are made on (types-thread.ts, which starts it with
+ * the program that raises the shared flag however the thread ends): it adopts the V8 flags the
+ * main thread set (its code cache entries are keyed by them), makes the types of the one document
+ * it is posted (its own copy, which openapi-typescript may change), and posts them or the failure, then raises the flag the main thread may be waiting on.
+ */
+import { workerData } from 'node:worker_threads';
+import { writePendingCodeCaches } from '../code-cache.ts';
+import { failureReply } from '../diagnostics/crossing.ts';
+import { adoptEngineFlags } from '../engine-flags.ts';
+import { openapiTypes } from './openapi-types.ts';
+import type { TypesReply, TypesRequest, TypesWorkerData } from './types-thread.ts';
+
+const { port, answered, engineFlags } = workerData as TypesWorkerData;
+adoptEngineFlags(engineFlags);
+port.once('message', ({ document, specName }: TypesRequest) => {
+  let reply: TypesReply;
+  try {
+    reply = { text: openapiTypes(document, specName, true) };
+  } catch (cause) {
+    reply = failureReply(cause);
+  }
+  port.postMessage(reply);
+  Atomics.store(answered, 0, 1);
+  Atomics.notify(answered, 0);
+  // TypeScript's entry, when this run made it (a worker's exit hooks do not run).
+  writePendingCodeCaches();
+  port.close();
+});

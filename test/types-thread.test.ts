@@ -1,0 +1,133 @@
+/**
+ * A large document's types are made on a worker thread (generator/types/types-thread.ts) while the
+ * main thread builds the model and runs the templates. Only the compiled toolkit has the worker
+ * (from the sources, as in the in-process runs here, the types are made on the calling thread), so
+ * the bin runs with the load-order probe, which shows the worker started: what it writes and prints
+ * is what an in-thread render gives, byte for byte. And the thread's own contract with the compiled
+ * worker: a failure crosses back as the OM206 the calling thread would throw, and a thread that ends
+ * without answering fails the read instead of leaving it waiting.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MorphError } from '../generator/diagnostics/diagnostic.ts';
+import type { JsonObject } from '../generator/json.ts';
+import { lazyOpenapiTypes } from '../generator/types/openapi-types.ts';
+import { typesOffThread } from '../generator/types/types-thread.ts';
+import { repoRoot, runCli, spawnCli } from './helpers/cli.ts';
+import { tempProject, type TempProject } from './helpers/project.ts';
+
+const probe = fileURLToPath(new URL('./helpers/load-order.mjs', import.meta.url));
+const compiled = pathToFileURL(join(repoRoot, 'dist/generator/types-worker.js'));
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** A document with `count` component schemas (each refers to the next), and one operation that returns the first. */
+function manySchemas(count: number): JsonObject {
+  const schemas = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [
+      `Item${i}`,
+      { type: 'object', description: `Item number ${i}.`, required: ['id'], properties: { id: { type: 'integer' }, tag: { type: 'string', enum: ['a', `b${i}`] }, ...(i + 1 < count ? { next: { $ref: `#/components/schemas/Item${i + 1}` } } : {}) } },
+    ]),
+  );
+  const ok = { description: 'The first item.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Item0' } } } };
+  return { openapi: '3.0.3', info: { title: 'Items', version: '1.0.0' }, servers: [{ url: 'https://items.example.com' }], paths: { '/items/first': { get: { operationId: 'getFirstItem', responses: { 200: ok } } } }, components: { schemas } };
+}
+
+function project(spec: JsonObject): TempProject {
+  const p = tempProject({ spec: `${JSON.stringify(spec, null, 2)}\n`, specName: 'spec/openapi.json' });
+  cleanups.push(() => p.remove());
+  return p;
+}
+
+/** The bin's `generate` in `p` with the load-order probe, and the worker threads it started: their modules' names. */
+function generateByBin(p: TempProject): { run: ReturnType<typeof spawnCli>; workers: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'om-load-order-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const log = join(dir, 'load-order.log');
+  const run = spawnCli(['generate'], p.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
+  // A worker started from a program (the types worker's) is logged with the program's text, over several lines.
+  const workers = readFileSync(log, 'utf8')
+    .split(/^(?=worker |terminate |post |read |read-sync |open |v8 )/m)
+    .filter((e) => e.startsWith('worker '))
+    .map((e) => /([\w-]+)\.js\b/.exec(e)?.[1] ?? e);
+  return { run, workers };
+}
+
+describe('the bin makes a large document\'s types on a worker thread', () => {
+  it('writes and prints what an in-thread render does', async () => {
+    const spec = manySchemas(250);
+    const inThread = project(spec);
+    const offThread = project(spec);
+    const here = await runCli(['generate'], inThread.dir);
+    const { run, workers } = generateByBin(offThread);
+    expect(workers.filter((w) => w === 'types-worker')).toHaveLength(1);
+    expect(here.code).toBe(0);
+    expect([run.code, run.stdout, run.stderr]).toStrictEqual([here.code, here.stdout, here.stderr]);
+    expect(offThread.snapshot('generated')).toStrictEqual(inThread.snapshot('generated'));
+    expect(offThread.read('generated/src/schema.ts')).toContain('Item249: {');
+  });
+
+  it('makes a small document\'s types on the main thread', () => {
+    const { run, workers } = generateByBin(project(manySchemas(20)));
+    expect([run.code, run.stderr]).toStrictEqual([0, '']);
+    expect(workers).toContain('format-worker');
+    expect(workers).not.toContain('types-worker');
+  });
+});
+
+describe('typesOffThread with the compiled worker', () => {
+  it('gives the types the calling thread makes', () => {
+    const document = manySchemas(200);
+    const take = typesOffThread(document, 'items.json', compiled);
+    expect(take).toBeDefined();
+    expect(take!()).toBe(lazyOpenapiTypes(document, 'items.json').text());
+  });
+
+  it('leaves a document under 200 schemas and paths to the calling thread', () => {
+    expect(typesOffThread(manySchemas(198), 'items.json', compiled)).toBeUndefined();
+    expect(typesOffThread(manySchemas(199), 'items.json', compiled)).toBeDefined();
+  });
+
+  it('a failure crosses back as the OM206 the calling thread throws', () => {
+    const document = manySchemas(250);
+    (document['paths'] as Record<string, unknown>)['/broken'] = { get: { parameters: [null], responses: {} } };
+    const failure = (read: () => string) => {
+      try {
+        read();
+      } catch (cause) {
+        return cause;
+      }
+      throw new Error('no failure');
+    };
+    const here = failure(() => lazyOpenapiTypes(document, 'items.json').text());
+    const there = failure(typesOffThread(document, 'items.json', compiled)!);
+    expect(here).toBeInstanceOf(MorphError);
+    expect(there).toBeInstanceOf(MorphError);
+    const shown = (e: unknown) => (e as MorphError).diagnostics.map((d) => [d.code, d.message, d.location]);
+    expect(shown(there)).toStrictEqual(shown(here));
+    expect(shown(there)[0]?.[1]).toMatch(/^openapi-typescript could not type the selected operations: /);
+  });
+
+  it('a document it cannot post is typed on the calling thread', () => {
+    const document = manySchemas(250);
+    Object.defineProperty(document, 'x-unpostable', { enumerable: true, get: () => () => undefined });
+    expect(typesOffThread(document, 'items.json', compiled)).toBeUndefined();
+  });
+
+  it.each([
+    ['exits at once', 'process.exit(3);\n', /^the types worker ended before it made the types$/],
+    ['fails to load', 'throw new Error("broken install");\n', /^the types worker could not load: broken install$/],
+  ])('a worker that %s fails the read, which does not wait for it', (_, program, expected) => {
+    const dir = mkdtempSync(join(tmpdir(), 'om-types-worker-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'worker.mjs'), program);
+    const read = typesOffThread(manySchemas(250), 'items.json', pathToFileURL(join(dir, 'worker.mjs')))!;
+    expect(read).toThrow(expected);
+  });
+});
