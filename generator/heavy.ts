@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireWithCodeCache } from './code-cache.ts';
 import { commonjsModule } from './commonjs-module.ts';
+import { fieldsAsAssignments } from './code-block-writer-fields.ts';
 import { globPackagesOnDemand } from './ts-morph-glob-packages.ts';
 import { libFilesFrom } from './ts-morph-lib-files.ts';
 
@@ -32,7 +33,9 @@ export function typescript(): typeof import('typescript') {
  * Both of ts-morph's own files compile with the V8 code cache, `@ts-morph/common` without the
  * 6.0 lib files it holds as strings: a project that loads lib files gets the install's
  * (ts-morph-lib-files.ts); and with its glob packages loaded when first used
- * (ts-morph-glob-packages.ts). About 0.1 s of every run that emits TypeScript.
+ * (ts-morph-glob-packages.ts). About 0.1 s of every run that emits TypeScript. Its writer,
+ * code-block-writer, compiled with the code cache too, its fields assigned
+ * (code-block-writer-fields.ts).
  */
 export function tsMorph(): typeof import('ts-morph') {
   const main = require.resolve('ts-morph');
@@ -47,6 +50,14 @@ export function tsMorph(): typeof import('ts-morph') {
       const edited = globPackagesOnDemand(text);
       // Neither edit applied (another version): the file as it is.
       return libless === undefined && edited === text ? undefined : edited;
+    },
+  });
+  const writer = createRequire(main).resolve('code-block-writer');
+  requireWithCodeCache(writer, {
+    source(bytes) {
+      const text = bytes.toString('utf8');
+      const edited = fieldsAsAssignments(text);
+      return edited === text ? undefined : edited;
     },
   });
   return requireWithCodeCache(main) as typeof import('ts-morph');
