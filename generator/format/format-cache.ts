@@ -39,6 +39,9 @@ export function formatCache(dir: string | undefined): FormatCache {
   // OS temp folder of a project without node_modules), and such a version would copy these entries'
   // first line into a package.
   const entry = (key: string) => join(dir, ENTRY_FOLDER, key.slice(0, 2), key);
+  // The entries' folders this cache has made (or found): one `mkdir` each, not one an entry (a
+  // large render writes thousands). One removed since costs its entries, as any failed write.
+  const folders = new Map<string, Promise<unknown>>();
   return {
     get(key) {
       let stored: string;
@@ -53,7 +56,10 @@ export function formatCache(dir: string | undefined): FormatCache {
     async set(key, formatted) {
       try {
         const file = entry(key);
-        await mkdir(join(file, '..'), { recursive: true });
+        const folder = join(file, '..');
+        let made = folders.get(folder);
+        if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
+        await made;
         const temp = `${file}.${process.pid}.tmp`;
         await writeFile(temp, `${ENTRY_HEAD}${sha256(formatted)}\n${formatted}`);
         await rename(temp, file);
