@@ -62,7 +62,7 @@ export function typesOffThread(document: JsonObject, specName: string, script = 
     port1.close();
     return undefined;
   }
-  const worker = new Worker(withExitFlag(script), { eval: true, workerData, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(withExitFlag(script), { eval: true, workerData, transferList: [port2] });
   // What ends the thread early reaches the read (the module's load failure as the reply, else the flag alone).
   worker.on('error', () => undefined);
   worker.unref();
