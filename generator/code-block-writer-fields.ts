@@ -15,12 +15,17 @@
  * without such calls (another version) is returned as it is.
  */
 export function fieldsAsAssignments(text: string): string {
-  return text.replace(FIELD, (call: string, name: string, value: string) => (hasAccessor(text, name) ? call : `this.${name} = ${value};${'\n'.repeat(call.split('\n').length - 1)}`));
+  return text.replace(FIELD, (call: string, name: string, value: string) => (assignmentDiffers(text, name) ? call : `this.${name} = ${value};${'\n'.repeat(call.split('\n').length - 1)}`));
 }
 
-/** `Object.defineProperty(this, "name", { enumerable: true, configurable: true, writable: true, value: ... });` over lines, as TypeScript emits a field. */
-const FIELD = /Object\.defineProperty\(this, "([A-Za-z_$][\w$]*)", \{\s*enumerable: true,\s*configurable: true,\s*writable: true,\s*value: ([^\n]*?)\s*\}\);/g;
+/**
+ * `Object.defineProperty(this, "name", { enumerable: true, configurable: true, writable: true, value: ... });`
+ * over lines, as TypeScript emits a field, with a value of one line and no brace or semicolon (13.0's
+ * are `void 0`, literals and `[]`: a value such as `new A({})` could hold the `});` that ends the call).
+ */
+const FIELD = /Object\.defineProperty\(this, "([A-Za-z_$][\w$]*)", \{\s*enumerable: true,\s*configurable: true,\s*writable: true,\s*value: ([^\n{};]*?)\s*\}\);/g;
 
-function hasAccessor(text: string, name: string): boolean {
-  return new RegExp(`\\b[gs]et ${name.replace(/\$/g, '\\$')}\\s*\\(`).test(text);
+/** Whether an assignment would do other than define the field: the class has an accessor named `name`, or the name is `__proto__` (whose assignment sets the prototype). */
+function assignmentDiffers(text: string, name: string): boolean {
+  return name === '__proto__' || new RegExp(`\\b[gs]et ${name.replace(/\$/g, '\\$')}\\s*\\(`).test(text);
 }

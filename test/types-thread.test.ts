@@ -4,8 +4,9 @@
  * (from the sources, as in the in-process runs here, the types are made on the calling thread), so
  * the bin runs with the load-order probe, which shows the worker started: what it writes and prints
  * is what an in-thread render gives, byte for byte. And the thread's own contract with the compiled
- * worker: a failure crosses back as the OM206 the calling thread would throw, and a thread that ends
- * without answering fails the read instead of leaving it waiting.
+ * worker: a failure crosses back as the OM206 the calling thread would throw; a thread that ends
+ * without answering, or never answers, leaves the types to the calling thread instead of leaving
+ * it waiting.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,7 +98,7 @@ describe('typesOffThread with the compiled worker', () => {
   it('a failure crosses back as the OM206 the calling thread throws', () => {
     const document = manySchemas(250);
     (document['paths'] as Record<string, unknown>)['/broken'] = { get: { parameters: [null], responses: {} } };
-    const failure = (read: () => string) => {
+    const failure = (read: () => unknown) => {
       try {
         read();
       } catch (cause) {
@@ -121,13 +122,26 @@ describe('typesOffThread with the compiled worker', () => {
   });
 
   it.each([
-    ['exits at once', 'process.exit(3);\n', /^the types worker ended before it made the types$/],
-    ['fails to load', 'throw new Error("broken install");\n', /^the types worker could not load: broken install$/],
-  ])('a worker that %s fails the read, which does not wait for it', (_, program, expected) => {
-    const dir = mkdtempSync(join(tmpdir(), 'om-types-worker-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    writeFileSync(join(dir, 'worker.mjs'), program);
-    const read = typesOffThread(manySchemas(250), 'items.json', pathToFileURL(join(dir, 'worker.mjs')))!;
-    expect(read).toThrow(expected);
+    ['exits at once', 'process.exit(3);\n'],
+    ['fails to load', 'throw new Error("broken install");\n'],
+  ])('a worker that %s leaves the types to the calling thread as soon as it ends', (_, program) => {
+    const read = typesOffThread(manySchemas(250), 'items.json', workerModule(program), 30_000)!;
+    const waited = Date.now();
+    expect(read()).toBeUndefined();
+    // Its end raised the flag: the read did not wait for its 30 s limit.
+    expect(Date.now() - waited).toBeLessThan(20_000);
+  });
+
+  it('a worker that never answers (as one Node ends for running out of memory) is given up at the limit', () => {
+    const read = typesOffThread(manySchemas(250), 'items.json', workerModule('Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n'), 300)!;
+    expect(read()).toBeUndefined();
   });
 });
+
+/** A worker module of its own, with `program` as its text. */
+function workerModule(program: string): URL {
+  const dir = mkdtempSync(join(tmpdir(), 'om-types-worker-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'worker.mjs'), program);
+  return pathToFileURL(join(dir, 'worker.mjs'));
+}

@@ -10,7 +10,7 @@ export const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
  * character class: three times as fast as spelling lone surrogates out with lookarounds, which took
  * 0.1-0.3 s of GitHub's `--all` on its 3.5 MB `schema.ts`.
  */
-export const UNSAFE_CODE_POINTS = unsafeCodePointsAnd('');
+const UNSAFE_CODE_POINTS = unsafeCodePointsAnd('');
 
 /** UNSAFE_CODE_POINTS with the characters of `extra` (a character class's contents) added. */
 export function unsafeCodePointsAnd(extra: string): RegExp {

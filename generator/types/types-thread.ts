@@ -40,17 +40,28 @@ function worthAThread(document: JsonObject): boolean {
 }
 
 /**
+ * How long the main thread waits for the types worker, from its start, before it makes the types
+ * itself (and ends the worker). The worker's answer is all the main thread can see while it waits:
+ * a thread Node ends for running out of memory runs none of its code, so it raises no flag (GitHub's
+ * types take the worker 2-6 s on two busy cores).
+ */
+const WAIT_LIMIT_MS = 60_000;
+
+/**
  * Starts making a large document's types on a worker thread (types-worker.ts) and returns how to
  * take them: synchronously, as a template reads `ctx.openapiTypes`, waiting for the worker if it
- * has not answered yet, and throwing what making them threw (OM206 as on this thread). Measured on
- * GitHub's `--all` (README, "Performance"): openapi-typescript and TypeScript's printer took about
- * 2 s of the main thread, with both format workers idle, after the templates; on a thread of their
- * own from the model on, they run beside the templates. `undefined` for a smaller document (see
- * OFF_THREAD_ITEMS), one that cannot be posted, or when there is no compiled worker (the toolkit
- * running from its TypeScript sources): the types are then made on this thread. The worker never
- * holds the process open (a render that fails before it reads the types does not wait for them).
+ * has not answered yet. The types, or the OM206 making them threw (as this thread would throw it);
+ * `undefined` when the worker gave neither (it ended without answering, failed to load, threw
+ * something else, or did not answer within `waitLimitMs`): the caller then makes them on this
+ * thread, as it does for a smaller document (see OFF_THREAD_ITEMS), one that cannot be posted, or
+ * when there is no compiled worker (the toolkit running from its TypeScript sources), for which
+ * this returns `undefined` at once. Measured on GitHub's `--all` (README, "Types on a thread of
+ * their own"): openapi-typescript and TypeScript's printer took about 2 s of the main thread, with
+ * both format workers idle, after the templates; on a thread of their own from the model on, they
+ * run beside the templates. The worker never holds the process open (a render that fails before it
+ * reads the types does not wait for them).
  */
-export function typesOffThread(document: JsonObject, specName: string, script = compiledWorker('types-worker', import.meta.url)): (() => string) | undefined {
+export function typesOffThread(document: JsonObject, specName: string, script = compiledWorker('types-worker', import.meta.url), waitLimitMs = WAIT_LIMIT_MS): (() => string | undefined) | undefined {
   if (!script || !worthAThread(document)) return undefined;
   const { port1, port2 } = new MessageChannel();
   const answered = new Int32Array(new SharedArrayBuffer(4));
@@ -63,36 +74,36 @@ export function typesOffThread(document: JsonObject, specName: string, script = 
     return undefined;
   }
   const worker = new Worker(withExitFlag(script), { eval: true, workerData, transferList: [port2] });
-  // What ends the thread early reaches the read (the module's load failure as the reply, else the flag alone).
+  // Whatever ends the thread early, the read makes the types here.
   worker.on('error', () => undefined);
   worker.unref();
+  const until = Date.now() + waitLimitMs;
   return () => {
     let reply = receiveMessageOnPort(port1);
-    while (!reply && Atomics.load(answered, 0) === 0) {
-      Atomics.wait(answered, 0, 0);
+    while (!reply && Atomics.load(answered, 0) === 0 && Date.now() < until) {
+      Atomics.wait(answered, 0, 0, Math.max(0, until - Date.now()));
       reply = receiveMessageOnPort(port1);
     }
     port1.close();
     const answer = reply?.message as TypesReply | undefined;
-    if (!answer) throw new Error('the types worker ended before it made the types');
-    if ('text' in answer) return answer.text;
-    throw failureFrom(answer);
+    if (answer && 'text' in answer) return answer.text;
+    if (answer && 'diagnostics' in answer) throw failureFrom(answer);
+    void worker.terminate();
+    return undefined;
   };
 }
 
 /**
- * The worker's program: raise the flag when the thread ends, then load the worker module, and
- * answer with the module's failure to load, if it fails. The main thread waits on the flag without
- * an event loop (it cannot see the worker's `exit` or `error` events), so the flag goes up however
- * the thread ends. A string that imports the module, as `startWorker` starts one under
- * `--input-type` (a worker inherits Node's options, and Node 20 starts none from a file with that one).
+ * The worker's program: raise the flag when the thread ends, then load the worker module. The main
+ * thread waits on the flag without an event loop (it cannot see the worker's `exit` or `error`
+ * events), so a thread that ends without answering (its module failed to load, it called
+ * `process.exit`) lets it go on at once, not at the wait's limit. A string that imports the
+ * module, as `startWorker` starts one under `--input-type` (a worker inherits Node's options, and
+ * Node 20 starts none from a file with that one).
  */
 function withExitFlag(script: URL): string {
   return `import('node:worker_threads').then(({ workerData }) => {
   process.on('exit', () => { Atomics.store(workerData.answered, 0, 1); Atomics.notify(workerData.answered, 0); });
-  return import(${JSON.stringify(script.href)}).catch((cause) => {
-    workerData.port.postMessage({ error: { message: 'the types worker could not load: ' + (cause instanceof Error ? cause.message : String(cause)), stack: cause instanceof Error ? cause.stack : undefined } });
-    workerData.port.close();
-  });
+  return import(${JSON.stringify(script.href)});
 });`;
 }

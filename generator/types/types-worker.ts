@@ -1,8 +1,9 @@
 /**
  * The worker thread a large document's types are made on (types-thread.ts, which starts it with
- * the program that raises the shared flag however the thread ends): it adopts the V8 flags the
+ * the program that raises the shared flag when the thread ends): it adopts the V8 flags the
  * main thread set (its code cache entries are keyed by them), makes the types of the one document
- * it is posted (its own copy, which openapi-typescript may change), and posts them or the failure, then raises the flag the main thread may be waiting on.
+ * it is posted (its own copy, which openapi-typescript may change), and posts them or the failure,
+ * then raises the flag the main thread may be waiting on.
  */
 import { workerData } from 'node:worker_threads';
 import { writePendingCodeCaches } from '../code-cache.ts';
@@ -20,10 +21,11 @@ port.once('message', ({ document, specName }: TypesRequest) => {
   } catch (cause) {
     reply = failureReply(cause);
   }
+  // TypeScript's code cache entry, when this run made it, before the answer: once the main thread has
+  // the types, the process may end, and this thread with it, before a later write was done.
+  writePendingCodeCaches();
   port.postMessage(reply);
   Atomics.store(answered, 0, 1);
   Atomics.notify(answered, 0);
-  // TypeScript's entry, when this run made it (a worker's exit hooks do not run).
-  writePendingCodeCaches();
   port.close();
 });

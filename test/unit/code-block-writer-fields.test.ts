@@ -70,6 +70,11 @@ describe('what fieldsAsAssignments leaves alone', () => {
     expect(fieldsAsAssignments(text)).toBe(text.replace(field('_y'), `        this._y = 1;\n\n\n\n\n`));
   });
 
+  it('a value that could hold the call\'s end, and a field named __proto__', () => {
+    const text = `${field('a').replace('value: 1', 'value: new Map({})')}\n${field('__proto__')}\n`;
+    expect(fieldsAsAssignments(text)).toBe(text);
+  });
+
   it('a definition that is not a plain field (not on this, or another descriptor), and a text without any', () => {
     const other = `Object.defineProperty(exports, "__esModule", { value: true });\nObject.defineProperty(this, "z", { enumerable: false, configurable: true, writable: true, value: 1 });\n`;
     expect(fieldsAsAssignments(other)).toBe(other);
