@@ -42,15 +42,17 @@
  * rewritten: `cuttableMarkdown`).
  */
 
+/** The characters a word may hold anywhere but `]` and `-` (which a character class takes last): letters, digits and punctuation that opens no markdown. */
+const WORD_CHARACTERS = String.raw`A-Za-z0-9,.;:()'"=+?/>`;
 /** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
-const WORD = /^(?:[A-Za-z0-9,.;:()'"=+?/>\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\]))|&(?:gt|lt|amp|quot|apos|#39);|<br>)+$/;
+const WORD = new RegExp(String.raw`^(?:[${WORD_CHARACTERS}\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\]))|&(?:gt|lt|amp|quot|apos|#39);|<br>)+$`);
 /**
  * A run of the characters WORD takes anywhere, from a position (`]` but in a link's text, where it
  * ends the word): most words are nothing else, and where such a run ends the word, it is one
  * without WORD's lookarounds (`tokenEnd`: a third of the docs pages' inline checks went to them).
  */
-const SIMPLE_WORD = /[A-Za-z0-9,.;:()'"=+?/>\]-]+/y;
-const SIMPLE_LINK_WORD = /[A-Za-z0-9,.;:()'"=+?/>-]+/y;
+const SIMPLE_WORD = new RegExp(String.raw`[${WORD_CHARACTERS}\]-]+`, 'y');
+const SIMPLE_LINK_WORD = new RegExp(String.raw`[${WORD_CHARACTERS}-]+`, 'y');
 /** An alert's marker, `[!NOTE]`: a shortcut reference to no definition, printed as it is. */
 const ALERT = /\[![A-Z]+\]/y;
 /**
