@@ -15,8 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MorphError } from '../generator/diagnostics/diagnostic.ts';
 import type { JsonObject } from '../generator/json.ts';
-import { lazyOpenapiTypes } from '../generator/types/openapi-types.ts';
-import { typesOffThread } from '../generator/types/types-thread.ts';
+import { lazyOpenapiTypes, openapiTypes } from '../generator/types/openapi-types.ts';
+import { PROGRESS, typesOffThread } from '../generator/types/types-thread.ts';
 import { repoRoot, runCli, spawnCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
@@ -135,6 +135,30 @@ describe('typesOffThread with the compiled worker', () => {
   it('a worker that never answers (as one Node ends for running out of memory) is given up at the limit', () => {
     const read = typesOffThread(manySchemas(250), 'items.json', workerModule('Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n'), 300)!;
     expect(read()).toBeUndefined();
+  });
+
+  it('a worker that counts its progress is waited for past the limit, and its types taken', () => {
+    // Counts every 50 ms for 1.5 s, five times the 300 ms a silent worker gets, then answers.
+    const read = typesOffThread(manySchemas(250), 'items.json', workerModule(`import { workerData } from 'node:worker_threads';
+const { port, answered } = workerData;
+port.once('message', () => {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const end = Date.now() + 1500; Date.now() < end; ) {
+    Atomics.add(answered, ${PROGRESS}, 1);
+    Atomics.wait(pause, 0, 0, 50);
+  }
+  port.postMessage({ text: 'the worker types' });
+  port.close();
+});
+`), 300)!;
+    expect(read()).toBe('the worker types');
+  });
+
+  it('openapiTypes reports each schema it transforms, for the worker to count', () => {
+    let counted = 0;
+    openapiTypes(manySchemas(30), 'items.json', false, () => counted++);
+    // Each of the 30 components, and the schemas inside them and the operation.
+    expect(counted).toBeGreaterThanOrEqual(30);
   });
 });
 

@@ -15,9 +15,10 @@ import { typesOffThread } from './types-thread.ts';
  * of a plain string and string enums is an open enum, `(string & {}) | "a" | "b"`: any string
  * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`).
  * openapi-typescript changes the document it is given: it gets a copy, unless the document is
- * `owned` by this call (the types worker's, posted to it).
+ * `owned` by this call (the types worker's, posted to it). `progress` is called for each schema
+ * openapi-typescript transforms (the types worker counts them where the main thread sees them).
  */
-export function openapiTypes(document: JsonObject, specName: string, owned = false): string {
+export function openapiTypes(document: JsonObject, specName: string, owned = false, progress?: () => void): string {
   const ts = typescript();
   const { transformSchema, scanDiscriminators, resolveRef, astToString } = openapiTypescript();
   const blob = () => ts.factory.createTypeReferenceNode('Blob');
@@ -56,6 +57,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
       readWriteMarkers: false,
       resolve: ($ref: string) => resolveRef(schema, $ref, { silent: true }),
       transform(node: unknown, options: { path?: string }) {
+        progress?.();
         const recursive = recursiveArrayItem(node, options.path);
         if (recursive !== undefined) {
           const name = recursiveArrays.get(recursive) ?? `RecursiveArray${recursiveArrays.size + 1}`;

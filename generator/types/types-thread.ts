@@ -5,15 +5,20 @@ import { isObject, own, type JsonObject } from '../json.ts';
 import { compiledWorker } from '../worker-script.ts';
 
 /**
- * How the types worker starts (types-worker.ts): the port it answers on, the flag it raises when it
- * has answered or ended, and the V8 flags this process set at run time (its code cache entries are
- * keyed by them).
+ * How the types worker starts (types-worker.ts): the port it answers on, the shared slots it
+ * signals through (`FLAG`, `PROGRESS`), and the V8 flags this process set at run time (its code
+ * cache entries are keyed by them).
  */
 export interface TypesWorkerData {
   readonly port: MessagePort;
   readonly answered: Int32Array;
   readonly engineFlags: string;
 }
+
+/** The slot of `answered` the worker sets to 1 when it has answered or ended. */
+export const FLAG = 0;
+/** The slot of `answered` the worker adds 1 to as it goes (once a schema openapi-typescript transforms). */
+export const PROGRESS = 1;
 
 /** What the main thread posts to the types worker, once. */
 export interface TypesRequest {
@@ -40,20 +45,26 @@ function worthAThread(document: JsonObject): boolean {
 }
 
 /**
- * How long the main thread waits for the types worker, from its start, before it makes the types
- * itself (and ends the worker). The worker's answer is all the main thread can see while it waits:
- * a thread Node ends for running out of memory runs none of its code, so it raises no flag (GitHub's
- * types take the worker 2-6 s on two busy cores).
+ * How long the main thread waits for the types worker without a sign of it, from its start or from
+ * the last progress it counted, before it makes the types itself (and ends the worker). The shared
+ * slots are all the main thread can see while it waits: a thread Node ends for running out of
+ * memory runs none of its code, so it raises no flag, and its count stops. A worker that is slow
+ * but working (a document far larger than GitHub's, whose types take the worker 2-6 s on two busy
+ * cores, on a loaded machine) counts as it goes and is waited for: making the types a second time
+ * beside it would only slow both. The longest silent stretch of a working worker is its start (the
+ * document's copy, TypeScript's load) and TypeScript's printer at the end.
  */
-const WAIT_LIMIT_MS = 60_000;
+const SILENCE_LIMIT_MS = 60_000;
+/** How often the wait looks at the worker's count. */
+const LOOK_EVERY_MS = 1_000;
 
 /**
  * Starts making a large document's types on a worker thread (types-worker.ts) and returns how to
  * take them: synchronously, as a template reads `ctx.openapiTypes`, waiting for the worker if it
  * has not answered yet. The types, or the OM206 making them threw (as this thread would throw it);
  * `undefined` when the worker gave neither (it ended without answering, failed to load, threw
- * something else, or did not answer within `waitLimitMs`): the caller then makes them on this
- * thread, as it does for a smaller document (see OFF_THREAD_ITEMS), one that cannot be posted, or
+ * something else, or gave no sign of progress for `silenceLimitMs`: see SILENCE_LIMIT_MS): the
+ * caller then makes them on this thread, as it does for a smaller document (see OFF_THREAD_ITEMS), one that cannot be posted, or
  * when there is no compiled worker (the toolkit running from its TypeScript sources), for which
  * this returns `undefined` at once. Measured on GitHub's `--all` (README, "Types on a thread of
  * their own"): openapi-typescript and TypeScript's printer took about 2 s of the main thread, with
@@ -61,10 +72,10 @@ const WAIT_LIMIT_MS = 60_000;
  * run beside the templates. The worker never holds the process open (a render that fails before it
  * reads the types does not wait for them).
  */
-export function typesOffThread(document: JsonObject, specName: string, script = compiledWorker('types-worker', import.meta.url), waitLimitMs = WAIT_LIMIT_MS): (() => string | undefined) | undefined {
+export function typesOffThread(document: JsonObject, specName: string, script = compiledWorker('types-worker', import.meta.url), silenceLimitMs = SILENCE_LIMIT_MS): (() => string | undefined) | undefined {
   if (!script || !worthAThread(document)) return undefined;
   const { port1, port2 } = new MessageChannel();
-  const answered = new Int32Array(new SharedArrayBuffer(4));
+  const answered = new Int32Array(new SharedArrayBuffer(8));
   const workerData: TypesWorkerData = { port: port2, answered, engineFlags: engineFlags() };
   try {
     // Posted first: a document that cannot be copied (a caller's object with a getter that throws) is typed here.
@@ -77,11 +88,16 @@ export function typesOffThread(document: JsonObject, specName: string, script = 
   // Whatever ends the thread early, the read makes the types here.
   worker.on('error', () => undefined);
   worker.unref();
-  const until = Date.now() + waitLimitMs;
+  let heard = Date.now();
+  let count = 0;
   return () => {
     let reply = receiveMessageOnPort(port1);
-    while (!reply && Atomics.load(answered, 0) === 0 && Date.now() < until) {
-      Atomics.wait(answered, 0, 0, Math.max(0, until - Date.now()));
+    while (!reply && Atomics.load(answered, FLAG) === 0) {
+      const now = Date.now();
+      const counted = Atomics.load(answered, PROGRESS);
+      if (counted !== count) [count, heard] = [counted, now];
+      else if (now - heard >= silenceLimitMs) break;
+      Atomics.wait(answered, FLAG, 0, Math.min(LOOK_EVERY_MS, heard + silenceLimitMs - now));
       reply = receiveMessageOnPort(port1);
     }
     port1.close();
@@ -103,7 +119,7 @@ export function typesOffThread(document: JsonObject, specName: string, script = 
  */
 function withExitFlag(script: URL): string {
   return `import('node:worker_threads').then(({ workerData }) => {
-  process.on('exit', () => { Atomics.store(workerData.answered, 0, 1); Atomics.notify(workerData.answered, 0); });
+  process.on('exit', () => { Atomics.store(workerData.answered, ${FLAG}, 1); Atomics.notify(workerData.answered, ${FLAG}); });
   return import(${JSON.stringify(script.href)});
 });`;
 }

@@ -2,22 +2,24 @@
  * The worker thread a large document's types are made on (types-thread.ts, which starts it with
  * the program that raises the shared flag when the thread ends): it adopts the V8 flags the
  * main thread set (its code cache entries are keyed by them), makes the types of the one document
- * it is posted (its own copy, which openapi-typescript may change), and posts them or the failure,
- * then raises the flag the main thread may be waiting on.
+ * it is posted (its own copy, which openapi-typescript may change), counting the schemas it
+ * transforms where the main thread sees them (a worker that counts is working: see
+ * SILENCE_LIMIT_MS), and posts them or the failure, then raises the flag the main thread may be
+ * waiting on.
  */
 import { workerData } from 'node:worker_threads';
 import { writePendingCodeCaches } from '../code-cache.ts';
 import { failureReply } from '../diagnostics/crossing.ts';
 import { adoptEngineFlags } from '../engine-flags.ts';
 import { openapiTypes } from './openapi-types.ts';
-import type { TypesReply, TypesRequest, TypesWorkerData } from './types-thread.ts';
+import { FLAG, PROGRESS, type TypesReply, type TypesRequest, type TypesWorkerData } from './types-thread.ts';
 
 const { port, answered, engineFlags } = workerData as TypesWorkerData;
 adoptEngineFlags(engineFlags);
 port.once('message', ({ document, specName }: TypesRequest) => {
   let reply: TypesReply;
   try {
-    reply = { text: openapiTypes(document, specName, true) };
+    reply = { text: openapiTypes(document, specName, true, () => Atomics.add(answered, PROGRESS, 1)) };
   } catch (cause) {
     reply = failureReply(cause);
   }
@@ -25,7 +27,7 @@ port.once('message', ({ document, specName }: TypesRequest) => {
   // the types, the process may end, and this thread with it, before a later write was done.
   writePendingCodeCaches();
   port.postMessage(reply);
-  Atomics.store(answered, 0, 1);
-  Atomics.notify(answered, 0);
+  Atomics.store(answered, FLAG, 1);
+  Atomics.notify(answered, FLAG);
   port.close();
 });
