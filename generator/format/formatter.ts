@@ -7,6 +7,7 @@ import { formatWithVerbatimFences } from './markdown-fences.ts';
 import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithPlainItems } from './markdown-items.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
+import { formatWithTypeAliases } from './type-aliases.ts';
 import { formatWithTypeMembers } from './type-members.ts';
 import { formatWithApiMethods } from './api-methods.ts';
 import { formatWithDataElements } from './data-elements.ts';
@@ -116,8 +117,9 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * (markdown-blocks.ts), then without the other tables' plain rows (markdown-rows.ts), with
  * the fenced code it prints as it is marked as a language it does not format (markdown-fences.ts),
  * and with the runs of plain items of the other lists as placeholder items (markdown-items.ts);
- * TypeScript with the runs of interface and object type members it prints as they stand (but for
- * their indentation) replaced by placeholders (type-members.ts), the API classes' methods it lays
+ * TypeScript with the runs of aliases of indexed access types it lays out (type-aliases.ts) and of
+ * interface and object type members it prints as they stand (but for their indentation) replaced
+ * by placeholders (type-members.ts), the API classes' methods it lays
  * out (api-methods.ts), the validation data's
  * elements it lays out (data-elements.ts), and the middle lines of the JSDoc comments on lines of
  * their own as one placeholder line (doc-comments.ts), parsed by babel (`babel-ts`), else
@@ -141,10 +143,12 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
   const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
   const typescript = (text: string, filepath: string) =>
-    formatWithTypeMembers(text, (members) =>
-      formatWithApiMethods(members, (methods) =>
-        formatWithDataElements(methods, (elements) =>
-          formatWithDocComments(elements, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath))),
+    formatWithTypeAliases(text, (aliases) =>
+      formatWithTypeMembers(aliases, (members) =>
+        formatWithApiMethods(members, (methods) =>
+          formatWithDataElements(methods, (elements) =>
+            formatWithDocComments(elements, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath))),
+          ),
         ),
       ),
     );

@@ -1,0 +1,20 @@
+import { format } from 'prettier/standalone';
+import * as markdown from 'prettier/plugins/markdown';
+import * as typescript from 'prettier/plugins/typescript';
+import * as estree from 'prettier/plugins/estree';
+import * as babel from 'prettier/plugins/babel';
+import { readFileSync } from 'node:fs';
+const plugins = [markdown, typescript, estree, babel];
+const L = readFileSync('/tmp/w/pr4/dump.jsonl', 'utf8').trim().split('\n').map(JSON.parse).filter((j) => j.p === 'markdown' && j.f.startsWith('docs'));
+const fmt = (t) => format(t, { parser: 'markdown', filepath: 'docs/X.md', plugins });
+// warm
+for (let r = 0; r < 2; r++) for (const j of L) await fmt(j.text);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let t = cpu(); const outs = []; for (const j of L) outs.push(await fmt(j.text)); const single = cpu() - t;
+const SEP = '\n\nopenapi-morph-batch\n\n';
+const joined = L.map((j) => j.text.replace(/\n+$/, '')).join(SEP) + '\n';
+t = cpu(); const out = await fmt(joined); const batched = cpu() - t;
+t = cpu(); await fmt('a\n'); const tiny = cpu() - t;
+const parts = out.split('\nopenapi-morph-batch\n');
+let same = 0; parts.forEach((p, i) => { const a = p.replace(/^\n+/, '').replace(/\n+$/, ''); const b = outs[i].replace(/\n+$/, ''); if (a === b) same++; });
+console.log({ calls: L.length, chars: joined.length, single: single.toFixed(0), batched: batched.toFixed(0), tiny: tiny.toFixed(2), parts: parts.length, same });
