@@ -137,21 +137,36 @@ describe('typesOffThread with the compiled worker', () => {
     expect(read()).toBeUndefined();
   });
 
-  it('a worker that counts its progress is waited for past the limit, and its types taken', () => {
-    // Counts every 50 ms for 1.5 s, five times the 300 ms a silent worker gets, then answers.
+  it('a worker that makes progress is waited for past the limit, and its types taken', () => {
+    // Progress every 50 ms for 3 s, three times the 1 s a silent worker gets, then the answer.
     const read = typesOffThread(manySchemas(250), 'items.json', workerModule(`import { workerData } from 'node:worker_threads';
-const { port, answered } = workerData;
+const { port, answered, start } = workerData;
 port.once('message', () => {
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (const end = Date.now() + 1500; Date.now() < end; ) {
-    Atomics.add(answered, ${PROGRESS}, 1);
+  for (const end = Date.now() + 3000; Date.now() < end; ) {
+    Atomics.store(answered, ${PROGRESS}, performance.timeOrigin + performance.now() - start);
     Atomics.wait(pause, 0, 0, 50);
   }
   port.postMessage({ text: 'the worker types' });
   port.close();
 });
-`), 300)!;
+`), 1_000)!;
     expect(read()).toBe('the worker types');
+  });
+
+  it('a worker that made progress and then went silent is given up at the limit from its last progress, however late the read', () => {
+    const read = typesOffThread(manySchemas(250), 'items.json', workerModule(`import { workerData } from 'node:worker_threads';
+const { port, answered, start } = workerData;
+port.once('message', () => {
+  Atomics.store(answered, ${PROGRESS}, performance.timeOrigin + performance.now() - start);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+});
+`), 1_000)!;
+    // The read starts 2 s after the worker, more than the limit after its only progress.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_000);
+    const waited = performance.now();
+    expect(read()).toBeUndefined();
+    expect(performance.now() - waited).toBeLessThan(500);
   });
 
   it('openapiTypes reports each schema it transforms, for the worker to count', () => {

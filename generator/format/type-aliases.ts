@@ -19,10 +19,11 @@ import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
  * Only for a text every line of which is one of these, so every one of them is at the top level:
  * an empty line, an import of one line (`import type { a, b } from "./x.js";`), a `//` comment, a
  * block comment from the first column to the end of a line (`*\/` nowhere before), or an alias
- * `export type Name = name["key"]...;` of printable ASCII. Any other line, a `prettier-ignore`
- * anywhere, `\r` or the placeholder's name, and the text goes as it is. A run is aliases and the
- * comments right before each, with no empty line: an empty line, an import, a `//` comment, a
- * comment that changes code or is not indentable, ends one, and stays where it is. The output must
+ * `export type Name = name["key"]...;`. Any other line, a `prettier-ignore` anywhere, `\r` or the
+ * placeholder's name, and the text goes as it is. A run is aliases of printable ASCII whose names
+ * are no keywords (`KEYWORDS`), each with the comments right before it, with no empty line:
+ * anything else ends one and stays where it is (an empty line, an import, a `//` comment, a comment
+ * that changes code or is not indentable and the alias after it, another alias). The output must
  * hold each placeholder once, as a line of its own; otherwise, or when prettier fails, the text is
  * formatted as it is.
  */
@@ -32,7 +33,23 @@ export function formatWithTypeAliases(text: string, format: (text: string) => Pr
 
 const PLACEHOLDER = 'openapi_morph_aliases_';
 
-const ALIAS = /^export type [A-Za-z_$][\w$]* = [A-Za-z_$][\w$]*(?:\["[^"\\]*"\])+;$/;
+const ALIAS = /^export type ([A-Za-z_$][\w$]*) = ([A-Za-z_$][\w$]*)(?:\["[^"\\]*"\])+;$/;
+
+/**
+ * Words that are not a plain name where an alias's name or the type it indexes stands: prettier
+ * prints `keyof["a"]` as `keyof ["a"]` (a type operator on a tuple), babel prints `export type
+ * export` otherwise, and a reserved word there is an error prettier reports. Such an alias is left
+ * to prettier.
+ */
+const KEYWORDS = new Set(
+  (
+    'abstract accessor any as assert asserts async await bigint boolean break case catch class const constructor continue debugger declare ' +
+    'default delete do else enum export extends false finally for from function get global if implements import in infer instanceof ' +
+    'interface intrinsic is keyof let module namespace never new null number object of out override package private protected public ' +
+    'readonly require return satisfies set static string super switch symbol this throw true try type typeof undefined unique unknown ' +
+    'using var void while with yield'
+  ).split(' '),
+);
 const FIRST_LINE = /^(?:import |export type |\/[/*]|\n)/;
 const IMPORT = /^import (?:type )?(?:\{ [\w$]+(?:, [\w$]+)* \}|[\w$]+) from "[^"\\]*";$/;
 
@@ -68,7 +85,8 @@ export function withoutTypeAliases(text: string): Replaced | undefined {
       printed = printed && shown && [...printed, ...shown];
       i = end;
     } else if (ALIAS.test(line)) {
-      if (!printed || !ASCII.test(line)) {
+      const [, name, indexed] = ALIAS.exec(line)!;
+      if (!printed || !ASCII.test(line) || KEYWORDS.has(name!) || KEYWORDS.has(indexed!)) {
         leave(line);
         continue;
       }

@@ -16,7 +16,7 @@ import { typesOffThread } from './types-thread.ts';
  * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`).
  * openapi-typescript changes the document it is given: it gets a copy, unless the document is
  * `owned` by this call (the types worker's, posted to it). `progress` is called for each schema
- * openapi-typescript transforms (the types worker counts them where the main thread sees them).
+ * openapi-typescript transforms (the types worker tells the main thread when it last was).
  */
 export function openapiTypes(document: JsonObject, specName: string, owned = false, progress?: () => void): string {
   const ts = typescript();

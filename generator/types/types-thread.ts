@@ -12,13 +12,20 @@ import { compiledWorker } from '../worker-script.ts';
 export interface TypesWorkerData {
   readonly port: MessagePort;
   readonly answered: Int32Array;
+  /** When the main thread started the worker (`clock()`): the worker's progress is told in milliseconds after it. */
+  readonly start: number;
   readonly engineFlags: string;
 }
 
 /** The slot of `answered` the worker sets to 1 when it has answered or ended. */
 export const FLAG = 0;
-/** The slot of `answered` the worker adds 1 to as it goes (once a schema openapi-typescript transforms). */
+/** The slot of `answered` that holds when the worker last made progress (a schema openapi-typescript transformed), in milliseconds after `start`. */
 export const PROGRESS = 1;
+
+/** A time both threads read alike (each thread's `performance.now()` counts from its own start). */
+export function clock(): number {
+  return performance.timeOrigin + performance.now();
+}
 
 /** What the main thread posts to the types worker, once. */
 export interface TypesRequest {
@@ -46,13 +53,15 @@ function worthAThread(document: JsonObject): boolean {
 
 /**
  * How long the main thread waits for the types worker without a sign of it, from its start or from
- * the last progress it counted, before it makes the types itself (and ends the worker). The shared
+ * the last progress it made, before it makes the types itself (and ends the worker). The shared
  * slots are all the main thread can see while it waits: a thread Node ends for running out of
- * memory runs none of its code, so it raises no flag, and its count stops. A worker that is slow
+ * memory runs none of its code, so it raises no flag, and its progress stops. A worker that is slow
  * but working (a document far larger than GitHub's, whose types take the worker 2-6 s on two busy
- * cores, on a loaded machine) counts as it goes and is waited for: making the types a second time
- * beside it would only slow both. The longest silent stretch of a working worker is its start (the
- * document's copy, TypeScript's load) and TypeScript's printer at the end.
+ * cores, on a loaded machine) tells its progress as it goes and is waited for: making the types a
+ * second time beside it would only slow both. The progress is a time, not a count, so a read that
+ * starts long after the worker ended still gives it up at the limit from its last progress. The
+ * longest silent stretches of a working worker are its start (the document's copy, TypeScript's
+ * load) and TypeScript's printer at the end.
  */
 const SILENCE_LIMIT_MS = 60_000;
 /** How often the wait looks at the worker's count. */
@@ -76,7 +85,8 @@ export function typesOffThread(document: JsonObject, specName: string, script = 
   if (!script || !worthAThread(document)) return undefined;
   const { port1, port2 } = new MessageChannel();
   const answered = new Int32Array(new SharedArrayBuffer(8));
-  const workerData: TypesWorkerData = { port: port2, answered, engineFlags: engineFlags() };
+  const start = clock();
+  const workerData: TypesWorkerData = { port: port2, answered, start, engineFlags: engineFlags() };
   try {
     // Posted first: a document that cannot be copied (a caller's object with a getter that throws) is typed here.
     port1.postMessage({ document, specName } satisfies TypesRequest);
@@ -88,18 +98,16 @@ export function typesOffThread(document: JsonObject, specName: string, script = 
   // Whatever ends the thread early, the read makes the types here.
   worker.on('error', () => undefined);
   worker.unref();
-  let heard = Date.now();
-  let count = 0;
   return () => {
     let reply = receiveMessageOnPort(port1);
     while (!reply && Atomics.load(answered, FLAG) === 0) {
-      const now = Date.now();
-      const counted = Atomics.load(answered, PROGRESS);
-      if (counted !== count) [count, heard] = [counted, now];
-      else if (now - heard >= silenceLimitMs) break;
-      Atomics.wait(answered, FLAG, 0, Math.min(LOOK_EVERY_MS, heard + silenceLimitMs - now));
+      const silent = clock() - (start + Atomics.load(answered, PROGRESS));
+      if (silent >= silenceLimitMs) break;
+      Atomics.wait(answered, FLAG, 0, Math.min(LOOK_EVERY_MS, silenceLimitMs - silent));
       reply = receiveMessageOnPort(port1);
     }
+    // An answer posted between the last look at the port and the look at the flag.
+    reply ??= receiveMessageOnPort(port1);
     port1.close();
     const answer = reply?.message as TypesReply | undefined;
     if (answer && 'text' in answer) return answer.text;

@@ -2,24 +2,23 @@
  * The worker thread a large document's types are made on (types-thread.ts, which starts it with
  * the program that raises the shared flag when the thread ends): it adopts the V8 flags the
  * main thread set (its code cache entries are keyed by them), makes the types of the one document
- * it is posted (its own copy, which openapi-typescript may change), counting the schemas it
- * transforms where the main thread sees them (a worker that counts is working: see
- * SILENCE_LIMIT_MS), and posts them or the failure, then raises the flag the main thread may be
- * waiting on.
+ * it is posted (its own copy, which openapi-typescript may change), telling the main thread when
+ * it last transformed a schema (a worker that makes progress is working: see SILENCE_LIMIT_MS),
+ * and posts them or the failure, then raises the flag the main thread may be waiting on.
  */
 import { workerData } from 'node:worker_threads';
 import { writePendingCodeCaches } from '../code-cache.ts';
 import { failureReply } from '../diagnostics/crossing.ts';
 import { adoptEngineFlags } from '../engine-flags.ts';
 import { openapiTypes } from './openapi-types.ts';
-import { FLAG, PROGRESS, type TypesReply, type TypesRequest, type TypesWorkerData } from './types-thread.ts';
+import { clock, FLAG, PROGRESS, type TypesReply, type TypesRequest, type TypesWorkerData } from './types-thread.ts';
 
-const { port, answered, engineFlags } = workerData as TypesWorkerData;
+const { port, answered, start, engineFlags } = workerData as TypesWorkerData;
 adoptEngineFlags(engineFlags);
 port.once('message', ({ document, specName }: TypesRequest) => {
   let reply: TypesReply;
   try {
-    reply = { text: openapiTypes(document, specName, true, () => Atomics.add(answered, PROGRESS, 1)) };
+    reply = { text: openapiTypes(document, specName, true, () => Atomics.store(answered, PROGRESS, clock() - start)) };
   } catch (cause) {
     reply = failureReply(cause);
   }

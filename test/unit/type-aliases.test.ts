@@ -82,10 +82,19 @@ describe('aliases of indexed access types laid out as prettier lays them out', (
   it.each([
     { name: 'text that is not ASCII', line: alias('Cafe', 'caf\u00e9') },
     { name: 'double quotes prettier would turn to single quotes', line: 'export type Q = C["say \\"hi\\""];' },
+    { name: 'a type operator for a name (prettier prints `keyof ["a"]`)', line: 'export type K = keyof["a"];' },
+    { name: 'a keyword for its own name', line: 'export type readonly = C["a"];' },
   ])('an alias with $name is left to prettier', async ({ line }) => {
     const sent = await rewritten([IMPORT, alias('A', 'a'), line, ''].join('\n'));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain(line);
+  });
+
+  it('an alias prettier refuses (`typeof["a"]`) fails as the text does, not as the rewritten one', async () => {
+    const text = [IMPORT, alias('A', 'a'), 'export type T = typeof["a"];', ''].join('\n');
+    const failure = (run: Promise<string>) => run.then(() => 'formatted', (error: Error) => error.message);
+    expect(await failure(alone(text))).toMatch(/\(3:/);
+    expect(await failure(formatWithTypeAliases(text, alone))).toBe(await failure(alone(text)));
   });
 
   it.each([
