@@ -64,7 +64,7 @@ function worthAThread(document: JsonObject): boolean {
  * load) and TypeScript's printer at the end.
  */
 const SILENCE_LIMIT_MS = 60_000;
-/** How often the wait looks at the worker's count. */
+/** How often the wait looks at the worker's progress. */
 const LOOK_EVERY_MS = 1_000;
 
 /**
@@ -73,9 +73,9 @@ const LOOK_EVERY_MS = 1_000;
  * has not answered yet. The types, or the OM206 making them threw (as this thread would throw it);
  * `undefined` when the worker gave neither (it ended without answering, failed to load, threw
  * something else, or gave no sign of progress for `silenceLimitMs`: see SILENCE_LIMIT_MS): the
- * caller then makes them on this thread, as it does for a smaller document (see OFF_THREAD_ITEMS), one that cannot be posted, or
- * when there is no compiled worker (the toolkit running from its TypeScript sources), for which
- * this returns `undefined` at once. Measured on GitHub's `--all` (README, "Types on a thread of
+ * caller then makes them on this thread, as it does for a smaller document (see OFF_THREAD_ITEMS),
+ * one that cannot be posted, or when there is no compiled worker (the toolkit running from its
+ * TypeScript sources), for which this returns `undefined` at once. Measured on GitHub's `--all` (README, "Types on a thread of
  * their own"): openapi-typescript and TypeScript's printer took about 2 s of the main thread, with
  * both format workers idle, after the templates; on a thread of their own from the model on, they
  * run beside the templates. The worker never holds the process open (a render that fails before it
