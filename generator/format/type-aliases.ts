@@ -39,19 +39,24 @@ const ALIAS = /^export type ([A-Za-z_$][\w$]*) = ([A-Za-z_$][\w$]*)(?:\["[^"\\]*
  * Words that are not a plain name where an alias's name or the type it indexes stands: prettier
  * prints `keyof["a"]` as `keyof ["a"]` (a type operator on a tuple), babel prints `export type
  * export` otherwise, and a reserved word there is an error prettier reports. Such an alias is left
- * to prettier.
+ * to prettier. The naming stage's `reservedWords` (naming/identifier.ts) plus the type-position
+ * words it does not list, written here: imported, that module becomes a chunk of its own in the
+ * bundle, one more module for every no-op run to load (test/bundle.test.ts).
  */
 const KEYWORDS = new Set(
   (
-    'abstract accessor any as assert asserts async await bigint boolean break case catch class const constructor continue debugger declare ' +
-    'default delete do else enum export extends false finally for from function get global if implements import in infer instanceof ' +
-    'interface intrinsic is keyof let module namespace never new null number object of out override package private protected public ' +
-    'readonly require return satisfies set static string super switch symbol this throw true try type typeof undefined unique unknown ' +
-    'using var void while with yield'
+    'abstract accessor any arguments as assert asserts async await bigint boolean break case catch class const constructor continue ' +
+    'debugger declare default delete do else enum eval export extends false finally for from function get global if implements import ' +
+    'in infer instanceof interface intrinsic is keyof let module namespace never new null number object of out override package private ' +
+    'protected public readonly require return satisfies set static string super switch symbol then this throw true try type typeof ' +
+    'undefined unique unknown using var void while with yield'
   ).split(' '),
 );
 const FIRST_LINE = /^(?:import |export type |\/[/*]|\n)/;
 const IMPORT = /^import (?:type )?(?:\{ [\w$]+(?:, [\w$]+)* \}|[\w$]+) from "[^"\\]*";$/;
+
+/** The placeholder alias that stands for run `n`. */
+const placeholder = (n: number): string => `export type ${PLACEHOLDER}${n} = 0;`;
 
 /** A text with its runs of aliases replaced by placeholders, and each run's lines as prettier prints them. */
 interface Replaced {
@@ -76,6 +81,7 @@ export function withoutTypeAliases(text: string): Replaced | undefined {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    const alias = ALIAS.exec(line);
     if (line.startsWith('/*')) {
       const end = commentEnd(lines, i);
       if (end === undefined) return undefined;
@@ -84,14 +90,13 @@ export function withoutTypeAliases(text: string): Replaced | undefined {
       written.push(...comment);
       printed = printed && shown && [...printed, ...shown];
       i = end;
-    } else if (ALIAS.test(line)) {
-      const [, name, indexed] = ALIAS.exec(line)!;
-      if (!printed || !ASCII.test(line) || KEYWORDS.has(name!) || KEYWORDS.has(indexed!)) {
+    } else if (alias) {
+      if (!printed || !ASCII.test(line) || KEYWORDS.has(alias[1]!) || KEYWORDS.has(alias[2]!)) {
         leave(line);
         continue;
       }
       if (!run) {
-        out.push(`export type ${PLACEHOLDER}${runs.length} = 0;`);
+        out.push(placeholder(runs.length));
         runs.push((run = []));
       }
       run.push(...printed, ...laidOut(line));
@@ -108,7 +113,7 @@ export function withoutTypeAliases(text: string): Replaced | undefined {
 
 /** prettier's output for the rewritten text, with each placeholder alias replaced by its run. */
 export function withTypeAliases(output: string, replaced: Replaced): string | undefined {
-  return replacedPlaceholders(output, PLACEHOLDER, replaced.runs.length, (n, line) => (line === `export type ${PLACEHOLDER}${n} = 0;` ? replaced.runs[n]!.join('\n') : undefined));
+  return replacedPlaceholders(output, PLACEHOLDER, replaced.runs.length, (n, line) => (line === placeholder(n) ? replaced.runs[n]!.join('\n') : undefined));
 }
 
 /** The line a block comment from line `start` ends on, where its `*\/` ends that line and is its first; `undefined` otherwise. */

@@ -90,7 +90,8 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
  * `text()` makes the types the first time a template reads `ctx.openapiTypes`, and the render
  * calls it after the templates when none did, so a subset openapi-typescript cannot type fails the
  * run (OM206) either way. A large document's types are made on a worker thread from the call on
- * (types-thread.ts), and `text()` takes them from there (or makes them here when the worker gave none). `failure()`: that error, once `text()` has thrown it.
+ * (types-thread.ts), and `text()` takes them from there (or makes them here when the worker gave
+ * none). `failure()`: that error, once `text()` has thrown it.
  */
 export function lazyOpenapiTypes(document: JsonObject, specName: string): { text(): string; failure(): MorphError | undefined } {
   let outcome: { readonly text: string } | { readonly failure: MorphError } | undefined;

@@ -2,8 +2,8 @@ import { expect } from 'vitest';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 
 /**
- * The markdown rewrites' tests (markdown-rows.test.ts, markdown-fences.test.ts): prettier alone on
- * a markdown text, and a rewrite run through it with the texts prettier got recorded.
+ * The rewrites' tests (markdown-rows.test.ts, type-members.test.ts, ...): prettier alone on a
+ * markdown or TypeScript text, and a rewrite run through it with the texts prettier got recorded.
  */
 const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
 export const format = (text: string): Promise<string> => prettier.format(text, 'markdown', 'docs/A.md');
@@ -38,4 +38,27 @@ export async function expectFallback(rewrite: Rewriting, rewritten: string, text
   const { output, sent } = await recorded(rewrite, text, first);
   expect(sent).toStrictEqual([rewritten, text]);
   expect(output).toBe(await format(text));
+}
+
+/** prettier alone (no rewrites) on a TypeScript text at `path`, with `parser` (`typescript`, or `babel-ts`). */
+export const typescriptAlone =
+  (path: string, parser = 'typescript') =>
+  (text: string): Promise<string> =>
+    prettier.format(text, parser, path);
+
+/**
+ * A TypeScript rewrite's test (type-members.ts, api-methods.ts, ...): `text` through `rewrite` with
+ * `parser` as prettier, whose result must be `alone`'s (prettier's typescript parser on the text as
+ * it is); the texts prettier got. `first` as for `recorded`.
+ */
+export async function rewrittenTypeScript(
+  rewrite: Rewriting,
+  text: string,
+  alone: (text: string) => Promise<string>,
+  parser = alone,
+  first?: (output: string) => string,
+): Promise<string[]> {
+  const { output, sent } = await recorded(rewrite, text, first, parser);
+  expect(output).toBe(await alone(text));
+  return sent;
 }

@@ -6,12 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatWithApiMethods, withApiMethods, withoutApiMethods } from '../../generator/format/api-methods.ts';
-import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
-import { recorded } from '../helpers/rewrites.ts';
+import { rewrittenTypeScript, typescriptAlone } from '../helpers/rewrites.ts';
 
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
-const alone = (text: string) => prettier.format(text, 'typescript', 'src/apis/A.ts');
-const babel = (text: string) => prettier.format(text, 'babel-ts', 'src/apis/A.ts');
+const alone = typescriptAlone('src/apis/A.ts');
+const babel = typescriptAlone('src/apis/A.ts', 'babel-ts');
 
 interface Shape {
   readonly name?: string;
@@ -61,11 +59,7 @@ const LAYOUTS: [string, Shape][] = [
 ];
 
 /** The text through the rewrite with `parser`: the texts prettier got; the result must be prettier's (typescript parser) for the text. */
-async function rewritten(text: string, parser = alone, first?: (output: string) => string): Promise<string[]> {
-  const { output, sent } = await recorded(formatWithApiMethods, text, first, parser);
-  expect(output).toBe(await alone(text));
-  return sent;
-}
+const rewritten = (text: string, parser = alone, first?: (output: string) => string): Promise<string[]> => rewrittenTypeScript(formatWithApiMethods, text, alone, parser, first);
 
 /** A pseudo-random sequence (the same on every run). */
 function random(seed: number): () => number {

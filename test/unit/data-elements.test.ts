@@ -5,23 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatWithDataElements, withoutDataElements, withDataElements } from '../../generator/format/data-elements.ts';
-import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
-import { recorded } from '../helpers/rewrites.ts';
+import { rewrittenTypeScript, typescriptAlone } from '../helpers/rewrites.ts';
 import { jsonLiteral } from '../../generator/escape/literal.ts';
 
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
-const alone = (text: string) => prettier.format(text, 'typescript', 'src/validation/schemas.ts');
+const alone = typescriptAlone('src/validation/schemas.ts');
 
 /** The validation template's file (ts-morph prints a multiline array's elements at its key's indentation). */
 const data = (components: readonly unknown[], responses: readonly unknown[] = []) =>
   `import type { ValidationData } from "../runtime/validator.js";\n/** The data. */\nexport const data: ValidationData = {\n  components: [\n${components.map((c) => `  ${jsonLiteral(c)},\n`).join('')}  ],\n  responses: [\n${responses.map((c) => `  ${jsonLiteral(c)},\n`).join('')}  ],\n};\n`;
 
 /** `text` through the rewrite: the texts prettier got; the result must be prettier's for the text. */
-async function rewritten(text: string, first?: (output: string) => string): Promise<string[]> {
-  const { output, sent } = await recorded(formatWithDataElements, text, first, alone);
-  expect(output).toBe(await alone(text));
-  return sent;
-}
+const rewritten = (text: string, first?: (output: string) => string): Promise<string[]> => rewrittenTypeScript(formatWithDataElements, text, alone, alone, first);
 
 const entry = (name: string, schema: unknown) => [name, schema];
 

@@ -7,19 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatWithDocComments, withDocComments, withoutDocComments } from '../../generator/format/doc-comments.ts';
-import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
-import { recorded } from '../helpers/rewrites.ts';
+import { rewrittenTypeScript, typescriptAlone } from '../helpers/rewrites.ts';
 
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
-const alone = (text: string) => prettier.format(text, 'typescript', 'src/apis/A.ts');
-const babel = (text: string) => prettier.format(text, 'babel-ts', 'src/apis/A.ts');
+const alone = typescriptAlone('src/apis/A.ts');
+const babel = typescriptAlone('src/apis/A.ts', 'babel-ts');
 
 /** `text` through the rewrite with `parser`: the texts prettier got; the result must be prettier's (typescript parser) for the text. */
-async function rewritten(text: string, parser = alone, first?: (output: string) => string): Promise<string[]> {
-  const { output, sent } = await recorded(formatWithDocComments, text, first, parser);
-  expect(output).toBe(await alone(text));
-  return sent;
-}
+const rewritten = (text: string, parser = alone, first?: (output: string) => string): Promise<string[]> => rewrittenTypeScript(formatWithDocComments, text, alone, parser, first);
 
 const CLASS = `export class ReposApi {
     /**

@@ -5,19 +5,13 @@
  * read, is left to it.
  */
 import { describe, expect, it } from 'vitest';
-import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 import { formatWithTypeAliases, withoutTypeAliases } from '../../generator/format/type-aliases.ts';
-import { recorded } from '../helpers/rewrites.ts';
+import { rewrittenTypeScript, typescriptAlone } from '../helpers/rewrites.ts';
 
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
-const alone = (text: string) => prettier.format(text, 'typescript', 'src/models.ts');
+const alone = typescriptAlone('src/models.ts');
 
 /** `text` through the rewrite: the texts prettier got; the result must be prettier's for the text. */
-async function rewritten(text: string, first?: (output: string) => string): Promise<string[]> {
-  const { output, sent } = await recorded(formatWithTypeAliases, text, first, alone);
-  expect(output).toBe(await alone(text));
-  return sent;
-}
+const rewritten = (text: string, first?: (output: string) => string): Promise<string[]> => rewrittenTypeScript(formatWithTypeAliases, text, alone, alone, first);
 
 const IMPORT = 'import type { components } from "./schema.js";';
 const alias = (name: string, key: string) => `export type ${name} = components["schemas"]["${key}"];`;

@@ -10,20 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatWithTypeMembers, withoutTypeMembers, withTypeMembers } from '../../generator/format/type-members.ts';
-import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
-import { recorded } from '../helpers/rewrites.ts';
+import { rewrittenTypeScript, typescriptAlone } from '../helpers/rewrites.ts';
 import { printed } from '../helpers/chunked.ts';
 import { repoRoot } from '../helpers/cli.ts';
 
-const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
-const alone = (text: string) => prettier.format(text, 'typescript', 'src/schema.ts');
+const alone = typescriptAlone('src/schema.ts');
 
 /** `text` through the rewrite: the result (which must be prettier's for the text), and the texts prettier got. */
-async function rewritten(text: string, first?: (output: string) => string): Promise<string[]> {
-  const { output, sent } = await recorded(formatWithTypeMembers, text, first, alone);
-  expect(output).toBe(await alone(text));
-  return sent;
-}
+const rewritten = (text: string, first?: (output: string) => string): Promise<string[]> => rewrittenTypeScript(formatWithTypeMembers, text, alone, alone, first);
 
 /** An interface as openapi-typescript prints it (TypeScript's printer, indented by 4), with `members` in it. */
 const schema = (...members: string[]) => `export interface components {\n    schemas: {\n${members.map((line) => (line === '' ? '' : `        ${line}`)).join('\n')}\n    };\n}\n`;
