@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { requireWithCodeCache } from './code-cache.ts';
 import { commonjsModule } from './commonjs-module.ts';
 import { fieldsAsAssignments } from './code-block-writer-fields.ts';
+import { handledCharacterJumps } from './code-block-writer-scan.ts';
 import { globPackagesOnDemand } from './ts-morph-glob-packages.ts';
 import { libFilesFrom } from './ts-morph-lib-files.ts';
 
@@ -35,7 +36,8 @@ export function typescript(): typeof import('typescript') {
  * (ts-morph-lib-files.ts); and with its glob packages loaded when first used
  * (ts-morph-glob-packages.ts). About 0.1 s of every run that emits TypeScript. Its writer,
  * code-block-writer, compiled with the code cache too, its fields assigned
- * (code-block-writer-fields.ts).
+ * (code-block-writer-fields.ts) and its state's scan going from one character that matters to the
+ * next (code-block-writer-scan.ts).
  */
 export function tsMorph(): typeof import('ts-morph') {
   const main = require.resolve('ts-morph');
@@ -56,7 +58,7 @@ export function tsMorph(): typeof import('ts-morph') {
   requireWithCodeCache(writer, {
     source(bytes) {
       const text = bytes.toString('utf8');
-      const edited = fieldsAsAssignments(text);
+      const edited = handledCharacterJumps(fieldsAsAssignments(text));
       return edited === text ? undefined : edited;
     },
   });

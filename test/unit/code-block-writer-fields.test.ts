@@ -5,25 +5,10 @@
  * alone (a name with an accessor, another text) it leaves alone.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fieldsAsAssignments } from '../../generator/code-block-writer-fields.ts';
 import { repoRoot } from '../helpers/cli.ts';
-
-const require = createRequire(import.meta.url);
-const writerFile = createRequire(require.resolve('ts-morph')).resolve('code-block-writer');
-const installed = readFileSync(writerFile, 'utf8');
-
-type Writer = { write(text: string): Writer; writeLine(text: string): Writer; block(inner: () => void): Writer; quote(text: string): Writer; toString(): string };
-type WriterClass = new (options?: Record<string, unknown>) => Writer;
-
-/** The module's class, compiled from `text` (its own `require` resolving next to the installed file). */
-function writerClass(text: string): WriterClass {
-  const module = { exports: {} as { default: WriterClass } };
-  new Function('exports', 'require', 'module', text)(module.exports, createRequire(writerFile), module);
-  return module.exports.default;
-}
+import { installedWriter as installed, writerClass, writerFile, type Writer } from '../helpers/code-block-writer.ts';
 
 describe('fieldsAsAssignments on the installed code-block-writer', () => {
   const edited = fieldsAsAssignments(installed);
@@ -46,7 +31,7 @@ describe('fieldsAsAssignments on the installed code-block-writer', () => {
     }
   });
 
-  it('is the writer ts-morph prints with when loaded through tsMorph', () => {
+  it('is the writer ts-morph prints with when loaded through tsMorph, with its scan edited too (code-block-writer-scan.ts)', () => {
     const probe = `
 import { tsMorph } from './generator/heavy.ts';
 import { createRequire } from 'node:module';
@@ -54,11 +39,12 @@ const { Project, StructureKind } = tsMorph();
 const writer = createRequire(import.meta.url)(${JSON.stringify(writerFile)}).default;
 const project = new Project({ useInMemoryFileSystem: true });
 const source = project.createSourceFile('/a.ts', { statements: [{ kind: StructureKind.Class, name: 'A', isExported: true, properties: [{ name: 'a', type: 'string' }] }] });
-console.log(JSON.stringify({ text: source.getFullText(), same: project._context.createWriter() instanceof writer, assigned: writer.toString().includes('this._indentationText = void 0;') }));
+const text = writer.toString();
+console.log(JSON.stringify({ text: source.getFullText(), same: project._context.createWriter() instanceof writer, assigned: text.includes('this._indentationText = void 0;'), jumps: text.includes('i = openapiMorphNextHandled(str, i + 1)') }));
 `;
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], { cwd: repoRoot, encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toStrictEqual({ text: 'export class A {\n    a: string;\n}\n', same: true, assigned: true });
+    expect(JSON.parse(run.stdout)).toStrictEqual({ text: 'export class A {\n    a: string;\n}\n', same: true, assigned: true, jumps: true });
   });
 });
 
