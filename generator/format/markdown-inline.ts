@@ -14,6 +14,8 @@
  *   `<br>` (inline HTML, printed as written: the line breaks of a table cell's description);
  * - an alert's marker, `[!NOTE]` (a reference to no definition: a text with definitions is never
  *   rewritten), with a space or the text's end on each side;
+ * - `&` alone, with a space or the text's start or end on each side, not in a link's text (the docs
+ *   pages' intersection types, `` `object` & `object` ``: no entity starts there);
  * - code spans without a backtick, pipe or backslash in them but for escaped pipes, nor a space at
  *   either end;
  * - bold words, or one code span in bold (a media type's list item, `` - **`application/json`**: ``):
@@ -189,6 +191,7 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean): number
       return stickyMatch(destination, text, close + 1) ? destination.lastIndex : -1;
     }
     case 'word': {
+      if (text[at] === '&' && !inLink && (at === 0 || text[at - 1] === ' ') && (text[at + 1] ?? ' ') === ' ') return at + 1;
       const simple = inLink ? SIMPLE_LINK_WORD : SIMPLE_WORD;
       if (stickyMatch(simple, text, at) && wordEndsAt(text, simple.lastIndex, inLink)) return simple.lastIndex;
       let end = at;

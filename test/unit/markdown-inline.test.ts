@@ -54,6 +54,9 @@ const PLAIN = [
   '**`a`**',
   '**`application/vnd.github.star+json`**: Includes a timestamp of when the star was created.',
   'x **`a b`** and **`c/d+e`**: y',
+  '`object` & `object`',
+  '[**Integration**](Integration.md) & `object` \\| [**A**](A.md)',
+  '& a & & b &',
 ];
 
 describe('plain inline markdown', () => {
@@ -94,6 +97,11 @@ describe('plain inline markdown', () => {
     { text: 'a &nbsp; b', why: 'another entity' },
     { text: 'a &#42; b', why: 'a numeric entity' },
     { text: 'AT&T', why: 'an ampersand' },
+    { text: 'a &b', why: 'an ampersand before a word' },
+    { text: 'a& b', why: 'an ampersand after a word' },
+    { text: '`a`& b', why: 'an ampersand after code' },
+    { text: 'a &&', why: 'two ampersands' },
+    { text: '[a & b](c)', why: "an ampersand in a link's text" },
     { text: 'a &gt b', why: 'an entity without its semicolon' },
     { text: 'x [!note] y', why: "an alert's marker in lower case" },
     { text: 'x [!NOTE]y', why: "an alert's marker followed by a word" },
