@@ -6,17 +6,18 @@
  * is what an in-thread render gives, byte for byte. And the thread's own contract with the compiled
  * worker: a failure crosses back as the OM206 the calling thread would throw; a thread that ends
  * without answering, or never answers, leaves the types to the calling thread instead of leaving
- * it waiting.
+ * it waiting; one that makes progress is waited for, and the compiled worker tells its progress.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MorphError } from '../generator/diagnostics/diagnostic.ts';
 import type { JsonObject } from '../generator/json.ts';
 import { lazyOpenapiTypes, openapiTypes } from '../generator/types/openapi-types.ts';
-import { PROGRESS, typesOffThread } from '../generator/types/types-thread.ts';
+import { clock, FLAG, PROGRESS, typesOffThread, type TypesRequest, type TypesWorkerData } from '../generator/types/types-thread.ts';
 import { repoRoot, runCli, spawnCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
@@ -167,6 +168,26 @@ port.once('message', () => {
     const waited = performance.now();
     expect(read()).toBeUndefined();
     expect(performance.now() - waited).toBeLessThan(500);
+  });
+
+  it('the compiled worker tells when it last made progress, in its shared slot, before it answers', () => {
+    // Started as typesOffThread starts it, with a slot this test can read.
+    const { port1, port2 } = new MessageChannel();
+    const answered = new Int32Array(new SharedArrayBuffer(8));
+    const start = clock();
+    const worker = new Worker(`import(${JSON.stringify(compiled.href)});`, { eval: true, workerData: { port: port2, answered, start, engineFlags: '' } satisfies TypesWorkerData, transferList: [port2] });
+    cleanups.push(() => void worker.terminate());
+    port1.postMessage({ document: manySchemas(250), specName: 'items.json' } satisfies TypesRequest);
+    let reply = receiveMessageOnPort(port1);
+    for (const end = Date.now() + 60_000; !reply && Date.now() < end; reply = receiveMessageOnPort(port1)) Atomics.wait(answered, FLAG, 0, 50);
+    const finished = clock() - start;
+    port1.close();
+    expect(reply?.message).toHaveProperty('text');
+    expect(Atomics.load(answered, FLAG)).toBe(1);
+    // Milliseconds after the start, told while it transformed the schemas: more than none, not after its answer was read.
+    const progress = Atomics.load(answered, PROGRESS);
+    expect(progress).toBeGreaterThan(0);
+    expect(progress).toBeLessThanOrEqual(finished);
   });
 
   it('openapiTypes reports each schema it transforms, for the worker to count', () => {
