@@ -20,7 +20,9 @@ import { ASCII, Unsure, WIDTH } from './print-width.ts';
  *   the signature, `<R>(` before the call's arguments), or is a name (prettier hugs a plain type
  *   reference or keyword); else it goes on a line of its own, indented by 2, and `>` after;
  * - a parameter's type: `NonNullable<...>[...]` breaks inside its `<>` as above, an object type `{
- *   a?: T; b: U }` one member a line (each with `;`), an indexed access chain or name never;
+ *   a?: T; b: U }` one member a line (each with `;`), a union (of a parameter or a member) after
+ *   its key on a line of its own, on the next line where it fits, else one type a line after
+ *   `| `, an indexed access chain or name never;
  * - the call's arguments: on one line where all fits; else hugged, its last argument (the arrow
  *   function) broken where the line up to ` =>` fits, its body on the next line indented by 2 and
  *   `,` then `);` after it; else one argument a line, each with a comma, the arrow function on one
@@ -31,8 +33,8 @@ import { ASCII, Unsure, WIDTH } from './print-width.ts';
  *
  * Only methods of that shape (what the default template prints, ASCII, strings without a backslash,
  * names as keys, values of names and objects, security lists `[]` or of one list of strings) in a
- * top-level `export class Name {`, and only where every piece is predicted: a union or a member
- * that does not fit, or anything else, leaves the method to prettier, and so does a comment in its
+ * top-level `export class Name {`, and only where every piece is predicted: a member that does not
+ * fit, or anything else, leaves the method to prettier, and so does a comment in its
  * lines. Text with `prettier-ignore`, a template literal, a `/` that starts no comment, or a string
  * that does not close on its line is formatted as it is. The output must hold each placeholder once, in order, on
  * a line of its own at the class's member indentation; otherwise, or when prettier fails, the text
@@ -372,6 +374,19 @@ function printedType(type: Type, indent: number, prefix: string, suffix: string)
   const flat = `${pad}${prefix}${flatType(type)}${suffix}`;
   if (flat.length <= WIDTH || type.kind === 'atom') return [flat];
   if (type.kind === 'nonNullable') return [`${pad}${prefix}NonNullable<`, `${pad}  ${type.inner}`, `${pad}>${type.tail}${suffix}`];
+  if (type.kind === 'union') return brokenUnion(`${pad}${prefix.trimEnd()}`, type.parts, `${pad}  `, suffix);
   if (type.kind !== 'object') throw new Unsure();
   return [`${pad}${prefix}{`, ...type.members.flatMap((member) => printedType(member.type, indent + 2, member.prefix, ';')), `${pad}}${suffix}`];
+}
+
+/**
+ * A union after its key (`name:` or `name?:`, a line of its own) that does not fit on the key's
+ * line: on the next line, indented by 2, where it fits with `suffix`; else one type a line after
+ * `| `, `suffix` after the last.
+ */
+function brokenUnion(key: string, parts: readonly string[], pad: string, suffix: string): string[] {
+  if (key.length > WIDTH) throw new Unsure();
+  const own = `${pad}${parts.join(' | ')}${suffix}`;
+  if (own.length <= WIDTH) return [key, own];
+  return [key, ...parts.map((part, i) => `${pad}| ${part}${i === parts.length - 1 ? suffix : ''}`)];
 }

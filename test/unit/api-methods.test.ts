@@ -43,6 +43,12 @@ const LAYOUTS: [string, Shape][] = [
   ['an object type written with a last `;`, printed without it', { params: ['object_: { name?: string; "x-id"?: Id; }'] }],
   ['an object type with a last `;`, broken', { name: long(30), params: [`object_: { name?: string; description${long(50)}?: string; }`] }],
   ['a union of strings as a parameter', { params: ['kind: "open" | "closed"'] }],
+  ['a union parameter on the line after its name', { params: ['owner: string', 'packageType: "npm" | "maven" | "rubygems" | "docker" | "nuget" | "container"'] }],
+  ['a union parameter one type a line', { params: [`kind?: "open" | "closed" | Pet | ${lookup(`/repos/${long(40)}`, 'get', 'responses', '200')}`] }],
+  ['a union wider than the line, one type a line', { params: [`x: "${long(90)}" | "b"`] }],
+  ['a union of a name and undefined on the line after its name', { params: [`body: ${long(60)} | undefined`] }],
+  ['a union member of an object type on the line after its key', { params: [`params?: { query?: Query; visibility${long(10)}: "public" | "private" | "internal" | "all-of-them-really" }`] }],
+  ['a union member of an object type one type a line', { params: [`params?: { visibility${long(20)}?: "public" | "private" | "internal" | "all-of-them" | "more" }`] }],
   ['the result type broken after the parameters (a chain)', { params: [], result: lookup(`/repos/${long(20)}`, 'get', 'responses', '200', 'content', 'application/json') }],
   ['the result type broken (a union on its line)', { params: [], result: `${lookup('/repos', 'get', 'responses', '200')} | undefined` }],
   ['the result type broken (a union one type a line)', { params: [], result: `${lookup(`/repos/${long(30)}`, 'get', 'responses', '200')} | undefined` }],
@@ -144,7 +150,11 @@ describe('API methods as placeholders', () => {
       const path = `/repos/${long(pick(70))}`;
       return {
         name: `m${long(pick(60))}`,
-        params: [...Array.from({ length: pick(4) }, (_, i) => `p${i}${long(pick(25))}: string`), ...(next() < 0.5 ? [`body: NonNullable<${lookup(path, 'post', 'requestBody')}>["content"]["application/json"]`] : [])],
+        params: [
+          ...Array.from({ length: pick(4) }, (_, i) => `p${i}${long(pick(25))}: string`),
+          ...(next() < 0.5 ? [`u${long(pick(40))}: ${Array.from({ length: 2 + pick(6) }, (_, i) => `"v${i}${long(pick(12))}"`).join(' | ')}`] : []),
+          ...(next() < 0.5 ? [`body: NonNullable<${lookup(path, 'post', 'requestBody')}>["content"]["application/json"]`] : []),
+        ],
         result: [`R${long(pick(60))}`, lookup(path, 'get', 'responses', '200'), `R${long(pick(60))} | undefined`, 'void'][pick(4)],
         operation: `o${long(pick(70))}`,
         path,
@@ -159,7 +169,7 @@ describe('API methods as placeholders', () => {
   it.each([
     ['a body prettier would lay out otherwise', { members: '...init, body: body as never' }],
     ['a security list of two lists', { security: '[["A", "B"], ["C", "D"]]' }],
-    ['a union parameter that does not fit', { params: [`body: ${long(60)} | undefined`] }],
+    ['a union after a key wider than the line', { params: [`${long(80)}: "a" | "b"`] }],
     ['a key prettier could unquote', { members: '...init, params: { path: { "owner": owner } }' }],
     ['a string with a backslash', { path: '/a\\\\b' }],
     ['text that is not ASCII', { path: '/répertoire' }],
