@@ -99,12 +99,15 @@ export function plainCell(cell: string): boolean {
  * each line plain inline markdown (`plainInline`) from a letter, a backtick, a link, bold text, an
  * address in emphasis or an entity
  * (so it starts no other block, no list item, and no line break or setext underline ends the line
- * before it; prettier keeps the line breaks of prose). Or an empty anchor alone,
- * `<a id="name"></a>`: inline HTML, printed as it is.
+ * before it; prettier keeps the line breaks of prose). A line break may stand for a space inside a
+ * link's text or bold text (`[Create or\nupdate](url)`: the lines are then checked joined by
+ * spaces), not inside a code span (not read: each line must hold whole code spans, an even number
+ * of backticks). Or an empty anchor alone, `<a id="name"></a>`: inline HTML, printed as it is.
  */
 export function plainParagraph(lines: readonly string[]): boolean {
   if (lines.length === 1 && ANCHOR.test(lines[0]!)) return true;
-  return lines.length > 0 && lines.every((line) => /^[A-Za-z`[*&]/.test(line) && plainInline(line));
+  if (lines.length === 0 || !lines.every((line) => /^[A-Za-z`[*&]/.test(line))) return false;
+  return lines.every(plainInline) || (lines.every((line) => (line.match(/`/g)?.length ?? 0) % 2 === 0) && plainInline(lines.join(' ')));
 }
 
 /** Whether prettier prints a paragraph's or a heading's text as it is: plain tokens (see above), at least one, with no space before the first or after the last. */

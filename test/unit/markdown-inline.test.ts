@@ -87,6 +87,27 @@ describe('plain inline markdown', () => {
   });
 
   it.each([
+    'The visibility is set when you [Create or\nupdate an organization secret](https://docs.github.com/rest/actions/secrets#create).',
+    'a **bold\ntext** and [[Back to\ntop]](#top)',
+    'a [`code` and\n**bold**](A.md#x) `c`\nd',
+  ])('%j is a plain paragraph over lines (a line break inside a link or bold text), and prettier prints it as it is', async (text) => {
+    const lines = text.split('\n');
+    expect(lines.every((line) => plainParagraph([line]))).toBe(false);
+    expect(plainParagraph(lines)).toBe(true);
+    expect(await format(`${text}\n`)).toBe(`${text}\n`);
+  });
+
+  it.each([
+    { text: 'a `b\nc` d', why: 'a code span over two lines (not read)' },
+    { text: 'x [a\n- b](c)', why: 'a line that starts a list item' },
+    { text: 'x [a\n# b](c)', why: 'a line that starts a heading' },
+    { text: 'x [a\n1. b](c)', why: 'a line that starts an ordered item' },
+    { text: 'x [a \nb](c)', why: 'a space before the line break (prettier drops it)' },
+  ])('$text is not a plain paragraph ($why)', async ({ text }) => {
+    expect(plainParagraph(text.split('\n'))).toBe(false);
+  });
+
+  it.each([
     { text: '*em*', why: 'emphasis' },
     { text: 'x *https://a.b/c_.*', why: 'an address in emphasis whose autolink ends before its end' },
     { text: 'x *https://{host}/a*', why: 'an address in emphasis with a brace' },
