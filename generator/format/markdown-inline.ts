@@ -97,7 +97,7 @@ export function plainCell(cell: string): boolean {
 /**
  * Whether prettier prints a paragraph's lines as they are, wherever it stands as a top-level block:
  * each line plain inline markdown (`plainInline`) from a letter, a backtick, a link, bold text, an
- * address in emphasis or an entity
+ * address in emphasis, an entity, `&`, a parenthesis, a quote, or digits not followed by `.` or `)`
  * (so it starts no other block, no list item, and no line break or setext underline ends the line
  * before it; prettier keeps the line breaks of prose). A line break may stand for a space inside a
  * link's text or bold text (`[Create or\nupdate](url)`: the lines are then checked joined by
@@ -106,7 +106,7 @@ export function plainCell(cell: string): boolean {
  */
 export function plainParagraph(lines: readonly string[]): boolean {
   if (lines.length === 1 && ANCHOR.test(lines[0]!)) return true;
-  if (lines.length === 0 || !lines.every((line) => /^[A-Za-z`[*&]/.test(line))) return false;
+  if (lines.length === 0 || !lines.every((line) => LINE_START.test(line))) return false;
   return lines.every(plainInline) || (lines.every((line) => (line.match(/`/g)?.length ?? 0) % 2 === 0) && plainInline(lines.join(' ')));
 }
 
@@ -116,6 +116,9 @@ export function plainInline(text: string): boolean {
 }
 
 const ANCHOR = /^<a id="[A-Za-z0-9_-]*"><\/a>$/;
+
+/** How a plain paragraph's line starts (see `plainParagraph`): digits are a list's marker only before `.` or `)`. */
+const LINE_START = /^(?:[A-Za-z`[*&("']|\d+(?![.)\d]))/;
 
 type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert';
 

@@ -90,11 +90,18 @@ describe('plain inline markdown', () => {
     'The visibility is set when you [Create or\nupdate an organization secret](https://docs.github.com/rest/actions/secrets#create).',
     'a **bold\ntext** and [[Back to\ntop]](#top)',
     'a [`code` and\n**bold**](A.md#x) `c`\nd',
-  ])('%j is a plain paragraph over lines (a line break inside a link or bold text), and prettier prints it as it is', async (text) => {
+  ])('%j is a plain paragraph over lines (a line break inside a link or bold text, lines from a parenthesis, a quote or digits), and prettier prints it as it is', async (text) => {
     const lines = text.split('\n');
     expect(lines.every((line) => plainParagraph([line]))).toBe(false);
     expect(plainParagraph(lines)).toBe(true);
     expect(await format(`${text}\n`)).toBe(`${text}\n`);
+  });
+
+  it('a paragraph whose lines start with a parenthesis, a quote or digits is plain, and prettier prints it as it is', async () => {
+    const lines = ['Lists the jobs', '(returned as the last element) and', '"[Setting the permissions](https://docs.github.com/a#b)."', '10 on the default branch, another 5', "'quoted' at the start", '2024 was'];
+    expect(plainParagraph(lines)).toBe(true);
+    for (const line of lines) expect(plainParagraph([line])).toBe(true);
+    expect(await format(`${lines.join('\n')}\n`)).toBe(`${lines.join('\n')}\n`);
   });
 
   it.each([
@@ -103,6 +110,10 @@ describe('plain inline markdown', () => {
     { text: 'x [a\n# b](c)', why: 'a line that starts a heading' },
     { text: 'x [a\n1. b](c)', why: 'a line that starts an ordered item' },
     { text: 'x [a \nb](c)', why: 'a space before the line break (prettier drops it)' },
+    { text: 'a\n1. b', why: 'a line that starts an ordered item with a dot' },
+    { text: 'a\n1) b', why: 'a line that starts an ordered item with a parenthesis' },
+    { text: 'a\n1.5 b', why: 'digits before a dot (not read)' },
+    { text: 'a\n+ b', why: 'a line that starts a list item with a plus' },
   ])('$text is not a plain paragraph ($why)', async ({ text }) => {
     expect(plainParagraph(text.split('\n'))).toBe(false);
   });
@@ -208,8 +219,10 @@ describe('plain inline markdown', () => {
     { line: '1. a', why: 'a list item' },
     { line: '- a', why: 'a list item' },
     { line: '+ a', why: 'a list item' },
-    { line: '2024 was', why: 'a digit first' },
-    { line: '(a) b', why: 'punctuation first' },
+    { line: '1) a', why: 'a list item' },
+    { line: '2024. was', why: 'digits and a dot first' },
+    { line: '> a', why: 'a quote' },
+    { line: ': a', why: 'other punctuation first' },
     { line: ' a', why: 'a space first' },
     { line: 'a ', why: 'a space last' },
     { line: '<a id="x"></a> y', why: 'HTML with text' },
