@@ -119,7 +119,12 @@ function plainList(block: readonly string[]): boolean {
 
 /** A `- ` item of one line that prettier prints as it is in a tight list (see `plainList`). */
 export function plainItem(line: string): boolean {
-  return line.startsWith('- ') && /^[A-Za-z`[*]/.test(line.slice(2)) && plainInline(line.slice(2));
+  return line.startsWith('- ') && plainItemContent(line.slice(2));
+}
+
+/** An item's one line of content, after its marker and spaces, that prettier prints as it is: plain inline markdown from a letter, a backtick, a link or bold text. */
+export function plainItemContent(content: string): boolean {
+  return /^[A-Za-z`[*]/.test(content) && plainInline(content);
 }
 
 /** Whether the first line that is not empty from line `i` could go on a list before it: indented, or a list item of any kind. */

@@ -1,12 +1,14 @@
-import { listGoesOn, plainItem } from './markdown-blocks.ts';
+import { listGoesOn, plainItemContent } from './markdown-blocks.ts';
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 
 /**
- * The items of a top-level tight list that prettier prints as they stand (`plainItem`: `- ` and one
- * line of plain inline markdown from a letter, a backtick, a link or bold text), each run of them
- * sent to prettier as one placeholder item (`- openapi-morph-items-N`) and put back with the marker
- * prettier gave the placeholder. A list with one item prettier changes went to prettier whole:
+ * The items of a top-level tight list that prettier prints as they stand but for their marker
+ * (`-` or `*` and one to four spaces, then one line of plain inline markdown from a letter, a
+ * backtick, a link or bold text: `plainItemContent`), each run of them sent to prettier as one
+ * placeholder item (`- openapi-morph-items-N`, with the run's first marker and spaces) and put back
+ * with the marker prettier gave the placeholder (it prints every item's as `- ` or `* `, one
+ * space: GitHub's descriptions write `*   item`). A list with one item prettier changes went to prettier whole:
  * GitHub's README lists its 625 models, and two of them (`[Blob_]`, bold text holding code) sent
  * 60 KB, about 0.4 s of a format worker.
  *
@@ -42,27 +44,37 @@ export function withoutPlainItems(text: string): Replaced | undefined {
   const runs: string[][] = [];
   for (let i = 0; i < lines.length; i++) {
     const start = lines[i]!;
-    const list = start.afterBlank && start.line.startsWith('- ');
+    const bullet = start.afterBlank ? ITEM.exec(start.line)?.[1] : undefined;
+    // The items of one list: a change of bullet starts another.
+    const prefix = (j: number) => {
+      const item = ITEM.exec(lines[j]?.line ?? '');
+      return item?.[1] === bullet ? item?.[0] : undefined;
+    };
     let last = i;
-    if (list) while (lines[last + 1]?.line.startsWith('- ')) last++;
-    if (!list || (lines[last + 1]?.line ?? '') !== '' || listGoesOn(lines, last + 1) || listBefore(lines, i)) {
+    if (bullet) while (prefix(last + 1)) last++;
+    if (!bullet || (lines[last + 1]?.line ?? '') !== '' || listGoesOn(lines, last + 1) || listBefore(lines, i)) {
       out.push(start.line);
       continue;
     }
+    const plain = (j: number) => j <= last && plainItemContent(lines[j]!.line.slice(prefix(j)!.length));
     for (let j = i; j <= last; ) {
-      if (!plainItem(lines[j]!.line)) {
+      if (!plain(j)) {
         out.push(lines[j++]!.line);
         continue;
       }
+      // The placeholder with the run's first marker and spaces: an item of the same list.
+      out.push(`${prefix(j)}${PLACEHOLDER}${runs.length}`);
       const run: string[] = [];
-      while (j <= last && plainItem(lines[j]!.line)) run.push(lines[j++]!.line.slice(2));
-      out.push(`- ${PLACEHOLDER}${runs.length}`);
+      for (; plain(j); j++) run.push(lines[j]!.line.slice(prefix(j)!.length));
       runs.push(run);
     }
     i = last;
   }
   return runs.length > 0 ? { text: out.join('\n'), runs } : undefined;
 }
+
+/** An item's marker, `-` or `*`, and the one to four spaces after it (five would start indented code in the item). */
+const ITEM = /^([-*]) {1,4}(?! )/;
 
 /** Whether the last line that is not empty before line `i` could be of a list that goes on at `i`: indented, or a list item of any kind. */
 function listBefore(lines: readonly MarkdownLine[], i: number): boolean {

@@ -41,6 +41,15 @@ describe('plain items of a list as placeholder items', () => {
   });
 
   it.each([
+    ['* and one space', '* [A](a.md)\n* [B_](b.md)\n', '* openapi-morph-items-0\n* [B_](b.md)\n'],
+    ['* and three spaces, as GitHub writes them', 'Intro.\n\n*   `pending`, which means the migration has not started yet.\n*   `exported`, which means "done".\n*   x_\n', 'Intro.\n\n*   openapi-morph-items-0\n*   x_\n'],
+    ['- and two spaces, the placeholder with the run\'s first', '-  a\n- b_\n-   c\n-    d\n', '-  openapi-morph-items-0\n- b_\n-   openapi-morph-items-1\n'],
+  ])('a list with %s: prettier prints its items with `- ` (the marker and spaces are not kept)', async (_, text, sent) => {
+    expect(await rewritten(text)).toStrictEqual([sent]);
+    expect(await format(text)).not.toContain('  ');
+  });
+
+  it.each([
     ['a list right before it', '- a\n\n- [A](a.md)\n- [B_](b.md)\n'],
     ['an indented line before it', 'Intro.\n\n    code\n\n- [A](a.md)\n- [B_](b.md)\n'],
     ['a list right after it', '- [A](a.md)\n- [B_](b.md)\n\n- c\n'],
@@ -48,7 +57,9 @@ describe('plain items of a list as placeholder items', () => {
     ['an indented line after it (a second paragraph of its last item)', '- [A](a.md)\n- [B_](b.md)\n\n  more\n'],
     ['a line that goes on its last item', '- [A](a.md)\n- [B_](b.md)\nlazy\n'],
     ['no empty line before it', 'Intro.\n- [A](a.md)\n- [B_](b.md)\n'],
-    ['another marker', '* [A](a.md)\n* [B_](b.md)\n'],
+    ['a + marker', '+ [A](a.md)\n+ [B_](b.md)\n'],
+    ['five spaces after its marker (indented code in the item)', '*     [A](a.md)\n*     [B_](b.md)\n'],
+    ['another bullet right after it (another list)', '* [A](a.md)\n* [B_](b.md)\n- c\n'],
   ])('a list with %s goes as it is', async (_, text) => {
     expect(withoutPlainItems(text)).toBeUndefined();
     expect(await rewritten(text)).toStrictEqual([text]);
