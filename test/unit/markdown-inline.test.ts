@@ -55,6 +55,7 @@ const PLAIN = [
   '**`application/vnd.github.star+json`**: Includes a timestamp of when the star was created.',
   'x **`a b`** and **`c/d+e`**: y',
   '`object` & `object`',
+  'The user’s “installation” within 4–6 hours — or ‘never’',
   '[**Integration**](Integration.md) & `object` \\| [**A**](A.md)',
   '& a & & b &',
 ];
@@ -208,7 +209,8 @@ describe('plain inline markdown', () => {
     { text: '`a`\\|', why: 'a pipe touching code' },
     { text: '\\|[a](b)', why: 'a link touching a pipe' },
     { text: '[a ](b)', why: 'a space before the end of a link text' },
-    { text: 'café', why: 'not ASCII' },
+    { text: 'café', why: 'not ASCII (but for dashes and curly quotes)' },
+    { text: 'a … b', why: 'an ellipsis' },
   ])('$text is not plain ($why)', ({ text }) => {
     expect(plainCell(text)).toBe(false);
     expect(plainParagraph([text])).toBe(false);
