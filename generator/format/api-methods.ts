@@ -308,9 +308,9 @@ function securityList(arg: string): boolean {
 }
 
 /**
- * A type of a signature or type argument: a name (prettier hugs it as a type argument), an indexed
- * access chain, array type or string (`atom`, nowhere to break), `NonNullable<chain>[...]`, a union
- * of names, chains and strings, or an object type.
+ * A type of a signature or type argument: a name (prettier hugs it as a type argument, and so a
+ * name with `null` or `void`), an indexed access chain, array type or string (`atom`, nowhere to
+ * break), `NonNullable<chain>[...]`, a union of names, chains and strings, or an object type.
  */
 type Type =
   | { readonly kind: 'atom'; readonly text: string; readonly hugged: boolean }
@@ -334,7 +334,18 @@ function parsedType(text: string): Type {
   }
   const parts = splitOutside(text, ' | ');
   if (parts.length < 2 || !parts.every((part) => IS_NAME.test(part) || CHAIN.test(part) || IS_STRING.test(part))) throw new Unsure();
+  // One type's name with `null` or `void` (a nullable body or result): prettier never breaks it, as a name.
+  if (huggedUnion(parts)) return { kind: 'atom', text: parts.join(' | '), hugged: true };
   return { kind: 'union', parts };
+}
+
+/** Keywords, which are no type's name (`string | null` breaks as any union). */
+const KEYWORDS = new Set(['any', 'unknown', 'never', 'undefined', 'null', 'void', 'string', 'number', 'boolean', 'bigint', 'symbol', 'object', 'this', 'intrinsic']);
+
+/** A union prettier prints on one line wherever it stands: one type's name, the other parts `null` or `void` (found by a review's fuzzing against prettier). */
+function huggedUnion(parts: readonly string[]): boolean {
+  const others = parts.filter((part) => part !== 'null' && part !== 'void');
+  return others.length === 1 && IS_NAME.test(others[0]!) && !KEYWORDS.has(others[0]!);
 }
 
 /** A type as prettier prints it on one line. */
