@@ -104,13 +104,21 @@ export function plainCell(cell: string): boolean {
  * before it; prettier keeps the line breaks of prose). A line break may stand for a space inside a
  * link's text or bold text (`[Create or\nupdate](url)`: the lines are then checked joined by
  * spaces), not inside a code span (not read: each line must hold whole code spans, an even number
- * of backticks). Or an empty anchor alone, `<a id="name"></a>`: inline HTML, printed as it is.
+ * of backticks). A line other than the last may end with a hard break, two spaces (GitHub's alerts,
+ * `&gt; [!WARNING]  `), each line then plain on its own. Or an empty anchor alone,
+ * `<a id="name"></a>`: inline HTML, printed as it is.
  */
 export function plainParagraph(lines: readonly string[]): boolean {
   if (lines.length === 1 && ANCHOR.test(lines[0]!)) return true;
   if (lines.length === 0 || !lines.every((line) => LINE_START.test(line))) return false;
-  return lines.every(plainInline) || (lines.every((line) => (line.match(/`/g)?.length ?? 0) % 2 === 0) && plainInline(lines.join(' ')));
+  // A hard break: two spaces at the end of a line that another follows, which prettier keeps.
+  const broken = lines.map((line, i) => (i < lines.length - 1 && HARD_BREAK.test(line) ? line.slice(0, -2) : line));
+  if (broken.every(plainInline)) return true;
+  return broken.every((text, i) => text === lines[i]) && lines.every((line) => (line.match(/`/g)?.length ?? 0) % 2 === 0) && plainInline(lines.join(' '));
 }
+
+/** Two spaces that end a line, after a character that is not one (prettier prints three or more as two). */
+const HARD_BREAK = /[^ ] {2}$/;
 
 /** Whether prettier prints a paragraph's or a heading's text as it is: plain tokens (see above), at least one, with no space before the first or after the last. */
 export function plainInline(text: string): boolean {

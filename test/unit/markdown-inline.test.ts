@@ -106,7 +106,18 @@ describe('plain inline markdown', () => {
   });
 
   it.each([
+    '&gt; [!WARNING]  \n&gt; This endpoint is closing down.',
+    'a **b**  \n[c d](#e)  \n`f`',
+  ])('%j, with a hard break (two spaces ending a line another follows), is a plain paragraph, and prettier prints it as it is', async (text) => {
+    expect(plainParagraph(text.split('\n'))).toBe(true);
+    expect(await format(`${text}\n`)).toBe(`${text}\n`);
+  });
+
+  it.each([
     { text: 'a `b\nc` d', why: 'a code span over two lines (not read)' },
+    { text: 'a   \nb', why: 'three spaces ending a line (prettier prints two)' },
+    { text: 'a\nb  ', why: 'two spaces ending the last line (prettier drops them)' },
+    { text: 'x [a  \nb](c)', why: 'a hard break in a link\'s text (not read)' },
     { text: 'x [a\n- b](c)', why: 'a line that starts a list item' },
     { text: 'x [a\n# b](c)', why: 'a line that starts a heading' },
     { text: 'x [a\n1. b](c)', why: 'a line that starts an ordered item' },
