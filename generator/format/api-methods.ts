@@ -1,6 +1,7 @@
 import { changesCode, printedComment } from './block-comment.ts';
 import { commentRanges } from './comment-ranges.ts';
 import { splitOutside } from './split-outside.ts';
+import { TYPE_KEYWORDS } from './keywords.ts';
 import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 import { ASCII, Unsure, WIDTH } from './print-width.ts';
 
@@ -339,13 +340,10 @@ function parsedType(text: string): Type {
   return { kind: 'union', parts };
 }
 
-/** Keywords, which are no type's name (`string | null` breaks as any union). */
-const KEYWORDS = new Set(['any', 'unknown', 'never', 'undefined', 'null', 'void', 'string', 'number', 'boolean', 'bigint', 'symbol', 'object', 'this', 'intrinsic']);
-
 /** A union prettier prints on one line wherever it stands: one type's name, the other parts `null` or `void` (found by a review's fuzzing against prettier). */
 function huggedUnion(parts: readonly string[]): boolean {
   const others = parts.filter((part) => part !== 'null' && part !== 'void');
-  return others.length === 1 && IS_NAME.test(others[0]!) && !KEYWORDS.has(others[0]!);
+  return others.length === 1 && IS_NAME.test(others[0]!) && !TYPE_KEYWORDS.has(others[0]!);
 }
 
 /** A type as prettier prints it on one line. */

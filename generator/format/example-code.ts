@@ -1,3 +1,5 @@
+import { RESERVED_WORDS } from './keywords.ts';
+
 /**
  * Example programs that prettier prints as they are (the docs pages' and README's usage examples),
  * so a fence of them needs no parsing (markdown-fences.ts). Prettier prints a program's statements
@@ -120,13 +122,7 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?(?![\w$.])/y;
 const COMMENT = /^\/\/ [ -~]*[!-~]$/;
 /** The start of an import of one name (the rest of the line is read as any import's). */
 const ONE_NAME_IMPORT = /^import \{ [A-Za-z_$][\w$]* \} from "/;
-const KEYWORDS = new Set(
-  (
-    'abstract accessor any as asserts async await bigint boolean break case catch class const constructor continue debugger declare default delete do else enum export extends false ' +
-    'finally for from function get global if implements import in infer instanceof interface is keyof let module namespace never new null number object of out override package ' +
-    'private protected public readonly require return satisfies set static string super switch symbol this throw true try type typeof undefined unique unknown using var void while with yield'
-  ).split(' '),
-);
+const KEYWORDS = new Set(RESERVED_WORDS);
 
 /** Whether one line is a statement of an example program that prettier prints as it is (see above). */
 export function plainStatement(line: string): boolean {

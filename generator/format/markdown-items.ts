@@ -45,27 +45,25 @@ export function withoutPlainItems(text: string): Replaced | undefined {
   for (let i = 0; i < lines.length; i++) {
     const start = lines[i]!;
     const bullet = start.afterBlank ? ITEM.exec(start.line)?.[1] : undefined;
-    // The items of one list: a change of bullet starts another.
-    const prefix = (j: number) => {
-      const item = ITEM.exec(lines[j]?.line ?? '');
-      return item?.[1] === bullet ? item?.[0] : undefined;
-    };
-    let last = i;
-    if (bullet) while (prefix(last + 1)) last++;
+    // The markers and spaces of the items of one list, from line `i`: a change of bullet starts another.
+    const prefixes: string[] = [];
+    for (let item = bullet && ITEM.exec(start.line); item && item[1] === bullet; item = ITEM.exec(lines[i + prefixes.length]?.line ?? '')) prefixes.push(item[0]);
+    const last = i + prefixes.length - 1;
     if (!bullet || (lines[last + 1]?.line ?? '') !== '' || listGoesOn(lines, last + 1) || listBefore(lines, i)) {
       out.push(start.line);
       continue;
     }
-    const plain = (j: number) => j <= last && plainItemContent(lines[j]!.line.slice(prefix(j)!.length));
+    const content = (j: number) => lines[j]!.line.slice(prefixes[j - i]!.length);
+    const plain = (j: number) => j <= last && plainItemContent(content(j));
     for (let j = i; j <= last; ) {
       if (!plain(j)) {
         out.push(lines[j++]!.line);
         continue;
       }
       // The placeholder with the run's first marker and spaces: an item of the same list.
-      out.push(`${prefix(j)}${PLACEHOLDER}${runs.length}`);
+      out.push(`${prefixes[j - i]}${PLACEHOLDER}${runs.length}`);
       const run: string[] = [];
-      for (; plain(j); j++) run.push(lines[j]!.line.slice(prefix(j)!.length));
+      for (; plain(j); j++) run.push(content(j));
       runs.push(run);
     }
     i = last;

@@ -1,4 +1,5 @@
 import { changesCode, printedComment } from './block-comment.ts';
+import { RESERVED_WORDS } from './keywords.ts';
 import { ASCII, WIDTH } from './print-width.ts';
 import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 
@@ -39,19 +40,11 @@ const ALIAS = /^export type ([A-Za-z_$][\w$]*) = ([A-Za-z_$][\w$]*)(?:\["[^"\\]*
  * Words that are not a plain name where an alias's name or the type it indexes stands: prettier
  * prints `keyof["a"]` as `keyof ["a"]` (a type operator on a tuple), babel prints `export type
  * export` otherwise, and a reserved word there is an error prettier reports. Such an alias is left
- * to prettier. The naming stage's `reservedWords` (naming/identifier.ts) plus the type-position
- * words it does not list, written here: imported, that module becomes a chunk of its own in the
- * bundle, one more module for every no-op run to load (test/bundle.test.ts).
+ * to prettier. The format stage's reserved words (keywords.ts), with `arguments`, `eval` and `then`
+ * (which the naming stage's `reservedWords` lists too, naming/identifier.ts) and the type-position
+ * words `assert` and `intrinsic`.
  */
-const KEYWORDS = new Set(
-  (
-    'abstract accessor any arguments as assert asserts async await bigint boolean break case catch class const constructor continue ' +
-    'debugger declare default delete do else enum eval export extends false finally for from function get global if implements import ' +
-    'in infer instanceof interface intrinsic is keyof let module namespace never new null number object of out override package private ' +
-    'protected public readonly require return satisfies set static string super switch symbol then this throw true try type typeof ' +
-    'undefined unique unknown using var void while with yield'
-  ).split(' '),
-);
+const KEYWORDS = new Set([...RESERVED_WORDS, 'arguments', 'assert', 'eval', 'intrinsic', 'then']);
 const FIRST_LINE = /^(?:import |export type |\/[/*]|\n)/;
 const IMPORT = /^import (?:type )?(?:\{ [\w$]+(?:, [\w$]+)* \}|[\w$]+) from "[^"\\]*";$/;
 
