@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ENTRY_FOLDERS, pruneAtExit } from '../cache-prune.ts';
@@ -15,7 +15,10 @@ import { sha256 } from '../hash.ts';
  * `get` reads synchronously: the format stage looks a file up as soon as it is printed, in the
  * middle of the templates stage's synchronous loop, and hands a miss to prettier's worker at once
  * (an asynchronous read would be answered only when that loop ends). Entries no run used for 30
- * days are deleted as a render's process exits (cache-prune.ts).
+ * days are deleted as a render's process exits (cache-prune.ts). Each folder of entries is listed
+ * once, when first looked in: a key it did not hold is a miss without a read (GitHub's `--all`
+ * on a cold cache: 1,591 failed reads, 76 ms of the main thread). An entry another process writes
+ * after that listing is a miss: formatted again, the same bytes.
  */
 export interface FormatCache {
   get(key: string): string | undefined;
@@ -54,8 +57,20 @@ export function formatCache(dir: string | undefined): FormatCache {
   // The entries' folders this cache has made (or found): one `mkdir` each, not one an entry (a
   // large render writes thousands). One removed since costs its entries, as any failed write.
   const folders = new Map<string, Promise<unknown>>();
+  const listed = new Map<string, Set<string>>();
+  let shards: Set<string> | undefined;
+  const held = (key: string): boolean => {
+    const shard = key.slice(0, 2);
+    let keys = listed.get(shard);
+    if (!keys) {
+      shards ??= names(join(dir, ENTRY_FOLDER));
+      listed.set(shard, (keys = shards.has(shard) ? names(join(dir, ENTRY_FOLDER, shard)) : new Set()));
+    }
+    return keys.has(key);
+  };
   return {
     get(key) {
+      if (!held(key)) return undefined;
       let stored: string;
       try {
         stored = readFileSync(entry(key), 'utf8');
@@ -75,9 +90,19 @@ export function formatCache(dir: string | undefined): FormatCache {
         const temp = `${file}.${process.pid}.tmp`;
         await writeFile(temp, `${ENTRY_HEAD}${sha256(formatted)}\n${formatted}`);
         await rename(temp, file);
+        listed.get(key.slice(0, 2))?.add(key);
       } catch {
         // Not cached: the next run formats it again.
       }
     },
   };
+}
+
+/** The names in `folder`, none if it cannot be read. */
+function names(folder: string): Set<string> {
+  try {
+    return new Set(readdirSync(folder));
+  } catch {
+    return new Set();
+  }
 }
