@@ -6,6 +6,7 @@ import { requireWithCodeCache } from './code-cache.ts';
 import { commonjsModule } from './commonjs-module.ts';
 import { fieldsAsAssignments } from './code-block-writer-fields.ts';
 import { handledCharacterJumps } from './code-block-writer-scan.ts';
+import { singleStructureUnscanned } from './ts-morph-single-separated.ts';
 import { globPackagesOnDemand } from './ts-morph-glob-packages.ts';
 import { libFilesFrom } from './ts-morph-lib-files.ts';
 
@@ -37,7 +38,8 @@ export function typescript(): typeof import('typescript') {
  * (ts-morph-glob-packages.ts). About 0.1 s of every run that emits TypeScript. Its writer,
  * code-block-writer, compiled with the code cache too, its fields assigned
  * (code-block-writer-fields.ts) and its state's scan going from one character that matters to the
- * next (code-block-writer-scan.ts).
+ * next (code-block-writer-scan.ts). ts-morph itself prints a list of one structure without scanning
+ * it for a comma's place (ts-morph-single-separated.ts).
  */
 export function tsMorph(): typeof import('ts-morph') {
   const main = require.resolve('ts-morph');
@@ -62,7 +64,13 @@ export function tsMorph(): typeof import('ts-morph') {
       return edited === text ? undefined : edited;
     },
   });
-  return requireWithCodeCache(main) as typeof import('ts-morph');
+  return requireWithCodeCache(main, {
+    source(bytes) {
+      const text = bytes.toString('utf8');
+      const edited = singleStructureUnscanned(text);
+      return edited === text ? undefined : edited;
+    },
+  }) as typeof import('ts-morph');
 }
 
 /**
