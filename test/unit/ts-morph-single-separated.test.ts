@@ -24,7 +24,7 @@ function tsMorphFrom(text: string): typeof import('ts-morph') {
 
 /** Statements whose printing goes through comma-separated lists of one and of several structures. */
 function statements({ StructureKind, VariableDeclarationKind }: typeof import('ts-morph')): import('ts-morph').StatementStructures[] {
-  const variable = (declarations: [string, string | undefined][]) => ({
+  const variable = (declarations: [string, string | undefined][]): import('ts-morph').VariableStatementStructure => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     declarations: declarations.map(([name, initializer]) => ({ name, initializer, ...(initializer === undefined ? { type: 'string' } : {}) })),
