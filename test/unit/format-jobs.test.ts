@@ -3,13 +3,14 @@
  * order of the jobs, and a file prettier cannot parse fails alone. The compiled module (dist/, which
  * global-setup builds) is loaded, because the worker is the compiled `format-worker.js`.
  */
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.ts';
 import type * as FormatJobs from '../../generator/format/format-jobs.ts';
 import type * as Formatter from '../../generator/format/formatter.ts';
 import type * as WarmUp from '../../generator/format/warm-up.ts';
 
-const { formatBatch, runFormatJobs, startFormatPool } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
+const { formatBatch, renderPoolWorkers, runFormatJobs, startFormatPool } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
 const { WARM_UP_SAMPLES } = (await import(`${repoRoot}dist/generator/format/warm-up.js`)) as typeof WarmUp;
 const { DEFAULT_PACKAGE_SETUP } = (await import(`${repoRoot}dist/generator/format/formatter.js`)) as typeof Formatter;
 
@@ -71,6 +72,18 @@ describe('runFormatJobs', () => {
     } finally {
       pool!.close();
     }
+  });
+
+  it('a pool grows for a large package to one worker for each core beside the main thread\'s, at most 4', async () => {
+    expect([1, 2, 3, 4, 8, 64].map((cores) => renderPoolWorkers(cores))).toStrictEqual([0, 1, 2, 3, 4, 4]);
+    expect(renderPoolWorkers()).toBe(Math.min(availableParallelism() - 1, 4));
+    const pool = startFormatPool({ kind: 'standalone', parsers: ['markdown'], all: false }, 1)!;
+    // Past PARALLEL_CHARS (2 MB) posted, in two jobs: the pool adds workers then.
+    const large = (i: number) => ({ text: `# Page ${i}\n\n${'Some text.\n'.repeat(110_000)}`, parser: 'markdown', filepath: `/out/docs/P${i}.md` });
+    const outcomes = [pool.format(large(1), setup), pool.format(large(2), setup)];
+    expect(pool.waiting()).toHaveLength(Math.max(1, renderPoolWorkers()));
+    pool.close();
+    await Promise.allSettled(outcomes);
   });
 
   it("a render's pool warms up on samples that prettier formats (one for each parser of a default package), and formats as an unwarmed one", async () => {
