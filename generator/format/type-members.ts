@@ -56,9 +56,29 @@ interface Item {
   readonly start: number;
   readonly end: number;
   /** How prettier prints it, when it prints it as it stands (see above), without the indentation of its level. */
-  readonly printed?: readonly string[];
+  readonly printed?: Printed;
   /** A container (`interface Name {`, `key: {`): its opening line, its items, its closing line, and whether prettier indents the items two spaces a level (see above). */
   readonly body?: { readonly open: number; readonly items: readonly Item[]; readonly close: number; readonly plain: boolean };
+}
+
+/**
+ * Lines as prettier prints them at a level's indentation: a member's, or a container's opening lines
+ * (its comment and `key: {`), its items a level in and its closing line. A container keeps its
+ * items rather than their lines indented once more: GitHub's `schema.ts` nests members up to six
+ * levels deep, and copying each line at every level was half of this module's time.
+ */
+type Printed = readonly string[] | { readonly open: readonly string[]; readonly items: readonly Item[]; readonly close: string };
+
+/** Appends `printed`'s lines to `out`, each after `indent`. */
+function pushPrinted(printed: Printed, indent: string, out: string[]): void {
+  if (Array.isArray(printed)) {
+    for (const line of printed) out.push(`${indent}${line}`);
+    return;
+  }
+  const { open, items, close } = printed as Exclude<Printed, readonly string[]>;
+  for (const line of open) out.push(`${indent}${line}`);
+  for (const item of items) pushPrinted(item.printed!, `${indent}  `, out);
+  out.push(`${indent}${close}`);
 }
 
 /** `text` with its runs of plain members replaced by placeholders, or `undefined` when it has none (see above). */
@@ -80,7 +100,7 @@ export function withoutTypeMembers(text: string): Replaced | undefined {
       if (plain && printed) {
         const indent = '  '.repeat(depth);
         const run: string[] = [];
-        for (; items[i]?.printed; i++) run.push(...items[i]!.printed!.map((line) => `${indent}${line}`));
+        for (; items[i]?.printed; i++) pushPrinted(items[i]!.printed!, indent, run);
         i--;
         out.push(`${indent}${PLACEHOLDER}${runs.length}: 0;`);
         runs.push({ indent, lines: run });
@@ -212,7 +232,7 @@ class Reader {
       const fits = opener[1] !== undefined || 2 * depth + trimmed.length <= WIDTH;
       const plain = closed && fits && keyKept(opener[1]) && written;
       const whole = plain && inBody && items.length > 0 && items.every((item) => item.printed);
-      const printed = whole ? [...(comment ?? []), trimmed, ...items.flatMap((item) => item.printed!.map((text) => `  ${text}`)), closing] : undefined;
+      const printed: Printed | undefined = whole ? { open: [...(comment ?? []), trimmed], items, close: closing } : undefined;
       return { start: at, end, ...(printed ? { printed } : {}), body: { open: code, items, close, plain: closed && fits } };
     }
     const member = inBody ? MEMBER.exec(trimmed) : null;
