@@ -97,6 +97,47 @@ export function plainCell(cell: string): boolean {
 }
 
 /**
+ * The text prettier prints for a table cell (its spaces trimmed), where that is known: a plain cell
+ * as it is, or a property's name in bold (the docs pages' property tables, `**_links.html**`) with
+ * the backslashes prettier adds (`escapedUnderscores`): one word of letters, digits, `.`, `-`, `[]`
+ * and `_`, each run of `_` before a letter or a digit, so that none closes emphasis and the bold
+ * holds the one word (no autolink's start either, `never`).
+ */
+export function printedCell(cell: string): string | undefined {
+  if (plainCell(cell)) return cell;
+  const name = BOLD_NAME.exec(cell)?.[1];
+  return name !== undefined && !never(cell) ? `**${escapedUnderscores(name)}**` : undefined;
+}
+
+const BOLD_NAME = /^\*\*((?:[A-Za-z0-9.-]|\[\]|_+(?=[A-Za-z0-9]))+)\*\*$/;
+
+/**
+ * A word alone in bold as prettier prints it: its `word` printer inside emphasis or bold (3.x) puts
+ * a backslash before a leading `_`, then goes over the word's runs of `_` with one search,
+ * `/(\\+|^|.)(\*+|_+)($|.)/g`, each match taking the character before a run and the one after
+ * it, and escapes a run that could open or close emphasis between those two: for a word of
+ * `BOLD_NAME` (ASCII, no `*`, no space, alone in its bold), a run after punctuation (`**a.\_b**`),
+ * not one between letters or digits (`snake_case`). The search is prettier's own, so its matches are
+ * too: a run whose letter before was taken as the character after the run before it is matched
+ * from its second `_`, its first taken as the punctuation before (`**\_a_\_b**` for `**_a__b**`).
+ */
+function escapedUnderscores(word: string): string {
+  return (word.startsWith('_') ? `\\${word}` : word).replace(/(\\+|^|.)(_+)($|.)/g, (match, before: string, run: string, after: string) => {
+    if (/^\\+$/.test(before) && before.length % 2 === 1) return match;
+    // Prettier's flanking test with the characters around the run (none at the word's ends: then no escape).
+    if (before === '' || after === '') return match;
+    const punctuationBefore = PUNCTUATION.test(before.at(-1)!);
+    const punctuationAfter = PUNCTUATION.test(after);
+    const left = !punctuationAfter || punctuationBefore;
+    const right = !punctuationBefore || punctuationAfter;
+    return (left ? !right || punctuationBefore : right && !left) ? `${before}\\${run}${after}` : match;
+  });
+}
+
+/** ASCII punctuation, which prettier's markdown printer counts as such (with Unicode's, not in a `BOLD_NAME`). */
+const PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/**
  * Whether prettier prints a paragraph's lines as they are, wherever it stands as a top-level block:
  * each line plain inline markdown (`plainInline`) from a letter, a backtick, a link, bold text, an
  * address in emphasis, an entity, `&`, a parenthesis, a quote, or digits not followed by `.` or `)`

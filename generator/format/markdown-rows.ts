@@ -1,5 +1,5 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
-import { plainCell } from './markdown-inline.ts';
+import { printedCell } from './markdown-inline.ts';
 import { alignment, cells, delimiterRow, joinableTable, laidOutLines, paddedRow } from './markdown-tables.ts';
 import { formatRewritten } from './rewrite.ts';
 
@@ -7,7 +7,7 @@ import { formatRewritten } from './rewrite.ts';
  * Table rows that prettier prints as they are, left out of the markdown it formats and put back
  * into its output. Prettier prints each cell of a table alone, then pads it to its column's width
  * (see markdown-tables.ts), and a cell of plain inline markdown (`plainCell`, markdown-inline.ts) prints as its own
- * text. So a plain row needs no parsing: it goes back between the rows prettier printed, and every
+ * text (a property's name in bold with the backslashes prettier adds: `printedCell`). So a plain row needs no parsing: it goes back between the rows prettier printed, and every
  * line of the table is padded to the widest cell of each column of all of them.
  *
  * Only with prettier's defaults (the standalone setup: no `proseWrap: never`, which picks a compact
@@ -107,14 +107,15 @@ function plainRows(block: readonly string[]): Omit<StrippedTable, 'index'> | und
 }
 
 /**
- * A row's cells without their spaces when each is plain and there are `columns` of them, else
- * `undefined`. It splits at pipes not escaped: a plain cell holds no backslash but in an escaped
- * pipe, so a cell cut elsewhere is not plain. Not a delimiter row's look.
+ * A row's cells as prettier prints them (`printedCell`: without their spaces, a bold name with its
+ * escapes) when each is known and there are `columns` of them, else `undefined`. It splits at pipes
+ * not escaped: a known cell holds no backslash but in an escaped pipe, so a cell cut elsewhere is
+ * not known. Not a delimiter row's look.
  */
 function plainCells(row: string, columns: number): string[] | undefined {
   if (/^\|(?: *:?-+:? *\|)+$/.test(row)) return undefined;
-  const found = row.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim());
-  return found.length === columns && found.every(plainCell) ? found : undefined;
+  const found = row.slice(1, -1).split(/(?<!\\)\|/).map((cell) => printedCell(cell.trim()));
+  return found.length === columns && found.every((cell) => cell !== undefined) ? (found as string[]) : undefined;
 }
 
 /** `output` (prettier's for the stripped text) with the plain rows back in their tables, or `undefined` when it is not as expected. */

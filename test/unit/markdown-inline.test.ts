@@ -4,7 +4,7 @@
  * it refuses is what prettier changes, parses otherwise, or what the grammar cannot tell apart.
  */
 import { describe, expect, it } from 'vitest';
-import { plainCell, plainParagraph } from '../../generator/format/markdown-inline.ts';
+import { plainCell, plainParagraph, printedCell as knownCell } from '../../generator/format/markdown-inline.ts';
 import { format } from '../helpers/rewrites.ts';
 
 /** prettier's output for `cell` in a table of one column whose header is as wide. */
@@ -272,5 +272,45 @@ describe('plain inline markdown', () => {
     const width = Math.max(...paragraphs.map((p) => p.length));
     const table = `| ${'h'.repeat(width)} |\n| ${'-'.repeat(width)} |\n${paragraphs.map((p) => `| ${p.padEnd(width)} |`).join('\n')}\n`;
     expect(await format(table)).toBe(table);
+  });
+});
+
+describe('printedCell', () => {
+  it.each([
+    ['**_links**', '**\\_links**'],
+    ['**_links.html**', '**\\_links.html**'],
+    ['**_links.git_url**', '**\\_links.git_url**'],
+    ['**a._b.c**', '**a.\\_b.c**'],
+    ['**a-_b**', '**a-\\_b**'],
+    ['**items[]._links.self**', '**items[].\\_links.self**'],
+    ['**__a**', '**\\__a**'],
+    ['**a.__b**', '**a.\\__b**'],
+    // Prettier's search takes the letter before the second run as the end of the first match, then the run's first `_` as what is before it.
+    ['**_a__b**', '**\\_a_\\_b**'],
+    ['**_a___b._c**', '**\\_a_\\__b.\\_c**'],
+    ['**a_b__c**', '**a_b_\\_c**'],
+  ])('%j, a property\'s name in bold, prints as %j, as prettier prints it', async (cell, printed) => {
+    expect(plainCell(cell)).toBe(false);
+    expect(knownCell(cell)).toBe(printed);
+    expect(await printedCell(cell)).toBe(printed);
+  });
+
+  it('gives a plain cell as it is', () => {
+    expect(knownCell('`string` \\| `null`')).toBe('`string` \\| `null`');
+    expect(knownCell('**name**')).toBe('**name**');
+  });
+
+  it.each([
+    { cell: '**a_**', why: 'a run of `_` before the end (it could close emphasis)' },
+    { cell: '**_a_**', why: 'emphasis in bold' },
+    { cell: '**a_.b**', why: 'a run of `_` before punctuation' },
+    { cell: '**a _b**', why: 'two words' },
+    { cell: '**a*b**', why: 'an asterisk' },
+    { cell: '**a[b]**', why: 'brackets around text (a link, where a definition names it)' },
+    { cell: '**www._a**', why: 'an autolink' },
+    { cell: '**é_a**', why: 'not ASCII' },
+    { cell: '**_a** b', why: 'text after the bold' },
+  ])('$cell is not known ($why)', ({ cell }) => {
+    expect(knownCell(cell)).toBeUndefined();
   });
 });

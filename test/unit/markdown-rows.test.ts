@@ -36,6 +36,11 @@ describe('plain table rows', () => {
     { name: 'the widest cells in a plain row', rows: [KEPT[0]!, widePlain, KEPT[1]!], plain: [1] },
     { name: 'every row plain (prettier gets the header alone)', rows: PLAIN, plain: [0, 1, 2, 3] },
     { name: 'cells narrower than 3', rows: ['| a | b | c | d |', KEPT[0]!, '| x | y | z | w |'], plain: [0, 2] },
+    {
+      name: "bold names prettier escapes, one of them a column's widest",
+      rows: ['| **_links** | `object` |  | Yes |', KEPT[0]!, '| **_links.git_url.items[]._a__b** | `string` |  | No |', '| **a_b** | `string` |  | Yes |'],
+      plain: [0, 2, 3],
+    },
   ])("are put back into prettier's output: the bytes of the whole text ($name)", async ({ rows, plain }) => {
     const text = `# Pets\n\nSome   *prose*.\n\n${table(rows)}\nMore text.\n`;
     const { output, sent } = await stripped(text);
