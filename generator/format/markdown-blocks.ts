@@ -7,7 +7,8 @@ import { formatRewritten } from './rewrite.ts';
 /**
  * Top-level blocks that prettier prints as they are, each run of them sent to it as one short
  * placeholder paragraph and put back into its output. Such a block needs no parsing:
- * - a paragraph whose lines `plainParagraph` accepts (markdown-inline.ts);
+ * - a paragraph whose lines `plainParagraph` accepts (markdown-inline.ts), or such a paragraph
+ *   quoted, `> ` before each line (`plainQuote`);
  * - an ATX heading (`#` to `######`, one space, then plain inline markdown): prettier prints its
  *   level's hashes, a space and the text;
  * - a fence prettier prints without parsing it (`verbatimFence`, markdown-fences.ts): a method's
@@ -100,10 +101,20 @@ function plainBlock(lines: readonly MarkdownLine[], i: number, inRun: boolean): 
   const block = lines.slice(i, last + 1).map(({ line }) => line);
   const heading = /^#{1,6} (.*)$/.exec(line.line);
   if (fence) return { last, printed: [line.line, ...fence.code, '```'].join('\n') };
-  if (plainParagraph(block) || (heading && block.length === 1 && plainInline(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
+  if (plainParagraph(block) || plainQuote(block) || (heading && block.length === 1 && plainInline(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
   // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.
   const table = line.line.startsWith('|') && startsBlock(line) ? plainTable(block) : undefined;
   return table === undefined ? undefined : { last, printed: table };
+}
+
+/**
+ * A quote of one plain paragraph: every line `> ` and a line `plainParagraph` accepts with the
+ * others, none ending in a space (no hard break). Prettier prints it as it is: `> ` before each of
+ * the paragraph's lines (the docs pages' `> **Deprecated.**`).
+ */
+function plainQuote(block: readonly string[]): boolean {
+  const contents = block.map((line) => (line.startsWith('> ') && !line.endsWith(' ') ? line.slice(2) : undefined));
+  return contents.every((content) => content !== undefined) && plainParagraph(contents as string[]);
 }
 
 /**

@@ -37,6 +37,24 @@ describe('plain blocks', () => {
     await expectSent(text, `${placeholder(0)}\n\n\`\`\`ts\nconst a=1\n\`\`\`\n\n## *em*\n\n${placeholder(1)}\n`);
   });
 
+  it('a quote of a plain paragraph joins a run: `> ` before each line', async () => {
+    const text = `${KEPT}\n\n> **Deprecated.**\n\n${A}\n\n> ${A}\n> [Create or\n\n## *em*\n\n> **Deprecated.** See\n> [a](b) &gt; c\n`;
+    await expectSent(text, `${KEPT}\n\n${placeholder(0)}\n\n> ${A}\n> [Create or\n\n## *em*\n\n${placeholder(1)}\n`);
+  });
+
+  it.each([
+    { quote: '>**Deprecated.**', why: 'no space after `>` (prettier adds one)' },
+    { quote: '>  a', why: 'two spaces after `>`' },
+    { quote: '> a  \n> b', why: 'a hard break' },
+    { quote: '> a\nb', why: 'a lazy line' },
+    { quote: '> > a', why: 'a quote in a quote' },
+    { quote: '> - a', why: 'a list in a quote' },
+    { quote: '> *a*', why: 'emphasis (prettier prints `_a_`)' },
+  ])('a quote is left to prettier: $why', async ({ quote }) => {
+    const text = `${A}\n\n${quote}\n`;
+    await expectSent(text, `${placeholder(0)}\n\n${quote}\n`);
+  });
+
   it('a table of plain cells joins a run, laid out as prettier lays it out: widths, alignments, escaped pipes', async () => {
     const table = '| Name | Type |Notes|\n|:--|---:|-|\n| **owner** | `"a"` \\| `"b"` | x |\n| [**reposGet**](ReposApi.md#reposget) | `string` | required, path parameter `owner` |';
     const text = `## Parameters\n\n${table}\n\n${A}\n`;
@@ -73,7 +91,7 @@ describe('plain blocks', () => {
     { name: 'a paragraph of three lines (prettier keeps its line breaks)', text: `# *h*\n\n${A}\n${B}\n**Bold** and \`code\`\n`, sent: `# *h*\n\n${placeholder(0)}\n` },
     { name: 'two empty lines apart (prettier prints one)', text: `${A}\n\n\n${B}\n`, sent: `${placeholder(0)}\n\n\n${placeholder(1)}\n` },
     { name: 'at the end of a text with no newline', text: `# *a*\n\n${A}`, sent: `# *a*\n\n${placeholder(0)}` },
-    { name: 'after a quote, with a table', text: `> q\n\n${A}\n\n| a |\n| - |\n| b |\n\n${B}\n`, sent: `> q\n\n${placeholder(0)}\n` },
+    { name: 'after a quote, with a table', text: `> *q*\n\n${A}\n\n| a |\n| - |\n| b |\n\n${B}\n`, sent: `> *q*\n\n${placeholder(0)}\n` },
   ])('$name', async ({ text, sent: expected }) => {
     await expectSent(text, expected);
   });
