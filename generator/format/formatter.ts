@@ -10,6 +10,7 @@ import { formatWithoutPlainRows } from './markdown-rows.ts';
 import { formatWithTypeAliases } from './type-aliases.ts';
 import { formatWithTypeMembers } from './type-members.ts';
 import { formatWithApiMethods } from './api-methods.ts';
+import { printedSkeleton } from './api-skeleton.ts';
 import { formatWithDataElements } from './data-elements.ts';
 import { formatWithDocComments } from './doc-comments.ts';
 import { printedJson } from './json-code.ts';
@@ -122,7 +123,8 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * by placeholders (type-members.ts), the API classes' methods it lays
  * out (api-methods.ts), the validation data's
  * elements it lays out (data-elements.ts), and the middle lines of the JSDoc comments on lines of
- * their own as one placeholder line (doc-comments.ts), parsed by babel (`babel-ts`), else
+ * their own as one placeholder line (doc-comments.ts); what is left of an API class, its skeleton,
+ * printed without prettier (api-skeleton.ts); any other text parsed by babel (`babel-ts`), else
  * by prettier's `typescript` parser; JSON as `JSON.stringify` writes it laid out as prettier lays it
  * out (json-code.ts), and a package.json so written as it stands (prettier's `json-stringify`
  * parser keeps that layout), without prettier.
@@ -147,7 +149,11 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
       formatWithTypeMembers(aliases, (members) =>
         formatWithApiMethods(members, (methods) =>
           formatWithDataElements(methods, (elements) =>
-            formatWithDocComments(elements, (sent) => (babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath))),
+            formatWithDocComments(elements, (sent) => {
+              const skeleton = printedSkeleton(sent);
+              if (skeleton !== undefined) return Promise.resolve(skeleton);
+              return babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath);
+            }),
           ),
         ),
       ),

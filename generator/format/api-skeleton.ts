@@ -1,0 +1,154 @@
+import { WIDTH } from './print-width.ts';
+
+/**
+ * An API class's skeleton as the rewrites before this leave it (api-methods.ts: its methods as
+ * `openapi_morph_method_N;`; type-members.ts: its error map's members as `openapi_morph_members_N:
+ * 0;`; doc-comments.ts: its comments' middle lines as ` * openapi_morph_doc_N`), as prettier prints
+ * it, without prettier: GitHub's 62 API classes gave prettier their skeletons, one call each, about
+ * a fifth of the format worker's time on them, to print them as they stood.
+ *
+ * Prettier (its defaults) prints such a text as it stands when each of its lines is one of these,
+ * at two spaces a level, no line ending in a space, and no empty line at a block's start or end:
+ * - a named import, `import { A, type B } from "path";` or `import type { A, B } from "path";`,
+ *   within 80 columns; past them, with two names or more, one name a line (`importLines`);
+ * - a comment of one line, `/** ... *\/`, at any width (prettier moves no comment's text), or a
+ *   JSDoc comment whose middle is one placeholder line;
+ * - `export interface Name {` holding placeholder members, then `}`;
+ * - `export class Name {` holding placeholder methods, comments, fields `readonly #name: Type;`
+ *   and a constructor `constructor(name: Type = {}) {` whose body is `this.#name = new
+ *   Type(a, b);`, then `}`; each line within 80 columns.
+ * Types are names, strings and generic references of them (`Omit<ClientOptions<AuthOptions>,
+ * "apiKey">`) in prettier's spacing. Empty lines at the text's start and end go (a chunk of a large
+ * class starts with some, chunks.ts); two in a row do not occur (prettier keeps one).
+ * Anything else, and a text without a class, is `undefined`: prettier formats it.
+ */
+export function printedSkeleton(text: string): string | undefined {
+  const lines = text.replace(/^\n+/, '').replace(/\n+$/, '').split('\n');
+  const out: string[] = [];
+  let context: 'top' | 'interface' | 'class' | 'constructor' = 'top';
+  let classes = 0;
+  // Lines in the block open now (an empty one prettier prints `{}`).
+  let held = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') {
+      // One empty line between two lines of the same block.
+      const next = lines[i + 1] ?? '';
+      if (next === '' || context === 'constructor' || /^ *\}$/.test(next) || out.at(-1)!.endsWith('{')) return undefined;
+      out.push(line);
+      continue;
+    }
+    if (/\s$/.test(line)) return undefined;
+    const closing: string = context === 'constructor' ? '  }' : '}';
+    if (context !== 'top' && line === closing) {
+      if (held === 0) return undefined;
+      context = context === 'constructor' ? 'class' : 'top';
+      held = 1;
+      out.push(line);
+      continue;
+    }
+    const indent = { top: '', interface: '  ', class: '  ', constructor: '    ' }[context];
+    if (!line.startsWith(indent) || line[indent.length] === ' ') return undefined;
+    const code: string = line.slice(indent.length);
+    held++;
+    if (context !== 'constructor' && ONE_LINE_COMMENT.test(code)) {
+      out.push(line);
+      continue;
+    }
+    if (context !== 'constructor' && code === '/**') {
+      const middle = lines[i + 1] ?? '';
+      if (!middle.startsWith(`${indent} * `) || !DOC_PLACEHOLDER.test(middle.slice(indent.length + 3)) || lines[i + 2] !== `${indent} */`) return undefined;
+      out.push(line, middle, lines[i + 2]!);
+      i += 2;
+      continue;
+    }
+    if (context === 'top') {
+      const imported = IMPORT.exec(code);
+      const printed = imported ? importLines(code, imported[1] ?? '', imported[2]!, imported[3]!) : INTERFACE.test(code) || CLASS.test(code) ? [line] : undefined;
+      if (!printed) return undefined;
+      if (!imported) {
+        context = INTERFACE.test(code) ? 'interface' : 'class';
+        if (context === 'class') classes++;
+        held = 0;
+      }
+      out.push(...printed);
+      continue;
+    }
+    if (line.length > WIDTH) return undefined;
+    if (context === 'interface' && MEMBER_PLACEHOLDER.test(code)) out.push(line);
+    else if (context === 'class' && (METHOD_PLACEHOLDER.test(code) || typed(FIELD.exec(code)?.[1]))) out.push(line);
+    else if (context === 'class' && typed(CONSTRUCTOR.exec(code)?.[1])) {
+      context = 'constructor';
+      held = 0;
+      out.push(line);
+    } else if (context === 'constructor' && held === 1 && assignment(code)) out.push(line);
+    else return undefined;
+  }
+  return context === 'top' && classes > 0 ? `${out.join('\n')}\n` : undefined;
+}
+
+const NAME = '[A-Za-z_$][\\w$]*';
+const ONE_LINE_COMMENT = /^\/\*\*? (?:(?!\*\/).)*\S \*\/$/;
+const DOC_PLACEHOLDER = /^openapi_morph_doc_\d+$/;
+const MEMBER_PLACEHOLDER = /^openapi_morph_members_\d+: 0;$/;
+const METHOD_PLACEHOLDER = /^openapi_morph_method_\d+;$/;
+const IMPORT = new RegExp(`^import (type )?\\{ ((?:type )?${NAME}(?:, (?:type )?${NAME})*) \\} from ("[^"\\\\]*");$`);
+const INTERFACE = new RegExp(`^export interface ${NAME} \\{$`);
+const CLASS = new RegExp(`^export class ${NAME} \\{$`);
+/** A field's type (checked by `typed`). */
+const FIELD = new RegExp(`^readonly #${NAME}: (.+);$`);
+/** A constructor's one parameter's type, defaulting to `{}` (checked by `typed`). */
+const CONSTRUCTOR = new RegExp(`^constructor\\(${NAME}: (.+) = \\{\\}\\) \\{$`);
+/** The constructor's assignment of a new instance (its type arguments, if any, checked by `typed`). */
+const ASSIGNMENT = new RegExp(`^this\\.#${NAME} = new ${NAME}(?:<(.+)>)?\\(${NAME}(?:, ${NAME})*\\);$`);
+
+/** Whether `code` is the constructor's assignment of a new instance, its type arguments (if any) as prettier prints them. */
+function assignment(code: string): boolean {
+  const match = ASSIGNMENT.exec(code);
+  return match !== null && (match[1] === undefined || typed(match[1]));
+}
+
+/**
+ * The lines prettier prints for a named import of one line: itself within 80 columns; past them,
+ * with two names or more, `{`, a name a line indented by 2 with a comma after each, then `} from
+ * "path";`. One name past 80 columns is not known.
+ */
+function importLines(line: string, type: string, names: string, from: string): string[] | undefined {
+  if (line.length <= WIDTH) return [line];
+  const each = names.split(', ');
+  return each.length < 2 ? undefined : [`import ${type}{`, ...each.map((name) => `  ${name},`), `} from ${from};`];
+}
+
+/**
+ * Whether `type` (absent: `undefined`, not one) is written as prettier prints it on one line: names,
+ * strings without a backslash, and generic references of those, joined by `, ` in `<>`, `|` between
+ * members with a space each side.
+ */
+function typed(type: string | undefined): boolean {
+  if (type === undefined) return false;
+  let at = 0;
+  const union = (): boolean => {
+    if (!member()) return false;
+    while (type.startsWith(' | ', at)) {
+      at += 3;
+      if (!member()) return false;
+    }
+    return true;
+  };
+  const member = (): boolean => {
+    const atom = ATOM.exec(type.slice(at))?.[0];
+    if (atom === undefined) return false;
+    at += atom.length;
+    if (atom.startsWith('"') || type[at] !== '<') return true;
+    at++;
+    if (!union()) return false;
+    while (type.startsWith(', ', at)) {
+      at += 2;
+      if (!union()) return false;
+    }
+    return type[at++] === '>';
+  };
+  return union() && at === type.length;
+}
+
+const ATOM = new RegExp(`^(?:${NAME}|"[^"\\\\]*")`);
