@@ -8,7 +8,7 @@ import { WIDTH } from './print-width.ts';
  * a fifth of the format worker's time on them, to print them as they stood.
  *
  * Prettier (its defaults) prints such a text as it stands when each of its lines is one of these,
- * at two spaces a level, no line ending in a space, and no empty line at a block's start or end:
+ * at two spaces a level, no line ending in a space (empty lines: below):
  * - a named import, `import { A, type B } from "path";` or `import type { A, B } from "path";`,
  *   within 80 columns; past them, with two names or more, one name a line (`importLines`);
  * - a comment of one line, `/** ... *\/`, at any width (prettier moves no comment's text), or a
@@ -18,8 +18,9 @@ import { WIDTH } from './print-width.ts';
  *   and a constructor `constructor(name: Type = {}) {` whose body is `this.#name = new
  *   Type(a, b);`, then `}`; each line within 80 columns.
  * Types are names, strings and generic references of them (`Omit<ClientOptions<AuthOptions>,
- * "apiKey">`) in prettier's spacing. Empty lines at the text's start and end go (a chunk of a large
- * class starts with some, chunks.ts); two in a row do not occur (prettier keeps one).
+ * "apiKey">`) in prettier's spacing. Empty lines go where prettier drops them: at the text's start
+ * and end (a chunk of a large class starts with some, chunks.ts), at a block's start and end (a
+ * chunk's class opens on one), all but one of several in a row.
  * Anything else, and a text without a class, is `undefined`: prettier formats it.
  */
 export function printedSkeleton(text: string): string | undefined {
@@ -32,10 +33,10 @@ export function printedSkeleton(text: string): string | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === '') {
-      // One empty line between two lines of the same block.
+      // Prettier keeps one empty line between two lines of a block, none at its start or end.
+      if (context === 'constructor') return undefined;
       const next = lines[i + 1] ?? '';
-      if (next === '' || context === 'constructor' || /^ *\}$/.test(next) || out.at(-1)!.endsWith('{')) return undefined;
-      out.push(line);
+      if (next !== '' && !/^ *\}$/.test(next) && !out.at(-1)!.endsWith('{')) out.push(line);
       continue;
     }
     if (/\s$/.test(line)) return undefined;

@@ -43,6 +43,7 @@ describe('printedSkeleton', () => {
   it.each([
     { name: 'a skeleton prettier prints as it stands', text: SKELETON },
     { name: 'a chunk of a class, empty lines before and after it', text: `\n\n${SKELETON.slice(SKELETON.indexOf('/**\n * openapi'))}\n\n` },
+    { name: 'empty lines where prettier drops them: after a block opens, before it closes, two in a row', text: SKELETON.replace('export class ReposApi {\n', 'export class ReposApi {\n\n').replace('openapi_morph_method_1;\n}', 'openapi_morph_method_1;\n\n}').replace('\n\n/**\n * openapi', '\n\n\n/**\n * openapi') },
     { name: 'an import past 80 columns, one name a line', text: `import type { ${TYPES.join(', ')} } from "../models.js";\n\n${SKELETON}` },
     { name: 'a type import of one name past 80 columns kept with the ones that fit', text: `import { type ${'A'.repeat(40)}, b } from "../${'p'.repeat(30)}.js";\n${SKELETON}` },
   ])('$name: the bytes prettier gives it', async ({ text }) => {
@@ -62,9 +63,7 @@ describe('printedSkeleton', () => {
 
   it.each([
     { why: 'no class', text: SKELETON.slice(0, SKELETON.indexOf('/**\n * openapi')) },
-    { why: 'an empty line after a block opens', text: SKELETON.replace('export class ReposApi {\n', 'export class ReposApi {\n\n') },
-    { why: 'an empty line before a block closes', text: SKELETON.replace('openapi_morph_method_1;\n}', 'openapi_morph_method_1;\n\n}') },
-    { why: 'two empty lines', text: SKELETON.replace('\n\n/**\n * openapi', '\n\n\n/**\n * openapi') },
+    { why: 'an empty line in the constructor', text: SKELETON.replace('    this.#core', '\n    this.#core') },
     { why: 'an empty constructor (prettier prints `{}`)', text: SKELETON.replace('    this.#core = new ApiCore<paths>(options, defaults);\n', '') },
     { why: 'an empty interface', text: SKELETON.replace('  openapi_morph_members_0: 0;\n', '') },
     { why: 'a line past 80 columns', text: SKELETON.replace('readonly #core: ApiCore<paths>;', `readonly #core: ApiCore<${'p'.repeat(70)}>;`) },
