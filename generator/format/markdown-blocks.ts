@@ -1,6 +1,6 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { verbatimFence } from './markdown-fences.ts';
-import { plainInline, plainParagraph } from './markdown-inline.ts';
+import { LINE_START, plainInline, plainParagraph } from './markdown-inline.ts';
 import { plainTable, startsBlock } from './markdown-rows.ts';
 import { formatRewritten } from './rewrite.ts';
 
@@ -133,9 +133,14 @@ export function plainItem(line: string): boolean {
   return line.startsWith('- ') && plainItemContent(line.slice(2));
 }
 
-/** An item's one line of content, after its marker and spaces, that prettier prints as it is: plain inline markdown from a letter, a backtick, a link or bold text. */
+/**
+ * An item's one line of content, after its marker and spaces, that prettier prints as it is: plain
+ * inline markdown that starts as a plain paragraph's line does (`LINE_START`: a letter, a backtick,
+ * a link, bold text, an entity, `&`, a parenthesis, a quote, or digits not followed by `.` or `)`),
+ * so that it starts no other block in the item.
+ */
 export function plainItemContent(content: string): boolean {
-  return /^[A-Za-z`[*]/.test(content) && plainInline(content);
+  return LINE_START.test(content) && plainInline(content);
 }
 
 /** Whether the first line that is not empty from line `i` could go on a list before it: indented, or a list item of any kind. */

@@ -169,7 +169,7 @@ export function plainInline(text: string): boolean {
 const ANCHOR = /^<a id="[A-Za-z0-9_-]*"><\/a>$/;
 
 /** How a plain paragraph's line starts (see `plainParagraph`): digits are a list's marker only before `.` or `)`. */
-const LINE_START = /^(?:[A-Za-z`[*&("']|\d+(?![.)\d]))/;
+export const LINE_START = /^(?:[A-Za-z`[*&("']|\d+(?![.)\d]))/;
 
 type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert';
 

@@ -49,6 +49,11 @@ describe('plain items of a list as placeholder items', () => {
     expect(await format(text)).not.toContain('  ');
   });
 
+  it('items from a quote, a parenthesis, an entity or digits are plain; digits before `.` or `)` (a list in the item) are not', async () => {
+    const text = 'Permissions:\n\n* "Agent tasks" repository permissions (read)\n* (optional) a\n* &gt; b\n* 2024 c\n* 1. d\n* 2) e\n* x_\n';
+    expect(await rewritten(text)).toStrictEqual(['Permissions:\n\n* openapi-morph-items-0\n* 1. d\n* 2) e\n* x_\n']);
+  });
+
   it.each([
     ['a list right before it', '- a\n\n- [A](a.md)\n- [B_](b.md)\n'],
     ['an indented line before it', 'Intro.\n\n    code\n\n- [A](a.md)\n- [B_](b.md)\n'],
