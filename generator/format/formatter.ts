@@ -10,7 +10,7 @@ import { formatWithoutPlainRows } from './markdown-rows.ts';
 import { formatWithTypeAliases } from './type-aliases.ts';
 import { formatWithTypeMembers } from './type-members.ts';
 import { formatWithApiMethods } from './api-methods.ts';
-import { printedSkeleton } from './api-skeleton.ts';
+import { printedSkeleton } from './skeleton.ts';
 import { formatWithDataElements } from './data-elements.ts';
 import { formatWithDocComments } from './doc-comments.ts';
 import { printedJson } from './json-code.ts';
@@ -124,7 +124,7 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * out (api-methods.ts), the validation data's
  * elements it lays out (data-elements.ts), and the middle lines of the JSDoc comments on lines of
  * their own as one placeholder line (doc-comments.ts); what is left of an API class, its skeleton,
- * printed without prettier (api-skeleton.ts); any other text parsed by babel (`babel-ts`), else
+ * printed without prettier (skeleton.ts); any other text parsed by babel (`babel-ts`), else
  * by prettier's `typescript` parser; JSON as `JSON.stringify` writes it laid out as prettier lays it
  * out (json-code.ts), and a package.json so written as it stands (prettier's `json-stringify`
  * parser keeps that layout), without prettier.

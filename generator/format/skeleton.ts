@@ -1,16 +1,19 @@
 import { WIDTH } from './print-width.ts';
 
 /**
- * An API class's skeleton as the rewrites before this leave it (api-methods.ts: its methods as
- * `openapi_morph_method_N;`; type-members.ts: its error map's members as `openapi_morph_members_N:
- * 0;`; doc-comments.ts: its comments' middle lines as ` * openapi_morph_doc_N`), as prettier prints
- * it, without prettier: GitHub's 62 API classes gave prettier their skeletons, one call each, about
- * a fifth of the format worker's time on them, to print them as they stood.
+ * What the rewrites before this leave of a TypeScript text, its skeleton, as prettier prints it,
+ * without prettier: an API class (api-methods.ts: its methods as `openapi_morph_method_N;`;
+ * type-members.ts: its error map's members as `openapi_morph_members_N: 0;`; doc-comments.ts: its
+ * comments' middle lines as ` * openapi_morph_doc_N`), or a chunk of `schema.ts` whose members were
+ * all laid out (`export interface paths {` and one placeholder member). GitHub's 62 API classes
+ * gave prettier their skeletons, one call each, about a fifth of the format worker's time on them,
+ * and half of `schema.ts`'s 67 chunks were such an interface.
  *
  * Prettier (its defaults) prints such a text as it stands when each of its lines is one of these,
  * at two spaces a level, no line ending in a space (empty lines: below):
  * - a named import, `import { A, type B } from "path";` or `import type { A, B } from "path";`,
  *   within 80 columns; past them, with two names or more, one name a line (`importLines`);
+ * - a type alias, `export type Name = Type;`, within 80 columns;
  * - a comment of one line, `/** ... *\/`, at any width (prettier moves no comment's text), or a
  *   JSDoc comment whose middle is one placeholder line;
  * - `export interface Name {` holding placeholder members, then `}`;
@@ -21,13 +24,13 @@ import { WIDTH } from './print-width.ts';
  * "apiKey">`) in prettier's spacing. Empty lines go where prettier drops them: at the text's start
  * and end (a chunk of a large class starts with some, chunks.ts), at a block's start and end (a
  * chunk's class opens on one), all but one of several in a row.
- * Anything else, and a text without a class, is `undefined`: prettier formats it.
+ * Anything else, and a text with none of these, is `undefined`: prettier formats it.
  */
 export function printedSkeleton(text: string): string | undefined {
   const lines = text.replace(/^\n+/, '').replace(/\n+$/, '').split('\n');
   const out: string[] = [];
   let context: 'top' | 'interface' | 'class' | 'constructor' = 'top';
-  let classes = 0;
+  let statements = 0;
   // Lines in the block open now (an empty one prettier prints `{}`).
   let held = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -65,11 +68,12 @@ export function printedSkeleton(text: string): string | undefined {
     }
     if (context === 'top') {
       const imported = IMPORT.exec(code);
-      const printed = imported ? importLines(code, imported[1] ?? '', imported[2]!, imported[3]!) : INTERFACE.test(code) || CLASS.test(code) ? [line] : undefined;
+      const alias = !imported && line.length <= WIDTH && typed(ALIAS.exec(code)?.[1]);
+      const printed = imported ? importLines(code, imported[1] ?? '', imported[2]!, imported[3]!) : alias || INTERFACE.test(code) || CLASS.test(code) ? [line] : undefined;
       if (!printed) return undefined;
-      if (!imported) {
+      statements++;
+      if (!imported && !alias) {
         context = INTERFACE.test(code) ? 'interface' : 'class';
-        if (context === 'class') classes++;
         held = 0;
       }
       out.push(...printed);
@@ -85,7 +89,7 @@ export function printedSkeleton(text: string): string | undefined {
     } else if (context === 'constructor' && held === 1 && assignment(code)) out.push(line);
     else return undefined;
   }
-  return context === 'top' && classes > 0 ? `${out.join('\n')}\n` : undefined;
+  return context === 'top' && statements > 0 ? `${out.join('\n')}\n` : undefined;
 }
 
 const NAME = '[A-Za-z_$][\\w$]*';
@@ -94,6 +98,7 @@ const DOC_PLACEHOLDER = /^openapi_morph_doc_\d+$/;
 const MEMBER_PLACEHOLDER = /^openapi_morph_members_\d+: 0;$/;
 const METHOD_PLACEHOLDER = /^openapi_morph_method_\d+;$/;
 const IMPORT = new RegExp(`^import (type )?\\{ ((?:type )?${NAME}(?:, (?:type )?${NAME})*) \\} from ("[^"\\\\]*");$`);
+const ALIAS = new RegExp(`^export type ${NAME} = (.+);$`);
 const INTERFACE = new RegExp(`^export interface ${NAME} \\{$`);
 const CLASS = new RegExp(`^export class ${NAME} \\{$`);
 /** A field's type (checked by `typed`). */

@@ -1,10 +1,10 @@
 /**
  * What the rewrites leave of an API class, its skeleton, is printed without prettier
- * (generator/format/api-skeleton.ts) exactly as prettier prints it, with either parser the formatter
+ * (generator/format/skeleton.ts) exactly as prettier prints it, with either parser the formatter
  * uses; a text with anything else in it is left to prettier.
  */
 import { describe, expect, it } from 'vitest';
-import { printedSkeleton } from '../../generator/format/api-skeleton.ts';
+import { printedSkeleton } from '../../generator/format/skeleton.ts';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 
 const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
@@ -44,6 +44,9 @@ describe('printedSkeleton', () => {
     { name: 'a skeleton prettier prints as it stands', text: SKELETON },
     { name: 'a chunk of a class, empty lines before and after it', text: `\n\n${SKELETON.slice(SKELETON.indexOf('/**\n * openapi'))}\n\n` },
     { name: 'empty lines where prettier drops them: after a block opens, before it closes, two in a row', text: SKELETON.replace('export class ReposApi {\n', 'export class ReposApi {\n\n').replace('openapi_morph_method_1;\n}', 'openapi_morph_method_1;\n\n}').replace('\n\n/**\n * openapi', '\n\n\n/**\n * openapi') },
+    { name: 'imports and an interface, no class', text: SKELETON.slice(0, SKELETON.indexOf('/**\n * openapi')) },
+    { name: "a chunk of schema.ts whose members were laid out", text: '\nexport interface operations {\n  openapi_morph_members_0: 0;\n}' },
+    { name: 'type aliases', text: '\nexport type webhooks = Record<string, never>;\n\nexport type $defs = Record<string, never>;\n' },
     { name: 'an import past 80 columns, one name a line', text: `import type { ${TYPES.join(', ')} } from "../models.js";\n\n${SKELETON}` },
     { name: 'a type import of one name past 80 columns kept with the ones that fit', text: `import { type ${'A'.repeat(40)}, b } from "../${'p'.repeat(30)}.js";\n${SKELETON}` },
   ])('$name: the bytes prettier gives it', async ({ text }) => {
@@ -62,7 +65,8 @@ describe('printedSkeleton', () => {
   });
 
   it.each([
-    { why: 'no class', text: SKELETON.slice(0, SKELETON.indexOf('/**\n * openapi')) },
+    { why: 'a comment alone', text: '/** A comment. */\n' },
+    { why: 'a type alias past 80 columns', text: `export type webhooks = Record<string, ${'N'.repeat(60)}>;\n` },
     { why: 'an empty line in the constructor', text: SKELETON.replace('    this.#core', '\n    this.#core') },
     { why: 'an empty constructor (prettier prints `{}`)', text: SKELETON.replace('    this.#core = new ApiCore<paths>(options, defaults);\n', '') },
     { why: 'an empty interface', text: SKELETON.replace('  openapi_morph_members_0: 0;\n', '') },
