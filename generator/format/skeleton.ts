@@ -12,7 +12,8 @@ import { WIDTH } from './print-width.ts';
  * Prettier (its defaults) prints such a text as it stands when each of its lines is one of these,
  * at two spaces a level, no line ending in a space (empty lines: below):
  * - a named import, `import { A, type B } from "path";` or `import type { A, B } from "path";`,
- *   within 80 columns; past them, with two names or more, one name a line (`importLines`);
+ *   or such an export (`export { A } from "path";`, the package's `index.ts`), within 80 columns
+ *   or of one name; past them, with two names or more, one name a line (`importLines`);
  * - a type alias, `export type Name = Type;`, within 80 columns;
  * - a comment of one line, `/** ... *\/`, at any width (prettier moves no comment's text), or a
  *   JSDoc comment whose middle is one placeholder line;
@@ -69,7 +70,7 @@ export function printedSkeleton(text: string): string | undefined {
     if (context === 'top') {
       const imported = IMPORT.exec(code);
       const alias = !imported && line.length <= WIDTH && typed(ALIAS.exec(code)?.[1]);
-      const printed = imported ? importLines(code, imported[1] ?? '', imported[2]!, imported[3]!) : alias || INTERFACE.test(code) || CLASS.test(code) ? [line] : undefined;
+      const printed = imported ? importLines(code, `${imported[1]!} ${imported[2] ?? ''}`, imported[3]!, imported[4]!) : alias || INTERFACE.test(code) || CLASS.test(code) ? [line] : undefined;
       if (!printed) return undefined;
       statements++;
       if (!imported && !alias) {
@@ -97,7 +98,7 @@ const ONE_LINE_COMMENT = /^\/\*\*? (?:(?!\*\/).)*\S \*\/$/;
 const DOC_PLACEHOLDER = /^openapi_morph_doc_\d+$/;
 const MEMBER_PLACEHOLDER = /^openapi_morph_members_\d+: 0;$/;
 const METHOD_PLACEHOLDER = /^openapi_morph_method_\d+;$/;
-const IMPORT = new RegExp(`^import (type )?\\{ ((?:type )?${NAME}(?:, (?:type )?${NAME})*) \\} from ("[^"\\\\]*");$`);
+const IMPORT = new RegExp(`^(import|export) (type )?\\{ ((?:type )?${NAME}(?:, (?:type )?${NAME})*) \\} from ("[^"\\\\]*");$`);
 const ALIAS = new RegExp(`^export type ${NAME} = (.+);$`);
 const INTERFACE = new RegExp(`^export interface ${NAME} \\{$`);
 const CLASS = new RegExp(`^export class ${NAME} \\{$`);
@@ -115,14 +116,14 @@ function assignment(code: string): boolean {
 }
 
 /**
- * The lines prettier prints for a named import of one line: itself within 80 columns; past them,
- * with two names or more, `{`, a name a line indented by 2 with a comma after each, then `} from
- * "path";`. One name past 80 columns is not known.
+ * The lines prettier prints for a named import or export from a module (`head`: `import `,
+ * `export type `, ...), of one line: itself within 80 columns, or with one name at any width (a
+ * lone specifier does not break); past them, with two names or more, `{`, a name a line indented
+ * by 2 with a comma after each, then `} from "path";`.
  */
-function importLines(line: string, type: string, names: string, from: string): string[] | undefined {
-  if (line.length <= WIDTH) return [line];
+function importLines(line: string, head: string, names: string, from: string): string[] {
   const each = names.split(', ');
-  return each.length < 2 ? undefined : [`import ${type}{`, ...each.map((name) => `  ${name},`), `} from ${from};`];
+  return line.length <= WIDTH || each.length < 2 ? [line] : [`${head}{`, ...each.map((name) => `  ${name},`), `} from ${from};`];
 }
 
 /**
