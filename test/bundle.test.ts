@@ -51,14 +51,14 @@ describe('the bundled CLI', () => {
     expect(rendered.code).toBe(0);
     expect(rendered.stdout).toMatch(/from 1 operation and 3 schemas/);
     // The render ran from the bundle: no module of tsc's per-file output was loaded.
-    expect(unbundled(rendered.modules).toStrictEqual([]);
+    expect(unbundled(rendered.modules)).toStrictEqual([]);
     // Its format worker too, given texts: a spec the build's format seed does not hold (with every
     // text seeded, a busy host could end the render before the worker had loaded).
     const other = join(project.dir, 'other.yaml');
     writeFileSync(other, readFileSync(join(project.dir, 'spec', 'openapi.yaml'), 'utf8').replace('while all prose is written', 'while all of its prose is written'));
     const unseeded = run(['generate', '--spec', other, '--out', 'other', '--all']);
     expect(unseeded.code).toBe(0);
-    expect(unbundled(unseeded.modules).toStrictEqual([]);
+    expect(unbundled(unseeded.modules)).toStrictEqual([]);
     expect(unseeded.modules.filter((line) => line.endsWith('/dist/generator/format-worker.js'))).toHaveLength(1);
     const noOp = run(['check']);
     expect(noOp.code).toBe(0);
