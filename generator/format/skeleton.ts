@@ -1,4 +1,4 @@
-import { WIDTH } from './print-width.ts';
+import { ASCII, WIDTH } from './print-width.ts';
 
 /**
  * What the rewrites before this leave of a TypeScript text, its skeleton, as prettier prints it,
@@ -25,9 +25,13 @@ import { WIDTH } from './print-width.ts';
  * "apiKey">`) in prettier's spacing. Empty lines go where prettier drops them: at the text's start
  * and end (a chunk of a large class starts with some, chunks.ts), at a block's start and end (a
  * chunk's class opens on one), all but one of several in a row.
- * Anything else, and a text with none of these, is `undefined`: prettier formats it.
+ * Code lines are printable ASCII (measured a column a character, as prettier does only for those).
+ * Anything else, a text with `prettier-ignore`, and a text with none of these, is `undefined`:
+ * prettier formats it.
  */
 export function printedSkeleton(text: string): string | undefined {
+  // A node after `prettier-ignore` is printed as written, empty lines and all (a review found it).
+  if (text.includes('prettier-ignore')) return undefined;
   const lines = text.replace(/^\n+/, '').replace(/\n+$/, '').split('\n');
   const out: string[] = [];
   let context: 'top' | 'interface' | 'class' | 'constructor' = 'top';
@@ -60,6 +64,9 @@ export function printedSkeleton(text: string): string | undefined {
       out.push(line);
       continue;
     }
+    // Code measured a column a character: prettier counts an East Asian character as two, a
+    // combining mark as none (a review found imports and types misjudged so).
+    if (!ASCII.test(line)) return undefined;
     if (context !== 'constructor' && code === '/**') {
       const middle = lines[i + 1] ?? '';
       if (!middle.startsWith(`${indent} * `) || !DOC_PLACEHOLDER.test(middle.slice(indent.length + 3)) || lines[i + 2] !== `${indent} */`) return undefined;

@@ -44,6 +44,14 @@ describe('format cache reads', () => {
     expect(reads).toHaveLength(1);
   });
 
+  it('finds an entry it wrote in a folder made after it listed the folders (a review found it missed)', async () => {
+    const cache = formatCache(dir);
+    const other = keys.find((key) => key.slice(0, 2) !== keys[2]!.slice(0, 2))!;
+    expect(cache.get(keys[2]!)).toBeUndefined();
+    await cache.set(other, formatted);
+    expect(cache.get(other)).toBe(formatted);
+  });
+
   it('finds an entry it wrote after listing its folder', async () => {
     const cache = formatCache(dir);
     expect(cache.get(keys[1]!)).toBeUndefined();

@@ -46,6 +46,7 @@ describe('printedSkeleton', () => {
     { name: 'empty lines where prettier drops them: after a block opens, before it closes, two in a row', text: SKELETON.replace('export class ReposApi {\n', 'export class ReposApi {\n\n').replace('openapi_morph_method_1;\n}', 'openapi_morph_method_1;\n\n}').replace('\n\n/**\n * openapi', '\n\n\n/**\n * openapi') },
     { name: 'imports and an interface, no class', text: SKELETON.slice(0, SKELETON.indexOf('/**\n * openapi')) },
     { name: "a chunk of schema.ts whose members were laid out", text: '\nexport interface operations {\n  openapi_morph_members_0: 0;\n}' },
+    { name: 'a comment that is not ASCII, past 80 columns', text: `/** ${'日本語のコメント'.repeat(12)} */\nexport type webhooks = Record<string, never>;\n` },
     { name: 'type aliases', text: '\nexport type webhooks = Record<string, never>;\n\nexport type $defs = Record<string, never>;\n' },
     { name: "one name imported or exported past 80 columns (prettier breaks no lone specifier), the package's index", text: `import type { ${'A'.repeat(80)} } from "../models.js";\nexport { EnterpriseTeamMembershipsApi } from "./apis/EnterpriseTeamMembershipsApi.js";\nexport type { A, B } from "./apis/A.js";\n` },
     { name: 'an import past 80 columns, one name a line', text: `import type { ${TYPES.join(', ')} } from "../models.js";\n\n${SKELETON}` },
@@ -79,6 +80,12 @@ describe('printedSkeleton', () => {
     { why: 'a comment of several lines', text: SKELETON.replace(' * openapi_morph_doc_0\n', ' * A client.\n') },
     { why: 'a line ending in a space', text: SKELETON.replace('openapi_morph_method_0;', 'openapi_morph_method_0; ') },
     { why: 'a tab', text: SKELETON.replace('  openapi_morph_method_0;', '\topenapi_morph_method_0;') },
+    // A review's: prettier measures an East Asian character as two columns, a combining mark as none.
+    { why: 'East Asian characters in a type (past 80 columns as prettier measures them)', text: 'export type A = "日本日本日本日本日本日本日本日本日本日本" | "bbbbbbbbbbbbbbbbbbb";\n' },
+    { why: 'East Asian characters in an import\'s path', text: `import { Alpha, Beta } from "./${'日本語'.repeat(8)}";\n` },
+    { why: 'combining marks in an import\'s path (within 80 columns as prettier measures them)', text: `import { Alpha, Beta } from "./${'e\u0301'.repeat(30)}";\n` },
+    { why: '`prettier-ignore` (prettier prints the next node as written)', text: `/* prettier-ignore */\nimport { Alpha, Beta } from "./${'a'.repeat(60)}";\n` },
+    { why: '`prettier-ignore` before a class with empty lines', text: '/* prettier-ignore */\nexport class A {\n\n  openapi_morph_method_0;\n\n\n  openapi_morph_method_1;\n\n}\n' },
   ])('leaves a text to prettier: $why', ({ text }) => {
     expect(printedSkeleton(text)).toBeUndefined();
   });
