@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { requireWithCodeCache } from './code-cache.ts';
+import { requireWithCodeCache, type SourceEdit } from './code-cache.ts';
 import { commonjsModule } from './commonjs-module.ts';
 import { fieldsAsAssignments } from './code-block-writer-fields.ts';
 import { handledCharacterJumps } from './code-block-writer-scan.ts';
@@ -57,20 +57,19 @@ export function tsMorph(): typeof import('ts-morph') {
     },
   });
   const writer = createRequire(main).resolve('code-block-writer');
-  requireWithCodeCache(writer, {
+  requireWithCodeCache(writer, textEdit((text) => handledCharacterJumps(fieldsAsAssignments(text))));
+  return requireWithCodeCache(main, textEdit(singleStructureUnscanned)) as typeof import('ts-morph');
+}
+
+/** A module's text through `edit`; the file as it is where the edit changes nothing (another version). */
+function textEdit(edit: (text: string) => string): SourceEdit {
+  return {
     source(bytes) {
       const text = bytes.toString('utf8');
-      const edited = handledCharacterJumps(fieldsAsAssignments(text));
+      const edited = edit(text);
       return edited === text ? undefined : edited;
     },
-  });
-  return requireWithCodeCache(main, {
-    source(bytes) {
-      const text = bytes.toString('utf8');
-      const edited = singleStructureUnscanned(text);
-      return edited === text ? undefined : edited;
-    },
-  }) as typeof import('ts-morph');
+  };
 }
 
 /**

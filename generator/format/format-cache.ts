@@ -90,8 +90,9 @@ export function formatCache(dir: string | undefined): FormatCache {
         const temp = `${file}.${process.pid}.tmp`;
         await writeFile(temp, `${ENTRY_HEAD}${sha256(formatted)}\n${formatted}`);
         await rename(temp, file);
-        shards?.add(key.slice(0, 2));
-        listed.get(key.slice(0, 2))?.add(key);
+        const shard = key.slice(0, 2);
+        shards?.add(shard);
+        listed.get(shard)?.add(key);
       } catch {
         // Not cached: the next run formats it again.
       }

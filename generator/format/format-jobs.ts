@@ -254,7 +254,7 @@ function textSize(jobs: readonly FormatJob[]): number {
  * them rather than adding a core, and paid for its own prettier, JIT and heap. GitHub's `--all`, one
  * worker against two, three sets of interleaved rounds (5, 8, 6) on 2026-12-04: wall medians 6.41
  * s against 6.72, 6.89 against 7.01, 6.56 against 6.88; CPU 0.42-0.74 s less; peaks 36-41 MiB
- * lower. (The single worker now ends the run: the main thread is done about 1.5 s before it.)
+ * lower. (The one worker now ends the run, the main thread done before it.)
  */
 export function renderPoolWorkers(cores = availableParallelism()): number {
   return Math.max(0, Math.min(cores - 1, 4));

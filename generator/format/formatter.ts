@@ -123,8 +123,9 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * by placeholders (type-members.ts), the API classes' methods it lays
  * out (api-methods.ts), the validation data's
  * elements it lays out (data-elements.ts), and the middle lines of the JSDoc comments on lines of
- * their own as one placeholder line (doc-comments.ts); what is left of an API class, its skeleton,
- * printed without prettier (skeleton.ts); any other text parsed by babel (`babel-ts`), else
+ * their own as one placeholder line (doc-comments.ts); what is then left of a text, where it is an
+ * API class's skeleton, a `schema.ts` chunk's or the package's exports, printed without prettier
+ * (skeleton.ts); any other text parsed by babel (`babel-ts`), else
  * by prettier's `typescript` parser; JSON as `JSON.stringify` writes it laid out as prettier lays it
  * out (json-code.ts), and a package.json so written as it stands (prettier's `json-stringify`
  * parser keeps that layout), without prettier.

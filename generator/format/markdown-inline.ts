@@ -130,7 +130,7 @@ function escapedUnderscores(word: string): string {
     const punctuationAfter = PUNCTUATION.test(after);
     const left = !punctuationAfter || punctuationBefore;
     const right = !punctuationBefore || punctuationAfter;
-    return (left ? !right || punctuationBefore : right && !left) ? `${before}\\${run}${after}` : match;
+    return (left ? !right || punctuationBefore : right) ? `${before}\\${run}${after}` : match;
   });
 }
 

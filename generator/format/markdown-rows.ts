@@ -6,9 +6,10 @@ import { formatRewritten } from './rewrite.ts';
 /**
  * Table rows that prettier prints as they are, left out of the markdown it formats and put back
  * into its output. Prettier prints each cell of a table alone, then pads it to its column's width
- * (see markdown-tables.ts), and a cell of plain inline markdown (`plainCell`, markdown-inline.ts) prints as its own
- * text (a property's name in bold with the backslashes prettier adds: `printedCell`). So a plain row needs no parsing: it goes back between the rows prettier printed, and every
- * line of the table is padded to the widest cell of each column of all of them.
+ * (see markdown-tables.ts), and a cell of plain inline markdown (`plainCell`, markdown-inline.ts)
+ * prints as its own text (a property's name in bold with the backslashes prettier adds:
+ * `printedCell`). So a plain row needs no parsing: it goes back between the rows prettier printed,
+ * and every line of the table is padded to the widest cell of each column of all of them.
  *
  * Only with prettier's defaults (the standalone setup: no `proseWrap: never`, which picks a compact
  * table by the widths of all rows), in a document `cuttableMarkdown` accepts, for a table that
