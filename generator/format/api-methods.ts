@@ -45,7 +45,7 @@ export function formatWithApiMethods(text: string, format: (text: string) => Pro
   return formatRewritten(text, withoutApiMethods, withApiMethods, format);
 }
 
-const PLACEHOLDER = 'openapi_morph_method_';
+export const PLACEHOLDER = 'openapi_morph_method_';
 
 interface Replaced {
   readonly text: string;

@@ -31,7 +31,7 @@ export function formatWithDocComments(text: string, format: (text: string) => Pr
   return formatRewritten(text, withoutDocComments, withDocComments, format);
 }
 
-const PLACEHOLDER = 'openapi_morph_doc_';
+export const PLACEHOLDER = 'openapi_morph_doc_';
 
 /** A text with its comments' middle lines replaced by placeholders, and those lines as prettier prints them (without indentation). */
 interface Replaced {

@@ -1,4 +1,7 @@
+import { PLACEHOLDER as METHOD } from './api-methods.ts';
+import { PLACEHOLDER as DOC } from './doc-comments.ts';
 import { ASCII, WIDTH } from './print-width.ts';
+import { PLACEHOLDER as MEMBER } from './type-members.ts';
 
 /**
  * What the rewrites before this leave of a TypeScript text, its skeleton, as prettier prints it,
@@ -81,7 +84,7 @@ export function printedSkeleton(text: string): string | undefined {
       if (!printed) return undefined;
       statements++;
       if (!imported && !alias) {
-        context = INTERFACE.test(code) ? 'interface' : 'class';
+        context = CLASS.test(code) ? 'class' : 'interface';
         held = 0;
       }
       out.push(...printed);
@@ -102,9 +105,10 @@ export function printedSkeleton(text: string): string | undefined {
 
 const NAME = '[A-Za-z_$][\\w$]*';
 const ONE_LINE_COMMENT = /^\/\*\*? (?:(?!\*\/).)*\S \*\/$/;
-const DOC_PLACEHOLDER = /^openapi_morph_doc_\d+$/;
-const MEMBER_PLACEHOLDER = /^openapi_morph_members_\d+: 0;$/;
-const METHOD_PLACEHOLDER = /^openapi_morph_method_\d+;$/;
+/** The placeholders of the rewrites before this one, as they leave them (each module's own name). */
+const DOC_PLACEHOLDER = new RegExp(`^${DOC}\\d+$`);
+const MEMBER_PLACEHOLDER = new RegExp(`^${MEMBER}\\d+: 0;$`);
+const METHOD_PLACEHOLDER = new RegExp(`^${METHOD}\\d+;$`);
 const IMPORT = new RegExp(`^(import|export) (type )?\\{ ((?:type )?${NAME}(?:, (?:type )?${NAME})*) \\} from ("[^"\\\\]*");$`);
 const ALIAS = new RegExp(`^export type ${NAME} = (.+);$`);
 const INTERFACE = new RegExp(`^export interface ${NAME} \\{$`);

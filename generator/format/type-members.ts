@@ -43,7 +43,7 @@ export function formatWithTypeMembers(text: string, format: (text: string) => Pr
   return formatRewritten(text, withoutTypeMembers, withTypeMembers, format);
 }
 
-const PLACEHOLDER = 'openapi_morph_members_';
+export const PLACEHOLDER = 'openapi_morph_members_';
 
 /** A text with its runs of members replaced by placeholders, and each run as prettier prints it, with the indentation it goes at. */
 interface Replaced {
