@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ENTRY_FOLDERS, pruneAtExit } from '../cache-prune.ts';
-import { sha256 } from '../hash.ts';
+import { sha256, sha256Joined } from '../hash.ts';
 
 /**
  * Formatted output by content hash: prettier formats only text it has not formatted before. The
@@ -40,7 +40,7 @@ export const ENTRY_FOLDER = ENTRY_FOLDERS.format;
 export function formatCacheKey(parts: readonly unknown[], text: string): string {
   const head = JSON.stringify(parts);
   if (lastKey?.head === head && lastKey.text === text) return lastKey.key;
-  const key = sha256(`${head}\0${text}`);
+  const key = sha256Joined(head, text);
   lastKey = { head, text, key };
   return key;
 }
@@ -88,7 +88,10 @@ export function formatCache(dir: string | undefined): FormatCache {
         if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
         await made;
         const temp = `${file}.${process.pid}.tmp`;
-        await writeFile(temp, `${ENTRY_HEAD}${sha256(formatted)}\n${formatted}`);
+        // The text encoded once, for its digest and the write (a digest of the string and a write
+        // of `${head}${text}` each encoded it, the second after copying it into one string).
+        const bytes = Buffer.from(formatted);
+        await writeFile(temp, Buffer.concat([Buffer.from(`${ENTRY_HEAD}${sha256(bytes)}\n`), bytes]));
         await rename(temp, file);
         const shard = key.slice(0, 2);
         shards?.add(shard);

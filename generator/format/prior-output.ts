@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { sha256 } from '../hash.ts';
+import { sha256, sha256Joined } from '../hash.ts';
 import { headerPrefix } from '../emit/header.ts';
 
 /**
@@ -17,7 +17,7 @@ export interface FormatRecord {
 
 /** The record of `output`, prettier's output for the text of `key`, starting at `start`. */
 export function formatRecord(key: string, output: string, start: number): FormatRecord {
-  return { start, binding: sha256(`${key}\0${output}`) };
+  return { start, binding: sha256Joined(key, output) };
 }
 
 /** Looks a text up by its key, for the file at `path`; `bodyOnly`: the text is the file's after its header. */

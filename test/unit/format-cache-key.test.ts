@@ -11,9 +11,9 @@ vi.mock('../../generator/hash.ts', async (original) => {
   const real = await original<typeof import('../../generator/hash.ts')>();
   return {
     ...real,
-    sha256: (data: string | Uint8Array) => {
-      if (typeof data === 'string') hashed.push(data);
-      return real.sha256(data);
+    sha256Joined: (...parts: string[]) => {
+      hashed.push(parts.join('\0'));
+      return real.sha256Joined(...parts);
     },
   };
 });
