@@ -9,6 +9,8 @@ import { handledCharacterJumps } from './code-block-writer-scan.ts';
 import { singleStructureUnscanned } from './ts-morph-single-separated.ts';
 import { globPackagesOnDemand } from './ts-morph-glob-packages.ts';
 import { libFilesFrom } from './ts-morph-lib-files.ts';
+import { fastRefUtils, type RefUtils } from './redocly-ref-utils.ts';
+import { scanWithOnePath } from './openapi-typescript-walk.ts';
 
 /**
  * The toolkit's heavy dependencies, each loaded on first use (a command that does not emit code
@@ -77,7 +79,8 @@ function textEdit(edit: (text: string) => string): SourceEdit {
  * subset it gets was validated already and holds only internal references, so that would be the
  * same work twice (and loading Redocly alone costs more than the transform). These are the
  * exported `transformSchema`, `scanDiscriminators` and `astToString` of the pinned 7.13.0, from
- * their CommonJS files.
+ * their CommonJS files; its discriminator scan walks with one path (openapi-typescript-walk.ts) and
+ * Redocly's pointer helpers skip work a fragment does not need (redocly-ref-utils.ts).
  */
 export function openapiTypescript(): {
   transformSchema: typeof import('openapi-typescript').transformSchema;
@@ -86,6 +89,8 @@ export function openapiTypescript(): {
   astToString: typeof import('openapi-typescript').astToString;
 } {
   lightRedoclyUtils();
+  fastRedoclyRefUtils();
+  requireWithCodeCache(require.resolve('openapi-typescript/dist/lib/utils.cjs'), textEdit(scanWithOnePath));
   const { scanDiscriminators, resolveRef } = require('openapi-typescript/dist/lib/utils.cjs') as typeof import('openapi-typescript');
   const { astToString } = require('openapi-typescript/dist/lib/ts.cjs') as typeof import('openapi-typescript');
   const transformSchema = require('openapi-typescript/dist/transform/index.cjs') as typeof import('openapi-typescript').transformSchema;
@@ -100,7 +105,7 @@ export function openapiTypescript(): {
  * two itself and loads the real module, once, for any other name (nothing the toolkit loads asks).
  */
 function lightRedoclyUtils(): void {
-  const filename = join(dirname(createRequire(require.resolve('openapi-typescript')).resolve('@redocly/openapi-core/lib/ref-utils.js')), 'utils.js');
+  const filename = join(dirname(redoclyRefUtilsFile()), 'utils.js');
   if (require.cache[filename]) return;
   const light: Record<string, unknown> = {
     isPlainObject: (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value),
@@ -122,6 +127,31 @@ function lightRedoclyUtils(): void {
     has: (_, key) => key in full(),
     ownKeys: () => Reflect.ownKeys(full()),
     getOwnPropertyDescriptor: (_, key) => ({ ...Reflect.getOwnPropertyDescriptor(full(), key), configurable: true }),
+  });
+  require.cache[filename] = module;
+}
+
+/** Redocly's `lib/ref-utils.js`, as openapi-typescript's modules resolve it. */
+function redoclyRefUtilsFile(): string {
+  return createRequire(require.resolve('openapi-typescript')).resolve('@redocly/openapi-core/lib/ref-utils.js');
+}
+
+/**
+ * Redocly's `lib/ref-utils.js` as openapi-typescript gets it: its module cache entry answers the
+ * four pointer helpers with `fastRefUtils`' (the same results, without the work Redocly's do on a
+ * fragment that needs none) and anything else from the real module, loaded by Node's loader.
+ */
+function fastRedoclyRefUtils(): void {
+  const filename = redoclyRefUtilsFile();
+  if (require.cache[filename]) return;
+  const real = commonjsModule(filename);
+  real.load(filename);
+  const redocly = real.exports as RefUtils & Record<string | symbol, unknown>;
+  const fast: Record<string, unknown> = { ...fastRefUtils(redocly) };
+  const module = commonjsModule(filename);
+  module.loaded = true;
+  module.exports = new Proxy(redocly, {
+    get: (target, key) => (typeof key === 'string' && Object.hasOwn(fast, key) ? fast[key] : target[key]),
   });
   require.cache[filename] = module;
 }
