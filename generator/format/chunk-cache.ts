@@ -7,7 +7,8 @@ import type { FormatJob, FormatOutcome } from './format-jobs.ts';
  * `--all` changes in one chunk, and only that chunk goes to prettier (formatted whole, such a file
  * took one worker 7-40 s). A chunk's output is prettier's for that text, the same for a hit, so the
  * joined file is what it was. Only the jobs `isChunk` names: a file formatted whole was looked up,
- * and is cached, by the session. A failed chunk is not cached (the file is then formatted whole, as before).
+ * and is cached, by the session. A failed chunk is not cached (the file is then formatted whole, as
+ * before), nor one the formatter printed without prettier (`rewritten`: printing it again is as cheap).
  *
  * A chunk missing from the cache whose `sameAs` key is in `inRun` (the same text, parser and setup,
  * sent by another file of the run or earlier in this batch) is not sent again: it takes that
@@ -60,7 +61,7 @@ export function withChunkCache(
       for (const done of settle) done(answered);
     }
     const results = await Promise.all(outcomes);
-    await Promise.all(results.map((outcome, i) => (fresh.has(i) && 'content' in outcome ? cache.set(keys[i]!, outcome.content) : undefined)));
+    await Promise.all(results.map((outcome, i) => (fresh.has(i) && 'content' in outcome && !outcome.rewritten ? cache.set(keys[i]!, outcome.content) : undefined)));
     return results;
   };
 }

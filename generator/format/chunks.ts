@@ -75,7 +75,9 @@ export async function formatChunked(jobs: readonly FormatJob[], run: (jobs: read
     const parts = outcomes.slice(at, (at += plan.texts.length));
     const texts = parts.flatMap((outcome) => ('content' in outcome ? [outcome.content] : []));
     const joined = texts.length === parts.length ? joinChunks(plan, texts) : undefined;
-    results.push(joined === undefined ? undefined : { content: joined });
+    // Printed without prettier when each chunk was (a chunk from the cache was prettier's once).
+    const rewritten = parts.every((outcome) => 'content' in outcome && outcome.rewritten);
+    results.push(joined === undefined ? undefined : { content: joined, ...(rewritten ? { rewritten } : {}) });
     if (joined === undefined) options.onWhole?.(jobs[i]!.filepath);
   }
   // A chunk that failed, or chunks that did not give what was expected: the whole file, as prettier formats it.

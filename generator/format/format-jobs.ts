@@ -13,8 +13,12 @@ export interface FormatJob {
   readonly filepath: string;
 }
 
-/** prettier's output for a job, or why it failed. */
-export type FormatOutcome = { readonly content: string } | { readonly error: string; readonly cause: unknown };
+/**
+ * prettier's output for a job, or why it failed. `rewritten`: the formatter printed the whole text
+ * itself, prettier was not called (see formatter.ts `standalone`): printing it again costs about
+ * what reading a cache entry does, so it is not cached (format-cache.ts).
+ */
+export type FormatOutcome = { readonly content: string; readonly rewritten?: true } | { readonly error: string; readonly cause: unknown };
 
 /**
  * How a format worker starts: the setup to load at once, whether to warm it up on samples while it
@@ -273,8 +277,11 @@ async function formatInThread(jobs: readonly FormatJob[], setup: FormatterSetup)
 }
 
 export async function formatOne(formatter: Formatter, job: FormatJob): Promise<FormatOutcome> {
+  // One job at a time per formatter (a worker's, or the main thread's in turn): the count tells this job's calls.
+  const before = formatter.prettierCalls?.();
   try {
-    return { content: await formatter.format(job.text, job.parser, job.filepath) };
+    const content = await formatter.format(job.text, job.parser, job.filepath);
+    return before !== undefined && formatter.prettierCalls!() === before ? { content, rewritten: true } : { content };
   } catch (cause) {
     return { error: message(cause), cause };
   }

@@ -18,6 +18,8 @@ import { printedJson } from './json-code.ts';
 /** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
 export interface Formatter {
   format(text: string, parser: string, filepath: string): Promise<string>;
+  /** How many texts it has given prettier so far (the standalone setup prints many itself, see `standalone`); absent: every text. */
+  readonly prettierCalls?: () => number;
 }
 
 /**
@@ -144,7 +146,11 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  */
 function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: boolean): Formatter {
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
-  const prettier = (text: string, parser: string, filepath: string) => format(text, { parser, filepath, plugins });
+  let calls = 0;
+  const prettier = (text: string, parser: string, filepath: string) => {
+    calls++;
+    return format(text, { parser, filepath, plugins });
+  };
   const typescript = (text: string, filepath: string) =>
     formatWithTypeAliases(text, (aliases) =>
       formatWithTypeMembers(aliases, (members) =>
@@ -171,6 +177,7 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
   // package.json: prettier's `json-stringify` parser lays a text out as `JSON.stringify(value, null, 2)` does, its strings as written.
   const jsonStringify = (text: string, filepath: string) => (stringified(text) ? Promise.resolve(text) : prettier(text, 'json-stringify', filepath));
   return {
+    prettierCalls: () => calls,
     format: (text, parser, filepath) => {
       if (rewrites && parser === 'typescript') return typescript(text, filepath);
       if (rewrites && parser === 'json') return json(text, filepath);

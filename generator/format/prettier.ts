@@ -122,7 +122,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   const formatEarly = async (prepared: Prepared): Promise<Formatted> => {
     if (!prepared.job || prepared.hit !== undefined) return prepared;
     const outcome = (await inChunks([prepared.job], prepared.setup!, (jobs) => formatBatch(pool!, jobs, prepared.setup!)))[0]!;
-    return { ...prepared, outcome, ...('content' in outcome ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
+    return { ...prepared, outcome, ...(cacheable(outcome) ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
   };
   return {
     seeded: (path, text) => !config && parserFor(path) === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, fileSetup({ path, content: text }), { text, parser: 'typescript', filepath: path })),
@@ -166,6 +166,17 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   };
 }
 
+/**
+ * Whether an outcome goes to the format cache: prettier's output, not a text the formatter printed
+ * itself (`rewritten`, see format-jobs.ts). GitHub's `--all` on a cold cache wrote 1,591 entries, of
+ * which 171 texts had needed prettier; each entry is a file created, and on a file system that had
+ * just deleted many files, creating them cost about 1.5 s of system time (ext4 looking for a free
+ * inode past the recently deleted ones).
+ */
+function cacheable(outcome: FormatOutcome): outcome is Extract<FormatOutcome, { content: string }> {
+  return 'content' in outcome && !outcome.rewritten;
+}
+
 /** A prepared file with prettier's outcome, when prettier formatted it, and the cache's write of it when begun. */
 type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?: Promise<void> };
 
@@ -183,7 +194,7 @@ async function finish(results: readonly Formatted[], cache: FormatCache, record:
         diagnostics.add(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${outcome.error}`, { file: file.template.file }, outcome.cause));
       } else if (outcome) {
         content = outcome.content;
-        await (cached ?? cache.set(key!, content));
+        if (cacheable(outcome)) await (cached ?? cache.set(key!, content));
       }
       if (content === undefined) return file;
       // A header over nothing ends the file as prettier ends a lone comment.

@@ -71,9 +71,12 @@ export interface TemplateContext {
    * made when a template first reads them (they need TypeScript's compiler, which loads in ~0.3 s).
    */
   readonly openapiTypes: string;
-  /** How an operation becomes a method: arguments, return type, the openapi-typescript types to use. */
+  /**
+   * How an operation becomes a method: arguments, return type, the openapi-typescript types to use.
+   * Frozen, as the model is, and the same object for the same operation in every template of a render.
+   */
   signature(operation: OperationModel): MethodSignature;
-  /** A small value that fits a schema, for code examples (render it with `escape.jsonLiteral`). */
+  /** A small value that fits a schema, for code examples (render it with `escape.jsonLiteral`); frozen, the same for the same node. */
   example(node: SchemaNode): unknown;
   /** The same example as TypeScript code, with `format: binary` values as `new Blob([...])` (for code samples). */
   exampleCode(node: SchemaNode): string;

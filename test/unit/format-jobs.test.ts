@@ -24,6 +24,23 @@ const jobs = [
 const setup = { kind: 'standalone', parsers: ['typescript', 'markdown', 'json'], all: false } as const;
 
 describe('runFormatJobs', () => {
+  it('says of an outcome the formatter printed without prettier that it did, on a worker as on the main thread', async () => {
+    const mixed = [
+      { text: '{\n  "a": [\n    1\n  ]\n}\n', parser: 'json', filepath: 'tsconfig.json' },
+      { text: 'export const a = {b:1}', parser: 'typescript', filepath: 'src/a.ts' },
+      { text: '# Title\n\nSome text.\n', parser: 'markdown', filepath: 'docs/A.md' },
+      { text: '# Title\n\nSome *text*.\n', parser: 'markdown', filepath: 'docs/B.md' },
+    ];
+    const expected = [
+      { content: '{\n  "a": [1]\n}\n', rewritten: true },
+      { content: 'export const a = { b: 1 };\n' },
+      { content: '# Title\n\nSome text.\n', rewritten: true },
+      { content: '# Title\n\nSome _text_.\n' },
+    ];
+    expect((await runFormatJobs(mixed, setup)).outcomes).toStrictEqual(expected);
+    expect((await runFormatJobs(mixed, setup, { parallelChars: 0, workers: 2 })).outcomes).toStrictEqual(expected);
+  });
+
   it('formats on two workers exactly as on the main thread', async () => {
     const inThread = await runFormatJobs(jobs, setup);
     const threaded = await runFormatJobs(jobs, setup, { parallelChars: 0, workers: 2 });

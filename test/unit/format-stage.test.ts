@@ -61,8 +61,9 @@ describe('format stage', () => {
     const page = (changed: string) => `# PetsApi\n\n${Array.from({ length: 300 }, (_, i) => operation(i, i === 150 ? changed : 'text')).join('')}`;
     expect(page('text').length).toBeGreaterThanOrEqual(PAGE_SECTIONED_CHARS);
     expect(page('text').length).toBeLessThan(CHUNKED_CHARS);
-    // The whole page's entry and one per operation (and the title's); then the changed page's and its one changed operation's.
-    expect(await formatChanged('page', 'docs/PetsApi.md', page, 'Does _words_ 150.')).toBe(302);
+    // The whole page's entry and one per operation (not the title's, which the formatter prints without
+    // prettier: format-jobs.ts `rewritten`); then the changed page's and its one changed operation's.
+    expect(await formatChanged('page', 'docs/PetsApi.md', page, 'Does _words_ 150.')).toBe(301);
   });
 
   it('formats markdown front matter alike, alone or beside other files, cold or cached', async () => {
@@ -184,6 +185,30 @@ describe('format session (a render hands each file over as it is printed)', () =
     // The bytes of the format stage without a pool, where everything waits for the end.
     expect(streamed).toStrictEqual(await formatFiles(files, join(base, 'batch', 'out'), join(base, 'batch', 'cache')));
     expect(streamed[0]!.content.endsWith('export const a = { b: 1 };\n')).toBe(true);
+  });
+
+  it('caches only what prettier formatted: a file the formatter prints itself is printed again the next time', async () => {
+    const printedItself = [
+      { path: 'tsconfig.json', content: `${JSON.stringify({ compilerOptions: { strict: true, lib: ['es2022'] } }, null, 2)}\n`, template },
+      { path: 'package.json', content: `${JSON.stringify({ name: 'x', version: '1.0.0' }, null, 2)}\n`, template },
+    ];
+    const cache = join(base, 'rewritten', 'cache');
+    const entries = () => (existsSync(join(cache, ENTRY_FOLDER)) ? readdirSync(join(cache, ENTRY_FOLDER), { recursive: true }).filter((name) => String(name).length > 2) : []);
+    const { pool, posted, release } = recordingPool();
+    const session = startFormatSession(join(base, 'rewritten', 'out'), cache, pool);
+    for (const file of [...printedItself, files[0]!]) session.add(file);
+    await release();
+    const formatted = await session.done();
+    expect(formatted.map((file) => file.content)).toStrictEqual((await formatFiles([...printedItself, files[0]!], join(base, 'rewritten', 'uncached'))).map((file) => file.content));
+    expect(entries()).toHaveLength(1);
+    // The next session finds src/a.ts in the cache, and gives the formatter the other two again.
+    const next = recordingPool();
+    const again = startFormatSession(join(base, 'rewritten', 'out2'), cache, next.pool);
+    for (const file of [...printedItself, files[0]!]) again.add(file);
+    await next.release();
+    await again.done();
+    expect(posted.map(({ job }) => job.filepath)).toStrictEqual(['tsconfig.json', 'package.json', 'src/a.ts']);
+    expect(next.posted.map(({ job }) => job.filepath)).toStrictEqual(['tsconfig.json', 'package.json']);
   });
 
   it('caches each outcome as it comes in, while later files are formatted, not when the session is done', async () => {
