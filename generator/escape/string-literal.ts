@@ -1,4 +1,4 @@
-import { unsafeCodePointsAnd } from './unsafe-text.ts';
+import { PLAIN_ASCII, unsafeCodePointsAnd } from './unsafe-text.ts';
 
 /**
  * Characters that change how code reads without being seen: every control and format character
@@ -12,6 +12,7 @@ const INVISIBLE = unsafeCodePointsAnd(String.raw`\u2028\u2029`);
  * literal, visible text in a comment). Astral ones as their surrogate pair, which JSON reads too.
  */
 export function escapeInvisible(source: string): string {
+  if (PLAIN_ASCII.test(source)) return source;
   return source.replace(INVISIBLE, (char) => [...Array(char.length).keys()].map((i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
 }
 

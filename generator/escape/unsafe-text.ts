@@ -12,6 +12,14 @@ export const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
  */
 const UNSAFE_CODE_POINTS = unsafeCodePointsAnd('');
 
+/**
+ * Text of tabs, newlines and printable ASCII only: none of the characters above, of LINE_BREAKS or of
+ * any class `unsafeCodePointsAnd` makes with characters beyond ASCII. Most of a spec's strings are
+ * such text, and this test is several times as fast as a search with the Unicode classes (`u`),
+ * which the escapes ran on every string literal and text they were given.
+ */
+export const PLAIN_ASCII = /^[\t\n\x20-\x7e]*$/;
+
 /** UNSAFE_CODE_POINTS with the characters of `extra` (a character class's contents) added. */
 export function unsafeCodePointsAnd(extra: string): RegExp {
   return new RegExp(String.raw`(?![\t\n])[\p{Cc}\p{Cf}\p{Cs}${extra}]`, 'gu');
@@ -19,7 +27,7 @@ export function unsafeCodePointsAnd(extra: string): RegExp {
 
 /** Makes prose safe to show anywhere: one kind of line break, every unsafe code point visible. */
 export function visibleText(text: string): string {
-  return text.replace(LINE_BREAKS, '\n').replace(UNSAFE_CODE_POINTS, codePoint);
+  return PLAIN_ASCII.test(text) ? text : text.replace(LINE_BREAKS, '\n').replace(UNSAFE_CODE_POINTS, codePoint);
 }
 
 function codePoint(char: string): string {
