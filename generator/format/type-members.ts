@@ -24,6 +24,9 @@ import { splitOutside } from './split-outside.ts';
  * - an object type whose first member stands on its own line stays broken (`objectWrap:
  *   "preserve"`), so `key: {` stands as it is at any width; a member's printing does not look at
  *   its siblings (quotes are decided key by key with "as-needed");
+ * - a union with such object types in it (`key: {` ... `} | {` ... `}[] | null;`, a oneOf of
+ *   objects) breaks, as their lines break its group: it is printed as prettier breaks it
+ *   (`Reader.union`), unless prettier hugs it (one object type with `null` or `void`);
  * - a comment every line of which after the first starts with `*` is printed line by line, each
  *   trimmed and indented with the member, with one space before the `*` (prettier's "indentable"
  *   block comment; a JSDoc line ending in two spaces keeps two); it must end its last line and
@@ -67,7 +70,10 @@ interface Item {
  * items rather than their lines indented once more: GitHub's `schema.ts` nests members up to six
  * levels deep, and copying each line at every level was half of this module's time.
  */
-type Printed = readonly string[] | { readonly open: readonly string[]; readonly items: readonly Item[]; readonly close: string };
+type Printed = readonly string[] | { readonly open: readonly string[]; readonly items: readonly Item[]; readonly close: string } | { readonly union: readonly (string | readonly Item[])[] };
+
+/** A union's object type's members, six columns in from the member (`  | {` opens it, `    }` closes it). */
+const UNION_ITEMS = '      ';
 
 /** Appends `printed`'s lines to `out`, each after `indent`. */
 function pushPrinted(printed: Printed, indent: string, out: string[]): void {
@@ -75,7 +81,14 @@ function pushPrinted(printed: Printed, indent: string, out: string[]): void {
     for (const line of printed) out.push(`${indent}${line}`);
     return;
   }
-  const { open, items, close } = printed as Exclude<Printed, readonly string[]>;
+  if ('union' in printed) {
+    for (const part of printed.union) {
+      if (typeof part === 'string') out.push(`${indent}${part}`);
+      else for (const item of part) pushPrinted(item.printed!, `${indent}${UNION_ITEMS}`, out);
+    }
+    return;
+  }
+  const { open, items, close } = printed as Extract<Printed, { readonly open: readonly string[] }>;
   for (const line of open) out.push(`${indent}${line}`);
   for (const item of items) pushPrinted(item.printed!, `${indent}  `, out);
   out.push(`${indent}${close}`);
@@ -142,6 +155,12 @@ const MEMBER = new RegExp(`${HEAD}: (${ELEMENT}(?: \\| ${ELEMENT})*);$`);
 const OPENER = new RegExp(`${HEAD}: \\{$`);
 const CLOSER = /^\}(?:(?:\[\])*| \| null);$/;
 const INTERFACE = new RegExp(`^(?:export )?interface ${NAME} \\{$`);
+/** A union's first line when types stand before its first object type (`key: "a" | {`). */
+const UNION_OPENER = new RegExp(`${HEAD}: ((?:${ELEMENT} \\| )+)\\{$`);
+/** The line between two of a union's object types (`} | {`, `}[] | "a" | {`). */
+const UNION_MIDDLE = new RegExp(`^\\}((?:\\[\\])*) \\| ((?:${ELEMENT} \\| )*)\\{$`);
+/** A union's last line after an object type (`};`, `}[] | null;`). */
+const UNION_END = new RegExp(`^\\}((?:\\[\\])*)((?: \\| ${ELEMENT})*);$`);
 const UNBREAKABLE = new RegExp(`^${ATOM}$`);
 
 const GENERIC = new RegExp(`^(${NAME})<(.*)>$`);
@@ -175,6 +194,11 @@ function brokenUnion(head: string, type: string, column: number): string[] | und
     lines.push(`  | ${generic[1]}<`, ...args.map((arg, j) => `      ${arg}${j < args.length - 1 ? ',' : ''}`), `    >${end}`);
   }
   return lines;
+}
+
+/** The types of a union's text between its object types (`"a" | B | ` or ` | null`), each as written. */
+function atoms(text: string): string[] {
+  return splitOutside(text, ' | ').filter((type) => type !== '');
 }
 
 /** Whether prettier keeps a key as written: a quoted one that is not a name (which it would unquote). */
@@ -222,10 +246,15 @@ class Reader {
     const trimmed = lines[code]!.trim();
     // Its comment printed as it stands, and its code measured a column a character.
     const written = comment !== undefined && ASCII.test(trimmed);
-    const opener = inBody ? OPENER.exec(trimmed) : INTERFACE.exec(trimmed);
+    const opener = inBody ? (OPENER.exec(trimmed) ?? UNION_OPENER.exec(trimmed)) : INTERFACE.exec(trimmed);
     if (opener) {
       const { items, close } = this.items(code + 1, depth + 1);
       const closing = lines[close]!.trim();
+      // A union of object types and others (`key: {` ... `} | {` ... `};`), but for an object type or
+      // its array alone (`};`, `}[];`) and one with `| null` after it (prettier keeps those as they stand).
+      if (inBody && (opener[2] !== undefined || !CLOSER.test(closing)) && (UNION_MIDDLE.test(closing) || UNION_END.test(closing))) {
+        return this.union({ at, code, trimmed, key: opener[1], leading: opener[2] ?? '', comment: written ? comment : undefined, depth });
+      }
       const closed = inBody ? CLOSER.test(closing) : closing === '}';
       const end = closed ? close : this.skip(close, 1);
       // An index signature's brackets break where its line does not fit (`[\n  key: string\n]: ...`).
@@ -243,6 +272,60 @@ class Reader {
       return { start: at, end: code, ...(lines && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...lines] } : {}) };
     }
     return { start: at, end: this.skip(code, 0) };
+  }
+
+  /**
+   * A member whose type is a union with object types in it, from its opening line (`trimmed`, the
+   * types before its first object type `leading`) and its first object type's members and closing
+   * line, to the line that ends it (`UNION_END`). Printed when prettier breaks it (a union it does
+   * not hug: an object type alone with `null` or `void`; its object types' members on lines of their own make
+   * its group break) and every part of it is known: the key on its own line, then each type a line
+   * after `| `, two columns in, an object type's members six columns in and its `}` (with any `[]`)
+   * four, the last type with the `;`. A type other than an object type must fit its line, or be one
+   * prettier cannot break. An index signature's key is not known (see `brokenUnion`).
+   */
+  private union(union: { at: number; code: number; trimmed: string; key: string | undefined; leading: string; comment: string[] | null | undefined; depth: number }): Item {
+    const { lines } = this;
+    const { at, trimmed, depth } = union;
+    const types: (string | { readonly items: readonly Item[]; readonly suffix: string })[] = [...atoms(union.leading)];
+    // An object type's members stand six columns in from the member, where a container's stand two:
+    // read (and measured) three levels down.
+    let { items, close } = this.items(union.code + 1, depth + 3);
+    let ascii = ASCII.test(trimmed);
+    for (;;) {
+      const closing = lines[close]!.trim();
+      ascii &&= ASCII.test(closing);
+      const middle = UNION_MIDDLE.exec(closing);
+      if (middle) {
+        types.push({ items, suffix: middle[1]! }, ...atoms(middle[2]!));
+        ({ items, close } = this.items(close + 1, depth + 3));
+        continue;
+      }
+      const end = UNION_END.exec(closing);
+      // Another closing line (`} & {`): the code to its end, not read.
+      if (!end) return { start: at, end: this.skip(close, 1) };
+      types.push({ items, suffix: end[1]! }, ...atoms(end[2]!));
+      break;
+    }
+    const objects = types.filter((type) => typeof type !== 'string');
+    const hugged = objects.length === 1 && objects[0]!.suffix === '' && types.every((type) => typeof type !== 'string' || type === 'null' || type === 'void');
+    const known =
+      ascii &&
+      union.comment !== undefined &&
+      union.key !== undefined &&
+      keyKept(union.key) &&
+      !hugged &&
+      objects.every((type) => type.items.length > 0 && type.items.every((item) => item.printed)) &&
+      types.every((type, i) => typeof type !== 'string' || UNBREAKABLE.test(type) || 2 * depth + 4 + type.length + (i === types.length - 1 ? 1 : 0) <= WIDTH);
+    if (!known) return { start: at, end: close };
+    const head = trimmed.slice(0, trimmed.length - `: ${union.leading}{`.length);
+    const printed: (string | readonly Item[])[] = [...(union.comment ?? []), `${head}:`];
+    types.forEach((type, i) => {
+      const end = i === types.length - 1 ? ';' : '';
+      if (typeof type === 'string') printed.push(`  | ${type}${end}`);
+      else printed.push('  | {', type.items, `    }${type.suffix}${end}`);
+    });
+    return { start: at, end: close, printed: { union: printed } };
   }
 
   /** The line where the comment opening line `at` closes, with nothing after it. */

@@ -103,7 +103,9 @@ describe('interface members prettier prints as they stand', () => {
 
   it.each([
     { name: 'a comment with a line that does not start with *', members: ['/**', ' * a', '  b', ' */', 'x: string;'] },
-    { name: 'an object type in an array or undefined (prettier breaks the union)', members: ['x: {', '    a: string;', '}[] | null;'] },
+    { name: 'an object type or void (prettier hugs it)', members: ['x: {', '    a: string;', '} | void;'] },
+    { name: 'a union of object types after an index signature', members: ['[key: string]: {', '    a: string;', '} | {', '    b: string;', '};'] },
+    { name: 'a union of object types with a type too wide for its line', members: ['x: {', '    a: string;', `} | Record<"${'w'.repeat(40)}", "${'v'.repeat(40)}"> | {`, '    b: string;', '};'] },
     { name: 'an intersection of object types', members: ['x: {', '    a: string;', '} & {', '    b: string;', '};'] },
     { name: 'an empty object type (prettier joins it)', members: ['x: {', '};'] },
     { name: 'a comment before an empty line', members: ['/** a */', '', 'x: string;'] },
@@ -115,6 +117,21 @@ describe('interface members prettier prints as they stand', () => {
     // The member before is replaced all the same.
     expect(sent[0]).toContain('openapi_morph_members_0: 0;');
     expect(sent[0]).toContain(members.find((line) => line.includes('a')) ?? members[0]!);
+  });
+
+  it.each([
+    { name: 'two object types', members: ['data: {', '    id: number;', '} | {', '    /** @description b */', '    head_ref: string;', '};'] },
+    { name: 'an array of an object type, or null', members: ['x: {', '    a: string;', '}[] | null;'] },
+    { name: 'an object type or undefined (prettier hugs null and void only)', members: ['x: {', '    a: string;', '} | undefined;'] },
+    {
+      name: 'types before, between and after object types, and a union inside one',
+      members: ['readonly x?: "a" | {', '    a: string;', '}[] | components["schemas"]["b"] | {', '    b: {', '        c: string;', '    } | {', '        d: number;', '    };', '} | Record<string, never>;'],
+    },
+  ])('a union with object types in a run, broken as prettier breaks it: $name', async ({ members }) => {
+    const sent = await rewritten(schema('first: string;', ...members, 'last: string;'));
+    // The members before and after and the union are one run: what prettier gets holds none of the union.
+    expect(sent.join('\n')).not.toContain('| {');
+    expect(sent.join('\n')).not.toContain(members[0]!);
   });
 
   it('comments that open and close oddly, or start their closing line', async () => {
