@@ -408,7 +408,7 @@ describe('V8 code cache of a format worker a large package adds', () => {
     ].join('\n');
     const added = () => {
       const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-      expect([child.status, child.stderr, child.stdout]).toStrictEqual([0, '', JSON.stringify({ content: '# a\n' })]);
+      expect([child.status, child.stderr, child.stdout]).toStrictEqual([0, '', JSON.stringify({ content: '# a\n', rewritten: true })]);
     };
     const markdown = () =>
       (existsSync(toolkit.codeCache) ? readdirSync(toolkit.codeCache) : [])
