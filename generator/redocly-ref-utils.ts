@@ -9,8 +9,10 @@
  * A fragment with no `%` is not decoded, which is what Redocly's gives for it (`decodeURIComponent`
  * changes only `%` escapes, and unescaping `~1` and `~0` makes none): it is unescaped as Redocly's
  * does, or returned as it is when it has no `~` (a path's fragments all have one: `~1repos~1...`).
- * One with no `~` and no `/` needs no escaping. Anything else (another type, a fragment with a
- * `%`, a malformed escape that throws, one to escape) goes to Redocly's own function.
+ * One with no `~` and no `/` needs no escaping. Anything else (a fragment with a `%`, a malformed
+ * escape that throws, one to escape, a number or another type) goes to Redocly's own
+ * `unescapePointer` and `escapePointer`. `parseRef` and `parsePointer` need a string, as Redocly's
+ * do: another type throws a `TypeError` (whose message may differ from Redocly's).
  */
 export interface RefUtils {
   unescapePointer(fragment: string): string;

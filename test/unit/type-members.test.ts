@@ -96,6 +96,9 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'a union argument wider than its line', line: `x: A | Record<string, ${Array.from({ length: 14 }, (_, i) => `"value-${i}"`).join(' | ')}>;` },
     { name: 'one generic reference wider than its line', line: `x: Record<string, components["schemas"]["${'x'.repeat(70)}"]>;` },
     { name: 'a union after an index signature', line: `[key: string]: ${Array.from({ length: 9 }, (_, i) => `"state-${i}"`).join(' | ')};` },
+    // Prettier hugs a type reference with null on the key's line, breaking it inside its `<>` (found by a review).
+    { name: 'a generic reference or null wider than its line', line: `${'a'.repeat(56)}?: null | Record<string, never>;` },
+    { name: 'a type reference or null wider than its line', line: `${'b'.repeat(64)}?: SomeTypeName | null;` },
   ])('left to prettier, not predicted: $name', async ({ line }) => {
     const sent = await rewritten(schema('first: string;', line, 'last: string;'));
     expect(sent[0]).toContain(line);
