@@ -15,7 +15,7 @@ export const slowTests = ['test/upstream-replay.test.ts', 'test/diff/upstream-hi
  * Suites that need a fresh module graph of their own: they replace modules with `vi.mock`, which
  * must not leak into (or be pre-empted by) another file's imports in a shared worker.
  */
-const isolatedTests = ['test/atomicity.test.ts', 'test/runtime/in-place.test.ts', 'test/collect-garbage.test.ts', 'test/unit/formatter-standalone.test.ts', 'test/unit/format-cache-key.test.ts', 'test/unit/format-cache-reads.test.ts'];
+const isolatedTests = ['test/atomicity.test.ts', 'test/runtime/in-place.test.ts', 'test/collect-garbage.test.ts', 'test/unit/formatter-standalone.test.ts', 'test/unit/format-cache-key.test.ts', 'test/unit/format-cache-reads.test.ts', 'test/unit/template-context.test.ts'];
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -120,15 +120,12 @@ function lightRedoclyUtils(): void {
     }
     return real;
   };
-  const module = commonjsModule(filename);
-  module.loaded = true;
-  module.exports = new Proxy(light, {
+  answeredModule(filename, new Proxy(light, {
     get: (target, key) => (typeof key === 'string' && Object.hasOwn(target, key) ? target[key] : full()[key]),
     has: (_, key) => key in full(),
     ownKeys: () => Reflect.ownKeys(full()),
     getOwnPropertyDescriptor: (_, key) => ({ ...Reflect.getOwnPropertyDescriptor(full(), key), configurable: true }),
-  });
-  require.cache[filename] = module;
+  }));
 }
 
 /** Redocly's `lib/ref-utils.js`, as openapi-typescript's modules resolve it. */
@@ -147,12 +144,15 @@ function fastRedoclyRefUtils(): void {
   const real = commonjsModule(filename);
   real.load(filename);
   const redocly = real.exports as RefUtils & Record<string | symbol, unknown>;
-  const fast: Record<string, unknown> = { ...fastRefUtils(redocly) };
+  const fast = fastRefUtils(redocly) as unknown as Record<string, unknown>;
+  answeredModule(filename, new Proxy(redocly, { get: (target, key) => (typeof key === 'string' && Object.hasOwn(fast, key) ? fast[key] : target[key]) }));
+}
+
+/** Puts a loaded module with `exports` in the module cache for `filename`, to answer `require` of that file. */
+function answeredModule(filename: string, exports: unknown): void {
   const module = commonjsModule(filename);
   module.loaded = true;
-  module.exports = new Proxy(redocly, {
-    get: (target, key) => (typeof key === 'string' && Object.hasOwn(fast, key) ? fast[key] : target[key]),
-  });
+  module.exports = exports;
   require.cache[filename] = module;
 }
 

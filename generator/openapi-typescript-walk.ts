@@ -14,7 +14,7 @@
 export function scanWithOnePath(text: string): string {
   const calls = text.split(SCAN_CALL).length - 1;
   if (calls !== 2 || !text.includes(WALK)) return text;
-  return text.replaceAll(SCAN_CALL, '  walkOnePath(schema, (obj, path) => {').replace(WALK_HEAD, `${WALK_ONE_PATH} ${WALK_HEAD}`);
+  return text.replaceAll(SCAN_CALL, SCAN_CALL.replace('walk(', 'walkOnePath(')).replace(WALK_HEAD, `${WALK_ONE_PATH} ${WALK_HEAD}`);
 }
 
 /** The two calls of `walk` in `scanDiscriminators`, as 7.13 has them. */

@@ -37,9 +37,9 @@ export function fastRefUtils(redocly: RefUtils): RefUtils {
     }
     return parts;
   };
-  // Redocly's, with the parse above; a text without `#/` (most of what `createRef` parses is a
-  // path's keys, one at a time) has an empty pointer.
-  // `ref.split('#/')`'s first two parts, without splitting at every `#/` there is.
+  // Redocly's, with the parse above, on `ref.split('#/')`'s first two parts found without splitting
+  // at every `#/`: a text without one (most of what `createRef` parses: a path's keys, one at a
+  // time) has an empty pointer.
   const parseRef = (ref: string): { uri: string | null; pointer: string[] } => {
     const at = ref.indexOf('#/');
     const uri = at < 0 ? ref : ref.slice(0, at);

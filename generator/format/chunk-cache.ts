@@ -1,5 +1,5 @@
 import type { FormatCache } from './format-cache.ts';
-import type { FormatJob, FormatOutcome } from './format-jobs.ts';
+import { cacheable, type FormatJob, type FormatOutcome } from './format-jobs.ts';
 
 /**
  * The chunks of a file (chunks.ts) through the format cache, each under its own key: when a
@@ -61,7 +61,7 @@ export function withChunkCache(
       for (const done of settle) done(answered);
     }
     const results = await Promise.all(outcomes);
-    await Promise.all(results.map((outcome, i) => (fresh.has(i) && 'content' in outcome && !outcome.rewritten ? cache.set(keys[i]!, outcome.content) : undefined)));
+    await Promise.all(results.map((outcome, i) => (fresh.has(i) && cacheable(outcome) ? cache.set(keys[i]!, outcome.content) : undefined)));
     return results;
   };
 }

@@ -7,7 +7,7 @@ import { prettierConfigSource } from './config-search.ts';
 import { formatCache, formatCacheKey, type FormatCache } from './format-cache.ts';
 import { withChunkCache } from './chunk-cache.ts';
 import { formatChunked } from './chunks.ts';
-import { formatBatch, runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
+import { cacheable, formatBatch, runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
 import { configOptions, CONFIG_SETUP, fileSetup, parserFor, type FormatterSetup } from './formatter.ts';
 import { formatRecord, type FormatRecord, type PriorOutput } from './prior-output.ts';
 import { installedVersion } from '../installed-version.ts';
@@ -164,17 +164,6 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
       );
     },
   };
-}
-
-/**
- * Whether an outcome goes to the format cache: prettier's output, not a text the formatter printed
- * itself (`rewritten`, see format-jobs.ts). GitHub's `--all` on a cold cache wrote 1,591 entries, of
- * which 171 texts had needed prettier; each entry is a file created, and on a file system that had
- * just deleted many files, creating them cost about 1.5 s of system time (ext4 looking for a free
- * inode past the recently deleted ones).
- */
-function cacheable(outcome: FormatOutcome): outcome is Extract<FormatOutcome, { content: string }> {
-  return 'content' in outcome && !outcome.rewritten;
 }
 
 /** A prepared file with prettier's outcome, when prettier formatted it, and the cache's write of it when begun. */

@@ -165,6 +165,9 @@ const UNBREAKABLE = new RegExp(`^${ATOM}$`);
 
 const GENERIC = new RegExp(`^(${NAME})<(.*)>$`);
 
+/** The types prettier hugs a union of one other type with (its `isVoidType`): that type stays on the key's line. */
+const HUG_BESIDE = /^(?:null|void)$/;
+
 /**
  * How prettier prints a member `head: A | B;` (`head` its modifiers and key) that does not fit at
  * `column`, its lines without that indentation, or `undefined` where that is not known: `head:`,
@@ -181,7 +184,7 @@ function brokenUnion(head: string, type: string, column: number): string[] | und
   if (types.length < 2) return undefined;
   // One type with only `null` or `void` beside it: prettier may hug the union on the key's line (a
   // type reference, `Foo | null`, breaks inside its `<>` or not at all): not known (found by a review).
-  if (types.filter((part) => part !== 'null' && part !== 'void').length === 1) return undefined;
+  if (types.filter((part) => !HUG_BESIDE.test(part)).length === 1) return undefined;
   if (column + 2 + type.length + 1 <= WIDTH) return [`${head}:`, `  ${type};`];
   const lines = [`${head}:`];
   for (const [i, part] of types.entries()) {
@@ -311,7 +314,7 @@ class Reader {
       break;
     }
     const objects = types.filter((type) => typeof type !== 'string');
-    const hugged = objects.length === 1 && objects[0]!.suffix === '' && types.every((type) => typeof type !== 'string' || type === 'null' || type === 'void');
+    const hugged = objects.length === 1 && objects[0]!.suffix === '' && types.every((type) => typeof type !== 'string' || HUG_BESIDE.test(type));
     const known =
       ascii &&
       union.comment !== undefined &&

@@ -5,6 +5,7 @@ import { methodSignature } from '../../generator/template-api/signature.ts';
 import api from '../../templates/api.ts';
 import { fixtureContext, fixtureModel } from '../helpers/model-fixture.ts';
 
+
 const string: SchemaNode = { kind: 'string', nullable: false };
 const binary: SchemaNode = { kind: 'string', nullable: false, format: 'binary' };
 const upload: SchemaNode = { kind: 'object', nullable: false, additionalProperties: true, properties: [{ name: 'file', required: true, schema: binary }] };
@@ -206,32 +207,5 @@ describe('the types a signature refers to', () => {
       ['../runtime/options.js', ['ClientOptions', 'RequestOptions'], true],
       ['../schema.js', ['paths'], true],
     ]);
-  });
-});
-
-describe('the template context', () => {
-  it('answers each operation, example and example code once a render, frozen, the same for every template', () => {
-    const ctx = fixtureContext();
-    const other = fixtureContext();
-    const [first, second] = fixtureModel.tags[0]!.operations;
-    const signature = ctx.signature(first!);
-    expect(ctx.signature(first!)).toBe(signature);
-    expect(ctx.signature(second!)).not.toBe(signature);
-    expect(Object.isFrozen(signature) && Object.isFrozen(signature.parameters) && Object.isFrozen(signature.parameters[0])).toBe(true);
-    expect(() => (signature.parameters as unknown[]).push(1)).toThrow(TypeError);
-    // Another render (another context) makes its own, the same.
-    expect(other.signature(first!)).not.toBe(signature);
-    expect(other.signature(first!)).toStrictEqual(signature);
-    const node = fixtureModel.schemas[0]!.schema;
-    const example = ctx.example(node);
-    expect(ctx.example(node)).toBe(example);
-    expect(Object.isFrozen(example)).toBe(true);
-    expect(ctx.exampleCode(node)).toBe(other.exampleCode(node));
-  });
-
-  it('answers a wrong argument (not a model node) as before, without keeping it', () => {
-    const ctx = fixtureContext();
-    expect(() => ctx.signature(undefined as unknown as OperationModel)).toThrow(TypeError);
-    expect(() => ctx.example('x' as unknown as SchemaNode)).not.toThrow(/weak/i);
   });
 });
