@@ -189,8 +189,9 @@ function prettierPlugin(name: string): import('prettier').Plugin {
 /**
  * Prettier's `typescript` parser, its plugin (900 KB) loaded when prettier first asks for it (prettier
  * awaits a parser given as a function). The standalone formatter parses TypeScript files with
- * `babel-ts` (formatter.ts), so a run loads it only for a file babel cannot parse or a markdown
- * fence of TypeScript that prettier formats.
+ * `babel-ts` (formatter.ts), and the code of a markdown page's top-level TypeScript fences apart
+ * the same way (markdown-fences.ts), so a run loads it only for a text babel cannot parse or a
+ * fence of TypeScript left to prettier (in a list item, or code babel cannot parse).
  */
 const LAZY_TYPESCRIPT = { parsers: { typescript: () => prettierPlugin('typescript').parsers!['typescript'] } } as unknown as import('prettier').Plugin;
 

@@ -1,4 +1,12 @@
 /**
+ * A bundler's annotation right before a call or `new` (`/* @__PURE__ *\/ http("Bearer")`, the
+ * runtime's `defaults.ts`): both parsers attach it to the expression after it, wherever that stands
+ * (a generated test formats it in objects, arrays, arguments, defaults, class fields and arrow
+ * bodies). Before anything else (a parameter's name) it is a comment like any other.
+ */
+const PURE = /\/\*\s*[#@]__PURE__\s*\*\/ ?(?=new |[A-Za-z_$][\w$.]*\()/y;
+
+/**
  * Whether prettier's `babel-ts` parser gives the output its `typescript` parser gives for a
  * TypeScript text, as far as it is known (formatter.ts formats with babel-ts when it is). Prettier's
  * tests format every TypeScript case with both parsers and require the same output; a review of
@@ -9,14 +17,17 @@
  * - a quoted key of an abstract member (`abstract "a": number`), which babel leaves quoted;
  * - a comment inside a function's or method's head (`m(// c`, `m /* c *\/ ()`, a comment between
  *   `)` and a return type, `export /* c *\/ * as ns`): babel attaches it elsewhere. So every comment
- *   must start its line, after a `;`, `{` or `}` (or the start), and be followed by a statement or
- *   member: a name, a quoted or numeric key, `[`, `#` or `}`;
+ *   must come after a `;`, `{` or `}` (or the start), on that line or below it, and be followed by a
+ *   statement or member: a name, a quoted or numeric key, `[`, `#` or `}` (a generated test puts
+ *   comments so in types, classes, blocks and statements of every kind: the parsers agree);
  * - code TypeScript's parser reads but prettier's refuses, which babel formats (an initializer in
  *   `for (x = 1 in y)`, a decorator on a parameter): no `for (` and no `@` in code.
  * - a line that starts with a number written from its dot (`.5`): after a member without its `;`
  *   (`a: { ... } | null` then `.5: number;`) babel breaks the union before it (a review found it).
- * Template literals and a `/` that starts no comment (a division or a regular expression) are not
- * read here, so a text holding one goes to `typescript` too.
+ * - `await` before `;`, `,` or a closing bracket: babel reads it as a name at the top level (a fuzz of
+ *   near-valid programs found it, formatting a README's fence that TypeScript refuses).
+ * A `PURE` annotation is not such a comment. Template literals and a `/` that starts no comment (a
+ * division or a regular expression) are not read here, so a text holding one goes to `typescript` too.
  */
 export function babelAlike(text: string): boolean {
   if (/@(?:type|satisfies)\b/.test(text) || /^\s*\.\d/m.test(text)) return false;
@@ -25,9 +36,13 @@ export function babelAlike(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
+    PURE.lastIndex = i;
+    if (c === '/' && PURE.test(text)) {
+      i = PURE.lastIndex - 1;
+      continue;
+    }
     if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
-      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-      if (text.slice(lineStart, i).trim() !== '' || !['', ';', '{', '}'].includes(lastCode)) return false;
+      if (!['', ';', '{', '}'].includes(lastCode)) return false;
       const end = text[i + 1] === '/' ? text.indexOf('\n', i) : text.indexOf('*/', i + 2) + 1;
       if (end <= 0) return text[i + 1] === '/';
       i = end;
@@ -49,6 +64,8 @@ export function babelAlike(text: string): boolean {
       const word = /^[\w$]+/.exec(text.slice(i, i + 64))![0];
       // `for (` and `abstract` before a name or a quoted key; not a key named so (`for: string`).
       if ((word === 'for' || word === 'abstract') && /^\s*[("'\w]/.test(text.slice(i + word.length, i + word.length + 16))) return false;
+      // `await` as a name (`await;`, at the top level): babel reads it, TypeScript's parser does not.
+      if (word === 'await' && /^\s*(?:[;,)\]}]|$)/.test(text.slice(i + word.length, i + word.length + 16))) return false;
       i += word.length - 1;
       lastCode = word.at(-1)!;
       continue;

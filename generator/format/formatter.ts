@@ -3,7 +3,7 @@ import { isAbsolute } from 'node:path';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
 import { babelAlike } from './babel-alike.ts';
-import { formatWithVerbatimFences } from './markdown-fences.ts';
+import { formattedFences, formatWithVerbatimFences } from './markdown-fences.ts';
 import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithPlainItems } from './markdown-items.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
@@ -141,8 +141,11 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * runtime's files, which the build's format seed holds anyway. Where babel refuses a text (`module A {}`, some syntax only TypeScript reads), the
  * `typescript` parser formats it, and reports the error of a text neither can parse. Every
  * TypeScript file of a render was parsed by TypeScript before (emit/print.ts), so babel sees
- * only text TypeScript reads. Markdown fences keep the `typescript` parser: prettier leaves code it
- * cannot parse as it is, so babel reading a fence TypeScript refuses would format it.
+ * only text TypeScript reads. A top-level TypeScript fence in markdown goes the same way, its code
+ * formatted apart as a file (markdown-fences.ts `formattedFences`); prettier leaves code it cannot
+ * parse as it is, so babel reading a fence TypeScript refuses would format it: `babelAlike` refuses
+ * what a fuzz of near-valid programs found (`await;`). Fences elsewhere (in a list item) keep
+ * prettier's `typescript` parser.
  */
 function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: boolean): Formatter {
   const { format, plugins } = prettierStandalone(parsers, allPlugins);
@@ -165,10 +168,15 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
         ),
       ),
     );
-  const markdown = (text: string, filepath: string) =>
-    formatWithPlainBlocks(text, (blocks) =>
-      formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (fenced) => formatWithPlainItems(fenced, (sent) => prettier(sent, 'markdown', filepath)))),
+  // Its TypeScript fences' code formatted apart first, as a file (markdown-fences.ts), so that the fences are verbatim.
+  const markdown = async (text: string, filepath: string) => {
+    const printed = await formattedFences(text, (code) => typescript(code, 'dummy.ts'));
+    return formatWithPlainBlocks(
+      text,
+      (blocks) => formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (fenced) => formatWithPlainItems(fenced, (sent) => prettier(sent, 'markdown', filepath)), printed)),
+      printed,
     );
+  };
   // A JSON file as `JSON.stringify(value, null, 2)` writes it (tsconfig.json) as prettier lays it out (json-code.ts).
   const json = (text: string, filepath: string) => {
     const lines = text.endsWith('\n') ? printedJson(text.slice(0, -1)) : undefined;

@@ -1,5 +1,5 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
-import { verbatimFence } from './markdown-fences.ts';
+import { verbatimFence, type PrintedFences } from './markdown-fences.ts';
 import { LINE_START, plainInline, plainParagraph } from './markdown-inline.ts';
 import { plainTable, startsBlock } from './markdown-rows.ts';
 import { formatRewritten } from './rewrite.ts';
@@ -12,7 +12,8 @@ import { formatRewritten } from './rewrite.ts';
  * - an ATX heading (`#` to `######`, one space, then plain inline markdown): prettier prints its
  *   level's hashes, a space and the text;
  * - a fence prettier prints without parsing it (`verbatimFence`, markdown-fences.ts): a method's
- *   signature, an example program (as prettier breaks its long statements), canonical JSON;
+ *   signature, an example program (as prettier breaks its long statements), canonical JSON, or
+ *   TypeScript whose code was formatted apart (`formattedFences`);
  * - a table of plain cells (`plainTable`, markdown-rows.ts), at the first column after a plain
  *   block, as the rows rewrite takes one: prettier prints it padded, and its run holds it so;
  * - a tight list of `- ` items of one plain line each (`plainList`), after a plain block, where no
@@ -36,8 +37,8 @@ import { formatRewritten } from './rewrite.ts';
  * after them. The operations' anchors, headings, signatures, titles, parameters and the paragraphs
  * on failures and navigation are the templates' own (README, "Plain blocks").
  */
-export function formatWithPlainBlocks(text: string, format: (text: string) => Promise<string>): Promise<string> {
-  return formatRewritten(text, withoutPlainBlocks, withPlainBlocks, (sent) => (LONE.test(sent) ? Promise.resolve(`${PLACEHOLDER}0\n`) : format(sent)));
+export function formatWithPlainBlocks(text: string, format: (text: string) => Promise<string>, fences?: PrintedFences): Promise<string> {
+  return formatRewritten(text, (sent) => withoutPlainBlocks(sent, fences), withPlainBlocks, (sent) => (LONE.test(sent) ? Promise.resolve(`${PLACEHOLDER}0\n`) : format(sent)));
 }
 
 /** The placeholders' prefix (a text that holds it is left as it is); the run's index follows. */
@@ -59,20 +60,20 @@ interface Replaced {
 }
 
 /** `text` with each run of plain blocks replaced by a placeholder, or `undefined` when it has none (see above). */
-export function withoutPlainBlocks(text: string): Replaced | undefined {
+export function withoutPlainBlocks(text: string, fences?: PrintedFences): Replaced | undefined {
   if (text.includes(PLACEHOLDER) || !cuttableMarkdown(text)) return undefined;
   const lines = [...markdownLines(text)];
   const out: string[] = [];
   const runs: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    let block = plainBlock(lines, i, false);
+    let block = plainBlock(lines, i, false, fences);
     if (!block) {
       out.push(lines[i]!.line);
       continue;
     }
     // A plain block is followed by an empty line or the end: the next one may start after it.
     const printed: string[] = [];
-    for (let next: PlainBlock | undefined = block; next; next = plainBlock(lines, block.last + 2, true)) {
+    for (let next: PlainBlock | undefined = block; next; next = plainBlock(lines, block.last + 2, true, fences)) {
       block = next;
       printed.push(block.printed);
     }
@@ -89,11 +90,14 @@ interface PlainBlock {
   readonly printed: string;
 }
 
-/** The plain block (see above) that starts on line `i`, or `undefined` when none does; `inRun`: right after another one. */
-function plainBlock(lines: readonly MarkdownLine[], i: number, inRun: boolean): PlainBlock | undefined {
+/**
+ * The plain block (see above) that starts on line `i`, or `undefined` when none does; `inRun`:
+ * right after another one; `fences`: fences whose code was formatted apart (markdown-fences.ts).
+ */
+function plainBlock(lines: readonly MarkdownLine[], i: number, inRun: boolean, fences: PrintedFences | undefined): PlainBlock | undefined {
   const line = lines[i];
   if (!line?.afterBlank) return undefined;
-  const fence = verbatimFence(lines, i);
+  const fence = verbatimFence(lines, i, fences);
   // The lines up to the next empty one (a fence's code may hold empty lines).
   let last = fence?.close ?? i;
   if (!fence) while ((lines[last + 1]?.line ?? '') !== '') last++;

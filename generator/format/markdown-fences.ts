@@ -36,8 +36,49 @@ import { formatRewritten } from './rewrite.ts';
  * markdown once plain table rows were left out (markdown-rows.ts), and 532 of its 617 JSON
  * examples (the models' pages) are verbatim.
  */
-export function formatWithVerbatimFences(text: string, format: (text: string) => Promise<string>): Promise<string> {
-  return formatRewritten(text, markVerbatimFences, unmarkFences, format);
+export function formatWithVerbatimFences(text: string, format: (text: string) => Promise<string>, printed?: PrintedFences): Promise<string> {
+  return formatRewritten(text, (sent) => markVerbatimFences(sent, printed), unmarkFences, format);
+}
+
+/**
+ * The code of TypeScript fences as prettier prints it, by the code as written: what
+ * `formattedFences` formatted apart. A fence holding such code is verbatim too.
+ */
+export type PrintedFences = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * The TypeScript fences of `text` that `verbatim` does not know (the README's examples with
+ * `try`, arrow functions, destructuring), each one's code formatted apart by `formatCode` (the
+ * standalone formatter's TypeScript path: babel-ts where `babelAlike` allows, else prettier's
+ * `typescript` parser). Prettier formats such a fence's code with its `typescript` parser
+ * (filepath `dummy.ts`) at the first column, as a file, and puts the lines it prints between the
+ * fence's lines; a fence whose code it cannot parse stays as it is. So a code `formatCode`
+ * fails on is left out (prettier then gets that fence, and leaves it or formats it as it would),
+ * as is one whose output has a line ending in a space or a tab (a template literal's: a verbatim
+ * fence loses those) or three backticks, or no line.
+ *
+ * Why: prettier's `typescript` plugin (900 KB) loads for the first such fence, and a small
+ * package's README was the only text that needed it, on the format worker's critical path
+ * (README, "One operation").
+ * Where babel-ts formats code that TypeScript's parser refuses (found by fuzzing near-valid
+ * programs: `await;` at the top level), the fence is formatted where prettier would leave it;
+ * `babelAlike` refuses what was found.
+ */
+export async function formattedFences(text: string, formatCode: (code: string) => Promise<string>): Promise<PrintedFences> {
+  const printed = new Map<string, readonly string[]>();
+  if (!text.includes('```') || text.includes(MARK) || !cuttableMarkdown(text)) return printed;
+  const lines = [...markdownLines(text)];
+  for (let i = 0; i < lines.length; i++) {
+    const fence = fenceAt(lines, i);
+    if (!fence) continue;
+    i = fence.close;
+    const code = fence.code.join('\n');
+    if (!/^(ts|typescript)$/.test(fence.language) || printed.has(code) || verbatim(fence.language, fence.code)) continue;
+    const output = await formatCode(`${code}\n`).catch(() => undefined);
+    const formatted = output?.endsWith('\n') ? output.slice(0, -1).split('\n') : undefined;
+    if (formatted && unformatted(formatted) && !formatted.some((line) => line.includes('```'))) printed.set(code, formatted);
+  }
+  return printed;
 }
 
 /** The language prettier gets for a fence it prints as it is (a text that holds it is left as it is). */
@@ -50,13 +91,13 @@ interface Marked {
 }
 
 /** `text` with each fence prettier prints as it is (see above) marked, or `undefined` when it has none. */
-export function markVerbatimFences(text: string): Marked | undefined {
+export function markVerbatimFences(text: string, printed?: PrintedFences): Marked | undefined {
   if (!text.includes('```') || text.includes(MARK) || !cuttableMarkdown(text)) return undefined;
   const lines = [...markdownLines(text)];
   const out: string[] = [];
   const languages: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const fence = verbatimFence(lines, i);
+    const fence = verbatimFence(lines, i, printed);
     if (!fence) {
       out.push(lines[i]!.line);
       continue;
@@ -68,18 +109,35 @@ export function markVerbatimFences(text: string): Marked | undefined {
   return languages.length > 0 ? { text: out.join('\n'), languages } : undefined;
 }
 
+/** A fence: its language, the line that closes it, and its code (as written, or as prettier prints it). */
+interface Fence {
+  readonly language: string;
+  readonly close: number;
+  readonly code: readonly string[];
+}
+
 /**
  * The fence prettier prints without parsing it (see above) that opens on line `i`: its language,
- * the line that closes it and its code as prettier prints it, or `undefined`. It opens after an
- * empty line outside fenced code (markdownLines tracks fences), at the first column: a top-level block.
+ * the line that closes it and its code as prettier prints it (`verbatim`, or formatted apart:
+ * `printed`), or `undefined`.
  */
-export function verbatimFence(lines: readonly MarkdownLine[], i: number): { readonly language: string; readonly close: number; readonly code: readonly string[] } | undefined {
+export function verbatimFence(lines: readonly MarkdownLine[], i: number, printed?: PrintedFences): Fence | undefined {
+  const fence = fenceAt(lines, i);
+  const code = fence && (verbatim(fence.language, fence.code) ?? (/^(ts|typescript)$/.test(fence.language) ? printed?.get(fence.code.join('\n')) : undefined));
+  return code ? { ...fence, code } : undefined;
+}
+
+/**
+ * The fence in a language of those above that opens on line `i`, with its code as written, or
+ * `undefined`. It opens after an empty line outside fenced code (markdownLines tracks fences), at
+ * the first column: a top-level block.
+ */
+function fenceAt(lines: readonly MarkdownLine[], i: number): Fence | undefined {
   const language = /^```(ts|typescript|json|sh|bash|shell|console|text|txt|diff|)$/.exec(lines[i]!.line)?.[1];
   if (language === undefined || !lines[i]!.afterBlank) return undefined;
   let close = i + 1;
   while (close < lines.length && lines[close]!.line !== '```') close++;
-  const code = close < lines.length ? verbatim(language, lines.slice(i + 1, close).map(({ line }) => line)) : undefined;
-  return code ? { language, close, code } : undefined;
+  return close < lines.length ? { language, close, code: lines.slice(i + 1, close).map(({ line }) => line) } : undefined;
 }
 
 /**

@@ -48,6 +48,20 @@ describe('the standalone formatter', () => {
     expect(sent[0]).toContain('| *kept* |');
   });
 
+  it('gives prettier the code of a README\'s TypeScript fences apart, to babel, and the page with them marked: no fence of TypeScript, the bytes prettier gives', async () => {
+    const example = 'const controller = new AbortController();\nsetTimeout(() => controller.abort(), 5_000); // e.g. the user navigated away\ntry {\n  await api.create({}, { signal: controller.signal, timeoutMs: 10_000 });\n} catch (error) {\n  console.error(error);\n}';
+    const readme = `# pkg\n\n\`\`\`ts\n${example}\n\`\`\`\n\n| Method | Needs |\n| --- | --- |\n`;
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const expected = await prettier.format(readme, 'markdown', 'README.md');
+    sent.length = 0;
+    parsedWith.length = 0;
+    expect(await formatter.format(readme, 'markdown', 'README.md')).toBe(expected);
+    expect(parsedWith).toStrictEqual(['babel-ts', 'markdown']);
+    expect(sent[0]).toBe(`${example}\n`);
+    expect(sent[1]).not.toContain('```ts');
+  });
+
   it('gives prettier other files as they are', async () => {
     const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
     sent.length = 0;

@@ -7,9 +7,11 @@
  * failure, sends the text as it is.
  */
 import { describe, expect, it } from 'vitest';
-import { formatWithVerbatimFences, markVerbatimFences, unmarkFences, unparsable } from '../../generator/format/markdown-fences.ts';
+import { formattedFences, formatWithVerbatimFences, markVerbatimFences, unmarkFences, unparsable } from '../../generator/format/markdown-fences.ts';
 import { formatWithPlainBlocks } from '../../generator/format/markdown-blocks.ts';
-import { expectFallback, format, recorded } from '../helpers/rewrites.ts';
+import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
+import { expectFallback, format, recorded, typescriptAlone } from '../helpers/rewrites.ts';
+import { seeded } from '../helpers/seeded.ts';
 
 /** `text` formatted with its unparsable fences marked: the result, and the texts prettier got. */
 const marked = (text: string) => recorded(formatWithVerbatimFences, text);
@@ -275,5 +277,66 @@ describe('fences in a language prettier does not format', () => {
     const { output, sent } = await marked(text);
     expect(sent).toStrictEqual([text]);
     expect(output).toBe(await format(text));
+  });
+});
+
+describe('TypeScript fences formatted apart', () => {
+  /** The README's examples: a `try`, an arrow function with a comment after it, destructuring. */
+  const EXAMPLES = [
+    'import { RealtimeApi, ApiError } from "pkg";\n\nconst api = new RealtimeApi({ apiKey: "your-token" });\n\ntry {\n  const result = await api.create({ modalities: ["text", "audio"], model: "gpt-4o-realtime-preview", voice: "ash" });\n  console.log(result);\n} catch (error) {\n  if (!(error instanceof ApiError)) throw error;\n  console.error(error.name, error.status);\n}',
+    'const controller = new AbortController();\nsetTimeout(() => controller.abort(), 5_000); // e.g. the user navigated away\nconst result = await api.create({}, { signal: controller.signal, timeoutMs: 10_000, maxRetries: 0 });',
+    "const { data, response, requestId } = await api.create({ model: \"m\" }).withResponse();\nconsole.log(response.headers.get('x-ratelimit-remaining-requests'), requestId, data);",
+  ];
+  /** The TypeScript path of the standalone formatter, with prettier's parser for each text recorded. */
+  const formatCode = (parsers: string[]) => (code: string) => {
+    const parse = typescriptAlone('dummy.ts', 'babel-ts');
+    parsers.push('babel-ts');
+    return parse(code);
+  };
+
+  it('formats each fence `verbatim` does not know once, as prettier prints a file of its code', async () => {
+    const text = `# A\n\n${fence(EXAMPLES[0]!)}\n${fence(EXAMPLES[1]!, 'typescript')}\n${fence(EXAMPLES[0]!)}\n${fence('reposGet(owner: string): ApiPromise<Repo>')}\n${fence('const   a=1', 'js')}`;
+    const parsers: string[] = [];
+    const printed = await formattedFences(text, formatCode(parsers));
+    expect([...printed.keys()]).toStrictEqual([EXAMPLES[0], EXAMPLES[1]]);
+    expect(parsers).toHaveLength(2);
+    for (const [code, lines] of printed) expect(`${lines.join('\n')}\n`).toBe(await typescriptAlone('dummy.ts')(code));
+  });
+
+  it.each([
+    { name: 'code neither parser reads (prettier prints it as it is)', text: `# A\n\n${fence('const x = ;\nfoo(bar): Baz')}` },
+    { name: 'a template literal with a space at a line\'s end', text: `# A\n\n${fence('const a = `x \ny`;')}` },
+    { name: 'three backticks in the code', text: `# A\n\n${fence('const a = "```";')}` },
+    { name: 'a fence in a list item', text: `- item\n\n  \`\`\`ts\n  const   a=1\n  \`\`\`\n` },
+    { name: 'a fence right after a paragraph line', text: `text\n\`\`\`ts\nconst   a=1\n\`\`\`\n` },
+    { name: 'an empty fence', text: '# A\n\n```ts\n```\n' },
+    { name: 'a text that holds the mark', text: `${page('const   a=1')}\nopenapi-morph-verbatim\n` },
+    { name: 'prettier-ignore', text: `<!-- prettier-ignore -->\n${page('const   a=1')}` },
+  ])('leaves to prettier $name', async ({ text }) => {
+    const printed = await formattedFences(text, (code) => typescriptAlone('dummy.ts')(code));
+    expect(printed.size).toBe(0);
+  });
+
+  it('the standalone formatter gives prettier\'s bytes for pages of such fences, and prettier formats no TypeScript fence', async () => {
+    const random = seeded(3);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const pieces = [
+      () => `## ${pick(['Usage', 'Errors', 'Cancel a call'])}`,
+      () => pick(['Failures reject with `ApiError`.', 'A *note*   with  spaces.', '- a list\n- of two']),
+      () => fence(pick(EXAMPLES), pick(['ts', 'typescript'])),
+      () => fence(pick(['const   x = {a:1}', 'interface A { a: string; b?: number }', 'type T = "a"|"b"', 'export async function f(a: number) { return await g(a) }', 'const a = 1; // @type\nlet b = 2'])),
+      () => fence(pick(['foo(bar): Baz', 'const x = ;', 'GET /pets']), 'ts'),
+      () => fence(JSON.stringify({ a: [1, 2] }, null, 2), 'json'),
+      () => '- item\n\n  ```ts\n  const   a=1\n  ```',
+    ];
+    const ours = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    let apart = 0;
+    for (let n = 0; n < 40; n++) {
+      const text = `${Array.from({ length: 3 + Math.floor(random() * 5) }, () => pick(pieces)()).join('\n\n')}\n`;
+      expect(await ours.format(text, 'markdown', 'docs/A.md'), text).toBe(await prettier.format(text, 'markdown', 'docs/A.md'));
+      apart += (await formattedFences(text, (code) => ours.format(code, 'typescript', 'dummy.ts'))).size;
+    }
+    expect(apart).toBeGreaterThan(40);
   });
 });
