@@ -3,7 +3,7 @@ import { isAbsolute } from 'node:path';
 import type { PrintedFile } from '../emit/print.ts';
 import { prettierFull, prettierStandalone } from '../heavy.ts';
 import { babelAlike } from './babel-alike.ts';
-import { formattedFences, formatWithVerbatimFences } from './markdown-fences.ts';
+import { formattedFences, formatWithVerbatimFences, UNFORMATTED_LANGUAGES } from './markdown-fences.ts';
 import { formatWithPlainBlocks } from './markdown-blocks.ts';
 import { formatWithPlainItems } from './markdown-items.ts';
 import { formatWithoutPlainRows } from './markdown-rows.ts';
@@ -208,8 +208,20 @@ function extension(path: string): string {
   return /\.([^./]+)$/.exec(path)?.[1] ?? '';
 }
 
-/** Code fence languages and the parser prettier formats them with (`null`: left as is). */
-const FENCES: Record<string, string | null> = { ts: 'typescript', typescript: 'typescript', js: 'babel', javascript: 'babel', mjs: 'babel', cjs: 'babel', json: 'json', '': null, sh: null, bash: null, shell: null, console: null, text: null, txt: null, diff: null };
+/**
+ * Code fence languages and the parser prettier formats them with (`null`: left as is, by every
+ * plugin: a page with a Ruby sample needs no more plugins than one without).
+ */
+const FENCES: Record<string, string | null> = {
+  ts: 'typescript',
+  typescript: 'typescript',
+  js: 'babel',
+  javascript: 'babel',
+  mjs: 'babel',
+  cjs: 'babel',
+  json: 'json',
+  ...Object.fromEntries(UNFORMATTED_LANGUAGES.map((language) => [language, null])),
+};
 
 /**
  * The parsers a file needs: its own, and for markdown those of its code fences (prettier formats

@@ -23,9 +23,9 @@ import { formatRewritten } from './rewrite.ts';
  * - JSON under `json` as `JSON.stringify(value, null, 2)` prints it (the docs pages' examples),
  *   which the fence then holds as prettier lays it out (`printedJson`, json-code.ts): objects as
  *   they are, arrays on one line where they fit.
- * - Code under a language prettier has no parser for in the standalone setup (`sh`, `bash`,
- *   `shell`, `console`, `text`, `txt`, `diff`, or none): as it is, where no line ends in a space
- *   or a tab (see `unformatted`).
+ * - Code under a language prettier has no parser for (`UNFORMATTED_LANGUAGES`: `sh`, `text`,
+ *   `diff`, `ruby`, `python`, none, ...): as it is, where no line ends in a space or a tab (see
+ *   `unformatted`).
  *
  * Only with prettier's defaults (the standalone setup), in a document `cuttableMarkdown` accepts, for
  * a fence of three backticks that opens a top-level block and whose language is exactly one of those.
@@ -81,6 +81,21 @@ export async function formattedFences(text: string, formatCode: (code: string) =
   return printed;
 }
 
+/**
+ * Fence languages no parser of prettier's formats, in any plugin it ships: it prints such a fence
+ * as it is (no language, a shell, text, a diff, and the languages of code samples in API
+ * descriptions). A test reads every plugin's languages (names, aliases, extensions), which prettier
+ * matches a fence's language against, and finds none of these.
+ */
+export const UNFORMATTED_LANGUAGES: readonly string[] = [
+  ...['', 'sh', 'bash', 'shell', 'zsh', 'fish', 'console', 'powershell', 'ps1', 'bat', 'cmd', 'text', 'txt', 'plaintext', 'log', 'diff'],
+  ...['ruby', 'rb', 'python', 'py', 'go', 'golang', 'java', 'kotlin', 'kt', 'swift', 'rust', 'rs', 'php', 'csharp', 'cs', 'c', 'cpp', 'objc', 'scala', 'perl', 'r', 'dart', 'elixir', 'erlang', 'haskell', 'clojure'],
+  ...['http', 'curl', 'xml', 'ini', 'toml', 'dockerfile', 'makefile', 'sql'],
+];
+
+/** A fence's opening line at the first column, in a language known here (group 1). */
+const FENCE_OPENING = new RegExp(`^\`\`\`(ts|typescript|json|${UNFORMATTED_LANGUAGES.join('|')})$`);
+
 /** The language prettier gets for a fence it prints as it is (a text that holds it is left as it is). */
 const MARK = 'openapi-morph-verbatim';
 
@@ -133,7 +148,7 @@ export function verbatimFence(lines: readonly MarkdownLine[], i: number, printed
  * the first column: a top-level block.
  */
 function fenceAt(lines: readonly MarkdownLine[], i: number): Fence | undefined {
-  const language = /^```(ts|typescript|json|sh|bash|shell|console|text|txt|diff|)$/.exec(lines[i]!.line)?.[1];
+  const language = FENCE_OPENING.exec(lines[i]!.line)?.[1];
   if (language === undefined || !lines[i]!.afterBlank) return undefined;
   let close = i + 1;
   while (close < lines.length && lines[close]!.line !== '```') close++;

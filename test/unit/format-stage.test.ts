@@ -224,7 +224,7 @@ describe('format session (a render hands each file over as it is printed)', () =
 
   it('formats each file once, keyed for what it needs alone: a file in a language no other file has changes no other key', async () => {
     // A fence in a language with no plugin listed makes its page need every plugin: that page only.
-    const odd = headed('docs/B.md', '# B\n\n```ruby\nputs 1\n```\n');
+    const odd = headed('docs/B.md', '# B\n\n```css\na { color: red }\n```\n');
     const { pool, posted, release } = recordingPool();
     const session = startFormatSession(join(base, 'other', 'out'), join(base, 'other', 'cache'), pool);
     for (const file of [...files, odd]) session.add(file);

@@ -7,9 +7,10 @@
  * failure, sends the text as it is.
  */
 import { describe, expect, it } from 'vitest';
-import { formattedFences, formatWithVerbatimFences, markVerbatimFences, unmarkFences, unparsable } from '../../generator/format/markdown-fences.ts';
+import { formattedFences, formatWithVerbatimFences, markVerbatimFences, UNFORMATTED_LANGUAGES, unmarkFences, unparsable } from '../../generator/format/markdown-fences.ts';
 import { formatWithPlainBlocks } from '../../generator/format/markdown-blocks.ts';
-import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
+import { createFormatter, DEFAULT_PACKAGE_SETUP, fileSetup } from '../../generator/format/formatter.ts';
+import { prettierStandalone } from '../../generator/heavy.ts';
 import { expectFallback, format, recorded, typescriptAlone } from '../helpers/rewrites.ts';
 import { seeded } from '../helpers/seeded.ts';
 
@@ -250,6 +251,8 @@ describe('fences in a language prettier does not format', () => {
     { name: 'a shell command', language: 'sh', code: 'npm install some-package  # two spaces before the comment' },
     { name: 'no language', language: '', code: 'plain   text\n\twith a tab' },
     { name: 'a diff', language: 'diff', code: '- a\n+ b' },
+    { name: 'a Ruby sample', language: 'ruby', code: 'require "base64"\n\nkey = Base64.decode64("+ZYv")\nputs   key' },
+    { name: 'a Python sample', language: 'python', code: 'import requests\nr = requests.get( "https://x.test" )' },
   ])('$name: marked, and the output is prettier\'s', async ({ language, code }) => {
     const text = page(code, language);
     const { output, sent } = await marked(text);
@@ -338,5 +341,25 @@ describe('TypeScript fences formatted apart', () => {
       apart += (await formattedFences(text, (code) => ours.format(code, 'typescript', 'dummy.ts'))).size;
     }
     expect(apart).toBeGreaterThan(40);
+  });
+});
+
+describe('languages prettier has no parser for', () => {
+  it('none of them is a name, an alias or an extension of a language of any plugin prettier ships, so prettier prints their fences as they are', () => {
+    const { plugins } = prettierStandalone([], true);
+    const languages = plugins.flatMap((plugin) => plugin.languages ?? []);
+    expect(languages.length).toBeGreaterThan(20);
+    const known = UNFORMATTED_LANGUAGES.filter((language) => languages.some(({ name, aliases, extensions }) => name.toLowerCase() === language || aliases?.includes(language) || extensions?.includes(`.${language}`)));
+    expect(known).toStrictEqual([]);
+    // The check finds a language a plugin knows.
+    expect(['yaml', 'css', 'node'].every((language) => languages.some(({ name, aliases, extensions }) => name.toLowerCase() === language || aliases?.includes(language) || extensions?.includes(`.${language}`)))).toBe(true);
+  });
+
+  it('a page with a Ruby sample needs the default plugins only, and gets the bytes prettier gives with every plugin', async () => {
+    const page = { path: 'docs/ActionsApi.md', content: '## Example encrypting a secret using Ruby\n\n```ruby\nrequire "rbnacl"\nputs   Base64.strict_encode64(x)\n```\n\nA   paragraph.\n' };
+    expect(fileSetup(page)).toStrictEqual({ ...DEFAULT_PACKAGE_SETUP, parsers: ['json', 'json-stringify', 'markdown', 'typescript'] });
+    const every = await createFormatter({ kind: 'standalone', parsers: ['markdown'], all: true }, { rewrites: false });
+    const ours = await createFormatter(fileSetup(page));
+    expect(await ours.format(page.content, 'markdown', page.path)).toBe(await every.format(page.content, 'markdown', page.path));
   });
 });
