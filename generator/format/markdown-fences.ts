@@ -66,7 +66,8 @@ export type PrintedFences = ReadonlyMap<string, readonly string[]>;
  */
 export async function formattedFences(text: string, formatCode: (code: string) => Promise<string>): Promise<PrintedFences> {
   const printed = new Map<string, readonly string[]>();
-  if (!text.includes('```') || text.includes(MARK) || !cuttableMarkdown(text)) return printed;
+  // (`ts` and `typescript` both start so.)
+  if (!text.includes('```ts') || text.includes(MARK) || !cuttableMarkdown(text)) return printed;
   const lines = [...markdownLines(text)];
   for (let i = 0; i < lines.length; i++) {
     const fence = fenceAt(lines, i);
