@@ -24,8 +24,6 @@ const PURE = /\/\*\s*[#@]__PURE__\s*\*\/ ?(?=new |[A-Za-z_$][\w$.]*\()/y;
  *   `for (x = 1 in y)`, a decorator on a parameter): no `for (` and no `@` in code.
  * - a line that starts with a number written from its dot (`.5`): after a member without its `;`
  *   (`a: { ... } | null` then `.5: number;`) babel breaks the union before it (a review found it).
- * - `await` before `;`, `,` or a closing bracket: babel reads it as a name at the top level (a fuzz of
- *   near-valid programs found it, formatting a README's fence that TypeScript refuses).
  * A `PURE` annotation is not such a comment. Template literals and a `/` that starts no comment (a
  * division or a regular expression) are not read here, so a text holding one goes to `typescript` too.
  */
@@ -64,8 +62,6 @@ export function babelAlike(text: string): boolean {
       const word = /^[\w$]+/.exec(text.slice(i, i + 64))![0];
       // `for (` and `abstract` before a name or a quoted key; not a key named so (`for: string`).
       if ((word === 'for' || word === 'abstract') && /^\s*[("'\w]/.test(text.slice(i + word.length, i + word.length + 16))) return false;
-      // `await` as a name (`await;`, at the top level): babel reads it, TypeScript's parser does not.
-      if (word === 'await' && /^\s*(?:[;,)\]}]|$)/.test(text.slice(i + word.length, i + word.length + 16))) return false;
       i += word.length - 1;
       lastCode = word.at(-1)!;
       continue;

@@ -14,6 +14,7 @@ import { printedSkeleton } from './skeleton.ts';
 import { formatWithDataElements } from './data-elements.ts';
 import { formatWithDocComments } from './doc-comments.ts';
 import { printedJson } from './json-code.ts';
+import { STRICT_BABEL_TS, strictBabelPlugin } from './strict-babel.ts';
 
 /** prettier, set up once for a batch of files: the user's config, or the standalone build's defaults. */
 export interface Formatter {
@@ -142,19 +143,22 @@ export function resolvePlugin<T>(plugin: T, configFile: string): T | string {
  * `typescript` parser formats it, and reports the error of a text neither can parse. Every
  * TypeScript file of a render was parsed by TypeScript before (emit/print.ts), so babel sees
  * only text TypeScript reads. A top-level TypeScript fence in markdown goes the same way, its code
- * formatted apart as a file (markdown-fences.ts `formattedFences`); prettier leaves code it cannot
- * parse as it is, so babel reading a fence TypeScript refuses would format it: `babelAlike` refuses
- * what a fuzz of near-valid programs found (`await;`). Fences elsewhere (in a list item) keep
+ * formatted apart as a file (markdown-fences.ts `formattedFences`), but through a strict babel
+ * (strict-babel.ts): prettier leaves code its `typescript` parser refuses as it is, and babel
+ * reads some such code (recovered errors, proposals). Fences elsewhere (in a list item) keep
  * prettier's `typescript` parser.
  */
 function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: boolean): Formatter {
-  const { format, plugins } = prettierStandalone(parsers, allPlugins);
+  const { format, plugins: loaded } = prettierStandalone(parsers, allPlugins);
+  // A fence's code is not known to parse as TypeScript: babel reads it strictly (strict-babel.ts).
+  const strict = strictBabelPlugin(loaded);
+  const plugins = strict ? [...loaded, strict] : loaded;
   let calls = 0;
   const prettier = (text: string, parser: string, filepath: string) => {
     calls++;
     return format(text, { parser, filepath, plugins });
   };
-  const typescript = (text: string, filepath: string) =>
+  const typescript = (text: string, filepath: string, babel = 'babel-ts') =>
     formatWithTypeAliases(text, (aliases) =>
       formatWithTypeMembers(aliases, (members) =>
         formatWithApiMethods(members, (methods) =>
@@ -162,7 +166,7 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
             formatWithDocComments(elements, (sent) => {
               const skeleton = printedSkeleton(sent);
               if (skeleton !== undefined) return Promise.resolve(skeleton);
-              return babelAlike(sent) ? prettier(sent, 'babel-ts', filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath);
+              return babelAlike(sent) ? prettier(sent, babel, filepath).catch(() => prettier(sent, 'typescript', filepath)) : prettier(sent, 'typescript', filepath);
             }),
           ),
         ),
@@ -170,7 +174,7 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
     );
   // Its TypeScript fences' code formatted apart first, as a file (markdown-fences.ts), so that the fences are verbatim.
   const markdown = async (text: string, filepath: string) => {
-    const printed = await formattedFences(text, (code) => typescript(code, 'dummy.ts'));
+    const printed = strict ? await formattedFences(text, (code) => typescript(code, 'dummy.ts', STRICT_BABEL_TS)) : undefined;
     return formatWithPlainBlocks(
       text,
       (blocks) => formatWithoutPlainRows(blocks, (rows) => formatWithVerbatimFences(rows, (fenced) => formatWithPlainItems(fenced, (sent) => prettier(sent, 'markdown', filepath)), printed)),

@@ -63,7 +63,6 @@ describe('babelAlike', () => {
   });
 
   it.each([
-    { name: '`await` as a name at the top level (babel reads it, TypeScript does not)', text: 'const res = await;\nf(await);\n' },
     { name: 'a PURE annotation before a parameter', text: 'class A {\n  m(/* @__PURE__ */ x: number) {}\n}\n' },
     { name: 'a PURE annotation before a parenthesis', text: 'const a = /* @__PURE__ */ (b);\n' },
   ])('refuses $name', ({ text }) => {

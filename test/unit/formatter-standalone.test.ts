@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { seeded } from '../helpers/seeded.ts';
 
 const sent: string[] = [];
 /** The parser each text went to prettier with, in order. */
@@ -25,6 +26,7 @@ vi.mock('../../generator/heavy.ts', async (original) => {
 const { createFormatter, DEFAULT_PACKAGE_SETUP, parserFor } = await import('../../generator/format/formatter.ts');
 const { prettierStandalone } = await import('../../generator/heavy.ts');
 const { babelAlike } = await import('../../generator/format/babel-alike.ts');
+const { STRICT_BABEL_TS } = await import('../../generator/format/strict-babel.ts');
 
 const ROW = '| **owner** | `string` | The account owner. | required |';
 const PARAGRAPH = 'Failures reject with [`ApiError`](../README.md#errors).';
@@ -48,7 +50,7 @@ describe('the standalone formatter', () => {
     expect(sent[0]).toContain('| *kept* |');
   });
 
-  it('gives prettier the code of a README\'s TypeScript fences apart, to babel, and the page with them marked: no fence of TypeScript, the bytes prettier gives', async () => {
+  it('gives prettier the code of a README\'s TypeScript fences apart, to a strict babel, and the page with them marked: no fence of TypeScript, the bytes prettier gives', async () => {
     const example = 'const controller = new AbortController();\nsetTimeout(() => controller.abort(), 5_000); // e.g. the user navigated away\ntry {\n  await api.create({}, { signal: controller.signal, timeoutMs: 10_000 });\n} catch (error) {\n  console.error(error);\n}';
     const readme = `# pkg\n\n\`\`\`ts\n${example}\n\`\`\`\n\n| Method | Needs |\n| --- | --- |\n`;
     const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
@@ -57,9 +59,48 @@ describe('the standalone formatter', () => {
     sent.length = 0;
     parsedWith.length = 0;
     expect(await formatter.format(readme, 'markdown', 'README.md')).toBe(expected);
-    expect(parsedWith).toStrictEqual(['babel-ts', 'markdown']);
+    expect(parsedWith).toStrictEqual([STRICT_BABEL_TS, 'markdown']);
     expect(sent[0]).toBe(`${example}\n`);
     expect(sent[1]).not.toContain('```ts');
+  });
+
+  it('gives prettier\'s bytes for pages of TypeScript fences, each fence\'s code formatted apart sent to prettier without the fence', async () => {
+    const random = seeded(3);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const fence = (code: string, language = 'ts') => `\`\`\`${language}\n${code}\n\`\`\``;
+    const programs = [
+      'const controller = new AbortController();\nsetTimeout(() => controller.abort(), 5_000); // e.g. the user navigated away\nconst result = await api.create({}, { signal: controller.signal, timeoutMs: 10_000, maxRetries: 0 });',
+      "const { data, response, requestId } = await api.create({ model: \"m\" }).withResponse();\nconsole.log(response.headers.get('x-ratelimit-remaining-requests'), requestId, data);",
+      'try {\n  await api.create();\n} catch (error) {\n  if (!(error instanceof ApiError)) throw error;\n}',
+      'const   x = {a:1}',
+      'interface A { a: string; b?: number }',
+      'export async function f(a: number) { return await g(a) }',
+    ];
+    const pieces = [
+      () => `## ${pick(['Usage', 'Errors', 'Cancel a call'])}`,
+      () => pick(['Failures reject with `ApiError`.', 'A *note*   with  spaces.', '- a list\n- of two']),
+      () => fence(pick(programs), pick(['ts', 'typescript'])),
+      () => fence(pick(['foo(bar): Baz', 'const x = ;', 'const d = new Date(2024, 08, 01);', 'const port = env.PORT ?? throw new Error("x");'])),
+      () => fence(JSON.stringify({ a: [1, 2] }, null, 2), 'json'),
+      () => '- item\n\n  ```ts\n  const   a=1\n  ```',
+    ];
+    const formatter = await createFormatter(DEFAULT_PACKAGE_SETUP);
+    const prettier = await createFormatter(DEFAULT_PACKAGE_SETUP, { rewrites: false });
+    let apart = 0;
+    for (let n = 0; n < 40; n++) {
+      const text = `${Array.from({ length: 3 + Math.floor(random() * 5) }, () => pick(pieces)()).join('\n\n')}\n`;
+      const expected = await prettier.format(text, 'markdown', 'docs/A.md');
+      sent.length = 0;
+      parsedWith.length = 0;
+      expect(await formatter.format(text, 'markdown', 'docs/A.md'), text).toBe(expected);
+      const markdown = sent.filter((_, i) => parsedWith[i] === 'markdown');
+      for (const code of programs) {
+        if (!sent.includes(`${code}\n`)) continue;
+        apart++;
+        expect(markdown.some((page) => page.includes(`\n${code}\n`)), code).toBe(false);
+      }
+    }
+    expect(apart).toBeGreaterThan(30);
   });
 
   it('gives prettier other files as they are', async () => {
