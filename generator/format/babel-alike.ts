@@ -6,6 +6,12 @@
  */
 const PURE = /\/\*\s*[#@]__PURE__\s*\*\/ ?(?=new |[A-Za-z_$][\w$.]*\()/y;
 
+/** Where a `PURE` annotation that starts at `at` ends (with the space after it), or -1. */
+function pureEnd(text: string, at: number): number {
+  PURE.lastIndex = at;
+  return PURE.test(text) ? PURE.lastIndex : -1;
+}
+
 /**
  * Whether prettier's `babel-ts` parser gives the output its `typescript` parser gives for a
  * TypeScript text, as far as it is known (formatter.ts formats with babel-ts when it is). Prettier's
@@ -34,9 +40,9 @@ export function babelAlike(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
-    PURE.lastIndex = i;
-    if (c === '/' && PURE.test(text)) {
-      i = PURE.lastIndex - 1;
+    const pure = c === '/' ? pureEnd(text, i) : -1;
+    if (pure > 0) {
+      i = pure - 1;
       continue;
     }
     if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {

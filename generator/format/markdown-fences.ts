@@ -49,8 +49,8 @@ export type PrintedFences = ReadonlyMap<string, readonly string[]>;
 /**
  * The TypeScript fences of `text` that `verbatim` does not know (the README's examples with
  * `try`, arrow functions, destructuring), each one's code formatted apart by `formatCode` (the
- * standalone formatter's TypeScript path: babel-ts where `babelAlike` allows, else prettier's
- * `typescript` parser). Prettier formats such a fence's code with its `typescript` parser
+ * standalone formatter's TypeScript path: a strict babel where `babelAlike` allows, else
+ * prettier's `typescript` parser). Prettier formats such a fence's code with its `typescript` parser
  * (filepath `dummy.ts`) at the first column, as a file, and puts the lines it prints between the
  * fence's lines; a fence whose code it cannot parse stays as it is. So a code `formatCode`
  * fails on is left out (prettier then gets that fence, and leaves it or formats it as it would),
@@ -59,7 +59,7 @@ export type PrintedFences = ReadonlyMap<string, readonly string[]>;
  *
  * Why: prettier's `typescript` plugin (900 KB) loads for the first such fence, and a small
  * package's README was the only text that needed it, on the format worker's critical path
- * (README, "One operation").
+ * (README, "TypeScript fences apart").
  * `formatCode` must fail where prettier's `typescript` parser does: babel reads some code it
  * refuses (formatter.ts gives it a strict babel, strict-babel.ts).
  */
@@ -87,11 +87,14 @@ export async function formattedFences(text: string, formatCode: (code: string) =
  * descriptions). A test reads every plugin's languages (names, aliases, extensions), which prettier
  * matches a fence's language against, and finds none of these.
  */
-export const UNFORMATTED_LANGUAGES: readonly string[] = (
-  ' sh bash shell zsh fish console powershell ps1 bat cmd text txt plaintext log diff' +
-  ' ruby rb python py go golang java kotlin kt swift rust rs php csharp cs c cpp objc scala perl r dart elixir erlang haskell clojure' +
-  ' http curl xml ini toml dockerfile makefile sql'
-).split(' ');
+export const UNFORMATTED_LANGUAGES: readonly string[] = [
+  '',
+  ...(
+    'sh bash shell zsh fish console powershell ps1 bat cmd text txt plaintext log diff ' +
+    'ruby rb python py go golang java kotlin kt swift rust rs php csharp cs c cpp objc scala perl r dart elixir erlang haskell clojure ' +
+    'http curl xml ini toml dockerfile makefile sql'
+  ).split(' '),
+];
 
 /** A fence's opening line at the first column, in a language known here (group 1). */
 const FENCE_OPENING = new RegExp(`^\`\`\`(ts|typescript|json|${UNFORMATTED_LANGUAGES.join('|')})$`);
