@@ -73,7 +73,7 @@ export async function formattedFences(text: string, formatCode: (code: string) =
     if (!fence) continue;
     i = fence.close;
     const code = fence.code.join('\n');
-    if (!/^(ts|typescript)$/.test(fence.language) || printed.has(code) || verbatim(fence.language, fence.code)) continue;
+    if (!TYPESCRIPT.test(fence.language) || printed.has(code) || verbatim(fence.language, fence.code)) continue;
     const output = await formatCode(`${code}\n`).catch(() => undefined);
     const formatted = output?.endsWith('\n') ? output.slice(0, -1).split('\n') : undefined;
     if (formatted && unformatted(formatted) && !formatted.some((line) => line.includes('```'))) printed.set(code, formatted);
@@ -95,6 +95,9 @@ export const UNFORMATTED_LANGUAGES: readonly string[] = [
     'http curl xml ini toml dockerfile makefile sql'
   ).split(' '),
 ];
+
+/** The languages prettier formats a fence in with its `typescript` parser, of those known here. */
+const TYPESCRIPT = /^(ts|typescript)$/;
 
 /** A fence's opening line at the first column, in a language known here (group 1). */
 const FENCE_OPENING = new RegExp(`^\`\`\`(ts|typescript|json|${UNFORMATTED_LANGUAGES.join('|')})$`);
@@ -141,7 +144,7 @@ interface Fence {
  */
 export function verbatimFence(lines: readonly MarkdownLine[], i: number, printed?: PrintedFences): Fence | undefined {
   const fence = fenceAt(lines, i);
-  const code = fence && (verbatim(fence.language, fence.code) ?? (/^(ts|typescript)$/.test(fence.language) ? printed?.get(fence.code.join('\n')) : undefined));
+  const code = fence && (verbatim(fence.language, fence.code) ?? (TYPESCRIPT.test(fence.language) ? printed?.get(fence.code.join('\n')) : undefined));
   return code ? { ...fence, code } : undefined;
 }
 
@@ -166,7 +169,7 @@ function fenceAt(lines: readonly MarkdownLine[], i: number): Fence | undefined {
 export function verbatim(language: string, code: readonly string[]): readonly string[] | undefined {
   if (code.some((line) => line.includes('```'))) return undefined;
   if (language === 'json') return printedJson(code.join('\n'));
-  if (!/^(ts|typescript)$/.test(language)) return unformatted(code) ? code : undefined;
+  if (!TYPESCRIPT.test(language)) return unformatted(code) ? code : undefined;
   return code.length === 1 && unparsable(code[0]!) ? code : printedProgram(code);
 }
 
