@@ -305,18 +305,22 @@ describe('TypeScript fences formatted apart', () => {
     for (const [code, lines] of printed) expect(`${lines.join('\n')}\n`).toBe(await typescriptAlone('dummy.ts')(code));
   });
 
+  // Each case beside its control, a text that differs from it only in what the case is about and
+  // whose fence is formatted apart: a formatter that formats no fence apart fails the controls, one
+  // that formats every fence fails the cases.
   it.each([
-    { name: 'code neither parser reads (prettier prints it as it is)', text: `# A\n\n${fence('const x = ;\nfoo(bar): Baz')}` },
-    { name: 'a template literal with a space at a line\'s end', text: `# A\n\n${fence('const a = `x \ny`;')}` },
-    { name: 'three backticks in the code', text: `# A\n\n${fence('const a = "```";')}` },
-    { name: 'a fence in a list item', text: `- item\n\n  \`\`\`ts\n  const   a=1\n  \`\`\`\n` },
-    { name: 'a fence right after a paragraph line', text: `text\n\`\`\`ts\nconst   a=1\n\`\`\`\n` },
-    { name: 'an empty fence', text: '# A\n\n```ts\n```\n' },
-    { name: 'a text that holds the mark', text: `${page('const   a=1')}\nopenapi-morph-verbatim\n` },
-    { name: 'prettier-ignore', text: `<!-- prettier-ignore -->\n${page('const   a=1')}` },
-  ])('leaves to prettier $name', async ({ text }) => {
-    const printed = await formattedFences(text, (code) => typescriptAlone('dummy.ts')(code));
-    expect(printed.size).toBe(0);
+    { name: 'code neither parser reads (prettier prints it as it is)', text: `# A\n\n${fence('const x = ;\nfoo(bar): Baz')}`, control: `# A\n\n${fence('const x = 1 ;\nfoo(bar)')}` },
+    { name: 'a template literal with a space at a line\'s end', text: `# A\n\n${fence('const a = `x \ny`;')}`, control: `# A\n\n${fence('const a = `x\ny`;')}` },
+    { name: 'three backticks in the code', text: `# A\n\n${fence('const a = "```";')}`, control: `# A\n\n${fence('const a = "``"')}` },
+    { name: 'a fence in a list item', text: `- item\n\n  \`\`\`ts\n  const   a=1\n  \`\`\`\n`, control: `- item\n\n\`\`\`ts\nconst   a=1\n\`\`\`\n` },
+    { name: 'a fence right after a paragraph line', text: `text\n\`\`\`ts\nconst   a=1\n\`\`\`\n`, control: `text\n\n\`\`\`ts\nconst   a=1\n\`\`\`\n` },
+    { name: 'an empty fence', text: '# A\n\n```ts\n```\n', control: '# A\n\n```ts\nconst   a=1\n```\n' },
+    { name: 'a text that holds the mark', text: `${page('const   a=1')}\nopenapi-morph-verbatim\n`, control: `${page('const   a=1')}\nopenapi-morph-verbatin\n` },
+    { name: 'prettier-ignore', text: `<!-- prettier-ignore -->\n${page('const   a=1')}`, control: `<!-- a comment -->\n${page('const   a=1')}` },
+  ])('leaves to prettier $name', async ({ text, control }) => {
+    const formatCode = (code: string) => typescriptAlone('dummy.ts')(code);
+    expect((await formattedFences(text, formatCode)).size).toBe(0);
+    expect((await formattedFences(control, formatCode)).size).toBeGreaterThan(0);
   });
 });
 
