@@ -1,14 +1,14 @@
 /**
  * A large TypeScript or markdown file formatted in chunks gives the bytes prettier gives for the
  * whole file: on real generated packages (printed, not yet formatted: our spec, @readme/oas-examples
- * documents, a seeded large document and, where the bench's dependencies are installed, a slice of
- * GitHub's REST description; rendered into memory here, never written to the repository), cut as
- * finely as the chunker can, and on hand-written texts where comments, blank lines and empty
+ * documents, a seeded large document and a slice of GitHub's REST description, from the bench's or
+ * the corpus's install, a suite that fails with CI set when neither is there; rendered into memory
+ * here, never written to the repository), cut as finely as the chunker can, and on hand-written texts where comments, blank lines and empty
  * statements (markdown: fences, comments, lists, definitions) decide where a cut may go. A file
  * that does not parse, or that TypeScript parses and prettier rejects, still fails with the whole
  * file's line and column.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,9 +19,9 @@ import type { PrintedFile } from '../../generator/emit/print.ts';
 import type { ConfigOverrides } from '../../generator/config/resolve.ts';
 import { chunked, formatter, MD, printed, TS, whole, type Kind } from '../helpers/chunked.ts';
 import { repoRoot } from '../helpers/cli.ts';
+import { githubSpec, githubSpecInput } from '../helpers/github-spec.ts';
 import { largeSpec } from '../helpers/large-spec.ts';
-
-const GITHUB = join(repoRoot, 'bench/node_modules/@octokit/openapi/generated/api.github.com.json');
+import { describeNeeding } from '../helpers/required-input.ts';
 
 /** `given` in chunks as small as can be: prettier's bytes for the whole text, cut (or not) as `cut` says, and never formatted whole after all. */
 async function expectCut(given: string, cut: boolean, kind: Kind): Promise<void> {
@@ -49,31 +49,39 @@ describe('chunked formatting of real generated TypeScript and markdown', () => {
       chunkChars: 1,
     })),
     { name: 'a seeded large document of our own (20 operations, 50 schemas)', spec: writeSpec('large.json', largeSpec({ seed: 5, operations: 20, schemas: 50 })), overrides: { all: true }, chunkChars: 2_000 },
-    // GitHub's description is a bench dependency (`npm run bench` installs it; a clean clone's `npm ci` does not).
-    ...(existsSync(GITHUB)
-      ? [{ name: "GitHub's REST description, tag security-advisories", spec: GITHUB, overrides: { include: [{ by: 'tag' as const, pattern: 'security-advisories' }] }, chunkChars: 2_000 }]
-      : []),
   ];
 
-  it.each(cases)('$name: every .ts and .md file, cut as finely as it can be, gives prettier\'s bytes for the whole file', async ({ spec, overrides, chunkChars }) => {
-    const files = await printed(spec, base, overrides);
-    expect(files.some(([path]) => path === 'src/schema.ts')).toBe(true);
-    const cut = { ts: 0, md: 0 };
-    for (const [path, text] of files) {
-      const kind = path.endsWith('.md') ? MD : TS;
-      const expected = await whole(text, kind);
-      const { outcome, texts, whole: formattedWhole } = await chunked(text, chunkChars, kind);
-      expect(outcome, path).toStrictEqual(expected);
-      expect(formattedWhole, path).toBe(false);
-      if (texts > 1) cut[kind === MD ? 'md' : 'ts']++;
-      // The validation data (one component and one operation per line) is cut between them.
-      if (path === 'src/validation/schemas.ts' && text.length > 4 * chunkChars) expect(texts, path).toBeGreaterThan(3);
-    }
-    // The schema (several interfaces), the API classes and their docs pages (a section per operation) are cut.
-    expect(cut.ts).toBeGreaterThanOrEqual(2);
-    expect(cut.md).toBeGreaterThanOrEqual(1);
-  }, 120_000);
+  it.each(cases)('$name: every .ts and .md file, cut as finely as it can be, gives prettier\'s bytes for the whole file', ({ spec, overrides, chunkChars }) => expectCutLikeWhole(spec, base, overrides, chunkChars), 120_000);
 });
+
+// GitHub's description comes from the bench's or the corpus's install (github-spec.ts): with CI set, missing fails.
+describeNeeding(githubSpecInput, 'chunked formatting of a slice of GitHub\'s REST description', () => {
+  const base = mkdtempSync(join(tmpdir(), 'om-chunks-github-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  it('tag security-advisories: every .ts and .md file, cut as finely as it can be, gives prettier\'s bytes for the whole file', () =>
+    expectCutLikeWhole(githubSpec, base, { include: [{ by: 'tag', pattern: 'security-advisories' }] }, 2_000), 120_000);
+});
+
+/** Every .ts and .md file of the package `spec` renders, cut in chunks of `chunkChars`, formats to prettier's bytes for the whole file. */
+async function expectCutLikeWhole(spec: string, base: string, overrides: ConfigOverrides, chunkChars: number): Promise<void> {
+  const files = await printed(spec, base, overrides);
+  expect(files.some(([path]) => path === 'src/schema.ts')).toBe(true);
+  const cut = { ts: 0, md: 0 };
+  for (const [path, text] of files) {
+    const kind = path.endsWith('.md') ? MD : TS;
+    const expected = await whole(text, kind);
+    const { outcome, texts, whole: formattedWhole } = await chunked(text, chunkChars, kind);
+    expect(outcome, path).toStrictEqual(expected);
+    expect(formattedWhole, path).toBe(false);
+    if (texts > 1) cut[kind === MD ? 'md' : 'ts']++;
+    // The validation data (one component and one operation per line) is cut between them.
+    if (path === 'src/validation/schemas.ts' && text.length > 4 * chunkChars) expect(texts, path).toBeGreaterThan(3);
+  }
+  // The schema (several interfaces), the API classes and their docs pages (a section per operation) are cut.
+  expect(cut.ts).toBeGreaterThanOrEqual(2);
+  expect(cut.md).toBeGreaterThanOrEqual(1);
+}
 
 describe('a markdown page of a few sections (SECTIONED_CHARS up to CHUNKED_CHARS)', () => {
   const table = (name: string, rows: number) => `## ${name}\n\n| Name | Type |\n|-|-|\n${Array.from({ length: rows }, (_, i) => `| **${name.toLowerCase()}_${i}** | \`string\` |\n`).join('')}\n`;
