@@ -6,7 +6,7 @@ import { commentAfter, markdownLines } from './markdown-chunks.ts';
  * Prettier prints each cell alone, then pads it to its column's width, the widest cell of the
  * column in any row (at least 3): `| cell | cell |`, the delimiter row as dashes of that width.
  * So a group's rows are the whole table's rows with less padding, and the join pads them to the
- * widest of all groups (`joinTable`). Only where a cell's width is its length (printable ASCII,
+ * widest of all groups (`joinTable`). Only where a cell's width is its length (`ONE_COLUMN_A_CHARACTER`,
  * checked on the input and on prettier's output) and no column is centred (whose padding is split
  * around the cell); anything else prettier gives goes whole.
  *
@@ -47,7 +47,14 @@ export function tablePieces(text: string, groupChars: number): TablePiece[] | un
   return pieces;
 }
 
-const PRINTABLE = /^[\x20-\x7e]*$/;
+/**
+ * A line whose width as prettier measures it (`getStringWidth`) is its length: printable ASCII and
+ * the dashes and curly quotes of prose that plain inline text takes (markdown-inline.ts), `–`, `—`,
+ * `‘`, `’`, `“`, `”`, each one column (East Asian width "ambiguous", which prettier counts as one).
+ * Stripe's descriptions write them: a table holding one went to prettier whole, all its rows, which
+ * was most of the markdown its `--all` gave prettier.
+ */
+const ONE_COLUMN_A_CHARACTER = /^[\x20-\x7e\u2013\u2014\u2018\u2019\u201C\u201D]*$/;
 const DELIMITER = /^\|(?: *:?-+:? *\|)+$/;
 
 /**
@@ -77,14 +84,14 @@ function rowGroups(lines: readonly string[], groupChars: number): string[] | und
 /**
  * Whether a table's lines (the header, the delimiter row, at least one row) are of a table whose
  * rows may be formatted apart and padded again: each line starts and ends with a pipe and is
- * printable ASCII (a cell's width is its length) with no HTML comment opening in it, no column is
+ * one column a character (`ONE_COLUMN_A_CHARACTER`: a cell's width is its length) with no HTML comment opening in it, no column is
  * centred, and the header has as many cells as the delimiter row.
  */
 export function joinableTable(lines: readonly string[]): boolean {
   if (lines.length < 3) return false;
   const [header, delimiter] = lines as [string, string];
   if (!DELIMITER.test(delimiter) || /:-+:/.test(delimiter) || cells(header) !== cells(delimiter)) return false;
-  return lines.every((line) => line.startsWith('|') && line.endsWith('|') && PRINTABLE.test(line) && !commentAfter(false, line));
+  return lines.every((line) => line.startsWith('|') && line.endsWith('|') && ONE_COLUMN_A_CHARACTER.test(line) && !commentAfter(false, line));
 }
 
 /** How many cells a table line has: its pipes not escaped, less one. */
@@ -146,7 +153,7 @@ function laidOut(output: string): Table | undefined {
 
 /** A table's lines (the header, the delimiter row, the rows: none or more) read as prettier lays a table out, or `undefined` when they are not so. */
 export function laidOutLines(lines: readonly string[]): Table | undefined {
-  if (lines.length < 2 || lines.some((line) => !PRINTABLE.test(line))) return undefined;
+  if (lines.length < 2 || lines.some((line) => !ONE_COLUMN_A_CHARACTER.test(line))) return undefined;
   const [header, delimiter, ...rows] = lines as [string, string, ...string[]];
   const marks = /^\| (:?-+:?(?: \| :?-+:?)*) \|$/.exec(delimiter)?.[1]?.split(' | ');
   if (!marks || marks.some((mark) => mark.length < 3 || (mark.startsWith(':') && mark.endsWith(':')))) return undefined;

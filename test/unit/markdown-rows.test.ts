@@ -41,6 +41,12 @@ describe('plain table rows', () => {
       rows: ['| **_links** | `object` |  | Yes |', KEPT[0]!, '| **_links.git_url.items[]._a__b** | `string` |  | No |', '| **a_b** | `string` |  | Yes |'],
       plain: [0, 2, 3],
     },
+    {
+      // Prettier counts each of them one column (Stripe's descriptions write them): a cell's width is its length.
+      name: "prose's curly quotes and dashes, in plain and kept rows, one of them a column's widest",
+      rows: ['| **it’s** | `string` | “Quoted” – and — ‘single’ quoted, a description wider than every other one here | No |', KEPT[0]!, '| **x** | `a` | *It’s* kept – “emphasis” | Yes |', '| **y** | `b` | It’s plain | Yes |'],
+      plain: [0, 3],
+    },
   ])("are put back into prettier's output: the bytes of the whole text ($name)", async ({ rows, plain }) => {
     const text = `# Pets\n\nSome   *prose*.\n\n${table(rows)}\nMore text.\n`;
     const { output, sent } = await stripped(text);

@@ -62,6 +62,14 @@ describe('a large markdown table', () => {
     expect(texts.filter((t) => !t.startsWith(HEADER)).map((t) => t.split('\n')[0])).toStrictEqual(['# pets', '## Models']);
   });
 
+  it('a table whose rows hold the curly quotes and dashes of prose (one column each) goes in groups too, the bytes of the whole', async () => {
+    const text = page(table(400).replaceAll('Does   *thing*', 'Does it’s “the” ‘thing’ – or —'));
+    const { outcome, texts, whole: wentWhole } = await formatted(text, 2_000);
+    expect(outcome).toStrictEqual(await whole(text));
+    expect(wentWhole).toBe(false);
+    expect(texts.filter((t) => t.startsWith(HEADER)).length).toBeGreaterThan(5);
+  });
+
   it('a table with plain rows: each group goes to prettier without them (markdown-rows.ts), the bytes of the whole', async () => {
     const plain = (i: number) => `| [**PetsApi**](docs/PetsApi.md) | [**op${i}**](docs/PetsApi.md#op${i}) | **GET** \`/pets/${i}\` | ${i === 300 ? 1_234_567 : i} | Does thing ${i} |`;
     const rows = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? row(i) : plain(i)));
