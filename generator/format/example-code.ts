@@ -28,8 +28,8 @@ export function plainProgram(code: readonly string[]): boolean {
 /**
  * The lines prettier prints an example program as (each statement on one line), or `undefined`
  * where that is not known: every statement `plainStatement` accepts as it stands, and a longer
- * `const name = await call(...);` or `await call(...);` as prettier breaks it (`printedAssignment`,
- * `printedAwait`).
+ * `const name = await call(...);`, `const name = new Callee(..., { ... });` or `await call(...);`
+ * as prettier breaks it (`printedAssignment`, `printedConstruction`, `printedAwait`).
  */
 export function printedProgram(code: readonly string[]): string[] | undefined {
   if (code.length === 0 || code[0] === '' || code.at(-1) === '') return undefined;
@@ -81,6 +81,7 @@ function printedAssignment(line: string): string[] | undefined {
   if (!parts?.assigned) return undefined;
   const { assigned, callee, args } = parts;
   const left = `const ${assigned} =`;
+  if (parts.constructed) return printedConstruction(left, callee, args);
   // A lone call without arguments (`load()`) is short to prettier only for some lengths of its name (found by a review): not known.
   if (args.length === 1 && args[0]!.text.endsWith('()')) return undefined;
   if (args.length === 0 || (args.length === 1 && args[0]!.short)) {
@@ -92,6 +93,20 @@ function printedAssignment(line: string): string[] | undefined {
   if (`${left} await ${callee}(`.length <= 80) return printedCall('', `${left} await `, callee, args);
   const rest = printedCall('  ', 'await ', callee, args);
   return rest ? [left, ...rest] : undefined;
+}
+
+/**
+ * How prettier prints `const name = new Callee(arguments);` wider than 80 columns where its last
+ * argument is an object with keys after arguments that are neither objects nor arrays (the docs
+ * pages' `const api = new DefaultApi({ auth: { basicAuth: { ... } } });`): hugged, the line up to
+ * its `{` and each key's line fitting in 80 columns; any other such statement is not known.
+ * Measured against prettier by a generated test (test/unit/example-code.test.ts).
+ */
+function printedConstruction(left: string, callee: string, args: readonly Argument[]): string[] | undefined {
+  const last = args.at(-1);
+  if (!last || last.kind !== 'object' || last.text === '{}' || args.slice(0, -1).some((arg) => arg.kind !== 'other')) return undefined;
+  const lines = [`${left} new ${callee}(${args.slice(0, -1).map((arg) => `${arg.text}, `).join('')}{`, ...last.keys.map((key) => `  ${key},`), '});'];
+  return lines.every((line) => line.length <= 80) ? lines : undefined;
 }
 
 /**
@@ -135,8 +150,8 @@ export function plainStatement(line: string): boolean {
  * for `const name = await callee(arguments);` and `await callee(arguments);`, the name (if any),
  * the callee and the arguments.
  */
-function statementParts(line: string): { assigned: string | undefined; awaited: boolean; callee: string; args: Argument[] } | undefined {
-  if (line.startsWith('//')) return COMMENT.test(line) ? { assigned: undefined, awaited: false, callee: '', args: [] } : undefined;
+function statementParts(line: string): { assigned: string | undefined; awaited: boolean; constructed: boolean; callee: string; args: Argument[] } | undefined {
+  if (line.startsWith('//')) return COMMENT.test(line) ? { assigned: undefined, awaited: false, constructed: false, callee: '', args: [] } : undefined;
   let at = 0;
   const take = (token: string): boolean => line.startsWith(token, at) && (at += token.length) > 0;
   const match = (pattern: RegExp): string | undefined => {
@@ -199,9 +214,10 @@ function statementParts(line: string): { assigned: string | undefined; awaited: 
     return reference(line[at + (/^[\w$.]*/.exec(line.slice(at))?.[0].length ?? 0)] === '(');
   };
   const expression = (): boolean => (take('await ') ? reference(true) : value());
-  // `const name = await callee(...)`: its parts, each argument read on its own.
+  // `const name = await callee(...)` and `const name = new Callee(...)`: their parts, each argument read on its own.
   let assigned: string | undefined;
   let awaited = false;
+  let constructed = false;
   let callee = '';
   const args: Argument[] = [];
   const awaitedCall = (): boolean => {
@@ -226,6 +242,10 @@ function statementParts(line: string): { assigned: string | undefined; awaited: 
       if (!name()) return false;
       const named = line.slice(start, at);
       if (!take(' = ')) return false;
+      if (take('new ')) {
+        assigned = named;
+        return (constructed = awaitedCall());
+      }
       if (!line.startsWith('await ', at)) return expression();
       at += 'await '.length;
       assigned = named;
@@ -234,7 +254,7 @@ function statementParts(line: string): { assigned: string | undefined; awaited: 
     if (take('await ')) return (awaited = awaitedCall());
     return expression() && line[at - 1] === ')';
   };
-  return statement() && take(';') && at === line.length ? { assigned, awaited, callee, args } : undefined;
+  return statement() && take(';') && at === line.length ? { assigned, awaited, constructed, callee, args } : undefined;
 }
 
 /** The arguments prettier counts short with at most 20 columns: strings, `true`, `false`, `null`, names (not their members). */

@@ -170,6 +170,40 @@ describe('plain example programs', () => {
     expect(predicted).toBeGreaterThan(100);
   });
 
+  it('generated constructions wider than 80 columns: every one printed as prettier prints it, a last object hugged', async () => {
+    const values = ['"string"', '"a, {b}"', '1', 'true', 'null', 'Status.Active', 'x', '[]', '{}', '[1, 2]', '{ a: 1 }', 'new Blob(["b"])', `"${'x'.repeat(40)}"`];
+    const options = ['{ auth: { basicAuth: { username: "user", password: "your-password" } } }', '{ auth: { bearerAuth: "your-token" }, baseUrl: "https://example.test" }', '{ apiKey: "your-token" }', `{ auth: { basic: { username: "user", password: "${'p'.repeat(40)}" } } }`];
+    let seed = 5;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1_664_525) + 1_013_904_223) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let predicted = 0;
+    for (let n = 0; n < 600; n++) {
+      const args = next(2) ? options[next(options.length)]! : Array.from({ length: next(4) }, () => [...values, ...options][next(values.length + options.length)]).join(', ');
+      const line = `const ${['api', 'client', 'aLongerClientName'][next(3)]} = new ${['DefaultApi', 'R'.repeat(5 + next(50))][next(2)]}${['', '.Sub'][next(2)]}(${args});`;
+      const lines = printedProgram([line]);
+      if (lines === undefined || line.length <= 80) continue;
+      predicted++;
+      expect(lines.join('\n'), line).toBe(await printed(line));
+    }
+    expect(predicted).toBeGreaterThan(100);
+  });
+
+  it.each([
+    { name: 'a docs page\'s client with basic credentials', line: 'const api = new DefaultApi({ auth: { basicAuth: { username: "user", password: "your-password" } } });', predicted: true },
+    { name: 'an argument before the object', line: `const api = new ${'A'.repeat(40)}("string", { apiKey: "your-token", baseUrl: "u" });`, predicted: true },
+    { name: 'two objects', line: `const api = new ${'A'.repeat(40)}({ a: 1 }, { apiKey: "your-token", baseUrl: "u" });`, predicted: false },
+    { name: 'an array last', line: `const api = new ${'A'.repeat(40)}("string", ["a-long-string", "another-long-string"]);`, predicted: false },
+    { name: 'no object', line: `const api = new ${'A'.repeat(60)}("string", 1);`, predicted: false },
+    { name: 'its head too wide', line: `const api = new ${'A'.repeat(70)}({ apiKey: "your-token" });`, predicted: false },
+    { name: 'a key too wide for its line', line: `const api = new A({ auth: { basic: { username: "user", password: "${'p'.repeat(60)}" } } });`, predicted: false },
+  ])('a construction wider than 80 columns, $name: printed as prettier prints it, or left to it', async ({ line, predicted }) => {
+    const lines = printedProgram([line]);
+    expect(lines !== undefined).toBe(predicted);
+    if (lines) expect(lines.join('\n')).toBe(await printed(line));
+  });
+
   it('generated programs: every one accepted prints as it is', async () => {
     const values = ['"string"', '1', '-2.5', 'true', 'null', 'Status.Active', '[]', '{}', '[1, "a"]', '{ a: 1 }', '{ limit: 1, tags: ["x"] }', '[{ a: 1, b: 2 }]', 'new Blob(["b"])', 'undefined'];
     let seed = 3;
