@@ -13,7 +13,8 @@ import { formatRewritten } from './rewrite.ts';
  *
  * Only with prettier's defaults (the standalone setup: no `proseWrap: never`, which picks a compact
  * table by the widths of all rows), in a document `cuttableMarkdown` accepts, for a table that
- * starts a top-level block and `joinableTable` accepts, with a plain header (so that its output is
+ * starts at the first column after an empty line (a top-level table, also after a list or a quote,
+ * which end at it: prettier's parser reads it so) and `joinableTable` accepts, with a plain header (so that its output is
  * found again) and rows of as many cells as the header. The output must hold as many tables as the
  * text, the table with the plain header's cells and as many rows as were sent, laid out as prettier
  * lays a table out; otherwise, or when prettier fails on the text without its rows (an error must
@@ -69,7 +70,8 @@ export function withoutPlainRows(text: string): Stripped | undefined {
     let end = i;
     while (end < lines.length && lines[end]!.line !== '') end++;
     const block = lines.slice(i, end).map((row) => row.line);
-    const table = startsBlock(line) && joinableTable(block) ? plainRows(block) : undefined;
+    // (`tableStart`: at the first column after an empty line, so a top-level table, whatever block ends before the empty line.)
+    const table = joinableTable(block) ? plainRows(block) : undefined;
     if (table) changed.push({ index: tables, ...table });
     // The header and delimiter row (rows[-2], rows[-1]) stay, and the rows that are not plain.
     kept.push(...(table ? block.filter((_, r) => table.rows[r - 2] === undefined) : block));

@@ -113,8 +113,25 @@ describe('plain table rows', () => {
   });
 
   it.each([
+    { name: 'a list', before: '- item\n- *item*\n\n' },
+    { name: 'a list of one plain item', before: '- item\n\n' },
+    { name: 'an ordered list', before: '1. item\n2. item\n\n' },
+    { name: 'a list whose item goes on', before: '* item\n  goes   on\n\n' },
+    { name: 'a loose list', before: '- a\n\n- b\n\n' },
+    { name: 'a quote', before: '> quoted *text*\n\n' },
+    { name: 'a list item holding indented code', before: '- a\n\n      code\n\n' },
+    { name: 'indented code', before: '    code\n\n' },
+    { name: 'a paragraph that starts with digits', before: '2024 was   a year\n\n' },
+    { name: 'a thematic break', before: '***\n\n' },
+  ])('a table after $name: its plain rows are left out, the bytes of the whole text', async ({ before }) => {
+    const text = `${before}${table([PLAIN[0]!, KEPT[0]!, PLAIN[1]!])}\nafter\n`;
+    const { output, sent } = await stripped(text);
+    expect(output).toBe(await format(text));
+    expect(sent).toStrictEqual([`${before}${table([KEPT[0]!])}\nafter\n`]);
+  });
+
+  it.each([
     { name: 'a header that is not plain', text: `| *Name* | Type |\n|---|---|\n| a | b |\n` },
-    { name: 'a table that does not start a top-level block', text: `- item\n\n| Name | Type |\n|---|---|\n| a | b |\n` },
     { name: 'a table in a list item', text: `- item\n\n  | Name | Type |\n  |---|---|\n  | a | b |\n` },
     { name: 'a centred column', text: `| Name | Type |\n|---|:-:|\n| a | b |\n` },
     { name: 'rows with more or fewer cells than the header', text: `| Name | Type |\n|---|---|\n| a | b | c |\n| a |\n` },
