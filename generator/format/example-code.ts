@@ -147,8 +147,8 @@ export function plainStatement(line: string): boolean {
 
 /**
  * The parts of a statement of the grammar above at any width, or `undefined` when it is not one:
- * for `const name = await callee(arguments);` and `await callee(arguments);`, the name (if any),
- * the callee and the arguments.
+ * for `const name = await callee(arguments);`, `const name = new Callee(arguments);` (`constructed`)
+ * and `await callee(arguments);`, the name (if any), the callee and the arguments.
  */
 function statementParts(line: string): { assigned: string | undefined; awaited: boolean; constructed: boolean; callee: string; args: Argument[] } | undefined {
   if (line.startsWith('//')) return COMMENT.test(line) ? { assigned: undefined, awaited: false, constructed: false, callee: '', args: [] } : undefined;

@@ -33,6 +33,13 @@ export function strictBabelPlugin(plugins: readonly Plugin[]): Plugin | undefine
 }
 
 /**
+ * Names a fence's code may not use to be read by babel: TypeScript's reserved and contextual words
+ * (keywords.ts; wider than the words no binding may be named, so `type` or `undefined` as a name
+ * sends a fence to the typescript parser too: slower, never wrong).
+ */
+const RESERVED = new Set(RESERVED_WORDS);
+
+/**
  * The node types a fence's code may hold to be read by babel: the statements and expressions of
  * usage examples (imports, declarations, calls, objects, arrays, arrow functions, `try`, `if`,
  * `throw`, `await`) and simple type annotations. Anything else (classes, generators, `declare`,
@@ -41,13 +48,6 @@ export function strictBabelPlugin(plugins: readonly Plugin[]): Plugin | undefine
  * refuses, all outside this list (`this` or `void` as a binding, modifiers of class members, a
  * private name in an optional chain, ambient generators, tuple labels, ...).
  */
-/**
- * Names a fence's code may not use to be read by babel: TypeScript's reserved and contextual words
- * (keywords.ts; wider than the words no binding may be named, so `type` or `undefined` as a name
- * sends a fence to the typescript parser too: slower, never wrong).
- */
-const RESERVED = new Set(RESERVED_WORDS);
-
 const ALLOWED = new Set(
   (
     'File Program ExpressionStatement VariableDeclaration VariableDeclarator ImportDeclaration ImportSpecifier ImportDefaultSpecifier ' +
@@ -73,8 +73,8 @@ interface Node {
  * `undefined`: a node of another type; a name that is a reserved word (but for a property's name
  * after a `.` or as an object's key); a number written from `0` and a digit (`08`, `010`); a
  * string with an octal or `\8` escape; `throw` as an expression, a pipeline `|>`; a function
- * that is a generator, `declare`d or without its body; an import with a phase (`import source`);
- * an export of anything but a declaration or names.
+ * that is a generator, `declare`d or without its body; an import with a phase (`import source`).
+ * (An export of anything but a declaration or names holds a node of another type.)
  */
 export function babelOnly(ast: unknown): string | undefined {
   const stack: unknown[] = [ast];
@@ -112,8 +112,6 @@ function nodeReason(node: Node): string | undefined {
   if (node.type === 'BinaryExpression' && node['operator'] === '|>') return 'a pipeline';
   if (/Function/.test(node.type) && (node['generator'] === true || node['body'] === null || node['body'] === undefined)) return 'a generator or a function without its body';
   if (node.type === 'ImportDeclaration' && node['phase'] !== null && node['phase'] !== undefined) return 'an import with a phase';
-  const declaration = node.type === 'ExportNamedDeclaration' ? (node['declaration'] as Node | null) : null;
-  if (declaration && !declaration.type.endsWith('Declaration')) return `an export of a ${declaration.type}`;
   // `export type as = 1`: TypeScript reads `export type` then a list of names.
   if (node.type === 'TSTypeAliasDeclaration' && (node['id'] as Node | undefined)?.['name'] === 'as') return 'a type named `as`';
   return undefined;
