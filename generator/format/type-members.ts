@@ -24,6 +24,11 @@ import { splitOutside } from './split-outside.ts';
  * - an object type whose first member stands on its own line stays broken (`objectWrap:
  *   "preserve"`), so `key: {` stands as it is at any width; a member's printing does not look at
  *   its siblings (quotes are decided key by key with "as-needed");
+ * - an intersection of such object types (`key: {` ... `} & {` ... `};`, an allOf of objects:
+ *   loket.nl's `schema.ts` is mostly those), or of them after and before a type prettier cannot
+ *   break (`key: A & {`, `} & B;`), stands as it is too: prettier joins an intersection's object
+ *   types with ` & ` and indents none while no object type follows another type after the second
+ *   (`} & A & {` is not read);
  * - a union with such object types in it (`key: {` ... `} | {` ... `}[] | null;`, a oneOf of
  *   objects) breaks, as their lines break its group: it is printed as prettier breaks it
  *   (`Reader.union`), unless prettier hugs it (one object type with `null` or `void`);
@@ -31,8 +36,8 @@ import { splitOutside } from './split-outside.ts';
  *   trimmed and indented with the member, with one space before the `*` (prettier's "indentable"
  *   block comment; a JSDoc line ending in two spaces keeps two); it must end its last line and
  *   stand on the lines right before the member.
- * Only in containers opened by `interface Name {` or a member `key: {` closed by `};` or `}[];`, all
- * the way up, whose members are indented two spaces a level by prettier. Runs hold no empty line
+ * Only in containers opened by `interface Name {` or a member `key: {` closed by `};` or `}[];`
+ * (or an intersection's object types), all the way up, whose members are indented two spaces a level by prettier. Runs hold no empty line
  * (prettier keeps one of those, or none at a block's start or end, as it finds them); an empty line
  * stays where it is. Code with what this does not read (a backslash, a template literal, `//`, or a
  * `/`, `'` or backtick outside strings and comments), or with `prettier-ignore` anywhere (prettier
@@ -60,17 +65,31 @@ interface Item {
   readonly end: number;
   /** How prettier prints it, when it prints it as it stands (see above), without the indentation of its level. */
   readonly printed?: Printed;
-  /** A container (`interface Name {`, `key: {`): its opening line, its items, its closing line, and whether prettier indents the items two spaces a level (see above). */
-  readonly body?: { readonly open: number; readonly items: readonly Item[]; readonly close: number; readonly plain: boolean };
+  /**
+   * A container (`interface Name {`, `key: {`, an intersection of object types `key: {` ... `} & {`
+   * ... `};`): its opening line, each object type's items and closing line (`} & {` closes one and
+   * opens the next), and whether prettier indents the items two spaces a level (see above).
+   */
+  readonly body?: { readonly open: number; readonly parts: readonly Body[]; readonly plain: boolean };
+}
+
+/** An object type's items and the line that closes it. */
+interface Body {
+  readonly items: readonly Item[];
+  readonly close: number;
 }
 
 /**
  * Lines as prettier prints them at a level's indentation: a member's, or a container's opening lines
- * (its comment and `key: {`), its items a level in and its closing line. A container keeps its
+ * (its comment and `key: {`), then for each of its object types (one, or those of an intersection)
+ * its items a level in and its closing line. A container keeps its
  * items rather than their lines indented once more: GitHub's `schema.ts` nests members up to six
  * levels deep, and copying each line at every level was half of this module's time.
  */
-type Printed = readonly string[] | { readonly open: readonly string[]; readonly items: readonly Item[]; readonly close: string } | { readonly union: readonly (string | readonly Item[])[] };
+type Printed =
+  | readonly string[]
+  | { readonly open: readonly string[]; readonly parts: readonly { readonly items: readonly Item[]; readonly close: string }[] }
+  | { readonly union: readonly (string | readonly Item[])[] };
 
 /** A union's object type's members, six columns in from the member (`  | {` opens it, `    }` closes it). */
 const UNION_ITEMS = '      ';
@@ -88,10 +107,12 @@ function pushPrinted(printed: Printed, indent: string, out: string[]): void {
     }
     return;
   }
-  const { open, items, close } = printed as Extract<Printed, { readonly open: readonly string[] }>;
+  const { open, parts } = printed as Extract<Printed, { readonly open: readonly string[] }>;
   for (const line of open) out.push(`${indent}${line}`);
-  for (const item of items) pushPrinted(item.printed!, `${indent}  `, out);
-  out.push(`${indent}${close}`);
+  for (const { items, close } of parts) {
+    for (const item of items) pushPrinted(item.printed!, `${indent}  `, out);
+    out.push(`${indent}${close}`);
+  }
 }
 
 /** `text` with its runs of plain members replaced by placeholders, or `undefined` when it has none (see above). */
@@ -119,8 +140,11 @@ export function withoutTypeMembers(text: string): Replaced | undefined {
         runs.push({ indent, lines: run });
       } else if (body) {
         out.push(...lines.slice(start, body.open + 1));
-        lay(body.items, depth + 1, plain && body.plain);
-        out.push(...lines.slice(body.close, end + 1));
+        body.parts.forEach(({ items: inner, close }, j) => {
+          lay(inner, depth + 1, plain && body.plain);
+          // `} & {` closes an object type and opens the next; the last closing line ends the item.
+          out.push(...lines.slice(close, j === body.parts.length - 1 ? end + 1 : close + 1));
+        });
       } else {
         out.push(...lines.slice(start, end + 1));
       }
@@ -152,11 +176,16 @@ const ARGUMENT = `${ATOM}(?: \\| ${ATOM})*`;
 const ELEMENT = `(?:${ATOM}|${NAME}<${ARGUMENT}(?:, ${ARGUMENT})*>(?:\\[\\])*)`;
 const HEAD = `^(?:readonly )?(?:(${KEY})\\??|\\[${NAME}: (?:string|number)\\])`;
 const MEMBER = new RegExp(`${HEAD}: (${ELEMENT}(?: \\| ${ELEMENT})*);$`);
-const OPENER = new RegExp(`${HEAD}: \\{$`);
+/** A key's object type (`key: {`), or the first of an intersection's after a type prettier cannot break (`key: A & {`). */
+const OPENER = new RegExp(`${HEAD}: (?:(?<atom>${ATOM}) & )?\\{$`);
+/** The line between two of an intersection's object types. */
+const INTERSECTION_MIDDLE = '} & {';
+/** An intersection's last line after an object type (`};`, `} & A;`). */
+const INTERSECTION_END = new RegExp(`^\\}(?: & ${ATOM})?;$`);
 const CLOSER = /^\}(?:(?:\[\])*| \| null);$/;
 const INTERFACE = new RegExp(`^(?:export )?interface ${NAME} \\{$`);
 /** A union's first line when types stand before its first object type (`key: "a" | {`). */
-const UNION_OPENER = new RegExp(`${HEAD}: ((?:${ELEMENT} \\| )+)\\{$`);
+const UNION_OPENER = new RegExp(`${HEAD}: (?<leading>(?:${ELEMENT} \\| )+)\\{$`);
 /** The line between two of a union's object types (`} | {`, `}[] | "a" | {`). */
 const UNION_MIDDLE = new RegExp(`^\\}((?:\\[\\])*) \\| ((?:${ELEMENT} \\| )*)\\{$`);
 /** A union's last line after an object type (`};`, `}[] | null;`). */
@@ -256,21 +285,33 @@ class Reader {
     // reader's time on GitHub's `schema.ts`.
     const opener = !trimmed.endsWith('{') ? null : inBody ? (OPENER.exec(trimmed) ?? UNION_OPENER.exec(trimmed)) : INTERFACE.exec(trimmed);
     if (opener) {
-      const { items, close } = this.items(code + 1, depth + 1);
-      const closing = lines[close]!.trim();
+      const { atom, leading } = opener.groups ?? {};
+      let { items, close } = this.items(code + 1, depth + 1);
+      let closing = lines[close]!.trim();
       // A union of object types and others (`key: {` ... `} | {` ... `};`), but for an object type or
       // its array alone (`};`, `}[];`) and one with `| null` after it (prettier keeps those as they stand).
-      if (inBody && (opener[2] !== undefined || !CLOSER.test(closing)) && (UNION_MIDDLE.test(closing) || UNION_END.test(closing))) {
-        return this.union({ at, code, trimmed, key: opener[1], leading: opener[2] ?? '', comment: written ? comment : undefined, depth });
+      if (inBody && atom === undefined && (leading !== undefined || !CLOSER.test(closing)) && (UNION_MIDDLE.test(closing) || UNION_END.test(closing))) {
+        return this.union({ at, code, trimmed, key: opener[1], leading: leading ?? '', comment: written ? comment : undefined, depth });
       }
-      const closed = inBody ? CLOSER.test(closing) : closing === '}';
+      // An intersection's further object types (`} & {`): prettier prints `A & {`, `} & {` and `} & B;`
+      // as they stand and indents each object type's members as a container's (its types are not
+      // indented while no object type follows another type after the second: such is not read).
+      const parts: Body[] = [{ items, close }];
+      while (inBody && closing === INTERSECTION_MIDDLE) {
+        ({ items, close } = this.items(close + 1, depth + 1));
+        parts.push({ items, close });
+        closing = lines[close]!.trim();
+      }
+      // An object type alone may also be an array or have `| null` after it; an intersection's type
+      // after another (`A & {...}[]`, `... | null`) would be printed otherwise.
+      const closed = !inBody ? closing === '}' : INTERSECTION_END.test(closing) || (atom === undefined && parts.length === 1 && CLOSER.test(closing));
       const end = closed ? close : this.skip(close, 1);
       // An index signature's brackets break where its line does not fit (`[\n  key: string\n]: ...`).
       const fits = opener[1] !== undefined || 2 * depth + trimmed.length <= WIDTH;
       const plain = closed && fits && keyKept(opener[1]) && written;
-      const whole = plain && inBody && items.length > 0 && items.every((item) => item.printed);
-      const printed: Printed | undefined = whole ? { open: [...(comment ?? []), trimmed], items, close: closing } : undefined;
-      return { start: at, end, ...(printed ? { printed } : {}), body: { open: code, items, close, plain: closed && fits } };
+      const whole = plain && inBody && parts.every((part) => part.items.length > 0 && part.items.every((item) => item.printed));
+      const printed: Printed | undefined = whole ? { open: [...(comment ?? []), trimmed], parts: parts.map((part) => ({ items: part.items, close: lines[part.close]!.trim() })) } : undefined;
+      return { start: at, end, ...(printed ? { printed } : {}), body: { open: code, parts, plain: closed && fits } };
     }
     const member = inBody && trimmed.endsWith(';') ? MEMBER.exec(trimmed) : null;
     if (member) {

@@ -109,7 +109,10 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'an object type or void (prettier hugs it)', members: ['x: {', '    a: string;', '} | void;'] },
     { name: 'a union of object types after an index signature', members: ['[key: string]: {', '    a: string;', '} | {', '    b: string;', '};'] },
     { name: 'a union of object types with a type too wide for its line', members: ['x: {', '    a: string;', `} | Record<"${'w'.repeat(40)}", "${'v'.repeat(40)}"> | {`, '    b: string;', '};'] },
-    { name: 'an intersection of object types', members: ['x: {', '    a: string;', '} & {', '    b: string;', '};'] },
+    { name: 'an intersection of an object type and an array (prettier breaks before the array)', members: ['x: components["a"] & {', '    a: string;', '}[];'] },
+    { name: 'an intersection of object types, or null (prettier breaks the union)', members: ['x: ({', '    a: string;', '} & {', '    b: string;', '}) | null;'] },
+    { name: 'an intersection of object types or null, without parentheses (a union: prettier breaks it)', members: ['x: {', '    a: string;', '} & {', '    b: string;', '} | null;'] },
+    { name: 'an object type after a type after the second (prettier indents it)', members: ['x: {', '    a: string;', '} & components["b"] & {', '    c: string;', '};'] },
     { name: 'an empty object type (prettier joins it)', members: ['x: {', '};'] },
     { name: 'a comment before an empty line', members: ['/** a */', '', 'x: string;'] },
     { name: 'a comment alone at the end', members: ['x: string;', '/** a */'] },
@@ -135,6 +138,24 @@ describe('interface members prettier prints as they stand', () => {
     // The members before and after and the union are one run: what prettier gets holds none of the union.
     expect(sent.join('\n')).not.toContain('| {');
     expect(sent.join('\n')).not.toContain(members[0]!);
+  });
+
+  it.each([
+    { name: 'object types', members: ['x: {', '    a: string;', '} & {', '    b: string;', '} & {', '    /** @description c */', '    c: number;', '};'] },
+    { name: 'a type before them', members: ['readonly x?: components["schemas"]["base"] & {', '    a: string;', '} & {', '    b: string;', '};'] },
+    { name: 'an index signature', members: ['[key: string]: {', '    a: string;', '} & {', '    b: string;', '};'] },
+    { name: 'a type after them', members: ['x: {', '    a: string;', '} & {', '    b: string;', '} & components["schemas"]["base"];'] },
+    { name: 'a line wider than 80 columns (prettier has nowhere to break it)', members: [`${'k'.repeat(50)}: components["schemas"]["${'b'.repeat(30)}"] & {`, '    a: string;', '};'] },
+    { name: 'one inside another, and a union inside one', members: ['x: {', '    a: {', '        b: string;', '    } & {', '        c: string;', '    };', '} & {', '    d: {', '        e: string;', '    } | {', '        f: number;', '    };', '};'] },
+  ])('an intersection in a run, as prettier prints it: $name', async ({ members }) => {
+    const sent = await rewritten(schema('first: string;', ...members, 'last: string;'));
+    expect(sent).toStrictEqual(['export interface components {\n  openapi_morph_members_0: 0;\n}\n']);
+  });
+
+  it('an intersection prettier prints otherwise keeps the runs inside it: their lines are indented as a container\'s', async () => {
+    // An empty object type is printed `{}`: the intersection is sent, its members' runs are not.
+    const sent = await rewritten(schema('x: {', '    a: string;', '} & {', '} & {', '    b: string;', '};'));
+    expect(sent).toStrictEqual(['export interface components {\n    schemas: {\n        x: {\n      openapi_morph_members_0: 0;\n        } & {\n        } & {\n      openapi_morph_members_1: 0;\n        };\n    };\n}\n']);
   });
 
   it('comments that open and close oddly, or start their closing line', async () => {
