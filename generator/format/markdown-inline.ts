@@ -174,12 +174,18 @@ export const LINE_START = /^(?:[A-Za-z`[*&("']|\d+(?![.)\d]))/;
 type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert';
 
 /**
- * Whether two tokens may stand with no space between them (see above), `next` the character the
- * second starts with. Bold text may be followed by a colon (`**Accept**:`): a `**` after a word
- * and before punctuation only closes.
+ * Whether two tokens may stand with no space between them (see above), the second at `at` in
+ * `text`. Bold text may be followed by a colon (`**Accept**:`): a `**` after a word and before
+ * punctuation only closes. And bold text may touch `<br>` on either side (Zuora's descriptions,
+ * `values.<br><br>**Note:** a<br>`): a `**` after `>` and before what is not a space only opens
+ * (or may also close, where the bold starts with punctuation: there is no opener before it to close,
+ * every `*` of a plain text being in bold text or an address in emphasis that closed before it), and
+ * one before `<` after what is not a space only closes (or may also open, after punctuation: its
+ * own opener comes first). Bold text is then what it is beside a space.
  */
-const touch = (before: Kind, after: Kind, next: string | undefined): boolean => {
-  if (before === 'bold' && after === 'word') return next === ':';
+const touch = (before: Kind, after: Kind, text: string, at: number): boolean => {
+  if (before === 'word' && after === 'bold') return text.endsWith('<br>', at);
+  if (before === 'bold' && after === 'word') return text[at] === ':' || text.startsWith('<br>', at);
   return ![before, after].some((kind) => kind === 'bold' || kind === 'pipe' || kind === 'address' || kind === 'alert') && !(before === 'code' && after === 'code');
 };
 
@@ -209,7 +215,7 @@ function plainRun(text: string, at: number, inLink: boolean): number {
     const spaced = before !== undefined && text[at] === ' ';
     if (spaced) at++;
     const kind = kindAt(text, at);
-    if (before !== undefined && !spaced && !touch(before, kind, text[at])) return -1;
+    if (before !== undefined && !spaced && !touch(before, kind, text, at)) return -1;
     at = tokenEnd(text, at, kind, inLink);
     if (at < 0) return -1;
     before = kind;
@@ -265,8 +271,12 @@ function stickyMatch(pattern: RegExp, text: string, from: number): RegExpExecArr
   return pattern.exec(text);
 }
 
-/** Whether a word token ends at `at` (see the `word` case of `tokenEnd`): the text's end, a space, a backtick, a `[` that opens (not `[]`), or in a link's text a bracket. */
+/**
+ * Whether a word token ends at `at` (see the `word` case of `tokenEnd`): the text's end, a space, a
+ * backtick, a `[` that opens (not `[]`), in a link's text a bracket, or a `*` after `<br>` (bold
+ * text may touch it: `touch`).
+ */
 function wordEndsAt(text: string, at: number, inLink: boolean): boolean {
   const char = text[at];
-  return char === undefined || char === ' ' || char === '`' || (char === '[' && text[at + 1] !== ']') || (inLink && (char === ']' || char === '['));
+  return char === undefined || char === ' ' || char === '`' || (char === '[' && text[at + 1] !== ']') || (inLink && (char === ']' || char === '[')) || (char === '*' && text.endsWith('<br>', at));
 }

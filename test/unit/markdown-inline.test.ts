@@ -58,6 +58,7 @@ const PLAIN = [
   'The user’s “installation” within 4–6 hours — or ‘never’',
   '[**Integration**](Integration.md) & `object` \\| [**A**](A.md)',
   '& a & & b &',
+  'Version.<br><br>**Values**: `a`<br><br>**Note:** b<br>**`c`**<br>**(d)**<br>',
 ];
 
 describe('plain inline markdown', () => {
@@ -174,6 +175,10 @@ describe('plain inline markdown', () => {
     { text: '**a**(b)', why: 'bold followed by a parenthesis' },
     { text: 'a**b**', why: 'bold after a word' },
     { text: '**a**`b`', why: 'bold followed by code' },
+    { text: 'a>**b**', why: 'bold after a word that does not end with <br>' },
+    { text: '**a**<b>', why: 'bold followed by HTML other than <br>' },
+    { text: 'a<br>*b*', why: 'emphasis after <br>' },
+    { text: 'a<br>**b', why: 'bold not closed after <br>' },
     { text: '**a**\\|', why: 'bold touching a pipe' },
     { text: '**a *b***', why: 'emphasis in bold' },
     { text: '**`a`**b', why: 'code in bold followed by a word' },
@@ -249,18 +254,21 @@ describe('plain inline markdown', () => {
   it('prettier prints every plain paragraph and cell as it is: generated texts of every kind', async () => {
     // A deterministic mix of the grammar's tokens, touching or one space apart.
     const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::', 'a[]', '[]', 'x[].y', '[][]', '>=', '->', '1]', ']', '(0.75, 1]'];
-    const touching = [...words, '`a <b> & *c* _d_ [e](f)`', '`{org}`', '`"a" \\| "b"`', '`https://x.test/a_b`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
+    const touching = [...words, '<br>', 'a.<br><br>', '`a <b> & *c* _d_ [e](f)`', '`{org}`', '`"a" \\| "b"`', '`https://x.test/a_b`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
     const tokens = [...touching, '**GET**', '**Bold words.**', '**`application/json`**', '**`a b`**'];
     let seed = 11;
-    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    // The generator's high bits (its low bits repeat with a short period: `% n` never picked some tokens).
+    const next = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * n);
     const text = (): string => {
       let out = ['[x](y)', '`z`', 'Word', '**Bold**'][next(4)]!;
       for (let n = next(8); n > 0; n--) {
         const bold = out.endsWith('**');
-        // An escaped pipe now and then, between spaces.
-        const token = next(6) === 0 ? '\\|' : (bold ? tokens : touching)[next(bold ? tokens.length : touching.length)]!;
-        // Touching only where the grammar allows it (a colon right after bold text); a space otherwise.
-        const apart = (bold && !token.startsWith(':')) || token.startsWith('**') || token === '\\|' || out.endsWith('\\|') || (out.endsWith('`') && token.startsWith('`')) || next(2) === 0 || (/[\w"'(),.:;=?+/-]$/.test(out) && /^[\w"'(),.:;=?+/-]/.test(token));
+        // An escaped pipe now and then, between spaces; bold text after bold text or <br>.
+        const any = bold || out.endsWith('<br>');
+        const token = next(6) === 0 ? '\\|' : (any ? tokens : touching)[next(any ? tokens.length : touching.length)]!;
+        // Touching only where the grammar allows it (a colon or <br> right after bold text, bold after <br>, no
+        // parenthesis or bracket but empty ones after empty brackets); a space otherwise.
+        const apart = (bold && !token.startsWith(':') && !token.startsWith('<br>')) || (token.startsWith('**') && !out.endsWith('<br>')) || token === '\\|' || out.endsWith('\\|') || (out.endsWith('`') && token.startsWith('`')) || (out.endsWith('[]') && /^[([\]]/.test(token) && !token.startsWith('[]')) || next(2) === 0 || (/[\w"'(),.:;=?+/-]$/.test(out) && /^[\w"'(),.:;=?+/-]/.test(token));
         out += (apart ? ' ' : '') + token;
       }
       return out;
