@@ -175,7 +175,17 @@ const ARGUMENT = `${ATOM}(?: \\| ${ATOM})*`;
 /** An atom, or a generic reference of such arguments (`Record<string, never>`). */
 const ELEMENT = `(?:${ATOM}|${NAME}<${ARGUMENT}(?:, ${ARGUMENT})*>(?:\\[\\])*)`;
 const HEAD = `^(?:readonly )?(?:(${KEY})\\??|\\[${NAME}: (?:string|number)\\])`;
-const MEMBER = new RegExp(`${HEAD}: (${ELEMENT}(?: \\| ${ELEMENT})*);$`);
+/**
+ * A union of two types or more in parentheses, with any `[]` after, one inside another at most
+ * (`(A | B)[]`, `(A | B) | null`, `((A | B)[] | null)`: TypeScript's printer puts a oneOf's union
+ * in a union or an array so). Prettier keeps the parentheses of such a group in a union or before
+ * `[]` (not those of a type alone, nor of one type: `printed` leaves a group alone to prettier), and
+ * prints it as it is where the line fits; where not, it breaks inside them (not read).
+ */
+const GROUP = `\\(${ELEMENT}(?: \\| ${ELEMENT})+\\)(?:\\[\\])*`;
+const GROUPED = `(?:${ELEMENT}|${GROUP})`;
+const TYPE = `(?:${GROUPED}|\\(${GROUPED}(?: \\| ${GROUPED})+\\)(?:\\[\\])*)`;
+const MEMBER = new RegExp(`${HEAD}: (${TYPE}(?: \\| ${TYPE})*);$`);
 /** A key's object type (`key: {`), or the first of an intersection's after a type prettier cannot break (`key: A & {`). */
 const OPENER = new RegExp(`${HEAD}: (?:(?<atom>${ATOM}) & )?\\{$`);
 /** The line between two of an intersection's object types. */
@@ -315,9 +325,14 @@ class Reader {
     }
     const member = inBody && trimmed.endsWith(';') ? MEMBER.exec(trimmed) : null;
     if (member) {
-      const fits = (member[1] !== undefined && UNBREAKABLE.test(member[2]!)) || 2 * depth + trimmed.length <= WIDTH;
+      const type = member[2]!;
+      const fits = (member[1] !== undefined && UNBREAKABLE.test(type)) || 2 * depth + trimmed.length <= WIDTH;
+      // A group (`GROUP`): as it stands where the line fits and it is not the type alone (prettier drops those parentheses).
+      const grouped = type.replace(/"[^"]*"/g, '""').includes('(');
+      const alone = grouped && type.endsWith(')') && splitOutside(type, ' | ').length === 1;
+      if (grouped) return { start: at, end: code, ...(fits && !alone && keyKept(member[1]) && written ? { printed: [...(comment ?? []), trimmed] } : {}) };
       // A union after a key that does not fit breaks (`brokenUnion`); after an index signature, not known.
-      const lines = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(trimmed.slice(0, -member[2]!.length - 3), member[2]!, 2 * depth) : undefined;
+      const lines = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
       return { start: at, end: code, ...(lines && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...lines] } : {}) };
     }
     return { start: at, end: this.skip(code, 0) };

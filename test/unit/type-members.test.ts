@@ -55,7 +55,11 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'a quoted key that is a name (prettier unquotes it)', line: '"name": string;', changed: true },
     { name: 'an index signature wider than 80 columns (prettier breaks its brackets)', line: `[key: string]: components["schemas"]["${'x'.repeat(50)}"];`, changed: true },
     { name: 'an intersection', line: 'both: components["a"] & components["b"];', changed: false },
-    { name: 'parentheses', line: 'list: ("a" | "b")[];', changed: false },
+    { name: 'a union in parentheses alone (prettier drops them)', line: 'list: ("a" | "b");', changed: true },
+    { name: 'one type in parentheses (prettier drops them)', line: 'list: ("a")[];', changed: true },
+    { name: 'two pairs of parentheses (prettier drops one)', line: 'list: (("a" | "b"))[];', changed: true },
+    { name: 'a union in parentheses wider than 80 columns (prettier breaks inside them)', line: `list: (components["schemas"]["${'a'.repeat(30)}"] | components["schemas"]["${'b'.repeat(30)}"])[];`, changed: true },
+    { name: 'a union in parentheses in a generic reference', line: 'list: Record<string, ("a" | "b")[]>;', changed: false },
     { name: 'text that is not ASCII', line: 'name: "caf\u00e9";', changed: false },
   ])('left to prettier: $name', async ({ line, changed }) => {
     const sent = await rewritten(schema('first: string;', line, 'last: string;'));
@@ -71,6 +75,8 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'one lookup wider than 80 columns (prettier has nowhere to break it)', line: `get: operations["${'x'.repeat(80)}"];` },
     { name: 'a string with a single quote (prettier keeps double quotes)', line: 'quote: "it\'s";' },
     { name: 'a generic reference of a union', line: 'map: Record<string, "a" | "b">;' },
+    { name: 'a union in parentheses before []', line: 'list: ("a" | "b (c)")[][];' },
+    { name: 'unions in parentheses in a union, one inside another', line: 'x?: (string | number) | (A["b"] | null) | ((string | number)[] | null);' },
   ])('in a run: $name', async ({ line }) => {
     const sent = await rewritten(schema('first: string;', line, 'last: string;'));
     expect(sent).toStrictEqual(['export interface components {\n  openapi_morph_members_0: 0;\n}\n']);
