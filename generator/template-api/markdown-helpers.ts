@@ -45,9 +45,7 @@ function shape(node: SchemaNode, link: (typeName: string) => string): string {
     case 'intersection':
       return node.parts.map((p) => schemaType(p, link)).join(' & ');
     case 'object':
-      if (node.properties.length === 0 && typeof node.additionalProperties === 'object') {
-        return `${markdownCode('Record<string,')} ${schemaType(node.additionalProperties, link)}${markdownCode('>')}`;
-      }
+      if (node.properties.length === 0 && typeof node.additionalProperties === 'object') return recordType(schemaType(node.additionalProperties, link));
       return markdownCode('object');
     case 'string':
     case 'number':
@@ -65,6 +63,17 @@ function shape(node: SchemaNode, link: (typeName: string) => string): string {
     case 'unknown':
       return markdownCode('unknown');
   }
+}
+
+/**
+ * A map's type from its values' (`value`, markdown): one code span when that is one
+ * (`` `Record<string, string>` ``), else the value between code spans with a space on each side.
+ * Touching, a code span's backtick and the next one's run together: `` `string``>` `` is one code
+ * span holding `string``>` (GitHub's and Stripe's docs pages showed their maps so).
+ */
+function recordType(value: string): string {
+  const code = /^`([^`]+)`$/.exec(value)?.[1];
+  return code !== undefined ? markdownCode(`Record<string, ${code.replace(/\\\|/g, '|')}>`) : `${markdownCode('Record<string,')} ${value} ${markdownCode('>')}`;
 }
 
 function propertyRows(node: SchemaNode): { path: string; property: PropertyModel }[] {
