@@ -69,7 +69,8 @@ const PARAMETER = new RegExp(`^(${NAME}\\??): (.+)$`);
 const TYPE_MEMBER = new RegExp(`^(${KEY}\\??): (.+)$`);
 const VALUE_MEMBER = new RegExp(`^${KEY}: (?:${NAME}|${STRING})$`);
 const OBJECT_MEMBER = new RegExp(`^(${KEY}): (\\{.*\\})$`);
-const SECURITY = new RegExp(`^\\[\\[${STRING}(?:, ${STRING})*\\]\\]$`);
+/** A list of strings (a security requirement's schemes). */
+const SCHEMES = new RegExp(`^\\[(?:${STRING}(?:, ${STRING})*)?\\]$`);
 const ARROW = new RegExp(`^\\(client, init\\) => client\\.(${NAME})\\((${STRING}), (\\{.*\\})\\)$`);
 
 /** `text` with its predicted methods as placeholders, or `undefined` when it has none (see above). */
@@ -303,9 +304,18 @@ function printedMember(member: Member, indent: number): string[] {
   return [`${' '.repeat(indent)}${member.text},`];
 }
 
-/** `[]`, or a list of one list of strings (prettier breaks a list of two or more lists of two or more). */
+/**
+ * `[]`, or a list of lists of strings that prettier does not break for what it holds: it breaks a
+ * list of two or more lists each of two strings or more (`[["A", "B"], ["C", "D"]]`), and prints
+ * any other as it is where it fits (one list; lists of one scheme each, Stripe's
+ * `[["basicAuth"], ["bearerAuth"]]` on every method).
+ */
 function securityList(arg: string): boolean {
-  return arg === '[]' || SECURITY.test(arg);
+  if (arg === '[]') return true;
+  const inner = /^\[(.+)\]$/.exec(arg)?.[1];
+  const lists = inner === undefined ? [] : splitOutside(inner, ', ');
+  if (lists.length === 0 || !lists.every((list) => SCHEMES.test(list))) return false;
+  return lists.length === 1 || lists.some((list) => !list.includes(','));
 }
 
 /**

@@ -65,6 +65,9 @@ const LAYOUTS: [string, Shape][] = [
   ['the inner call broken out, its object on its line', { operation: `r/${long(50)}`, path: `/repos/${long(55)}`, members: '...init, body' }],
   ['quoted keys, strings and a member spread', { operation: `r/${long(50)}`, members: '...init, params: { path: { "enterprise-team": team } }, body, headers: { "Content-Type": "text/plain", ...init.headers }' }],
   ['a security list', { security: '[["BearerAuth", "ApiKey"]]', operation: `r/${long(60)}` }],
+  ['a security list of lists of one scheme each, on the hugged line', { security: '[["basicAuth"], ["bearerAuth"]]' }],
+  ['a security list of lists of one scheme each, broken out', { security: '[["basicAuth"], ["bearerAuth"]]', operation: `r/${long(60)}` }],
+  ['a security list of a list of one scheme and one of two, broken out', { security: '[["A"], ["B", "C"], []]', operation: `r/${long(60)}` }],
   ['the type argument broken before the call', { result: lookup(`/repos/${long(40)}`, 'get', 'responses', '200'), members: '...init' }],
   ['the type argument broken, the call hugged after it', { result: lookup(`/repos/${long(20)}`, 'get', 'responses', '200'), operation: 'g', path: `/repos/${long(30)}` }],
 ];
@@ -164,6 +167,7 @@ describe('API methods as placeholders', () => {
         operation: `o${long(pick(70))}`,
         path,
         members: ['...init', `...init, params: { path: { a: a${long(pick(40))}, b: b } }`, '...init, body'][pick(3)],
+        security: ['[]', '[["basicAuth"], ["bearerAuth"]]', `[["A${long(pick(20))}", "B"]]`, `[["A"], ["B${long(pick(30))}"], []]`][pick(4)],
       };
     });
     const text = klass(shapes.map(method));
@@ -174,6 +178,7 @@ describe('API methods as placeholders', () => {
   it.each([
     ['a body prettier would lay out otherwise', { members: '...init, body: body as never' }],
     ['a security list of two lists', { security: '[["A", "B"], ["C", "D"]]' }],
+    ['a security list wider than its line', { security: `[["A"], ["${long(70)}"]]` }],
     ['a union after a key wider than the line', { params: [`${long(80)}: "a" | "b"`] }],
     ['a key prettier could unquote', { members: '...init, params: { path: { "owner": owner } }' }],
     ['a string with a backslash', { path: '/a\\\\b' }],
