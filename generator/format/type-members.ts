@@ -170,8 +170,12 @@ const NAME = '[A-Za-z_$][\\w$]*';
 const KEY = `(?:${NAME}|0|[1-9]\\d*|"[^"\\\\]*")`;
 /** A type prettier cannot break: a name, a lookup `name["key"]`, a string, an integer; any `[]` after. */
 const ATOM = `(?:${NAME}(?:\\["[^"\\\\]*"\\])*|"[^"\\\\]*"|-?(?:0|[1-9]\\d*))(?:\\[\\])*`;
-/** A generic reference's argument: an atom, or a union of atoms (`OtherError<404 | 500>`). */
-const ARGUMENT = `${ATOM}(?: \\| ${ATOM})*`;
+/** An atom, or a union of atoms (`404 | 500`). */
+const ATOM_UNION = `${ATOM}(?: \\| ${ATOM})*`;
+/** A generic reference of those (`StatusRange<1 | 3 | 4 | 5>`: a `default` response's statuses, in the error maps). */
+const INNER = `${NAME}<${ATOM_UNION}(?:, ${ATOM_UNION})*>`;
+/** A generic reference's argument: an atom or such a reference, or a union of them (`OtherError<404 | 500>`, `ErrorWith<Error_, StatusRange<1 | 3 | 4 | 5>>`). */
+const ARGUMENT = `(?:${INNER}|${ATOM})(?: \\| (?:${INNER}|${ATOM}))*`;
 /** An atom, or a generic reference of such arguments (`Record<string, never>`). */
 const ELEMENT = `(?:${ATOM}|${NAME}<${ARGUMENT}(?:, ${ARGUMENT})*>(?:\\[\\])*)`;
 const HEAD = `^(?:readonly )?(?:(${KEY})\\??|\\[${NAME}: (?:string|number)\\])`;

@@ -91,6 +91,16 @@ describe('interface members prettier prints as they stand', () => {
       line: `readonly reposDelete: ErrorWith<BasicError, 307> | ErrorWith<paths["/repos/{owner}/{repo}"]["delete"]["responses"]["403"], 403> | OtherError<307 | 403>;`,
       expected: '    readonly reposDelete:\n      | ErrorWith<BasicError, 307>\n      | ErrorWith<\n          paths["/repos/{owner}/{repo}"]["delete"]["responses"]["403"],\n          403\n        >\n      | OtherError<307 | 403>;',
     },
+    {
+      name: 'a union of generic references of generic references (a default response\'s statuses)',
+      line: 'readonly getTreasuryTransactionsId: ErrorWith<Error_, StatusRange<1 | 3 | 4 | 5>> | OtherError<StatusRange<1 | 3 | 4 | 5>>;',
+      expected: '    readonly getTreasuryTransactionsId:\n      | ErrorWith<Error_, StatusRange<1 | 3 | 4 | 5>>\n      | OtherError<StatusRange<1 | 3 | 4 | 5>>;',
+    },
+    {
+      name: 'one broken inside its <>, a generic reference argument on its line',
+      line: `readonly x: ErrorWith<components["schemas"]["${'e'.repeat(40)}"], StatusRange<1 | 3 | 4 | 5>> | OtherError<StatusRange<1 | 3>>;`,
+      expected: `    readonly x:\n      | ErrorWith<\n          components["schemas"]["${'e'.repeat(40)}"],\n          StatusRange<1 | 3 | 4 | 5>\n        >\n      | OtherError<StatusRange<1 | 3>>;`,
+    },
     { name: 'an atom wider than its line among them', line: `x: "${'x'.repeat(80)}" | "b";`, expected: `    x:\n      | "${'x'.repeat(80)}"\n      | "b";` },
   ])('in a run, broken as prettier breaks it: $name', async ({ line, expected }) => {
     const sent = await rewritten(schema('first: string;', line, 'last: string;'));
