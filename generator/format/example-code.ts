@@ -1,4 +1,5 @@
 import { RESERVED_WORDS } from './keywords.ts';
+import { splitOutside } from './split-outside.ts';
 
 /**
  * Example programs that prettier prints as they are (the docs pages' and README's usage examples),
@@ -105,8 +106,9 @@ function printedAssignment(line: string): string[] | undefined {
 function printedConstruction(left: string, callee: string, args: readonly Argument[]): string[] | undefined {
   const last = args.at(-1);
   if (!last || last.kind !== 'object' || last.text === '{}' || args.slice(0, -1).some((arg) => arg.kind !== 'other')) return undefined;
-  const lines = [`${left} new ${callee}(${args.slice(0, -1).map((arg) => `${arg.text}, `).join('')}{`, ...last.keys.map((key) => `  ${key},`), '});'];
-  return lines.every((line) => line.length <= 80) ? lines : undefined;
+  const head = `${left} new ${callee}(${args.slice(0, -1).map((arg) => `${arg.text}, `).join('')}{`;
+  const keys = entryLines(last.keys, '  ');
+  return head.length <= 80 && keys ? [head, ...keys, '});'] : undefined;
 }
 
 /**
@@ -126,9 +128,43 @@ function printedCall(indent: string, prefix: string, callee: string, args: reado
   if (last.kind === 'array' && last.text !== '[]' && args.at(-2)?.kind !== 'array') return undefined;
   if (last.kind === 'object' && last.text !== '{}' && args.at(-2)?.kind !== 'object') {
     const first = `${head}${before.map((arg) => `${arg.text}, `).join('')}{`;
-    if (first.length <= 80) return fits([first, ...last.keys.map((key) => `${indent}  ${key},`), `${indent}});`]);
+    const keys = entryLines(last.keys, `${indent}  `);
+    if (first.length <= 80) return keys && [first, ...keys, `${indent}});`];
   }
-  return fits([head, ...args.map((arg) => `${indent}  ${arg.text},`), `${indent});`]);
+  const broken = args.map((arg) => {
+    const flat = `${indent}  ${arg.text},`;
+    if (flat.length <= 80 || arg.kind !== 'object' || arg.text === '{}') return [flat];
+    const keys = entryLines(arg.keys, `${indent}    `);
+    return keys && [`${indent}  {`, ...keys, `${indent}  },`];
+  });
+  return broken.every((lines) => lines !== undefined) ? fits([head, ...broken.flat(), `${indent});`]) : undefined;
+}
+
+/**
+ * An object's entries (`key: value`, as written) a line each at `indent`, with a comma, as prettier
+ * prints those of an object it breaks: an entry on its line where it fits in 80 columns; else one
+ * whose value is an object with keys as `key: {`, its entries a level in (each so), and `},`; else
+ * not known (`undefined`).
+ */
+function entryLines(entries: readonly string[], indent: string): string[] | undefined {
+  const lines: string[] = [];
+  for (const entry of entries) {
+    const flat = `${indent}${entry},`;
+    if (flat.length <= 80) {
+      lines.push(flat);
+      continue;
+    }
+    const object = /^([A-Za-z_$][\w$]*: )\{ (.*) \}$/.exec(entry);
+    let inner: string[] | undefined;
+    try {
+      inner = object ? entryLines(splitOutside(object[2]!, ', '), `${indent}  `) : undefined;
+    } catch {
+      // (Brackets or quotes that do not pair: not read.)
+    }
+    if (!inner) return undefined;
+    lines.push(`${indent}${object![1]}{`, ...inner, `${indent}},`);
+  }
+  return lines;
 }
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;

@@ -118,6 +118,12 @@ describe('plain example programs', () => {
     { name: 'the line after = one column too wide: its short argument broken out', line: `const result = await api.${'m'.repeat(58)}("string");` },
     { name: 'a short argument too wide after =: broken out, the line before it wider', line: `const result = await api.${'m'.repeat(80)}("s");` },
     { name: 'a lone name too wide after =: broken out', line: `const result = await api.${'m'.repeat(60)}(${'n'.repeat(20)});` },
+    {
+      name: 'arguments broken out, an object too wide for its line broken, an entry a line (a docs page\'s headers)',
+      line: 'const result = await api.getDocumentsByEmployerId("00000000-0000-4000-8000-000000000000", { header: { Authorization: "Bearer <TOKEN>", Accept: "application/json;version=2018-01-01" } });',
+    },
+    { name: 'a hugged object\'s key too wide for its line: its object broken', line: `const result = await api.m("s", { header: { Authorization: "Bearer <TOKEN>", Accept: "application/json;version=2018-01-01" }, a: 1 });` },
+    { name: 'an awaited call, objects broken at three levels', line: `await api.${'m'.repeat(30)}("${'s'.repeat(30)}", { a: { b: { c: "${'c'.repeat(40)}", d: [1, 2] }, e: {} } }, 1);` },
   ])('a statement wider than 80 columns, $name: printed as prettier prints it', async ({ line }) => {
     const lines = printedProgram([line]);
     expect(lines).toBeDefined();
@@ -140,7 +146,7 @@ describe('plain example programs', () => {
   });
 
   it('generated statements wider than 80 columns: every one printed as prettier prints it', async () => {
-    const values = ['"string"', `"${'s'.repeat(18)}"`, `"${'s'.repeat(19)}"`, '"a, {b}"', '1', '-2.5', '12345678901234567890', 'true', 'null', 'Status.Active', 'x', '[]', '{}', '[1, 2]', '["a"]', '{ a: 1 }', '{ query: { day: "string" } }', '{ name: "n", value: "v", visibility: "all" }', '{ signal: controller.signal, timeoutMs: 10000, maxRetries: 0 }', 'new Blob(["b"])', `"${'x'.repeat(60)}"`, 'i'.repeat(19), 'j'.repeat(20), 'k'.repeat(21), 'a.b', '1'.repeat(25), '-1234567890.1234567891', 'load()', 'loadConfiguration()', 'f(1)'];
+    const values = ['"string"', `"${'s'.repeat(18)}"`, `"${'s'.repeat(19)}"`, '"a, {b}"', '1', '-2.5', '12345678901234567890', 'true', 'null', 'Status.Active', 'x', '[]', '{}', '[1, 2]', '["a"]', '{ a: 1 }', '{ query: { day: "string" } }', '{ name: "n", value: "v", visibility: "all" }', '{ signal: controller.signal, timeoutMs: 10000, maxRetries: 0 }', '{ header: { Authorization: "Bearer <TOKEN>", Accept: "application/json;version=2018-01-01" } }', `{ a: { b: { c: "${'c'.repeat(40)}", d: [1, 2] } }, e: 1 }`, 'new Blob(["b"])', `"${'x'.repeat(60)}"`, 'i'.repeat(19), 'j'.repeat(20), 'k'.repeat(21), 'a.b', '1'.repeat(25), '-1234567890.1234567891', 'load()', 'loadConfiguration()', 'f(1)'];
     let seed = 17;
     const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
     let predicted = 0;
@@ -156,11 +162,11 @@ describe('plain example programs', () => {
   });
 
   it('generated awaited calls wider than 80 columns: every one printed as prettier prints it', async () => {
-    const values = ['"string"', `"${'s'.repeat(18)}"`, '"a, {b}"', '1', '-2.5', '12345678901234567890', 'true', 'null', 'Status.Active', 'x', '[]', '{}', '[1, 2]', '["a"]', '{ a: 1 }', '{ selected_repository_ids: [1] }', '{ name: "n", value: "v", visibility: "all" }', '{ signal: controller.signal, timeoutMs: 10000, maxRetries: 0 }', 'new Blob(["b"])', `"${'x'.repeat(60)}"`, 'k'.repeat(21), 'a.b', 'load()', 'f(1)'];
+    const values = ['"string"', `"${'s'.repeat(18)}"`, '"a, {b}"', '1', '-2.5', '12345678901234567890', 'true', 'null', 'Status.Active', 'x', '[]', '{}', '[1, 2]', '["a"]', '{ a: 1 }', '{ selected_repository_ids: [1] }', '{ name: "n", value: "v", visibility: "all" }', '{ signal: controller.signal, timeoutMs: 10000, maxRetries: 0 }', '{ header: { Authorization: "Bearer <TOKEN>", Accept: "application/json;version=2018-01-01" } }', 'new Blob(["b"])', `"${'x'.repeat(60)}"`, 'k'.repeat(21), 'a.b', 'load()', 'f(1)'];
     let seed = 29;
     const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
     let predicted = 0;
-    for (let n = 0; n < 300; n++) {
+    for (let n = 0; n < 400; n++) {
       const line = `await ${['api', 'client.repos'][next(2)]}.m${'x'.repeat(10 + next(60))}(${Array.from({ length: 1 + next(4) }, () => values[next(values.length)]).join(', ')});`;
       const lines = printedProgram([line]);
       if (lines === undefined || line.length <= 80) continue;
@@ -197,7 +203,8 @@ describe('plain example programs', () => {
     { name: 'an array last', line: `const api = new ${'A'.repeat(40)}("string", ["a-long-string", "another-long-string"]);`, predicted: false },
     { name: 'no object', line: `const api = new ${'A'.repeat(60)}("string", 1);`, predicted: false },
     { name: 'its head too wide', line: `const api = new ${'A'.repeat(70)}({ apiKey: "your-token" });`, predicted: false },
-    { name: 'a key too wide for its line', line: `const api = new A({ auth: { basic: { username: "user", password: "${'p'.repeat(60)}" } } });`, predicted: false },
+    { name: 'a key too wide for its line: its object broken', line: `const api = new A({ auth: { basic: { username: "user", password: "${'p'.repeat(60)}" } } });`, predicted: true },
+    { name: 'a string too wide for its line', line: `const api = new A({ auth: { basic: { username: "user", password: "${'p'.repeat(70)}" } } });`, predicted: false },
   ])('a construction wider than 80 columns, $name: printed as prettier prints it, or left to it', async ({ line, predicted }) => {
     const lines = printedProgram([line]);
     expect(lines !== undefined).toBe(predicted);
