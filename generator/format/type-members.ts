@@ -200,6 +200,10 @@ const CLOSER = /^\}(?:(?:\[\])*| \| null);$/;
 const INTERFACE = new RegExp(`^(?:export )?interface ${NAME} \\{$`);
 /** A union's first line when types stand before its first object type (`key: "a" | {`). */
 const UNION_OPENER = new RegExp(`${HEAD}: (?<leading>(?:${ELEMENT} \\| )+)\\{$`);
+/** The first line of a union in parentheses before `[]` (`key: ({`, `key: ("a" | {`): an array of a oneOf of objects. */
+const GROUP_OPENER = new RegExp(`${HEAD}: \\((?<grouped>(?:${ELEMENT} \\| )*)\\{$`);
+/** Its last line (`})[];`, `} | null)[][];`). */
+const GROUP_END = new RegExp(`^\\}((?:\\[\\])*)((?: \\| ${ELEMENT})*)\\)((?:\\[\\])+);$`);
 /** The line between two of a union's object types (`} | {`, `}[] | "a" | {`). */
 const UNION_MIDDLE = new RegExp(`^\\}((?:\\[\\])*) \\| ((?:${ELEMENT} \\| )*)\\{$`);
 /** A union's last line after an object type (`};`, `}[] | null;`). */
@@ -297,9 +301,10 @@ class Reader {
     const written = comment !== undefined && ASCII.test(trimmed);
     // Each pattern's last character first (most lines are members, `;` at their end): 12% of the
     // reader's time on GitHub's `schema.ts`.
-    const opener = !trimmed.endsWith('{') ? null : inBody ? (OPENER.exec(trimmed) ?? UNION_OPENER.exec(trimmed)) : INTERFACE.exec(trimmed);
+    const opener = !trimmed.endsWith('{') ? null : inBody ? (OPENER.exec(trimmed) ?? UNION_OPENER.exec(trimmed) ?? GROUP_OPENER.exec(trimmed)) : INTERFACE.exec(trimmed);
     if (opener) {
-      const { atom, leading } = opener.groups ?? {};
+      const { atom, leading, grouped } = opener.groups ?? {};
+      if (grouped !== undefined) return this.union({ at, code, trimmed, key: opener[1], leading: grouped, comment: written ? comment : undefined, depth, grouped: true });
       let { items, close } = this.items(code + 1, depth + 1);
       let closing = lines[close]!.trim();
       // A union of object types and others (`key: {` ... `} | {` ... `};`), but for an object type or
@@ -350,11 +355,16 @@ class Reader {
    * its group break) and every part of it is known: the key on its own line, then each type a line
    * after `| `, two columns in, an object type's members six columns in and its `}` (with any `[]`)
    * four, the last type with the `;`. A type other than an object type must fit its line, or be one
-   * prettier cannot break. An index signature's key is not known (see `brokenUnion`).
+   * prettier cannot break. An index signature's key is not known (see `brokenUnion`). In parentheses
+   * before `[]` (`grouped`: `key: ({` ... `} | {` ... `})[];`, Mailchimp's arrays of a oneOf), the
+   * key's line ends with `(` (where it fits), the types are laid out alike, the last without `;`,
+   * and `)[];` closes them on a line of its own.
    */
-  private union(union: { at: number; code: number; trimmed: string; key: string | undefined; leading: string; comment: string[] | null | undefined; depth: number }): Item {
+  private union(union: { at: number; code: number; trimmed: string; key: string | undefined; leading: string; comment: string[] | null | undefined; depth: number; grouped?: boolean }): Item {
     const { lines } = this;
-    const { at, trimmed, depth } = union;
+    const { at, trimmed, depth, grouped = false } = union;
+    // In parentheses (`key: ({` ... `})[];`): the `[]` after them.
+    let brackets = '';
     const types: (string | { readonly items: readonly Item[]; readonly suffix: string })[] = [...atoms(union.leading)];
     // An object type's members stand six columns in from the member, where a container's stand two:
     // read (and measured) three levels down.
@@ -369,10 +379,11 @@ class Reader {
         ({ items, close } = this.items(close + 1, depth + 3));
         continue;
       }
-      const end = UNION_END.exec(closing);
+      const end = (grouped ? GROUP_END : UNION_END).exec(closing);
       // Another closing line (`} & {`): the code to its end, not read.
       if (!end) return { start: at, end: this.skip(close, 1) };
       types.push({ items, suffix: end[1]! }, ...atoms(end[2]!));
+      brackets = end[3] ?? '';
       break;
     }
     const objects = types.filter((type) => typeof type !== 'string');
@@ -384,15 +395,17 @@ class Reader {
       keyKept(union.key) &&
       !hugged &&
       objects.every((type) => type.items.length > 0 && type.items.every((item) => item.printed)) &&
-      types.every((type, i) => typeof type !== 'string' || UNBREAKABLE.test(type) || 2 * depth + 4 + type.length + (i === types.length - 1 ? 1 : 0) <= WIDTH);
-    if (!known) return { start: at, end: close };
-    const head = trimmed.slice(0, trimmed.length - `: ${union.leading}{`.length);
-    const printed: (string | readonly Item[])[] = [...(union.comment ?? []), `${head}:`];
+      types.every((type, i) => typeof type !== 'string' || UNBREAKABLE.test(type) || 2 * depth + 4 + type.length + (i === types.length - 1 && !grouped ? 1 : 0) <= WIDTH);
+    const head = trimmed.slice(0, trimmed.length - `: ${grouped ? '(' : ''}${union.leading}{`.length);
+    // In parentheses, the key's line keeps `(` (where it fits) and `)[];` closes the types.
+    if (!known || (grouped && 2 * depth + head.length + 3 > WIDTH)) return { start: at, end: close };
+    const printed: (string | readonly Item[])[] = [...(union.comment ?? []), grouped ? `${head}: (` : `${head}:`];
     types.forEach((type, i) => {
-      const end = i === types.length - 1 ? ';' : '';
+      const end = i === types.length - 1 && !grouped ? ';' : '';
       if (typeof type === 'string') printed.push(`  | ${type}${end}`);
       else printed.push('  | {', type.items, `    }${type.suffix}${end}`);
     });
+    if (grouped) printed.push(`)${brackets};`);
     return { start: at, end: close, printed: { union: printed } };
   }
 

@@ -125,6 +125,9 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'an object type or void (prettier hugs it)', members: ['x: {', '    a: string;', '} | void;'] },
     { name: 'a union of object types after an index signature', members: ['[key: string]: {', '    a: string;', '} | {', '    b: string;', '};'] },
     { name: 'a union of object types with a type too wide for its line', members: ['x: {', '    a: string;', `} | Record<"${'w'.repeat(40)}", "${'v'.repeat(40)}"> | {`, '    b: string;', '};'] },
+    { name: 'an object type or null in parentheses before [] (prettier hugs it)', members: ['x: ({', '    a: string;', '} | null)[];'] },
+    { name: 'a union in parentheses without [] (prettier drops them)', members: ['x: ({', '    a: string;', '} | {', '    b: string;', '});'] },
+    { name: 'a union in parentheses before [] after a key too wide for `(`', members: [`${'k'.repeat(76)}: ({`, '    a: string;', '} | {', '    b: string;', '})[];'] },
     { name: 'an intersection of an object type and an array (prettier breaks before the array)', members: ['x: components["a"] & {', '    a: string;', '}[];'] },
     { name: 'an intersection of object types, or null (prettier breaks the union)', members: ['x: ({', '    a: string;', '} & {', '    b: string;', '}) | null;'] },
     { name: 'an intersection of object types or null, without parentheses (a union: prettier breaks it)', members: ['x: {', '    a: string;', '} & {', '    b: string;', '} | null;'] },
@@ -149,6 +152,8 @@ describe('interface members prettier prints as they stand', () => {
       name: 'types before, between and after object types, and a union inside one',
       members: ['readonly x?: "a" | {', '    a: string;', '}[] | components["schemas"]["b"] | {', '    b: {', '        c: string;', '    } | {', '        d: number;', '    };', '} | Record<string, never>;'],
     },
+    { name: 'in parentheses before [] (an array of a oneOf of objects)', members: ['key?: ({', '    a: string;', '    b?: number;', '} | {', '    c: string;', '} | {', '    d: {', '        e: string;', '    };', '})[];'] },
+    { name: 'in parentheses before [][], with types before, between and after the object types', members: ['x: ("a" | {', '    a: string;', '}[] | components["schemas"]["b"] | {', '    b: string;', '} | null)[][];'] },
   ])('a union with object types in a run, broken as prettier breaks it: $name', async ({ members }) => {
     const sent = await rewritten(schema('first: string;', ...members, 'last: string;'));
     // The members before and after and the union are one run: what prettier gets holds none of the union.
