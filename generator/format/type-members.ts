@@ -88,7 +88,7 @@ interface Body {
  */
 type Printed =
   | readonly string[]
-  | { readonly open: readonly string[]; readonly parts: readonly { readonly items: readonly Item[]; readonly close: string }[] }
+  | { readonly open: readonly string[]; readonly parts: readonly { readonly items: readonly Item[]; readonly close: readonly string[] }[] }
   | { readonly union: readonly (string | readonly Item[])[] };
 
 /** A union's object type's members, six columns in from the member (`  | {` opens it, `    }` closes it). */
@@ -111,7 +111,7 @@ function pushPrinted(printed: Printed, indent: string, out: string[]): void {
   for (const line of open) out.push(`${indent}${line}`);
   for (const { items, close } of parts) {
     for (const item of items) pushPrinted(item.printed!, `${indent}  `, out);
-    out.push(`${indent}${close}`);
+    for (const line of close) out.push(`${indent}${line}`);
   }
 }
 
@@ -195,7 +195,7 @@ const OPENER = new RegExp(`${HEAD}: (?:(?<atom>${ATOM}) & )?\\{$`);
 /** The line between two of an intersection's object types. */
 const INTERSECTION_MIDDLE = '} & {';
 /** An intersection's last line after an object type (`};`, `} & A;`). */
-const INTERSECTION_END = new RegExp(`^\\}(?: & ${ATOM})?;$`);
+const INTERSECTION_END = new RegExp(`^\\}((?: & ${ATOM})*);$`);
 const CLOSER = /^\}(?:(?:\[\])*| \| null);$/;
 const INTERFACE = new RegExp(`^(?:export )?interface ${NAME} \\{$`);
 /** A union's first line when types stand before its first object type (`key: "a" | {`). */
@@ -247,6 +247,19 @@ function brokenUnion(head: string, type: string, column: number): string[] | und
     lines.push(`  | ${generic[1]}<`, ...args.map((arg, j) => `      ${arg}${j < args.length - 1 ? ',' : ''}`), `    >${end}`);
   }
   return lines;
+}
+
+/**
+ * An intersection's last line (`INTERSECTION_END`) as prettier prints it: as it stands with at most
+ * one type after the object types; with more, a line break before each type after the first, each
+ * on a line of its own two columns in (`} & A &`, `  B &`, `  C;`): prettier breaks between two
+ * types that are not object types where the intersection breaks, and its object types break it.
+ * (Another closing line, `};` or `}[];` of an object type alone, stands as it is.)
+ */
+function closingLines(closing: string): string[] {
+  const types = closing.startsWith('} & ') ? splitOutside(closing.slice('} & '.length, -1), ' & ') : [];
+  if (types.length < 2) return [closing];
+  return [`} & ${types[0]} &`, ...types.slice(1).map((type, i) => `  ${type}${i === types.length - 2 ? ';' : ' &'}`)];
 }
 
 /** The types of a union's text between its object types (`"a" | B | ` or ` | null`), each as written. */
@@ -329,7 +342,7 @@ class Reader {
       const fits = opener[1] !== undefined || 2 * depth + trimmed.length <= WIDTH;
       const plain = closed && fits && keyKept(opener[1]) && written;
       const whole = plain && inBody && parts.every((part) => part.items.length > 0 && part.items.every((item) => item.printed));
-      const printed: Printed | undefined = whole ? { open: [...(comment ?? []), trimmed], parts: parts.map((part) => ({ items: part.items, close: lines[part.close]!.trim() })) } : undefined;
+      const printed: Printed | undefined = whole ? { open: [...(comment ?? []), trimmed], parts: parts.map((part, j) => ({ items: part.items, close: j === parts.length - 1 && inBody ? closingLines(closing) : [lines[part.close]!.trim()] })) } : undefined;
       return { start: at, end, ...(printed ? { printed } : {}), body: { open: code, parts, plain: closed && fits } };
     }
     const member = inBody && trimmed.endsWith(';') ? MEMBER.exec(trimmed) : null;

@@ -166,6 +166,8 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'a type before them', members: ['readonly x?: components["schemas"]["base"] & {', '    a: string;', '} & {', '    b: string;', '};'] },
     { name: 'an index signature', members: ['[key: string]: {', '    a: string;', '} & {', '    b: string;', '};'] },
     { name: 'a type after them', members: ['x: {', '    a: string;', '} & {', '    b: string;', '} & components["schemas"]["base"];'] },
+    { name: 'two types after them, each after the first on a line of its own', members: ['x: {', '    a: string;', '} & components["schemas"]["b"] & components["schemas"]["c & d"] & "e";'] },
+    { name: 'object types, then types wider than the line', members: ['x: {', '    a: string;', '} & {', '    b: string;', `} & components["schemas"]["${'b'.repeat(60)}"] & components["schemas"]["${'c'.repeat(60)}"];`] },
     { name: 'a line wider than 80 columns (prettier has nowhere to break it)', members: [`${'k'.repeat(50)}: components["schemas"]["${'b'.repeat(30)}"] & {`, '    a: string;', '};'] },
     { name: 'one inside another, and a union inside one', members: ['x: {', '    a: {', '        b: string;', '    } & {', '        c: string;', '    };', '} & {', '    d: {', '        e: string;', '    } | {', '        f: number;', '    };', '};'] },
   ])('an intersection in a run, as prettier prints it: $name', async ({ members }) => {
