@@ -262,6 +262,26 @@ function closingLines(closing: string): string[] {
   return [`} & ${types[0]} &`, ...types.slice(1).map((type, i) => `  ${type}${i === types.length - 2 ? ';' : ' &'}`)];
 }
 
+/**
+ * How prettier prints a member `head: (A | B)[];` (one group of types and `[]` after it, `head` its
+ * modifiers and key) that does not fit at `column`, its lines without that indentation, or
+ * `undefined` where that is not known: `head: (` (which must fit), the types on the next line, two
+ * columns in, where they fit there, else each on a line of its own after `| `, and `)[];` on a line
+ * of its own. A type must then fit its line or be one prettier cannot break; a group inside is not
+ * known.
+ */
+function brokenGroup(head: string, type: string, column: number): string[] | undefined {
+  const group = splitOutside(type, ' | ').length === 1 ? /^\((.*)\)((?:\[\])+)$/.exec(type) : null;
+  if (!group || column + head.length + 3 > WIDTH) return undefined;
+  const types = splitOutside(group[1]!, ' | ');
+  // A group inside, or one type with only `null` or `void` beside it (prettier may hug it, as `brokenUnion` says): not known.
+  if (types.some((part) => part.startsWith('(')) || types.filter((part) => !HUG_BESIDE.test(part)).length === 1) return undefined;
+  const own = `  ${types.join(' | ')}`;
+  if (column + own.length <= WIDTH) return [`${head}: (`, own, `)${group[2]};`];
+  if (types.some((part) => column + 4 + part.length > WIDTH && !UNBREAKABLE.test(part))) return undefined;
+  return [`${head}: (`, ...types.map((part) => `  | ${part}`), `)${group[2]};`];
+}
+
 /** The types of a union's text between its object types (`"a" | B | ` or ` | null`), each as written. */
 function atoms(text: string): string[] {
   return splitOutside(text, ' | ').filter((type) => type !== '');
@@ -352,10 +372,11 @@ class Reader {
       // A group (`GROUP`): as it stands where the line fits and it is not the type alone (prettier drops those parentheses).
       const grouped = type.replace(/"[^"]*"/g, '""').includes('(');
       const alone = grouped && type.endsWith(')') && splitOutside(type, ' | ').length === 1;
-      if (grouped) return { start: at, end: code, ...(fits && !alone && keyKept(member[1]) && written ? { printed: [...(comment ?? []), trimmed] } : {}) };
+      const lines = fits ? (alone ? undefined : [trimmed]) : member[1] !== undefined ? brokenGroup(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
+      if (grouped) return { start: at, end: code, ...(lines && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...lines] } : {}) };
       // A union after a key that does not fit breaks (`brokenUnion`); after an index signature, not known.
-      const lines = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
-      return { start: at, end: code, ...(lines && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...lines] } : {}) };
+      const union = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
+      return { start: at, end: code, ...(union && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...union] } : {}) };
     }
     return { start: at, end: this.skip(code, 0) };
   }

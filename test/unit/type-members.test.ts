@@ -58,7 +58,7 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'a union in parentheses alone (prettier drops them)', line: 'list: ("a" | "b");', changed: true },
     { name: 'one type in parentheses (prettier drops them)', line: 'list: ("a")[];', changed: true },
     { name: 'two pairs of parentheses (prettier drops one)', line: 'list: (("a" | "b"))[];', changed: true },
-    { name: 'a union in parentheses wider than 80 columns (prettier breaks inside them)', line: `list: (components["schemas"]["${'a'.repeat(30)}"] | components["schemas"]["${'b'.repeat(30)}"])[];`, changed: true },
+    { name: 'unions in parentheses wider than 80 columns in a union (prettier breaks inside them)', line: `list: ("a" | "b")[] | (components["schemas"]["${'a'.repeat(30)}"] | components["schemas"]["${'b'.repeat(30)}"])[];`, changed: true },
     { name: 'a union in parentheses in a generic reference', line: 'list: Record<string, ("a" | "b")[]>;', changed: false },
     { name: 'text that is not ASCII', line: 'name: "caf\u00e9";', changed: false },
   ])('left to prettier: $name', async ({ line, changed }) => {
@@ -101,6 +101,16 @@ describe('interface members prettier prints as they stand', () => {
       line: `readonly x: ErrorWith<components["schemas"]["${'e'.repeat(40)}"], StatusRange<1 | 3 | 4 | 5>> | OtherError<StatusRange<1 | 3>>;`,
       expected: `    readonly x:\n      | ErrorWith<\n          components["schemas"]["${'e'.repeat(40)}"],\n          StatusRange<1 | 3 | 4 | 5>\n        >\n      | OtherError<StatusRange<1 | 3>>;`,
     },
+    {
+      name: 'a union in parentheses before [] wider than 80 columns, its types on the next line',
+      line: 'runtime_risks?: ("critical-resource" | "internet-exposed" | "lateral-movement")[];',
+      expected: '    runtime_risks?: (\n      "critical-resource" | "internet-exposed" | "lateral-movement"\n    )[];',
+    },
+    {
+      name: 'a union in parentheses before [] wider than 80 columns, one type a line',
+      line: `list?: (components["schemas"]["${'a'.repeat(30)}"] | components["schemas"]["${'b'.repeat(30)}"] | "c")[][];`,
+      expected: `    list?: (\n      | components["schemas"]["${'a'.repeat(30)}"]\n      | components["schemas"]["${'b'.repeat(30)}"]\n      | "c"\n    )[][];`,
+    },
     { name: 'an atom wider than its line among them', line: `x: "${'x'.repeat(80)}" | "b";`, expected: `    x:\n      | "${'x'.repeat(80)}"\n      | "b";` },
   ])('in a run, broken as prettier breaks it: $name', async ({ line, expected }) => {
     const sent = await rewritten(schema('first: string;', line, 'last: string;'));
@@ -111,6 +121,7 @@ describe('interface members prettier prints as they stand', () => {
   it.each([
     { name: 'a union argument wider than its line', line: `x: A | Record<string, ${Array.from({ length: 14 }, (_, i) => `"value-${i}"`).join(' | ')}>;` },
     { name: 'one generic reference wider than its line', line: `x: Record<string, components["schemas"]["${'x'.repeat(70)}"]>;` },
+    { name: 'a generic reference or null in parentheses wider than its line (prettier may hug it)', line: `key?: (Record<string, "${'r'.repeat(50)}"> | null)[];` },
     { name: 'a union after an index signature', line: `[key: string]: ${Array.from({ length: 9 }, (_, i) => `"state-${i}"`).join(' | ')};` },
     // Prettier hugs a type reference with null on the key's line, breaking it inside its `<>` (found by a review).
     { name: 'a generic reference or null wider than its line', line: `${'a'.repeat(56)}?: null | Record<string, never>;` },
