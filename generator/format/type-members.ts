@@ -37,11 +37,12 @@ import { splitOutside } from './split-outside.ts';
  *   block comment; a JSDoc line ending in two spaces keeps two); it must end its last line and
  *   stand on the lines right before the member.
  * Only in containers opened by `interface Name {` or a member `key: {` closed by `};` or `}[];`
- * (or an intersection's object types), all the way up, whose members are indented two spaces a level by prettier. Runs hold no empty line
- * (prettier keeps one of those, or none at a block's start or end, as it finds them); an empty line
- * stays where it is. Code with what this does not read (a backslash, a template literal, `//`, or a
- * `/`, `'` or backtick outside strings and comments), or with `prettier-ignore` anywhere (prettier
- * prints the node after it as written, 4 spaces and all: a review found it), is formatted as it is.
+ * (or an intersection's object types), all the way up, whose members are indented two spaces a
+ * level by prettier. Runs hold no empty line (prettier keeps one of those, or none at a block's
+ * start or end, as it finds them); an empty line stays where it is. Code with what this does not
+ * read (a backslash, a template literal, `//`, or a `/`, `'` or backtick outside strings and
+ * comments), or with `prettier-ignore` anywhere (prettier prints the node after it as written, 4
+ * spaces and all: a review found it), is formatted as it is.
  *
  * The output must hold each placeholder once, in order, as a line of its own at its run's
  * indentation, and nothing else of them; otherwise, or when prettier fails, the text is formatted
@@ -184,7 +185,8 @@ const HEAD = `^(?:readonly )?(?:(${KEY})\\??|\\[${NAME}: (?:string|number)\\])`;
  * (`(A | B)[]`, `(A | B) | null`, `((A | B)[] | null)`: TypeScript's printer puts a oneOf's union
  * in a union or an array so). Prettier keeps the parentheses of such a group in a union or before
  * `[]` (not those of a type alone, nor of one type: `printed` leaves a group alone to prettier), and
- * prints it as it is where the line fits; where not, it breaks inside them (not read).
+ * prints it as it is where the line fits; where not, it breaks inside them (`brokenGroup`, for a
+ * group before `[]` that is the member's type; any other not read).
  */
 const GROUP = `\\(${ELEMENT}(?: \\| ${ELEMENT})+\\)(?:\\[\\])*`;
 const GROUPED = `(?:${ELEMENT}|${GROUP})`;
