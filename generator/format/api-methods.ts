@@ -33,7 +33,7 @@ import { ASCII, Unsure, WIDTH } from './print-width.ts';
  *   fits with what follows it, else one member a line, each with a comma.
  *
  * Only methods of that shape (what the default template prints, ASCII, strings without a backslash,
- * names as keys, values of names and objects, security lists `[]` or of one list of strings) in a
+ * names as keys, values of names and objects, security lists that prettier does not break: `securityList`) in a
  * top-level `export class Name {`, and only where every piece is predicted: a member that does not
  * fit, or anything else, leaves the method to prettier, and so does a comment in its
  * lines. Text with `prettier-ignore`, a template literal, a `/` that starts no comment, or a string

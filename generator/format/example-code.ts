@@ -143,8 +143,8 @@ function printedCall(indent: string, prefix: string, callee: string, args: reado
 /**
  * An object's entries (`key: value`, as written) a line each at `indent`, with a comma, as prettier
  * prints those of an object it breaks: an entry on its line where it fits in 80 columns; else one
- * whose value is an object with keys as `key: {`, its entries a level in (each so), and `},`; else
- * not known (`undefined`).
+ * whose value is an object with keys as `key: {` (where that fits: else prettier breaks after the
+ * colon), its entries a level in (each so), and `},`; else not known (`undefined`).
  */
 function entryLines(entries: readonly string[], indent: string): string[] | undefined {
   const lines: string[] = [];
@@ -155,14 +155,15 @@ function entryLines(entries: readonly string[], indent: string): string[] | unde
       continue;
     }
     const object = /^([A-Za-z_$][\w$]*: )\{ (.*) \}$/.exec(entry);
+    if (!object || `${indent}${object[1]}{`.length > 80) return undefined;
     let inner: string[] | undefined;
     try {
-      inner = object ? entryLines(splitOutside(object[2]!, ', '), `${indent}  `) : undefined;
+      inner = entryLines(splitOutside(object[2]!, ', '), `${indent}  `);
     } catch {
       // (Brackets or quotes that do not pair: not read.)
     }
     if (!inner) return undefined;
-    lines.push(`${indent}${object![1]}{`, ...inner, `${indent}},`);
+    lines.push(`${indent}${object[1]}{`, ...inner, `${indent}},`);
   }
   return lines;
 }

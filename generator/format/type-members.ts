@@ -31,7 +31,10 @@ import { splitOutside } from './split-outside.ts';
  *   (`} & A & {` is not read);
  * - a union with such object types in it (`key: {` ... `} | {` ... `}[] | null;`, a oneOf of
  *   objects) breaks, as their lines break its group: it is printed as prettier breaks it
- *   (`Reader.union`), unless prettier hugs it (one object type with `null` or `void`);
+ *   (`Reader.union`), unless prettier hugs it (one object type with `null` or `void`); so is one in
+ *   parentheses before `[]` (`key: ({` ... `})[];`, an array of a oneOf);
+ * - unions in parentheses (`(A | B)[]`, `(A | B) | null`) stand as they are where the line fits
+ *   (`GROUP`); one group before `[]` that does not fit is broken inside them (`brokenGroup`);
  * - a comment every line of which after the first starts with `*` is printed line by line, each
  *   trimmed and indented with the member, with one space before the `*` (prettier's "indentable"
  *   block comment; a JSDoc line ending in two spaces keeps two); it must end its last line and
@@ -184,13 +187,16 @@ const HEAD = `^(?:readonly )?(?:(${KEY})\\??|\\[${NAME}: (?:string|number)\\])`;
  * A union of two types or more in parentheses, with any `[]` after, one inside another at most
  * (`(A | B)[]`, `(A | B) | null`, `((A | B)[] | null)`: TypeScript's printer puts a oneOf's union
  * in a union or an array so). Prettier keeps the parentheses of such a group in a union or before
- * `[]` (not those of a type alone, nor of one type: `printed` leaves a group alone to prettier), and
- * prints it as it is where the line fits; where not, it breaks inside them (`brokenGroup`, for a
- * group before `[]` that is the member's type; any other not read).
+ * `[]` (not those of a type alone, nor of one type: a member whose type is a group alone is left
+ * to prettier, see `Reader.item`), and prints it as it is where the line fits; where not, it breaks
+ * inside them (`brokenGroup`, for a group before `[]` that is the member's type; any other is left
+ * to prettier).
  */
 const GROUP = `\\(${ELEMENT}(?: \\| ${ELEMENT})+\\)(?:\\[\\])*`;
 const GROUPED = `(?:${ELEMENT}|${GROUP})`;
-const TYPE = `(?:${GROUPED}|\\(${GROUPED}(?: \\| ${GROUPED})+\\)(?:\\[\\])*)`;
+// One way to match each type (an element, or a group of elements and groups): with two (a group
+// matched as `GROUPED` and as a group of them), a line that fails tried 2^n ways for n groups.
+const TYPE = `(?:${ELEMENT}|\\(${GROUPED}(?: \\| ${GROUPED})+\\)(?:\\[\\])*)`;
 const MEMBER = new RegExp(`${HEAD}: (${TYPE}(?: \\| ${TYPE})*);$`);
 /** A key's object type (`key: {`), or the first of an intersection's after a type prettier cannot break (`key: A & {`). */
 const OPENER = new RegExp(`${HEAD}: (?:(?<atom>${ATOM}) & )?\\{$`);
@@ -218,22 +224,27 @@ const GENERIC = new RegExp(`^(${NAME})<(.*)>$`);
 const HUG_BESIDE = /^(?:null|void)$/;
 
 /**
+ * Whether prettier may hug a union of `types` on the key's line: one type with only `null` or
+ * `void` beside it (a type reference, `Foo | null`, breaks inside its `<>` or not at all): not
+ * known where it does not fit (found by a review).
+ */
+const huggable = (types: readonly string[]): boolean => types.filter((part) => !HUG_BESIDE.test(part)).length === 1;
+
+/**
  * How prettier prints a member `head: A | B;` (`head` its modifiers and key) that does not fit at
  * `column`, its lines without that indentation, or `undefined` where that is not known: `head:`,
  * then the union on the next line, indented by 2, where it fits there with its `;`; else one type a
  * line after `| `, indented by 2 (the last with the `;`), an atom as it is at any width, a generic
  * reference that does not fit its line broken inside its `<>`: each argument on a line of its own,
  * indented by 6, with a comma but the last, then `>` indented by 4 (prettier aligns a union's types
- * two columns in and does not put a comma after the last type argument). An argument that is a
- * union must fit its line; a type that is not a union, a generic reference with `[]` after it, or
+ * two columns in and does not put a comma after the last type argument). An argument that is not
+ * an atom (a union, a generic reference) must fit its line; a type that is not a union, a generic reference with `[]` after it, or
  * a union of one type with only `null` or `void` (prettier hugs a type reference so) is not known.
  */
 function brokenUnion(head: string, type: string, column: number): string[] | undefined {
   const types = splitOutside(type, ' | ');
   if (types.length < 2) return undefined;
-  // One type with only `null` or `void` beside it: prettier may hug the union on the key's line (a
-  // type reference, `Foo | null`, breaks inside its `<>` or not at all): not known (found by a review).
-  if (types.filter((part) => !HUG_BESIDE.test(part)).length === 1) return undefined;
+  if (huggable(types)) return undefined;
   if (column + 2 + type.length + 1 <= WIDTH) return [`${head}:`, `  ${type};`];
   const lines = [`${head}:`];
   for (const [i, part] of types.entries()) {
@@ -276,8 +287,8 @@ function brokenGroup(head: string, type: string, column: number): string[] | und
   const group = splitOutside(type, ' | ').length === 1 ? /^\((.*)\)((?:\[\])+)$/.exec(type) : null;
   if (!group || column + head.length + 3 > WIDTH) return undefined;
   const types = splitOutside(group[1]!, ' | ');
-  // A group inside, or one type with only `null` or `void` beside it (prettier may hug it, as `brokenUnion` says): not known.
-  if (types.some((part) => part.startsWith('(')) || types.filter((part) => !HUG_BESIDE.test(part)).length === 1) return undefined;
+  // A group inside, or a union prettier may hug: not known.
+  if (types.some((part) => part.startsWith('(')) || huggable(types)) return undefined;
   const own = `  ${types.join(' | ')}`;
   if (column + own.length <= WIDTH) return [`${head}: (`, own, `)${group[2]};`];
   if (types.some((part) => column + 4 + part.length > WIDTH && !UNBREAKABLE.test(part))) return undefined;
@@ -348,17 +359,20 @@ class Reader {
         return this.union({ at, code, trimmed, key: opener[1], leading: leading ?? '', comment: written ? comment : undefined, depth });
       }
       // An intersection's further object types (`} & {`): prettier prints `A & {`, `} & {` and `} & B;`
-      // as they stand and indents each object type's members as a container's (its types are not
-      // indented while no object type follows another type after the second: such is not read).
+      // as they stand (`} & B & C;` as `closingLines` says) and indents each object type's members as
+      // a container's (its types are not indented while no object type follows another type after
+      // the second: such is not read).
       const parts: Body[] = [{ items, close }];
-      while (inBody && closing === INTERSECTION_MIDDLE) {
+      // (Not after a union's first line, `key: "a" | {`: `} & {` there is another type's start.)
+      const intersected = inBody && leading === undefined;
+      while (intersected && closing === INTERSECTION_MIDDLE) {
         ({ items, close } = this.items(close + 1, depth + 1));
         parts.push({ items, close });
         closing = lines[close]!.trim();
       }
       // An object type alone may also be an array or have `| null` after it; an intersection's type
       // after another (`A & {...}[]`, `... | null`) would be printed otherwise.
-      const closed = !inBody ? closing === '}' : INTERSECTION_END.test(closing) || (atom === undefined && parts.length === 1 && CLOSER.test(closing));
+      const closed = !inBody ? closing === '}' : (intersected && INTERSECTION_END.test(closing)) || (atom === undefined && parts.length === 1 && CLOSER.test(closing));
       const end = closed ? close : this.skip(close, 1);
       // An index signature's brackets break where its line does not fit (`[\n  key: string\n]: ...`).
       const fits = opener[1] !== undefined || 2 * depth + trimmed.length <= WIDTH;
@@ -424,12 +438,14 @@ class Reader {
     }
     const objects = types.filter((type) => typeof type !== 'string');
     const hugged = objects.length === 1 && objects[0]!.suffix === '' && types.every((type) => typeof type !== 'string' || HUG_BESIDE.test(type));
+    // In parentheses, one type alone (`({ ... }[])[]`): prettier drops them.
     const known =
       ascii &&
       union.comment !== undefined &&
       union.key !== undefined &&
       keyKept(union.key) &&
       !hugged &&
+      (!grouped || types.length > 1) &&
       objects.every((type) => type.items.length > 0 && type.items.every((item) => item.printed)) &&
       types.every((type, i) => typeof type !== 'string' || UNBREAKABLE.test(type) || 2 * depth + 4 + type.length + (i === types.length - 1 && !grouped ? 1 : 0) <= WIDTH);
     const head = trimmed.slice(0, trimmed.length - `: ${grouped ? '(' : ''}${union.leading}{`.length);

@@ -204,6 +204,7 @@ describe('plain example programs', () => {
     { name: 'no object', line: `const api = new ${'A'.repeat(60)}("string", 1);`, predicted: false },
     { name: 'its head too wide', line: `const api = new ${'A'.repeat(70)}({ apiKey: "your-token" });`, predicted: false },
     { name: 'a key too wide for its line: its object broken', line: `const api = new A({ auth: { basic: { username: "user", password: "${'p'.repeat(60)}" } } });`, predicted: true },
+    { name: 'a key too wide for its `{` (prettier breaks after its colon)', line: `const api = new A({ ${'k'.repeat(76)}: { a: 1 } });`, predicted: false },
     { name: 'a string too wide for its line', line: `const api = new A({ auth: { basic: { username: "user", password: "${'p'.repeat(70)}" } } });`, predicted: false },
   ])('a construction wider than 80 columns, $name: printed as prettier prints it, or left to it', async ({ line, predicted }) => {
     const lines = printedProgram([line]);
