@@ -219,6 +219,7 @@ const UNION_END = new RegExp(`^\\}((?:\\[\\])*)((?: \\| ${ELEMENT})*);$`);
 const UNBREAKABLE = new RegExp(`^${ATOM}$`);
 
 const GENERIC = new RegExp(`^(${NAME})<(.*)>$`);
+const IS_NAME = new RegExp(`^${NAME}$`);
 
 /** The types prettier hugs a union of one other type with (its `isVoidType`): that type stays on the key's line. */
 const HUG_BESIDE = /^(?:null|void)$/;
@@ -238,7 +239,8 @@ const huggable = (types: readonly string[]): boolean => types.filter((part) => !
  * reference that does not fit its line broken inside its `<>`: each argument on a line of its own,
  * indented by 6, with a comma but the last, then `>` indented by 4 (prettier aligns a union's types
  * two columns in and does not put a comma after the last type argument). An argument that is not
- * an atom (a union, a generic reference) must fit its line; a type that is not a union, a generic reference with `[]` after it, or
+ * an atom (a union, a generic reference) must fit its line, and a lone argument that is a name is
+ * not known (prettier hugs it); a type that is not a union, a generic reference with `[]` after it, or
  * a union of one type with only `null` or `void` (prettier hugs a type reference so) is not known.
  */
 function brokenUnion(head: string, type: string, column: number): string[] | undefined {
@@ -256,6 +258,9 @@ function brokenUnion(head: string, type: string, column: number): string[] | und
     const generic = GENERIC.exec(part);
     if (!generic) return undefined;
     const args = splitOutside(generic[2]!, ', ');
+    // One argument that is a name (a keyword or a reference without arguments): prettier hugs it and
+    // does not break the `<>` (its `shouldHugType`); not known (a review found it).
+    if (args.length === 1 && IS_NAME.test(args[0]!)) return undefined;
     if (args.some((arg, j) => column + 6 + arg.length + (j < args.length - 1 ? 1 : 0) > WIDTH && !UNBREAKABLE.test(arg))) return undefined;
     lines.push(`  | ${generic[1]}<`, ...args.map((arg, j) => `      ${arg}${j < args.length - 1 ? ',' : ''}`), `    >${end}`);
   }

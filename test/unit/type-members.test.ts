@@ -121,6 +121,7 @@ describe('interface members prettier prints as they stand', () => {
   it.each([
     { name: 'a union argument wider than its line', line: `x: A | Record<string, ${Array.from({ length: 14 }, (_, i) => `"value-${i}"`).join(' | ')}>;` },
     { name: 'one generic reference wider than its line', line: `x: Record<string, components["schemas"]["${'x'.repeat(70)}"]>;` },
+    { name: 'a generic reference of one name wider than its line among others (prettier hugs the name)', line: `x: Foo<Bar${'x'.repeat(70)}> | "b";` },
     { name: 'a generic reference or null in parentheses wider than its line (prettier may hug it)', line: `key?: (Record<string, "${'r'.repeat(50)}"> | null)[];` },
     { name: 'a union in parentheses before [] after a key too wide for `(`', line: `${'k'.repeat(76)}: ("a" | "b")[];` },
     { name: 'a union in parentheses before [] holding a group, wider than its line', line: `key?: (("${'a'.repeat(40)}" | "b")[] | "${'c'.repeat(40)}")[];` },
