@@ -1,7 +1,7 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { verbatimFence, type PrintedFences } from './markdown-fences.ts';
 import { LINE_START, plainInline, plainParagraph } from './markdown-inline.ts';
-import { plainTable, startsBlock } from './markdown-rows.ts';
+import { plainTable } from './markdown-rows.ts';
 import { formatRewritten } from './rewrite.ts';
 
 /**
@@ -89,6 +89,13 @@ interface PlainBlock {
   readonly last: number;
   readonly printed: string;
 }
+
+/**
+ * Whether a table that starts on `line` stands where this rewrite may take it whole: at the start
+ * of a top-level block (after a plain block and an empty line), or of the text (markdown-rows.ts
+ * takes a table's plain rows after any block).
+ */
+const startsBlock = ({ blockStart, offset }: MarkdownLine): boolean => blockStart || offset === 0;
 
 /**
  * The plain block (see above) that starts on line `i`, or `undefined` when none does; `inRun`:

@@ -46,12 +46,6 @@ interface StrippedTable {
 /** A line that starts a table block in a text or its output: a pipe at the first column after an empty line, outside fenced code and comments. */
 const tableStart = ({ line, afterBlank }: MarkdownLine): boolean => afterBlank && line.startsWith('|');
 
-/**
- * Whether a table that starts on `line` stands where its rows may be formatted apart: at the start
- * of a top-level block (after a plain block and an empty line), or of the text.
- */
-export const startsBlock = ({ blockStart, offset }: MarkdownLine): boolean => blockStart || offset === 0;
-
 /** `text` without the plain rows of its tables, or `undefined` when it has none to leave out (see above). */
 export function withoutPlainRows(text: string): Stripped | undefined {
   // A tilde fence with a backtick in its info string: prettier prints it with backticks, where it

@@ -289,7 +289,8 @@ function closingLines(closing: string): string[] {
  * known.
  */
 function brokenGroup(head: string, type: string, column: number): string[] | undefined {
-  const group = splitOutside(type, ' | ').length === 1 ? /^\((.*)\)((?:\[\])+)$/.exec(type) : null;
+  // (The caller's type is one group, not a union of them.)
+  const group = /^\((.*)\)((?:\[\])+)$/.exec(type);
   if (!group || column + head.length + 3 > WIDTH) return undefined;
   const types = splitOutside(group[1]!, ' | ');
   // A group inside, or a union prettier may hug: not known.
@@ -392,8 +393,10 @@ class Reader {
       const fits = (member[1] !== undefined && UNBREAKABLE.test(type)) || 2 * depth + trimmed.length <= WIDTH;
       // A group (`GROUP`): as it stands where the line fits and it is not the type alone (prettier drops those parentheses).
       const grouped = type.replace(/"[^"]*"/g, '""').includes('(');
-      const alone = grouped && type.endsWith(')') && splitOutside(type, ' | ').length === 1;
-      const lines = fits ? (alone ? undefined : [trimmed]) : member[1] !== undefined ? brokenGroup(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
+      // One group, not a union of them: alone (no `[]` after it) prettier drops its parentheses.
+      const single = grouped && splitOutside(type, ' | ').length === 1;
+      const alone = single && type.endsWith(')');
+      const lines = fits ? (alone ? undefined : [trimmed]) : single && member[1] !== undefined ? brokenGroup(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
       if (grouped) return { start: at, end: code, ...(lines && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...lines] } : {}) };
       // A union after a key that does not fit breaks (`brokenUnion`); after an index signature, not known.
       const union = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
