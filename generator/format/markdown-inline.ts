@@ -158,6 +158,24 @@ export function plainParagraph(lines: readonly string[]): boolean {
   return broken.every((text, i) => text === lines[i]) && lines.every((line) => (line.match(/`/g)?.length ?? 0) % 2 === 0) && plainInline(lines.join(' '));
 }
 
+/**
+ * A paragraph's lines as prettier prints them where they hold bold text written with underscores
+ * (loket.nl's descriptions, `__Activity name :__ GetEmployerByEmployerId`): prettier's printer
+ * writes bold with `**`, so each `__` pair becomes `**` and the lines must then be plain
+ * (`plainParagraph`). A pair is read only where neither underscore could be taken another way: the
+ * opening `__` at the line's start or after a space and before a letter or digit, the closing one
+ * after what is not a space and before a space or the line's end, and no `_`, `*` or backtick
+ * between them (`a__b__` is a word to prettier, `__a__b` too), and not in a code span. `undefined`
+ * when no line holds a pair, or a line holds a `__` not read so.
+ */
+export function underscoreBoldParagraph(lines: readonly string[]): string[] | undefined {
+  const bolded = lines.map((line) => line.replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)));
+  return bolded.some((line, i) => line !== lines[i]) && !bolded.some((line) => line.includes('__')) && plainParagraph(bolded) ? bolded : undefined;
+}
+
+/** A pair of `__` (see above), or a code span, which is passed over: a `__` in one is left, so its line is not read. */
+const UNDERSCORE_BOLD = /`[^`]*`|(?<=^| )__([A-Za-z0-9][^_*`\s]*(?: [^_*`\s]+)*)__(?= |$)/g;
+
 /** Two spaces that end a line, after a character that is not one (prettier prints three or more as two). */
 const HARD_BREAK = /[^ ] {2}$/;
 

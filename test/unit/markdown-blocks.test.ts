@@ -55,6 +55,29 @@ describe('plain blocks', () => {
     await expectSent(text, `${placeholder(0)}\n\n${quote}\n`);
   });
 
+  it('a paragraph of bold text written with underscores joins a run, printed with `**` as prettier prints it', async () => {
+    const bold = '__Activity name :__ GetEmployerByEmployerId __a b1__ (GET)\n__Metadata:__ x';
+    const text = `## *em*\n\n${bold}\n\n${A}\n`;
+    const output = await expectSent(text, `## *em*\n\n${placeholder(0)}\n`);
+    expect(output).toContain('**Activity name :** GetEmployerByEmployerId **a b1** (GET)\n**Metadata:** x');
+  });
+
+  it.each([
+    { bold: 'a__b__ c', why: 'an opening `__` inside a word (a word to prettier)' },
+    { bold: 'a<br>__b__ c', why: 'an opening `__` after what is not a space (not read)' },
+    { bold: '__a__b c', why: 'a closing `__` before a letter' },
+    { bold: '__a__: b', why: 'a closing `__` before punctuation' },
+    { bold: '__a_b__ c', why: 'an underscore in the bold text' },
+    { bold: '__a *b*__ c', why: 'emphasis in the bold text' },
+    { bold: '__ a__ b', why: 'a space after the opening `__`' },
+    { bold: '__a __ b', why: 'a space before the closing `__`' },
+    { bold: '__a\nb__ c', why: 'bold text across lines' },
+    { bold: '__a__ b__', why: 'a `__` left over' },
+    { bold: '__a__ `x __b__ y`', why: 'a pair beside a code span that holds one' },
+  ])('underscores are left to prettier: $why', async ({ bold }) => {
+    await expectSent(`${A}\n\n${bold}\n`, `${placeholder(0)}\n\n${bold}\n`);
+  });
+
   it('a table of plain cells joins a run, laid out as prettier lays it out: widths, alignments, escaped pipes', async () => {
     const table = '| Name | Type |Notes|\n|:--|---:|-|\n| **owner** | `"a"` \\| `"b"` | x |\n| [**reposGet**](ReposApi.md#reposget) | `string` | required, path parameter `owner` |';
     const text = `## Parameters\n\n${table}\n\n${A}\n`;
