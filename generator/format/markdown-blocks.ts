@@ -1,6 +1,6 @@
 import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { verbatimFence, type PrintedFences } from './markdown-fences.ts';
-import { LINE_START, plainInline, plainParagraph, underscoreBoldParagraph } from './markdown-inline.ts';
+import { LINE_START, plainInline, plainParagraph, printedParagraph } from './markdown-inline.ts';
 import { plainTable } from './markdown-rows.ts';
 import { formatRewritten } from './rewrite.ts';
 
@@ -8,8 +8,8 @@ import { formatRewritten } from './rewrite.ts';
  * Top-level blocks that prettier prints as they are, each run of them sent to it as one short
  * placeholder paragraph and put back into its output. Such a block needs no parsing:
  * - a paragraph whose lines `plainParagraph` accepts (markdown-inline.ts), or such a paragraph
- *   quoted, `> ` before each line (`plainQuote`), or one whose bold text is written with
- *   underscores, printed with `**` (`underscoreBoldParagraph`);
+ *   quoted, `> ` before each line (`plainQuote`), or one that prettier prints otherwise in a way
+ *   known (`printedParagraph`: bold text written with underscores, spaces at a line's end);
  * - an ATX heading (`#` to `######`, one space, then plain inline markdown): prettier prints its
  *   level's hashes, a space and the text;
  * - a fence prettier prints without parsing it (`verbatimFence`, markdown-fences.ts): a method's
@@ -114,8 +114,8 @@ function plainBlock(lines: readonly MarkdownLine[], i: number, inRun: boolean, f
   const heading = /^#{1,6} (.*)$/.exec(line.line);
   if (fence) return { last, printed: [line.line, ...fence.code, '```'].join('\n') };
   if (plainParagraph(block) || plainQuote(block) || (heading && block.length === 1 && plainInline(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
-  const bolded = underscoreBoldParagraph(block);
-  if (bolded) return { last, printed: bolded.join('\n') };
+  const paragraph = printedParagraph(block);
+  if (paragraph) return { last, printed: paragraph.join('\n') };
   // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.
   const table = line.line.startsWith('|') && startsBlock(line) ? plainTable(block) : undefined;
   return table === undefined ? undefined : { last, printed: table };

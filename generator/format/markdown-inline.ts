@@ -159,18 +159,25 @@ export function plainParagraph(lines: readonly string[]): boolean {
 }
 
 /**
- * A paragraph's lines as prettier prints them where they hold bold text written with underscores
- * (loket.nl's descriptions, `__Activity name :__ GetEmployerByEmployerId`): prettier's printer
- * writes bold with `**`, so each `__` pair becomes `**` and the lines must then be plain
- * (`plainParagraph`). A pair is read only where neither underscore could be taken another way: the
- * opening `__` at the line's start or after a space and before a letter or digit, the closing one
- * after what is not a space and before a space or the line's end, and no `_`, `*` or backtick
- * between them (`a__b__` is a word to prettier, `__a__b` too), and not in a code span. `undefined`
- * when no line holds a pair, or a line holds a `__` not read so.
+ * A paragraph's lines as prettier prints them where that differs from the text but is known:
+ * - bold text written with underscores (loket.nl's descriptions, `__Activity name :__ GetEmployer`):
+ *   prettier's printer writes bold with `**`, so each `__` pair becomes `**`. A pair is read only
+ *   where neither underscore could be taken another way: the opening `__` at the line's start or
+ *   after a space and before a letter or digit, the closing one after what is not a space and
+ *   before a space or the line's end, no `_`, `*` or backtick between them (`a__b__` is a word to
+ *   prettier, `__a__b` too), and not in a code span;
+ * - spaces that end a line and make no hard break (Zuora's descriptions, `... for more
+ *   information. `): one space after what is not one, or any at the end of the last line, which
+ *   prettier drops.
+ * The lines must then be plain (`plainParagraph`). `undefined` when none of that changes a line,
+ * or a line holds a `__` not read so.
  */
-export function underscoreBoldParagraph(lines: readonly string[]): string[] | undefined {
-  const bolded = lines.map((line) => line.replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)));
-  return bolded.some((line, i) => line !== lines[i]) && !bolded.some((line) => line.includes('__')) && plainParagraph(bolded) ? bolded : undefined;
+export function printedParagraph(lines: readonly string[]): string[] | undefined {
+  const last = lines.length - 1;
+  const printed = lines.map((line, i) =>
+    line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, '').replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
+  );
+  return printed.some((line, i) => line !== lines[i]) && !printed.some((line) => line.includes('__')) && plainParagraph(printed) ? printed : undefined;
 }
 
 /** A pair of `__` (see above), or a code span, which is passed over: a `__` in one is left, so its line is not read. */

@@ -62,6 +62,21 @@ describe('plain blocks', () => {
     expect(output).toContain('**Activity name :** GetEmployerByEmployerId **a b1** (GET)\n**Metadata:** x');
   });
 
+  it('a paragraph whose lines end in spaces that make no hard break joins a run, printed without them', async () => {
+    const paragraph = '**Note:** only if you have [Invoice Settlement](https://x.test/Billing/Invoice_Settlement) enabled. \nSee the guide.   ';
+    const text = `## *em*\n\n${paragraph}\n\n${A}\n`;
+    const output = await expectSent(text, `## *em*\n\n${placeholder(0)}\n`);
+    expect(output).toContain('enabled.\nSee the guide.\n');
+  });
+
+  it.each([
+    { paragraph: 'a   \nb', why: 'three spaces before a line break (a hard break, printed with two)' },
+    { paragraph: 'a\t\nb', why: 'a tab' },
+    { paragraph: 'a \n b', why: 'a space that starts a line' },
+  ])('spaces at a line end are left to prettier: $why', async ({ paragraph }) => {
+    await expectSent(`${A}\n\n${paragraph}\n`, `${placeholder(0)}\n\n${paragraph}\n`);
+  });
+
   it.each([
     { bold: 'a__b__ c', why: 'an opening `__` inside a word (a word to prettier)' },
     { bold: 'a<br>__b__ c', why: 'an opening `__` after what is not a space (not read)' },
