@@ -113,13 +113,16 @@ function plainBlock(lines: readonly MarkdownLine[], i: number, inRun: boolean, f
   const block = lines.slice(i, last + 1).map(({ line }) => line);
   const heading = /^#{1,6} (.*)$/.exec(line.line);
   if (fence) return { last, printed: [line.line, ...fence.code, '```'].join('\n') };
-  if (plainParagraph(block) || plainQuote(block) || (heading && block.length === 1 && plainInline(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
+  if (plainParagraph(block) || plainQuote(block) || (heading && block.length === 1 && plainInline(heading[1]!) && !CLOSING_HASHES.test(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
   const paragraph = printedParagraph(block);
   if (paragraph) return { last, printed: paragraph.join('\n') };
   // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.
   const table = line.line.startsWith('|') && startsBlock(line) ? plainTable(block) : undefined;
   return table === undefined ? undefined : { last, printed: table };
 }
+
+/** A heading's closing sequence, which prettier drops (`## a ##`): plain text may hold `#`. */
+const CLOSING_HASHES = /(?:^| )#+$/;
 
 /**
  * A quote of one plain paragraph: every line `> ` and a line `plainParagraph` accepts with the

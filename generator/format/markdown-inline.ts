@@ -6,7 +6,9 @@
  * `[text](destination)`, and one space for each run of spaces. So plain tokens print as they are:
  * - words of letters, digits and punctuation that opens nothing (`WORD`: ASCII, and the dashes and
  *   curly quotes of prose, `–`, `—`, `‘`, `’`, `“`, `”`, each one column wide as prettier measures a
- *   table's cells; `>` and `]` too: no plain
+ *   table's cells; `%` (Stripe's amounts, `a %s100 invoice`), `#` (an anchor in an escaped link,
+ *   `&lt;a href="/docs/api#customers"&gt;`: no plain line starts with it, where it would open a
+ *   heading), braces (no plain text holds two, `{{`, liquid's); `>` and `]` too: no plain
  *   line starts with `>`, where it would open a quote, and a `[` opens only links), `_` only between letters
  *   or digits, empty brackets not followed by a parenthesis or a bracket but for more empty
  *   ones (`Repo[]`, an array's type; prettier prints them as they are, where `[](x)` would be an
@@ -47,7 +49,7 @@
  */
 
 /** The characters a word may hold anywhere but `]` and `-` (which a character class takes last): letters, digits and punctuation that opens no markdown. */
-const WORD_CHARACTERS = String.raw`A-Za-z0-9,.;:()'"=+?/>\u2013\u2014\u2018\u2019\u201C\u201D`;
+const WORD_CHARACTERS = String.raw`A-Za-z0-9,.;:()'"=+?/>%#{}\u2013\u2014\u2018\u2019\u201C\u201D`;
 /** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
 const WORD = new RegExp(String.raw`^(?:[${WORD_CHARACTERS}\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\]))|&(?:gt|lt|amp|quot|apos|#39);|<br>)+$`);
 /**

@@ -37,6 +37,11 @@ describe('plain blocks', () => {
     await expectSent(text, `${placeholder(0)}\n\n\`\`\`ts\nconst a=1\n\`\`\`\n\n## *em*\n\n${placeholder(1)}\n`);
   });
 
+  it('a hash that closes no heading is plain: in a heading, a paragraph, a cell', async () => {
+    const text = '## Step #1 of #2\n\nSee &lt;a href="/docs/api#customers"&gt;customers&lt;/a&gt; {id}.\n\n| a#b |\n| --- |\n| # c |\n';
+    await expectSent(text, null);
+  });
+
   it('a quote of a plain paragraph joins a run: `> ` before each line', async () => {
     const text = `${KEPT}\n\n> **Deprecated.**\n\n${A}\n\n> ${A}\n> [Create or\n\n## *em*\n\n> **Deprecated.** See\n> [a](b) &gt; c\n`;
     await expectSent(text, `${KEPT}\n\n${placeholder(0)}\n\n> ${A}\n> [Create or\n\n## *em*\n\n${placeholder(1)}\n`);
@@ -149,6 +154,8 @@ describe('plain blocks', () => {
     { name: 'a heading with two spaces', text: '##  a\n' },
     { name: 'an empty heading', text: '## \n\n##\n' },
     { name: 'a heading with closing hashes', text: '## a ##\n' },
+    { name: 'a heading closed by one hash', text: '## Step #1 #\n' },
+    { name: 'a heading of hashes', text: '## #\n' },
     { name: 'a heading indented', text: ' ## a\n' },
     { name: 'a heading followed by a line', text: '## a\ntext\n' },
     { name: 'a signature followed by a line', text: `${SIGNATURE}\ntext\n` },
