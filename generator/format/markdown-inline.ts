@@ -100,15 +100,28 @@ export function plainCell(cell: string): boolean {
 
 /**
  * The text prettier prints for a table cell (its spaces trimmed), where that is known: a plain cell
- * as it is, or a property's name in bold (the docs pages' property tables, `**_links.html**`) with
+ * as it is, one that is plain with each run of spaces outside its code spans as one space (as
+ * prettier prints them: `oneSpaced`), or a property's name in bold (the docs pages' property tables, `**_links.html**`) with
  * the backslashes prettier adds (`escapedUnderscores`): one word of letters, digits, `.`, `-`, `[]`
  * and `_`, each run of `_` before a letter or a digit, so that none closes emphasis and the bold
  * holds the one word (no autolink's start either, `never`).
  */
 export function printedCell(cell: string): string | undefined {
   if (plainCell(cell)) return cell;
+  // Runs of spaces, which prettier prints as one (OpenAI's descriptions, `of specific   file types`).
+  const collapsed = oneSpaced(cell);
+  if (collapsed !== cell && plainCell(collapsed)) return collapsed;
   const name = BOLD_NAME.exec(cell)?.[1];
   return name !== undefined && !never(cell) ? `**${escapedUnderscores(name)}**` : undefined;
+}
+
+/**
+ * `text` with each run of spaces between two other characters as one space, but in code spans
+ * (prettier prints a text's runs of spaces as one, a code span as it is). Spaces at the end stay
+ * (a paragraph's line may end in a hard break).
+ */
+function oneSpaced(text: string): string {
+  return text.replace(/`[^`]*`|(?<=[^ ]) {2,}(?=[^ ])/g, (match) => (match.startsWith('`') ? match : ' '));
 }
 
 const BOLD_NAME = /^\*\*((?:[A-Za-z0-9.-]|\[\]|_+(?=[A-Za-z0-9]))+)\*\*$/;
@@ -170,14 +183,15 @@ export function plainParagraph(lines: readonly string[]): boolean {
  *   prettier, `__a__b` too), and not in a code span;
  * - spaces that end a line and make no hard break (Zuora's descriptions, `... for more
  *   information. `): one space after what is not one, or any at the end of the last line, which
- *   prettier drops.
+ *   prettier drops;
+ * - runs of spaces between words, outside code spans, which prettier prints as one (`oneSpaced`).
  * The lines must then be plain (`plainParagraph`). `undefined` when none of that changes a line,
  * or a line holds a `__` not read so.
  */
 export function printedParagraph(lines: readonly string[]): string[] | undefined {
   const last = lines.length - 1;
   const printed = lines.map((line, i) =>
-    line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, '').replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
+    oneSpaced(line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, '')).replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
   );
   return printed.some((line, i) => line !== lines[i]) && !printed.some((line) => line.includes('__')) && plainParagraph(printed) ? printed : undefined;
 }

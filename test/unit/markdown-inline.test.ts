@@ -305,6 +305,23 @@ describe('printedCell', () => {
     expect(await printedCell(cell)).toBe(printed);
   });
 
+  it.each([
+    ['of specific   file types', 'of specific file types'],
+    ['the  [supported  types](https://x.test/a)  and  **b**', 'the [supported types](https://x.test/a) and **b**'],
+    ['a<br>  b  \\|  `c d`  `e`', 'a<br> b \\| `c d` `e`'],
+  ])('%j, with runs of spaces, prints as %j, as prettier prints it: one space', async (cell, printed) => {
+    expect(plainCell(cell)).toBe(false);
+    expect(knownCell(cell)).toBe(printed);
+    expect(await printedCell(cell)).toBe(printed);
+  });
+
+  it.each([
+    { cell: '`a  b`  c', why: 'a code span with two spaces (prettier keeps them, and no plain text holds two)' },
+    { cell: 'a  *b*', why: 'emphasis' },
+  ])('$cell with runs of spaces is not known ($why)', ({ cell }) => {
+    expect(knownCell(cell)).toBeUndefined();
+  });
+
   it('gives a plain cell as it is', () => {
     expect(knownCell('`string` \\| `null`')).toBe('`string` \\| `null`');
     expect(knownCell('**name**')).toBe('**name**');
