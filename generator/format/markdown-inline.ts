@@ -24,7 +24,10 @@
  *   either end;
  * - bold words, or one code span in bold (a media type's list item, `` - **`application/json`**: ``):
  *   `**` opens before a backtick where a space or the text's start stands before it, and closes
- *   after one before a space, a colon or the text's end;
+ *   after one before a space, the text's end or punctuation that only closes it (`:.,;)`);
+ * - an asterisk before a space or the text's end (`fields: * invoice * credit`, Zuora's lists
+ *   in a cell): prettier's parser opens nothing there, and prints it as it is; touching only
+ *   `<br>` before it, and no paragraph's line starts with one (a list item);
  * - an escaped pipe, `\|`, between spaces (the union types of the docs pages: `` `string` \| `null` ``):
  *   prettier prints a one-character escape as it was written, in a cell, a paragraph, a heading, a
  *   list item or a link's text alike;
@@ -34,7 +37,8 @@
  *   port, a path whose `.`, `_` and `~` stand between letters, digits or `-` (after `/.` or before
  *   a closing `_.`, the autolink ends elsewhere: found by fuzzing against prettier), with a space
  *   or the text's end on each side;
- * - links of those to a destination with no space, parenthesis, entity or escape; a link's text
+ * - links of those to a destination with no space, parenthesis, entity or escape, with or
+ *   without a title of words one space apart in double quotes (`"Create Subscription"`); a link's text
  *   may be a run of them in brackets (`[[Back to top]](#top)`), which prettier's parser reads as a
  *   wiki link followed by text: so that destination must print as it is as text too, and may hold
  *   only letters, digits, `.`, `/`, `#` and `-` (no address: an autolink could start there, found
@@ -72,7 +76,7 @@ const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
  * A link's destination: a path, an anchor or an address without a space, parenthesis, entity or
  * escape (prettier prints it as it is: `printUrl` wraps one with a space or parenthesis in `<>`).
  */
-const DESTINATION = /\(([A-Za-z0-9./#_?=:~+%-]+)\)/y;
+const DESTINATION = /\(([A-Za-z0-9./#_?=:~+%-]+)(?: "[A-Za-z0-9.,:;?!'-]+(?: [A-Za-z0-9.,:;?!'-]+)*")?\)/y;
 /** The destination after a link text in brackets, which prettier's parser reads as text (see above). */
 const TEXT_DESTINATION = /\(([A-Za-z0-9./#-]+)\)/y;
 /** What no plain text holds: two spaces, liquid. */
@@ -91,7 +95,7 @@ const ADDRESS = /\*https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9
 const never = (text: string): boolean =>
   NEVER.test(text) ||
   // Each replacement leaves its delimiters where the text it drops stood, so it makes no autolink's start: a text without one is done.
-  (AUTOLINK.test(text) && AUTOLINK.test(text.replace(/`[^`]*`/g, '``').replace(/(?<!\])\]\([^\s(){}]*\)/g, ']()').replace(/(?<=^| )\*https?:\/\/[^\s*]*\*(?= |$)/gi, '**')));
+  (AUTOLINK.test(text) && AUTOLINK.test(text.replace(/`[^`]*`/g, '``').replace(/(?<!\])\]\([^\s(){}]*(?: "[^"]*")?\)/g, ']()').replace(/(?<=^| )\*https?:\/\/[^\s*]*\*(?= |$)/gi, '**')));
 
 /** Whether prettier prints a table cell's text (its spaces trimmed) as it is: plain tokens (see above). */
 export function plainCell(cell: string): boolean {
@@ -116,12 +120,12 @@ export function printedCell(cell: string): string | undefined {
 }
 
 /**
- * `text` with each run of spaces between two other characters as one space, but in code spans
- * (prettier prints a text's runs of spaces as one, a code span as it is). Spaces at the end stay
- * (a paragraph's line may end in a hard break).
+ * `text` with each run of spaces between two other characters as one space, but in code spans and
+ * a link's destination and title (prettier prints a text's runs of spaces as one, a code span and a
+ * title as they are). Spaces at the end stay (a paragraph's line may end in a hard break).
  */
 function oneSpaced(text: string): string {
-  return text.replace(/`[^`]*`|(?<=[^ ]) {2,}(?=[^ ])/g, (match) => (match.startsWith('`') ? match : ' '));
+  return text.replace(/`[^`]*`|\]\([^)]*\)|(?<=[^ ]) {2,}(?=[^ ])/g, (match) => (match.startsWith(' ') ? ' ' : match));
 }
 
 const BOLD_NAME = /^\*\*((?:[A-Za-z0-9.-]|\[\]|_+(?=[A-Za-z0-9]))+)\*\*$/;
@@ -210,9 +214,9 @@ export function plainInline(text: string): boolean {
 const ANCHOR = /^<a id="[A-Za-z0-9_-]*"><\/a>$/;
 
 /** How a plain paragraph's line starts (see `plainParagraph`): digits are a list's marker only before `.` or `)`. */
-export const LINE_START = /^(?:[A-Za-z`[*&("']|\d+(?![.)\d]))/;
+export const LINE_START = /^(?:[A-Za-z`[&("']|\*(?=[^ ])|\d+(?![.)\d]))/;
 
-type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert';
+type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert' | 'star';
 
 /**
  * Whether two tokens may stand with no space between them (see above), the second at `at` in
@@ -225,10 +229,13 @@ type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert';
  * own opener comes first). Bold text is then what it is beside a space.
  */
 const touch = (before: Kind, after: Kind, text: string, at: number): boolean => {
-  if (before === 'word' && after === 'bold') return text.endsWith('<br>', at);
-  if (before === 'bold' && after === 'word') return text[at] === ':' || text.startsWith('<br>', at);
-  return ![before, after].some((kind) => kind === 'bold' || kind === 'pipe' || kind === 'address' || kind === 'alert') && !(before === 'code' && after === 'code');
+  if (before === 'word' && (after === 'bold' || after === 'star')) return text.endsWith('<br>', at);
+  if (before === 'bold' && after === 'word') return CLOSING_PUNCTUATION.includes(text[at]!) || text.startsWith('<br>', at);
+  return ![before, after].some((kind) => kind === 'bold' || kind === 'pipe' || kind === 'address' || kind === 'alert' || kind === 'star') && !(before === 'code' && after === 'code');
 };
+
+/** What may touch bold text after it (`**Limited Availability**.`): a `**` before it only closes. */
+const CLOSING_PUNCTUATION = ':.,;)';
 
 const kindAt = (text: string, at: number): Kind =>
   text[at] === '`'
@@ -236,7 +243,9 @@ const kindAt = (text: string, at: number): Kind =>
     : text.startsWith('**', at)
       ? 'bold'
       : text[at] === '*'
-        ? 'address'
+        ? (text[at + 1] ?? ' ') === ' '
+          ? 'star'
+          : 'address'
         : text.startsWith('[!', at)
           ? 'alert'
           : text[at] === '[' && text[at + 1] !== ']'
@@ -271,6 +280,8 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean): number
       return stickyMatch(CODE, text, at) ? CODE.lastIndex : -1;
     case 'pipe':
       return at + 2;
+    case 'star':
+      return inLink ? -1 : at + 1;
     case 'address':
       return !inLink && stickyMatch(ADDRESS, text, at) ? ADDRESS.lastIndex : -1;
     case 'alert':

@@ -57,6 +57,9 @@ const PLAIN = [
   '`object` & `object`',
   'The user’s “installation” within 4–6 hours — or ‘never’',
   'Amount transferred, in %s. A coupon makes a %s100 invoice %s50, 50% off',
+  'If **true**, the end. In **Limited Availability**. See **b**; c **d**) e',
+  '[Create](https://x.test/a#b "Create Sub"); [U](y "U\'s title")',
+  'fields: * `taxItems` * invoice. * The<br><br>* `Align` - b<br><br> * c *',
   'You should &lt;a href="/docs/api#update_customer"&gt;update the customer&lt;/a&gt; #1, {id} or {a: b}',
   '[**Integration**](Integration.md) & `object` \\| [**A**](A.md)',
   '& a & & b &',
@@ -165,7 +168,8 @@ describe('plain inline markdown', () => {
     { text: '`a', why: 'an unclosed code span' },
     { text: '` x', why: 'an unclosed code span, then a space' },
     { text: '`a``b`', why: 'two code spans with no space between' },
-    { text: '*', why: 'an asterisk' },
+    { text: '*a', why: 'an asterisk before a letter' },
+    { text: 'a *<br>', why: 'an asterisk before <br> (not read)' },
     { text: '**a b_**', why: 'an underscore prettier escapes, in bold' },
     { text: '**a**b', why: 'bold followed by a word' },
     { text: 'a [](b)', why: 'empty brackets before a parenthesis (an empty link, which prettier prints otherwise)' },
@@ -173,7 +177,7 @@ describe('plain inline markdown', () => {
     { text: 'a[][b]', why: 'empty brackets before a bracket' },
     { text: 'a[]]', why: 'empty brackets before a closing bracket' },
     { text: '[a[]](b)', why: 'empty brackets in a link\'s text' },
-    { text: '**a**,', why: 'bold followed by punctuation other than a colon' },
+    { text: '**a**!', why: 'bold followed by punctuation other than :.,;)' },
     { text: '**a**(b)', why: 'bold followed by a parenthesis' },
     { text: 'a**b**', why: 'bold after a word' },
     { text: '**a**`b`', why: 'bold followed by code' },
@@ -188,7 +192,11 @@ describe('plain inline markdown', () => {
     { text: '**`a``b`**', why: 'two code spans in bold' },
     { text: '[a](b c)', why: 'a destination with a space' },
     { text: '[a](<b>)', why: 'a destination in angle brackets' },
-    { text: '[a](b "t")', why: 'a link title' },
+    { text: '[a](b "a &amp; b")', why: 'a link title with an entity (prettier prints the character)' },
+    { text: '[a](b "x(y)")', why: 'a link title with parentheses (not read)' },
+    { text: '[a](b "")', why: 'an empty link title (prettier drops it)' },
+    { text: '[a](b " t")', why: 'a link title that starts with a space' },
+    { text: '[* a](b)', why: 'an asterisk in a link text (not read)' },
     { text: '[a](b&amp;c)', why: 'an entity in a destination' },
     { text: '[a](b(c))', why: 'parentheses in a destination' },
     { text: '[](b)', why: 'an empty link text' },
@@ -242,6 +250,9 @@ describe('plain inline markdown', () => {
     { line: '2024. was', why: 'digits and a dot first' },
     { line: '> a', why: 'a quote' },
     { line: '# a', why: 'a heading (a cell of it is plain)' },
+    { line: '* a', why: 'a list item (a cell of it is plain)' },
+    { line: '*', why: 'an empty list item' },
+    { line: 'a * b\n* c', why: 'a list item after a line' },
     { line: ': a', why: 'other punctuation first' },
     { line: ' a', why: 'a space first' },
     { line: 'a ', why: 'a space last' },
@@ -257,7 +268,7 @@ describe('plain inline markdown', () => {
     // A deterministic mix of the grammar's tokens, touching or one space apart.
     const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::', 'a[]', '[]', 'x[].y', '[][]', '>=', '->', '1]', ']', '(0.75, 1]', '%s', '100%', '%', '#', 'a#b', '#1', '{x}', '{a:', '}'];
     const touching = [...words, '<br>', 'a.<br><br>', '`a <b> & *c* _d_ [e](f)`', '`{org}`', '`"a" \\| "b"`', '`https://x.test/a_b`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
-    const tokens = [...touching, '**GET**', '**Bold words.**', '**`application/json`**', '**`a b`**'];
+    const tokens = [...touching, '**GET**', '**Bold words.**', '**`application/json`**', '**`a b`**', '* a', '*'];
     let seed = 11;
     // The generator's high bits (its low bits repeat with a short period: `% n` never picked some tokens).
     const next = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * n);
@@ -270,7 +281,7 @@ describe('plain inline markdown', () => {
         const token = next(6) === 0 ? '\\|' : (any ? tokens : touching)[next(any ? tokens.length : touching.length)]!;
         // Touching only where the grammar allows it (a colon or <br> right after bold text, bold after <br>, no
         // parenthesis or bracket but empty ones after empty brackets); a space otherwise.
-        const apart = (bold && !token.startsWith(':') && !token.startsWith('<br>')) || (token.startsWith('**') && !out.endsWith('<br>')) || token === '\\|' || out.endsWith('\\|') || (out.endsWith('`') && token.startsWith('`')) || (out.endsWith('[]') && /^[([\]]/.test(token) && !token.startsWith('[]')) || next(2) === 0 || (/[\w"'(),.:;=?+/-]$/.test(out) && /^[\w"'(),.:;=?+/-]/.test(token));
+        const apart = (token.startsWith('*') && !token.startsWith('**') && !out.endsWith('<br>')) || out.endsWith('*') || (bold && !/^[:.,;)]/.test(token) && !token.startsWith('<br>')) || (token.startsWith('**') && !out.endsWith('<br>')) || token === '\\|' || out.endsWith('\\|') || (out.endsWith('`') && token.startsWith('`')) || (out.endsWith('[]') && /^[([\]]/.test(token) && !token.startsWith('[]')) || next(2) === 0 || (/[\w"'(),.:;=?+/-]$/.test(out) && /^[\w"'(),.:;=?+/-]/.test(token));
         out += (apart ? ' ' : '') + token;
       }
       return out;
@@ -318,6 +329,7 @@ describe('printedCell', () => {
   it.each([
     { cell: '`a  b`  c', why: 'a code span with two spaces (prettier keeps them, and no plain text holds two)' },
     { cell: 'a  *b*', why: 'emphasis' },
+    { cell: '[a](b "x  y")  c', why: 'a link title with two spaces (prettier keeps them)' },
   ])('$cell with runs of spaces is not known ($why)', ({ cell }) => {
     expect(knownCell(cell)).toBeUndefined();
   });
