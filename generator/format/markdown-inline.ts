@@ -54,8 +54,23 @@
 
 /** The characters a word may hold anywhere but `]` and `-` (which a character class takes last): letters, digits and punctuation that opens no markdown. */
 const WORD_CHARACTERS = String.raw`A-Za-z0-9,.;:()'"=+?/>%#{}\u2013\u2014\u2018\u2019\u201C\u201D`;
-/** Letters, digits and punctuation that opens no markdown; `_` only between letters or digits (no emphasis, nothing prettier escapes). */
-const WORD = new RegExp(String.raw`^(?:[${WORD_CHARACTERS}\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|\[\](?!\(|\]|\[(?!\]))|&(?:gt|lt|amp|quot|apos|#39);|<br>)+$`);
+/** A plain word (`wordPattern`), with a run of `_` at its end: outside bold text prettier's printer prints a word as it is, and such a run opens no emphasis. */
+const WORD = wordPattern(true);
+/**
+ * A word in bold text before another: no run of `_` at its end, which prettier's printer escapes
+ * there (`**a\_ b**`: inside bold or emphasis it escapes a run that could close emphasis, looking at
+ * the next word; a text's other words, and a bold text's last, it prints as they are).
+ */
+const INNER_BOLD_WORD = wordPattern(false);
+
+/**
+ * Letters, digits and punctuation that opens no markdown; `_` between letters or digits (no
+ * emphasis), and with `trailing` a run of them after one at the word's end (`Response_`, a model's
+ * name: it may close emphasis, and no plain text opens one).
+ */
+function wordPattern(trailing: boolean): RegExp {
+  return new RegExp(String.raw`^(?:[${WORD_CHARACTERS}\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])${trailing ? String.raw`|(?<=[A-Za-z0-9])_+$` : ''}|\[\](?!\(|\]|\[(?!\]))|&(?:gt|lt|amp|quot|apos|#39);|<br>)+$`);
+}
 /**
  * A run of the characters WORD takes anywhere, from a position (`]` but in a link's text, where it
  * ends the word): most words are nothing else, and where such a run ends the word, it is one
@@ -291,7 +306,8 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean): number
       if (!bold) return -1;
       const end = BOLD.lastIndex;
       // Bold words, or one code span in bold (`` **`application/json`**: ``).
-      return bold[1]!.split(' ').every((word) => WORD.test(word)) || (stickyMatch(CODE, text, at + 2) && CODE.lastIndex === end - 2) ? end : -1;
+      const words = bold[1]!.split(' ');
+      return words.every((word, i) => (i === words.length - 1 ? WORD : INNER_BOLD_WORD).test(word)) || (stickyMatch(CODE, text, at + 2) && CODE.lastIndex === end - 2) ? end : -1;
     }
     case 'link': {
       if (inLink) return -1;

@@ -57,6 +57,7 @@ const PLAIN = [
   '`object` & `object`',
   'The user’s “installation” within 4–6 hours — or ‘never’',
   'Amount transferred, in %s. A coupon makes a %s100 invoice %s50, 50% off',
+  '[**Response_**](Response_.md) \\| **object_** or **a b_**, snake_ a_`b` [Error__](E.md)',
   'If **true**, the end. In **Limited Availability**. See **b**; c **d**) e',
   '[Create](https://x.test/a#b "Create Sub"); [U](y "U\'s title")',
   'fields: * `taxItems` * invoice. * The<br><br>* `Align` - b<br><br> * c *',
@@ -157,9 +158,9 @@ describe('plain inline markdown', () => {
     { text: 'x [!NOTE]y', why: "an alert's marker followed by a word" },
     { text: '[[!NOTE]](x)', why: "an alert's marker in a link's text" },
     { text: '_em_', why: 'emphasis' },
-    { text: 'snake_', why: 'an underscore prettier escapes' },
+    { text: '_snake', why: 'an underscore before a word' },
     { text: 'a._b', why: 'an underscore after punctuation' },
-    { text: 'a_`b`', why: 'an underscore before code' },
+    { text: 'a__b', why: 'a run of underscores inside a word' },
     { text: 'a  b', why: 'two spaces' },
     { text: '` a `', why: 'a code span with spaces at its ends' },
     { text: '`a\\b`', why: 'a backslash in code' },
@@ -170,7 +171,7 @@ describe('plain inline markdown', () => {
     { text: '`a``b`', why: 'two code spans with no space between' },
     { text: '*a', why: 'an asterisk before a letter' },
     { text: 'a *<br>', why: 'an asterisk before <br> (not read)' },
-    { text: '**a b_**', why: 'an underscore prettier escapes, in bold' },
+    { text: '**a_ b**', why: 'a run of `_` at the end of a word before another in bold (prettier escapes it)' },
     { text: '**a**b', why: 'bold followed by a word' },
     { text: 'a [](b)', why: 'empty brackets before a parenthesis (an empty link, which prettier prints otherwise)' },
     { text: 'a[](b)', why: 'empty brackets before a parenthesis, in a word' },
@@ -340,7 +341,7 @@ describe('printedCell', () => {
   });
 
   it.each([
-    { cell: '**a_**', why: 'a run of `_` before the end (it could close emphasis)' },
+    { cell: '**a_ b**', why: 'a run of `_` at the end of a word before another in bold' },
     { cell: '**_a_**', why: 'emphasis in bold' },
     { cell: '**a_.b**', why: 'a run of `_` before punctuation' },
     { cell: '**a _b**', why: 'two words' },

@@ -21,7 +21,7 @@ const PLAIN = [
 ];
 const KEPT = [
   '| *em* | `string` | Does   *thing* | x |',
-  '| **x** | `a \\| b` | snake_ | [see](https://example.test/x) |',
+  '| **x** | `a \\| b` | *snake* | [see](https://example.test/x) |',
   '| <b>html</b> | &amp; | a  b | ` spaced ` |',
 ];
 const HEADER = '| Name | Type | Description | Notes |\n|------|:-----|-----|---:|';
