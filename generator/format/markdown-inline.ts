@@ -82,9 +82,10 @@ const SIMPLE_LINK_WORD = new RegExp(String.raw`[${WORD_CHARACTERS}-]+`, 'y');
 const ALERT = /\[![A-Z]+\]/y;
 /**
  * A code span without a backtick, pipe or backslash in it but for escaped pipes (`number \\| string`),
- * nor a space at either end (prettier prints its text as it is, in a table's cell too).
+ * nor a space at its start (prettier prints its text as it is, in a table's cell too; its parser
+ * drops a space at each end only where both ends have one).
  */
-const CODE = /`(?:[^`|\\ ]|\\\|)(?:(?:[^`|\\]|\\\|)*(?:[^`|\\ ]|\\\|))?`/y;
+const CODE = /`(?:[^`|\\ ]|\\\|)(?:[^`|\\]|\\\|)*`/y;
 /** Bold words. */
 const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
 /**
@@ -94,21 +95,23 @@ const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
 const DESTINATION = /\(([A-Za-z0-9./#_?=:~+%-]+)(?: "[A-Za-z0-9.,:;?!'-]+(?: [A-Za-z0-9.,:;?!'-]+)*")?\)/y;
 /** The destination after a link text in brackets, which prettier's parser reads as text (see above). */
 const TEXT_DESTINATION = /\(([A-Za-z0-9./#-]+)\)/y;
-/** What no plain text holds: two spaces, liquid. */
-const NEVER = / {2}|\{\{|\{%/;
+/** What no plain text holds: liquid. */
+const NEVER = /\{\{|\{%/;
 /** What no plain text holds outside its links' destinations and its code spans: an autolink's start. */
 const AUTOLINK = /:\/\/|www\./i;
 /** An address in emphasis (see above). */
 const ADDRESS = /\*https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9-]*)*(?::\d+)?(?:\/(?:[A-Za-z0-9-]+(?:[._~][A-Za-z0-9-]+)*)?)*\*/iy;
 
 /**
- * Whether `text` holds what no plain text holds (`NEVER`), or an autolink's start outside its links'
+ * Whether `text` holds what no plain text holds (`NEVER`), two spaces outside its code spans, or an autolink's start outside its links'
  * destinations (an address there is no autolink; not a destination after a link text in brackets,
  * which is text) and its code spans (prettier's parser reads a code span before an address in it:
  * `` `https://api.example/v1` `` stays code).
  */
 const never = (text: string): boolean =>
   NEVER.test(text) ||
+  // Two spaces outside code spans (prettier prints a text's runs of spaces as one, a code span as it is).
+  (text.includes('  ') && text.replace(/`[^`]*`/g, '``').includes('  ')) ||
   // Each replacement leaves its delimiters where the text it drops stood, so it makes no autolink's start: a text without one is done.
   (AUTOLINK.test(text) && AUTOLINK.test(text.replace(/`[^`]*`/g, '``').replace(/(?<!\])\]\([^\s(){}]*(?: "[^"]*")?\)/g, ']()').replace(/(?<=^| )\*https?:\/\/[^\s*]*\*(?= |$)/gi, '**')));
 
@@ -119,16 +122,17 @@ export function plainCell(cell: string): boolean {
 
 /**
  * The text prettier prints for a table cell (its spaces trimmed), where that is known: a plain cell
- * as it is, one that is plain with each run of spaces outside its code spans as one space (as
- * prettier prints them: `oneSpaced`), or a property's name in bold (the docs pages' property tables, `**_links.html**`) with
+ * as it is, one that is plain with each run of spaces outside its code spans as one space and its
+ * code between runs of backticks between one (as prettier prints them: `oneSpaced`,
+ * `singleBackticked`), or a property's name in bold (the docs pages' property tables, `**_links.html**`) with
  * the backslashes prettier adds (`escapedUnderscores`): one word of letters, digits, `.`, `-`, `[]`
  * and `_`, each run of `_` before a letter or a digit, so that none closes emphasis and the bold
  * holds the one word (no autolink's start either, `never`).
  */
 export function printedCell(cell: string): string | undefined {
   if (plainCell(cell)) return cell;
-  // Runs of spaces, which prettier prints as one (OpenAI's descriptions, `of specific   file types`).
-  const collapsed = oneSpaced(cell);
+  // Runs of spaces, which prettier prints as one (OpenAI's descriptions, `of specific   file types`), and code between runs of backticks.
+  const collapsed = oneSpaced(singleBackticked(cell));
   if (collapsed !== cell && plainCell(collapsed)) return collapsed;
   const name = BOLD_NAME.exec(cell)?.[1];
   return name !== undefined && !never(cell) ? `**${escapedUnderscores(name)}**` : undefined;
@@ -141,6 +145,36 @@ export function printedCell(cell: string): string | undefined {
  */
 function oneSpaced(text: string): string {
   return text.replace(/`[^`]*`|\]\([^)]*\)|(?<=[^ ]) {2,}(?=[^ ])/g, (match) => (match.startsWith(' ') ? ' ' : match));
+}
+
+/**
+ * `text` with each code span between runs of two backticks or more as prettier prints it, between
+ * one backtick each side (Zuora's descriptions, ```` ```json { "a": 1 } ``` ````: its printer takes
+ * as many as the code needs, one where it holds none): code with no backtick, pipe or backslash,
+ * that starts with no space (its parser drops a space at each end where both have one).
+ */
+function singleBackticked(text: string): string {
+  if (!text.includes('``')) return text;
+  // Code spans as CommonMark reads them: a run of backticks opens one, the next run of as many closes it.
+  const run = /`+/g;
+  let out = '';
+  let done = 0;
+  for (let open = run.exec(text); open; open = run.exec(text)) {
+    const ticks = open[0].length;
+    let close = run.exec(text);
+    while (close && close[0].length !== ticks) close = run.exec(text);
+    if (!close) {
+      // Backticks that open nothing: text, after which a code span may start.
+      run.lastIndex = open.index + ticks;
+      continue;
+    }
+    const code = text.slice(open.index + ticks, close.index);
+    if (ticks > 1 && /^[^`|\\ ][^`|\\]*$/.test(code)) {
+      out += `${text.slice(done, open.index)}\`${code}\``;
+      done = close.index + ticks;
+    }
+  }
+  return out + text.slice(done);
 }
 
 const BOLD_NAME = /^\*\*((?:[A-Za-z0-9.-]|\[\]|_+(?=[A-Za-z0-9]))+)\*\*$/;
@@ -203,14 +237,15 @@ export function plainParagraph(lines: readonly string[]): boolean {
  * - spaces that end a line and make no hard break (Zuora's descriptions, `... for more
  *   information. `): one space after what is not one, or any at the end of the last line, which
  *   prettier drops;
- * - runs of spaces between words, outside code spans, which prettier prints as one (`oneSpaced`).
+ * - runs of spaces between words, outside code spans, which prettier prints as one (`oneSpaced`);
+ * - code between runs of backticks, printed between one (`singleBackticked`).
  * The lines must then be plain (`plainParagraph`). `undefined` when none of that changes a line,
  * or a line holds a `__` not read so.
  */
 export function printedParagraph(lines: readonly string[]): string[] | undefined {
   const last = lines.length - 1;
   const printed = lines.map((line, i) =>
-    oneSpaced(line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, '')).replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
+    oneSpaced(singleBackticked(line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, ''))).replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
   );
   return printed.some((line, i) => line !== lines[i]) && !printed.some((line) => line.includes('__')) && plainParagraph(printed) ? printed : undefined;
 }

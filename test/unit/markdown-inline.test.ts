@@ -58,6 +58,7 @@ const PLAIN = [
   'The user’s “installation” within 4–6 hours — or ‘never’',
   'Amount transferred, in %s. A coupon makes a %s100 invoice %s50, 50% off',
   '[**Response_**](Response_.md) \\| **object_** or **a b_**, snake_ a_`b` [Error__](E.md)',
+  '`a  b` and `false ` x',
   'If **true**, the end. In **Limited Availability**. See **b**; c **d**) e',
   '[Create](https://x.test/a#b "Create Sub"); [U](y "U\'s title")',
   'fields: * `taxItems` * invoice. * The<br><br>* `Align` - b<br><br> * c *',
@@ -228,7 +229,8 @@ describe('plain inline markdown', () => {
     { text: '{{ x }}', why: 'liquid' },
     { text: '`{% x %}`', why: 'liquid in code' },
     { text: '`{{ x }}`', why: 'liquid in code' },
-    { text: '`a  b`', why: 'two spaces in code' },
+    { text: '` a`', why: 'a space that starts code' },
+    { text: '``a``', why: 'code between runs of backticks (prettier prints one)' },
     { text: 'a ~b~', why: 'strikethrough' },
     { text: 'a\\*b', why: 'an escape' },
     { text: 'a\\|b', why: 'a pipe touching a word' },
@@ -321,17 +323,23 @@ describe('printedCell', () => {
     ['of specific   file types', 'of specific file types'],
     ['the  [supported  types](https://x.test/a)  and  **b**', 'the [supported types](https://x.test/a) and **b**'],
     ['a<br>  b  \\|  `c d`  `e`', 'a<br> b \\| `c d` `e`'],
-  ])('%j, with runs of spaces, prints as %j, as prettier prints it: one space', async (cell, printed) => {
+    ['`a  b`  c', '`a  b` c'],
+    ['is:<br><br>```json {  "a": 1 } ```', 'is:<br><br>`json {  "a": 1 } `'],
+    ['x ``a``  y ````b c ````', 'x `a` y `b c `'],
+  ])('%j, with runs of spaces or backticks, prints as %j, as prettier prints it: one of each, but in code', async (cell, printed) => {
     expect(plainCell(cell)).toBe(false);
     expect(knownCell(cell)).toBe(printed);
     expect(await printedCell(cell)).toBe(printed);
   });
 
   it.each([
-    { cell: '`a  b`  c', why: 'a code span with two spaces (prettier keeps them, and no plain text holds two)' },
+    { cell: '``` a```', why: 'code between backticks that starts with a space' },
+    { cell: '```a`b```', why: 'code between backticks that holds one' },
+    { cell: '```a``  b', why: 'backticks that close nothing' },
+    { cell: '`a``b``c` d', why: 'one backtick around code that holds runs of two (one code span)' },
     { cell: 'a  *b*', why: 'emphasis' },
     { cell: '[a](b "x  y")  c', why: 'a link title with two spaces (prettier keeps them)' },
-  ])('$cell with runs of spaces is not known ($why)', ({ cell }) => {
+  ])('$cell with runs of spaces or backticks is not known ($why)', ({ cell }) => {
     expect(knownCell(cell)).toBeUndefined();
   });
 
