@@ -9,9 +9,10 @@ import { formatRewritten } from './rewrite.ts';
  * placeholder paragraph and put back into its output. Such a block needs no parsing:
  * - a paragraph whose lines `plainParagraph` accepts (markdown-inline.ts), or such a paragraph
  *   quoted, `> ` before each line (`plainQuote`), or one that prettier prints otherwise in a way
- *   known (`printedParagraph`: bold text written with underscores, spaces at a line's end);
- * - an ATX heading (`#` to `######`, one space, then plain inline markdown): prettier prints its
- *   level's hashes, a space and the text;
+ *   known (`printedParagraph`: bold text written with underscores, spaces at a line's end, runs of
+ *   spaces, code between runs of backticks);
+ * - an ATX heading (`#` to `######`, one space, then plain inline markdown that ends in no closing
+ *   sequence of hashes, `CLOSING_HASHES`): prettier prints its level's hashes, a space and the text;
  * - a fence prettier prints without parsing it (`verbatimFence`, markdown-fences.ts): a method's
  *   signature, an example program (as prettier breaks its long statements), canonical JSON, or
  *   TypeScript whose code was formatted apart (`formattedFences`);

@@ -46,7 +46,8 @@
  *
  * One space stands between two tokens, or none between words, code spans and links (not between
  * two code spans, whose backticks would run together, nor beside bold text, whose `**` opens or
- * closes by what stands beside it, but for a colon after it). Nothing that could start an autolink (`://` or `www.` outside
+ * closes by what stands beside it, but for `:.,;)` after it and `<br>` on either side, nor beside a
+ * lone asterisk but for `<br>` before it). Nothing that could start an autolink (`://` or `www.` outside
  * a destination or an address in emphasis, `@`), liquid (`{{`, `{%`), HTML, another entity, other
  * emphasis, an image, math, a footnote or another reference (a text with link definitions is never
  * rewritten: `cuttableMarkdown`).
@@ -90,7 +91,9 @@ const CODE = /`(?:[^`|\\ ]|\\\|)(?:[^`|\\]|\\\|)*`/y;
 const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
 /**
  * A link's destination: a path, an anchor or an address without a space, parenthesis, entity or
- * escape (prettier prints it as it is: `printUrl` wraps one with a space or parenthesis in `<>`).
+ * escape (prettier prints it as it is: `printUrl` wraps one with a space or parenthesis in `<>`),
+ * and a title of words one space apart in double quotes or none (`printTitle` prints such a one as
+ * it is; an empty one it drops).
  */
 const DESTINATION = /\(([A-Za-z0-9./#_?=:~+%-]+)(?: "[A-Za-z0-9.,:;?!'-]+(?: [A-Za-z0-9.,:;?!'-]+)*")?\)/y;
 /** The destination after a link text in brackets, which prettier's parser reads as text (see above). */
@@ -139,12 +142,14 @@ export function printedCell(cell: string): string | undefined {
 }
 
 /**
- * `text` with each run of spaces between two other characters as one space, but in code spans and
- * a link's destination and title (prettier prints a text's runs of spaces as one, a code span and a
- * title as they are). Spaces at the end stay (a paragraph's line may end in a hard break).
+ * `text` with each run of spaces between two other characters as one space, but in code spans, a
+ * link's destination and title, and a wiki link (`[[Back to top]]`: prettier prints a text's runs of
+ * spaces as one, a code span, a title and a wiki link's text as they are; a destination and title on
+ * one line: `plainParagraph` reads no line that ends in one). Spaces at the end stay (a paragraph's
+ * line may end in a hard break).
  */
 function oneSpaced(text: string): string {
-  return text.replace(/`[^`]*`|\]\([^)]*\)|(?<=[^ ]) {2,}(?=[^ ])/g, (match) => (match.startsWith(' ') ? ' ' : match));
+  return text.replace(/\[\[.+?\]\]|`[^`]*`|\]\([^)]*\)|(?<=[^ ]) {2,}(?=[^ ])/g, (match) => (match.startsWith(' ') ? ' ' : match));
 }
 
 /**
@@ -154,7 +159,8 @@ function oneSpaced(text: string): string {
  * that starts with no space (its parser drops a space at each end where both have one).
  */
 function singleBackticked(text: string): string {
-  if (!text.includes('``')) return text;
+  // A wiki link's text (`[[...]]`, see above) is printed as it is.
+  if (!text.includes('``') || text.includes('[[')) return text;
   // Code spans as CommonMark reads them: a run of backticks opens one, the next run of as many closes it.
   const run = /`+/g;
   let out = '';
@@ -212,7 +218,7 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/;
  * (so it starts no other block, no list item, and no line break or setext underline ends the line
  * before it; prettier keeps the line breaks of prose). A line break may stand for a space inside a
  * link's text or bold text (`[Create or\nupdate](url)`: the lines are then checked joined by
- * spaces), not inside a code span (not read: each line must hold whole code spans, an even number
+ * spaces), not inside a link's destination or title, nor a code span (not read: each line must hold whole code spans, an even number
  * of backticks). A line other than the last may end with a hard break, two spaces (GitHub's alerts,
  * `&gt; [!WARNING]  `), each line then plain on its own. Or an empty anchor alone,
  * `<a id="name"></a>`: inline HTML, printed as it is.
@@ -223,7 +229,8 @@ export function plainParagraph(lines: readonly string[]): boolean {
   // A hard break: two spaces at the end of a line that another follows, which prettier keeps.
   const broken = lines.map((line, i) => (i < lines.length - 1 && HARD_BREAK.test(line) ? line.slice(0, -2) : line));
   if (broken.every(plainInline)) return true;
-  return broken.every((text, i) => text === lines[i]) && lines.every((line) => (line.match(/`/g)?.length ?? 0) % 2 === 0) && plainInline(lines.join(' '));
+  // No line ends in a link's destination or title (prettier joins a break there with a space, where the text keeps it).
+  return broken.every((text, i) => text === lines[i]) && lines.every((line) => (line.match(/`/g)?.length ?? 0) % 2 === 0 && !/\]\([^)]*$/.test(line)) && plainInline(lines.join(' '));
 }
 
 /**
@@ -243,6 +250,8 @@ export function plainParagraph(lines: readonly string[]): boolean {
  * or a line holds a `__` not read so.
  */
 export function printedParagraph(lines: readonly string[]): string[] | undefined {
+  // An empty anchor is an HTML block, printed as it is.
+  if (lines[0]?.startsWith('<')) return undefined;
   const last = lines.length - 1;
   const printed = lines.map((line, i) =>
     oneSpaced(singleBackticked(line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, ''))).replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
@@ -250,8 +259,8 @@ export function printedParagraph(lines: readonly string[]): string[] | undefined
   return printed.some((line, i) => line !== lines[i]) && !printed.some((line) => line.includes('__')) && plainParagraph(printed) ? printed : undefined;
 }
 
-/** A pair of `__` (see above), or a code span, which is passed over: a `__` in one is left, so its line is not read. */
-const UNDERSCORE_BOLD = /`[^`]*`|(?<=^| )__([A-Za-z0-9][^_*`\s]*(?: [^_*`\s]+)*)__(?= |$)/g;
+/** A pair of `__` (see above), or a code span or a wiki link, which is passed over: a `__` in one is left, so its line is not read. */
+const UNDERSCORE_BOLD = /\[\[.+?\]\]|`[^`]*`|(?<=^| )__([A-Za-z0-9][^_*`\s]*(?: [^_*`\s]+)*)__(?= |$)/g;
 
 /** Two spaces that end a line, after a character that is not one (prettier prints three or more as two). */
 const HARD_BREAK = /[^ ] {2}$/;
@@ -270,8 +279,8 @@ type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert' | '
 
 /**
  * Whether two tokens may stand with no space between them (see above), the second at `at` in
- * `text`. Bold text may be followed by a colon (`**Accept**:`): a `**` after a word and before
- * punctuation only closes. And bold text may touch `<br>` on either side (Zuora's descriptions,
+ * `text`. Bold text may be followed by `:.,;)` (`**Accept**:`, `**Limited Availability**.`): a `**`
+ * after a word and before punctuation only closes. A lone asterisk touches only `<br>` before it. And bold text may touch `<br>` on either side (Zuora's descriptions,
  * `values.<br><br>**Note:** a<br>`): a `**` after `>` and before what is not a space only opens
  * (or may also close, where the bold starts with punctuation: there is no opener before it to close,
  * every `*` of a plain text being in bold text or an address in emphasis that closed before it), and

@@ -85,7 +85,13 @@ describe('plain blocks', () => {
     { paragraph: 'a   \nb', why: 'three spaces before a line break (a hard break, printed with two)' },
     { paragraph: 'a\t\nb', why: 'a tab' },
     { paragraph: 'a \n b', why: 'a space that starts a line' },
-  ])('spaces are left to prettier: $why', async ({ paragraph }) => {
+    { paragraph: '[a](b\n"t")', why: 'a line break before a link title (prettier joins it with a space)' },
+    { paragraph: '[a](b\n"x  y")', why: 'a line break before a link title with two spaces' },
+    { paragraph: 'a [[Back  to top]](#top)', why: 'two spaces in a wiki link (printed as it is)' },
+    { paragraph: '[[x __a__ y]](#b) and __c__', why: 'underscores in a wiki link' },
+    { paragraph: '[[``a``]](#b)', why: 'backticks in a wiki link' },
+    { paragraph: '<a  id="x"></a>', why: 'an anchor with two spaces (an HTML block)' },
+  ])('a paragraph is left to prettier: $why', async ({ paragraph }) => {
     await expectSent(`${A}\n\n${paragraph}\n`, `${placeholder(0)}\n\n${paragraph}\n`);
   });
 

@@ -337,6 +337,7 @@ describe('printedCell', () => {
     { cell: '```a`b```', why: 'code between backticks that holds one' },
     { cell: '```a``  b', why: 'backticks that close nothing' },
     { cell: '`a``b``c` d', why: 'one backtick around code that holds runs of two (one code span)' },
+    { cell: '[[a  b]](#c)', why: 'two spaces in a wiki link (printed as it is)' },
     { cell: 'a  *b*', why: 'emphasis' },
     { cell: '[a](b "x  y")  c', why: 'a link title with two spaces (prettier keeps them)' },
   ])('$cell with runs of spaces or backticks is not known ($why)', ({ cell }) => {
