@@ -4,7 +4,7 @@
  * it refuses is what prettier changes, parses otherwise, or what the grammar cannot tell apart.
  */
 import { describe, expect, it } from 'vitest';
-import { plainCell, plainParagraph, printedCell as knownCell } from '../../generator/format/markdown-inline.ts';
+import { plainCell, plainParagraph, printedCell as knownCell, printedParagraph } from '../../generator/format/markdown-inline.ts';
 import { format } from '../helpers/rewrites.ts';
 
 /** prettier's output for `cell` in a table of one column whose header is as wide. */
@@ -296,6 +296,44 @@ describe('plain inline markdown', () => {
     const width = Math.max(...paragraphs.map((p) => p.length));
     const table = `| ${'h'.repeat(width)} |\n| ${'-'.repeat(width)} |\n${paragraphs.map((p) => `| ${p.padEnd(width)} |`).join('\n')}\n`;
     expect(await format(table)).toBe(table);
+  });
+});
+
+describe('texts prettier prints otherwise, in a known way', () => {
+  it('prettier prints every cell and paragraph as printedCell and printedParagraph say: generated texts of every kind', async () => {
+    // A deterministic mix of what the rewrites read (bold in underscores, runs of spaces, code between
+    // runs of backticks, lone asterisks, titles, bold before punctuation) and what they must refuse.
+    const tokens = ['a', 'Word', 'b.', '%s100', '#1', '{id}', 'Response_', '**b**.', '**b**,', '**Note:**', '* x', '__a b__', '__c__', '```json { "a":  1 } ```', '``x``', '`c `', '`d  e`', '[l](x "T t")', '[l](x)', '<br>', 'x<br>* y', '*e*', '_f_', 'a__b', '``` g```', '[[h  i]](#j)', '\\|', '**x_ y**', '**z_**'];
+    let seed = 7;
+    // mulberry32: every bit of it is usable for `% n`.
+    const next = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) % n);
+    };
+    const text = (): string => {
+      let out = ['Word', '`z`', '[x](y)', '__Bold__'][next(4)]!;
+      for (let n = 1 + next(6); n > 0; n--) out += [' ', ' ', '  ', '   '][next(4)]! + tokens[next(tokens.length)]!;
+      return out + ['', '', ' ', '  '][next(4)]!;
+    };
+    const texts = Array.from({ length: 400 }, text);
+    const cells = texts.flatMap((t) => {
+      const printed = knownCell(t.trim());
+      return printed === undefined || printed === t.trim() ? [] : [{ cell: t.trim(), printed }];
+    });
+    const paragraphs = texts.flatMap((t) => {
+      const printed = printedParagraph([t]);
+      return printed === undefined ? [] : [{ text: t, printed: printed[0]! }];
+    });
+    // Enough of both to mean something (the seed gives 100 and more of each).
+    expect(cells.length).toBeGreaterThan(80);
+    expect(paragraphs.length).toBeGreaterThan(80);
+    const page = paragraphs.map(({ text }) => text).join('\n\n');
+    expect(await format(`${page}\n`)).toBe(`${paragraphs.map(({ printed }) => printed).join('\n\n')}\n`);
+    const width = Math.max(...cells.map(({ printed }) => printed.length));
+    const table = (rows: readonly string[]) => `| ${'h'.repeat(width)} |\n| ${'-'.repeat(width)} |\n${rows.map((row) => `| ${row} |`).join('\n')}\n`;
+    expect(await format(table(cells.map(({ cell }) => cell)))).toBe(table(cells.map(({ printed }) => printed.padEnd(width))));
   });
 });
 
