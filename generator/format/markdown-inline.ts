@@ -87,6 +87,17 @@ const ALERT = /\[![A-Z]+\]/y;
  * drops a space at each end only where both ends have one).
  */
 const CODE = /`(?:[^`|\\ ]|\\\|)(?:[^`|\\]|\\\|)*`/y;
+/**
+ * Emphasis of words as prettier prints it between a space, `(` or `<br>` and a space, `<br>` or
+ * `:.,;)`: with underscores (`_Limited_`; its printer takes `*` only beside a word). Words of
+ * letters, digits and `.,;:'"?-`, each from a letter or digit (no `_` or `*`, which it escapes
+ * inside emphasis, nor an address).
+ */
+const EMPHASIS_TEXT = String.raw`[A-Za-z0-9][A-Za-z0-9.,;:'"?-]*(?: [A-Za-z0-9][A-Za-z0-9.,;:'"?-]*)*`;
+const EMPHASIS = new RegExp(`_${EMPHASIS_TEXT}_`, 'y');
+/** Emphasis written with asterisks where prettier prints it with underscores (see EMPHASIS); code spans, links' destinations and wiki links are passed over. */
+const STAR_EMPHASIS = new RegExp(String.raw`\[\[.+?\]\]|\`[^\`]*\`|\]\([^)]*\)|(?<=^| |\(|<br>)\*(${EMPHASIS_TEXT})\*(?=$| |<br>|[.,;:)])`, 'g');
+
 /** Bold words. */
 const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
 /**
@@ -135,7 +146,7 @@ export function plainCell(cell: string): boolean {
 export function printedCell(cell: string): string | undefined {
   if (plainCell(cell)) return cell;
   // Runs of spaces, which prettier prints as one (OpenAI's descriptions, `of specific   file types`), and code between runs of backticks.
-  const collapsed = oneSpaced(singleBackticked(cell));
+  const collapsed = underscoreEmphasis(oneSpaced(singleBackticked(cell)));
   if (collapsed !== cell && plainCell(collapsed)) return collapsed;
   const name = BOLD_NAME.exec(cell)?.[1];
   return name !== undefined && !never(cell) ? `**${escapedUnderscores(name)}**` : undefined;
@@ -150,6 +161,11 @@ export function printedCell(cell: string): string | undefined {
  */
 function oneSpaced(text: string): string {
   return text.replace(/\[\[.+?\]\]|`[^`]*`|\]\([^)]*\)|(?<=[^ ]) {2,}(?=[^ ])/g, (match) => (match.startsWith(' ') ? ' ' : match));
+}
+
+/** `text` with emphasis written with asterisks as prettier prints it (`STAR_EMPHASIS`: `*operator*` is `_operator_`). */
+function underscoreEmphasis(text: string): string {
+  return text.includes('*') ? text.replace(STAR_EMPHASIS, (match, words: string | undefined) => (words === undefined ? match : `_${words}_`)) : text;
 }
 
 /**
@@ -245,7 +261,8 @@ export function plainParagraph(lines: readonly string[]): boolean {
  *   information. `): one space after what is not one, or any at the end of the last line, which
  *   prettier drops;
  * - runs of spaces between words, outside code spans, which prettier prints as one (`oneSpaced`);
- * - code between runs of backticks, printed between one (`singleBackticked`).
+ * - code between runs of backticks, printed between one (`singleBackticked`);
+ * - emphasis written with asterisks, printed with underscores (`underscoreEmphasis`).
  * The lines must then be plain (`plainParagraph`). `undefined` when none of that changes a line,
  * or a line holds a `__` not read so.
  */
@@ -254,7 +271,7 @@ export function printedParagraph(lines: readonly string[]): string[] | undefined
   if (lines[0]?.startsWith('<')) return undefined;
   const last = lines.length - 1;
   const printed = lines.map((line, i) =>
-    oneSpaced(singleBackticked(line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, ''))).replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
+    underscoreEmphasis(oneSpaced(singleBackticked(line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, '')))).replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
   );
   return printed.some((line, i) => line !== lines[i]) && !printed.some((line) => line.includes('__')) && plainParagraph(printed) ? printed : undefined;
 }
@@ -275,7 +292,7 @@ const ANCHOR = /^<a id="[A-Za-z0-9_-]*"><\/a>$/;
 /** How a plain paragraph's line starts (see `plainParagraph`): digits are a list's marker only before `.` or `)`. */
 export const LINE_START = /^(?:[A-Za-z`[&("']|\*(?=[^ ])|\d+(?![.)\d]))/;
 
-type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert' | 'star';
+type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert' | 'star' | 'emphasis';
 
 /**
  * Whether two tokens may stand with no space between them (see above), the second at `at` in
@@ -289,8 +306,9 @@ type Kind = 'word' | 'code' | 'bold' | 'link' | 'pipe' | 'address' | 'alert' | '
  */
 const touch = (before: Kind, after: Kind, text: string, at: number): boolean => {
   if (before === 'word' && (after === 'bold' || after === 'star')) return text.endsWith('<br>', at);
-  if (before === 'bold' && after === 'word') return CLOSING_PUNCTUATION.includes(text[at]!) || text.startsWith('<br>', at);
-  return ![before, after].some((kind) => kind === 'bold' || kind === 'pipe' || kind === 'address' || kind === 'alert' || kind === 'star') && !(before === 'code' && after === 'code');
+  if (before === 'word' && after === 'emphasis') return text.endsWith('<br>', at) || text[at - 1] === '(';
+  if ((before === 'bold' || before === 'emphasis') && after === 'word') return CLOSING_PUNCTUATION.includes(text[at]!) || text.startsWith('<br>', at);
+  return ![before, after].some((kind) => kind === 'bold' || kind === 'pipe' || kind === 'address' || kind === 'alert' || kind === 'star' || kind === 'emphasis') && !(before === 'code' && after === 'code');
 };
 
 /** What may touch bold text after it (`**Limited Availability**.`): a `**` before it only closes. */
@@ -311,7 +329,9 @@ const kindAt = (text: string, at: number): Kind =>
             ? 'link'
             : text.startsWith('\\|', at)
               ? 'pipe'
-              : 'word';
+              : text[at] === '_'
+                ? 'emphasis'
+                : 'word';
 
 /**
  * Where a run of plain tokens from `at` ends (the end of the text, or the `]` of the link it is in),
@@ -341,6 +361,8 @@ function tokenEnd(text: string, at: number, kind: Kind, inLink: boolean): number
       return at + 2;
     case 'star':
       return inLink ? -1 : at + 1;
+    case 'emphasis':
+      return !inLink && stickyMatch(EMPHASIS, text, at) ? EMPHASIS.lastIndex : -1;
     case 'address':
       return !inLink && stickyMatch(ADDRESS, text, at) ? ADDRESS.lastIndex : -1;
     case 'alert':
@@ -385,10 +407,18 @@ function stickyMatch(pattern: RegExp, text: string, from: number): RegExpExecArr
 
 /**
  * Whether a word token ends at `at` (see the `word` case of `tokenEnd`): the text's end, a space, a
- * backtick, a `[` that opens (not `[]`), in a link's text a bracket, or a `*` after `<br>` (bold
- * text may touch it: `touch`).
+ * backtick, a `[` that opens (not `[]`), in a link's text a bracket, a `*` after `<br>` (bold
+ * text may touch it: `touch`), or a `_` after `(` or `<br>` (emphasis may).
  */
 function wordEndsAt(text: string, at: number, inLink: boolean): boolean {
   const char = text[at];
-  return char === undefined || char === ' ' || char === '`' || (char === '[' && text[at + 1] !== ']') || (inLink && (char === ']' || char === '[')) || (char === '*' && text.endsWith('<br>', at));
+  return (
+    char === undefined ||
+    char === ' ' ||
+    char === '`' ||
+    (char === '[' && text[at + 1] !== ']') ||
+    (inLink && (char === ']' || char === '[')) ||
+    (char === '*' && text.endsWith('<br>', at)) ||
+    (char === '_' && (text[at - 1] === '(' || text.endsWith('<br>', at)))
+  );
 }

@@ -16,7 +16,7 @@ const { DEFAULT_PACKAGE_SETUP } = (await import(`${repoRoot}dist/generator/forma
 
 const jobs = [
   { text: 'export const a = {b:1,\n c:[1,2,3]}', parser: 'typescript', filepath: '/out/src/a.ts' },
-  { text: '# Title\nSome *text*\n\n| a | b |\n|-|-|\n| long cell | x |\n\n```ts\nconst x = {y:1}\n```\n', parser: 'markdown', filepath: '/out/docs/A.md' },
+  { text: '# Title\nSome ~text~\n\n| a | b |\n|-|-|\n| long cell | x |\n\n```ts\nconst x = {y:1}\n```\n', parser: 'markdown', filepath: '/out/docs/A.md' },
   { text: 'export const broken = {', parser: 'typescript', filepath: '/out/src/broken.ts' },
   { text: '{"b":[1,2],"a":{}}', parser: 'json', filepath: '/out/package.json' },
   ...Array.from({ length: 6 }, (_, i) => ({ text: `export function f${i}(x:number){return x*${i}}`, parser: 'typescript', filepath: `/out/src/f${i}.ts` })),
@@ -29,13 +29,13 @@ describe('runFormatJobs', () => {
       { text: '{\n  "a": [\n    1\n  ]\n}\n', parser: 'json', filepath: 'tsconfig.json' },
       { text: 'export const a = {b:1}', parser: 'typescript', filepath: 'src/a.ts' },
       { text: '# Title\n\nSome text.\n', parser: 'markdown', filepath: 'docs/A.md' },
-      { text: '# Title\n\nSome *text*.\n', parser: 'markdown', filepath: 'docs/B.md' },
+      { text: '# Title\n\nSome ~text~.\n', parser: 'markdown', filepath: 'docs/B.md' },
     ];
     const expected = [
       { content: '{\n  "a": [1]\n}\n', rewritten: true },
       { content: 'export const a = { b: 1 };\n' },
       { content: '# Title\n\nSome text.\n', rewritten: true },
-      { content: '# Title\n\nSome _text_.\n' },
+      { content: '# Title\n\nSome ~text~.\n' },
     ];
     expect((await runFormatJobs(mixed, setup)).outcomes).toStrictEqual(expected);
     expect((await runFormatJobs(mixed, setup, { parallelChars: 0, workers: 2 })).outcomes).toStrictEqual(expected);

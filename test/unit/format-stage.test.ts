@@ -49,21 +49,21 @@ describe('format stage', () => {
   }
 
   it('caches the chunks of a large file apart: after a change in one section, prettier formats only its chunk, and the file is as formatted uncached', async () => {
-    const section = (i: number, word: string) => `## Section ${i}\n\nSome   ${word} about *item* ${i}.\n\n| Name | Type |\n|-|-|\n| **a${i}** | \`string\` |\n\n`;
+    const section = (i: number, word: string) => `## Section ${i}\n\nSome   ${word} about ~item~ ${i}.\n\n| Name | Type |\n|-|-|\n| **a${i}** | \`string\` |\n\n`;
     const page = (changed: string) => `# Big\n\n${Array.from({ length: 3200 }, (_, i) => section(i, i === 1600 ? changed : 'text')).join('')}`;
     expect(page('text').length).toBeGreaterThan(CHUNKED_CHARS);
     // The whole file's entry and one per chunk (64 KB each); then the changed file's and its one changed chunk's.
-    expect(await formatChanged('chunked', 'docs/Big.md', page, 'Some words about _item_ 1600.')).toBeGreaterThanOrEqual(5);
+    expect(await formatChanged('chunked', 'docs/Big.md', page, 'Some words about ~item~ 1600.')).toBeGreaterThanOrEqual(5);
   });
 
   it('caches the operations of an API page apart: after a change in one, prettier formats only its section', async () => {
-    const operation = (i: number, word: string) => `<a id="op${i}"></a>\n\n## op${i}\n\nDoes   *${word}* ${i}.\n\n### Parameters\n\n| Name | Type |\n|-|-|\n| **a${i}** | \`string\` |\n\n`;
+    const operation = (i: number, word: string) => `<a id="op${i}"></a>\n\n## op${i}\n\nDoes   ~${word}~ ${i}.\n\n### Parameters\n\n| Name | Type |\n|-|-|\n| **a${i}** | \`string\` |\n\n`;
     const page = (changed: string) => `# PetsApi\n\n${Array.from({ length: 300 }, (_, i) => operation(i, i === 150 ? changed : 'text')).join('')}`;
     expect(page('text').length).toBeGreaterThanOrEqual(PAGE_SECTIONED_CHARS);
     expect(page('text').length).toBeLessThan(CHUNKED_CHARS);
     // The whole page's entry and one per operation (not the title's, which the formatter prints without
     // prettier: format-jobs.ts `rewritten`); then the changed page's and its one changed operation's.
-    expect(await formatChanged('page', 'docs/PetsApi.md', page, 'Does _words_ 150.')).toBe(301);
+    expect(await formatChanged('page', 'docs/PetsApi.md', page, 'Does ~words~ 150.')).toBe(301);
   });
 
   it('formats markdown front matter alike, alone or beside other files, cold or cached', async () => {
@@ -248,7 +248,7 @@ describe('format session (a render hands each file over as it is printed)', () =
   });
 
   it('formats a section two pages share once (a schema and its nullable twin), each page as prettier formats it whole', async () => {
-    const rows = Array.from({ length: 200 }, (_, i) => `| **p_${i}** | \`string\` | About   *p* ${i}. |\n`).join('');
+    const rows = Array.from({ length: 200 }, (_, i) => `| **p_${i}** | \`string\` | About   ~p~ ${i}. |\n`).join('');
     const page = (name: string) => file(`docs/${name}.md`, `# ${name}\n\nSchema \`${name}\`.\n\n## Properties\n\n| Name | Type | Description |\n|-|-|-|\n${rows}`);
     const pages = [page('Repository'), page('NullableRepository')];
     expect(pages[0]!.content.length).toBeGreaterThanOrEqual(SECTIONED_CHARS);

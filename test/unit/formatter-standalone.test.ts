@@ -31,7 +31,7 @@ const { STRICT_BABEL_TS } = await import('../../generator/format/strict-babel.ts
 const ROW = '| **owner** | `string` | The account owner. | required |';
 const PARAGRAPH = 'Failures reject with [`ApiError`](../README.md#errors).';
 const JSON_EXAMPLE = JSON.stringify({ id: 1, owner: { login: 'octocat' } }, null, 2);
-const PAGE = `## reposGet\n\n\`\`\`ts\nreposGet(owner: string): ApiPromise<Repo>\n\`\`\`\n\n${PARAGRAPH}\n\n| Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n${ROW}\n| *kept* | \`x\` | y | z |\n\n\`\`\`json\n${JSON_EXAMPLE}\n\`\`\`\n*kept* too\n`;
+const PAGE = `## reposGet\n\n\`\`\`ts\nreposGet(owner: string): ApiPromise<Repo>\n\`\`\`\n\n${PARAGRAPH}\n\n| Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n${ROW}\n| ~kept~ | \`x\` | y | z |\n\n\`\`\`json\n${JSON_EXAMPLE}\n\`\`\`\n~kept~ too\n`;
 
 describe('the standalone formatter', () => {
   it('gives prettier markdown without plain rows, plain blocks as a placeholder, a JSON example marked, and the bytes prettier gives for the page', async () => {
@@ -47,7 +47,7 @@ describe('the standalone formatter', () => {
     // The heading, the signature and the paragraph are one run of plain blocks.
     expect(sent[0]!.startsWith('openapi-morph-blocks-0\n\n| Name')).toBe(true);
     expect(sent[0]).toContain(`\`\`\`openapi-morph-verbatim\n${JSON_EXAMPLE}\n\`\`\``);
-    expect(sent[0]).toContain('| *kept* |');
+    expect(sent[0]).toContain('| ~kept~ |');
   });
 
   it('gives prettier the code of a README\'s TypeScript fences apart, to a strict babel, and the page with them marked: no fence of TypeScript, the bytes prettier gives', async () => {

@@ -35,7 +35,7 @@ async function formatted(text: string, groupChars: number, tamper: (output: stri
 /** A row of the endpoint table: its widths vary, and row `wide` (if any) has the widest cell of every column. */
 const row = (i: number, wide = -1): string => {
   const name = i === wide ? `operation${'X'.repeat(60)}` : `op${i}${'x'.repeat(i % 13)}`;
-  const summary = i === wide ? 'Z'.repeat(90) : `Does   *thing* ${i}${i % 5 === 0 ? ' with `a \\| b`' : ''}${i % 7 === 0 ? ' [see](https://example.test/x)' : ''}`;
+  const summary = i === wide ? 'Z'.repeat(90) : `Does   ~thing~ ${i}${i % 5 === 0 ? ' with `a \\| b`' : ''}${i % 7 === 0 ? ' [see](https://example.test/x)' : ''}`;
   return `| [**PetsApi**](docs/PetsApi.md) | [**${name}**](docs/PetsApi.md#${name.toLowerCase()}) | **GET** \`/pets/${i}\` | ${i === wide ? 1_234_567 : i} | ${summary} |`;
 };
 const HEADER = '| Class | Method | HTTP request | Count | Description |\n|-------|:-------|---|------:|-|';
@@ -63,7 +63,7 @@ describe('a large markdown table', () => {
   });
 
   it('a table whose rows hold the curly quotes and dashes of prose (one column each) goes in groups too, the bytes of the whole', async () => {
-    const text = page(table(400).replaceAll('Does   *thing*', 'Does it’s “the” ‘thing’ – or —'));
+    const text = page(table(400).replaceAll('Does   ~thing~', 'Does it’s “the” ‘thing’ – or —'));
     const { outcome, texts, whole: wentWhole } = await formatted(text, 2_000);
     expect(outcome).toStrictEqual(await whole(text));
     expect(wentWhole).toBe(false);
