@@ -88,6 +88,12 @@ const ALERT = /\[![A-Z]+\]/y;
  */
 const CODE = /`(?:[^`|\\ ]|\\\|)(?:[^`|\\]|\\\|)*`/y;
 /**
+ * What the rewrites of a text (`rewrittenInline`, the underscores' bold) pass over, printed as it is:
+ * a wiki link's text, a code span, a link's destination and title.
+ */
+const PASSED_OVER = String.raw`\[\[.+?\]\]|\`[^\`]*\`|\]\([^)]*\)`;
+
+/**
  * Emphasis of words as prettier prints it between a space, `(` or `<br>` and a space, `<br>` or
  * `:.,;)`: with underscores (`_Limited_`; its printer takes `*` only beside a word). Words of
  * letters, digits and `.,;:'"?-`, each from a letter or digit (no `_` or `*`, which it escapes
@@ -96,7 +102,7 @@ const CODE = /`(?:[^`|\\ ]|\\\|)(?:[^`|\\]|\\\|)*`/y;
 const EMPHASIS_TEXT = String.raw`[A-Za-z0-9][A-Za-z0-9.,;:'"?-]*(?: [A-Za-z0-9][A-Za-z0-9.,;:'"?-]*)*`;
 const EMPHASIS = new RegExp(`_${EMPHASIS_TEXT}_`, 'y');
 /** Emphasis written with asterisks where prettier prints it with underscores (see EMPHASIS); code spans, links' destinations and wiki links are passed over. */
-const STAR_EMPHASIS = new RegExp(String.raw`\[\[.+?\]\]|\`[^\`]*\`|\]\([^)]*\)|(?<=^| |\(|<br>)\*(${EMPHASIS_TEXT})\*(?=$| |<br>|[.,;:)])`, 'g');
+const STAR_EMPHASIS = new RegExp(String.raw`${PASSED_OVER}|(?<=^| |\(|<br>)\*(${EMPHASIS_TEXT})\*(?=$| |<br>|[.,;:)])`, 'g');
 
 /** Bold words. */
 const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
@@ -146,10 +152,17 @@ export function plainCell(cell: string): boolean {
 export function printedCell(cell: string): string | undefined {
   if (plainCell(cell)) return cell;
   // Runs of spaces, which prettier prints as one (OpenAI's descriptions, `of specific   file types`), and code between runs of backticks.
-  const collapsed = underscoreEmphasis(oneSpaced(singleBackticked(cell)));
+  const collapsed = rewrittenInline(cell);
   if (collapsed !== cell && plainCell(collapsed)) return collapsed;
   const name = BOLD_NAME.exec(cell)?.[1];
   return name !== undefined && !never(cell) ? `**${escapedUnderscores(name)}**` : undefined;
+}
+
+const SPACE_RUN = new RegExp(String.raw`${PASSED_OVER}|(?<=[^ ]) {2,}(?=[^ ])`, 'g');
+
+/** A text as prettier prints it where its code between backticks, runs of spaces and emphasis in asterisks are all it changes (`singleBackticked`, `oneSpaced`, `underscoreEmphasis`). */
+function rewrittenInline(text: string): string {
+  return underscoreEmphasis(oneSpaced(singleBackticked(text)));
 }
 
 /**
@@ -160,7 +173,7 @@ export function printedCell(cell: string): string | undefined {
  * line may end in a hard break).
  */
 function oneSpaced(text: string): string {
-  return text.replace(/\[\[.+?\]\]|`[^`]*`|\]\([^)]*\)|(?<=[^ ]) {2,}(?=[^ ])/g, (match) => (match.startsWith(' ') ? ' ' : match));
+  return text.replace(SPACE_RUN, (match) => (match.startsWith(' ') ? ' ' : match));
 }
 
 /** `text` with emphasis written with asterisks as prettier prints it (`STAR_EMPHASIS`: `*operator*` is `_operator_`). */
@@ -271,13 +284,13 @@ export function printedParagraph(lines: readonly string[]): string[] | undefined
   if (lines[0]?.startsWith('<')) return undefined;
   const last = lines.length - 1;
   const printed = lines.map((line, i) =>
-    underscoreEmphasis(oneSpaced(singleBackticked(line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, '')))).replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
+    rewrittenInline(line.replace(i === last ? / +$/ : /(?<=[^ ]) $/, '')).replace(UNDERSCORE_BOLD, (match, text: string | undefined) => (text === undefined ? match : `**${text}**`)),
   );
   return printed.some((line, i) => line !== lines[i]) && !printed.some((line) => line.includes('__')) && plainParagraph(printed) ? printed : undefined;
 }
 
 /** A pair of `__` (see above), or a code span or a wiki link, which is passed over: a `__` in one is left, so its line is not read. */
-const UNDERSCORE_BOLD = /\[\[.+?\]\]|`[^`]*`|(?<=^| )__([A-Za-z0-9][^_*`\s]*(?: [^_*`\s]+)*)__(?= |$)/g;
+const UNDERSCORE_BOLD = new RegExp(String.raw`${PASSED_OVER}|(?<=^| )__([A-Za-z0-9][^_*\`\s]*(?: [^_*\`\s]+)*)__(?= |$)`, 'g');
 
 /** Two spaces that end a line, after a character that is not one (prettier prints three or more as two). */
 const HARD_BREAK = /[^ ] {2}$/;

@@ -88,27 +88,22 @@ describe('plain blocks', () => {
     { paragraph: '[a](b\n"t")', why: 'a line break before a link title (prettier joins it with a space)' },
     { paragraph: '[a](b\n"x  y")', why: 'a line break before a link title with two spaces' },
     { paragraph: 'a [[Back  to top]](#top)', why: 'two spaces in a wiki link (printed as it is)' },
+    { paragraph: 'a__b__ c', why: 'an opening `__` inside a word (a word to prettier)' },
+    { paragraph: 'a<br>__b__ c', why: 'an opening `__` after what is not a space (not read)' },
+    { paragraph: '__a__b c', why: 'a closing `__` before a letter' },
+    { paragraph: '__a__: b', why: 'a closing `__` before punctuation' },
+    { paragraph: '__a_b__ c', why: 'an underscore in the bold text' },
+    { paragraph: '__a *b*__ c', why: 'emphasis in the bold text' },
+    { paragraph: '__ a__ b', why: 'a space after the opening `__`' },
+    { paragraph: '__a __ b', why: 'a space before the closing `__`' },
+    { paragraph: '__a\nb__ c', why: 'bold text across lines' },
+    { paragraph: '__a__ b__', why: 'a `__` left over' },
+    { paragraph: '__a__ `x __b__ y`', why: 'a pair beside a code span that holds one' },
     { paragraph: '[[x __a__ y]](#b) and __c__', why: 'underscores in a wiki link' },
     { paragraph: '[[``a``]](#b)', why: 'backticks in a wiki link' },
     { paragraph: '<a  id="x"></a>', why: 'an anchor with two spaces (an HTML block)' },
   ])('a paragraph is left to prettier: $why', async ({ paragraph }) => {
     await expectSent(`${A}\n\n${paragraph}\n`, `${placeholder(0)}\n\n${paragraph}\n`);
-  });
-
-  it.each([
-    { bold: 'a__b__ c', why: 'an opening `__` inside a word (a word to prettier)' },
-    { bold: 'a<br>__b__ c', why: 'an opening `__` after what is not a space (not read)' },
-    { bold: '__a__b c', why: 'a closing `__` before a letter' },
-    { bold: '__a__: b', why: 'a closing `__` before punctuation' },
-    { bold: '__a_b__ c', why: 'an underscore in the bold text' },
-    { bold: '__a *b*__ c', why: 'emphasis in the bold text' },
-    { bold: '__ a__ b', why: 'a space after the opening `__`' },
-    { bold: '__a __ b', why: 'a space before the closing `__`' },
-    { bold: '__a\nb__ c', why: 'bold text across lines' },
-    { bold: '__a__ b__', why: 'a `__` left over' },
-    { bold: '__a__ `x __b__ y`', why: 'a pair beside a code span that holds one' },
-  ])('underscores are left to prettier: $why', async ({ bold }) => {
-    await expectSent(`${A}\n\n${bold}\n`, `${placeholder(0)}\n\n${bold}\n`);
   });
 
   it('a table of plain cells joins a run, laid out as prettier lays it out: widths, alignments, escaped pipes', async () => {
