@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
+import { removeStaging, sameFileSystem, type StagedFile } from './staging.ts';
 
 /** One file to write (`content`) or delete (`content: null`), by absolute path. */
 export interface PlannedWrite {
@@ -10,7 +11,7 @@ export interface PlannedWrite {
 
 interface JournalEntry {
   readonly path: string;
-  /** The new content, staged next to the target (same folder, so the rename is atomic). */
+  /** The new content, staged next to the target (same folder, so the rename is atomic), or staged early (staging.ts). */
   readonly stage: string | null;
   /** Where the original is parked until the transaction commits. */
   readonly backup: string;
@@ -26,7 +27,9 @@ export const JOURNAL_NAME = '.openapi-morph-journal.json';
 
 /**
  * Writes a set of files all or nothing. The journal is written first; new contents are staged
- * next to their targets; then each original is parked and each staged file renamed into place;
+ * next to their targets (or were staged while the render ran: `staged`, staging.ts, for the same
+ * content; the journal names them where they are); then each original is parked and each staged
+ * file renamed into place;
  * then the journal is marked committed and the parked originals are removed. A process killed at
  * any point leaves a journal that `recoverWrites` (run at the start of every command) uses to
  * restore the exact previous state, or to finish a commit that had already happened.
@@ -37,28 +40,40 @@ export const JOURNAL_NAME = '.openapi-morph-journal.json';
  * (35 files) 305.7 ms against 314.7 (medians of 16), GitHub's `--all` (747 files) 5.42 s against
  * 5.44 (medians of 4).
  */
-export async function commitWrites(journalDir: string, writes: readonly PlannedWrite[]): Promise<void> {
+export async function commitWrites(journalDir: string, writes: readonly PlannedWrite[], staged: ReadonlyMap<string, StagedFile> = new Map()): Promise<void> {
   recoverWritesNow(journalDir);
-  if (writes.length === 0) return;
+  if (writes.length === 0) return removeStaging(journalDir);
   const journalPath = join(journalDir, JOURNAL_NAME);
+  // A file staged early with the very content to write is renamed from there, unless its folder is
+  // on another file system (a folder of the output linked elsewhere); the rest are staged now.
+  const movable = new Map<string, boolean>();
+  const early = (w: PlannedWrite) => {
+    const file = w.content === null ? undefined : staged.get(w.path);
+    if (file?.content !== w.content) return undefined;
+    const folder = dirname(w.path);
+    if (!movable.has(folder)) movable.set(folder, sameFileSystem(dirname(file.stage), folder));
+    return movable.get(folder) ? file.stage : undefined;
+  };
   const entries: JournalEntry[] = writes.map((w) => ({
     path: w.path,
-    stage: w.content === null ? null : sibling(w.path, 'om-new'),
+    stage: w.content === null ? null : (early(w) ?? sibling(w.path, 'om-new')),
     backup: sibling(w.path, 'om-old'),
   }));
   saveJournal(journalPath, { version: 1, phase: 'staging', entries });
   try {
     for (const folder of new Set(writes.filter((w) => w.content !== null).map((w) => dirname(w.path)))) mkdirSync(folder, { recursive: true });
-    for (const [index, write] of writes.entries()) if (write.content !== null) writeFileSync(entries[index]!.stage!, write.content);
+    for (const [index, write] of writes.entries()) if (write.content !== null && early(write) === undefined) writeFileSync(entries[index]!.stage!, write.content);
     saveJournal(journalPath, { version: 1, phase: 'applying', entries });
     for (const entry of entries) apply(entry);
   } catch (cause) {
     // A failure (disk full, permissions) undoes everything at once; a kill is undone by the next run.
     recoverWritesNow(journalDir);
+    removeStaging(journalDir);
     throw new MorphError([error('OM601', `writing ${writes.length} files failed and was rolled back: ${(cause as Error).message}`, {}, cause)]);
   }
   saveJournal(journalPath, { version: 1, phase: 'committed', entries });
   cleanUp(journalPath, entries);
+  removeStaging(journalDir);
 }
 
 function apply(entry: JournalEntry): void {
@@ -68,10 +83,13 @@ function apply(entry: JournalEntry): void {
 
 /**
  * Finishes or undoes an interrupted `commitWrites`. Returns what it did. Before commit, every
- * parked original goes back and every file that did not exist before is removed.
+ * parked original goes back and every file that did not exist before is removed. Files a killed
+ * `generate` staged early go too (staging.ts).
  */
 export async function recoverWrites(journalDir: string): Promise<'none' | 'rolled-back' | 'completed'> {
-  return recoverWritesNow(journalDir);
+  const done = recoverWritesNow(journalDir);
+  removeStaging(journalDir);
+  return done;
 }
 
 function recoverWritesNow(journalDir: string): 'none' | 'rolled-back' | 'completed' {

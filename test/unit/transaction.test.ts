@@ -1,10 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitWrites, JOURNAL_NAME, recoverWrites } from '../../generator/write/transaction.ts';
+import { startStaging, STAGING_NAME, type EarlyStaging } from '../../generator/write/staging.ts';
 import { runCli, spawnCli } from '../helpers/cli.ts';
 import { tempProject, treeHashes, type TempProject } from '../helpers/project.ts';
+import { describeNeeding } from '../helpers/required-input.ts';
+
+/** A folder on a file system other than the temporary folder's, when the machine has one. */
+const otherFileSystem = ['/dev/shm'].find((path) => statSync(path, { throwIfNoEntry: false })?.dev !== undefined && statSync(path).dev !== statSync(tmpdir()).dev);
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,6 +54,94 @@ describe('all-or-nothing writes', () => {
     );
     expect(await recoverWrites(dir)).toBe('rolled-back');
     expect(treeHashes(dir)).toStrictEqual(before);
+  });
+});
+
+describe('files staged while the render runs', () => {
+  /** A project folder with out/kept.txt and out/same.txt, and staging whose view of out/ arrives when `read` is called. */
+  function staging(): { staging: EarlyStaging; read: () => Promise<void> } {
+    dir = mkdtempSync(join(tmpdir(), 'om-stage-'));
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out/kept.txt'), 'old');
+    writeFileSync(join(dir, 'out/same.txt'), 'same');
+    let give: (files: Map<string, string>) => void = () => undefined;
+    const current = new Promise<Map<string, string>>((resolve) => (give = resolve));
+    const started = startStaging(dir, join(dir, 'out'), current)!;
+    const read = async () => {
+      give(new Map([['kept.txt', 'old'], ['same.txt', 'same']]));
+      await current;
+    };
+    return { staging: started, read };
+  }
+
+  it('are renamed into place by the commit, which stages only the rest; the folder already has a file with the same text: not staged', async () => {
+    const { staging: early, read } = staging();
+    // Told before the folder was read: staged once it is.
+    early.stage('kept.txt', 'new');
+    expect(early.staged().size).toBe(0);
+    await read();
+    early.stage('same.txt', 'same');
+    early.stage('a/b/added.txt', 'added');
+    early.stage('changed.txt', 'as staged');
+    expect([...early.staged().keys()]).toStrictEqual([join(dir, 'out/kept.txt'), join(dir, 'out/a/b/added.txt'), join(dir, 'out/changed.txt')]);
+    // Marked, to see which copy reaches the folder: the commit renames the staged file, it does not write it again.
+    writeFileSync(early.staged().get(join(dir, 'out/kept.txt'))!.stage, 'from the staging folder');
+    await commitWrites(
+      dir,
+      [
+        { path: join(dir, 'out/kept.txt'), content: 'new' },
+        { path: join(dir, 'out/a/b/added.txt'), content: 'added' },
+        // Staged with another text: written now.
+        { path: join(dir, 'out/changed.txt'), content: 'as committed' },
+        { path: join(dir, 'out/late.txt'), content: 'late' },
+      ],
+      early.staged(),
+    );
+    const texts = Object.fromEntries(Object.keys(treeHashes(join(dir, 'out'))).map((path) => [path, readFileSync(join(dir, 'out', path), 'utf8')]));
+    expect(texts).toStrictEqual({ 'a/b/added.txt': 'added', 'changed.txt': 'as committed', 'kept.txt': 'from the staging folder', 'late.txt': 'late', 'same.txt': 'same' });
+    expect(existsSync(join(dir, STAGING_NAME))).toBe(false);
+    expect(existsSync(join(dir, JOURNAL_NAME))).toBe(false);
+  });
+
+  it('of a run that ended before its commit are removed by the next command, and the folder is as it was', async () => {
+    const { staging: early, read } = staging();
+    await read();
+    early.stage('kept.txt', 'new');
+    early.stage('added.txt', 'added');
+    expect(existsSync(join(dir, STAGING_NAME))).toBe(true);
+    const before = treeHashes(join(dir, 'out'));
+    expect(await recoverWrites(dir)).toBe('none');
+    expect(existsSync(join(dir, STAGING_NAME))).toBe(false);
+    expect(treeHashes(join(dir, 'out'))).toStrictEqual(before);
+  });
+
+  describeNeeding(
+    { what: 'a second file system at /dev/shm', present: otherFileSystem !== undefined, hint: 'a tmpfs mounted at /dev/shm (Linux has one)' },
+    'a folder of the output linked to another file system',
+    () => {
+      it('gets its file staged beside it by the commit, not renamed across file systems', async () => {
+        const { staging: early, read } = staging();
+        const elsewhere = mkdtempSync(join(otherFileSystem!, 'om-stage-'));
+        try {
+          symlinkSync(elsewhere, join(dir, 'out/linked'));
+          await read();
+          early.stage('linked/file.txt', 'text');
+          expect(early.staged().size).toBe(1);
+          await commitWrites(dir, [{ path: join(dir, 'out/linked/file.txt'), content: 'text' }], early.staged());
+          expect(readFileSync(join(elsewhere, 'file.txt'), 'utf8')).toBe('text');
+          expect(existsSync(join(dir, STAGING_NAME))).toBe(false);
+        } finally {
+          rmSync(elsewhere, { recursive: true, force: true });
+        }
+      });
+    },
+  );
+
+  it('are not made for an output folder on another file system, where a rename into place is not atomic', () => {
+    dir = mkdtempSync(join(tmpdir(), 'om-stage-'));
+    // /dev is a file system of its own (devtmpfs, devfs); the folder need not exist yet.
+    expect(startStaging(dir, '/dev/om-no-such-folder/out', Promise.resolve(new Map()))).toBeUndefined();
+    expect(startStaging(dir, join(dir, 'not/yet/made'), Promise.resolve(new Map()))).toBeDefined();
   });
 });
 
