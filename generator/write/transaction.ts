@@ -60,11 +60,12 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
     backup: sibling(w.path, 'om-old'),
   }));
   saveJournal(journalPath, { version: 1, phase: 'staging', entries });
+  const parked: JournalEntry[] = [];
   try {
     for (const folder of new Set(writes.filter((w) => w.content !== null).map((w) => dirname(w.path)))) mkdirSync(folder, { recursive: true });
     for (const [index, write] of writes.entries()) if (write.content !== null && early(write) === undefined) writeFileSync(entries[index]!.stage!, write.content);
     saveJournal(journalPath, { version: 1, phase: 'applying', entries });
-    for (const entry of entries) apply(entry);
+    for (const entry of entries) if (apply(entry)) parked.push(entry);
   } catch (cause) {
     // A failure (disk full, permissions) undoes everything at once; a kill is undone by the next run.
     recoverWritesNow(journalDir);
@@ -72,13 +73,16 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
     throw new MorphError([error('OM601', `writing ${writes.length} files failed and was rolled back: ${(cause as Error).message}`, {}, cause)]);
   }
   saveJournal(journalPath, { version: 1, phase: 'committed', entries });
-  cleanUp(journalPath, entries);
+  cleanUp(journalPath, entries, parked);
   removeStaging(journalDir);
 }
 
-function apply(entry: JournalEntry): void {
-  if (existsSync(entry.path)) renameSync(entry.path, entry.backup);
+/** Parks the original, when there is one (then true), and moves the staged file into place. */
+function apply(entry: JournalEntry): boolean {
+  const original = existsSync(entry.path);
+  if (original) renameSync(entry.path, entry.backup);
   if (entry.stage !== null) renameSync(entry.stage, entry.path);
+  return original;
 }
 
 /**
@@ -120,10 +124,15 @@ function recoverWritesNow(journalDir: string): 'none' | 'rolled-back' | 'complet
   return 'rolled-back';
 }
 
-function cleanUp(journalPath: string, entries: readonly JournalEntry[]): void {
-  for (const entry of entries) {
+/**
+ * `parked`: after a commit in this process, the originals it parked (every staged file was moved
+ * into place); else (a killed run's commit) every entry's paths are tried: a try is a system call,
+ * 1,496 of them (28 ms) on GitHub's `--all`.
+ */
+function cleanUp(journalPath: string, entries: readonly JournalEntry[], parked?: readonly JournalEntry[]): void {
+  for (const entry of parked ?? entries) {
     removeQuietly(entry.backup);
-    if (entry.stage !== null) removeQuietly(entry.stage);
+    if (!parked && entry.stage !== null) removeQuietly(entry.stage);
   }
   // Folders emptied by deletions, once every file is gone (they may share parents).
   for (const entry of entries) if (entry.stage === null) removeEmptyParents(entry.path, dirname(journalPath));
