@@ -53,8 +53,12 @@
  * rewritten: `cuttableMarkdown`).
  */
 
-/** The characters a word may hold anywhere but `]` and `-` (which a character class takes last): letters, digits and punctuation that opens no markdown. */
-const WORD_CHARACTERS = String.raw`A-Za-z0-9,.;:()'"=+?/>%#{}\u2013\u2014\u2018\u2019\u201C\u201D`;
+/**
+ * The characters a word may hold anywhere but `]` and `-` (which a character class takes last):
+ * letters, digits and punctuation that opens no markdown (a dollar sign too: prettier's parser
+ * reads math only between two, `NEVER`), and the pound, yen and euro signs (Stripe's `¥100`).
+ */
+const WORD_CHARACTERS = String.raw`A-Za-z0-9,.;:()'"=+?/>%#{}$\u00A3\u00A5\u20AC\u2013\u2014\u2018\u2019\u201C\u201D`;
 /** A plain word (`wordPattern`), with a run of `_` at its end: outside bold text prettier's printer prints a word as it is, and such a run opens no emphasis. */
 const WORD = wordPattern(true);
 /**
@@ -115,8 +119,8 @@ const BOLD = /\*\*([^*\s]+(?: [^*\s]+)*)\*\*/y;
 const DESTINATION = /\(([A-Za-z0-9./#_?=:~+%-]+)(?: "[A-Za-z0-9.,:;?!'-]+(?: [A-Za-z0-9.,:;?!'-]+)*")?\)/y;
 /** The destination after a link text in brackets, which prettier's parser reads as text (see above). */
 const TEXT_DESTINATION = /\(([A-Za-z0-9./#-]+)\)/y;
-/** What no plain text holds: liquid. */
-const NEVER = /\{\{|\{%/;
+/** What no plain text holds: liquid, and math (`$$`; prettier's parser reads no math between single dollars). */
+const NEVER = /\{\{|\{%|\$\$/;
 /** What no plain text holds outside its links' destinations and its code spans: an autolink's start. */
 const AUTOLINK = /:\/\/|www\./i;
 /** An address in emphasis (see above). */

@@ -50,11 +50,12 @@ export function tablePieces(text: string, groupChars: number): TablePiece[] | un
 /**
  * A line whose width as prettier measures it (`getStringWidth`) is its length: printable ASCII and
  * the dashes and curly quotes of prose that plain inline text takes (markdown-inline.ts), `–`, `—`,
- * `‘`, `’`, `“`, `”`, each one column (East Asian width "ambiguous", which prettier counts as one).
+ * `‘`, `’`, `“`, `”`, and `£`, `¥`, `€`, each one column (East Asian width "ambiguous" or
+ * "narrow", which prettier counts as one).
  * Stripe's descriptions write them: a table holding one went to prettier whole, all its rows, which
  * was most of the markdown its `--all` gave prettier.
  */
-const ONE_COLUMN_A_CHARACTER = /^[\x20-\x7e\u2013\u2014\u2018\u2019\u201C\u201D]*$/;
+const ONE_COLUMN_A_CHARACTER = /^[\x20-\x7e\u00A3\u00A5\u20AC\u2013\u2014\u2018\u2019\u201C\u201D]*$/;
 const DELIMITER = /^\|(?: *:?-+:? *\|)+$/;
 
 /**

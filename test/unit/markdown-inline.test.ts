@@ -67,6 +67,7 @@ const PLAIN = [
   '[**Integration**](Integration.md) & `object` \\| [**A**](A.md)',
   '& a & & b &',
   'Version.<br><br>**Values**: `a`<br><br>**Note:** b<br>**`c`**<br>**(d)**<br>',
+  'Charges $1.00 or ¥100 (€5, £3): at least $0.50 US$, **$5** a `$` [€](x), $x$ (no math between single dollars)',
 ];
 
 describe('plain inline markdown', () => {
@@ -147,6 +148,9 @@ describe('plain inline markdown', () => {
     { text: 'x*https://a.b*', why: 'an address in emphasis after a word' },
     { text: '[*https://a.b*](c)', why: "an address in emphasis in a link's text" },
     { text: 'x *www.a.b*', why: 'an address without its scheme in emphasis' },
+    { text: 'a $$x$$ b', why: 'math (between two dollars)' },
+    { text: '$$', why: 'two dollars alone (math)' },
+    { text: 'a ¢1', why: 'a currency sign of its own width unknown' },
     { text: 'a &nbsp; b', why: 'another entity' },
     { text: 'a &#42; b', why: 'a numeric entity' },
     { text: 'AT&T', why: 'an ampersand' },
@@ -225,7 +229,7 @@ describe('plain inline markdown', () => {
     { text: 'me@example.test', why: 'an email autolink' },
     { text: '<b>', why: 'HTML' },
     { text: 'a<br/>b', why: 'HTML other than <br>' },
-    { text: '$x$', why: 'math' },
+    { text: '$$x$$', why: 'math' },
     { text: '{{ x }}', why: 'liquid' },
     { text: '`{% x %}`', why: 'liquid in code' },
     { text: '`{{ x }}`', why: 'liquid in code' },
@@ -269,7 +273,7 @@ describe('plain inline markdown', () => {
 
   it('prettier prints every plain paragraph and cell as it is: generated texts of every kind', async () => {
     // A deterministic mix of the grammar's tokens, touching or one space apart.
-    const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::', 'a[]', '[]', 'x[].y', '[][]', '>=', '->', '1]', ']', '(0.75, 1]', '%s', '100%', '%', '#', 'a#b', '#1', '{x}', '{a:', '}'];
+    const words = ['a', 'Z9', '(x)', '"q"', "it's", 'a/b', 'c:', '1.', '-', '+1', '=', '?', ';', 'x,y', 'snake_case', ').', '"', ':', ':a', '::', 'a[]', '[]', 'x[].y', '[][]', '>=', '->', '1]', ']', '(0.75, 1]', '%s', '100%', '%', '#', 'a#b', '#1', '{x}', '{a:', '}', '$5', '$x', '¥1', '€', '£2'];
     const touching = [...words, '<br>', 'a.<br><br>', '`a <b> & *c* _d_ [e](f)`', '`{org}`', '`"a" \\| "b"`', '`https://x.test/a_b`', '[**x**](A.md#x)', '[see `y` here](../B.md#y_z)', '[[Back]](#top)', '[docs](https://example.test/a_b/c?d=1#e)'];
     const tokens = [...touching, '**GET**', '**Bold words.**', '**`application/json`**', '**`a b`**', '* a', '*'];
     let seed = 11;

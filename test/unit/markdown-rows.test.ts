@@ -47,6 +47,11 @@ describe('plain table rows', () => {
       rows: ['| **it’s** | `string` | “Quoted” – and — ‘single’ quoted, a description wider than every other one here | No |', KEPT[0]!, '| **x** | `a` | *It’s* kept – “emphasis” | Yes |', '| **y** | `b` | It’s plain | Yes |'],
       plain: [0, 3],
     },
+    {
+      name: "currency signs, in plain and kept rows, one of them a column's widest",
+      rows: ['| **price** | `integer` | In cents: 100 for $1.00, ¥100, €1 or £1, a description wider than every other one here | No |', KEPT[0]!, '| **x** | `a` | *¥1* kept | Yes |', '| **y** | `b` | $5 | Yes |'],
+      plain: [0, 3],
+    },
   ])("are put back into prettier's output: the bytes of the whole text ($name)", async ({ rows, plain }) => {
     const text = `# Pets\n\nSome   ~prose~.\n\n${table(rows)}\nMore text.\n`;
     const { output, sent } = await stripped(text);
