@@ -29,28 +29,26 @@ export interface GenerateOptions {
  * generate would delete what is in it).
  */
 export async function generate(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
+  const renderOptions = { ...(options.progress ? { progress: options.progress } : {}), reuseOutput: options.reuseOutput === true };
   if (options.dryRun) {
-    const result = await render(config, { ...(options.progress ? { progress: options.progress } : {}), reuseOutput: options.reuseOutput === true });
+    const result = await render(config, renderOptions);
     return { result, difference: (await planOutput(config, result)).difference };
   }
   await recoverWrites(config.root);
-  // The folder is read while the render runs; its files are staged as they are formatted (write/staging.ts).
+  // Files are staged as they are formatted (write/staging.ts), but for those the folder holds already
+  // (read while the render runs; the plan reads it again after, as it stands then).
   const current = readOutputTree(config.output.dir, config.output.preserve);
   current.catch(() => undefined);
   const staging = startStaging(config.root, config.output.dir, current);
   try {
-    const result = await render(config, {
-      ...(options.progress ? { progress: options.progress } : {}),
-      reuseOutput: options.reuseOutput === true,
-      ...(staging ? { onFormatted: staging.stage } : {}),
-    });
-    const { difference, writes } = await planOutput(config, result, await current);
+    const result = await render(config, { ...renderOptions, onFormatted: staging.stage });
+    const { difference, writes } = await planOutput(config, result);
     options.progress?.stage('write', `${writes.length} files`);
-    await commitWrites(config.root, writes, staging?.staged());
+    await commitWrites(config.root, writes, staging.staged());
     await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
     return { result, difference };
   } finally {
-    staging?.discard();
+    staging.discard();
   }
 }
 
@@ -106,12 +104,8 @@ export async function check(config: ResolvedConfig): Promise<CheckReport> {
 }
 
 /** The writes that bring the output folder to `result`, for one transaction (generate's, or sync's with the spec). */
-export async function planOutput(
-  config: ResolvedConfig,
-  result: RenderResult,
-  current?: ReadonlyMap<string, string>,
-): Promise<{ difference: TreeDifference; writes: PlannedWrite[] }> {
-  current ??= await readOutputTree(config.output.dir, config.output.preserve);
+export async function planOutput(config: ResolvedConfig, result: RenderResult): Promise<{ difference: TreeDifference; writes: PlannedWrite[] }> {
+  const current = await readOutputTree(config.output.dir, config.output.preserve);
   if (current.size > 0 && !current.has(MANIFEST_NAME)) {
     fail('OM104', `${config.output.name} has files but no ${MANIFEST_NAME}; refusing to overwrite a folder openapi-morph did not make. Empty it or choose another --out.`, {
       file: config.output.name,

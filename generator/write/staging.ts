@@ -1,12 +1,13 @@
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
- * The folder `generate` stages new contents in while its render still runs (`startStaging`), next
- * to the journal. Every command's recovery removes it wholesale (`recoverWrites`), so a run killed
- * before its commit leaves nothing behind once the next command has run.
+ * The folders `generate` stages new contents in while its render still runs (`startStaging`), next
+ * to the journal: one a run, named with its process id, so that two runs in one project (two
+ * configs, two outputs) never share one, and a command's recovery removes only the folders of
+ * processes that are gone (`removeStaleStaging`).
  */
-export const STAGING_NAME = '.openapi-morph-staging';
+export const STAGING_PREFIX = '.openapi-morph-staging-';
 
 /** A file staged early: where its content is, and the content (the commit takes it only for the same content). */
 export interface StagedFile {
@@ -17,75 +18,102 @@ export interface StagedFile {
 /**
  * Stages a render's files as prettier's output for each comes in, while the main thread would only
  * wait for the format workers: creating a file is the costly part of a write on these machines
- * (about 0.25 ms each on ext4, against 0.05 ms to overwrite one), so GitHub's `--all` (748 files)
- * spent 0.2-0.35 s after its render creating them. The commit then renames these into place
- * (commitWrites' `staged`) and stages only what is left (the manifest, a changed text).
+ * (about 0.25 ms each on ext4, against 0.05 ms to overwrite one and 0.015 ms to link one), so
+ * GitHub's `--all` (748 files) spent 0.2-0.35 s after its render creating them. The commit links
+ * each staged file beside its target as that target's staged copy (commitWrites' `staged`), where
+ * the journal has always had it, and writes the rest (the manifest, a changed text, a folder on
+ * another mount, where no link can go).
  */
 export interface EarlyStaging {
-  /** A file's final text, by its path in the package; staged unless the output folder holds it already. */
+  /** A file's final text, by its path in the package; staged unless the output folder held it already. */
   stage(path: string, content: string): void;
   /** The files staged so far, by absolute target path. */
   staged(): ReadonlyMap<string, StagedFile>;
-  /** Removes the staging folder (the commit has taken what it uses). */
+  /** Removes the staging folder and stages nothing more (the render failed, or the commit is done). Never throws: recovery removes what it cannot. */
   discard(): void;
 }
 
 /**
- * `current`: the output folder's files (read while the render runs; a file the same as the render's
- * is not staged). Undefined when the folder would not be on the journal's file system, where a
- * rename into place could not be atomic: the commit stages everything itself then.
+ * `current`: the output folder's files, read while the render runs (a file with the same text as
+ * the render's is not staged; a hint only: the commit compares with the folder as it is then).
  */
-export function startStaging(journalDir: string, outDir: string, current: Promise<ReadonlyMap<string, string>>): EarlyStaging | undefined {
-  if (!sameFileSystem(journalDir, outDir)) return undefined;
-  const folder = join(journalDir, STAGING_NAME);
+export function startStaging(journalDir: string, outDir: string, current: Promise<ReadonlyMap<string, string>>): EarlyStaging {
   const staged = new Map<string, StagedFile>();
+  let folder: string | undefined;
+  let count = 0;
   let tree: ReadonlyMap<string, string> | undefined;
   let waiting: [string, string][] | undefined = [];
-  // A failed write (a full disk) stops early staging; the commit writes the rest and reports a failure itself.
-  let failed = false;
+  // Discarded, or a write failed (a full disk): the commit writes what is left and reports a failure itself.
+  let stopped = false;
   const write = (path: string, content: string) => {
-    if (failed || tree!.get(path) === content) return;
+    if (stopped || tree!.get(path) === content) return;
     try {
-      if (staged.size === 0) mkdirSync(folder, { recursive: true });
-      const stage = join(folder, `${staged.size}.om-new`);
+      folder ??= mkdtempSync(join(journalDir, `${STAGING_PREFIX}${process.pid}-`));
+      const stage = join(folder, String(count++));
       writeFileSync(stage, content);
       staged.set(join(outDir, path), { stage, content });
     } catch {
-      failed = true;
+      stopped = true;
     }
   };
   current.then(
     (files) => {
       tree = files;
-      for (const [path, content] of waiting!) write(path, content);
+      const told = waiting ?? [];
       waiting = undefined;
+      for (const [path, content] of told) write(path, content);
     },
     () => {
-      failed = true;
+      stopped = true;
       waiting = undefined;
     },
   );
   return {
-    stage: (path, content) => (waiting ? waiting.push([path, content]) : write(path, content)),
+    stage: (path, content) => {
+      if (waiting) waiting.push([path, content]);
+      else write(path, content);
+    },
     staged: () => staged,
-    discard: () => removeStaging(journalDir),
+    discard: () => {
+      stopped = true;
+      waiting = undefined;
+      if (folder) removeQuietly(folder);
+    },
   };
 }
 
-export function removeStaging(journalDir: string): void {
-  rmSync(join(journalDir, STAGING_NAME), { recursive: true, force: true });
+/**
+ * Removes the staging folders of runs that ended without removing theirs (killed), of any process
+ * but a live one: this one's own are its runs' to remove, another's may be a render in progress.
+ */
+export function removeStaleStaging(journalDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(journalDir).filter((name) => name.startsWith(STAGING_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)-/.exec(name.slice(STAGING_PREFIX.length))?.[1]);
+    if (pid !== process.pid && !alive(pid)) removeQuietly(join(journalDir, name));
+  }
 }
 
-/** Whether `path` (or, when it does not exist yet, its nearest existing parent) is on `base`'s file system. */
-export function sameFileSystem(base: string, path: string): boolean {
+function alive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
-    const device = statSync(base).dev;
-    for (let at = path; ; at = dirname(at)) {
-      const stat = statSync(at, { throwIfNoEntry: false });
-      if (stat) return stat.dev === device;
-      if (dirname(at) === at) return false;
-    }
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    // EPERM: the process exists, another user's.
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
   } catch {
-    return false;
+    // Left for the next command's recovery.
   }
 }

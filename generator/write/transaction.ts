@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
-import { removeStaging, sameFileSystem, type StagedFile } from './staging.ts';
+import { removeStaleStaging, type StagedFile } from './staging.ts';
 
 /** One file to write (`content`) or delete (`content: null`), by absolute path. */
 export interface PlannedWrite {
@@ -11,7 +11,7 @@ export interface PlannedWrite {
 
 interface JournalEntry {
   readonly path: string;
-  /** The new content, staged next to the target (same folder, so the rename is atomic), or staged early (staging.ts). */
+  /** The new content, staged next to the target (same folder, so the rename is atomic). */
   readonly stage: string | null;
   /** Where the original is parked until the transaction commits. */
   readonly backup: string;
@@ -27,9 +27,8 @@ export const JOURNAL_NAME = '.openapi-morph-journal.json';
 
 /**
  * Writes a set of files all or nothing. The journal is written first; new contents are staged
- * next to their targets (or were staged while the render ran: `staged`, staging.ts, for the same
- * content; the journal names them where they are); then each original is parked and each staged
- * file renamed into place;
+ * next to their targets (a link to the file staged while the render ran, `staged`, staging.ts, for
+ * the same content); then each original is parked and each staged file renamed into place;
  * then the journal is marked committed and the parked originals are removed. A process killed at
  * any point leaves a journal that `recoverWrites` (run at the start of every command) uses to
  * restore the exact previous state, or to finish a commit that had already happened.
@@ -42,39 +41,44 @@ export const JOURNAL_NAME = '.openapi-morph-journal.json';
  */
 export async function commitWrites(journalDir: string, writes: readonly PlannedWrite[], staged: ReadonlyMap<string, StagedFile> = new Map()): Promise<void> {
   recoverWritesNow(journalDir);
-  if (writes.length === 0) return removeStaging(journalDir);
+  if (writes.length === 0) return;
   const journalPath = join(journalDir, JOURNAL_NAME);
-  // A file staged early with the very content to write is renamed from there, unless its folder is
-  // on another file system (a folder of the output linked elsewhere); the rest are staged now.
-  const movable = new Map<string, boolean>();
-  const early = (w: PlannedWrite) => {
-    const file = w.content === null ? undefined : staged.get(w.path);
-    if (file?.content !== w.content) return undefined;
-    const folder = dirname(w.path);
-    if (!movable.has(folder)) movable.set(folder, sameFileSystem(dirname(file.stage), folder));
-    return movable.get(folder) ? file.stage : undefined;
-  };
   const entries: JournalEntry[] = writes.map((w) => ({
     path: w.path,
-    stage: w.content === null ? null : (early(w) ?? sibling(w.path, 'om-new')),
+    stage: w.content === null ? null : sibling(w.path, 'om-new'),
     backup: sibling(w.path, 'om-old'),
   }));
   saveJournal(journalPath, { version: 1, phase: 'staging', entries });
   const parked: JournalEntry[] = [];
   try {
     for (const folder of new Set(writes.filter((w) => w.content !== null).map((w) => dirname(w.path)))) mkdirSync(folder, { recursive: true });
-    for (const [index, write] of writes.entries()) if (write.content !== null && early(write) === undefined) writeFileSync(entries[index]!.stage!, write.content);
+    for (const [index, write] of writes.entries()) if (write.content !== null) stage(entries[index]!.stage!, write.content, staged.get(write.path));
     saveJournal(journalPath, { version: 1, phase: 'applying', entries });
     for (const entry of entries) if (apply(entry)) parked.push(entry);
   } catch (cause) {
     // A failure (disk full, permissions) undoes everything at once; a kill is undone by the next run.
     recoverWritesNow(journalDir);
-    removeStaging(journalDir);
     throw new MorphError([error('OM601', `writing ${writes.length} files failed and was rolled back: ${(cause as Error).message}`, {}, cause)]);
   }
   saveJournal(journalPath, { version: 1, phase: 'committed', entries });
   cleanUp(journalPath, entries, parked);
-  removeStaging(journalDir);
+}
+
+/**
+ * Writes a file's staged copy: a link to the file staged early with the very content (no file to
+ * create), or the content where there is none, or where no link can go (another mount: EXDEV; a
+ * file system without links).
+ */
+function stage(path: string, content: string, early: StagedFile | undefined): void {
+  if (early?.content === content) {
+    try {
+      linkSync(early.stage, path);
+      return;
+    } catch {
+      // Written below; a failure there (a folder in the way) is the commit's.
+    }
+  }
+  writeFileSync(path, content);
 }
 
 /** Parks the original, when there is one (then true), and moves the staged file into place. */
@@ -92,7 +96,7 @@ function apply(entry: JournalEntry): boolean {
  */
 export async function recoverWrites(journalDir: string): Promise<'none' | 'rolled-back' | 'completed'> {
   const done = recoverWritesNow(journalDir);
-  removeStaging(journalDir);
+  removeStaleStaging(journalDir);
   return done;
 }
 

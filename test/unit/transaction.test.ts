@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitWrites, JOURNAL_NAME, recoverWrites } from '../../generator/write/transaction.ts';
-import { startStaging, STAGING_NAME, type EarlyStaging } from '../../generator/write/staging.ts';
+import { startStaging, STAGING_PREFIX, type EarlyStaging } from '../../generator/write/staging.ts';
 import { runCli, spawnCli } from '../helpers/cli.ts';
 import { tempProject, treeHashes, type TempProject } from '../helpers/project.ts';
 import { describeNeeding } from '../helpers/required-input.ts';
@@ -66,15 +67,17 @@ describe('files staged while the render runs', () => {
     writeFileSync(join(dir, 'out/same.txt'), 'same');
     let give: (files: Map<string, string>) => void = () => undefined;
     const current = new Promise<Map<string, string>>((resolve) => (give = resolve));
-    const started = startStaging(dir, join(dir, 'out'), current)!;
+    const started = startStaging(dir, join(dir, 'out'), current);
     const read = async () => {
       give(new Map([['kept.txt', 'old'], ['same.txt', 'same']]));
       await current;
     };
     return { staging: started, read };
   }
+  const stagingFolders = () => readdirSync(dir).filter((name) => name.startsWith(STAGING_PREFIX));
+  const texts = (folder: string) => Object.fromEntries(Object.keys(treeHashes(folder)).map((path) => [path, readFileSync(join(folder, path), 'utf8')]));
 
-  it('are renamed into place by the commit, which stages only the rest; the folder already has a file with the same text: not staged', async () => {
+  it('are linked beside their targets by the commit, which writes the rest; a file the folder holds with the same text is not staged', async () => {
     const { staging: early, read } = staging();
     // Told before the folder was read: staged once it is.
     early.stage('kept.txt', 'new');
@@ -84,7 +87,7 @@ describe('files staged while the render runs', () => {
     early.stage('a/b/added.txt', 'added');
     early.stage('changed.txt', 'as staged');
     expect([...early.staged().keys()]).toStrictEqual([join(dir, 'out/kept.txt'), join(dir, 'out/a/b/added.txt'), join(dir, 'out/changed.txt')]);
-    // Marked, to see which copy reaches the folder: the commit renames the staged file, it does not write it again.
+    // Marked, to see which copy reaches the folder: the commit links the staged file, it does not write it again.
     writeFileSync(early.staged().get(join(dir, 'out/kept.txt'))!.stage, 'from the staging folder');
     await commitWrites(
       dir,
@@ -97,29 +100,49 @@ describe('files staged while the render runs', () => {
       ],
       early.staged(),
     );
-    const texts = Object.fromEntries(Object.keys(treeHashes(join(dir, 'out'))).map((path) => [path, readFileSync(join(dir, 'out', path), 'utf8')]));
-    expect(texts).toStrictEqual({ 'a/b/added.txt': 'added', 'changed.txt': 'as committed', 'kept.txt': 'from the staging folder', 'late.txt': 'late', 'same.txt': 'same' });
-    expect(existsSync(join(dir, STAGING_NAME))).toBe(false);
+    expect(texts(join(dir, 'out'))).toStrictEqual({ 'a/b/added.txt': 'added', 'changed.txt': 'as committed', 'kept.txt': 'from the staging folder', 'late.txt': 'late', 'same.txt': 'same' });
     expect(existsSync(join(dir, JOURNAL_NAME))).toBe(false);
+    early.discard();
+    expect(stagingFolders()).toStrictEqual([]);
+    expect(texts(join(dir, 'out'))['kept.txt']).toBe('from the staging folder');
   });
 
-  it('of a run that ended before its commit are removed by the next command, and the folder is as it was', async () => {
+  it('a path told twice gets two staged files', async () => {
     const { staging: early, read } = staging();
     await read();
-    early.stage('kept.txt', 'new');
-    early.stage('added.txt', 'added');
-    expect(existsSync(join(dir, STAGING_NAME))).toBe(true);
-    const before = treeHashes(join(dir, 'out'));
+    early.stage('a.txt', 'first');
+    early.stage('a.txt', 'second');
+    early.stage('b.txt', 'b');
+    const stages = [...early.staged().values()];
+    expect(stages.map(({ stage }) => readFileSync(stage, 'utf8'))).toStrictEqual(['second', 'b']);
+  });
+
+  it('once discarded (the render failed), nothing more is staged: neither a file told after nor those waiting for the read', async () => {
+    const { staging: early, read } = staging();
+    early.stage('waiting.txt', 'w');
+    early.discard();
+    await read();
+    early.stage('late.txt', 'l');
+    expect(early.staged().size).toBe(0);
+    expect(stagingFolders()).toStrictEqual([]);
+  });
+
+  it("of a killed run are removed by the next command, but a live process's", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'om-stage-'));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    for (const pid of [gone, process.pid, process.ppid]) {
+      mkdirSync(join(dir, `${STAGING_PREFIX}${pid}-x`));
+      writeFileSync(join(dir, `${STAGING_PREFIX}${pid}-x`, '0'), 'staged');
+    }
     expect(await recoverWrites(dir)).toBe('none');
-    expect(existsSync(join(dir, STAGING_NAME))).toBe(false);
-    expect(treeHashes(join(dir, 'out'))).toStrictEqual(before);
+    expect(stagingFolders().sort()).toStrictEqual([`${STAGING_PREFIX}${process.pid}-x`, `${STAGING_PREFIX}${process.ppid}-x`].sort());
   });
 
   describeNeeding(
     { what: 'a second file system at /dev/shm', present: otherFileSystem !== undefined, hint: 'a tmpfs mounted at /dev/shm (Linux has one)' },
     'a folder of the output linked to another file system',
     () => {
-      it('gets its file staged beside it by the commit, not renamed across file systems', async () => {
+      it('gets its file written beside it by the commit, where no link can go', async () => {
         const { staging: early, read } = staging();
         const elsewhere = mkdtempSync(join(otherFileSystem!, 'om-stage-'));
         try {
@@ -129,20 +152,13 @@ describe('files staged while the render runs', () => {
           expect(early.staged().size).toBe(1);
           await commitWrites(dir, [{ path: join(dir, 'out/linked/file.txt'), content: 'text' }], early.staged());
           expect(readFileSync(join(elsewhere, 'file.txt'), 'utf8')).toBe('text');
-          expect(existsSync(join(dir, STAGING_NAME))).toBe(false);
+          expect(readdirSync(elsewhere)).toStrictEqual(['file.txt']);
         } finally {
           rmSync(elsewhere, { recursive: true, force: true });
         }
       });
     },
   );
-
-  it('are not made for an output folder on another file system, where a rename into place is not atomic', () => {
-    dir = mkdtempSync(join(tmpdir(), 'om-stage-'));
-    // /dev is a file system of its own (devtmpfs, devfs); the folder need not exist yet.
-    expect(startStaging(dir, '/dev/om-no-such-folder/out', Promise.resolve(new Map()))).toBeUndefined();
-    expect(startStaging(dir, join(dir, 'not/yet/made'), Promise.resolve(new Map()))).toBeDefined();
-  });
 });
 
 describe('a generate killed mid-write changes nothing, once the next command has run', () => {
