@@ -100,10 +100,12 @@ const PASSED_OVER = String.raw`\[\[.+?\]\]|\`[^\`]*\`|\]\([^)]*\)`;
 /**
  * Emphasis of words as prettier prints it between a space, `(` or `<br>` and a space, `<br>` or
  * `:.,;)`: with underscores (`_Limited_`; its printer takes `*` only beside a word). Words of
- * letters, digits and `.,;:'"?-`, each from a letter or digit (no `_` or `*`, which it escapes
- * inside emphasis, nor an address).
+ * letters, digits and `.,;:'"?-`, each from a letter or digit, with single underscores between
+ * letters or digits (`_field_name_`, Zuora's; not `*`, nor a run of `_` or one at a word's end,
+ * which it escapes inside emphasis, nor an address).
  */
-const EMPHASIS_TEXT = String.raw`[A-Za-z0-9][A-Za-z0-9.,;:'"?-]*(?: [A-Za-z0-9][A-Za-z0-9.,;:'"?-]*)*`;
+const EMPHASIS_WORD = String.raw`[A-Za-z0-9](?:[A-Za-z0-9.,;:'"?-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*`;
+const EMPHASIS_TEXT = `${EMPHASIS_WORD}(?: ${EMPHASIS_WORD})*`;
 const EMPHASIS = new RegExp(`_${EMPHASIS_TEXT}_`, 'y');
 /** Emphasis written with asterisks where prettier prints it with underscores (see EMPHASIS); code spans, links' destinations and wiki links are passed over. */
 const STAR_EMPHASIS = new RegExp(String.raw`${PASSED_OVER}|(?<=^| |\(|<br>)\*(${EMPHASIS_TEXT})\*(?=$| |<br>|[.,;:)])`, 'g');

@@ -368,6 +368,7 @@ describe('printedCell', () => {
     ['`a  b`  c', '`a  b` c'],
     ['a  *b*', 'a _b_'],
     ['*operator* *field*<br>*Limited Availability*.', '_operator_ _field_<br>_Limited Availability_.'],
+    ['<br><br>*operator* *field_name*<br><br>a  _x_1 y_2_', '<br><br>_operator_ _field_name_<br><br>a _x_1 y_2_'],
     ['is:<br><br>```json {  "a": 1 } ```', 'is:<br><br>`json {  "a": 1 } `'],
     ['x ``a``  y ````b c ````', 'x `a` y `b c `'],
   ])('%j, with runs of spaces or backticks, prints as %j, as prettier prints it: one of each, but in code', async (cell, printed) => {
@@ -383,7 +384,8 @@ describe('printedCell', () => {
     { cell: '`a``b``c` d', why: 'one backtick around code that holds runs of two (one code span)' },
     { cell: '[[a  b]](#c)', why: 'two spaces in a wiki link (printed as it is)' },
     { cell: 'a  *b*c', why: 'emphasis touching a word' },
-    { cell: 'a  *field_name*', why: 'emphasis that holds an underscore (prettier escapes none here, but it is not read)' },
+    { cell: 'a  *field__name*', why: 'emphasis that holds a run of underscores (prettier escapes one of `b__x1` in `a_b__x1`)' },
+    { cell: 'a  *name_*', why: "emphasis that holds an underscore at a word's end" },
     { cell: '[a](b "x  y")  c', why: 'a link title with two spaces (prettier keeps them)' },
   ])('$cell with runs of spaces or backticks is not known ($why)', ({ cell }) => {
     expect(knownCell(cell)).toBeUndefined();
