@@ -8,7 +8,6 @@ import type { Progress } from './progress.ts';
 import { render, type RenderResult } from './pipeline.ts';
 import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, unownedFiles, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
-import { startStaging } from './write/staging.ts';
 
 export interface GenerateReport {
   readonly result: RenderResult;
@@ -29,27 +28,14 @@ export interface GenerateOptions {
  * generate would delete what is in it).
  */
 export async function generate(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
-  const renderOptions = { ...(options.progress ? { progress: options.progress } : {}), reuseOutput: options.reuseOutput === true };
-  if (options.dryRun) {
-    const result = await render(config, renderOptions);
-    return { result, difference: (await planOutput(config, result)).difference };
-  }
-  await recoverWrites(config.root);
-  // Files are staged as they are formatted (write/staging.ts), but for those the folder holds already
-  // (read while the render runs; the plan reads it again after, as it stands then).
-  const current = readOutputTree(config.output.dir, config.output.preserve);
-  current.catch(() => undefined);
-  const staging = startStaging(config.root, config.output.dir, current);
-  try {
-    const result = await render(config, { ...renderOptions, onFormatted: staging.stage });
-    const { difference, writes } = await planOutput(config, result);
-    options.progress?.stage('write', `${writes.length} files`);
-    await commitWrites(config.root, writes, staging.staged());
-    await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
-    return { result, difference };
-  } finally {
-    staging.discard();
-  }
+  if (!options.dryRun) await recoverWrites(config.root);
+  const result = await render(config, { ...(options.progress ? { progress: options.progress } : {}), reuseOutput: options.reuseOutput === true });
+  const { difference, writes } = await planOutput(config, result);
+  if (options.dryRun) return { result, difference };
+  options.progress?.stage('write', `${writes.length} files`);
+  await commitWrites(config.root, writes);
+  await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
+  return { result, difference };
 }
 
 export interface CheckReport extends GenerateReport {

@@ -131,12 +131,6 @@ export interface RenderOptions {
    * Off by default: a caller that compares the render with the folder (`check`) must not take from it.
    */
   readonly reuseOutput?: boolean;
-  /**
-   * Told each file's final text (its path in the package) as soon as prettier's output for it is
-   * in, while the render goes on: `generate` stages it then (write/staging.ts). Not the manifest,
-   * which comes last; only when the render formats with a pool (the CLI's renders do).
-   */
-  readonly onFormatted?: (path: string, content: string) => void;
 }
 
 export async function renderSpec(config: ResolvedConfig, spec: SpecDocument, renderOptions: RenderOptions = {}): Promise<RenderResult> {
@@ -204,7 +198,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
     // What prettier gave the last render is read back from the output folder when the cache has nothing (inputs/last-render.ts).
     const session = !formats(config, renderOptions)
       ? undefined
-      : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root), renderOptions.reuseOutput ? await lastRenderOutput(config) : undefined, renderOptions.onFormatted);
+      : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root), renderOptions.reuseOutput ? await lastRenderOutput(config) : undefined);
     // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
     const printed = withTypes(types, () => emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded));
     if (!session) return printed;

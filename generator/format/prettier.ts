@@ -76,7 +76,7 @@ interface Prepared {
  * `prior`: prettier's output from the last render, by key and file (prior-output.ts), asked after
  * the seed and the cache; only without a prettier config (see `FormattedFile`).
  */
-export function startFormatSession(outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null, prior?: PriorOutput, onFinal?: (path: string, content: string) => void): FormatSession {
+export function startFormatSession(outDir: string, cacheDir?: string, pool?: FormatPool, configLoads: unknown = null, prior?: PriorOutput): FormatSession {
   const config = prettierConfigSource(outDir);
   const cache = formatCache(cacheDir);
   const version = installedVersion('prettier', toolkitRoot);
@@ -130,8 +130,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
       added.push(file);
       if (!pool) return;
       const prepared = prepare(file);
-      const formatted = 'then' in prepared ? prepared.then(formatEarly) : formatEarly(prepared);
-      const result = onFinal ? formatted.then((done) => tellFinal(done, onFinal)) : formatted;
+      const result = 'then' in prepared ? prepared.then(formatEarly) : formatEarly(prepared);
       // Awaited by `done`; a render that fails first leaves these behind (the pool rejects them when closed).
       result.catch(() => undefined);
       streamed.push(result);
@@ -167,12 +166,8 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   };
 }
 
-/**
- * A prepared file with prettier's outcome, when prettier formatted it, and the cache's write of it
- * when begun; `final`: its final text, once told (`tellFinal`: the same string, so whoever keeps it
- * holds no copy).
- */
-type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?: Promise<void>; readonly final?: string };
+/** A prepared file with prettier's outcome, when prettier formatted it, and the cache's write of it when begun. */
+type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?: Promise<void> };
 
 
 /**
@@ -182,41 +177,22 @@ type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?
 async function finish(results: readonly Formatted[], cache: FormatCache, record: boolean): Promise<FormattedFile[]> {
   const diagnostics = new DiagnosticCollector();
   const formatted = await Promise.all(
-    results.map(async (result) => {
-      const { file, header, key, outcome, cached } = result;
+    results.map(async ({ file, header, key, hit, outcome, cached }) => {
+      let content = hit;
       if (outcome && 'error' in outcome) {
         diagnostics.add(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${outcome.error}`, { file: file.template.file }, outcome.cause));
-        return file;
+      } else if (outcome) {
+        content = outcome.content;
+        if (cacheable(outcome)) await (cached ?? cache.set(key!, content));
       }
-      if (outcome && cacheable(outcome)) await (cached ?? cache.set(key!, outcome.content));
-      const body = formattedBody(result);
-      if (body === undefined) return file;
-      return { ...file, content: result.final ?? finalText(header, body), ...(record && body !== '' ? { format: formatRecord(key!, body, header.length) } : {}) };
+      if (content === undefined) return file;
+      // A header over nothing ends the file as prettier ends a lone comment.
+      if (header && content === '') return { ...file, content: `${header.trimEnd()}\n` };
+      return { ...file, content: `${header}${content}`, ...(record && content !== '' ? { format: formatRecord(key!, content, header.length) } : {}) };
     }),
   );
   diagnostics.throwIfErrors();
   return formatted;
-}
-
-/** What prettier gave for a file's text after its header (or the seed, the cache, the last render): undefined when prettier had nothing to do or failed. */
-function formattedBody({ hit, outcome }: Formatted): string | undefined {
-  if (outcome && 'error' in outcome) return undefined;
-  return outcome ? outcome.content : hit;
-}
-
-function finalText(header: string, body: string): string {
-  // A header over nothing ends the file as prettier ends a lone comment.
-  return header && body === '' ? `${header.trimEnd()}\n` : `${header}${body}`;
-}
-
-/** `onFinal` is told a file's final text as soon as it is formatted (`finish` then takes the same); not a file prettier failed on. */
-function tellFinal(formatted: Formatted, onFinal: (path: string, content: string) => void): Formatted {
-  const { file, header, outcome } = formatted;
-  if (outcome && 'error' in outcome) return formatted;
-  const body = formattedBody(formatted);
-  const final = body === undefined ? file.content : finalText(header, body);
-  onFinal(file.path, final);
-  return { ...formatted, final };
 }
 
 /** The cache key of a text formatted with prettier's standalone build and defaults (the build's seed uses it too). */

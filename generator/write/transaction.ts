@@ -1,7 +1,6 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
-import { removeStaleStaging, type StagedFile } from './staging.ts';
 
 /** One file to write (`content`) or delete (`content: null`), by absolute path. */
 export interface PlannedWrite {
@@ -27,8 +26,7 @@ export const JOURNAL_NAME = '.openapi-morph-journal.json';
 
 /**
  * Writes a set of files all or nothing. The journal is written first; new contents are staged
- * next to their targets (a link to the file staged while the render ran, `staged`, staging.ts, for
- * the same content); then each original is parked and each staged file renamed into place;
+ * next to their targets; then each original is parked and each staged file renamed into place;
  * then the journal is marked committed and the parked originals are removed. A process killed at
  * any point leaves a journal that `recoverWrites` (run at the start of every command) uses to
  * restore the exact previous state, or to finish a commit that had already happened.
@@ -39,7 +37,7 @@ export const JOURNAL_NAME = '.openapi-morph-journal.json';
  * (35 files) 305.7 ms against 314.7 (medians of 16), GitHub's `--all` (747 files) 5.42 s against
  * 5.44 (medians of 4).
  */
-export async function commitWrites(journalDir: string, writes: readonly PlannedWrite[], staged: ReadonlyMap<string, StagedFile> = new Map()): Promise<void> {
+export async function commitWrites(journalDir: string, writes: readonly PlannedWrite[]): Promise<void> {
   recoverWritesNow(journalDir);
   if (writes.length === 0) return;
   const journalPath = join(journalDir, JOURNAL_NAME);
@@ -52,7 +50,7 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
   const parked: JournalEntry[] = [];
   try {
     for (const folder of new Set(writes.filter((w) => w.content !== null).map((w) => dirname(w.path)))) mkdirSync(folder, { recursive: true });
-    for (const [index, write] of writes.entries()) if (write.content !== null) stage(entries[index]!.stage!, write.content, staged.get(write.path));
+    for (const [index, write] of writes.entries()) if (write.content !== null) writeFileSync(entries[index]!.stage!, write.content);
     saveJournal(journalPath, { version: 1, phase: 'applying', entries });
     for (const entry of entries) if (apply(entry)) parked.push(entry);
   } catch (cause) {
@@ -62,23 +60,6 @@ export async function commitWrites(journalDir: string, writes: readonly PlannedW
   }
   saveJournal(journalPath, { version: 1, phase: 'committed', entries });
   cleanUp(journalPath, entries, parked);
-}
-
-/**
- * Writes a file's staged copy: a link to the file staged early with the very content (no file to
- * create), or the content where there is none, or where no link can go (another mount: EXDEV; a
- * file system without links).
- */
-function stage(path: string, content: string, early: StagedFile | undefined): void {
-  if (early?.content === content) {
-    try {
-      linkSync(early.stage, path);
-      return;
-    } catch {
-      // Written below; a failure there (a folder in the way) is the commit's.
-    }
-  }
-  writeFileSync(path, content);
 }
 
 /** Parks the original, when there is one (then true), and moves the staged file into place. */
@@ -91,13 +72,10 @@ function apply(entry: JournalEntry): boolean {
 
 /**
  * Finishes or undoes an interrupted `commitWrites`. Returns what it did. Before commit, every
- * parked original goes back and every file that did not exist before is removed. Files a killed
- * `generate` staged early go too (staging.ts).
+ * parked original goes back and every file that did not exist before is removed.
  */
 export async function recoverWrites(journalDir: string): Promise<'none' | 'rolled-back' | 'completed'> {
-  const done = recoverWritesNow(journalDir);
-  removeStaleStaging(journalDir);
-  return done;
+  return recoverWritesNow(journalDir);
 }
 
 function recoverWritesNow(journalDir: string): 'none' | 'rolled-back' | 'completed' {

@@ -2,7 +2,7 @@
 // toolkit: on the main thread it logs each worker thread created and terminated, each format job
 // posted to one (`post <file>`), each file read with fs/promises' `readFile` (the spec loader's read; module
 // loading's `file:` URLs are left out) and with `fs.readFileSync` (`read-sync <file>`: the journal's), each file opened with `fs.openSync` (how the code cache
-// reads typescript.js), each `fs.writeFileSync` (`write-sync <file>`), `fs.renameSync` and `fs.linkSync` (`rename <from>\t<to>`, `link <from>\t<to>`), and each V8 flag set with `v8.setFlagsFromString`, one line each, in order,
+// reads typescript.js) and each V8 flag set with `v8.setFlagsFromString`, one line each, in order,
 // to the file LOAD_ORDER_LOG names. Plain JavaScript, so `node --import` can
 // preload it into a CLI child process (test/helpers/cli.ts `spawnCli`, option `preload`).
 import { appendFileSync } from 'node:fs';
@@ -49,21 +49,6 @@ if (log && isMainThread) {
   fsPromises.readFile = (path, ...rest) => {
     if (!String(path).startsWith('file:')) appendFileSync(log, `read ${String(path)}\n`);
     return readFile(path, ...rest);
-  };
-  // The writes and renames of the all-or-nothing commit, and of the files staged before it (write/staging.ts).
-  const { writeFileSync, renameSync, linkSync } = fs;
-  fs.writeFileSync = (path, ...rest) => {
-    if (String(path) !== log) appendFileSync(log, `write-sync ${String(path)}\n`);
-    return writeFileSync(path, ...rest);
-  };
-  // Two paths, a tab between them.
-  fs.renameSync = (from, to) => {
-    appendFileSync(log, `rename ${String(from)}\t${String(to)}\n`);
-    return renameSync(from, to);
-  };
-  fs.linkSync = (from, to) => {
-    appendFileSync(log, `link ${String(from)}\t${String(to)}\n`);
-    return linkSync(from, to);
   };
   const { setFlagsFromString } = v8;
   v8.setFlagsFromString = (flags) => {
