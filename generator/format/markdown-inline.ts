@@ -125,6 +125,14 @@ const TEXT_DESTINATION = /\(([A-Za-z0-9./#-]+)\)/y;
 const NEVER = /\{\{|\{%|\$\$/;
 /** What no plain text holds outside its links' destinations and its code spans: an autolink's start. */
 const AUTOLINK = /:\/\/|www\./i;
+/**
+ * An address that stands as a word of its own (between spaces, `<br>` or a line's ends) of
+ * letters, digits, `./#?=%:+,;'"-` and the entities plain text holds, as Stripe's escaped anchors
+ * (`&lt;a href="https://stripe.com/docs/keys#test-live-modes"&gt;live-mode`) and Zuora's
+ * `https://rest.zuora.com`: prettier's parser may read an autolink in it, which prints as its
+ * source, and none of the rewrites reads any of its characters, which as text print as they are.
+ */
+const ADDRESS_WORD = /(?<=^|\s|<br>)(?:[A-Za-z0-9./#?=%:+,;'"-]|&(?:gt|lt|amp|quot|apos|#39);)*(?::\/\/|www\.)(?:[A-Za-z0-9./#?=%:+,;'"-]|&(?:gt|lt|amp|quot|apos|#39);)*(?=$|\s|<br>)/gi;
 /** An address in emphasis (see above). */
 const ADDRESS = /\*https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9-]*)*(?::\d+)?(?:\/(?:[A-Za-z0-9-]+(?:[._~][A-Za-z0-9-]+)*)?)*\*/iy;
 
@@ -139,7 +147,14 @@ const never = (text: string): boolean =>
   // Two spaces outside code spans (prettier prints a text's runs of spaces as one, a code span as it is).
   (text.includes('  ') && text.replace(/`[^`]*`/g, '``').includes('  ')) ||
   // Each replacement leaves its delimiters where the text it drops stood, so it makes no autolink's start: a text without one is done.
-  (AUTOLINK.test(text) && AUTOLINK.test(text.replace(/`[^`]*`/g, '``').replace(/(?<!\])\]\([^\s(){}]*(?: "[^"]*")?\)/g, ']()').replace(/(?<=^| )\*https?:\/\/[^\s*]*\*(?= |$)/gi, '**')));
+  (AUTOLINK.test(text) &&
+    AUTOLINK.test(
+      text
+        .replace(/`[^`]*`/g, '``')
+        .replace(/(?<!\])\]\([^\s(){}]*(?: "[^"]*")?\)/g, ']()')
+        .replace(/(?<=^| )\*https?:\/\/[^\s*]*\*(?= |$)/gi, '**')
+        .replace(ADDRESS_WORD, 'a'),
+    ));
 
 /** Whether prettier prints a table cell's text (its spaces trimmed) as it is: plain tokens (see above). */
 export function plainCell(cell: string): boolean {
