@@ -105,7 +105,9 @@ const PASSED_OVER = String.raw`\[\[.+?\]\]|\`[^\`]*\`|\]\([^)]*\)`;
  * which it escapes inside emphasis, nor an address).
  */
 const EMPHASIS_WORD = String.raw`[A-Za-z0-9](?:[A-Za-z0-9.,;:'"?-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*`;
-const EMPHASIS_TEXT = `${EMPHASIS_WORD}(?: ${EMPHASIS_WORD})*`;
+/** A word after the first, which may also start with punctuation (`---`, Stripe's dash). */
+const LATER_EMPHASIS_WORD = String.raw`(?:[A-Za-z0-9.,;:'"?-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+`;
+const EMPHASIS_TEXT = `${EMPHASIS_WORD}(?: ${LATER_EMPHASIS_WORD})*`;
 const EMPHASIS = new RegExp(`_${EMPHASIS_TEXT}_`, 'y');
 /** Emphasis written with asterisks where prettier prints it with underscores (see EMPHASIS); code spans, links' destinations and wiki links are passed over. */
 const STAR_EMPHASIS = new RegExp(String.raw`${PASSED_OVER}|(?<=^| |\(|<br>)\*(${EMPHASIS_TEXT})\*(?=$| |<br>|[.,;:)])`, 'g');

@@ -373,6 +373,7 @@ describe('printedCell', () => {
     ['a  *b*', 'a _b_'],
     ['*operator* *field*<br>*Limited Availability*.', '_operator_ _field_<br>_Limited Availability_.'],
     ['<br><br>*operator* *field_name*<br><br>a  _x_1 y_2_', '<br><br>_operator_ _field_name_<br><br>a _x_1 y_2_'],
+    ['x.<br><br>*Starting May 1, 2021, card --- one for India.* maxLength: `5000`.', 'x.<br><br>_Starting May 1, 2021, card --- one for India._ maxLength: `5000`.'],
     ['is:<br><br>```json {  "a": 1 } ```', 'is:<br><br>`json {  "a": 1 } `'],
     ['x ``a``  y ````b c ````', 'x `a` y `b c `'],
   ])('%j, with runs of spaces or backticks, prints as %j, as prettier prints it: one of each, but in code', async (cell, printed) => {
