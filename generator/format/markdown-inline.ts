@@ -129,12 +129,14 @@ const NEVER = /\{\{|\{%|\$\$/;
 const AUTOLINK = /:\/\/|www\./i;
 /**
  * An address that stands as a word of its own (between spaces, `<br>` or a line's ends) of
- * letters, digits, `./#?=%:+,;'"-` and the entities plain text holds, as Stripe's escaped anchors
+ * letters, digits, `./#?=%:+,;'"-`, single underscores between letters or digits (which no text
+ * escapes) and the entities plain text holds, as Stripe's escaped anchors
  * (`&lt;a href="https://stripe.com/docs/keys#test-live-modes"&gt;live-mode`) and Zuora's
  * `https://rest.zuora.com`: prettier's parser may read an autolink in it, which prints as its
  * source, and none of the rewrites reads any of its characters, which as text print as they are.
  */
-const ADDRESS_WORD = /(?<=^|\s|<br>)(?:[A-Za-z0-9./#?=%:+,;'"-]|&(?:gt|lt|amp|quot|apos|#39);)*(?::\/\/|www\.)(?:[A-Za-z0-9./#?=%:+,;'"-]|&(?:gt|lt|amp|quot|apos|#39);)*(?=$|\s|<br>)/gi;
+const ADDRESS_CHARACTER = String.raw`(?:[A-Za-z0-9./#?=%:+,;'"-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|&(?:gt|lt|amp|quot|apos|#39);)`;
+const ADDRESS_WORD = new RegExp(String.raw`(?<=^|\s|<br>)${ADDRESS_CHARACTER}*(?::\/\/|www\.)${ADDRESS_CHARACTER}*(?=$|\s|<br>)`, 'gi');
 /** An address in emphasis (see above). */
 const ADDRESS = /\*https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9-]*)*(?::\d+)?(?:\/(?:[A-Za-z0-9-]+(?:[._~][A-Za-z0-9-]+)*)?)*\*/iy;
 

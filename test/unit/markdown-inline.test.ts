@@ -70,6 +70,7 @@ const PLAIN = [
   'Charges $1.00 or ¥100 (€5, £3): at least $0.50 US$, **$5** a `$` [€](x), $x$ (no math between single dollars)',
   'see https://example.test, `a` https://a.test/b?c=1&amp;d=2 `b`<br>www.example.test and a.www.b [a](https://www.example.test) www.x',
   'Use &lt;a href="https://stripe.com/docs/keys#test-live-modes"&gt;live-mode keys&lt;/a&gt;. See https://www.gov.uk/eori.<br>"https://rest.zuora.com"',
+  'See https://ec.europa.eu/taxation_customs/eori_en. and &lt;a href="https://stripe.com/docs/api/quotes/object#quote_object-line_items"&gt;items&lt;/a&gt;',
 ];
 
 describe('plain inline markdown', () => {
@@ -220,7 +221,8 @@ describe('plain inline markdown', () => {
     { text: '[[a]](a?b)', why: 'a query after a link text in brackets' },
     { text: '[ x', why: 'a bracket that opens no link' },
     { text: '![a](b)', why: 'an image' },
-    { text: 'see https://example.test/a_b', why: 'an autolink with an underscore (an address word holds no `_`, `*`, `~`, `(` or `)`)' },
+    { text: 'see https://example.test/a__b', why: 'an autolink with a run of underscores (an address word holds single ones between letters or digits, no `*`, `~`, `(` or `)`)' },
+    { text: 'see https://example.test/a_ b', why: "an autolink with an underscore at its end" },
     { text: 'x https://a.test/(*c*)', why: 'emphasis in an autolink (which prints as its source, where the rewrites would read it)' },
     { text: '`a` https://example.test/*x* `b`', why: 'an autolink with asterisks between code spans' },
     { text: '`a](`https://example.test`)`', why: 'an autolink between code spans that look like a destination around it' },
