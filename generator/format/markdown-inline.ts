@@ -59,6 +59,10 @@
  * reads math only between two, `NEVER`), and the pound, yen and euro signs (Stripe's `¥100`).
  */
 const WORD_CHARACTERS = String.raw`A-Za-z0-9,.;:()'"=+?/>%#{}$\u00A3\u00A5\u20AC\u2013\u2014\u2018\u2019\u201C\u201D`;
+/** An underscore between letters or digits: no emphasis opens or closes there, and prettier escapes none. */
+const INNER_UNDERSCORE = String.raw`(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])`;
+/** The entities plain text holds (prettier prints them as written). */
+const ENTITY = '&(?:gt|lt|amp|quot|apos|#39);';
 /** A plain word (`wordPattern`), with a run of `_` at its end: outside bold text prettier's printer prints a word as it is, and such a run opens no emphasis. */
 const WORD = wordPattern(true);
 /**
@@ -74,7 +78,7 @@ const INNER_BOLD_WORD = wordPattern(false);
  * name: it may close emphasis, and no plain text opens one).
  */
 function wordPattern(trailing: boolean): RegExp {
-  return new RegExp(String.raw`^(?:[${WORD_CHARACTERS}\]-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])${trailing ? String.raw`|(?<=[A-Za-z0-9])_+$` : ''}|\[\](?!\(|\]|\[(?!\]))|&(?:gt|lt|amp|quot|apos|#39);|<br>)+$`);
+  return new RegExp(String.raw`^(?:[${WORD_CHARACTERS}\]-]|${INNER_UNDERSCORE}${trailing ? String.raw`|(?<=[A-Za-z0-9])_+$` : ''}|\[\](?!\(|\]|\[(?!\]))|${ENTITY}|<br>)+$`);
 }
 /**
  * A run of the characters WORD takes anywhere, from a position (`]` but in a link's text, where it
@@ -104,9 +108,10 @@ const PASSED_OVER = String.raw`\[\[.+?\]\]|\`[^\`]*\`|\]\([^)]*\)`;
  * letters or digits (`_field_name_`, Zuora's; not `*`, nor a run of `_` or one at a word's end,
  * which it escapes inside emphasis, nor an address).
  */
-const EMPHASIS_WORD = String.raw`[A-Za-z0-9](?:[A-Za-z0-9.,;:'"?-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*`;
+const EMPHASIS_CHARACTER = String.raw`(?:[A-Za-z0-9.,;:'"?-]|${INNER_UNDERSCORE})`;
+const EMPHASIS_WORD = `[A-Za-z0-9]${EMPHASIS_CHARACTER}*`;
 /** A word after the first, which may also start with punctuation (`---`, Stripe's dash). */
-const LATER_EMPHASIS_WORD = String.raw`(?:[A-Za-z0-9.,;:'"?-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+`;
+const LATER_EMPHASIS_WORD = `${EMPHASIS_CHARACTER}+`;
 const EMPHASIS_TEXT = `${EMPHASIS_WORD}(?: ${LATER_EMPHASIS_WORD})*`;
 const EMPHASIS = new RegExp(`_${EMPHASIS_TEXT}_`, 'y');
 /** Emphasis written with asterisks where prettier prints it with underscores (see EMPHASIS); code spans, links' destinations and wiki links are passed over. */
@@ -135,7 +140,7 @@ const AUTOLINK = /:\/\/|www\./i;
  * `https://rest.zuora.com`: prettier's parser may read an autolink in it, which prints as its
  * source, and none of the rewrites reads any of its characters, which as text print as they are.
  */
-const ADDRESS_CHARACTER = String.raw`(?:[A-Za-z0-9./#?=%:+,;'"-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])|&(?:gt|lt|amp|quot|apos|#39);)`;
+const ADDRESS_CHARACTER = String.raw`(?:[A-Za-z0-9./#?=%:+,;'"-]|${INNER_UNDERSCORE}|${ENTITY})`;
 const ADDRESS_WORD = new RegExp(String.raw`(?<=^|\s|<br>)${ADDRESS_CHARACTER}*(?::\/\/|www\.)${ADDRESS_CHARACTER}*(?=$|\s|<br>)`, 'gi');
 /** An address in emphasis (see above). */
 const ADDRESS = /\*https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9-]*)*(?::\d+)?(?:\/(?:[A-Za-z0-9-]+(?:[._~][A-Za-z0-9-]+)*)?)*\*/iy;

@@ -112,10 +112,8 @@ function recoverWritesNow(journalDir: string): 'none' | 'rolled-back' | 'complet
  * 1,496 of them (28 ms) on GitHub's `--all`.
  */
 function cleanUp(journalPath: string, entries: readonly JournalEntry[], parked?: readonly JournalEntry[]): void {
-  for (const entry of parked ?? entries) {
-    removeQuietly(entry.backup);
-    if (!parked && entry.stage !== null) removeQuietly(entry.stage);
-  }
+  for (const entry of parked ?? entries) removeQuietly(entry.backup);
+  if (!parked) for (const entry of entries) if (entry.stage !== null) removeQuietly(entry.stage);
   // Folders emptied by deletions, once every file is gone (they may share parents).
   for (const entry of entries) if (entry.stage === null) removeEmptyParents(entry.path, dirname(journalPath));
   rmSync(journalPath, { force: true });
