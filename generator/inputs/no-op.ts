@@ -43,7 +43,7 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
     const spec = await specInput(config, recorded.spec.externals as unknown[]);
     if (!spec) return undefined;
     const releases = await readReleases(config.package.releases.path, config.package.releases.name);
-    const templates = await templatesUnchanged(config);
+    const templates = templatesUnchanged(config);
     if (!templates) return undefined;
     const selected = await selectedOperations(config, spec);
     if (!selected) return undefined;
@@ -147,9 +147,9 @@ async function writeMemo(file: string, operations: readonly string[]): Promise<v
  * without importing them; undefined when a render would report something about them (two
  * templates of one name, override drift: the warnings come from the render).
  */
-async function templatesUnchanged(config: ResolvedConfig): Promise<TemplateEntry[] | undefined> {
-  const defaults = await scanTemplateDir(config.templates.defaultsDir, config.root, 'default');
-  const team = config.templates.teamDir ? await scanTemplateDir(config.templates.teamDir, config.root, 'team') : { entries: [], diagnostics: [] };
+function templatesUnchanged(config: ResolvedConfig): TemplateEntry[] | undefined {
+  const defaults = scanTemplateDir(config.templates.defaultsDir, config.root, 'default');
+  const team = config.templates.teamDir ? scanTemplateDir(config.templates.teamDir, config.root, 'team') : { entries: [], diagnostics: [] };
   if (defaults.diagnostics.length + team.diagnostics.length > 0) return undefined;
   for (const entry of team.entries) {
     const record = readEjectRecord(entry.text);
