@@ -10,3 +10,8 @@ tuneEngine();
 // let its heaps grow less once it is large.
 allowHeapControl();
 process.exitCode = await main(process.argv.slice(2));
+// Once the event loop is empty (every write, pipe flush and worker done, as for a natural exit),
+// exit without tearing down the engine: freeing the heaps page by page cost 8 ms of a
+// one-operation run and 30 ms of Stripe's `--all` after the last output. The 'exit' hooks (the code
+// cache's entries, the cache prune) run as before.
+process.once('beforeExit', () => process.exit());
