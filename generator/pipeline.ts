@@ -28,6 +28,7 @@ import { noProgress, type Progress } from './progress.ts';
 import { collectGarbage } from './engine-flags.ts';
 import { toolkit } from './toolkit.ts';
 import { lazyOpenapiTypes } from './types/openapi-types.ts';
+import { endTypesWorker, startTypesWorker, worthAThread, type TypesWorker } from './types/types-thread.ts';
 import { MANIFEST_NAME } from './write/output-tree.ts';
 import { lastRenderOutput } from './inputs/last-render.ts';
 import { configHash, renderManifest } from './write/manifest.ts';
@@ -57,10 +58,10 @@ export interface RenderResult {
 export async function render(config: ResolvedConfig, renderOptions: RenderOptions = {}): Promise<RenderResult> {
   // The format worker loads prettier while the spec loads too (GitHub's 13 MB takes ~0.5 s).
   return withRenderPool(config, renderOptions, async (pool) => {
-    const { spec, selected, leftBehind } = await loadSelected(config, renderOptions.progress);
+    const { spec, selected, leftBehind, typesWorker } = await loadSelected(config, renderOptions.progress);
     // Most of a large spec's tree is garbage now: collected before the render grows the heap (engine-flags.ts `collectGarbage`).
     if (leftBehind) await collectGarbage();
-    return renderModel(config, spec, selected, renderOptions, pool);
+    return renderModel(config, spec, selected, renderOptions, pool, typesWorker);
   });
 }
 
@@ -68,12 +69,23 @@ export async function render(config: ResolvedConfig, renderOptions: RenderOption
  * The project's spec loaded, its subset selected and validated, and the spec narrowed to it. Its
  * own function so that, once it has returned, no frame holds the whole tree (a suspended async
  * function keeps every variable it has). `leftBehind`: a large spec of which the subset keeps less
- * than half (paths and components), so that collecting the rest now pays.
+ * than half (paths and components), so that collecting the rest now pays. `typesWorker`: for a
+ * large subset, the types worker, started once the subset was selected, so that it loads
+ * TypeScript's compiler while the subset is validated (types-thread.ts `startTypesWorker`; Stripe's
+ * `--all` had waited for its types after the templates that need none).
  */
-async function loadSelected(config: ResolvedConfig, progress: Progress | undefined): Promise<{ spec: SpecDocument; selected: SelectResult; leftBehind: boolean }> {
+async function loadSelected(config: ResolvedConfig, progress: Progress | undefined): Promise<{ spec: SpecDocument; selected: SelectResult; leftBehind: boolean; typesWorker: TypesWorker | undefined }> {
   const whole = await loadProjectSpec(config, progress);
-  const selected = await selectValidated(whole, config, progress);
-  return { spec: narrowedTo(whole, selected.document), selected, leftBehind: whole.source.byteLength >= LARGE_SPEC_BYTES && 2 * kept(selected) < entries(whole.document) };
+  let typesWorker: TypesWorker | undefined;
+  try {
+    const selected = await selectValidated(whole, config, progress, (subset) => {
+      typesWorker = worthAThread(subset.document) ? startTypesWorker() : undefined;
+    });
+    return { spec: narrowedTo(whole, selected.document), selected, leftBehind: whole.source.byteLength >= LARGE_SPEC_BYTES && 2 * kept(selected) < entries(whole.document), typesWorker };
+  } catch (cause) {
+    if (typesWorker) endTypesWorker(typesWorker);
+    throw cause;
+  }
 }
 
 /** A spec of this many bytes is large (GitHub's is 13 MB, OpenAI's 3 MB, ours 40 KB). */
@@ -92,10 +104,11 @@ function kept(selected: SelectResult): number {
 
 const keyCount = (node: unknown): number => (isObject(node) ? Object.keys(node).length : 0);
 
-/** The config's selection of `spec`, within the limits, validated against the OpenAPI schema (the subset only). */
-async function selectValidated(spec: SpecDocument, config: ResolvedConfig, progress: Progress = noProgress): Promise<SelectResult> {
+/** The config's selection of `spec`, within the limits, validated against the OpenAPI schema (the subset only); `onSelected` is told the subset before it is checked. */
+async function selectValidated(spec: SpecDocument, config: ResolvedConfig, progress: Progress = noProgress, onSelected?: (subset: SelectResult) => void): Promise<SelectResult> {
   progress.stage('select');
   const selected = select(spec, config.selection);
+  onSelected?.(selected);
   await checkSelected(spec, selected, config.limits, progress);
   return selected;
 }
@@ -169,15 +182,22 @@ export async function withRenderPool<T>(config: ResolvedConfig, renderOptions: R
   }
 }
 
-async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions, pool: FormatPool | undefined): Promise<RenderResult> {
+async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions, pool: FormatPool | undefined, typesWorker?: TypesWorker): Promise<RenderResult> {
   const progress = renderOptions.progress ?? noProgress;
   progress.stage('model');
-  const document = normalize(spec, selected.document);
+  let document: JsonObject;
+  try {
+    document = normalize(spec, selected.document);
+  } catch (cause) {
+    // A worker given no document would wait as long as the process lives (`generate --watch`).
+    if (typesWorker) endTypesWorker(typesWorker);
+    throw cause;
+  }
   // The types need TypeScript's compiler (~0.3 s to load): they are made when a template first reads
   // them, so the templates that need only the model (the markdown pages) run first and their files
   // reach the format worker while the compiler loads; a large document's are made on a worker
   // thread from here on, while this one builds the model and runs the templates (see `lazyOpenapiTypes`).
-  const types = lazyOpenapiTypes(document, spec.source.name);
+  const types = lazyOpenapiTypes(document, spec.source.name, typesWorker);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming, spec.at);
   const [releases, { defaults, team, warnings: found }] = await Promise.all([
     renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),

@@ -47,19 +47,26 @@ function project(spec: JsonObject): TempProject {
   return p;
 }
 
-/** The bin's `generate` in `p` with the load-order probe, and the worker threads it started: their modules' names. */
-function generateByBin(p: TempProject): { run: ReturnType<typeof spawnCli>; workers: string[] } {
+/**
+ * The bin's `generate` in `p` with the load-order probe: the worker threads it started (their
+ * modules' names), and what the probe logged, in order: each worker started or terminated as
+ * `worker <module>` or `terminate <module>`, other entries as logged.
+ */
+function generateByBin(p: TempProject): { run: ReturnType<typeof spawnCli>; workers: string[]; events: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'om-load-order-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const log = join(dir, 'load-order.log');
   const run = spawnCli(['generate'], p.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
   // A worker started from a program (the types worker's) is logged with the program's text, over several lines.
-  const workers = readFileSync(log, 'utf8')
+  const events = readFileSync(log, 'utf8')
     .split(/^(?=worker |terminate |post |read |read-sync |open |v8 )/m)
-    .filter((e) => e.startsWith('worker '))
-    .map((e) => /([\w-]+)\.js\b/.exec(e)?.[1] ?? e);
-  return { run, workers };
+    .map((e) => (/^(worker|terminate) /.test(e) ? `${e.split(' ')[0]} ${/([\w-]+)\.js\b/.exec(e)?.[1] ?? e}` : e.trim()));
+  const workers = events.filter((e) => e.startsWith('worker ')).map((e) => e.slice('worker '.length));
+  return { run, workers, events };
 }
+
+/** Where the first event matching `pattern` stands in `events` (-1: none). */
+const at = (events: readonly string[], pattern: RegExp) => events.findIndex((e) => pattern.test(e));
 
 describe('the bin makes a large document\'s types on a worker thread', () => {
   it('writes and prints what an in-thread render does', async () => {
@@ -73,6 +80,25 @@ describe('the bin makes a large document\'s types on a worker thread', () => {
     expect([run.code, run.stdout, run.stderr]).toStrictEqual([here.code, here.stdout, here.stderr]);
     expect(offThread.snapshot('generated')).toStrictEqual(inThread.snapshot('generated'));
     expect(offThread.read('generated/src/schema.ts')).toContain('Item249: {');
+  });
+
+  it('starts the worker once the subset is selected, so that it loads TypeScript while the subset is validated', () => {
+    const { run, events } = generateByBin(project(manySchemas(250)));
+    expect([run.code, run.stderr]).toStrictEqual([0, '']);
+    const validator = at(events, /^open .*schema-validators\/v3\.0\.cjs$/);
+    expect(validator).toBeGreaterThan(-1);
+    expect(at(events, /^worker types-worker$/)).toBeGreaterThan(-1);
+    expect(at(events, /^worker types-worker$/)).toBeLessThan(validator);
+  });
+
+  it('ends the worker it started when the subset fails validation', () => {
+    const spec = manySchemas(250);
+    (spec['info'] as Record<string, unknown>)['version'] = 3;
+    const { run, events } = generateByBin(project(spec));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/info\/version/);
+    expect(at(events, /^worker types-worker$/)).toBeGreaterThan(-1);
+    expect(at(events, /^terminate types-worker$/)).toBeGreaterThan(at(events, /^worker types-worker$/));
   });
 
   it('makes a small document\'s types on the main thread', () => {

@@ -4,7 +4,7 @@ import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { escapeInvisible } from '../escape/string-literal.ts';
 import { openEnumValues } from '../model/open-enum.ts';
-import { typesOffThread } from './types-thread.ts';
+import { typesOffThread, type TypesWorker } from './types-thread.ts';
 
 /**
  * Types stage: openapi-typescript's Node API on the normalized subset gives `paths`,
@@ -90,12 +90,13 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
  * `text()` makes the types the first time a template reads `ctx.openapiTypes`, and the render
  * calls it after the templates when none did, so a subset openapi-typescript cannot type fails the
  * run (OM206) either way. A large document's types are made on a worker thread from the call on
- * (types-thread.ts), and `text()` takes them from there (or makes them here when the worker gave
- * none). `failure()`: that error, once `text()` has thrown it.
+ * (types-thread.ts; `started`, the worker a render started for it when it selected the subset),
+ * and `text()` takes them from there (or makes them here when the worker gave none). `failure()`:
+ * that error, once `text()` has thrown it.
  */
-export function lazyOpenapiTypes(document: JsonObject, specName: string): { text(): string; failure(): MorphError | undefined } {
+export function lazyOpenapiTypes(document: JsonObject, specName: string, started?: TypesWorker): { text(): string; failure(): MorphError | undefined } {
   let outcome: { readonly text: string } | { readonly failure: MorphError } | undefined;
-  const offThread = typesOffThread(document, specName);
+  const offThread = typesOffThread(document, specName, undefined, undefined, started);
   return {
     text() {
       if (!outcome) {

@@ -44,7 +44,7 @@ export type TypesReply = { readonly text: string } | FailureReply;
 const OFF_THREAD_ITEMS = 200;
 
 /** Whether a document is large enough to have its types made off the main thread. */
-function worthAThread(document: JsonObject): boolean {
+export function worthAThread(document: JsonObject): boolean {
   const components = own(document, 'components');
   const schemas = isObject(components) ? own(components, 'schemas') : undefined;
   const paths = own(document, 'paths');
@@ -68,51 +68,87 @@ const SILENCE_LIMIT_MS = 60_000;
 const LOOK_EVERY_MS = 1_000;
 
 /**
- * Starts making a large document's types on a worker thread (types-worker.ts) and returns how to
- * take them: synchronously, as a template reads `ctx.openapiTypes`, waiting for the worker if it
+ * A types worker started before its document is posted (`startTypesWorker`): the port the main
+ * thread posts and reads on, the shared slots, and when it started.
+ */
+export interface TypesWorker {
+  readonly thread: Worker;
+  readonly port: MessagePort;
+  readonly answered: Int32Array;
+  readonly start: number;
+}
+
+/**
+ * Starts the types worker (types-worker.ts), which loads TypeScript's compiler and
+ * openapi-typescript at once and then waits for its document: a render starts it as soon as its
+ * subset is known to be large (`worthAThread`), so that the load runs beside the subset's
+ * validation rather than after it (pipeline.ts). `undefined` without a compiled worker. The worker
+ * never holds the process open; `endTypesWorker` ends one that gets no document.
+ */
+export function startTypesWorker(script = compiledWorker('types-worker', import.meta.url)): TypesWorker | undefined {
+  if (!script) return undefined;
+  const { port1, port2 } = new MessageChannel();
+  const answered = new Int32Array(new SharedArrayBuffer(8));
+  const start = clock();
+  const workerData: TypesWorkerData = { port: port2, answered, start, engineFlags: engineFlags() };
+  const thread = new Worker(withExitFlag(script), { eval: true, workerData, transferList: [port2] });
+  // Whatever ends the thread early, the read makes the types here.
+  thread.on('error', () => undefined);
+  thread.unref();
+  return { thread, port: port1, answered, start };
+}
+
+/** Ends a types worker that will not be read. */
+export function endTypesWorker(worker: TypesWorker): void {
+  worker.port.close();
+  void worker.thread.terminate();
+}
+
+/**
+ * Makes a large document's types on a worker thread (types-worker.ts): `started`, the one a render
+ * started for it (`startTypesWorker`), or one started now; and returns how to take them:
+ * synchronously, as a template reads `ctx.openapiTypes`, waiting for the worker if it
  * has not answered yet. The types, or the OM206 making them threw (as this thread would throw it);
  * `undefined` when the worker gave neither (it ended without answering, failed to load, threw
  * something else, or gave no sign of progress for `silenceLimitMs`: see SILENCE_LIMIT_MS): the
- * caller then makes them on this thread, as it does for a smaller document (see OFF_THREAD_ITEMS),
- * one that cannot be posted, or when there is no compiled worker (the toolkit running from its
- * TypeScript sources), for which this returns `undefined` at once. Measured on GitHub's `--all` (README, "Types on a thread of
+ * caller then makes them on this thread, as it does for a smaller document (see OFF_THREAD_ITEMS;
+ * a worker started for it is ended), one that cannot be posted, or when there is no compiled worker
+ * (the toolkit running from its TypeScript sources), for which this returns `undefined` at once.
+ * Measured on GitHub's `--all` (README, "Types on a thread of
  * their own"): openapi-typescript and TypeScript's printer took about 2 s of the main thread, with
  * both format workers idle, after the templates; on a thread of their own from the model on, they
  * run beside the templates. The worker never holds the process open (a render that fails before it
  * reads the types does not wait for them).
  */
-export function typesOffThread(document: JsonObject, specName: string, script = compiledWorker('types-worker', import.meta.url), silenceLimitMs = SILENCE_LIMIT_MS): (() => string | undefined) | undefined {
-  if (!script || !worthAThread(document)) return undefined;
-  const { port1, port2 } = new MessageChannel();
-  const answered = new Int32Array(new SharedArrayBuffer(8));
-  const start = clock();
-  const workerData: TypesWorkerData = { port: port2, answered, start, engineFlags: engineFlags() };
-  try {
-    // Posted first: a document that cannot be copied (a caller's object with a getter that throws) is typed here.
-    port1.postMessage({ document, specName } satisfies TypesRequest);
-  } catch {
-    port1.close();
+export function typesOffThread(document: JsonObject, specName: string, script = compiledWorker('types-worker', import.meta.url), silenceLimitMs = SILENCE_LIMIT_MS, started?: TypesWorker): (() => string | undefined) | undefined {
+  const worker = worthAThread(document) ? (started ?? startTypesWorker(script)) : undefined;
+  if (!worker) {
+    if (started) endTypesWorker(started);
     return undefined;
   }
-  const worker = new Worker(withExitFlag(script), { eval: true, workerData, transferList: [port2] });
-  // Whatever ends the thread early, the read makes the types here.
-  worker.on('error', () => undefined);
-  worker.unref();
+  const { thread, port, answered, start } = worker;
+  try {
+    port.postMessage({ document, specName } satisfies TypesRequest);
+  } catch {
+    // A document that cannot be copied (a caller's object with a getter that throws) is typed here.
+    endTypesWorker(worker);
+    return undefined;
+  }
   return () => {
-    let reply = receiveMessageOnPort(port1);
+    let reply = receiveMessageOnPort(port);
     while (!reply && Atomics.load(answered, FLAG) === 0) {
       const silent = clock() - (start + Atomics.load(answered, PROGRESS));
       if (silent >= silenceLimitMs) break;
       Atomics.wait(answered, FLAG, 0, Math.min(LOOK_EVERY_MS, silenceLimitMs - silent));
-      reply = receiveMessageOnPort(port1);
+      reply = receiveMessageOnPort(port);
     }
     // An answer posted between the last look at the port and the look at the flag.
-    reply ??= receiveMessageOnPort(port1);
-    port1.close();
+    reply ??= receiveMessageOnPort(port);
+    port.close();
     const answer = reply?.message as TypesReply | undefined;
     if (answer && 'text' in answer) return answer.text;
     if (answer && 'diagnostics' in answer) throw failureFrom(answer);
-    void worker.terminate();
+    void thread.terminate();
     return undefined;
   };
 }
