@@ -232,6 +232,18 @@ const HUG_BESIDE = /^(?:null|void)$/;
 const huggable = (types: readonly string[]): boolean => types.filter((part) => !HUG_BESIDE.test(part)).length === 1;
 
 /**
+ * A type prettier hugs with `null` or `void` (its `shouldHugType`): a name or a generic reference
+ * (`Foo | null` stays on the key's line, `Record<...> | null` breaks inside its `<>`). Not a lookup,
+ * a literal, an array nor a group: `components["schemas"]["file"] | null`, `"a" | null`, `A[] | null`
+ * and `(string | A) | null` break after the key as any union (checked against prettier 3.10.1).
+ */
+const HUGGED = new RegExp(`^${NAME}(?:<.*>)?$`);
+const hugged = (types: readonly string[]): boolean => {
+  const others = types.filter((part) => !HUG_BESIDE.test(part));
+  return others.length === 1 && HUGGED.test(others[0]!);
+};
+
+/**
  * How prettier prints a member `head: A | B;` (`head` its modifiers and key) that does not fit at
  * `column`, its lines without that indentation, or `undefined` where that is not known: `head:`,
  * then the union on the next line, indented by 2, where it fits there with its `;`; else one type a
@@ -241,12 +253,13 @@ const huggable = (types: readonly string[]): boolean => types.filter((part) => !
  * two columns in and does not put a comma after the last type argument). An argument that is not
  * an atom (a union, a generic reference) must fit its line, and a lone argument that is a name is
  * not known (prettier hugs it); a type that is not a union, a generic reference with `[]` after it, or
- * a union of one type with only `null` or `void` (prettier hugs a type reference so) is not known.
+ * a union that prettier hugs (`hugged`) is not known. A group (`(A | B)`, `(A | B)[]`) is one of
+ * the types, printed as it stands where its line fits, else not known (prettier breaks it inside).
  */
 function brokenUnion(head: string, type: string, column: number): string[] | undefined {
   const types = splitOutside(type, ' | ');
   if (types.length < 2) return undefined;
-  if (huggable(types)) return undefined;
+  if (hugged(types)) return undefined;
   if (column + 2 + type.length + 1 <= WIDTH) return [`${head}:`, `  ${type};`];
   const lines = [`${head}:`];
   for (const [i, part] of types.entries()) {
@@ -396,7 +409,9 @@ class Reader {
       // One group, not a union of them: alone (no `[]` after it) prettier drops its parentheses.
       const single = grouped && splitOutside(type, ' | ').length === 1;
       const alone = single && type.endsWith(')');
-      const lines = fits ? (alone ? undefined : [trimmed]) : single && member[1] !== undefined ? brokenGroup(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
+      // A union of groups and other types breaks as any union (`brokenUnion`); one group before `[]` inside its parentheses (`brokenGroup`).
+      const head = trimmed.slice(0, -type.length - 3);
+      const lines = fits ? (alone ? undefined : [trimmed]) : member[1] === undefined ? undefined : single ? brokenGroup(head, type, 2 * depth) : brokenUnion(head, type, 2 * depth);
       if (grouped) return { start: at, end: code, ...(lines && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...lines] } : {}) };
       // A union after a key that does not fit breaks (`brokenUnion`); after an index signature, not known.
       const union = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;

@@ -112,6 +112,14 @@ describe('interface members prettier prints as they stand', () => {
       expected: `    list?: (\n      | components["schemas"]["${'a'.repeat(30)}"]\n      | components["schemas"]["${'b'.repeat(30)}"]\n      | "c"\n    )[][];`,
     },
     { name: 'an atom wider than its line among them', line: `x: "${'x'.repeat(80)}" | "b";`, expected: `    x:\n      | "${'x'.repeat(80)}"\n      | "b";` },
+    // Prettier hugs only a name or a generic reference with null or void (see the cases left to it below).
+    { name: 'a lookup or null wider than its line', line: `${'d'.repeat(40)}?: components["schemas"]["${'f'.repeat(20)}"] | null;`, expected: `    ${'d'.repeat(40)}?:\n      components["schemas"]["${'f'.repeat(20)}"] | null;` },
+    { name: 'a union in parentheses or null (Stripe\'s expandable fields)', line: 'duplicate_charge_documentation?: (string | components["schemas"]["file"]) | null;', expected: '    duplicate_charge_documentation?:\n      (string | components["schemas"]["file"]) | null;' },
+    {
+      name: 'a union in parentheses among others, one type a line',
+      line: 'x?: (string | components["schemas"]["application_fee"]) | components["schemas"]["deleted_application"] | null;',
+      expected: '    x?:\n      | (string | components["schemas"]["application_fee"])\n      | components["schemas"]["deleted_application"]\n      | null;',
+    },
   ])('in a run, broken as prettier breaks it: $name', async ({ line, expected }) => {
     const sent = await rewritten(schema('first: string;', line, 'last: string;'));
     expect(sent).toStrictEqual(['export interface components {\n  openapi_morph_members_0: 0;\n}\n']);
@@ -130,6 +138,7 @@ describe('interface members prettier prints as they stand', () => {
     // Prettier hugs a type reference with null on the key's line, breaking it inside its `<>` (found by a review).
     { name: 'a generic reference or null wider than its line', line: `${'a'.repeat(56)}?: null | Record<string, never>;` },
     { name: 'a type reference or null wider than its line', line: `${'b'.repeat(64)}?: SomeTypeName | null;` },
+    { name: 'a union in parentheses too wide for its line among others (prettier breaks inside it)', line: `x?: (string | components["schemas"]["${'a'.repeat(40)}"] | components["schemas"]["b"]) | null;` },
   ])('left to prettier, not predicted: $name', async ({ line }) => {
     const sent = await rewritten(schema('first: string;', line, 'last: string;'));
     expect(sent[0]).toContain(line);
