@@ -59,9 +59,16 @@ export async function render(config: ResolvedConfig, renderOptions: RenderOption
   // The format worker loads prettier while the spec loads too (GitHub's 13 MB takes ~0.5 s).
   return withRenderPool(config, renderOptions, async (pool) => {
     const { spec, selected, leftBehind, typesWorker } = await loadSelected(config, renderOptions.progress);
-    // Most of a large spec's tree is garbage now: collected before the render grows the heap (engine-flags.ts `collectGarbage`).
-    if (leftBehind) await collectGarbage();
-    return renderModel(config, spec, selected, renderOptions, pool, typesWorker);
+    try {
+      // Most of a large spec's tree is garbage now: collected before the render grows the heap (engine-flags.ts `collectGarbage`).
+      if (leftBehind) await collectGarbage();
+      return await renderModel(config, spec, selected, renderOptions, pool, typesWorker);
+    } catch (cause) {
+      // A worker given no document would wait as long as the process lives (`generate --watch`, a
+      // caller of the public API whose progress throws to cancel); one that has it, types no one reads.
+      if (typesWorker) endTypesWorker(typesWorker);
+      throw cause;
+    }
   });
 }
 
@@ -72,7 +79,8 @@ export async function render(config: ResolvedConfig, renderOptions: RenderOption
  * than half (paths and components), so that collecting the rest now pays. `typesWorker`: for a
  * large subset, the types worker, started once the subset was selected, so that it loads
  * TypeScript's compiler while the subset is validated (types-thread.ts `startTypesWorker`; Stripe's
- * `--all` had waited for its types after the templates that need none).
+ * `--all` had waited for its types after the templates that need none); the caller ends it when
+ * the render fails.
  */
 async function loadSelected(config: ResolvedConfig, progress: Progress | undefined): Promise<{ spec: SpecDocument; selected: SelectResult; leftBehind: boolean; typesWorker: TypesWorker | undefined }> {
   const whole = await loadProjectSpec(config, progress);
@@ -185,14 +193,7 @@ export async function withRenderPool<T>(config: ResolvedConfig, renderOptions: R
 async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected: SelectResult, renderOptions: RenderOptions, pool: FormatPool | undefined, typesWorker?: TypesWorker): Promise<RenderResult> {
   const progress = renderOptions.progress ?? noProgress;
   progress.stage('model');
-  let document: JsonObject;
-  try {
-    document = normalize(spec, selected.document);
-  } catch (cause) {
-    // A worker given no document would wait as long as the process lives (`generate --watch`).
-    if (typesWorker) endTypesWorker(typesWorker);
-    throw cause;
-  }
+  const document = normalize(spec, selected.document);
   // The types need TypeScript's compiler (~0.3 s to load): they are made when a template first reads
   // them, so the templates that need only the model (the markdown pages) run first and their files
   // reach the format worker while the compiler loads; a large document's are made on a worker

@@ -11,13 +11,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MorphError } from '../generator/diagnostics/diagnostic.ts';
 import type { JsonObject } from '../generator/json.ts';
 import { lazyOpenapiTypes, openapiTypes } from '../generator/types/openapi-types.ts';
-import { clock, FLAG, PROGRESS, typesOffThread, type TypesRequest, type TypesWorkerData } from '../generator/types/types-thread.ts';
+import { clock, FLAG, PROGRESS, startTypesWorker, typesOffThread, type TypesRequest, type TypesWorkerData } from '../generator/types/types-thread.ts';
 import { repoRoot, runCli, spawnCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
@@ -101,6 +102,26 @@ describe('the bin makes a large document\'s types on a worker thread', () => {
     expect(at(events, /^terminate types-worker$/)).toBeGreaterThan(at(events, /^worker types-worker$/));
   });
 
+  it('ends the worker when a render of the public API fails after selecting the subset (its progress throws to cancel)', () => {
+    const p = project(manySchemas(250));
+    const dir = mkdtempSync(join(tmpdir(), 'om-load-order-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const log = join(dir, 'load-order.log');
+    const script = join(dir, 'cancel.mjs');
+    writeFileSync(
+      script,
+      `const api = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator/index.js')).href)});
+const config = await api.loadConfig({ cwd: ${JSON.stringify(p.dir)} });
+await api.render(config, { format: false, progress: { stage(name) { if (name === 'model') throw new Error('cancelled'); } } }).catch((e) => console.log(e.message));
+`,
+    );
+    const run = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, script], { cwd: p.dir, env: { ...process.env, LOAD_ORDER_LOG: log }, encoding: 'utf8' });
+    expect([run.status, run.stdout.trim()]).toStrictEqual([0, 'cancelled']);
+    const events = readFileSync(log, 'utf8').split(/^(?=worker |terminate |post |read |read-sync |open |v8 )/m);
+    const types = (kind: string) => events.filter((e) => e.startsWith(`${kind} `) && e.includes('types-worker.js')).length;
+    expect([types('worker'), types('terminate')]).toStrictEqual([1, 1]);
+  });
+
   it('makes a small document\'s types on the main thread', () => {
     const { run, workers } = generateByBin(project(manySchemas(20)));
     expect([run.code, run.stderr]).toStrictEqual([0, '']);
@@ -157,6 +178,15 @@ describe('typesOffThread with the compiled worker', () => {
     expect(read()).toBeUndefined();
     // Its end raised the flag: the read did not wait for its 30 s limit.
     expect(Date.now() - waited).toBeLessThan(20_000);
+  });
+
+  it('a worker started before its document is given its silence from when the document is posted', () => {
+    const started = startTypesWorker(compiled)!;
+    cleanups.push(() => void started.thread.terminate());
+    // This thread busy for longer than the limit (a large subset's validation, model and templates) before it posts.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_500);
+    const read = typesOffThread(manySchemas(250), 'items.json', compiled, 2_000, started)!;
+    expect(read()).toBe(lazyOpenapiTypes(manySchemas(250), 'items.json').text());
   });
 
   it('a worker that never answers (as one Node ends for running out of memory) is given up at the limit', () => {

@@ -127,6 +127,9 @@ export function typesOffThread(document: JsonObject, specName: string, script = 
     return undefined;
   }
   const { thread, port, answered, start } = worker;
+  // The worker's silence counts from now, or from its last progress: a worker started before its
+  // document (`startTypesWorker`) waited for it, silently, while this thread validated and modelled.
+  const posted = clock() - start;
   try {
     port.postMessage({ document, specName } satisfies TypesRequest);
   } catch {
@@ -137,7 +140,7 @@ export function typesOffThread(document: JsonObject, specName: string, script = 
   return () => {
     let reply = receiveMessageOnPort(port);
     while (!reply && Atomics.load(answered, FLAG) === 0) {
-      const silent = clock() - (start + Atomics.load(answered, PROGRESS));
+      const silent = clock() - (start + Math.max(posted, Atomics.load(answered, PROGRESS)));
       if (silent >= silenceLimitMs) break;
       Atomics.wait(answered, FLAG, 0, Math.min(LOOK_EVERY_MS, silenceLimitMs - silent));
       reply = receiveMessageOnPort(port);
