@@ -180,8 +180,12 @@ const ATOM_UNION = `${ATOM}(?: \\| ${ATOM})*`;
 const INNER = `${NAME}<${ATOM_UNION}(?:, ${ATOM_UNION})*>`;
 /** A generic reference's argument: an atom or such a reference, or a union of them (`OtherError<404 | 500>`, `ErrorWith<Error_, StatusRange<1 | 3 | 4 | 5>>`). */
 const ARGUMENT = `(?:${INNER}|${ATOM})(?: \\| (?:${INNER}|${ATOM}))*`;
-/** An atom, or a generic reference of such arguments (`Record<string, never>`). */
-const ELEMENT = `(?:${ATOM}|${NAME}<${ARGUMENT}(?:, ${ARGUMENT})*>(?:\\[\\])*)`;
+/**
+ * An atom, a generic reference of such arguments (`Record<string, never>`), or any string of an open
+ * enum, `(string & {})` (model/open-enum.ts: `(string & {}) | "a" | "b"`; prettier keeps its
+ * parentheses in a union, and breaks nothing in it).
+ */
+const ELEMENT = `(?:${ATOM}|${NAME}<${ARGUMENT}(?:, ${ARGUMENT})*>(?:\\[\\])*|\\(string & \\{\\}\\))`;
 const HEAD = `^(?:readonly )?(?:(${KEY})\\??|\\[${NAME}: (?:string|number)\\])`;
 /**
  * A union of two types or more in parentheses, with any `[]` after, one inside another at most
@@ -268,6 +272,11 @@ function brokenUnion(head: string, type: string, column: number): string[] | und
       lines.push(`  | ${part}${end}`);
       continue;
     }
+    const group = brokenGroupPart(part, column, end);
+    if (group) {
+      lines.push(...group);
+      continue;
+    }
     const generic = GENERIC.exec(part);
     if (!generic) return undefined;
     const args = splitOutside(generic[2]!, ', ');
@@ -278,6 +287,26 @@ function brokenUnion(head: string, type: string, column: number): string[] | und
     lines.push(`  | ${generic[1]}<`, ...args.map((arg, j) => `      ${arg}${j < args.length - 1 ? ',' : ''}`), `    >${end}`);
   }
   return lines;
+}
+
+/**
+ * A union's type that is a group (`(A | B)`, `(A | B)[]`) where its line does not fit, as prettier
+ * breaks it (`brokenUnion`'s lines, `end` the `;` of the last type): `  | (`, then its types on
+ * the next line six columns in where they fit there, else each on a line of its own after `| `,
+ * then `)` four columns in with the group's `[]` and `end`
+ * (Stripe's `(string | A | B) | null` and its long enums, `("a" | ... | "z")[] | ""`). Each type
+ * must fit its line or be one prettier cannot break; a group inside is not known, and neither is a
+ * part that is not a group of two types or more.
+ */
+function brokenGroupPart(part: string, column: number, end: string): string[] | undefined {
+  const group = /^\((.*)\)((?:\[\])*)$/.exec(part);
+  if (!group) return undefined;
+  const types = splitOutside(group[1]!, ' | ');
+  if (types.length < 2 || types.some((type) => type.startsWith('('))) return undefined;
+  const own = `      ${types.join(' | ')}`;
+  if (column + own.length <= WIDTH) return ['  | (', own, `    )${group[2]}${end}`];
+  if (types.some((type) => column + 8 + type.length > WIDTH && !UNBREAKABLE.test(type))) return undefined;
+  return ['  | (', ...types.map((type) => `      | ${type}`), `    )${group[2]}${end}`];
 }
 
 /**
