@@ -344,7 +344,9 @@ function parsedType(text: string): Type {
     return { kind: 'object', members };
   }
   const parts = splitOutside(text, ' | ');
-  if (parts.length < 2 || !parts.every((part) => IS_NAME.test(part) || CHAIN.test(part) || IS_STRING.test(part))) throw new Unsure();
+  // A request body that a GET may omit, `NonNullable<...>["content"][...] | undefined` (Stripe's): a
+  // lookup of a NonNullable, not a reference (a reference beside `null` or `void` would be hugged).
+  if (parts.length < 2 || !parts.every((part) => IS_NAME.test(part) || CHAIN.test(part) || IS_STRING.test(part) || NON_NULLABLE.exec(part)?.[2])) throw new Unsure();
   // One type's name with `null` or `void` (a nullable body or result): prettier never breaks it, as a name.
   if (huggedUnion(parts)) return { kind: 'atom', text: parts.join(' | '), hugged: true };
   return { kind: 'union', parts };
@@ -384,7 +386,14 @@ function typeArgument(before: string, type: Type, after: string, indent: number)
   if (type.kind === 'atom') return [`${before}<`, `${pad}${type.text}`, close];
   if (type.kind !== 'union') throw new Unsure();
   const own = `${pad}${flatType(type)}`;
-  return [`${before}<`, ...(own.length <= WIDTH ? [own] : type.parts.map((part) => `${pad}| ${part}`)), close];
+  return [`${before}<`, ...(own.length <= WIDTH ? [own] : type.parts.map((part) => typeArgumentPart(pad, part))), close];
+}
+
+/** A union's type on its line in a type argument: a NonNullable that does not fit there is not known. */
+function typeArgumentPart(pad: string, part: string): string {
+  const line = `${pad}| ${part}`;
+  if (line.length > WIDTH && NON_NULLABLE.test(part)) throw new Unsure();
+  return line;
 }
 
 /** A parameter's or type member's `prefix` and type at column `indent`, then `suffix` (see above). */
@@ -407,5 +416,16 @@ function brokenUnion(key: string, parts: readonly string[], pad: string, suffix:
   if (key.length > WIDTH) throw new Unsure();
   const own = `${pad}${parts.join(' | ')}${suffix}`;
   if (own.length <= WIDTH) return [key, own];
-  return [key, ...parts.map((part, i) => `${pad}| ${part}${i === parts.length - 1 ? suffix : ''}`)];
+  return [key, ...parts.flatMap((part, i) => unionPart(pad, part, i === parts.length - 1 ? suffix : ''))];
+}
+
+/**
+ * A broken union's type on its line after `| ` (`pad` its indentation), then `suffix`: as it is, or
+ * a NonNullable that does not fit broken inside its `<>` (its type two columns in from the `| `,
+ * then `>` and its lookups).
+ */
+function unionPart(pad: string, part: string, suffix: string): string[] {
+  const line = `${pad}| ${part}${suffix}`;
+  const nonNullable = line.length > WIDTH ? NON_NULLABLE.exec(part) : null;
+  return nonNullable ? [`${pad}| NonNullable<`, `${pad}    ${nonNullable[1]}`, `${pad}  >${nonNullable[2]}${suffix}`] : [line];
 }
