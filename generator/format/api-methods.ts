@@ -179,13 +179,15 @@ const ENTRY = new RegExp(`^${NAME}: ${STRING}$`);
 
 /**
  * The class's `isError` (its signature, then `return error instanceof ApiError && error.operationId
- * === ({ method: "operation-id", ... } as const)[method];`) as prettier prints it where its object
- * cannot stay on one line, or `undefined`: the parameters one a line; `return (`, the two operands
- * on lines of their own, the object in parentheses, on one line in them where it fits there (a
- * width of exactly 70 columns), else one entry a line (`key: "value",` where it fits, else the
- * value on the next line, indented by 2, after a key of five columns or more), `} as const` and
- * `)[method]`. Where the object fits on a line after `===` (a few operations), prettier has
- * other layouts, which are left to it.
+ * === ({ method: "operation-id", ... } as const)[method];`) as prettier prints it, or `undefined`:
+ * the signature as it stands where it fits, else the parameters one a line; `return (`, the two
+ * operands on lines of their own, the second as the first of these that fits: whole on its line
+ * (`error.operationId === ({ ... } as const)[method]`), `error.operationId ===` then the rest on
+ * the next line, two columns in, the same with `[`, `method` and `]` on lines of their own (a few
+ * operations, Zuora's classes of one), else the object in parentheses, on one line in them where it
+ * fits there (a width of exactly 70 columns), else one entry a line (`key: "value",` where it fits,
+ * else the value on the next line, indented by 2, after a key of five columns or more), `} as
+ * const` and `)[method]`.
  */
 function printedIsError(signature: string, body: string): string[] | undefined {
   const name = IS_ERROR.exec(signature)?.[1];
@@ -193,7 +195,7 @@ function printedIsError(signature: string, body: string): string[] | undefined {
   if (!name || !returned || !ASCII.test(signature) || !ASCII.test(body)) return undefined;
   const head = `  isError<M extends keyof ${name}>(`;
   const tail = `  ): error is ${name}[M] {`;
-  if (signature.length <= WIDTH || head.length > WIDTH || tail.length > WIDTH) return undefined;
+  if (signature.length > WIDTH && (head.length > WIDTH || tail.length > WIDTH)) return undefined;
   let entries: string[];
   try {
     entries = splitOutside(returned[2]!, ', ');
@@ -201,10 +203,19 @@ function printedIsError(signature: string, body: string): string[] | undefined {
     return undefined;
   }
   const object = `{ ${returned[2]} } as const`;
-  if (!entries.every((entry) => ENTRY.test(entry)) || 8 + object.length + 3 <= WIDTH) return undefined;
+  const instance = `      error instanceof ${returned[1]} &&`;
+  // (A body that fits its line, with an error class of a short name, is not known.)
+  if (!entries.every((entry) => ENTRY.test(entry)) || instance.length > WIDTH || body.length <= WIDTH) return undefined;
+  const signatureLines = signature.length <= WIDTH ? [signature] : [head, '    error: unknown,', '    method: M,', tail];
+  const end = ['    );', '  }'];
+  const lookup = `(${object})[method]`;
+  if (`      error.operationId === ${lookup}`.length <= WIDTH) return [...signatureLines, '    return (', instance, `      error.operationId === ${lookup}`, ...end];
+  const operands = [...signatureLines, '    return (', instance, '      error.operationId ==='];
+  if (8 + lookup.length <= WIDTH) return [...operands, `        ${lookup}`, ...end];
+  if (8 + `(${object})[`.length <= WIDTH) return [...operands, `        (${object})[`, '          method', '        ]', ...end];
   // The parentheses broken, the object on one line in them where it fits there.
-  const operands = [head, '    error: unknown,', '    method: M,', tail, '    return (', `      error instanceof ${returned[1]} &&`, '      error.operationId ===', '        ('];
-  const close = ['        )[method]', '    );', '  }'];
+  operands.push('        (');
+  const close = ['        )[method]', ...end];
   if (10 + object.length <= WIDTH) return [...operands, `          ${object}`, ...close];
   const printed: string[] = [];
   for (const entry of entries) {

@@ -126,15 +126,19 @@ describe('API methods as placeholders', () => {
     ['entries too wide broken after their key', entries(3, 30)],
     // `{ ... } as const` of exactly 70 columns: ten columns in, it fits; eight in, with `(` and `)[`, it does not.
     ['its object on one line in broken parentheses', [`a${long(51)}: "b"`]],
-  ])('isError is laid out in the run (%s)', async (_, list) => {
-    const text = klass([isError(list), method({})]);
+    // A class of one operation or a few (Zuora's): the object fits on a line after `===`.
+    ['its operand on one line', entries(1, 2)],
+    ['its operand on the line after ===', entries(1, 10)],
+    ['its operand on the line after ===, with [method] broken', [`a${long(45)}: "b"`]],
+    ['its signature on one line', entries(1, 10), 'AErrors'],
+  ])('isError is laid out in the run (%s)', async (_, list, name?: string) => {
+    const text = klass([isError(list, name), method({})]);
     expect(withoutApiMethods(text)?.methods).toHaveLength(1);
     const sent = await rewritten(text);
     expect(sent[0]).not.toContain('isError');
   });
 
   it.each([
-    ['an object that fits after ===', entries(1, 10), 'ReposApiErrors'],
     ['a key of fewer than five columns that does not fit', ['a: "x"', `b: "${long(80)}"`, ...entries(4, 10)], 'ReposApiErrors'],
     ['a head too wide', entries(8, 10), `R${long(60)}`],
   ])('isError is left to prettier: %s', async (_, list, name) => {
