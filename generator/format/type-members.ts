@@ -202,6 +202,12 @@ const GROUPED = `(?:${ELEMENT}|${GROUP})`;
 // matched as `GROUPED` and as a group of them), a line that fails tried 2^n ways for n groups.
 const TYPE = `(?:${ELEMENT}|\\(${GROUPED}(?: \\| ${GROUPED})+\\)(?:\\[\\])*)`;
 const MEMBER = new RegExp(`${HEAD}: (${TYPE}(?: \\| ${TYPE})*);$`);
+/**
+ * A member whose type is an intersection of elements (`components["schemas"]["A"] & unknown`, an
+ * allOf of a schema and one that says nothing): prettier prints it as it stands where its line
+ * fits; where not, it is not known.
+ */
+const INTERSECTION_MEMBER = new RegExp(`${HEAD}: (${ELEMENT}(?: & ${ELEMENT})+);$`);
 /** A key's object type (`key: {`), or the first of an intersection's after a type prettier cannot break (`key: A & {`). */
 const OPENER = new RegExp(`${HEAD}: (?:(?<atom>${ATOM}) & )?\\{$`);
 /** The line between two of an intersection's object types. */
@@ -446,6 +452,8 @@ class Reader {
       const union = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
       return { start: at, end: code, ...(union && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...union] } : {}) };
     }
+    const intersection = inBody && trimmed.endsWith(';') ? INTERSECTION_MEMBER.exec(trimmed) : null;
+    if (intersection && intersection[1] !== undefined && 2 * depth + trimmed.length <= WIDTH && keyKept(intersection[1]) && written) return { start: at, end: code, printed: [...(comment ?? []), trimmed] };
     return { start: at, end: this.skip(code, 0) };
   }
 

@@ -54,7 +54,6 @@ describe('interface members prettier prints as they stand', () => {
   it.each([
     { name: 'a quoted key that is a name (prettier unquotes it)', line: '"name": string;', changed: true },
     { name: 'an index signature wider than 80 columns (prettier breaks its brackets)', line: `[key: string]: components["schemas"]["${'x'.repeat(50)}"];`, changed: true },
-    { name: 'an intersection', line: 'both: components["a"] & components["b"];', changed: false },
     { name: 'a union in parentheses alone (prettier drops them)', line: 'list: ("a" | "b");', changed: true },
     { name: 'one type in parentheses (prettier drops them)', line: 'list: ("a")[];', changed: true },
     { name: 'two pairs of parentheses (prettier drops one)', line: 'list: (("a" | "b"))[];', changed: true },
@@ -76,6 +75,7 @@ describe('interface members prettier prints as they stand', () => {
     { name: 'a generic reference of a union', line: 'map: Record<string, "a" | "b">;' },
     { name: 'a union in parentheses before []', line: 'list: ("a" | "b (c)")[][];' },
     { name: 'unions in parentheses in a union, one inside another', line: 'x?: (string | number) | (A["b"] | null) | ((string | number)[] | null);' },
+    { name: 'an intersection of a lookup and unknown (an allOf of a schema and one that says nothing)', line: 'input_tokens_details: components["schemas"]["InputTokensDetails"] & unknown;' },
   ])('in a run: $name', async ({ line }) => {
     const sent = await rewritten(schema('first: string;', line, 'last: string;'));
     expect(sent).toStrictEqual(['export interface components {\n  openapi_morph_members_0: 0;\n}\n']);
@@ -153,6 +153,7 @@ describe('interface members prettier prints as they stand', () => {
     // Prettier hugs a type reference with null on the key's line, breaking it inside its `<>` (found by a review).
     { name: 'a generic reference or null wider than its line', line: `${'a'.repeat(56)}?: null | Record<string, never>;` },
     { name: 'a type reference or null wider than its line', line: `${'b'.repeat(64)}?: SomeTypeName | null;` },
+    { name: 'an intersection wider than its line', line: `${'i'.repeat(30)}: components["schemas"]["${'j'.repeat(30)}"] & unknown;` },
     { name: 'a union in parentheses holding one, too wide for its line among others', line: `x?: ((string | components["schemas"]["${'a'.repeat(40)}"]) | components["schemas"]["b"]) | null;` },
   ])('left to prettier, not predicted: $name', async ({ line }) => {
     const sent = await rewritten(schema('first: string;', line, 'last: string;'));
