@@ -197,7 +197,8 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   // The types need TypeScript's compiler (~0.3 s to load): they are made when a template first reads
   // them, so the templates that need only the model (the markdown pages) run first and their files
   // reach the format worker while the compiler loads; a large document's are made on a worker
-  // thread from here on, while this one builds the model and runs the templates (see `lazyOpenapiTypes`).
+  // thread from here on (started when the subset was selected: `loadSelected`), while this one
+  // builds the model and runs the templates (see `lazyOpenapiTypes`).
   const types = lazyOpenapiTypes(document, spec.source.name, typesWorker);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming, spec.at);
   const [releases, { defaults, team, warnings: found }] = await Promise.all([

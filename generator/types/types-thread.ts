@@ -121,6 +121,8 @@ export function endTypesWorker(worker: TypesWorker): void {
  * reads the types does not wait for them).
  */
 export function typesOffThread(document: JsonObject, specName: string, script = compiledWorker('types-worker', import.meta.url), silenceLimitMs = SILENCE_LIMIT_MS, started?: TypesWorker): (() => string | undefined) | undefined {
+  // Without a worker to run (the toolkit from its sources) the document is not read here at all.
+  if (!started && !script) return undefined;
   const worker = worthAThread(document) ? (started ?? startTypesWorker(script)) : undefined;
   if (!worker) {
     if (started) endTypesWorker(started);
