@@ -227,6 +227,8 @@ const UNION_MIDDLE = new RegExp(`^\\}((?:\\[\\])*) \\| ((?:${ELEMENT} \\| )*)\\{
 /** A union's last line after an object type (`};`, `}[] | null;`). */
 const UNION_END = new RegExp(`^\\}((?:\\[\\])*)((?: \\| ${ELEMENT})*);$`);
 const UNBREAKABLE = new RegExp(`^${ATOM}$`);
+/** A lookup (`components["schemas"]["a"]`), with any `[]` after. */
+const LOOKUP = new RegExp(`^${NAME}(?:\\["[^"\\\\]*"\\])+(?:\\[\\])*$`);
 
 const GENERIC = new RegExp(`^(${NAME})<(.*)>$`);
 const IS_NAME = new RegExp(`^${NAME}$`);
@@ -286,9 +288,10 @@ function brokenUnion(head: string, type: string, column: number): string[] | und
     const generic = GENERIC.exec(part);
     if (!generic) return undefined;
     const args = splitOutside(generic[2]!, ', ');
-    // One argument that is a name (a keyword or a reference without arguments): prettier hugs it and
-    // does not break the `<>` (its `shouldHugType`); not known (a review found it).
-    if (args.length === 1 && IS_NAME.test(args[0]!)) return undefined;
+    // One argument: prettier hugs a name (a keyword or a reference without arguments), a literal
+    // and a union it hugs (`Foo<A | null>`), and does not break the `<>` (its `shouldHugType`; two
+    // reviews found them). Known only for a lookup, which it breaks there.
+    if (args.length === 1 && !LOOKUP.test(args[0]!)) return undefined;
     if (args.some((arg, j) => column + 6 + arg.length + (j < args.length - 1 ? 1 : 0) > WIDTH && !UNBREAKABLE.test(arg))) return undefined;
     lines.push(`  | ${generic[1]}<`, ...args.map((arg, j) => `      ${arg}${j < args.length - 1 ? ',' : ''}`), `    >${end}`);
   }
@@ -301,14 +304,15 @@ function brokenUnion(head: string, type: string, column: number): string[] | und
  * the next line six columns in where they fit there, else each on a line of its own after `| `,
  * then `)` four columns in with the group's `[]` and `end`
  * (Stripe's `(string | A | B) | null` and its long enums, `("a" | ... | "z")[] | ""`). Each type
- * must fit its line or be one prettier cannot break; a group inside is not known, and neither is a
- * part that is not a group of two types or more.
+ * must fit its line or be one prettier cannot break; a group inside is not known, nor a union
+ * prettier hugs (`hugged`), nor a part that is not a group of two types or more.
  */
 function brokenGroupPart(part: string, column: number, end: string): string[] | undefined {
   const group = /^\((.*)\)((?:\[\])*)$/.exec(part);
   if (!group) return undefined;
   const types = splitOutside(group[1]!, ' | ');
-  if (types.length < 2 || types.some((type) => type.startsWith('('))) return undefined;
+  // A group inside, or a union prettier hugs (`(Record<...> | null)[]` stays whole: a review found it): not known.
+  if (types.length < 2 || types.some((type) => type.startsWith('(')) || hugged(types)) return undefined;
   const own = `      ${types.join(' | ')}`;
   if (column + own.length <= WIDTH) return ['  | (', own, `    )${group[2]}${end}`];
   if (types.some((type) => column + 8 + type.length > WIDTH && !UNBREAKABLE.test(type))) return undefined;

@@ -153,6 +153,11 @@ describe('interface members prettier prints as they stand', () => {
     // Prettier hugs a type reference with null on the key's line, breaking it inside its `<>` (found by a review).
     { name: 'a generic reference or null wider than its line', line: `${'a'.repeat(56)}?: null | Record<string, never>;` },
     { name: 'a type reference or null wider than its line', line: `${'b'.repeat(64)}?: SomeTypeName | null;` },
+    // A review's fuzzing: prettier hugs these where they do not fit.
+    { name: 'a hugged union in parentheses in a broken union (a generic reference or null)', line: `metadata?: (Record<string, components["schemas"]["${'x'.repeat(22)}"]> | null)[] | null;` },
+    { name: 'a hugged union in parentheses in a broken union (a name or null)', line: `key?: (A${'x'.repeat(70)} | null)[] | "b";` },
+    { name: 'a generic reference of one literal wider than its line among others', line: `k?: Foo<"${'x'.repeat(66)}"> | "a";` },
+    { name: 'a generic reference of one hugged union wider than its line among others', line: `k?: Foo<A${'x'.repeat(61)} | null> | "a";` },
     { name: 'an intersection wider than its line', line: `${'i'.repeat(30)}: components["schemas"]["${'j'.repeat(30)}"] & unknown;` },
     { name: 'a union in parentheses holding one, too wide for its line among others', line: `x?: ((string | components["schemas"]["${'a'.repeat(40)}"]) | components["schemas"]["b"]) | null;` },
   ])('left to prettier, not predicted: $name', async ({ line }) => {
