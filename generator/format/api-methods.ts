@@ -187,7 +187,7 @@ const ENTRY = new RegExp(`^${NAME}: ${STRING}$`);
  * operations, Zuora's classes of one), else the object in parentheses, on one line in them where it
  * fits there (a width of exactly 70 columns), else one entry a line (`key: "value",` where it fits,
  * else the value on the next line, indented by 2, after a key of five columns or more), `} as
- * const` and `)[method]`.
+ * const` and `)[method]`. Where both operands fit on one line (an error class of a short name), not known.
  */
 function printedIsError(signature: string, body: string): string[] | undefined {
   const name = IS_ERROR.exec(signature)?.[1];
@@ -204,12 +204,12 @@ function printedIsError(signature: string, body: string): string[] | undefined {
   }
   const object = `{ ${returned[2]} } as const`;
   const instance = `      error instanceof ${returned[1]} &&`;
-  // (A body that fits its line, with an error class of a short name, is not known.)
-  if (!entries.every((entry) => ENTRY.test(entry)) || instance.length > WIDTH || body.length <= WIDTH) return undefined;
+  if (!entries.every((entry) => ENTRY.test(entry)) || instance.length > WIDTH) return undefined;
   const signatureLines = signature.length <= WIDTH ? [signature] : [head, '    error: unknown,', '    method: M,', tail];
   const end = ['    );', '  }'];
   const lookup = `(${object})[method]`;
-  // Both operands on one line in the parentheses (an error class of a short name, a custom template's): not known (a review found it).
+  // Both operands on one line in the parentheses, or the whole body on its line (an error class of a
+  // short name, a custom template's): not known (a review found it).
   if (`      error instanceof ${returned[1]} && error.operationId === ${lookup}`.length <= WIDTH) return undefined;
   if (`      error.operationId === ${lookup}`.length <= WIDTH) return [...signatureLines, '    return (', instance, `      error.operationId === ${lookup}`, ...end];
   const operands = [...signatureLines, '    return (', instance, '      error.operationId ==='];

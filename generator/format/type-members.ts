@@ -263,8 +263,8 @@ const hugged = (types: readonly string[]): boolean => {
  * reference that does not fit its line broken inside its `<>`: each argument on a line of its own,
  * indented by 6, with a comma but the last, then `>` indented by 4 (prettier aligns a union's types
  * two columns in and does not put a comma after the last type argument). An argument that is not
- * an atom (a union, a generic reference) must fit its line, and a lone argument that is a name is
- * not known (prettier hugs it); a type that is not a union, a generic reference with `[]` after it, or
+ * an atom (a union, a generic reference) must fit its line, and a lone argument that is not a
+ * lookup is not known (prettier may hug it); a type that is not a union, a generic reference with `[]` after it, or
  * a union that prettier hugs (`hugged`) is not known. A group (`(A | B)`, `(A | B)[]`) is one of
  * the types, printed as it stands where its line fits, else not known (prettier breaks it inside).
  */
@@ -453,7 +453,7 @@ class Reader {
       const lines = fits ? (alone ? undefined : [trimmed]) : member[1] === undefined ? undefined : single ? brokenGroup(head, type, 2 * depth) : brokenUnion(head, type, 2 * depth);
       if (grouped) return { start: at, end: code, ...(lines && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...lines] } : {}) };
       // A union after a key that does not fit breaks (`brokenUnion`); after an index signature, not known.
-      const union = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(trimmed.slice(0, -type.length - 3), type, 2 * depth) : undefined;
+      const union = fits ? [trimmed] : member[1] !== undefined ? brokenUnion(head, type, 2 * depth) : undefined;
       return { start: at, end: code, ...(union && keyKept(member[1]) && written ? { printed: [...(comment ?? []), ...union] } : {}) };
     }
     const intersection = inBody && trimmed.endsWith(';') ? INTERSECTION_MEMBER.exec(trimmed) : null;
