@@ -231,7 +231,6 @@ const UNBREAKABLE = new RegExp(`^${ATOM}$`);
 const LOOKUP = new RegExp(`^${NAME}(?:\\["[^"\\\\]*"\\])+(?:\\[\\])*$`);
 
 const GENERIC = new RegExp(`^(${NAME})<(.*)>$`);
-const IS_NAME = new RegExp(`^${NAME}$`);
 
 /** The types prettier hugs a union of one other type with (its `isVoidType`): that type stays on the key's line. */
 const HUG_BESIDE = /^(?:null|void)$/;
