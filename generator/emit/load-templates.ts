@@ -113,12 +113,14 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
   // A default template is the toolkit's own code, imported natively (compiled, when the toolkit is):
   // all at once, so Node's loader reads and links them together (one after the other, the defaults'
   // imports took 22-45 ms of a one-operation run). A team's load through jiti one by one, as before.
-  const defaults = origin === 'default' ? entries.map((entry) => settled(import(pathToFileURL(defaultTemplateModule(entry.modulePath)).href) as Promise<{ default?: unknown }>)) : [];
+  const defaults = origin === 'default' ? entries.map((entry) => import(pathToFileURL(defaultTemplateModule(entry.modulePath)).href) as Promise<{ default?: unknown }>) : [];
+  // Handled now, so that one awaited later is not reported as unhandled meanwhile; awaiting it still throws.
+  for (const imported of defaults) imported.catch(() => undefined);
   const loaded: LoadedTemplate[] = [];
   for (const [i, { name, text, ...found }] of entries.entries()) {
     let template: unknown;
     try {
-      template = origin === 'default' ? (await defaults[i]!.then(unsettled)).default : await importUserModule(found.modulePath);
+      template = origin === 'default' ? (await defaults[i]!).default : await importUserModule(found.modulePath);
     } catch (cause) {
       diagnostics.add(error('OM500', `template "${name}" could not be loaded: ${message(cause)}`, { file: found.file, ...throwSite(cause, found.location, root) }, cause));
       continue;
@@ -133,19 +135,6 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
   }
   diagnostics.throwIfErrors();
   return { templates: loaded, warnings: [...diagnostics.list] };
-}
-
-/** A promise that never rejects, so that one awaited later is not reported as unhandled meanwhile; `unsettled` gives its outcome back. */
-function settled<T>(promise: Promise<T>): Promise<{ value: T } | { cause: unknown }> {
-  return promise.then(
-    (value) => ({ value }),
-    (cause: unknown) => ({ cause }),
-  );
-}
-
-function unsettled<T>(outcome: { value: T } | { cause: unknown }): T {
-  if ('cause' in outcome) throw outcome.cause;
-  return outcome.value;
 }
 
 /** Pairs defaults with team templates by name; names sorted for a stable run order. */
