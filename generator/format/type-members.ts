@@ -2,6 +2,7 @@ import { printedComment } from './block-comment.ts';
 import { formatRewritten, replacedPlaceholders } from './rewrite.ts';
 import { ASCII, WIDTH } from './print-width.ts';
 import { splitOutside } from './split-outside.ts';
+import { GENERIC, GROUP_END, GROUP_OPENER, INTERFACE, INTERSECTION_END, INTERSECTION_MEMBER, LOOKUP, MEMBER, NAME, OPENER, UNBREAKABLE, UNION_END, UNION_MIDDLE, UNION_OPENER } from './member-lines.ts';
 
 /**
  * Members of interfaces and object types that prettier prints as they are but for their
@@ -34,7 +35,7 @@ import { splitOutside } from './split-outside.ts';
  *   (`Reader.union`), unless prettier hugs it (one object type with `null` or `void`); so is one in
  *   parentheses before `[]` (`key: ({` ... `})[];`, an array of a oneOf);
  * - unions in parentheses (`(A | B)[]`, `(A | B) | null`) stand as they are where the line fits
- *   (`GROUP`); one group before `[]` that does not fit is broken inside them (`brokenGroup`);
+ *   (member-lines.ts `isType`); one group before `[]` that does not fit is broken inside them (`brokenGroup`);
  * - a comment every line of which after the first starts with `*` is printed line by line, each
  *   trimmed and indented with the member, with one space before the `*` (prettier's "indentable"
  *   block comment; a JSDoc line ending in two spaces keeps two); it must end its last line and
@@ -169,68 +170,9 @@ export function withTypeMembers(output: string, replaced: Replaced): string | un
 /** Thrown on code this does not read (see above): the text goes to prettier as it is. */
 class Unread extends Error {}
 
-const NAME = '[A-Za-z_$][\\w$]*';
-/** A key: a name, an integer, or a string prettier keeps quoted (checked by `keyKept`). */
-const KEY = `(?:${NAME}|0|[1-9]\\d*|"[^"\\\\]*")`;
-/** A type prettier cannot break: a name, a lookup `name["key"]`, a string, an integer; any `[]` after. */
-const ATOM = `(?:${NAME}(?:\\["[^"\\\\]*"\\])*|"[^"\\\\]*"|-?(?:0|[1-9]\\d*))(?:\\[\\])*`;
-/** An atom, or a union of atoms (`404 | 500`). */
-const ATOM_UNION = `${ATOM}(?: \\| ${ATOM})*`;
-/** A generic reference of those (`StatusRange<1 | 3 | 4 | 5>`: a `default` response's statuses, in the error maps). */
-const INNER = `${NAME}<${ATOM_UNION}(?:, ${ATOM_UNION})*>`;
-/** A generic reference's argument: an atom or such a reference, or a union of them (`OtherError<404 | 500>`, `ErrorWith<Error_, StatusRange<1 | 3 | 4 | 5>>`). */
-const ARGUMENT = `(?:${INNER}|${ATOM})(?: \\| (?:${INNER}|${ATOM}))*`;
-/**
- * An atom, a generic reference of such arguments (`Record<string, never>`), or any string of an open
- * enum, `(string & {})` (model/open-enum.ts: `(string & {}) | "a" | "b"`; prettier keeps its
- * parentheses in a union, and breaks nothing in it).
- */
-const ELEMENT = `(?:${ATOM}|${NAME}<${ARGUMENT}(?:, ${ARGUMENT})*>(?:\\[\\])*|\\(string & \\{\\}\\))`;
-const HEAD = `^(?:readonly )?(?:(${KEY})\\??|\\[${NAME}: (?:string|number)\\])`;
-/**
- * A union of two types or more in parentheses, with any `[]` after, one inside another at most
- * (`(A | B)[]`, `(A | B) | null`, `((A | B)[] | null)`: TypeScript's printer puts a oneOf's union
- * in a union or an array so). Prettier keeps the parentheses of such a group in a union or before
- * `[]` (not those of a type alone, nor of one type: a member whose type is a group alone is left
- * to prettier, see `Reader.item`), and prints it as it is where the line fits; where not, it breaks
- * inside them (`brokenGroup`, for a group before `[]` that is the member's type; any other is left
- * to prettier).
- */
-const GROUP = `\\(${ELEMENT}(?: \\| ${ELEMENT})+\\)(?:\\[\\])*`;
-const GROUPED = `(?:${ELEMENT}|${GROUP})`;
-// One way to match each type (an element, or a group of elements and groups): with two (a group
-// matched as `GROUPED` and as a group of them), a line that fails tried 2^n ways for n groups.
-const TYPE = `(?:${ELEMENT}|\\(${GROUPED}(?: \\| ${GROUPED})+\\)(?:\\[\\])*)`;
-const MEMBER = new RegExp(`${HEAD}: (${TYPE}(?: \\| ${TYPE})*);$`);
-/**
- * A member whose type is an intersection of elements (`components["schemas"]["A"] & unknown`, an
- * allOf of a schema and one that says nothing): prettier prints it as it stands where its line
- * fits; where not, it is not known.
- */
-const INTERSECTION_MEMBER = new RegExp(`${HEAD}: (${ELEMENT}(?: & ${ELEMENT})+);$`);
-/** A key's object type (`key: {`), or the first of an intersection's after a type prettier cannot break (`key: A & {`). */
-const OPENER = new RegExp(`${HEAD}: (?:(?<atom>${ATOM}) & )?\\{$`);
 /** The line between two of an intersection's object types. */
 const INTERSECTION_MIDDLE = '} & {';
-/** An intersection's last line after an object type (`};`, `} & A;`). */
-const INTERSECTION_END = new RegExp(`^\\}((?: & ${ATOM})*);$`);
 const CLOSER = /^\}(?:(?:\[\])*| \| null);$/;
-const INTERFACE = new RegExp(`^(?:export )?interface ${NAME} \\{$`);
-/** A union's first line when types stand before its first object type (`key: "a" | {`). */
-const UNION_OPENER = new RegExp(`${HEAD}: (?<leading>(?:${ELEMENT} \\| )+)\\{$`);
-/** The first line of a union in parentheses before `[]` (`key: ({`, `key: ("a" | {`): an array of a oneOf of objects. */
-const GROUP_OPENER = new RegExp(`${HEAD}: \\((?<grouped>(?:${ELEMENT} \\| )*)\\{$`);
-/** Its last line (`})[];`, `} | null)[][];`). */
-const GROUP_END = new RegExp(`^\\}((?:\\[\\])*)((?: \\| ${ELEMENT})*)\\)((?:\\[\\])+);$`);
-/** The line between two of a union's object types (`} | {`, `}[] | "a" | {`). */
-const UNION_MIDDLE = new RegExp(`^\\}((?:\\[\\])*) \\| ((?:${ELEMENT} \\| )*)\\{$`);
-/** A union's last line after an object type (`};`, `}[] | null;`). */
-const UNION_END = new RegExp(`^\\}((?:\\[\\])*)((?: \\| ${ELEMENT})*);$`);
-const UNBREAKABLE = new RegExp(`^${ATOM}$`);
-/** A lookup (`components["schemas"]["a"]`), with any `[]` after. */
-const LOOKUP = new RegExp(`^${NAME}(?:\\["[^"\\\\]*"\\])+(?:\\[\\])*$`);
-
-const GENERIC = new RegExp(`^(${NAME})<(.*)>$`);
 
 /** The types prettier hugs a union of one other type with (its `isVoidType`): that type stays on the key's line. */
 const HUG_BESIDE = /^(?:null|void)$/;
@@ -442,7 +384,7 @@ class Reader {
     if (member) {
       const type = member[2]!;
       const fits = (member[1] !== undefined && UNBREAKABLE.test(type)) || 2 * depth + trimmed.length <= WIDTH;
-      // A group (`GROUP`): as it stands where the line fits and it is not the type alone (prettier drops those parentheses).
+      // A group (member-lines.ts `isType`): as it stands where the line fits and it is not the type alone (prettier drops those parentheses).
       const grouped = type.replace(/"[^"]*"/g, '""').includes('(');
       // One group, not a union of them: alone (no `[]` after it) prettier drops its parentheses.
       const single = grouped && splitOutside(type, ' | ').length === 1;
