@@ -178,8 +178,12 @@ const ALL_PRETTIER_PLUGINS = ['typescript', 'estree', 'babel', 'markdown', 'yaml
  */
 export function prettierStandalone(parsers: Iterable<string>, all: boolean): { format: typeof import('prettier').format; plugins: import('prettier').Plugin[] } {
   const standalone = requireWithCodeCache(require.resolve('prettier/standalone')) as typeof import('prettier');
-  const names = all ? ALL_PRETTIER_PLUGINS : [...new Set([...parsers].flatMap((parser) => PRETTIER_PLUGINS[parser] ?? ALL_PRETTIER_PLUGINS))];
-  return { format: standalone.format, plugins: names.map((name) => (name === 'typescript' ? LAZY_TYPESCRIPT : prettierPlugin(name))) };
+  return { format: standalone.format, plugins: prettierPluginNames(parsers, all).map((name) => (name === 'typescript' ? LAZY_TYPESCRIPT : prettierPlugin(name))) };
+}
+
+/** The plugins of prettier's standalone build that `prettierStandalone` loads for these parsers (`all`: every one). */
+export function prettierPluginNames(parsers: Iterable<string>, all: boolean): readonly string[] {
+  return all ? ALL_PRETTIER_PLUGINS : [...new Set([...parsers].flatMap((parser) => PRETTIER_PLUGINS[parser] ?? ALL_PRETTIER_PLUGINS))];
 }
 
 function prettierPlugin(name: string): import('prettier').Plugin {

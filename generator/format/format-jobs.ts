@@ -141,6 +141,12 @@ export interface ParallelOptions {
  */
 export interface FormatPool {
   format(job: FormatJob, setup: FormatterSetup): Promise<FormatOutcome>;
+  /**
+   * Formats on the calling thread what waits for a worker, one job at a time, until nothing waits:
+   * `local` gives a job's outcome, or undefined to leave it to a worker. For the main thread once it
+   * has printed every file (the format session's `done`): it would otherwise only wait for the workers.
+   */
+  assist(local: (job: FormatJob, setup: FormatterSetup) => Promise<FormatOutcome | undefined>): Promise<void>;
   /** Each worker's text given and not yet formatted, as the pool weighs it against WORKER_BUDGET (the worker's own count: see `Member`). */
   waiting(): number[];
   close(): void;
@@ -249,6 +255,29 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       queue.push({ index, job, setup });
       dispatch();
       return outcome;
+    },
+    async assist(local) {
+      // The smallest first: a worker takes the largest (`dispatch`), and the smallest are mostly
+      // pages the formatter prints whole. A job `local` leaves goes back for a worker, not tried again.
+      const left = new Set<number>();
+      for (;;) {
+        let at = -1;
+        for (let i = 0; i < queue.length; i++) if (!left.has(queue[i]!.index) && (at < 0 || queue[i]!.job.text.length < queue[at]!.job.text.length)) at = i;
+        if (at < 0 || failure) return;
+        const [taken] = queue.splice(at, 1);
+        const outcome = await local(taken!.job, taken!.setup);
+        if (failure) return;
+        if (outcome === undefined) {
+          left.add(taken!.index);
+          queue.push(taken!);
+        } else {
+          pending.get(taken!.index)?.resolve(outcome);
+          pending.delete(taken!.index);
+        }
+        dispatch();
+        // The workers' answers (and the dispatch each one makes) between two jobs.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     },
     waiting: () => members.map(waiting),
     close: () => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import type { PrintedFile } from '../emit/print.ts';
-import { prettierFull, prettierStandalone } from '../heavy.ts';
+import { prettierFull, prettierPluginNames, prettierStandalone } from '../heavy.ts';
 import { babelAlike } from './babel-alike.ts';
 import { formattedFences, formatWithVerbatimFences, UNFORMATTED_LANGUAGES } from './markdown-fences.ts';
 import { formatWithPlainBlocks } from './markdown-blocks.ts';
@@ -153,10 +153,28 @@ function standalone(parsers: Iterable<string>, allPlugins: boolean, rewrites: bo
   // A fence's code is not known to parse as TypeScript: babel reads it strictly (strict-babel.ts).
   const strict = strictBabelPlugin(loaded);
   const plugins = strict ? [...loaded, strict] : loaded;
+  return rewriting((text, parser, filepath) => format(text, { parser, filepath, plugins }), strict !== undefined, rewrites);
+}
+
+/**
+ * The standalone setup's rewrites without prettier, for a thread that has not loaded it (the main
+ * thread, while it waits for the format workers: format-jobs.ts `FormatPool.assist`): what the
+ * rewrites print whole (`prettierCalls` unchanged) is the text a worker would give; a text that
+ * needs prettier is refused (its call rejects) and goes to a worker. `undefined` for the config setup.
+ */
+export function prettierlessFormatter(setup: FormatterSetup): Formatter | undefined {
+  if (setup.kind !== 'standalone') return undefined;
+  // The strict babel exists where the babel plugin loads (`strictBabelPlugin`): fences are read alike.
+  const strict = prettierPluginNames(setup.parsers, setup.all).includes('babel');
+  return rewriting(() => Promise.reject(new Error('prettier is not loaded on this thread')), strict, true);
+}
+
+/** The standalone formatter around `format` (prettier), counting its calls; `strict`: the plugins include the strict babel (strict-babel.ts). */
+function rewriting(format: (text: string, parser: string, filepath: string) => Promise<string>, strict: boolean, rewrites: boolean): Formatter {
   let calls = 0;
   const prettier = (text: string, parser: string, filepath: string) => {
     calls++;
-    return format(text, { parser, filepath, plugins });
+    return format(text, parser, filepath);
   };
   const typescript = (text: string, filepath: string, babel = 'babel-ts') =>
     formatWithTypeAliases(text, (aliases) =>

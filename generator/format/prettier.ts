@@ -7,8 +7,8 @@ import { prettierConfigSource } from './config-search.ts';
 import { formatCache, formatCacheKey, type FormatCache } from './format-cache.ts';
 import { withChunkCache } from './chunk-cache.ts';
 import { formatChunked } from './chunks.ts';
-import { cacheable, formatBatch, runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
-import { configOptions, CONFIG_SETUP, fileSetup, parserFor, type FormatterSetup } from './formatter.ts';
+import { cacheable, formatBatch, formatOne, runFormatJobs, type FormatJob, type FormatOutcome, type FormatPool } from './format-jobs.ts';
+import { configOptions, CONFIG_SETUP, fileSetup, parserFor, prettierlessFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
 import { formatRecord, type FormatRecord, type PriorOutput } from './prior-output.ts';
 import { installedVersion } from '../installed-version.ts';
 import { toolkitRoot } from '../toolkit.ts';
@@ -136,7 +136,15 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
       streamed.push(result);
     },
     async done() {
-      if (pool) return finish(await Promise.all(streamed), cache, !config);
+      if (pool) {
+        // Every file is printed: this thread formats what waits for a worker meanwhile (`assist`).
+        const assisting = pool.assist(prettierless());
+        // (Awaited below; a file that failed first must not leave it unhandled.)
+        assisting.catch(() => undefined);
+        const results = await Promise.all(streamed);
+        await assisting;
+        return finish(results, cache, !config);
+      }
       // No pool: everything here, one batch per setup (the main thread, or workers for a large batch).
       const prepared = await Promise.all(added.map((file) => prepare(file)));
       const fresh = new Map<Prepared, FormatOutcome>();
@@ -163,6 +171,23 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
         !config,
       );
     },
+  };
+}
+
+/**
+ * Formats a job on this thread with the rewrites alone (formatter.ts `prettierlessFormatter`, one
+ * per setup): its outcome when they print it whole, else undefined (a worker formats it); a config
+ * setup, or a text they fail on, is left to the workers too.
+ */
+function prettierless(): (job: FormatJob, setup: FormatterSetup) => Promise<FormatOutcome | undefined> {
+  const formatters = new Map<string, Formatter | undefined>();
+  return async (job, setup) => {
+    const key = JSON.stringify(setup);
+    if (!formatters.has(key)) formatters.set(key, prettierlessFormatter(setup));
+    const formatter = formatters.get(key);
+    if (!formatter) return undefined;
+    const outcome = await formatOne(formatter, job);
+    return 'rewritten' in outcome ? outcome : undefined;
   };
 }
 

@@ -12,7 +12,8 @@ import type * as WarmUp from '../../generator/format/warm-up.ts';
 
 const { formatBatch, renderPoolWorkers, runFormatJobs, startFormatPool } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
 const { WARM_UP_SAMPLES } = (await import(`${repoRoot}dist/generator/format/warm-up.js`)) as typeof WarmUp;
-const { DEFAULT_PACKAGE_SETUP } = (await import(`${repoRoot}dist/generator/format/formatter.js`)) as typeof Formatter;
+const { createFormatter, DEFAULT_PACKAGE_SETUP, prettierlessFormatter } = (await import(`${repoRoot}dist/generator/format/formatter.js`)) as typeof Formatter;
+const { formatOne } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
 
 const jobs = [
   { text: 'export const a = {b:1,\n c:[1,2,3]}', parser: 'typescript', filepath: '/out/src/a.ts' },
@@ -124,5 +125,51 @@ describe('runFormatJobs', () => {
     } finally {
       pool!.close();
     }
+  });
+  it('the main thread formats, while it waits, the jobs no worker was given yet, smallest first; a job it leaves goes to a worker', async () => {
+    const pool = startFormatPool({ kind: 'standalone', parsers: ['markdown'], all: false }, 1)!;
+    // 2,000,000 characters go to the worker at once (WORKER_BUDGET); the rest wait in the pool.
+    const page = (i: number, size: number) => ({ text: `# Page ${i}\n\n${'Some text.\n'.repeat(size)}`, parser: 'markdown', filepath: `/out/docs/P${i}.md` });
+    const batch = [page(1, 190_000), page(2, 1_000), page(3, 100), page(4, 2_000), page(5, 10)];
+    try {
+      const outcomes = batch.map((job) => pool.format(job, setup));
+      const taken: string[] = [];
+      await pool.assist(async (job) => {
+        taken.push(job.filepath);
+        // Page 4 left to a worker; the others answered here.
+        return job.filepath.endsWith('P4.md') ? undefined : { content: `here: ${job.filepath}`, rewritten: true };
+      });
+      expect(taken).toStrictEqual(['/out/docs/P5.md', '/out/docs/P3.md', '/out/docs/P2.md', '/out/docs/P4.md']);
+      const answers = await Promise.all(outcomes);
+      expect(answers.map((o) => ('content' in o ? o.content.split('\n')[0] : o.error))).toStrictEqual(['# Page 1', 'here: /out/docs/P2.md', 'here: /out/docs/P3.md', '# Page 4', 'here: /out/docs/P5.md']);
+      // Nothing waits now: nothing more to take.
+      await pool.assist(async () => {
+        throw new Error('no job should be left');
+      });
+    } finally {
+      pool.close();
+    }
+  });
+
+  it("the rewrites without prettier give what the worker's formatter gives for a text they print whole, and refuse one that needs prettier", async () => {
+    const markdown = { kind: 'standalone', parsers: ['markdown', 'typescript'], all: false } as const;
+    const prettierless = prettierlessFormatter(markdown)!;
+    const full = await createFormatter(markdown);
+    const whole = [
+      { text: '# Title\n\nSome text.\n', parser: 'markdown', filepath: 'docs/A.md' },
+      // A TypeScript fence the rewrites print (through the strict babel's place, as with prettier loaded).
+      { text: '# Title\n\n```ts\nexport type A = B;\n```\n', parser: 'markdown', filepath: 'docs/B.md' },
+      { text: 'export interface components {\n    schemas: {\n        A: string;\n        b?: number | null;\n    };\n}\n', parser: 'typescript', filepath: 'src/schema.ts' },
+    ];
+    for (const job of whole) {
+      const mine = await formatOne(prettierless, job);
+      expect(mine).toStrictEqual(await formatOne(full, job));
+      expect(mine).toHaveProperty('rewritten', true);
+    }
+    const needsPrettier = { text: '# Title\n\nSome ~text~.\n', parser: 'markdown', filepath: 'docs/C.md' };
+    expect(await formatOne(full, needsPrettier)).toStrictEqual({ content: '# Title\n\nSome ~text~.\n' });
+    expect(await formatOne(prettierless, needsPrettier)).not.toHaveProperty('content');
+    expect(prettierless.prettierCalls!()).toBeGreaterThan(0);
+    expect(prettierlessFormatter({ kind: 'config' })).toBeUndefined();
   });
 });

@@ -131,6 +131,8 @@ function recordingPool() {
   const posted: { job: FormatJob; setup: FormatterSetup }[] = [];
   const held: (() => Promise<void>)[] = [];
   let released = false;
+  // What the session gives `assist` (the main thread's own formatting of what waits, once every file is in).
+  const assists: ((job: FormatJob, setup: FormatterSetup) => Promise<FormatOutcome | undefined>)[] = [];
   const answer = async (job: FormatJob, setup: FormatterSetup) => (await runFormatJobs([job], setup)).outcomes[0]!;
   const pool: FormatPool = {
     format(job, setup) {
@@ -139,13 +141,14 @@ function recordingPool() {
       return new Promise<FormatOutcome>((resolve) => held.push(async () => resolve(await answer(job, setup))));
     },
     waiting: () => [],
+    assist: async (local) => void assists.push(local),
     close() {},
   };
   const release = async () => {
     released = true;
     for (const settle of held.reverse()) await settle();
   };
-  return { pool, posted, release };
+  return { pool, posted, release, assists };
 }
 
 describe('format session (a render hands each file over as it is printed)', () => {
@@ -167,7 +170,7 @@ describe('format session (a render hands each file over as it is printed)', () =
   ];
 
   it('gives prettier each file it must format when it is added, and the files in the order added, whatever order the outcomes come in', async () => {
-    const { pool, posted, release } = recordingPool();
+    const { pool, posted, release, assists } = recordingPool();
     const session = startFormatSession(join(base, 'streamed', 'out'), join(base, 'streamed', 'cache'), pool);
     const postedAfterEach = files.map((file) => {
       session.add(file);
@@ -177,7 +180,13 @@ describe('format session (a render hands each file over as it is printed)', () =
     expect(postedAfterEach).toStrictEqual([['src/a.ts'], ['src/a.ts'], ['src/a.ts', 'docs/A.md'], ['src/a.ts', 'docs/A.md', 'package.json'], ['src/a.ts', 'docs/A.md', 'package.json']]);
     // Each with the plugins it needs alone, so no other file can change its key.
     expect(posted.map(({ setup }) => setup)).toStrictEqual([DEFAULT, DEFAULT, DEFAULT]);
+    expect(assists).toHaveLength(0);
     const done = session.done();
+    // Once every file is in, the main thread formats what waits: a text the rewrites print whole, not one that needs prettier.
+    expect(assists).toHaveLength(1);
+    expect(await assists[0]!({ text: '# Title\n\nSome text.\n', parser: 'markdown', filepath: 'docs/B.md' }, DEFAULT)).toStrictEqual({ content: '# Title\n\nSome text.\n', rewritten: true });
+    expect(await assists[0]!({ text: 'export const a = {b:1}', parser: 'typescript', filepath: 'src/b.ts' }, DEFAULT)).toBeUndefined();
+    expect(await assists[0]!({ text: '# Title\n', parser: 'markdown', filepath: 'docs/C.md' }, { kind: 'config' })).toBeUndefined();
     await release();
     const streamed = await done;
     expect(posted).toHaveLength(3);
