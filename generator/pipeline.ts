@@ -235,6 +235,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
 
   const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
   const formatRecords = new Map(formatted.flatMap((f) => (f.format ? [[f.path, f.format] as const] : [])));
+  const hashes = new Map(formatted.flatMap((f) => (f.sha256 ? [[f.path, f.sha256] as const] : [])));
   if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);
   const used = slots.flatMap((s) => [s.base, s.override].filter((t): t is LoadedTemplate => t !== undefined));
   const templates = used.map((t) => ({ name: t.template.name, origin: t.origin, source: t.source, sha256: t.sha256, modulePath: t.modulePath }));
@@ -249,6 +250,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
       templates,
       inputs: await inputsFingerprint(config, specInput, operationKeys(selected.operations), releases, templates),
       files,
+      hashes,
       formats: formatRecords,
     }),
   );

@@ -11,6 +11,7 @@ import { cacheable, formatBatch, formatOne, runFormatJobs, type FormatJob, type 
 import { configOptions, CONFIG_SETUP, fileSetup, parserFor, prettierlessFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
 import { formatRecord, type FormatRecord, type PriorOutput } from './prior-output.ts';
 import { installedVersion } from '../installed-version.ts';
+import { sha256 } from '../hash.ts';
 import { toolkitRoot } from '../toolkit.ts';
 
 /**
@@ -58,7 +59,7 @@ export interface FormatSession {
  * Not with a config: its keys hold the options resolved for the file's absolute path, and the
  * manifest is the same on every machine.
  */
-export type FormattedFile = PrintedFile & { readonly format?: FormatRecord };
+export type FormattedFile = PrintedFile & { readonly format?: FormatRecord; readonly sha256?: string };
 
 /** A file with the job and key for one setup, and what the seed or cache (or the last render's output) had for it. */
 interface Prepared {
@@ -122,7 +123,9 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
   const formatEarly = async (prepared: Prepared): Promise<Formatted> => {
     if (!prepared.job || prepared.hit !== undefined) return prepared;
     const outcome = (await inChunks([prepared.job], prepared.setup!, (jobs) => formatBatch(pool!, jobs, prepared.setup!)))[0]!;
-    return { ...prepared, outcome, ...(cacheable(outcome) ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
+    if (!('content' in outcome)) return { ...prepared, outcome };
+    const done = formattedFile(prepared.file, prepared.header, prepared.key, outcome.content, !config);
+    return { ...prepared, outcome, done, ...(cacheable(outcome) ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
   };
   return {
     seeded: (path, text) => !config && parserFor(path) === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, fileSetup({ path, content: text }), { text, parser: 'typescript', filepath: path })),
@@ -192,7 +195,7 @@ function prettierless(): (job: FormatJob, setup: FormatterSetup) => Promise<Form
 }
 
 /** A prepared file with prettier's outcome, when prettier formatted it, and the cache's write of it when begun. */
-type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?: Promise<void> };
+type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?: Promise<void>; readonly done?: FormattedFile };
 
 
 /**
@@ -202,7 +205,7 @@ type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?
 async function finish(results: readonly Formatted[], cache: FormatCache, record: boolean): Promise<FormattedFile[]> {
   const diagnostics = new DiagnosticCollector();
   const formatted = await Promise.all(
-    results.map(async ({ file, header, key, hit, outcome, cached }) => {
+    results.map(async ({ file, header, key, hit, outcome, cached, done }) => {
       let content = hit;
       if (outcome && 'error' in outcome) {
         diagnostics.add(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${outcome.error}`, { file: file.template.file }, outcome.cause));
@@ -211,13 +214,23 @@ async function finish(results: readonly Formatted[], cache: FormatCache, record:
         if (cacheable(outcome)) await (cached ?? cache.set(key!, content));
       }
       if (content === undefined) return file;
-      // A header over nothing ends the file as prettier ends a lone comment.
-      if (header && content === '') return { ...file, content: `${header.trimEnd()}\n` };
-      return { ...file, content: `${header}${content}`, ...(record && content !== '' ? { format: formatRecord(key!, content, header.length) } : {}) };
+      return done ?? formattedFile(file, header, key, content, record);
     }),
   );
   diagnostics.throwIfErrors();
   return formatted;
+}
+
+/**
+ * A file with `content` (prettier's output, or what the seed or cache held) after its header, and
+ * the sha256 of the whole and, where `record` says, its record (`formatRecord`): for a file a
+ * worker formatted, made as its outcome comes (`formatEarly`), while the main thread waits for the
+ * others, not after the last one.
+ */
+function formattedFile(file: PrintedFile, header: string, key: string | undefined, content: string, record: boolean): FormattedFile {
+  // A header over nothing ends the file as prettier ends a lone comment.
+  const whole = header && content === '' ? `${header.trimEnd()}\n` : `${header}${content}`;
+  return { ...file, content: whole, sha256: sha256(whole), ...(record && content !== '' ? { format: formatRecord(key!, content, header.length) } : {}) };
 }
 
 /** The cache key of a text formatted with prettier's standalone build and defaults (the build's seed uses it too). */

@@ -17,6 +17,8 @@ export interface ManifestInput {
   readonly inputs: string;
   /** Every other generated file, path -> final content. */
   readonly files: ReadonlyMap<string, string>;
+  /** The sha256 of a file's content where it is known already (the format stage's, format/prettier.ts `formattedFile`). */
+  readonly hashes?: ReadonlyMap<string, string>;
   /** Per formatted file, where prettier's output starts and its binding to the text's key (prior-output.ts); none: no `formats` member. */
   readonly formats?: ReadonlyMap<string, FormatRecord>;
 }
@@ -37,7 +39,7 @@ export function renderManifest(input: ManifestInput): string {
     config: input.config,
     templates: input.templates.map((t) => ({ name: t.name, origin: t.origin, source: t.source, sha256: t.sha256 })),
     inputs: input.inputs,
-    files: Object.fromEntries([...input.files].map(([path, content]) => [path, sha256(content)])),
+    files: Object.fromEntries([...input.files].map(([path, content]) => [path, input.hashes?.get(path) ?? sha256(content)])),
     ...(input.formats?.size ? { formats: Object.fromEntries([...input.formats].sort(([a], [b]) => compareStrings(a, b)).map(([path, record]) => [path, formatRecordText(record)])) } : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -19,6 +19,8 @@ import { ENTRY_FOLDER } from '../../generator/format/format-cache.ts';
 import { CHUNKED_CHARS, PAGE_SECTIONED_CHARS, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { repoRoot } from '../helpers/cli.ts';
+import { sha256 } from '../../generator/hash.ts';
+import { renderManifest } from '../../generator/write/manifest.ts';
 
 const template = { template: { name: 't' }, file: 't.ts' } as unknown as PrintedFile['template'];
 const file = (path: string, content: string): PrintedFile => ({ path, content, template });
@@ -194,6 +196,9 @@ describe('format session (a render hands each file over as it is printed)', () =
     // The bytes of the format stage without a pool, where everything waits for the end.
     expect(streamed).toStrictEqual(await formatFiles(files, join(base, 'batch', 'out'), join(base, 'batch', 'cache')));
     expect(streamed[0]!.content.endsWith('export const a = { b: 1 };\n')).toBe(true);
+    // Each formatted file carries the sha256 of its content for the manifest (write/manifest.ts `hashes`).
+    expect(streamed.filter((file) => file.sha256 !== undefined).length).toBeGreaterThan(1);
+    for (const file of streamed) if (file.sha256 !== undefined) expect(file.sha256).toBe(sha256(file.content));
   });
 
   it('caches only what prettier formatted: a file the formatter prints itself is printed again the next time', async () => {
@@ -304,5 +309,25 @@ describe('format session (a render hands each file over as it is printed)', () =
     mkdirSync(join(configured, 'out'), { recursive: true });
     writeFileSync(join(configured, '.prettierrc.json'), '{}');
     expect(startFormatSession(join(configured, 'out')).seeded(`src/runtime/${runtimeFile}`, text)).toBe(false);
+  });
+});
+
+describe('the manifest', () => {
+  it("takes a file's sha256 from the format stage where it has one, else hashes the content", () => {
+    const manifest = (hashes?: ReadonlyMap<string, string>) =>
+      JSON.parse(
+        renderManifest({
+          header: { specName: 'spec/openapi.yaml', specSha256: 'cd'.repeat(32) },
+          toolkit: { name: 'openapi-morph', version: '0.0.0' },
+          spec: { path: 'spec/openapi.yaml', sha256: 'cd'.repeat(32), externals: [] },
+          config: { path: null, sha256: null },
+          templates: [],
+          inputs: 'ef'.repeat(32),
+          files: new Map([['a.md', 'A\n'], ['b.md', 'B\n']]),
+          ...(hashes ? { hashes } : {}),
+        }),
+      ).files;
+    expect(manifest()).toStrictEqual({ 'a.md': sha256('A\n'), 'b.md': sha256('B\n') });
+    expect(manifest(new Map([['a.md', '12'.repeat(32)]]))).toStrictEqual({ 'a.md': '12'.repeat(32), 'b.md': sha256('B\n') });
   });
 });
