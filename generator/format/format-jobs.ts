@@ -15,7 +15,7 @@ export interface FormatJob {
 
 /**
  * prettier's output for a job, or why it failed. `rewritten`: the formatter printed the whole text
- * itself, prettier was not called (see formatter.ts `standalone`): printing it again costs about
+ * itself, prettier was not called (see formatter.ts `rewriting`): printing it again costs about
  * what reading a cache entry does, so it is not cached (format-cache.ts).
  */
 export type FormatOutcome = { readonly content: string; readonly rewritten?: true } | { readonly error: string; readonly cause: unknown };
@@ -133,7 +133,7 @@ export interface ParallelOptions {
  * a machine with a second core prettier's start costs the run no time. `format` gives one job,
  * with the setup it names (a worker sets up another formatter when it differs from `warm`; the
  * modules are loaded once), to the worker with the least text waiting, at once while that is under
- * WORKER_BUDGET, and resolves when the worker has formatted it: a render hands each file over as
+ * WORKER_BUDGET, and resolves when the worker (or the main thread, `assist`) has formatted it: a render hands each file over as
  * soon as it is printed, and the worker formats it while the main thread, busy with the next
  * templates, could not hand out more. A worker formats its jobs one at a time, in the order given.
  * `close` ends the threads (a render calls it also when it failed earlier). A worker that fails
@@ -142,9 +142,10 @@ export interface ParallelOptions {
 export interface FormatPool {
   format(job: FormatJob, setup: FormatterSetup): Promise<FormatOutcome>;
   /**
-   * Formats on the calling thread what waits for a worker, one job at a time, until nothing waits:
-   * `local` gives a job's outcome, or undefined to leave it to a worker. For the main thread once it
-   * has printed every file (the format session's `done`): it would otherwise only wait for the workers.
+   * Formats on the calling thread what waits for a worker (not yet given to one), one job at a
+   * time, until it has tried each: `local` gives a job's outcome, or undefined to leave it to a
+   * worker. For the main thread once it has printed every file (the format session's `done`): it
+   * would otherwise only wait for the workers. A job so formatted resolves as a worker's would.
    */
   assist(local: (job: FormatJob, setup: FormatterSetup) => Promise<FormatOutcome | undefined>): Promise<void>;
   /** Each worker's text given and not yet formatted, as the pool weighs it against WORKER_BUDGET (the worker's own count: see `Member`). */
@@ -180,10 +181,13 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
    */
   type Member = { readonly thread: Worker; given: number; readonly answered: Int32Array; jobs: number };
   const waiting = (member: Member) => member.given - Atomics.load(member.answered, 0);
-  type Queued = { readonly index: number; readonly job: FormatJob; readonly setup: FormatterSetup };
+  /** A job waiting for a worker, with its setup's key (`JSON.stringify`). */
+  type Queued = { readonly index: number; readonly job: FormatJob; readonly setup: FormatterSetup; readonly key: string };
   const members: Member[] = [];
   const queue: Queued[] = [];
-  const pending = new Map<number, { member?: Member; resolve(outcome: FormatOutcome): void; reject(cause: Error): void }>();
+  const pending = new Map<number, { member?: Member; readonly key: string; resolve(outcome: FormatOutcome): void; reject(cause: Error): void }>();
+  // The setups (keys) a worker has formatted a text with: prettier set up for them (see `assist`).
+  const ready = new Set<string>();
   let posted = 0;
   let postedText = 0;
   let failure: Error | undefined;
@@ -225,6 +229,7 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       if (!job) return;
       pending.delete(index);
       if (--member.jobs === 0) thread.unref();
+      if ('content' in outcome) ready.add(job.key);
       job.resolve(outcome);
       dispatch();
     });
@@ -251,21 +256,28 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       // key their code cache by the flag): engine-flags.ts `preferSmallHeaps`.
       if (postedText >= PARALLEL_CHARS) preferSmallHeaps(writePendingCodeCaches);
       while (postedText >= PARALLEL_CHARS && members.length < Math.min(renderPoolWorkers(), posted)) spawn(false);
-      const outcome = new Promise<FormatOutcome>((resolve, reject) => pending.set(index, { resolve, reject }));
-      queue.push({ index, job, setup });
+      const key = JSON.stringify(setup);
+      const outcome = new Promise<FormatOutcome>((resolve, reject) => pending.set(index, { key, resolve, reject }));
+      queue.push({ index, job, setup, key });
       dispatch();
       return outcome;
     },
     async assist(local) {
       // The smallest first: a worker takes the largest (`dispatch`), and the smallest are mostly
-      // pages the formatter prints whole. A job `local` leaves goes back for a worker, not tried again.
+      // pages the formatter prints whole. A job `local` leaves (or fails on) goes back for a worker,
+      // not tried again. Only a job whose setup a worker has formatted with: where prettier cannot
+      // be set up, every job of that setup fails on the worker, and none may succeed here instead
+      // (whether the run fails would depend on which thread took which job).
       const left = new Set<number>();
       for (;;) {
         let at = -1;
-        for (let i = 0; i < queue.length; i++) if (!left.has(queue[i]!.index) && (at < 0 || queue[i]!.job.text.length < queue[at]!.job.text.length)) at = i;
+        for (let i = 0; i < queue.length; i++) {
+          const queued = queue[i]!;
+          if (!left.has(queued.index) && ready.has(queued.key) && (at < 0 || queued.job.text.length < queue[at]!.job.text.length)) at = i;
+        }
         if (at < 0 || failure) return;
         const [taken] = queue.splice(at, 1);
-        const outcome = await local(taken!.job, taken!.setup);
+        const outcome = await local(taken!.job, taken!.setup).catch(() => undefined);
         if (failure) return;
         if (outcome === undefined) {
           left.add(taken!.index);

@@ -19,7 +19,7 @@ import { toolkitRoot } from '../toolkit.ts';
  * be written (the user's, if the project has one). Files prettier has no parser for pass through.
  * With a cache folder, text formatted before (same prettier, config, parser, path and text) is
  * taken from the cache, and prettier is loaded only when something is left to format. With a
- * `pool` (see `startRenderFormatting` in render-pool.ts) the workers format; else the main thread, or workers started
+ * `pool` (see `startRenderFormatting` in render-pool.ts) the workers format (and the main thread, once every file is in, what waits for them that the rewrites print whole); else the main thread, or workers started
  * here for a large package. (A render hands its files over one by one: `startFormatSession`.)
  *
  * Without a prettier config, the do-not-edit header is not given to prettier: prettier formats
@@ -57,7 +57,8 @@ export interface FormatSession {
  * (`formats`), so the next render on a machine without this one's cache takes the output from the
  * file (prior-output.ts).
  * Not with a config: its keys hold the options resolved for the file's absolute path, and the
- * manifest is the same on every machine.
+ * manifest is the same on every machine. `sha256`: of the file's content, for the manifest's
+ * `files` (made as the file is formatted: `formattedFile`).
  */
 export type FormattedFile = PrintedFile & { readonly format?: FormatRecord; readonly sha256?: string };
 
@@ -194,7 +195,10 @@ function prettierless(): (job: FormatJob, setup: FormatterSetup) => Promise<Form
   };
 }
 
-/** A prepared file with prettier's outcome, when prettier formatted it, and the cache's write of it when begun. */
+/**
+ * A prepared file with prettier's outcome, when prettier formatted it, the cache's write of it when
+ * begun, and the file as formatted when made as the outcome came (`done`, `formatEarly`).
+ */
 type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?: Promise<void>; readonly done?: FormattedFile };
 
 

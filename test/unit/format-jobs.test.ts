@@ -9,11 +9,14 @@ import { repoRoot } from '../helpers/cli.ts';
 import type * as FormatJobs from '../../generator/format/format-jobs.ts';
 import type * as Formatter from '../../generator/format/formatter.ts';
 import type * as WarmUp from '../../generator/format/warm-up.ts';
+import type * as Prettier from '../../generator/format/prettier.ts';
+import type { PrintedFile } from '../../generator/emit/print.ts';
 
 const { formatBatch, renderPoolWorkers, runFormatJobs, startFormatPool } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
 const { WARM_UP_SAMPLES } = (await import(`${repoRoot}dist/generator/format/warm-up.js`)) as typeof WarmUp;
 const { createFormatter, DEFAULT_PACKAGE_SETUP, prettierlessFormatter } = (await import(`${repoRoot}dist/generator/format/formatter.js`)) as typeof Formatter;
 const { formatOne } = (await import(`${repoRoot}dist/generator/format/format-jobs.js`)) as typeof FormatJobs;
+const { formatFiles, startFormatSession } = (await import(`${repoRoot}dist/generator/format/prettier.js`)) as typeof Prettier;
 
 const jobs = [
   { text: 'export const a = {b:1,\n c:[1,2,3]}', parser: 'typescript', filepath: '/out/src/a.ts' },
@@ -132,16 +135,24 @@ describe('runFormatJobs', () => {
     const page = (i: number, size: number) => ({ text: `# Page ${i}\n\n${'Some text.\n'.repeat(size)}`, parser: 'markdown', filepath: `/out/docs/P${i}.md` });
     const batch = [page(1, 190_000), page(2, 1_000), page(3, 100), page(4, 2_000), page(5, 10)];
     try {
-      const outcomes = batch.map((job) => pool.format(job, setup));
+      const other = { kind: 'standalone', parsers: ['markdown', 'yaml'], all: false } as const;
+      // Only jobs of a setup a worker has formatted with (prettier set up for it there): none yet.
+      const early = pool.format(page(0, 10), setup);
+      await pool.assist(async () => {
+        throw new Error('no job of a setup no worker has formatted with');
+      });
+      await early;
+      const outcomes = [...batch.map((job) => pool.format(job, setup)), pool.format(page(6, 5), other)];
       const taken: string[] = [];
       await pool.assist(async (job) => {
         taken.push(job.filepath);
-        // Page 4 left to a worker; the others answered here.
+        // Page 4 left to a worker, page 3 failed on (left too); the others answered here.
+        if (job.filepath.endsWith('P3.md')) throw new Error('failed here');
         return job.filepath.endsWith('P4.md') ? undefined : { content: `here: ${job.filepath}`, rewritten: true };
       });
       expect(taken).toStrictEqual(['/out/docs/P5.md', '/out/docs/P3.md', '/out/docs/P2.md', '/out/docs/P4.md']);
       const answers = await Promise.all(outcomes);
-      expect(answers.map((o) => ('content' in o ? o.content.split('\n')[0] : o.error))).toStrictEqual(['# Page 1', 'here: /out/docs/P2.md', 'here: /out/docs/P3.md', '# Page 4', 'here: /out/docs/P5.md']);
+      expect(answers.map((o) => ('content' in o ? o.content.split('\n')[0] : o.error))).toStrictEqual(['# Page 1', 'here: /out/docs/P2.md', '# Page 3', '# Page 4', 'here: /out/docs/P5.md', '# Page 6']);
       // Nothing waits now: nothing more to take.
       await pool.assist(async () => {
         throw new Error('no job should be left');
@@ -171,5 +182,34 @@ describe('runFormatJobs', () => {
     expect(await formatOne(prettierless, needsPrettier)).not.toHaveProperty('content');
     expect(prettierless.prettierCalls!()).toBeGreaterThan(0);
     expect(prettierlessFormatter({ kind: 'config' })).toBeUndefined();
+  });
+
+  it("a render's session, once every file is in, formats on the main thread what waits that the rewrites print whole: the files are those of the batch", async () => {
+    const pool = startFormatPool({ kind: 'standalone', parsers: ['markdown'], all: false }, 1)!;
+    const template = { template: { name: 't' }, file: 't.ts' } as unknown as PrintedFile['template'];
+    // 3 MB of pages (more than a worker is given at once), most of them printed whole by the rewrites, two not.
+    const files: PrintedFile[] = Array.from({ length: 60 }, (_, i) => ({
+      path: `docs/P${i}.md`,
+      content: `# Page ${i}\n\n${i % 30 === 7 ? 'Some ~text~.\n\n' : ''}${'Some text, [a link](https://example.com).\n\n'.repeat(1_000 + 20 * i)}`,
+      template,
+    }));
+    let here = 0;
+    const assist = pool.assist.bind(pool);
+    pool.assist = (local) => assist(async (job, setup) => {
+      const outcome = await local(job, setup);
+      if (outcome) here++;
+      return outcome;
+    });
+    try {
+      // The worker has formatted with the files' setup (as a render's has by the end of its templates).
+      await formatBatch(pool, [{ text: '# A\n', parser: 'markdown', filepath: 'docs/A.md' }], DEFAULT_PACKAGE_SETUP);
+      const session = startFormatSession('/out', undefined, pool);
+      for (const file of files) session.add(file);
+      const formatted = await session.done();
+      expect(here).toBeGreaterThan(0);
+      expect(formatted.map((file) => file.content)).toStrictEqual((await formatFiles(files, '/out')).map((file) => file.content));
+    } finally {
+      pool.close();
+    }
   });
 });

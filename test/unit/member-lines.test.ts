@@ -36,10 +36,13 @@ describe('member-lines', () => {
 
   it('a union of object types: its first, middle and last lines, and the types each names', () => {
     expect(UNION_OPENER.exec('key: "a" | B | {')?.groups?.leading).toBe('"a" | B | ');
-    expect(UNION_OPENER.test('key: {')).toBe(false);
     expect(UNION_OPENER.test('key: (A | B) | {')).toBe(false);
+    expect(UNION_OPENER.test('key: A & B | {')).toBe(false);
     expect(GROUP_OPENER.exec('key: ({')?.groups?.grouped).toBe('');
     expect(GROUP_OPENER.exec('key: ("a" | {')?.groups?.grouped).toBe('"a" | ');
+    // Types the checks refuse, where the loose patterns take the line (prettier would print `(B & C)`).
+    expect(GROUP_OPENER.test('key: (A & B | {')).toBe(false);
+    expect(GROUP_OPENER.test('key: ((A | B) | {')).toBe(false);
     expect(captured(UNION_MIDDLE.exec('}[] | "a" | {'))).toEqual(['}[] | "a" | {', '[]', '"a" | ']);
     expect(captured(UNION_MIDDLE.exec('} | {'))).toEqual(['} | {', '', '']);
     expect(UNION_MIDDLE.test('} | A & B | {')).toBe(false);
@@ -47,7 +50,10 @@ describe('member-lines', () => {
     expect(captured(UNION_END.exec('};'))).toEqual(['};', '', '']);
     expect(UNION_END.test('} | (A | B);')).toBe(false);
     expect(captured(GROUP_END.exec('} | "a)[]")[][];'))).toEqual(['} | "a)[]")[][];', '', ' | "a)[]"', '[][]']);
-    expect(GROUP_END.test('});')).toBe(false);
+    expect(GROUP_END.test('} | A & B)[];')).toBe(false);
+    expect(GROUP_END.test('} | (A | B))[];')).toBe(false);
+    expect(UNION_END.test('} | A & B;')).toBe(false);
+    expect(UNION_MIDDLE.test('} | (A | B) | {')).toBe(false);
   });
 
   it('no pattern long enough to cost a compile the reader waits for', () => {
