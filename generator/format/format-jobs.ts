@@ -188,6 +188,11 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
   const pending = new Map<number, { member?: Member; readonly key: string; resolve(outcome: FormatOutcome): void; reject(cause: Error): void }>();
   // The setups (keys) a worker has formatted a text with: prettier set up for them (see `assist`).
   const ready = new Set<string>();
+  // `assist` waiting for the next answer (or failure) before it looks at the queue again.
+  const woken: (() => void)[] = [];
+  const wake = () => {
+    for (const resume of woken.splice(0)) resume();
+  };
   let posted = 0;
   let postedText = 0;
   let failure: Error | undefined;
@@ -196,6 +201,7 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     for (const { reject } of pending.values()) reject(failure);
     pending.clear();
     queue.length = 0;
+    wake();
   };
   // Each worker is given jobs up to WORKER_BUDGET characters of text not yet answered (one job at
   // least), at once, while the main thread is still busy; what is beyond waits here and goes out
@@ -232,6 +238,7 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       if ('content' in outcome) ready.add(job.key);
       job.resolve(outcome);
       dispatch();
+      wake();
     });
     thread.on('error', (cause: unknown) => fail(new Error(`a format worker failed: ${message(cause)}`, { cause })));
     // A worker that ends with jobs unanswered (a plugin calling process.exit) fails them, rather than leaving the run waiting.
@@ -267,15 +274,22 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
       // pages the formatter prints whole. A job `local` leaves (or fails on) goes back for a worker,
       // not tried again. Only a job whose setup a worker has formatted with: where prettier cannot
       // be set up, every job of that setup fails on the worker, and none may succeed here instead
-      // (whether the run fails would depend on which thread took which job).
+      // (whether the run fails would depend on which thread took which job). A render's main thread
+      // has taken no answer while it ran its templates (they wait in the port), so it may know of
+      // no such setup yet: it waits for the next answer while any job it has not tried waits.
       const left = new Set<number>();
       for (;;) {
+        if (failure) return;
         let at = -1;
         for (let i = 0; i < queue.length; i++) {
           const queued = queue[i]!;
           if (!left.has(queued.index) && ready.has(queued.key) && (at < 0 || queued.job.text.length < queue[at]!.job.text.length)) at = i;
         }
-        if (at < 0 || failure) return;
+        if (at < 0) {
+          if (!queue.some((queued) => !left.has(queued.index))) return;
+          await new Promise<void>((resume) => woken.push(resume));
+          continue;
+        }
         const [taken] = queue.splice(at, 1);
         const outcome = await local(taken!.job, taken!.setup).catch(() => undefined);
         if (failure) return;

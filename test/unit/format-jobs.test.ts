@@ -162,6 +162,29 @@ describe('runFormatJobs', () => {
     }
   });
 
+  it('the main thread helps also when it has taken none of the answers yet (a render\'s templates stage blocks it meanwhile)', async () => {
+    const pool = startFormatPool({ kind: 'standalone', parsers: ['markdown'], all: false }, 1)!;
+    const page = (i: number, size: number) => ({ text: `# Page ${i}\n\n${'Some text.\n'.repeat(size)}`, parser: 'markdown', filepath: `/out/docs/P${i}.md` });
+    try {
+      const early = pool.format(page(0, 10), setup);
+      // Blocked until the worker has answered (its count says so), its answer not taken.
+      const sleep = new Int32Array(new SharedArrayBuffer(4));
+      const until = Date.now() + 20_000;
+      while (pool.waiting()[0] !== 0 && Date.now() < until) Atomics.wait(sleep, 0, 0, 10);
+      const outcomes = [pool.format(page(1, 190_000), setup), pool.format(page(2, 100), setup)];
+      const taken: string[] = [];
+      await pool.assist(async (job) => {
+        taken.push(job.filepath);
+        return { content: 'here', rewritten: true };
+      });
+      expect(taken).toStrictEqual(['/out/docs/P2.md']);
+      expect((await early) as { content: string }).toHaveProperty('content');
+      expect(((await Promise.all(outcomes)) as { content: string }[]).map((o) => o.content.split('\n')[0])).toStrictEqual(['# Page 1', 'here']);
+    } finally {
+      pool.close();
+    }
+  });
+
   it("the rewrites without prettier give what the worker's formatter gives for a text they print whole, and refuse one that needs prettier", async () => {
     const markdown = { kind: 'standalone', parsers: ['markdown', 'typescript'], all: false } as const;
     const prettierless = prettierlessFormatter(markdown)!;
