@@ -99,9 +99,10 @@ describe('runFormatJobs', () => {
     expect([1, 2, 3, 4, 8, 64].map((cores) => renderPoolWorkers(cores))).toStrictEqual([0, 1, 2, 3, 4, 4]);
     expect(renderPoolWorkers()).toBe(Math.min(availableParallelism() - 1, 4));
     const pool = startFormatPool({ kind: 'standalone', parsers: ['markdown'], all: false }, 1)!;
-    // Past PARALLEL_CHARS (2 MB) posted, in two jobs: the pool adds workers then.
+    // Past PARALLEL_CHARS (2 MB) posted, in two jobs or more: the pool adds workers then.
     const large = (i: number) => ({ text: `# Page ${i}\n\n${'Some text.\n'.repeat(110_000)}`, parser: 'markdown', filepath: `/out/docs/P${i}.md` });
-    const outcomes = [pool.format(large(1), setup), pool.format(large(2), setup)];
+    // (As many jobs as workers at least: the pool starts no more workers than it has jobs.)
+    const outcomes = Array.from({ length: Math.max(2, renderPoolWorkers()) }, (_, i) => pool.format(large(i + 1), setup));
     expect(pool.waiting()).toHaveLength(Math.max(1, renderPoolWorkers()));
     pool.close();
     await Promise.allSettled(outcomes);
@@ -133,7 +134,9 @@ describe('runFormatJobs', () => {
     const pool = startFormatPool({ kind: 'standalone', parsers: ['markdown'], all: false }, 1)!;
     // 2,000,000 characters go to the worker at once (WORKER_BUDGET); the rest wait in the pool.
     const page = (i: number, size: number) => ({ text: `# Page ${i}\n\n${'Some text.\n'.repeat(size)}`, parser: 'markdown', filepath: `/out/docs/P${i}.md` });
-    const batch = [page(1, 190_000), page(2, 1_000), page(3, 100), page(4, 2_000), page(5, 10)];
+    // One large page a worker: the pool grows to `renderPoolWorkers()` past 2 MB posted (PARALLEL_CHARS).
+    const large = Array.from({ length: Math.max(1, renderPoolWorkers()) }, (_, k) => page(10 + k, 190_000));
+    const batch = [...large, page(2, 1_000), page(3, 100), page(4, 2_000), page(5, 10)];
     try {
       const other = { kind: 'standalone', parsers: ['markdown', 'yaml'], all: false } as const;
       // Only jobs of a setup a worker has formatted with (prettier set up for it there): none yet.
@@ -152,7 +155,7 @@ describe('runFormatJobs', () => {
       });
       expect(taken).toStrictEqual(['/out/docs/P5.md', '/out/docs/P3.md', '/out/docs/P2.md', '/out/docs/P4.md']);
       const answers = await Promise.all(outcomes);
-      expect(answers.map((o) => ('content' in o ? o.content.split('\n')[0] : o.error))).toStrictEqual(['# Page 1', 'here: /out/docs/P2.md', '# Page 3', '# Page 4', 'here: /out/docs/P5.md', '# Page 6']);
+      expect(answers.map((o) => ('content' in o ? o.content.split('\n')[0] : o.error))).toStrictEqual([...large.map((_, k) => `# Page ${10 + k}`), 'here: /out/docs/P2.md', '# Page 3', '# Page 4', 'here: /out/docs/P5.md', '# Page 6']);
       // Nothing waits now: nothing more to take.
       await pool.assist(async () => {
         throw new Error('no job should be left');
@@ -171,7 +174,9 @@ describe('runFormatJobs', () => {
       const sleep = new Int32Array(new SharedArrayBuffer(4));
       const until = Date.now() + 20_000;
       while (pool.waiting()[0] !== 0 && Date.now() < until) Atomics.wait(sleep, 0, 0, 10);
-      const outcomes = [pool.format(page(1, 190_000), setup), pool.format(page(2, 100), setup)];
+      // One large page a worker (the pool grows past 2 MB posted), then a small one that waits.
+      const large = Array.from({ length: Math.max(1, renderPoolWorkers()) }, (_, k) => page(10 + k, 190_000));
+      const outcomes = [...large.map((job) => pool.format(job, setup)), pool.format(page(2, 100), setup)];
       const taken: string[] = [];
       await pool.assist(async (job) => {
         taken.push(job.filepath);
@@ -179,7 +184,7 @@ describe('runFormatJobs', () => {
       });
       expect(taken).toStrictEqual(['/out/docs/P2.md']);
       expect((await early) as { content: string }).toHaveProperty('content');
-      expect(((await Promise.all(outcomes)) as { content: string }[]).map((o) => o.content.split('\n')[0])).toStrictEqual(['# Page 1', 'here']);
+      expect(((await Promise.all(outcomes)) as { content: string }[]).map((o) => o.content.split('\n')[0])).toStrictEqual([...large.map((_, k) => `# Page ${10 + k}`), 'here']);
     } finally {
       pool.close();
     }
@@ -210,10 +215,10 @@ describe('runFormatJobs', () => {
   it("a render's session, once every file is in, formats on the main thread what waits that the rewrites print whole: the files are those of the batch", async () => {
     const pool = startFormatPool({ kind: 'standalone', parsers: ['markdown'], all: false }, 1)!;
     const template = { template: { name: 't' }, file: 't.ts' } as unknown as PrintedFile['template'];
-    // 3 MB of pages (more than a worker is given at once), most of them printed whole by the rewrites, two not.
+    // 3 MB of pages a worker (more than the workers are given at once), most of them printed whole by the rewrites, two not.
     const files: PrintedFile[] = Array.from({ length: 60 }, (_, i) => ({
       path: `docs/P${i}.md`,
-      content: `# Page ${i}\n\n${i % 30 === 7 ? 'Some ~text~.\n\n' : ''}${'Some text, [a link](https://example.com).\n\n'.repeat(1_000 + 20 * i)}`,
+      content: `# Page ${i}\n\n${i % 30 === 7 ? 'Some ~text~.\n\n' : ''}${'Some text, [a link](https://example.com).\n\n'.repeat((1_000 + 20 * i) * Math.max(1, renderPoolWorkers()))}`,
       template,
     }));
     let here = 0;
