@@ -210,7 +210,7 @@ function printedIsError(signature: string, body: string): string[] | undefined {
   const lookup = `(${object})[method]`;
   // Both operands on one line in the parentheses, or the whole body on its line (an error class of a
   // short name, a custom template's): not known (a review found it).
-  if (`      error instanceof ${returned[1]} && error.operationId === ${lookup}`.length <= WIDTH) return undefined;
+  if (`${instance} error.operationId === ${lookup}`.length <= WIDTH) return undefined;
   if (`      error.operationId === ${lookup}`.length <= WIDTH) return [...signatureLines, '    return (', instance, `      error.operationId === ${lookup}`, ...end];
   const operands = [...signatureLines, '    return (', instance, '      error.operationId ==='];
   if (8 + lookup.length <= WIDTH) return [...operands, `        ${lookup}`, ...end];

@@ -107,8 +107,11 @@ class Line {
   }
 }
 
+/** A member of one line (`key: T;`): its key (1, none for an index signature) and its type (2), for `MEMBER` and `INTERSECTION_MEMBER` to check. */
+const MEMBER_LINE = new RegExp(`${HEAD}([^]+);$`);
+
 /** A member of one line, `key: A | B;`: its key (1, none for an index signature) and type (2), a union of types (`isType`). */
-export const MEMBER = new Line(new RegExp(`${HEAD}([^]+);$`), (match) => {
+export const MEMBER = new Line(MEMBER_LINE, (match) => {
   const types = parts(match[2]!, ' | ');
   return types !== undefined && types.every(isType);
 });
@@ -117,7 +120,7 @@ export const MEMBER = new Line(new RegExp(`${HEAD}([^]+);$`), (match) => {
  * allOf of a schema and one that says nothing): prettier prints it as it stands where its line
  * fits; where not, it is not known.
  */
-export const INTERSECTION_MEMBER = new Line(new RegExp(`${HEAD}([^]+);$`), (match) => joined(match[2]!, ' & ', isElement));
+export const INTERSECTION_MEMBER = new Line(MEMBER_LINE, (match) => joined(match[2]!, ' & ', isElement));
 /** A union's first line when types stand before its first object type (`key: "a" | {`): `leading`, each type followed by ` | `. */
 export const UNION_OPENER = new Line(new RegExp(`${HEAD}(?<leading>[^]+ \\| )\\{$`), (match) => elementList(match.groups!.leading!, true));
 /** The first line of a union in parentheses before `[]` (`key: ({`, `key: ("a" | {`): an array of a oneOf of objects. */
