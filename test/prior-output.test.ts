@@ -63,14 +63,14 @@ describe('prior output (read back from the folder)', () => {
 
   /**
    * An output folder holding `A.md` (`content`) and `B.md` (the same); its manifest text records
-   * `A.md`'s output from `start` as what prettier made of the text of `key` (`output`: what the
-   * record binds, the file's by default), with `recorded`'s hash.
+   * `A.md`'s output from `start` as what prettier made of the text of `key` (`bound`: the file the
+   * record binds, `content` by default), with `recorded`'s hash.
    */
-  const folder = (name: string, content: string, start: number, options: { key?: string; output?: string; recorded?: string } = {}): [string, string] => {
+  const folder = (name: string, content: string, start: number, options: { key?: string; bound?: string; recorded?: string } = {}): [string, string] => {
     const out = join(base, name);
     mkdirSync(out, { recursive: true });
     for (const file of ['A.md', 'B.md']) writeFileSync(join(out, file), content);
-    const record = formatRecordText(formatRecord(options.key ?? KEY, options.output ?? content.slice(start), start));
+    const record = formatRecordText(formatRecord(options.key ?? KEY, sha256(options.bound ?? content), start));
     const hash = sha256(options.recorded ?? content);
     return [out, JSON.stringify({ spec: { path: SPEC.specName, sha256: SPEC.specSha256 }, files: { 'A.md': hash, 'B.md': hash }, formats: { 'A.md': record } })];
   };
@@ -98,7 +98,7 @@ describe('prior output (read back from the folder)', () => {
   });
 
   it("gives nothing for a record bound to another output (a merge that took the record from one side, the file from the other), a file edited by hand, one that is gone, or a manifest that is not one", () => {
-    expect(priorOutput(...folder('merged', `${header}${SENTINEL}`, header.length, { output: `${SENTINEL}x` }), [])(KEY, 'A.md', true)).toBeUndefined();
+    expect(priorOutput(...folder('merged', `${header}${SENTINEL}`, header.length, { bound: `${header}${SENTINEL}x` }), [])(KEY, 'A.md', true)).toBeUndefined();
     expect(priorOutput(...folder('edited', `${header}${SENTINEL}`, header.length, { recorded: `${header}${SENTINEL}x` }), [])(KEY, 'A.md', true)).toBeUndefined();
     const [gone, manifest] = folder('gone', `${header}${SENTINEL}`, header.length);
     rmSync(join(gone, 'A.md'));
@@ -114,7 +114,7 @@ describe('prior output (read back from the folder)', () => {
     const [out, manifest] = folder('session', SENTINEL, 0, { key });
     const other = printed('B.md', '# B\n\nOther   text.\n');
     const [a, b] = await formatted(out, [page, other], priorOutput(out, manifest, []));
-    expect(a).toStrictEqual(expect.objectContaining({ content: SENTINEL, format: formatRecord(key, SENTINEL, 0) }));
+    expect(a).toStrictEqual(expect.objectContaining({ content: SENTINEL, format: formatRecord(key, sha256(SENTINEL), 0) }));
     expect(b).toStrictEqual(expect.objectContaining({ content: '# B\n\nOther text.\n' }));
     expect(b!.format?.binding).toMatch(/^[0-9a-f]{64}$/);
     // Without it, prettier formats the recorded text too.
@@ -152,7 +152,7 @@ describe('a render without the format cache', () => {
     project.write(readme, content);
     const recorded = manifest();
     recorded.files['README.md'] = sha256(content);
-    recorded.formats['README.md'] = formatRecordText(formatRecord(await readmeKey(), SENTINEL, start));
+    recorded.formats['README.md'] = formatRecordText(formatRecord(await readmeKey(), sha256(content), start));
     project.write(manifestPath, `${JSON.stringify(recorded, null, 2)}\n`);
     if (vouch) await recordRender(project.dir, join(project.dir, 'generated'), project.read(manifestPath));
   };

@@ -234,7 +234,8 @@ async function finish(results: readonly Formatted[], cache: FormatCache, record:
 function formattedFile(file: PrintedFile, header: string, key: string | undefined, content: string, record: boolean): FormattedFile {
   // A header over nothing ends the file as prettier ends a lone comment.
   const whole = header && content === '' ? `${header.trimEnd()}\n` : `${header}${content}`;
-  return { ...file, content: whole, sha256: sha256(whole), ...(record && content !== '' ? { format: formatRecord(key!, content, header.length) } : {}) };
+  const hash = sha256(whole);
+  return { ...file, content: whole, sha256: hash, ...(record && content !== '' ? { format: formatRecord(key!, hash, header.length) } : {}) };
 }
 
 /** The cache key of a text formatted with prettier's standalone build and defaults (the build's seed uses it too). */
