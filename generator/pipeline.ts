@@ -26,6 +26,7 @@ import { narrowedTo, type SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
 import { collectGarbage } from './engine-flags.ts';
+import { LARGE_SPEC_BYTES, prepareHeaps } from './large-render.ts';
 import { toolkit } from './toolkit.ts';
 import { lazyOpenapiTypes } from './types/openapi-types.ts';
 import { endTypesWorker, startTypesWorker, worthAThread, type TypesWorker } from './types/types-thread.ts';
@@ -56,6 +57,8 @@ export interface RenderResult {
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
 export async function render(config: ResolvedConfig, renderOptions: RenderOptions = {}): Promise<RenderResult> {
+  // Before any heap grows and any worker starts (the CLI's `withFormatAhead` has, before starting one).
+  prepareHeaps(config);
   // The format worker loads prettier while the spec loads too (GitHub's 13 MB takes ~0.5 s).
   return withRenderPool(config, renderOptions, async (pool) => {
     const { spec, selected, leftBehind, typesWorker } = await loadSelected(config, renderOptions.progress);
@@ -95,9 +98,6 @@ async function loadSelected(config: ResolvedConfig, progress: Progress | undefin
     throw cause;
   }
 }
-
-/** A spec of this many bytes is large (GitHub's is 13 MB, OpenAI's 3 MB, ours 40 KB). */
-const LARGE_SPEC_BYTES = 1024 * 1024;
 
 /** The paths and components a document has. */
 function entries(document: JsonObject): number {

@@ -60,6 +60,8 @@ export function printWarnings(io: CliIO, warnings: readonly Diagnostic[]): void 
  * Measured on our spec into a fresh folder: the whole run about 0.03 s shorter (median of 15).
  */
 export async function withFormatAhead<T>(config: ResolvedConfig, run: () => Promise<T>): Promise<T> {
+  // Before the worker starts (large-render.ts).
+  (await import('../large-render.ts')).prepareHeaps(config);
   const pools = config.output.format ? await import('../format/render-pool.ts') : undefined;
   pools?.startRenderFormattingAhead(config.output.dir);
   try {
