@@ -222,9 +222,11 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
       ? undefined
       : startFormatSession(config.output.dir, trustedCacheDir(config.root), pool, prettierInputs(config.output.dir, config.root), renderOptions.reuseOutput ? await lastRenderOutput(config) : undefined);
     // The runtime's files, when the build's format seed has them, are not parsed again (see `FormatSession.seeded`).
-    const printed = withTypes(types, () => emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded));
-    if (!session) return printed;
-    progress.stage('format', `${printed.length} files`);
+    const print = () => withTypes(types, () => emitPackage(slots, ctx, config.root, header, (file) => session?.add(file), session?.seeded));
+    if (!session) return print();
+    // The session holds the printed files until each is formatted: this frame, suspended below, keeps their count only.
+    const count = print().length;
+    progress.stage('format', `${count} files`);
     return await session.done();
   });
   if (config.typecheck) {

@@ -126,13 +126,17 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
     const outcome = (await inChunks([prepared.job], prepared.setup!, (jobs) => formatBatch(pool!, jobs, prepared.setup!)))[0]!;
     if (!('content' in outcome)) return { ...prepared, outcome };
     const done = formattedFile(prepared.file, prepared.header, prepared.key, outcome.content, !config);
-    return { ...prepared, outcome, done, ...(cacheable(outcome) ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
+    // Only the file as formatted is kept until the last one is: not the text printed for it, nor
+    // its job's (Stripe's --all printed 15 MB of them), which the heap can then take back.
+    return { file: done, header: prepared.header, done, ...(cacheable(outcome) ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
   };
   return {
     seeded: (path, text) => !config && parserFor(path) === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, fileSetup({ path, content: text }), { text, parser: 'typescript', filepath: path })),
     add(file) {
-      added.push(file);
-      if (!pool) return;
+      if (!pool) {
+        added.push(file);
+        return;
+      }
       const prepared = prepare(file);
       const result = 'then' in prepared ? prepared.then(formatEarly) : formatEarly(prepared);
       // Awaited by `done`; a render that fails first leaves these behind (the pool rejects them when closed).
@@ -210,15 +214,20 @@ async function finish(results: readonly Formatted[], cache: FormatCache, record:
   const diagnostics = new DiagnosticCollector();
   const formatted = await Promise.all(
     results.map(async ({ file, header, key, hit, outcome, cached, done }) => {
+      // Made as its outcome came (`formatEarly`), once its cache write is done.
+      if (done) {
+        await cached;
+        return done;
+      }
       let content = hit;
       if (outcome && 'error' in outcome) {
         diagnostics.add(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${outcome.error}`, { file: file.template.file }, outcome.cause));
       } else if (outcome) {
         content = outcome.content;
-        if (cacheable(outcome)) await (cached ?? cache.set(key!, content));
+        if (cacheable(outcome)) await cache.set(key!, content);
       }
       if (content === undefined) return file;
-      return done ?? formattedFile(file, header, key, content, record);
+      return formattedFile(file, header, key, content, record);
     }),
   );
   diagnostics.throwIfErrors();
