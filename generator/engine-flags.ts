@@ -120,8 +120,10 @@ export const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
 /**
  * Makes every heap of the process (the main thread's and the format workers') grow to 1.5 times
  * what a full collection left live, in the bin's process only, unless Node's command line set a
- * factor; `set` is V8's flag setter (a test's spy). The format pool calls it when a package's text
- * makes it large (format-jobs.ts `PARALLEL_CHARS`), so a small render runs as before.
+ * factor; `set` is V8's flag setter (a test's spy). `generate` and `check` call it before they
+ * start any worker when the spec is a file of at least 1 MB rendered whole (large-render.ts), and
+ * the format pool when a package's text makes it large (format-jobs.ts `PARALLEL_CHARS`), so a
+ * small render runs as before.
  *
  * Why: V8 picks the factor itself, up to 4 when little of the time goes to collecting, and a large
  * render allocates much and keeps little. GitHub's `--all` (`--trace-gc`): the main thread's heap
@@ -133,8 +135,9 @@ export const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
  * V8's flag hash includes the factor, so from here on the code cache keys by it (`engineFlags`),
  * and an entry of a module compiled before is not written afterwards (code-cache.ts): its data
  * would carry the new hash under the old key. `before` runs just before the flag is set (the
- * format pool writes those entries then: TypeScript's compiler and ts-morph, loaded by then, would
- * otherwise never be cached by a project whose every run is large).
+ * callers write those entries then: from the format pool, TypeScript's compiler and ts-morph, loaded
+ * by then, would otherwise never be cached by a project whose every run is large; set before a
+ * render, the flag is in effect when they load, and they are cached under it).
  */
 export function preferSmallHeaps(before: () => void = () => undefined, execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
   if (!allowed || setAtRunTime['heap-growing-percent'] !== '') return;

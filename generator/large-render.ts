@@ -27,7 +27,8 @@ export function prepareHeaps(config: ResolvedConfig): void {
  * against 0.99 with the flag from the start (7 interleaved rounds).
  */
 function expectsLargeRender(config: ResolvedConfig): boolean {
-  if (config.selection.include !== 'all' || config.spec.kind !== 'file') return false;
+  // Every operation: not `include: 'all'` with excludes, which may leave a few.
+  if (config.selection.include !== 'all' || config.selection.exclude.length > 0 || config.spec.kind !== 'file') return false;
   try {
     return statSync(config.spec.path).size >= LARGE_SPEC_BYTES;
   } catch {

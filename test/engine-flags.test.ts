@@ -50,8 +50,9 @@ function optimizedAfter100Calls(flags: string | undefined): boolean {
 }
 
 /** The bin's `--version` (or `args`, in a project with `spec`) with the probe preloaded and `nodeFlags` before it: the V8 flags it set, in order. */
-function flagsSetByBin(nodeFlags: readonly string[], args: readonly string[] = ['--version'], spec?: string): { events: string[]; code: number | null } {
-  project = tempProject(spec === undefined ? {} : { spec });
+function flagsSetByBin(nodeFlags: readonly string[], args: readonly string[] = ['--version'], spec?: string, config?: Record<string, unknown>): { events: string[]; code: number | null } {
+  project?.remove();
+  project = tempProject({ ...(spec === undefined ? {} : { spec }), ...(config === undefined ? {} : { config }) });
   const log = join(project.dir, 'load-order.log');
   const run = spawnSync(process.execPath, [...nodeFlags, '--import', pathToFileURL(probe).href, binPath, ...args], { cwd: project.dir, encoding: 'utf8', env: { ...process.env, LOAD_ORDER_LOG: log } });
   let events: string[] = [];
@@ -197,18 +198,23 @@ describe('a large render lets the heaps grow less (engine-flags.ts `preferSmallH
     expect(given.keyedBy).toBe(`${INTERRUPT_BUDGET_FLAG} --heap-growing-percent=30`);
   }, 120_000);
 
-  it('the bin sets it before the render starts any worker when a spec file of at least 1 MB is rendered whole, not for some of its operations nor for a smaller spec', () => {
+  it('the bin sets it before the render starts any worker when a spec file of at least 1 MB is rendered whole, not for some of its operations (selected, or all but excluded ones) nor for a smaller spec', () => {
     // Our spec with a comment that makes the file 1 MB: a large spec to the size check, a small render.
     const large = `${readFileSync(join(repoRoot, 'spec/openapi.yaml'), 'utf8')}\n${'#'.repeat(1024 * 1024)}\n`;
     const relevant = (events: readonly string[]) => events.filter((e) => e.startsWith('v8 --heap') || e.startsWith('worker ')).map((e) => (e.startsWith('worker ') ? 'worker' : e));
     const whole = flagsSetByBin([], ['generate', '--all'], large);
     expect(whole.code).toBe(0);
     expect(relevant(whole.events)[0]).toBe(`v8 ${HEAP_GROWING_FLAG}`);
+    expect(relevant(whole.events)).toContain('worker');
     expect(relevant(whole.events).filter((e) => e !== 'worker')).toStrictEqual([`v8 ${HEAP_GROWING_FLAG}`]);
     const some = flagsSetByBin([], ['generate', '--operation-id', 'create-realtime-session'], large);
     expect(some.code).toBe(0);
     expect(relevant(some.events)).toContain('worker');
     expect(relevant(some.events).filter((e) => e !== 'worker')).toStrictEqual([]);
+    // With an exclude (here one that matches nothing): not known to be the whole spec before it is read.
+    const excluded = flagsSetByBin([], ['generate'], large, { select: { include: 'all', exclude: [{ by: 'operationId', pattern: 'none-such' }] } });
+    expect(excluded.code).toBe(0);
+    expect(relevant(excluded.events).filter((e) => e !== 'worker')).toStrictEqual([]);
     const small = flagsSetByBin([], ['generate', '--all']);
     expect(small.code).toBe(0);
     expect(relevant(small.events).filter((e) => e !== 'worker')).toStrictEqual([]);

@@ -53,7 +53,7 @@ export interface FormatSession {
 
 /**
  * A file as formatted and, without a prettier config, its record: where prettier's output starts
- * (after the header) and the binding of its text's key to that output. The manifest records them
+ * (after the header) and the binding of its text's key to the file's bytes (`formatRecord`). The manifest records them
  * (`formats`), so the next render on a machine without this one's cache takes the output from the
  * file (prior-output.ts).
  * Not with a config: its keys hold the options resolved for the file's absolute path, and the

@@ -51,8 +51,8 @@ export function parseFormatRecords(formats: unknown): Map<string, FormatRecord> 
  * is looked up in its own file's record only (`manifest` is the folder's manifest text), and taken
  * only when the file's bytes are the ones the manifest's `files` hash names, what precedes the
  * output is exactly the header that render wrote (its spec name and sha256 from the manifest,
- * `banner` from the config now), and the record's binding is the one of this text's key and that
- * output. Anything else is a miss (prettier formats the text), never a file cut in the wrong place
+ * `banner` from the config now), and the record's binding is the one of this text's key, that
+ * start and those bytes (`formatRecord`). Anything else is a miss (prettier formats the text), never a file cut in the wrong place
  * or another file's text. Files are read when first asked, synchronously, as the format cache is
  * (format-cache.ts).
  *
