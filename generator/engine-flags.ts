@@ -121,7 +121,7 @@ export const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
  * Makes every heap of the process (the main thread's and the format workers') grow to 1.5 times
  * what a full collection left live, in the bin's process only, unless Node's command line set a
  * factor; `set` is V8's flag setter (a test's spy). `generate` and `check` call it before they
- * start any worker when the spec is a file of at least 1 MB rendered whole (large-render.ts), and
+ * start any worker when the spec is a file of at least 1 MB rendered whole (cli/command.ts `withFormatAhead`), and
  * the format pool when a package's text makes it large (format-jobs.ts `PARALLEL_CHARS`), so a
  * small render runs as before.
  *

@@ -14,6 +14,7 @@ import { compareStrings, isObject, type JsonObject } from './json.ts';
 import { bundleExternalRefs } from './load/bundle.ts';
 import { loadFrom } from './load/from.ts';
 import { loadSpecFile } from './load/index.ts';
+import { LARGE_SPEC_BYTES } from './load/limits.ts';
 import { buildModel } from './model/build.ts';
 import { clientConfigWarnings } from './model/client-config.ts';
 import type { ApiModel } from './model/types.ts';
@@ -26,7 +27,6 @@ import { narrowedTo, type SpecDocument } from './spec-context.ts';
 import { createTemplateContext } from './template-api/context.ts';
 import { noProgress, type Progress } from './progress.ts';
 import { collectGarbage } from './engine-flags.ts';
-import { LARGE_SPEC_BYTES, prepareHeaps } from './large-render.ts';
 import { toolkit } from './toolkit.ts';
 import { lazyOpenapiTypes } from './types/openapi-types.ts';
 import { endTypesWorker, startTypesWorker, worthAThread, type TypesWorker } from './types/types-thread.ts';
@@ -57,8 +57,6 @@ export interface RenderResult {
  * folder: reads the spec, config, release history and templates, writes nothing.
  */
 export async function render(config: ResolvedConfig, renderOptions: RenderOptions = {}): Promise<RenderResult> {
-  // Before any heap grows and any worker starts (the CLI's `withFormatAhead` has, before starting one).
-  prepareHeaps(config);
   // The format worker loads prettier while the spec loads too (GitHub's 13 MB takes ~0.5 s).
   return withRenderPool(config, renderOptions, async (pool) => {
     const { spec, selected, leftBehind, typesWorker } = await loadSelected(config, renderOptions.progress);

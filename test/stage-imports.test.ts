@@ -29,7 +29,7 @@ const STAGES: readonly (readonly [string, readonly string[]])[] = [
   ['write', ['write/']],
   ['overlay', ['overlay/']],
   ['inputs', ['inputs/']],
-  ['pipeline', ['pipeline.ts', 'generate.ts', 'package-policy.ts', 'large-render.ts']],
+  ['pipeline', ['pipeline.ts', 'generate.ts', 'package-policy.ts']],
   ['diff', ['diff/']],
   ['release', ['release/']],
   ['sync', ['sync/']],

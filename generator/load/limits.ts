@@ -192,3 +192,6 @@ function checkPlainTree(root: unknown, limits: Limits, file: string, seen: WeakS
   };
   return root === null || typeof root !== 'object' || walk(root, at.depth) ? 'plain' : 'shared';
 }
+
+/** A spec of this many bytes is large (GitHub's is 13 MB, OpenAI's 3 MB, ours 40 KB). */
+export const LARGE_SPEC_BYTES = 1024 * 1024;
