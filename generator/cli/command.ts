@@ -58,17 +58,6 @@ export function printWarnings(io: CliIO, warnings: readonly Diagnostic[]): void 
 }
 
 /**
- * Before `generate` or `check` starts any worker or loads the spec: when the render will be large,
- * lets every heap grow less from the start (engine-flags.ts `preferSmallHeaps`; in the bin's process
- * only: the public API never sets a flag).
- * What this thread compiled so far is written to the code cache first, as the format pool does:
- * the workers started after key their code cache by the flag.
- */
-function prepareHeaps(config: ResolvedConfig): void {
-  if (expectsLargeRender(config)) preferSmallHeaps(writePendingCodeCaches);
-}
-
-/**
  * Whether the render will be large, known before the spec is read: a large spec file with every
  * operation selected. The format pool also lets the heaps grow less once it has been posted
  * 2,000,000 characters, but for a large spec that is late: the main thread's heap limit was set,
@@ -96,7 +85,10 @@ function expectsLargeRender(config: ResolvedConfig): boolean {
  * Measured on our spec into a fresh folder: the whole run about 0.03 s shorter (median of 15).
  */
 export async function withFormatAhead<T>(config: ResolvedConfig, run: () => Promise<T>): Promise<T> {
-  prepareHeaps(config);
+  // Before any worker starts or the spec loads, a large render lets every heap grow less from the
+  // start (`expectsLargeRender`; in the bin's process only: the public API never sets a flag). What
+  // this thread compiled so far is written to the code cache first: the workers key theirs by the flag.
+  if (expectsLargeRender(config)) preferSmallHeaps(writePendingCodeCaches);
   const pools = config.output.format ? await import('../format/render-pool.ts') : undefined;
   pools?.startRenderFormattingAhead(config.output.dir);
   try {

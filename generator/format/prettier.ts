@@ -128,7 +128,7 @@ export function startFormatSession(outDir: string, cacheDir?: string, pool?: For
     const done = formattedFile(prepared.file, prepared.header, prepared.key, outcome.content, !config);
     // Only the file as formatted is kept until the last one is: not the text printed for it, nor
     // its job's (Stripe's --all printed 15 MB of them), which the heap can then take back.
-    return { file: done, header: prepared.header, done, ...(cacheable(outcome) ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
+    return { done, ...(cacheable(outcome) ? { cached: cache.set(prepared.key!, outcome.content) } : {}) };
   };
   return {
     seeded: (path, text) => !config && parserFor(path) === 'typescript' && (seed ??= formatSeed()).has(standaloneKey(version, fileSetup({ path, content: text }), { text, parser: 'typescript', filepath: path })),
@@ -200,10 +200,10 @@ function prettierless(): (job: FormatJob, setup: FormatterSetup) => Promise<Form
 }
 
 /**
- * A prepared file with prettier's outcome, when prettier formatted it, the cache's write of it when
- * begun, and the file as formatted when made as the outcome came (`done`, `formatEarly`).
+ * A prepared file with prettier's outcome, when prettier formatted it; or the file as formatted,
+ * made as a worker's outcome came (`formatEarly`), with the cache's write of that outcome when begun.
  */
-type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?: Promise<void>; readonly done?: FormattedFile };
+type Formatted = (Prepared & { readonly outcome?: FormatOutcome }) | { readonly done: FormattedFile; readonly cached?: Promise<void> };
 
 
 /**
@@ -213,12 +213,13 @@ type Formatted = Prepared & { readonly outcome?: FormatOutcome; readonly cached?
 async function finish(results: readonly Formatted[], cache: FormatCache, record: boolean): Promise<FormattedFile[]> {
   const diagnostics = new DiagnosticCollector();
   const formatted = await Promise.all(
-    results.map(async ({ file, header, key, hit, outcome, cached, done }) => {
+    results.map(async (result) => {
       // Made as its outcome came (`formatEarly`), once its cache write is done.
-      if (done) {
-        await cached;
-        return done;
+      if ('done' in result) {
+        await result.cached;
+        return result.done;
       }
+      const { file, header, key, hit, outcome } = result;
       let content = hit;
       if (outcome && 'error' in outcome) {
         diagnostics.add(error('OM600', `prettier could not format ${file.path} (from template "${file.template.template.name}"): ${outcome.error}`, { file: file.template.file }, outcome.cause));
