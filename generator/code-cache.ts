@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import { trustedCacheDir } from './cache-dir.ts';
 import { ENTRY_FOLDERS, pruneAtExit } from './cache-prune.ts';
 import { commonjsModule } from './commonjs-module.ts';
-import { engineFlags } from './engine-flags.ts';
+import { beforeEngineFlagsChange, engineFlags, settleEngineFlags } from './engine-flags.ts';
 import { readWithIdentity } from './file-identity.ts';
 import { sha256 } from './hash.ts';
 import { toolkitRoot } from './toolkit.ts';
@@ -42,6 +42,8 @@ export function requireWithCodeCache(filename: string, edit?: SourceEdit): unkno
   const require = createRequire(filename);
   const cached = require.cache[filename];
   if (cached) return cached.exports;
+  // The key names the flags V8 compiles under (engine-flags.ts `tuneEngineLater`).
+  settleEngineFlags();
   // Read between the two halves of Node's CommonJS wrapper: an ASCII file is then compiled from one
   // Latin-1 string of that buffer, where wrapping the file's text would copy it twice more (V8
   // flattens the concatenation): 9 MB each for typescript.js, each fresh page of it a page fault.
@@ -114,6 +116,8 @@ function compile(filename: string, wrapped: string, cachedData: Buffer | undefin
  * file is ASCII, and the V8 flags its key was made with (`engineFlags`).
  */
 const pending = new Map<string, { script: vm.Script; ascii: boolean; flags: string }>();
+// Written before the bin's budget is set or given to a worker (engine-flags.ts `tuneEngineLater`).
+beforeEngineFlagsChange(writePendingCodeCaches);
 
 /**
  * Writes the entries of the modules this thread loaded without one, now rather than at exit: a

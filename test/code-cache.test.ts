@@ -157,6 +157,21 @@ describe('V8 code cache', () => {
     expect(entry()).toStrictEqual(written);
   });
 
+  it("a module compiled while the bin's budget is only chosen (a config through jiti, before the render's worker is online) is written just before the budget is set, keyed by the flags it was compiled under: at exit V8 would make its data under the budget", () => {
+    const run = () => {
+      keepYoung();
+      const script = `const flags = await import(${JSON.stringify(engineFlags)}); flags.tuneEngineLater(); const { requireWithCodeCache } = await import(${JSON.stringify(codeCache)}); const loaded = requireWithCodeCache(${JSON.stringify(moduleFile)}); flags.workerEngineFlags(); flags.applyEngineFlags(); process.stdout.write(JSON.stringify([loaded, flags.engineFlags()]));`;
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect([result.stderr, JSON.parse(result.stdout)]).toMatchObject(['', [{ value: 7 }, '--interrupt-budget=1081344']]);
+    };
+    run();
+    const written = entry();
+    // Keyed as no flags: the public API's run and the bin's next such run use it as they find it.
+    expect(load()).toMatchObject({ value: 7 });
+    run();
+    expect(entry()).toStrictEqual(written);
+  });
+
   it('never runs an entry made for other bytes: an edited module of the same size loads as it is now', () => {
     expect(load()).toMatchObject({ value: 7 });
     writeModule(8);

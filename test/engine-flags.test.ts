@@ -1,15 +1,16 @@
 /**
- * The bin raises V8's interrupt budget before it starts anything (generator/engine-flags.ts):
- * that V8 honours a budget set while the process runs, that the bin sets it before the format
- * worker starts (the real bin, with test/helpers/load-order.mjs logging what it does in order),
- * and that a budget on Node's own command line is left alone.
+ * The bin raises V8's interrupt budget (generator/engine-flags.ts): that V8 honours a budget set
+ * while the process runs, that the bin sets it once a render's format worker is online and before
+ * other commands work (the real bin, with test/helpers/load-order.mjs logging what it does in
+ * order), and that a budget on Node's own command line is left alone.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adoptEngineFlags, engineFlags, HEAP_GROWING_FLAG, INTERRUPT_BUDGET_FLAG, tuneEngine } from '../generator/engine-flags.ts';
+import { adoptEngineFlags, applyEngineFlags, engineFlags, HEAP_GROWING_FLAG, INTERRUPT_BUDGET_FLAG, tuneEngine, tuneEngineLater, workerEngineFlags } from '../generator/engine-flags.ts';
 import { binPath, repoRoot } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
 
@@ -25,7 +26,7 @@ let project: TempProject | undefined;
 const atStart = engineFlags([]);
 afterEach(() => {
   project?.remove();
-  adoptEngineFlags(atStart);
+  adoptEngineFlags({ engineFlags: atStart });
 });
 
 /**
@@ -70,11 +71,87 @@ describe('the CLI raises V8 interrupt budget', () => {
     expect(optimizedAfter100Calls(INTERRUPT_BUDGET_FLAG)).toBe(false);
   });
 
-  it('the bin sets it before the render starts its format worker', () => {
+  it("generate sets it once the render's format worker is online (Node's modules a worker boots with are cached for the default flags) or just before a compile keyed by the flags (the schema validator's), whichever comes first; before TypeScript's compiler loads", () => {
     const { events, code } = flagsSetByBin([], ['generate']);
     expect(code).toBe(0);
-    const relevant = events.filter((e) => e.startsWith('v8 ') || (e.startsWith('worker ') && e.endsWith('/format-worker.js')));
-    expect(relevant.map((e) => (e.startsWith('worker ') ? 'format worker' : e))).toStrictEqual([`v8 ${INTERRUPT_BUDGET_FLAG}`, 'format worker']);
+    const relevant = events.filter((e) => e.startsWith('v8 ') || (e.startsWith('worker ') && e.endsWith('/format-worker.js')) || e.endsWith('/typescript/lib/typescript.js'));
+    const named = relevant.map((e) => (e.startsWith('open ') ? 'typescript' : e.startsWith('v8 ') ? e : 'worker'));
+    expect(named).toStrictEqual(['worker', `v8 ${INTERRUPT_BUDGET_FLAG}`, 'typescript']);
+    const at = events.indexOf(`v8 ${INTERRUPT_BUDGET_FLAG}`);
+    const [before, after] = [events[at - 1]!, events[at + 1]!];
+    expect(before.startsWith('online ') && before.endsWith('/format-worker.js') || /^open .*\.c?js$/.test(after)).toBe(true);
+  });
+
+  it('a command that starts no worker ahead sets it before it works: extract, before it reads the spec', () => {
+    const { events, code } = flagsSetByBin([], ['extract', '--from', 'spec/openapi.yaml', '--out', 'subset.yaml', '--all']);
+    expect(code).toBe(0);
+    const relevant = events.filter((e) => e.startsWith('v8 ') || e.startsWith('read ') || e.startsWith('worker '));
+    expect(relevant[0]).toBe(`v8 ${INTERRUPT_BUDGET_FLAG}`);
+    expect(relevant.filter((e) => e.startsWith('v8 '))).toStrictEqual([`v8 ${INTERRUPT_BUDGET_FLAG}`]);
+    expect(relevant.some((e) => e.startsWith('read ') && e.endsWith('openapi.yaml'))).toBe(true);
+  });
+
+  it('tuneEngineLater chooses the budget without setting it; applyEngineFlags sets it once and raises the slot the workers given it wait on', () => {
+    const set: string[] = [];
+    tuneEngineLater(['--interrupt-budget=5000']);
+    applyEngineFlags((flags) => set.push(flags));
+    expect(set).toStrictEqual([]);
+    expect(workerEngineFlags([])).toStrictEqual({ engineFlags: '' });
+    tuneEngineLater([]);
+    expect(set).toStrictEqual([]);
+    expect(engineFlags([])).toBe('');
+    const given = workerEngineFlags([]);
+    expect(given.engineFlags).toBe(INTERRUPT_BUDGET_FLAG);
+    expect(Atomics.load(given.engineFlagsSet!, 0)).toBe(0);
+    applyEngineFlags((flags) => set.push(flags));
+    applyEngineFlags((flags) => set.push(flags));
+    expect(set).toStrictEqual([INTERRUPT_BUDGET_FLAG]);
+    expect(Atomics.load(given.engineFlagsSet!, 0)).toBe(1);
+    expect(engineFlags([])).toBe(INTERRUPT_BUDGET_FLAG);
+    expect(workerEngineFlags([])).toStrictEqual({ engineFlags: INTERRUPT_BUDGET_FLAG });
+  });
+
+  it('the budget chosen is set once a worker started by startWorker is online, not when it is started', () => {
+    const module = (path: string) => JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator', path)).href);
+    project?.remove();
+    project = tempProject();
+    project.write('idle-worker.mjs', 'setTimeout(() => undefined, 50);\n');
+    const script = [
+      `const flags = await import(${module('engine-flags.js')});`,
+      `const { startWorker } = await import(${module('worker-script.js')});`,
+      'flags.tuneEngineLater();',
+      `const worker = startWorker(new URL(${JSON.stringify(pathToFileURL(join(project.dir, 'idle-worker.mjs')).href)}), { workerData: flags.workerEngineFlags() });`,
+      "const seen = [flags.engineFlags()];",
+      "worker.on('online', () => setImmediate(() => console.log(JSON.stringify([...seen, flags.engineFlags()]))));",
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toStrictEqual(['', INTERRUPT_BUDGET_FLAG]);
+  });
+
+  it('a worker given a budget still to be set waits for it before a compile keyed by the flags (settleEngineFlags), until its parent raises the slot', async () => {
+    const module = JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator/engine-flags.js')).href);
+    const script = `const { parentPort, workerData } = await import('node:worker_threads'); const flags = await import(${module}); flags.adoptEngineFlags(workerData); parentPort.postMessage('waiting'); flags.settleEngineFlags(); parentPort.postMessage(flags.engineFlags([]));`;
+    const engineFlagsSet = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(`import(${JSON.stringify(`data:text/javascript,${encodeURIComponent(script)}`)});`, { eval: true, workerData: { engineFlags: INTERRUPT_BUDGET_FLAG, engineFlagsSet } });
+    const messages: string[] = [];
+    let told = () => undefined as void;
+    worker.on('message', (m: string) => {
+      messages.push(m);
+      told();
+    });
+    const until = (count: number) => new Promise<void>((resolve) => (told = () => void (messages.length >= count && resolve()))());
+    try {
+      await until(1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(messages).toStrictEqual(['waiting']);
+      Atomics.store(engineFlagsSet, 0, 1);
+      Atomics.notify(engineFlagsSet, 0);
+      await until(2);
+      expect(messages).toStrictEqual(['waiting', INTERRUPT_BUDGET_FLAG]);
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it("a budget on Node's command line is left as it is, and the format worker starts with it (a worker inherits V8 flags only by Node's default: given explicitly, Node refuses them)", () => {
@@ -207,6 +284,8 @@ describe('a large render lets the heaps grow less (engine-flags.ts `preferSmallH
     expect(relevant(whole.events)[0]).toBe(`v8 ${HEAP_GROWING_FLAG}`);
     expect(relevant(whole.events)).toContain('worker');
     expect(relevant(whole.events).filter((e) => e !== 'worker')).toStrictEqual([`v8 ${HEAP_GROWING_FLAG}`]);
+    // The budget too, set with it: before the first worker.
+    expect(whole.events.filter((e) => e.startsWith('v8 ') || e.startsWith('worker ')).slice(0, 3).map((e) => (e.startsWith('worker ') ? 'worker' : e))).toStrictEqual([`v8 ${INTERRUPT_BUDGET_FLAG}`, `v8 ${HEAP_GROWING_FLAG}`, 'worker']);
     const some = flagsSetByBin([], ['generate', '--operation-id', 'create-realtime-session'], large);
     expect(some.code).toBe(0);
     expect(relevant(some.events)).toContain('worker');
@@ -221,10 +300,10 @@ describe('a large render lets the heaps grow less (engine-flags.ts `preferSmallH
   }, 120_000);
 
   it('engineFlags names the factor set at run time or on the command line (a worker adopts both from its parent)', () => {
-    adoptEngineFlags(`${INTERRUPT_BUDGET_FLAG} ${HEAP_GROWING_FLAG}`);
+    adoptEngineFlags({ engineFlags: `${INTERRUPT_BUDGET_FLAG} ${HEAP_GROWING_FLAG}` });
     expect(engineFlags([])).toBe(`${INTERRUPT_BUDGET_FLAG} ${HEAP_GROWING_FLAG}`);
     expect(engineFlags(['--heap_growing_percent=30'])).toBe(`${INTERRUPT_BUDGET_FLAG} --heap-growing-percent=30`);
-    adoptEngineFlags('');
+    adoptEngineFlags({ engineFlags: '' });
     expect(engineFlags(['--interrupt-budget=5000', '--heap-growing-percent=30'])).toBe('--interrupt-budget=5000 --heap-growing-percent=30');
     expect(engineFlags([])).toBe('');
   });

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The CLI as installed: compiled JavaScript in dist/, no TypeScript loader. Configs and team
 // templates in TypeScript load through jiti (generator/import-module.ts), on demand.
-import { allowHeapControl, tuneEngine } from '../engine-flags.ts';
+import { allowHeapControl, tuneEngineLater } from '../engine-flags.ts';
 import { main } from '../cli/main.ts';
 
-// Before any work: the format worker the run starts shares the process's V8 flags.
-tuneEngine();
+// Before any work, the budget is chosen; it is set before the command's work, or once the first
+// worker a render or `sync` starts ahead is online (engine-flags.ts `tuneEngineLater`).
+tuneEngineLater();
 // This process is the bin's own: a render may collect a large spec's tree once it is cut, and
 // let its heaps grow less once it is large.
 allowHeapControl();

@@ -1,5 +1,6 @@
 import { MorphError } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
+import { applyEngineFlags } from '../engine-flags.ts';
 import { toolkit } from '../toolkit.ts';
 import type { CliIO, Command } from './command.ts';
 
@@ -9,9 +10,9 @@ import type { CliIO, Command } from './command.ts';
  */
 export const commands: readonly CommandEntry[] = [
   { name: 'init', summary: 'start a project: a commented config, the spec, optionally a CI workflow', load: async () => (await import('./commands/init.ts')).initCommand },
-  { name: 'generate', summary: 'generate the client package from the spec, config and templates', load: async () => (await import('./commands/generate.ts')).generateCommand },
-  { name: 'check', summary: 'fail when the output folder differs from what generate would write', load: async () => (await import('./commands/check.ts')).checkCommand },
-  { name: 'sync', summary: 'take the selected operations from an upstream spec into spec/, then regenerate', load: async () => (await import('./commands/sync.ts')).syncCommand },
+  { name: 'generate', summary: 'generate the client package from the spec, config and templates', workerFirst: true, load: async () => (await import('./commands/generate.ts')).generateCommand },
+  { name: 'check', summary: 'fail when the output folder differs from what generate would write', workerFirst: true, load: async () => (await import('./commands/check.ts')).checkCommand },
+  { name: 'sync', summary: 'take the selected operations from an upstream spec into spec/, then regenerate', workerFirst: true, load: async () => (await import('./commands/sync.ts')).syncCommand },
   { name: 'release', summary: 'record a release for a spec changed by hand (version bump, changelog), then regenerate', load: async () => (await import('./commands/release.ts')).releaseCommand },
   { name: 'extract', summary: 'write the selected subset of an upstream spec to a file, and nothing else', load: async () => (await import('./commands/extract.ts')).extractCommand },
   { name: 'explain', summary: 'show why a schema is kept: the chain of references from an operation to it', load: async () => (await import('./commands/explain.ts')).explainCommand },
@@ -24,6 +25,12 @@ interface CommandEntry {
   /** One line for the command list. */
   readonly summary: string;
   readonly load: () => Promise<Command>;
+  /**
+   * The command starts a worker thread before its heavy work (a render's format worker, `sync`'s
+   * upstream worker): the bin's interrupt budget is set once that worker is online, not before the
+   * command runs (engine-flags.ts `tuneEngineLater`).
+   */
+  readonly workerFirst?: true;
 }
 
 function usage(): string {
@@ -55,6 +62,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     io.err(`error OM100: unknown command "${name}"\n\n${usage()}`);
     return 1;
   }
+  if (!command.workerFirst) applyEngineFlags();
   try {
     return await (await command.load()).run(rest, io);
   } catch (cause) {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { message } from '../diagnostics/message.ts';
 import { writePendingCodeCaches } from '../code-cache.ts';
-import { engineFlags, preferSmallHeaps } from '../engine-flags.ts';
+import { preferSmallHeaps, workerEngineFlags, type WorkerEngineFlags } from '../engine-flags.ts';
 import { compiledWorker, startWorker } from '../worker-script.ts';
 import { createFormatter, type Formatter, type FormatterSetup } from './formatter.ts';
 
@@ -33,12 +33,11 @@ export function cacheable(outcome: FormatOutcome): outcome is Extract<FormatOutc
 
 /**
  * How a format worker starts: the setup to load at once, whether to warm it up on samples while it
- * waits, and the V8 flags this process set at run time (`engineFlags`: its code cache keys by them).
+ * waits, and the V8 flags it sets and keys its code cache by (engine-flags.ts `workerEngineFlags`).
  */
-export interface WorkerData {
+export interface WorkerData extends WorkerEngineFlags {
   readonly setup: FormatterSetup;
   readonly warmUp: boolean;
-  readonly engineFlags: string;
   /** The characters of text the worker has formatted, counted up by it as it answers (shared memory, see `startFormatPool`). */
   readonly answered: Int32Array;
 }
@@ -226,7 +225,7 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     // document's 47 files at 217 instead of 245, its Assistants tag (92 files) at 260 instead of
     // 311, with the same CPU. The workers a large package adds get 16 MiB (`ADDED_YOUNG_MB`).
     const answered = new Int32Array(new SharedArrayBuffer(4));
-    const workerData: WorkerData = { setup: warm, warmUp: early && warmUp, engineFlags: engineFlags(), answered };
+    const workerData: WorkerData = { setup: warm, warmUp: early && warmUp, ...workerEngineFlags(), answered };
     const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: early ? 8 : ADDED_YOUNG_MB } };
     const thread = startWorker(script, options);
     const member: Member = { thread, given: 0, answered, jobs: 0 };

@@ -24,9 +24,9 @@ const formatterFor = (setup: FormatterSetup): Promise<Formatter> => {
   return formatter;
 };
 
-const { setup: warm, warmUp: warming, engineFlags, answered } = workerData as WorkerData;
+const { setup: warm, warmUp: warming, answered } = workerData as WorkerData;
 // Before prettier loads: its code cache entries are keyed by them.
-adoptEngineFlags(engineFlags);
+adoptEngineFlags(workerData as WorkerData);
 const ready = formatterFor(warm);
 // One job at a time, in the order posted (the pool posts a job as soon as its file is printed): two
 // in flight would hold two syntax trees, and the last posted would not wait its turn. The warm-up

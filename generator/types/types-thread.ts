@@ -1,20 +1,19 @@
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { failureFrom, type FailureReply } from '../diagnostics/crossing.ts';
-import { engineFlags } from '../engine-flags.ts';
+import { applyEngineFlags, workerEngineFlags, type WorkerEngineFlags } from '../engine-flags.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { compiledWorker } from '../worker-script.ts';
 
 /**
  * How the types worker starts (types-worker.ts): the port it answers on, the shared slots it
- * signals through (`FLAG`, `PROGRESS`), and the V8 flags this process set at run time (its code
- * cache entries are keyed by them).
+ * signals through (`FLAG`, `PROGRESS`), and the V8 flags it sets and keys its code cache entries by
+ * (engine-flags.ts `workerEngineFlags`).
  */
-export interface TypesWorkerData {
+export interface TypesWorkerData extends WorkerEngineFlags {
   readonly port: MessagePort;
   readonly answered: Int32Array;
   /** When the main thread started the worker (`clock()`): the worker's progress is told in milliseconds after it. */
   readonly start: number;
-  readonly engineFlags: string;
 }
 
 /** The slot of `answered` the worker sets to 1 when it has answered or ended. */
@@ -90,7 +89,11 @@ export function startTypesWorker(script = compiledWorker('types-worker', import.
   const { port1, port2 } = new MessageChannel();
   const answered = new Int32Array(new SharedArrayBuffer(8));
   const start = clock();
-  const workerData: TypesWorkerData = { port: port2, answered, start, engineFlags: engineFlags() };
+  // The bin's budget set now if it is still to be (engine-flags.ts `tuneEngineLater`): this thread may
+  // wait for the worker's answer without turning its event loop (`typesOffThread`), and the worker would
+  // wait for the budget before it loads TypeScript.
+  applyEngineFlags();
+  const workerData: TypesWorkerData = { port: port2, answered, start, ...workerEngineFlags() };
   const thread = new Worker(withExitFlag(script), { eval: true, workerData, transferList: [port2] });
   // Whatever ends the thread early, the read makes the types here.
   thread.on('error', () => undefined);

@@ -1,7 +1,7 @@
 /**
  * The worker thread a large document's types are made on (types-thread.ts, which starts it with
- * the program that raises the shared flag when the thread ends): it adopts the V8 flags the
- * main thread set (its code cache entries are keyed by them), loads TypeScript's compiler and
+ * the program that raises the shared flag when the thread ends): it adopts and sets the V8
+ * flags the main thread gave it (its code cache entries are keyed by them), loads TypeScript's compiler and
  * openapi-typescript, makes the types of the one document
  * it is posted (its own copy, which openapi-typescript may change), telling the main thread when
  * it last transformed a schema (a worker that makes progress is working: see SILENCE_LIMIT_MS),
@@ -15,8 +15,8 @@ import { openapiTypescript, typescript } from '../heavy.ts';
 import { openapiTypes } from './openapi-types.ts';
 import { clock, FLAG, PROGRESS, type TypesReply, type TypesRequest, type TypesWorkerData } from './types-thread.ts';
 
-const { port, answered, start, engineFlags } = workerData as TypesWorkerData;
-adoptEngineFlags(engineFlags);
+const { port, answered, start } = workerData as TypesWorkerData;
+adoptEngineFlags(workerData as TypesWorkerData);
 // Loaded before the document comes: a render starts this thread once it knows its subset is large,
 // and validates the subset meanwhile (types-thread.ts `startTypesWorker`).
 typescript();

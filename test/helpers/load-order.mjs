@@ -1,5 +1,5 @@
 // A probe of what a CLI process does first, injected from the tests rather than built into the
-// toolkit: on the main thread it logs each worker thread created and terminated, each format job
+// toolkit: on the main thread it logs each worker thread created, online and terminated, each format job
 // posted to one (`post <file>`), each file read with fs/promises' `readFile` (the spec loader's read; module
 // loading's `file:` URLs are left out) and with `fs.readFileSync` (`read-sync <file>`: the journal's), each file opened with `fs.openSync` (how the code cache
 // reads typescript.js) and each V8 flag set with `v8.setFlagsFromString`, one line each, in order,
@@ -22,6 +22,7 @@ if (log && isMainThread) {
       appendFileSync(log, `worker ${String(script)}\n`);
       super(script, ...rest);
       this.script = script;
+      this.once('online', () => appendFileSync(log, `online ${String(script)}\n`));
     }
     terminate() {
       appendFileSync(log, `terminate ${String(this.script)}\n`);

@@ -1,3 +1,4 @@
+import { applyEngineFlagsWithoutWorker } from '../../engine-flags.ts';
 import { warning } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
@@ -35,8 +36,10 @@ ${SELECTION_HELP}`,
     const from = requireFrom(values.from, 'sync');
     const verbosity = verbosityOf(values);
     // The thread that loads the upstream starts first (its module is small), while this one loads
-    // sync's modules and the config: the upstream is the start of the run's critical path.
+    // sync's modules and the config: the upstream is the start of the run's critical path. The bin's
+    // interrupt budget is set once it is online (engine-flags.ts `tuneEngineLater`).
     (await import('../../sync/upstream-thread.ts')).startUpstreamWorker();
+    applyEngineFlagsWithoutWorker();
     const [{ sync }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
     const config = await configFromFlags(values, io.cwd);
     const progress = cliProgress(io, verbosity);
