@@ -34,7 +34,8 @@ import { toolkitRoot } from './toolkit.ts';
  *   sha256 of the data and the data; a file that does not match is ignored, so a corrupt or foreign
  *   entry costs a normal compile, never a wrong module.
  * - When: the data is made as the process exits (`createCachedData` then includes the functions the
- *   run compiled lazily), or when `writePendingCodeCaches` is called (a worker thread), and written
+ *   run compiled lazily), or when `writePendingCodeCaches` is called (a worker thread; the main
+ *   thread before it changes V8's flags: engine-flags.ts `beforeEngineFlagsChange`), and written
  *   to a temp file renamed into place, only when the run found none or V8 rejected it; the output
  *   of the run is done by then.
  */

@@ -19,7 +19,8 @@ import type { Worker } from 'node:worker_threads';
  * delay), where neither the factor nor the gain was measured.
  *
  * Chosen by the bin (`bin/openapi-morph.ts`) before the CLI does anything, and set when the command
- * runs, or for `generate`, `check` and `sync` once their first worker is online (`tuneEngineLater`).
+ * runs, or for the commands that start a worker first once it is online or earlier
+ * (`tuneEngineLater` says when).
  * Not by the public API, which runs inside someone else's process. Node's docs warn that flags set
  * after start-up may do nothing: the budget is read whenever a function's budget is reset, and `test/engine-flags.test.ts` shows a function that the
  * default budget optimizes staying unoptimized after the same calls with this one. A budget given on Node's
@@ -66,12 +67,13 @@ let beforeChange: () => void = () => undefined;
  * Why: V8's flag hash includes the budget, and Node's own modules come with code cache made under
  * the default hash, refused under any other. A worker thread compiles a hundred of them as it boots:
  * with the budget set before, a worker took 80-100 ms to run its first module instead of 40-50
- * (Node 20.20, two cores). Measured on one operation of our spec, 11 interleaved cold runs: 0.47 s
- * wall and 0.68 s CPU against 0.49 s and 0.74 s with the budget set at the start.
+ * (Node 20.20, two cores). Measured on one operation of our spec, 11 interleaved cold runs: 0.45 s
+ * wall and 0.66 s CPU against 0.47 s and 0.70 s with the budget set at the start.
  */
 export function tuneEngineLater(execArgv: readonly string[] = process.execArgv): void {
   const given = execArgv.some((arg) => valueOf(arg, 'interrupt-budget') !== undefined);
   later = given ? undefined : { flag: INTERRUPT_BUDGET_FLAG, set: new Int32Array(new SharedArrayBuffer(4)) };
+  handedOut = false;
 }
 
 /**
@@ -84,11 +86,15 @@ export function applyEngineFlags(set: (flags: string) => void = setFlagsFromStri
   const chosen = later;
   later = undefined;
   if (chosen === undefined) return;
-  beforeChange();
-  set(chosen.flag);
-  setAtRunTime['interrupt-budget'] = chosen.flag;
-  Atomics.store(chosen.set, 0, 1);
-  Atomics.notify(chosen.set, 0);
+  try {
+    beforeChange();
+    set(chosen.flag);
+    setAtRunTime['interrupt-budget'] = chosen.flag;
+  } finally {
+    // Whatever happened: a worker waiting for the budget would otherwise wait forever.
+    Atomics.store(chosen.set, 0, 1);
+    Atomics.notify(chosen.set, 0);
+  }
 }
 
 /** `hook` runs just before `applyEngineFlags` changes V8's flags (code-cache.ts writes its pending entries). */
@@ -97,8 +103,11 @@ export function beforeEngineFlagsChange(hook: () => void): void {
 }
 
 /**
- * Sets the budget `tuneEngineLater` chose once `worker` is online, if nothing set it before: the
- * thread has then compiled Node's modules it boots with, under the hash their code cache was made for.
+ * Sets the budget `tuneEngineLater` chose once `worker` is online, if nothing set it before. The
+ * thread has then compiled the modules of Node it boots with, under the hash their code cache was
+ * made for, though not those its entry module loads next: a bare worker importing the format
+ * pool's module was loaded after 112 ms with the budget set on 'online', 87 ms with it set on the
+ * worker's first line, 142 ms with it set before (a helper's review, 15 runs each).
  */
 export function applyEngineFlagsOnline(worker: Worker): void {
   if (later !== undefined) worker.once('online', () => applyEngineFlags());
@@ -194,7 +203,7 @@ const FLAG_PATTERNS = Object.fromEntries(TUNED.map((name) => [name, new RegExp(`
 
 /**
  * A full garbage collection on request, in the bin's process only: the bin calls
- * `allowHeapControl` (as it sets the interrupt budget above); the public API runs
+ * `allowHeapControl` (as it chooses the interrupt budget above); the public API runs
  * inside someone else's process, where `collectGarbage` and `preferSmallHeaps` (below) do nothing.
  *
  * Why: a render reads only the selected subset, so once it is cut, nearly all of a large spec's
@@ -228,8 +237,9 @@ export const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
 /**
  * Makes every heap of the process (the main thread's and the format workers') grow to 1.5 times
  * what a full collection left live, in the bin's process only, unless Node's command line set a
- * factor; `set` is V8's flag setter (a test's spy). `generate` and `check` call it before they
- * start any worker when the spec is a file of at least 1 MB rendered whole (cli/command.ts `withFormatAhead`), and
+ * factor; `set` is V8's flag setter (a test's spy). `generate`, `check` and `release` call it
+ * before they start any worker when the spec is a file of at least 1 MB rendered whole
+ * (cli/command.ts `withFormatAhead`), and
  * the format pool when a package's text makes it large (format-jobs.ts `PARALLEL_CHARS`), so a
  * small render runs as before.
  *

@@ -82,6 +82,23 @@ describe('the CLI raises V8 interrupt budget', () => {
     expect(before.startsWith('online ') && before.endsWith('/format-worker.js') || /^open .*\.c?js$/.test(after)).toBe(true);
   });
 
+  it('a render with formatting off sets it before TypeScript loads, with no worker; release starts its format worker first, as generate does', () => {
+    const off = flagsSetByBin([], ['generate'], undefined, { output: { format: false } });
+    expect(off.code).toBe(0);
+    const named = (events: readonly string[]) =>
+      events.filter((e) => e.startsWith('v8 ') || e.startsWith('worker ') || e.endsWith('/typescript/lib/typescript.js')).map((e) => (e.startsWith('open ') ? 'typescript' : e.startsWith('worker ') ? 'worker' : e));
+    expect(named(off.events)).toStrictEqual([`v8 ${INTERRUPT_BUDGET_FLAG}`, 'typescript']);
+    // A project generated once, its spec's version changed by hand, then recorded.
+    const spec = readFileSync(join(repoRoot, 'spec/openapi.yaml'), 'utf8');
+    expect(flagsSetByBin([], ['generate'], spec).code).toBe(0);
+    const dir = project!.dir;
+    project!.write('spec/openapi.yaml', spec.replace(/^( {2}version: ).*$/m, '$19.9.9'));
+    const log = join(dir, 'release.log');
+    const run = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, binPath, 'release', '--bump', 'patch'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LOAD_ORDER_LOG: log } });
+    expect([run.status, run.stderr]).toStrictEqual([0, '']);
+    expect(named(readFileSync(log, 'utf8').split('\n')).slice(0, 3)).toStrictEqual(['worker', `v8 ${INTERRUPT_BUDGET_FLAG}`, 'typescript']);
+  });
+
   it('a command that starts no worker ahead sets it before it works: extract, before it reads the spec', () => {
     const { events, code } = flagsSetByBin([], ['extract', '--from', 'spec/openapi.yaml', '--out', 'subset.yaml', '--all']);
     expect(code).toBe(0);
@@ -92,23 +109,28 @@ describe('the CLI raises V8 interrupt budget', () => {
   });
 
   it('tuneEngineLater chooses the budget without setting it; applyEngineFlags sets it once and raises the slot the workers given it wait on', () => {
-    const set: string[] = [];
-    tuneEngineLater(['--interrupt-budget=5000']);
-    applyEngineFlags((flags) => set.push(flags));
-    expect(set).toStrictEqual([]);
-    expect(workerEngineFlags([])).toStrictEqual({ engineFlags: '' });
-    tuneEngineLater([]);
-    expect(set).toStrictEqual([]);
-    expect(engineFlags([])).toBe('');
-    const given = workerEngineFlags([]);
-    expect(given.engineFlags).toBe(INTERRUPT_BUDGET_FLAG);
-    expect(Atomics.load(given.engineFlagsSet!, 0)).toBe(0);
-    applyEngineFlags((flags) => set.push(flags));
-    applyEngineFlags((flags) => set.push(flags));
-    expect(set).toStrictEqual([INTERRUPT_BUDGET_FLAG]);
-    expect(Atomics.load(given.engineFlagsSet!, 0)).toBe(1);
-    expect(engineFlags([])).toBe(INTERRUPT_BUDGET_FLAG);
-    expect(workerEngineFlags([])).toStrictEqual({ engineFlags: INTERRUPT_BUDGET_FLAG });
+    try {
+      const set: string[] = [];
+      tuneEngineLater(['--interrupt-budget=5000']);
+      applyEngineFlags((flags) => set.push(flags));
+      expect(set).toStrictEqual([]);
+      expect(workerEngineFlags([])).toStrictEqual({ engineFlags: '' });
+      tuneEngineLater([]);
+      expect(set).toStrictEqual([]);
+      expect(engineFlags([])).toBe('');
+      const given = workerEngineFlags([]);
+      expect(given.engineFlags).toBe(INTERRUPT_BUDGET_FLAG);
+      expect(Atomics.load(given.engineFlagsSet!, 0)).toBe(0);
+      applyEngineFlags((flags) => set.push(flags));
+      applyEngineFlags((flags) => set.push(flags));
+      expect(set).toStrictEqual([INTERRUPT_BUDGET_FLAG]);
+      expect(Atomics.load(given.engineFlagsSet!, 0)).toBe(1);
+      expect(engineFlags([])).toBe(INTERRUPT_BUDGET_FLAG);
+      expect(workerEngineFlags([])).toStrictEqual({ engineFlags: INTERRUPT_BUDGET_FLAG });
+    } finally {
+      // Nothing chosen, nothing given: the files after this one in this worker (`isolate: false`) find the module as it was.
+      tuneEngineLater(['--interrupt-budget=5000']);
+    }
   });
 
   it('the budget chosen is set once a worker started by startWorker is online, not when it is started', () => {

@@ -80,7 +80,7 @@ function expectsLargeRender(config: ResolvedConfig): boolean {
 
 /**
  * For a command that has decided to render (`generate`, `check`: the no-op check found a changed
- * input, or `--force`): the render's format worker starts now, before the render's modules load
+ * input, or `--force`; `release`): the render's format worker starts now, before the render's modules load
  * (format/render-pool.ts), and `run` renders; a worker no render took is closed when `run` ends. The
  * bin's interrupt budget is set once that worker is online, or now without one (engine-flags.ts
  * `tuneEngineLater`).

@@ -13,7 +13,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'generate', summary: 'generate the client package from the spec, config and templates', workerFirst: true, load: async () => (await import('./commands/generate.ts')).generateCommand },
   { name: 'check', summary: 'fail when the output folder differs from what generate would write', workerFirst: true, load: async () => (await import('./commands/check.ts')).checkCommand },
   { name: 'sync', summary: 'take the selected operations from an upstream spec into spec/, then regenerate', workerFirst: true, load: async () => (await import('./commands/sync.ts')).syncCommand },
-  { name: 'release', summary: 'record a release for a spec changed by hand (version bump, changelog), then regenerate', load: async () => (await import('./commands/release.ts')).releaseCommand },
+  { name: 'release', summary: 'record a release for a spec changed by hand (version bump, changelog), then regenerate', workerFirst: true, load: async () => (await import('./commands/release.ts')).releaseCommand },
   { name: 'extract', summary: 'write the selected subset of an upstream spec to a file, and nothing else', load: async () => (await import('./commands/extract.ts')).extractCommand },
   { name: 'explain', summary: 'show why a schema is kept: the chain of references from an operation to it', load: async () => (await import('./commands/explain.ts')).explainCommand },
   { name: 'diff', summary: 'what changed between two specs for the selected operations, and whether it breaks clients', load: async () => (await import('./commands/diff.ts')).diffCommand },
@@ -27,7 +27,7 @@ interface CommandEntry {
   readonly load: () => Promise<Command>;
   /**
    * The command starts a worker thread before its heavy work (a render's format worker, `sync`'s
-   * upstream worker): the bin's interrupt budget is set once that worker is online, not before the
+   * upstream worker; `release` renders too): the bin's interrupt budget is set once that worker is online, not before the
    * command runs (engine-flags.ts `tuneEngineLater`).
    */
   readonly workerFirst?: true;

@@ -33,7 +33,7 @@ export function cacheable(outcome: FormatOutcome): outcome is Extract<FormatOutc
 
 /**
  * How a format worker starts: the setup to load at once, whether to warm it up on samples while it
- * waits, and the V8 flags it sets and keys its code cache by (engine-flags.ts `workerEngineFlags`).
+ * waits, and the V8 flags it keys its code cache by (engine-flags.ts `workerEngineFlags`).
  */
 export interface WorkerData extends WorkerEngineFlags {
   readonly setup: FormatterSetup;

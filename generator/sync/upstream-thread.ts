@@ -35,7 +35,7 @@ export interface SyncSubset {
   readonly warnings: readonly Diagnostic[];
 }
 
-/** How the upstream worker starts (upstream-worker.ts): the V8 flags it sets and keys its code cache entries by (engine-flags.ts `workerEngineFlags`). */
+/** How the upstream worker starts (upstream-worker.ts): the V8 flags it keys its code cache entries by (engine-flags.ts `workerEngineFlags`). */
 export type UpstreamWorkerData = WorkerEngineFlags;
 
 /** What the main thread posts to the upstream worker, once: what to load. */

@@ -1,6 +1,6 @@
 /**
- * The worker thread `sync` loads its upstream subset on (upstream-thread.ts): it adopts and sets the
- * V8 flags the main thread gave it (its code cache entries are keyed by them), loads its modules, and
+ * The worker thread `sync` loads its upstream subset on (upstream-thread.ts): it adopts the V8
+ * flags the main thread gave it (its code cache entries are keyed by them), loads its modules, and
  * waits for its one request; then it loads, applies overlays, selects and validates as
  * `upstreamSubset` does, posting each stage as it begins, and posts the subset or the failure.
  * The upstream tree stays in this thread's heap, which ends with it.

@@ -6,7 +6,7 @@ import { compiledWorker } from '../worker-script.ts';
 
 /**
  * How the types worker starts (types-worker.ts): the port it answers on, the shared slots it
- * signals through (`FLAG`, `PROGRESS`), and the V8 flags it sets and keys its code cache entries by
+ * signals through (`FLAG`, `PROGRESS`), and the V8 flags it keys its code cache entries by
  * (engine-flags.ts `workerEngineFlags`).
  */
 export interface TypesWorkerData extends WorkerEngineFlags {

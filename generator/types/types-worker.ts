@@ -1,7 +1,8 @@
 /**
  * The worker thread a large document's types are made on (types-thread.ts, which starts it with
- * the program that raises the shared flag when the thread ends): it adopts and sets the V8
- * flags the main thread gave it (its code cache entries are keyed by them), loads TypeScript's compiler and
+ * the program that raises the shared flag when the thread ends): it adopts the V8 flags
+ * the main thread gave it (its code cache entries are keyed by them; a budget the main thread has
+ * still to set is waited for), loads TypeScript's compiler and
  * openapi-typescript, makes the types of the one document
  * it is posted (its own copy, which openapi-typescript may change), telling the main thread when
  * it last transformed a schema (a worker that makes progress is working: see SILENCE_LIMIT_MS),

@@ -1,6 +1,6 @@
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { commonFlags, configFromFlags, parseFlags } from '../args.ts';
-import { CONFIG_HELP, printWarnings, type Command } from '../command.ts';
+import { CONFIG_HELP, printWarnings, type Command, withFormatAhead } from '../command.ts';
 
 const BUMPS = ['patch', 'minor', 'major'] as const;
 
@@ -31,13 +31,16 @@ ${CONFIG_HELP}`,
     const bump = values.bump;
     if (bump !== undefined && !(BUMPS as readonly string[]).includes(bump)) fail('OM100', `--bump must be one of ${BUMPS.join(', ')}`);
     const config = await configFromFlags(values, io.cwd);
-    const report = await release(config, {
-      cwd: io.cwd,
-      reuseOutput: true,
-      ...(values.previous !== undefined ? { previous: values.previous } : {}),
-      ...(bump !== undefined ? { bump: bump as (typeof BUMPS)[number] } : {}),
-      ...(values.summary !== undefined ? { summary: values.summary } : {}),
-    });
+    // Its render's format worker starts now, while the specs load and compare (as generate's does).
+    const report = await withFormatAhead(config, () =>
+      release(config, {
+        cwd: io.cwd,
+        reuseOutput: true,
+        ...(values.previous !== undefined ? { previous: values.previous } : {}),
+        ...(bump !== undefined ? { bump: bump as (typeof BUMPS)[number] } : {}),
+        ...(values.summary !== undefined ? { summary: values.summary } : {}),
+      }),
+    );
     printWarnings(io, report.result.warnings);
     const written = report.difference.stale.length + report.difference.missing.length;
     io.out(
