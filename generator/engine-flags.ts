@@ -1,6 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Worker } from 'node:worker_threads';
 
 /**
  * V8's interrupt budget for a CLI process: 16 times V8 11.3's default (Node 20's; 67,584 bytes of
@@ -19,9 +18,8 @@ import type { Worker } from 'node:worker_threads';
  * delay), where neither the factor nor the gain was measured.
  *
  * Chosen by the bin (`bin/openapi-morph.ts`) before the CLI does anything, and set when the command
- * runs, or for the commands that start a worker first once it is online or earlier
- * (`tuneEngineLater` says when).
- * Not by the public API, which runs inside someone else's process. Node's docs warn that flags set
+ * runs, or for the commands that start a worker first once its modules have loaded or earlier
+ * (`tuneEngineLater` says when). Not by the public API, which runs inside someone else's process. Node's docs warn that flags set
  * after start-up may do nothing: the budget is read whenever a function's budget is reset, and `test/engine-flags.test.ts` shows a function that the
  * default budget optimizes staying unoptimized after the same calls with this one. A budget given on Node's
  * command line (`node --interrupt-budget=N`) is left as it is.
@@ -47,10 +45,16 @@ export function tuneEngine(execArgv: readonly string[] = process.execArgv, set: 
 
 /**
  * The budget chosen by `tuneEngineLater` and not given to V8 yet (`applyEngineFlags` sets it), and
- * the slot it raises (to 1) once it has, in memory shared with the workers given the budget before
- * (`workerEngineFlags`): they wait for it before they compile anything keyed by the flags.
+ * two slots in memory shared with the workers given the budget (`workerEngineFlags`): `SET`, which
+ * this thread raises once it has set the budget (they wait for it before they compile anything
+ * keyed by the flags), and `READY`, which the first of them raises once its own modules have
+ * loaded (`adoptEngineFlags`; this thread then sets the budget).
  */
-let later: { readonly flag: string; readonly set: Int32Array } | undefined;
+let later: { readonly flag: string; readonly slots: Int32Array } | undefined;
+const SET = 0;
+const READY = 1;
+/** `Atomics.waitAsync` (Node 16 and later; TypeScript's lib has it from ES2024, after ours): a promise, or a string when there is nothing to wait for. */
+const waitAsync = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number): { value: Promise<string> | string } }).waitAsync;
 /** Whether a worker was given the budget still to be set (`workerEngineFlags`). */
 let handedOut = false;
 /** What runs just before `applyEngineFlags` sets a flag (`beforeEngineFlagsChange`). */
@@ -59,7 +63,7 @@ let beforeChange: () => void = () => undefined;
 /**
  * Chooses the budget, as `tuneEngine`, to be set by `applyEngineFlags`: before the command runs,
  * or, for a command that starts a worker before its heavy work (cli/main.ts `workerFirst`), once
- * that worker is online (`applyEngineFlagsOnline`), and at the latest before this thread's next
+ * that worker's modules have loaded (`workerEngineFlags`), and at the latest before this thread's next
  * compile keyed by the flags (`settleEngineFlags`), when the heap flag is set (`preferSmallHeaps`)
  * or a types worker starts (types-thread.ts). Only this thread sets it: a worker given it waits for
  * it before its first compile keyed by the flags (`settleEngineFlags`).
@@ -72,7 +76,7 @@ let beforeChange: () => void = () => undefined;
  */
 export function tuneEngineLater(execArgv: readonly string[] = process.execArgv): void {
   const given = execArgv.some((arg) => valueOf(arg, 'interrupt-budget') !== undefined);
-  later = given ? undefined : { flag: INTERRUPT_BUDGET_FLAG, set: new Int32Array(new SharedArrayBuffer(4)) };
+  later = given ? undefined : { flag: INTERRUPT_BUDGET_FLAG, slots: new Int32Array(new SharedArrayBuffer(8)) };
   handedOut = false;
 }
 
@@ -92,8 +96,8 @@ export function applyEngineFlags(set: (flags: string) => void = setFlagsFromStri
     setAtRunTime['interrupt-budget'] = chosen.flag;
   } finally {
     // Whatever happened: a worker waiting for the budget would otherwise wait forever.
-    Atomics.store(chosen.set, 0, 1);
-    Atomics.notify(chosen.set, 0);
+    Atomics.store(chosen.slots, SET, 1);
+    Atomics.notify(chosen.slots, SET);
   }
 }
 
@@ -103,20 +107,9 @@ export function beforeEngineFlagsChange(hook: () => void): void {
 }
 
 /**
- * Sets the budget `tuneEngineLater` chose once `worker` is online, if nothing set it before. The
- * thread has then compiled the modules of Node it boots with, under the hash their code cache was
- * made for, though not those its entry module loads next: a bare worker importing the format
- * pool's module was loaded after 112 ms with the budget set on 'online', 87 ms with it set on the
- * worker's first line, 142 ms with it set before (a helper's review, 15 runs each).
- */
-export function applyEngineFlagsOnline(worker: Worker): void {
-  if (later !== undefined) worker.once('online', () => applyEngineFlags());
-}
-
-/**
  * For a command that starts a worker before its heavy work (cli/main.ts `workerFirst`), just after it
- * would have: sets the budget now unless a worker was started that sets it once online (none:
- * formatting off, or no compiled worker).
+ * would have: sets the budget now unless a worker was given it (none started: formatting off, or no
+ * compiled worker).
  */
 export function applyEngineFlagsWithoutWorker(): void {
   if (!handedOut) applyEngineFlags();
@@ -126,16 +119,25 @@ export function applyEngineFlagsWithoutWorker(): void {
 export interface WorkerEngineFlags {
   /** The flags it keys its code cache by: those in effect, and the budget still to be set. */
   readonly engineFlags: string;
-  /** Raised once that budget is set (`applyEngineFlags`); absent when none is to be set. */
-  readonly engineFlagsSet?: Int32Array;
+  /** The slots `SET` and `READY` of that budget (`later`); absent when none is to be set. */
+  readonly engineFlagsSlots?: Int32Array;
 }
 
-/** The flags for a worker thread started now (its `workerData`). */
+/**
+ * The flags for a worker thread started now (its `workerData`). The first time a budget is still to
+ * be set, this thread sets it once a worker given it raises `READY`: the worker has then compiled
+ * the modules of Node it boots with and those its own modules import, under the hash their code
+ * cache was made for. (Node's 'online' comes before the worker loads its entry module: a bare
+ * worker importing the format pool's module was loaded after 112 ms with the budget set on
+ * 'online', 87 ms with it set on the worker's first line, 142 ms with it set before; a helper's
+ * review, 15 runs each.) A wait that is never answered holds nothing: the process ends as it would.
+ */
 export function workerEngineFlags(execArgv: readonly string[] = process.execArgv): WorkerEngineFlags {
   const now = engineFlags(execArgv);
   if (later === undefined) return { engineFlags: now };
+  if (!handedOut) void Promise.resolve(waitAsync(later.slots, READY, 0).value).then(() => applyEngineFlags());
   handedOut = true;
-  return { engineFlags: [later.flag, now].filter((flags) => flags !== '').join(' '), engineFlagsSet: later.set };
+  return { engineFlags: [later.flag, now].filter((flags) => flags !== '').join(' '), engineFlagsSlots: later.slots };
 }
 
 /** Sets `flag` (of V8's flag `name`) and records it, unless Node's command line gives `name`. */
@@ -162,31 +164,35 @@ export function engineFlags(execArgv: readonly string[] = process.execArgv): str
 }
 
 /** In a worker thread: raised once the parent has set the flags it named (`WorkerEngineFlags`). */
-let flagsSet: Int32Array | undefined;
+let flagsSlots: Int32Array | undefined;
 
 /**
- * In a worker thread, the flags its parent gave it (`workerEngineFlags()` there): V8's flags are
- * the process's, so this thread records them; a budget the parent has still to set is waited for
- * before the first compile keyed by the flags (`settleEngineFlags`).
+ * In a worker thread, the flags its parent gave it (`workerEngineFlags()` there), called on its first
+ * line, once its modules have loaded: V8's flags are the process's, so this thread records them; a
+ * budget the parent has still to set is asked for now (`READY`) and waited for before the first
+ * compile keyed by the flags (`settleEngineFlags`).
  */
-export function adoptEngineFlags({ engineFlags: flags, engineFlagsSet }: WorkerEngineFlags): void {
+export function adoptEngineFlags({ engineFlags: flags, engineFlagsSlots }: WorkerEngineFlags): void {
   const each = flags.split(' ');
   for (const name of TUNED) setAtRunTime[name] = each.find((flag) => valueOf(flag, name) !== undefined) ?? '';
-  flagsSet = engineFlagsSet;
+  flagsSlots = engineFlagsSlots;
+  if (flagsSlots === undefined) return;
+  Atomics.store(flagsSlots, READY, 1);
+  Atomics.notify(flagsSlots, READY);
 }
 
 /**
  * Before a compile keyed by the flags (code-cache.ts), so that the key names the flags V8 compiles
  * under whatever the timing: on the thread that chose the budget, once a worker was given it, sets
- * it now if its worker is not online yet; in a worker whose parent has still to set the budget it
- * named, waits until it has (once the worker is online, `applyEngineFlagsOnline`, or at its own
- * first such compile).
+ * it now if no worker has asked for it yet; in a worker whose parent has still to set the budget it
+ * named, waits until it has (once a worker asked for it, `workerEngineFlags`, or at the parent's
+ * own first such compile).
  */
 export function settleEngineFlags(): void {
   if (handedOut) applyEngineFlags();
-  if (flagsSet === undefined) return;
-  while (Atomics.load(flagsSet, 0) === 0) Atomics.wait(flagsSet, 0, 0);
-  flagsSet = undefined;
+  if (flagsSlots === undefined) return;
+  while (Atomics.load(flagsSlots, SET) === 0) Atomics.wait(flagsSlots, SET, 0);
+  flagsSlots = undefined;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { applyEngineFlagsOnline } from './engine-flags.ts';
 
 /**
  * The compiled worker module `name` next to the module at `base` (its `import.meta.url`), or
@@ -18,13 +17,10 @@ export function compiledWorker(name: string, base: string): URL | undefined {
  * `node --input-type=module -e` that uses the public API) the worker is a string that imports the
  * module: a worker inherits Node's options, and Node 20 starts none from a file with that one.
  * (Given options of its own, without it, a worker would refuse the V8 flags among them:
- * `--max-old-space-size`.) The bin's interrupt budget, if still to be set, is set once the worker is
- * online (engine-flags.ts `tuneEngineLater`).
+ * `--max-old-space-size`.)
  */
 export function startWorker(script: URL, options: WorkerOptions): Worker {
-  const worker = underInputType(process.execArgv) ? new Worker(`import(${JSON.stringify(script.href)});`, { ...options, eval: true }) : new Worker(script, options);
-  applyEngineFlagsOnline(worker);
-  return worker;
+  return underInputType(process.execArgv) ? new Worker(`import(${JSON.stringify(script.href)});`, { ...options, eval: true }) : new Worker(script, options);
 }
 
 function underInputType(execArgv: readonly string[]): boolean {

@@ -5,7 +5,7 @@ import { allowHeapControl, tuneEngineLater } from '../engine-flags.ts';
 import { main } from '../cli/main.ts';
 
 // Before any work, the budget is chosen; it is set before the command's work, or once the first
-// worker a render or `sync` starts ahead is online (engine-flags.ts `tuneEngineLater`).
+// worker a render or `sync` starts ahead has loaded its modules (engine-flags.ts `tuneEngineLater`).
 tuneEngineLater();
 // This process is the bin's own: a render may collect a large spec's tree once it is cut, and
 // let its heaps grow less once it is large.

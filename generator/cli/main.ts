@@ -27,8 +27,8 @@ interface CommandEntry {
   readonly load: () => Promise<Command>;
   /**
    * The command starts a worker thread before its heavy work (a render's format worker, `sync`'s
-   * upstream worker; `release` renders too): the bin's interrupt budget is set once that worker is online, not before the
-   * command runs (engine-flags.ts `tuneEngineLater`).
+   * upstream worker; `release` renders too): the bin's interrupt budget is set once that worker's
+   * modules have loaded, not before the command runs (engine-flags.ts `tuneEngineLater`).
    */
   readonly workerFirst?: true;
 }

@@ -37,7 +37,7 @@ ${SELECTION_HELP}`,
     const verbosity = verbosityOf(values);
     // The thread that loads the upstream starts first (its module is small), while this one loads
     // sync's modules and the config: the upstream is the start of the run's critical path. The bin's
-    // interrupt budget is set once it is online (engine-flags.ts `tuneEngineLater`).
+    // interrupt budget is set once its modules have loaded (engine-flags.ts `tuneEngineLater`).
     (await import('../../sync/upstream-thread.ts')).startUpstreamWorker();
     applyEngineFlagsWithoutWorker();
     const [{ sync }, { renderText }] = await Promise.all([import('../../sync/index.ts'), import('../../diff/index.ts')]);
