@@ -19,9 +19,10 @@ import { runInNewContext } from 'node:vm';
  *
  * Chosen by the bin (`bin/openapi-morph.ts`) before the CLI does anything, and set when the command
  * runs, or for the commands that start a worker first once its modules have loaded or earlier
- * (`tuneEngineLater` says when). Not by the public API, which runs inside someone else's process. Node's docs warn that flags set
- * after start-up may do nothing: the budget is read whenever a function's budget is reset, and `test/engine-flags.test.ts` shows a function that the
- * default budget optimizes staying unoptimized after the same calls with this one. A budget given on Node's
+ * (`tuneEngineLater` says when). Not by the public API, which runs inside someone else's process.
+ * Node's docs warn that flags set after start-up may do nothing: the budget is read whenever a
+ * function's budget is reset, and `test/engine-flags.test.ts` shows a function that the default
+ * budget optimizes staying unoptimized after the same calls with this one. A budget given on Node's
  * command line (`node --interrupt-budget=N`) is left as it is.
  */
 export const INTERRUPT_BUDGET = 16 * 67_584;
