@@ -76,9 +76,19 @@ let beforeChange: () => void = () => undefined;
  * wall and 0.66 s CPU against 0.47 s and 0.70 s with the budget set at the start.
  */
 export function tuneEngineLater(execArgv: readonly string[] = process.execArgv): void {
+  // A budget chosen before and not set (a test's process): its workers are released, not left waiting.
+  if (later !== undefined) release(later.slots);
   const given = execArgv.some((arg) => valueOf(arg, 'interrupt-budget') !== undefined);
   later = given ? undefined : { flag: INTERRUPT_BUDGET_FLAG, slots: new Int32Array(new SharedArrayBuffer(8)) };
   handedOut = false;
+}
+
+/** Raises both slots: the workers waiting for the budget go on, and the wait for `READY` settles. */
+function release(slots: Int32Array): void {
+  for (const slot of [SET, READY]) {
+    Atomics.store(slots, slot, 1);
+    Atomics.notify(slots, slot);
+  }
 }
 
 /**
@@ -96,9 +106,9 @@ export function applyEngineFlags(set: (flags: string) => void = setFlagsFromStri
     set(chosen.flag);
     setAtRunTime['interrupt-budget'] = chosen.flag;
   } finally {
-    // Whatever happened: a worker waiting for the budget would otherwise wait forever.
-    Atomics.store(chosen.slots, SET, 1);
-    Atomics.notify(chosen.slots, SET);
+    // Whatever happened: a worker waiting for the budget would otherwise wait forever, and the
+    // wait for `READY` (`workerEngineFlags`) is settled rather than left pending.
+    release(chosen.slots);
   }
 }
 
@@ -131,12 +141,17 @@ export interface WorkerEngineFlags {
  * cache was made for. (Node's 'online' comes before the worker loads its entry module: a bare
  * worker importing the format pool's module was loaded after 112 ms with the budget set on
  * 'online', 87 ms with it set on the worker's first line, 142 ms with it set before; a helper's
- * review, 15 runs each.) A wait that is never answered holds nothing: the process ends as it would.
+ * review, 15 runs each.) Setting the budget raises `READY` too, so the wait always settles (Node 20
+ * does not hold a process open for a pending `Atomics.waitAsync`, but later versions might).
  */
 export function workerEngineFlags(execArgv: readonly string[] = process.execArgv): WorkerEngineFlags {
   const now = engineFlags(execArgv);
   if (later === undefined) return { engineFlags: now };
-  if (!handedOut) void Promise.resolve(waitAsync(later.slots, READY, 0).value).then(() => applyEngineFlags());
+  if (!handedOut) {
+    const armed = later;
+    // Only for the budget it was armed for (`tuneEngineLater` may have chosen another since).
+    void Promise.resolve(waitAsync(armed.slots, READY, 0).value).then(() => later === armed && applyEngineFlags());
+  }
   handedOut = true;
   return { engineFlags: [later.flag, now].filter((flags) => flags !== '').join(' '), engineFlagsSlots: later.slots };
 }

@@ -146,13 +146,31 @@ describe('the CLI raises V8 interrupt budget', () => {
       `const { startWorker } = await import(${module('worker-script.js')});`,
       `const worker = startWorker(new URL(${JSON.stringify(pathToFileURL(join(project.dir, 'slow-worker.mjs')).href)}), { workerData: flags.workerEngineFlags() });`,
       'const seen = [flags.engineFlags()];',
-      "worker.on('online', () => seen.push(flags.engineFlags()));",
+      // At 'online' and halfway through the 300 ms: not yet.
+      "worker.on('online', () => { seen.push(flags.engineFlags()); setTimeout(() => seen.push(flags.engineFlags()), 150); });",
       // Its answer and the budget come by two roads: the budget is looked for until it is set, for at most 5 s.
       "worker.on('message', () => { const end = Date.now() + 5000; const look = () => (flags.engineFlags() !== '' || Date.now() > end ? (console.log(JSON.stringify([...seen, flags.engineFlags()])), worker.terminate()) : setTimeout(look, 5)); look(); });",
     ].join('\n');
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toStrictEqual(['', '', INTERRUPT_BUDGET_FLAG]);
+    expect(JSON.parse(run.stdout)).toStrictEqual(['', '', '', INTERRUPT_BUDGET_FLAG]);
+  });
+
+  it('a budget chosen again releases the slots given out for the one before (both raised), whose READY then sets nothing', () => {
+    const module = JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator/engine-flags.js')).href);
+    const script = [
+      `const flags = await import(${module});`,
+      'flags.tuneEngineLater();',
+      'const old = flags.workerEngineFlags().engineFlagsSlots;',
+      "flags.tuneEngineLater(['--interrupt-budget=5000']);",
+      'const raised = [Atomics.load(old, 0), Atomics.load(old, 1)];',
+      // The old wait settles now: it must not set the budget chosen after it (here none; on a later choice, that one).
+      'flags.tuneEngineLater();',
+      'setTimeout(() => console.log(JSON.stringify([...raised, flags.engineFlags([])])), 50);',
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toStrictEqual([1, 1, '']);
   });
 
   it('a worker given a budget still to be set waits for it before a compile keyed by the flags (settleEngineFlags), until its parent raises the slot', async () => {
