@@ -65,6 +65,16 @@ function flagsSetByBin(nodeFlags: readonly string[], args: readonly string[] = [
   return { events, code: run.status };
 }
 
+/** The compiled module at `path` under dist/generator, as a string literal of its URL. */
+const compiled = (path: string) => JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator', path)).href);
+
+/** What an ES module of `lines`, run in a fresh process, printed as JSON (it must print nothing on stderr). */
+function printedBy(lines: readonly string[]): unknown {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', lines.join('\n')], { encoding: 'utf8', timeout: 30_000 });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as unknown;
+}
+
 describe('the CLI raises V8 interrupt budget', () => {
   it('V8 honours a budget set at run time: a function the default budget optimizes after 100 calls is not optimized with this one', () => {
     expect(optimizedAfter100Calls(undefined)).toBe(true);
@@ -135,31 +145,27 @@ describe('the CLI raises V8 interrupt budget', () => {
   });
 
   it('the budget chosen is set once a worker given it has loaded its modules (adoptEngineFlags, on its first line), not when it is started nor when it is online', () => {
-    const module = (path: string) => JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator', path)).href);
     project?.remove();
     project = tempProject();
     // Its modules take 300 ms to load.
-    project.write('slow-worker.mjs', `import { parentPort, workerData } from 'node:worker_threads';\nawait new Promise((resolve) => setTimeout(resolve, 300));\nconst flags = await import(${module('engine-flags.js')});\nflags.adoptEngineFlags(workerData);\nparentPort.postMessage('adopted');\n`);
-    const script = [
-      `const flags = await import(${module('engine-flags.js')});`,
+    project.write('slow-worker.mjs', `import { parentPort, workerData } from 'node:worker_threads';\nawait new Promise((resolve) => setTimeout(resolve, 300));\nconst flags = await import(${compiled('engine-flags.js')});\nflags.adoptEngineFlags(workerData);\nparentPort.postMessage('adopted');\n`);
+    const printed = printedBy([
+      `const flags = await import(${compiled('engine-flags.js')});`,
       'flags.tuneEngineLater();',
-      `const { startWorker } = await import(${module('worker-script.js')});`,
+      `const { startWorker } = await import(${compiled('worker-script.js')});`,
       `const worker = startWorker(new URL(${JSON.stringify(pathToFileURL(join(project.dir, 'slow-worker.mjs')).href)}), { workerData: flags.workerEngineFlags() });`,
       'const seen = [flags.engineFlags()];',
       // At 'online' and halfway through the 300 ms: not yet.
       "worker.on('online', () => { seen.push(flags.engineFlags()); setTimeout(() => seen.push(flags.engineFlags()), 150); });",
       // Its answer and the budget come by two roads: the budget is looked for until it is set, for at most 5 s.
       "worker.on('message', () => { const end = Date.now() + 5000; const look = () => (flags.engineFlags() !== '' || Date.now() > end ? (console.log(JSON.stringify([...seen, flags.engineFlags()])), worker.terminate()) : setTimeout(look, 5)); look(); });",
-    ].join('\n');
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toStrictEqual(['', '', '', INTERRUPT_BUDGET_FLAG]);
+    ]);
+    expect(printed).toStrictEqual(['', '', '', INTERRUPT_BUDGET_FLAG]);
   });
 
   it('a budget chosen again releases the slots given out for the one before (both raised), whose READY then sets nothing', () => {
-    const module = JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator/engine-flags.js')).href);
-    const script = [
-      `const flags = await import(${module});`,
+    const printed = printedBy([
+      `const flags = await import(${compiled('engine-flags.js')});`,
       'flags.tuneEngineLater();',
       'const old = flags.workerEngineFlags().engineFlagsSlots;',
       "flags.tuneEngineLater(['--interrupt-budget=5000']);",
@@ -167,15 +173,12 @@ describe('the CLI raises V8 interrupt budget', () => {
       // The old wait settles now: it must not set the budget chosen after it (here none; on a later choice, that one).
       'flags.tuneEngineLater();',
       'setTimeout(() => console.log(JSON.stringify([...raised, flags.engineFlags([])])), 50);',
-    ].join('\n');
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toStrictEqual([1, 1, '']);
+    ]);
+    expect(printed).toStrictEqual([1, 1, '']);
   });
 
   it('a worker given a budget still to be set waits for it before a compile keyed by the flags (settleEngineFlags), until its parent raises the slot', async () => {
-    const module = JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator/engine-flags.js')).href);
-    const script = `const { parentPort, workerData } = await import('node:worker_threads'); const flags = await import(${module}); flags.adoptEngineFlags(workerData); parentPort.postMessage('waiting'); flags.settleEngineFlags(); parentPort.postMessage(flags.engineFlags([]));`;
+    const script = `const { parentPort, workerData } = await import('node:worker_threads'); const flags = await import(${compiled('engine-flags.js')}); flags.adoptEngineFlags(workerData); parentPort.postMessage('waiting'); flags.settleEngineFlags(); parentPort.postMessage(flags.engineFlags([]));`;
     // The slots: SET (0), which the parent raises, and READY (1), which the worker raises as it adopts the flags.
     const engineFlagsSlots = new Int32Array(new SharedArrayBuffer(8));
     const worker = new Worker(`import(${JSON.stringify(`data:text/javascript,${encodeURIComponent(script)}`)});`, { eval: true, workerData: { engineFlags: INTERRUPT_BUDGET_FLAG, engineFlagsSlots } });
@@ -279,11 +282,10 @@ function growingFactors(nodeFlags: readonly string[], script: string): string[] 
  * `more`, so that the factors V8 used before and after are told apart in one process.
  */
 function posting(sizes: readonly number[], { bin, more }: { bin: boolean; more?: number }): string {
-  const module = (path: string) => JSON.stringify(pathToFileURL(join(repoRoot, 'dist/generator', path)).href);
   const post = (size: number) => `pool.format({ text: ']' + ' '.repeat(${size - 1}), parser: 'json', filepath: 'a.json' }, { kind: 'standalone', parsers: ['json'], all: false })`;
   return [
-    `const flags = await import(${module('engine-flags.js')});`,
-    `const { startFormatPool } = await import(${module('format/format-jobs.js')});`,
+    `const flags = await import(${compiled('engine-flags.js')});`,
+    `const { startFormatPool } = await import(${compiled('format/format-jobs.js')});`,
     bin ? 'flags.tuneEngine(); flags.allowHeapControl();' : '',
     "const pool = startFormatPool({ kind: 'standalone', parsers: ['json'], all: false }, 1);",
     ...sizes.map((size) => `await ${post(size)};`),
