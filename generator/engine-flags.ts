@@ -37,11 +37,12 @@ const TUNED: readonly Tuned[] = ['interrupt-budget', 'heap-growing-percent'];
 const setAtRunTime: Record<Tuned, string> = { 'interrupt-budget': '', 'heap-growing-percent': '' };
 
 /**
- * Sets the budget unless Node's command line set one (in any spelling V8 takes: `valueOf`); `set`
- * is V8's flag setter (a test's spy).
+ * Sets the budget now unless Node's command line set one (in any spelling V8 takes: `valueOf`), as
+ * `tuneEngineLater` then `applyEngineFlags`; `set` is V8's flag setter (a test's spy).
  */
 export function tuneEngine(execArgv: readonly string[] = process.execArgv, set: (flags: string) => void = setFlagsFromString): void {
-  setUnlessGiven('interrupt-budget', INTERRUPT_BUDGET_FLAG, execArgv, set);
+  tuneEngineLater(execArgv);
+  applyEngineFlags(set);
 }
 
 /**
