@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './types.ts';
 
 /** One process's cost, as `/usr/bin/time -v` reports it (children included). */
 export interface ProcessCost {
@@ -23,6 +24,23 @@ export function timedNode(args: readonly string[], cwd: string, env: NodeJS.Proc
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)!;
   const cpu = ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(run.stderr)![1]), 0);
   return { seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), cpu, mib: Number(rss[1]) / 1024 };
+}
+
+/**
+ * What creating one empty file costs now, in microseconds: the median of 200 made in a new folder
+ * under `dir`, left there for the caller to remove with `dir`. Tens of microseconds on most file
+ * systems; up to about a thousand on ext4 without a journal in the minutes after many deletions
+ * (see peers.bench.ts), which a tool writing a file per model pays for each.
+ */
+export function fileCreationMicros(dir: string): number {
+  const folder = mkdtempSync(join(dir, 'create-'));
+  return median(
+    Array.from({ length: 200 }, (_, i) => {
+      const start = process.hrtime.bigint();
+      closeSync(openSync(join(folder, String(i)), 'wx'));
+      return Number(process.hrtime.bigint() - start) / 1000;
+    }),
+  );
 }
 
 const bench = fileURLToPath(new URL('.', import.meta.url));

@@ -10,7 +10,13 @@
  *
  *   npx tsx bench/peers.bench.ts [--rounds 3] [--case NAME]...
  *
- * Generated code goes to temp folders only, which are removed.
+ * Generated code goes to temp folders only, which are removed when every round has run, not after
+ * each run: on a file system that checks for recently deleted inodes before it reuses one (ext4
+ * without a journal, as on the CI machines: `recently_deleted` in the kernel's fs/ext4/ialloc.c,
+ * for 1 to 6 minutes after a deletion), every file created soon after thousands were deleted costs
+ * up to about a millisecond of kernel time, so deleting a run's output would charge the next runs
+ * by how many files they write (openapi-morph's `--all` of OpenAI writes 1,312, openapi-typescript
+ * one). The cost of creating a file when the rounds begin is printed with the load average.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +24,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { installedToolkit, installPeers, timedNode, type ProcessCost } from './measure.ts';
+import { fileCreationMicros, installedToolkit, installPeers, timedNode, type ProcessCost } from './measure.ts';
 import { median, type Benchmark, type Measurement } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -83,6 +89,7 @@ function measure(rounds: number, only: readonly string[]): Map<string, Map<strin
   try {
     const chosen = cases().filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
     const inputs = new Map(chosen.map((c) => [c.name, c.single ? extracted(c, work) : c.spec]));
+    process.stderr.write(`creating a file: ${fileCreationMicros(work).toFixed(0)} µs (load average ${loadavg()[0]!.toFixed(1)})\n`);
     for (let round = 0; round < rounds; round++) {
       for (const c of chosen) {
         for (const [name, tool] of Object.entries(tools)) {
@@ -95,7 +102,6 @@ function measure(rounds: number, only: readonly string[]): Map<string, Map<strin
             const text = error instanceof Error ? error.message : String(error);
             cost = { failed: (/error (OM\d+: .*)/.exec(text)?.[1] ?? text.split('\n').slice(1, 3).join(' ')).slice(0, 160) };
           }
-          rmSync(out, { recursive: true, force: true });
           // Progress on stderr, so a long run shows its figures as they come.
           process.stderr.write(`round ${round + 1} | ${c.name} | ${name} | ${'failed' in cost ? cost.failed : `${cost.seconds.toFixed(2)} s wall, ${cost.cpu.toFixed(2)} s CPU, ${cost.mib.toFixed(0)} MiB`}\n`);
           const byTool = results.get(c.name) ?? new Map<string, Cost[]>();
