@@ -127,9 +127,12 @@ export function loadProjectSpec(config: ResolvedConfig, progress: Progress = noP
   return loadSpec(config, config.spec.path, config.spec.name);
 }
 
-/** Any spec file as `generate` loads the project's (external references under the config's `refs` policy). */
+/**
+ * Any spec file as `generate` loads the project's (external references under the config's `refs`
+ * policy), read as the config's selection reads it (load/checked-tree.ts `Reading`).
+ */
 export async function loadSpec(config: ResolvedConfig, path: string, name: string): Promise<SpecDocument> {
-  const spec = await loadSpecFile(path, name, config.limits);
+  const spec = await loadSpecFile(path, name, config.limits, config.selection.include === 'all' ? 'all' : 'some');
   return bundleExternalRefs(spec, { policy: config.refs, specPath: path, root: config.root, limits: config.limits });
 }
 

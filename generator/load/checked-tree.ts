@@ -8,16 +8,27 @@ import { isJsonText, parseSpecText, parseYaml } from './parse.ts';
 import type { SpecSource } from './source.ts';
 
 /**
- * A spec, overlay or external document parsed and checked against the limits before anything walks it.
- * `lazy`: a YAML spec of LAZY_YAML_CHARS or more is parsed entry by entry as it is read
- * (lazy-yaml.ts), each entry checked as it is parsed; for the document a run selects from.
+ * How a run reads the document it selects from: a few of its entries (`some`, one operation's), or
+ * every one (`all`, a selection of every operation).
  */
-export function parseCheckedTree(source: SpecSource, limits: Limits, lazy = false): unknown {
-  const bytes = lazy && source.byteLength >= LAZY_JSON_BYTES ? source.bytes?.() : undefined;
+export type Reading = 'some' | 'all';
+
+/**
+ * A spec, overlay or external document parsed and checked against the limits before anything walks it.
+ * `reading`, for the document a run selects from: a spec of LAZY_JSON_BYTES or more of JSON, or
+ * LAZY_YAML_CHARS of YAML, is parsed entry by entry as it is read (lazy-json.ts, lazy-yaml.ts),
+ * each entry checked as it is parsed. YAML only when the run reads `some`: cutting YAML into entries
+ * costs more than it saves when every entry is parsed anyway (OpenAI's 3 MB, parsed and every node
+ * read, in 0.33-0.46 s lazily against 0.20-0.24 s at once; a `--all` run of it 3.03 s against 3.25,
+ * 5.26 s of CPU against 5.58, 5 interleaved rounds). JSON stays lazy: GitHub's `--all` took as long
+ * either way (4.93 s against 4.98, 6 rounds), with 24 MiB less at its peak (the text not decoded whole).
+ */
+export function parseCheckedTree(source: SpecSource, limits: Limits, reading?: Reading): unknown {
+  const bytes = reading && source.byteLength >= LAZY_JSON_BYTES ? source.bytes?.() : undefined;
   const json = bytes && lazyJsonTree(bytes, (from, to, path) => checkTree(parseJsonRange(source, bytes, from, to, path), limits, source.name, true, { path, depth: path.length }));
   if (json) return json;
   const text = source.text;
-  if (lazy && text.length >= LAZY_YAML_CHARS && !isJsonText(text)) {
+  if (reading === 'some' && text.length >= LAZY_YAML_CHARS && !isJsonText(text)) {
     const tree = lazyYamlTree(text, (entry, firstLine, path) => {
       const parsed = parseYaml(entry, source.name, firstLine);
       const key = path.at(-1)!;

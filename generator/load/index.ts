@@ -3,7 +3,7 @@ import { isObject, own, ownString, type JsonObject } from '../json.ts';
 import { specDocument, type SpecDocument, type SpecVersion } from '../spec-context.ts';
 import { hoistInternalRefs } from './bundle.ts';
 import type { Limits } from './limits.ts';
-import { parseCheckedTree } from './checked-tree.ts';
+import { parseCheckedTree, type Reading } from './checked-tree.ts';
 import { readSpecFile, type SpecSource } from './source.ts';
 import { convertSwagger2, swagger2Pointer } from './swagger2.ts';
 
@@ -14,16 +14,17 @@ import { convertSwagger2, swagger2Pointer } from './swagger2.ts';
  * document needs converting first (`readSpec`).
  */
 export function parseSpec(source: SpecSource, limits: Limits): SpecDocument {
-  const tree = parseTree(source, limits);
+  const tree = parseTree(source, limits, 'some');
   return specDocument(source, tree, openapiVersion(source, tree));
 }
 
 /**
  * `parseSpec`, a Swagger 2.0 document converted to OpenAPI 3.0 (swagger2.ts), and every internal
- * reference made to point at a component (`hoistInternalRefs`).
+ * reference made to point at a component (`hoistInternalRefs`); `reading`: how much of it the run
+ * reads (checked-tree.ts).
  */
-export async function readSpec(source: SpecSource, limits: Limits): Promise<SpecDocument> {
-  const tree = parseTree(source, limits);
+export async function readSpec(source: SpecSource, limits: Limits, reading: Reading = 'some'): Promise<SpecDocument> {
+  const tree = parseTree(source, limits, reading);
   if (own(tree, 'openapi') === undefined && ownString(tree, 'swagger') === '2.0') {
     const converted = specDocument(source, await convertSwagger2(source, tree), '3.0');
     // Diagnostics name the place in the 2.0 file the user wrote, not in the converted document. (The
@@ -35,8 +36,8 @@ export async function readSpec(source: SpecSource, limits: Limits): Promise<Spec
   return hoistInternalRefs(specDocument(source, tree, openapiVersion(source, tree)));
 }
 
-function parseTree(source: SpecSource, limits: Limits): JsonObject {
-  const tree = parseCheckedTree(source, limits, true);
+function parseTree(source: SpecSource, limits: Limits, reading: Reading): JsonObject {
+  const tree = parseCheckedTree(source, limits, reading);
   if (!isObject(tree)) fail('OM205', `${source.name} is not an OpenAPI document (expected a mapping at the top level)`, { file: source.name });
   return tree;
 }
@@ -57,10 +58,11 @@ function openapiVersion(source: SpecSource, tree: JsonObject): SpecVersion {
   return version;
 }
 
-export async function loadSpecFile(path: string, name: string, limits: Limits): Promise<SpecDocument> {
-  return readSpec(await readSpecFile(path, name, limits.maxBytes), limits);
+export async function loadSpecFile(path: string, name: string, limits: Limits, reading: Reading = 'some'): Promise<SpecDocument> {
+  return readSpec(await readSpecFile(path, name, limits.maxBytes), limits, reading);
 }
 
 export type { Limits } from './limits.ts';
+export type { Reading } from './checked-tree.ts';
 export { defaultLimits } from './limits.ts';
 export type { SpecSource } from './source.ts';

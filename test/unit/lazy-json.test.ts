@@ -112,20 +112,22 @@ describe('lazy JSON tree', () => {
 
   it('a large file is parsed lazily from its bytes, without decoding its text', () => {
     const source = big('"openapi": "3.1.0", "paths": {"/a": {"get": {"operationId": "a"}}}');
-    const tree = parseCheckedTree(source, defaultLimits, true) as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+    const tree = parseCheckedTree(source, defaultLimits, 'some') as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
     expect(Object.getOwnPropertyDescriptor(tree, 'paths')).toHaveProperty('get');
     expect(tree['paths']!['/a']!['get']!['operationId']).toBe('a');
     expect(source.bytes!()).toBeDefined();
+    // A run that reads every entry keeps JSON lazy too (checked-tree.ts `Reading`: YAML only is parsed whole then).
+    expect(Object.getOwnPropertyDescriptor(parseCheckedTree(big('"paths": {}'), defaultLimits, 'all'), 'paths')).toHaveProperty('get');
     // Not lazily: below the size, or without the bytes.
-    const small = parseCheckedTree(fileLike('s.json', '{"paths": {}}'), defaultLimits, true);
+    const small = parseCheckedTree(fileLike('s.json', '{"paths": {}}'), defaultLimits, 'some');
     expect(Object.getOwnPropertyDescriptor(small, 'paths')).toHaveProperty('value');
-    const decoded = parseCheckedTree(sourceFromText('d.json', `{"paths": {}, "x": ${JSON.stringify('p'.repeat(LAZY_JSON_BYTES))}}`), defaultLimits, true);
+    const decoded = parseCheckedTree(sourceFromText('d.json', `{"paths": {}, "x": ${JSON.stringify('p'.repeat(LAZY_JSON_BYTES))}}`), defaultLimits, 'some');
     expect(Object.getOwnPropertyDescriptor(decoded, 'paths')).toHaveProperty('value');
   });
 
   it('a syntax error in an entry read is reported as the whole parse reports it; one in an entry never read is not found', () => {
     const source = big('"openapi": "3.1.0",\n"components": {"schemas": {"Good": {"type": "string"},\n"Bad": {"type": "string" "oops": 1}}}');
-    const tree = parseCheckedTree(source, defaultLimits, true) as Record<string, Record<string, Record<string, unknown>>>;
+    const tree = parseCheckedTree(source, defaultLimits, 'some') as Record<string, Record<string, Record<string, unknown>>>;
     expect(tree['components']!['schemas']!['Good']).toEqual({ type: 'string' });
     const problem = firstDiagnostic(() => tree['components']!['schemas']!['Bad']);
     const whole = firstDiagnostic(() => parseSpecText(sourceFromText('big.json', source.text)));
@@ -136,7 +138,7 @@ describe('lazy JSON tree', () => {
   it('checks an entry against the depth limit from where it sits in the document', () => {
     const deep = (levels: number): string => (levels === 0 ? '1' : `{"a${levels}": ${deep(levels - 1)}}`);
     const source = big(`"components": {"schemas": {"Deep": ${deep(9)}}}`);
-    const tree = parseCheckedTree(source, { ...defaultLimits, maxDepth: 10 }, true) as Record<string, Record<string, Record<string, unknown>>>;
+    const tree = parseCheckedTree(source, { ...defaultLimits, maxDepth: 10 }, 'some') as Record<string, Record<string, Record<string, unknown>>>;
     expect(firstDiagnostic(() => tree['components']!['schemas']!['Deep'])).toMatchObject({ code: 'OM203', location: { file: 'big.json' } });
   });
 });

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +11,8 @@ import { parseYaml } from '../../generator/load/parse.ts';
 import { sourceFromText } from '../../generator/load/source.ts';
 import { scanYamlLines } from '../../generator/load/yaml-lines.ts';
 import { select } from '../../generator/select/index.ts';
+import { resolveConfig } from '../../generator/config/resolve.ts';
+import { loadSpec } from '../../generator/pipeline.ts';
 import { specDocument } from '../../generator/spec-context.ts';
 import { describeNeeding } from '../helpers/required-input.ts';
 import { upstreamInput, upstreamPath, upstreamSnapshots } from '../helpers/upstream.ts';
@@ -238,7 +242,7 @@ describe('a lazily parsed spec: errors and limits', () => {
 
   it('names the line in the whole file for a syntax error in an entry read, and finds none in an entry never read', () => {
     const text = 'openapi: 3.1.0\npaths:\n  /a:\n    get: {}\ncomponents:\n  schemas:\n    Good: {type: string}\n    Bad:\n      type: string\n     oops: 1\n';
-    const tree = parseCheckedTree(big(text), defaultLimits, true) as Record<string, Record<string, Record<string, unknown>>>;
+    const tree = parseCheckedTree(big(text), defaultLimits, 'some') as Record<string, Record<string, Record<string, unknown>>>;
     expect(tree['components']!['schemas']!['Good']).toEqual({ type: 'string' });
     const problem = firstDiagnostic(() => tree['components']!['schemas']!['Bad']);
     expect(problem).toMatchObject({ code: 'OM202', location: { file: 'big.yaml', line: 10 } });
@@ -247,15 +251,15 @@ describe('a lazily parsed spec: errors and limits', () => {
   it('checks an entry against the depth limit from where it sits in the document', () => {
     const deep = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i + 3)}a${i}:`).join('\n') + ' 1\n';
     const text = `openapi: 3.1.0\ncomponents:\n  schemas:\n    Deep:\n${deep(9)}`;
-    const tree = parseCheckedTree(big(text), { ...defaultLimits, maxDepth: 10 }, true) as Record<string, Record<string, Record<string, unknown>>>;
+    const tree = parseCheckedTree(big(text), { ...defaultLimits, maxDepth: 10 }, 'some') as Record<string, Record<string, Record<string, unknown>>>;
     const problem = firstDiagnostic(() => tree['components']!['schemas']!['Deep']);
     expect(problem).toMatchObject({ code: 'OM203', location: { file: 'big.yaml', pointer: '#/components/schemas/Deep/a0/a1/a2/a3/a4/a5/a6/a7' } });
   });
 
   it('a small document, or one not cut, parses whole', () => {
-    const small = parseCheckedTree(sourceFromText('s.yaml', 'paths:\n  /a: {}\n'), defaultLimits, true) as Record<string, unknown>;
+    const small = parseCheckedTree(sourceFromText('s.yaml', 'paths:\n  /a: {}\n'), defaultLimits, 'some') as Record<string, unknown>;
     expect(Object.getOwnPropertyDescriptor(small, 'paths')).toHaveProperty('value');
-    const anchored = parseCheckedTree(big('paths:\n  /a: &a {}\n  /b: *a\n'), defaultLimits, true) as Record<string, unknown>;
+    const anchored = parseCheckedTree(big('paths:\n  /a: &a {}\n  /b: *a\n'), defaultLimits, 'some') as Record<string, unknown>;
     expect(Object.getOwnPropertyDescriptor(anchored['paths'], '/a')).toHaveProperty('value');
   });
 
@@ -263,12 +267,39 @@ describe('a lazily parsed spec: errors and limits', () => {
     const paths = Array.from({ length: 50 }, (_, i) => `  /p${i}:\n    get:\n      operationId: op${i}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/S${i}' }\n`).join('');
     const schemas = Array.from({ length: 50 }, (_, i) => `    S${i}: { type: string }\n`).join('');
     const source = big(`openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n${paths}components:\n  schemas:\n${schemas}`);
-    const tree = parseCheckedTree(source, defaultLimits, true) as Record<string, Record<string, unknown>>;
+    const tree = parseCheckedTree(source, defaultLimits, 'some') as Record<string, Record<string, unknown>>;
     const result = select(specDocument(source, tree, '3.1'), { include: [{ by: 'path', pattern: '/p7' }], exclude: [] });
     expect(Object.keys(result.document['paths'] as object)).toEqual(['/p7']);
     const read = (object: object) => Object.keys(object).filter((key) => Object.getOwnPropertyDescriptor(object, key)!.get === undefined);
     expect(read(tree['paths']!)).toEqual(['/p7']);
     expect(read((tree['components'] as Record<string, object>)['schemas']!)).toEqual(['S7']);
+  });
+});
+
+describe('a run that reads every entry', () => {
+  const text = `openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses: { '200': { description: ok } }\ncomponents:\n  schemas:\n    S: { type: string }\nx-padding: |\n${'  padding line\n'.repeat(LAZY_YAML_CHARS / 10)}`;
+  /** Whether `key` of `object` is still an accessor of a lazy tree (not read yet), or a value. */
+  const lazy = (object: unknown, key: string) => Object.getOwnPropertyDescriptor(object, key)!.get !== undefined;
+
+  it("parses a large YAML document whole ('all'), as a selection of some parses it entry by entry", () => {
+    const some = parseCheckedTree(sourceFromText('big.yaml', text), defaultLimits, 'some') as Record<string, unknown>;
+    const all = parseCheckedTree(sourceFromText('big.yaml', text), defaultLimits, 'all') as Record<string, unknown>;
+    expect(lazy(some, 'paths')).toBe(true);
+    expect(lazy(all, 'paths')).toBe(false);
+    expect(all).toEqual(yaml.load(text));
+    expect(structuredClone(some)).toEqual(all);
+  });
+
+  it('the pipeline reads the spec whole when the selection takes every operation, lazily when it filters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'om-reading-'));
+    try {
+      writeFileSync(join(dir, 'big.yaml'), text);
+      const load = (select?: unknown) => loadSpec(resolveConfig({ spec: 'big.yaml', package: { name: 'p' }, ...(select ? { select } : {}) }, dir, undefined), join(dir, 'big.yaml'), 'big.yaml');
+      expect(lazy((await load()).document, 'paths')).toBe(false);
+      expect(lazy((await load({ include: [{ by: 'path', pattern: '/a' }] })).document, 'paths')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
