@@ -19,9 +19,10 @@ export type Reading = 'some' | 'all';
  * LAZY_YAML_CHARS of YAML, is parsed entry by entry as it is read (lazy-json.ts, lazy-yaml.ts),
  * each entry checked as it is parsed. YAML only when the run reads `some`: cutting YAML into entries
  * costs more than it saves when every entry is parsed anyway (OpenAI's 3 MB, parsed and every node
- * read, in 0.33-0.46 s lazily against 0.20-0.24 s at once; a `--all` run of it 3.03 s against 3.25,
- * 5.26 s of CPU against 5.58, 5 interleaved rounds). JSON stays lazy: GitHub's `--all` took as long
- * either way (4.93 s against 4.98, 6 rounds), with 24 MiB less at its peak (the text not decoded whole).
+ * read, in 0.33-0.46 s lazily against 0.20-0.24 s at once; the load and select stages of its `--all`
+ * run, `--verbose`, 390-563 ms against 517-569, 4 interleaved runs). JSON stays lazy: GitHub's
+ * `--all` took as long either way (4.93 s against 4.98, 6 rounds), with 24 MiB less at its peak
+ * (the text not decoded whole).
  */
 export function parseCheckedTree(source: SpecSource, limits: Limits, reading?: Reading): unknown {
   const bytes = reading && source.byteLength >= LAZY_JSON_BYTES ? source.bytes?.() : undefined;
