@@ -15,8 +15,8 @@
  * without a journal, as on the machines this project runs on: `recently_deleted` in the kernel's fs/ext4/ialloc.c,
  * for 1 to 6 minutes after a deletion), every file created soon after thousands were deleted costs
  * up to about a millisecond of kernel time, so deleting a run's output would charge the next runs
- * by how many files they write (openapi-morph's `--all` of OpenAI writes 1,312, openapi-typescript
- * one). Before the rounds the bench waits, up to 4 minutes, until creating a file is cheap again
+ * by how many files they write (openapi-morph's `--all` of OpenAI writes 1,312 output files and
+ * its format cache's entries, openapi-typescript one). Before the rounds the bench waits, up to 4 minutes, until creating a file is cheap again
  * (`settleFileCreation`), and prints what it cost.
  */
 import { spawnSync } from 'node:child_process';
@@ -73,9 +73,13 @@ const tools: Record<string, Tool> = {
   orval: (spec, out) => ({ args: [join(modules, 'orval/dist/bin/orval.js'), '--input', spec, '--output', join(out, 'api.ts')], cwd: out }),
 };
 
-/** The subset of one operation, written by `openapi-morph extract`, for peers (not measured). */
+/**
+ * The subset of one operation, written by `openapi-morph extract`, for peers (not measured), in a
+ * folder of its own: every case's subset had been `subset.yaml` in one folder, so until 2026-12-06
+ * the peers of OpenAI's one operation were given GitHub's (`repos/get`), extracted after it.
+ */
 function extracted(c: Case, dir: string): string {
-  const file = join(dir, 'subset.yaml');
+  const file = join(mkdtempSync(join(dir, 'subset-')), 'subset.yaml');
   const run = spawnSync(process.execPath, [installedToolkit(), 'extract', '--from', c.spec, '--out', file, ...c.select], { cwd: dir, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`extract failed: ${run.stderr}`);
   return file;
@@ -90,7 +94,7 @@ function measure(rounds: number, only: readonly string[]): Map<string, Map<strin
   try {
     const chosen = cases().filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
     const inputs = new Map(chosen.map((c) => [c.name, c.single ? extracted(c, work) : c.spec]));
-    settleFileCreation(work);
+    settled = settleFileCreation(work);
     for (let round = 0; round < rounds; round++) {
       for (const c of chosen) {
         for (const [name, tool] of Object.entries(tools)) {
@@ -125,10 +129,11 @@ const SETTLE_LIMIT_S = 240;
  * Waits until creating a file costs at most QUIET_CREATE_MICROS, or SETTLE_LIMIT_S have passed: on
  * ext4 without a journal (see the top of this file) the deletions of a run just before (a test
  * suite, an earlier bench) make every file created in the next minutes cost up to a millisecond,
- * which would charge openapi-morph's `--all` runs by the file (1,312 for OpenAI's) and its peers by
- * almost nothing. Prints the cost it began and ended with.
+ * which would charge openapi-morph's `--all` runs by the file (1,312 output files for OpenAI's, and
+ * the format cache's entries) and its peers by almost nothing. Prints, and returns, the cost it
+ * began and ended with.
  */
-function settleFileCreation(work: string): void {
+function settleFileCreation(work: string): string {
   const begun = Date.now();
   const first = fileCreationMicros(work);
   let cost = first;
@@ -137,8 +142,13 @@ function settleFileCreation(work: string): void {
     cost = fileCreationMicros(work);
   }
   const waited = Math.round((Date.now() - begun) / 1000);
-  process.stderr.write(`creating a file: ${first.toFixed(0)} µs${waited > 0 ? `, ${cost.toFixed(0)} µs after waiting ${waited} s` : ''} (load average ${loadavg()[0]!.toFixed(1)})\n`);
+  const line = `creating a file before the rounds: ${first.toFixed(0)} µs${waited > 0 ? `, ${cost.toFixed(0)} µs after waiting ${waited} s` : ''}${cost > QUIET_CREATE_MICROS ? ' (still slow: the --all rounds pay for it)' : ''} (load average ${loadavg()[0]!.toFixed(1)})`;
+  process.stderr.write(`${line}\n`);
+  return line;
 }
+
+/** What `settleFileCreation` found, printed again under the table. */
+let settled = '';
 
 interface Row {
   readonly caseName: string;
@@ -181,7 +191,7 @@ const benchmark: Benchmark = {
   description: `Wall, CPU and peak RSS of each tool's CLI on the same documents (our spec, the newest OpenAI snapshot with one operation and all, GitHub's spec), rounds interleaved, median of ${ROUNDS}.`,
   async run() {
     const all = rows(measure(ROUNDS, []));
-    console.log(table(all));
+    console.log(`${table(all)}\n\n${settled}`);
     return all.flatMap((r): Measurement[] =>
       r.cost ? [{ label: `${r.caseName}: ${r.tool}`, value: r.cost.seconds, unit: 's', note: `CPU ${r.cost.cpu.toFixed(2)} s, ${r.cost.mib.toFixed(0)} MiB` }] : [{ label: `${r.caseName}: ${r.tool}`, value: Number.NaN, unit: 's', note: `failed: ${r.failed}` }],
     );
@@ -192,6 +202,6 @@ export default benchmark;
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { rounds: { type: 'string', default: String(ROUNDS) }, case: { type: 'string', multiple: true } } });
   const results = measure(Number(values.rounds), values.case ?? []);
-  console.log(table(rows(results)));
-  console.log(`\nload average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);
+  console.log(`${table(rows(results))}\n\n${settled}`);
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);
 }

@@ -290,6 +290,12 @@ describe('a run that reads every entry', () => {
     expect(structuredClone(some)).toEqual(all);
   });
 
+  it("reports a syntax error in an entry nothing reads ('all'), as the whole parse does; 'some' finds none", () => {
+    const broken = text.replace('    S: { type: string }\n', '    S: { type: string }\n    Unused:\n      type: string\n     oops: 1\n');
+    expect(() => parseCheckedTree(sourceFromText('big.yaml', broken), defaultLimits, 'some')).not.toThrow();
+    expect(firstDiagnostic(() => parseCheckedTree(sourceFromText('big.yaml', broken), defaultLimits, 'all'))).toMatchObject({ code: 'OM202', location: { file: 'big.yaml', line: 12 } });
+  });
+
   it('the pipeline reads the spec whole when the selection takes every operation, lazily when it filters', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'om-reading-'));
     try {
