@@ -20,7 +20,7 @@ export type Reading = 'some' | 'all';
  * each entry checked as it is parsed. YAML only when the run reads `some`: cutting YAML into entries
  * costs more than it saves when every entry is parsed anyway (OpenAI's 3 MB, parsed and every node
  * read, in 0.33-0.46 s lazily against 0.20-0.24 s at once; the load and select stages of its `--all`
- * run, `--verbose`, 390-563 ms against 517-569, 4 interleaved runs). JSON stays lazy: GitHub's
+ * run, `--verbose`, median 495 ms against 603, 8 interleaved runs). JSON stays lazy: GitHub's
  * `--all` took as long either way (4.93 s against 4.98, 6 rounds), with 24 MiB less at its peak
  * (the text not decoded whole).
  */
