@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './types.ts';
@@ -41,6 +41,33 @@ export function fileCreationMicros(dir: string): number {
       return Number(process.hrtime.bigint() - start) / 1000;
     }),
   );
+}
+
+/** What creating a file may cost when the rounds begin (tens of microseconds on a quiet file system). */
+const QUIET_CREATE_MICROS = 100;
+/** How long the bench waits for that, at most. */
+const SETTLE_LIMIT_S = 240;
+
+/**
+ * Waits until creating a file costs at most QUIET_CREATE_MICROS, or SETTLE_LIMIT_S have passed: on
+ * ext4 without a journal (see bench/peers.bench.ts) the deletions of a run just before (a test
+ * suite, an earlier bench) make every file created in the next minutes cost up to a millisecond,
+ * which would charge openapi-morph's `--all` runs by the file (1,312 output files for OpenAI's, and
+ * the format cache's entries) and its peers by almost nothing. Prints, and returns, the cost it
+ * began and ended with.
+ */
+export function settleFileCreation(work: string): string {
+  const begun = Date.now();
+  const first = fileCreationMicros(work);
+  let cost = first;
+  while (cost > QUIET_CREATE_MICROS && Date.now() - begun < SETTLE_LIMIT_S * 1000) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
+    cost = fileCreationMicros(work);
+  }
+  const waited = Math.round((Date.now() - begun) / 1000);
+  const line = `creating a file before the rounds: ${first.toFixed(0)} µs${waited > 0 ? `, ${cost.toFixed(0)} µs after waiting ${waited} s` : ''}${cost > QUIET_CREATE_MICROS ? ' (still slow: the --all rounds pay for it)' : ''} (load average ${loadavg()[0]!.toFixed(1)})`;
+  process.stderr.write(`${line}\n`);
+  return line;
 }
 
 const bench = fileURLToPath(new URL('.', import.meta.url));

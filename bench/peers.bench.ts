@@ -25,7 +25,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fileCreationMicros, installedToolkit, installPeers, timedNode, type ProcessCost } from './measure.ts';
+import { installedToolkit, installPeers, settleFileCreation, timedNode, type ProcessCost } from './measure.ts';
 import { median, type Benchmark, type Measurement } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -118,33 +118,6 @@ function measure(rounds: number, only: readonly string[]): Map<string, Map<strin
     rmSync(work, { recursive: true, force: true });
   }
   return results;
-}
-
-/** What creating a file may cost when the rounds begin (tens of microseconds on a quiet file system). */
-const QUIET_CREATE_MICROS = 100;
-/** How long the bench waits for that, at most. */
-const SETTLE_LIMIT_S = 240;
-
-/**
- * Waits until creating a file costs at most QUIET_CREATE_MICROS, or SETTLE_LIMIT_S have passed: on
- * ext4 without a journal (see the top of this file) the deletions of a run just before (a test
- * suite, an earlier bench) make every file created in the next minutes cost up to a millisecond,
- * which would charge openapi-morph's `--all` runs by the file (1,312 output files for OpenAI's, and
- * the format cache's entries) and its peers by almost nothing. Prints, and returns, the cost it
- * began and ended with.
- */
-function settleFileCreation(work: string): string {
-  const begun = Date.now();
-  const first = fileCreationMicros(work);
-  let cost = first;
-  while (cost > QUIET_CREATE_MICROS && Date.now() - begun < SETTLE_LIMIT_S * 1000) {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
-    cost = fileCreationMicros(work);
-  }
-  const waited = Math.round((Date.now() - begun) / 1000);
-  const line = `creating a file before the rounds: ${first.toFixed(0)} µs${waited > 0 ? `, ${cost.toFixed(0)} µs after waiting ${waited} s` : ''}${cost > QUIET_CREATE_MICROS ? ' (still slow: the --all rounds pay for it)' : ''} (load average ${loadavg()[0]!.toFixed(1)})`;
-  process.stderr.write(`${line}\n`);
-  return line;
 }
 
 /** What `settleFileCreation` found, printed again under the table. */

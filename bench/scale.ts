@@ -2,9 +2,11 @@
  * How openapi-morph's cost grows with the selection: GitHub's REST spec (13 MB, @octokit/openapi,
  * pinned in bench/package.json) with 1, 10, about 100 and all operations, each as a user runs
  * `generate` (a child process under /usr/bin/time -v, fresh output and temp folders, so the format
- * cache is cold). One run per size by default: the largest takes minutes.
+ * cache is cold). One run per size by default. The folders are removed when every run is done, and
+ * the runs wait until creating a file is cheap (measure.ts `settleFileCreation`; see
+ * peers.bench.ts on why).
  *
- *   npx tsx bench/scale.ts [--runs 1]     (not part of `npm run bench`: the largest size takes minutes)
+ *   npx tsx bench/scale.ts [--runs 1]     (not part of `npm run bench`)
  *
  * openapi-typescript runs on the same file in the same run, for the ratio. A size that fails is
  * reported with its error.
@@ -14,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { installedToolkit, installPeers, timedNode, type ProcessCost } from './measure.ts';
+import { installedToolkit, installPeers, settleFileCreation, timedNode, type ProcessCost } from './measure.ts';
 import { median, type Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,35 +31,40 @@ const sizes: readonly { readonly name: string; readonly select: unknown }[] = [
 
 const RELEASES = JSON.stringify({ releases: [{ version: '1.0.0', date: '2026-01-01', source: 'bench', summary: 'bench', changes: [] }] });
 
-function once(select: unknown): ProcessCost {
-  const dir = mkdtempSync(join(tmpdir(), 'om-scale-'));
-  try {
-    mkdirSync(join(dir, 'spec'));
-    writeFileSync(join(dir, 'spec/releases.json'), RELEASES);
-    writeFileSync(join(dir, 'openapi-morph.config.mjs'), `export default ${JSON.stringify({ spec: github, select, package: { name: 'github-client' } })};\n`);
-    const cost = timedNode([installedToolkit(), 'generate'], dir, { TMPDIR: dir });
-    return cost;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** One `generate` in a folder of its own under `work`, removed with `work` when every run is done (see peers.bench.ts on deleting files). */
+function once(select: unknown, work: string): ProcessCost {
+  const dir = mkdtempSync(join(work, 'run-'));
+  mkdirSync(join(dir, 'spec'));
+  writeFileSync(join(dir, 'spec/releases.json'), RELEASES);
+  writeFileSync(join(dir, 'openapi-morph.config.mjs'), `export default ${JSON.stringify({ spec: github, select, package: { name: 'github-client' } })};\n`);
+  return timedNode([installedToolkit(), 'generate'], dir, { TMPDIR: dir });
 }
 
 /** openapi-typescript's CLI on the whole file (it has no selection), as the peer for `all`. */
-function openapiTypescript(modules: string): ProcessCost {
-  const dir = mkdtempSync(join(tmpdir(), 'om-scale-ots-'));
-  try {
-    return timedNode([join(modules, 'openapi-typescript/bin/cli.js'), github, '-o', join(dir, 'schema.ts')], dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function openapiTypescript(modules: string, work: string): ProcessCost {
+  const dir = mkdtempSync(join(work, 'ots-'));
+  return timedNode([join(modules, 'openapi-typescript/bin/cli.js'), github, '-o', join(dir, 'schema.ts')], dir);
 }
 
 function measure(runs: number): { name: string; cost: ProcessCost | string }[] {
   const modules = installPeers();
   const peer = { name: 'openapi-typescript 7.13.0, whole file', select: undefined };
+  const work = mkdtempSync(join(tmpdir(), 'om-scale-'));
+  try {
+    settled = settleFileCreation(work);
+    return measureIn(work, modules, runs, peer);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** What `settleFileCreation` found, printed under the table. */
+let settled = '';
+
+function measureIn(work: string, modules: string, runs: number, peer: { name: string; select: unknown }): { name: string; cost: ProcessCost | string }[] {
   return [...sizes, peer].map(({ name, select }) => {
     try {
-      const all = Array.from({ length: runs }, () => (select === undefined ? openapiTypescript(modules) : once(select)));
+      const all = Array.from({ length: runs }, () => (select === undefined ? openapiTypescript(modules, work) : once(select, work)));
       return { name, cost: { seconds: median(all.map((c) => c.seconds)), cpu: median(all.map((c) => c.cpu)), mib: median(all.map((c) => c.mib)) } };
     } catch (error) {
       return { name, cost: `failed: ${/error (OM\d+: .*)/.exec(String(error))?.[1]?.slice(0, 160) ?? String(error).slice(0, 160)}` };
@@ -87,5 +94,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const { name, cost } of measure(Number(values.runs))) {
     console.log(typeof cost === 'string' ? `| ${name} | ${cost} | | |` : `| ${name} | ${cost.seconds.toFixed(1)} s | ${cost.cpu.toFixed(1)} s | ${cost.mib.toFixed(0)} MiB |`);
   }
-  console.log(`\nload average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);
+  console.log(`\n${settled}\nload average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);
 }
