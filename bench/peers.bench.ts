@@ -12,12 +12,13 @@
  *
  * Generated code goes to temp folders only, which are removed when every round has run, not after
  * each run: on a file system that checks for recently deleted inodes before it reuses one (ext4
- * without a journal, as on the machines this project runs on: `recently_deleted` in the kernel's fs/ext4/ialloc.c,
- * for 1 to 6 minutes after a deletion), every file created soon after thousands were deleted costs
- * up to about a millisecond of kernel time, so deleting a run's output would charge the next runs
- * by how many files they write (openapi-morph's `--all` of OpenAI writes 1,312 output files and
- * its format cache's entries, openapi-typescript one). Before the rounds the bench waits, up to 4 minutes, until creating a file is cheap again
- * (`settleFileCreation`), and prints what it cost.
+ * without a journal, as on the machines this project runs on: `recently_deleted` in the kernel's
+ * fs/ext4/ialloc.c, for 1 to 6 minutes after a deletion), every file created soon after thousands
+ * were deleted costs up to about a millisecond of kernel time, so deleting a run's output would
+ * charge the next runs by how many files they write (openapi-morph's `--all` of OpenAI writes 1,312
+ * output files and its format cache's entries, openapi-typescript one). Before the rounds the bench
+ * waits, up to 4 minutes, until creating a file is cheap again (measure.ts `settleFileCreation`),
+ * and prints what it cost.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

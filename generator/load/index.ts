@@ -63,6 +63,5 @@ export async function loadSpecFile(path: string, name: string, limits: Limits, r
 }
 
 export type { Limits } from './limits.ts';
-export type { Reading } from './checked-tree.ts';
 export { defaultLimits } from './limits.ts';
 export type { SpecSource } from './source.ts';
