@@ -6,14 +6,16 @@
  *
  *   npx tsx bench/sync.bench.ts [--runs 5] [--snapshot FILE] [--bin FILE (default: this build, installed: measure.ts)] [--case single|all]...
  *
- * Upstream output only ever goes to the temp copies, which are removed.
+ * Upstream output only ever goes to the temp copies, which are removed when every run is done; the
+ * runs wait until creating a file is cheap first (measure.ts `settleFileCreation`; see
+ * peers.bench.ts on why: `--all` writes more than a thousand files).
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { installedToolkit, timedNode } from './measure.ts';
+import { installedToolkit, settleFileCreation, timedNode } from './measure.ts';
 import { median, type Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,29 +48,32 @@ function newestSnapshot(): string | undefined {
   return existsSync(upstream) ? join(upstream, readdirSync(upstream).filter((f) => /^\d\d-.*\.yaml$/.test(f)).sort().at(-1)!) : undefined;
 }
 
-function once(snapshot: string, bin: string, args: readonly string[]): { seconds: number; cpu: number; mib: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'om-bench-'));
-  try {
-    cpSync(join(root, 'spec'), join(dir, 'spec'), { recursive: true });
-    // The repository's config as plain JS: a .ts config outside the repository has no package.json saying "module".
-    writeFileSync(join(dir, 'openapi-morph.config.mjs'), `export default ${JSON.stringify(CONFIG)};\n`);
-    cpSync(join(root, 'generated'), join(dir, 'generated'), { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
-    return timedNode([bin, 'sync', '--from', snapshot, ...args], dir, { TMPDIR: dir });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** One `sync` in a copy of this project under `work`, removed with `work` when every run is done (see peers.bench.ts on deleting files). */
+function once(snapshot: string, bin: string, args: readonly string[], work: string): { seconds: number; cpu: number; mib: number } {
+  const dir = mkdtempSync(join(work, 'run-'));
+  cpSync(join(root, 'spec'), join(dir, 'spec'), { recursive: true });
+  // The repository's config as plain JS: a .ts config outside the repository has no package.json saying "module".
+  writeFileSync(join(dir, 'openapi-morph.config.mjs'), `export default ${JSON.stringify(CONFIG)};\n`);
+  cpSync(join(root, 'generated'), join(dir, 'generated'), { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
+  return timedNode([bin, 'sync', '--from', snapshot, ...args], dir, { TMPDIR: dir });
 }
 
 
 function measure(settings: Settings): { snapshot: string; results: CaseResult[] } {
   const snapshot = settings.snapshot ?? newestSnapshot();
   if (!snapshot) throw new Error(`no snapshot: pass --snapshot FILE (the shared snapshots are not at ${upstream})`);
-  const results = settings.cases.map((name) => {
-    const runs = Array.from({ length: settings.runs }, () => once(snapshot, settings.bin, cases[name]!));
-    const times = runs.map((r) => r.seconds);
-    return { name, seconds: median(times), cpu: median(runs.map((r) => r.cpu)), mib: median(runs.map((r) => r.mib)), times };
-  });
-  return { snapshot, results };
+  const work = mkdtempSync(join(tmpdir(), 'om-bench-'));
+  try {
+    settleFileCreation(work);
+    const results = settings.cases.map((name) => {
+      const runs = Array.from({ length: settings.runs }, () => once(snapshot, settings.bin, cases[name]!, work));
+      const times = runs.map((r) => r.seconds);
+      return { name, seconds: median(times), cpu: median(runs.map((r) => r.cpu)), mib: median(runs.map((r) => r.mib)), times };
+    });
+    return { snapshot, results };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 const benchmark: Benchmark = {
