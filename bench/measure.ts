@@ -56,7 +56,7 @@ const SETTLE_LIMIT_S = 240;
  * the format cache's entries) and its peers by almost nothing. Prints, and returns, the cost it
  * began and ended with.
  */
-export function settleFileCreation(work: string): string {
+function settleFileCreation(work: string): string {
   const begun = Date.now();
   const first = fileCreationMicros(work);
   let cost = first;
@@ -68,6 +68,21 @@ export function settleFileCreation(work: string): string {
   const line = `creating a file before the rounds: ${first.toFixed(0)} µs${waited > 0 ? `, ${cost.toFixed(0)} µs after waiting ${waited} s` : ''}${cost > QUIET_CREATE_MICROS ? ' (still slow: the --all rounds pay for it)' : ''} (load average ${loadavg()[0]!.toFixed(1)})`;
   process.stderr.write(`${line}\n`);
   return line;
+}
+
+/**
+ * Runs `run` in a new temp folder (`prefix`) once creating a file there is cheap
+ * (`settleFileCreation`), and removes the folder, with every run's output in it, when `run` is done:
+ * not run by run (see bench/peers.bench.ts). Gives `run`'s result and the line the wait printed.
+ */
+export function inQuietFolder<T>(prefix: string, run: (work: string) => T): { result: T; settled: string } {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    const settled = settleFileCreation(work);
+    return { result: run(work), settled };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 const bench = fileURLToPath(new URL('.', import.meta.url));

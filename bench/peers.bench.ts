@@ -21,12 +21,12 @@
  * and prints what it cost.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { installedToolkit, installPeers, settleFileCreation, timedNode, type ProcessCost } from './measure.ts';
+import { inQuietFolder, installedToolkit, installPeers, timedNode, type ProcessCost } from './measure.ts';
 import { median, type Benchmark, type Measurement } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -88,14 +88,12 @@ function extracted(c: Case, dir: string): string {
 
 type Cost = ProcessCost | { readonly failed: string };
 
-function measure(rounds: number, only: readonly string[]): Map<string, Map<string, Cost[]>> {
+function measure(rounds: number, only: readonly string[]): { result: Map<string, Map<string, Cost[]>>; settled: string } {
   installPeers();
-  const work = mkdtempSync(join(tmpdir(), 'om-peers-'));
-  const results = new Map<string, Map<string, Cost[]>>();
-  try {
+  return inQuietFolder('om-peers-', (work) => {
+    const results = new Map<string, Map<string, Cost[]>>();
     const chosen = cases().filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
     const inputs = new Map(chosen.map((c) => [c.name, c.single ? extracted(c, work) : c.spec]));
-    settled = settleFileCreation(work);
     for (let round = 0; round < rounds; round++) {
       for (const c of chosen) {
         for (const [name, tool] of Object.entries(tools)) {
@@ -115,14 +113,10 @@ function measure(rounds: number, only: readonly string[]): Map<string, Map<strin
         }
       }
     }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return results;
+    return results;
+  });
 }
 
-/** What `settleFileCreation` found, printed again under the table. */
-let settled = '';
 
 interface Row {
   readonly caseName: string;
@@ -164,7 +158,8 @@ const benchmark: Benchmark = {
   name: 'openapi-morph beside openapi-typescript, @hey-api/openapi-ts and orval',
   description: `Wall, CPU and peak RSS of each tool's CLI on the same documents (our spec, the newest OpenAI snapshot with one operation and all, GitHub's spec), rounds interleaved, median of ${ROUNDS}.`,
   async run() {
-    const all = rows(measure(ROUNDS, []));
+    const { result, settled } = measure(ROUNDS, []);
+    const all = rows(result);
     console.log(`${table(all)}\n\n${settled}`);
     return all.flatMap((r): Measurement[] =>
       r.cost ? [{ label: `${r.caseName}: ${r.tool}`, value: r.cost.seconds, unit: 's', note: `CPU ${r.cost.cpu.toFixed(2)} s, ${r.cost.mib.toFixed(0)} MiB` }] : [{ label: `${r.caseName}: ${r.tool}`, value: Number.NaN, unit: 's', note: `failed: ${r.failed}` }],
@@ -175,7 +170,7 @@ export default benchmark;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { rounds: { type: 'string', default: String(ROUNDS) }, case: { type: 'string', multiple: true } } });
-  const results = measure(Number(values.rounds), values.case ?? []);
-  console.log(`${table(rows(results))}\n\n${settled}`);
+  const { result, settled } = measure(Number(values.rounds), values.case ?? []);
+  console.log(`${table(rows(result))}\n\n${settled}`);
   console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);
 }

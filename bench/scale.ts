@@ -11,12 +11,12 @@
  * openapi-typescript runs on the same file in the same run, for the ratio. A size that fails is
  * reported with its error.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { installedToolkit, installPeers, settleFileCreation, timedNode, type ProcessCost } from './measure.ts';
+import { inQuietFolder, installedToolkit, installPeers, timedNode, type ProcessCost } from './measure.ts';
 import { median, type Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,37 +46,26 @@ function openapiTypescript(modules: string, work: string): ProcessCost {
   return timedNode([join(modules, 'openapi-typescript/bin/cli.js'), github, '-o', join(dir, 'schema.ts')], dir);
 }
 
-function measure(runs: number): { name: string; cost: ProcessCost | string }[] {
+function measure(runs: number): { result: { name: string; cost: ProcessCost | string }[]; settled: string } {
   const modules = installPeers();
   const peer = { name: 'openapi-typescript 7.13.0, whole file', select: undefined };
-  const work = mkdtempSync(join(tmpdir(), 'om-scale-'));
-  try {
-    settled = settleFileCreation(work);
-    return measureIn(work, modules, runs, peer);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-/** What `settleFileCreation` found, printed under the table. */
-let settled = '';
-
-function measureIn(work: string, modules: string, runs: number, peer: { name: string; select: unknown }): { name: string; cost: ProcessCost | string }[] {
-  return [...sizes, peer].map(({ name, select }) => {
-    try {
-      const all = Array.from({ length: runs }, () => (select === undefined ? openapiTypescript(modules, work) : once(select, work)));
-      return { name, cost: { seconds: median(all.map((c) => c.seconds)), cpu: median(all.map((c) => c.cpu)), mib: median(all.map((c) => c.mib)) } };
-    } catch (error) {
-      return { name, cost: `failed: ${/error (OM\d+: .*)/.exec(String(error))?.[1]?.slice(0, 160) ?? String(error).slice(0, 160)}` };
-    }
-  });
+  return inQuietFolder('om-scale-', (work) =>
+    [...sizes, peer].map(({ name, select }) => {
+      try {
+        const all = Array.from({ length: runs }, () => (select === undefined ? openapiTypescript(modules, work) : once(select, work)));
+        return { name, cost: { seconds: median(all.map((c) => c.seconds)), cpu: median(all.map((c) => c.cpu)), mib: median(all.map((c) => c.mib)) } };
+      } catch (error) {
+        return { name, cost: `failed: ${/error (OM\d+: .*)/.exec(String(error))?.[1]?.slice(0, 160) ?? String(error).slice(0, 160)}` };
+      }
+    }),
+  );
 }
 
 const benchmark: Benchmark = {
   name: 'scale: GitHub REST with 1, 10, 111 and all operations, and openapi-typescript',
   description: 'Wall, CPU and peak RSS of `openapi-morph generate` on @octokit/openapi api.github.com.json by selection size, one run each.',
   async run() {
-    return measure(1).flatMap(({ name, cost }) =>
+    return measure(1).result.flatMap(({ name, cost }) =>
       typeof cost === 'string'
         ? [{ label: name, value: Number.NaN, unit: 's', note: cost }]
         : [
@@ -91,7 +80,8 @@ export default benchmark;
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
   console.log('| GitHub REST (13 MB) | wall | CPU (user + sys) | peak RSS |\n|---|---|---|---|');
-  for (const { name, cost } of measure(Number(values.runs))) {
+  const { result, settled } = measure(Number(values.runs));
+  for (const { name, cost } of result) {
     console.log(typeof cost === 'string' ? `| ${name} | ${cost} | | |` : `| ${name} | ${cost.seconds.toFixed(1)} s | ${cost.cpu.toFixed(1)} s | ${cost.mib.toFixed(0)} MiB |`);
   }
   console.log(`\n${settled}\nload average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);

@@ -10,12 +10,12 @@
  * runs wait until creating a file is cheap first (measure.ts `settleFileCreation`; see
  * peers.bench.ts on why: `--all` writes more than a thousand files).
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { installedToolkit, settleFileCreation, timedNode } from './measure.ts';
+import { inQuietFolder, installedToolkit, timedNode } from './measure.ts';
 import { median, type Benchmark } from './types.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -62,18 +62,14 @@ function once(snapshot: string, bin: string, args: readonly string[], work: stri
 function measure(settings: Settings): { snapshot: string; results: CaseResult[] } {
   const snapshot = settings.snapshot ?? newestSnapshot();
   if (!snapshot) throw new Error(`no snapshot: pass --snapshot FILE (the shared snapshots are not at ${upstream})`);
-  const work = mkdtempSync(join(tmpdir(), 'om-bench-'));
-  try {
-    settleFileCreation(work);
-    const results = settings.cases.map((name) => {
+  const { result: results } = inQuietFolder('om-bench-', (work) =>
+    settings.cases.map((name) => {
       const runs = Array.from({ length: settings.runs }, () => once(snapshot, settings.bin, cases[name]!, work));
       const times = runs.map((r) => r.seconds);
       return { name, seconds: median(times), cpu: median(runs.map((r) => r.cpu)), mib: median(runs.map((r) => r.mib)), times };
-    });
-    return { snapshot, results };
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+    }),
+  );
+  return { snapshot, results };
 }
 
 const benchmark: Benchmark = {
