@@ -117,7 +117,6 @@ function measure(rounds: number, only: readonly string[]): { result: Map<string,
   });
 }
 
-
 interface Row {
   readonly caseName: string;
   readonly tool: string;

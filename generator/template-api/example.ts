@@ -1,6 +1,7 @@
 import { jsonLiteral, objectLiteral } from '../escape/literal.ts';
 import { valuePropertyKey } from '../escape/property-key.ts';
-import type { ApiModel, SchemaModel, SchemaNode } from '../model/types.ts';
+import type { ApiModel, SchemaNode } from '../model/types.ts';
+import { schemasByName } from './schemas-by-name.ts';
 
 /**
  * How deep an example may nest (references, properties, items and compositions each count one):
@@ -87,21 +88,9 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
   }
 }
 
-/**
- * The model's named schemas by name, made once for its (frozen) list: each `$ref` of each example
- * looked through the whole list: `exampleValue` took 244 ms of the main thread of OpenAI's
- * `--all` (about 1,000 schemas) in a CPU profile, 67 ms with the map. The first schema of a name,
- * as the list's `find` gave.
- */
-const byNames = new WeakMap<readonly SchemaModel[], ReadonlyMap<string, SchemaNode>>();
+/** The schema a `$ref` names, if the model has it. */
 function named(model: ApiModel, name: string): SchemaNode | undefined {
-  let byName = byNames.get(model.schemas);
-  if (!byName) {
-    const made = new Map<string, SchemaNode>();
-    for (const schema of model.schemas) if (!made.has(schema.name)) made.set(schema.name, schema.schema);
-    byNames.set(model.schemas, (byName = made));
-  }
-  return byName.get(name);
+  return schemasByName(model.schemas).get(name);
 }
 
 function isRequiredOverlay(node: SchemaNode): node is Extract<SchemaNode, { kind: 'object' }> {

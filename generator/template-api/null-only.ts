@@ -1,4 +1,5 @@
 import type { SchemaModel, SchemaNode } from '../model/types.ts';
+import { schemasByName } from './schemas-by-name.ts';
 
 /**
  * Whether a request body reaches a property whose only value is `null` (`type: 'null'`, directly
@@ -26,7 +27,7 @@ const graphs = new WeakMap<readonly SchemaModel[], { readonly byName: ReadonlyMa
 
 /** The schemas by name, and the names of those that reach a null-only property: each that holds one itself, then each that refers to one that reaches one. */
 function reachingGraph(schemas: readonly SchemaModel[]): { byName: ReadonlyMap<string, SchemaNode>; reaching: ReadonlySet<string> } {
-  const byName = new Map(schemas.map((s) => [s.name, s.schema]));
+  const byName = schemasByName(schemas);
   const referrers = new Map<string, string[]>();
   const reaching = new Set<string>();
   for (const [name, schema] of byName) {
