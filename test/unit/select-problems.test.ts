@@ -141,10 +141,10 @@ describe('references and security that cannot be followed', () => {
 
 describe('malformed paths and operations the client cannot call', () => {
   it.each([
-    { name: 'paths that is no mapping', given: doc([]), want: ['OM206 #/paths "paths" must be a mapping', 'OM300 #/paths the selection matches no operation in test.yaml'] },
+    { name: 'paths that is no mapping', given: doc([]), want: ['OM206 #/paths "paths" must be a mapping', 'OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     { name: 'a path item that is no mapping', given: doc({ '/a': 'text', '/b': { get: { operationId: 'b', responses: ok } } }), want: ['OM206 #/paths/~1a a path item must be a mapping'] },
     { name: 'an operation that is no mapping', given: doc({ '/a': { get: 1, post: { operationId: 'b', responses: ok } } }), want: ['OM206 #/paths/~1a/get GET /a must be a mapping'] },
-    { name: 'no paths at all', given: bare({ openapi: '3.1.0' }), want: ['OM300 #/paths the selection matches no operation in test.yaml'] },
+    { name: 'no paths at all', given: bare({ openapi: '3.1.0' }), want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     {
       name: 'QUERY and additionalOperations, selected',
       given: bare({ paths: { '/a': { query: { operationId: 'q', responses: ok }, additionalOperations: { COPY: { operationId: 'c', responses: ok } }, get: { operationId: 'g', responses: ok } } } }),

