@@ -27,7 +27,7 @@ const suites = {
     'test/runtime/idempotency.test.ts',
     'test/runtime/redact.test.ts',
   ],
-  core: ['test/runtime/in-place.test.ts', 'test/runtime/auth.test.ts', 'test/runtime/headers.test.ts'],
+  core: ['test/runtime/in-place.test.ts', 'test/runtime/core.test.ts', 'test/runtime/auth.test.ts', 'test/runtime/headers.test.ts'],
 };
 const pass = process.env['MUTATION_SUITES'];
 
