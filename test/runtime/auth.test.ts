@@ -5,7 +5,7 @@
  */
 import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import type { SchemeSpec, Security } from '../../templates/runtime/files/auth.ts';
+import { applyAuth, credentialSources, type SchemeSpec, type Security } from '../../templates/runtime/files/auth.ts';
 import { apiKey, basic, http, mutualTLS } from '../../templates/runtime/files/schemes.ts';
 import { ApiCore } from '../../templates/runtime/files/core.ts';
 import { ApiError, AuthenticationError } from '../../templates/runtime/files/errors.ts';
@@ -270,5 +270,41 @@ describe('a transport error that quotes the URL', () => {
     expect(cause.message).toBe('request to http://127.0.0.1:9/things?limit=1&api_key=[redacted] failed');
     expect(cause.cause?.code).toBe('ECONNREFUSED');
     expect(inspect(error, { depth: 10 })).not.toContain('SECRET123');
+  });
+});
+
+describe('which credentials a client holds, and what one request needs', () => {
+  const two = { A: http('Bearer'), B: http('Bearer') };
+  const none = (): void => undefined;
+
+  it('names the schemes the API has, or none, when auth names another', () => {
+    expect(() => credentialSources({ X: 'v' }, undefined, {}, undefined, {})).toThrow(new ApiError('auth.X: no such security scheme (the API has none)'));
+    expect(() => credentialSources({ X: 'v' }, undefined, two, undefined, {})).toThrow(new ApiError('auth.X: no such security scheme (the API has A, B)'));
+  });
+
+  it('gives apiKey to the token scheme only, and keeps no empty or missing credential', () => {
+    expect(credentialSources(undefined, 'k', two, 'A', {})).toStrictEqual({ A: 'k' });
+    expect(credentialSources({ A: '', B: undefined }, undefined, two, undefined, {})).toStrictEqual({});
+  });
+
+  it('reads no environment variable for a scheme that names none', () => {
+    process.env['undefined'] = 'leaked';
+    try {
+      expect(credentialSources(undefined, undefined, two, undefined, { A: 'OM_TEST_NOT_SET' })).toStrictEqual({});
+    } finally {
+      delete process.env['undefined'];
+    }
+  });
+
+  it('refuses, by name, a requirement on a scheme the API does not define', async () => {
+    await expect(applyAuth([['Missing']], two, {}, {}, none)).rejects.toThrow(new ApiError('this operation needs credentials: Missing; pass { auth: { <scheme>: value } }'));
+  });
+
+  it('refuses basic credentials that are not two strings', async () => {
+    await expect(applyAuth([['Basic']], { Basic: basic }, { Basic: { username: 1, password: 'p' } as never }, {}, none)).rejects.toThrow(new ApiError('auth.Basic: expected { username, password }'));
+  });
+
+  it('splits a basic environment value at its first colon, even the first character', () => {
+    expect(basic.fromEnv!(':p:q')).toStrictEqual({ username: '', password: 'p:q' });
   });
 });
