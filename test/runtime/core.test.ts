@@ -1,19 +1,22 @@
 /**
  * The core (templates/runtime/files/core.ts) tested where it lives, against a real server on
- * 127.0.0.1: what the constructor settles (the base URL, the browser key rule, which headers are
- * on), the per-call settings, response validation, how a failed attempt becomes an error (the
- * caller's abort, a timeout, a connection failure) and how an error is scrubbed. The client and
- * fault suites run on this code too (in-place.test.ts); these cases are the ones they do not pin.
+ * 127.0.0.1 (connection failures through a `fetch` that rejects): what the constructor settles
+ * (the base URL, the browser key rule, which headers are on), the per-call settings, response
+ * validation, how a failed attempt becomes an error (the caller's abort, a timeout, a connection
+ * failure) and how an error is scrubbed. The client and fault suites run on this code too
+ * (in-place.test.ts); these cases are the ones they do not pin.
  */
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createQuerySerializer } from 'openapi-fetch';
 import type { Security } from '../../templates/runtime/files/auth.ts';
 import { ApiCore } from '../../templates/runtime/files/core.ts';
 import { ApiError, ConnectionError, InvalidResponseError, TimeoutError } from '../../templates/runtime/files/errors.ts';
 import type { ClientDefaults, ClientOptions, RequestOptions } from '../../templates/runtime/files/options.ts';
 import { http } from '../../templates/runtime/files/schemes.ts';
-import { json, serverPerTest, type FaultServer } from './fault-server.ts';
+import { failure } from '../helpers/failure.ts';
+import { globalsPerTest } from '../helpers/globals.ts';
+import { arrived, json, serverPerTest } from './fault-server.ts';
 
 const serve = serverPerTest();
 
@@ -40,26 +43,9 @@ function post(client: AnyCore, options?: RequestOptions, security: Security = []
   return client.call('make-thing', method, 'json', security, options, (c, init) => (method === 'GET' ? c.GET('/things', { ...init }) : c.POST('/things', { ...init, body: { a: 1 } })));
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (error: unknown) => error,
-  );
-}
-
-/** Waits until the server has seen `count` requests. */
-async function arrived(target: FaultServer, count = 1): Promise<void> {
-  while (target.attempts.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
-const g = globalThis as Record<string, unknown>;
-afterEach(() => {
-  delete g['window'];
-});
+const lay = globalsPerTest();
 /** A page's globals laid over Node's: the core then counts as running in a browser. */
-const inBrowser = (): void => {
-  g['window'] = { document: {} };
-};
+const inBrowser = (): void => lay('window', { document: {} });
 
 describe('what the constructor settles', () => {
   it('refuses to start without a base URL when the spec has none', () => {
@@ -186,6 +172,15 @@ describe('a failed attempt', () => {
     const reason = new Error('the user left');
     controller.abort(reason);
     expect(await call).toBe(reason);
+  });
+
+  it("an aborted signal rejects with its reason before the credentials are read or anything is sent", async () => {
+    const target = await serve(json(200, {}));
+    let reads = 0;
+    const reason = new Error('aborted before the call');
+    const client = core({ baseUrl: target.url, apiKey: () => (reads++, 'tok') });
+    expect(await failure(post(client, { signal: AbortSignal.abort(reason) }, [['Bearer']]))).toBe(reason);
+    expect([reads, target.attempts.length]).toEqual([0, 0]);
   });
 
   it('a timeout keeps what aborted the request as its cause', async () => {

@@ -93,6 +93,11 @@ export async function startFaultServer(
   };
 }
 
+/** Resolves once the server has seen `count` requests (polling every 5 ms). */
+export async function arrived(target: FaultServer, count = 1): Promise<void> {
+  while (target.attempts.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 /** `serve(...script)` starts the current test's fault server; it is closed after each test. */
 export function serverPerTest(extra?: (path: string, response: ServerResponse) => boolean): (...script: Fault[]) => Promise<FaultServer> {
   let current: FaultServer | undefined;

@@ -20,7 +20,7 @@ import {
   TimeoutError,
   type ClientOptions,
 } from 'openai-realtime-client';
-import { json, serverPerTest, session, type Fault, type FaultServer } from './fault-server.ts';
+import { arrived, json, serverPerTest, session, type Fault, type FaultServer } from './fault-server.ts';
 
 const KEY = 'sk-test-fault-key';
 const body = { model: 'gpt-4o-realtime-preview' } as const;
@@ -310,7 +310,7 @@ describe('cancellation', () => {
     const call = client(target).createRealtimeSession(body, { signal: controller.signal });
     // Abort once the first attempt was answered, i.e. while the client waits the 30 s.
     const started = performance.now();
-    while (target.attempts.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await arrived(target);
     await new Promise((resolve) => setTimeout(resolve, 100));
     controller.abort(reason);
     const { error } = await settle(call);

@@ -12,6 +12,7 @@ import { repoRoot, runCli } from '../helpers/cli.ts';
 import { sendJson, startServer, type TestServer } from '../helpers/http-server.ts';
 import { typecheckPackages } from '../helpers/package-check.ts';
 import { tempProject, type TempProject } from '../helpers/project.ts';
+import { failure } from '../helpers/failure.ts';
 
 interface ApiErrorLike extends Error {
   status: number | undefined;
@@ -80,11 +81,6 @@ function files(dir: string): string[] {
 }
 
 const api = (options: object = {}) => new Things({ baseUrl: `${server.url}/v2`, maxRetries: 0, ...options });
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (error: unknown) => error as ApiErrorLike,
-  );
 
 describe('vendor-neutral output', () => {
   it('no output file mentions OpenAI, Realtime or its key prefixes', () => {
@@ -159,7 +155,7 @@ describe('credentials per operation against a real server', () => {
     expect(await api({ auth: { HeaderKey: 'hk', QueryKey: 'qk' } }).createThing({ name: 'n' })).toEqual({ name: 'new' });
     expect(await api({ auth: { BasicAuth: async () => ({ username: 'me', password: 'pw' }) } }).createThing({ name: 'n' })).toEqual({ name: 'new' });
     const count = server.requests.length;
-    const error = await failure(api({ auth: { HeaderKey: 'hk' } }).createThing({ name: 'n' }));
+    const error = await failure<ApiErrorLike>(api({ auth: { HeaderKey: 'hk' } }).createThing({ name: 'n' }));
     expect(error).toBeInstanceOf(ApiError);
     expect(error.message).toBe('this operation needs credentials: HeaderKey + QueryKey, or BasicAuth; pass { auth: { <scheme>: value } }');
     expect(server.requests.length).toBe(count);
@@ -175,19 +171,19 @@ describe('typed error bodies against a real server', () => {
   const lister = () => api({ auth: { BearerAuth: 'list-token' } });
 
   it('a declared code, a range, and a body the spec does not declare (text kept)', async () => {
-    const problem = await failure(lister().listThings({ query: { limit: -1 } }));
+    const problem = await failure<ApiErrorLike>(lister().listThings({ query: { limit: -1 } }));
     expect([problem.status, problem.body, problem.operationId]).toEqual([422, { title: 'bad limit', errors: ['limit'] }, 'list-things']);
-    const teapot = await failure(lister().listThings({ query: { limit: 0 } }));
+    const teapot = await failure<ApiErrorLike>(lister().listThings({ query: { limit: 0 } }));
     expect([teapot.status, teapot.body]).toEqual([418, { fault: 'teapot' }]);
-    const gateway = await failure(lister().listThings({ query: { limit: 9 } }));
+    const gateway = await failure<ApiErrorLike>(lister().listThings({ query: { limit: 9 } }));
     expect([gateway.status, gateway.body]).toEqual([502, '<html>bad gateway</html>']);
-    const text = await failure(api({ auth: { CookieKey: 'ck' } }).getThing('none'));
+    const text = await failure<ApiErrorLike>(api({ auth: { CookieKey: 'ck' } }).getThing('none'));
     expect([text.status, text.body]).toEqual([404, 'No such thing']);
   });
 
   it('isError tells which method an error came from', async () => {
     const client = lister();
-    const error = await failure(client.listThings({ query: { limit: -1 } }));
+    const error = await failure<ApiErrorLike>(client.listThings({ query: { limit: -1 } }));
     expect([client.isError(error, 'listThings'), client.isError(error, 'createThing'), client.isError(new Error('x'), 'listThings')]).toEqual([true, false, false]);
   });
 });

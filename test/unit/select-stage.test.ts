@@ -137,6 +137,33 @@ describe('select: problems, all at once, each at its pointer', () => {
     },
   ])('$name', ({ given, want }) => expect(problems(given)).toStrictEqual(want));
 
+  it.each([
+    {
+      name: 'a path item without operations, with --all: the document defines none',
+      given: doc({ '/x': { parameters: [] } }),
+      selection: { include: 'all', exclude: [] } as Selection,
+      want: 'OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate',
+    },
+    {
+      name: 'excludes that leave nothing of --all: the selection is to blame',
+      given: doc({ '/x': { get: op('x') } }),
+      selection: { include: 'all', exclude: [{ by: 'operationId', pattern: 'x' }] } as Selection,
+      want: 'OM300 #/paths the selection matches no operation in test.yaml',
+    },
+    {
+      name: 'an excluded QUERY, the only operation: the selection is to blame',
+      given: doc({ '/x': { query: op('q') } }),
+      selection: { include: 'all', exclude: [{ by: 'operationId', pattern: 'q' }] } as Selection,
+      want: 'OM300 #/paths the selection matches no operation in test.yaml',
+    },
+    {
+      name: 'an empty include list on an empty document: the selection is to blame',
+      given: { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} },
+      selection: { include: [], exclude: [] } as Selection,
+      want: 'OM300 #/paths the selection matches no operation in test.yaml',
+    },
+  ])('$name', ({ given, selection, want }) => expect(problems(given, selection)).toStrictEqual([want]));
+
   it('an include that matches nothing is reported alone, without "matches no operation"', () => {
     expect(problems(doc({ '/x': { get: op('x') } }), { include: [{ by: 'tag', pattern: 'Nope' }], exclude: [] })).toStrictEqual([
       'OM302 #/paths no operation in test.yaml matches tag "Nope"',
