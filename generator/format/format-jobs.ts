@@ -287,11 +287,12 @@ export function startFormatPool(warm: FormatterSetup, count: number, warmUp = fa
     async assist(local) {
       // The smallest first (the queue is kept so): a worker takes the largest (`dispatch`), and the
       // smallest are mostly pages the formatter prints whole. A job `local` leaves (or fails on)
-      // goes back for a worker, not tried again. Only a job whose setup a worker has formatted with: where prettier cannot
-      // be set up, every job of that setup fails on the worker, and none may succeed here instead
-      // (whether the run fails would depend on which thread took which job). A render's main thread
-      // has taken no answer while it ran its templates (they wait in the port), so it may know of
-      // no such setup yet: it waits for the next answer while any job it has not tried waits.
+      // goes back for a worker, not tried again. Only a job whose setup a worker has formatted
+      // with: where prettier cannot be set up, every job of that setup fails on the worker, and
+      // none may succeed here instead (whether the run fails would depend on which thread took
+      // which job). A render's main thread has taken no answer while it ran its templates (they
+      // wait in the port), so it may know of no such setup yet: it waits for the next answer while
+      // any job it has not tried waits.
       const left = new Set<number>();
       for (;;) {
         if (failure) return;

@@ -9,13 +9,13 @@ import { schemasByName } from './schemas-by-name.ts';
  * (`?: never`). A method typed from `paths` alone would then not fit the call.
  */
 export function reachesNullOnlyProperty(node: SchemaNode, schemas: readonly SchemaModel[]): boolean {
-  let graph = graphs.get(schemas);
-  if (!graph) {
-    graph = reachingGraph(schemas);
-    graphs.set(schemas, graph);
+  let reaching = graphs.get(schemas);
+  if (!reaching) {
+    reaching = reachingSchemas(schemas);
+    graphs.set(schemas, reaching);
   }
-  const { byName, reaching } = graph;
-  return local(node, byName, (name) => reaching.has(name));
+  const found = reaching;
+  return local(node, schemasByName(schemas), (name) => found.has(name));
 }
 
 /**
@@ -23,10 +23,10 @@ export function reachesNullOnlyProperty(node: SchemaNode, schemas: readonly Sche
  * (its schemas are frozen): a method's body is then checked without walking the schemas it refers
  * to again, which GitHub's 1,223 methods did each time (with a map of its 625 schemas built for each).
  */
-const graphs = new WeakMap<readonly SchemaModel[], { readonly byName: ReadonlyMap<string, SchemaNode>; readonly reaching: ReadonlySet<string> }>();
+const graphs = new WeakMap<readonly SchemaModel[], ReadonlySet<string>>();
 
-/** The schemas by name, and the names of those that reach a null-only property: each that holds one itself, then each that refers to one that reaches one. */
-function reachingGraph(schemas: readonly SchemaModel[]): { byName: ReadonlyMap<string, SchemaNode>; reaching: ReadonlySet<string> } {
+/** The names of the schemas that reach a null-only property: each that holds one itself, then each that refers to one that reaches one. */
+function reachingSchemas(schemas: readonly SchemaModel[]): ReadonlySet<string> {
   const byName = schemasByName(schemas);
   const referrers = new Map<string, string[]>();
   const reaching = new Set<string>();
@@ -47,7 +47,7 @@ function reachingGraph(schemas: readonly SchemaModel[]): { byName: ReadonlyMap<s
       queue.push(referrer);
     }
   }
-  return { byName, reaching };
+  return reaching;
 }
 
 /**
