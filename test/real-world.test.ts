@@ -152,6 +152,16 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(source(models, 'src/index.ts')).toMatch(/export type \{ Owner, Pet \} from "\.\/models\.js"/);
   });
 
+  it('a document that defines nothing (paths: {}, no components) generates an empty package that compiles, with a located warning', async () => {
+    const run = await generate('r29-empty-document-3.0.yaml');
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim()).toBe('spec/r29-empty-document-3.0.yaml:3:1 (#/paths) - warning OM306: spec/r29-empty-document-3.0.yaml defines no operation, schema or webhook: the package has no method and no model');
+    generated.push({ dir: run.dir, name: JSON.parse(readFileSync(join(run.dir, 'package.json'), 'utf8')).name as string });
+    expect(existsSync(join(run.dir, 'src/apis'))).toBe(false);
+    // A package with a model is not warned about (r12: components only).
+    expect((await generate('r12-components-only-3.0.yaml')).stderr).toBe('');
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

