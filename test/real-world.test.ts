@@ -162,6 +162,14 @@ describe('real-world spec shapes (issue 13)', () => {
     expect((await generate('r12-components-only-3.0.yaml')).stderr).toBe('');
   });
 
+  it("docs examples use the discriminator value the types fix: a oneOf's mapping key or member name, a parent's inherited through allOf", async () => {
+    const page = source(await generates('r30-discriminator-values-3.0.yaml'), 'docs/DefaultApi.md');
+    // Before, each was "string", which the types (a literal) refuse; the type check at the end compiles them.
+    for (const call of ['patchMapped({ kind: "Option One" })', 'patchInferred({ pet_type: "Cat" })', 'postInherited({ vehicle_type: "Truck" })', 'postMappedChild({ vehicle_type: "bicycle" })']) {
+      expect(page).toContain(`await api.${call};`);
+    }
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

@@ -223,6 +223,10 @@ export interface SchemaModel {
     readonly typeName: string;
     readonly pointer: string;
     readonly schema: SchemaNode;
+    readonly discriminator?: {
+        readonly propertyName: string;
+        readonly value: string;
+    };
 }
 export interface RenameModel {
     readonly kind: 'type' | 'class' | 'method';

@@ -5,6 +5,7 @@ import type { NamingResolver } from '../naming/resolver.ts';
 import { childPointer, pointer } from '../pointer.ts';
 import { followRef, keywordPointer } from '../openapi/follow-ref.ts';
 import { walkOperations, type OperationEntry } from '../openapi/operations.ts';
+import { discriminatorValues, type DiscriminatorHolder } from './discriminator-values.ts';
 import { deepFreeze } from './freeze.ts';
 import { resolveNames, type ResolvedNames } from './names.ts';
 import { toSchemaNode, type SchemaContext } from './schema-node.ts';
@@ -42,7 +43,8 @@ export function buildModel(document: JsonObject, source: SourceModel, naming: Na
     schemaEntries.map(([name]) => name),
     naming,
   );
-  const ctx: SchemaContext = { typeNameOf: (name) => names.types.get(name), diagnostics, locate };
+  const discriminators: DiscriminatorHolder[] = [];
+  const ctx: SchemaContext = { typeNameOf: (name) => names.types.get(name), diagnostics, locate, discriminators };
   const resolver = new RefResolver(document);
 
   const operations = raw.map((op) => buildOperation(document, op, names, resolver, ctx));
@@ -55,13 +57,14 @@ export function buildModel(document: JsonObject, source: SourceModel, naming: Na
       schema: toSchemaNode(schema, pointer('components', 'schemas', name), ctx),
     }))
     .sort((a, b) => compareStrings(a.typeName, b.typeName));
+  const fixed = discriminatorValues(document, discriminators);
 
   diagnostics.throwIfErrors();
   return deepFreeze({
     info: readInfo(document),
     servers: readServers(document),
     tags,
-    schemas,
+    schemas: fixed.size === 0 ? schemas : schemas.map((schema) => (fixed.has(schema.name) ? { ...schema, discriminator: fixed.get(schema.name)! } : schema)),
     securitySchemes: readSecuritySchemes(document),
     source,
     renames: names.renames,

@@ -136,6 +136,12 @@ export interface SchemaModel {
   readonly typeName: string;
   readonly pointer: string;
   readonly schema: SchemaNode;
+  /**
+   * The one value the generated types allow for this schema's discriminator property, where they fix
+   * one: a `oneOf` with a discriminator lists or maps this schema, or it inherits a discriminator
+   * through `allOf` (openapi-typescript's rules). An example of the schema must use it.
+   */
+  readonly discriminator?: { readonly propertyName: string; readonly value: string };
 }
 
 export interface RenameModel {

@@ -1,7 +1,7 @@
 import { jsonLiteral, objectLiteral } from '../escape/literal.ts';
 import { valuePropertyKey } from '../escape/property-key.ts';
 import type { ApiModel, SchemaNode } from '../model/types.ts';
-import { schemasByName } from './schemas-by-name.ts';
+import { discriminatorsByName, schemasByName } from './schemas-by-name.ts';
 
 /**
  * How deep an example may nest (references, properties, items and compositions each count one):
@@ -41,7 +41,11 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
   switch (node.kind) {
     case 'ref': {
       const target = named(model, node.name);
-      return target ? exampleValue(target, model, depth + 1, [...stack, node.name], blobs) : null;
+      const value = target ? exampleValue(target, model, depth + 1, [...stack, node.name], blobs) : null;
+      // The types allow one value for the discriminator of some schemas (a oneOf's member): use it.
+      const fixed = discriminatorsByName(model.schemas).get(node.name);
+      // (Spread and a computed key define own properties, `__proto__` too.)
+      return fixed && value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof BlobExample) ? { ...value, [fixed.propertyName]: fixed.value } : value;
     }
     case 'string':
       return node.const ?? node.enum?.[0] ?? primitive(node, 'string') ?? (node.format ? FORMAT_EXAMPLES[node.format] : undefined) ?? 'string';

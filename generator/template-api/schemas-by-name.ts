@@ -1,7 +1,24 @@
 import type { SchemaModel, SchemaNode } from '../model/types.ts';
 
+type Fixed = NonNullable<SchemaModel['discriminator']>;
+
 /** Each model's schema list by name, made once for the list (a model's schemas are frozen). */
-const maps = new WeakMap<readonly SchemaModel[], ReadonlyMap<string, SchemaNode>>();
+const maps = new WeakMap<readonly SchemaModel[], { readonly nodes: ReadonlyMap<string, SchemaNode>; readonly fixed: ReadonlyMap<string, Fixed> }>();
+
+function byName(schemas: readonly SchemaModel[]): { readonly nodes: ReadonlyMap<string, SchemaNode>; readonly fixed: ReadonlyMap<string, Fixed> } {
+  let made = maps.get(schemas);
+  if (!made) {
+    const nodes = new Map<string, SchemaNode>();
+    const fixed = new Map<string, Fixed>();
+    for (const schema of schemas) {
+      if (nodes.has(schema.name)) continue;
+      nodes.set(schema.name, schema.schema);
+      if (schema.discriminator) fixed.set(schema.name, schema.discriminator);
+    }
+    maps.set(schemas, (made = { nodes, fixed }));
+  }
+  return made;
+}
 
 /**
  * A model's named schemas by name: what a `$ref` refers to, for the template helpers that follow
@@ -11,11 +28,10 @@ const maps = new WeakMap<readonly SchemaModel[], ReadonlyMap<string, SchemaNode>
  * as a search of the list gave (a model's names are unique: they are a spec's component keys).
  */
 export function schemasByName(schemas: readonly SchemaModel[]): ReadonlyMap<string, SchemaNode> {
-  let byName = maps.get(schemas);
-  if (!byName) {
-    const made = new Map<string, SchemaNode>();
-    for (const schema of schemas) if (!made.has(schema.name)) made.set(schema.name, schema.schema);
-    maps.set(schemas, (byName = made));
-  }
-  return byName;
+  return byName(schemas).nodes;
+}
+
+/** The discriminator value the types fix for a named schema (`SchemaModel.discriminator`), by name; made with `schemasByName`'s map. */
+export function discriminatorsByName(schemas: readonly SchemaModel[]): ReadonlyMap<string, Fixed> {
+  return byName(schemas).fixed;
 }
