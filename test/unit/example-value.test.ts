@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { exampleValue } from '../../generator/template-api/example.ts';
 import type { ApiModel, SchemaModel, SchemaNode } from '../../generator/model/types.ts';
+import { buildModel } from '../../generator/model/build.ts';
+import { defaultNaming } from '../../generator/naming/resolver.ts';
 
 const named = (name: string, schema: SchemaNode): SchemaModel => ({ name, typeName: name, pointer: `#/components/schemas/${name}`, schema });
 const ref = (name: string): SchemaNode => ({ kind: 'ref', name, typeName: name, nullable: false }) as SchemaNode;
@@ -36,5 +38,21 @@ describe('exampleValue', () => {
   it('takes the first schema of a name, as a search of the list did', () => {
     const model = { schemas: [named('A', oneOf('first')), named('A', oneOf('second'))] } as unknown as ApiModel;
     expect(exampleValue(ref('A'), model)).toBe('first');
+  });
+});
+
+describe('exampleValue of an allOf with a required list beside it', () => {
+  it("takes a required property's value from the schema's own properties, not the required list's placeholder (Azure's TrackedResource)", () => {
+    // A tracked resource: allOf [core properties], its own `location` beside it, and `required: [location]`.
+    const tracked = { allOf: [{ properties: { id: { type: 'string', readOnly: true } } }], properties: { location: { type: 'string' }, tags: { type: 'object' } }, required: ['location'] };
+    const document = {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: { schemas: { Policy: { allOf: [tracked], properties: { sku: { type: 'object', properties: { name: { type: 'string' } } } }, required: ['sku'] } } },
+    };
+    const model = buildModel(document, { name: 'spec.yaml', sha256: '0'.repeat(64), openapi: '3.0.0' }, defaultNaming);
+    // Before, `location` was `{}` (the placeholder overrode the string), which its type refuses.
+    expect(exampleValue(model.schemas[0]!.schema, model)).toStrictEqual({ location: 'string', sku: {} });
   });
 });
