@@ -30,7 +30,8 @@ export default defineTemplate({
       lines.push('## Type', '', md.schemaType(node, link), '');
       lines.push(...variants(ctx, node, link));
     }
-    const example = ctx.example(node);
+    // Through a reference where the types fix the discriminator's value, so the example has it.
+    const example = ctx.example(schema.discriminator?.value === undefined ? node : { kind: 'ref', name: schema.name, typeName: schema.typeName, nullable: false });
     lines.push('## Example', '', md.codeBlock('json', ctx.escape.jsonText(example, 2)), '');
     lines.push(`[[Back to Model list]](${readme}#models) [[Back to API list]](${readme}#api-endpoints) [[Back to README]](${readme})`, '');
     return { kind: 'text', path, content: lines.join('\n') };

@@ -225,7 +225,8 @@ export interface SchemaModel {
     readonly schema: SchemaNode;
     readonly discriminator?: {
         readonly propertyName: string;
-        readonly value: string;
+        readonly value?: string;
+        readonly omitted: boolean;
     };
 }
 export interface RenameModel {

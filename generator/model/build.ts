@@ -5,7 +5,7 @@ import type { NamingResolver } from '../naming/resolver.ts';
 import { childPointer, pointer } from '../pointer.ts';
 import { followRef, keywordPointer } from '../openapi/follow-ref.ts';
 import { walkOperations, type OperationEntry } from '../openapi/operations.ts';
-import { discriminatorValues, type DiscriminatorHolder } from './discriminator-values.ts';
+import { discriminatedSchemas } from './discriminated-schemas.ts';
 import { deepFreeze } from './freeze.ts';
 import { resolveNames, type ResolvedNames } from './names.ts';
 import { toSchemaNode, type SchemaContext } from './schema-node.ts';
@@ -43,28 +43,26 @@ export function buildModel(document: JsonObject, source: SourceModel, naming: Na
     schemaEntries.map(([name]) => name),
     naming,
   );
-  const discriminators: DiscriminatorHolder[] = [];
-  const ctx: SchemaContext = { typeNameOf: (name) => names.types.get(name), diagnostics, locate, discriminators };
+  const ctx: SchemaContext = { typeNameOf: (name) => names.types.get(name), diagnostics, locate };
   const resolver = new RefResolver(document);
 
   const operations = raw.map((op) => buildOperation(document, op, names, resolver, ctx));
   const tags = groupByTag(document, operations, names);
+  const discriminated = discriminatedSchemas(document);
   const schemas: SchemaModel[] = schemaEntries
-    .map(([name, schema]) => ({
-      name,
-      typeName: names.types.get(name)!,
-      pointer: pointer('components', 'schemas', name),
-      schema: toSchemaNode(schema, pointer('components', 'schemas', name), ctx),
-    }))
+    .map(([name, schema]) => {
+      const discriminator = discriminated.get(name);
+      const at = pointer('components', 'schemas', name);
+      return { name, typeName: names.types.get(name)!, pointer: at, schema: toSchemaNode(schema, at, ctx), ...(discriminator ? { discriminator } : {}) };
+    })
     .sort((a, b) => compareStrings(a.typeName, b.typeName));
-  const fixed = discriminatorValues(document, discriminators);
 
   diagnostics.throwIfErrors();
   return deepFreeze({
     info: readInfo(document),
     servers: readServers(document),
     tags,
-    schemas: fixed.size === 0 ? schemas : schemas.map((schema) => (fixed.has(schema.name) ? { ...schema, discriminator: fixed.get(schema.name)! } : schema)),
+    schemas,
     securitySchemes: readSecuritySchemes(document),
     source,
     renames: names.renames,

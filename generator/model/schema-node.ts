@@ -4,7 +4,6 @@ import { isObject, own, ownString, type JsonObject } from '../json.ts';
 import { childPointer, parsePointer } from '../pointer.ts';
 import type { PropertyModel, SchemaMeta, SchemaNode } from './types.ts';
 import { openEnumValues } from './open-enum.ts';
-import type { DiscriminatorHolder } from './discriminator-values.ts';
 
 /** What converting a schema needs: type names of components, and a place to report problems. */
 export interface SchemaContext {
@@ -12,8 +11,6 @@ export interface SchemaContext {
   readonly diagnostics: DiagnosticCollector;
   /** Where a pointer is in the spec (file, line and column where the spec has them). */
   readonly locate: (pointer: string) => SourceLocation;
-  /** Where the schemas holding a `discriminator` are collected, as they are met (discriminator-values.ts). */
-  readonly discriminators?: DiscriminatorHolder[];
 }
 
 const CONSTRAINT_KEYS = [
@@ -32,7 +29,6 @@ export function toSchemaNode(schema: unknown, at: string, ctx: SchemaContext): S
     ctx.diagnostics.add(error('OM206', message, ctx.locate(at)));
     return { kind: 'unknown', nullable: false };
   }
-  if (ctx.discriminators && own(schema, 'discriminator') !== undefined) ctx.discriminators.push({ at, schema });
   const meta = readMeta(schema);
   const ref = ownString(schema, '$ref');
   if (ref !== undefined) return refNode(schema, ref, at, meta, ctx);

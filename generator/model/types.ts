@@ -137,11 +137,17 @@ export interface SchemaModel {
   readonly pointer: string;
   readonly schema: SchemaNode;
   /**
-   * The one value the generated types allow for this schema's discriminator property, where they fix
-   * one: a `oneOf` with a discriminator lists or maps this schema, or it inherits a discriminator
-   * through `allOf` (openapi-typescript's rules). An example of the schema must use it.
+   * How the generated types (openapi-typescript's rules) treat this schema's discriminator property,
+   * when they treat it specially: a `oneOf` with a discriminator lists or maps this schema, or it
+   * holds or inherits (through `allOf`) a discriminator.
    */
-  readonly discriminator?: { readonly propertyName: string; readonly value: string };
+  readonly discriminator?: {
+    readonly propertyName: string;
+    /** The one value the types allow, where they fix one: an example of the schema must use it. */
+    readonly value?: string;
+    /** The types leave the property out where an `allOf` names this schema (it holds or inherits a discriminator). */
+    readonly omitted: boolean;
+  };
 }
 
 export interface RenameModel {

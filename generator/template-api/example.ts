@@ -43,9 +43,9 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
       const target = named(model, node.name);
       const value = target ? exampleValue(target, model, depth + 1, [...stack, node.name], blobs) : null;
       // The types allow one value for the discriminator of some schemas (a oneOf's member): use it.
-      const fixed = discriminatorsByName(model.schemas).get(node.name);
+      const discriminator = discriminatorsByName(model.schemas).get(node.name);
       // (Spread and a computed key define own properties, `__proto__` too.)
-      return fixed && value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof BlobExample) ? { ...value, [fixed.propertyName]: fixed.value } : value;
+      return discriminator?.value !== undefined && isRecord(value) ? { ...value, [discriminator.propertyName]: discriminator.value } : value;
     }
     case 'string':
       return node.const ?? node.enum?.[0] ?? primitive(node, 'string') ?? (node.format ? FORMAT_EXAMPLES[node.format] : undefined) ?? 'string';
@@ -84,12 +84,24 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
     }
     case 'intersection': {
       // A part that only makes properties required (`allOf` + `required`) takes their values from the other parts.
-      const parts = node.parts.map((p) => (isRequiredOverlay(p) ? overlayExample(p, node.parts, model, depth, stack, blobs) : exampleValue(p, model, depth + 1, stack, blobs)));
-      return parts.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p) && !(p instanceof BlobExample)) ? Object.assign({}, ...parts) : parts[0];
+      const parts = node.parts.map((p) => (isRequiredOverlay(p) ? overlayExample(p, node.parts, model, depth, stack, blobs) : withoutOmitted(p, exampleValue(p, model, depth + 1, stack, blobs), model)));
+      return parts.every(isRecord) ? Object.assign({}, ...parts) : parts[0];
     }
     case 'unknown':
       return {};
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof BlobExample);
+}
+
+/** An `allOf` part's example without the discriminator property the types leave out of it (`Omit<Parent, "kind">`). */
+function withoutOmitted(part: SchemaNode, value: unknown, model: ApiModel): unknown {
+  const discriminator = part.kind === 'ref' ? discriminatorsByName(model.schemas).get(part.name) : undefined;
+  if (!discriminator?.omitted || !isRecord(value) || !Object.hasOwn(value, discriminator.propertyName)) return value;
+  const { [discriminator.propertyName]: _omitted, ...rest } = value;
+  return rest;
 }
 
 /** The schema a `$ref` names, if the model has it. */

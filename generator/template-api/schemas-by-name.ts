@@ -1,21 +1,27 @@
 import type { SchemaModel, SchemaNode } from '../model/types.ts';
 
-type Fixed = NonNullable<SchemaModel['discriminator']>;
+type Discriminated = NonNullable<SchemaModel['discriminator']>;
+
+/** A schema list's nodes and discriminators by name. */
+interface ByName {
+  readonly nodes: ReadonlyMap<string, SchemaNode>;
+  readonly discriminators: ReadonlyMap<string, Discriminated>;
+}
 
 /** Each model's schema list by name, made once for the list (a model's schemas are frozen). */
-const maps = new WeakMap<readonly SchemaModel[], { readonly nodes: ReadonlyMap<string, SchemaNode>; readonly fixed: ReadonlyMap<string, Fixed> }>();
+const maps = new WeakMap<readonly SchemaModel[], ByName>();
 
-function byName(schemas: readonly SchemaModel[]): { readonly nodes: ReadonlyMap<string, SchemaNode>; readonly fixed: ReadonlyMap<string, Fixed> } {
+function byName(schemas: readonly SchemaModel[]): ByName {
   let made = maps.get(schemas);
   if (!made) {
     const nodes = new Map<string, SchemaNode>();
-    const fixed = new Map<string, Fixed>();
+    const discriminators = new Map<string, Discriminated>();
     for (const schema of schemas) {
       if (nodes.has(schema.name)) continue;
       nodes.set(schema.name, schema.schema);
-      if (schema.discriminator) fixed.set(schema.name, schema.discriminator);
+      if (schema.discriminator) discriminators.set(schema.name, schema.discriminator);
     }
-    maps.set(schemas, (made = { nodes, fixed }));
+    maps.set(schemas, (made = { nodes, discriminators }));
   }
   return made;
 }
@@ -31,7 +37,7 @@ export function schemasByName(schemas: readonly SchemaModel[]): ReadonlyMap<stri
   return byName(schemas).nodes;
 }
 
-/** The discriminator value the types fix for a named schema (`SchemaModel.discriminator`), by name; made with `schemasByName`'s map. */
-export function discriminatorsByName(schemas: readonly SchemaModel[]): ReadonlyMap<string, Fixed> {
-  return byName(schemas).fixed;
+/** How the types treat each named schema's discriminator (`SchemaModel.discriminator`), by name; made with `schemasByName`'s map. */
+export function discriminatorsByName(schemas: readonly SchemaModel[]): ReadonlyMap<string, Discriminated> {
+  return byName(schemas).discriminators;
 }

@@ -1,8 +1,10 @@
 /**
- * `SchemaModel.discriminator`: the one value openapi-typescript's types give a schema's
- * discriminator property (model/discriminator-values.ts), and the examples that use it. The
- * real-world fixture r30 holds the same shapes end to end: its docs examples type-check against
- * the generated types (test/real-world.test.ts).
+ * `SchemaModel.discriminator`: how openapi-typescript's types treat a schema's discriminator
+ * property (model/discriminated-schemas.ts): the one value they fix, and whether an `allOf` that
+ * names the schema leaves the property out; and the examples that follow them. Each expectation
+ * was checked against openapi-typescript's output for the same document. The real-world fixture
+ * r30 holds the common shapes end to end: its docs examples type-check against the generated types
+ * (test/real-world.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/build.ts';
@@ -19,10 +21,10 @@ function modelOf(paths: object, schemas: object) {
   return buildModel(document, { name: 'spec.yaml', sha256: '0'.repeat(64), openapi: '3.0.3' }, defaultNaming);
 }
 
-/** Each schema that has a fixed value, as `Name: property=value`, sorted. */
+/** Each schema whose types fix a value, as `Name: property=value`, sorted. */
 function fixed(paths: object, schemas: object): string[] {
   return modelOf(paths, schemas)
-    .schemas.flatMap((s) => (s.discriminator ? [`${s.name}: ${s.discriminator.propertyName}=${s.discriminator.value}`] : []))
+    .schemas.flatMap((s) => (s.discriminator?.value !== undefined ? [`${s.name}: ${s.discriminator.propertyName}=${s.discriminator.value}`] : []))
     .sort();
 }
 
@@ -109,7 +111,54 @@ describe('the discriminator value the types fix', () => {
       schemas: { Plain: object('x'), Pet: object('pet_type', { discriminator: { propertyName: 'pet_type' } }), Mixed: { allOf: [ref('Plain'), ref('Pet')] }, Own: { allOf: [ref('Pet')], discriminator: { propertyName: 'pet_type' } } },
       want: [],
     },
+    {
+      name: 'the first oneOf in document order wins: a parameter written before the body, a response before it',
+      paths: {
+        '/a': {
+          post: {
+            parameters: [{ name: 'f', in: 'query', schema: { oneOf: [ref('One')], discriminator: { propertyName: 'kind', mapping: { fromParam: '#/components/schemas/One' } } } }],
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: { oneOf: [ref('Two')], discriminator: { propertyName: 'kind', mapping: { fromResponse: '#/components/schemas/Two' } } } } } } },
+            requestBody: { content: { 'application/json': { schema: { oneOf: [ref('One'), ref('Two')], discriminator: { propertyName: 'kind', mapping: { fromBody: '#/components/schemas/One', fromBody2: '#/components/schemas/Two' } } } } } },
+          },
+        },
+      },
+      schemas: { One: object('kind'), Two: object('kind') },
+      want: ['One: kind=fromParam', 'Two: kind=fromResponse'],
+    },
+    {
+      name: "a callback's oneOf counts too",
+      paths: { '/a': { post: { responses: { '204': { description: 'done' } }, callbacks: { on: { '{$request.body#/url}': body({ oneOf: [ref('Event')], discriminator: { propertyName: 'kind', mapping: { evt: '#/components/schemas/Event' } } }) } } } } },
+      schemas: { Event: object('kind') },
+      want: ['Event: kind=evt'],
+    },
+    {
+      name: 'patched once per $ref text: a type object member listed as an alias and by name takes the later value',
+      paths: { '/a': body({ oneOf: [ref('Alias')], discriminator: { propertyName: 'kind' } }), '/b': body({ oneOf: [ref('Target')], discriminator: { propertyName: 'kind' } }) },
+      schemas: { Alias: ref('Target'), Target: object('kind') },
+      want: ['Target: kind=Target'],
+    },
+    {
+      name: 'an allOf member patched twice with different values allows none',
+      paths: { '/a': body({ oneOf: [ref('Cat')], discriminator: { propertyName: 'pet_type' } }) },
+      schemas: { Pet: object('pet_type', { discriminator: { propertyName: 'pet_type', mapping: { cat: '#/components/schemas/Cat' } } }), Cat: child('Pet') },
+      want: [],
+    },
+    {
+      name: 'a discriminator without a property name is none',
+      paths: { '/a': body({ oneOf: [ref('One')], discriminator: { propertyName: '' } }) },
+      schemas: { One: object('kind') },
+      want: [],
+    },
   ])('$name', ({ paths, schemas, want }) => expect(fixed(paths, schemas)).toStrictEqual(want));
+
+  it('marks where an allOf leaves the property out: schemas that hold or inherit a discriminator, not the ones a oneOf only patched', () => {
+    const model = modelOf(
+      { '/a': body({ oneOf: [ref('One')], discriminator: { propertyName: 'kind' } }) },
+      { Pet: object('pet_type', { discriminator: { propertyName: 'pet_type' } }), Cat: child('Pet'), One: object('kind') },
+    );
+    const marks = model.schemas.map((s) => [s.name, s.discriminator?.omitted]);
+    expect(marks).toStrictEqual([['Cat', true], ['One', false], ['Pet', true]]);
+  });
 
   it('an example of a fixed schema uses the value, in place, wherever it is reached by reference', () => {
     const model = modelOf(
@@ -122,5 +171,15 @@ describe('the discriminator value the types fix', () => {
     expect(exampleValue(owner.schema, model)).toStrictEqual({ pet: { pet_type: 'Dog' } });
     // The parent itself is not fixed: any string.
     expect(exampleValue(model.schemas.find((s) => s.name === 'Pet')!.schema, model)).toStrictEqual({ pet_type: 'string' });
+  });
+
+  it("an inline allOf that names a discriminated schema leaves its property out, as the types' Omit does", () => {
+    const model = modelOf(
+      { '/a': body({ allOf: [ref('Pet'), { type: 'object', required: ['name'], properties: { name: { type: 'string' } } }] }) },
+      { Pet: object('pet_type', { discriminator: { propertyName: 'pet_type' } }), Plain: object('x'), Mixed: { allOf: [ref('Plain'), ref('Pet')] } },
+    );
+    expect(exampleValue(model.tags[0]!.operations[0]!.requestBody!.content[0]!.schema, model)).toStrictEqual({ name: 'string' });
+    // Beside a part that is not discriminated, which keeps its own properties.
+    expect(exampleValue(model.schemas.find((s) => s.name === 'Mixed')!.schema, model)).toStrictEqual({ x: 'string' });
   });
 });

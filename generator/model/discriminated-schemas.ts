@@ -1,0 +1,153 @@
+import { isObject, own, ownObject, type JsonObject } from '../json.ts';
+import { parsePointer, pointer, resolvePointer } from '../pointer.ts';
+import type { SchemaModel } from './types.ts';
+
+type Discriminated = NonNullable<SchemaModel['discriminator']>;
+
+interface Discriminator {
+  readonly propertyName: string;
+  readonly mapping: ReadonlyMap<string, string>;
+}
+
+/** The value sets patched into a component's discriminator property, and how (`type: object` replaces, `allOf` adds a part). */
+interface Patched {
+  readonly propertyName: string;
+  readonly replaces: boolean;
+  readonly sets: (readonly string[])[];
+}
+
+/**
+ * How openapi-typescript's types treat the discriminator property of each component schema, so
+ * that an example built from the model type-checks against them. The rules of openapi-typescript
+ * 7 (`scanDiscriminators` in its lib/utils, `createDiscriminatorProperty` and the `allOf`
+ * handling of its schema transform), on the document the types are made from, walked as it
+ * walks it (every object, depth first, keys in order):
+ *
+ * 1. A `oneOf` beside a discriminator patches each schema it lists by `$ref` (its name) or maps
+ *    (the keys naming that exact `$ref`), once per `$ref` text: a `type: object` schema's property
+ *    is replaced by an enum of them, an `allOf` schema gets one more part with that enum.
+ * 2. A schema whose `allOf` names, before any reference that does not, a schema holding or
+ *    inheriting a discriminator inherits it; the parent's mapping keys whose value is exactly its
+ *    `$ref` patch it as in 1. Where an `allOf` names a schema holding or inheriting one, the types
+ *    leave the property out of that part (`Omit`).
+ * 3. A component that inherits one, has no discriminator of its own and was not patched gets the
+ *    property as one literal: the mapping key naming it (by `$ref` or by name), else its name.
+ *
+ * A patched `allOf` schema allows the values common to all its patches (none when they differ).
+ */
+export function discriminatedSchemas(document: JsonObject): Map<string, Discriminated> {
+  const named = ownObject(ownObject(document, 'components') ?? {}, 'schemas') ?? {};
+  const objects = new Map<string, Discriminator>();
+  const handled = new Set<string>();
+  const patched = new Map<string, Patched>();
+
+  /** openapi-typescript's `patchDiscriminatorEnum`: whether the schema `ref` resolves to takes the values. */
+  const patch = (ref: string, values: readonly string[], discriminator: Discriminator): boolean => {
+    const { target, name } = resolve(document, ref);
+    if (!isObject(target)) return false;
+    const replaces = !Array.isArray(own(target, 'allOf'));
+    if (replaces && own(target, 'type') !== 'object') return false;
+    const entry = name === undefined ? undefined : (patched.get(name) ?? { propertyName: discriminator.propertyName, replaces, sets: [] });
+    // One property per schema here: a second discriminator's property name is not followed.
+    if (entry && entry.propertyName === discriminator.propertyName) {
+      entry.sets.push(values);
+      patched.set(name!, entry);
+    }
+    return true;
+  };
+
+  walk(document, [], (node, at) => {
+    const discriminator = read(own(node, 'discriminator'));
+    if (!discriminator) return;
+    objects.set(at, discriminator);
+    const oneOf = own(node, 'oneOf');
+    if (!Array.isArray(oneOf)) return;
+    const listed = new Map<string, { inferred?: string; defined?: string[] }>();
+    for (const item of oneOf) {
+      const ref = isObject(item) ? own(item, '$ref') : undefined;
+      const inferred = typeof ref === 'string' ? ref.split('/').pop() : undefined;
+      if (inferred) listed.set(ref as string, { ...listed.get(ref as string), inferred });
+    }
+    for (const [key, target] of discriminator.mapping) {
+      const entry = listed.get(target);
+      if (entry?.defined) entry.defined.push(key);
+      else listed.set(target, { defined: [key] });
+    }
+    for (const [ref, { inferred, defined }] of listed) {
+      const values = defined ?? (inferred ? [inferred] : []);
+      if (!handled.has(ref) && values.length > 0 && patch(ref, values, discriminator)) handled.add(ref);
+    }
+  });
+
+  walk(document, [], (node, at) => {
+    const allOf = own(node, 'allOf');
+    if (!Array.isArray(allOf)) return;
+    for (const item of allOf) {
+      if (!isObject(item)) continue;
+      const parentRef = own(item, '$ref');
+      if (parentRef !== undefined) {
+        const parent = typeof parentRef === 'string' ? objects.get(parentRef) : undefined;
+        if (!parent) return;
+        const keys = [...parent.mapping].filter(([, target]) => target === at).map(([key]) => key);
+        if (keys.length > 0 && patch(at, keys, parent)) handled.add(at);
+        objects.set(at, parent);
+      } else {
+        const inline = read(own(item, 'discriminator'));
+        if (inline) objects.set(at, inline);
+      }
+    }
+  });
+
+  const result = new Map<string, Discriminated>();
+  for (const [name, schema] of Object.entries(named)) {
+    const at = pointer('components', 'schemas', name);
+    const inherited = objects.get(at);
+    const fixed = patched.get(name);
+    if (fixed) {
+      const value = fixed.replaces ? fixed.sets.at(-1)![0] : fixed.sets.reduce((common, set) => common.filter((v) => set.includes(v)))[0];
+      result.set(name, { propertyName: fixed.propertyName, ...(value === undefined ? {} : { value }), omitted: inherited !== undefined });
+    } else if (inherited) {
+      const transformed = isObject(schema) && !handled.has(at) && !own(schema, 'discriminator') && (own(schema, 'allOf') || own(schema, 'anyOf'));
+      const key = transformed ? [...inherited.mapping].find(([, target]) => (target.startsWith('#') ? parsePointer(target)?.at(-1) === name : target === name))?.[0] : undefined;
+      result.set(name, { propertyName: inherited.propertyName, ...(transformed ? { value: key ?? name } : {}), omitted: true });
+    }
+  }
+  return result;
+}
+
+/** openapi-typescript's `walk`: every object of a JSON value, depth first, keys in order, with its pointer. */
+function walk(node: unknown, at: readonly (string | number)[], visit: (node: JsonObject, at: string) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => walk(item, [...at, i], visit));
+  } else if (isObject(node)) {
+    visit(node, pointer(...at));
+    for (const key of Object.keys(node)) walk(node[key], [...at, key], visit);
+  }
+}
+
+function read(value: unknown): Discriminator | undefined {
+  const propertyName = isObject(value) ? own(value, 'propertyName') : undefined;
+  if (typeof propertyName !== 'string' || propertyName === '') return undefined;
+  const raw = own(value as JsonObject, 'mapping');
+  const mapping = new Map<string, string>();
+  if (isObject(raw)) for (const [key, target] of Object.entries(raw)) if (typeof target === 'string' && target !== '') mapping.set(key, target);
+  return { propertyName, mapping };
+}
+
+/** openapi-typescript's `resolveRef`: the schema `ref` points at, through `$ref` chains, and its component name when it is one. */
+function resolve(document: JsonObject, ref: string): { target: unknown; name?: string } {
+  const seen = new Set<string>();
+  let current = ref;
+  for (;;) {
+    const segments = parsePointer(current);
+    if (segments === undefined || segments.length === 0 || seen.has(current)) return { target: undefined };
+    seen.add(current);
+    const target = resolvePointer(document, segments);
+    const next = isObject(target) ? own(target, '$ref') : undefined;
+    if (typeof next !== 'string') {
+      const component = segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas';
+      return { target, ...(component ? { name: segments[2]! } : {}) };
+    }
+    current = next;
+  }
+}
