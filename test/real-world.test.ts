@@ -155,7 +155,7 @@ describe('real-world spec shapes (issue 13)', () => {
   it('a document that defines nothing (paths: {}, no components) generates an empty package that compiles, with a located warning', async () => {
     const run = await generate('r29-empty-document-3.0.yaml');
     expect(run.code).toBe(0);
-    expect(run.stderr.trim()).toBe('spec/r29-empty-document-3.0.yaml:3:1 (#/paths) - warning OM306: spec/r29-empty-document-3.0.yaml defines no operation, schema or webhook: the package has no method and no model');
+    expect(run.stderr.trim()).toBe('spec/r29-empty-document-3.0.yaml:3:1 (#/paths) - warning OM306: the selection keeps no operation, schema or webhook of spec/r29-empty-document-3.0.yaml: the package has no method and no model');
     generated.push({ dir: run.dir, name: JSON.parse(readFileSync(join(run.dir, 'package.json'), 'utf8')).name as string });
     expect(existsSync(join(run.dir, 'src/apis'))).toBe(false);
     // A package with a model is not warned about (r12: components only).

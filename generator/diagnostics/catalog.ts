@@ -37,7 +37,7 @@ export const catalog = {
   OM303: 'Component not kept by the selection',
   OM304: 'Operation cannot be generated (an OpenAPI 3.2 QUERY or additional operation)',
   OM305: 'Selection too large (limits.maxOperations, limits.maxSchemas)',
-  OM306: 'The document defines no operation, schema or webhook (an empty package)',
+  OM306: 'The selection keeps no operation, schema or webhook (an empty package)',
 
   OM400: 'Unsupported schema construct',
   OM401: 'Name collision resolved',

@@ -169,6 +169,12 @@ describe('select: problems, all at once, each at its pointer', () => {
     expect([operations, closure.components, document['paths']]).toStrictEqual([[], [], {}]);
   });
 
+  it('an excluded QUERY beside components: the components are selected whole, as a components-only document', () => {
+    const given = doc({ '/x': { query: op('q') } }, { components: { schemas: { A: { type: 'string' } } } });
+    const { operations, closure } = run(given, { include: 'all', exclude: [{ by: 'operationId', pattern: 'q' }] });
+    expect([operations, closure.components]).toStrictEqual([[], ['schemas/A']]);
+  });
+
   it('a document that defines nothing, selected by name: the filter is to blame', () => {
     expect(problems(doc({}), { include: [{ by: 'path', pattern: '/x' }], exclude: [] })).toStrictEqual(['OM302 #/paths no operation in test.yaml matches path "/x"']);
   });
