@@ -12,11 +12,19 @@ export interface GeneratedPackage {
 /**
  * Type-checks several generated packages, the TypeScript examples in their README and docs, and
  * extra files, in ONE compiler run (tsc's start-up and the DOM lib are paid once, which matters
- * when a test checks ten packages). Options are the generated tsconfig's strict set. Examples
- * import the package by name; they are rewritten to import its src/ directly, so two packages
- * with the same name can be checked together. Returns the compiler's output ('' when clean).
+ * when a test checks ten packages). Returns the compiler's output ('' when clean).
  */
 export function typecheckPackages(workDir: string, packages: readonly GeneratedPackage[], extraFiles: readonly string[] = []): string {
+  return tsc(['-p', examplesProject(workDir, packages, extraFiles)]).output;
+}
+
+/**
+ * Writes, in `workDir`, the project `typecheckPackages` compiles, and returns its tsconfig's path
+ * (the corpus runs the compiler on it itself, with a timeout). Options are the generated tsconfig's
+ * strict set. Examples import the package by name; they are rewritten to import its src/
+ * directly, so two packages with the same name can be checked together.
+ */
+export function examplesProject(workDir: string, packages: readonly GeneratedPackage[], extraFiles: readonly string[] = []): string {
   mkdirSync(workDir, { recursive: true });
   const files: string[] = [];
   packages.forEach((pkg, index) => {
@@ -60,5 +68,5 @@ export function typecheckPackages(workDir: string, packages: readonly GeneratedP
       files,
     }),
   );
-  return tsc(['-p', join(workDir, 'tsconfig.json')]).output;
+  return join(workDir, 'tsconfig.json');
 }
