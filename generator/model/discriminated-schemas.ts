@@ -56,10 +56,14 @@ export function discriminatedSchemas(document: JsonObject): Map<string, Discrimi
     return true;
   };
 
-  walk(document, [], (node, at) => {
+  // One walk: each discriminator as met (pass 1), and the schemas with `allOf` in order, for pass 2,
+  // which openapi-typescript runs as a second walk (pass 1 changes nothing pass 2 reads).
+  const withAllOf: { readonly node: JsonObject; readonly at: string }[] = [];
+  walk(document, (node, at) => {
+    if (Array.isArray(own(node, 'allOf'))) withAllOf.push({ node, at: at() });
     const discriminator = read(own(node, 'discriminator'));
     if (!discriminator) return;
-    objects.set(at, discriminator);
+    objects.set(at(), discriminator);
     const oneOf = own(node, 'oneOf');
     if (!Array.isArray(oneOf)) return;
     const listed = new Map<string, { inferred?: string; defined?: string[] }>();
@@ -79,15 +83,13 @@ export function discriminatedSchemas(document: JsonObject): Map<string, Discrimi
     }
   });
 
-  walk(document, [], (node, at) => {
-    const allOf = own(node, 'allOf');
-    if (!Array.isArray(allOf)) return;
-    for (const item of allOf) {
+  for (const { node, at } of withAllOf) {
+    for (const item of own(node, 'allOf') as unknown[]) {
       if (!isObject(item)) continue;
       const parentRef = own(item, '$ref');
       if (parentRef !== undefined) {
         const parent = typeof parentRef === 'string' ? objects.get(parentRef) : undefined;
-        if (!parent) return;
+        if (!parent) break;
         const keys = [...parent.mapping].filter(([, target]) => target === at).map(([key]) => key);
         if (keys.length > 0 && patch(at, keys, parent)) handled.add(at);
         objects.set(at, parent);
@@ -96,7 +98,7 @@ export function discriminatedSchemas(document: JsonObject): Map<string, Discrimi
         if (inline) objects.set(at, inline);
       }
     }
-  });
+  }
 
   const result = new Map<string, Discriminated>();
   for (const [name, schema] of Object.entries(named)) {
@@ -115,14 +117,28 @@ export function discriminatedSchemas(document: JsonObject): Map<string, Discrimi
   return result;
 }
 
-/** openapi-typescript's `walk`: every object of a JSON value, depth first, keys in order, with its pointer. */
-function walk(node: unknown, at: readonly (string | number)[], visit: (node: JsonObject, at: string) => void): void {
-  if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, [...at, i], visit));
-  } else if (isObject(node)) {
-    visit(node, pointer(...at));
-    for (const key of Object.keys(node)) walk(node[key], [...at, key], visit);
-  }
+/**
+ * openapi-typescript's `walk`: every object of a JSON value, depth first, keys in order; `at()`
+ * is its pointer, made only when asked (GitHub's document has about 80,000 objects).
+ */
+function walk(root: unknown, visit: (node: JsonObject, at: () => string) => void): void {
+  const segments: string[] = [];
+  const at = () => pointer(...segments);
+  const enter = (node: unknown, segment: string): void => {
+    if (typeof node !== 'object' || node === null) return;
+    segments.push(segment);
+    step(node);
+    segments.pop();
+  };
+  const step = (node: object): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) enter(node[i], String(i));
+    } else if (isObject(node)) {
+      visit(node, at);
+      for (const key of Object.keys(node)) enter(node[key], key);
+    }
+  };
+  if (typeof root === 'object' && root !== null) step(root);
 }
 
 function read(value: unknown): Discriminator | undefined {
