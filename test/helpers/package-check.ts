@@ -22,7 +22,8 @@ export function typecheckPackages(workDir: string, packages: readonly GeneratedP
  * Writes, in `workDir`, the project `typecheckPackages` compiles, and returns its tsconfig's path
  * (the corpus runs the compiler on it itself, with a timeout). Options are the generated tsconfig's
  * strict set. Examples import the package by name; they are rewritten to import its src/
- * directly, so two packages with the same name can be checked together.
+ * directly, so two packages with the same name can be checked together. `types: ['node']`
+ * resolves from `workDir` up: keep it inside the repository (the corpus's is under `.scratch`).
  */
 export function examplesProject(workDir: string, packages: readonly GeneratedPackage[], extraFiles: readonly string[] = []): string {
   mkdirSync(workDir, { recursive: true });

@@ -153,11 +153,20 @@ describe('the discriminator value the types fix', () => {
 
   it('marks where an allOf leaves the property out: schemas that hold or inherit a discriminator, not the ones a oneOf only patched', () => {
     const model = modelOf(
-      { '/a': body({ oneOf: [ref('One')], discriminator: { propertyName: 'kind' } }) },
-      { Pet: object('pet_type', { discriminator: { propertyName: 'pet_type' } }), Cat: child('Pet'), One: object('kind') },
+      { '/a': body({ oneOf: [ref('One'), ref('Dog')], discriminator: { propertyName: 'pet_type' } }) },
+      { Pet: object('pet_type', { discriminator: { propertyName: 'pet_type' } }), Cat: child('Pet'), Dog: child('Pet'), One: object('pet_type') },
     );
-    const marks = model.schemas.map((s) => [s.name, s.discriminator?.omitted]);
-    expect(marks).toStrictEqual([['Cat', true], ['One', false], ['Pet', true]]);
+    const marks = model.schemas.map((s) => [s.name, s.discriminator?.value, s.discriminator?.omitted]);
+    // Dog: patched by the oneOf and inheriting Pet's; One: patched only.
+    expect(marks).toStrictEqual([['Cat', 'Cat', true], ['Dog', 'Dog', true], ['One', 'One', false], ['Pet', undefined, true]]);
+  });
+
+  it('an allOf that names a schema a oneOf only patched keeps its property (no Omit there)', () => {
+    const model = modelOf(
+      { '/a': body({ oneOf: [ref('One')], discriminator: { propertyName: 'kind' } }), '/b': body({ allOf: [ref('One'), { type: 'object', properties: { x: { type: 'string' } } }] }) },
+      { One: object('kind') },
+    );
+    expect(exampleValue(model.tags[0]!.operations[1]!.requestBody!.content[0]!.schema, model)).toStrictEqual({ kind: 'One' });
   });
 
   it('an example of a fixed schema uses the value, in place, wherever it is reached by reference', () => {
