@@ -30,10 +30,15 @@ interface Patched {
  *    inheriting a discriminator inherits it; the parent's mapping keys whose value is exactly its
  *    `$ref` patch it as in 1. Where an `allOf` names a schema holding or inheriting one, the types
  *    leave the property out of that part (`Omit`).
- * 3. A component that inherits one, has no discriminator of its own and was not patched gets the
- *    property as one literal: the mapping key naming it (by `$ref` or by name), else its name.
+ * 3. A component that inherits one, has no discriminator of its own and was not patched through
+ *    its own pointer gets the property as one literal: the mapping key naming it (by `$ref` or by
+ *    name), else its name.
  *
  * A patched `allOf` schema allows the values common to all its patches (none when they differ).
+ * Not followed yet (their examples may not compile): the literal openapi-typescript also gives an
+ * inline `allOf` member of a `oneOf` (its pointer's last segment) and an inline `allOf` part that
+ * holds a discriminator (and the `Omit` of that part), a second discriminator property of one
+ * schema, and a schema patched through an alias that also inherits one (no value).
  */
 export function discriminatedSchemas(document: JsonObject): Map<string, Discriminated> {
   const named = ownObject(ownObject(document, 'components') ?? {}, 'schemas') ?? {};
@@ -109,7 +114,8 @@ export function discriminatedSchemas(document: JsonObject): Map<string, Discrimi
       const value = fixed.replaces ? fixed.sets.at(-1)![0] : fixed.sets.reduce((common, set) => common.filter((v) => set.includes(v)))[0];
       result.set(name, { propertyName: fixed.propertyName, ...(value === undefined ? {} : { value }), omitted: inherited !== undefined });
     } else if (inherited) {
-      const transformed = isObject(schema) && !handled.has(at) && !own(schema, 'discriminator') && (own(schema, 'allOf') || own(schema, 'anyOf'));
+      // openapi-typescript asks for `allOf` or `anyOf`; only pass 2, over an `allOf`, gives a component without its own discriminator one.
+      const transformed = isObject(schema) && !handled.has(at) && !own(schema, 'discriminator');
       const key = transformed ? [...inherited.mapping].find(([, target]) => (target.startsWith('#') ? parsePointer(target)?.at(-1) === name : target === name))?.[0] : undefined;
       result.set(name, { propertyName: inherited.propertyName, ...(transformed ? { value: key ?? name } : {}), omitted: true });
     }

@@ -116,7 +116,8 @@ function isRequiredOverlay(node: SchemaNode): node is Extract<SchemaNode, { kind
 function overlayExample(overlay: Extract<SchemaNode, { kind: 'object' }>, parts: readonly SchemaNode[], model: ApiModel, depth: number, stack: readonly string[], blobs: boolean): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const { name } of overlay.properties) {
-    // The overlay's own `unknown` entry is no definition: a name no other part defines is left out (a schema's own `properties` beside the `allOf` supply it when merged).
+    // The overlay's own `unknown` entry is no definition: a name no other part defines is left out
+    // (a schema's own `properties` beside the `allOf` supply it when the parts are merged).
     const found = parts.filter((part) => part !== overlay).map((part) => (part.kind === 'ref' ? named(model, part.name) : part)).flatMap((part) => (part?.kind === 'object' ? part.properties.filter((p) => p.name === name) : []))[0];
     if (found) Object.defineProperty(value, name, { value: exampleValue(found.schema, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
   }
