@@ -7,17 +7,17 @@
  * `npm run test:slow`. A document the corpus lists as refused by `generate`
  * (test/corpus/known-failures.json) must be refused by the render.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readmeExamples } from './corpus/run.ts';
+import { knownFailures, readmeExamples } from './corpus/run.ts';
 import { chunked, MD, printed, TS, whole } from './helpers/chunked.ts';
 import { repoRoot } from './helpers/cli.ts';
 
 const documents = readmeExamples(join(repoRoot, 'node_modules/@readme/oas-examples'));
 // Refused by `generate` (its known failures at the other steps are packages that render).
-const known = JSON.parse(readFileSync(join(repoRoot, 'test/corpus/known-failures.json'), 'utf8')) as Record<string, string>;
+const known = knownFailures();
 const invalid = new Set(Object.keys(known).filter((name) => known[name]!.startsWith('generate: ')));
 const base = mkdtempSync(join(tmpdir(), 'om-chunks-corpus-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));

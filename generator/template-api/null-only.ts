@@ -9,13 +9,9 @@ import { schemasByName } from './schemas-by-name.ts';
  * (`?: never`). A method typed from `paths` alone would then not fit the call.
  */
 export function reachesNullOnlyProperty(node: SchemaNode, schemas: readonly SchemaModel[]): boolean {
-  let reaching = graphs.get(schemas);
-  if (!reaching) {
-    reaching = reachingSchemas(schemas);
-    graphs.set(schemas, reaching);
-  }
-  const found = reaching;
-  return local(node, schemasByName(schemas), (name) => found.has(name));
+  const reaching = reachingByList.get(schemas) ?? reachingSchemas(schemas);
+  reachingByList.set(schemas, reaching);
+  return local(node, schemasByName(schemas), (name) => reaching.has(name));
 }
 
 /**
@@ -23,7 +19,7 @@ export function reachesNullOnlyProperty(node: SchemaNode, schemas: readonly Sche
  * (its schemas are frozen): a method's body is then checked without walking the schemas it refers
  * to again, which GitHub's 1,223 methods did each time (with a map of its 625 schemas built for each).
  */
-const graphs = new WeakMap<readonly SchemaModel[], ReadonlySet<string>>();
+const reachingByList = new WeakMap<readonly SchemaModel[], ReadonlySet<string>>();
 
 /** The names of the schemas that reach a null-only property: each that holds one itself, then each that refers to one that reaches one. */
 function reachingSchemas(schemas: readonly SchemaModel[]): ReadonlySet<string> {

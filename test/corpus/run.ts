@@ -154,7 +154,7 @@ export async function runDocument(doc: CorpusDocument, work: string, timeoutSeco
   if (generate.status !== 0) return result('generate', { ...common, reason: firstLines(generate.stderr || generate.stdout) });
   const out = join(project, 'out');
   const tsc = await run([tscPath, '-p', join(out, 'tsconfig.json'), '--strict'], { cwd: out, timeout });
-  const tsErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
+  const tsErrors = tsErrorCount(tsc.stdout);
   if (tsc.timedOut) return result('timeout', { ...common, reason: `tsc did not finish in ${timeoutSeconds} s (killed)` });
   if (tsc.status !== 0) return result('tsc', { ...common, tsErrors, reason: firstLines(tsc.stdout) });
   const load = await run(['--input-type=module', '-e', `await import(${JSON.stringify(join(out, 'dist/index.js'))});`], { cwd: out, timeout });
@@ -163,8 +163,12 @@ export async function runDocument(doc: CorpusDocument, work: string, timeoutSeco
   // What a user copies first: every TypeScript example of the README and docs, against the package (strict).
   const docs = await run([tscPath, '-p', examplesProject(join(project, 'examples'), [{ dir: out, name: 'corpus-client' }])], { cwd: project, timeout });
   if (docs.timedOut) return result('timeout', { ...common, reason: `the docs examples' tsc did not finish in ${timeoutSeconds} s (killed)` });
-  if (docs.status !== 0) return result('examples', { ...common, tsErrors: (docs.stdout.match(/error TS\d+/g) ?? []).length, reason: firstLines(docs.stdout) });
+  if (docs.status !== 0) return result('examples', { ...common, tsErrors: tsErrorCount(docs.stdout), reason: firstLines(docs.stdout) });
   return result('ok', common);
+}
+
+function tsErrorCount(output: string): number {
+  return (output.match(/error TS\d+/g) ?? []).length;
 }
 
 function firstLines(text: string): string {
@@ -184,7 +188,7 @@ function option(args: readonly string[], name: string): string[] {
 }
 
 /** Documents known to fail, each with its reason (known-failures.json): reported, not fatal. */
-function knownFailures(): Record<string, string> {
+export function knownFailures(): Record<string, string> {
   return JSON.parse(readFileSync(join(here, 'known-failures.json'), 'utf8')) as Record<string, string>;
 }
 
