@@ -78,7 +78,7 @@ function textEdit(edit: (text: string) => string): SourceEdit {
  * openapi-typescript's transform, without its entry point's Redocly bundling and linting: the
  * subset it gets was validated already and holds only internal references, so that would be the
  * same work twice (and loading Redocly alone costs more than the transform). These are the
- * exported `transformSchema`, `scanDiscriminators` and `astToString` of the pinned 7.13.0, from
+ * exported `transformSchema`, `scanDiscriminators`, `astToString` and `transformSchemaObject` of the pinned 7.13.0, from
  * their CommonJS files; its discriminator scan walks with one path (openapi-typescript-walk.ts) and
  * Redocly's pointer helpers skip work a fragment does not need (redocly-ref-utils.ts).
  */
@@ -87,6 +87,7 @@ export function openapiTypescript(): {
   scanDiscriminators: typeof import('openapi-typescript').scanDiscriminators;
   resolveRef: typeof import('openapi-typescript').resolveRef;
   astToString: typeof import('openapi-typescript').astToString;
+  transformSchemaObject: typeof import('openapi-typescript').transformSchemaObject;
 } {
   lightRedoclyUtils();
   fastRedoclyRefUtils();
@@ -94,7 +95,8 @@ export function openapiTypescript(): {
   const { scanDiscriminators, resolveRef } = require('openapi-typescript/dist/lib/utils.cjs') as typeof import('openapi-typescript');
   const { astToString } = require('openapi-typescript/dist/lib/ts.cjs') as typeof import('openapi-typescript');
   const transformSchema = require('openapi-typescript/dist/transform/index.cjs') as typeof import('openapi-typescript').transformSchema;
-  return { transformSchema, scanDiscriminators, resolveRef, astToString };
+  const transformSchemaObject = (require('openapi-typescript/dist/transform/schema-object.cjs') as { default: typeof import('openapi-typescript').transformSchemaObject }).default;
+  return { transformSchema, scanDiscriminators, resolveRef, astToString, transformSchemaObject };
 }
 
 /**

@@ -174,6 +174,23 @@ describe('real-world spec shapes (issue 13)', () => {
     }
   });
 
+  it("a parent whose oneOf/anyOf lists children that allOf it compiles: the children's part is the parent without its union", async () => {
+    const dir = await generates('r31-polymorphic-parent-3.0.yaml');
+    const schema = source(dir, 'src/schema.ts');
+    // openapi-typescript alone writes `Cat: Omit<components["schemas"]["Pet"], "petType"> & …`: TS2502 in Pet, Cat and Dog.
+    expect(schema).toMatch(/Cat: Omit<\s*\{\s*petType: string;\s*name\?: string;\s*\},\s*"petType"\s*> & \{\s*hunts\?: boolean;/);
+    expect(schema).toMatch(/Quad: WithRequired<\s*\{\s*name: string;\s*parent\?: components\["schemas"\]\["Shape"\];\s*\},\s*"name"\s*>/);
+    expect(schema).toMatch(/\| \(\{\s*radius\?: number;\s*\} & \{\s*name: string;/);
+    // Drawing is not one of Shape's members: no cycle, its part stays the reference.
+    expect(schema).toMatch(/Drawing: components\["schemas"\]\["Shape"\] & \{/);
+    expect(schema).toMatch(/Pet: \{\s*petType: string;\s*name\?: string;\s*\} & \(components\["schemas"\]\["Cat"\] \| components\["schemas"\]\["Dog"\]\);/);
+    // Examples follow the types (Car's followed Vehicle's oneOf back to Car until it ended in `wheels: null`); the type check at the end compiles them.
+    const page = source(dir, 'docs/DefaultApi.md');
+    for (const call of ['postCat({ petType: "cat" })', 'postPet({ petType: "cat" })', 'postSquare({ name: "string", corners: 1, side: 1 })', 'postCar({ wheels: 1 })']) {
+      expect(page).toContain(`await api.${call};`);
+    }
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

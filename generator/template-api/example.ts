@@ -2,6 +2,7 @@ import { jsonLiteral, objectLiteral } from '../escape/literal.ts';
 import { valuePropertyKey } from '../escape/property-key.ts';
 import type { ApiModel, SchemaNode } from '../model/types.ts';
 import { discriminatorsByName, schemasByName } from './schemas-by-name.ts';
+import { typedOwnPart } from './union-cycle-parts.ts';
 
 /**
  * How deep an example may nest (references, properties, items and compositions each count one):
@@ -83,8 +84,9 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
       return variant ? exampleValue(variant, model, depth + 1, stack, blobs) : null;
     }
     case 'intersection': {
-      // A part that only makes properties required (`allOf` + `required`) takes their values from the other parts.
-      const parts = node.parts.map((p) => (isRequiredOverlay(p) ? overlayExample(p, node.parts, model, depth, stack, blobs) : withoutOmitted(p, exampleValue(p, model, depth + 1, stack, blobs), model)));
+      // A part that only makes properties required (`allOf` + `required`) takes their values from the
+      // other parts; one the types write without its `oneOf` (union-cycle-parts.ts) is built so too.
+      const parts = node.parts.map((p) => (isRequiredOverlay(p) ? overlayExample(p, node.parts, model, depth, stack, blobs) : withoutOmitted(p, exampleValue(typedOwnPart(p, node, stack, model) ?? p, model, depth + 1, stack, blobs), model)));
       return parts.every(isRecord) ? Object.assign({}, ...parts) : parts[0];
     }
     case 'unknown':

@@ -5,6 +5,7 @@ import { isObject, own, type JsonObject } from '../json.ts';
 import { escapeInvisible } from '../escape/string-literal.ts';
 import { openEnumValues } from '../model/open-enum.ts';
 import { typesOffThread, type TypesWorker } from './types-thread.ts';
+import { unionCycleHook } from './union-cycles.ts';
 
 /**
  * Types stage: openapi-typescript's Node API on the normalized subset gives `paths`,
@@ -13,14 +14,16 @@ import { typesOffThread, type TypesWorker } from './types-thread.ts';
  * send it); spec order is kept; `format: binary` strings are `Blob` (what a multipart part or a
  * binary body is sent as, and what a binary response is read as), not `string`; an `anyOf`/`oneOf`
  * of a plain string and string enums is an open enum, `(string & {}) | "a" | "b"`: any string
- * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`).
+ * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`);
+ * an `allOf` part that would make a circular type through a `oneOf` is typed without that `oneOf`
+ * (union-cycles.ts).
  * openapi-typescript changes the document it is given: it gets a copy, unless the document is
  * `owned` by this call (the types worker's, posted to it). `progress` is called for each schema
  * openapi-typescript transforms (the types worker tells the main thread when it last was).
  */
 export function openapiTypes(document: JsonObject, specName: string, owned = false, progress?: () => void): string {
   const ts = typescript();
-  const { transformSchema, scanDiscriminators, resolveRef, astToString } = openapiTypescript();
+  const { transformSchema, scanDiscriminators, resolveRef, astToString, transformSchemaObject } = openapiTypescript();
   const blob = () => ts.factory.createTypeReferenceNode('Blob');
   const options = { defaultNonNullable: false, silent: true, alphabetize: false, exportType: false };
   // Component name -> the interface that stands for an array of it (see recursiveArrayItem).
@@ -47,7 +50,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
       rootTypesKeepCasing: false,
       injectFooter: [],
       pathParamsAsTypes: false,
-      postTransform: undefined,
+      postTransform: unionCycleHook(schema as unknown as JsonObject, ts, transformSchemaObject),
       propertiesRequiredByDefault: false,
       redoc: undefined,
       inject: undefined,
