@@ -78,9 +78,10 @@ function textEdit(edit: (text: string) => string): SourceEdit {
  * openapi-typescript's transform, without its entry point's Redocly bundling and linting: the
  * subset it gets was validated already and holds only internal references, so that would be the
  * same work twice (and loading Redocly alone costs more than the transform). These are the
- * exported `transformSchema`, `scanDiscriminators`, `astToString` and `transformSchemaObject` of the pinned 7.13.0, from
- * their CommonJS files; its discriminator scan walks with one path (openapi-typescript-walk.ts) and
- * Redocly's pointer helpers skip work a fragment does not need (redocly-ref-utils.ts).
+ * exported `transformSchema`, `scanDiscriminators`, `astToString` and `transformSchemaObject` of
+ * the pinned 7.13.0, from their CommonJS files; its discriminator scan walks with one path
+ * (openapi-typescript-walk.ts) and Redocly's pointer helpers skip work a fragment does not need
+ * (redocly-ref-utils.ts).
  */
 export function openapiTypescript(): {
   transformSchema: typeof import('openapi-typescript').transformSchema;

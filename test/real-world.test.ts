@@ -184,9 +184,14 @@ describe('real-world spec shapes (issue 13)', () => {
     // Drawing is not one of Shape's members: no cycle, its part stays the reference.
     expect(schema).toMatch(/Drawing: components\["schemas"\]\["Shape"\] & \{/);
     expect(schema).toMatch(/Pet: \{\s*petType: string;\s*name\?: string;\s*\} & \(components\["schemas"\]\["Cat"\] \| components\["schemas"\]\["Dog"\]\);/);
+    // Through an alias to a parent whose union is in its own allOf, and an array member: Animal's own members.
+    expect(schema).toMatch(/Bird: \(\{\s*kind: string;\s*\} & unknown\) & \{\s*wings\?: number;/);
+    // A nullable parent with no members of its own: no `Record<string, never>`, no `| null`, in the children.
+    expect(schema).toMatch(/Boat: Omit<unknown, "craftType"> & \{/);
+    expect(schema).not.toContain('x-openapi-morph-own-part');
     // Examples follow the types (Car's followed Vehicle's oneOf back to Car until it ended in `wheels: null`); the type check at the end compiles them.
     const page = source(dir, 'docs/DefaultApi.md');
-    for (const call of ['postCat({ petType: "cat" })', 'postPet({ petType: "cat" })', 'postSquare({ name: "string", corners: 1, side: 1 })', 'postCar({ wheels: 1 })']) {
+    for (const call of ['postCat({ petType: "cat" })', 'postPet({ petType: "cat" })', 'postSquare({ name: "string", corners: 1, side: 1 })', 'postCar({ wheels: 1 })', 'postBird({ kind: "string" })', 'postBoat({ craftType: "Boat", sails: 1 })', 'postRaft({ craftType: "Raft" })']) {
       expect(page).toContain(`await api.${call};`);
     }
   });

@@ -42,7 +42,10 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
   switch (node.kind) {
     case 'ref': {
       const target = named(model, node.name);
-      const value = target ? exampleValue(target, model, depth + 1, [...stack, node.name], blobs) : null;
+      const inner = [...stack, node.name];
+      // A schema that is one `allOf` part is the part (the model's alias), typed as the types type it.
+      const typed = target?.kind === 'ref' ? (typedOwnPart(target, target, inner, model) ?? target) : target;
+      const value = typed ? exampleValue(typed, model, depth + 1, inner, blobs) : null;
       // The types allow one value for the discriminator of some schemas (a oneOf's member): use it.
       const discriminator = discriminatorsByName(model.schemas).get(node.name);
       // (Spread and a computed key define own properties, `__proto__` too.)
@@ -120,10 +123,21 @@ function overlayExample(overlay: Extract<SchemaNode, { kind: 'object' }>, parts:
   for (const { name } of overlay.properties) {
     // The overlay's own `unknown` entry is no definition: a name no other part defines is left out
     // (a schema's own `properties` beside the `allOf` supply it when the parts are merged).
-    const found = parts.filter((part) => part !== overlay).map((part) => (part.kind === 'ref' ? named(model, part.name) : part)).flatMap((part) => (part?.kind === 'object' ? part.properties.filter((p) => p.name === name) : []))[0];
+    const found = parts.filter((part) => part !== overlay).flatMap((part) => objectParts(part, model)).flatMap((part) => part.properties.filter((p) => p.name === name))[0];
     if (found) Object.defineProperty(value, name, { value: exampleValue(found.schema, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
   }
   return value;
+}
+
+/** The objects a part is made of: itself, through references, and the parts of intersections (a union's members are not certain to be there). */
+function objectParts(node: SchemaNode, model: ApiModel, seen: ReadonlySet<string> = new Set()): Extract<SchemaNode, { kind: 'object' }>[] {
+  if (node.kind === 'ref') {
+    const target = seen.has(node.name) ? undefined : named(model, node.name);
+    return target ? objectParts(target, model, new Set([...seen, node.name])) : [];
+  }
+  if (node.kind === 'intersection') return node.parts.flatMap((part) => objectParts(part, model, seen));
+  // Another `required` list's placeholders are no definition either.
+  return node.kind === 'object' && !isRequiredOverlay(node) ? [node] : [];
 }
 
 /** Whether a spec example is certain to type-check against a node (only primitives are trusted). */

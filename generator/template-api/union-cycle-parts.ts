@@ -6,8 +6,9 @@ import { schemasByName } from './schemas-by-name.ts';
  * naming a schema whose `oneOf`/`anyOf` leads back to the schema that part belongs to is typed as
  * that schema without its `oneOf` and `anyOf` (`Cat: Omit<{ petType: string }, "petType"> & …` for a
  * `Pet` whose `oneOf` lists `Cat`). Given an intersection `node` being built for the schema named
- * last on `stack` and one of its parts, returns what the types made of the part when they did so:
- * the named schema's node without its unions; else undefined.
+ * last on `stack` and one of its parts (or that schema's node, when it is one part, a reference),
+ * returns what the types made of the part when they did so: the named schema's node without its
+ * unions; else undefined. Its members lead back through references, compositions and array items.
  */
 export function typedOwnPart(part: SchemaNode, node: SchemaNode, stack: readonly string[], model: ApiModel): SchemaNode | undefined {
   const owner = stack.at(-1);
@@ -16,22 +17,23 @@ export function typedOwnPart(part: SchemaNode, node: SchemaNode, stack: readonly
   const parent = nodes.get(part.name);
   const ownerNode = nodes.get(owner);
   if (!parent || !ownerNode || !topLevel(ownerNode).includes(node)) return undefined;
-  let found = ownParts.get(model.schemas);
-  if (!found) ownParts.set(model.schemas, (found = new Map()));
-  const key = JSON.stringify([owner, part.name]);
-  let own = found.get(key);
-  if (own === undefined) {
+  let parents = ownParts.get(model.schemas);
+  if (!parents) ownParts.set(model.schemas, (parents = new Map()));
+  let known = parents.get(part.name);
+  if (!known) {
     const members = topLevel(parent).flatMap((n) => (isComposedUnion(n) ? n.variants : []));
-    own = leadsTo(members, owner, nodes) ? withoutUnions(parent) : null;
-    found.set(key, own);
+    parents.set(part.name, (known = { reached: reachedNames(members, nodes), own: withoutUnions(parent) }));
   }
-  return own ?? undefined;
+  return known.reached.has(owner) ? known.own : undefined;
 }
 
-/** Each model's answers by owner and part name (null: the part is typed as it is), made once: a large document's examples meet the same parts many times. */
-const ownParts = new WeakMap<readonly SchemaModel[], Map<string, SchemaNode | null>>();
+/**
+ * Each model's parents by name: the names their unions lead to and their node without the unions,
+ * made once (a union of thousands of members, each an example that meets the parent, is common).
+ */
+const ownParts = new WeakMap<readonly SchemaModel[], Map<string, { readonly reached: ReadonlySet<string>; readonly own: SchemaNode }>>();
 
-/** A node and the nodes its type is composed of at its top level: intersection parts and inline union members, not properties or items. */
+/** A node and the nodes its type is composed of at its top level: intersection parts and inline union members, not properties or array items. */
 function topLevel(node: SchemaNode): SchemaNode[] {
   const found: SchemaNode[] = [];
   const visit = (n: SchemaNode): void => {
@@ -43,26 +45,26 @@ function topLevel(node: SchemaNode): SchemaNode[] {
   return found;
 }
 
-/** Whether a type composed of `members` names `name` at its top level, through references. */
-function leadsTo(members: readonly SchemaNode[], name: string, nodes: ReadonlyMap<string, SchemaNode>): boolean {
+/** The names a type composed of `members` names at its top level (array items too), through references. */
+function reachedNames(members: readonly SchemaNode[], nodes: ReadonlyMap<string, SchemaNode>): Set<string> {
   const seen = new Set<string>();
   const stack = members.flatMap(topLevel);
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
-    if (n.kind !== 'ref') continue;
-    if (n.name === name) return true;
-    const target = nodes.get(n.name);
-    if (seen.has(n.name) || !target) continue;
+    if (n.kind === 'array') stack.push(...topLevel(n.items));
+    if (n.kind !== 'ref' || seen.has(n.name)) continue;
     seen.add(n.name);
-    stack.push(...topLevel(target));
+    const target = nodes.get(n.name);
+    if (target) stack.push(...topLevel(target));
   }
-  return false;
+  return seen;
 }
 
+/** The node without its `oneOf`/`anyOf` unions, in nested intersections too; nothing left is `unknown`. */
 function withoutUnions(node: SchemaNode): SchemaNode {
   if (isComposedUnion(node)) return { kind: 'unknown', nullable: false };
   if (node.kind !== 'intersection') return node;
-  const parts = node.parts.filter((p) => !isComposedUnion(p));
-  return parts.length === 1 ? parts[0]! : { ...node, parts };
+  const parts = node.parts.filter((p) => !isComposedUnion(p)).map(withoutUnions);
+  return parts.length === 0 ? { kind: 'unknown', nullable: false } : parts.length === 1 ? parts[0]! : { ...node, parts };
 }
 
 function isComposedUnion(node: SchemaNode): node is Extract<SchemaNode, { kind: 'union' }> {

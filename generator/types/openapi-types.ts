@@ -30,6 +30,9 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
   const recursiveArrays = new Map<string, string>();
   try {
     const schema = (owned ? document : structuredClone(document)) as unknown as Parameters<typeof transformSchema>[0];
+    const discriminators = scanDiscriminators(schema, options);
+    // After the scan: the parts that close a cycle through a union are pointed at their parent's own part.
+    const postTransform = unionCycleHook(schema as unknown as JsonObject, discriminators, ts, transformSchemaObject);
     // The context openapi-typescript's `openapiTS()` builds (7.13.0, options above, the rest at
     // their defaults), minus its Redocly bundling, which this validated, internal-only subset
     // does not need (see heavy.ts).
@@ -37,7 +40,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
       ...options,
       additionalProperties: false,
       arrayLength: false,
-      discriminators: scanDiscriminators(schema, options),
+      discriminators,
       emptyObjectsUnknown: false,
       enum: false,
       enumValues: false,
@@ -50,7 +53,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
       rootTypesKeepCasing: false,
       injectFooter: [],
       pathParamsAsTypes: false,
-      postTransform: unionCycleHook(schema as unknown as JsonObject, ts, transformSchemaObject),
+      postTransform,
       propertiesRequiredByDefault: false,
       redoc: undefined,
       inject: undefined,
