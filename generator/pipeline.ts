@@ -212,7 +212,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   diagnostics.throwIfErrors();
   const slots = slotTemplates(defaults, team);
   const { options, warnings } = templateOptions(config, model, releases);
-  diagnostics.add(...warnings, ...clientConfigWarnings(config, model), ...emptyPackageWarnings(model, document, spec.at));
+  diagnostics.add(...selected.warnings, ...warnings, ...clientConfigWarnings(config, model), ...emptyPackageWarnings(model, document, spec.at));
   const ctx = createTemplateContext(model, config.naming, options, types.text);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
   const formatted: readonly FormattedFile[] = await withWarnings(diagnostics, async () => {

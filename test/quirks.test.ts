@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explicitMappings } from '../generator/normalize/discriminator.ts';
+import { explicitMappings, namedMappings } from '../generator/normalize/discriminator.ts';
 import { schemaRules } from '../generator/normalize/rules.ts';
 import { openEnumValues } from '../generator/model/open-enum.ts';
 import { repoRoot, runCli } from './helpers/cli.ts';
@@ -43,6 +43,16 @@ describe('normalize rules for upstream quirks', () => {
     });
     expect(union(doc([ref('A'), ref('B')], { A: typed({ const: 'a' }), B: typed({ anyOf: [{ const: 'b' }, { type: 'null' }] }) })).discriminator).toBeUndefined();
     expect(union(doc([ref('A'), ref('B')], { A: typed({ type: 'string' }), B: typed({ type: 'string' }) })).discriminator).toStrictEqual({ propertyName: 'type' });
+  });
+
+  it('a mapping with an entry that names no schema (another file, a pointer to nothing) is dropped whole; one that names schemas, or by name, is kept', () => {
+    const mapped = (mapping: Record<string, string>) => ({ components: { schemas: { A: { type: 'object' }, U: { oneOf: [{ $ref: '#/components/schemas/A' }], discriminator: { propertyName: 'type', mapping } } } } });
+    const union = (mapping: Record<string, string>) => (namedMappings(mapped(mapping) as never) as any).components.schemas.U;
+    expect(union({ a: 'models/a.yml#/A', b: '#/components/schemas/A' }).discriminator).toStrictEqual({ propertyName: 'type' });
+    expect(union({ a: '#/a' }).discriminator).toStrictEqual({ propertyName: 'type' });
+    expect(union({ a: '#/components/schemas/Missing' }).discriminator).toStrictEqual({ propertyName: 'type' });
+    const kept = mapped({ a: '#/components/schemas/A', b: 'A' });
+    expect((namedMappings(kept as never) as any).components.schemas.U).toBe(kept.components.schemas.U);
   });
 
   it('an open enum is a plain string plus string enums or consts, nothing else', () => {

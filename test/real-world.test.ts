@@ -196,6 +196,27 @@ describe('real-world spec shapes (issue 13)', () => {
     }
   });
 
+  it("a discriminator mapping that names other files or nothing is ignored with a located warning; the members' own values type the union", async () => {
+    const run = await generate('r32-discriminator-mapping-elsewhere-3.0.yaml');
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim()).toBe(
+      'spec/r32-discriminator-mapping-elsewhere-3.0.yaml:19:19 (#/paths/~1actions/post/requestBody/content/application~1json/schema/discriminator/mapping/assign) - warning OM215: 2 entries of this discriminator mapping name no schema of spec/r32-discriminator-mapping-elsewhere-3.0.yaml ("models/actions.yml#/assign", "#/unassign"): the mapping is ignored, the union\'s members stay',
+    );
+    typecheckLater(run.dir);
+    // The mapping made from the members' enums: with the one entry left, Assign's value would be "Assign".
+    const schema = source(run.dir, 'src/schema.ts');
+    expect(schema).toContain('type: "assign";');
+    expect(schema).not.toContain('type: "Assign";');
+    expect(source(run.dir, 'docs/DefaultApi.md')).toContain('await api.postAction({ type: "assign", droplet_id: 1 });');
+  });
+
+  it('an allOf part that is a type: object with only a required list makes those properties required, not every property never', async () => {
+    const dir = await generates('r33-required-only-allof-part-3.0.yaml');
+    // openapi-typescript alone: `Address & Record<string, never>`, which no address satisfies.
+    expect(source(dir, 'src/schema.ts')).toMatch(/address: components\["schemas"\]\["Address"\] & \{\s*country: unknown;\s*street: unknown;\s*\};/);
+    expect(source(dir, 'docs/DefaultApi.md')).toContain('await api.createAccount({ address: { country: "string", street: "string" } });');
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

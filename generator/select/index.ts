@@ -1,4 +1,4 @@
-import { error } from '../diagnostics/diagnostic.ts';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import type { SpecDocument } from '../spec-context.ts';
@@ -14,6 +14,8 @@ export interface SelectResult {
   readonly document: JsonObject;
   readonly operations: readonly OperationEntry[];
   readonly closure: Closure;
+  /** What the selection ignored and said so (OM215). */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /**
@@ -30,7 +32,8 @@ export function select(spec: SpecDocument, selection: Selection): SelectResult {
   const closure = computeClosure(spec, operations, diagnostics, roots, wholeComponents);
   findAliasLoops(spec, closure.components, diagnostics);
   diagnostics.throwIfErrors();
-  return { document: buildSubset(spec.document, operations, closure, isObject(webhooks) ? webhooks : undefined), operations, closure };
+  const warnings = diagnostics.list.filter((d) => d.severity === 'warning');
+  return { document: buildSubset(spec.document, operations, closure, isObject(webhooks) ? webhooks : undefined), operations, closure, warnings };
 }
 
 /** What a selection picks: its operations, and for `--all` on a document without operations its webhooks or whole components. */

@@ -35,5 +35,6 @@ export async function selectUpstream(config: UpstreamConfig, options: SourceOpti
   options.progress?.stage('overlays');
   const { warnings } = await applyOverlays(upstream, { patterns: config.overlays, root: config.root, limits: config.limits, strict: options.strict });
   options.progress?.stage('select');
-  return { upstream, selected: select(upstream, config.selection), warnings };
+  const selected = select(upstream, config.selection);
+  return { upstream, selected, warnings: [...warnings, ...selected.warnings] };
 }

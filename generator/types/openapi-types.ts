@@ -4,6 +4,7 @@ import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { escapeInvisible } from '../escape/string-literal.ts';
 import { openEnumValues } from '../model/open-enum.ts';
+import { requiredOnly } from '../model/required-only.ts';
 import { typesOffThread, type TypesWorker } from './types-thread.ts';
 import { unionCycleHook } from './union-cycles.ts';
 
@@ -70,6 +71,8 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
           recursiveArrays.set(recursive, name);
           return ts.factory.createTypeReferenceNode(name);
         }
+        const required = requiredOnly(node);
+        if (required) return ts.factory.createTypeLiteralNode(required.map((name) => ts.factory.createPropertySignature(undefined, ts.factory.createStringLiteral(name), undefined, ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword))));
         const known = openEnumValues(node);
         if (known) {
           const anyString = ts.factory.createIntersectionTypeNode([ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), ts.factory.createTypeLiteralNode([])]);

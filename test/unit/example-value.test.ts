@@ -42,6 +42,24 @@ describe('exampleValue', () => {
 });
 
 describe('exampleValue of an allOf with a required list beside it', () => {
+  it("takes a value from a part's own definitions, through references and intersections, never from another required list's placeholder", () => {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          // B's first part only requires `a` (a required list as a type: object part); C defines it.
+          D: { required: ['a'], allOf: [{ $ref: '#/components/schemas/B' }] },
+          B: { allOf: [{ type: 'object', required: ['a'] }, { $ref: '#/components/schemas/C' }] },
+          C: { type: 'object', properties: { a: { type: 'string' } } },
+        },
+      },
+    };
+    const model = buildModel(document, { name: 'spec.yaml', sha256: '0'.repeat(64), openapi: '3.0.3' }, defaultNaming);
+    expect(exampleValue({ kind: 'ref', name: 'D', typeName: 'D', nullable: false }, model)).toEqual({ a: 'string' });
+  });
+
   it("takes a required property's value from the schema's own properties, not the required list's placeholder (Azure's TrackedResource)", () => {
     // A tracked resource: allOf [core properties], its own `location` beside it, and `required: [location]`.
     const tracked = { allOf: [{ properties: { id: { type: 'string', readOnly: true } } }], properties: { location: { type: 'string' }, tags: { type: 'object' } }, required: ['location'] };

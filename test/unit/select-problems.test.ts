@@ -139,6 +139,25 @@ describe('references and security that cannot be followed', () => {
   });
 });
 
+describe('discriminator mappings that name no schema of the document (OM215)', () => {
+  const body = (mapping: Record<string, string>) => ({ '/a': { post: { operationId: 'p', requestBody: { content: { 'application/json': { schema: { oneOf: [ref('A')], discriminator: { propertyName: 'type', mapping } } } } }, responses: ok } } });
+  const warnings = (mapping: Record<string, string>) => select(specFrom(doc(body(mapping), schemas({ A: { type: 'object' }, B: { type: 'object' } }))), all).warnings.map((d) => `${d.code} ${d.severity} ${d.location?.pointer} ${d.message}`);
+  const at = '#/paths/~1a/post/requestBody/content/application~1json/schema/discriminator/mapping';
+
+  it('warn once per mapping, naming the first three entries, instead of refusing the document', () => {
+    expect(warnings({ a: 'models/a.yml#/A' })).toEqual([`OM215 warning ${at}/a an entry of this discriminator mapping names no schema of test.yaml ("models/a.yml#/A"): the mapping is ignored, the union's members stay`]);
+    const five = { a: 'x.yml#/a', b: '#/b', c: '#/components/schemas/C', d: '#/components/responses/D', e: 'other/e.yml' };
+    expect(warnings(five)).toEqual([`OM215 warning ${at}/a 5 entries of this discriminator mapping name no schema of test.yaml ("x.yml#/a", "#/b", "#/components/schemas/C", and 2 more): the mapping is ignored, the union's members stay`]);
+  });
+
+  it("follow an entry that names a schema, so it is in the subset; a $ref elsewhere to another file is still refused", () => {
+    const selected = select(specFrom(doc(body({ b: '#/components/schemas/B' }), schemas({ A: { type: 'object' }, B: { type: 'object' } }))), all);
+    expect(selected.warnings).toEqual([]);
+    expect(selected.closure.components).toEqual(['schemas/A', 'schemas/B']);
+    expect(problems(doc({ '/a': { get: uses('A') } }, schemas({ A: { $ref: 'a.yml#/A' } })))).toEqual([`OM207 #/components/schemas/A/$ref external $ref "a.yml#/A" refused: external references are off (${EXTERNAL_OFF})`]);
+  });
+});
+
 describe('malformed paths and operations the client cannot call', () => {
   it.each([
     { name: 'paths that is no mapping', given: doc([]), want: ['OM206 #/paths "paths" must be a mapping'] },
