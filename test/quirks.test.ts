@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explicitMappings, namedMappings } from '../generator/normalize/discriminator.ts';
+import { explicitMappings, namedMappings, unionAliases } from '../generator/normalize/discriminator.ts';
 import { schemaRules } from '../generator/normalize/rules.ts';
 import { openEnumValues } from '../generator/model/open-enum.ts';
 import { repoRoot, runCli } from './helpers/cli.ts';
@@ -45,14 +45,36 @@ describe('normalize rules for upstream quirks', () => {
     expect(union(doc([ref('A'), ref('B')], { A: typed({ type: 'string' }), B: typed({ type: 'string' }) })).discriminator).toStrictEqual({ propertyName: 'type' });
   });
 
-  it('a mapping with an entry that names no schema (another file, a pointer to nothing) is dropped whole; one that names schemas, or by name, is kept', () => {
-    const mapped = (mapping: Record<string, string>) => ({ components: { schemas: { A: { type: 'object' }, U: { oneOf: [{ $ref: '#/components/schemas/A' }], discriminator: { propertyName: 'type', mapping } } } } });
+  it("a mapping's entries that name no component schema are dropped, and members no entry names get entries from their own values", () => {
+    const typed = (value: string) => ({ type: 'object', properties: { type: { const: value } } });
+    const ref = (name: string) => `#/components/schemas/${name}`;
+    const mapped = (mapping: Record<string, string>) => ({ components: { schemas: { A: typed('a'), B: { type: 'object' }, C: typed('c'), U: { oneOf: [{ $ref: ref('A') }, { $ref: ref('B') }, { $ref: ref('C') }], discriminator: { propertyName: 'type', mapping } } } } });
     const union = (mapping: Record<string, string>) => (namedMappings(mapped(mapping) as never) as any).components.schemas.U;
-    expect(union({ a: 'models/a.yml#/A', b: '#/components/schemas/A' }).discriminator).toStrictEqual({ propertyName: 'type' });
-    expect(union({ a: '#/a' }).discriminator).toStrictEqual({ propertyName: 'type' });
-    expect(union({ a: '#/components/schemas/Missing' }).discriminator).toStrictEqual({ propertyName: 'type' });
-    const kept = mapped({ a: '#/components/schemas/A', b: 'A' });
+    // C is named by the entry kept; A by its const; B has no value (its name stands for it).
+    expect(union({ x: 'models/a.yml#/A', y: '#/b', c2: ref('C') }).discriminator).toStrictEqual({ propertyName: 'type', mapping: { c2: ref('C'), a: ref('A') } });
+    expect(union({ x: '#/components/schemas/Missing', y: '#/components/schemas/A/properties/type' }).discriminator).toStrictEqual({ propertyName: 'type', mapping: { a: ref('A'), c: ref('C') } });
+    // A parent's mapping (no oneOf) keeps its good entries; none left, no mapping.
+    const parent = (mapping: Record<string, string>) => (namedMappings({ components: { schemas: { A: typed('a'), P: { type: 'object', discriminator: { propertyName: 'type', mapping } } } } } as never) as any).components.schemas.P.discriminator;
+    expect(parent({ a: ref('A'), b: 'b.yml' + '#/B' })).toStrictEqual({ propertyName: 'type', mapping: { a: ref('A') } });
+    expect(parent({ b: 'other/b.yml' })).toStrictEqual({ propertyName: 'type' });
+    const kept = mapped({ a: ref('A'), b: 'B' });
     expect((namedMappings(kept as never) as any).components.schemas.U).toBe(kept.components.schemas.U);
+  });
+
+  it("one allOf part naming a discriminated union is a reference to it; not beside a shape, to a plain parent, or to a parent whose members allOf it", () => {
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    const union = { oneOf: [ref('A')], discriminator: { propertyName: 'type' } };
+    const wrapper = (schemas: Record<string, unknown>, W: object) => (unionAliases({ components: { schemas: { ...schemas, W } } } as never) as any).components.schemas.W;
+    expect(wrapper({ U: union, A: { type: 'object' } }, { description: 'd', 'x-a': 1, allOf: [ref('U')] })).toStrictEqual({ $ref: '#/components/schemas/U', description: 'd', 'x-a': 1 });
+    expect(wrapper({ U: { ...union, oneOf: undefined, anyOf: [ref('A')] }, A: { type: 'object' } }, { allOf: [ref('U')] })).toStrictEqual(ref('U'));
+    for (const [schemas, W] of [
+      [{ U: union, A: { type: 'object' } }, { type: 'object', allOf: [ref('U')] }],
+      [{ U: union, A: { type: 'object' } }, { allOf: [ref('U'), { type: 'object' }] }],
+      [{ P: { type: 'object', discriminator: { propertyName: 'type' } } }, { allOf: [ref('P')] }],
+      [{ U: { oneOf: [ref('W')], discriminator: { propertyName: 'type' } } }, { allOf: [ref('U')] }],
+    ] as const) {
+      expect(wrapper(schemas, W)).toStrictEqual(W);
+    }
   });
 
   it('an open enum is a plain string plus string enums or consts, nothing else', () => {

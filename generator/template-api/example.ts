@@ -89,7 +89,12 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
     case 'intersection': {
       // A part that only makes properties required (`allOf` + `required`) takes their values from the
       // other parts; one the types write without its `oneOf` (union-cycle-parts.ts) is built so too.
-      const parts = node.parts.map((p) => (isRequiredOverlay(p) ? overlayExample(p, node.parts, model, depth, stack, blobs) : withoutOmitted(p, exampleValue(typedOwnPart(p, node, stack, model) ?? p, model, depth + 1, stack, blobs), model)));
+      const parts = node.parts.map((p) => {
+        // (A named schema that is only a required list too.)
+        const overlay = p.kind === 'ref' ? named(model, p.name) : p;
+        if (overlay && isRequiredOverlay(overlay)) return overlayExample(overlay, node.parts, model, depth, stack, blobs);
+        return withoutOmitted(p, exampleValue(typedOwnPart(p, node, stack, model) ?? p, model, depth + 1, stack, blobs), model);
+      });
       return parts.every(isRecord) ? Object.assign({}, ...parts) : parts[0];
     }
     case 'unknown':
@@ -123,7 +128,7 @@ function overlayExample(overlay: Extract<SchemaNode, { kind: 'object' }>, parts:
   for (const { name } of overlay.properties) {
     // The overlay's own `unknown` entry is no definition: a name no other part defines is left out
     // (a schema's own `properties` beside the `allOf` supply it when the parts are merged).
-    const found = parts.filter((part) => part !== overlay).flatMap((part) => objectParts(part, model)).flatMap((part) => part.properties.filter((p) => p.name === name))[0];
+    const found = parts.flatMap((part) => objectParts(part, model)).flatMap((part) => part.properties.filter((p) => p.name === name))[0];
     if (found) Object.defineProperty(value, name, { value: exampleValue(found.schema, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
   }
   return value;

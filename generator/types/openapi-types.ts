@@ -1,3 +1,4 @@
+import type { TypeNode } from 'typescript';
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { message } from '../diagnostics/message.ts';
 import { openapiTypescript, typescript } from '../heavy.ts';
@@ -26,6 +27,11 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
   const ts = typescript();
   const { transformSchema, scanDiscriminators, resolveRef, astToString, transformSchemaObject } = openapiTypescript();
   const blob = () => ts.factory.createTypeReferenceNode('Blob');
+  // A type the hook returns for a schema whose types include `null` (the hook is called before they are split).
+  const orNull = (node: unknown, type: TypeNode): TypeNode => {
+    const types = own(node as JsonObject, 'type');
+    return Array.isArray(types) && types.includes('null') ? ts.factory.createUnionTypeNode([type, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : type;
+  };
   const options = { defaultNonNullable: false, silent: true, alphabetize: false, exportType: false };
   // Component name -> the interface that stands for an array of it (see recursiveArrayItem).
   const recursiveArrays = new Map<string, string>();
@@ -72,15 +78,13 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
           return ts.factory.createTypeReferenceNode(name);
         }
         const required = requiredOnly(node);
-        if (required) return ts.factory.createTypeLiteralNode(required.map((name) => ts.factory.createPropertySignature(undefined, ts.factory.createStringLiteral(name), undefined, ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword))));
+        if (required) return orNull(node, ts.factory.createTypeLiteralNode(required.map((name) => ts.factory.createPropertySignature(undefined, ts.factory.createStringLiteral(name), undefined, ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)))));
         const known = openEnumValues(node);
         if (known) {
           const anyString = ts.factory.createIntersectionTypeNode([ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), ts.factory.createTypeLiteralNode([])]);
           return ts.factory.createUnionTypeNode([anyString, ...known.map((value) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(value)))]);
         }
-        if (!isBinary(node)) return undefined;
-        const type = own(node as JsonObject, 'type');
-        return Array.isArray(type) && type.includes('null') ? ts.factory.createUnionTypeNode([blob(), ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob();
+        return isBinary(node) ? orNull(node, blob()) : undefined;
       },
     };
     // openapi-typescript leaves bidi controls and line separators raw in literals and comments;

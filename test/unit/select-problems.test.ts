@@ -145,9 +145,16 @@ describe('discriminator mappings that name no schema of the document (OM215)', (
   const at = '#/paths/~1a/post/requestBody/content/application~1json/schema/discriminator/mapping';
 
   it('warn once per mapping, naming the first three entries, instead of refusing the document', () => {
-    expect(warnings({ a: 'models/a.yml#/A' })).toEqual([`OM215 warning ${at}/a an entry of this discriminator mapping names no schema of test.yaml ("models/a.yml#/A"): the mapping is ignored, the union's members stay`]);
+    expect(warnings({ a: 'models/a.yml#/A' })).toEqual([`OM215 warning ${at}/a an entry of this discriminator mapping names no component schema of test.yaml ("models/a.yml#/A"); ignored`]);
     const five = { a: 'x.yml#/a', b: '#/b', c: '#/components/schemas/C', d: '#/components/responses/D', e: 'other/e.yml' };
-    expect(warnings(five)).toEqual([`OM215 warning ${at}/a 5 entries of this discriminator mapping name no schema of test.yaml ("x.yml#/a", "#/b", "#/components/schemas/C", and 2 more): the mapping is ignored, the union's members stay`]);
+    expect(warnings(five)).toEqual([`OM215 warning ${at}/a 5 entries of this discriminator mapping name no component schema of test.yaml ("x.yml#/a", "#/b", "#/components/schemas/C", and 2 more); ignored`]);
+  });
+
+  it('count an entry once, however many operations share it (a path item parameter)', () => {
+    const parameter = { name: 'f', in: 'query', schema: { oneOf: [ref('A')], discriminator: { propertyName: 'type', mapping: { a: 'a.yml#/A' } } } };
+    const item = { parameters: [parameter], get: { operationId: 'g', responses: ok }, put: { operationId: 'p', responses: ok }, delete: { operationId: 'd', responses: ok } };
+    const found = select(specFrom(doc({ '/a': item }, schemas({ A: { type: 'object' } }))), all).warnings.map((d) => d.message);
+    expect(found).toEqual(['an entry of this discriminator mapping names no component schema of test.yaml ("a.yml#/A"); ignored']);
   });
 
   it("follow an entry that names a schema, so it is in the subset; a $ref elsewhere to another file is still refused", () => {
