@@ -57,6 +57,9 @@ describe('normalize rules for upstream quirks', () => {
     const parent = (mapping: Record<string, string>) => (namedMappings({ components: { schemas: { A: typed('a'), P: { type: 'object', discriminator: { propertyName: 'type', mapping } } } } } as never) as any).components.schemas.P.discriminator;
     expect(parent({ a: ref('A'), b: 'b.yml' + '#/B' })).toStrictEqual({ propertyName: 'type', mapping: { a: ref('A') } });
     expect(parent({ b: 'other/b.yml' })).toStrictEqual({ propertyName: 'type' });
+    // A member whose values are all taken (and are not its name): the discriminator goes, as explicitMappings drops a contradicted one.
+    const taken = { components: { schemas: { A: typed('a'), C: typed('a'), U: { oneOf: [{ $ref: ref('A') }, { $ref: ref('C') }], discriminator: { propertyName: 'type', mapping: { a: ref('A'), z: 'z.yml#/Z' } } } } } };
+    expect((namedMappings(taken as never) as any).components.schemas.U.discriminator).toBeUndefined();
     const kept = mapped({ a: ref('A'), b: 'B' });
     expect((namedMappings(kept as never) as any).components.schemas.U).toBe(kept.components.schemas.U);
   });
@@ -72,6 +75,10 @@ describe('normalize rules for upstream quirks', () => {
       [{ U: union, A: { type: 'object' } }, { allOf: [ref('U'), { type: 'object' }] }],
       [{ P: { type: 'object', discriminator: { propertyName: 'type' } } }, { allOf: [ref('P')] }],
       [{ U: { oneOf: [ref('W')], discriminator: { propertyName: 'type' } } }, { allOf: [ref('U')] }],
+      // A member leads to the wrapper (C allOf [W]); a mapping names the wrapper.
+      [{ U: { oneOf: [ref('C')], discriminator: { propertyName: 'type' } }, C: { allOf: [ref('W'), { type: 'object' }] } }, { allOf: [ref('U')] }],
+      [{ U: { ...union, discriminator: { propertyName: 'type', mapping: { w: '#/components/schemas/W' } } }, A: { type: 'object' } }, { allOf: [ref('U')] }],
+      [{ U: union, A: { type: 'object' } }, { readOnly: true, allOf: [ref('U')] }],
     ] as const) {
       expect(wrapper(schemas, W)).toStrictEqual(W);
     }

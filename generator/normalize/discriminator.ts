@@ -22,18 +22,28 @@ export function namedMappings(document: JsonObject): JsonObject {
     const define = (key: string, value: unknown) => Object.defineProperty(named, key, { value, enumerable: true, writable: true, configurable: true });
     for (const [key, value] of kept) define(key, value);
     const variants = own(schema, 'oneOf') ?? own(schema, 'anyOf');
+    let contradicted = false;
     for (const variant of Array.isArray(variants) ? variants : []) {
       const ref = isObject(variant) ? ownString(variant, '$ref') : undefined;
       if (ref === undefined || kept.some(([, value]) => value === ref)) continue;
-      for (const value of valuesOf(resolveRef(document, variant), property) ?? []) if (!Object.hasOwn(named, value)) define(value, ref);
+      const values = valuesOf(resolveRef(document, variant), property) ?? [];
+      const free = values.filter((value) => !Object.hasOwn(named, value));
+      for (const value of free) define(value, ref);
+      // Its values all taken by other members, the name openapi-typescript would give it contradicts them.
+      if (values.length > 0 && free.length === 0 && !values.includes(parsePointer(ref)?.at(-1) ?? '')) contradicted = true;
     }
     const { mapping: _all, ...rest } = discriminator;
+    if (contradicted) {
+      // As `explicitMappings` does: the union stays, and narrows on the members' own values.
+      const { discriminator: _dropped, ...union } = schema;
+      return union;
+    }
     return { ...schema, discriminator: Object.keys(named).length > 0 ? { ...rest, mapping: named } : rest };
   });
 }
 
 /** Members beside a lone `allOf` part that say nothing of the value's shape. */
-const ANNOTATIONS = new Set(['description', 'title', 'deprecated', 'readOnly', 'writeOnly', 'example', 'examples', 'externalDocs', '$comment']);
+const ANNOTATIONS = new Set(['description', 'title', 'deprecated', 'example', 'examples', 'externalDocs', '$comment']);
 
 /**
  * A schema that is one `allOf` part naming a discriminated union (`PostNotificationRule: { allOf:
@@ -41,22 +51,43 @@ const ANNOTATIONS = new Set(['description', 'title', 'deprecated', 'readOnly', '
  * is that union: a reference to it (its annotations kept beside). openapi-typescript reads the part as
  * a parent to inherit from instead, and types the schema `{ type: "PostNotificationRule" } &
  * Omit<Slack | SMTP | …, "type">`: a value no member allows, without the members' own properties.
- * A union whose members `allOf` it (a parent with children, which may list this schema: a reference
- * would be a circular type; see types/union-cycles.ts) stays as written.
+ * Left as written: a union whose members lead to a schema that `allOf`s it (a parent with children,
+ * which may be this schema: a reference would be a circular type; see types/union-cycles.ts), and a
+ * schema a discriminator mapping names (its value is that mapping's key).
  */
 export function unionAliases(document: JsonObject): JsonObject {
+  // Schemas a discriminator mapping names: their value is that mapping's key, not the union's.
+  const mapped = new Set<unknown>();
+  mapDocumentSchemas(document, (schema) => {
+    const mapping = ownObject(ownObject(schema, 'discriminator') ?? {}, 'mapping');
+    for (const value of Object.values(mapping ?? {})) if (typeof value === 'string') mapped.add(resolveRef(document, { $ref: value }));
+    return schema;
+  });
   return mapDocumentSchemas(document, (schema) => {
     const allOf = own(schema, 'allOf');
-    if (!Array.isArray(allOf) || allOf.length !== 1 || !Object.keys(schema).every((key) => key === 'allOf' || ANNOTATIONS.has(key) || key.startsWith('x-'))) return schema;
+    if (mapped.has(schema) || !Array.isArray(allOf) || allOf.length !== 1 || !Object.keys(schema).every((key) => key === 'allOf' || ANNOTATIONS.has(key) || key.startsWith('x-'))) return schema;
     const ref = isObject(allOf[0]) && Object.keys(allOf[0]).length === 1 ? ownString(allOf[0], '$ref') : undefined;
     const target = resolveRef(document, allOf[0]);
     if (ref === undefined || !isObject(target) || !ownObject(target, 'discriminator')) return schema;
     const members = own(target, 'oneOf') ?? own(target, 'anyOf');
-    if (!Array.isArray(members) || members.length === 0) return schema;
-    if (members.some((member) => namesInAllOf(resolveRef(document, member), ref))) return schema;
+    if (!Array.isArray(members) || members.length === 0 || leadsToChild(document, members, ref)) return schema;
     const { allOf: _part, ...annotations } = schema;
     return { $ref: ref, ...annotations };
   });
+}
+
+/** Whether `members`, through references and `allOf` parts, reach a schema whose `allOf` names `ref` (a child of it, this wrapper among them). */
+function leadsToChild(document: JsonObject, members: readonly unknown[], ref: string): boolean {
+  const seen = new Set<unknown>();
+  const stack = members.map((member) => resolveRef(document, member));
+  for (let schema = stack.pop(); stack.length > 0 || schema !== undefined; schema = stack.pop()) {
+    if (!isObject(schema) || seen.has(schema)) continue;
+    seen.add(schema);
+    if (namesInAllOf(schema, ref)) return true;
+    const allOf = own(schema, 'allOf');
+    stack.push(resolveRef(document, schema), ...(Array.isArray(allOf) ? allOf.map((part) => resolveRef(document, part)) : []));
+  }
+  return false;
 }
 
 /** The schema a `{ $ref }` member names, if it is one. */

@@ -90,9 +90,9 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
       // A part that only makes properties required (`allOf` + `required`) takes their values from the
       // other parts; one the types write without its `oneOf` (union-cycle-parts.ts) is built so too.
       const parts = node.parts.map((p) => {
-        // (A named schema that is only a required list too.)
+        // (A named schema that is only a required list too: `allOf: [Address, CountryRequired]`.)
         const overlay = p.kind === 'ref' ? named(model, p.name) : p;
-        if (overlay && isRequiredOverlay(overlay)) return overlayExample(overlay, node.parts, model, depth, stack, blobs);
+        if (overlay && isRequiredOverlay(overlay)) return overlayExample(overlay, node.parts, model, depth, stack, blobs, p !== overlay);
         return withoutOmitted(p, exampleValue(typedOwnPart(p, node, stack, model) ?? p, model, depth + 1, stack, blobs), model);
       });
       return parts.every(isRecord) ? Object.assign({}, ...parts) : parts[0];
@@ -123,13 +123,18 @@ function isRequiredOverlay(node: SchemaNode): node is Extract<SchemaNode, { kind
   return node.kind === 'object' && node.properties.length > 0 && node.properties.every((p) => p.required && p.schema.kind === 'unknown');
 }
 
-function overlayExample(overlay: Extract<SchemaNode, { kind: 'object' }>, parts: readonly SchemaNode[], model: ApiModel, depth: number, stack: readonly string[], blobs: boolean): Record<string, unknown> {
+/**
+ * The overlay's own `unknown` entries are no definition: each takes its value from the other parts.
+ * One no other part defines is left out (a schema's own `properties` beside the `allOf` supply it
+ * when the parts are merged), unless the overlay is a `named` schema, which the types make require
+ * the name (`{ id: unknown }`): then its `{}`.
+ */
+function overlayExample(overlay: Extract<SchemaNode, { kind: 'object' }>, parts: readonly SchemaNode[], model: ApiModel, depth: number, stack: readonly string[], blobs: boolean, named = false): Record<string, unknown> {
   const value: Record<string, unknown> = {};
-  for (const { name } of overlay.properties) {
-    // The overlay's own `unknown` entry is no definition: a name no other part defines is left out
-    // (a schema's own `properties` beside the `allOf` supply it when the parts are merged).
+  for (const { name, schema } of overlay.properties) {
     const found = parts.flatMap((part) => objectParts(part, model)).flatMap((part) => part.properties.filter((p) => p.name === name))[0];
-    if (found) Object.defineProperty(value, name, { value: exampleValue(found.schema, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
+    const from = found?.schema ?? (named ? schema : undefined);
+    if (from) Object.defineProperty(value, name, { value: exampleValue(from, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
   }
   return value;
 }

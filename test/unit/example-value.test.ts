@@ -60,6 +60,17 @@ describe('exampleValue of an allOf with a required list beside it', () => {
     expect(exampleValue({ kind: 'ref', name: 'D', typeName: 'D', nullable: false }, model)).toEqual({ a: 'string' });
   });
 
+  it('keeps a named part whose required properties are untyped and defined by no other part (the types require them: `{ id: unknown }`)', () => {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: { schemas: { M: { type: 'object', required: ['id'], properties: { id: {} } }, A: { type: 'object', properties: { a: { type: 'string' } } }, W: { allOf: [{ $ref: '#/components/schemas/M' }, { $ref: '#/components/schemas/A' }] } } },
+    };
+    const model = buildModel(document, { name: 'spec.yaml', sha256: '0'.repeat(64), openapi: '3.0.3' }, defaultNaming);
+    expect(exampleValue({ kind: 'ref', name: 'W', typeName: 'W', nullable: false }, model)).toEqual({ id: {} });
+  });
+
   it("takes a required property's value from the schema's own properties, not the required list's placeholder (Azure's TrackedResource)", () => {
     // A tracked resource: allOf [core properties], its own `location` beside it, and `required: [location]`.
     const tracked = { allOf: [{ properties: { id: { type: 'string', readOnly: true } } }], properties: { location: { type: 'string' }, tags: { type: 'object' } }, required: ['location'] };
