@@ -4,42 +4,59 @@ import { parsePointer, resolvePointer } from '../pointer.ts';
 import { mapDocumentSchemas } from '../schema-walk.ts';
 
 /**
+ * The discriminator rules below, in one walk of the document's schemas (each walk of GitHub's
+ * document is about 100 ms): a mapping's entries that name no schema are dropped (`namedMapping`),
+ * a mapping is made explicit or a contradicted discriminator dropped (`explicitMapping`), and a lone
+ * `allOf` part naming a discriminated union becomes a reference to it (`unionAlias`).
+ */
+export function discriminatorRules(document: JsonObject): JsonObject {
+  const mapped = mappedSchemas(document);
+  return mapDocumentSchemas(document, (schema) => unionAlias(explicitMapping(namedMapping(schema, document), document), document, mapped));
+}
+
+/** Each rule alone, for its tests. */
+export const namedMappings = (document: JsonObject): JsonObject => mapDocumentSchemas(document, (schema) => namedMapping(schema, document));
+export const explicitMappings = (document: JsonObject): JsonObject => mapDocumentSchemas(document, (schema) => explicitMapping(schema, document));
+export const unionAliases = (document: JsonObject): JsonObject => {
+  const mapped = mappedSchemas(document);
+  return mapDocumentSchemas(document, (schema) => unionAlias(schema, document, mapped));
+};
+
+/**
  * A discriminator mapping's entries whose reference names no component schema of the document (an
  * external file, a pointer to nothing: the select stage warned, OM215) are dropped; the members of
  * its `oneOf`/`anyOf` that no entry left names then get entries from their own values where they
  * have them (as `explicitMappings` makes a whole mapping), since openapi-typescript would give them
  * their schema's name. A bare name (no `/`) is a schema's name, not a reference.
  */
-export function namedMappings(document: JsonObject): JsonObject {
-  return mapDocumentSchemas(document, (schema) => {
-    const discriminator = ownObject(schema, 'discriminator');
-    const mapping = discriminator ? ownObject(discriminator, 'mapping') : undefined;
-    const property = discriminator ? ownString(discriminator, 'propertyName') : undefined;
-    if (!discriminator || !mapping || property === undefined) return schema;
-    const kept = Object.entries(mapping).filter(([, value]) => typeof value !== 'string' || !value.includes('/') || namesSchema(document, parsePointer(value)));
-    if (kept.length === Object.keys(mapping).length) return schema;
-    const named: JsonObject = {};
-    const define = (key: string, value: unknown) => Object.defineProperty(named, key, { value, enumerable: true, writable: true, configurable: true });
-    for (const [key, value] of kept) define(key, value);
-    const variants = own(schema, 'oneOf') ?? own(schema, 'anyOf');
-    let contradicted = false;
-    for (const variant of Array.isArray(variants) ? variants : []) {
-      const ref = isObject(variant) ? ownString(variant, '$ref') : undefined;
-      if (ref === undefined || kept.some(([, value]) => value === ref)) continue;
-      const values = valuesOf(resolveRef(document, variant), property) ?? [];
-      const free = values.filter((value) => !Object.hasOwn(named, value));
-      for (const value of free) define(value, ref);
-      // Its values all taken by other members, the name openapi-typescript would give it contradicts them.
-      if (values.length > 0 && free.length === 0 && !values.includes(parsePointer(ref)?.at(-1) ?? '')) contradicted = true;
-    }
-    const { mapping: _all, ...rest } = discriminator;
-    if (contradicted) {
-      // As `explicitMappings` does: the union stays, and narrows on the members' own values.
-      const { discriminator: _dropped, ...union } = schema;
-      return union;
-    }
-    return { ...schema, discriminator: Object.keys(named).length > 0 ? { ...rest, mapping: named } : rest };
-  });
+function namedMapping(schema: JsonObject, document: JsonObject): JsonObject {
+  const discriminator = ownObject(schema, 'discriminator');
+  const mapping = discriminator ? ownObject(discriminator, 'mapping') : undefined;
+  const property = discriminator ? ownString(discriminator, 'propertyName') : undefined;
+  if (!discriminator || !mapping || property === undefined) return schema;
+  const kept = Object.entries(mapping).filter(([, value]) => typeof value !== 'string' || !value.includes('/') || namesSchema(document, parsePointer(value)));
+  if (kept.length === Object.keys(mapping).length) return schema;
+  const named: JsonObject = {};
+  const define = (key: string, value: unknown) => Object.defineProperty(named, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of kept) define(key, value);
+  const variants = own(schema, 'oneOf') ?? own(schema, 'anyOf');
+  let contradicted = false;
+  for (const variant of Array.isArray(variants) ? variants : []) {
+    const ref = isObject(variant) ? ownString(variant, '$ref') : undefined;
+    if (ref === undefined || kept.some(([, value]) => value === ref)) continue;
+    const values = valuesOf(resolveRef(document, variant), property) ?? [];
+    const free = values.filter((value) => !Object.hasOwn(named, value));
+    for (const value of free) define(value, ref);
+    // Its values all taken by other members, the name openapi-typescript would give it contradicts them.
+    if (values.length > 0 && free.length === 0 && !values.includes(parsePointer(ref)?.at(-1) ?? '')) contradicted = true;
+  }
+  const { mapping: _all, ...rest } = discriminator;
+  if (contradicted) {
+    // As `explicitMappings` does: the union stays, and narrows on the members' own values.
+    const { discriminator: _dropped, ...union } = schema;
+    return union;
+  }
+  return { ...schema, discriminator: Object.keys(named).length > 0 ? { ...rest, mapping: named } : rest };
 }
 
 /** Members beside a lone `allOf` part that say nothing of the value's shape. */
@@ -55,25 +72,33 @@ const ANNOTATIONS = new Set(['description', 'title', 'deprecated', 'example', 'e
  * which may be this schema: a reference would be a circular type; see types/union-cycles.ts), and a
  * schema a discriminator mapping names (its value is that mapping's key).
  */
-export function unionAliases(document: JsonObject): JsonObject {
-  // Schemas a discriminator mapping names: their value is that mapping's key, not the union's.
-  const mapped = new Set<unknown>();
-  mapDocumentSchemas(document, (schema) => {
-    const mapping = ownObject(ownObject(schema, 'discriminator') ?? {}, 'mapping');
-    for (const value of Object.values(mapping ?? {})) if (typeof value === 'string') mapped.add(resolveRef(document, { $ref: value }));
-    return schema;
-  });
-  return mapDocumentSchemas(document, (schema) => {
-    const allOf = own(schema, 'allOf');
-    if (mapped.has(schema) || !Array.isArray(allOf) || allOf.length !== 1 || !Object.keys(schema).every((key) => key === 'allOf' || ANNOTATIONS.has(key) || key.startsWith('x-'))) return schema;
-    const ref = isObject(allOf[0]) && Object.keys(allOf[0]).length === 1 ? ownString(allOf[0], '$ref') : undefined;
-    const target = resolveRef(document, allOf[0]);
-    if (ref === undefined || !isObject(target) || !ownObject(target, 'discriminator')) return schema;
-    const members = own(target, 'oneOf') ?? own(target, 'anyOf');
-    if (!Array.isArray(members) || members.length === 0 || leadsToChild(document, members, ref)) return schema;
-    const { allOf: _part, ...annotations } = schema;
-    return { $ref: ref, ...annotations };
-  });
+function unionAlias(schema: JsonObject, document: JsonObject, mapped: () => ReadonlySet<unknown>): JsonObject {
+  const allOf = own(schema, 'allOf');
+  if (!Array.isArray(allOf) || allOf.length !== 1 || !Object.keys(schema).every((key) => key === 'allOf' || ANNOTATIONS.has(key) || key.startsWith('x-'))) return schema;
+  const ref = isObject(allOf[0]) && Object.keys(allOf[0]).length === 1 ? ownString(allOf[0], '$ref') : undefined;
+  const target = resolveRef(document, allOf[0]);
+  if (ref === undefined || !isObject(target) || !ownObject(target, 'discriminator')) return schema;
+  const members = own(target, 'oneOf') ?? own(target, 'anyOf');
+  if (!Array.isArray(members) || members.length === 0 || mapped().has(schema) || leadsToChild(document, members, ref)) return schema;
+  const { allOf: _part, ...annotations } = schema;
+  return { $ref: ref, ...annotations };
+}
+
+/** Schemas a discriminator mapping names (their value is that mapping's key, not the union's): found when a wrapper is first met. */
+function mappedSchemas(document: JsonObject): () => ReadonlySet<unknown> {
+  let found: Set<unknown> | undefined;
+  return () => {
+    if (!found) {
+      const mapped = new Set<unknown>();
+      mapDocumentSchemas(document, (schema) => {
+        const mapping = ownObject(ownObject(schema, 'discriminator') ?? {}, 'mapping');
+        for (const value of Object.values(mapping ?? {})) if (typeof value === 'string') mapped.add(resolveRef(document, { $ref: value }));
+        return schema;
+      });
+      found = mapped;
+    }
+    return found;
+  };
 }
 
 /** Whether `members`, through references and `allOf` parts, reach a schema whose `allOf` names `ref` (a child of it, this wrapper among them). */
@@ -115,35 +140,33 @@ function namesInAllOf(schema: unknown, ref: string): boolean {
  *   variants' own constants where they have them;
  * - else (no contradiction to see) the discriminator is left as written.
  */
-export function explicitMappings(document: JsonObject): JsonObject {
-  return mapDocumentSchemas(document, (schema) => {
-    const discriminator = ownObject(schema, 'discriminator');
-    const property = discriminator ? ownString(discriminator, 'propertyName') : undefined;
-    if (!discriminator || property === undefined || own(discriminator, 'mapping') !== undefined) return schema;
-    const variants = own(schema, 'oneOf') ?? own(schema, 'anyOf');
-    if (!Array.isArray(variants) || variants.length === 0) return schema;
-    const mapping: Record<string, string> = {};
-    let complete = true;
-    let contradicted = false;
-    for (const variant of variants) {
-      const ref = isObject(variant) ? ownString(variant, '$ref') : undefined;
-      const segments = ref === undefined ? undefined : parsePointer(ref);
-      const values = segments ? valuesOf(resolvePointer(document, segments), property) : undefined;
-      if (!segments || values === undefined) {
-        complete = false;
-        continue;
-      }
-      if (!values.includes(segments.at(-1)!)) contradicted = true;
-      for (const value of values) {
-        if (Object.prototype.hasOwnProperty.call(mapping, value)) complete = false;
-        Object.defineProperty(mapping, value, { value: ref, enumerable: true, writable: true, configurable: true });
-      }
+function explicitMapping(schema: JsonObject, document: JsonObject): JsonObject {
+  const discriminator = ownObject(schema, 'discriminator');
+  const property = discriminator ? ownString(discriminator, 'propertyName') : undefined;
+  if (!discriminator || property === undefined || own(discriminator, 'mapping') !== undefined) return schema;
+  const variants = own(schema, 'oneOf') ?? own(schema, 'anyOf');
+  if (!Array.isArray(variants) || variants.length === 0) return schema;
+  const mapping: Record<string, string> = {};
+  let complete = true;
+  let contradicted = false;
+  for (const variant of variants) {
+    const ref = isObject(variant) ? ownString(variant, '$ref') : undefined;
+    const segments = ref === undefined ? undefined : parsePointer(ref);
+    const values = segments ? valuesOf(resolvePointer(document, segments), property) : undefined;
+    if (!segments || values === undefined) {
+      complete = false;
+      continue;
     }
-    if (complete) return { ...schema, discriminator: { ...discriminator, mapping } };
-    if (!contradicted) return schema;
-    const { discriminator: _dropped, ...rest } = schema;
-    return rest;
-  });
+    if (!values.includes(segments.at(-1)!)) contradicted = true;
+    for (const value of values) {
+      if (Object.prototype.hasOwnProperty.call(mapping, value)) complete = false;
+      Object.defineProperty(mapping, value, { value: ref, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  if (complete) return { ...schema, discriminator: { ...discriminator, mapping } };
+  if (!contradicted) return schema;
+  const { discriminator: _dropped, ...rest } = schema;
+  return rest;
 }
 
 function valuesOf(schema: unknown, property: string): string[] | undefined {

@@ -1,7 +1,7 @@
 import { setOwn, type JsonObject } from '../json.ts';
 import { mapDocumentSchemas } from '../schema-walk.ts';
 import type { SpecDocument } from '../spec-context.ts';
-import { explicitMappings, namedMappings, unionAliases } from './discriminator.ts';
+import { discriminatorRules } from './discriminator.ts';
 import { schemaRules } from './rules.ts';
 
 /**
@@ -12,7 +12,7 @@ import { schemaRules } from './rules.ts';
  */
 export function normalize(spec: SpecDocument, subset: JsonObject): JsonObject {
   const rules = schemaRules.filter((rule) => rule.versions.includes(spec.version));
-  const document = unionAliases(explicitMappings(namedMappings(mapDocumentSchemas(subset, (schema) => rules.reduce((current, rule) => rule.apply(current), schema)))));
+  const document = discriminatorRules(mapDocumentSchemas(subset, (schema) => rules.reduce((current, rule) => rule.apply(current), schema)));
   // 3.2 is 3.1 plus additions outside the Schema Object (`$self`, tag fields) that later stages ignore.
   if (spec.version === '3.1') return document;
   const converted: JsonObject = {};
