@@ -1,10 +1,11 @@
 import { error, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { isObject, own, ownString, type JsonObject } from '../json.ts';
-import { childPointer, parsePointer } from '../pointer.ts';
+import { childPointer } from '../pointer.ts';
 import type { PropertyModel, SchemaMeta, SchemaNode } from './types.ts';
 import { openEnumValues } from './open-enum.ts';
 import { requiredOnly } from './required-only.ts';
+import { schemaName } from '../openapi/components.ts';
 
 /** What converting a schema needs: type names of components, and a place to report problems. */
 export interface SchemaContext {
@@ -66,8 +67,7 @@ export function toSchemaNode(schema: unknown, at: string, ctx: SchemaContext): S
 }
 
 function refNode(schema: JsonObject, ref: string, at: string, meta: SchemaMeta, ctx: SchemaContext): SchemaNode {
-  const segments = parsePointer(ref);
-  const name = segments && segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2]! : undefined;
+  const name = schemaName(ref);
   const typeName = name === undefined ? undefined : ctx.typeNameOf(name);
   if (name === undefined || typeName === undefined) {
     ctx.diagnostics.add(error('OM209', `schema $ref "${ref}" must name a schema in #/components/schemas`, ctx.locate(childPointer(at, '$ref'))));

@@ -34,7 +34,7 @@ function namedMapping(schema: JsonObject, document: JsonObject): JsonObject {
   const mapping = discriminator ? ownObject(discriminator, 'mapping') : undefined;
   const property = discriminator ? ownString(discriminator, 'propertyName') : undefined;
   if (!discriminator || !mapping || property === undefined) return schema;
-  const kept = Object.entries(mapping).filter(([, value]) => typeof value !== 'string' || !value.includes('/') || namesSchema(document, parsePointer(value)));
+  const kept = Object.entries(mapping).filter(([, value]) => typeof value !== 'string' || !value.includes('/') || namesSchema(document, value));
   if (kept.length === Object.keys(mapping).length) return schema;
   const named: JsonObject = {};
   const define = (key: string, value: unknown) => Object.defineProperty(named, key, { value, enumerable: true, writable: true, configurable: true });

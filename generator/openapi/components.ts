@@ -1,5 +1,5 @@
 import type { JsonObject } from '../json.ts';
-import { resolvePointer } from '../pointer.ts';
+import { parsePointer, resolvePointer } from '../pointer.ts';
 
 /** The component types of an OpenAPI document, in the order the specification lists them. */
 export const componentTypes = [
@@ -20,7 +20,14 @@ export function isComponentType(value: string | undefined): value is ComponentTy
   return (componentTypes as readonly (string | undefined)[]).includes(value);
 }
 
-/** Whether a reference's segments (`parsePointer`'s) name a schema of the document's `#/components/schemas`. */
-export function namesSchema(document: JsonObject, segments: readonly string[] | undefined): boolean {
-  return segments?.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' && resolvePointer(document, segments) !== undefined;
+/** The name of the component schema a reference names (`#/components/schemas/<name>`), if it names one. */
+export function schemaName(ref: unknown): string | undefined {
+  const segments = typeof ref === 'string' ? parsePointer(ref) : undefined;
+  return segments?.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2] : undefined;
+}
+
+/** Whether a reference names a schema the document's `#/components/schemas` has. */
+export function namesSchema(document: JsonObject, ref: unknown): boolean {
+  const name = schemaName(ref);
+  return name !== undefined && resolvePointer(document, ['components', 'schemas', name]) !== undefined;
 }

