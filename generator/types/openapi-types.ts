@@ -8,6 +8,7 @@ import { openEnumValues } from '../model/open-enum.ts';
 import { requiredOnly } from '../model/required-only.ts';
 import { typesOffThread, type TypesWorker } from './types-thread.ts';
 import { unionCycleHook } from './union-cycles.ts';
+import { helperFooter } from './with-required.ts';
 
 /**
  * Types stage: openapi-typescript's Node API on the normalized subset gives `paths`,
@@ -18,7 +19,8 @@ import { unionCycleHook } from './union-cycles.ts';
  * of a plain string and string enums is an open enum, `(string & {}) | "a" | "b"`: any string
  * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`);
  * an `allOf` part that would make a circular type through a `oneOf` is typed without that `oneOf`
- * (union-cycles.ts).
+ * (union-cycles.ts); the `WithRequired` helper it writes for an `allOf` part beside a `required`
+ * list takes a nullable part (with-required.ts).
  * openapi-typescript changes the document it is given: it gets a copy, unless the document is
  * `owned` by this call (the types worker's, posted to it). `progress` is called for each schema
  * openapi-typescript transforms (the types worker tells the main thread when it last was).
@@ -58,7 +60,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
       rootTypes: false,
       rootTypesNoSchemaPrefix: false,
       rootTypesKeepCasing: false,
-      injectFooter: [],
+      injectFooter: helperFooter(ts),
       pathParamsAsTypes: false,
       postTransform,
       propertiesRequiredByDefault: false,
