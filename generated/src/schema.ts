@@ -127,7 +127,7 @@ export interface components {
         /** @description Tells the model what the function does, when to call it, and what, if anything, to say to the user while doing so. */
         description?: string;
         /** @description JSON Schema describing the function's arguments. */
-        parameters?: Record<string, never>;
+        parameters?: Record<string, unknown>;
       }[];
       /**
        * @description How the model picks tools, such as `auto`, `none` or `required`.
@@ -189,7 +189,7 @@ export interface components {
         /** @description Tells the model what the function does, when to call it, and what, if anything, to say to the user while doing so. */
         description?: string;
         /** @description JSON Schema describing the function's arguments. */
-        parameters?: Record<string, never>;
+        parameters?: Record<string, unknown>;
       }[];
       /** @description How the model picks tools in this session, such as `auto`, `none` or `required`. */
       tool_choice?: string;

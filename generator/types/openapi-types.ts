@@ -5,6 +5,7 @@ import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { escapeInvisible } from '../escape/string-literal.ts';
 import { openEnumValues } from '../model/open-enum.ts';
+import { memberlessObject } from '../model/memberless-object.ts';
 import { requiredOnly } from '../model/required-only.ts';
 import { typesOffThread, type TypesWorker } from './types-thread.ts';
 import { unionCycleHook } from './union-cycles.ts';
@@ -18,6 +19,9 @@ import { helperFooter } from './with-required.ts';
  * binary body is sent as, and what a binary response is read as), not `string`; an `anyOf`/`oneOf`
  * of a plain string and string enums is an open enum, `(string & {}) | "a" | "b"`: any string
  * type-checks and editors still suggest the known values (`string | "a"` would collapse to `string`);
+ * an object schema without members (`{ type: object }`, a free-form object) is
+ * `Record<string, unknown>`, not openapi-typescript's default `Record<string, never>`, which no
+ * object with a property satisfies, unless it is closed (`additionalProperties: false`);
  * an `allOf` part that would make a circular type through a `oneOf` is typed without that `oneOf`
  * (union-cycles.ts); the `WithRequired` helper it writes for an `allOf` part beside a `required`
  * list takes a nullable part (with-required.ts).
@@ -29,10 +33,13 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
   const ts = typescript();
   const { transformSchema, scanDiscriminators, resolveRef, astToString, transformSchemaObject } = openapiTypescript();
   const blob = () => ts.factory.createTypeReferenceNode('Blob');
-  // A type the hook returns for a schema whose types include `null` (the hook is called before they are split).
+  const keyword = (kind: Parameters<typeof ts.factory.createKeywordTypeNode>[0]) => ts.factory.createKeywordTypeNode(kind);
+  // A type the hook returns for a schema whose types include `null` (the hook is called before they
+  // are split) or that is `nullable` (for a property, the hook's type replaces openapi-typescript's).
   const orNull = (node: unknown, type: TypeNode): TypeNode => {
     const types = own(node as JsonObject, 'type');
-    return Array.isArray(types) && types.includes('null') ? ts.factory.createUnionTypeNode([type, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : type;
+    const nullable = (Array.isArray(types) && types.includes('null')) || own(node as JsonObject, 'nullable') === true;
+    return nullable ? ts.factory.createUnionTypeNode([type, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : type;
   };
   const options = { defaultNonNullable: false, silent: true, alphabetize: false, exportType: false };
   // Component name -> the interface that stands for an array of it (see recursiveArrayItem).
@@ -50,7 +57,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
       additionalProperties: false,
       arrayLength: false,
       discriminators,
-      emptyObjectsUnknown: false,
+      emptyObjectsUnknown: true,
       enum: false,
       enumValues: false,
       conditionalEnums: false,
@@ -79,6 +86,8 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
           recursiveArrays.set(recursive, name);
           return ts.factory.createTypeReferenceNode(name);
         }
+        // An object without members is any object (`emptyObjectsUnknown`), unless it is closed.
+        if (own(memberlessObject(node) ?? {}, 'additionalProperties') === false) return orNull(node, ts.factory.createTypeReferenceNode('Record', [keyword(ts.SyntaxKind.StringKeyword), keyword(ts.SyntaxKind.NeverKeyword)]));
         const required = requiredOnly(node);
         if (required) return orNull(node, ts.factory.createTypeLiteralNode(required.map((name) => ts.factory.createPropertySignature(undefined, ts.factory.createStringLiteral(name), undefined, ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)))));
         const known = openEnumValues(node);
