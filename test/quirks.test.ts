@@ -70,8 +70,11 @@ describe('normalize rules for upstream quirks', () => {
     const wrapper = (schemas: Record<string, unknown>, W: object) => (unionAliases({ components: { schemas: { ...schemas, W } } } as never) as any).components.schemas.W;
     expect(wrapper({ U: union, A: { type: 'object' } }, { description: 'd', 'x-a': 1, allOf: [ref('U')] })).toStrictEqual({ $ref: '#/components/schemas/U', description: 'd', 'x-a': 1 });
     expect(wrapper({ U: { ...union, oneOf: undefined, anyOf: [ref('A')] }, A: { type: 'object' } }, { allOf: [ref('U')] })).toStrictEqual(ref('U'));
+    // 3.1 documents often write `type: object` beside the part: nothing more when every member is an object.
+    expect(wrapper({ U: union, A: { type: 'object' } }, { type: 'object', title: 't', allOf: [ref('U')] })).toStrictEqual({ $ref: '#/components/schemas/U', title: 't' });
     for (const [schemas, W] of [
-      [{ U: union, A: { type: 'object' } }, { type: 'object', allOf: [ref('U')] }],
+      [{ U: { ...union, oneOf: [ref('A'), ref('S')] }, A: { type: 'object' }, S: { type: 'string' } }, { type: 'object', allOf: [ref('U')] }],
+      [{ U: union, A: { type: 'object' } }, { type: 'string', allOf: [ref('U')] }],
       [{ U: union, A: { type: 'object' } }, { allOf: [ref('U'), { type: 'object' }] }],
       [{ P: { type: 'object', discriminator: { propertyName: 'type' } } }, { allOf: [ref('P')] }],
       [{ U: { oneOf: [ref('W')], discriminator: { propertyName: 'type' } } }, { allOf: [ref('U')] }],

@@ -70,17 +70,26 @@ const ANNOTATIONS = new Set(['description', 'title', 'deprecated', 'example', 'e
  * Omit<Slack | SMTP | …, "type">`: a value no member allows, without the members' own properties.
  * Left as written: a union whose members lead to a schema that `allOf`s it (a parent with children,
  * which may be this schema: a reference would be a circular type; see types/union-cycles.ts), and a
- * schema a discriminator mapping names (its value is that mapping's key).
+ * schema a discriminator mapping names (its value is that mapping's key). A `type: object` beside
+ * the part is dropped when every member is a `type: object`; beside another member, the schema is
+ * left as written.
  */
 function unionAlias(schema: JsonObject, document: JsonObject, mapped: () => ReadonlySet<unknown>): JsonObject {
   const allOf = own(schema, 'allOf');
-  if (!Array.isArray(allOf) || allOf.length !== 1 || !Object.keys(schema).every((key) => key === 'allOf' || ANNOTATIONS.has(key) || key.startsWith('x-'))) return schema;
+  const object = own(schema, 'type') === 'object';
+  if (!Array.isArray(allOf) || allOf.length !== 1 || !Object.keys(schema).every((key) => key === 'allOf' || (key === 'type' && object) || ANNOTATIONS.has(key) || key.startsWith('x-'))) return schema;
   const ref = isObject(allOf[0]) && Object.keys(allOf[0]).length === 1 ? ownString(allOf[0], '$ref') : undefined;
   const target = resolveRef(document, allOf[0]);
   if (ref === undefined || !isObject(target) || !ownObject(target, 'discriminator')) return schema;
   const members = own(target, 'oneOf') ?? own(target, 'anyOf');
   if (!Array.isArray(members) || members.length === 0 || mapped().has(schema) || leadsToChild(document, members, ref)) return schema;
-  const { allOf: _part, ...annotations } = schema;
+  // `type: object` beside the part (3.1 documents often write it) says nothing more when every member is an object.
+  const anObject = (member: unknown) => {
+    const resolved = resolveRef(document, member);
+    return isObject(resolved) && own(resolved, 'type') === 'object';
+  };
+  if (object && !members.every(anObject)) return schema;
+  const { allOf: _part, type: _object, ...annotations } = schema;
   return { $ref: ref, ...annotations };
 }
 
