@@ -23,7 +23,8 @@ export default defineTemplate({
         }),
       })),
     );
-    const responses = bodies.map((op) => [op.operationId, op.byStatus.map((r) => [r.status, toSchema(r.schema)])] as JsonValue);
+    const writeOnly = writeOnlyIn(ctx.model);
+    const responses = bodies.map((op) => [op.operationId, op.byStatus.map((r) => [r.status, toSchema(r.schema, writeOnly)])] as JsonValue);
     const components = reachable(ctx.model, bodies.flatMap((op) => op.byStatus.map((r) => r.schema)));
     // One component and one operation per line, so that a large package's data (GitHub's: 535 KB)
     // is formatted in parts instead of as one text. prettier prints it as it printed the literal on
@@ -31,7 +32,7 @@ export default defineTemplate({
     const lines = (values: readonly JsonValue[]) => ts.arrayLiteral(values.map((value) => ctx.escape.jsonLiteral(value)), { multiline: true });
     const data = ts.objectLiteral(
       [
-        ['components', lines(components.map((s) => [s.name, toSchema(s.schema)]))],
+        ['components', lines(components.map((s) => [s.name, toSchema(s.schema, writeOnly)]))],
         ['responses', lines(responses)],
       ],
       { multiline: true },
@@ -119,8 +120,22 @@ function children(node: SchemaNode): SchemaNode[] {
 /** Constraints the validator checks; `pattern` is left out on purpose (a spec's regex is untrusted input). */
 const CONSTRAINTS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const;
 
+/** Whether a node is `writeOnly`, itself or as the component a reference names. */
+function writeOnlyIn(model: ApiModel): (node: SchemaNode) => boolean {
+  const byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+  return (node) => {
+    const seen = new Set<SchemaNode>();
+    for (let at: SchemaNode | undefined = node; at && !seen.has(at); at = at.kind === 'ref' ? byName.get(at.name) : undefined) {
+      if (at.writeOnly === true) return true;
+      seen.add(at);
+    }
+    return false;
+  };
+}
+
 /** A model node as validator data (the `Schema` interface in src/runtime/validator.ts). */
-function toSchema(node: SchemaNode): JsonValue {
+function toSchema(node: SchemaNode, writeOnly: (node: SchemaNode) => boolean): JsonValue {
+  const inner = (child: SchemaNode) => toSchema(child, writeOnly);
   const out: Record<string, JsonValue> = {};
   if (node.nullable) out['nullable'] = true;
   for (const key of CONSTRAINTS) {
@@ -144,19 +159,22 @@ function toSchema(node: SchemaNode): JsonValue {
       break;
     case 'array':
       out['type'] = 'array';
-      out['items'] = toSchema(node.items);
+      out['items'] = inner(node.items);
       break;
-    case 'object':
+    case 'object': {
       out['type'] = 'object';
-      if (node.properties.length > 0) out['properties'] = node.properties.map((p) => [p.name, toSchema(p.schema)]);
-      if (node.properties.some((p) => p.required)) out['required'] = node.properties.filter((p) => p.required).map((p) => p.name);
-      if (node.additionalProperties !== true) out['additionalProperties'] = node.additionalProperties === false ? false : toSchema(node.additionalProperties);
+      if (node.properties.length > 0) out['properties'] = node.properties.map((p) => [p.name, inner(p.schema)]);
+      // A response need not hold a required `writeOnly` property: it is required in requests only.
+      const required = node.properties.filter((p) => p.required && !writeOnly(p.schema));
+      if (required.length > 0) out['required'] = required.map((p) => p.name);
+      if (node.additionalProperties !== true) out['additionalProperties'] = node.additionalProperties === false ? false : inner(node.additionalProperties);
       break;
+    }
     case 'union':
-      out[node.combinator === 'oneOf' ? 'oneOf' : 'anyOf'] = node.variants.map(toSchema);
+      out[node.combinator === 'oneOf' ? 'oneOf' : 'anyOf'] = node.variants.map(inner);
       break;
     case 'intersection':
-      out['allOf'] = node.parts.map(toSchema);
+      out['allOf'] = node.parts.map(inner);
       break;
     case 'enum':
       out['enum'] = node.values as JsonValue[];

@@ -253,6 +253,13 @@ describe('real-world spec shapes (issue 13)', () => {
     assertions.push(file);
   });
 
+  it("response validation does not require a required writeOnly property (inline, a writeOnly component, a reference marked writeOnly)", async () => {
+    const dir = await generates('r36-write-only-required-3.1.yaml');
+    const { validateResponse } = (await import(pathToFileURL(join(dir, 'src/validation/index.ts')).href)) as { validateResponse: (operation: string, status: number, body: unknown) => string[] };
+    expect(validateResponse('createAccount', 201, { id: 1, name: 'a' })).toStrictEqual([]);
+    expect(validateResponse('createAccount', 201, { name: 'a' })).toStrictEqual(['/id: required property is missing']);
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');
