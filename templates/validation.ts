@@ -120,21 +120,41 @@ function children(node: SchemaNode): SchemaNode[] {
 /** Constraints the validator checks; `pattern` is left out on purpose (a spec's regex is untrusted input). */
 const CONSTRAINTS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const;
 
-/** Whether a node is `writeOnly`, itself or as the component a reference names. */
-function writeOnlyIn(model: ApiModel): (node: SchemaNode) => boolean {
-  const byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
-  return (node) => {
-    const seen = new Set<SchemaNode>();
-    for (let at: SchemaNode | undefined = node; at && !seen.has(at); at = at.kind === 'ref' ? byName.get(at.name) : undefined) {
-      if (at.writeOnly === true) return true;
-      seen.add(at);
-    }
-    return false;
-  };
+/**
+ * `writeOnly` in a response's terms: a required `writeOnly` property is required in requests only.
+ * `is`: a node is `writeOnly` itself, as the component a reference names, or through an `allOf`
+ * part. `names`: the properties a node marks `writeOnly` (its own, or its parts' and references'),
+ * which a `required` list beside an `allOf` (another part) then does not require either.
+ */
+interface WriteOnly {
+  is(node: SchemaNode): boolean;
+  names(node: SchemaNode): ReadonlySet<string>;
 }
 
-/** A model node as validator data (the `Schema` interface in src/runtime/validator.ts). */
-function toSchema(node: SchemaNode, writeOnly: (node: SchemaNode) => boolean): JsonValue {
+function writeOnlyIn(model: ApiModel): WriteOnly {
+  const byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+  // References and `allOf` parts: what a node is, besides what it holds.
+  const sameValue = (node: SchemaNode): readonly SchemaNode[] => (node.kind === 'ref' ? [byName.get(node.name)].filter((n) => n !== undefined) : node.kind === 'intersection' ? node.parts : []);
+  const reach = (node: SchemaNode): SchemaNode[] => {
+    const seen = new Set<SchemaNode>();
+    const stack = [node];
+    for (let at = stack.pop(); at; at = stack.pop()) {
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...sameValue(at));
+    }
+    return [...seen];
+  };
+  const is = (node: SchemaNode) => reach(node).some((at) => at.writeOnly === true);
+  const names = (node: SchemaNode) => new Set(reach(node).flatMap((at) => (at.kind === 'object' ? at.properties.filter((p) => is(p.schema)).map((p) => p.name) : [])));
+  return { is, names };
+}
+
+/**
+ * A model node as validator data (the `Schema` interface in src/runtime/validator.ts); `alsoWriteOnly`:
+ * properties another `allOf` part marks `writeOnly`.
+ */
+function toSchema(node: SchemaNode, writeOnly: WriteOnly, alsoWriteOnly: ReadonlySet<string> = new Set()): JsonValue {
   const inner = (child: SchemaNode) => toSchema(child, writeOnly);
   const out: Record<string, JsonValue> = {};
   if (node.nullable) out['nullable'] = true;
@@ -165,7 +185,7 @@ function toSchema(node: SchemaNode, writeOnly: (node: SchemaNode) => boolean): J
       out['type'] = 'object';
       if (node.properties.length > 0) out['properties'] = node.properties.map((p) => [p.name, inner(p.schema)]);
       // A response need not hold a required `writeOnly` property: it is required in requests only.
-      const required = node.properties.filter((p) => p.required && !writeOnly(p.schema));
+      const required = node.properties.filter((p) => p.required && !writeOnly.is(p.schema) && !alsoWriteOnly.has(p.name));
       if (required.length > 0) out['required'] = required.map((p) => p.name);
       if (node.additionalProperties !== true) out['additionalProperties'] = node.additionalProperties === false ? false : inner(node.additionalProperties);
       break;
@@ -173,9 +193,11 @@ function toSchema(node: SchemaNode, writeOnly: (node: SchemaNode) => boolean): J
     case 'union':
       out[node.combinator === 'oneOf' ? 'oneOf' : 'anyOf'] = node.variants.map(inner);
       break;
-    case 'intersection':
-      out['allOf'] = node.parts.map(inner);
+    case 'intersection': {
+      const names = new Set([...alsoWriteOnly, ...writeOnly.names(node)]);
+      out['allOf'] = node.parts.map((part) => toSchema(part, writeOnly, names));
       break;
+    }
     case 'enum':
       out['enum'] = node.values as JsonValue[];
       break;

@@ -253,11 +253,14 @@ describe('real-world spec shapes (issue 13)', () => {
     assertions.push(file);
   });
 
-  it("response validation does not require a required writeOnly property (inline, a writeOnly component, a reference marked writeOnly)", async () => {
+  it('response validation does not require a required writeOnly property (inline, a writeOnly component, a reference marked writeOnly, through allOf)', async () => {
     const dir = await generates('r36-write-only-required-3.1.yaml');
     const { validateResponse } = (await import(pathToFileURL(join(dir, 'src/validation/index.ts')).href)) as { validateResponse: (operation: string, status: number, body: unknown) => string[] };
     expect(validateResponse('createAccount', 201, { id: 1, name: 'a' })).toStrictEqual([]);
     expect(validateResponse('createAccount', 201, { name: 'a' })).toStrictEqual(['/id: required property is missing']);
+    // A required list beside an allOf, or as a part, naming another part's writeOnly property.
+    expect(validateResponse('createUser', 201, { byList: { id: 1 }, byPart: { id: 2 } })).toStrictEqual([]);
+    expect(validateResponse('createUser', 201, { byList: {}, byPart: {} })).toStrictEqual(['/byList/id: required property is missing', '/byPart/id: required property is missing']);
   });
 
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {

@@ -5,7 +5,8 @@ import { isObject, own, type JsonObject } from '../json.ts';
  * empty `properties` is none), `patternProperties`, `allOf`/`anyOf`/`oneOf`, `enum`, `const`,
  * `$defs` or `$ref`. openapi-typescript types such a schema by a fallback, `Record<string, …>`,
  * unless it has `additionalProperties`; what its `additionalProperties` and `required` mean is the
- * caller's (required-only.ts; the types stage's `emptyObjectsUnknown` and closed objects). Undefined for any other schema.
+ * caller's (required-only.ts; the types stage's `emptyObjectsUnknown` and closed objects).
+ * Undefined for any other schema.
  */
 export function memberlessObject(schema: unknown): JsonObject | undefined {
   if (!isObject(schema)) return undefined;

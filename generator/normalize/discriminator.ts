@@ -71,7 +71,7 @@ const ANNOTATIONS = new Set(['description', 'title', 'deprecated', 'example', 'e
  * Left as written: a union whose members lead to a schema that `allOf`s it (a parent with children,
  * which may be this schema: a reference would be a circular type; see types/union-cycles.ts), and a
  * schema a discriminator mapping names (its value is that mapping's key). A `type: object` beside
- * the part is dropped when every member is a `type: object`; beside another member, the schema is
+ * the part is dropped when every member is a `type: object`; when a member is not, the schema is
  * left as written.
  */
 function unionAlias(schema: JsonObject, document: JsonObject, mapped: () => ReadonlySet<unknown>): JsonObject {

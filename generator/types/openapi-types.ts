@@ -89,7 +89,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
         // An object without members is any object (`emptyObjectsUnknown`), unless it is closed.
         if (own(memberlessObject(node) ?? {}, 'additionalProperties') === false) return orNull(node, ts.factory.createTypeReferenceNode('Record', [keyword(ts.SyntaxKind.StringKeyword), keyword(ts.SyntaxKind.NeverKeyword)]));
         const required = requiredOnly(node);
-        if (required) return orNull(node, ts.factory.createTypeLiteralNode(required.map((name) => ts.factory.createPropertySignature(undefined, ts.factory.createStringLiteral(name), undefined, ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)))));
+        if (required) return orNull(node, ts.factory.createTypeLiteralNode(required.map((name) => ts.factory.createPropertySignature(undefined, ts.factory.createStringLiteral(name), undefined, keyword(ts.SyntaxKind.UnknownKeyword)))));
         const known = openEnumValues(node);
         if (known) {
           const anyString = ts.factory.createIntersectionTypeNode([ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), ts.factory.createTypeLiteralNode([])]);

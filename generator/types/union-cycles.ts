@@ -102,7 +102,7 @@ export function unionCycleHook(
  * A parent's own members: the parent without its `oneOf` and `anyOf` (in its inline `allOf` parts
  * too) and without `null` among its types (a child is an object). Without members left (a
  * `type: object` that held only a discriminator and a union), no type: the part adds nothing to the
- * child (a closed empty object, `Record<string, never>`, would make every property of it `never`).
+ * child, and says so as `unknown`.
  */
 function ownPartSchema(schema: JsonObject): JsonObject {
   const { oneOf: _oneOf, anyOf: _anyOf, ...rest } = schema;

@@ -175,7 +175,7 @@ function validationSection(ctx: TemplateContext): string[] {
   const lines = [
     '## Response validation',
     '',
-    `Off by default. \`${name}/validation\` exports \`validateResponse\`, generated from the spec's response schemas at build time; pass it to a client to check every 2xx body against the spec. A mismatch rejects with \`InvalidResponseError\`, whose \`issues\` list where the body differs (JSON pointers). Only code that imports that entry point pays for it: the main entry point never loads it.`,
+    `Off by default. \`${name}/validation\` exports \`validateResponse\`, generated from the spec's response schemas at build time; pass it to a client to check every 2xx body against the spec. A mismatch rejects with \`InvalidResponseError\`, whose \`issues\` list where the body differs (JSON pointers); a required \`writeOnly\` property is required in requests only, so a response may leave it out. Only code that imports that entry point pays for it: the main entry point never loads it.`,
     '',
   ];
   if (tag) {
