@@ -231,7 +231,7 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(source(dir, 'docs/DefaultApi.md')).toContain('await api.postRule({ type: "slack", messageTemplate: "string" });');
   });
 
-  it('a nullable schema named in an allOf beside a required list compiles, and keeps its null where it is the only part', async () => {
+  it('a nullable schema named in an allOf beside a required list compiles, and keeps its null where it is the only part; a nullable discriminated parent keeps its properties in its children', async () => {
     const dir = await generates('r35-nullable-part-required-3.0.yaml');
     // openapi-typescript alone: `WithRequired<{…} | null, "name">`, TS2344 (its helper's keys are `keyof T`).
     expect(source(dir, 'src/schema.ts')).toMatch(/Puppy: WithRequired<components\["schemas"\]\["Pet"\], "name">;/);
@@ -239,14 +239,19 @@ describe('real-world spec shapes (issue 13)', () => {
     writeFileSync(
       file,
       [
-        "import type { Dog, Puppy } from './index.js';",
+        "import type { Cow, Dog, Horse, Puppy } from './index.js';",
         "export const dog: Dog = { petType: 'dog', name: 'Rex', barks: true };",
         '// @ts-expect-error name is required',
-        "export const nameless: Dog = { petType: 'dog', barks: true };",
+        "export const namelessDog: Dog = { petType: 'dog', barks: true };",
         '// @ts-expect-error a Dog is an object (its second part is)',
         'export const noDog: Dog = null;',
         'export const noPuppy: Puppy = null;',
         "export const puppy: Puppy = { petType: 'dog', name: 'Rex' };",
+        // A nullable discriminated parent's properties reach its children.
+        "export const cow: Cow = { kind: 'Cow', name: 'Daisy', moos: true };",
+        '// @ts-expect-error name is required',
+        "export const nameless: Cow = { kind: 'Cow' };",
+        "export const horse: Horse = { kind: 'Horse', name: 'Ed', neighs: true };",
         '',
       ].join('\n'),
     );

@@ -1,3 +1,4 @@
+import type { TransformNodeOptions } from 'openapi-typescript';
 import type { TypeNode } from 'typescript';
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { message } from '../diagnostics/message.ts';
@@ -8,6 +9,7 @@ import { openEnumValues } from '../model/open-enum.ts';
 import { memberlessObject } from '../model/memberless-object.ts';
 import { requiredOnly } from '../model/required-only.ts';
 import { typesOffThread, type TypesWorker } from './types-thread.ts';
+import { nullableOmitHook } from './nullable-omit.ts';
 import { unionCycleHook } from './union-cycles.ts';
 import { helperFooter } from './with-required.ts';
 
@@ -24,7 +26,8 @@ import { helperFooter } from './with-required.ts';
  * object with a property satisfies, unless it is closed (`additionalProperties: false`);
  * an `allOf` part that would make a circular type through a `oneOf` is typed without that `oneOf`
  * (union-cycles.ts); the `WithRequired` helper it writes for an `allOf` part beside a `required`
- * list takes a nullable part (with-required.ts).
+ * list takes a nullable part (with-required.ts), and the `Omit` of a nullable discriminated part is
+ * over its non-null type (nullable-omit.ts).
  * openapi-typescript changes the document it is given: it gets a copy, unless the document is
  * `owned` by this call (the types worker's, posted to it). `progress` is called for each schema
  * openapi-typescript transforms (the types worker tells the main thread when it last was).
@@ -48,7 +51,9 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
     const schema = (owned ? document : structuredClone(document)) as unknown as Parameters<typeof transformSchema>[0];
     const discriminators = scanDiscriminators(schema, options);
     // After the scan: the parts that close a cycle through a union are pointed at their parent's own part.
-    const postTransform = unionCycleHook(schema as unknown as JsonObject, discriminators, ts, transformSchemaObject);
+    const cycles = unionCycleHook(schema as unknown as JsonObject, discriminators, ts, transformSchemaObject);
+    const nullableOmit = nullableOmitHook(schema as unknown as JsonObject, ts);
+    const postTransform = cycles && nullableOmit ? (type: TypeNode, options: TransformNodeOptions) => both(cycles, nullableOmit, type, options) : (cycles ?? nullableOmit);
     // The context openapi-typescript's `openapiTS()` builds (7.13.0, options above, the rest at
     // their defaults), minus its Redocly bundling, which this validated, internal-only subset
     // does not need (see heavy.ts).
@@ -137,6 +142,14 @@ export function lazyOpenapiTypes(document: JsonObject, specName: string, started
     failure: () => (outcome && 'failure' in outcome ? outcome.failure : undefined),
   };
 }
+
+/** Two `postTransform` hooks, the second on what the first returns (undefined: the type as it is). */
+function both(first: PostTransform, second: PostTransform, type: TypeNode, options: TransformNodeOptions): TypeNode | undefined {
+  const once = first(type, options);
+  return second(once ?? type, options) ?? once;
+}
+
+type PostTransform = (type: TypeNode, options: TransformNodeOptions) => TypeNode | undefined;
 
 /**
  * An array of a component schema as a direct member of a component's `oneOf`/`anyOf`/`allOf`
