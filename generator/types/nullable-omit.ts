@@ -1,5 +1,5 @@
 import type { TransformNodeOptions } from 'openapi-typescript';
-import type { TypeNode } from 'typescript';
+import type { TypeNode, TypeReferenceNode } from 'typescript';
 import type { typescript } from '../heavy.ts';
 import { isObject, own, ownObject, type JsonObject } from '../json.ts';
 
@@ -20,7 +20,7 @@ export function nullableOmitHook(document: JsonObject, ts: ReturnType<typeof typ
   const nullable = nullableComponents(document);
   if (nullable.size === 0) return undefined;
   const f = ts.factory;
-  const named = (node: TypeNode, name: string): node is import('typescript').TypeReferenceNode => ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === name;
+  const named = (node: TypeNode, name: string): node is TypeReferenceNode => ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === name;
   // The component `components["schemas"]["Pet"]` names, through a `WithRequired<…>` around it.
   const component = (node: TypeNode): string | undefined => {
     if (named(node, 'WithRequired') && node.typeArguments?.[0]) return component(node.typeArguments[0]);
@@ -51,13 +51,20 @@ export function nullableOmitHook(document: JsonObject, ts: ReturnType<typeof typ
   };
 }
 
-/** Component schemas whose types include `null` (the subset is OpenAPI 3.1 here: `type: [..., "null"]`). */
+/**
+ * Component schemas that admit `null`: `type: [..., "null"]`, an `anyOf`/`oneOf` with a
+ * `{ type: "null" }` member (what normalize makes of a 3.0 `nullable` schema without a `type`), and
+ * `nullable: true`, which openapi-typescript reads in any version (a 3.1 document may hold it).
+ */
 function nullableComponents(document: JsonObject): Set<string> {
   const schemas = ownObject(ownObject(document, 'components') ?? {}, 'schemas') ?? {};
+  const isNull = (member: unknown) => isObject(member) && own(member, 'type') === 'null';
   const names = new Set<string>();
   for (const [name, schema] of Object.entries(schemas)) {
-    const type = isObject(schema) ? own(schema, 'type') : undefined;
-    if ((Array.isArray(type) && type.includes('null')) || (isObject(schema) && own(schema, 'nullable') === true)) names.add(name);
+    if (!isObject(schema)) continue;
+    const type = own(schema, 'type');
+    const members = [own(schema, 'anyOf'), own(schema, 'oneOf')].flatMap((list) => (Array.isArray(list) ? list : []));
+    if ((Array.isArray(type) && type.includes('null')) || own(schema, 'nullable') === true || members.some(isNull)) names.add(name);
   }
   return names;
 }
