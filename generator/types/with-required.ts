@@ -1,4 +1,5 @@
-import type { Node, TypeAliasDeclaration } from 'typescript';
+import type { Node, TypeAliasDeclaration, TypeNode } from 'typescript';
+import type { typescript } from '../heavy.ts';
 
 /**
  * openapi-typescript's footer of helper types (its context's `injectFooter`), with its
@@ -9,7 +10,7 @@ import type { Node, TypeAliasDeclaration } from 'typescript';
  * non-null type and keeps the `null`: `WithRequired<{ name?: string } | null, "name">` is
  * `{ name?: string } & { name: string } | null`. For a type without `null` it is openapi-typescript's.
  */
-export function helperFooter(ts: typeof import('typescript')): Node[] {
+export function helperFooter(ts: ReturnType<typeof typescript>): Node[] {
   const footer: Node[] = [];
   const push = footer.push.bind(footer);
   // openapi-typescript pushes its helper the first time it writes one, and only when no `WithRequired` is there yet.
@@ -17,14 +18,14 @@ export function helperFooter(ts: typeof import('typescript')): Node[] {
   return footer;
 }
 
-function isWithRequired(ts: typeof import('typescript'), node: Node): node is TypeAliasDeclaration {
+function isWithRequired(ts: ReturnType<typeof typescript>, node: Node): node is TypeAliasDeclaration {
   return ts.isTypeAliasDeclaration(node) && node.name.text === 'WithRequired';
 }
 
 /** `type WithRequired<T, K extends keyof NonNullable<T>> = T extends null ? T : T & { [P in K]-?: NonNullable<T>[P] };` */
-function withRequired(ts: typeof import('typescript')): TypeAliasDeclaration {
+function withRequired(ts: ReturnType<typeof typescript>): TypeAliasDeclaration {
   const f = ts.factory;
-  const ref = (name: string, ...args: import('typescript').TypeNode[]) => f.createTypeReferenceNode(name, args.length > 0 ? args : undefined);
+  const ref = (name: string, ...args: TypeNode[]) => f.createTypeReferenceNode(name, args.length > 0 ? args : undefined);
   const nonNull = ref('NonNullable', ref('T'));
   const keys = f.createTypeParameterDeclaration(undefined, 'K', f.createTypeOperatorNode(ts.SyntaxKind.KeyOfKeyword, nonNull));
   const required = f.createMappedTypeNode(undefined, f.createTypeParameterDeclaration(undefined, 'P', ref('K')), undefined, f.createToken(ts.SyntaxKind.MinusToken), f.createIndexedAccessTypeNode(nonNull, ref('P')), undefined);
