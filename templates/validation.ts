@@ -23,9 +23,10 @@ export default defineTemplate({
         }),
       })),
     );
-    const writeOnly = writeOnlyIn(ctx.model);
+    const byName = new Map(ctx.model.schemas.map((s) => [s.name, s]));
+    const writeOnly = writeOnlyIn(byName);
     const responses = bodies.map((op) => [op.operationId, op.byStatus.map((r) => [r.status, toSchema(r.schema, writeOnly)])] as JsonValue);
-    const components = reachable(ctx.model, bodies.flatMap((op) => op.byStatus.map((r) => r.schema)));
+    const components = reachable(ctx.model, byName, bodies.flatMap((op) => op.byStatus.map((r) => r.schema)));
     // One component and one operation per line, so that a large package's data (GitHub's: 535 KB)
     // is formatted in parts instead of as one text. prettier prints it as it printed the literal on
     // one line, but that it keeps the `data` object broken where it would fit on a line.
@@ -84,8 +85,7 @@ function validationDocs(ctx: TemplateContext): string {
 }
 
 /** Components the response schemas reach, transitively, in the model's (sorted) order. */
-function reachable(model: ApiModel, roots: readonly SchemaNode[]): SchemaModel[] {
-  const byName = new Map(model.schemas.map((s) => [s.name, s]));
+function reachable(model: ApiModel, byName: ReadonlyMap<string, SchemaModel>, roots: readonly SchemaNode[]): SchemaModel[] {
   const seen = new Set<string>();
   const visit = (node: SchemaNode): void => {
     if (node.kind === 'ref') {
@@ -131,10 +131,9 @@ interface WriteOnly {
   names(node: SchemaNode): ReadonlySet<string>;
 }
 
-function writeOnlyIn(model: ApiModel): WriteOnly {
-  const byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+function writeOnlyIn(byName: ReadonlyMap<string, SchemaModel>): WriteOnly {
   // References and `allOf` parts: what a node is, besides what it holds.
-  const sameValue = (node: SchemaNode): readonly SchemaNode[] => (node.kind === 'ref' ? [byName.get(node.name)].filter((n) => n !== undefined) : node.kind === 'intersection' ? node.parts : []);
+  const sameValue = (node: SchemaNode): readonly SchemaNode[] => (node.kind === 'ref' ? [byName.get(node.name)?.schema].filter((n) => n !== undefined) : node.kind === 'intersection' ? node.parts : []);
   const reach = (node: SchemaNode): SchemaNode[] => {
     const seen = new Set<SchemaNode>();
     const stack = [node];

@@ -1,4 +1,4 @@
-import { isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
+import { isObject, own, ownObject, ownString, setOwn, type JsonObject } from '../json.ts';
 import { namesSchema } from '../openapi/components.ts';
 import { parsePointer, resolvePointer } from '../pointer.ts';
 import { mapDocumentSchemas } from '../schema-walk.ts';
@@ -37,8 +37,7 @@ function namedMapping(schema: JsonObject, document: JsonObject): JsonObject {
   const kept = Object.entries(mapping).filter(([, value]) => typeof value !== 'string' || !value.includes('/') || namesSchema(document, value));
   if (kept.length === Object.keys(mapping).length) return schema;
   const named: JsonObject = {};
-  const define = (key: string, value: unknown) => Object.defineProperty(named, key, { value, enumerable: true, writable: true, configurable: true });
-  for (const [key, value] of kept) define(key, value);
+  for (const [key, value] of kept) setOwn(named, key, value);
   const variants = own(schema, 'oneOf') ?? own(schema, 'anyOf');
   let contradicted = false;
   for (const variant of Array.isArray(variants) ? variants : []) {
@@ -46,7 +45,7 @@ function namedMapping(schema: JsonObject, document: JsonObject): JsonObject {
     if (ref === undefined || kept.some(([, value]) => value === ref)) continue;
     const values = valuesOf(resolveRef(document, variant), property) ?? [];
     const free = values.filter((value) => !Object.hasOwn(named, value));
-    for (const value of free) define(value, ref);
+    for (const value of free) setOwn(named, value, ref);
     // Its values all taken by other members, the name openapi-typescript would give it contradicts them.
     if (values.length > 0 && free.length === 0 && !values.includes(parsePointer(ref)?.at(-1) ?? '')) contradicted = true;
   }
@@ -169,7 +168,7 @@ function explicitMapping(schema: JsonObject, document: JsonObject): JsonObject {
     if (!values.includes(segments.at(-1)!)) contradicted = true;
     for (const value of values) {
       if (Object.prototype.hasOwnProperty.call(mapping, value)) complete = false;
-      Object.defineProperty(mapping, value, { value: ref, enumerable: true, writable: true, configurable: true });
+      setOwn(mapping, value, ref);
     }
   }
   if (complete) return { ...schema, discriminator: { ...discriminator, mapping } };

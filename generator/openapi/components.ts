@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.ts';
+import { ownObject, type JsonObject } from '../json.ts';
 import { parsePointer, resolvePointer } from '../pointer.ts';
 
 /** The component types of an OpenAPI document, in the order the specification lists them. */
@@ -24,6 +24,12 @@ export function isComponentType(value: string | undefined): value is ComponentTy
 export function schemaName(ref: unknown): string | undefined {
   const segments = typeof ref === 'string' ? parsePointer(ref) : undefined;
   return segments?.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2] : undefined;
+}
+
+/** The document's `#/components/schemas`, when it has one. */
+export function componentSchemas(document: JsonObject): JsonObject | undefined {
+  const components = ownObject(document, 'components');
+  return components && ownObject(components, 'schemas');
 }
 
 /** Whether a reference names a schema the document's `#/components/schemas` has. */

@@ -1,7 +1,8 @@
 import type { TransformNodeOptions } from 'openapi-typescript';
 import type { TypeNode, TypeReferenceNode } from 'typescript';
 import type { typescript } from '../heavy.ts';
-import { isObject, own, ownObject, type JsonObject } from '../json.ts';
+import { isObject, own, type JsonObject } from '../json.ts';
+import { componentSchemas } from '../openapi/components.ts';
 
 type Hook = (type: TypeNode, options: TransformNodeOptions) => TypeNode | undefined;
 
@@ -57,7 +58,7 @@ export function nullableOmitHook(document: JsonObject, ts: ReturnType<typeof typ
  * `nullable: true`, which openapi-typescript reads in any version (a 3.1 document may hold it).
  */
 function nullableComponents(document: JsonObject): Set<string> {
-  const schemas = ownObject(ownObject(document, 'components') ?? {}, 'schemas') ?? {};
+  const schemas = componentSchemas(document) ?? {};
   const isNull = (member: unknown) => isObject(member) && own(member, 'type') === 'null';
   const names = new Set<string>();
   for (const [name, schema] of Object.entries(schemas)) {

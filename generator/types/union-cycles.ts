@@ -1,8 +1,8 @@
 import type { TransformNodeOptions } from 'openapi-typescript';
 import type { TypeNode } from 'typescript';
 import type { openapiTypescript, typescript } from '../heavy.ts';
-import { isObject, own, ownObject, type JsonObject } from '../json.ts';
-import { schemaName } from '../openapi/components.ts';
+import { isObject, own, setOwn, type JsonObject } from '../json.ts';
+import { componentSchemas, schemaName } from '../openapi/components.ts';
 import { childPointer, pointer } from '../pointer.ts';
 
 /**
@@ -73,7 +73,7 @@ export function unionCycleHook(
     if (!ownParts.has(parent)) {
       const own = ownPartSchema(schemas[parent] as JsonObject);
       ownParts.set(parent, own);
-      Object.defineProperty(schemas[parent], OWN_PART, { value: own, enumerable: true, configurable: true, writable: true });
+      setOwn(schemas[parent] as JsonObject, OWN_PART, own);
       const discriminator = discriminators.objects[parentRef];
       if (discriminator) discriminators.objects[ref] = discriminator;
       if (discriminators.refsHandled.includes(parentRef)) discriminators.refsHandled.push(ref);
@@ -125,11 +125,6 @@ function ownPartReference(ts: ReturnType<typeof typescript>, type: TypeNode): { 
   if (!ts.isIndexedAccessTypeNode(type) || key(type.indexType) !== OWN_PART || !ts.isIndexedAccessTypeNode(type.objectType)) return undefined;
   const parent = key(type.objectType.indexType);
   return parent === undefined ? undefined : { parent, reference: type.objectType };
-}
-
-function componentSchemas(document: JsonObject): JsonObject | undefined {
-  const components = ownObject(document, 'components');
-  return components && ownObject(components, 'schemas');
 }
 
 function componentPath(name: string): string {
