@@ -1,4 +1,4 @@
-import { defineTemplate } from 'openapi-morph';
+import { defineTemplate, type TemplateContext } from 'openapi-morph';
 import { errorClasses } from './runtime/error-classes.ts';
 
 export default defineTemplate({
@@ -26,8 +26,18 @@ export default defineTemplate({
         ts.exportFrom('./runtime/auth.js', ['ApiKeySource', 'BasicCredentials', 'Credential'], { typeOnly: true }),
         ts.exportFrom('./runtime/defaults.js', ['AuthOptions'], { typeOnly: true }),
         ts.exportFrom('./runtime/options.js', ['ClientOptions', 'RequestOptions', 'ResponseValidator'], { typeOnly: true }),
-        ts.exportFrom('./schema.js', ['components', 'operations', 'paths', 'webhooks'], { typeOnly: true }),
+        ts.exportFrom('./schema.js', ['components', 'operations', 'paths', 'webhooks', ...(readWriteMarked(ctx) ? ['Readable', 'Writable'] : [])], { typeOnly: true }),
       ],
     };
   },
 });
+
+/**
+ * Whether the types hold read/write markers (`ctx.readWriteMarked`) in a named schema or an
+ * operation's body: then `src/schema.ts` declares the `Readable` and `Writable` views, and a caller
+ * may name what a request sends (`Writable<components["schemas"]["Pet"]>`) as the methods take it.
+ */
+function readWriteMarked(ctx: TemplateContext): boolean {
+  const media = ctx.model.tags.flatMap((tag) => tag.operations).flatMap((op) => [...(op.requestBody?.content ?? []), ...op.responses.flatMap((r) => r.content)]);
+  return ctx.model.schemas.some((s) => ctx.readWriteMarked(s.schema)) || media.some((m) => ctx.readWriteMarked(m.schema));
+}

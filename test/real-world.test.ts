@@ -268,6 +268,61 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(validateResponse('createUser', 201, { byList: {}, byPart: {} })).toStrictEqual(['/byList/id: required property is missing', '/byPart/id: required property is missing']);
   });
 
+  it('a request does not send readOnly properties and a response holds no writeOnly ones (bodies, results and errors; named, inline, nested, through allOf)', async () => {
+    const dir = await generates('r37-read-only-in-requests-3.0.yaml');
+    // openapi-typescript's read/write markers, read through openapi-fetch's views; a schema without one is as it was.
+    expect(source(dir, 'src/schema.ts')).toMatch(/id: \$Read<number>;/);
+    const models = source(dir, 'src/models.ts');
+    expect(models).toMatch(/export type Pet = Readable<components\["schemas"\]\["Pet"\]>;/);
+    expect(models).toMatch(/export type Tag = components\["schemas"\]\["Tag"\];/);
+    // The docs examples (compiled by `generates`) leave the readOnly properties out.
+    expect(source(dir, 'docs/DefaultApi.md')).toContain('await api.replacePet({\n  name: "string",\n  password: "string",\n  owner: { nick: "string" },\n});');
+    // A caller names what a request sends as the methods take it.
+    expect(source(dir, 'src/index.ts')).toMatch(/webhooks,\s*Readable,\s*Writable,\s*\} from "\.\/schema\.js";/);
+    const file = join(dir, 'src/r37-assertions.ts');
+    writeFileSync(
+      file,
+      [
+        "import { DefaultApi, type Pet, type Writable, type components } from './index.js';",
+        'const api = new DefaultApi();',
+        "const owner = { nick: 'Ann' };",
+        "export const sent: Writable<components['schemas']['Pet']> = { name: 'Rex', password: 'secret', owner };",
+        'export async function calls(): Promise<number> {',
+        "  await api.createPet({ name: 'Rex', password: 'secret', owner, tags: [{ label: 'good' }] });",
+        '  await api.createPet(sent);',
+        '  // @ts-expect-error a request does not send the readOnly id',
+        "  await api.createPet({ id: 1, name: 'Rex', password: 'secret', owner });",
+        '  // @ts-expect-error the writeOnly password is required in requests',
+        "  await api.createPet({ name: 'Rex', owner });",
+        '  // @ts-expect-error nor the readOnly property of a schema it refers to',
+        "  await api.createPet({ name: 'Rex', password: 'secret', owner: { ownerId: 'o1', nick: 'Ann' } });",
+        '  // @ts-expect-error nor one a required list beside an allOf names',
+        "  await api.replacePet({ id: 1, name: 'Rex', password: 'secret', owner });",
+        '  // @ts-expect-error nor an inline one',
+        "  await api.createOrder({ pet: sent, placedAt: '2025-01-01T00:00:00Z' });",
+        '  const pet: Pet = await api.getPet(1);',
+        '  // @ts-expect-error a response holds no writeOnly password',
+        '  pet.password;',
+        '  const order = await api.createOrder({ pet: sent });',
+        '  // @ts-expect-error nor an inline one',
+        '  order.receipt;',
+        '  try {',
+        '    await api.createOrder({ pet: sent });',
+        '  } catch (error) {',
+        "    if (api.isError(error, 'createOrder') && error.status === 409) {",
+        '      // @ts-expect-error an error body holds no writeOnly trace',
+        '      error.body.trace;',
+        '      return error.body.message.length;',
+        '    }',
+        '  }',
+        '  return pet.id + order.id + pet.owner.ownerId.length;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    assertions.push(file);
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

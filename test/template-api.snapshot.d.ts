@@ -540,6 +540,7 @@ export interface TemplateContext {
     signature(operation: OperationModel): MethodSignature;
     example(node: SchemaNode): unknown;
     exampleCode(node: SchemaNode): string;
+    readWriteMarked(node: SchemaNode): boolean;
     importPath(from: string, to: string): string;
     linkPath(from: string, to: string): string;
     renderDefault(): readonly TemplateFile[];

@@ -5,6 +5,7 @@ import type { NamingResolver } from '../naming/resolver.ts';
 import { exampleCode, exampleValue } from './example.ts';
 import { markdownHelpers } from './markdown-helpers.ts';
 import { importPath } from './imports.ts';
+import { reachesReadWriteMarker } from './read-write.ts';
 import { methodSignature, type MethodSignature } from './signature.ts';
 import { deepFreeze } from '../model/freeze.ts';
 import { tsHelpers } from './ts-helpers.ts';
@@ -33,6 +34,7 @@ export function createTemplateContext(model: ApiModel, naming: NamingResolver, o
     signature: once(signatures, (operation: OperationModel) => deepFreeze(methodSignature(operation, model.schemas))),
     example: once(examples, (node: SchemaNode) => deepFreeze(exampleValue(node, model))),
     exampleCode: once(exampleCodes, (node: SchemaNode) => exampleCode(node, model)),
+    readWriteMarked: (node: SchemaNode) => reachesReadWriteMarker(node, model.schemas),
     importPath,
     linkPath(from: string, to: string): string {
       const folder = posix.dirname(from);

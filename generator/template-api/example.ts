@@ -1,6 +1,7 @@
 import { jsonLiteral, objectLiteral } from '../escape/literal.ts';
 import { valuePropertyKey } from '../escape/property-key.ts';
 import type { ApiModel, SchemaNode } from '../model/types.ts';
+import { readWriteMarker } from './read-write.ts';
 import { discriminatorsByName, schemasByName } from './schemas-by-name.ts';
 import { typedOwnPart } from './union-cycle-parts.ts';
 
@@ -33,10 +34,13 @@ const FORMAT_EXAMPLES: Record<string, string> = {
  * enums, defaults, formats), not copied from spec examples, which upstream specs sometimes fill
  * with fields the schema lacks: an example must type-check. Objects get their required
  * properties, or, when nothing is required, up to three properties with a telling value.
+ * `argument`: the value is a method's argument (`exampleCode`): a `format: binary` value is a
+ * Blob, and a property marked `readOnly` (read-write.ts) is left out, as openapi-fetch's `Writable`
+ * request type has it (`?: never`): a request does not send what only a response holds.
  */
-export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack: readonly string[] = [], blobs = false): unknown {
+export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack: readonly string[] = [], argument = false): unknown {
   if (depth > MAX_DEPTH) return null;
-  if (blobs && node.kind === 'string' && node.format === 'binary') return new BlobExample();
+  if (argument && node.kind === 'string' && node.format === 'binary') return new BlobExample();
   const given = node.examples?.find((value) => fits(node, value, model, depth));
   if (given !== undefined) return given;
   switch (node.kind) {
@@ -45,7 +49,7 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
       const inner = [...stack, node.name];
       // A schema that is one `allOf` part is the part (the model's alias), typed as the types type it.
       const typed = target?.kind === 'ref' ? (typedOwnPart(target, target, inner, model) ?? target) : target;
-      const value = typed ? exampleValue(typed, model, depth + 1, inner, blobs) : null;
+      const value = typed ? exampleValue(typed, model, depth + 1, inner, argument) : null;
       // The types allow one value for the discriminator of some schemas (a oneOf's member): use it.
       const discriminator = discriminatorsByName(model.schemas).get(node.name);
       // (Spread and a computed key define own properties, `__proto__` too.)
@@ -64,27 +68,28 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
       return node.values[0] ?? null;
     case 'array': {
       if (recursive(node.items, stack)) return [];
-      const fallback = [exampleValue(node.items, model, depth + 1, stack, blobs)];
+      const fallback = [exampleValue(node.items, model, depth + 1, stack, argument)];
       const value = node.default?.value;
       if (!Array.isArray(value) || value.length === 0) return fallback;
       const allowed = node.items.kind === 'string' ? node.items.enum : undefined;
       return allowed && value.every((v) => allowed.includes(v as string)) ? value : fallback;
     }
     case 'object': {
-      const required = node.properties.filter((p) => p.required);
+      const sent = argument ? node.properties.filter((p) => readWriteMarker(p.schema) !== 'read') : node.properties;
+      const required = sent.filter((p) => p.required);
       // Optional properties that lead back into a schema being built are left out (a linked list ends),
       // and optional ones are only shown near the top, so an example stays small.
-      const optional = node.properties.filter((p) => !p.required && telling(p.schema) && !recursive(p.schema, stack));
+      const optional = sent.filter((p) => !p.required && telling(p.schema) && !recursive(p.schema, stack));
       const chosen = required.length > 0 ? required : depth <= OPTIONAL_DEPTH ? optional.slice(0, 3) : [];
       const value: Record<string, unknown> = {};
       for (const property of chosen) {
-        Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(value, property.name, { value: exampleValue(property.schema, model, depth + 1, stack, argument), enumerable: true, writable: true, configurable: true });
       }
       return value;
     }
     case 'union': {
       const variant = node.variants.find((v) => v.kind !== 'null' && hasChoices(v)) ?? node.variants.find((v) => v.kind !== 'null') ?? node.variants[0];
-      return variant ? exampleValue(variant, model, depth + 1, stack, blobs) : null;
+      return variant ? exampleValue(variant, model, depth + 1, stack, argument) : null;
     }
     case 'intersection': {
       // A part that only makes properties required (`allOf` + `required`) takes their values from the
@@ -92,8 +97,8 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
       const parts = node.parts.map((p) => {
         // (A named schema that is only a required list too: `allOf: [Address, CountryRequired]`.)
         const overlay = p.kind === 'ref' ? named(model, p.name) : p;
-        if (overlay && isRequiredOverlay(overlay)) return overlayExample(overlay, node.parts, model, depth, stack, blobs, p !== overlay);
-        return withoutOmitted(p, exampleValue(typedOwnPart(p, node, stack, model) ?? p, model, depth + 1, stack, blobs), model);
+        if (overlay && isRequiredOverlay(overlay)) return overlayExample(overlay, node.parts, model, depth, stack, argument, p !== overlay);
+        return withoutOmitted(p, exampleValue(typedOwnPart(p, node, stack, model) ?? p, model, depth + 1, stack, argument), model);
       });
       return parts.every(isRecord) ? Object.assign({}, ...parts) : parts[0];
     }
@@ -129,12 +134,13 @@ function isRequiredOverlay(node: SchemaNode): node is Extract<SchemaNode, { kind
  * when the parts are merged), unless the overlay is a `named` schema, which the types make require
  * the name (`{ id: unknown }`): then its `{}`.
  */
-function overlayExample(overlay: Extract<SchemaNode, { kind: 'object' }>, parts: readonly SchemaNode[], model: ApiModel, depth: number, stack: readonly string[], blobs: boolean, named = false): Record<string, unknown> {
+function overlayExample(overlay: Extract<SchemaNode, { kind: 'object' }>, parts: readonly SchemaNode[], model: ApiModel, depth: number, stack: readonly string[], argument: boolean, named = false): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const { name, schema } of overlay.properties) {
     const found = parts.flatMap((part) => objectParts(part, model)).flatMap((part) => part.properties.filter((p) => p.name === name))[0];
-    const from = found?.schema ?? (named ? schema : undefined);
-    if (from) Object.defineProperty(value, name, { value: exampleValue(from, model, depth + 1, stack, blobs), enumerable: true, writable: true, configurable: true });
+    // (A readOnly property the other part marks is left out of an argument, required or not.)
+    const from = argument && found && readWriteMarker(found.schema) === 'read' ? undefined : (found?.schema ?? (named ? schema : undefined));
+    if (from) Object.defineProperty(value, name, { value: exampleValue(from, model, depth + 1, stack, argument), enumerable: true, writable: true, configurable: true });
   }
   return value;
 }

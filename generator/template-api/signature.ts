@@ -5,6 +5,7 @@ import { camelCase } from '../naming/words.ts';
 import type { CodeSymbol } from './imports.ts';
 import { bodyKind, preferredMedia, sentContentType, typedByOpenapiFetch, type BodyKind } from './media.ts';
 import { reachesNullOnlyProperty } from './null-only.ts';
+import { reachesReadWriteMarker } from './read-write.ts';
 import { schemaType } from './ts-helpers.ts';
 
 /** One argument of a generated method. */
@@ -29,11 +30,16 @@ export interface MethodParameter {
  *    their schema (binary fields are `Blob`), a plain string as `string`, binary as `Blob |
  *    ArrayBuffer | ArrayBufferView`. A body reaching a property whose only value is `null` is
  *    typed by openapi-fetch's own request type (`RequestBodyOption`), which drops that property;
+ *    so is a body reaching a property marked `readOnly` or `writeOnly` (read-write.ts): its
+ *    `Writable` view leaves the readOnly ones out and takes the writeOnly ones;
  * 3. `params: { query?, header?, cookie? }` when it has such parameters (required when one is);
  * 4. `options?: RequestOptions` last.
  * The result is the body of the 2xx responses (the first JSON media type of each, else its
  * first): the parsed JSON value (its model type when named), `string` for text, `Blob` for
  * binary, `void` without content; several 2xx responses with different bodies give a union.
+ * A result or error body reaching a marked property is its `Readable` view (writeOnly properties
+ * left out), as openapi-fetch reads it: the model type (which is that view) when named, else
+ * `Readable<…>` of its `paths` type.
  */
 export interface MethodSignature {
   readonly parameters: readonly MethodParameter[];
@@ -158,7 +164,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     const kind = bodyKind(media);
     if (kind === 'text') return 'string';
     if (kind === 'binary') return 'Blob';
-    return typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs);
+    return typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs, schemas);
   });
   const distinct = [...new Set(returnTypes)];
   const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
@@ -167,7 +173,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     .map((response) => {
       const media = preferredMedia(response.content);
       const kind = media ? bodyKind(media) : undefined;
-      const type = !media || kind === 'binary' ? 'unknown' : kind === 'text' ? 'string' : typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs);
+      const type = !media || kind === 'binary' ? 'unknown' : kind === 'text' ? 'string' : typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs, schemas);
       return { status: response.status, type, ...(response.description !== undefined ? { description: response.description } : {}) };
     });
   const parameterList = fixed.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
@@ -197,29 +203,39 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
 function bodyType(media: MediaTypeModel, kind: BodyKind, pathsType: string, operationType: string, schemas: readonly SchemaModel[], refs: TypeReferences): string {
   if (kind === 'binary') return BINARY_INPUT;
   // openapi-fetch's own request type, which drops null-only properties, has no body under a key it
-  // does not type (`*`): the argument would be `never`.
-  if (typedByOpenapiFetch(media) && reachesNullOnlyProperty(media.schema, schemas)) {
+  // does not type (`*`): the argument would be `never`. Its `Writable` view is what a marked body
+  // sends; under such a key, the same view of the `paths` type.
+  const marked = reachesReadWriteMarker(media.schema, schemas);
+  if (typedByOpenapiFetch(media) && (marked || reachesNullOnlyProperty(media.schema, schemas))) {
     refs.add('RequestBodyOption', MODULES.openapiFetch);
     refs.add('paths', MODULES.paths);
     return `NonNullable<RequestBodyOption<${operationType}>["body"]>`;
   }
   const schema = media.schema;
   if (kind === 'text' && schema.kind === 'string' && !schema.nullable && schema.enum === undefined && schema.const === undefined) return 'string';
-  return typeOf(schema, pathsType, refs);
+  if (marked) {
+    refs.add('Writable', MODULES.paths);
+    refs.add('paths', MODULES.paths);
+    return `Writable<${pathsType}>`;
+  }
+  return typeOf(schema, pathsType, refs, schemas);
 }
 
 /**
  * A named schema reads best by its type name; anything inline is typed through openapi-typescript's
- * `paths` (`fallback`, a type of the operation's).
+ * `paths` (`fallback`, a type of the operation's), as a response holds it: its `Readable` view
+ * where it reaches a read/write marker (a named one is that view already: the models template).
  */
-function typeOf(schema: SchemaNode, fallback: string, refs: TypeReferences): string {
+function typeOf(schema: SchemaNode, fallback: string, refs: TypeReferences, schemas: readonly SchemaModel[]): string {
   if (schema.kind === 'ref') {
     refs.model(schema.typeName);
     return schema.nullable ? `${schema.typeName} | null` : schema.typeName;
   }
   if (schema.kind === 'unknown') return 'unknown';
   refs.add('paths', MODULES.paths);
-  return fallback;
+  if (!reachesReadWriteMarker(schema, schemas)) return fallback;
+  refs.add('Readable', MODULES.paths);
+  return `Readable<${fallback}>`;
 }
 
 function orderedPathParameters(operation: OperationModel): ParameterModel[] {

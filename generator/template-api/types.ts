@@ -78,8 +78,21 @@ export interface TemplateContext {
   signature(operation: OperationModel): MethodSignature;
   /** A small value that fits a schema, for code examples (render it with `escape.jsonLiteral`); frozen, the same for the same node. */
   example(node: SchemaNode): unknown;
-  /** The same example as TypeScript code, with `format: binary` values as `new Blob([...])` (for code samples). */
+  /**
+   * The same example as a method's argument in TypeScript code: `format: binary` values as
+   * `new Blob([...])`, and without the properties marked `readOnly`, which a request does not send
+   * (see `readWriteMarked`).
+   */
   exampleCode(node: SchemaNode): string;
+  /**
+   * Whether a schema's types hold openapi-typescript's read/write markers: it reaches a property
+   * marked `readOnly` or `writeOnly` (not both) at any depth, through `$ref`s. Such a type is read
+   * through a view, both declared by `src/schema.ts`: `Readable<T>` for what a response holds
+   * (writeOnly properties left out), `Writable<T>` for what a request sends (readOnly ones left
+   * out). The default models template declares a marked schema's type as its `Readable` view, and
+   * `signature` types bodies and results so.
+   */
+  readWriteMarked(node: SchemaNode): boolean;
   /** Relative module specifier from one package file to another: `importPath('src/apis/A.ts', 'src/models.ts')` is `'../models.js'`. */
   importPath(from: string, to: string): string;
   /** Relative link from one package file to another: `linkPath('docs/A.md', 'README.md')` is `'../README.md'`. */

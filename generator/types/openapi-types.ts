@@ -10,6 +10,7 @@ import { memberlessObject } from '../model/memberless-object.ts';
 import { requiredOnly } from '../model/required-only.ts';
 import { typesOffThread, type TypesWorker } from './types-thread.ts';
 import { nullableOmitHook } from './nullable-omit.ts';
+import { needsReadWriteMarkers } from './read-write-markers.ts';
 import { unionCycleHook } from './union-cycles.ts';
 import { helperFooter } from './with-required.ts';
 
@@ -27,7 +28,9 @@ import { helperFooter } from './with-required.ts';
  * an `allOf` part that would make a circular type through a `oneOf` is typed without that `oneOf`
  * (union-cycles.ts); the `WithRequired` helper it writes for an `allOf` part beside a `required`
  * list takes a nullable part (with-required.ts), and the `Omit` of a nullable discriminated part is
- * over its non-null type (nullable-omit.ts).
+ * over its non-null type (nullable-omit.ts); a property marked `readOnly` or `writeOnly` is
+ * `$Read<T>` or `$Write<T>` (read-write-markers.ts), which openapi-fetch's request and response
+ * types read.
  * openapi-typescript changes the document it is given: it gets a copy, unless the document is
  * `owned` by this call (the types worker's, posted to it). `progress` is called for each schema
  * openapi-typescript transforms (the types worker tells the main thread when it last was).
@@ -81,7 +84,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
       transformProperty: undefined,
       makePathsEnum: false,
       generatePathParams: false,
-      readWriteMarkers: false,
+      readWriteMarkers: needsReadWriteMarkers(schema),
       resolve: ($ref: string) => resolveRef(schema, $ref, { silent: true }),
       transform(node: unknown, options: { path?: string }) {
         progress?.();

@@ -1,0 +1,116 @@
+/**
+ * openapi-typescript's read/write markers (template-api/read-write.ts, types/read-write-markers.ts):
+ * which properties it marks, which documents turn the markers on, which schemas reach a marked
+ * property, and what a method and an example make of one.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ApiModel, OperationModel, SchemaModel, SchemaNode } from '../../generator/model/types.ts';
+import { exampleCode, exampleValue } from '../../generator/template-api/example.ts';
+import { reachesReadWriteMarker, readWriteMarker } from '../../generator/template-api/read-write.ts';
+import { methodSignature } from '../../generator/template-api/signature.ts';
+import { needsReadWriteMarkers } from '../../generator/types/read-write-markers.ts';
+
+const string = (meta: { readOnly?: boolean; writeOnly?: boolean } = {}): SchemaNode => ({ kind: 'string', nullable: false, ...meta });
+const ref = (name: string, meta: { readOnly?: boolean; writeOnly?: boolean } = {}): SchemaNode => ({ kind: 'ref', name, typeName: name, nullable: false, ...meta });
+const object = (properties: Record<string, SchemaNode>, required: readonly string[] = Object.keys(properties)): SchemaNode => ({
+  kind: 'object',
+  nullable: false,
+  additionalProperties: false,
+  properties: Object.entries(properties).map(([name, schema]) => ({ name, required: required.includes(name), schema })),
+});
+const named = (schemas: Record<string, SchemaNode>): SchemaModel[] => Object.entries(schemas).map(([name, schema]) => ({ name, typeName: name, pointer: `#/components/schemas/${name}`, schema }));
+
+describe('readWriteMarker: how openapi-typescript wraps a property', () => {
+  it.each([
+    ['readOnly', string({ readOnly: true }), 'read'],
+    ['writeOnly', string({ writeOnly: true }), 'write'],
+    ['both (no marker)', string({ readOnly: true, writeOnly: true }), undefined],
+    ['neither', string(), undefined],
+    ['a $ref with readOnly beside it', ref('Id', { readOnly: true }), 'read'],
+    ['a $ref to a readOnly schema (the property itself is not marked)', ref('Id'), undefined],
+  ])('%s', (_, node, marker) => {
+    expect(readWriteMarker(node)).toBe(marker);
+  });
+});
+
+describe('needsReadWriteMarkers: a document that has a marked property', () => {
+  it.each([
+    ['a readOnly property', { components: { schemas: { Pet: { properties: { id: { readOnly: true } } } } } }, true],
+    ['a writeOnly property deep in a path', { paths: { '/a': { post: { requestBody: { content: { 'application/json': { schema: { items: { properties: { p: { writeOnly: true } } } } } } } } } } }, true],
+    ['a property in an allOf part', { components: { schemas: { A: { allOf: [{ properties: { id: { readOnly: true } } }] } } } }, true],
+    ['both on one property', { components: { schemas: { Pet: { properties: { id: { readOnly: true, writeOnly: true } } } } } }, false],
+    ['readOnly on a schema that is no property', { components: { schemas: { Id: { type: 'string', readOnly: true } } } }, false],
+    ['readOnly false', { components: { schemas: { Pet: { properties: { id: { readOnly: false } } } } } }, false],
+    ['nothing marked', { components: { schemas: { Pet: { properties: { id: { type: 'string' } } } } } }, false],
+  ])('%s', (_, document, expected) => {
+    expect(needsReadWriteMarkers(document)).toBe(expected);
+  });
+});
+
+describe('reachesReadWriteMarker', () => {
+  const schemas = named({
+    Pet: object({ id: string({ readOnly: true }), name: string() }),
+    Owner: object({ pets: { kind: 'array', nullable: false, items: ref('Pet') } }),
+    Plain: object({ name: string() }),
+    // A cycle that reaches nothing.
+    Loop: object({ next: ref('Loop') }, []),
+  });
+  it.each([
+    ['a schema holding one', ref('Pet'), true],
+    ['through an array of references', ref('Owner'), true],
+    ['inline, writeOnly', object({ secret: string({ writeOnly: true }) }), true],
+    ['a schema without one', ref('Plain'), false],
+    ['a cycle without one', ref('Loop'), false],
+    ['both flags on the property', object({ odd: string({ readOnly: true, writeOnly: true }) }), false],
+  ])('%s', (_, node, expected) => {
+    expect(reachesReadWriteMarker(node, schemas)).toBe(expected);
+  });
+});
+
+describe('methods and examples of marked schemas', () => {
+  const schemas = named({ Pet: object({ id: string({ readOnly: true }), name: string(), password: string({ writeOnly: true }) }) });
+  const model = { schemas } as unknown as ApiModel;
+  const operation = (body: SchemaNode, result: SchemaNode, mediaType = 'application/json'): OperationModel => ({
+    operationId: 'op',
+    methodName: 'op',
+    method: 'post',
+    path: '/pets',
+    pointer: '#/paths/~1pets/post',
+    deprecated: false,
+    tags: [],
+    parameters: { path: [], query: [], header: [], cookie: [] },
+    requestBody: { required: true, content: [{ mediaType, schema: body }] },
+    responses: [{ status: '201', content: [{ mediaType: 'application/json', schema: result }], headers: [] }, { status: '409', content: [{ mediaType: 'application/json', schema: result }], headers: [] }],
+    security: [],
+  });
+  const inline = object({ id: string({ readOnly: true }), note: string() });
+
+  it("a marked body is openapi-fetch's Writable view (RequestBodyOption), named or inline", () => {
+    expect(methodSignature(operation(ref('Pet'), ref('Pet')), schemas).parameterList).toBe('body: NonNullable<RequestBodyOption<paths["/pets"]["post"]>["body"]>, options?: RequestOptions');
+    expect(methodSignature(operation(inline, ref('Pet')), schemas).parameters[0]!.type).toBe('NonNullable<RequestBodyOption<paths["/pets"]["post"]>["body"]>');
+    // Under a key openapi-fetch does not type, the same view of `paths`.
+    const keyless = methodSignature(operation(inline, ref('Pet'), '*'), schemas);
+    expect(keyless.parameters[0]!.type).toBe('Writable<NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["*"]>');
+    expect(keyless.referencedTypes.map((s) => `${s.name} ${s.module}`)).toContain('Writable src/schema.ts');
+    // Unmarked: the model type, as before.
+    expect(methodSignature(operation(ref('Pet'), ref('Pet')), []).parameters[0]!.type).toBe('Pet');
+  });
+
+  it('a marked inline result or error body is its Readable view; a named one is its model type (the models template makes that the view)', () => {
+    const signature = methodSignature(operation(ref('Pet'), inline), schemas);
+    expect(signature.returnType).toBe('Readable<paths["/pets"]["post"]["responses"]["201"]["content"]["application/json"]>');
+    expect(signature.errors[0]!.type).toBe('Readable<paths["/pets"]["post"]["responses"]["409"]["content"]["application/json"]>');
+    expect(signature.referencedTypes.map((s) => `${s.name} ${s.module}`)).toContain('Readable src/schema.ts');
+    expect(methodSignature(operation(ref('Pet'), ref('Pet')), schemas).returnType).toBe('Pet');
+    expect(methodSignature(operation(ref('Pet'), object({ note: string() })), schemas).returnType).toBe('paths["/pets"]["post"]["responses"]["201"]["content"]["application/json"]');
+  });
+
+  it('an argument example leaves readOnly properties out, a value example keeps them', () => {
+    expect(exampleCode(ref('Pet'), model)).toBe('{ name: "string", password: "string" }');
+    expect(exampleValue(ref('Pet'), model)).toStrictEqual({ id: 'string', name: 'string', password: 'string' });
+    // Through a required list beside an allOf that names the readOnly property.
+    const overlay: SchemaNode = { kind: 'intersection', nullable: false, parts: [ref('Pet'), object({ id: { kind: 'unknown', nullable: false } })] };
+    expect(exampleCode(overlay, model)).toBe('{ name: "string", password: "string" }');
+    expect(exampleValue(overlay, model)).toStrictEqual({ id: 'string', name: 'string', password: 'string' });
+  });
+});
