@@ -156,7 +156,11 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   // Spread, not `query: params?.query`: an absent group stays absent (exactOptionalPropertyTypes).
   if (signature.parameters.some((p) => p.role === 'params')) params.push('...params');
   if (pathArgs.length > 0) params.push(['path', ts.objectLiteral(pathArgs.map((p) => [p.wireName!, p.name]))]);
-  if (params.length > 0) members.push(['params', ts.objectLiteral(params)]);
+  // A parameter reaching a read/write marker is its `Writable` view, which openapi-fetch (typing
+  // parameters as `paths` has them, `$Read<T>` included) does not take: it gets them as `never`.
+  const parameters = [...operation.parameters.path, ...operation.parameters.query, ...operation.parameters.header, ...operation.parameters.cookie];
+  const marked = parameters.some((p) => ctx.readWriteMarked(p.schema));
+  if (params.length > 0) members.push(['params', marked ? `${ts.objectLiteral(params)} as never` : ts.objectLiteral(params)]);
   if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature), signature.requestMedia!));
   const method = operation.method.toUpperCase();
   const send = ts.arrowFunction(['client', 'init'], ts.call(`client.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));

@@ -34,10 +34,17 @@ export default defineTemplate({
 
 /**
  * Whether the types hold read/write markers (`ctx.readWriteMarked`) in a named schema or an
- * operation's body: then `src/schema.ts` declares the `Readable` and `Writable` views, and a caller
- * may name what a request sends (`Writable<components["schemas"]["Pet"]>`) as the methods take it.
+ * operation's body or parameter: then `src/schema.ts` declares the `Readable` and `Writable`
+ * views, which the methods' types use, and a caller may name what a request sends
+ * (`Writable<components["schemas"]["Pet"]>`) as the methods take it.
  */
 function readWriteMarked(ctx: TemplateContext): boolean {
-  const media = ctx.model.tags.flatMap((tag) => tag.operations).flatMap((op) => [...(op.requestBody?.content ?? []), ...op.responses.flatMap((r) => r.content)]);
-  return ctx.model.schemas.some((s) => ctx.readWriteMarked(s.schema)) || media.some((m) => ctx.readWriteMarked(m.schema));
+  const schemas = ctx.model.tags
+    .flatMap((tag) => tag.operations)
+    .flatMap((op) => [
+      ...(op.requestBody?.content ?? []).map((m) => m.schema),
+      ...op.responses.flatMap((r) => r.content.map((m) => m.schema)),
+      ...[...op.parameters.path, ...op.parameters.query, ...op.parameters.header, ...op.parameters.cookie].map((p) => p.schema),
+    ]);
+  return ctx.model.schemas.some((s) => ctx.readWriteMarked(s.schema)) || schemas.some((schema) => ctx.readWriteMarked(schema));
 }

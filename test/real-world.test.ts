@@ -268,7 +268,7 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(validateResponse('createUser', 201, { byList: {}, byPart: {} })).toStrictEqual(['/byList/id: required property is missing', '/byPart/id: required property is missing']);
   });
 
-  it('a request does not send readOnly properties and a response holds no writeOnly ones (bodies, results and errors; named, inline, nested, through allOf)', async () => {
+  it('a request does not send readOnly properties and a response holds no writeOnly ones (bodies, parameters, results and errors; named, inline, nested, through allOf)', async () => {
     const dir = await generates('r37-read-only-in-requests-3.0.yaml');
     // openapi-typescript's read/write markers, read through openapi-fetch's views; a schema without one is as it was.
     expect(source(dir, 'src/schema.ts')).toMatch(/id: \$Read<number>;/);
@@ -300,6 +300,14 @@ describe('real-world spec shapes (issue 13)', () => {
         "  await api.replacePet({ id: 1, name: 'Rex', password: 'secret', owner });",
         '  // @ts-expect-error nor an inline one',
         "  await api.createOrder({ pet: sent, placedAt: '2025-01-01T00:00:00Z' });",
+        "  await api.uninstallPlugin({ minor: 1, token: 't' }, { query: { like: { minor: 2, token: 't' } } });",
+        '  // @ts-expect-error a parameter does not send a readOnly property either',
+        '  await api.uninstallPlugin({ major: 1 });',
+        '  // @ts-expect-error nor in a query',
+        '  await api.uninstallPlugin({ minor: 1 }, { query: { like: { major: 2 } } });',
+        "  const label = await api.createLabel({ name: 'a' });",
+        '  // @ts-expect-error a readOnly property with a shape of its own beside its allOf',
+        "  await api.createLabel({ name: 'a', counts: { count: 1 } });",
         '  const pet: Pet = await api.getPet(1);',
         '  // @ts-expect-error a response holds no writeOnly password',
         '  pet.password;',
@@ -315,12 +323,23 @@ describe('real-world spec shapes (issue 13)', () => {
         '      return error.body.message.length;',
         '    }',
         '  }',
-        '  return pet.id + order.id + pet.owner.ownerId.length;',
+        '  return pet.id + order.id + pet.owner.ownerId.length + (label.counts.count ?? 0);',
         '}',
         '',
       ].join('\n'),
     );
     assertions.push(file);
+  });
+
+  it("readOnly discriminators and names: a member's, written afresh by openapi-typescript, is sent; a child's own part's is not; a schema named Readable is renamed", async () => {
+    const dir = await generates('r38-read-only-discriminators-and-names-3.0.yaml');
+    // The docs examples (compiled by `generates`): the member's discriminator is sent, the child's is not.
+    const docs = source(dir, 'docs/DefaultApi.md');
+    expect(docs).toContain('await api.createPet({ meow: true, kind: "cat" });');
+    expect(docs).toContain('await api.createTiger({ stripes: 1 });');
+    // The markers are on though the scan of discriminators rewrote the only marked properties of Pet's members.
+    expect(source(dir, 'src/models.ts')).toMatch(/export type Readable2 = Readable<components\["schemas"\]\["Readable"\]>;/);
+    expect(source(dir, 'src/schema.ts')).toMatch(/export type Writable<T>/);
   });
 
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {

@@ -5,7 +5,7 @@ import type { RenameModel } from './types.ts';
 
 /**
  * Names the generated package's index exports besides model types and API classes (the default
- * runtime's errors and options, and openapi-typescript's roots). A schema with one of these names
+ * runtime's errors and options, and openapi-typescript's roots and views). A schema with one of these names
  * gets a suffix instead of shadowing it.
  */
 export const runtimeExportNames: readonly string[] = [
@@ -15,6 +15,9 @@ export const runtimeExportNames: readonly string[] = [
   'AuthOptions', 'BasicCredentials', 'Credential', 'ErrorWith', 'OtherError', 'StatusRange', 'AnyStatus',
   'paths', 'components',
   'operations', 'webhooks', '$defs',
+  // openapi-typescript's read/write views (the index exports them when the types are marked; the
+  // models and API classes import them) and openapi-fetch's request type (a marked body's).
+  'Readable', 'Writable', 'RequestBodyOption',
 ];
 
 export interface ResolvedNames {

@@ -86,11 +86,12 @@ function withBase(schema: JsonObject, node: SchemaNode, at: string, ctx: SchemaC
   }
   const base = shapeNode(rest, at, { nullable: false }, ctx);
   if (base.kind === 'unknown') return node;
-  const { description, title, deprecated, nullable } = node;
+  // `readOnly`/`writeOnly` stay on the whole too: they mark the property this schema is (read-write.ts), as openapi-typescript reads them.
+  const { description, title, deprecated, nullable, readOnly, writeOnly } = node;
   return {
     kind: 'intersection',
     parts: [base, { ...node, description: undefined, nullable: false }].map(stripUndefined),
-    ...stripUndefined({ description, title, deprecated }),
+    ...stripUndefined({ description, title, deprecated, readOnly, writeOnly }),
     nullable,
   } as SchemaNode;
 }

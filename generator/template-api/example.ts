@@ -51,9 +51,13 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
       const typed = target?.kind === 'ref' ? (typedOwnPart(target, target, inner, model) ?? target) : target;
       const value = typed ? exampleValue(typed, model, depth + 1, inner, argument) : null;
       // The types allow one value for the discriminator of some schemas (a oneOf's member): use it.
+      // Not in an argument where the schema's own `allOf` part marks it readOnly: the value the
+      // types add is a part beside that one, and `$Read<string> & "Cat"` is left out of a request.
+      // (openapi-typescript writes a plain object's discriminator afresh, without its `readOnly`.)
       const discriminator = discriminatorsByName(model.schemas).get(node.name);
+      const readOnlyPart = argument && discriminator !== undefined && target?.kind === 'intersection' && target.parts.some((p) => p.kind === 'object' && p.properties.some((q) => q.name === discriminator.propertyName && readWriteMarker(q.schema) === 'read'));
       // (Spread and a computed key define own properties, `__proto__` too.)
-      return discriminator?.value !== undefined && isRecord(value) ? { ...value, [discriminator.propertyName]: discriminator.value } : value;
+      return discriminator?.value !== undefined && !readOnlyPart && isRecord(value) ? { ...value, [discriminator.propertyName]: discriminator.value } : value;
     }
     case 'string':
       return node.const ?? node.enum?.[0] ?? primitive(node, 'string') ?? (node.format ? FORMAT_EXAMPLES[node.format] : undefined) ?? 'string';

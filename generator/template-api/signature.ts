@@ -33,6 +33,7 @@ export interface MethodParameter {
  *    so is a body reaching a property marked `readOnly` or `writeOnly` (read-write.ts): its
  *    `Writable` view leaves the readOnly ones out and takes the writeOnly ones;
  * 3. `params: { query?, header?, cookie? }` when it has such parameters (required when one is);
+ *    a group or path argument reaching a read/write marker is its `Writable` view;
  * 4. `options?: RequestOptions` last.
  * The result is the body of the 2xx responses (the first JSON media type of each, else its
  * first): the parsed JSON value (its model type when named), `string` for text, `Blob` for
@@ -109,10 +110,18 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
   const refs = new TypeReferences();
   const parameters: MethodParameter[] = [];
 
+  // A parameter reaching a read/write marker takes what a request sends (`Writable`); openapi-fetch
+  // types parameters as `paths` has them, so the api template passes them to it as `never`.
+  const writable = (type: string) => {
+    refs.add('Writable', MODULES.paths);
+    refs.add('paths', MODULES.paths);
+    return `Writable<${type}>`;
+  };
   for (const param of orderedPathParameters(operation)) {
+    const marked = reachesReadWriteMarker(param.schema, schemas);
     parameters.push({
       name: names.claim(sanitizeIdentifier(camelCase(param.name), 'param')),
-      type: schemaType(param.schema, refs.model),
+      type: marked ? writable(`NonNullable<${operationType}["parameters"]["path"]>[${stringLiteral(param.name)}]`) : schemaType(param.schema, refs.model),
       optional: false,
       role: 'path',
       wireName: param.name,
@@ -138,7 +147,8 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     const groups = (['query', 'header', 'cookie'] as const).filter((location) => operation.parameters[location].length > 0);
     const members = groups.map((location) => {
       const required = operation.parameters[location].some((p) => p.required);
-      return `${location}${required ? '' : '?'}: NonNullable<${operationType}["parameters"][${stringLiteral(location)}]>`;
+      const type = `NonNullable<${operationType}["parameters"][${stringLiteral(location)}]>`;
+      return `${location}${required ? '' : '?'}: ${operation.parameters[location].some((p) => reachesReadWriteMarker(p.schema, schemas)) ? writable(type) : type}`;
     });
     parameters.push({
       name: 'params',

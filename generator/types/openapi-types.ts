@@ -52,6 +52,9 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
   const recursiveArrays = new Map<string, string>();
   try {
     const schema = (owned ? document : structuredClone(document)) as unknown as Parameters<typeof transformSchema>[0];
+    // Before the scan, which writes a discriminator property afresh (without its `readOnly`): the
+    // model, which sees the document as it is, may hold that property marked (read-write.ts).
+    const readWriteMarkers = needsReadWriteMarkers(schema);
     const discriminators = scanDiscriminators(schema, options);
     // After the scan: the parts that close a cycle through a union are pointed at their parent's own part.
     const cycles = unionCycleHook(schema as unknown as JsonObject, discriminators, ts, transformSchemaObject);
@@ -84,7 +87,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
       transformProperty: undefined,
       makePathsEnum: false,
       generatePathParams: false,
-      readWriteMarkers: needsReadWriteMarkers(schema),
+      readWriteMarkers,
       resolve: ($ref: string) => resolveRef(schema, $ref, { silent: true }),
       transform(node: unknown, options: { path?: string }) {
         progress?.();

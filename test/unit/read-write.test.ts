@@ -8,6 +8,7 @@ import type { ApiModel, OperationModel, SchemaModel, SchemaNode } from '../../ge
 import { exampleCode, exampleValue } from '../../generator/template-api/example.ts';
 import { reachesReadWriteMarker, readWriteMarker } from '../../generator/template-api/read-write.ts';
 import { methodSignature } from '../../generator/template-api/signature.ts';
+import { openapiTypes } from '../../generator/types/openapi-types.ts';
 import { needsReadWriteMarkers } from '../../generator/types/read-write-markers.ts';
 
 const string = (meta: { readOnly?: boolean; writeOnly?: boolean } = {}): SchemaNode => ({ kind: 'string', nullable: false, ...meta });
@@ -44,6 +45,28 @@ describe('needsReadWriteMarkers: a document that has a marked property', () => {
     ['nothing marked', { components: { schemas: { Pet: { properties: { id: { type: 'string' } } } } } }, false],
   ])('%s', (_, document, expected) => {
     expect(needsReadWriteMarkers(document)).toBe(expected);
+  });
+});
+
+describe('the types stage', () => {
+  const member = (extra: object) => ({ type: 'object', required: ['kind'], properties: { kind: { type: 'string', readOnly: true }, ...extra } });
+  const document = (schemas: object) => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas } });
+
+  it('marks a property, and declares the views, when a property is marked', () => {
+    const types = openapiTypes(document({ Pet: { type: 'object', properties: { id: { type: 'integer', readOnly: true }, secret: { type: 'string', writeOnly: true } } } }), 'spec.yaml');
+    expect(types).toMatch(/id\?: \$Read<number>;/);
+    expect(types).toMatch(/secret\?: \$Write<string>;/);
+    expect(types).toMatch(/export type Writable<T>/);
+  });
+
+  it('declares the views when the only marked properties are discriminators openapi-typescript writes afresh (the model still sees them marked)', () => {
+    const types = openapiTypes(document({ Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } } }, Cat: member({}) }), 'spec.yaml');
+    expect(types).toMatch(/export type Readable<T>/);
+    expect(types).not.toMatch(/\$Read<string>/);
+  });
+
+  it('leaves the types as they were without a marked property', () => {
+    expect(openapiTypes(document({ Pet: { type: 'object', properties: { id: { type: 'integer' } } } }), 'spec.yaml')).not.toMatch(/Readable|\$Read/);
   });
 });
 
@@ -103,6 +126,20 @@ describe('methods and examples of marked schemas', () => {
     expect(signature.referencedTypes.map((s) => `${s.name} ${s.module}`)).toContain('Readable src/schema.ts');
     expect(methodSignature(operation(ref('Pet'), ref('Pet')), schemas).returnType).toBe('Pet');
     expect(methodSignature(operation(ref('Pet'), object({ note: string() })), schemas).returnType).toBe('paths["/pets"]["post"]["responses"]["201"]["content"]["application/json"]');
+  });
+
+  it("a parameter reaching a marker is its Writable view of `paths` (path argument and params group); one without is as before", () => {
+    const version = (name: string, location: 'path' | 'query', schema: SchemaNode) => ({ name, in: location, required: location === 'path', deprecated: false, schema });
+    const op: OperationModel = {
+      ...operation(ref('Pet'), ref('Pet')),
+      path: '/pets/{v}',
+      requestBody: undefined,
+      parameters: { path: [version('v', 'path', ref('Pet'))], query: [version('like', 'query', ref('Pet'))], header: [version('x-plain', 'query', string())].map((p) => ({ ...p, in: 'header' as const })), cookie: [] },
+    };
+    expect(methodSignature(op, schemas).parameterList).toBe(
+      'v: Writable<NonNullable<paths["/pets/{v}"]["post"]["parameters"]["path"]>["v"]>, params?: { query?: Writable<NonNullable<paths["/pets/{v}"]["post"]["parameters"]["query"]>>; header?: NonNullable<paths["/pets/{v}"]["post"]["parameters"]["header"]> }, options?: RequestOptions',
+    );
+    expect(methodSignature(op, []).parameterList).toBe('v: Pet, params?: { query?: NonNullable<paths["/pets/{v}"]["post"]["parameters"]["query"]>; header?: NonNullable<paths["/pets/{v}"]["post"]["parameters"]["header"]> }, options?: RequestOptions');
   });
 
   it('an argument example leaves readOnly properties out, a value example keeps them', () => {
