@@ -30,8 +30,9 @@ export interface MethodParameter {
  *    their schema (binary fields are `Blob`), a plain string as `string`, binary as `Blob |
  *    ArrayBuffer | ArrayBufferView`. A body reaching a property whose only value is `null` is
  *    typed by openapi-fetch's own request type (`RequestBodyOption`), which drops that property;
- *    so is a body reaching a property marked `readOnly` or `writeOnly` (read-write.ts): its
- *    `Writable` view leaves the readOnly ones out and takes the writeOnly ones;
+ *    a body reaching a property marked `readOnly` or `writeOnly` (read-write.ts) is its
+ *    `Writable` view (`Writable<components["schemas"]["Pet"]>` for a named one), which leaves the
+ *    readOnly ones out and takes the writeOnly ones, as openapi-fetch's request type does;
  * 3. `params: { query?, header?, cookie? }` when it has such parameters (required when one is);
  *    a group or path argument reaching a read/write marker is its `Writable` view;
  * 4. `options?: RequestOptions` last.
@@ -212,11 +213,12 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
  */
 function bodyType(media: MediaTypeModel, kind: BodyKind, pathsType: string, operationType: string, schemas: readonly SchemaModel[], refs: TypeReferences): string {
   if (kind === 'binary') return BINARY_INPUT;
-  // openapi-fetch's own request type, which drops null-only properties, has no body under a key it
-  // does not type (`*`): the argument would be `never`. Its `Writable` view is what a marked body
-  // sends; under such a key, the same view of the `paths` type.
+  // A marked body is what a request sends, the `Writable` view openapi-fetch's request type takes
+  // (of the component for a named one, which reads best; it also drops null-only properties).
   const marked = reachesReadWriteMarker(media.schema, schemas);
-  if (typedByOpenapiFetch(media) && (marked || reachesNullOnlyProperty(media.schema, schemas))) {
+  // openapi-fetch's own request type, which drops null-only properties, has no body under a key it
+  // does not type (`*`): the argument would be `never`.
+  if (!marked && typedByOpenapiFetch(media) && reachesNullOnlyProperty(media.schema, schemas)) {
     refs.add('RequestBodyOption', MODULES.openapiFetch);
     refs.add('paths', MODULES.paths);
     return `NonNullable<RequestBodyOption<${operationType}>["body"]>`;
@@ -225,8 +227,9 @@ function bodyType(media: MediaTypeModel, kind: BodyKind, pathsType: string, oper
   if (kind === 'text' && schema.kind === 'string' && !schema.nullable && schema.enum === undefined && schema.const === undefined) return 'string';
   if (marked) {
     refs.add('Writable', MODULES.paths);
-    refs.add('paths', MODULES.paths);
-    return `Writable<${pathsType}>`;
+    const named = schema.kind === 'ref' && !schema.nullable;
+    refs.add(named ? 'components' : 'paths', MODULES.paths);
+    return `Writable<${named ? `components["schemas"][${stringLiteral(schema.name)}]` : pathsType}>`;
   }
   return typeOf(schema, pathsType, refs, schemas);
 }

@@ -108,9 +108,13 @@ describe('methods and examples of marked schemas', () => {
   });
   const inline = object({ id: string({ readOnly: true }), note: string() });
 
-  it("a marked body is openapi-fetch's Writable view (RequestBodyOption), named or inline", () => {
-    expect(methodSignature(operation(ref('Pet'), ref('Pet')), schemas).parameterList).toBe('body: NonNullable<RequestBodyOption<paths["/pets"]["post"]>["body"]>, options?: RequestOptions');
-    expect(methodSignature(operation(inline, ref('Pet')), schemas).parameters[0]!.type).toBe('NonNullable<RequestBodyOption<paths["/pets"]["post"]>["body"]>');
+  it("a marked body is its Writable view, as openapi-fetch's request type takes it: the component's when named, else its paths type", () => {
+    const named = methodSignature(operation(ref('Pet'), ref('Pet')), schemas);
+    expect(named.parameterList).toBe('body: Writable<components["schemas"]["Pet"]>, options?: RequestOptions');
+    expect(named.referencedTypes.map((s) => `${s.name} ${s.module}`)).toStrictEqual(['Pet src/models.ts', 'RequestOptions src/runtime/options.ts', 'Writable src/schema.ts', 'components src/schema.ts']);
+    expect(methodSignature(operation(inline, ref('Pet')), schemas).parameters[0]!.type).toBe('Writable<NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["application/json"]>');
+    // A nullable reference: through `paths`, which holds its null.
+    expect(methodSignature(operation({ ...ref('Pet'), nullable: true }, ref('Pet')), schemas).parameters[0]!.type).toBe('Writable<NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["application/json"]>');
     // Under a key openapi-fetch does not type, the same view of `paths`.
     const keyless = methodSignature(operation(inline, ref('Pet'), '*'), schemas);
     expect(keyless.parameters[0]!.type).toBe('Writable<NonNullable<paths["/pets"]["post"]["requestBody"]>["content"]["*"]>');
