@@ -337,9 +337,33 @@ describe('real-world spec shapes (issue 13)', () => {
     const docs = source(dir, 'docs/DefaultApi.md');
     expect(docs).toContain('await api.createPet({ meow: true, kind: "cat" });');
     expect(docs).toContain('await api.createTiger({ stripes: 1 });');
+    // A one-part allOf whose part is readOnly is marked where openapi-typescript reads it, as the model sees it.
+    expect(docs).toContain('await api.putReadable({ label: "string" });');
     // The markers are on though the scan of discriminators rewrote the only marked properties of Pet's members.
     expect(source(dir, 'src/models.ts')).toMatch(/export type Readable2 = Readable<components\["schemas"\]\["Readable"\]>;/);
     expect(source(dir, 'src/schema.ts')).toMatch(/export type Writable<T>/);
+  });
+
+  it('the read/write views keep a tuple a tuple and a Blob a Blob', async () => {
+    const dir = await generates('r39-read-write-views-keep-tuples-and-blobs-3.1.yaml');
+    const file = join(dir, 'src/r39-assertions.ts');
+    writeFileSync(
+      file,
+      [
+        "import { DefaultApi, type Place } from './index.js';",
+        'const api = new DefaultApi();',
+        'export async function calls(photo: Blob): Promise<Blob> {',
+        '  const place: Place = await api.createPlace({ coords: [1, 2], photo });',
+        '  // openapi-typescript\'s views made these `number[]` and an object of Blob\'s members.',
+        '  const pair: [number, number] | undefined = place.coords;',
+        '  // @ts-expect-error a tuple of two',
+        '  await api.createPlace({ coords: [1], photo });',
+        '  return pair ? place.photo : photo;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    assertions.push(file);
   });
 
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {

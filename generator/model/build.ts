@@ -5,9 +5,10 @@ import type { NamingResolver } from '../naming/resolver.ts';
 import { childPointer, pointer } from '../pointer.ts';
 import { followRef, keywordPointer } from '../openapi/follow-ref.ts';
 import { walkOperations, type OperationEntry } from '../openapi/operations.ts';
+import { hasReadWriteMarkers } from '../openapi/read-write-markers.ts';
 import { discriminatedSchemas } from './discriminated-schemas.ts';
 import { deepFreeze } from './freeze.ts';
-import { resolveNames, type ResolvedNames } from './names.ts';
+import { readWriteViewNames, resolveNames, type ResolvedNames } from './names.ts';
 import { toSchemaNode, type SchemaContext } from './schema-node.ts';
 import type {
   ApiModel,
@@ -38,10 +39,13 @@ export function buildModel(document: JsonObject, source: SourceModel, naming: Na
   const diagnostics = new DiagnosticCollector();
   const raw = collectOperations(document);
   const schemaEntries = Object.entries(ownObject(ownObject(document, 'components') ?? {}, 'schemas') ?? {});
+  // The views' names are taken when the types are marked; the walk only when a schema's name is like one.
+  const views = schemaEntries.some(([name]) => /readable|writable/i.test(name)) && hasReadWriteMarkers(document) ? readWriteViewNames : [];
   const names = resolveNames(
     raw.map((op) => ({ ...op, tag: op.tags[0] ?? DEFAULT_TAG })),
     schemaEntries.map(([name]) => name),
     naming,
+    views,
   );
   const ctx: SchemaContext = { typeNameOf: (name) => names.types.get(name), diagnostics, locate };
   const resolver = new RefResolver(document);

@@ -5,7 +5,7 @@ import type { RenameModel } from './types.ts';
 
 /**
  * Names the generated package's index exports besides model types and API classes (the default
- * runtime's errors and options, and openapi-typescript's roots and views). A schema with one of these names
+ * runtime's errors and options, and openapi-typescript's roots). A schema with one of these names
  * gets a suffix instead of shadowing it.
  */
 export const runtimeExportNames: readonly string[] = [
@@ -15,10 +15,14 @@ export const runtimeExportNames: readonly string[] = [
   'AuthOptions', 'BasicCredentials', 'Credential', 'ErrorWith', 'OtherError', 'StatusRange', 'AnyStatus',
   'paths', 'components',
   'operations', 'webhooks', '$defs',
-  // openapi-typescript's read/write views (the index exports them when the types are marked; the
-  // models and API classes import them) and openapi-fetch's request type (a marked body's).
-  'Readable', 'Writable', 'RequestBodyOption',
 ];
+
+/**
+ * openapi-typescript's read/write views, which the index exports and the models and API classes
+ * import when the types are marked (openapi/read-write-markers.ts): reserved then only, so a
+ * document without markers keeps a schema of that name as it was.
+ */
+export const readWriteViewNames: readonly string[] = ['Readable', 'Writable'];
 
 export interface ResolvedNames {
   /** Component schema name -> type name. */
@@ -44,10 +48,10 @@ interface NamedOperation {
  * whatever order the spec lists things in. Classes and types share the index's namespace, in
  * which names that differ only in case count as the same.
  */
-export function resolveNames(operations: readonly NamedOperation[], schemaNames: readonly string[], naming: NamingResolver): ResolvedNames {
+export function resolveNames(operations: readonly NamedOperation[], schemaNames: readonly string[], naming: NamingResolver, reserved: readonly string[] = []): ResolvedNames {
   const renames: RenameModel[] = [];
   // Each class and type is also a page (`docs/<Name>.md`): `TimeSeries` and `Timeseries` would be one file on macOS.
-  const exported = new NameRegistry(runtimeExportNames, { ignoreCase: true });
+  const exported = new NameRegistry([...runtimeExportNames, ...reserved], { ignoreCase: true });
 
   const classes = new Map<string, string>();
   for (const tag of [...new Set(operations.map((op) => op.tag))].sort(compareStrings)) {

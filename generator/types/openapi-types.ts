@@ -4,13 +4,14 @@ import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { message } from '../diagnostics/message.ts';
 import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
+import { markReadWrite } from '../openapi/read-write-markers.ts';
 import { escapeInvisible } from '../escape/string-literal.ts';
 import { openEnumValues } from '../model/open-enum.ts';
 import { memberlessObject } from '../model/memberless-object.ts';
 import { requiredOnly } from '../model/required-only.ts';
 import { typesOffThread, type TypesWorker } from './types-thread.ts';
 import { nullableOmitHook } from './nullable-omit.ts';
-import { needsReadWriteMarkers } from './read-write-markers.ts';
+import { readWriteView } from './read-write-views.ts';
 import { unionCycleHook } from './union-cycles.ts';
 import { helperFooter } from './with-required.ts';
 
@@ -29,8 +30,8 @@ import { helperFooter } from './with-required.ts';
  * (union-cycles.ts); the `WithRequired` helper it writes for an `allOf` part beside a `required`
  * list takes a nullable part (with-required.ts), and the `Omit` of a nullable discriminated part is
  * over its non-null type (nullable-omit.ts); a property marked `readOnly` or `writeOnly` is
- * `$Read<T>` or `$Write<T>` (read-write-markers.ts), which openapi-fetch's request and response
- * types read.
+ * `$Read<T>` or `$Write<T>` (openapi/read-write-markers.ts), which openapi-fetch's request and response
+ * types read, and its views keep tuples and Blobs (read-write-views.ts).
  * openapi-typescript changes the document it is given: it gets a copy, unless the document is
  * `owned` by this call (the types worker's, posted to it). `progress` is called for each schema
  * openapi-typescript transforms (the types worker tells the main thread when it last was).
@@ -54,7 +55,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
     const schema = (owned ? document : structuredClone(document)) as unknown as Parameters<typeof transformSchema>[0];
     // Before the scan, which writes a discriminator property afresh (without its `readOnly`): the
     // model, which sees the document as it is, may hold that property marked (read-write.ts).
-    const readWriteMarkers = needsReadWriteMarkers(schema);
+    const readWriteMarkers = markReadWrite(schema);
     const discriminators = scanDiscriminators(schema, options);
     // After the scan: the parts that close a cycle through a union are pointed at their parent's own part.
     const cycles = unionCycleHook(schema as unknown as JsonObject, discriminators, ts, transformSchemaObject);
@@ -111,7 +112,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
     };
     // openapi-typescript leaves bidi controls and line separators raw in literals and comments;
     // as escapes they keep their value in literals and become visible text in comments.
-    const types = astToString(transformSchema(schema, ctx as unknown as Parameters<typeof transformSchema>[1]));
+    const types = astToString(transformSchema(schema, ctx as unknown as Parameters<typeof transformSchema>[1]).map((node) => readWriteView(ts, node)));
     const arrays = [...recursiveArrays].map(([component, name]) => `export interface ${name} extends Array<components["schemas"][${JSON.stringify(component)}]> {}\n`);
     return escapeInvisible(types + arrays.join(''));
   } catch (cause) {

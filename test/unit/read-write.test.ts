@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiModel, OperationModel, SchemaModel, SchemaNode } from '../../generator/model/types.ts';
+import { buildModel } from '../../generator/model/build.ts';
+import { defaultNaming } from '../../generator/naming/resolver.ts';
 import { exampleCode, exampleValue } from '../../generator/template-api/example.ts';
 import { reachesReadWriteMarker, readWriteMarker } from '../../generator/template-api/read-write.ts';
 import { methodSignature } from '../../generator/template-api/signature.ts';
 import { openapiTypes } from '../../generator/types/openapi-types.ts';
-import { needsReadWriteMarkers } from '../../generator/types/read-write-markers.ts';
+import { hasReadWriteMarkers, markReadWrite } from '../../generator/openapi/read-write-markers.ts';
 
 const string = (meta: { readOnly?: boolean; writeOnly?: boolean } = {}): SchemaNode => ({ kind: 'string', nullable: false, ...meta });
 const ref = (name: string, meta: { readOnly?: boolean; writeOnly?: boolean } = {}): SchemaNode => ({ kind: 'ref', name, typeName: name, nullable: false, ...meta });
@@ -34,7 +36,7 @@ describe('readWriteMarker: how openapi-typescript wraps a property', () => {
   });
 });
 
-describe('needsReadWriteMarkers: a document that has a marked property', () => {
+describe('markReadWrite: a document that has a marked property', () => {
   it.each([
     ['a readOnly property', { components: { schemas: { Pet: { properties: { id: { readOnly: true } } } } } }, true],
     ['a writeOnly property deep in a path', { paths: { '/a': { post: { requestBody: { content: { 'application/json': { schema: { items: { properties: { p: { writeOnly: true } } } } } } } } } } }, true],
@@ -43,8 +45,21 @@ describe('needsReadWriteMarkers: a document that has a marked property', () => {
     ['readOnly on a schema that is no property', { components: { schemas: { Id: { type: 'string', readOnly: true } } } }, false],
     ['readOnly false', { components: { schemas: { Pet: { properties: { id: { readOnly: false } } } } } }, false],
     ['nothing marked', { components: { schemas: { Pet: { properties: { id: { type: 'string' } } } } } }, false],
+    ['a one-part allOf whose part is marked (the model reads it as the part)', { components: { schemas: { Pet: { properties: { id: { allOf: [{ $ref: '#/components/schemas/Id', readOnly: true }] } } } } } }, true],
+    ['the same with a shape of its own (an intersection: not the part)', { components: { schemas: { Pet: { properties: { id: { type: 'object', allOf: [{ $ref: '#/components/schemas/Id', readOnly: true }] } } } } } }, false],
+    ['a two-part allOf', { components: { schemas: { Pet: { properties: { id: { allOf: [{ readOnly: true }, { description: 'd' }] } } } } } }, false],
   ])('%s', (_, document, expected) => {
-    expect(needsReadWriteMarkers(document)).toBe(expected);
+    expect(hasReadWriteMarkers(document)).toBe(expected);
+    expect(markReadWrite(document)).toBe(expected);
+  });
+
+  it("copies the part's flag onto the property, where openapi-typescript reads it", () => {
+    const id = { allOf: [{ allOf: [{ $ref: '#/components/schemas/Id', writeOnly: true }] }] };
+    const document = { components: { schemas: { Pet: { properties: { id } } } } };
+    expect(hasReadWriteMarkers(document)).toBe(true);
+    expect(id).toStrictEqual({ allOf: [{ allOf: [{ $ref: '#/components/schemas/Id', writeOnly: true }] }] });
+    markReadWrite(document);
+    expect(id).toStrictEqual({ allOf: [{ allOf: [{ $ref: '#/components/schemas/Id', writeOnly: true }] }], writeOnly: true });
   });
 });
 
@@ -57,6 +72,9 @@ describe('the types stage', () => {
     expect(types).toMatch(/id\?: \$Read<number>;/);
     expect(types).toMatch(/secret\?: \$Write<string>;/);
     expect(types).toMatch(/export type Writable<T>/);
+    // Its views keep a Blob and a tuple (read-write-views.ts).
+    expect(types.replace(/\s+/g, ' ')).toContain('T extends Blob ? T : T extends readonly unknown[] ? { [K in keyof T]: Readable<T[K]>; }');
+    expect(types.replace(/\s+/g, ' ')).toContain('T extends Blob ? T : T extends readonly unknown[] ? { [K in keyof T]: Writable<T[K]>; }');
   });
 
   it('declares the views when the only marked properties are discriminators openapi-typescript writes afresh (the model still sees them marked)', () => {
@@ -67,6 +85,17 @@ describe('the types stage', () => {
 
   it('leaves the types as they were without a marked property', () => {
     expect(openapiTypes(document({ Pet: { type: 'object', properties: { id: { type: 'integer' } } } }), 'spec.yaml')).not.toMatch(/Readable|\$Read/);
+  });
+});
+
+describe("the views' names", () => {
+  const typeNames = (id: object) =>
+    buildModel({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Readable: { type: 'object', properties: { id } }, writable: { type: 'string' } } } }, { name: 's', sha256: '0', openapi: '3.1.0' }, defaultNaming).schemas.map((s) => s.typeName);
+  it('are taken when the types are marked: a schema so named gets a suffix', () => {
+    expect(typeNames({ type: 'string', readOnly: true })).toStrictEqual(['Readable2', 'Writable2']);
+  });
+  it('are left to the schemas without markers, which keep their names', () => {
+    expect(typeNames({ type: 'string' })).toStrictEqual(['Readable', 'Writable']);
   });
 });
 
