@@ -1,6 +1,7 @@
 import { canonicalJson, isObject, own, type JsonObject } from '../json.ts';
 import { childPointer } from '../pointer.ts';
-import { DOC_KEYWORDS } from './keywords.ts';
+import { DOC_KEYWORDS, READ_WRITE_KEYWORDS } from './keywords.ts';
+import type { RuleKind } from './rules.ts';
 import type { ChangeSink, Place } from './sink.ts';
 
 /** Any object compared keyword by keyword: a schema view, an operation, a parameter, a response. */
@@ -36,6 +37,23 @@ export function compareAnnotations(sink: ChangeSink, place: Place, old: Keyed, n
   const was = own(old.keywords, 'deprecated') === true;
   const is = own(next.keywords, 'deprecated') === true;
   if (was !== is) sink.add(is ? 'deprecated-added' : 'deprecated-removed', place, { old: pointerOf(old, 'deprecated'), new: pointerOf(next, 'deprecated') });
+  for (const key of READ_WRITE_KEYWORDS) {
+    if (only && !only.includes(key)) continue;
+    const before = own(old.keywords, key) === true;
+    const after = own(next.keywords, key) === true;
+    if (before !== after) sink.add(readWriteKind(key, after, place), place, { old: pointerOf(old, key), new: pointerOf(next, key) }, { name: key });
+  }
+}
+
+/**
+ * `readOnly` matters to what a request sends, `writeOnly` to what a response holds (the generated
+ * types leave such a property out there); on the other side each is documentation.
+ */
+function readWriteKind(key: (typeof READ_WRITE_KEYWORDS)[number], added: boolean, place: Place): RuleKind {
+  const side = key === 'readOnly' ? 'request' : 'response';
+  if (place.direction !== side && place.direction !== 'both') return 'annotation-changed';
+  if (key === 'readOnly') return added ? 'request-read-only-added' : 'request-read-only-removed';
+  return added ? 'response-write-only-added' : 'response-write-only-removed';
 }
 
 /** Text compared by its words: re-wrapping a description (YAML `|` to `>`, new line breaks) is no change. */

@@ -13,8 +13,6 @@ export const DOC_KEYWORDS: ReadonlyMap<string, 'description-changed' | 'example-
   ['externalDocs', 'annotation-changed'],
   ['$comment', 'annotation-changed'],
   ['xml', 'annotation-changed'],
-  ['readOnly', 'annotation-changed'],
-  ['writeOnly', 'annotation-changed'],
   ['contentMediaType', 'annotation-changed'],
   ['contentEncoding', 'annotation-changed'],
   ['$schema', 'annotation-changed'],
@@ -22,8 +20,14 @@ export const DOC_KEYWORDS: ReadonlyMap<string, 'description-changed' | 'example-
   ['$anchor', 'annotation-changed'],
 ]);
 
+/**
+ * `readOnly` and `writeOnly`: what a request may send and what a response holds, in the generated
+ * types (openapi-typescript's read/write markers); compared by direction (annotations.ts).
+ */
+export const READ_WRITE_KEYWORDS = ['readOnly', 'writeOnly'] as const;
+
 /** Keywords that never make two schemas structurally different (a rename keeps them free to change). */
-export const NON_STRUCTURAL = new Set([...DOC_KEYWORDS.keys(), 'deprecated']);
+export const NON_STRUCTURAL = new Set([...DOC_KEYWORDS.keys(), ...READ_WRITE_KEYWORDS, 'deprecated']);
 
 /**
  * Validation constraints and which way tightens them: `raise` when a larger value admits less

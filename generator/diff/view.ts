@@ -1,6 +1,6 @@
 import { isObject, own, setOwn, type JsonObject } from '../json.ts';
 import { childPointer } from '../pointer.ts';
-import { DOC_KEYWORDS } from './keywords.ts';
+import { DOC_KEYWORDS, READ_WRITE_KEYWORDS } from './keywords.ts';
 import { keywordPointer, followRef } from '../openapi/follow-ref.ts';
 
 /** A value in a document and its pointer. */
@@ -143,7 +143,7 @@ function flatten(document: JsonObject, member: Located, depth: number): Located[
   if (depth >= MAX_DEPTH) return [member];
   const resolved = followRef(document, member.value, member.at);
   if (!isObject(resolved.value)) return [member];
-  const keys = Object.keys(resolved.value).filter((key) => !key.startsWith('x-') && !DOC_KEYWORDS.has(key));
+  const keys = Object.keys(resolved.value).filter((key) => !key.startsWith('x-') && !DOC_KEYWORDS.has(key) && !(READ_WRITE_KEYWORDS as readonly string[]).includes(key));
   const unionKeys = keys.filter((key) => key === 'anyOf' || key === 'oneOf');
   if (unionKeys.length === 0 || unionKeys.length !== keys.length) return [member];
   return unionKeys.flatMap((key) =>

@@ -180,6 +180,10 @@ const cases: readonly Case[] = [
   { name: 'deprecated-removed', given: { old: api({ operation: { deprecated: true } }), new: api() }, want: [['deprecated-removed', 'docs', 'operation']] },
   { name: 'description-changed', given: { old: api({ request: holding({ type: 'string', description: 'Old words.' }) }), new: api({ request: holding({ type: 'string', description: 'New words.' }) }) }, want: [['description-changed', 'docs', `${REQ}: value`]] },
   { name: 'example-changed', given: { old: api({ response: holding({ type: 'string', example: 'x' }) }), new: api({ response: holding({ type: 'string', example: 'y' }) }) }, want: [['example-changed', 'docs', `${RES}: value`]] },
+  { name: 'request-read-only-added', given: { old: api({ request: holding(str) }), new: api({ request: holding({ type: 'string', readOnly: true }) }) }, want: [['request-read-only-added', 'breaking', `${REQ}: value`]] },
+  { name: 'request-read-only-removed', given: { old: api({ request: holding({ type: 'string', readOnly: true }) }), new: api({ request: holding(str) }) }, want: [['request-read-only-removed', 'breaking', `${REQ}: value`]] },
+  { name: 'response-write-only-added', given: { old: api({ response: holding(str) }), new: api({ response: holding({ type: 'string', writeOnly: true }) }) }, want: [['response-write-only-added', 'breaking', `${RES}: value`]] },
+  { name: 'response-write-only-removed', given: { old: api({ response: holding({ type: 'string', writeOnly: true }) }), new: api({ response: holding(str) }) }, want: [['response-write-only-removed', 'non-breaking', `${RES}: value`]] },
   { name: 'annotation-changed', given: { old: api({ response: holding({ type: 'string', title: 'Value' }) }), new: api({ response: holding({ type: 'string', title: 'The value' }) }) }, want: [['annotation-changed', 'docs', `${RES}: value`]] },
 ];
 
@@ -194,6 +198,15 @@ describe('diff rules: one fixture per spec rule', () => {
     const report = run(given);
     expect(report.changes.map((c) => [c.kind, c.severity, c.location])).toStrictEqual(want);
     expect(report.breaking).toBe(want.some(([, severity]) => severity === 'breaking'));
+  });
+
+  it('readOnly where only a response holds it, and writeOnly where only a request sends it, are documentation', () => {
+    const readOnly = run({ old: api({ response: holding(str) }), new: api({ response: holding({ type: 'string', readOnly: true }) }) });
+    const writeOnly = run({ old: api({ request: holding(str) }), new: api({ request: holding({ type: 'string', writeOnly: true }) }) });
+    expect([...readOnly.changes, ...writeOnly.changes].map((c) => [c.kind, c.severity, c.location])).toStrictEqual([
+      ['annotation-changed', 'docs', `${RES}: value`],
+      ['annotation-changed', 'docs', `${REQ}: value`],
+    ]);
   });
 
   it('covers every spec rule of the table', () => {
