@@ -24,8 +24,9 @@ export function differs(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Documentation-only keywords (descriptions, examples, titles, ...) and `deprecated`, on any kind
- * of object. `only` restricts the keywords looked at (an operation has no `readOnly`).
+ * Documentation-only keywords (descriptions, examples, titles, ...), `deprecated`, and `readOnly`
+ * and `writeOnly` by direction, on any kind of object. `only` restricts the keywords looked at (an
+ * operation has no `readOnly`).
  */
 export function compareAnnotations(sink: ChangeSink, place: Place, old: Keyed, next: Keyed, only?: readonly string[]): void {
   for (const [key, kind] of DOC_KEYWORDS) {

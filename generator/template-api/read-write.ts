@@ -15,8 +15,9 @@ export function readWriteMarker(property: SchemaNode): 'read' | 'write' | undefi
 
 /**
  * Whether a schema's types hold a read/write marker: it reaches a marked property (`readWriteMarker`)
- * at any depth, through `$ref`s. Such a type is read through openapi-fetch's views
- * (openapi-typescript-helpers): `Readable<T>` (writeOnly properties gone, readOnly ones as their
- * type) for what a response holds, `Writable<T>` (readOnly properties gone) for what a request sends.
+ * at any depth, through `$ref`s. Such a type is read through the views `src/schema.ts` declares
+ * (types/read-write-views.ts; openapi-fetch's own are openapi-typescript-helpers'): `Readable<T>`
+ * (writeOnly properties gone, readOnly ones as their type) for what a response holds,
+ * `Writable<T>` (readOnly properties gone) for what a request sends.
  */
 export const reachesReadWriteMarker = propertyReach((schema) => readWriteMarker(schema) !== undefined);
