@@ -51,6 +51,13 @@ const generated: { dir: string; name: string }[] = [];
 /** Files of type assertions on a generated package, compiled with the packages at the end. */
 const assertions: string[] = [];
 
+/** Writes `lines` as `src/<name>.ts` of the package in `dir`, for the type check at the end. */
+function assertLater(dir: string, name: string, lines: readonly string[]): void {
+  const file = join(dir, `src/${name}.ts`);
+  writeFileSync(file, [...lines, ''].join('\n'));
+  assertions.push(file);
+}
+
 async function generates(fixture: string, config: Record<string, unknown> = {}): Promise<string> {
   const run = await generate(fixture, config);
   expect(run.stderr).toBe('');
@@ -235,27 +242,21 @@ describe('real-world spec shapes (issue 13)', () => {
     const dir = await generates('r35-nullable-part-required-3.0.yaml');
     // openapi-typescript alone: `WithRequired<{…} | null, "name">`, TS2344 (its helper's keys are `keyof T`).
     expect(source(dir, 'src/schema.ts')).toMatch(/Puppy: WithRequired<components\["schemas"\]\["Pet"\], "name">;/);
-    const file = join(dir, 'src/r35-assertions.ts');
-    writeFileSync(
-      file,
-      [
-        "import type { Cow, Dog, Horse, Puppy } from './index.js';",
-        "export const dog: Dog = { petType: 'dog', name: 'Rex', barks: true };",
-        '// @ts-expect-error name is required',
-        "export const namelessDog: Dog = { petType: 'dog', barks: true };",
-        '// @ts-expect-error a Dog is an object (its second part is)',
-        'export const noDog: Dog = null;',
-        'export const noPuppy: Puppy = null;',
-        "export const puppy: Puppy = { petType: 'dog', name: 'Rex' };",
-        // A nullable discriminated parent's properties reach its children.
-        "export const cow: Cow = { kind: 'Cow', name: 'Daisy', moos: true };",
-        '// @ts-expect-error name is required',
-        "export const nameless: Cow = { kind: 'Cow' };",
-        "export const horse: Horse = { kind: 'Horse', name: 'Ed', neighs: true };",
-        '',
-      ].join('\n'),
-    );
-    assertions.push(file);
+    assertLater(dir, 'r35-assertions', [
+      "import type { Cow, Dog, Horse, Puppy } from './index.js';",
+      "export const dog: Dog = { petType: 'dog', name: 'Rex', barks: true };",
+      '// @ts-expect-error name is required',
+      "export const namelessDog: Dog = { petType: 'dog', barks: true };",
+      '// @ts-expect-error a Dog is an object (its second part is)',
+      'export const noDog: Dog = null;',
+      'export const noPuppy: Puppy = null;',
+      "export const puppy: Puppy = { petType: 'dog', name: 'Rex' };",
+      // A nullable discriminated parent's properties reach its children.
+      "export const cow: Cow = { kind: 'Cow', name: 'Daisy', moos: true };",
+      '// @ts-expect-error name is required',
+      "export const nameless: Cow = { kind: 'Cow' };",
+      "export const horse: Horse = { kind: 'Horse', name: 'Ed', neighs: true };",
+    ]);
   });
 
   it('response validation does not require a required writeOnly property (inline, a writeOnly component, a reference marked writeOnly, through allOf)', async () => {
@@ -279,56 +280,50 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(source(dir, 'docs/DefaultApi.md')).toContain('await api.replacePet({\n  name: "string",\n  password: "string",\n  owner: { nick: "string" },\n});');
     // A caller names what a request sends as the methods take it.
     expect(source(dir, 'src/index.ts')).toMatch(/webhooks,\s*Readable,\s*Writable,\s*\} from "\.\/schema\.js";/);
-    const file = join(dir, 'src/r37-assertions.ts');
-    writeFileSync(
-      file,
-      [
-        "import { DefaultApi, type Pet, type Writable, type components } from './index.js';",
-        'const api = new DefaultApi();',
-        "const owner = { nick: 'Ann' };",
-        "export const sent: Writable<components['schemas']['Pet']> = { name: 'Rex', password: 'secret', owner };",
-        'export async function calls(): Promise<number> {',
-        "  await api.createPet({ name: 'Rex', password: 'secret', owner, tags: [{ label: 'good' }] });",
-        '  await api.createPet(sent);',
-        '  // @ts-expect-error a request does not send the readOnly id',
-        "  await api.createPet({ id: 1, name: 'Rex', password: 'secret', owner });",
-        '  // @ts-expect-error the writeOnly password is required in requests',
-        "  await api.createPet({ name: 'Rex', owner });",
-        '  // @ts-expect-error nor the readOnly property of a schema it refers to',
-        "  await api.createPet({ name: 'Rex', password: 'secret', owner: { ownerId: 'o1', nick: 'Ann' } });",
-        '  // @ts-expect-error nor one a required list beside an allOf names',
-        "  await api.replacePet({ id: 1, name: 'Rex', password: 'secret', owner });",
-        '  // @ts-expect-error nor an inline one',
-        "  await api.createOrder({ pet: sent, placedAt: '2025-01-01T00:00:00Z' });",
-        "  await api.uninstallPlugin({ minor: 1, token: 't' }, { query: { like: { minor: 2, token: 't' } } });",
-        '  // @ts-expect-error a parameter does not send a readOnly property either',
-        '  await api.uninstallPlugin({ major: 1 });',
-        '  // @ts-expect-error nor in a query',
-        '  await api.uninstallPlugin({ minor: 1 }, { query: { like: { major: 2 } } });',
-        "  const label = await api.createLabel({ name: 'a' });",
-        '  // @ts-expect-error a readOnly property with a shape of its own beside its allOf',
-        "  await api.createLabel({ name: 'a', counts: { count: 1 } });",
-        '  const pet: Pet = await api.getPet(1);',
-        '  // @ts-expect-error a response holds no writeOnly password',
-        '  pet.password;',
-        '  const order = await api.createOrder({ pet: sent });',
-        '  // @ts-expect-error nor an inline one',
-        '  order.receipt;',
-        '  try {',
-        '    await api.createOrder({ pet: sent });',
-        '  } catch (error) {',
-        "    if (api.isError(error, 'createOrder') && error.status === 409) {",
-        '      // @ts-expect-error an error body holds no writeOnly trace',
-        '      error.body.trace;',
-        '      return error.body.message.length;',
-        '    }',
-        '  }',
-        '  return pet.id + order.id + pet.owner.ownerId.length + (label.counts.count ?? 0);',
-        '}',
-        '',
-      ].join('\n'),
-    );
-    assertions.push(file);
+    assertLater(dir, 'r37-assertions', [
+      "import { DefaultApi, type Pet, type Writable, type components } from './index.js';",
+      'const api = new DefaultApi();',
+      "const owner = { nick: 'Ann' };",
+      "export const sent: Writable<components['schemas']['Pet']> = { name: 'Rex', password: 'secret', owner };",
+      'export async function calls(): Promise<number> {',
+      "  await api.createPet({ name: 'Rex', password: 'secret', owner, tags: [{ label: 'good' }] });",
+      '  await api.createPet(sent);',
+      '  // @ts-expect-error a request does not send the readOnly id',
+      "  await api.createPet({ id: 1, name: 'Rex', password: 'secret', owner });",
+      '  // @ts-expect-error the writeOnly password is required in requests',
+      "  await api.createPet({ name: 'Rex', owner });",
+      '  // @ts-expect-error nor the readOnly property of a schema it refers to',
+      "  await api.createPet({ name: 'Rex', password: 'secret', owner: { ownerId: 'o1', nick: 'Ann' } });",
+      '  // @ts-expect-error nor one a required list beside an allOf names',
+      "  await api.replacePet({ id: 1, name: 'Rex', password: 'secret', owner });",
+      '  // @ts-expect-error nor an inline one',
+      "  await api.createOrder({ pet: sent, placedAt: '2025-01-01T00:00:00Z' });",
+      "  await api.uninstallPlugin({ minor: 1, token: 't' }, { query: { like: { minor: 2, token: 't' } } });",
+      '  // @ts-expect-error a parameter does not send a readOnly property either',
+      '  await api.uninstallPlugin({ major: 1 });',
+      '  // @ts-expect-error nor in a query',
+      '  await api.uninstallPlugin({ minor: 1 }, { query: { like: { major: 2 } } });',
+      "  const label = await api.createLabel({ name: 'a' });",
+      '  // @ts-expect-error a readOnly property with a shape of its own beside its allOf',
+      "  await api.createLabel({ name: 'a', counts: { count: 1 } });",
+      '  const pet: Pet = await api.getPet(1);',
+      '  // @ts-expect-error a response holds no writeOnly password',
+      '  pet.password;',
+      '  const order = await api.createOrder({ pet: sent });',
+      '  // @ts-expect-error nor an inline one',
+      '  order.receipt;',
+      '  try {',
+      '    await api.createOrder({ pet: sent });',
+      '  } catch (error) {',
+      "    if (api.isError(error, 'createOrder') && error.status === 409) {",
+      '      // @ts-expect-error an error body holds no writeOnly trace',
+      '      error.body.trace;',
+      '      return error.body.message.length;',
+      '    }',
+      '  }',
+      '  return pet.id + order.id + pet.owner.ownerId.length + (label.counts.count ?? 0);',
+      '}',
+    ]);
   });
 
   it("readOnly discriminators and names: a member's, written afresh by openapi-typescript, is sent; a child's own part's is not; a schema named Readable is renamed", async () => {
@@ -346,24 +341,18 @@ describe('real-world spec shapes (issue 13)', () => {
 
   it('the read/write views keep a tuple a tuple and a Blob a Blob', async () => {
     const dir = await generates('r39-read-write-views-keep-tuples-and-blobs-3.1.yaml');
-    const file = join(dir, 'src/r39-assertions.ts');
-    writeFileSync(
-      file,
-      [
-        "import { DefaultApi, type Place } from './index.js';",
-        'const api = new DefaultApi();',
-        'export async function calls(photo: Blob): Promise<Blob> {',
-        '  const place: Place = await api.createPlace({ coords: [1, 2], photo });',
-        '  // openapi-typescript\'s views made these `number[]` and an object of Blob\'s members.',
-        '  const pair: [number, number] | undefined = place.coords;',
-        '  // @ts-expect-error a tuple of two',
-        '  await api.createPlace({ coords: [1], photo });',
-        '  return pair ? place.photo : photo;',
-        '}',
-        '',
-      ].join('\n'),
-    );
-    assertions.push(file);
+    assertLater(dir, 'r39-assertions', [
+      "import { DefaultApi, type Place } from './index.js';",
+      'const api = new DefaultApi();',
+      'export async function calls(photo: Blob): Promise<Blob> {',
+      '  const place: Place = await api.createPlace({ coords: [1, 2], photo });',
+      '  // openapi-typescript\'s views made these `number[]` and an object of Blob\'s members.',
+      '  const pair: [number, number] | undefined = place.coords;',
+      '  // @ts-expect-error a tuple of two',
+      '  await api.createPlace({ coords: [1], photo });',
+      '  return pair ? place.photo : photo;',
+      '}',
+    ]);
   });
 
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
