@@ -161,11 +161,28 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   const parameters = [...operation.parameters.path, ...operation.parameters.query, ...operation.parameters.header, ...operation.parameters.cookie];
   const marked = parameters.some((p) => ctx.readWriteMarked(p.schema));
   if (params.length > 0) members.push(['params', marked ? `${ts.objectLiteral(params)} as never` : ts.objectLiteral(params)]);
+  const styles = queryStyles(ctx, operation);
+  if (styles.length > 0) members.push(['querySerializer', ts.call(imports.value('styledQuery', runtime('query')), [ts.objectLiteral(styles)])]);
   if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature), signature.requestMedia!));
   const method = operation.method.toUpperCase();
   const send = ts.arrowFunction(['client', 'init'], ts.call(`client.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
   const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), escape.stringLiteral(responseKind(signature)), securityLiteral(ctx, operation), 'options', send];
   return ts.returnStatement(ts.call('this.#core.call', args, [signature.returnType]));
+}
+
+/**
+ * `["ids", "{ explode: false }"]` for each query parameter the spec writes other than OpenAPI's
+ * default way (`form`, exploded, reserved characters encoded), which the client's query
+ * serializer follows for every other one (runtime/query.ts).
+ */
+function queryStyles(ctx: TemplateContext, operation: OperationModel): [name: string, style: string][] {
+  return operation.parameters.query.flatMap(({ name, style = 'form', explode = style === 'form', allowReserved }) => {
+    const differs: ObjectMember[] = [];
+    if (style !== 'form') differs.push(['style', ctx.escape.stringLiteral(style)]);
+    if (!explode) differs.push(['explode', 'false']);
+    if (allowReserved) differs.push(['allowReserved', 'true']);
+    return differs.length > 0 ? [[name, ctx.ts.objectLiteral(differs)] as [string, string]] : [];
+  });
 }
 
 /** The body and how openapi-fetch must send it. */

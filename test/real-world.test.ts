@@ -73,14 +73,22 @@ function typecheckLater(dir: string): void {
 
 const source = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
+/** What `sentBy` records of a request by default: its Content-Type and body. */
+const typeAndBody = (request: SeenRequest) => ({ type: String(request.headers['content-type']), body: request.body });
+
 /**
- * What the package in `dir` sends (each request's Content-Type and body) while `calls` uses its
+ * What the package in `dir` sends (what `record` takes of each request) while `calls` uses its
  * `DefaultApi` against a real server on 127.0.0.1 that answers with `respond`.
  */
-async function sentBy<Api>(dir: string, respond: (request: SeenRequest, response: ServerResponse) => void, calls: (api: Api) => Promise<void>): Promise<{ type: string; body: string }[]> {
-  const seen: { type: string; body: string }[] = [];
+async function sentBy<Api, Seen = { type: string; body: string }>(
+  dir: string,
+  respond: (request: SeenRequest, response: ServerResponse) => void,
+  calls: (api: Api) => Promise<void>,
+  record: (request: SeenRequest) => Seen = typeAndBody as never,
+): Promise<Seen[]> {
+  const seen: Seen[] = [];
   const server = await startServer((request: SeenRequest, response) => {
-    seen.push({ type: String(request.headers['content-type']), body: request.body });
+    seen.push(record(request));
     respond(request, response);
   });
   try {
@@ -353,6 +361,33 @@ describe('real-world spec shapes (issue 13)', () => {
       '  return pair ? place.photo : photo;',
       '}',
     ]);
+  });
+
+  it("each query parameter goes as its style, explode and allowReserved say; Swagger 2.0's collectionFormat as converted", async () => {
+    const noContent = (_: SeenRequest, response: ServerResponse) => void response.writeHead(204).end();
+    const url = (request: SeenRequest) => request.url;
+    type Api = { listItems(params: object): Promise<unknown>; getItem(id: string, params?: object): Promise<unknown> };
+    const openapi = await generates('r40-query-styles-3.0.yaml');
+    const seen = await sentBy<Api, string>(
+      openapi,
+      noContent,
+      async (client) => {
+        const query = { ids: [1, 2], tags: ['a', 'b'], fields: ['x', 'y'], words: ['p q', 'r'], filter: { name: 'n', kind: 'a' }, page: { size: 10, cursor: 'c/d' }, point: { x: 1, y: 2 }, $filter: "name eq 'a/b'" };
+        await client.listItems({ query });
+        await client.listItems({ query: { ids: [], tags: [] } });
+        await client.getItem('i', { query: { expand: ['a', 'b'], page: { size: 5 } } });
+      },
+      url,
+    );
+    // `$filter` keeps its `/` (encoded it would be %2F); fetch's URL parser encodes the space and quotes.
+    expect(seen).toStrictEqual([
+      "/items?ids=1,2&tags=a&tags=b&fields=x|y&words=p%20q%20r&filter[name]=n&filter[kind]=a&size=10&cursor=c%2Fd&point=x,1,y,2&$filter=name%20eq%20%27a/b%27",
+      '/items',
+      '/items/i?expand=a&expand=b&size=5',
+    ]);
+    const swagger = await generates('r40b-query-collection-formats-2.0.yaml');
+    const swaggerSeen = await sentBy<Api, string>(swagger, noContent, (client) => client.listItems({ query: { ids: [1, 2], tags: ['a', 'b'], fields: ['x', 'y'], words: ['p', 'q'] } }).then(() => undefined), url);
+    expect(swaggerSeen).toStrictEqual(['/items?ids=1,2&tags=a&tags=b&fields=x|y&words=p%20q']);
   });
 
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {

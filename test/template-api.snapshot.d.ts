@@ -172,7 +172,11 @@ export interface ParameterModel {
     readonly deprecated: boolean;
     readonly description?: string;
     readonly schema: SchemaNode;
+    readonly style?: ParameterStyle;
+    readonly explode?: boolean;
+    readonly allowReserved?: boolean;
 }
+export type ParameterStyle = 'matrix' | 'label' | 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 export interface RequestBodyModel {
     readonly required: boolean;
     readonly description?: string;

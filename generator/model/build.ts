@@ -17,6 +17,7 @@ import type {
   MediaTypeModel,
   OperationModel,
   ParameterModel,
+  ParameterStyle,
   ParametersModel,
   RequestBodyModel,
   ResponseModel,
@@ -146,6 +147,7 @@ function buildParameters(raw: RawOperation, resolver: RefResolver, ctx: SchemaCo
         deprecated: own(node, 'deprecated') === true,
         ...(description !== undefined ? { description } : {}),
         schema: toSchemaNode(schema, where('schema'), ctx),
+        ...serialization(node, location),
       });
     });
   };
@@ -154,6 +156,18 @@ function buildParameters(raw: RawOperation, resolver: RefResolver, ctx: SchemaCo
   const all = [...byKey.values()];
   const of = (location: ParameterModel['in']) => all.filter((p) => p.in === location);
   return { path: of('path'), query: of('query'), header: of('header'), cookie: of('cookie') };
+}
+
+/** A parameter's `style`, `explode` and `allowReserved`, with OpenAPI's defaults for its location. */
+function serialization(node: JsonObject, location: ParameterModel['in']): Required<Pick<ParameterModel, 'style' | 'explode' | 'allowReserved'>> {
+  const given = ownString(node, 'style');
+  const style = given !== undefined && isParameterStyle(given) ? given : location === 'query' || location === 'cookie' ? 'form' : 'simple';
+  const explode = own(node, 'explode');
+  return { style, explode: typeof explode === 'boolean' ? explode : style === 'form', allowReserved: own(node, 'allowReserved') === true };
+}
+
+function isParameterStyle(value: string): value is ParameterStyle {
+  return ['matrix', 'label', 'simple', 'form', 'spaceDelimited', 'pipeDelimited', 'deepObject'].includes(value);
 }
 
 function isParameterLocation(value: string | undefined): value is ParameterModel['in'] {

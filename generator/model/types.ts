@@ -88,7 +88,20 @@ export interface ParameterModel {
   readonly deprecated: boolean;
   readonly description?: string;
   readonly schema: SchemaNode;
+  /**
+   * How the value is written (OpenAPI's `style`), with OpenAPI's default filled in: `form` in the
+   * query and cookies, `simple` in the path and headers. The model always sets the three; they
+   * are optional so that a model a template builds itself keeps compiling (an absent one means
+   * OpenAPI's default).
+   */
+  readonly style?: ParameterStyle;
+  /** Whether an array or object value is exploded (OpenAPI's `explode`; default: true for `form` only). */
+  readonly explode?: boolean;
+  /** Whether reserved characters of a query value are sent unencoded (OpenAPI's `allowReserved`). */
+  readonly allowReserved?: boolean;
 }
+
+export type ParameterStyle = 'matrix' | 'label' | 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 
 export interface RequestBodyModel {
   readonly required: boolean;

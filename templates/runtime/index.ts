@@ -7,10 +7,11 @@ import { credentialKind, schemeEnv, schemeMaker, schemeSpec, tokenScheme } from 
  * per file: errors (and the types of error bodies), redaction, retry policy, timeouts and
  * cancellation, credentials from the spec's security schemes (and how each kind sends them), browser safety, request building
  * (with openapi-fetch's serializers), response reading, the promise methods return, options, the core that ties them together, the
- * response validator (imported only by the optional `/validation` entry point), and the
- * serializers of non-JSON request bodies.
+ * response validator (imported only by the optional `/validation` entry point), the
+ * serializers of non-JSON request bodies, and the query serializer that follows each parameter's
+ * `style`.
  */
-const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'schemes.ts', 'browser.ts', 'request.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts'] as const;
+const FILES = ['errors.ts', 'error-bodies.ts', 'redact.ts', 'retry.ts', 'idempotency.ts', 'abort.ts', 'auth.ts', 'schemes.ts', 'browser.ts', 'request.ts', 'response.ts', 'api-promise.ts', 'options.ts', 'core.ts', 'validator.ts', 'body.ts', 'query.ts'] as const;
 
 export default defineTemplate({
   apiVersion: 1,
@@ -76,13 +77,14 @@ function defaultsLiteral(ctx: TemplateContext, imports: ImportRegistry): string 
 }
 
 /**
- * openapi-fetch's path and query serializers, each only where an operation has parameters of
- * that kind: a spec without them leaves them out of every bundle.
+ * openapi-fetch's path serializer and the runtime's query serializer (query.ts, over openapi-fetch's
+ * parameter serializers), each only where an operation has parameters of that kind: a spec
+ * without them leaves them out of every bundle.
  */
 function serializers(ctx: TemplateContext, imports: ImportRegistry): (readonly [name: string, expression: string])[] {
   const operations = ctx.model.tags.flatMap((tag) => tag.operations);
   const used: (readonly [string, string])[] = [];
   if (operations.some((op) => op.parameters.path.length > 0)) used.push(['pathSerializer', imports.value('defaultPathSerializer', 'openapi-fetch')]);
-  if (operations.some((op) => op.parameters.query.length > 0)) used.push(['querySerializer', `/* @__PURE__ */ ${ctx.ts.call(imports.value('createQuerySerializer', 'openapi-fetch'), [])}`]);
+  if (operations.some((op) => op.parameters.query.length > 0)) used.push(['querySerializer', `/* @__PURE__ */ ${ctx.ts.call(imports.value('styledQuery', 'src/runtime/query.ts'), [])}`]);
   return used;
 }

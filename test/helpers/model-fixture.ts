@@ -40,8 +40,8 @@ const updatePet: OperationModel = {
   deprecated: false,
   tags: ['Pets'],
   parameters: {
-    path: [{ name: 'pet_id', in: 'path', required: true, deprecated: false, schema: { ...string }, description: 'Which pet.' }],
-    query: [{ name: 'dry-run', in: 'query', required: false, deprecated: false, schema: { kind: 'boolean', nullable: false } }],
+    path: [{ name: 'pet_id', in: 'path', required: true, deprecated: false, schema: { ...string }, description: 'Which pet.', style: 'simple', explode: false, allowReserved: false }],
+    query: [{ name: 'dry-run', in: 'query', required: false, deprecated: false, schema: { kind: 'boolean', nullable: false }, style: 'form', explode: true, allowReserved: false }],
     header: [],
     cookie: [],
   },

@@ -3,14 +3,15 @@
  * where it lives: what URL, method, headers and body one call describes. Sending is covered
  * against real servers by the client, fault and auth suites.
  */
-import { createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
+import { defaultPathSerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import { requestBuilder, type Outgoing } from '../../templates/runtime/files/request.ts';
 import { asIs, formData, urlEncoded } from '../../templates/runtime/files/body.ts';
 import { ApiError } from '../../templates/runtime/files/errors.ts';
+import { styledQuery } from '../../templates/runtime/files/query.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const client = requestBuilder<any>('https://api.test/v1', { pathSerializer: defaultPathSerializer, querySerializer: createQuerySerializer() }) as unknown as Record<string, (path: string, init: object) => Outgoing>;
+const client = requestBuilder<any>('https://api.test/v1', { pathSerializer: defaultPathSerializer, querySerializer: styledQuery() }) as unknown as Record<string, (path: string, init: object) => Outgoing>;
 
 describe('requestBuilder', () => {
   it.each(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'])('%s describes a request of that method, unsent', (method) => {
@@ -21,6 +22,12 @@ describe('requestBuilder', () => {
   it('path and query parameters through openapi-fetch serializers', () => {
     const { url } = client['GET']!('/things/{id}', { params: { path: { id: 'a b' }, query: { limit: 2, tag: ['x', 'y'] } } });
     expect(url).toBe('https://api.test/v1/things/a%20b?limit=2&tag=x&tag=y');
+  });
+
+  it("a call's own query serializer wins over the defaults'; without query parameters there is no `?`", () => {
+    const own = styledQuery({ tag: { explode: false } });
+    expect(client['GET']!('/things', { params: { query: { tag: ['x', 'y'] } }, querySerializer: own }).url).toBe('https://api.test/v1/things?tag=x,y');
+    expect(client['GET']!('/things', { params: { query: {} }, querySerializer: own }).url).toBe('https://api.test/v1/things');
   });
 
   const cases: { name: string; init: Record<string, unknown>; headers: Record<string, string>; body: unknown }[] = [

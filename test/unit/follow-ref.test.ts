@@ -97,7 +97,7 @@ describe('the model follows references with 3.1 siblings', () => {
 
   it('description and required beside a parameter $ref, description beside a response $ref', () => {
     const operation = model({ $ref: '#/components/parameters/Limit', description: 'How many.', required: true }, { $ref: '#/components/responses/Ok', description: 'Here.' });
-    expect(operation.parameters.query).toStrictEqual([{ name: 'limit', in: 'query', required: true, deprecated: false, description: 'How many.', schema: { kind: 'integer', nullable: false } }]);
+    expect(operation.parameters.query).toStrictEqual([{ name: 'limit', in: 'query', required: true, deprecated: false, description: 'How many.', schema: { kind: 'integer', nullable: false }, style: 'form', explode: true, allowReserved: false }]);
     expect(operation.responses[0]!.description).toBe('Here.');
     expect(operation.responses[0]!.content.map((c) => c.mediaType)).toStrictEqual(['application/json']);
   });

@@ -162,7 +162,7 @@ describe('methods and examples of marked schemas', () => {
   });
 
   it("a parameter reaching a marker is its Writable view of `paths` (path argument and params group); one without is as before", () => {
-    const version = (name: string, location: 'path' | 'query', schema: SchemaNode) => ({ name, in: location, required: location === 'path', deprecated: false, schema });
+    const version = (name: string, location: 'path' | 'query', schema: SchemaNode) => ({ name, in: location, required: location === 'path', deprecated: false, schema, style: 'form' as const, explode: true, allowReserved: false });
     const op: OperationModel = {
       ...operation(ref('Pet'), ref('Pet')),
       path: '/pets/{v}',

@@ -130,7 +130,7 @@ describe('method signatures for non-JSON bodies and responses', () => {
   });
 
   it('an optional binary body before a required argument is `| undefined` and only wrapped when given', () => {
-    const name = { name: 'name', in: 'query' as const, required: true, deprecated: false, schema: string };
+    const name = { name: 'name', in: 'query' as const, required: true, deprecated: false, schema: string, style: 'form' as const, explode: true, allowReserved: false };
     const op: OperationModel = { ...operation(undefined, [ok([])]), methodName: 'upload', parameters: { path: [], query: [name], header: [], cookie: [] }, requestBody: { required: false, content: [{ mediaType: 'application/octet-stream', schema: binary }] } };
     expect(methodSignature(op).text).toBe('upload(body: Blob | ArrayBuffer | ArrayBufferView | undefined, params: { query: NonNullable<paths["/things"]["post"]["parameters"]["query"]> }, options?: RequestOptions): Promise<void>');
     const model: ApiModel = { ...fixtureModel, tags: [{ name: 'Pets', className: 'PetsApi', operations: [op] }] };
@@ -157,7 +157,7 @@ describe('the types a signature refers to', () => {
     },
     {
       name: 'query parameters are typed through `paths`; text and binary bodies name nothing',
-      op: { ...operation([{ mediaType: 'text/plain', schema: string }], [ok([{ mediaType: 'application/octet-stream', schema: binary }])]), parameters: { path: [], query: [{ name: 'q', in: 'query' as const, required: false, deprecated: false, schema: string }], header: [], cookie: [] } },
+      op: { ...operation([{ mediaType: 'text/plain', schema: string }], [ok([{ mediaType: 'application/octet-stream', schema: binary }])]), parameters: { path: [], query: [{ name: 'q', in: 'query' as const, required: false, deprecated: false, schema: string, style: 'form' as const, explode: true, allowReserved: false }], header: [], cookie: [] } },
       want: ['RequestOptions src/runtime/options.ts', 'paths src/schema.ts'],
     },
     {
@@ -168,8 +168,8 @@ describe('the types a signature refers to', () => {
         path: '/things/{a}/{b}',
         parameters: {
           path: [
-            { name: 'a', in: 'path' as const, required: true, deprecated: false, schema: { kind: 'string' as const, nullable: false, enum: ['Pet'] } },
-            { name: 'b', in: 'path' as const, required: true, deprecated: false, schema: { kind: 'union' as const, combinator: 'oneOf' as const, nullable: false, variants: [{ kind: 'array' as const, nullable: false, items: owner }, string] } },
+            { name: 'a', in: 'path' as const, required: true, deprecated: false, schema: { kind: 'string' as const, nullable: false, enum: ['Pet'] }, style: 'simple' as const, explode: false, allowReserved: false },
+            { name: 'b', in: 'path' as const, required: true, deprecated: false, schema: { kind: 'union' as const, combinator: 'oneOf' as const, nullable: false, variants: [{ kind: 'array' as const, nullable: false, items: owner }, string] }, style: 'simple' as const, explode: false, allowReserved: false },
           ],
           query: [],
           header: [],
@@ -192,7 +192,7 @@ describe('the types a signature refers to', () => {
       ...operation(undefined, [ok([{ mediaType: 'application/json', schema: owner }])]),
       methodName: 'find',
       path: '/things/{kind}',
-      parameters: { path: [{ name: 'kind', in: 'path', required: true, deprecated: false, schema: { kind: 'string', nullable: false, enum: ['Pet'] } }], query: [], header: [], cookie: [] },
+      parameters: { path: [{ name: 'kind', in: 'path', required: true, deprecated: false, schema: { kind: 'string', nullable: false, enum: ['Pet'] }, style: 'simple', explode: false, allowReserved: false }], query: [], header: [], cookie: [] },
     };
     const model: ApiModel = { ...fixtureModel, schemas: [...fixtureModel.schemas, { name: 'owner', typeName: 'Owner', pointer: '#/components/schemas/owner', schema: upload }], tags: [{ name: 'Pets', className: 'PetsApi', operations: [enumPath] }] };
     const file = api.render(fixtureContext(model), model.tags[0]!) as { statements: { kind?: unknown; moduleSpecifier?: string; namedImports?: unknown; isTypeOnly?: boolean }[] };

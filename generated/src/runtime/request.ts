@@ -21,12 +21,15 @@ interface CallInit {
   };
   body?: unknown;
   bodySerializer?: (body: unknown, headers: Record<string, string>) => unknown;
+  /** The operation's own, where the spec writes a query parameter other than OpenAPI's default way (query.ts). */
+  querySerializer?: (query: Record<string, unknown>) => string;
   headers?: Record<string, string>;
 }
 
 /**
- * openapi-fetch's path and query serializers, where the spec has such parameters: defaults.ts
- * imports them only then, so a package whose operations take none does not carry them.
+ * The path and query serializers (openapi-fetch's path serializer, query.ts for the query), where
+ * the spec has such parameters: defaults.ts imports them only then, so a package whose operations
+ * take none does not carry them.
  */
 export interface Serializers {
   readonly pathSerializer?: (
@@ -49,8 +52,9 @@ function missing(kind: string, params: object): string {
 /**
  * The `client` a generated method calls (`client.POST("/path", { ...init, params, body })`): typed
  * as openapi-fetch's client, so every call is checked against the spec's `paths`, and built with
- * openapi-fetch's own path and query serializers (as its `createFinalURL` does; a serializer is
- * only called with parameters when the spec has them, see `missing`). Its methods (any property
+ * the defaults' path and query serializers (as openapi-fetch's `createFinalURL` does; a serializer
+ * is only called with parameters when the spec has them, see `missing`), or the call's own query
+ * serializer where it passes one. Its methods (any property
  * read: the method's name) return the request they describe (`Outgoing`) instead of sending it:
  * the core sends, reads and retries, so openapi-fetch's response parsing and middleware would be
  * work done twice. Header names are lower-cased, so a later header replaces an earlier one
@@ -69,7 +73,13 @@ export function requestBuilder<Paths extends {}>(
     (method: string) =>
     (
       path: string,
-      { params = {}, body, bodySerializer = json, headers: given }: CallInit,
+      {
+        params = {},
+        body,
+        bodySerializer = json,
+        querySerializer: query = querySerializer,
+        headers: given,
+      }: CallInit,
     ): Outgoing => {
       const headers: Record<string, string> = {};
       for (const group of [given, params.header]) {
@@ -87,8 +97,8 @@ export function requestBuilder<Paths extends {}>(
           : (bodySerializer(body, headers) as BodyInit);
       if (data !== undefined && !(data instanceof FormData))
         headers["content-type"] ??= "application/json";
-      // openapi-fetch's query serializer returns the query without a `?`.
-      const search = querySerializer(params.query ?? {});
+      // A query serializer returns the query without a `?`.
+      const search = query(params.query ?? {});
       return {
         url:
           pathSerializer(baseUrl + path, params.path ?? {}) +

@@ -1,0 +1,44 @@
+/**
+ * The runtime's query serializer (templates/runtime/files/query.ts), tested where it lives: each
+ * parameter written as its `style`, `explode` and `allowReserved` say (OpenAPI 3.1 "Style
+ * Examples"), OpenAPI's default for a parameter the table does not name.
+ */
+import { describe, expect, it } from 'vitest';
+import { styledQuery, type QueryStyle } from '../../templates/runtime/files/query.ts';
+
+const color = ['blue', 'black', 'brown'];
+const rgb = { R: 100, G: 200, B: 150 };
+
+describe('styledQuery', () => {
+  const cases: { name: string; style?: QueryStyle; value: unknown; want: string }[] = [
+    { name: 'a primitive', value: 'blue', want: 'color=blue' },
+    { name: 'a primitive, encoded', value: 'a b&c/d', want: 'color=a%20b%26c%2Fd' },
+    { name: 'a primitive, reserved characters allowed', style: { allowReserved: true }, value: "name eq 'a/b'", want: "color=name eq 'a/b'" },
+    { name: 'an array: form, exploded (the default)', value: color, want: 'color=blue&color=black&color=brown' },
+    { name: 'an array: form, not exploded', style: { explode: false }, value: color, want: 'color=blue,black,brown' },
+    { name: 'an array, not exploded, items encoded', style: { explode: false }, value: ['a,b', 'c d'], want: 'color=a%2Cb,c%20d' },
+    { name: 'an array: spaceDelimited', style: { style: 'spaceDelimited', explode: false }, value: color, want: 'color=blue%20black%20brown' },
+    { name: 'an array: pipeDelimited', style: { style: 'pipeDelimited', explode: false }, value: color, want: 'color=blue|black|brown' },
+    { name: 'an array: pipeDelimited, exploded', style: { style: 'pipeDelimited', explode: true }, value: color, want: 'color=blue&color=black&color=brown' },
+    { name: 'an array: deepObject (undefined for arrays) goes as form', style: { style: 'deepObject', explode: true }, value: color, want: 'color=blue&color=black&color=brown' },
+    { name: 'an array, reserved characters allowed', style: { explode: false, allowReserved: true }, value: ['a/b', 'c:d'], want: 'color=a/b,c:d' },
+    { name: 'an object: form, exploded (the default)', value: rgb, want: 'R=100&G=200&B=150' },
+    { name: 'an object: form, not exploded', style: { explode: false }, value: rgb, want: 'color=R,100,G,200,B,150' },
+    { name: 'an object: deepObject', style: { style: 'deepObject', explode: true }, value: rgb, want: 'color[R]=100&color[G]=200&color[B]=150' },
+    { name: 'an object: a delimited style (for arrays) goes as form', style: { style: 'pipeDelimited', explode: false }, value: rgb, want: 'color=R,100,G,200,B,150' },
+    { name: 'an absent value', value: undefined, want: '' },
+    { name: 'null', value: null, want: '' },
+    { name: 'an empty array, not exploded', style: { explode: false }, value: [], want: '' },
+    { name: 'an empty object, not exploded', style: { explode: false }, value: {}, want: '' },
+    { name: 'an object whose members are absent', value: { R: undefined }, want: '' },
+  ];
+  it.each(cases)('$name', ({ style, value, want }) => {
+    expect(styledQuery(style ? { color: style } : {})({ color: value })).toBe(want);
+  });
+
+  it('each parameter as its own style; parameters the table does not name as the default; joined with &', () => {
+    const serialize = styledQuery({ ids: { explode: false }, filter: { style: 'deepObject' } });
+    expect(serialize({ ids: [1, 2], filter: { kind: 'dog' }, tag: ['a', 'b'], page: { size: 10 }, none: undefined, gone: { size: undefined }, q: 'x' })).toBe('ids=1,2&filter[kind]=dog&tag=a&tag=b&size=10&q=x');
+    expect(serialize({})).toBe('');
+  });
+});
