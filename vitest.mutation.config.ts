@@ -23,6 +23,7 @@ const suites = {
     'test/runtime/abort.test.ts',
     'test/runtime/api-promise.test.ts',
     'test/runtime/request.test.ts',
+    'test/runtime/query.test.ts',
     'test/runtime/retry-policy.test.ts',
     'test/runtime/idempotency.test.ts',
     'test/runtime/redact.test.ts',

@@ -1,4 +1,4 @@
-import type { OperationModel, TagModel, TemplateContext } from 'openapi-morph';
+import type { OperationModel, ParameterModel, TagModel, TemplateContext } from 'openapi-morph';
 import { credentialKind, schemeEnv, tokenScheme } from './runtime/security.ts';
 
 /**
@@ -15,7 +15,7 @@ export function exampleArguments(ctx: TemplateContext, operation: OperationModel
     .map((p) => {
       if (p.role === 'path') {
         const param = operation.parameters.path.find((q) => q.name === p.wireName);
-        return param ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral('id');
+        return param ? parameterExample(ctx, param) : ctx.escape.stringLiteral('id');
       }
       // A binary body takes bytes whatever its schema says (an array of byte strings, an object with format file).
       if (p.role === 'body' && signature.requestKind === 'binary') return 'new Blob(["example bytes"])';
@@ -36,9 +36,14 @@ function requiredParams(ctx: TemplateContext, operation: OperationModel): string
   const groups = (['query', 'header', 'cookie'] as const).flatMap((location) => {
     const required = operation.parameters[location].filter((p) => p.required);
     if (required.length === 0) return [];
-    return [`${location}: { ${required.map((p) => `${ctx.escape.valuePropertyKey(p.name)}: ${ctx.exampleCode(p.schema)}`).join(', ')} }`];
+    return [`${location}: { ${required.map((p) => `${ctx.escape.valuePropertyKey(p.name)}: ${parameterExample(ctx, p)}`).join(', ')} }`];
   });
   return `{ ${groups.join(', ')} }`;
+}
+
+/** A parameter's example value as code; for one defined by `content`, the JSON text of its schema's example, as a string. */
+function parameterExample(ctx: TemplateContext, param: ParameterModel): string {
+  return param.contentType === undefined ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral(JSON.stringify(ctx.example(param.schema)));
 }
 
 /** The import of a tag's class (and `more` names) and the client's construction, as the examples start. */

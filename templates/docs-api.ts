@@ -1,4 +1,4 @@
-import { defineTemplate, type OperationModel, type TagModel, type TemplateContext } from 'openapi-morph';
+import { defineTemplate, type OperationModel, type ParameterModel, type TagModel, type TemplateContext } from 'openapi-morph';
 import { argumentList, clientSetup, exampleArguments } from './_call-example.ts';
 
 export default defineTemplate({
@@ -58,7 +58,8 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
           p.role === 'body' && signature.requestMedia?.schema.kind === 'ref'
             ? md.schemaType(signature.requestMedia.schema, link)
             : md.code(p.type);
-        const notes = [p.optional ? 'optional' : 'required', p.role === 'path' ? `path parameter ${md.code(p.wireName ?? p.name)}` : ''].filter(Boolean).join(', ');
+        const path = p.role === 'path' ? operation.parameters.path.find((q) => q.name === p.wireName) : undefined;
+        const notes = [p.optional ? 'optional' : 'required', p.role === 'path' ? `path parameter ${md.code(p.wireName ?? p.name)}` : '', path ? contentNote(md, path, link) : ''].filter(Boolean).join(', ');
         return [`**${p.name}**`, typeCell, md.cell(p.description ?? ''), notes];
       }),
     ),
@@ -71,7 +72,12 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
     lines.push(
       md.table(
         ['Name', 'Type', 'Description', 'Notes'],
-        params.map((p) => [md.code(p.name), md.schemaType(p.schema, link), md.cell(p.description ?? ''), [p.required ? 'required' : 'optional', p.deprecated ? 'deprecated' : ''].filter(Boolean).join(', ')]),
+        params.map((p) => [
+          md.code(p.name),
+          p.contentType === undefined ? md.schemaType(p.schema, link) : md.code('string'),
+          md.cell(p.description ?? ''),
+          [p.required ? 'required' : 'optional', p.deprecated ? 'deprecated' : '', contentNote(md, p, link)].filter(Boolean).join(', '),
+        ]),
       ),
       '',
     );
@@ -110,6 +116,11 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
 }
 
 /** A call with a small, valid argument for every required parameter; type-checked by the test suite. */
+/** For a parameter defined by `content`: "`application/json` text of [Key](Key.md)", what the string holds. */
+function contentNote(md: TemplateContext['md'], param: ParameterModel, link: (typeName: string) => string): string {
+  return param.contentType === undefined ? '' : `${md.code(param.contentType)} text of ${md.schemaType(param.schema, link)}`;
+}
+
 function example(ctx: TemplateContext, tag: TagModel, operation: OperationModel): string[] {
   const signature = ctx.signature(operation);
   const args = argumentList(exampleArguments(ctx, operation));

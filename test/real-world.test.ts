@@ -390,6 +390,22 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(swaggerSeen).toStrictEqual(['/items?ids=1,2&tags=a&tags=b&fields=x|y&words=p%20q']);
   });
 
+  it('a parameter defined by content is its media type\'s text, a string as openapi-typescript types it, sent encoded', async () => {
+    const dir = await generates('r41-parameter-content-3.0.yaml');
+    expect(source(dir, 'src/apis/DefaultApi.ts')).toMatch(/getKey\(\s*key: string,/);
+    // The docs example is the JSON text of the schema's example; the table says what the string holds.
+    const docs = source(dir, 'docs/DefaultApi.md');
+    expect(docs).toContain(`await api.getKey('{"id":"string"}', { query: { where: '{"size":1}' } });`);
+    expect(docs).toMatch(/\| `where` +\| `string` +\| +\| required, `application\/json` text of `object` +\|/);
+    const seen = await sentBy<{ getKey(key: string, params: object): Promise<unknown> }, string>(
+      dir,
+      (_, response) => void response.writeHead(204).end(),
+      (client) => client.getKey(JSON.stringify({ id: 'a/b' }), { query: { where: JSON.stringify({ size: 1 }) } }).then(() => undefined),
+      (request) => request.url,
+    );
+    expect(seen).toStrictEqual(['/keys/%7B%22id%22%3A%22a%2Fb%22%7D?where=%7B%22size%22%3A1%7D']);
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

@@ -175,6 +175,7 @@ export interface ParameterModel {
     readonly style?: ParameterStyle;
     readonly explode?: boolean;
     readonly allowReserved?: boolean;
+    readonly contentType?: string;
 }
 export type ParameterStyle = 'matrix' | 'label' | 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 export interface RequestBodyModel {

@@ -139,7 +139,9 @@ function buildParameters(raw: RawOperation, resolver: RefResolver, ctx: SchemaCo
       const location = ownString(node, 'in');
       if (name === undefined || !isParameterLocation(location)) return;
       const description = ownString(node, 'description');
-      const schema = own(node, 'schema') ?? firstContentSchema(node);
+      const given = own(node, 'schema');
+      const schema = given ?? firstContentSchema(node);
+      const contentType = given === undefined ? firstContentType(node) : undefined;
       byKey.set(`${location}:${name}`, {
         name,
         in: location,
@@ -148,6 +150,7 @@ function buildParameters(raw: RawOperation, resolver: RefResolver, ctx: SchemaCo
         ...(description !== undefined ? { description } : {}),
         schema: toSchemaNode(schema, where('schema'), ctx),
         ...serialization(node, location),
+        ...(contentType !== undefined ? { contentType } : {}),
       });
     });
   };
@@ -172,6 +175,12 @@ function isParameterStyle(value: string): value is ParameterStyle {
 
 function isParameterLocation(value: string | undefined): value is ParameterModel['in'] {
   return value === 'path' || value === 'query' || value === 'header' || value === 'cookie';
+}
+
+/** The media type of a parameter defined by `content` (its first; OpenAPI allows one). */
+function firstContentType(node: JsonObject): string | undefined {
+  const content = ownObject(node, 'content');
+  return content ? Object.keys(content)[0] : undefined;
 }
 
 function firstContentSchema(node: JsonObject): unknown {

@@ -99,6 +99,12 @@ export interface ParameterModel {
   readonly explode?: boolean;
   /** Whether reserved characters of a query value are sent unencoded (OpenAPI's `allowReserved`). */
   readonly allowReserved?: boolean;
+  /**
+   * The media type of a parameter the spec defines by `content` instead of `schema` (`schema` is
+   * then that media type's): its value is that media type's text (`JSON.stringify(...)` for
+   * `application/json`), a `string` as openapi-typescript types it, sent encoded as any string.
+   */
+  readonly contentType?: string;
 }
 
 export type ParameterStyle = 'matrix' | 'label' | 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';

@@ -122,7 +122,8 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     const marked = reachesReadWriteMarker(param.schema, schemas);
     parameters.push({
       name: names.claim(sanitizeIdentifier(camelCase(param.name), 'param')),
-      type: marked ? writable(`NonNullable<${operationType}["parameters"]["path"]>[${stringLiteral(param.name)}]`) : schemaType(param.schema, refs.model),
+      // A parameter defined by `content` is its media type's text: openapi-typescript types it `string`.
+      type: param.contentType !== undefined ? 'string' : marked ? writable(`NonNullable<${operationType}["parameters"]["path"]>[${stringLiteral(param.name)}]`) : schemaType(param.schema, refs.model),
       optional: false,
       role: 'path',
       wireName: param.name,

@@ -6,10 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/build.ts';
 import { defaultNaming } from '../../generator/naming/resolver.ts';
 
-const serialization = (parameter: Record<string, unknown>) => {
-  const document = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/x/{p}': { get: { parameters: [{ name: 'p', schema: { type: 'array', items: { type: 'string' } }, ...parameter }], responses: { '204': { description: 'ok' } } } } } };
+const parameter = (given: Record<string, unknown>) => {
+  const document = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/x/{p}': { get: { parameters: [{ name: 'p', schema: { type: 'array', items: { type: 'string' } }, ...given }], responses: { '204': { description: 'ok' } } } } } };
   const { parameters } = buildModel(document, { name: 's', sha256: '0', openapi: '3.1.0' }, defaultNaming).tags[0]!.operations[0]!;
-  const { style, explode, allowReserved } = [...parameters.path, ...parameters.query, ...parameters.header, ...parameters.cookie][0]!;
+  return [...parameters.path, ...parameters.query, ...parameters.header, ...parameters.cookie][0]!;
+};
+const serialization = (given: Record<string, unknown>) => {
+  const { style, explode, allowReserved } = parameter(given);
   return { style, explode, allowReserved };
 };
 
@@ -28,5 +31,13 @@ describe('parameter serialization', () => {
     { name: 'a non-boolean explode is the default', given: { in: 'query', explode: 'no' }, want: { style: 'form', explode: true, allowReserved: false } },
   ])('$name', ({ given, want }) => {
     expect(serialization(given)).toStrictEqual(want);
+  });
+
+  it('a parameter defined by content has its media type, and that media type\'s schema', () => {
+    const content = { 'application/json': { schema: { type: 'object', properties: { a: { type: 'integer' } } } } };
+    const defined = parameter({ in: 'query', schema: undefined, content });
+    expect(defined.contentType).toBe('application/json');
+    expect(defined.schema.kind).toBe('object');
+    expect(parameter({ in: 'query' }).contentType).toBeUndefined();
   });
 });
