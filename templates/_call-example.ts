@@ -1,4 +1,4 @@
-import type { OperationModel, ParameterModel, TagModel, TemplateContext } from 'openapi-morph';
+import { bodyKind, type OperationModel, type ParameterModel, type TagModel, type TemplateContext } from 'openapi-morph';
 import { credentialKind, schemeEnv, tokenScheme } from './runtime/security.ts';
 
 /**
@@ -41,9 +41,16 @@ function requiredParams(ctx: TemplateContext, operation: OperationModel): string
   return `{ ${groups.join(', ')} }`;
 }
 
-/** A parameter's example value as code; for one defined by `content`, the JSON text of its schema's example, as a string. */
+/**
+ * A parameter's example value as code; for one defined by `content`, its media type's text of the
+ * schema's example, as a string: JSON text for JSON, else a primitive as it is (the toolkit writes
+ * no XML: a structured example under another media type is JSON text, a placeholder).
+ */
 function parameterExample(ctx: TemplateContext, param: ParameterModel): string {
-  return param.contentType === undefined ? ctx.exampleCode(param.schema) : ctx.escape.stringLiteral(JSON.stringify(ctx.example(param.schema)));
+  if (param.contentType === undefined) return ctx.exampleCode(param.schema);
+  const example = ctx.example(param.schema);
+  const json = bodyKind({ mediaType: param.contentType, schema: param.schema }) === 'json';
+  return ctx.escape.stringLiteral(!json && typeof example !== 'object' ? String(example) : JSON.stringify(example));
 }
 
 /** The import of a tag's class (and `more` names) and the client's construction, as the examples start. */

@@ -173,15 +173,18 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
 /**
  * `["ids", "{ explode: false }"]` for each query parameter the spec writes other than OpenAPI's
  * default way (`form`, exploded, reserved characters encoded), which the client's query
- * serializer follows for every other one (runtime/query.ts).
+ * serializer follows for every other one (runtime/query.ts). `explode` is written as the model
+ * has it, so the table does not depend on the runtime's default for a style.
  */
 function queryStyles(ctx: TemplateContext, operation: OperationModel): [name: string, style: string][] {
-  return operation.parameters.query.flatMap(({ name, style = 'form', explode = style === 'form', allowReserved }) => {
-    const differs: ObjectMember[] = [];
-    if (style !== 'form') differs.push(['style', ctx.escape.stringLiteral(style)]);
-    if (!explode) differs.push(['explode', 'false']);
-    if (allowReserved) differs.push(['allowReserved', 'true']);
-    return differs.length > 0 ? [[name, ctx.ts.objectLiteral(differs)] as [string, string]] : [];
+  return operation.parameters.query.flatMap(({ name, style = 'form', explode, allowReserved }) => {
+    if (style === 'form' && explode !== false && !allowReserved) return [];
+    const members: ObjectMember[] = [];
+    if (style !== 'form') members.push(['style', ctx.escape.stringLiteral(style)]);
+    // Absent only in a model a template built: the runtime then applies OpenAPI's default.
+    if (explode !== undefined) members.push(['explode', String(explode)]);
+    if (allowReserved) members.push(['allowReserved', 'true']);
+    return [[name, ctx.ts.objectLiteral(members)] as [string, string]];
   });
 }
 

@@ -115,12 +115,12 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
   return lines;
 }
 
-/** A call with a small, valid argument for every required parameter; type-checked by the test suite. */
 /** For a parameter defined by `content`: "`application/json` text of [Key](Key.md)", what the string holds. */
 function contentNote(md: TemplateContext['md'], param: ParameterModel, link: (typeName: string) => string): string {
   return param.contentType === undefined ? '' : `${md.code(param.contentType)} text of ${md.schemaType(param.schema, link)}`;
 }
 
+/** A call with a small, valid argument for every required parameter; type-checked by the test suite. */
 function example(ctx: TemplateContext, tag: TagModel, operation: OperationModel): string[] {
   const signature = ctx.signature(operation);
   const args = argumentList(exampleArguments(ctx, operation));

@@ -10,10 +10,14 @@ const color = ['blue', 'black', 'brown'];
 const rgb = { R: 100, G: 200, B: 150 };
 
 describe('styledQuery', () => {
-  const cases: { name: string; style?: QueryStyle; value: unknown; want: string }[] = [
+  const cases: { name: string; style?: QueryStyle; value: unknown; want: string | typeof Error }[] = [
     { name: 'a primitive', value: 'blue', want: 'color=blue' },
     { name: 'a primitive, encoded', value: 'a b&c/d', want: 'color=a%20b%26c%2Fd' },
-    { name: 'a primitive, reserved characters allowed', style: { allowReserved: true }, value: "name eq 'a/b'", want: "color=name eq 'a/b'" },
+    { name: 'a primitive, reserved characters allowed', style: { allowReserved: true }, value: "name eq 'a/b'", want: "color=name%20eq%20'a/b'" },
+    { name: 'reserved characters allowed: / : @ $ , ; ? as they are', style: { allowReserved: true }, value: "a/b:c@d$e,f;g?h!i'j(k)l*m", want: "color=a/b:c@d$e,f;g?h!i'j(k)l*m" },
+    { name: 'reserved characters allowed: # & = + [ ] and % still encoded', style: { allowReserved: true }, value: 'a#b&c=d+e[f]g%41', want: 'color=a%23b%26c%3Dd%2Be%5Bf%5Dg%2541' },
+    { name: 'reserved characters allowed in an exploded object', style: { allowReserved: true }, value: { path: 'a/b', q: 'x&y' }, want: 'path=a/b&q=x%26y' },
+    { name: 'reserved characters allowed in a deepObject', style: { style: 'deepObject', explode: true, allowReserved: true }, value: { path: 'a/b#c' }, want: 'color[path]=a/b%23c' },
     { name: 'an array: form, exploded (the default)', value: color, want: 'color=blue&color=black&color=brown' },
     { name: 'an array: form, not exploded', style: { explode: false }, value: color, want: 'color=blue,black,brown' },
     { name: 'an array, not exploded, items encoded', style: { explode: false }, value: ['a,b', 'c d'], want: 'color=a%2Cb,c%20d' },
@@ -21,24 +25,37 @@ describe('styledQuery', () => {
     { name: 'an array: pipeDelimited', style: { style: 'pipeDelimited', explode: false }, value: color, want: 'color=blue|black|brown' },
     { name: 'an array: pipeDelimited, exploded', style: { style: 'pipeDelimited', explode: true }, value: color, want: 'color=blue&color=black&color=brown' },
     { name: 'an array: deepObject (undefined for arrays) goes as form', style: { style: 'deepObject', explode: true }, value: color, want: 'color=blue&color=black&color=brown' },
-    { name: 'an array, reserved characters allowed', style: { explode: false, allowReserved: true }, value: ['a/b', 'c:d'], want: 'color=a/b,c:d' },
+    { name: 'an array, reserved characters allowed', style: { explode: false, allowReserved: true }, value: ['a/b', 'c:d', 'e,f&g'], want: 'color=a/b,c:d,e,f%26g' },
+    { name: 'an exploded array, reserved characters allowed', style: { allowReserved: true }, value: ['a/b', 'c d'], want: 'color=a/b&color=c%20d' },
+    { name: 'a delimited style without explode is not exploded (OpenAPI: true for form only)', style: { style: 'pipeDelimited' }, value: color, want: 'color=blue|black|brown' },
+    { name: 'numbers and booleans', style: { explode: false }, value: [0, false, 1.5], want: 'color=0,false,1.5' },
     { name: 'an object: form, exploded (the default)', value: rgb, want: 'R=100&G=200&B=150' },
     { name: 'an object: form, not exploded', style: { explode: false }, value: rgb, want: 'color=R,100,G,200,B,150' },
     { name: 'an object: deepObject', style: { style: 'deepObject', explode: true }, value: rgb, want: 'color[R]=100&color[G]=200&color[B]=150' },
     { name: 'an object: a delimited style (for arrays) goes as form', style: { style: 'pipeDelimited', explode: false }, value: rgb, want: 'color=R,100,G,200,B,150' },
     { name: 'an absent value', value: undefined, want: '' },
     { name: 'null', value: null, want: '' },
+    { name: 'an absent value, reserved characters allowed', style: { allowReserved: true }, value: undefined, want: '' },
     { name: 'an empty array, not exploded', style: { explode: false }, value: [], want: '' },
     { name: 'an empty object, not exploded', style: { explode: false }, value: {}, want: '' },
-    { name: 'an object whose members are absent', value: { R: undefined }, want: '' },
+    { name: 'an object whose members are absent', value: { R: undefined, G: null }, want: '' },
+    { name: 'absent members are left out: exploded', value: { R: undefined, G: 200, B: null }, want: 'G=200' },
+    { name: 'absent members are left out: not exploded', style: { explode: false }, value: { R: 1, G: undefined, B: null }, want: 'color=R,1' },
+    { name: 'absent members are left out: deepObject', style: { style: 'deepObject', explode: true }, value: { R: 'x y', G: undefined }, want: 'color[R]=x%20y' },
+    { name: 'absent items are left out: exploded', value: ['a', null, undefined, 'b'], want: 'color=a&color=b' },
+    { name: 'absent items are left out: not exploded', style: { explode: false }, value: ['a', null], want: 'color=a' },
+    { name: 'an array of absent items', style: { explode: false }, value: [null], want: '' },
+    { name: 'a nested object is refused, not written as [object Object]', style: { style: 'deepObject', explode: true, allowReserved: true }, value: { a: { b: 1 } }, want: Error },
   ];
   it.each(cases)('$name', ({ style, value, want }) => {
-    expect(styledQuery(style ? { color: style } : {})({ color: value })).toBe(want);
+    const serialize = () => styledQuery(style ? { color: style } : {})({ color: value });
+    if (want === Error) expect(serialize).toThrow(/nested/);
+    else expect(serialize()).toBe(want);
   });
 
   it('each parameter as its own style; parameters the table does not name as the default; joined with &', () => {
     const serialize = styledQuery({ ids: { explode: false }, filter: { style: 'deepObject' } });
-    expect(serialize({ ids: [1, 2], filter: { kind: 'dog' }, tag: ['a', 'b'], page: { size: 10 }, none: undefined, gone: { size: undefined }, q: 'x' })).toBe('ids=1,2&filter[kind]=dog&tag=a&tag=b&size=10&q=x');
+    expect(serialize({ ids: [1, 2], filter: { kind: 'dog' }, tag: ['a', 'b'], page: { size: 10 }, none: undefined, gone: { size: undefined, from: undefined }, q: 'x' })).toBe('ids=1,2&filter[kind]=dog&tag=a&tag=b&size=10&q=x');
     expect(serialize({})).toBe('');
   });
 });

@@ -10,8 +10,8 @@ import {
 } from "openapi-fetch";
 
 /**
- * How the spec writes one query parameter, where it differs from OpenAPI's default: `form` style,
- * exploded, reserved characters percent-encoded.
+ * How the spec writes one query parameter: its style (default `form`), whether it is exploded
+ * (default: OpenAPI's, true for `form` only) and whether reserved characters go unencoded.
  */
 export interface QueryStyle {
   readonly style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
@@ -25,44 +25,76 @@ export interface QueryStyle {
  * other as OpenAPI's default, so an array goes as `id=1&id=2` (`id=1,2` when not exploded, `id=1|2`
  * pipe-delimited) and an object as `kind=dog&age=2` (`filter[kind]=dog` as a `deepObject`). The
  * delimited styles are for arrays and `deepObject` is for objects: the other kind goes as `form`.
- * An absent value, an empty array and an empty object are left out.
+ * An absent value, member or item is left out, and so is an array or object left empty (RFC 6570).
  */
 export function styledQuery(
   styles: Readonly<Record<string, QueryStyle>> = {},
 ): (query: unknown) => string {
   return (query) => {
     const parts: string[] = [];
-    for (const [name, value] of Object.entries(
+    for (const [name, given] of Object.entries(
       query as Record<string, unknown>,
     )) {
-      // RFC 6570: an empty list or object is undefined, as an absent value is.
-      if (
-        value === undefined ||
-        value === null ||
-        (typeof value === "object" && Object.keys(value).length === 0)
-      )
-        continue;
       const {
         style = "form",
-        explode = true,
+        explode = style === "form",
         allowReserved = false,
       } = styles[name] ?? {};
-      const part = Array.isArray(value)
-        ? serializeArrayParam(name, value, {
-            style: style === "deepObject" ? "form" : style,
-            explode,
-            allowReserved,
-          })
-        : typeof value === "object"
-          ? serializeObjectParam(name, value as Record<string, unknown>, {
-              style: style === "deepObject" ? style : "form",
-              explode,
-              allowReserved,
+      const value = present(given, allowReserved);
+      if (value === undefined) continue;
+      // Reserved characters are already left as they may be (`reserved`): openapi-fetch encodes nothing then.
+      const options = { explode, allowReserved };
+      parts.push(
+        Array.isArray(value)
+          ? // openapi-fetch writes a deepObject array (which OpenAPI leaves undefined) as form.
+            serializeArrayParam(name, value, {
+              ...options,
+              style: style as Exclude<typeof style, "deepObject">,
             })
-          : serializePrimitiveParam(name, value as string, { allowReserved });
-      // An object whose members are all absent writes nothing.
-      if (part) parts.push(part);
+          : typeof value === "object"
+            ? serializeObjectParam(name, value as Record<string, unknown>, {
+                ...options,
+                style: style === "deepObject" ? style : "form",
+              })
+            : serializePrimitiveParam(name, value as string, options),
+      );
     }
     return parts.join("&");
   };
+}
+
+/**
+ * The value to write: without absent members or items, `undefined` when nothing is left; with
+ * `allowReserved`, every string already encoded but for the reserved characters a query value may
+ * carry as they are.
+ */
+function present(value: unknown, allowReserved: boolean): unknown {
+  // A nested object or array is left to openapi-fetch, which refuses it.
+  const text = (item: unknown) =>
+    allowReserved && typeof item !== "object" ? reserved(String(item)) : item;
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) {
+    const items = value
+      .filter((item) => item !== undefined && item !== null)
+      .map(text);
+    return items.length > 0 ? items : undefined;
+  }
+  if (typeof value === "object") {
+    const members = Object.entries(value).flatMap(([key, member]) =>
+      member === undefined || member === null ? [] : [[key, text(member)]],
+    );
+    return members.length > 0 ? Object.fromEntries(members) : undefined;
+  }
+  return text(value);
+}
+
+/**
+ * `allowReserved` (RFC 3986's reserved characters unencoded) for a query value: `/ : @ ! $ ' ( )
+ * * , ; ?` as they are; `# & = + [ ]` (which would end or split the value) and `%` still encoded.
+ */
+function reserved(text: string): string {
+  return encodeURIComponent(text).replace(
+    /%(2F|3A|40|24|2C|3B|3F)/g,
+    (escape) => decodeURIComponent(escape),
+  );
 }

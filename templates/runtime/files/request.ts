@@ -12,7 +12,7 @@ interface CallInit {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
   body?: unknown;
   bodySerializer?: (body: unknown, headers: Record<string, string>) => unknown;
-  /** The operation's own, where the spec writes a query parameter other than OpenAPI's default way (query.ts). */
+  /** The operation's own, where the spec writes a query parameter other than OpenAPI's default way (query.ts); a function, not openapi-fetch's options object. */
   querySerializer?: (query: Record<string, unknown>) => string;
   headers?: Record<string, string>;
 }
