@@ -1,4 +1,5 @@
 import { defineTemplate, type OperationModel, type ParameterModel, type TagModel, type TemplateContext } from 'openapi-morph';
+import { defaultBaseUrl } from './_base-url.ts';
 import { argumentList, clientSetup, exampleArguments } from './_call-example.ts';
 
 export default defineTemplate({
@@ -9,7 +10,8 @@ export default defineTemplate({
   render(ctx, tag) {
     const path = ctx.naming.apiDocFile(tag.className);
     const { md, escape } = ctx;
-    const base = ctx.model.servers[0]?.url;
+    // A relative server (`/v1`) is shown as it is: the `baseUrl` a caller passes ends with it.
+    const base = defaultBaseUrl(ctx) ?? ctx.model.servers[0]?.url;
     const lines: string[] = [`# ${tag.className}`, ''];
     if (tag.description) lines.push(md.text(tag.description), '');
     lines.push(base ? `All URIs are relative to *${md.text(base)}*` : 'All URIs are relative to the `baseUrl` you pass to the client.', '');

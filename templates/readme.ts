@@ -1,4 +1,5 @@
 import { defineTemplate, type TemplateContext } from 'openapi-morph';
+import { defaultBaseUrl } from './_base-url.ts';
 import { clientSetup } from './_call-example.ts';
 import { firstCall, runtimeSections } from './runtime/readme-sections.ts';
 import { credentialKind, describeScheme, requirementText, schemeEnv, tokenScheme } from './runtime/security.ts';
@@ -53,7 +54,7 @@ export default defineTemplate({
       '',
       'The package also exports `paths`, `components` and `operations` from openapi-typescript, for calling the API with openapi-fetch directly:',
       '',
-      md.codeBlock('ts', [`import createClient from 'openapi-fetch';`, `import type { paths } from ${ctx.escape.stringLiteral(pkg.name)};`, '', `const client = createClient<paths>({ baseUrl: ${ctx.escape.stringLiteral(model.servers[0]?.url ?? 'https://example.com')} });`].join('\n')),
+      md.codeBlock('ts', [`import createClient from 'openapi-fetch';`, `import type { paths } from ${ctx.escape.stringLiteral(pkg.name)};`, '', `const client = createClient<paths>({ baseUrl: ${ctx.escape.stringLiteral(defaultBaseUrl(ctx) ?? 'https://example.com')} });`].join('\n')),
       '',
     );
     if (model.renames.length > 0) {

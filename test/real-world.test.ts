@@ -406,6 +406,16 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(seen).toStrictEqual(['/keys/%7B%22id%22%3A%22a%2Fb%22%7D?where=%7B%22size%22%3A1%7D&note=a%20b']);
   });
 
+  it("a server's variables take their defaults in the client's baseUrl; the README lists the servers and their variables", async () => {
+    const dir = await generates('r42-server-variables-3.0.yaml');
+    expect(source(dir, 'src/runtime/defaults.ts')).toContain('baseUrl: "https://mgh.us-east-1.api.test/v1",');
+    const readme = source(dir, 'README.md');
+    expect(readme).toMatch(/\| `baseUrl` +\| `string` +\| `https:\/\/mgh\.us-east-1\.api\.test\/v1` +\| Where requests go\. See \[Servers\]\(#servers\)\. +\|/);
+    expect(readme).toMatch(/\| `\{scheme\}:\/\/mgh\.\{region\}\.api\.test\/\{basePath\}` +\| `scheme`: `https` \(or `http`\); `region`: `us-east-1` \(or `eu-west-1`\), The AWS region; `basePath`: `v1` +\| The regional endpoint +\|/);
+    expect(readme).toMatch(/\| `https:\/\/\{tenant\}\.api\.test` +\| - +\| +\|/);
+    expect(source(dir, 'docs/DefaultApi.md')).toContain('All URIs are relative to *https://mgh.us-east-1.api.test/v1*');
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

@@ -137,6 +137,14 @@ export interface InfoModel {
 export interface ServerModel {
     readonly url: string;
     readonly description?: string;
+    readonly defaultUrl?: string;
+    readonly variables?: readonly ServerVariableModel[];
+}
+export interface ServerVariableModel {
+    readonly name: string;
+    readonly default: string;
+    readonly enum?: readonly string[];
+    readonly description?: string;
 }
 export interface TagModel {
     readonly name: string;

@@ -17,13 +17,15 @@ import type {
   MediaTypeModel,
   OperationModel,
   ParameterModel,
-  ParameterStyle,
   ParametersModel,
+  ParameterStyle,
   RequestBodyModel,
   ResponseModel,
   SchemaModel,
   SecurityRequirementModel,
   SecuritySchemeModel,
+  ServerModel,
+  ServerVariableModel,
   SourceModel,
   TagModel,
 } from './types.ts';
@@ -315,14 +317,37 @@ function readInfo(document: JsonObject): InfoModel {
   };
 }
 
-function readServers(document: JsonObject) {
+function readServers(document: JsonObject): ServerModel[] {
   const servers = own(document, 'servers');
   if (!Array.isArray(servers)) return [];
   return servers.filter(isObject).flatMap((server) => {
     const url = ownString(server, 'url');
     if (url === undefined) return [];
     const description = ownString(server, 'description');
-    return [{ url, ...(description !== undefined ? { description } : {}) }];
+    const variables = readServerVariables(server);
+    const defaults = new Map(variables.map((v) => [v.name, v.default]));
+    // RFC 6570 level 1, as OpenAPI's server URLs are: `{name}` is the variable's default.
+    const defaultUrl = url.replace(/\{([^{}]+)\}/g, (whole, name: string) => defaults.get(name) ?? whole);
+    return [{ url, ...(description !== undefined ? { description } : {}), defaultUrl, variables }];
+  });
+}
+
+/** A server's variables that have a string default (OpenAPI requires one); others are left out. */
+function readServerVariables(server: JsonObject): ServerVariableModel[] {
+  return Object.entries(ownObject(server, 'variables') ?? {}).flatMap(([name, variable]) => {
+    if (!isObject(variable)) return [];
+    const value = own(variable, 'default');
+    if (typeof value !== 'string' && typeof value !== 'number') return [];
+    const allowed = own(variable, 'enum');
+    const description = ownString(variable, 'description');
+    return [
+      {
+        name,
+        default: String(value),
+        ...(Array.isArray(allowed) ? { enum: allowed.filter((v) => typeof v === 'string' || typeof v === 'number').map(String) } : {}),
+        ...(description !== undefined ? { description } : {}),
+      },
+    ];
   });
 }
 

@@ -40,7 +40,24 @@ export interface InfoModel {
 }
 
 export interface ServerModel {
+  /** As the spec writes it, variables included (`https://{region}.api.test/v1`). */
   readonly url: string;
+  readonly description?: string;
+  /**
+   * `url` with each variable's default in place (`https://us-east-1.api.test/v1`); `url` itself
+   * when it has none. A variable the server does not define stays as written. The model always
+   * sets it and `variables`; both are optional so that a model a template builds keeps compiling.
+   */
+  readonly defaultUrl?: string;
+  /** The server's variables, in spec order. */
+  readonly variables?: readonly ServerVariableModel[];
+}
+
+export interface ServerVariableModel {
+  readonly name: string;
+  readonly default: string;
+  /** The values the spec allows, when it lists them. */
+  readonly enum?: readonly string[];
   readonly description?: string;
 }
 

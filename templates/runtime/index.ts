@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineTemplate, type ImportRegistry, type TemplateContext, type TemplateFile } from 'openapi-morph';
+import { defaultBaseUrl } from '../_base-url.ts';
 import { credentialKind, schemeEnv, schemeMaker, schemeSpec, tokenScheme } from './security.ts';
 
 /**
@@ -53,7 +54,7 @@ function defaultsLiteral(ctx: TemplateContext, imports: ImportRegistry): string 
   const { objectLiteral } = ctx.ts;
   const { stringLiteral } = ctx.escape;
   const optional = (value: string | undefined) => (value === undefined ? 'undefined' : stringLiteral(value));
-  const server = ctx.model.servers.find((s) => /^https?:\/\//.test(s.url));
+  const baseUrl = defaultBaseUrl(ctx);
   const client = ctx.options.client;
   // Each scheme through the maker of its kind in runtime/schemes.ts, imported only for the kinds the
   // spec has (a bundle carries what is imported); a maker's return type is a \`SchemeSpec\`, so a
@@ -64,7 +65,7 @@ function defaultsLiteral(ctx: TemplateContext, imports: ImportRegistry): string 
   });
   const env = [...schemeEnv(ctx)].map(([name, variable]) => [name, stringLiteral(variable)] as const);
   return objectLiteral([
-    ['baseUrl', optional(server?.url)],
+    ['baseUrl', optional(baseUrl)],
     ['schemes', objectLiteral(schemes)],
     ['tokenScheme', optional(tokenScheme(ctx)?.name)],
     ['env', objectLiteral(env)],

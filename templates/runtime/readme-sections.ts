@@ -1,4 +1,5 @@
-import type { TagModel, TemplateContext } from 'openapi-morph';
+import type { ServerModel, TagModel, TemplateContext } from 'openapi-morph';
+import { defaultBaseUrl } from '../_base-url.ts';
 import { argumentList, clientSetup, constructionExample, exampleArguments } from '../_call-example.ts';
 import { tokenScheme, schemeEnv } from './security.ts';
 
@@ -13,6 +14,8 @@ export function runtimeSections(ctx: TemplateContext): string[] {
   const client = ctx.options.client;
   const token = tokenScheme(ctx);
   const env = schemeEnv(ctx);
+  const baseUrl = defaultBaseUrl(ctx);
+  const servers = serversSection(ctx, baseUrl);
   const headerOption = (name: string | undefined, what: string): string[] => [
     `\`${what === 'retry' ? 'retryCountHeader' : 'idempotencyHeader'}\``,
     '`boolean \\| string`',
@@ -31,7 +34,7 @@ export function runtimeSections(ctx: TemplateContext): string[] {
           ? [['`auth`', '`AuthOptions`', env.size > 0 ? `from ${[...env.values()].map((v) => md.code(v)).join(', ')}` : 'none', 'Credentials by security scheme name. See [Authorization](#authorization).']]
           : []),
         ...(token ? [['`apiKey`', '`string \\| () => string \\| Promise<string>`', env.get(token.name) ? `${md.code(env.get(token.name)!)} env var` : 'none', `Shorthand for \`auth: { ${md.text(token.name)}: ... }\`. A function is called before every request (sync or async), e.g. to fetch a fresh key.`]] : []),
-        ['`baseUrl`', '`string`', ctx.model.servers[0] ? md.code(ctx.model.servers[0].url) : 'required', 'Where requests go.'],
+        ['`baseUrl`', '`string`', baseUrl ? md.code(baseUrl) : 'required', servers.length > 0 ? 'Where requests go. See [Servers](#servers).' : 'Where requests go.'],
         ['`fetch`', '`(request: Request) => Promise<Response>`', 'global `fetch`', 'A fetch implementation (proxies, tests, runtimes without a global one).'],
         ['`headers`', '`Record<string, string>`', '`{}`', 'Headers sent with every request.'],
         ['`maxRetries`', '`number`', '`2`', 'Retries after a connection failure, a timeout, 408, 409, 429 or >= 500.'],
@@ -46,6 +49,7 @@ export function runtimeSections(ctx: TemplateContext): string[] {
     '',
     'Every method takes `options?: { signal?: AbortSignal; headers?: Record<string, string>; maxRetries?: number; timeoutMs?: number; idempotencyKey?: string }` last; its values win over the client\'s for that call.',
     '',
+    ...servers,
     '## Retries, timeouts and cancellation',
     '',
     '- **Retried**: connection failures (`ConnectionError`), timeouts (`TimeoutError`), 408, 409, 429 and every status >= 500, up to `maxRetries` times (default 2, so at most 3 attempts). Never any other 4xx. A response header `x-should-retry: true` or `false` overrides this either way.',
@@ -212,4 +216,25 @@ export function firstCall(ctx: TemplateContext): Call | undefined {
   const args = exampleArguments(ctx, operation);
   const expression = (options?: string): string => `${operation.methodName}(${argumentList(args, options)})`;
   return { tag, expression, setup: clientSetup(ctx, tag) };
+}
+
+/**
+ * `### Servers`, where the spec lists more than one or one has variables: each URL as the spec
+ * writes it, its variables (default and allowed values) and description, for a caller to pass as
+ * `baseUrl` with the variables filled in; nothing otherwise.
+ */
+function serversSection(ctx: TemplateContext, baseUrl: string | undefined): string[] {
+  const { md } = ctx;
+  const servers = ctx.model.servers;
+  if (servers.length < 2 && !servers.some((s) => (s.variables ?? []).length > 0)) return [];
+  const variables = (server: ServerModel) =>
+    (server.variables ?? []).map((v) => `${md.code(v.name)}: ${md.code(v.default)}${v.enum && v.enum.length > 1 ? ` (or ${v.enum.filter((e) => e !== v.default).map((e) => md.code(e)).join(', ')})` : ''}${v.description ? `, ${md.cell(v.description)}` : ''}`).join('; ') || '-';
+  return [
+    '### Servers',
+    '',
+    `The spec's servers. ${baseUrl ? `Without \`baseUrl\` the client sends to ${md.code(baseUrl)}` : 'None is an absolute URL the client could use by itself'}: to use ${baseUrl ? 'another' : 'one'}, pass its URL as \`baseUrl\`, with its variables filled in.`,
+    '',
+    md.table(['URL', 'Variables', 'Description'], servers.map((s) => [md.code(s.url), variables(s), md.cell(s.description ?? '')])),
+    '',
+  ];
 }
