@@ -1,4 +1,5 @@
 import { defineTemplate, typedByOpenapiFetch, type ImportRegistry, type MediaTypeModel, type MethodSignature, type ObjectMember, type OperationModel, type SchemaNode, type TagModel, type TemplateContext } from 'openapi-morph';
+import { operationBaseUrl, serverNote } from './_base-url.ts';
 import { constructionExample } from './_call-example.ts';
 import { errorClasses } from './runtime/error-classes.ts';
 import { securityLiteral, tokenScheme } from './runtime/security.ts';
@@ -14,6 +15,13 @@ export default defineTemplate({
     // Every name from another module is recorded where the code uses it; the imports follow from that.
     const imports = ts.imports(path);
     const methods = tag.operations.map((operation) => ({ operation, signature: ctx.signature(operation) }));
+    // One core per server that operations of this tag have of their own (`#core1`, ...), which a
+    // client's `baseUrl` overrides as it does the document's.
+    const servers = [...new Set(tag.operations.map((operation) => operationBaseUrl(ctx, operation)).filter((url) => url !== undefined))];
+    const coreOf = (operation: OperationModel): string => {
+      const own = operationBaseUrl(ctx, operation);
+      return own === undefined ? '#core' : `#core${servers.indexOf(own) + 1}`;
+    };
     for (const { signature } of methods) imports.types(signature.referencedTypes);
     const paths = imports.type('paths', 'src/schema.ts');
     const core = imports.value('ApiCore', runtime('core'));
@@ -36,12 +44,18 @@ export default defineTemplate({
         summary: tag.description ?? `Operations tagged ${tag.name}.`,
         tags: [{ tagName: 'example', text: constructionExample(ctx, tag) }],
       }),
-      properties: [{ name: '#core', isReadonly: true, type: `${core}<${paths}>` }],
+      properties: ['#core', ...servers.map((_, index) => `#core${index + 1}`)].map((name) => ({ name, isReadonly: true, type: `${core}<${paths}>` })),
       ctors: [
         {
           docs: ctx.ts.docs({ description: 'Creates a client. Options apply to every call made with it; credentials are checked when an operation needs them.' }),
           parameters: [{ name: 'options', type: optionsType, initializer: '{}' }],
-          statements: [`this.#core = ${ts.construct(core, ['options', imports.value('defaults', runtime('defaults'))], [paths])};`],
+          statements: [
+            `this.#core = ${ts.construct(core, ['options', imports.value('defaults', runtime('defaults'))], [paths])};`,
+            ...servers.map(
+              (url, index) =>
+                `this.#core${index + 1} = ${ts.construct(core, [ts.objectLiteral(['...options', ['baseUrl', `options.baseUrl ?? ${ctx.escape.stringLiteral(url)}`]]), imports.value('defaults', runtime('defaults'))], [paths])};`,
+            ),
+          ],
         },
       ],
       methods: [
@@ -67,7 +81,7 @@ export default defineTemplate({
           docs: methodDocs(ctx, operation, signature),
           parameters: signature.parameters.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional })),
           returnType: `${imports.type('ApiPromise', runtime('api-promise'))}<${signature.returnType}>`,
-          statements: callStatement(ctx, imports, operation, signature),
+          statements: callStatement(ctx, imports, operation, signature, coreOf(operation)),
         })),
       ],
     });
@@ -83,7 +97,7 @@ function runtime(file: string): string {
 function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: MethodSignature) {
   return ctx.ts.docs({
     summary: operation.summary,
-    description: [operation.description, `\`${operation.method.toUpperCase()} ${operation.path}\` (operationId \`${operation.operationId}\`)`]
+    description: [operation.description, `\`${operation.method.toUpperCase()} ${operation.path}\` (operationId \`${operation.operationId}\`)`, serverNote(ctx, operation)]
       .filter((part) => part !== undefined)
       .join('\n\n'),
     deprecated: operation.deprecated,
@@ -148,7 +162,7 @@ function operationIds(ctx: TemplateContext, tag: TagModel): string {
  * openapi-fetch's `params`; a non-JSON body gets its serializer and Content-Type (README,
  * "Method signatures").
  */
-function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation: OperationModel, signature: MethodSignature): string {
+function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation: OperationModel, signature: MethodSignature, core: string): string {
   const { escape, ts } = ctx;
   const members: ObjectMember[] = ['...init'];
   const pathArgs = signature.parameters.filter((p) => p.role === 'path');
@@ -167,7 +181,7 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   const method = operation.method.toUpperCase();
   const send = ts.arrowFunction(['client', 'init'], ts.call(`client.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
   const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), escape.stringLiteral(responseKind(signature)), securityLiteral(ctx, operation), 'options', send];
-  return ts.returnStatement(ts.call('this.#core.call', args, [signature.returnType]));
+  return ts.returnStatement(ts.call(`this.${core}.call`, args, [signature.returnType]));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { defineTemplate, type OperationModel, type ParameterModel, type TagModel, type TemplateContext } from 'openapi-morph';
-import { defaultBaseUrl } from './_base-url.ts';
+import { defaultBaseUrl, serverNote } from './_base-url.ts';
 import { argumentList, clientSetup, exampleArguments } from './_call-example.ts';
 
 export default defineTemplate({
@@ -48,6 +48,8 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
   if (operation.deprecated) lines.push('> **Deprecated.**', '');
   if (operation.summary) lines.push(`**${md.text(operation.summary)}**`, '');
   if (operation.description) lines.push(md.text(operation.description), '');
+  const server = serverNote(ctx, operation);
+  if (server) lines.push(server, '');
 
   lines.push('### Example', '', md.codeBlock('ts', example(ctx, tag, operation).join('\n')), '');
 

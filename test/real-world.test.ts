@@ -416,6 +416,22 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(source(dir, 'docs/DefaultApi.md')).toContain('All URIs are relative to *https://mgh.us-east-1.api.test/v1*');
   });
 
+  it("an operation with servers of its own (its path item's or its own) is sent there, unless the client has a baseUrl", async () => {
+    const dir = await generates('r43-operation-servers-3.0.yaml');
+    expect(source(dir, 'docs/DefaultApi.md')).toContain("Sent to `https://eu.uploads.test/v1`, this operation's server, unless the client has a `baseUrl`.");
+    type Api = Record<'listItems' | 'upload' | 'listUploads' | 'health', () => Promise<unknown>>;
+    const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as { DefaultApi: new (options: object) => Api };
+    // Where each call goes, read from the client's `fetch` option: the hosts are not on this machine.
+    const addressed = async (options: object): Promise<string[]> => {
+      const urls: string[] = [];
+      const api = new mod.DefaultApi({ ...options, maxRetries: 0, fetch: async (request: Request) => (urls.push(request.url), new Response(null, { status: 204 })) });
+      for (const method of ['listItems', 'upload', 'listUploads', 'health'] as const) await api[method]();
+      return urls;
+    };
+    expect(await addressed({})).toStrictEqual(['https://api.test/v1/items', 'https://eu.uploads.test/v1/uploads', 'https://api.test/v1/uploads', 'https://api.test/v1/health']);
+    expect(await addressed({ baseUrl: 'http://127.0.0.1:9/mock' })).toStrictEqual(['http://127.0.0.1:9/mock/items', 'http://127.0.0.1:9/mock/uploads', 'http://127.0.0.1:9/mock/uploads', 'http://127.0.0.1:9/mock/health']);
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

@@ -166,6 +166,7 @@ export interface OperationModel {
     readonly requestBody?: RequestBodyModel;
     readonly responses: readonly ResponseModel[];
     readonly security: readonly SecurityRequirementModel[];
+    readonly servers?: readonly ServerModel[];
 }
 export interface ParametersModel {
     readonly path: readonly ParameterModel[];

@@ -67,7 +67,7 @@ export function buildModel(document: JsonObject, source: SourceModel, naming: Na
   diagnostics.throwIfErrors();
   return deepFreeze({
     info: readInfo(document),
-    servers: readServers(document),
+    servers: readServers(own(document, 'servers')),
     tags,
     schemas,
     securitySchemes: readSecuritySchemes(document),
@@ -126,6 +126,7 @@ function buildOperation(document: JsonObject, raw: RawOperation, names: Resolved
     ...(requestBody ? { requestBody } : {}),
     responses: buildResponses(own(op, 'responses'), childPointer(raw.pointer, 'responses'), resolver, ctx),
     security: readSecurity(own(op, 'security') ?? own(document, 'security')),
+    ...operationServers(raw),
   };
 }
 
@@ -317,8 +318,16 @@ function readInfo(document: JsonObject): InfoModel {
   };
 }
 
-function readServers(document: JsonObject): ServerModel[] {
-  const servers = own(document, 'servers');
+/** An operation's own servers, else its path item's: `{ servers }` when either has some, else nothing (the document's apply). */
+function operationServers(raw: RawOperation): { servers?: ServerModel[] } {
+  for (const node of [raw.operation, raw.pathItem]) {
+    const servers = readServers(own(node, 'servers'));
+    if (servers.length > 0) return { servers };
+  }
+  return {};
+}
+
+function readServers(servers: unknown): ServerModel[] {
   if (!Array.isArray(servers)) return [];
   return servers.filter(isObject).flatMap((server) => {
     const url = ownString(server, 'url');

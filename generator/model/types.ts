@@ -89,6 +89,11 @@ export interface OperationModel {
   readonly responses: readonly ResponseModel[];
   /** Effective security: the operation's, else the document's. Empty means no auth. */
   readonly security: readonly SecurityRequirementModel[];
+  /**
+   * The operation's own servers (OpenAPI's `servers` on the operation, else on its path item),
+   * where the spec gives some; absent when the document's apply.
+   */
+  readonly servers?: readonly ServerModel[];
 }
 
 export interface ParametersModel {

@@ -34,4 +34,20 @@ describe('servers', () => {
   it('entries without a URL are skipped', () => {
     expect(servers([{ description: 'none' }, 'x', { url: '/v1' }]).map((s) => s.url)).toStrictEqual(['/v1']);
   });
+
+  it("an operation's servers: its own, else its path item's, else none (the document's apply)", () => {
+    const own = [{ url: 'https://own.test' }];
+    const item = [{ url: 'https://item.test' }];
+    const paths = {
+      '/a': { servers: item, get: { servers: own, responses: { '204': { description: 'ok' } } }, post: { responses: { '204': { description: 'ok' } } }, put: { servers: [], responses: { '204': { description: 'ok' } } } },
+      '/b': { get: { responses: { '204': { description: 'ok' } } } },
+    };
+    const operations = buildModel({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths }, { name: 's', sha256: '0', openapi: '3.1.0' }, defaultNaming).tags.flatMap((t) => t.operations);
+    expect(Object.fromEntries(operations.map((op) => [`${op.method} ${op.path}`, op.servers?.map((s) => s.url)]))).toStrictEqual({
+      'get /a': ['https://own.test'],
+      'post /a': ['https://item.test'],
+      'put /a': ['https://item.test'],
+      'get /b': undefined,
+    });
+  });
 });
