@@ -432,6 +432,21 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(await addressed({ baseUrl: 'http://127.0.0.1:9/mock' })).toStrictEqual(['http://127.0.0.1:9/mock/items', 'http://127.0.0.1:9/mock/uploads', 'http://127.0.0.1:9/mock/uploads', 'http://127.0.0.1:9/mock/health']);
   });
 
+  it('a relative server: the client asks for a baseUrl, which the README says must end with the server path', async () => {
+    const dir = await generates('r44-relative-server-3.0.yaml');
+    expect(source(dir, 'README.md')).toMatch(/\| `baseUrl` +\| `string` +\| required +\| Where requests go: the API's address, ending with `\/api\/v2` \(the spec's server is relative\)\. +\|/);
+    const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as { DefaultApi: new (options: object) => { listBuckets(): Promise<unknown> } };
+    expect(() => new mod.DefaultApi({})).toThrow('baseUrl is required (the spec has no absolute server URL)');
+    const urls: string[] = [];
+    const server = await startServer((request, response) => void (urls.push(request.url), response.writeHead(204).end()));
+    try {
+      await new mod.DefaultApi({ baseUrl: `${server.url}/api/v2`, maxRetries: 0 }).listBuckets();
+    } finally {
+      await server.close();
+    }
+    expect(urls).toStrictEqual(['/api/v2/buckets']);
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

@@ -15,6 +15,9 @@ export function runtimeSections(ctx: TemplateContext): string[] {
   const token = tokenScheme(ctx);
   const env = schemeEnv(ctx);
   const baseUrl = defaultBaseUrl(ctx);
+  // A relative first server (`/api/v2`): the paths are under it, so a caller's `baseUrl` must end with it.
+  const first = ctx.model.servers[0]?.url;
+  const relative = !baseUrl && first?.startsWith('/') && first !== '/' ? first.replace(/\/+$/, '') : undefined;
   const servers = serversSection(ctx, baseUrl);
   const headerOption = (name: string | undefined, what: string): string[] => [
     `\`${what === 'retry' ? 'retryCountHeader' : 'idempotencyHeader'}\``,
@@ -34,7 +37,7 @@ export function runtimeSections(ctx: TemplateContext): string[] {
           ? [['`auth`', '`AuthOptions`', env.size > 0 ? `from ${[...env.values()].map((v) => md.code(v)).join(', ')}` : 'none', 'Credentials by security scheme name. See [Authorization](#authorization).']]
           : []),
         ...(token ? [['`apiKey`', '`string \\| () => string \\| Promise<string>`', env.get(token.name) ? `${md.code(env.get(token.name)!)} env var` : 'none', `Shorthand for \`auth: { ${md.text(token.name)}: ... }\`. A function is called before every request (sync or async), e.g. to fetch a fresh key.`]] : []),
-        ['`baseUrl`', '`string`', baseUrl ? md.code(baseUrl) : 'required', servers.length > 0 ? 'Where requests go. See [Servers](#servers).' : 'Where requests go.'],
+        ['`baseUrl`', '`string`', baseUrl ? md.code(baseUrl) : 'required', `Where requests go${relative ? `: the API's address, ending with ${md.code(relative)} (the spec's server is relative)` : ''}.${servers.length > 0 ? ' See [Servers](#servers).' : ''}`],
         ['`fetch`', '`(request: Request) => Promise<Response>`', 'global `fetch`', 'A fetch implementation (proxies, tests, runtimes without a global one).'],
         ['`headers`', '`Record<string, string>`', '`{}`', 'Headers sent with every request.'],
         ['`maxRetries`', '`number`', '`2`', 'Retries after a connection failure, a timeout, 408, 409, 429 or >= 500.'],
