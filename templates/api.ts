@@ -1,6 +1,7 @@
 import { defineTemplate, typedByOpenapiFetch, type ImportRegistry, type MediaTypeModel, type MethodSignature, type ObjectMember, type OperationModel, type SchemaNode, type TagModel, type TemplateContext } from 'openapi-morph';
 import { operationBaseUrl, serverNote } from './_base-url.ts';
 import { constructionExample } from './_call-example.ts';
+import { formStyles, queryStyles } from './_query-styles.ts';
 import { errorClasses } from './runtime/error-classes.ts';
 import { securityLiteral, tokenScheme } from './runtime/security.ts';
 
@@ -176,7 +177,7 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   const marked = parameters.some((p) => ctx.readWriteMarked(p.schema));
   if (params.length > 0) members.push(['params', marked ? `${ts.objectLiteral(params)} as never` : ts.objectLiteral(params)]);
   const styles = queryStyles(ctx, operation);
-  if (styles.length > 0) members.push(['querySerializer', ts.call(imports.value('styledQuery', runtime('query')), [ts.objectLiteral(styles)])]);
+  if (styles !== undefined) members.push(['querySerializer', ts.call(imports.value('styledQuery', runtime('query')), [styles])]);
   if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature), signature.requestMedia!));
   const method = operation.method.toUpperCase();
   const send = ts.arrowFunction(['client', 'init'], ts.call(`client.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
@@ -184,36 +185,21 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   return ts.returnStatement(ts.call(`this.${core}.call`, args, [signature.returnType]));
 }
 
-/**
- * `["ids", "{ explode: false }"]` for each query parameter the spec writes other than OpenAPI's
- * default way (`form`, exploded, reserved characters encoded), which the client's query
- * serializer follows for every other one (runtime/query.ts). `explode` is written as the model
- * has it, so the table does not depend on the runtime's default for a style.
- */
-function queryStyles(ctx: TemplateContext, operation: OperationModel): [name: string, style: string][] {
-  return operation.parameters.query.flatMap(({ name, style = 'form', explode, allowReserved }) => {
-    if (style === 'form' && explode !== false && !allowReserved) return [];
-    const members: ObjectMember[] = [];
-    if (style !== 'form') members.push(['style', ctx.escape.stringLiteral(style)]);
-    // Absent only in a model a template built: the runtime then applies OpenAPI's default.
-    if (explode !== undefined) members.push(['explode', String(explode)]);
-    if (allowReserved) members.push(['allowReserved', 'true']);
-    return [[name, ctx.ts.objectLiteral(members)] as [string, string]];
-  });
-}
-
 /** The body and how openapi-fetch must send it. */
 function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: MethodSignature): ObjectMember[] {
   const { ts } = ctx;
-  const helper = (name: 'asIs' | 'binary' | 'formData' | 'urlEncoded') => imports.value(name, runtime('body'));
+  const helper = (name: 'asIs' | 'binary' | 'formData') => imports.value(name, runtime('body'));
   const mediaType = ctx.escape.stringLiteral(signature.requestContentType!);
   const contentType: ObjectMember = ['headers', ts.objectLiteral([['Content-Type', mediaType], '...init.headers'])];
   switch (signature.requestKind) {
     case 'multipart':
       // No Content-Type: fetch writes it, with the boundary.
       return ['body', ['bodySerializer', helper('formData')]];
-    case 'form':
-      return ['body', ['bodySerializer', helper('urlEncoded')], contentType];
+    case 'form': {
+      // A form body is a query string: written as the spec's `encoding` says, OpenAPI's default otherwise.
+      const styles = formStyles(ctx, signature.requestMedia!);
+      return ['body', ['bodySerializer', ts.call(imports.value('styledQuery', runtime('query')), styles === undefined ? [] : [styles])], contentType];
+    }
     case 'text':
       // A structured value under a textual media type (its schema is an object, as `paths` types
       // it) goes as JSON text; a string goes as it is.

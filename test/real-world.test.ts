@@ -447,6 +447,27 @@ describe('real-world spec shapes (issue 13)', () => {
     expect(urls).toStrictEqual(['/api/v2/buckets']);
   });
 
+  it("a form body is written as its encoding says (Stripe's deepObjects at any depth, a JSON property, a form array not exploded), OpenAPI's default otherwise", async () => {
+    const dir = await generates('r45-form-body-encoding-3.0.yaml');
+    type Api = { createSession(body: object, params: object): Promise<unknown> };
+    const seen = await sentBy<Api, { url: string; type: string; body: string }>(
+      dir,
+      (_, response) => void response.writeHead(204).end(),
+      async (client) => {
+        const body = { mode: 'payment', line_items: [{ price: 'price_1', quantity: 2 }], metadata: { order: 'a&b' }, settings: { dark: true }, tags: ['x', 'y'], address: { city: 'Paris' } };
+        await client.createSession(body, { query: { expand: ['customer', 'line_items'] } });
+      },
+      (request) => ({ url: request.url, type: String(request.headers['content-type']), body: request.body }),
+    );
+    expect(seen).toStrictEqual([
+      {
+        url: '/v1/checkout/sessions?expand[0]=customer&expand[1]=line_items',
+        type: 'application/x-www-form-urlencoded',
+        body: 'mode=payment&line_items[0][price]=price_1&line_items[0][quantity]=2&metadata[order]=a%26b&settings=%7B%22dark%22%3Atrue%7D&tags=x,y&city=Paris',
+      },
+    ]);
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');

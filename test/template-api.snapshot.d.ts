@@ -208,6 +208,13 @@ export interface MediaTypeModel {
     readonly mediaType: string;
     readonly schema: SchemaNode;
     readonly examples?: readonly unknown[];
+    readonly encoding?: Readonly<Record<string, EncodingModel>>;
+}
+export interface EncodingModel {
+    readonly contentType?: string;
+    readonly style?: ParameterStyle;
+    readonly explode?: boolean;
+    readonly allowReserved?: boolean;
 }
 export interface SecurityRequirementModel {
     readonly schemes: readonly {

@@ -12,6 +12,7 @@ import { readWriteViewNames, resolveNames, type ResolvedNames } from './names.ts
 import { toSchemaNode, type SchemaContext } from './schema-node.ts';
 import type {
   ApiModel,
+  EncodingModel,
   HeaderModel,
   InfoModel,
   MediaTypeModel,
@@ -207,12 +208,37 @@ function buildContent(content: unknown, at: string, ctx: SchemaContext): MediaTy
   if (!isObject(content)) return [];
   return Object.entries(content).map(([mediaType, media]) => {
     const examples = isObject(media) ? mediaExamples(media) : [];
+    const encoding = isObject(media) ? readEncoding(media) : undefined;
     return {
       mediaType,
       schema: toSchemaNode(isObject(media) ? own(media, 'schema') : undefined, childPointer(at, mediaType, 'schema'), ctx),
       ...(examples.length > 0 ? { examples } : {}),
+      ...(encoding ? { encoding } : {}),
     };
   });
+}
+
+/** A media type's `encoding`, the members each property gives (`undefined` without any). */
+function readEncoding(media: JsonObject): Record<string, EncodingModel> | undefined {
+  const entries = Object.entries(ownObject(media, 'encoding') ?? {}).flatMap(([name, entry]): [string, EncodingModel][] => {
+    if (!isObject(entry)) return [];
+    const contentType = ownString(entry, 'contentType');
+    const style = ownString(entry, 'style');
+    const explode = own(entry, 'explode');
+    const allowReserved = own(entry, 'allowReserved');
+    return [
+      [
+        name,
+        {
+          ...(contentType !== undefined ? { contentType } : {}),
+          ...(style !== undefined && isParameterStyle(style) ? { style } : {}),
+          ...(typeof explode === 'boolean' ? { explode } : {}),
+          ...(typeof allowReserved === 'boolean' ? { allowReserved } : {}),
+        },
+      ],
+    ];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /** A media type's `example`, then the inline `value` of each of its `examples` (referenced Example Objects are not followed). */

@@ -158,6 +158,16 @@ export interface MediaTypeModel {
   readonly schema: SchemaNode;
   /** The media type's `example` and the values of its `examples`, in spec order; untrusted (may not fit the schema). */
   readonly examples?: readonly unknown[];
+  /** How properties of a form or multipart body are written (OpenAPI's `encoding`), by property name, where the spec says. */
+  readonly encoding?: Readonly<Record<string, EncodingModel>>;
+}
+
+/** One property's `encoding`, as the spec gives it (OpenAPI's defaults are the reader's). */
+export interface EncodingModel {
+  readonly contentType?: string;
+  readonly style?: ParameterStyle;
+  readonly explode?: boolean;
+  readonly allowReserved?: boolean;
 }
 
 export interface SecurityRequirementModel {

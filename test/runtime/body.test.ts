@@ -3,7 +3,7 @@
  * what each serializer makes of every kind of property value.
  */
 import { describe, expect, it } from 'vitest';
-import { asIs, binary, formData, urlEncoded } from '../../templates/runtime/files/body.ts';
+import { asIs, binary, formData } from '../../templates/runtime/files/body.ts';
 
 /** A form's parts in order (Node's FormData iterates; the DOM lib types here only declare forEach). */
 function parts(form: FormData): [string, FormDataEntryValue][] {
@@ -14,16 +14,8 @@ function parts(form: FormData): [string, FormDataEntryValue][] {
 
 const values = { s: 'a b&c', n: 0, f: false, nil: null, none: undefined, list: ['x', undefined, 2], obj: { k: [1] } };
 
-describe('urlEncoded', () => {
-  it('one pair per value: arrays repeat the name, objects as JSON, undefined skipped, null as text', () => {
-    expect(urlEncoded(values)).toBe('s=a+b%26c&n=0&f=false&nil=null&list=x&list=2&obj=%7B%22k%22%3A%5B1%5D%7D');
-  });
-
-  it('an empty body is empty', () => expect(urlEncoded({})).toBe(''));
-});
-
 describe('formData', () => {
-  it('one part per value, with the same rules', () => {
+  it('one part per value: arrays repeat the name, objects as JSON, undefined skipped, null as text', () => {
     const form = formData(values);
     expect(parts(form)).toEqual([
       ['s', 'a b&c'],

@@ -24,7 +24,13 @@ describe('styledQuery', () => {
     { name: 'an array: spaceDelimited', style: { style: 'spaceDelimited', explode: false }, value: color, want: 'color=blue%20black%20brown' },
     { name: 'an array: pipeDelimited', style: { style: 'pipeDelimited', explode: false }, value: color, want: 'color=blue|black|brown' },
     { name: 'an array: pipeDelimited, exploded', style: { style: 'pipeDelimited', explode: true }, value: color, want: 'color=blue&color=black&color=brown' },
-    { name: 'an array: deepObject (undefined for arrays) goes as form', style: { style: 'deepObject', explode: true }, value: color, want: 'color=blue&color=black&color=brown' },
+    { name: 'an array: deepObject (undefined in OpenAPI) by index, as Stripe reads it', style: { style: 'deepObject', explode: true }, value: color, want: 'color[0]=blue&color[1]=black&color[2]=brown' },
+    { name: 'a deepObject at any depth, arrays by index', style: { style: 'deepObject', explode: true }, value: { items: [{ price: 'p 1', qty: 2 }], meta: { 'a&b': 'c' } }, want: 'color[items][0][price]=p%201&color[items][0][qty]=2&color[meta][a%26b]=c' },
+    { name: 'a deepObject leaves absent members and empty objects out', style: { style: 'deepObject' }, value: { a: null, b: {}, c: [], d: [undefined, 'x'] }, want: 'color[d][1]=x' },
+    { name: 'a deepObject primitive is name=value', style: { style: 'deepObject' }, value: 'x y', want: 'color=x%20y' },
+    { name: 'JSON text', style: { json: true }, value: { a: [1, 'b c'] }, want: 'color=%7B%22a%22%3A%5B1%2C%22b%20c%22%5D%7D' },
+    { name: 'JSON text of a string, and nothing for an absent value', style: { json: true }, value: 'x', want: 'color=%22x%22' },
+    { name: 'JSON text, absent', style: { json: true }, value: null, want: '' },
     { name: 'an array, reserved characters allowed', style: { explode: false, allowReserved: true }, value: ['a/b', 'c:d', 'e,f&g'], want: 'color=a/b,c:d,e,f%26g' },
     { name: 'an exploded array, reserved characters allowed', style: { allowReserved: true }, value: ['a/b', 'c d'], want: 'color=a/b&color=c%20d' },
     { name: 'a delimited style without explode is not exploded (OpenAPI: true for form only)', style: { style: 'pipeDelimited' }, value: color, want: 'color=blue|black|brown' },
@@ -45,7 +51,7 @@ describe('styledQuery', () => {
     { name: 'absent items are left out: exploded', value: ['a', null, undefined, 'b'], want: 'color=a&color=b' },
     { name: 'absent items are left out: not exploded', style: { explode: false }, value: ['a', null], want: 'color=a' },
     { name: 'an array of absent items', style: { explode: false }, value: [null], want: '' },
-    { name: 'a nested object is refused, not written as [object Object]', style: { style: 'deepObject', explode: true, allowReserved: true }, value: { a: { b: 1 } }, want: Error },
+    { name: 'a nested object in form style is refused, not written as [object Object]', style: { allowReserved: true }, value: { a: { b: 1 } }, want: Error },
   ];
   it.each(cases)('$name', ({ style, value, want }) => {
     const serialize = () => styledQuery(style ? { color: style } : {})({ color: value });
@@ -57,5 +63,11 @@ describe('styledQuery', () => {
     const serialize = styledQuery({ ids: { explode: false }, filter: { style: 'deepObject' } });
     expect(serialize({ ids: [1, 2], filter: { kind: 'dog' }, tag: ['a', 'b'], page: { size: 10 }, none: undefined, gone: { size: undefined, from: undefined }, q: 'x' })).toBe('ids=1,2&filter[kind]=dog&tag=a&tag=b&size=10&q=x');
     expect(serialize({})).toBe('');
+  });
+
+  it('a form body: every property at OpenAPI\'s default but those its encoding names', () => {
+    const body = { s: 'a b&c', n: 0, f: false, nil: null, none: undefined, list: ['x', undefined, 2], obj: { k: 1 }, metadata: { order: '6735' }, items: [{ price: 'p' }], raw: { k: [1] } };
+    const serialize = styledQuery({ metadata: { style: 'deepObject', explode: true }, items: { style: 'deepObject', explode: true }, raw: { json: true } });
+    expect(serialize(body)).toBe('s=a%20b%26c&n=0&f=false&list=x&list=2&k=1&metadata[order]=6735&items[0][price]=p&raw=%7B%22k%22%3A%5B1%5D%7D');
   });
 });

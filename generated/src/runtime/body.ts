@@ -5,8 +5,9 @@
 
 /**
  * Request bodies that are not JSON, turned into what fetch sends. Generated methods pass one of
- * these as openapi-fetch's `bodySerializer` (multipart, URL-encoded, text) or convert the body
- * first (binary); JSON bodies use openapi-fetch's default.
+ * these as openapi-fetch's `bodySerializer` (multipart, text) or convert the body first (binary);
+ * JSON bodies go as JSON (request.ts), URL-encoded ones as a query string (query.ts, as the spec's
+ * `encoding` says).
  */
 
 /** A multipart body: one part per property; arrays repeat the name, objects go as JSON text. */
@@ -26,23 +27,6 @@ export function formData(body: unknown): FormData {
     }
   }
   return form;
-}
-
-/** An `application/x-www-form-urlencoded` body, with the same rules as `formData`. */
-export function urlEncoded(body: unknown): string {
-  const pairs = new URLSearchParams();
-  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item !== undefined)
-        pairs.append(
-          name,
-          typeof item === "object" && item !== null
-            ? JSON.stringify(item)
-            : String(item),
-        );
-    }
-  }
-  return pairs.toString();
 }
 
 /** Text and Blob bodies go as they are (openapi-fetch would otherwise JSON-encode them). */

@@ -8,31 +8,44 @@ export interface QueryStyle {
   readonly style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
   readonly explode?: boolean;
   readonly allowReserved?: boolean;
+  /** Written as JSON text (a form body's property whose `encoding` names a JSON content type). */
+  readonly json?: boolean;
 }
 
 /**
- * A query serializer (the query string, without `?`) that writes each parameter as the spec says,
- * through openapi-fetch's own serializers: the parameters named in `styles` as given there, every
- * other as OpenAPI's default, so an array goes as `id=1&id=2` (`id=1,2` when not exploded, `id=1|2`
- * pipe-delimited) and an object as `kind=dog&age=2` (`filter[kind]=dog` as a `deepObject`). The
- * delimited styles are for arrays and `deepObject` is for objects: the other kind goes as `form`.
- * An absent value, member or item is left out, and so is an array or object left empty (RFC 6570).
+ * A query serializer (the query string, without `?`; also a form body's) that writes each
+ * parameter as the spec says, through openapi-fetch's own serializers: the parameters named in
+ * `styles` as given there, every other as OpenAPI's default, so an array goes as `id=1&id=2`
+ * (`id=1,2` when not exploded, `id=1|2` pipe-delimited) and an object as `kind=dog&age=2`. A
+ * `deepObject` goes as `filter[kind]=dog` at any depth, an array in it by index
+ * (`items[0][price]=p`, `expand[0]=a`), as Stripe's and Rails' servers read it (OpenAPI defines one
+ * level of objects; openapi-fetch refuses more). The delimited styles are for arrays: an object goes
+ * as `form`. An absent value, member or item is left out, and so is an array or object left empty
+ * (RFC 6570).
  */
 export function styledQuery(styles: Readonly<Record<string, QueryStyle>> = {}): (query: unknown) => string {
   return (query) => {
     const parts: string[] = [];
     for (const [name, given] of Object.entries(query as Record<string, unknown>)) {
-      const { style = 'form', explode = style === 'form', allowReserved = false } = styles[name] ?? {};
+      const { style = 'form', explode = style === 'form', allowReserved = false, json } = styles[name] ?? {};
+      const encode = allowReserved ? reserved : encodeURIComponent;
+      if (json) {
+        if (given !== undefined && given !== null) parts.push(`${name}=${encode(JSON.stringify(given))}`);
+        continue;
+      }
+      if (style === 'deepObject') {
+        deepObject(name, given, encode, parts);
+        continue;
+      }
       const value = present(given, allowReserved);
       if (value === undefined) continue;
       // Reserved characters are already left as they may be (`reserved`): openapi-fetch encodes nothing then.
       const options = { explode, allowReserved };
       parts.push(
         Array.isArray(value)
-          ? // openapi-fetch writes a deepObject array (which OpenAPI leaves undefined) as form.
-            serializeArrayParam(name, value, { ...options, style: style as Exclude<typeof style, 'deepObject'> })
+          ? serializeArrayParam(name, value, { ...options, style })
           : typeof value === 'object'
-            ? serializeObjectParam(name, value as Record<string, unknown>, { ...options, style: style === 'deepObject' ? style : 'form' })
+            ? serializeObjectParam(name, value as Record<string, unknown>, { ...options, style: 'form' })
             : serializePrimitiveParam(name, value as string, options),
       );
     }
@@ -58,6 +71,13 @@ function present(value: unknown, allowReserved: boolean): unknown {
     return members.length > 0 ? Object.fromEntries(members) : undefined;
   }
   return text(value);
+}
+
+/** `filter[kind]=dog`, `items[0][price]=p`: each primitive at any depth under its bracketed path. */
+function deepObject(name: string, value: unknown, encode: (text: string) => string, parts: string[]): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'object') parts.push(`${name}=${encode(String(value))}`);
+  else for (const [key, member] of Object.entries(value)) deepObject(`${name}[${encode(key)}]`, member, encode, parts);
 }
 
 /**
