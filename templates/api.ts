@@ -23,6 +23,9 @@ export default defineTemplate({
       const own = operationBaseUrl(ctx, operation);
       return own === undefined ? '#core' : `#core${servers.indexOf(own) + 1}`;
     };
+    // The client's own core only where a method uses it: a class whose every operation has its own
+    // server does not need the document's (which may be relative, and so demand a `baseUrl`).
+    const usesDefault = tag.operations.some((operation) => coreOf(operation) === '#core');
     for (const { signature } of methods) imports.types(signature.referencedTypes);
     const paths = imports.type('paths', 'src/schema.ts');
     const core = imports.value('ApiCore', runtime('core'));
@@ -45,13 +48,13 @@ export default defineTemplate({
         summary: tag.description ?? `Operations tagged ${tag.name}.`,
         tags: [{ tagName: 'example', text: constructionExample(ctx, tag) }],
       }),
-      properties: ['#core', ...servers.map((_, index) => `#core${index + 1}`)].map((name) => ({ name, isReadonly: true, type: `${core}<${paths}>` })),
+      properties: [...(usesDefault ? ['#core'] : []), ...servers.map((_, index) => `#core${index + 1}`)].map((name) => ({ name, isReadonly: true, type: `${core}<${paths}>` })),
       ctors: [
         {
           docs: ctx.ts.docs({ description: 'Creates a client. Options apply to every call made with it; credentials are checked when an operation needs them.' }),
           parameters: [{ name: 'options', type: optionsType, initializer: '{}' }],
           statements: [
-            `this.#core = ${ts.construct(core, ['options', imports.value('defaults', runtime('defaults'))], [paths])};`,
+            ...(usesDefault ? [`this.#core = ${ts.construct(core, ['options', imports.value('defaults', runtime('defaults'))], [paths])};`] : []),
             ...servers.map(
               (url, index) =>
                 `this.#core${index + 1} = ${ts.construct(core, [ts.objectLiteral(['...options', ['baseUrl', `options.baseUrl ?? ${ctx.escape.stringLiteral(url)}`]]), imports.value('defaults', runtime('defaults'))], [paths])};`,

@@ -1,5 +1,5 @@
 import { defineTemplate, type OperationModel, type ParameterModel, type TagModel, type TemplateContext } from 'openapi-morph';
-import { defaultBaseUrl, serverNote } from './_base-url.ts';
+import { defaultBaseUrl, operationBaseUrl, relativeBasePath, serverNote } from './_base-url.ts';
 import { argumentList, clientSetup, exampleArguments } from './_call-example.ts';
 
 export default defineTemplate({
@@ -10,11 +10,13 @@ export default defineTemplate({
   render(ctx, tag) {
     const path = ctx.naming.apiDocFile(tag.className);
     const { md, escape } = ctx;
-    // A relative server (`/v1`) is shown as it is: the `baseUrl` a caller passes ends with it.
-    const base = defaultBaseUrl(ctx) ?? ctx.model.servers[0]?.url;
+    // A relative server (`/v1`) is shown as its path: the `baseUrl` a caller passes ends with it.
+    const base = defaultBaseUrl(ctx) ?? relativeBasePath(ctx);
     const lines: string[] = [`# ${tag.className}`, ''];
     if (tag.description) lines.push(md.text(tag.description), '');
-    lines.push(base ? `All URIs are relative to *${md.text(base)}*` : 'All URIs are relative to the `baseUrl` you pass to the client.', '');
+    const own = tag.operations.some((operation) => operationBaseUrl(ctx, operation) !== undefined);
+    const exceptions = own ? ', but for the methods whose section names a server of their own (a `baseUrl` you pass applies to them too)' : '';
+    lines.push(base ? `All URIs are relative to *${md.text(base)}*${exceptions && `${exceptions}.`}` : `All URIs are relative to the \`baseUrl\` you pass to the client${exceptions}.`, '');
     lines.push(
       md.table(
         ['Method', 'HTTP request', 'Description'],

@@ -418,18 +418,30 @@ describe('real-world spec shapes (issue 13)', () => {
 
   it("an operation with servers of its own (its path item's or its own) is sent there, unless the client has a baseUrl", async () => {
     const dir = await generates('r43-operation-servers-3.0.yaml');
-    expect(source(dir, 'docs/DefaultApi.md')).toContain("Sent to `https://eu.uploads.test/v1`, this operation's server, unless the client has a `baseUrl`.");
-    type Api = Record<'listItems' | 'upload' | 'listUploads' | 'health', () => Promise<unknown>>;
-    const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as { DefaultApi: new (options: object) => Api };
+    const docs = source(dir, 'docs/DefaultApi.md');
+    expect(docs).toMatch(/^All URIs are relative to \*https:\/\/api\.test\/v1\*$/m);
+    expect(docs).toContain("Its server, an empty URL, is not a URL the client can use by itself: the call goes where the client's other calls go.");
+    const uploads = source(dir, 'docs/UploadsApi.md');
+    expect(uploads).toContain('All URIs are relative to *https://api.test/v1*, but for the methods whose section names a server of their own');
+    expect(uploads).toContain("Sent to `https://eu.uploads.test/v1`, this operation's server, unless the client has a `baseUrl`.");
+    expect(source(dir, 'README.md')).toContain('- `UploadsApi.upload`: `https://eu.uploads.test/v1`');
+    // listUploads's own server is the document's: no core of its own; UploadsApi needs none of the document's.
+    expect(source(dir, 'src/apis/DefaultApi.ts')).not.toContain('#core1');
+    expect(source(dir, 'src/apis/UploadsApi.ts')).not.toMatch(/#core\b(?!1)/);
+    type Api = Record<string, () => Promise<unknown>>;
+    const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as Record<'DefaultApi' | 'UploadsApi', new (options: object) => Api>;
     // Where each call goes, read from the client's `fetch` option: the hosts are not on this machine.
     const addressed = async (options: object): Promise<string[]> => {
       const urls: string[] = [];
-      const api = new mod.DefaultApi({ ...options, maxRetries: 0, fetch: async (request: Request) => (urls.push(request.url), new Response(null, { status: 204 })) });
-      for (const method of ['listItems', 'upload', 'listUploads', 'health'] as const) await api[method]();
+      const settings = { ...options, maxRetries: 0, fetch: async (request: Request) => (urls.push(request.url), new Response(null, { status: 204 })) };
+      const api = new mod.DefaultApi(settings);
+      for (const method of ['listItems', 'listUploads', 'health'] as const) await api[method]!();
+      await new mod.UploadsApi(settings)['upload']!();
       return urls;
     };
-    expect(await addressed({})).toStrictEqual(['https://api.test/v1/items', 'https://eu.uploads.test/v1/uploads', 'https://api.test/v1/uploads', 'https://api.test/v1/health']);
-    expect(await addressed({ baseUrl: 'http://127.0.0.1:9/mock' })).toStrictEqual(['http://127.0.0.1:9/mock/items', 'http://127.0.0.1:9/mock/uploads', 'http://127.0.0.1:9/mock/uploads', 'http://127.0.0.1:9/mock/health']);
+    // https, though the spec lists the same URL over http first.
+    expect(await addressed({})).toStrictEqual(['https://api.test/v1/items', 'https://api.test/v1/uploads', 'https://api.test/v1/health', 'https://eu.uploads.test/v1/uploads']);
+    expect(await addressed({ baseUrl: 'http://127.0.0.1:9/mock' })).toStrictEqual(['http://127.0.0.1:9/mock/items', 'http://127.0.0.1:9/mock/uploads', 'http://127.0.0.1:9/mock/health', 'http://127.0.0.1:9/mock/uploads']);
   });
 
   it('a relative server: the client asks for a baseUrl, which the README says must end with the server path', async () => {

@@ -367,7 +367,7 @@ function readServers(servers: unknown): ServerModel[] {
   });
 }
 
-/** A server's variables that have a string default (OpenAPI requires one); others are left out. */
+/** A server's variables that have a default, a string (or a number, as text; OpenAPI requires one); others are left out. */
 function readServerVariables(server: JsonObject): ServerVariableModel[] {
   return Object.entries(ownObject(server, 'variables') ?? {}).flatMap(([name, variable]) => {
     if (!isObject(variable)) return [];

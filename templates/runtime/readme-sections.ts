@@ -1,5 +1,5 @@
 import type { ServerModel, TagModel, TemplateContext } from 'openapi-morph';
-import { defaultBaseUrl } from '../_base-url.ts';
+import { defaultBaseUrl, operationBaseUrl, relativeBasePath } from '../_base-url.ts';
 import { argumentList, clientSetup, constructionExample, exampleArguments } from '../_call-example.ts';
 import { tokenScheme, schemeEnv } from './security.ts';
 
@@ -16,8 +16,7 @@ export function runtimeSections(ctx: TemplateContext): string[] {
   const env = schemeEnv(ctx);
   const baseUrl = defaultBaseUrl(ctx);
   // A relative first server (`/api/v2`): the paths are under it, so a caller's `baseUrl` must end with it.
-  const first = ctx.model.servers[0]?.url;
-  const relative = !baseUrl && first?.startsWith('/') && first !== '/' ? first.replace(/\/+$/, '') : undefined;
+  const relative = relativeBasePath(ctx);
   const servers = serversSection(ctx, baseUrl);
   const headerOption = (name: string | undefined, what: string): string[] => [
     `\`${what === 'retry' ? 'retryCountHeader' : 'idempotencyHeader'}\``,
@@ -229,15 +228,26 @@ export function firstCall(ctx: TemplateContext): Call | undefined {
 function serversSection(ctx: TemplateContext, baseUrl: string | undefined): string[] {
   const { md } = ctx;
   const servers = ctx.model.servers;
-  if (servers.length < 2 && !servers.some((s) => (s.variables ?? []).length > 0)) return [];
+  const own = ctx.model.tags.flatMap((tag) => tag.operations.flatMap((operation) => {
+    const url = operationBaseUrl(ctx, operation);
+    return url === undefined ? [] : [`- \`${tag.className}.${operation.methodName}\`: ${md.code(url)}`];
+  }));
+  if (servers.length < 2 && !servers.some((s) => (s.variables ?? []).length > 0) && own.length === 0) return [];
   const variables = (server: ServerModel) =>
-    (server.variables ?? []).map((v) => `${md.code(v.name)}: ${md.code(v.default)}${v.enum && v.enum.length > 1 ? ` (or ${v.enum.filter((e) => e !== v.default).map((e) => md.code(e)).join(', ')})` : ''}${v.description ? `, ${md.cell(v.description)}` : ''}`).join('; ') || '-';
+    (server.variables ?? [])
+      .map((v) => {
+        const others = (v.enum ?? []).filter((e) => e !== v.default);
+        return `${md.code(v.name)}: ${md.code(v.default)}${others.length > 0 ? ` (or ${others.map((e) => md.code(e)).join(', ')})` : ''}${v.description ? `, ${md.cell(v.description)}` : ''}`;
+      })
+      .join('; ') || '-';
   return [
     '### Servers',
     '',
     `The spec's servers. ${baseUrl ? `Without \`baseUrl\` the client sends to ${md.code(baseUrl)}` : 'None is an absolute URL the client could use by itself'}: to use ${baseUrl ? 'another' : 'one'}, pass its URL as \`baseUrl\`, with its variables filled in.`,
     '',
-    md.table(['URL', 'Variables', 'Description'], servers.map((s) => [md.code(s.url), variables(s), md.cell(s.description ?? '')])),
-    '',
+    ...(servers.length > 0 ? [md.table(['URL', 'Variables', 'Description'], servers.map((s) => [md.code(s.url), variables(s), md.cell(s.description ?? '')])), ''] : []),
+    ...(own.length > 0
+      ? ['Without `baseUrl`, these operations go to a server of their own; a `baseUrl` you pass applies to them too (create a second client for a server of theirs):', '', ...own, '']
+      : []),
   ];
 }
