@@ -191,7 +191,7 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
 /** The body and how openapi-fetch must send it. */
 function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: MethodSignature): ObjectMember[] {
   const { ts } = ctx;
-  const helper = (name: 'asIs' | 'binary' | 'formData') => imports.value(name, runtime('body'));
+  const helper = (name: 'asIs' | 'binary' | 'formBody' | 'formData') => imports.value(name, runtime('body'));
   const mediaType = ctx.escape.stringLiteral(signature.requestContentType!);
   const contentType: ObjectMember = ['headers', ts.objectLiteral([['Content-Type', mediaType], '...init.headers'])];
   switch (signature.requestKind) {
@@ -199,9 +199,9 @@ function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: M
       // No Content-Type: fetch writes it, with the boundary.
       return ['body', ['bodySerializer', helper('formData')]];
     case 'form': {
-      // A form body is a query string: written as the spec's `encoding` says, OpenAPI's default otherwise.
+      // A form body is a query string, written as the spec's `encoding` says (runtime/body.ts).
       const styles = formStyles(ctx, signature.requestMedia!);
-      return ['body', ['bodySerializer', ts.call(imports.value('styledQuery', runtime('query')), styles === undefined ? [] : [styles])], contentType];
+      return ['body', ['bodySerializer', ts.call(helper('formBody'), styles === undefined ? [] : [styles])], contentType];
     }
     case 'text':
       // A structured value under a textual media type (its schema is an object, as `paths` types

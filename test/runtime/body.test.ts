@@ -3,7 +3,7 @@
  * what each serializer makes of every kind of property value.
  */
 import { describe, expect, it } from 'vitest';
-import { asIs, binary, formData } from '../../templates/runtime/files/body.ts';
+import { asIs, binary, formBody, formData } from '../../templates/runtime/files/body.ts';
 
 /** A form's parts in order (Node's FormData iterates; the DOM lib types here only declare forEach). */
 function parts(form: FormData): [string, FormDataEntryValue][] {
@@ -13,6 +13,32 @@ function parts(form: FormData): [string, FormDataEntryValue][] {
 }
 
 const values = { s: 'a b&c', n: 0, f: false, nil: null, none: undefined, list: ['x', undefined, 2], obj: { k: [1] } };
+
+describe('formBody', () => {
+  it("properties without an encoding: arrays repeat the name, objects (also in arrays) as JSON text, dates as ISO text, absent ones left out", () => {
+    const body = { ...values, dates: [new Date(0)], nested: [[1, 2], { id: 'a' }] };
+    expect(formBody()(body)).toBe(
+      's=a%20b%26c&n=0&f=false&list=x&list=2&obj=%7B%22k%22%3A%5B1%5D%7D&dates=1970-01-01T00%3A00%3A00.000Z&nested=%5B1%2C2%5D&nested=%7B%22id%22%3A%22a%22%7D',
+    );
+  });
+
+  it("an object's members stay in it: Twilio's Parameters cannot replace a sibling", () => {
+    expect(formBody()({ To: '+1', Parameters: { name: 'Zeke', To: 'evil' } })).toBe('To=%2B1&Parameters=%7B%22name%22%3A%22Zeke%22%2C%22To%22%3A%22evil%22%7D');
+  });
+
+  it('the properties its encoding names go as it says', () => {
+    const serialize = formBody({ line_items: { style: 'deepObject', explode: true }, tags: { explode: false }, raw: { json: true } });
+    expect(serialize({ mode: 'payment', line_items: [{ price: 'p', qty: 2 }], tags: ['x', 'y'], raw: 'x', metadata: { a: 1 } })).toBe(
+      'mode=payment&line_items[0][price]=p&line_items[0][qty]=2&tags=x,y&raw=%22x%22&metadata=%7B%22a%22%3A1%7D',
+    );
+  });
+
+  it('a string body as it is; none, nothing; a property named __proto__ is a property', () => {
+    expect(formBody()('a=1&b=2')).toBe('a=1&b=2');
+    expect(formBody()(null)).toBe('');
+    expect(formBody()(JSON.parse('{"__proto__":{"x":1},"a":1}'))).toBe('__proto__=%7B%22x%22%3A1%7D&a=1');
+  });
+});
 
 describe('formData', () => {
   it('one part per value: arrays repeat the name, objects as JSON, undefined skipped, null as text', () => {

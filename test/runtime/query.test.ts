@@ -30,7 +30,8 @@ describe('styledQuery', () => {
     { name: 'a deepObject primitive is name=value', style: { style: 'deepObject' }, value: 'x y', want: 'color=x%20y' },
     { name: 'JSON text', style: { json: true }, value: { a: [1, 'b c'] }, want: 'color=%7B%22a%22%3A%5B1%2C%22b%20c%22%5D%7D' },
     { name: 'JSON text of a string, and nothing for an absent value', style: { json: true }, value: 'x', want: 'color=%22x%22' },
-    { name: 'JSON text, absent', style: { json: true }, value: null, want: '' },
+    { name: 'JSON text, null', style: { json: true }, value: null, want: '' },
+    { name: 'JSON text, absent', style: { json: true }, value: undefined, want: '' },
     { name: 'an array, reserved characters allowed', style: { explode: false, allowReserved: true }, value: ['a/b', 'c:d', 'e,f&g'], want: 'color=a/b,c:d,e,f%26g' },
     { name: 'an exploded array, reserved characters allowed', style: { allowReserved: true }, value: ['a/b', 'c d'], want: 'color=a/b&color=c%20d' },
     { name: 'a delimited style without explode is not exploded (OpenAPI: true for form only)', style: { style: 'pipeDelimited' }, value: color, want: 'color=blue|black|brown' },
@@ -65,7 +66,16 @@ describe('styledQuery', () => {
     expect(serialize({})).toBe('');
   });
 
-  it('a form body: every property at OpenAPI\'s default but those its encoding names', () => {
+  it('names are encoded but for their brackets and the reserved characters a query carries; member keys too', () => {
+    expect(styledQuery()({ 'we ird&=[x]': 'v', $filter: 'f', 'a:b@c': 1, obj: { 'k&x': 1, 'a#b': 2, 'c+d': 3 } })).toBe('we%20ird%26%3D[x]=v&$filter=f&a:b@c=1&k%26x=1&a%23b=2&c%2Bd=3');
+    expect(styledQuery({ 'f[s]': { style: 'deepObject' }, p: { explode: false } })({ 'f[s]': { 'a b': 1 }, p: { 'k=': 'v' } })).toBe('f[s][a%20b]=1&p=k%3D,v');
+  });
+
+  it('a style table is read by own names only', () => {
+    expect(styledQuery({})({ constructor: ['a', 'b'], toString: 'x' })).toBe('constructor=a&constructor=b&toString=x');
+  });
+
+  it('a mixed table: every parameter at OpenAPI\'s default but those it names', () => {
     const body = { s: 'a b&c', n: 0, f: false, nil: null, none: undefined, list: ['x', undefined, 2], obj: { k: 1 }, metadata: { order: '6735' }, items: [{ price: 'p' }], raw: { k: [1] } };
     const serialize = styledQuery({ metadata: { style: 'deepObject', explode: true }, items: { style: 'deepObject', explode: true }, raw: { json: true } });
     expect(serialize(body)).toBe('s=a%20b%26c&n=0&f=false&list=x&list=2&k=1&metadata[order]=6735&items[0][price]=p&raw=%7B%22k%22%3A%5B1%5D%7D');

@@ -6,7 +6,7 @@
 import { defaultPathSerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import { requestBuilder, type Outgoing } from '../../templates/runtime/files/request.ts';
-import { asIs, formData } from '../../templates/runtime/files/body.ts';
+import { asIs, formBody, formData } from '../../templates/runtime/files/body.ts';
 import { ApiError } from '../../templates/runtime/files/errors.ts';
 import { styledQuery } from '../../templates/runtime/files/query.ts';
 
@@ -34,7 +34,7 @@ describe('requestBuilder', () => {
     { name: 'a JSON body gets the JSON content type', init: { body: { a: 1 } }, headers: { 'content-type': 'application/json' }, body: '{"a":1}' },
     { name: 'no body, no content type', init: { body: undefined }, headers: {}, body: null },
     { name: 'a given content type wins, whatever its case', init: { body: 'x', bodySerializer: asIs, headers: { 'Content-Type': 'text/plain' } }, headers: { 'content-type': 'text/plain' }, body: 'x' },
-    { name: 'a form body keeps its own content type', init: { body: { a: 1 }, bodySerializer: styledQuery(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' },
+    { name: 'a form body keeps its own content type', init: { body: { a: 1 }, bodySerializer: formBody(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' },
     { name: 'header parameters win over headers; later wins whatever the case; absent values are skipped; arrays join', init: { headers: { 'X-One': 'a', 'x-two': 'b' }, params: { header: { 'x-ONE': 'c', 'X-Three': 3, 'x-list': ['p', 'q'], 'x-none': undefined, 'x-null': null } } }, headers: { 'x-one': 'c', 'x-two': 'b', 'x-three': '3', 'x-list': 'p, q' }, body: null },
   ];
   it.each(cases)('$name', ({ init, headers, body }) => {

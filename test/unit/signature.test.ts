@@ -125,9 +125,8 @@ describe('method signatures for non-JSON bodies and responses', () => {
     expect(code).toContain('this.#core.call<string>(\\"op\\", \\"POST\\", \\"text\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/sdp\\", ...init.headers } })');
     expect(code).toContain('body: body === undefined ? undefined : binary(body, \\"application/octet-stream\\"), bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/octet-stream\\", ...init.headers }');
     expect(code).toContain('{ ...init, body, bodySerializer: formData })');
-    expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"POST\\", \\"binary\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: styledQuery(), headers: { \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
-    expect(code).toContain('"moduleSpecifier":"../runtime/body.js","namedImports":["asIs","binary","formData"]');
-    expect(code).toContain('"moduleSpecifier":"../runtime/query.js","namedImports":["styledQuery"]');
+    expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"POST\\", \\"binary\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: formBody(), headers: { \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
+    expect(code).toContain('"moduleSpecifier":"../runtime/body.js","namedImports":["asIs","binary","formBody","formData"]');
   });
 
   it('an optional binary body before a required argument is `| undefined` and only wrapped when given', () => {

@@ -3,11 +3,12 @@
  * Do not edit: change the spec, the config or the templates and run `openapi-morph generate`.
  */
 
+import { styledQuery, type QueryStyle } from "./query.js";
+
 /**
  * Request bodies that are not JSON, turned into what fetch sends. Generated methods pass one of
- * these as openapi-fetch's `bodySerializer` (multipart, text) or convert the body first (binary);
- * JSON bodies go as JSON (request.ts), URL-encoded ones as a query string (query.ts, as the spec's
- * `encoding` says).
+ * these as openapi-fetch's `bodySerializer` (multipart, URL-encoded, text) or convert the body
+ * first (binary); JSON bodies go as JSON (request.ts).
  */
 
 /** A multipart body: one part per property; arrays repeat the name, objects go as JSON text. */
@@ -27,6 +28,39 @@ export function formData(body: unknown): FormData {
     }
   }
   return form;
+}
+
+/**
+ * An `application/x-www-form-urlencoded` body: a query string (query.ts). The properties its
+ * media type's `encoding` names (`styles`) go as it says (Stripe's `deepObject`s:
+ * `line_items[0][price]=p`); every other as form fields usually do, as hey-api and Twilio's own
+ * library send them: an array repeats the name, and an object, also in an array, goes as JSON
+ * text. OpenAPI's default for an object (its members as fields of their own) would mix them with
+ * its siblings (Twilio's `Parameters: { To }` would replace `To`) and cannot carry nesting. A date
+ * goes as ISO text; a string body as it is.
+ */
+export function formBody(
+  styles: Readonly<Record<string, QueryStyle>> = {},
+): (body: unknown) => string {
+  const query = styledQuery(styles);
+  const field = (value: unknown): unknown =>
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === "object" && value !== null
+        ? JSON.stringify(value)
+        : value;
+  return (body) => {
+    if (typeof body === "string") return body;
+    const fields = Object.entries(body ?? {}).map(([name, value]) => [
+      name,
+      Object.hasOwn(styles, name)
+        ? value
+        : Array.isArray(value)
+          ? value.map(field)
+          : field(value),
+    ]);
+    return query(Object.fromEntries(fields));
+  };
 }
 
 /** Text and Blob bodies go as they are (openapi-fetch would otherwise JSON-encode them). */

@@ -37,7 +37,7 @@ export function styledQuery(
 ): (query: unknown) => string {
   return (query) => {
     const parts: string[] = [];
-    for (const [name, given] of Object.entries(
+    for (const [key, given] of Object.entries(
       query as Record<string, unknown>,
     )) {
       const {
@@ -45,8 +45,10 @@ export function styledQuery(
         explode = style === "form",
         allowReserved = false,
         json,
-      } = styles[name] ?? {};
+      } = Object.hasOwn(styles, key) ? styles[key]! : {};
       const encode = allowReserved ? reserved : encodeURIComponent;
+      // openapi-fetch writes names as they are: `&`, `=`, `#` or a space in one would split or end the string.
+      const name = nameOf(key);
       if (json) {
         if (given !== undefined && given !== null)
           parts.push(`${name}=${encode(JSON.stringify(given))}`);
@@ -93,11 +95,22 @@ function present(value: unknown, allowReserved: boolean): unknown {
   }
   if (typeof value === "object") {
     const members = Object.entries(value).flatMap(([key, member]) =>
-      member === undefined || member === null ? [] : [[key, text(member)]],
+      member === undefined || member === null
+        ? []
+        : [[nameOf(key), text(member)]],
     );
     return members.length > 0 ? Object.fromEntries(members) : undefined;
   }
   return text(value);
+}
+
+/**
+ * A name encoded but for the characters a query may carry as they are (`reserved`: Azure's
+ * `$filter`) and brackets (`filter[status]`), which servers read as they are, as Stripe's library
+ * sends them.
+ */
+function nameOf(key: string): string {
+  return reserved(key).replace(/%5B/g, "[").replace(/%5D/g, "]");
 }
 
 /** `filter[kind]=dog`, `items[0][price]=p`: each primitive at any depth under its bracketed path. */
