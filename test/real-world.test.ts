@@ -386,8 +386,17 @@ describe('real-world spec shapes (issue 13)', () => {
       '/items/i?expand=a&expand=b&size=5',
     ]);
     const swagger = await generates('r40b-query-collection-formats-2.0.yaml');
-    const swaggerSeen = await sentBy<Api, string>(swagger, noContent, (client) => client.listItems({ query: { ids: [1, 2], tags: ['a', 'b'], fields: ['x', 'y'], words: ['p', 'q'] } }).then(() => undefined), url);
-    expect(swaggerSeen).toStrictEqual(['/items?ids=1,2&tags=a&tags=b&fields=x|y&words=p%20q']);
+    const lists = { ids: [1, 2], tags: ['a', 'b'], fields: ['x', 'y'], words: ['p', 'q'] };
+    const swaggerSeen = await sentBy<Api & { createItems(body: object): Promise<unknown> }, string>(
+      swagger,
+      noContent,
+      async (client) => {
+        await client.listItems({ query: lists });
+        await client.createItems(lists);
+      },
+      (request) => `${request.url} ${request.body}`,
+    );
+    expect(swaggerSeen).toStrictEqual(['/items?ids=1,2&tags=a&tags=b&fields=x|y&words=p%20q ', '/items ids=1,2&tags=a&tags=b&fields=x|y&words=p%20q']);
   });
 
   it('a parameter defined by content is its media type\'s text, a string as openapi-typescript types it, sent encoded', async () => {

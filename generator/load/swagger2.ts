@@ -1,7 +1,7 @@
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { Locator } from '../diagnostics/locate.ts';
 import { openapiSchemaValidator, swagger2openapi, swaggerParser } from '../heavy.ts';
-import { isObject, type JsonObject } from '../json.ts';
+import { isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
 import { schemaProblems } from './validate.ts';
 import type { SpecSource } from './source.ts';
 
@@ -30,6 +30,7 @@ export async function convertSwagger2(source: SpecSource, tree: JsonObject): Pro
     // `direct: true` makes the converter resolve with the converted document itself.
     const document: unknown = await swagger2openapi().convertObj(structuredClone(tree) as never, { patch: true, warnOnly: true, resolve: false, direct: true, text: source.text } as never);
     if (!isObject(document)) throw new Error('the converter returned no document');
+    addFormEncodings(tree, document);
     return document;
   } catch (cause) {
     if (cause instanceof MorphError) throw cause;
@@ -50,4 +51,40 @@ export function swagger2Pointer(pointer: string): string {
     .replace(/^#\/components\/securitySchemes(?=\/|$)/, '#/securityDefinitions')
     .replace(/\/content\/[^/]+(?=\/schema(\/|$))/, '')
     .replace(/\/requestBody(\/.*)?$/, '/parameters');
+}
+
+/** How each 2.0 `collectionFormat` of a form array is written, where it is not OpenAPI's default (`multi`); `tsv` has no OpenAPI style. */
+const FORM_STYLES: Readonly<Record<string, JsonObject>> = {
+  csv: { style: 'form', explode: false },
+  ssv: { style: 'spaceDelimited', explode: false },
+  pipes: { style: 'pipeDelimited', explode: false },
+};
+
+/**
+ * Swagger 2.0's `collectionFormat` on a `formData` array (`csv` by default), which the converter
+ * drops: the converted URL-encoded body's `encoding` says it, as a query parameter's `style` does.
+ * Parameters are read inline or through `#/parameters/...`; an `encoding` the converter wrote wins.
+ */
+function addFormEncodings(tree: JsonObject, document: JsonObject): void {
+  const shared = ownObject(tree, 'parameters') ?? {};
+  const resolve = (parameter: unknown): unknown => {
+    const ref = isObject(parameter) ? ownString(parameter, '$ref') : undefined;
+    return ref?.startsWith('#/parameters/') ? own(shared, ref.slice('#/parameters/'.length)) : parameter;
+  };
+  for (const [path, item] of Object.entries(ownObject(tree, 'paths') ?? {})) {
+    if (!isObject(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (!isObject(operation) || method === 'parameters') continue;
+      const listed = [own(item, 'parameters'), own(operation, 'parameters')].flatMap((list) => (Array.isArray(list) ? list.map(resolve) : []));
+      const styles = listed.flatMap((parameter): [string, JsonObject][] => {
+        if (!isObject(parameter) || own(parameter, 'in') !== 'formData' || own(parameter, 'type') !== 'array') return [];
+        const name = ownString(parameter, 'name');
+        const style = FORM_STYLES[ownString(parameter, 'collectionFormat') ?? 'csv'];
+        return name !== undefined && style !== undefined ? [[name, style]] : [];
+      });
+      const converted = ownObject(ownObject(ownObject(document, 'paths') ?? {}, path) ?? {}, method);
+      const media = ownObject(ownObject(ownObject(converted ?? {}, 'requestBody') ?? {}, 'content') ?? {}, 'application/x-www-form-urlencoded');
+      if (styles.length > 0 && media) media['encoding'] = { ...Object.fromEntries(styles), ...ownObject(media, 'encoding') };
+    }
+  }
 }
