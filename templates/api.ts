@@ -168,7 +168,12 @@ function operationIds(ctx: TemplateContext, tag: TagModel): string {
  */
 function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation: OperationModel, signature: MethodSignature, core: string): string {
   const { escape, ts } = ctx;
-  const members: ObjectMember[] = ['...init'];
+  // The arrow's parameters must not shadow the method's (a path parameter named `client`: Keycloak's).
+  const taken = new Set(signature.parameters.map((p) => p.name));
+  const local = (name: string): string => (taken.has(name) ? local(`_${name}`) : name);
+  const client = local('client');
+  const init = local('init');
+  const members: ObjectMember[] = [`...${init}`];
   const pathArgs = signature.parameters.filter((p) => p.role === 'path');
   const params: ObjectMember[] = [];
   // Spread, not `query: params?.query`: an absent group stays absent (exactOptionalPropertyTypes).
@@ -181,19 +186,19 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   if (params.length > 0) members.push(['params', marked ? `${ts.objectLiteral(params)} as never` : ts.objectLiteral(params)]);
   const styles = queryStyles(ctx, operation);
   if (styles !== undefined) members.push(['querySerializer', ts.call(imports.value('styledQuery', runtime('query')), [styles])]);
-  if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature), signature.requestMedia!));
+  if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature, init), signature.requestMedia!));
   const method = operation.method.toUpperCase();
-  const send = ts.arrowFunction(['client', 'init'], ts.call(`client.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
+  const send = ts.arrowFunction([client, init], ts.call(`${client}.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
   const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), escape.stringLiteral(responseKind(signature)), securityLiteral(ctx, operation), 'options', send];
   return ts.returnStatement(ts.call(`this.${core}.call`, args, [signature.returnType]));
 }
 
 /** The body and how openapi-fetch must send it. */
-function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: MethodSignature): ObjectMember[] {
+function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: MethodSignature, init: string): ObjectMember[] {
   const { ts } = ctx;
   const helper = (name: 'asIs' | 'binary' | 'formBody' | 'formData') => imports.value(name, runtime('body'));
   const mediaType = ctx.escape.stringLiteral(signature.requestContentType!);
-  const contentType: ObjectMember = ['headers', ts.objectLiteral([['Content-Type', mediaType], '...init.headers'])];
+  const contentType: ObjectMember = ['headers', ts.objectLiteral([['Content-Type', mediaType], `...${init}.headers`])];
   switch (signature.requestKind) {
     case 'multipart':
       // No Content-Type: fetch writes it, with the boundary.

@@ -489,6 +489,18 @@ describe('real-world spec shapes (issue 13)', () => {
     ]);
   });
 
+  it('path parameters named client and init (Keycloak\'s) do not shadow the generated call\'s own names', async () => {
+    const dir = await generates('r46-parameters-named-like-locals-3.0.yaml');
+    expect(source(dir, 'src/apis/DefaultApi.ts')).toContain('(_client, _init) =>');
+    const seen = await sentBy<{ putThing(client: string, init: string, body: string): Promise<unknown> }, string>(
+      dir,
+      (_, response) => void response.writeHead(204).end(),
+      (api) => api.putThing('c 1', 'i', 'text').then(() => undefined),
+      (request) => `${request.url} ${String(request.headers['content-type'])} ${request.body}`,
+    );
+    expect(seen).toStrictEqual(['/things/c%201/i text/plain text']);
+  });
+
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {
     await generates('r06-ref-key-in-example-component-value.yaml');
     await generates('r06b-ref-key-in-inline-example-control.yaml');
