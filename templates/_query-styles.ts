@@ -11,14 +11,17 @@ export function queryStyles(ctx: TemplateContext, operation: OperationModel): st
 
 /**
  * The same for a form body's properties, from the media type's `encoding`: a style as for a
- * parameter; without one, a JSON content type writes the property as JSON text.
+ * parameter, listed even at OpenAPI's default (`{}`), since `formBody` writes a property its
+ * encoding does not name otherwise (an object as JSON text); without one, a JSON content type
+ * writes the property as JSON text.
  */
 export function formStyles(ctx: TemplateContext, media: MediaTypeModel): string | undefined {
   return table(
     ctx,
     Object.entries(media.encoding ?? {}).map(([name, encoding]) => {
       const given = encoding.style !== undefined || encoding.explode !== undefined || encoding.allowReserved !== undefined;
-      if (given || encoding.contentType === undefined) return [name, style(ctx, encoding)];
+      if (given) return [name, style(ctx, encoding) ?? []];
+      if (encoding.contentType === undefined) return [name, undefined];
       return [name, bodyKind({ mediaType: encoding.contentType, schema: { kind: 'unknown', nullable: false } }) === 'json' ? [['json', 'true']] : undefined];
     }),
   );

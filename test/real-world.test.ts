@@ -475,7 +475,7 @@ describe('real-world spec shapes (issue 13)', () => {
       dir,
       (_, response) => void response.writeHead(204).end(),
       async (client) => {
-        const body = { mode: 'payment', line_items: [{ price: 'price_1', quantity: 2 }], metadata: { order: 'a&b' }, settings: { dark: true }, tags: ['x', 'y'], address: { city: 'Paris' } };
+        const body = { mode: 'payment', line_items: [{ price: 'price_1', quantity: 2 }], metadata: { order: 'a&b' }, settings: { dark: true }, tags: ['x', 'y'], point: { x: 1, y: 2 }, address: { city: 'Paris' } };
         await client.createSession(body, { query: { expand: ['customer', 'line_items'] } });
       },
       (request) => ({ url: request.url, type: String(request.headers['content-type']), body: request.body }),
@@ -484,7 +484,7 @@ describe('real-world spec shapes (issue 13)', () => {
       {
         url: '/v1/checkout/sessions?expand[0]=customer&expand[1]=line_items',
         type: 'application/x-www-form-urlencoded',
-        body: 'mode=payment&line_items[0][price]=price_1&line_items[0][quantity]=2&metadata[order]=a%26b&settings=%7B%22dark%22%3Atrue%7D&tags=x,y&address=%7B%22city%22%3A%22Paris%22%7D',
+        body: 'mode=payment&line_items[0][price]=price_1&line_items[0][quantity]=2&metadata[order]=a%26b&settings=%7B%22dark%22%3Atrue%7D&tags=x,y&x=1&y=2&address=%7B%22city%22%3A%22Paris%22%7D',
       },
     ]);
   });
