@@ -18,9 +18,10 @@ export default defineTemplate({
     const methods = tag.operations.map((operation) => ({ operation, signature: ctx.signature(operation) }));
     // One core per server that operations of this tag have of their own (`#core1`, ...), which a
     // client's `baseUrl` overrides as it does the document's.
-    const servers = [...new Set(tag.operations.map((operation) => operationBaseUrl(ctx, operation)).filter((url) => url !== undefined))];
+    const bases = new Map(tag.operations.map((operation) => [operation, operationBaseUrl(ctx, operation)]));
+    const servers = [...new Set(bases.values())].filter((url) => url !== undefined);
     const coreOf = (operation: OperationModel): string => {
-      const own = operationBaseUrl(ctx, operation);
+      const own = bases.get(operation);
       return own === undefined ? '#core' : `#core${servers.indexOf(own) + 1}`;
     };
     // The client's own core only where a method uses it: a class whose every operation has its own

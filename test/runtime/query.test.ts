@@ -71,8 +71,9 @@ describe('styledQuery', () => {
     expect(styledQuery({ 'f[s]': { style: 'deepObject' }, p: { explode: false } })({ 'f[s]': { 'a b': 1 }, p: { 'k=': 'v' } })).toBe('f[s][a%20b]=1&p=k%3D,v');
   });
 
-  it('a style table is read by own names only', () => {
-    expect(styledQuery({})({ constructor: ['a', 'b'], toString: 'x' })).toBe('constructor=a&constructor=b&toString=x');
+  it('a style table is read by own names only: an inherited entry is not the spec\'s', () => {
+    const inherited = Object.create({ ids: { explode: false } }) as Record<string, QueryStyle>;
+    expect(styledQuery(inherited)({ ids: ['a', 'b'], constructor: ['c'], toString: 'x' })).toBe('ids=a&ids=b&constructor=c&toString=x');
   });
 
   it('a mixed table: every parameter at OpenAPI\'s default but those it names', () => {
