@@ -1,8 +1,9 @@
-import { own, ownObject } from '../json.ts';
+import { own, ownObject, type JsonObject } from '../json.ts';
 import { childPointer } from '../pointer.ts';
 import { compareAnnotations, keyed, pointerOf, type Keyed } from './annotations.ts';
 import { compareSchemas } from './compare-schema.ts';
 import { schemaPlace, type DiffContext } from './context.ts';
+import { serializationChanges } from './serialization.ts';
 import type { Place } from './sink.ts';
 
 /**
@@ -26,5 +27,23 @@ export function compareContent(ctx: DiffContext, place: Place, direction: 'reque
     const here: Place = { ...place, prefix: `${place.prefix} ${mediaType}` };
     compareAnnotations(ctx.sink, here, a, b, ['example', 'examples']);
     compareSchemas(ctx, schemaPlace(here, direction), { value: own(a.keywords, 'schema') ?? {}, at: pointerOf(a, 'schema') }, { value: own(b.keywords, 'schema') ?? {}, at: pointerOf(b, 'schema') });
+    if (direction === 'request') compareEncoding(ctx, here, mediaType, a, b);
+  }
+}
+
+/**
+ * A request body's `encoding`, property by property: how a form's field or a multipart part goes
+ * (its content type; in a URL-encoded form also its style, explode and allowReserved, which the
+ * generated client follows). A property without an entry goes the default way.
+ */
+function compareEncoding(ctx: DiffContext, place: Place, mediaType: string, old: Keyed, next: Keyed): void {
+  const before = ownObject(old.keywords, 'encoding') ?? {};
+  const after = ownObject(next.keywords, 'encoding') ?? {};
+  const keys = /^application\/x-www-form-urlencoded\b/i.test(mediaType) ? ['contentType', 'style', 'explode', 'allowReserved'] : ['contentType'];
+  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const changed = serializationChanges(ownObject(before, name) ?? {}, ownObject(after, name) ?? {}, keys, 'form');
+    if (changed.length === 0) continue;
+    const at = (side: Keyed, entries: JsonObject) => (name in entries ? childPointer(side.keyAt('encoding'), name) : pointerOf(side, 'encoding'));
+    ctx.sink.add('request-body-encoding-changed', place, { old: at(old, before), new: at(next, after) }, { name, what: changed.join(', ') });
   }
 }

@@ -1,10 +1,11 @@
 import { isObject, own, ownObject, ownString } from '../json.ts';
 import { childPointer } from '../pointer.ts';
-import { compareAnnotations, differs, keyed, pointerOf, type Keyed } from './annotations.ts';
+import { compareAnnotations, keyed, pointerOf, type Keyed } from './annotations.ts';
 import { compareSchemas } from './compare-schema.ts';
 import { schemaPlace, type DiffContext } from './context.ts';
 import type { SideOperation } from './match-operations.ts';
 import { followRef } from '../openapi/follow-ref.ts';
+import { serializationChanges } from './serialization.ts';
 import type { Place } from './sink.ts';
 
 interface Parameter {
@@ -55,7 +56,8 @@ export function compareParameters(ctx: DiffContext, place: Place, old: SideOpera
     if (isRequired(a) !== isRequired(b)) {
       ctx.sink.add(isRequired(b) ? 'request-parameter-became-required' : 'request-parameter-became-optional', here, { old: pointerOf(a.node, 'required'), new: pointerOf(b.node, 'required') }, { name: b.label });
     }
-    const changed = SERIALIZATION.filter((key) => differs(own(a.node.keywords, key), own(b.node.keywords, key)));
+    const location = ownString(b.node.keywords, 'in');
+    const changed = serializationChanges(a.node.keywords, b.node.keywords, SERIALIZATION, location === 'path' || location === 'header' ? 'simple' : 'form');
     if (changed.length > 0) {
       ctx.sink.add('request-parameter-serialization-changed', here, { old: a.node.pointer, new: b.node.pointer }, { name: b.label, what: changed.join(', ') });
     }

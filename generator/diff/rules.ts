@@ -59,6 +59,7 @@ export const rules = {
   'request-body-became-optional': spec('request', 'non-breaking', 'request body is now optional'),
   'request-media-type-added': spec('request', 'non-breaking', 'request media type {name} added'),
   'request-media-type-removed': spec('request', 'breaking', 'request media type {name} removed'),
+  'request-body-encoding-changed': spec('request', 'breaking', '{name} encoding changed: {what}'),
 
   // Responses.
   'response-success-status-added': spec('response', 'breaking', 'success response {name} added; the result type may change'),

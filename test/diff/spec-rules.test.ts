@@ -21,6 +21,11 @@ const str = { type: 'string' };
 const obj = (properties: JsonObject, required?: string[]) => ({ type: 'object', properties, ...(required ? { required } : {}) });
 const param = (name: string, extra: JsonObject = {}) => ({ name, in: 'query', schema: str, ...extra });
 const ok = (schema: unknown = str) => ({ description: 'ok', content: { 'application/json': { schema } } });
+/** A URL-encoded request body whose `tags` (an array) and `meta` (an object) go as `encoding` says. */
+const form = (encoding?: JsonObject) => ({
+  required: true,
+  content: { 'application/x-www-form-urlencoded': { schema: obj({ tags: { type: 'array', items: str }, meta: obj({ a: str }) }), ...(encoding ? { encoding } : {}) } },
+});
 const bearer = { securitySchemes: { key: { type: 'http', scheme: 'bearer' } } };
 
 const cases: readonly Case[] = [
@@ -78,6 +83,12 @@ const cases: readonly Case[] = [
     name: 'request-media-type-removed',
     given: { old: api({ request: obj({ a: str }), operation: { requestBody: { required: true, content: { 'application/json': { schema: obj({ a: str }) }, 'text/plain': { schema: str } } } } }), new: api({ request: obj({ a: str }) }) },
     want: [['request-media-type-removed', 'breaking', 'request body']],
+  },
+
+  {
+    name: 'request-body-encoding-changed',
+    given: { old: api({ operation: { requestBody: form({ tags: { style: 'form', explode: false } }) } }), new: api({ operation: { requestBody: form({ tags: { style: 'deepObject', explode: false } }) } }) },
+    want: [['request-body-encoding-changed', 'breaking', 'request body application/x-www-form-urlencoded']],
   },
 
   // Responses.
@@ -206,6 +217,29 @@ describe('diff rules: one fixture per spec rule', () => {
     expect([...readOnly.changes, ...writeOnly.changes].map((c) => [c.kind, c.severity, c.location])).toStrictEqual([
       ['annotation-changed', 'docs', `${RES}: value`],
       ['annotation-changed', 'docs', `${REQ}: value`],
+    ]);
+  });
+
+  it("compares serialization with OpenAPI's defaults filled in: writing a default out changes nothing, a new style changes its default explode too", () => {
+    const kinds = (old: JsonObject, next: JsonObject) => run({ old: api(old), new: api(next) }).changes.map((c) => [c.kind, c.location, c.message]);
+    const array = { type: 'array', items: str };
+    expect(kinds({ operation: { parameters: [param('tags', { schema: array })] } }, { operation: { parameters: [param('tags', { schema: array, style: 'form', explode: true, allowReserved: false })] } })).toStrictEqual([]);
+    expect(kinds({ operation: { parameters: [{ name: 'X-Tags', in: 'header', schema: array }] } }, { operation: { parameters: [{ name: 'X-Tags', in: 'header', schema: array, style: 'simple', explode: false }] } })).toStrictEqual([]);
+    expect(kinds({ operation: { parameters: [param('tags', { schema: array })] } }, { operation: { parameters: [param('tags', { schema: array, style: 'pipeDelimited' })] } })).toStrictEqual([
+      ['request-parameter-serialization-changed', 'parameter query tags', 'query tags parameter serialization changed: style, explode'],
+    ]);
+    expect(kinds({ operation: { requestBody: form() } }, { operation: { requestBody: form({ tags: { style: 'form', explode: true }, meta: {} }) } })).toStrictEqual([]);
+    expect(kinds({ operation: { requestBody: form({ meta: { style: 'deepObject' } }) } }, { operation: { requestBody: form() } })).toStrictEqual([
+      ['request-body-encoding-changed', 'request body application/x-www-form-urlencoded', 'meta encoding changed: style, explode'],
+    ]);
+    expect(kinds({ operation: { requestBody: form() } }, { operation: { requestBody: form({ tags: { allowReserved: true }, meta: { contentType: 'application/json' } }) } })).toStrictEqual([
+      ['request-body-encoding-changed', 'request body application/x-www-form-urlencoded', 'meta encoding changed: contentType'],
+      ['request-body-encoding-changed', 'request body application/x-www-form-urlencoded', 'tags encoding changed: allowReserved'],
+    ]);
+    // A multipart part's style is not what a client follows; its content type is.
+    const multipart = (encoding: JsonObject) => ({ required: true, content: { 'multipart/form-data': { schema: obj({ meta: obj({ a: str }) }), encoding } } });
+    expect(kinds({ operation: { requestBody: multipart({ meta: { style: 'form' } }) } }, { operation: { requestBody: multipart({ meta: { style: 'deepObject', contentType: 'application/json' } }) } })).toStrictEqual([
+      ['request-body-encoding-changed', 'request body multipart/form-data', 'meta encoding changed: contentType'],
     ]);
   });
 
