@@ -9,6 +9,11 @@ export function queryStyles(ctx: TemplateContext, operation: OperationModel): st
   return table(ctx, operation.parameters.query.map((p) => [p.name, style(ctx, p)]));
 }
 
+/** The same for the cookie parameters (`withCookies` writes them as a query is: `form`, exploded). */
+export function cookieStyles(ctx: TemplateContext, operation: OperationModel): string | undefined {
+  return table(ctx, operation.parameters.cookie.map((p) => [p.name, style(ctx, p)]));
+}
+
 /**
  * The same for a form body's properties, from the media type's `encoding`: a style as for a
  * parameter, listed even at OpenAPI's default (`{}`), since `formBody` writes a property its

@@ -1,7 +1,7 @@
 import { defineTemplate, typedByOpenapiFetch, type ImportRegistry, type MediaTypeModel, type MethodSignature, type ObjectMember, type OperationModel, type SchemaNode, type TagModel, type TemplateContext } from 'openapi-morph';
 import { operationBaseUrl, serverNote } from './_base-url.ts';
 import { constructionExample } from './_call-example.ts';
-import { formStyles, queryStyles } from './_query-styles.ts';
+import { cookieStyles, formStyles, queryStyles } from './_query-styles.ts';
 import { errorClasses } from './runtime/error-classes.ts';
 import { securityLiteral, tokenScheme } from './runtime/security.ts';
 
@@ -187,7 +187,15 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   if (params.length > 0) members.push(['params', marked ? `${ts.objectLiteral(params)} as never` : ts.objectLiteral(params)]);
   const styles = queryStyles(ctx, operation);
   if (styles !== undefined) members.push(['querySerializer', ts.call(imports.value('styledQuery', runtime('query')), [styles])]);
-  if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature, init), signature.requestMedia!));
+  // Cookie parameters go in the Cookie header, which openapi-fetch does not write.
+  const headers = (given: readonly ObjectMember[]): string => {
+    const literal = ts.objectLiteral([...given, `...${init}.headers`]);
+    if (operation.parameters.cookie.length === 0) return literal;
+    const cookieTable = cookieStyles(ctx, operation);
+    return ts.call(imports.value('withCookies', runtime('query')), [literal, 'params?.cookie', ...(cookieTable === undefined ? [] : [cookieTable])]);
+  };
+  if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature, headers), signature.requestMedia!));
+  if (operation.parameters.cookie.length > 0 && !members.some((m) => Array.isArray(m) && m[0] === 'headers')) members.push(['headers', headers([])]);
   const method = operation.method.toUpperCase();
   const send = ts.arrowFunction([client, init], ts.call(`${client}.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
   const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), escape.stringLiteral(responseKind(signature)), securityLiteral(ctx, operation), 'options', send];
@@ -195,11 +203,11 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
 }
 
 /** The body and how openapi-fetch must send it. */
-function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: MethodSignature, init: string): ObjectMember[] {
+function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: MethodSignature, headers: (given: readonly ObjectMember[]) => string): ObjectMember[] {
   const { ts } = ctx;
   const helper = (name: 'asIs' | 'binary' | 'formBody' | 'formData') => imports.value(name, runtime('body'));
   const mediaType = ctx.escape.stringLiteral(signature.requestContentType!);
-  const contentType: ObjectMember = ['headers', ts.objectLiteral([['Content-Type', mediaType], `...${init}.headers`])];
+  const contentType: ObjectMember = ['headers', headers([['Content-Type', mediaType]])];
   switch (signature.requestKind) {
     case 'multipart':
       // No Content-Type: fetch writes it, with the boundary.

@@ -85,6 +85,7 @@ async function sentBy<Api, Seen = { type: string; body: string }>(
   respond: (request: SeenRequest, response: ServerResponse) => void,
   calls: (api: Api) => Promise<void>,
   record: (request: SeenRequest) => Seen = typeAndBody as never,
+  options: object = {},
 ): Promise<Seen[]> {
   const seen: Seen[] = [];
   const server = await startServer((request: SeenRequest, response) => {
@@ -93,7 +94,7 @@ async function sentBy<Api, Seen = { type: string; body: string }>(
   });
   try {
     const mod = (await import(pathToFileURL(join(dir, 'src/index.ts')).href)) as { DefaultApi: new (options: object) => Api };
-    await calls(new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0 }));
+    await calls(new mod.DefaultApi({ baseUrl: server.url, maxRetries: 0, ...options }));
   } finally {
     await server.close();
   }
@@ -486,6 +487,29 @@ describe('real-world spec shapes (issue 13)', () => {
         type: 'application/x-www-form-urlencoded',
         body: 'mode=payment&line_items[0][price]=price_1&line_items[0][quantity]=2&metadata[order]=a%26b&settings=%7B%22dark%22%3Atrue%7D&tags=x,y&x=1&y=2&address=%7B%22city%22%3A%22Paris%22%7D',
       },
+    ]);
+  });
+
+  it('cookie parameters go in the Cookie header, after a cookie credential, written as a query is; absent ones are left out', async () => {
+    const dir = await generates('r47-cookie-parameters-3.0.yaml');
+    type Api = { listThings(params: object, options?: object): Promise<unknown>; addThing(body: object, params?: object): Promise<unknown> };
+    const seen = await sentBy<Api, string>(
+      dir,
+      (_, response) => void response.writeHead(204).end(),
+      async (api) => {
+        await api.listThings({ cookie: { tenant: 'acme corp', ids: [1, 2], prefs: { theme: 'dark', size: 2 } } });
+        await api.listThings({ cookie: { tenant: 't;1' } }, { headers: { cookie: 'trace=on' } });
+        await api.addThing({ name: 'a' }, { cookie: { tenant: 'x' } });
+        await api.addThing({ name: 'b' });
+      },
+      (request) => `${request.method} ${String(request.headers['cookie'])} ${String(request.headers['content-type'])} ${request.body}`,
+      { auth: { session: 's3cret' } },
+    );
+    expect(seen).toStrictEqual([
+      'GET sid=s3cret; tenant=acme%20corp; ids=1,2; theme=dark; size=2 undefined ',
+      'GET sid=s3cret; trace=on; tenant=t%3B1 undefined ',
+      'POST sid=s3cret; tenant=x application/x-www-form-urlencoded name=a',
+      'POST sid=s3cret application/x-www-form-urlencoded name=b',
     ]);
   });
 

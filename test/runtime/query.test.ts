@@ -4,7 +4,7 @@
  * Examples"), OpenAPI's default for a parameter the table does not name.
  */
 import { describe, expect, it } from 'vitest';
-import { styledQuery, type QueryStyle } from '../../templates/runtime/files/query.ts';
+import { styledQuery, withCookies, type QueryStyle } from '../../templates/runtime/files/query.ts';
 
 const color = ['blue', 'black', 'brown'];
 const rgb = { R: 100, G: 200, B: 150 };
@@ -80,5 +80,21 @@ describe('styledQuery', () => {
     const body = { s: 'a b&c', n: 0, f: false, nil: null, none: undefined, list: ['x', undefined, 2], obj: { k: 1 }, metadata: { order: '6735' }, items: [{ price: 'p' }], raw: { k: [1] } };
     const serialize = styledQuery({ metadata: { style: 'deepObject', explode: true }, items: { style: 'deepObject', explode: true }, raw: { json: true } });
     expect(serialize(body)).toBe('s=a%20b%26c&n=0&f=false&list=x&list=2&k=1&metadata[order]=6735&items[0][price]=p&raw=%7B%22k%22%3A%5B1%5D%7D');
+  });
+});
+
+describe('withCookies', () => {
+  it('adds the cookie parameters to the Cookie header after the ones already there, whatever the case of their names, as a query writes them', () => {
+    const headers = { 'Content-Type': 'text/plain', cookie: 'trace=on', COOKIE: 'sid=s' };
+    expect(withCookies(headers, { tenant: 'a;b c', ids: [1, 2], none: undefined }, { ids: { explode: false } })).toStrictEqual({ 'Content-Type': 'text/plain', Cookie: 'trace=on; sid=s; tenant=a%3Bb%20c; ids=1,2' });
+    // Exploded, each value is a cookie of its own; so is each member of an object.
+    expect(withCookies({}, { ids: [1, 2], prefs: { theme: 'dark' } })).toStrictEqual({ Cookie: 'ids=1; ids=2; theme=dark' });
+    expect(headers).toStrictEqual({ 'Content-Type': 'text/plain', cookie: 'trace=on', COOKIE: 'sid=s' });
+  });
+
+  it('writes no Cookie header when there is no cookie, and keeps the one given when no parameter is', () => {
+    expect(withCookies({ accept: 'text/plain' }, undefined)).toStrictEqual({ accept: 'text/plain' });
+    expect(withCookies({ accept: 'text/plain' }, { tenant: undefined })).toStrictEqual({ accept: 'text/plain' });
+    expect(withCookies({ Cookie: 'sid=s' }, {})).toStrictEqual({ Cookie: 'sid=s' });
   });
 });

@@ -137,3 +137,27 @@ function reserved(text: string): string {
     (escape) => decodeURIComponent(escape),
   );
 }
+
+/**
+ * `headers` with an operation's cookie parameters added to its `Cookie` header, after what the
+ * credentials or the caller put there (whatever the case of its name): written as a query is
+ * (`form`: `id=5`, an array not exploded `ids=1,2`, values percent-encoded), one cookie per
+ * `name=value`, joined with `; `. A browser does not let a page set this header; it sends its
+ * own cookies there.
+ */
+export function withCookies(
+  headers: Readonly<Record<string, string>>,
+  cookies: unknown,
+  styles?: Readonly<Record<string, QueryStyle>>,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  const jar: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (/^cookie$/i.test(name)) jar.push(value);
+    else result[name] = value;
+  }
+  const own = styledQuery(styles)(cookies ?? {});
+  if (own) jar.push(own.replace(/&/g, "; "));
+  if (jar.length > 0) result["Cookie"] = jar.join("; ");
+  return result;
+}
