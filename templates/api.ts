@@ -207,7 +207,11 @@ function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: M
   const { ts } = ctx;
   const helper = (name: 'asIs' | 'binary' | 'formBody' | 'formData') => imports.value(name, runtime('body'));
   const mediaType = ctx.escape.stringLiteral(signature.requestContentType!);
-  const contentType: ObjectMember = ['headers', headers([['Content-Type', mediaType]])];
+  // Optional, or `| undefined` where a required argument follows it: then no Content-Type without a body.
+  const body = signature.parameters.find((p) => p.role === 'body')!;
+  const mayBeUndefined = body.optional || body.type.endsWith(' | undefined');
+  const typeHeader = ts.objectLiteral([['Content-Type', mediaType]]);
+  const contentType: ObjectMember = ['headers', headers([mayBeUndefined ? `...(body === undefined ? {} : ${typeHeader})` : ['Content-Type', mediaType]])];
   switch (signature.requestKind) {
     case 'multipart':
       // No Content-Type: fetch writes it, with the boundary.
@@ -224,9 +228,6 @@ function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: M
         ? ['body', ['bodySerializer', helper('asIs')], contentType]
         : ['body', ['bodySerializer', ts.arrowFunction(['value: unknown'], '(typeof value === "string" ? value : JSON.stringify(value))')], contentType];
     case 'binary': {
-      // Optional, or `| undefined` where a required argument follows it.
-      const body = signature.parameters.find((p) => p.role === 'body')!;
-      const mayBeUndefined = body.optional || body.type.endsWith(' | undefined');
       const blob = ts.call(helper('binary'), ['body', mediaType]);
       // The media type says bytes; a schema that says otherwise (an array of `format: byte`
       // strings, 2.0's `type: object, format: file`) types `paths` as that shape, not as the Blob

@@ -471,13 +471,16 @@ describe('real-world spec shapes (issue 13)', () => {
 
   it("a form body is written as its encoding says (Stripe's deepObjects at any depth, a JSON property, a form array not exploded), an object without one as JSON text", async () => {
     const dir = await generates('r45-form-body-encoding-3.0.yaml');
-    type Api = { createSession(body: object, params: object): Promise<unknown> };
+    type Api = { createSession(body: object, params: object): Promise<unknown>; expireSession(id: string, body?: object): Promise<unknown> };
     const seen = await sentBy<Api, { url: string; type: string; body: string }>(
       dir,
       (_, response) => void response.writeHead(204).end(),
       async (client) => {
         const body = { mode: 'payment', line_items: [{ price: 'price_1', quantity: 2 }], metadata: { order: 'a&b' }, settings: { dark: true }, tags: ['x', 'y'], point: { x: 1, y: 2 }, address: { city: 'Paris' } };
         await client.createSession(body, { query: { expand: ['customer', 'line_items'] } });
+        // An optional form body: without it, no Content-Type either.
+        await client.expireSession('cs_1');
+        await client.expireSession('cs_2', { reason: 'late' });
       },
       (request) => ({ url: request.url, type: String(request.headers['content-type']), body: request.body }),
     );
@@ -487,6 +490,8 @@ describe('real-world spec shapes (issue 13)', () => {
         type: 'application/x-www-form-urlencoded',
         body: 'mode=payment&line_items[0][price]=price_1&line_items[0][quantity]=2&metadata[order]=a%26b&settings=%7B%22dark%22%3Atrue%7D&tags=x,y&x=1&y=2&address=%7B%22city%22%3A%22Paris%22%7D',
       },
+      { url: '/v1/checkout/sessions/cs_1/expire', type: 'undefined', body: '' },
+      { url: '/v1/checkout/sessions/cs_2/expire', type: 'application/x-www-form-urlencoded', body: 'reason=late' },
     ]);
   });
 
