@@ -205,7 +205,7 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
 /** The body and how openapi-fetch must send it. */
 function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: MethodSignature, headers: (given: readonly ObjectMember[]) => string): ObjectMember[] {
   const { ts } = ctx;
-  const helper = (name: 'asIs' | 'binary' | 'formBody' | 'formData') => imports.value(name, runtime('body'));
+  const helper = (name: 'asIs' | 'binary' | 'formBody' | 'formData' | 'typedParts') => imports.value(name, runtime('body'));
   const mediaType = ctx.escape.stringLiteral(signature.requestContentType!);
   // Optional, or `| undefined` where a required argument follows it: then no Content-Type without a body.
   const body = signature.parameters.find((p) => p.role === 'body')!;
@@ -213,9 +213,14 @@ function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: M
   const typeHeader = ts.objectLiteral([['Content-Type', mediaType]]);
   const contentType: ObjectMember = ['headers', headers([mayBeUndefined ? `...(body === undefined ? {} : ${typeHeader})` : ['Content-Type', mediaType]])];
   switch (signature.requestKind) {
-    case 'multipart':
-      // No Content-Type: fetch writes it, with the boundary.
-      return ['body', ['bodySerializer', helper('formData')]];
+    case 'multipart': {
+      // No Content-Type: fetch writes it, with the boundary. A part the `encoding` gives one
+      // media type (not a list, not a range; parameters allowed) goes as a Blob of that type (runtime/body.ts).
+      const types = Object.entries(signature.requestMedia!.encoding ?? {}).flatMap(([name, { contentType }]) =>
+        contentType !== undefined && /^[^\s,;*/]+\/[^\s,;*/]+(?:\s*;[^,*]*)?$/.test(contentType.trim()) ? [[name, ctx.escape.stringLiteral(contentType.trim())] as [string, string]] : [],
+      );
+      return ['body', ['bodySerializer', types.length === 0 ? helper('formData') : ts.call(helper('typedParts'), [ts.objectLiteral(types)])]];
+    }
     case 'form': {
       // A form body is a query string, written as the spec's `encoding` says (runtime/body.ts).
       const styles = formStyles(ctx, signature.requestMedia!);

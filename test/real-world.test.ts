@@ -518,6 +518,25 @@ describe('real-world spec shapes (issue 13)', () => {
     ]);
   });
 
+  it('a multipart part its encoding gives one media type goes with that Content-Type (a JSON options part beside a PDF); others as before', async () => {
+    const dir = await generates('r48-multipart-part-types-3.0.yaml');
+    const seen = await sentBy<{ pdfToImage(body: object): Promise<unknown> }, string[]>(
+      dir,
+      (_, response) => void response.writeHead(204).end(),
+      (api) => api.pdfToImage({ options: { dpi: 300 }, pdfdocument: new Blob(['%PDF-1']), avatar: new Blob(['png']), title: 'T' }).then(() => undefined),
+      // Each part's headers and content, in order.
+      (request) => `\r\n${request.body}`.split(/\r\n--[^\r]*(?:\r\n)?/).slice(1, -1).map((part) => part.replace(/\r\n/g, ' | ')),
+    );
+    expect(seen).toStrictEqual([
+      [
+        'Content-Disposition: form-data; name="options"; filename="blob" | Content-Type: application/json |  | {"dpi":300}',
+        'Content-Disposition: form-data; name="pdfdocument"; filename="blob" | Content-Type: application/pdf |  | %PDF-1',
+        'Content-Disposition: form-data; name="avatar"; filename="blob" | Content-Type: application/octet-stream |  | png',
+        'Content-Disposition: form-data; name="title" |  | T',
+      ],
+    ]);
+  });
+
   it('path parameters named client and init (Keycloak\'s) do not shadow the generated call\'s own names', async () => {
     const dir = await generates('r46-parameters-named-like-locals-3.0.yaml');
     expect(source(dir, 'src/apis/DefaultApi.ts')).toContain('(_client, _init) =>');

@@ -3,7 +3,7 @@
  * what each serializer makes of every kind of property value.
  */
 import { describe, expect, it } from 'vitest';
-import { asIs, binary, formBody, formData } from '../../templates/runtime/files/body.ts';
+import { asIs, binary, formBody, formData, typedParts } from '../../templates/runtime/files/body.ts';
 
 /** A form's parts in order (Node's FormData iterates; the DOM lib types here only declare forEach). */
 function parts(form: FormData): [string, FormDataEntryValue][] {
@@ -64,6 +64,33 @@ describe('formData', () => {
     ]);
     expect(await (found[0]![1] as Blob).text()).toBe('bytes');
     expect(await (found[2]![1] as Blob).text()).toBe('b');
+  });
+});
+
+describe('typedParts', () => {
+  it("a property its encoding types goes as a Blob of that type (an object as JSON, a string as it is, a Blob without a type takes it); the others as formData sends them", async () => {
+    const typed = new Blob(['%PDF'], { type: 'application/x-pdf' });
+    const form = typedParts({ options: 'application/json', note: 'text/plain; charset=utf-8', pdf: 'application/pdf', typed: 'application/pdf', inherited: 'x/y' })({
+      options: { dpi: 300 },
+      note: 'hi',
+      pdf: [new Blob(['%PDF-1'])],
+      typed,
+      plain: { k: 1 },
+      toString: 'own',
+      none: undefined,
+    });
+    const found = await Promise.all(parts(form).map(async ([name, value]) => [name, value instanceof Blob ? [value.type, await value.text()] : value]));
+    expect(found).toEqual([
+      ['options', ['application/json', '{"dpi":300}']],
+      ['note', ['text/plain; charset=utf-8', 'hi']],
+      ['pdf', ['application/pdf', '%PDF-1']],
+      ['typed', ['application/x-pdf', '%PDF']],
+      ['plain', '{"k":1}'],
+      ['toString', 'own'],
+    ]);
+    // Own names only: a table's inherited entry is not the spec's.
+    const inherited = typedParts(Object.create({ plain: 'application/json' }) as Record<string, string>)({ plain: 'text' });
+    expect(parts(inherited)).toEqual([['plain', 'text']]);
   });
 });
 

@@ -8,15 +8,28 @@ import { styledQuery, type QueryStyle } from './query.js';
 
 /** A multipart body: one part per property; arrays repeat the name, objects go as JSON text. */
 export function formData(body: unknown): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === undefined) continue;
-      if (item instanceof Blob) form.append(name, item);
-      else form.append(name, typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
+  return typedParts({})(body);
+}
+
+/**
+ * `formData` for a media type whose `encoding` gives some properties a content type (`types`: one
+ * media type each): such a property's part is a Blob of that type (an object as its JSON text, a
+ * string as it is; a Blob without a type takes it), so a server that reads the part by its type
+ * (a JSON `options` part beside a PDF) gets it; every other part goes as `formData` sends it.
+ */
+export function typedParts(types: Readonly<Record<string, string>>): (body: unknown) => FormData {
+  return (body) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+      const type = Object.hasOwn(types, name) ? types[name] : undefined;
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item === undefined) continue;
+        const text = item instanceof Blob ? item : typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item);
+        form.append(name, type === undefined || (text instanceof Blob && text.type !== '') ? text : new Blob([text], { type }));
+      }
     }
-  }
-  return form;
+    return form;
+  };
 }
 
 /**
