@@ -123,7 +123,7 @@ describe('method signatures for non-JSON bodies and responses', () => {
     const file = api.render(fixtureContext(model), model.tags[0]!) as { statements: unknown[] };
     const code = JSON.stringify(file.statements);
     expect(code).toContain('this.#core.call<string>(\\"op\\", \\"POST\\", \\"text\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/sdp\\", ...init.headers } })');
-    expect(code).toContain('body: body === undefined ? undefined : binary(body, \\"application/octet-stream\\"), bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/octet-stream\\", ...init.headers }');
+    expect(code).toContain('body: body === undefined ? undefined : binary(body, \\"application/octet-stream\\"), bodySerializer: asIs, headers: { ...(body === undefined ? {} : { \\"Content-Type\\": \\"application/octet-stream\\" }), ...init.headers }');
     expect(code).toContain('{ ...init, body, bodySerializer: formData })');
     expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"POST\\", \\"binary\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: formBody(), headers: { \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
     expect(code).toContain('"moduleSpecifier":"../runtime/body.js","namedImports":["asIs","binary","formBody","formData"]');
