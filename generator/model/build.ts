@@ -3,30 +3,23 @@ import type { SourceLocation } from '../diagnostics/diagnostic.ts';
 import { compareStrings, isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
 import { childPointer, pointer } from '../pointer.ts';
-import { followRef, keywordPointer } from '../openapi/follow-ref.ts';
 import { walkOperations, type OperationEntry } from '../openapi/operations.ts';
 import { hasReadWriteMarkers } from '../openapi/read-write-markers.ts';
+import { buildRequestBody, buildResponses } from './content.ts';
 import { discriminatedSchemas } from './discriminated-schemas.ts';
 import { deepFreeze } from './freeze.ts';
 import { readWriteViewNames, resolveNames, type ResolvedNames } from './names.ts';
+import { buildParameters } from './parameters.ts';
+import { RefResolver } from './ref-resolver.ts';
+import { operationServers, readServers } from './servers.ts';
 import { toSchemaNode, type SchemaContext } from './schema-node.ts';
 import type {
   ApiModel,
-  EncodingModel,
-  HeaderModel,
   InfoModel,
-  MediaTypeModel,
   OperationModel,
-  ParameterModel,
-  ParametersModel,
-  ParameterStyle,
-  RequestBodyModel,
-  ResponseModel,
   SchemaModel,
   SecurityRequirementModel,
   SecuritySchemeModel,
-  ServerModel,
-  ServerVariableModel,
   SourceModel,
   TagModel,
 } from './types.ts';
@@ -90,24 +83,6 @@ function collectOperations(document: JsonObject): RawOperation[] {
   }));
 }
 
-/**
- * Follows `#/components/...` references of non-schema objects (parameters, bodies, responses,
- * headers) through the one follower, so a 3.1 `description` beside the `$ref` overrides the target's.
- */
-class RefResolver {
-  readonly #document: JsonObject;
-
-  constructor(document: JsonObject) {
-    this.#document = document;
-  }
-
-  /** The object and where each of its keywords lives; undefined when the chain loops or ends nowhere. */
-  resolve(node: unknown, at: string): { node: JsonObject; at: (key: string) => string } | undefined {
-    const followed = followRef(this.#document, node, at);
-    return isObject(followed.value) ? { node: followed.value, at: (key) => keywordPointer(followed, key) } : undefined;
-  }
-}
-
 function buildOperation(document: JsonObject, raw: RawOperation, names: ResolvedNames, resolver: RefResolver, ctx: SchemaContext): OperationModel {
   const op = raw.operation;
   const summary = ownString(op, 'summary');
@@ -129,163 +104,6 @@ function buildOperation(document: JsonObject, raw: RawOperation, names: Resolved
     security: readSecurity(own(op, 'security') ?? own(document, 'security')),
     ...operationServers(raw),
   };
-}
-
-function buildParameters(raw: RawOperation, resolver: RefResolver, ctx: SchemaContext): ParametersModel {
-  const byKey = new Map<string, ParameterModel>();
-  const add = (list: unknown, at: string): void => {
-    if (!Array.isArray(list)) return;
-    list.forEach((entry, index) => {
-      const resolved = resolver.resolve(entry, childPointer(at, index));
-      if (!resolved) return;
-      const { node, at: where } = resolved;
-      const name = ownString(node, 'name');
-      const location = ownString(node, 'in');
-      if (name === undefined || !isParameterLocation(location)) return;
-      const description = ownString(node, 'description');
-      const given = own(node, 'schema');
-      const schema = given ?? firstContentSchema(node);
-      const contentType = given === undefined ? firstContentType(node) : undefined;
-      byKey.set(`${location}:${name}`, {
-        name,
-        in: location,
-        required: location === 'path' || own(node, 'required') === true,
-        deprecated: own(node, 'deprecated') === true,
-        ...(description !== undefined ? { description } : {}),
-        schema: toSchemaNode(schema, where('schema'), ctx),
-        ...serialization(node, location),
-        ...(contentType !== undefined ? { contentType } : {}),
-      });
-    });
-  };
-  add(own(raw.pathItem, 'parameters'), `${pointer('paths', raw.path)}/parameters`);
-  add(own(raw.operation, 'parameters'), childPointer(raw.pointer, 'parameters'));
-  const all = [...byKey.values()];
-  const of = (location: ParameterModel['in']) => all.filter((p) => p.in === location);
-  return { path: of('path'), query: of('query'), header: of('header'), cookie: of('cookie') };
-}
-
-/** A parameter's `style`, `explode` and `allowReserved`, with OpenAPI's defaults for its location. */
-function serialization(node: JsonObject, location: ParameterModel['in']): Required<Pick<ParameterModel, 'style' | 'explode' | 'allowReserved'>> {
-  const given = ownString(node, 'style');
-  const style = given !== undefined && isParameterStyle(given) ? given : location === 'query' || location === 'cookie' ? 'form' : 'simple';
-  const explode = own(node, 'explode');
-  return { style, explode: typeof explode === 'boolean' ? explode : style === 'form', allowReserved: own(node, 'allowReserved') === true };
-}
-
-function isParameterStyle(value: string): value is ParameterStyle {
-  return ['matrix', 'label', 'simple', 'form', 'spaceDelimited', 'pipeDelimited', 'deepObject'].includes(value);
-}
-
-function isParameterLocation(value: string | undefined): value is ParameterModel['in'] {
-  return value === 'path' || value === 'query' || value === 'header' || value === 'cookie';
-}
-
-/** The media type of a parameter defined by `content` (its first; OpenAPI allows one). */
-function firstContentType(node: JsonObject): string | undefined {
-  const content = ownObject(node, 'content');
-  return content ? Object.keys(content)[0] : undefined;
-}
-
-function firstContentSchema(node: JsonObject): unknown {
-  const content = ownObject(node, 'content');
-  const first = content ? Object.values(content)[0] : undefined;
-  return isObject(first) ? own(first, 'schema') : undefined;
-}
-
-function buildRequestBody(body: unknown, at: string, resolver: RefResolver, ctx: SchemaContext): RequestBodyModel | undefined {
-  const resolved = resolver.resolve(body, at);
-  if (!resolved) return undefined;
-  const description = ownString(resolved.node, 'description');
-  return {
-    required: own(resolved.node, 'required') === true,
-    ...(description !== undefined ? { description } : {}),
-    content: buildContent(own(resolved.node, 'content'), resolved.at('content'), ctx),
-  };
-}
-
-function buildContent(content: unknown, at: string, ctx: SchemaContext): MediaTypeModel[] {
-  if (!isObject(content)) return [];
-  return Object.entries(content).map(([mediaType, media]) => {
-    const examples = isObject(media) ? mediaExamples(media) : [];
-    const encoding = isObject(media) ? readEncoding(media) : undefined;
-    return {
-      mediaType,
-      schema: toSchemaNode(isObject(media) ? own(media, 'schema') : undefined, childPointer(at, mediaType, 'schema'), ctx),
-      ...(examples.length > 0 ? { examples } : {}),
-      ...(encoding ? { encoding } : {}),
-    };
-  });
-}
-
-/** A media type's `encoding`, the members each property gives (`undefined` without any). */
-function readEncoding(media: JsonObject): Record<string, EncodingModel> | undefined {
-  const entries = Object.entries(ownObject(media, 'encoding') ?? {}).flatMap(([name, entry]): [string, EncodingModel][] => {
-    if (!isObject(entry)) return [];
-    const contentType = ownString(entry, 'contentType');
-    const style = ownString(entry, 'style');
-    const explode = own(entry, 'explode');
-    const allowReserved = own(entry, 'allowReserved');
-    return [
-      [
-        name,
-        {
-          ...(contentType !== undefined ? { contentType } : {}),
-          ...(style !== undefined && isParameterStyle(style) ? { style } : {}),
-          ...(typeof explode === 'boolean' ? { explode } : {}),
-          ...(typeof allowReserved === 'boolean' ? { allowReserved } : {}),
-        },
-      ],
-    ];
-  });
-  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
-}
-
-/** A media type's `example`, then the inline `value` of each of its `examples` (referenced Example Objects are not followed). */
-function mediaExamples(media: JsonObject): unknown[] {
-  const examples: unknown[] = [];
-  if (own(media, 'example') !== undefined) examples.push(structuredClone(own(media, 'example')));
-  const named = own(media, 'examples');
-  if (isObject(named)) {
-    for (const entry of Object.values(named)) {
-      if (isObject(entry) && own(entry, '$ref') === undefined && own(entry, 'value') !== undefined) examples.push(structuredClone(own(entry, 'value')));
-    }
-  }
-  return examples;
-}
-
-function buildResponses(responses: unknown, at: string, resolver: RefResolver, ctx: SchemaContext): ResponseModel[] {
-  if (!isObject(responses)) return [];
-  return Object.entries(responses).flatMap(([status, entry]): ResponseModel[] => {
-    const resolved = resolver.resolve(entry, childPointer(at, status));
-    if (!resolved) return [];
-    const description = ownString(resolved.node, 'description');
-    return [
-      {
-        status,
-        ...(description !== undefined ? { description } : {}),
-        content: buildContent(own(resolved.node, 'content'), resolved.at('content'), ctx),
-        headers: buildHeaders(own(resolved.node, 'headers'), resolved.at('headers'), resolver, ctx),
-      },
-    ];
-  });
-}
-
-function buildHeaders(headers: unknown, at: string, resolver: RefResolver, ctx: SchemaContext): HeaderModel[] {
-  if (!isObject(headers)) return [];
-  return Object.entries(headers).flatMap(([name, entry]): HeaderModel[] => {
-    const resolved = resolver.resolve(entry, childPointer(at, name));
-    if (!resolved) return [];
-    const description = ownString(resolved.node, 'description');
-    return [
-      {
-        name,
-        ...(description !== undefined ? { description } : {}),
-        required: own(resolved.node, 'required') === true,
-        schema: toSchemaNode(own(resolved.node, 'schema'), resolved.at('schema'), ctx),
-      },
-    ];
-  });
 }
 
 function readSecurity(security: unknown): SecurityRequirementModel[] {
@@ -342,48 +160,6 @@ function readInfo(document: JsonObject): InfoModel {
         }
       : {}),
   };
-}
-
-/** An operation's own servers, else its path item's: `{ servers }` when either has some, else nothing (the document's apply). */
-function operationServers(raw: RawOperation): { servers?: ServerModel[] } {
-  for (const node of [raw.operation, raw.pathItem]) {
-    const servers = readServers(own(node, 'servers'));
-    if (servers.length > 0) return { servers };
-  }
-  return {};
-}
-
-function readServers(servers: unknown): ServerModel[] {
-  if (!Array.isArray(servers)) return [];
-  return servers.filter(isObject).flatMap((server) => {
-    const url = ownString(server, 'url');
-    if (url === undefined) return [];
-    const description = ownString(server, 'description');
-    const variables = readServerVariables(server);
-    const defaults = new Map(variables.map((v) => [v.name, v.default]));
-    // RFC 6570 level 1, as OpenAPI's server URLs are: `{name}` is the variable's default.
-    const defaultUrl = url.replace(/\{([^{}]+)\}/g, (whole, name: string) => defaults.get(name) ?? whole);
-    return [{ url, ...(description !== undefined ? { description } : {}), defaultUrl, variables }];
-  });
-}
-
-/** A server's variables that have a default, a string (or a number, as text; OpenAPI requires one); others are left out. */
-function readServerVariables(server: JsonObject): ServerVariableModel[] {
-  return Object.entries(ownObject(server, 'variables') ?? {}).flatMap(([name, variable]) => {
-    if (!isObject(variable)) return [];
-    const value = own(variable, 'default');
-    if (typeof value !== 'string' && typeof value !== 'number') return [];
-    const allowed = own(variable, 'enum');
-    const description = ownString(variable, 'description');
-    return [
-      {
-        name,
-        default: String(value),
-        ...(Array.isArray(allowed) ? { enum: allowed.filter((v) => typeof v === 'string' || typeof v === 'number').map(String) } : {}),
-        ...(description !== undefined ? { description } : {}),
-      },
-    ];
-  });
 }
 
 function readSecuritySchemes(document: JsonObject): SecuritySchemeModel[] {

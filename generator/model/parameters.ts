@@ -1,0 +1,69 @@
+import { isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
+import { childPointer, pointer } from '../pointer.ts';
+import type { OperationEntry } from '../openapi/operations.ts';
+import type { RefResolver } from './ref-resolver.ts';
+import { toSchemaNode, type SchemaContext } from './schema-node.ts';
+import type { ParameterModel, ParametersModel, ParameterStyle } from './types.ts';
+
+/** An operation's parameters (its path item's, overridden by its own of the same name and location), references followed. */
+export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx: SchemaContext): ParametersModel {
+  const byKey = new Map<string, ParameterModel>();
+  const add = (list: unknown, at: string): void => {
+    if (!Array.isArray(list)) return;
+    list.forEach((entry, index) => {
+      const resolved = resolver.resolve(entry, childPointer(at, index));
+      if (!resolved) return;
+      const { node, at: where } = resolved;
+      const name = ownString(node, 'name');
+      const location = ownString(node, 'in');
+      if (name === undefined || !isParameterLocation(location)) return;
+      const description = ownString(node, 'description');
+      const given = own(node, 'schema');
+      const schema = given ?? firstContentSchema(node);
+      const contentType = given === undefined ? firstContentType(node) : undefined;
+      byKey.set(`${location}:${name}`, {
+        name,
+        in: location,
+        required: location === 'path' || own(node, 'required') === true,
+        deprecated: own(node, 'deprecated') === true,
+        ...(description !== undefined ? { description } : {}),
+        schema: toSchemaNode(schema, where('schema'), ctx),
+        ...serialization(node, location),
+        ...(contentType !== undefined ? { contentType } : {}),
+      });
+    });
+  };
+  add(own(raw.pathItem, 'parameters'), `${pointer('paths', raw.path)}/parameters`);
+  add(own(raw.operation, 'parameters'), childPointer(raw.pointer, 'parameters'));
+  const all = [...byKey.values()];
+  const of = (location: ParameterModel['in']) => all.filter((p) => p.in === location);
+  return { path: of('path'), query: of('query'), header: of('header'), cookie: of('cookie') };
+}
+
+/** A parameter's `style`, `explode` and `allowReserved`, with OpenAPI's defaults for its location. */
+function serialization(node: JsonObject, location: ParameterModel['in']): Required<Pick<ParameterModel, 'style' | 'explode' | 'allowReserved'>> {
+  const given = ownString(node, 'style');
+  const style = given !== undefined && isParameterStyle(given) ? given : location === 'query' || location === 'cookie' ? 'form' : 'simple';
+  const explode = own(node, 'explode');
+  return { style, explode: typeof explode === 'boolean' ? explode : style === 'form', allowReserved: own(node, 'allowReserved') === true };
+}
+
+export function isParameterStyle(value: string): value is ParameterStyle {
+  return ['matrix', 'label', 'simple', 'form', 'spaceDelimited', 'pipeDelimited', 'deepObject'].includes(value);
+}
+
+function isParameterLocation(value: string | undefined): value is ParameterModel['in'] {
+  return value === 'path' || value === 'query' || value === 'header' || value === 'cookie';
+}
+
+/** The media type of a parameter defined by `content` (its first; OpenAPI allows one). */
+function firstContentType(node: JsonObject): string | undefined {
+  const content = ownObject(node, 'content');
+  return content ? Object.keys(content)[0] : undefined;
+}
+
+function firstContentSchema(node: JsonObject): unknown {
+  const content = ownObject(node, 'content');
+  const first = content ? Object.values(content)[0] : undefined;
+  return isObject(first) ? own(first, 'schema') : undefined;
+}
