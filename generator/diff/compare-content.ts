@@ -1,9 +1,10 @@
-import { own, ownObject, type JsonObject } from '../json.ts';
+import { isObject, own, ownObject } from '../json.ts';
 import { childPointer } from '../pointer.ts';
 import { compareAnnotations, keyed, pointerOf, type Keyed } from './annotations.ts';
 import { compareSchemas } from './compare-schema.ts';
 import { schemaPlace, type DiffContext } from './context.ts';
-import { serializationChanges } from './serialization.ts';
+import { changedKeys, encodingSerialization, partTypes } from './serialization.ts';
+import { followRef } from '../openapi/follow-ref.ts';
 import type { Place } from './sink.ts';
 
 /**
@@ -32,18 +33,41 @@ export function compareContent(ctx: DiffContext, place: Place, direction: 'reque
 }
 
 /**
- * A request body's `encoding`, property by property: how a form's field or a multipart part goes
- * (its content type; in a URL-encoded form also its style, explode and allowReserved, which the
- * generated client follows). A property without an entry goes the default way.
+ * A request body's `encoding`, property by property (a property without an entry goes the default
+ * way): in a URL-encoded form, the style it states (`encodingSerialization`); in any, the media
+ * types a part may have (`partTypes`). Fewer or other types, or another style, are breaking; more
+ * types are not.
  */
 function compareEncoding(ctx: DiffContext, place: Place, mediaType: string, old: Keyed, next: Keyed): void {
-  const before = ownObject(old.keywords, 'encoding') ?? {};
-  const after = ownObject(next.keywords, 'encoding') ?? {};
-  const keys = /^application\/x-www-form-urlencoded\b/i.test(mediaType) ? ['contentType', 'style', 'explode', 'allowReserved'] : ['contentType'];
-  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const changed = serializationChanges(ownObject(before, name) ?? {}, ownObject(after, name) ?? {}, keys, 'form');
-    if (changed.length === 0) continue;
-    const at = (side: Keyed, entries: JsonObject) => (name in entries ? childPointer(side.keyAt('encoding'), name) : pointerOf(side, 'encoding'));
-    ctx.sink.add('request-body-encoding-changed', place, { old: at(old, before), new: at(next, after) }, { name, what: changed.join(', ') });
+  const urlEncoded = /^application\/x-www-form-urlencoded\b/i.test(mediaType);
+  const before = encodingSide(ctx.old, old);
+  const after = encodingSide(ctx.new, next);
+  for (const name of new Set([...Object.keys(before.entries), ...Object.keys(after.entries)])) {
+    const a = before.property(name, urlEncoded);
+    const b = after.property(name, urlEncoded);
+    const changed = changedKeys(a.serialization, b.serialization);
+    const typesChanged = a.types.join() !== b.types.join();
+    const widened = typesChanged && a.types.every((type) => b.types.includes(type));
+    if (typesChanged && !widened) changed.unshift('contentType');
+    const pointers = { old: before.pointer(name), new: after.pointer(name) };
+    if (changed.length > 0) ctx.sink.add('request-body-encoding-changed', place, pointers, { name, what: changed.join(', ') });
+    else if (widened) ctx.sink.add('request-body-part-types-widened', place, pointers, { name, from: a.types.join(', '), to: b.types.join(', ') });
   }
+}
+
+/** One side's media type: its encoding entries, and a property's serialization and part types. */
+function encodingSide(document: DiffContext['old'], media: Keyed) {
+  const entries = ownObject(media.keywords, 'encoding') ?? {};
+  const follow = (value: unknown) => followRef(document, value, media.pointer).value;
+  const schema = follow(own(media.keywords, 'schema'));
+  const properties = isObject(schema) ? (ownObject(schema, 'properties') ?? {}) : {};
+  return {
+    entries,
+    property: (name: string, urlEncoded: boolean) => {
+      const entry = ownObject(entries, name) ?? {};
+      const property = own(properties, name);
+      return { serialization: encodingSerialization(entry, urlEncoded, property, follow), types: partTypes(entry, property, follow) };
+    },
+    pointer: (name: string) => (name in entries ? childPointer(media.keyAt('encoding'), name) : pointerOf(media, 'encoding')),
+  };
 }

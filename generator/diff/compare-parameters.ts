@@ -5,7 +5,7 @@ import { compareSchemas } from './compare-schema.ts';
 import { schemaPlace, type DiffContext } from './context.ts';
 import type { SideOperation } from './match-operations.ts';
 import { followRef } from '../openapi/follow-ref.ts';
-import { serializationChanges } from './serialization.ts';
+import { changedKeys, parameterSerialization } from './serialization.ts';
 import type { Place } from './sink.ts';
 
 interface Parameter {
@@ -14,8 +14,6 @@ interface Parameter {
   readonly label: string;
   readonly node: Keyed;
 }
-
-const SERIALIZATION = ['style', 'explode', 'allowReserved', 'allowEmptyValue'] as const;
 
 /** Path-item parameters, overridden by the operation's own (same `in` and name), references followed. */
 function parametersOf(document: Parameters<typeof followRef>[0], operation: SideOperation): Parameter[] {
@@ -56,8 +54,7 @@ export function compareParameters(ctx: DiffContext, place: Place, old: SideOpera
     if (isRequired(a) !== isRequired(b)) {
       ctx.sink.add(isRequired(b) ? 'request-parameter-became-required' : 'request-parameter-became-optional', here, { old: pointerOf(a.node, 'required'), new: pointerOf(b.node, 'required') }, { name: b.label });
     }
-    const location = ownString(b.node.keywords, 'in');
-    const changed = serializationChanges(a.node.keywords, b.node.keywords, SERIALIZATION, location === 'path' || location === 'header' ? 'simple' : 'form');
+    const changed = changedKeys(parameterSerialization(a.node.keywords), parameterSerialization(b.node.keywords));
     if (changed.length > 0) {
       ctx.sink.add('request-parameter-serialization-changed', here, { old: a.node.pointer, new: b.node.pointer }, { name: b.label, what: changed.join(', ') });
     }

@@ -60,6 +60,7 @@ export const rules = {
   'request-media-type-added': spec('request', 'non-breaking', 'request media type {name} added'),
   'request-media-type-removed': spec('request', 'breaking', 'request media type {name} removed'),
   'request-body-encoding-changed': spec('request', 'breaking', '{name} encoding changed: {what}'),
+  'request-body-part-types-widened': spec('request', 'non-breaking', '{name} may now also go as {to} (was {from})'),
 
   // Responses.
   'response-success-status-added': spec('response', 'breaking', 'success response {name} added; the result type may change'),

@@ -86,6 +86,11 @@ const cases: readonly Case[] = [
   },
 
   {
+    name: 'request-body-part-types-widened',
+    given: { old: api({ operation: { requestBody: form({ meta: { contentType: 'application/json' } }) } }), new: api({ operation: { requestBody: form({ meta: { contentType: 'application/json, text/plain' } }) } }) },
+    want: [['request-body-part-types-widened', 'non-breaking', 'request body application/x-www-form-urlencoded']],
+  },
+  {
     name: 'request-body-encoding-changed',
     given: { old: api({ operation: { requestBody: form({ tags: { style: 'form', explode: false } }) } }), new: api({ operation: { requestBody: form({ tags: { style: 'deepObject', explode: false } }) } }) },
     want: [['request-body-encoding-changed', 'breaking', 'request body application/x-www-form-urlencoded']],
@@ -220,27 +225,49 @@ describe('diff rules: one fixture per spec rule', () => {
     ]);
   });
 
-  it("compares serialization with OpenAPI's defaults filled in: writing a default out changes nothing, a new style changes its default explode too", () => {
+  it("compares parameter serialization with OpenAPI's defaults filled in: writing a default out changes nothing, a new style changes its default explode too", () => {
     const kinds = (old: JsonObject, next: JsonObject) => run({ old: api(old), new: api(next) }).changes.map((c) => [c.kind, c.location, c.message]);
     const array = { type: 'array', items: str };
+    const object = obj({ a: str });
     expect(kinds({ operation: { parameters: [param('tags', { schema: array })] } }, { operation: { parameters: [param('tags', { schema: array, style: 'form', explode: true, allowReserved: false })] } })).toStrictEqual([]);
     expect(kinds({ operation: { parameters: [{ name: 'X-Tags', in: 'header', schema: array }] } }, { operation: { parameters: [{ name: 'X-Tags', in: 'header', schema: array, style: 'simple', explode: false }] } })).toStrictEqual([]);
+    // A deepObject is exploded whatever `explode` says.
+    expect(kinds({ operation: { parameters: [param('f', { schema: object, style: 'deepObject', explode: true })] } }, { operation: { parameters: [param('f', { schema: object, style: 'deepObject' })] } })).toStrictEqual([]);
     expect(kinds({ operation: { parameters: [param('tags', { schema: array })] } }, { operation: { parameters: [param('tags', { schema: array, style: 'pipeDelimited' })] } })).toStrictEqual([
       ['request-parameter-serialization-changed', 'parameter query tags', 'query tags parameter serialization changed: style, explode'],
     ]);
-    expect(kinds({ operation: { requestBody: form() } }, { operation: { requestBody: form({ tags: { style: 'form', explode: true }, meta: {} }) } })).toStrictEqual([]);
-    expect(kinds({ operation: { requestBody: form({ meta: { style: 'deepObject' } }) } }, { operation: { requestBody: form() } })).toStrictEqual([
-      ['request-body-encoding-changed', 'request body application/x-www-form-urlencoded', 'meta encoding changed: style, explode'],
+    // A value defined by `content` goes as that media type's text, not by a style.
+    const { schema: _, ...bare } = param('f');
+    expect(kinds({ operation: { parameters: [param('f', { schema: object })] } }, { operation: { parameters: [{ ...bare, content: { 'application/json': { schema: object } } }] } })).toStrictEqual([
+      ['request-parameter-serialization-changed', 'parameter query f', 'query f parameter serialization changed: content'],
     ]);
-    expect(kinds({ operation: { requestBody: form() } }, { operation: { requestBody: form({ tags: { allowReserved: true }, meta: { contentType: 'application/json' } }) } })).toStrictEqual([
-      ['request-body-encoding-changed', 'request body application/x-www-form-urlencoded', 'meta encoding changed: contentType'],
-      ['request-body-encoding-changed', 'request body application/x-www-form-urlencoded', 'tags encoding changed: allowReserved'],
-    ]);
-    // A multipart part's style is not what a client follows; its content type is.
-    const multipart = (encoding: JsonObject) => ({ required: true, content: { 'multipart/form-data': { schema: obj({ meta: obj({ a: str }) }), encoding } } });
-    expect(kinds({ operation: { requestBody: multipart({ meta: { style: 'form' } }) } }, { operation: { requestBody: multipart({ meta: { style: 'deepObject', contentType: 'application/json' } }) } })).toStrictEqual([
-      ['request-body-encoding-changed', 'request body multipart/form-data', 'meta encoding changed: contentType'],
-    ]);
+  });
+
+  it("compares a URL-encoded form's encoding as the client writes it: a stated style (defaults filled in) against none; part types with their defaults", () => {
+    const kinds = (old: JsonObject | undefined, next: JsonObject | undefined) => run({ old: api({ operation: { requestBody: form(old) } }), new: api({ operation: { requestBody: form(next) } }) }).changes.map((c) => [c.kind, c.message]);
+    expect(kinds(undefined, { tags: { style: 'form' }, meta: {} })).toStrictEqual([]);
+    expect(kinds({ meta: { style: 'form' } }, { meta: { style: 'form', explode: true, allowReserved: false } })).toStrictEqual([]);
+    // Without a stated style the client writes an object as JSON text; with `style: form`, its members as fields.
+    expect(kinds(undefined, { meta: { style: 'form', explode: true } })).toStrictEqual([['request-body-encoding-changed', 'meta encoding changed: style, explode, allowReserved']]);
+    expect(kinds({ meta: { style: 'deepObject' } }, undefined)).toStrictEqual([['request-body-encoding-changed', 'meta encoding changed: style, explode, allowReserved']]);
+    expect(kinds({ tags: { style: 'form', explode: false } }, { tags: { style: 'form', explode: false, allowReserved: true } })).toStrictEqual([['request-body-encoding-changed', 'tags encoding changed: allowReserved']]);
+    // An object's default part type is JSON: stating it is no change; another is.
+    expect(kinds(undefined, { meta: { contentType: 'application/json' } })).toStrictEqual([]);
+    expect(kinds(undefined, { meta: { contentType: 'text/plain' } })).toStrictEqual([['request-body-encoding-changed', 'meta encoding changed: contentType']]);
+  });
+
+  it('compares multipart part types with their defaults (JSON for an object, bytes for a binary string, text otherwise, an array by its items): stated defaults are no change, more types are not breaking', () => {
+    const multipart = (encoding?: JsonObject) => ({
+      required: true,
+      content: { 'multipart/form-data': { schema: obj({ meta: { $ref: '#/components/schemas/Meta' }, file: { type: 'string', format: 'binary' }, files: { type: 'array', items: { type: 'string', format: 'binary' } }, note: str }), ...(encoding ? { encoding } : {}) } },
+    });
+    const kinds = (old: JsonObject | undefined, next: JsonObject | undefined) =>
+      run({ old: api({ operation: { requestBody: multipart(old) }, schemas: { Meta: obj({ a: str }) } }), new: api({ operation: { requestBody: multipart(next) }, schemas: { Meta: obj({ a: str }) } }) }).changes.map((c) => [c.kind, c.severity, c.message]);
+    const defaults = { meta: { contentType: 'application/json' }, file: { contentType: 'application/octet-stream' }, files: { contentType: 'Application/Octet-Stream' }, note: { contentType: 'text/plain', style: 'deepObject' } };
+    expect(kinds(undefined, defaults)).toStrictEqual([]);
+    expect(kinds({ file: { contentType: 'image/png' } }, { file: { contentType: 'image/png, image/jpeg' } })).toStrictEqual([['request-body-part-types-widened', 'non-breaking', 'file may now also go as image/jpeg, image/png (was image/png)']]);
+    expect(kinds({ file: { contentType: 'image/png, image/jpeg' } }, { file: { contentType: 'image/png' } })).toStrictEqual([['request-body-encoding-changed', 'breaking', 'file encoding changed: contentType']]);
+    expect(kinds(undefined, { note: { contentType: 'application/json' } })).toStrictEqual([['request-body-encoding-changed', 'breaking', 'note encoding changed: contentType']]);
   });
 
   it('covers every spec rule of the table', () => {
