@@ -105,9 +105,16 @@ export function successResponse(operation: OperationModel): ResponseModel | unde
   return operation.responses.find((r) => r.status.startsWith('2')) ?? operation.responses.find((r) => r.status === 'default');
 }
 
+/**
+ * Names a method's own parameters never take: its other parameters, the `paths` type, and the
+ * runtime helpers the api template's call imports into the method's body (runtime/body.ts and
+ * query.ts), which a path parameter of that name would shadow (`/clash/{withCookies}`).
+ */
+const TAKEN_NAMES = ['body', 'params', 'options', 'paths', 'asIs', 'binary', 'formBody', 'formData', 'typedParts', 'styledQuery', 'withCookies'];
+
 export function methodSignature(operation: OperationModel, schemas: readonly SchemaModel[] = []): MethodSignature {
   const operationType = `paths[${stringLiteral(operation.path)}][${stringLiteral(operation.method)}]`;
-  const names = new NameRegistry(['body', 'params', 'options', 'paths']);
+  const names = new NameRegistry(TAKEN_NAMES);
   const refs = new TypeReferences();
   const parameters: MethodParameter[] = [];
 

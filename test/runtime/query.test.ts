@@ -84,11 +84,13 @@ describe('styledQuery', () => {
 });
 
 describe('withCookies', () => {
-  it('adds the cookie parameters to the Cookie header after the ones already there, whatever the case of their names, as a query writes them', () => {
+  it('adds the cookie parameters to the Cookie header given last, whatever the case of its name (as request.ts keeps the last header), as a query writes them', () => {
     const headers = { 'Content-Type': 'text/plain', cookie: 'trace=on', COOKIE: 'sid=s' };
-    expect(withCookies(headers, { tenant: 'a;b c', ids: [1, 2], none: undefined }, { ids: { explode: false } })).toStrictEqual({ 'Content-Type': 'text/plain', Cookie: 'trace=on; sid=s; tenant=a%3Bb%20c; ids=1,2' });
+    expect(withCookies(headers, { tenant: 'a;b c', ids: [1, 2], none: undefined }, { ids: { explode: false } })).toStrictEqual({ 'Content-Type': 'text/plain', Cookie: 'sid=s; tenant=a%3Bb%20c; ids=1,2' });
     // Exploded, each value is a cookie of its own; so is each member of an object.
     expect(withCookies({}, { ids: [1, 2], prefs: { theme: 'dark' } })).toStrictEqual({ Cookie: 'ids=1; ids=2; theme=dark' });
+    // A `;` never ends a cookie early: not in a name, an object's key, nor a value with allowReserved.
+    expect(withCookies({}, { 'a;b': 1, prefs: { 'x;y': 2 }, raw: 'p;q/r', list: { 'k;': 'v' } }, { raw: { allowReserved: true }, list: { explode: false } })).toStrictEqual({ Cookie: 'a%3Bb=1; x%3By=2; raw=p%3Bq/r; list=k%3B,v' });
     expect(headers).toStrictEqual({ 'Content-Type': 'text/plain', cookie: 'trace=on', COOKIE: 'sid=s' });
   });
 

@@ -58,8 +58,8 @@ function missing(kind: string, params: object): string {
  * read: the method's name) return the request they describe (`Outgoing`) instead of sending it:
  * the core sends, reads and retries, so openapi-fetch's response parsing and middleware would be
  * work done twice. Header names are lower-cased, so a later header replaces an earlier one
- * whatever its case; an array goes as OpenAPI's `simple` style writes it (`a,b`); `Content-Type`
- * defaults to JSON. A body without its own serializer goes as
+ * whatever its case; an array goes as OpenAPI's `simple` style writes one (`a,b`; an object is
+ * not written so, its `String`); `Content-Type` defaults to JSON. A body without its own serializer goes as
  * JSON: the generated methods pass one (body.ts) for every other media type, so openapi-fetch's
  * default serializer, which guesses from the body and the headers, would only repeat that choice.
  */

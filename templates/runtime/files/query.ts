@@ -100,20 +100,21 @@ function reserved(text: string): string {
 }
 
 /**
- * `headers` with an operation's cookie parameters added to its `Cookie` header, after what the
- * credentials or the caller put there (whatever the case of its name): written as a query is
- * (`form`: `id=5`, an array not exploded `ids=1,2`, values percent-encoded), one cookie per
- * `name=value`, joined with `; `. A browser does not let a page set this header; it sends its
- * own cookies there.
+ * `headers` with an operation's cookie parameters added to its `Cookie` header (the last given,
+ * whatever the case of its name, as request.ts keeps the last of any header: a cookie credential's,
+ * or the caller's, which replaces it), written as a query is (`form`: `id=5`, an array not exploded
+ * `ids=1,2`, values percent-encoded), one cookie per `name=value`, joined with `; `. A browser
+ * does not let a page set this header; it sends its own cookies there.
  */
 export function withCookies(headers: Readonly<Record<string, string>>, cookies: unknown, styles?: Readonly<Record<string, QueryStyle>>): Record<string, string> {
   const result: Record<string, string> = {};
   const jar: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
-    if (/^cookie$/i.test(name)) jar.push(value);
+    if (/^cookie$/i.test(name)) jar[0] = value;
     else result[name] = value;
   }
-  const own = styledQuery(styles)(cookies ?? {});
+  // A `;` (in a name, an object's key or an allowReserved value, which a query leaves as they are) would end the cookie.
+  const own = styledQuery(styles)(cookies ?? {}).replace(/;/g, '%3B');
   if (own) jar.push(own.replace(/&/g, '; '));
   if (jar.length > 0) result['Cookie'] = jar.join('; ');
   return result;
