@@ -98,5 +98,7 @@ describe('withCookies', () => {
     expect(withCookies({ accept: 'text/plain' }, undefined)).toStrictEqual({ accept: 'text/plain' });
     expect(withCookies({ accept: 'text/plain' }, { tenant: undefined })).toStrictEqual({ accept: 'text/plain' });
     expect(withCookies({ Cookie: 'sid=s' }, {})).toStrictEqual({ Cookie: 'sid=s' });
+    // Only a header named Cookie is one.
+    expect(withCookies({ 'X-Cookie': 'a', 'Cookie-Policy': 'b' }, { tenant: 't' })).toStrictEqual({ 'X-Cookie': 'a', 'Cookie-Policy': 'b', Cookie: 'tenant=t' });
   });
 });

@@ -33,10 +33,11 @@ export function typedParts(
       const type = Object.hasOwn(types, name) ? types[name] : undefined;
       for (const item of Array.isArray(value) ? value : [value]) {
         if (item === undefined) continue;
+        // `null` is `null` either way.
         const text =
           item instanceof Blob
             ? item
-            : typeof item === "object" && item !== null
+            : typeof item === "object"
               ? JSON.stringify(item)
               : String(item);
         form.append(

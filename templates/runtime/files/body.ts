@@ -24,7 +24,8 @@ export function typedParts(types: Readonly<Record<string, string>>): (body: unkn
       const type = Object.hasOwn(types, name) ? types[name] : undefined;
       for (const item of Array.isArray(value) ? value : [value]) {
         if (item === undefined) continue;
-        const text = item instanceof Blob ? item : typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item);
+        // `null` is `null` either way.
+        const text = item instanceof Blob ? item : typeof item === 'object' ? JSON.stringify(item) : String(item);
         form.append(name, type === undefined || (text instanceof Blob && text.type !== '') ? text : new Blob([text], { type }));
       }
     }
