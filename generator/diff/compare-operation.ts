@@ -59,9 +59,17 @@ function effectiveServers(document: JsonObject, operation: SideOperation): { url
     [document, '#'],
   ] as const) {
     const servers = own(holder, 'servers');
-    if (Array.isArray(servers)) return { urls: servers.map((s) => (isObject(s) ? String(own(s, 'url')) : '')), at: childPointer(at, 'servers') };
+    if (Array.isArray(servers)) return { urls: servers.map(serverText), at: childPointer(at, 'servers') };
   }
   return { urls: [], at: '#/servers' };
+}
+
+/** A server's URL, with its variables' defaults (which make the client's default base URL) when it has some: `https://{region}.api.test (region=eu)`. */
+function serverText(server: unknown): string {
+  if (!isObject(server)) return '';
+  const variables = ownObject(server, 'variables') ?? {};
+  const defaults = Object.entries(variables).flatMap(([name, variable]) => (isObject(variable) && own(variable, 'default') !== undefined ? [`${name}=${String(own(variable, 'default'))}`] : []));
+  return `${String(own(server, 'url'))}${defaults.length > 0 ? ` (${defaults.join(', ')})` : ''}`;
 }
 
 function compareServers(ctx: DiffContext, place: Place, old: SideOperation, next: SideOperation): void {

@@ -270,6 +270,13 @@ describe('diff rules: one fixture per spec rule', () => {
     expect(kinds(undefined, { note: { contentType: 'application/json' } })).toStrictEqual([['request-body-encoding-changed', 'breaking', 'note encoding changed: contentType']]);
   });
 
+  it("reports a server variable's new default, which changes the client's default base URL", () => {
+    const server = (region: string) => ({ servers: [{ url: 'https://{region}.api.test/v1', variables: { region: { default: region, enum: ['us', 'eu'] } } }] });
+    const report = run({ old: api({ root: server('us') }), new: api({ root: server('eu') }) });
+    expect(report.changes.map((c) => [c.kind, c.message])).toStrictEqual([['servers-changed', 'servers changed from [https://{region}.api.test/v1 (region=us)] to [https://{region}.api.test/v1 (region=eu)]; the default base URL may differ']]);
+    expect(run({ old: api({ root: server('us') }), new: api({ root: server('us') }) }).changes).toStrictEqual([]);
+  });
+
   it('covers every spec rule of the table', () => {
     const specRules = Object.entries(rules).filter(([, rule]) => rule.source === 'spec').map(([kind]) => kind);
     const tested = new Set(cases.flatMap((c) => c.want.map(([kind]) => kind)));
