@@ -79,8 +79,9 @@ function addFormEncodings(tree: JsonObject, document: JsonObject): void {
       const styles = listed.flatMap((parameter): [string, JsonObject][] => {
         if (!isObject(parameter) || own(parameter, 'in') !== 'formData' || own(parameter, 'type') !== 'array') return [];
         const name = ownString(parameter, 'name');
-        const style = FORM_STYLES[ownString(parameter, 'collectionFormat') ?? 'csv'];
-        return name !== undefined && style !== undefined ? [[name, style]] : [];
+        const format = ownString(parameter, 'collectionFormat') ?? 'csv';
+        // Its own entries only, each document given a copy of its own.
+        return name !== undefined && Object.hasOwn(FORM_STYLES, format) ? [[name, { ...FORM_STYLES[format] }]] : [];
       });
       const converted = ownObject(ownObject(ownObject(document, 'paths') ?? {}, path) ?? {}, method);
       const media = ownObject(ownObject(ownObject(converted ?? {}, 'requestBody') ?? {}, 'content') ?? {}, 'application/x-www-form-urlencoded');
