@@ -214,11 +214,15 @@ function bodyMembers(ctx: TemplateContext, imports: ImportRegistry, signature: M
   const contentType: ObjectMember = ['headers', headers([mayBeUndefined ? `...(body === undefined ? {} : ${typeHeader})` : ['Content-Type', mediaType]])];
   switch (signature.requestKind) {
     case 'multipart': {
-      // No Content-Type: fetch writes it, with the boundary. A part the `encoding` gives one
-      // media type (not a list, not a range; parameters allowed) goes as a Blob of that type (runtime/body.ts).
-      const types = Object.entries(signature.requestMedia!.encoding ?? {}).flatMap(([name, { contentType }]) =>
-        contentType !== undefined && /^[^\s,;*/]+\/[^\s,;*/]+(?:\s*;[^,*]*)?$/.test(contentType.trim()) ? [[name, ctx.escape.stringLiteral(contentType.trim())] as [string, string]] : [],
-      );
+      // No Content-Type: fetch writes it, with the boundary. A Blob without a type goes as the
+      // `encoding`'s media type for its part (runtime/body.ts `typedParts`), the first of a list,
+      // unless the list allows any bytes (`application/octet-stream`) or that one is a range.
+      const types = Object.entries(signature.requestMedia!.encoding ?? {}).flatMap(([name, { contentType }]) => {
+        const listed = (contentType ?? '').split(',').map((type) => type.trim()).filter((type) => type !== '');
+        const first = listed[0];
+        if (first === undefined || first.includes('*') || listed.some((type) => /^application\/octet-stream\b/i.test(type))) return [];
+        return [[name, ctx.escape.stringLiteral(first)] as [string, string]];
+      });
       return ['body', ['bodySerializer', types.length === 0 ? helper('formData') : ts.call(helper('typedParts'), [ts.objectLiteral(types)])]];
     }
     case 'form': {

@@ -518,20 +518,22 @@ describe('real-world spec shapes (issue 13)', () => {
     ]);
   });
 
-  it('a multipart part its encoding gives one media type goes with that Content-Type (a JSON options part beside a PDF); others as before', async () => {
+  it("a multipart part's Blob without a type goes as its encoding's media type (the first listed; none for a range or a list with any bytes), a File keeping its name; an object stays a JSON field", async () => {
     const dir = await generates('r48-multipart-part-types-3.0.yaml');
     const seen = await sentBy<{ pdfToImage(body: object): Promise<unknown> }, string[]>(
       dir,
       (_, response) => void response.writeHead(204).end(),
-      (api) => api.pdfToImage({ options: { dpi: 300 }, pdfdocument: new Blob(['%PDF-1']), avatar: new Blob(['png']), title: 'T' }).then(() => undefined),
+      (api) => api.pdfToImage({ options: { dpi: 300 }, pdfdocument: new File(['%PDF-1'], 'in.pdf'), avatar: new Blob(['png']), caption: new Blob(['vtt']), video: new Blob(['mp4']), title: 'T' }).then(() => undefined),
       // Each part's headers and content, in order.
       (request) => `\r\n${request.body}`.split(/\r\n--[^\r]*(?:\r\n)?/).slice(1, -1).map((part) => part.replace(/\r\n/g, ' | ')),
     );
     expect(seen).toStrictEqual([
       [
-        'Content-Disposition: form-data; name="options"; filename="blob" | Content-Type: application/json |  | {"dpi":300}',
-        'Content-Disposition: form-data; name="pdfdocument"; filename="blob" | Content-Type: application/pdf |  | %PDF-1',
-        'Content-Disposition: form-data; name="avatar"; filename="blob" | Content-Type: application/octet-stream |  | png',
+        'Content-Disposition: form-data; name="options" |  | {"dpi":300}',
+        'Content-Disposition: form-data; name="pdfdocument"; filename="in.pdf" | Content-Type: application/pdf |  | %PDF-1',
+        'Content-Disposition: form-data; name="avatar"; filename="blob" | Content-Type: image/png |  | png',
+        'Content-Disposition: form-data; name="caption"; filename="blob" | Content-Type: application/octet-stream |  | vtt',
+        'Content-Disposition: form-data; name="video"; filename="blob" | Content-Type: application/octet-stream |  | mp4',
         'Content-Disposition: form-data; name="title" |  | T',
       ],
     ]);
@@ -540,7 +542,13 @@ describe('real-world spec shapes (issue 13)', () => {
   it('path parameters named client and init (Keycloak\'s) do not shadow the generated call\'s own names', async () => {
     const dir = await generates('r46-parameters-named-like-locals-3.0.yaml');
     expect(source(dir, 'src/apis/DefaultApi.ts')).toContain('(_client, _init) =>');
-    type Api = { putThing(client: string, init: string, body: string): Promise<unknown>; clash(a: string, b: string, body: object, params: object): Promise<unknown> };
+    type Api = {
+      putThing(client: string, init: string, body: string): Promise<unknown>;
+      clash(a: string, b: string, body: object, params: object): Promise<unknown>;
+      putBytes(a: string, b: string, c: string, body: Blob, params: object): Promise<unknown>;
+      postParts(a: string, body: object): Promise<unknown>;
+      postFormData(a: string, body: object): Promise<unknown>;
+    };
     const seen = await sentBy<Api, string>(
       dir,
       (_, response) => void response.writeHead(204).end(),
@@ -548,10 +556,19 @@ describe('real-world spec shapes (issue 13)', () => {
         await api.putThing('c 1', 'i', 'text');
         // Named like the helpers the call imports (withCookies, formBody): the method's own parameters are renamed.
         await api.clash('w', 'f', { name: 'n' }, { cookie: { tenant: 't' } });
+        await api.putBytes('a', 'b', 's', new Blob(['raw']), { query: { ids: ['1', '2'] } });
+        await api.postParts('t', { doc: new Blob(['%PDF']) });
+        await api.postFormData('f', { note: 'hi' });
       },
-      (request) => `${request.url} ${String(request.headers['content-type'])} ${request.body} ${String(request.headers['cookie'])}`,
+      (request) => `${request.url} ${String(request.headers['content-type']).replace(/boundary=.*/, 'boundary')} ${request.body.includes('Content-Type: application/pdf') ? 'pdf part' : request.body.includes('name="note"') ? 'note part' : request.body} ${String(request.headers['cookie'])}`,
     );
-    expect(seen).toStrictEqual(['/things/c%201/i text/plain text undefined', '/clash/w/f application/x-www-form-urlencoded name=n tenant=t']);
+    expect(seen).toStrictEqual([
+      '/things/c%201/i text/plain text undefined',
+      '/clash/w/f application/x-www-form-urlencoded name=n tenant=t',
+      '/bytes/a/b/s?ids=1,2 application/octet-stream raw undefined',
+      '/parts/t multipart/form-data; boundary pdf part undefined',
+      '/form-data/f multipart/form-data; boundary note part undefined',
+    ]);
   });
 
   it('cause 4: a $ref key inside example data is data, reached through a $ref or inline', async () => {

@@ -68,29 +68,31 @@ describe('formData', () => {
 });
 
 describe('typedParts', () => {
-  it("a property its encoding types goes as a Blob of that type (an object as JSON, a string as it is, a Blob without a type takes it); the others as formData sends them", async () => {
+  it("a Blob without a type goes as its part's media type, a File keeping its name; a typed Blob, and every other value, as formData sends it", async () => {
     const typed = new Blob(['%PDF'], { type: 'application/x-pdf' });
-    const form = typedParts({ options: 'application/json', note: 'text/plain; charset=utf-8', pdf: 'application/pdf', typed: 'application/pdf', inherited: 'x/y' })({
+    const form = typedParts({ options: 'application/json', pdf: 'application/pdf', report: 'application/pdf', typed: 'application/pdf', inherited: 'x/y' })({
       options: { dpi: 300 },
-      note: 'hi',
-      pdf: [new Blob(['%PDF-1'])],
+      pdf: [new Blob(['%PDF-1']), new Blob(['%PDF-2'])],
+      report: new File(['%PDF-3'], 'report.pdf'),
       typed,
-      plain: { k: 1 },
+      plain: new Blob(['raw']),
       toString: 'own',
       none: undefined,
     });
-    const found = await Promise.all(parts(form).map(async ([name, value]) => [name, value instanceof Blob ? [value.type, await value.text()] : value]));
+    const found = await Promise.all(parts(form).map(async ([name, value]) => [name, value instanceof Blob ? [value.type, (value as File).name, await value.text()] : value]));
     expect(found).toEqual([
-      ['options', ['application/json', '{"dpi":300}']],
-      ['note', ['text/plain; charset=utf-8', 'hi']],
-      ['pdf', ['application/pdf', '%PDF-1']],
-      ['typed', ['application/x-pdf', '%PDF']],
-      ['plain', '{"k":1}'],
+      // An object stays a field of JSON text: a typed part would be a file to the server.
+      ['options', '{"dpi":300}'],
+      ['pdf', ['application/pdf', 'blob', '%PDF-1']],
+      ['pdf', ['application/pdf', 'blob', '%PDF-2']],
+      ['report', ['application/pdf', 'report.pdf', '%PDF-3']],
+      ['typed', ['application/x-pdf', 'blob', '%PDF']],
+      ['plain', ['', 'blob', 'raw']],
       ['toString', 'own'],
     ]);
     // Own names only: a table's inherited entry is not the spec's.
-    const inherited = typedParts(Object.create({ plain: 'application/json' }) as Record<string, string>)({ plain: 'text' });
-    expect(parts(inherited)).toEqual([['plain', 'text']]);
+    const inherited = typedParts(Object.create({ plain: 'application/pdf' }) as Record<string, string>)({ plain: new Blob(['raw']) });
+    expect((parts(inherited)[0]![1] as Blob).type).toBe('');
   });
 });
 

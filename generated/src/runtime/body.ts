@@ -17,10 +17,11 @@ export function formData(body: unknown): FormData {
 }
 
 /**
- * `formData` for a media type whose `encoding` gives some properties a content type (`types`: one
- * media type each): such a property's part is a Blob of that type (an object as its JSON text, a
- * string as it is; a Blob without a type takes it), so a server that reads the part by its type
- * (a JSON `options` part beside a PDF) gets it; every other part goes as `formData` sends it.
+ * `formData` for a media type whose `encoding` states a part's media type (`types`: the one to use,
+ * chosen by the api template): a Blob without a type of its own goes as one of that type, a File
+ * keeping its name (`new Blob([bytes])` would otherwise go as `application/octet-stream`, which a
+ * server that lists `application/pdf` may refuse). Every other value goes as `formData` sends it: an
+ * object as JSON text in a field, not as a typed part, which a server would read as a file upload.
  */
 export function typedParts(
   types: Readonly<Record<string, string>>,
@@ -33,19 +34,17 @@ export function typedParts(
       const type = Object.hasOwn(types, name) ? types[name] : undefined;
       for (const item of Array.isArray(value) ? value : [value]) {
         if (item === undefined) continue;
-        // `null` is `null` either way.
-        const text =
-          item instanceof Blob
-            ? item
-            : typeof item === "object"
-              ? JSON.stringify(item)
-              : String(item);
-        form.append(
-          name,
-          type === undefined || (text instanceof Blob && text.type !== "")
-            ? text
-            : new Blob([text], { type }),
-        );
+        if (!(item instanceof Blob))
+          form.append(
+            name,
+            typeof item === "object" ? JSON.stringify(item) : String(item),
+          );
+        else if (type === undefined || item.type !== "")
+          form.append(name, item);
+        // A File keeps its name; a Blob goes without one (FormData names it "blob").
+        else if (item instanceof File)
+          form.append(name, new File([item], item.name, { type }));
+        else form.append(name, new Blob([item], { type }));
       }
     }
     return form;
