@@ -1,9 +1,9 @@
-import { isObject, own, ownObject } from '../json.ts';
+import { own, ownObject } from '../json.ts';
 import { childPointer } from '../pointer.ts';
 import { compareAnnotations, keyed, pointerOf, type Keyed } from './annotations.ts';
 import { compareSchemas } from './compare-schema.ts';
 import { schemaPlace, type DiffContext } from './context.ts';
-import { changedKeys, encodingSerialization, partTypes } from './serialization.ts';
+import { changedKeys, encodingSerialization, partTypes, propertiesOf } from './serialization.ts';
 import { followRef } from '../openapi/follow-ref.ts';
 import type { Place } from './sink.ts';
 
@@ -43,8 +43,10 @@ function compareEncoding(ctx: DiffContext, place: Place, mediaType: string, old:
   const before = encodingSide(ctx.old, old);
   const after = encodingSide(ctx.new, next);
   for (const name of new Set([...Object.keys(before.entries), ...Object.keys(after.entries)])) {
+    // A property added, removed or renamed is reported as such; an entry for none is nothing sent.
     const a = before.property(name, urlEncoded);
     const b = after.property(name, urlEncoded);
+    if (!a || !b) continue;
     const changed = changedKeys(a.serialization, b.serialization);
     const typesChanged = a.types.join() !== b.types.join();
     const widened = typesChanged && a.types.every((type) => b.types.includes(type));
@@ -55,19 +57,19 @@ function compareEncoding(ctx: DiffContext, place: Place, mediaType: string, old:
   }
 }
 
-/** One side's media type: its encoding entries, and a property's serialization and part types. */
+/** One side's media type: its encoding entries, and a property's serialization and part types (`undefined` for a property its schema lacks). */
 function encodingSide(document: DiffContext['old'], media: Keyed) {
   const entries = ownObject(media.keywords, 'encoding') ?? {};
   const follow = (value: unknown) => followRef(document, value, media.pointer).value;
-  const schema = follow(own(media.keywords, 'schema'));
-  const properties = isObject(schema) ? (ownObject(schema, 'properties') ?? {}) : {};
+  const properties = propertiesOf(own(media.keywords, 'schema'), follow);
   return {
     entries,
     property: (name: string, urlEncoded: boolean) => {
+      if (!Object.hasOwn(properties, name)) return undefined;
       const entry = ownObject(entries, name) ?? {};
       const property = own(properties, name);
       return { serialization: encodingSerialization(entry, urlEncoded, property, follow), types: partTypes(entry, property, follow) };
     },
-    pointer: (name: string) => (name in entries ? childPointer(media.keyAt('encoding'), name) : pointerOf(media, 'encoding')),
+    pointer: (name: string) => (Object.hasOwn(entries, name) ? childPointer(media.keyAt('encoding'), name) : pointerOf(media, 'encoding')),
   };
 }

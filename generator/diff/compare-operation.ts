@@ -64,12 +64,19 @@ function effectiveServers(document: JsonObject, operation: SideOperation): { url
   return { urls: [], at: '#/servers' };
 }
 
-/** A server's URL, with its variables' defaults (which make the client's default base URL) when it has some: `https://{region}.api.test (region=eu)`. */
+/**
+ * A server's URL with its variables' defaults filled in (RFC 6570 level 1, as the client's default
+ * base URL is made): `https://{region}.api.test` with `region: eu` is `https://eu.api.test`, so a
+ * new default is a change, and the order of the variables or one the URL does not use is none.
+ */
 function serverText(server: unknown): string {
   if (!isObject(server)) return '';
   const variables = ownObject(server, 'variables') ?? {};
-  const defaults = Object.entries(variables).flatMap(([name, variable]) => (isObject(variable) && own(variable, 'default') !== undefined ? [`${name}=${String(own(variable, 'default'))}`] : []));
-  return `${String(own(server, 'url'))}${defaults.length > 0 ? ` (${defaults.join(', ')})` : ''}`;
+  return String(own(server, 'url')).replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+    const variable = Object.hasOwn(variables, name) ? own(variables, name) : undefined;
+    const value = isObject(variable) ? own(variable, 'default') : undefined;
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+  });
 }
 
 function compareServers(ctx: DiffContext, place: Place, old: SideOperation, next: SideOperation): void {

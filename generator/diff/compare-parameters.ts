@@ -54,7 +54,7 @@ export function compareParameters(ctx: DiffContext, place: Place, old: SideOpera
     if (isRequired(a) !== isRequired(b)) {
       ctx.sink.add(isRequired(b) ? 'request-parameter-became-required' : 'request-parameter-became-optional', here, { old: pointerOf(a.node, 'required'), new: pointerOf(b.node, 'required') }, { name: b.label });
     }
-    const changed = changedKeys(parameterSerialization(a.node.keywords), parameterSerialization(b.node.keywords));
+    const changed = changedKeys(parameterSerialization(a.node.keywords, (value) => followRef(ctx.old, value, a.node.pointer).value), parameterSerialization(b.node.keywords, (value) => followRef(ctx.new, value, b.node.pointer).value));
     if (changed.length > 0) {
       ctx.sink.add('request-parameter-serialization-changed', here, { old: a.node.pointer, new: b.node.pointer }, { name: b.label, what: changed.join(', ') });
     }

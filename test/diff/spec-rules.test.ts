@@ -249,7 +249,8 @@ describe('diff rules: one fixture per spec rule', () => {
     expect(kinds({ meta: { style: 'form' } }, { meta: { style: 'form', explode: true, allowReserved: false } })).toStrictEqual([]);
     // Without a stated style the client writes an object as JSON text; with `style: form`, its members as fields.
     expect(kinds(undefined, { meta: { style: 'form', explode: true } })).toStrictEqual([['request-body-encoding-changed', 'meta encoding changed: style, explode, allowReserved']]);
-    expect(kinds({ meta: { style: 'deepObject' } }, undefined)).toStrictEqual([['request-body-encoding-changed', 'meta encoding changed: style, explode, allowReserved']]);
+    // A deepObject's explode is no part of it (exploded either way).
+    expect(kinds({ meta: { style: 'deepObject' } }, undefined)).toStrictEqual([['request-body-encoding-changed', 'meta encoding changed: style, allowReserved']]);
     expect(kinds({ tags: { style: 'form', explode: false } }, { tags: { style: 'form', explode: false, allowReserved: true } })).toStrictEqual([['request-body-encoding-changed', 'tags encoding changed: allowReserved']]);
     // An object's default part type is JSON: stating it is no change; another is.
     expect(kinds(undefined, { meta: { contentType: 'application/json' } })).toStrictEqual([]);
@@ -268,13 +269,47 @@ describe('diff rules: one fixture per spec rule', () => {
     expect(kinds({ file: { contentType: 'image/png' } }, { file: { contentType: 'image/png, image/jpeg' } })).toStrictEqual([['request-body-part-types-widened', 'non-breaking', 'file may now also go as image/jpeg, image/png (was image/png)']]);
     expect(kinds({ file: { contentType: 'image/png, image/jpeg' } }, { file: { contentType: 'image/png' } })).toStrictEqual([['request-body-encoding-changed', 'breaking', 'file encoding changed: contentType']]);
     expect(kinds(undefined, { note: { contentType: 'application/json' } })).toStrictEqual([['request-body-encoding-changed', 'breaking', 'note encoding changed: contentType']]);
+    // An entry for a property the body lacks sends nothing; a renamed property is reported as removed and added, not here.
+    expect(kinds({ gone: { contentType: 'image/png' } }, undefined)).toStrictEqual([]);
   });
 
   it("reports a server variable's new default, which changes the client's default base URL", () => {
     const server = (region: string) => ({ servers: [{ url: 'https://{region}.api.test/v1', variables: { region: { default: region, enum: ['us', 'eu'] } } }] });
     const report = run({ old: api({ root: server('us') }), new: api({ root: server('eu') }) });
-    expect(report.changes.map((c) => [c.kind, c.message])).toStrictEqual([['servers-changed', 'servers changed from [https://{region}.api.test/v1 (region=us)] to [https://{region}.api.test/v1 (region=eu)]; the default base URL may differ']]);
-    expect(run({ old: api({ root: server('us') }), new: api({ root: server('us') }) }).changes).toStrictEqual([]);
+    expect(report.changes.map((c) => [c.kind, c.message])).toStrictEqual([['servers-changed', 'servers changed from [https://us.api.test/v1] to [https://eu.api.test/v1]; the default base URL may differ']]);
+    // The same base URL written out, or with a variable the URL does not use, is no change.
+    const literal = { servers: [{ url: 'https://us.api.test/v1' }] };
+    const unused = { servers: [{ url: 'https://{region}.api.test/v1', variables: { env: { default: 'prod' }, region: { default: 'us' } } }] };
+    expect(run({ old: api({ root: server('us') }), new: api({ root: literal }) }).changes).toStrictEqual([]);
+    expect(run({ old: api({ root: server('us') }), new: api({ root: unused }) }).changes).toStrictEqual([]);
+  });
+
+  it('a primitive parameter has no explode to change; a content media type is compared without its parameters', () => {
+    const kinds = (old: JsonObject, next: JsonObject) => run({ old: api(old), new: api(next) }).changes.map((c) => [c.kind, c.message]);
+    const path = (extra: JsonObject = {}) => ({ path: '/things/{id}', operation: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: ['string', 'null'] }, ...extra }] } });
+    expect(kinds(path(), path({ explode: true }))).toStrictEqual([]);
+    expect(kinds({ operation: { parameters: [param('n', { schema: { $ref: '#/components/schemas/N' } })] }, schemas: { N: { type: 'integer' } } }, { operation: { parameters: [param('n', { schema: { $ref: '#/components/schemas/N' }, explode: false })] }, schemas: { N: { type: 'integer' } } })).toStrictEqual([]);
+    const { schema: _, ...bare } = param('f');
+    const content = (type: string) => ({ operation: { parameters: [{ ...bare, content: { [type]: { schema: obj({ a: str }) } } }] } });
+    expect(kinds(content('application/json'), content('Application/JSON; charset=utf-8'))).toStrictEqual([]);
+    expect(kinds({ operation: { parameters: [param('q')] } }, { operation: { parameters: [param('q', { allowEmptyValue: true })] } })).toStrictEqual([]);
+  });
+
+  it('reads a body\'s properties through allOf, and an object part through allOf, oneOf or a type list', () => {
+    const body = (encoding?: JsonObject) => ({
+      required: true,
+      content: { 'multipart/form-data': { schema: { allOf: [{ $ref: '#/components/schemas/Base' }, obj({ one: { oneOf: [{ $ref: '#/components/schemas/Meta' }] }, n: { type: ['object', 'null'] } })] }, ...(encoding ? { encoding } : {}) } },
+    });
+    const schemas = { Base: obj({ meta: { allOf: [{ $ref: '#/components/schemas/Meta' }], description: 'x' } }), Meta: obj({ a: str }) };
+    const kinds = (old?: JsonObject, next?: JsonObject) => run({ old: api({ operation: { requestBody: body(old) }, schemas }), new: api({ operation: { requestBody: body(next) }, schemas }) }).changes.map((c) => [c.kind, c.message, c.pointers.old]);
+    expect(kinds(undefined, { meta: { contentType: 'application/json' }, one: { contentType: 'application/json' }, n: { contentType: 'application/json' } })).toStrictEqual([]);
+    expect(kinds(undefined, { meta: { contentType: 'text/plain' } })).toStrictEqual([['request-body-encoding-changed', 'meta encoding changed: contentType', '#/paths/~1things/post/requestBody/content/multipart~1form-data']]);
+    // A side without an entry of that name points at its media type, even for a name every object inherits.
+    const named = (encoding?: JsonObject) => ({ required: true, content: { 'multipart/form-data': { schema: obj({ toString: str }), ...(encoding ? { encoding } : {}) } } });
+    const report = run({ old: api({ operation: { requestBody: named({}) } }), new: api({ operation: { requestBody: named({ toString: { contentType: 'application/json' } }) } }) });
+    expect(report.changes.map((c) => [c.kind, c.pointers.old, c.pointers.new])).toStrictEqual([
+      ['request-body-encoding-changed', '#/paths/~1things/post/requestBody/content/multipart~1form-data/encoding', '#/paths/~1things/post/requestBody/content/multipart~1form-data/encoding/toString'],
+    ]);
   });
 
   it('covers every spec rule of the table', () => {
