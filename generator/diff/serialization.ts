@@ -1,4 +1,4 @@
-import { isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
+import { isObject, own, ownObject, ownString, setOwn, type JsonObject } from '../json.ts';
 import { differs } from './annotations.ts';
 
 /**
@@ -109,7 +109,7 @@ export function propertiesOf(schema: unknown, follow: Follow, depth = 0): JsonOb
   const properties: JsonObject = {};
   const members = own(node, 'allOf');
   for (const source of [ownObject(node, 'properties') ?? {}, ...(Array.isArray(members) ? members.map((member) => propertiesOf(member, follow, depth + 1)) : [])]) {
-    for (const [name, value] of Object.entries(source)) if (!Object.hasOwn(properties, name)) Object.defineProperty(properties, name, { value, enumerable: true });
+    for (const [name, value] of Object.entries(source)) if (!Object.hasOwn(properties, name)) setOwn(properties, name, value);
   }
   return properties;
 }

@@ -2,6 +2,7 @@ import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { Locator } from '../diagnostics/locate.ts';
 import { openapiSchemaValidator, swagger2openapi, swaggerParser } from '../heavy.ts';
 import { isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
+import { followRef } from '../openapi/follow-ref.ts';
 import { schemaProblems } from './validate.ts';
 import type { SpecSource } from './source.ts';
 
@@ -66,11 +67,7 @@ const FORM_STYLES: Readonly<Record<string, JsonObject>> = {
  * Parameters are read inline or through `#/parameters/...`; an `encoding` the converter wrote wins.
  */
 function addFormEncodings(tree: JsonObject, document: JsonObject): void {
-  const shared = ownObject(tree, 'parameters') ?? {};
-  const resolve = (parameter: unknown): unknown => {
-    const ref = isObject(parameter) ? ownString(parameter, '$ref') : undefined;
-    return ref?.startsWith('#/parameters/') ? own(shared, ref.slice('#/parameters/'.length)) : parameter;
-  };
+  const resolve = (parameter: unknown): unknown => followRef(tree, parameter, '#').value;
   for (const [path, item] of Object.entries(ownObject(tree, 'paths') ?? {})) {
     if (!isObject(item)) continue;
     for (const [method, operation] of Object.entries(item)) {

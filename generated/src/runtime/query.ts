@@ -151,14 +151,19 @@ export function withCookies(
   styles?: Readonly<Record<string, QueryStyle>>,
 ): Record<string, string> {
   const result: Record<string, string> = {};
-  const jar: string[] = [];
+  let given: string | undefined;
   for (const [name, value] of Object.entries(headers)) {
-    if (/^cookie$/i.test(name)) jar[0] = value;
+    if (/^cookie$/i.test(name)) given = value;
     else result[name] = value;
   }
   // A `;` (in a name, an object's key or an allowReserved value, which a query leaves as they are) would end the cookie.
-  const own = styledQuery(styles)(cookies ?? {}).replace(/;/g, "%3B");
-  if (own) jar.push(own.replace(/&/g, "; "));
+  const own = styledQuery(styles)(cookies ?? {})
+    .replace(/;/g, "%3B")
+    .replace(/&/g, "; ");
+  const jar = [
+    ...(given === undefined ? [] : [given]),
+    ...(own === "" ? [] : [own]),
+  ];
   if (jar.length > 0) result["Cookie"] = jar.join("; ");
   return result;
 }
