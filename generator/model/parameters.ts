@@ -48,8 +48,11 @@ function serialization(node: JsonObject, location: ParameterModel['in']): Requir
   return { style, explode: typeof explode === 'boolean' ? explode : style === 'form', allowReserved: own(node, 'allowReserved') === true };
 }
 
+/** Every `ParameterStyle`, as keys: the type checker refuses this table when the union gains or loses a style. */
+const STYLES: Readonly<Record<ParameterStyle, true>> = { matrix: true, label: true, simple: true, form: true, spaceDelimited: true, pipeDelimited: true, deepObject: true };
+
 export function isParameterStyle(value: string): value is ParameterStyle {
-  return ['matrix', 'label', 'simple', 'form', 'spaceDelimited', 'pipeDelimited', 'deepObject'].includes(value);
+  return Object.hasOwn(STYLES, value);
 }
 
 function isParameterLocation(value: string | undefined): value is ParameterModel['in'] {

@@ -12,17 +12,18 @@ const encodingOf = (media: Record<string, unknown>) => {
 };
 
 describe('encoding', () => {
-  it('each property as given; an unknown style and non-boolean flags are dropped', () => {
+  it('each property as given; an unknown style (an Object.prototype name too) and non-boolean flags are dropped', () => {
     expect(
       encodingOf({
         encoding: {
           meta: { style: 'deepObject', explode: true },
           raw: { contentType: 'application/json', headers: {} },
           odd: { style: 'csv', explode: 'yes', allowReserved: true },
+          inherited: { style: 'toString', explode: false },
           skipped: 'x',
         },
       }),
-    ).toStrictEqual({ meta: { style: 'deepObject', explode: true }, raw: { contentType: 'application/json' }, odd: { allowReserved: true } });
+    ).toStrictEqual({ meta: { style: 'deepObject', explode: true }, raw: { contentType: 'application/json' }, odd: { allowReserved: true }, inherited: { explode: false } });
   });
 
   it('absent without an encoding, or an empty one', () => {
