@@ -105,7 +105,7 @@ function reachable(model: ApiModel, byName: ReadonlyMap<string, SchemaModel>, ro
 function children(node: SchemaNode): SchemaNode[] {
   switch (node.kind) {
     case 'array':
-      return [node.items];
+      return [node.items, ...(node.prefixItems ?? [])];
     case 'object':
       return [...node.properties.map((p) => p.schema), ...(typeof node.additionalProperties === 'object' ? [node.additionalProperties] : [])];
     case 'union':
@@ -178,7 +178,8 @@ function toSchema(node: SchemaNode, writeOnly: WriteOnly, alsoWriteOnly: Readonl
       break;
     case 'array':
       out['type'] = 'array';
-      out['items'] = inner(node.items);
+      if (node.prefixItems) out['prefixItems'] = node.prefixItems.map(inner);
+      out['items'] = node.closed ? false : inner(node.items);
       break;
     case 'object': {
       out['type'] = 'object';

@@ -364,6 +364,26 @@ describe('real-world spec shapes (issue 13)', () => {
     ]);
   });
 
+  it('3.1 tuples (prefixItems, closed by items: false) generate, read as tuples in the docs, give examples that compile, and are validated position by position', async () => {
+    const dir = await generates('r49-tuples-3.1.yaml');
+    expect(source(dir, 'docs/RouteRequest.md')).toMatch(/\| \*\*start\*\* +\| \[`number`, `number`\] +\|/);
+    expect(source(dir, 'docs/Stop.md')).toContain('[[**Point**](Point.md), `string` \\| `null`]');
+    // Before, each tuple's example was `[{}]`, which the types refuse (the final type check holds these).
+    expect(source(dir, 'docs/DefaultApi.md')).toMatch(/start: \[1, 1\],\s+stops: \[\[\{ lat: 1, lon: 1 \}, "string"\]\],/);
+    const { validateResponse } = (await import(pathToFileURL(join(dir, 'src/validation/index.ts')).href)) as { validateResponse: (operation: string, status: number, body: unknown) => string[] };
+    expect(validateResponse('planRoute', 200, { legs: [1, 'a', 'b'], last: [{ lat: 1, lon: 2 }, null] })).toStrictEqual([]);
+    expect(validateResponse('planRoute', 200, { legs: ['a', 2] })).toStrictEqual(['/legs/0: expected integer, got string', '/legs/1: expected string, got number']);
+    expect(validateResponse('planRoute', 200, { legs: [1], last: [{ lat: 1 }, 'x', 'y'] })).toStrictEqual(['/last: expected at most 2 items', '/last/0/lon: required property is missing']);
+    assertLater(dir, 'r49-assertions', [
+      "import { DefaultApi, type Stop } from './index.js';",
+      'const api = new DefaultApi();',
+      "const stop: Stop = [{ lat: 1, lon: 2 }, null];",
+      '// @ts-expect-error a closed tuple of two',
+      "const long: Stop = [{ lat: 1, lon: 2 }, null, 'x'];",
+      'export const route = () => api.planRoute({ start: [1, 2], stops: [stop, long] });',
+    ]);
+  });
+
   it("each query parameter goes as its style, explode and allowReserved say; Swagger 2.0's collectionFormat as converted", async () => {
     const noContent = (_: SeenRequest, response: ServerResponse) => void response.writeHead(204).end();
     const url = (request: SeenRequest) => request.url;

@@ -296,6 +296,8 @@ export interface NullNode extends SchemaMeta {
 export interface ArrayNode extends SchemaMeta {
     readonly kind: 'array';
     readonly items: SchemaNode;
+    readonly prefixItems?: readonly SchemaNode[];
+    readonly closed?: true;
 }
 export interface PropertyModel {
     readonly name: string;

@@ -136,7 +136,7 @@ function shapeOfType(schema: JsonObject, type: JsonType, at: string, meta: Schem
     case 'integer':
       return { kind: type, ...meta };
     case 'array':
-      return { kind: 'array', items: toSchemaNode(own(schema, 'items'), childPointer(at, 'items'), ctx), ...meta };
+      return arrayNode(schema, at, meta, ctx);
     case 'object':
       return objectNode(schema, at, meta, ctx);
   }
@@ -184,6 +184,15 @@ function readTypes(schema: JsonObject, at: string, ctx: SchemaContext): JsonType
     if (!known) ctx.diagnostics.add(error('OM206', `unknown schema type ${JSON.stringify(t)}`, ctx.locate(childPointer(at, 'type'))));
     return known;
   });
+}
+
+/** An array, or a tuple (`prefixItems`), closed by `items: false`. */
+function arrayNode(schema: JsonObject, at: string, meta: SchemaMeta, ctx: SchemaContext): SchemaNode {
+  const items = own(schema, 'items');
+  const prefix = own(schema, 'prefixItems');
+  const prefixItems = Array.isArray(prefix) ? { prefixItems: prefix.map((item, i) => toSchemaNode(item, childPointer(at, 'prefixItems', i), ctx)) } : {};
+  if (items === false) return { kind: 'array', items: { kind: 'unknown', nullable: false }, ...prefixItems, closed: true, ...meta };
+  return { kind: 'array', items: toSchemaNode(items, childPointer(at, 'items'), ctx), ...prefixItems, ...meta };
 }
 
 /** Without `type`: infer from shape keywords, as most specs intend (`properties` -> object, `items` -> array). */

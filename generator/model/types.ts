@@ -271,7 +271,15 @@ export interface NullNode extends SchemaMeta {
 
 export interface ArrayNode extends SchemaMeta {
   readonly kind: 'array';
+  /** Each item's schema; with `prefixItems`, that of the items after them (`unknown` where the spec gives none). */
   readonly items: SchemaNode;
+  /**
+   * A tuple (OpenAPI 3.1's `prefixItems`): the schema of the item at each position. The types are
+   * this tuple alone, as openapi-typescript writes them (`[number, string]`).
+   */
+  readonly prefixItems?: readonly SchemaNode[];
+  /** `items: false`: no item after `prefixItems` (none at all without them). */
+  readonly closed?: true;
 }
 
 export interface PropertyModel {

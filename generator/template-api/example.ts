@@ -71,6 +71,8 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
     case 'enum':
       return node.values[0] ?? null;
     case 'array': {
+      // A tuple: an item for each position, as its type (`[number, string]`) wants.
+      if (node.prefixItems) return node.prefixItems.map((item) => exampleValue(item, model, depth + 1, stack, argument));
       if (recursive(node.items, stack)) return [];
       const fallback = [exampleValue(node.items, model, depth + 1, stack, argument)];
       const value = node.default?.value;
@@ -194,7 +196,7 @@ function primitive(node: SchemaNode, type: 'string' | 'number' | 'boolean'): unk
 /** Whether a node refers (directly, or as array items or a nullable union) to a schema on the stack. */
 function recursive(node: SchemaNode, stack: readonly string[]): boolean {
   if (node.kind === 'ref') return stack.includes(node.name);
-  if (node.kind === 'array') return recursive(node.items, stack);
+  if (node.kind === 'array') return node.prefixItems ? node.prefixItems.some((item) => recursive(item, stack)) : recursive(node.items, stack);
   if (node.kind === 'union') return node.variants.some((v) => recursive(v, stack));
   return false;
 }

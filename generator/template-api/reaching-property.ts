@@ -58,7 +58,7 @@ function local(node: SchemaNode, byName: ReadonlyMap<string, SchemaNode>, test: 
       case 'object':
         return n.properties.some((p) => test(p.schema, byName) || walk(p.schema)) || (typeof n.additionalProperties === 'object' && walk(n.additionalProperties));
       case 'array':
-        return walk(n.items);
+        return walk(n.items) || (n.prefixItems?.some(walk) ?? false);
       case 'union':
         return n.variants.some(walk);
       case 'intersection':

@@ -122,7 +122,7 @@ function shapeType(node: SchemaNode, onRef: (typeName: string) => void): string 
     case 'null':
       return 'null';
     case 'array':
-      return `${wrap(type(node.items))}[]`;
+      return node.prefixItems ? `[${node.prefixItems.map(type).join(', ')}]` : `${wrap(type(node.items))}[]`;
     case 'object': {
       const members = node.properties.map((p) => `${typePropertyKey(p.name)}${p.required ? '' : '?'}: ${type(p.schema)};`);
       if (typeof node.additionalProperties === 'object') members.push(`[key: string]: ${type(node.additionalProperties)};`);

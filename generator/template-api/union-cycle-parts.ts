@@ -50,7 +50,7 @@ function reachedNames(members: readonly SchemaNode[], nodes: ReadonlyMap<string,
   const seen = new Set<string>();
   const stack = members.flatMap(topLevel);
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
-    if (n.kind === 'array') stack.push(...topLevel(n.items));
+    if (n.kind === 'array') stack.push(...[n.items, ...(n.prefixItems ?? [])].flatMap(topLevel));
     if (n.kind !== 'ref' || seen.has(n.name)) continue;
     seen.add(n.name);
     const target = nodes.get(n.name);

@@ -85,3 +85,14 @@ describe('exampleValue of an allOf with a required list beside it', () => {
     expect(exampleValue(model.schemas[0]!.schema, model)).toStrictEqual({ location: 'string', sku: {} });
   });
 });
+
+describe('exampleValue of a tuple (prefixItems)', () => {
+  it('an item for each position, whatever items says after them; an array of items otherwise', () => {
+    const model = { schemas: [named('Point', { kind: 'object', properties: [{ name: 'lat', required: true, schema: { kind: 'number', nullable: false } }], additionalProperties: true, nullable: false } as SchemaNode)] } as unknown as ApiModel;
+    const tuple = (items: SchemaNode, closed?: true): SchemaNode => ({ kind: 'array', items, prefixItems: [ref('Point'), oneOf('north')], ...(closed ? { closed } : {}), nullable: false }) as SchemaNode;
+    expect(exampleValue(tuple({ kind: 'unknown', nullable: false }, true), model)).toStrictEqual([{ lat: 1 }, 'north']);
+    expect(exampleValue(tuple({ kind: 'boolean', nullable: false } as SchemaNode), model)).toStrictEqual([{ lat: 1 }, 'north']);
+    // Before, a tuple's example was one item of `items` (`[{}]` for none), which the types refuse.
+    expect(exampleValue({ kind: 'array', items: { kind: 'boolean', nullable: false }, nullable: false } as SchemaNode, model)).toStrictEqual([true]);
+  });
+});

@@ -110,6 +110,8 @@ describe('reachesReadWriteMarker', () => {
   it.each([
     ['a schema holding one', ref('Pet'), true],
     ['through an array of references', ref('Owner'), true],
+    ['through a tuple\'s item', { kind: 'array', nullable: false, items: { kind: 'unknown', nullable: false }, prefixItems: [string(), ref('Pet')], closed: true } as SchemaNode, true],
+    ['a tuple of plain items', { kind: 'array', nullable: false, items: { kind: 'unknown', nullable: false }, prefixItems: [ref('Plain')] } as SchemaNode, false],
     ['inline, writeOnly', object({ secret: string({ writeOnly: true }) }), true],
     ['a schema without one', ref('Plain'), false],
     ['a cycle without one', ref('Loop'), false],

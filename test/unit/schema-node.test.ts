@@ -21,6 +21,11 @@ describe('schema -> model node -> TypeScript type', () => {
     { name: 'type list', given: { type: ['string', 'integer'] }, type: 'string | number' },
     { name: 'array', given: { type: 'array', items: { type: 'string', enum: ['x', 'y'] } }, type: '("x" | "y")[]' },
     { name: 'items without type', given: { items: { type: 'boolean' } }, type: 'boolean[]' },
+    // Tuples as openapi-typescript writes them: the prefixItems alone, whatever items says after them.
+    { name: 'tuple', given: { type: 'array', prefixItems: [{ type: 'number' }, { type: ['string', 'null'] }], minItems: 2 }, type: '[number, string | null]' },
+    { name: 'closed tuple', given: { type: 'array', prefixItems: [{ $ref: '#/components/schemas/Known' }], items: false }, type: '[KnownType]' },
+    { name: 'tuple with later items', given: { type: 'array', prefixItems: [{ type: 'integer' }], items: { type: 'string' } }, type: '[number]' },
+    { name: 'items: false alone', given: { type: 'array', items: false }, type: 'unknown[]' },
     { name: 'object', given: { type: 'object', required: ['a'], properties: { a: { type: 'string' }, 'b-c': { type: 'number' } } }, type: '{ a: string; "b-c"?: number; }' },
     { name: 'map', given: { type: 'object', additionalProperties: { type: 'integer' } }, type: '{ [key: string]: number; }' },
     { name: 'empty object', given: { type: 'object' }, type: 'Record<string, unknown>' },

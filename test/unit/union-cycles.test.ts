@@ -128,6 +128,9 @@ describe('examples of a child whose allOf part the types write without the union
     expect(example(schemas, 'Dog')).toEqual({ name: 'string', barks: true });
     const listed = { Pet: parent([ref('Cat'), ref('Dogs')]), Dogs: { type: 'array', items: ref('Dog') }, Cat: barks, Dog: { allOf: [ref('Pet'), { type: 'object', required: ['wags'], properties: { wags: { type: 'boolean' } } }] } };
     expect(example(listed, 'Dog')).toEqual({ name: 'string', wags: true });
+    // A member that is a tuple, as the types' cycle check reads prefixItems too.
+    const paired = { ...listed, Dogs: { type: 'array', prefixItems: [ref('Dog')], items: false } };
+    expect(example(paired, 'Dog')).toEqual({ name: 'string', wags: true });
   });
 
   it("take a property a required list names from a part's own members, through a reference to a schema with a union", () => {

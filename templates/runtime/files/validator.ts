@@ -10,7 +10,10 @@ export interface Schema {
   readonly nullable?: boolean;
   readonly enum?: readonly unknown[];
   readonly const?: unknown;
-  readonly items?: Schema;
+  /** With `prefixItems`, the schema of the items after them; `false`: no item there. */
+  readonly items?: Schema | false;
+  /** A tuple: the schema of the item at each position. */
+  readonly prefixItems?: readonly Schema[];
   readonly properties?: readonly (readonly [string, Schema])[];
   readonly required?: readonly string[];
   readonly additionalProperties?: boolean | Schema;
@@ -74,7 +77,12 @@ function check(schema: Schema, value: unknown, path: string, issues: string[], c
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) fail(`expected at least ${schema.minItems} items`);
     if (schema.maxItems !== undefined && value.length > schema.maxItems) fail(`expected at most ${schema.maxItems} items`);
-    if (schema.items) value.forEach((item, index) => check(schema.items!, item, `${path}/${index}`, issues, components));
+    const prefix = schema.prefixItems ?? [];
+    if (schema.items === false && value.length > prefix.length) fail(`expected at most ${prefix.length} items`);
+    value.forEach((item, index) => {
+      const own = prefix[index] ?? schema.items;
+      if (own) check(own, item, `${path}/${index}`, issues, components);
+    });
   } else if (isObject(value)) {
     checkObject(schema, value, path, issues, components);
   }
