@@ -46,7 +46,7 @@ describe('each kind of scheme', () => {
     { name: 'http bearer', auth: { Bearer: 'tok-1' }, security: [['Bearer']], want: { header: ['authorization', 'Bearer tok-1'] } },
     { name: 'http basic (UTF-8)', auth: { Basic: { username: 'ACxx', password: 'pä:ss' } }, security: [['Basic']], want: { header: ['authorization', `Basic ${Buffer.from('ACxx:pä:ss').toString('base64')}`] } },
     { name: 'apiKey in a header', auth: { HeaderKey: 'hk-1' }, security: [['HeaderKey']], want: { header: ['x-api-key', 'hk-1'] } },
-    { name: 'apiKey in the query', auth: { QueryKey: 'q k&1' }, security: [['QueryKey']], want: { url: '/things?limit=1&api_key=q+k%261' } },
+    { name: 'apiKey in the query', auth: { QueryKey: 'q k&1' }, security: [['QueryKey']], want: { url: '/things?limit=1&api_key=q%20k%261' } },
     { name: 'apiKey in a cookie', auth: { CookieKey: 'ck-1' }, security: [['CookieKey']], want: { header: ['cookie', 'session=ck-1'] } },
     { name: 'oauth2 / openIdConnect token', auth: { OAuth: async () => 'oa-1' }, security: [['OAuth']], want: { header: ['authorization', 'Bearer oa-1'] } },
     { name: 'another http scheme', auth: { Digest: 'dg-1' }, security: [['Digest']], want: { header: ['authorization', 'digest dg-1'] } },
@@ -59,6 +59,21 @@ describe('each kind of scheme', () => {
     expect(attempt!.url).toBe(want.url ?? '/things?limit=1');
     // Nothing else leaks: no Authorization unless the scheme sends one.
     if (!want.header || want.header[0] !== 'authorization') expect(attempt!.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('a query credential', () => {
+  /** One GET /things whose query the method's serializer writes as `query` (styledQuery's output, say). */
+  const callWithQuery = (target: FaultServer, query: string, auth: ClientOptions['auth']) =>
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    new ApiCore<any>({ baseUrl: target.url, maxRetries: 0, auth }, defaults({ querySerializer: () => query })).call('list-things', 'GET', 'json', [['QueryKey']], undefined, (client, init) => client.GET('/things', { ...init }));
+
+  it('goes after the query the method wrote, which keeps its encoding (a form array not exploded, a deepObject, allowReserved, %20)', async () => {
+    const target = await serve(ok, ok);
+    await callWithQuery(target, 'ids=a%20b,c%2Cd&filter[kind]=dog&path=/a/b:c&q=x%2By', { QueryKey: 'k +1' });
+    await callWithQuery(target, '', { QueryKey: 'k' });
+    // Before, the query went through URLSearchParams: ids=a+b%2Cc%2Cd&filter%5Bkind%5D=dog&path=%2Fa%2Fb%3Ac...
+    expect(target.attempts.map((a) => a.url)).toEqual(['/things?ids=a%20b,c%2Cd&filter[kind]=dog&path=/a/b:c&q=x%2By&api_key=k%20%2B1', '/things?api_key=k']);
   });
 });
 

@@ -64,16 +64,20 @@ export const basic: SchemeSpec = {
 /** Mutual TLS: met by the transport (a `fetch` whose connections present the client certificate), not by a value. */
 export const mutualTLS: SchemeSpec = {};
 
-/** Appends a query-string credential to what earlier schemes of the same requirement added. */
+/**
+ * Appends a query-string credential to what earlier schemes of the same requirement added, as a
+ * pair of its own after the query the method wrote (not through `URLSearchParams`, which would
+ * rewrite that query: spaces as `+`, a `form` array's commas and an `allowReserved` value's
+ * reserved characters encoded, a `deepObject`'s brackets too).
+ */
 function withQuery(
   previous: ((url: string) => string) | undefined,
   key: string,
   value: string,
 ): (url: string) => string {
   return (url) => {
-    const target = new URL(previous ? previous(url) : url);
-    target.searchParams.append(key, value);
-    return target.href;
+    const target = previous ? previous(url) : url;
+    return `${target}${target.includes("?") ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
   };
 }
 
