@@ -121,7 +121,7 @@ describe('bad input: a located message, exit 1, no stack trace, nothing written'
   });
 
   it('not a Swagger 2.0 or OpenAPI 3.x document', async () => {
-    await expectRejected('swagger: "1.2"\ninfo: {title: x, version: "1"}\npaths: {}\n', [], { code: 'OM205', message: /OpenAPI 1\.2 is not supported/ });
+    await expectRejected('swagger: "1.2"\ninfo: {title: x, version: "1"}\npaths: {}\n', [], { code: 'OM205', message: /Swagger 1\.2 is not supported/ });
     await expectRejected('openapi: 4.0.0\ninfo: {title: x, version: "1"}\npaths: {}\n', [], { code: 'OM205', message: /OpenAPI 4\.0\.0 is not supported/ });
   });
 

@@ -164,6 +164,17 @@ describe('sync from a file', () => {
     expect((await runCli(['check'], p.dir)).code).toBe(0);
   });
 
+  it('classifies against a previous spec in Swagger 2.0 (a project made from one), as diff reads it', async () => {
+    const p = synced();
+    const swagger = ['swagger: "2.0"', 'info: { title: Pets, version: 1.0.0 }', 'host: pets.example', 'basePath: /v1', 'schemes: [https]', 'paths:', '  /pets/{id}:', '    delete:', '      operationId: delete-pet', '      tags: [Pets]', '      parameters: [{ name: id, in: path, required: true, type: string }]', "      responses: { '204': { description: Deleted. } }", ''].join('\n');
+    p.write('spec/openapi.yaml', swagger);
+    const run = await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
+    // Before, the previous spec could not be read ("OpenAPI 2.0 is not supported"): no changes, no major version.
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/DELETE \/pets\/\{id\} \(delete-pet\)\n\s+breaking\s+operation - operation removed \(operation-removed\)/);
+    expect(run.stdout).toContain('released test-client 2.0.0');
+  });
+
   it('writes spec and package in one transaction: a sync killed mid-write is rolled back whole', async () => {
     const p = synced();
     await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);

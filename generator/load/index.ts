@@ -50,7 +50,7 @@ function openapiVersion(source: SpecSource, tree: JsonObject): SpecVersion {
     fail(
       'OM205',
       found
-        ? `OpenAPI ${found} is not supported; openapi-morph reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2`
+        ? `${openapi === undefined ? 'Swagger' : 'OpenAPI'} ${found} is not supported; openapi-morph reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2`
         : `${source.name} has no "openapi" version field; is it an OpenAPI 3.x document?`,
       { file: source.name, pointer: '#/openapi' },
     );

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.ts';
 import { fail, MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { planOutput } from '../generate.ts';
-import { parseSpec } from '../load/index.ts';
+import { readSpec } from '../load/index.ts';
 import { sourceFromText } from '../load/source.ts';
 import { renderSelected, withRenderPool, type RenderResult } from '../pipeline.ts';
 import type { FormatPool } from '../format/format-jobs.ts';
@@ -118,7 +118,8 @@ async function readPrevious(config: ResolvedConfig, specPath: string): Promise<{
   }
   const source = sourceFromText(config.spec.name, text);
   try {
-    return { spec: parseSpec(source, config.limits), sha256: source.sha256, warnings: [] };
+    // As `diff` and `release --previous` read it: a Swagger 2.0 spec (a project made from one) converted.
+    return { spec: await readSpec(source, config.limits), sha256: source.sha256, warnings: [] };
   } catch (cause) {
     if (!(cause instanceof MorphError)) throw cause;
     const reason = cause.diagnostics[0]?.message ?? 'unreadable';
