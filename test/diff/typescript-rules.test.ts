@@ -22,6 +22,9 @@ export interface Res { ${res} }
 export declare function send(body: Req): Promise<Res>;
 ${extra}`;
 
+/** An error map's parts, as the generated API classes have them: a generic error type per status. */
+const ERRORS = 'export interface NotFound { missing: string }\nexport interface Busy { retry: number }\nexport type ErrorWith<B, S> = { status: S; body: B };';
+
 const cases: readonly Case[] = [
   { name: 'ts-export-added', given: { old: api('a: string;', 'b: string;'), new: api('a: string;', 'b: string;', 'export type Extra = { c: number };') }, want: [['ts-export-added', 'non-breaking', 'Extra']] },
   { name: 'ts-export-removed', given: { old: api('a: string;', 'b: string;', 'export type Extra = { c: number };'), new: api('a: string;', 'b: string;') }, want: [['ts-export-removed', 'breaking', 'Extra']] },
@@ -108,6 +111,29 @@ const behaviours: readonly Case[] = [
     name: 'members inherited from an instantiated generic have their instantiated types',
     given: { old: 'interface Base<T> { value: T }\nexport interface Res extends Base<string> { id: string }', new: 'interface Base<T> { value: T }\nexport interface Res extends Base<number> { id: string }' },
     want: [['ts-type-changed', 'breaking', 'Res.value']],
+  },
+  {
+    // Before, every ErrorWith<...> member had one key, so each was compared with the first of the other side.
+    name: 'union members of one generic name are paired by their literal type arguments (an error map: one per status)',
+    given: {
+      old: `${ERRORS}\nexport interface Errors { get: ErrorWith<NotFound, 404> | ErrorWith<Busy, 409> | ErrorWith<Busy, 503> }\nexport declare function errors(): Errors;`,
+      new: `${ERRORS}\nexport interface Errors { get: ErrorWith<NotFound, 404> | ErrorWith<Busy, 409> | ErrorWith<NotFound, 503> | ErrorWith<Busy, 429> }\nexport declare function errors(): Errors;`,
+    },
+    want: [
+      ['ts-union-member-added', 'breaking', 'Errors.get'],
+      // The 503's body, Busy before, NotFound now.
+      ['ts-property-removed', 'breaking', 'Errors.get.<0>.retry'],
+      ['ts-required-property-added', 'non-breaking', 'Errors.get.<0>.missing'],
+    ],
+  },
+  {
+    // `list`: no literal argument tells its members apart, so all of them do.
+    name: 'union members of one generic name, unchanged, are no change',
+    given: {
+      old: `${ERRORS}\nexport interface Errors { get: ErrorWith<NotFound, 404> | ErrorWith<Busy, 409> | ErrorWith<Busy, 503>; list: ErrorWith<NotFound, number> | ErrorWith<Busy, number> }\nexport declare function errors(): Errors;`,
+      new: `${ERRORS}\nexport interface Errors { get: ErrorWith<NotFound, 404> | ErrorWith<Busy, 409> | ErrorWith<Busy, 503>; list: ErrorWith<NotFound, number> | ErrorWith<Busy, number> }\nexport declare function errors(): Errors;`,
+    },
+    want: [],
   },
   {
     name: 'private members and method bodies are not surface',

@@ -185,10 +185,32 @@ function flip(direction: Direction): Direction {
 }
 
 /** Keys that identify union members across the two sides; objects (arrays) are one member when each side has one. */
+/**
+ * Union members of one generic name (`ErrorWith<NotFound, 404> | ErrorWith<Conflict, 409>`, an error
+ * map's entry) are told apart by their literal type arguments (the status), or by all of them where
+ * those do not tell them apart on either side; a name met once on each side is its own key. Before,
+ * every such member had the name's key, so each was compared with the first of the other side: a
+ * document diffed against itself reported its error statuses changed.
+ */
+function namedMemberKeys(before: readonly Shape[], after: readonly Shape[]): (shape: Extract<Shape, { kind: 'named' }>) => string {
+  const literalKey = (shape: Extract<Shape, { kind: 'named' }>) => `named:${shape.name}:${canonicalJson(shape.args.filter((arg) => arg.kind === 'literal'))}`;
+  const fullKey = (shape: Extract<Shape, { kind: 'named' }>) => `named:${shape.name}:${canonicalJson(shape.args)}`;
+  const distinct = (members: readonly Shape[], name: string, key: (shape: Extract<Shape, { kind: 'named' }>) => string): boolean => {
+    const keys = members.filter((m): m is Extract<Shape, { kind: 'named' }> => m.kind === 'named' && m.name === name).map(key);
+    return new Set(keys).size === keys.length;
+  };
+  const count = (members: readonly Shape[], name: string) => members.filter((m) => m.kind === 'named' && m.name === name).length;
+  return (shape) => {
+    if (count(before, shape.name) <= 1 && count(after, shape.name) <= 1) return `named:${shape.name}`;
+    return distinct(before, shape.name, literalKey) && distinct(after, shape.name, literalKey) ? literalKey(shape) : fullKey(shape);
+  };
+}
+
 function memberKeys(before: readonly Shape[], after: readonly Shape[]): (shape: Shape) => string {
   const single = (kind: Shape['kind']) => before.filter((m) => m.kind === kind).length <= 1 && after.filter((m) => m.kind === kind).length <= 1;
   const singleObject = single('object');
   const singleArray = single('array');
+  const namedKey = namedMemberKeys(before, after);
   return (shape) => {
     switch (shape.kind) {
       case 'primitive':
@@ -198,7 +220,7 @@ function memberKeys(before: readonly Shape[], after: readonly Shape[]): (shape: 
       case 'ref':
         return `ref:${shape.name}`;
       case 'named':
-        return `named:${shape.name}`;
+        return namedKey(shape);
       case 'array':
         return singleArray ? 'array' : `array:${canonicalJson(shape.element)}`;
       case 'tuple':
