@@ -25,6 +25,17 @@ describe('diff of the generated packages', () => {
     expect(report.changes.map((c) => [c.source, c.kind, c.severity])).toStrictEqual([['spec', 'request-property-became-required', 'breaking']]);
   });
 
+  it("leaves an error map's entries to the spec rules: an operation added, an error status added (before, each also a breaking member of the map)", async () => {
+    const problem = { description: 'Not there.', content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } } } } } };
+    const listing = { get: { operationId: 'list-things', responses: { '200': { description: 'The things.' } } } };
+    const withList = await diff(api(), api({ paths: { '/things/list': listing } }));
+    expect(withList.changes.map((c) => [c.source, c.kind, c.severity, c.operation])).toStrictEqual([['spec', 'operation-added', 'non-breaking', 'GET /things/list']]);
+    const ok = ((api()['paths'] as JsonObject)['/things'] as { post: { responses: JsonObject } }).post.responses['200'];
+    const withStatus = await diff(api(), api({ operation: { responses: { '200': ok, '404': problem } } }));
+    expect(withStatus.changes.map((c) => [c.source, c.kind, c.severity])).toStrictEqual([['spec', 'response-error-status-added', 'non-breaking']]);
+    expect([withList.semver, withStatus.semver]).toStrictEqual(['minor', 'minor']);
+  });
+
   it('reports a method moved to another class by a tag change, which the spec rules call docs', async () => {
     const report = await diff(api({ operation: { tags: ['Things'] } }), api({ operation: { tags: ['Items'] } }));
     expect(report.changes.map((c) => [c.source, c.kind, c.severity, c.location, c.operation])).toStrictEqual([

@@ -136,6 +136,18 @@ const behaviours: readonly Case[] = [
     want: [],
   },
   {
+    // Before, nothing named the error map (only isError's predicate does), so it was judged both ways: each new operation breaking.
+    name: "an error map that an isError predicate narrows to is a response: an operation added to it is not breaking, one removed is",
+    given: {
+      old: `${ERRORS}\nexport interface ApiErrors { get: NotFound; put: Busy }\nexport declare class Api { isError<M extends keyof ApiErrors>(error: unknown, method: M): error is ApiErrors[M]; }`,
+      new: `${ERRORS}\nexport interface ApiErrors { get: NotFound; list: NotFound }\nexport declare class Api { isError<M extends keyof ApiErrors>(error: unknown, method: M): error is ApiErrors[M]; }`,
+    },
+    want: [
+      ['ts-property-removed', 'breaking', 'ApiErrors.put'],
+      ['ts-required-property-added', 'non-breaking', 'ApiErrors.list'],
+    ],
+  },
+  {
     name: 'private members and method bodies are not surface',
     given: { old: 'export class Client { #core = 1; private secret = 2; call(): number { return this.#core; } }', new: 'export class Client { #core = 3; private other = 4; call(): number { return this.#core + 1; } }' },
     want: [],

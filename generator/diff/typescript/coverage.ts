@@ -52,6 +52,15 @@ export function uncoveredChanges(spec: readonly Finding[], surface: readonly Sur
   const result: DiffChange[] = [];
   for (const finding of surface) {
     const rank = severityRank(finding.change.severity);
+    const entry = errorMapEntry(finding, names);
+    if (entry) {
+      // An error map's entry (a method added or removed, a status it admits) is the operation's
+      // responses, which the spec rules judge: `operation-added`, `response-error-status-added`
+      // (non-breaking) and the like. Before, a new operation was also a breaking member added.
+      if (operationRank.has(entry.label)) continue;
+      result.push({ ...finding.change, operation: entry.label, operationId: entry.operationId });
+      continue;
+    }
     if (finding.exportKind === 'class') {
       const operations = classOperations(finding, names);
       if (operations.some((op) => (operationRank.get(op.label) ?? -1) >= rank)) continue;
@@ -64,6 +73,17 @@ export function uncoveredChanges(spec: readonly Finding[], surface: readonly Sur
     result.push(finding.change);
   }
   return result;
+}
+
+/**
+ * The operation whose entry in an API class's error map (`<Class>Errors`, as templates/api.ts names
+ * it) a finding is about, at the entry itself: not inside an error body, which the schema anchors cover.
+ */
+function errorMapEntry(finding: SurfaceFinding, names: { readonly old: PackageNames; readonly new: PackageNames }): OperationName | undefined {
+  const owner = finding.exportName.endsWith('Errors') ? finding.exportName.slice(0, -'Errors'.length) : undefined;
+  const member = finding.path[0];
+  if (owner === undefined || member === undefined || finding.path.length > 1) return undefined;
+  return names.new.methods.get(`${owner}.${member}`) ?? names.old.methods.get(`${owner}.${member}`);
 }
 
 /** The operations a finding in an API class concerns: its method's, or all of the class's. */

@@ -199,7 +199,21 @@ class ShapeReader {
       const shape = this.shape(this.#declaredType(parameter), depth + 1, false, this.#typeNode(parameter));
       return { name: parameter.name, optional, type: optional ? withoutUndefined(shape) : shape };
     });
-    return { parameters, returns: this.shape(signature.getReturnType(), depth + 1) };
+    return { parameters, returns: this.#narrowed(signature) ?? this.shape(signature.getReturnType(), depth + 1) };
+  }
+
+  /**
+   * What a type predicate narrows to (`error is Errors[M]`, an API class's `isError`), which reaches
+   * the caller as a result does: the export indexed by a type parameter reads as that export. So an
+   * error map is judged as a response: a method added to it adds a member the caller reads (before,
+   * nothing named it, so it was judged both ways and each new operation was a breaking change).
+   */
+  #narrowed(signature: TS.Signature): Shape | undefined {
+    const ts = this.#ts;
+    const written = signature.declaration?.type;
+    if (!written || !ts.isTypePredicateNode(written) || !written.type) return undefined;
+    const target = ts.isIndexedAccessTypeNode(written.type) && ts.isTypeReferenceNode(written.type.objectType) ? this.#named.byText.get(typeText(written.type.objectType)) : undefined;
+    return target === undefined ? undefined : { kind: 'ref', name: target };
   }
 
   /** The member's type, instantiated (a member inherited from `Base<string>` has `string`, not `T`). */
