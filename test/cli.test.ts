@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../generator/cli/main.ts';
+import { CONFIG_NAMES } from '../generator/config/load.ts';
 import { repoRoot, runCli, spawnCli } from './helpers/cli.ts';
 
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -24,6 +25,8 @@ describe('CLI surface', () => {
     const run = await runCli([name, '--help'], repoRoot);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^Usage: openapi-morph ${name}`));
+    // A --config option names every config file the folder may hold (before: only the .ts one).
+    if (run.stdout.includes('--config FILE')) for (const file of CONFIG_NAMES) expect(run.stdout).toContain(file.slice(file.lastIndexOf('.')));
   });
 
   it('no command prints usage and exits 1', async () => {

@@ -45,7 +45,8 @@ export const RENDER_HELP = `Templates:
                        made of an unchanged text; check never does)`;
 
 export const CONFIG_HELP = `Options:
-  --config FILE        config file (default: openapi-morph.config.ts in the working folder)
+  --config FILE        config file (default: the first of openapi-morph.config.ts, .mts,
+                       .cts, .js, .mjs, .cjs and .json in the working folder)
   --spec SOURCE        spec to read instead of the config's: a file path or an
                        http(s) URL (without a config, --spec and --out suffice)
   --out DIR            output folder instead of the config's

@@ -32,7 +32,8 @@ Options:
   --json               print one JSON object { breaking, semver, changes } (schema in the README)
   --fail-on LEVEL      exit 1 when there is a breaking change (breaking) or any change (any)
   --no-typescript      compare the documents only, not the generated packages (faster)
-  --config FILE        config file (default: openapi-morph.config.ts in the working folder, if any);
+  --config FILE        config file (default: the first of openapi-morph.config.ts, .mts,
+                       .cts, .js, .mjs, .cjs and .json in the working folder, if any);
                        its selection, naming and templates apply
   --debug              print stage timings and stack traces of internal errors
   -h, --help           this help

@@ -20,7 +20,8 @@ config's overlays applied.
 Options:
   --from SOURCE        an upstream document (file path or http(s) URL) instead of the config's spec
   --strict             with --from: an overlay target that matches nothing is an error
-  --config FILE        config file (default: openapi-morph.config.ts in the working folder, if any)
+  --config FILE        config file (default: the first of openapi-morph.config.ts, .mts,
+                       .cts, .js, .mjs, .cjs and .json in the working folder, if any)
   --spec SOURCE        spec to read instead of the config's (a file or an http(s) URL)
   -h, --help           this help
 

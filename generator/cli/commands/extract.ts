@@ -20,7 +20,8 @@ ${SOURCE_HELP}
 
 Options:
   --out FILE           where to write the subset (- for standard output)
-  --config FILE        config file (default: openapi-morph.config.ts in the working folder, if any)
+  --config FILE        config file (default: the first of openapi-morph.config.ts, .mts,
+                       .cts, .js, .mjs, .cjs and .json in the working folder, if any)
   --debug              print stack traces of internal errors
   -h, --help           this help
 

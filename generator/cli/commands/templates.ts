@@ -35,7 +35,8 @@ eject   Copies the default template <name> (a module, or a folder with its
         that default changes, and --strict makes it an error. Never overwrites.
 
 Options:
-  --config FILE        config file (default: openapi-morph.config.ts in the working folder)
+  --config FILE        config file (default: the first of openapi-morph.config.ts, .mts,
+                       .cts, .js, .mjs, .cjs and .json in the working folder)
   --to DIR             eject into DIR instead of the config's templates.dir
   --json               list: print JSON
   --debug              print stack traces of internal errors
