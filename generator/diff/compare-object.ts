@@ -1,4 +1,4 @@
-import { own, type JsonObject } from '../json.ts';
+import { isObject, own, type JsonObject } from '../json.ts';
 import { pointerOf } from './annotations.ts';
 import { descend, type DiffContext, type SchemaPlace } from './context.ts';
 import { describeMember } from './describe.ts';
@@ -18,7 +18,9 @@ export function compareObjects(ctx: DiffContext, place: SchemaPlace, old: Schema
     const wasRequired = old.required.has(name);
     const isRequired = next.required.has(name);
     if (!before && after) {
-      const kind = !request ? 'response-property-added' : isRequired ? 'request-property-added-required' : 'request-property-added';
+      // A readOnly property is left out of a request (its types say `?: never`): required or not, a caller sends nothing new.
+      const sent = isRequired && !(isObject(after.value) && own(after.value, 'readOnly') === true);
+      const kind = !request ? 'response-property-added' : sent ? 'request-property-added-required' : 'request-property-added';
       ctx.sink.add(kind, here, { old: pointerOf(old, 'properties'), new: after.at }, { name }, { new: after.value });
     } else if (before && !after) {
       ctx.sink.add(`${place.direction}-property-removed`, here, { old: before.at, new: pointerOf(next, 'properties') }, { name }, { old: before.value });

@@ -25,6 +25,15 @@ describe('diff: what is not a change', () => {
     expect(renamed.changes.map((c) => c.kind)).toStrictEqual(['schema-renamed']);
   });
 
+  it('a required readOnly property added to a request body asks nothing of the caller: not breaking', () => {
+    const obj = (extra: Record<string, unknown>, required: string[]) => ({ type: 'object', required, properties: { name: str, ...extra } });
+    const added = diff(api({ request: obj({}, ['name']) }), api({ request: obj({ created: { type: 'string', readOnly: true } }, ['name', 'created']) }));
+    // Before, request-property-added-required (breaking), though a request leaves a readOnly property out.
+    expect(added.changes.map((c) => [c.kind, c.severity])).toStrictEqual([['request-property-added', 'non-breaking']]);
+    const plain = diff(api({ request: obj({}, ['name']) }), api({ request: obj({ created: str }, ['name', 'created']) }));
+    expect(plain.changes.map((c) => [c.kind, c.severity])).toStrictEqual([['request-property-added-required', 'breaking']]);
+  });
+
   it('reads 3.0 nullable and 3.1 null types as the same', () => {
     const schemas30 = { Thing: { type: 'object', properties: { id: str } } };
     const old = api({
