@@ -3,7 +3,7 @@ import { childPointer } from '../pointer.ts';
 import { compareAnnotations, keyed, pointerOf, type Keyed } from './annotations.ts';
 import { compareSchemas } from './compare-schema.ts';
 import { schemaPlace, type DiffContext } from './context.ts';
-import { changedKeys, encodingSerialization, partTypes, propertiesOf } from './serialization.ts';
+import { changedKeys, encodingSerialization, mediaTypeEssence, partTypes, propertiesOf } from './serialization.ts';
 import { followRef } from '../openapi/follow-ref.ts';
 import type { Place } from './sink.ts';
 
@@ -14,22 +14,42 @@ import type { Place } from './sink.ts';
 export function compareContent(ctx: DiffContext, place: Place, direction: 'request' | 'response', old: Keyed, next: Keyed): void {
   const before = ownObject(old.keywords, 'content') ?? {};
   const after = ownObject(next.keywords, 'content') ?? {};
-  const oldTypes = Object.keys(before);
-  const newTypes = Object.keys(after);
-  for (const mediaType of oldTypes.filter((t) => !newTypes.includes(t))) {
+  const pairs = mediaTypePairs(Object.keys(before), Object.keys(after));
+  for (const mediaType of Object.keys(before).filter((t) => !pairs.has(t))) {
     ctx.sink.add(`${direction}-media-type-removed`, place, { old: childPointer(old.keyAt('content'), mediaType), new: pointerOf(next, 'content') }, { name: mediaType }, { old: own(before, mediaType) });
   }
-  for (const mediaType of newTypes.filter((t) => !oldTypes.includes(t))) {
+  const paired = new Set(pairs.values());
+  for (const mediaType of Object.keys(after).filter((t) => !paired.has(t))) {
     ctx.sink.add(`${direction}-media-type-added`, place, { old: pointerOf(old, 'content'), new: childPointer(next.keyAt('content'), mediaType) }, { name: mediaType }, { new: own(after, mediaType) });
   }
-  for (const mediaType of oldTypes.filter((t) => newTypes.includes(t))) {
-    const a = keyed(own(before, mediaType), childPointer(old.keyAt('content'), mediaType));
+  for (const [oldType, mediaType] of pairs) {
+    const a = keyed(own(before, oldType), childPointer(old.keyAt('content'), oldType));
     const b = keyed(own(after, mediaType), childPointer(next.keyAt('content'), mediaType));
     const here: Place = { ...place, prefix: `${place.prefix} ${mediaType}` };
     compareAnnotations(ctx.sink, here, a, b, ['example', 'examples']);
     compareSchemas(ctx, schemaPlace(here, direction), { value: own(a.keywords, 'schema') ?? {}, at: pointerOf(a, 'schema') }, { value: own(b.keywords, 'schema') ?? {}, at: pointerOf(b, 'schema') });
     if (direction === 'request') compareEncoding(ctx, here, mediaType, a, b);
   }
+}
+
+/**
+ * The media types of two `content` maps that are the same, old to new: the same key, or else the
+ * same type without its parameters and case (`application/json` and `application/json;
+ * charset=utf-8`), where each side has one such key. Before, a charset added was a media type
+ * removed (breaking) and another added.
+ */
+function mediaTypePairs(oldTypes: readonly string[], newTypes: readonly string[]): Map<string, string> {
+  const pairs = new Map(oldTypes.filter((t) => newTypes.includes(t)).map((t) => [t, t]));
+  const unpaired = (types: readonly string[]) => types.filter((t) => !pairs.has(t) && ![...pairs.values()].includes(t));
+  const restOld = unpaired(oldTypes);
+  const restNew = unpaired(newTypes);
+  const only = (types: readonly string[], essence: string) => types.filter((t) => mediaTypeEssence(t) === essence);
+  for (const type of restOld) {
+    const essence = mediaTypeEssence(type);
+    const [match, ...others] = only(restNew, essence);
+    if (match !== undefined && others.length === 0 && only(restOld, essence).length === 1) pairs.set(type, match);
+  }
+  return pairs;
 }
 
 /**

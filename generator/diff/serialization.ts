@@ -29,8 +29,13 @@ export function parameterSerialization(keywords: JsonObject, follow: Follow): Se
   const mediaType = content ? Object.keys(content)[0] : undefined;
   return {
     ...styleOf(keywords, location === 'path' || location === 'header' ? 'simple' : 'form', follow(own(keywords, 'schema'))),
-    content: mediaType?.split(';')[0]!.trim().toLowerCase(),
+    content: mediaType === undefined ? undefined : mediaTypeEssence(mediaType),
   };
+}
+
+/** A media type without its parameters, in lower case (`application/json; charset=utf-8` is `application/json`). */
+export function mediaTypeEssence(mediaType: string): string {
+  return mediaType.split(';')[0]!.trim().toLowerCase();
 }
 
 /**

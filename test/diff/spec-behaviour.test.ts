@@ -34,6 +34,14 @@ describe('diff: what is not a change', () => {
     expect(plain.changes.map((c) => [c.kind, c.severity])).toStrictEqual([['request-property-added-required', 'breaking']]);
   });
 
+  it("pairs a media type with its own parameters or case changed as one: application/json and application/json; charset=utf-8", () => {
+    const body = (type: string, schema: unknown) => ({ requestBody: { required: true, content: { [type]: { schema } } } });
+    expect(diff(api({ operation: body('application/json', holding(str)) }), api({ operation: body('Application/JSON; charset=utf-8', holding(str)) })).changes).toStrictEqual([]);
+    // Compared as one: a change inside is found, at the new key.
+    const changed = diff(api({ operation: body('application/json', holding(str)) }), api({ operation: body('application/json; charset=utf-8', holding({ type: 'integer' })) }));
+    expect(changed.changes.map((c) => [c.kind, c.location])).toStrictEqual([['request-type-changed', 'request body application/json; charset=utf-8: value']]);
+  });
+
   it('reads 3.0 nullable and 3.1 null types as the same', () => {
     const schemas30 = { Thing: { type: 'object', properties: { id: str } } };
     const old = api({
