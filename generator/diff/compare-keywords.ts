@@ -116,13 +116,27 @@ export function compareDefault(sink: ChangeSink, place: SchemaPlace, old: Schema
 export function compareDiscriminator(sink: ChangeSink, place: SchemaPlace, old: SchemaView, next: SchemaView): void {
   const before = discriminatorProperty(old);
   const after = discriminatorProperty(next);
-  if (before === after) return;
-  sink.add('discriminator-changed', place, { old: pointerOf(old, 'discriminator'), new: pointerOf(next, 'discriminator') }, { from: before ?? 'none', to: after ?? 'none' });
+  const at = { old: pointerOf(old, 'discriminator'), new: pointerOf(next, 'discriminator') };
+  if (before !== after) {
+    sink.add('discriminator-changed', place, at, { from: before ?? 'none', to: after ?? 'none' });
+    return;
+  }
+  // A value the mapping no longer names (`dog` renamed `doggo`): the types and the wire no longer
+  // take it. A value added comes with its member, which the union's comparison reports.
+  const values = mappingValues(next);
+  for (const value of mappingValues(old)) if (!values.includes(value)) sink.add('discriminator-value-removed', place, at, { name: value });
 }
 
 function discriminatorProperty(view: SchemaView): string | undefined {
   const discriminator = own(view.keywords, 'discriminator');
   return isObject(discriminator) ? ownString(discriminator, 'propertyName') : undefined;
+}
+
+/** The values a discriminator's `mapping` names, in its order. */
+function mappingValues(view: SchemaView): string[] {
+  const discriminator = own(view.keywords, 'discriminator');
+  const mapping = isObject(discriminator) ? own(discriminator, 'mapping') : undefined;
+  return isObject(mapping) ? Object.keys(mapping) : [];
 }
 
 /** Keywords the diff does not model (`not`, `patternProperties`, `if`, ...): any change is reported as breaking. */

@@ -186,6 +186,14 @@ const cases: readonly Case[] = [
     },
     want: [['discriminator-changed', 'breaking', REQ]],
   },
+  {
+    name: 'discriminator-value-removed',
+    given: {
+      old: api({ request: { oneOf: [{ $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind', mapping: { dog: '#/components/schemas/Dog' } } }, schemas: { Dog: obj({ kind: str }) } }),
+      new: api({ request: { oneOf: [{ $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind', mapping: { doggo: '#/components/schemas/Dog' } } }, schemas: { Dog: obj({ kind: str }) } }),
+    },
+    want: [['discriminator-value-removed', 'breaking', REQ]],
+  },
   { name: 'schema-keyword-changed', given: { old: api({ request: holding({ type: 'string', not: { enum: ['x'] } }) }), new: api({ request: holding({ type: 'string', not: { enum: ['y'] } }) }) }, want: [['schema-keyword-changed', 'breaking', `${REQ}: value`]] },
 
   // Annotations.
