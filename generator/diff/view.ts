@@ -66,6 +66,16 @@ export function buildView(document: JsonObject, value: unknown, at: string, dept
   const required = new Set(stringList(own(keywords, 'required')));
   let types: ReadonlySet<string> | undefined = declaredTypes(keywords);
   let members: readonly Located[] | undefined = unionMembers(document, keywords, keyAt, depth);
+  const requiredOnly = members && requiredOnlyLists(document, members);
+  if (requiredOnly) {
+    // `anyOf: [{ required: [a] }, { required: [b] }]` beside the properties (GitHub's "one of
+    // these"): no union of shapes, but the object's own, requiring what every member requires.
+    // Before, its members were compared as shapes without properties: `a` removed, breaking.
+    for (const name of requiredOnly.reduce((common, list) => common.filter((n) => list.includes(n)))) required.add(name);
+    members = undefined;
+    delete keywords['anyOf'];
+    delete keywords['oneOf'];
+  }
 
   const allOf = own(keywords, 'allOf');
   if (Array.isArray(allOf) && depth < MAX_DEPTH) {
@@ -136,6 +146,19 @@ function unionMembers(document: JsonObject, keywords: JsonObject, keyAt: (key: s
     (own(keywords, key) as unknown[]).forEach((member, index) => members.push(...flatten(document, { value: member, at: childPointer(keyAt(key), index) }, depth + 1)));
   }
   return members;
+}
+
+/** Each member's `required` list, when every member holds nothing else (annotations aside); otherwise `undefined`. */
+function requiredOnlyLists(document: JsonObject, members: readonly Located[]): string[][] | undefined {
+  const lists: string[][] = [];
+  for (const member of members) {
+    const resolved = followRef(document, member.value, member.at).value;
+    if (!isObject(resolved)) return undefined;
+    const keys = Object.keys(resolved).filter((key) => !key.startsWith('x-') && !DOC_KEYWORDS.has(key));
+    if (keys.length !== 1 || keys[0] !== 'required') return undefined;
+    lists.push(stringList(own(resolved, 'required')));
+  }
+  return lists.length > 0 ? lists : undefined;
 }
 
 /** A member that is itself only a union (`anyOf` and annotations) contributes its members instead. */

@@ -42,6 +42,15 @@ describe('diff: what is not a change', () => {
     expect(changed.changes.map((c) => [c.kind, c.location])).toStrictEqual([['request-type-changed', 'request body application/json; charset=utf-8: value']]);
   });
 
+  it("reads a union of required lists beside the properties (GitHub's one-of-these) as the object, requiring what every member requires", () => {
+    const props = { type: 'object', properties: { source: str, branch: str } };
+    const plain = diff(api({ request: { ...props, required: ['source'] } }), api({ request: { ...props, anyOf: [{ required: ['source'] }] } }));
+    // Before, the member was compared as a shape without properties: source and branch removed, breaking.
+    expect(plain.changes).toStrictEqual([]);
+    const either = diff(api({ request: { ...props, required: ['source'] } }), api({ request: { ...props, anyOf: [{ required: ['source'] }, { required: ['branch'] }] } }));
+    expect(either.changes.map((c) => [c.kind, c.severity, c.location])).toStrictEqual([['request-property-became-optional', 'non-breaking', `${REQ}: source`]]);
+  });
+
   it('reads 3.0 nullable and 3.1 null types as the same', () => {
     const schemas30 = { Thing: { type: 'object', properties: { id: str } } };
     const old = api({
