@@ -175,6 +175,24 @@ describe('sync from a file', () => {
     expect(run.stdout).toContain('released test-client 2.0.0');
   });
 
+  it('writes a spec file named .json as JSON (as init names one from a JSON source), and reads it back unchanged', async () => {
+    project = tempProject({ config: CONFIG, specName: 'spec/openapi.json', spec: JSON.stringify({ openapi: '3.1.0', info: { title: 'Old', version: '1.0.0' }, paths: {} }) });
+    const p = project;
+    p.write('upstream/openapi.yaml', UPSTREAM);
+    const run = await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
+    expect(run.stderr).toBe('');
+    // Before, YAML went into the .json file, which JSON readers (and this parse) refused.
+    const written = JSON.parse(p.read('spec/openapi.json')) as { paths: Record<string, unknown> };
+    expect(Object.keys(written.paths)).toStrictEqual(['/pets']);
+    expect(p.read('spec/openapi.json')).toMatch(/^\{\n {2}"openapi": "3\.1\.0",\n/);
+    expect((await runCli(['check'], p.dir)).code).toBe(0);
+    const again = await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
+    expect(again.stdout).not.toContain('spec/openapi.json: written');
+    const extracted = await runCli(['extract', '--from', 'upstream/openapi.yaml', '--operation-id', 'get-store', '--out', 'look/store.json'], p.dir);
+    expect(extracted.code).toBe(0);
+    expect(Object.keys((JSON.parse(p.read('look/store.json')) as { paths: object }).paths)).toStrictEqual(['/stores/{store_id}']);
+  });
+
   it('writes spec and package in one transaction: a sync killed mid-write is rolled back whole', async () => {
     const p = synced();
     await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);

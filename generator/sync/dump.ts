@@ -10,3 +10,12 @@ import type { JsonObject } from '../json.ts';
 export function dumpSpec(document: JsonObject): string {
   return yaml.dump(document, { noRefs: true, lineWidth: -1, sortKeys: false, noCompatMode: false });
 }
+
+/**
+ * The spec file's text for a file at `path`: JSON (two-space indent, the same order) for a `.json`
+ * file, which `init` writes for a JSON source, else YAML (`dumpSpec`). Before, `sync` wrote YAML into
+ * a project's `spec/openapi.json`, which JSON readers then refused.
+ */
+export function specFileText(document: JsonObject, yamlText: string, path: string): string {
+  return /\.json$/i.test(path) ? `${JSON.stringify(document, null, 2)}\n` : yamlText;
+}

@@ -17,6 +17,7 @@ import { infoVersion, recordRelease } from '../release/record.ts';
 import { readReleaseHistory, type Release } from '../releases.ts';
 import { upstreamOffThread, type SourceOptions, type SyncSubset } from './upstream-thread.ts';
 import { upstreamSubset } from './upstream-subset.ts';
+import { specFileText } from './dump.ts';
 
 export type { SourceOptions, UpstreamConfig } from './upstream-thread.ts';
 
@@ -58,9 +59,10 @@ export async function sync(config: ResolvedConfig, options: SourceOptions): Prom
 
 async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath: string, pool: FormatPool | undefined, upstream: Promise<SyncSubset> | undefined): Promise<SyncReport> {
   const previous = await readPrevious(config, specPath);
-  const { name, version, document, text, warnings } = await (upstream ?? inThread(config, options));
+  const { name, version, document, text: yamlText, warnings } = await (upstream ?? inThread(config, options));
+  const text = specFileText(document, yamlText, specPath);
   // The written spec as a SpecDocument without parsing it again: the subset object is what
-  // loading `text` gives (dumpSpec round-trips), and its bytes give the sha256 the header names.
+  // loading `text` gives (dumpSpec and JSON round-trip), and its bytes give the sha256 the header names.
   const spec = specDocument(sourceFromText(config.spec.name, text), document, version);
   const specWritten = previous.sha256 !== spec.source.sha256;
   const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name, ...(previous.spec ? { unrecordedVersion: infoVersion(previous.spec) } : {}) }) : undefined;

@@ -28,6 +28,7 @@ Options:
 ${SELECTION_HELP}`,
   async run(args, io) {
     const { upstreamSubset } = await import('../../sync/upstream-subset.ts');
+    const { specFileText } = await import('../../sync/dump.ts');
     const { values } = parseFlags(args, flags, 'extract');
     if (values.help) {
       io.out(this.help);
@@ -46,7 +47,7 @@ ${SELECTION_HELP}`,
     const target = resolve(io.cwd, values.out);
     await mkdir(dirname(target), { recursive: true });
     // Write next to the target, then rename: a reader never sees half a file.
-    await writeFile(`${target}.om-new`, subset.text);
+    await writeFile(`${target}.om-new`, specFileText(subset.selected.document, subset.text, target));
     await rename(`${target}.om-new`, target);
     const components = subset.selected.closure.components.length;
     io.out(`${values.out}: ${subset.selected.operations.length} operation${subset.selected.operations.length === 1 ? '' : 's'} and ${components} component${components === 1 ? '' : 's'} from ${subset.name}`);
