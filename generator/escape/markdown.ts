@@ -7,11 +7,54 @@ import { visibleText } from './unsafe-text.ts';
  * an HTML sanitizer for every renderer: docs served to browsers still belong behind one.
  */
 export function markdownText(text: string): string {
-  return disarmLinks(visibleText(text))
+  return shownAsText(disarmLinks(visibleText(text))).trim();
+}
+
+/** Raw HTML shown, not rendered: `<`, `>` and a lone `&` as character references. */
+function shownAsText(text: string): string {
+  return text
     .replace(/&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .trim();
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * Prose for a block of its own at the top level of a document (after an empty line, not in a list,
+ * a quote or an HTML block), as `markdownText`, but the code of a fenced block that opens at the
+ * first column is kept as written: a fence's content is never rendered as HTML, and a reference
+ * there shows as written (`&amp;&amp;` where the spec's example says `&&`). A fence left open is
+ * closed, so that the next block starts outside it. A fence indented or in a container (`- ````,
+ * `> ````) is escaped as prose: where its code would end depends on the container.
+ */
+export function markdownBlock(text: string): string {
+  const out: string[] = [];
+  let prose: string[] = [];
+  let fence: { readonly char: string; readonly length: number } | undefined;
+  const flush = (): void => {
+    if (prose.length > 0) out.push(shownAsText(prose.join('\n')));
+    prose = [];
+  };
+  for (const line of disarmLinks(visibleText(text)).split('\n')) {
+    if (fence) {
+      const closer = /^ {0,3}(`+|~+)[ \t]*$/.exec(line)?.[1];
+      if (closer !== undefined && closer[0] === fence.char && closer.length >= fence.length) fence = undefined;
+      out.push(line);
+      continue;
+    }
+    // CommonMark's opening fence, at the first column: a backtick fence's info string holds no backtick.
+    const opener = /^(?:(`{3,})[^`]*|(~{3,}).*)$/.exec(line);
+    if (!opener) {
+      prose.push(line);
+      continue;
+    }
+    flush();
+    const run = opener[1] ?? opener[2]!;
+    fence = { char: run[0]!, length: run.length };
+    out.push(shownAsText(line));
+  }
+  flush();
+  if (fence) out.push(fence.char.repeat(fence.length));
+  return out.join('\n').trim();
 }
 
 /** Link targets that run code when followed. */

@@ -1,5 +1,5 @@
 import { literalType } from '../escape/literal.ts';
-import { markdownCell, markdownCode, markdownText } from '../escape/markdown.ts';
+import { markdownBlock, markdownCell, markdownCode, markdownText } from '../escape/markdown.ts';
 import type { PropertyModel, SchemaNode } from '../model/types.ts';
 
 /** Helpers for markdown output; cells passed to `table` must already be escaped. */
@@ -10,6 +10,11 @@ export interface MarkdownHelpers {
   /** Property rows of an object schema, nested objects flattened with dotted names (`turn_detection.type`). */
   propertyRows(node: SchemaNode): readonly { readonly path: string; readonly property: PropertyModel }[];
   text(value: string): string;
+  /**
+   * Prose as a block of its own at the top level (after an empty line, outside lists, quotes and
+   * HTML): as `text`, but a fenced code block opening at the first column keeps its code as written.
+   */
+  block(value: string): string;
   cell(value: string): string;
   code(value: string): string;
   /** A fenced code block whose fence no line of `content` can close. */
@@ -97,6 +102,7 @@ export const markdownHelpers: MarkdownHelpers = Object.freeze({
   schemaType,
   propertyRows,
   text: markdownText,
+  block: markdownBlock,
   cell: markdownCell,
   code: markdownCode,
   codeBlock,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { escape } from '../../generator/escape/index.ts';
 import { visibleText } from '../../generator/escape/unsafe-text.ts';
+import { markdownBlock } from '../../generator/escape/markdown.ts';
 
 const evaluate = (code: string): unknown => new Function(`"use strict"; return (${code});`)();
 
@@ -226,4 +227,24 @@ describe('visibleText: lone surrogates', () => {
     { name: 'a low before a high is two lone ones', given: '\udc00\ud800', want: '<U+DC00><U+D800>' },
     { name: 'a pair is one character and stays', given: '\ud83d\ude00', want: '\ud83d\ude00' },
   ])('$name', ({ given, want }) => expect(visibleText(given)).toBe(want));
+});
+
+describe('markdownBlock: prose whose top-level fenced code keeps its text', () => {
+  it.each([
+    { name: "a fence's code as written, prose around it escaped", given: 'Use:\n\n```js\nif (a && b < c) {}\n```\n\nThen <b>x</b> & y', want: 'Use:\n\n```js\nif (a && b < c) {}\n```\n\nThen &lt;b&gt;x&lt;/b&gt; &amp; y' },
+    { name: 'a tilde fence closed by a longer one', given: '~~~~\n<x>\n~~~~~\n<y>', want: '~~~~\n<x>\n~~~~~\n&lt;y&gt;' },
+    { name: 'a run of the other character does not close it', given: '```\n~~~\n<x>\n```\n<y>', want: '```\n~~~\n<x>\n```\n&lt;y&gt;' },
+    { name: 'a shorter run or an info string does not close it', given: '````\n```\n```js\n<x>\n````', want: '````\n```\n```js\n<x>\n````' },
+    { name: 'a closer indented up to three spaces closes it', given: '```\n<x>\n   ```\n<y>', want: '```\n<x>\n   ```\n&lt;y&gt;' },
+    { name: 'a fence left open is closed', given: 'a\n```\n<x>', want: 'a\n```\n<x>\n```' },
+    { name: 'an indented fence is prose', given: 'a\n  ```\n<x>\n  ```', want: 'a\n  ```\n&lt;x&gt;\n  ```' },
+    { name: "a fence in a list item is prose (its end depends on the item)", given: '- ```\n  <x>\n  ```', want: '- ```\n  &lt;x&gt;\n  ```' },
+    { name: "a backtick fence's info string holds no backtick: prose", given: '```a`b\n<x>', want: '```a`b\n&lt;x&gt;' },
+    { name: 'the info string is escaped', given: '```<x>\ncode\n```', want: '```&lt;x&gt;\ncode\n```' },
+    { name: 'a script link target in prose is disarmed', given: '[a](javascript:alert(1))', want: '[a](#unsafe-link-javascript:alert(1))' },
+  ])('$name', ({ given, want }) => expect(markdownBlock(given)).toBe(want));
+
+  it('is markdownText for prose without a fence', () => {
+    for (const text of ['a < b && c', '<script>x</script>', '  indented\n\ttab', '[x](java&#115;cript:y)']) expect(markdownBlock(text)).toBe(escape.markdownText(text));
+  });
 });
