@@ -68,12 +68,15 @@ describe('user files in the output folder', () => {
     project.write('client/src/custom/deep/b.ts', 'export const b = 1;\n');
     project.write('client/NOTICE', 'ours\n');
     project.write('client/dist/index.js', '// built\n');
+    // What `npm install && npm run build && npm pack` in the folder leaves (before, OM603 for these two).
+    project.write('client/package-lock.json', '{}\n');
+    project.write('client/test-client-1.0.0.tgz', 'tarball\n');
     const run = await runCli(['generate', '--tag', 'Pets'], project.dir);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/\(\d+ written, \d+ unchanged, 2 removed\)/);
     expect(project.exists('client/src/apis/StoresApi.ts')).toBe(false);
     expect(project.exists('client/docs/StoresApi.md')).toBe(false);
-    for (const kept of ['client/src/custom/a.ts', 'client/src/custom/deep/b.ts', 'client/NOTICE', 'client/dist/index.js']) expect(project.exists(kept)).toBe(true);
+    for (const kept of ['client/src/custom/a.ts', 'client/src/custom/deep/b.ts', 'client/NOTICE', 'client/dist/index.js', 'client/package-lock.json', 'client/test-client-1.0.0.tgz']) expect(project.exists(kept)).toBe(true);
     expect((await runCli(['check', '--tag', 'Pets'], project.dir)).code).toBe(0);
   });
 

@@ -15,8 +15,12 @@ import { configText, keyLine } from './key-line.ts';
 import { checkShape } from './shape.ts';
 import type { ResolvedConfig, SpecLocation, UserConfig } from './types.ts';
 
-/** Paths in the output folder that are never the generator's: build output and installs. */
-export const ALWAYS_PRESERVED = ['dist', 'node_modules'] as const;
+/**
+ * Paths in the output folder that are never the generator's: what building and packing the package
+ * there leaves (`npm install && npm run build && npm pack` in it: its lockfile, build output,
+ * installs and tarball). Before, the lockfile and the tarball stopped generate (`OM603`).
+ */
+export const ALWAYS_PRESERVED = ['dist', 'node_modules', 'package-lock.json', '*.tgz'] as const;
 
 /** What command-line flags may override (paths relative to the working folder). Selection flags replace the config's whole selection. */
 export interface ConfigOverrides {
