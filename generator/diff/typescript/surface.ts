@@ -180,12 +180,15 @@ class ShapeReader {
     const checker = this.#checker;
     const properties: PropertyShape[] = [];
     for (const property of checker.getPropertiesOfType(type)) {
-      if (!this.#isPublic(property)) continue;
+      // A member the standard library declares (an array's `splice`, `[Symbol.iterator]`, where
+      // openapi-typescript writes `string[] & { ... }`) is no member the spec made.
+      if (!this.#isPublic(property) || this.#isExternal(property)) continue;
       const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
       const shape = this.shape(this.#declaredType(property), depth + 1, false, this.#typeNode(property));
       properties.push({ name: property.name, optional, type: optional ? withoutUndefined(shape) : shape });
     }
     for (const info of checker.getIndexInfosOfType(type)) {
+      if (info.declaration && this.#declaredOutside(info.declaration)) continue;
       properties.push({ name: `[key: ${checker.typeToString(info.keyType)}]`, optional: false, type: this.shape(info.type, depth + 1) });
     }
     return properties;
@@ -245,13 +248,13 @@ class ShapeReader {
   /** Declared in the standard library or a dependency: compared by name, not expanded. */
   #isExternal(symbol: TS.Symbol): boolean {
     const declarations = symbol.declarations ?? [];
-    return (
-      declarations.length > 0 &&
-      declarations.every((d) => {
-        const file = d.getSourceFile();
-        return this.#program.isSourceFileDefaultLibrary(file) || this.#program.isSourceFileFromExternalLibrary(file) || file.fileName.includes('/node_modules/');
-      })
-    );
+    return declarations.length > 0 && declarations.every((d) => this.#declaredOutside(d));
+  }
+
+  /** Whether a declaration is in the standard library or a dependency. */
+  #declaredOutside(declaration: TS.Declaration): boolean {
+    const file = declaration.getSourceFile();
+    return this.#program.isSourceFileDefaultLibrary(file) || this.#program.isSourceFileFromExternalLibrary(file) || file.fileName.includes('/node_modules/');
   }
 }
 
