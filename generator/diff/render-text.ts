@@ -13,8 +13,10 @@ interface Group {
 
 /**
  * The human report: changes grouped by operation, groups with breaking changes first, and within
- * a group breaking first; one line per change; a summary line with the semver bump. Color only
- * when asked (the CLI asks when stdout is a TTY and NO_COLOR is unset).
+ * a group breaking first; one line per change; a summary line with the semver bump. A change that
+ * several operations share (a document's server, a shared schema's property) is printed once, in a
+ * group that names those operations. Color only when asked (the CLI asks when stdout is a TTY and
+ * NO_COLOR is unset).
  */
 export function renderText(report: DiffReport, options: { readonly color: boolean; readonly old: string; readonly new: string }): string {
   const paint = (severity: Severity, text: string) => (options.color ? `${COLORS[severity]}${text}${RESET}` : text);
@@ -31,16 +33,40 @@ export function renderText(report: DiffReport, options: { readonly color: boolea
   return lines.join('\n');
 }
 
+/** Operations a shared change's group names before `and N more`. */
+const NAMED_OPERATIONS = 3;
+
 function groups(changes: readonly DiffChange[]): Group[] {
-  const byTitle = new Map<string, Group>();
+  const operationTitle = (change: DiffChange) => (change.operation !== null ? `${change.operation}${change.operationId ? ` (${change.operationId})` : ''}` : change.source === 'typescript' ? 'Package API' : 'Document');
+  // The operations each change (by everything but its operation) is reported in.
+  const same = (change: DiffChange) => JSON.stringify([change.severity, change.source, change.kind, change.location, change.message]);
+  const operations = new Map<string, string[]>();
   for (const change of changes) {
-    const title = change.operation !== null ? `${change.operation}${change.operationId ? ` (${change.operationId})` : ''}` : change.source === 'typescript' ? 'Package API' : 'Document';
+    if (change.operation === null) continue;
+    const titles = operations.get(same(change)) ?? [];
+    if (!titles.includes(operationTitle(change))) titles.push(operationTitle(change));
+    operations.set(same(change), titles);
+  }
+  const byTitle = new Map<string, Group>();
+  const printed = new Set<string>();
+  for (const change of changes) {
+    const shared = change.operation === null ? undefined : operations.get(same(change));
+    if (shared && shared.length > 1 && printed.has(same(change))) continue;
+    printed.add(same(change));
+    const title = shared && shared.length > 1 ? sharedTitle(shared) : operationTitle(change);
     const group = byTitle.get(title) ?? { title, changes: [] };
     group.changes.push(change);
     byTitle.set(title, group);
   }
   const worst = (g: Group) => Math.max(...g.changes.map((c) => severityRank(c.severity)));
   return [...byTitle.values()].sort((a, b) => worst(b) - worst(a) || compareStrings(a.title, b.title));
+}
+
+/** `3 operations: POST /a (a), GET /b (b), PUT /c (c)`, or the first three `and N more`. */
+function sharedTitle(titles: readonly string[]): string {
+  const named = titles.slice(0, NAMED_OPERATIONS).join(', ');
+  const more = titles.length - NAMED_OPERATIONS;
+  return `${titles.length} operations: ${named}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 export function summary(report: DiffReport): string {

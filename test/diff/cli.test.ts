@@ -71,6 +71,26 @@ describe('openapi-morph diff', () => {
     );
   });
 
+  it('prints a change several operations share once, in a group that names them', async () => {
+    const thingRef = { $ref: '#/components/schemas/Thing' };
+    const read = (id: string) => ({ get: { operationId: id, responses: { '200': { description: 'ok', content: { 'application/json': { schema: thingRef } } } } } });
+    const doc = (thing: JsonObject, url: string) => api({ response: thingRef, schemas: { Thing: thing }, paths: { '/a': read('read-a'), '/b': read('read-b') }, root: { servers: [{ url }] } });
+    const run = await runCli(['diff', 'old.yaml', 'new.yaml', '--no-typescript'], folder(doc(holding(str), 'https://v1.test'), doc(holding({ type: 'integer' }), 'https://v2.test')));
+    // Before, each of these two lines was printed under each of the three operations.
+    expect(run.stdout).toBe(
+      [
+        'old.yaml -> new.yaml',
+        '',
+        '3 operations: GET /a (read-a), GET /b (read-b), POST /things (create-thing)',
+        '  breaking      response 200 application/json: value - type changed from string to integer (response-type-changed)',
+        '  non-breaking  operation - servers changed from [https://v1.test] to [https://v2.test]; the default base URL may differ (servers-changed)',
+        '',
+        '3 breaking, 3 non-breaking, 0 docs change(s): semver major',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('colors severities only when the output is a terminal', async () => {
     let out = '';
     const dir = folder(oldDoc, newDoc);
