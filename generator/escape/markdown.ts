@@ -19,41 +19,44 @@ function shownAsText(text: string): string {
 }
 
 /**
- * Prose for a block of its own at the top level of a document (after an empty line, not in a list,
- * a quote or an HTML block), as `markdownText`, but the code of a fenced block that opens at the
- * first column is kept as written: a fence's content is never rendered as HTML, and a reference
- * there shows as written (`&amp;&amp;` where the spec's example says `&&`). A fence left open is
- * closed, so that the next block starts outside it. A fence indented or in a container (`- ````,
- * `> ````) is escaped as prose: where its code would end depends on the container.
+ * Prose for a block of its own (a description), as `markdownText`, but the code of a fenced block
+ * is shown as code: an HTML `<pre><code>` block of its text with every `&`, `<` and `>` escaped,
+ * which renderers show as written (`&&`, `<Arduino.h>`) and never as markup. In a markdown fence,
+ * escaped code shows the references themselves (`&amp;&amp;`), and unescaped code is markup
+ * wherever the fence is not read as one (a fence of another field left open before it, a
+ * container, a formatter's rewrite: a reviewer found all three). No spec text is left raw here:
+ * a fence misread shows its code, or the tags around it, as text.
  */
 export function markdownBlock(text: string): string {
   const out: string[] = [];
   let prose: string[] = [];
-  let fence: { readonly char: string; readonly length: number } | undefined;
+  let code: { readonly char: string; readonly length: number; readonly lines: string[] } | undefined;
   const flush = (): void => {
     if (prose.length > 0) out.push(shownAsText(prose.join('\n')));
     prose = [];
   };
+  const pre = (lines: readonly string[]): string => `<pre><code>${lines.join('\n').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre>`;
   for (const line of disarmLinks(visibleText(text)).split('\n')) {
-    if (fence) {
+    if (code) {
       const closer = /^ {0,3}(`+|~+)[ \t]*$/.exec(line)?.[1];
-      if (closer !== undefined && closer[0] === fence.char && closer.length >= fence.length) fence = undefined;
-      out.push(line);
+      if (closer !== undefined && closer[0] === code.char && closer.length >= code.length) {
+        out.push(pre(code.lines));
+        code = undefined;
+      } else code.lines.push(line);
       continue;
     }
-    // CommonMark's opening fence, at the first column: a backtick fence's info string holds no backtick.
-    const opener = /^(?:(`{3,})[^`]*|(~{3,}).*)$/.exec(line);
+    // CommonMark's opening fence: up to three spaces, and a backtick fence's info string holds no backtick.
+    const opener = /^ {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$/.exec(line);
     if (!opener) {
       prose.push(line);
       continue;
     }
     flush();
     const run = opener[1] ?? opener[2]!;
-    fence = { char: run[0]!, length: run.length };
-    out.push(shownAsText(line));
+    code = { char: run[0]!, length: run.length, lines: [] };
   }
   flush();
-  if (fence) out.push(fence.char.repeat(fence.length));
+  if (code) out.push(pre(code.lines));
   return out.join('\n').trim();
 }
 

@@ -73,6 +73,8 @@ export function exampleValue(node: SchemaNode, model: ApiModel, depth = 0, stack
     case 'array': {
       // A tuple: an item for each position, as its type (`[number, string]`) wants.
       if (node.prefixItems) return node.prefixItems.map((item) => exampleValue(item, model, depth + 1, stack, argument));
+      // `items: false` alone: only the empty array.
+      if (node.closed) return [];
       if (recursive(node.items, stack)) return [];
       const fallback = [exampleValue(node.items, model, depth + 1, stack, argument)];
       const value = node.default?.value;

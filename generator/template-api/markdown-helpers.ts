@@ -11,8 +11,8 @@ export interface MarkdownHelpers {
   propertyRows(node: SchemaNode): readonly { readonly path: string; readonly property: PropertyModel }[];
   text(value: string): string;
   /**
-   * Prose as a block of its own at the top level (after an empty line, outside lists, quotes and
-   * HTML): as `text`, but a fenced code block opening at the first column keeps its code as written.
+   * Prose as a block of its own (after an empty line): as `text`, but each fenced code block becomes
+   * a `<pre><code>` block of its escaped code, which shows as written (`&&`, not `&amp;&amp;`).
    */
   block(value: string): string;
   cell(value: string): string;

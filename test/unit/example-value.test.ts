@@ -92,6 +92,8 @@ describe('exampleValue of a tuple (prefixItems)', () => {
     const tuple = (items: SchemaNode, closed?: true): SchemaNode => ({ kind: 'array', items, prefixItems: [ref('Point'), oneOf('north')], ...(closed ? { closed } : {}), nullable: false }) as SchemaNode;
     expect(exampleValue(tuple({ kind: 'unknown', nullable: false }, true), model)).toStrictEqual([{ lat: 1 }, 'north']);
     expect(exampleValue(tuple({ kind: 'boolean', nullable: false } as SchemaNode), model)).toStrictEqual([{ lat: 1 }, 'north']);
+    // `items: false` alone admits only the empty array (a review found `[{}]`, which validation refuses).
+    expect(exampleValue({ kind: 'array', items: { kind: 'unknown', nullable: false }, closed: true, nullable: false } as SchemaNode, model)).toStrictEqual([]);
     // Before, a tuple's example was one item of `items` (`[{}]` for none), which the types refuse.
     expect(exampleValue({ kind: 'array', items: { kind: 'boolean', nullable: false }, nullable: false } as SchemaNode, model)).toStrictEqual([true]);
   });
