@@ -3,6 +3,7 @@ import { differs, pointerOf } from './annotations.ts';
 import type { SchemaPlace } from './context.ts';
 import { describeTypes, describeValue, describeValues } from './describe.ts';
 import { CONSTRAINTS, HANDLED } from './keywords.ts';
+import { schemaName } from '../openapi/components.ts';
 import type { ChangeSink } from './sink.ts';
 import { enumValues, valueType, type SchemaView } from './view.ts';
 
@@ -121,10 +122,28 @@ export function compareDiscriminator(sink: ChangeSink, place: SchemaPlace, old: 
     sink.add('discriminator-changed', place, at, { from: before ?? 'none', to: after ?? 'none' });
     return;
   }
-  // A value the mapping no longer names (`dog` renamed `doggo`): the types and the wire no longer
-  // take it. A value added comes with its member, which the union's comparison reports.
-  const values = mappingValues(next);
-  for (const value of mappingValues(old)) if (!values.includes(value)) sink.add('discriminator-value-removed', place, at, { name: value });
+  // A value the discriminator no longer takes (`dog` renamed `doggo` in the mapping): a request can
+  // no longer send it (breaking); a response no longer holds it (not breaking). A value added comes
+  // with its member, which the union's comparison reports.
+  const values = discriminatorValues(next);
+  const removed = values === undefined ? [] : (discriminatorValues(old) ?? []).filter((value) => !values.includes(value));
+  for (const value of removed) sink.add(`${place.direction}-discriminator-value-removed`, place, at, { name: value });
+}
+
+/**
+ * The values a discriminator takes: its mapping's keys, and for each member of its union that no
+ * mapping entry names, the member's schema name (OpenAPI's implicit value). `undefined` where they
+ * are not known from here: a parent without a union (its children name it through `allOf`) and
+ * without a mapping.
+ */
+function discriminatorValues(view: SchemaView): string[] | undefined {
+  const discriminator = own(view.keywords, 'discriminator');
+  const mapping = isObject(discriminator) ? own(discriminator, 'mapping') : undefined;
+  const explicit = isObject(mapping) ? Object.entries(mapping) : [];
+  const targets = new Set(explicit.map(([, target]) => (typeof target === 'string' ? (schemaName(target) ?? target) : '')));
+  const implicit = (view.members ?? []).map((member) => schemaName(isObject(member.value) ? own(member.value, '$ref') : undefined)).filter((name): name is string => name !== undefined && !targets.has(name));
+  if (view.members === undefined && explicit.length === 0) return undefined;
+  return [...explicit.map(([value]) => value), ...implicit];
 }
 
 function discriminatorProperty(view: SchemaView): string | undefined {
@@ -132,12 +151,6 @@ function discriminatorProperty(view: SchemaView): string | undefined {
   return isObject(discriminator) ? ownString(discriminator, 'propertyName') : undefined;
 }
 
-/** The values a discriminator's `mapping` names, in its order. */
-function mappingValues(view: SchemaView): string[] {
-  const discriminator = own(view.keywords, 'discriminator');
-  const mapping = isObject(discriminator) ? own(discriminator, 'mapping') : undefined;
-  return isObject(mapping) ? Object.keys(mapping) : [];
-}
 
 /** Keywords the diff does not model (`not`, `patternProperties`, `if`, ...): any change is reported as breaking. */
 export function compareOtherKeywords(sink: ChangeSink, place: SchemaPlace, old: SchemaView, next: SchemaView): void {

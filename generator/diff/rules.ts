@@ -117,7 +117,8 @@ export const rules = {
   'request-additional-properties-widened': spec('request', 'non-breaking', 'unknown properties are now accepted'),
   'response-additional-properties-changed': spec('response', 'non-breaking', 'additional properties changed from {from} to {to}'),
   'discriminator-changed': spec('any', 'breaking', 'discriminator property changed from {from} to {to}'),
-  'discriminator-value-removed': spec('any', 'breaking', 'discriminator value {name} removed from the mapping'),
+  'request-discriminator-value-removed': spec('request', 'breaking', 'discriminator value {name} no longer taken'),
+  'response-discriminator-value-removed': spec('response', 'non-breaking', 'discriminator value {name} no longer sent'),
   'schema-keyword-changed': spec('any', 'breaking', '{name} changed (not modelled by the diff, so treated as breaking)'),
 
   // Annotations.

@@ -51,6 +51,15 @@ describe('diff: what is not a change', () => {
     expect(either.changes.map((c) => [c.kind, c.severity, c.location])).toStrictEqual([['request-property-became-optional', 'non-breaking', `${REQ}: source`]]);
   });
 
+  it("reads a discriminator's values as OpenAPI does: a mapping that spells out the implicit values (the members' names) is no change", () => {
+    const pets = { Dog: { type: 'object', properties: { kind: str } }, Cat: { type: 'object', properties: { kind: str } } };
+    const union = (discriminator: Record<string, unknown>) => api({ request: { oneOf: [{ $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind', ...discriminator } }, schemas: pets });
+    const spelled = { mapping: { Dog: '#/components/schemas/Dog', Cat: 'Cat' } };
+    // A review found `Dog` and `Cat` reported removed (breaking) when the explicit mapping went.
+    expect(diff(union(spelled), union({})).changes).toStrictEqual([]);
+    expect(diff(union({}), union(spelled)).changes).toStrictEqual([]);
+  });
+
   it('reads 3.0 nullable and 3.1 null types as the same', () => {
     const schemas30 = { Thing: { type: 'object', properties: { id: str } } };
     const old = api({

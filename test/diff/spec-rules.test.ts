@@ -187,12 +187,21 @@ const cases: readonly Case[] = [
     want: [['discriminator-changed', 'breaking', REQ]],
   },
   {
-    name: 'discriminator-value-removed',
+    name: 'request-discriminator-value-removed',
     given: {
       old: api({ request: { oneOf: [{ $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind', mapping: { dog: '#/components/schemas/Dog' } } }, schemas: { Dog: obj({ kind: str }) } }),
       new: api({ request: { oneOf: [{ $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind', mapping: { doggo: '#/components/schemas/Dog' } } }, schemas: { Dog: obj({ kind: str }) } }),
     },
-    want: [['discriminator-value-removed', 'breaking', REQ]],
+    want: [['request-discriminator-value-removed', 'breaking', REQ]],
+  },
+  {
+    // Implicit values (the members' names) count: a mapping that renames Cat removes `Cat`.
+    name: 'response-discriminator-value-removed',
+    given: {
+      old: api({ response: { oneOf: [{ $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind' } }, schemas: { Dog: obj({ kind: str }), Cat: obj({ kind: str }) } }),
+      new: api({ response: { oneOf: [{ $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } } }, schemas: { Dog: obj({ kind: str }), Cat: obj({ kind: str }) } }),
+    },
+    want: [['response-discriminator-value-removed', 'non-breaking', RES]],
   },
   { name: 'schema-keyword-changed', given: { old: api({ request: holding({ type: 'string', not: { enum: ['x'] } }) }), new: api({ request: holding({ type: 'string', not: { enum: ['y'] } }) }) }, want: [['schema-keyword-changed', 'breaking', `${REQ}: value`]] },
 
