@@ -66,12 +66,13 @@ export function buildView(document: JsonObject, value: unknown, at: string, dept
   const required = new Set(stringList(own(keywords, 'required')));
   let types: ReadonlySet<string> | undefined = declaredTypes(keywords);
   let members: readonly Located[] | undefined = unionMembers(document, keywords, keyAt, depth);
-  const requiredOnly = members && requiredOnlyLists(document, members);
+  const requiredOnly = members && requiredOnlyLists(document, keywords, keyAt);
   if (requiredOnly) {
     // `anyOf: [{ required: [a] }, { required: [b] }]` beside the properties (GitHub's "one of
-    // these"): no union of shapes, but the object's own, requiring what every member requires.
-    // Before, its members were compared as shapes without properties: `a` removed, breaking.
-    for (const name of requiredOnly.reduce((common, list) => common.filter((n) => list.includes(n)))) required.add(name);
+    // these"): no union of shapes, but the object's own, requiring what every member of a list
+    // requires (an `anyOf` and a `oneOf` both apply). Before, its members were compared as shapes
+    // without properties: `a` removed, breaking.
+    for (const lists of requiredOnly) for (const name of lists.reduce((common, list) => common.filter((n) => list.includes(n)))) required.add(name);
     members = undefined;
     delete keywords['anyOf'];
     delete keywords['oneOf'];
@@ -148,17 +149,26 @@ function unionMembers(document: JsonObject, keywords: JsonObject, keyAt: (key: s
   return members;
 }
 
-/** Each member's `required` list, when every member holds nothing else (annotations aside); otherwise `undefined`. */
-function requiredOnlyLists(document: JsonObject, members: readonly Located[]): string[][] | undefined {
-  const lists: string[][] = [];
-  for (const member of members) {
-    const resolved = followRef(document, member.value, member.at).value;
-    if (!isObject(resolved)) return undefined;
-    const keys = Object.keys(resolved).filter((key) => !key.startsWith('x-') && !DOC_KEYWORDS.has(key));
-    if (keys.length !== 1 || keys[0] !== 'required') return undefined;
-    lists.push(stringList(own(resolved, 'required')));
+/**
+ * For each of `anyOf` and `oneOf`, its members' `required` lists, when every member of both holds
+ * nothing else (annotations aside); otherwise `undefined`.
+ */
+function requiredOnlyLists(document: JsonObject, keywords: JsonObject, keyAt: (key: string) => string): string[][][] | undefined {
+  const all: string[][][] = [];
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const members = own(keywords, key);
+    if (!Array.isArray(members)) continue;
+    const lists: string[][] = [];
+    for (const [index, member] of members.entries()) {
+      const resolved = followRef(document, member, childPointer(keyAt(key), index)).value;
+      if (!isObject(resolved)) return undefined;
+      const keys = Object.keys(resolved).filter((name) => !name.startsWith('x-') && !DOC_KEYWORDS.has(name));
+      if (keys.length !== 1 || keys[0] !== 'required') return undefined;
+      lists.push(stringList(own(resolved, 'required')));
+    }
+    if (lists.length > 0) all.push(lists);
   }
-  return lists.length > 0 ? lists : undefined;
+  return all.length > 0 ? all : undefined;
 }
 
 /** A member that is itself only a union (`anyOf` and annotations) contributes its members instead. */

@@ -49,6 +49,9 @@ describe('diff: what is not a change', () => {
     expect(plain.changes).toStrictEqual([]);
     const either = diff(api({ request: { ...props, required: ['source'] } }), api({ request: { ...props, anyOf: [{ required: ['source'] }, { required: ['branch'] }] } }));
     expect(either.changes.map((c) => [c.kind, c.severity, c.location])).toStrictEqual([['request-property-became-optional', 'non-breaking', `${REQ}: source`]]);
+    // An anyOf and a oneOf both apply: each requires what all its members do (a review found them merged).
+    const both = diff(api({ request: { ...props, required: ['source'] } }), api({ request: { ...props, anyOf: [{ required: ['source'] }], oneOf: [{ required: ['branch'] }, { required: ['branch'] }] } }));
+    expect(both.changes.map((c) => [c.kind, c.severity, c.location])).toStrictEqual([['request-property-became-required', 'breaking', `${REQ}: branch`]]);
   });
 
   it("reads a discriminator's values as OpenAPI does: a mapping that spells out the implicit values (the members' names) is no change", () => {
