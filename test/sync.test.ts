@@ -191,6 +191,13 @@ describe('sync from a file', () => {
     const extracted = await runCli(['extract', '--from', 'upstream/openapi.yaml', '--operation-id', 'get-store', '--out', 'look/store.json'], p.dir);
     expect(extracted.code).toBe(0);
     expect(Object.keys((JSON.parse(p.read('look/store.json')) as { paths: object }).paths)).toStrictEqual(['/stores/{store_id}']);
+    // YAML's .inf is a number JSON cannot hold (JSON.stringify writes null): refused, located, nothing written.
+    p.write('upstream/openapi.yaml', UPSTREAM.replace('        email: { type: string }', '        email: { type: string }\n        score: { type: number, maximum: .inf }'));
+    const before = p.snapshot();
+    const refused = await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('openapi.json (#/components/schemas/Owner/properties/score/maximum) - error OM206: Infinity (YAML\'s .inf or .nan) cannot be written to a JSON spec file');
+    expect(p.snapshot()).toStrictEqual(before);
   });
 
   it('writes spec and package in one transaction: a sync killed mid-write is rolled back whole', async () => {

@@ -1,5 +1,8 @@
 import yaml from 'js-yaml';
+import { basename } from 'node:path';
+import { fail } from '../diagnostics/diagnostic.ts';
 import type { JsonObject } from '../json.ts';
+import { childPointer } from '../pointer.ts';
 
 /**
  * The spec file `sync` and `extract` write: YAML in the order the subset was built in (stable
@@ -17,5 +20,20 @@ export function dumpSpec(document: JsonObject): string {
  * a project's `spec/openapi.json`, which JSON readers then refused.
  */
 export function specFileText(document: JsonObject, yamlText: string, path: string): string {
-  return /\.json$/i.test(path) ? `${JSON.stringify(document, null, 2)}\n` : yamlText;
+  if (!/\.json$/i.test(path)) return yamlText;
+  // YAML's `.inf` and `.nan` are numbers JSON cannot hold (`JSON.stringify` would write `null`).
+  const at = nonFinite(document, '#');
+  if (at) fail('OM206', `${at.value} (YAML's .inf or .nan) cannot be written to a JSON spec file; write it in YAML (a .yaml spec file) or leave the keyword out with an overlay`, { file: basename(path), pointer: at.pointer });
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The first number that is infinite or NaN, and where. */
+function nonFinite(value: unknown, pointer: string): { readonly value: number; readonly pointer: string } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { value, pointer };
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = nonFinite(child, childPointer(pointer, key));
+    if (found) return found;
+  }
+  return undefined;
 }
