@@ -151,7 +151,6 @@ function discriminatorProperty(view: SchemaView): string | undefined {
   return isObject(discriminator) ? ownString(discriminator, 'propertyName') : undefined;
 }
 
-
 /** Keywords the diff does not model (`not`, `patternProperties`, `if`, ...): any change is reported as breaking. */
 export function compareOtherKeywords(sink: ChangeSink, place: SchemaPlace, old: SchemaView, next: SchemaView): void {
   const keys = new Set([...Object.keys(old.keywords), ...Object.keys(next.keywords)]);
