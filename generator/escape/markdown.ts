@@ -7,57 +7,11 @@ import { visibleText } from './unsafe-text.ts';
  * an HTML sanitizer for every renderer: docs served to browsers still belong behind one.
  */
 export function markdownText(text: string): string {
-  return shownAsText(disarmLinks(visibleText(text))).trim();
-}
-
-/** Raw HTML shown, not rendered: `<`, `>` and a lone `&` as character references. */
-function shownAsText(text: string): string {
-  return text
+  return disarmLinks(visibleText(text))
     .replace(/&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-/**
- * Prose for a block of its own (a description), as `markdownText`, but the code of a fenced block
- * is shown as code: an HTML `<pre><code>` block of its text with every `&`, `<` and `>` escaped,
- * which renderers show as written (`&&`, `<Arduino.h>`) and never as markup. In a markdown fence,
- * escaped code shows the references themselves (`&amp;&amp;`), and unescaped code is markup
- * wherever the fence is not read as one (a fence of another field left open before it, a
- * container, a formatter's rewrite: a reviewer found all three). No spec text is left raw here:
- * a fence misread shows its code, or the tags around it, as text.
- */
-export function markdownBlock(text: string): string {
-  const out: string[] = [];
-  let prose: string[] = [];
-  let code: { readonly char: string; readonly length: number; readonly lines: string[] } | undefined;
-  const flush = (): void => {
-    if (prose.length > 0) out.push(shownAsText(prose.join('\n')));
-    prose = [];
-  };
-  const pre = (lines: readonly string[]): string => `<pre><code>${lines.join('\n').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre>`;
-  for (const line of disarmLinks(visibleText(text)).split('\n')) {
-    if (code) {
-      const closer = /^ {0,3}(`+|~+)[ \t]*$/.exec(line)?.[1];
-      if (closer !== undefined && closer[0] === code.char && closer.length >= code.length) {
-        out.push(pre(code.lines));
-        code = undefined;
-      } else code.lines.push(line);
-      continue;
-    }
-    // CommonMark's opening fence: up to three spaces, and a backtick fence's info string holds no backtick.
-    const opener = /^ {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$/.exec(line);
-    if (!opener) {
-      prose.push(line);
-      continue;
-    }
-    flush();
-    const run = opener[1] ?? opener[2]!;
-    code = { char: run[0]!, length: run.length, lines: [] };
-  }
-  flush();
-  if (code) out.push(pre(code.lines));
-  return out.join('\n').trim();
+    .replace(/>/g, '&gt;')
+    .trim();
 }
 
 /** Link targets that run code when followed. */
