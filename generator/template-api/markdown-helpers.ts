@@ -37,6 +37,7 @@ function shape(node: SchemaNode, link: (typeName: string) => string): string {
     case 'ref':
       return `[**${node.typeName}**](${link(node.typeName)})`;
     case 'array': {
+      if (node.prefixItems) return `[${node.prefixItems.map((item) => schemaType(item, link)).join(', ')}]`;
       const items = schemaType(node.items, link);
       return items.includes(' \\| ') || items.includes(' & ') ? `(${items})[]` : `${items}[]`;
     }
