@@ -40,9 +40,8 @@ export function compareContent(ctx: DiffContext, place: Place, direction: 'reque
  */
 function mediaTypePairs(oldTypes: readonly string[], newTypes: readonly string[]): Map<string, string> {
   const pairs = new Map(oldTypes.filter((t) => newTypes.includes(t)).map((t) => [t, t]));
-  const unpaired = (types: readonly string[]) => types.filter((t) => !pairs.has(t) && ![...pairs.values()].includes(t));
-  const restOld = unpaired(oldTypes);
-  const restNew = unpaired(newTypes);
+  const restOld = oldTypes.filter((t) => !newTypes.includes(t));
+  const restNew = newTypes.filter((t) => !oldTypes.includes(t));
   const only = (types: readonly string[], essence: string) => types.filter((t) => mediaTypeEssence(t) === essence);
   for (const type of restOld) {
     const essence = mediaTypeEssence(type);

@@ -40,20 +40,18 @@ function groups(changes: readonly DiffChange[]): Group[] {
   const operationTitle = (change: DiffChange) => (change.operation !== null ? `${change.operation}${change.operationId ? ` (${change.operationId})` : ''}` : change.source === 'typescript' ? 'Package API' : 'Document');
   // The operations each change (by everything but its operation) is reported in.
   const same = (change: DiffChange) => JSON.stringify([change.severity, change.source, change.kind, change.location, change.message]);
-  const operations = new Map<string, string[]>();
+  const operations = new Map<string, Set<string>>();
   for (const change of changes) {
-    if (change.operation === null) continue;
-    const titles = operations.get(same(change)) ?? [];
-    if (!titles.includes(operationTitle(change))) titles.push(operationTitle(change));
-    operations.set(same(change), titles);
+    if (change.operation !== null) operations.set(same(change), (operations.get(same(change)) ?? new Set()).add(operationTitle(change)));
   }
   const byTitle = new Map<string, Group>();
   const printed = new Set<string>();
   for (const change of changes) {
-    const shared = change.operation === null ? undefined : operations.get(same(change));
-    if (shared && shared.length > 1 && printed.has(same(change))) continue;
-    printed.add(same(change));
-    const title = shared && shared.length > 1 ? sharedTitle(shared) : operationTitle(change);
+    const key = same(change);
+    const shared = change.operation === null ? undefined : operations.get(key);
+    if (shared && shared.size > 1 && printed.has(key)) continue;
+    printed.add(key);
+    const title = shared && shared.size > 1 ? sharedTitle([...shared]) : operationTitle(change);
     const group = byTitle.get(title) ?? { title, changes: [] };
     group.changes.push(change);
     byTitle.set(title, group);
