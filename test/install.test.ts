@@ -148,6 +148,9 @@ describe('openapi-morph installed from its tarball into a project', () => {
     expect(existsSync(join(installed, 'dist/templates/runtime/files/core.ts'))).toBe(true);
     expect(existsSync(join(installed, 'templates/api.ts'))).toBe(true);
     for (const absent of ['test', 'bench', 'examples', '.ci', 'generated', 'spec', 'generator', 'tsconfig.json']) expect(existsSync(join(installed, absent)), absent).toBe(false);
+    // Nothing runs at install: the clone's build is the `setup` workspace's prepare, not the package's.
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    expect(Object.keys(manifest.scripts ?? {}).filter((s) => /^(pre|post)?install$|^prepare$/.test(s))).toStrictEqual([]);
     // The bin runs compiled JavaScript: no TypeScript loader is installed with it.
     expect(existsSync(join(base, 'cjs-project/node_modules/tsx'))).toBe(false);
     expect(await openapiMorph(projects[0]!, '--version')).toBe(`${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}\n`);
