@@ -13,7 +13,7 @@ export default defineTemplate({
     // A relative server (`/v1`) is shown as its path: the `baseUrl` a caller passes ends with it.
     const base = defaultBaseUrl(ctx) ?? relativeBasePath(ctx);
     const lines: string[] = [`# ${tag.className}`, ''];
-    if (tag.description) lines.push(md.text(tag.description), '');
+    if (tag.description) lines.push(md.block(tag.description), '');
     const own = tag.operations.some((operation) => operationBaseUrl(ctx, operation) !== undefined);
     const exceptions = own ? ', but for the methods whose section names a server of their own (a `baseUrl` you pass applies to them too)' : '';
     lines.push(base ? `All URIs are relative to *${md.text(base)}*${exceptions && `${exceptions}.`}` : `All URIs are relative to the \`baseUrl\` you pass to the client${exceptions}.`, '');
@@ -49,7 +49,7 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
   ];
   if (operation.deprecated) lines.push('> **Deprecated.**', '');
   if (operation.summary) lines.push(`**${md.text(operation.summary)}**`, '');
-  if (operation.description) lines.push(md.text(operation.description), '');
+  if (operation.description) lines.push(md.block(operation.description), '');
   const server = serverNote(ctx, operation);
   if (server) lines.push(server, '');
 

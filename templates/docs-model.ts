@@ -14,7 +14,7 @@ export default defineTemplate({
     const lines = [`# ${schema.typeName}`, ''];
     if (schema.name !== schema.typeName) lines.push(`Schema ${md.code(schema.name)} in the spec.`, '');
     if (node.deprecated) lines.push('> **Deprecated.**', '');
-    if (node.description) lines.push(md.text(node.description), '');
+    if (node.description) lines.push(md.block(node.description), '');
 
     const rows = md.propertyRows(node);
     if (rows.length > 0) {

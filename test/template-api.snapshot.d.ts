@@ -427,6 +427,7 @@ export interface MarkdownHelpers {
         readonly property: PropertyModel;
     }[];
     text(value: string): string;
+    block(value: string): string;
     cell(value: string): string;
     code(value: string): string;
     codeBlock(language: string, content: string): string;

@@ -7,11 +7,80 @@ import { visibleText } from './unsafe-text.ts';
  * an HTML sanitizer for every renderer: docs served to browsers still belong behind one.
  */
 export function markdownText(text: string): string {
-  return disarmLinks(visibleText(text))
+  return shownAsText(disarmLinks(visibleText(text))).trim();
+}
+
+/** Raw HTML shown, not rendered: `<`, `>` and a lone `&` as character references. */
+function shownAsText(text: string): string {
+  return text
     .replace(/&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .trim();
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * Prose for a block of its own (a description, after an empty line), as `markdownText`, but the
+ * code of a fenced block is shown as written (`a && b`, `<T>`), not as the references `markdownText`
+ * makes (`&amp;&amp;`): a fence whose code holds `&`, `<` or `>` becomes an HTML block of its own,
+ * `<pre><code>` and its code with those escaped, which renderers show as text and never as markup.
+ * A markdown fence cannot do both: in one, references show as themselves, and code left raw is
+ * markup wherever the fence is not read as one (a fence of another field left open before it, a
+ * container, a formatter's rewrite: a review found all three). No spec text is left raw here; a
+ * block misread shows its code, or the tags around it, as text. A fence without those characters
+ * stays a fence (its language too), as `markdownText` leaves it: so without such a fence, the text
+ * is `markdownText`'s.
+ *
+ * The block is written as `htmlCodeBlock` (format/markdown-chunks.ts) takes one, so that the format
+ * stage knows prettier prints it as it is: no empty line in it (an empty line of code is a `&#10;`
+ * at the end of the line before it) and no run of three backticks or tildes (`&#96;`, `&#126;`).
+ */
+export function markdownBlock(text: string): string {
+  const out: string[] = [];
+  let prose: string[] = [];
+  let fence: { readonly char: string; readonly length: number; readonly indent: number; readonly written: string[]; readonly code: string[] } | undefined;
+  const flush = (): void => {
+    // Its empty lines around it go (the parts are joined by one); an indented first line keeps its indent.
+    const shown = shownAsText(prose.join('\n')).replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+    if (shown !== '') out.push(shown);
+    prose = [];
+  };
+  const close = ({ written, code }: NonNullable<typeof fence>): void => {
+    const joined = code.join('\n');
+    if (!/[&<>]/.test(joined)) {
+      prose.push(...written);
+      return;
+    }
+    flush();
+    const escaped = shownAsCode(joined)
+      .replace(/`{3,}|~{3,}/g, (run) => (run[0] === '`' ? '&#96;' : '&#126;').repeat(run.length))
+      .replace(/\n(?=\n)/g, '&#10;');
+    out.push(`<pre><code>${escaped}</code></pre>`);
+  };
+  for (const line of disarmLinks(visibleText(text)).split('\n')) {
+    if (fence) {
+      fence.written.push(line);
+      const closer = /^ {0,3}(`+|~+)[ \t]*$/.exec(line)?.[1];
+      if (closer !== undefined && closer[0] === fence.char && closer.length >= fence.length) {
+        close(fence);
+        fence = undefined;
+      } else fence.code.push(line.replace(new RegExp(`^ {0,${fence.indent}}`), ''));
+      continue;
+    }
+    // CommonMark's opening fence: up to three spaces, and a backtick fence's info string holds no backtick.
+    const opener = /^( {0,3})(?:(`{3,})[^`]*|(~{3,}).*)$/.exec(line);
+    if (opener) {
+      const run = opener[2] ?? opener[3]!;
+      fence = { char: run[0]!, length: run.length, indent: opener[1]!.length, written: [line], code: [] };
+    } else prose.push(line);
+  }
+  if (fence) close(fence);
+  flush();
+  return out.join('\n\n').trim();
+}
+
+/** Code shown as text in HTML: every `&`, `<` and `>` a character reference. */
+function shownAsCode(code: string): string {
+  return code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Link targets that run code when followed. */

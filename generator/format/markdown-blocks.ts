@@ -1,4 +1,4 @@
-import { cuttableMarkdown, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
+import { cuttableMarkdown, htmlCodeBlock, markdownLines, type MarkdownLine } from './markdown-chunks.ts';
 import { verbatimFence, type PrintedFences } from './markdown-fences.ts';
 import { LINE_START, plainInline, plainParagraph, printedParagraph } from './markdown-inline.ts';
 import { plainTable } from './markdown-rows.ts';
@@ -13,6 +13,8 @@ import { formatRewritten } from './rewrite.ts';
  *   spaces, code between runs of backticks);
  * - an ATX heading (`#` to `######`, one space, then plain inline markdown that ends in no closing
  *   sequence of hashes, `CLOSING_HASHES`): prettier prints its level's hashes, a space and the text;
+ * - an HTML block of code as `md.block` writes a description's fenced code (`htmlCodeBlock`,
+ *   markdown-chunks.ts), which prettier prints as it is;
  * - a fence prettier prints without parsing it (`verbatimFence`, markdown-fences.ts): a method's
  *   signature, an example program (as prettier breaks its long statements), canonical JSON, or
  *   TypeScript whose code was formatted apart (`formattedFences`);
@@ -114,7 +116,7 @@ function plainBlock(lines: readonly MarkdownLine[], i: number, inRun: boolean, f
   const block = lines.slice(i, last + 1).map(({ line }) => line);
   const heading = /^#{1,6} (.*)$/.exec(line.line);
   if (fence) return { last, printed: [line.line, ...fence.code, '```'].join('\n') };
-  if (plainParagraph(block) || plainQuote(block) || (heading && block.length === 1 && plainInline(heading[1]!) && !CLOSING_HASHES.test(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
+  if (plainParagraph(block) || htmlCodeBlock(block) || plainQuote(block) || (heading && block.length === 1 && plainInline(heading[1]!) && !CLOSING_HASHES.test(heading[1]!)) || (inRun && plainList(block) && !listGoesOn(lines, last + 1))) return { last, printed: block.join('\n') };
   const paragraph = printedParagraph(block);
   if (paragraph) return { last, printed: paragraph.join('\n') };
   // A table as the rows rewrite takes one (markdown-rows.ts): at the first column after a plain block.

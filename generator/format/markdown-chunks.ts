@@ -9,8 +9,8 @@
  * empty line (a list after another list changes its marker, but only when nothing stands between
  * them, and a heading does). Not cut at all: front matter, link or footnote definitions (a
  * reference anywhere may use them), math blocks, HTML blocks that run past empty lines (`<pre>`,
- * `<script>`, `<style>`, `<textarea>`, `<?`, `<!X`), `prettier-ignore`, and line terminators other
- * than `\n`.
+ * `<script>`, `<style>`, `<textarea>`, `<?`, `<!X`; but for `htmlCodeBlock`'s), `prettier-ignore`,
+ * and line terminators other than `\n`.
  *
  * Measured on GitHub's `--all`: `docs/ReposApi.md` (0.9 MB, 140 operations) took 15-40 s of one
  * worker, the longest job of the run.
@@ -36,7 +36,27 @@ export function markdownChunks(text: string, chunkChars: number): string[] | und
  */
 export function cuttableMarkdown(text: string): boolean {
   if (/^(---|\+\+\+)/.test(text) || /[\r\u2028\u2029\uFEFF\0]|prettier-ignore/.test(text)) return false;
-  return !(/^[ \t>]*\[[^\]\n]*\]:/m.test(text) || /^[ \t]*\$\$/m.test(text) || /^[ \t>]*<(script|pre|style|textarea|\?|![A-Za-z[])/im.test(text));
+  // An HTML code block holds no definition, math or other HTML: only text.
+  const rest = text.includes('<pre><code>') ? text.replace(HTML_CODE_BLOCKS, '') : text;
+  return !(/^[ \t>]*\[[^\]\n]*\]:/m.test(rest) || /^[ \t]*\$\$/m.test(rest) || /^[ \t>]*<(script|pre|style|textarea|\?|![A-Za-z[])/im.test(rest));
+}
+
+/**
+ * An HTML block of code as `md.block` writes a description's fenced code (escape/markdown.ts): a
+ * line that starts with `<pre><code>` at the first column, text without `<` or `>`, and
+ * `</code></pre>` at the end of a line; no empty line in it, and no line that could open or close
+ * a fence (three backticks or tildes after any indent). CommonMark ends such a block (type 1) only
+ * at a line that holds `</pre>`, the first `<` after its start here; prettier prints it as it is;
+ * and `markdownLines` reads its lines as a paragraph's, none starting a block or a fence, so a cut
+ * or a placeholder never falls inside it.
+ */
+const HTML_CODE_BLOCK = '<pre><code>(?:[^<>\\n]|\\n(?!\\n|[ \\t]*(?:`{3}|~{3})))*</code></pre>';
+const HTML_CODE_BLOCKS = new RegExp(`^${HTML_CODE_BLOCK}$`, 'gm');
+const ONE_HTML_CODE_BLOCK = new RegExp(`^${HTML_CODE_BLOCK}$`);
+
+/** Whether a block's lines are one HTML code block (see `HTML_CODE_BLOCK`), which prettier prints as it is. */
+export function htmlCodeBlock(lines: readonly string[]): boolean {
+  return lines[0]?.startsWith('<pre><code>') === true && ONE_HTML_CODE_BLOCK.test(lines.join('\n'));
 }
 
 /** A line of markdown, where it starts in the text, and whether a top-level block starts there (a cut may go before it). */

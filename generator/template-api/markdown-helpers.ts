@@ -1,5 +1,5 @@
 import { literalType } from '../escape/literal.ts';
-import { markdownCell, markdownCode, markdownText } from '../escape/markdown.ts';
+import { markdownBlock, markdownCell, markdownCode, markdownText } from '../escape/markdown.ts';
 import type { PropertyModel, SchemaNode } from '../model/types.ts';
 
 /** Helpers for markdown output; cells passed to `table` must already be escaped. */
@@ -10,6 +10,11 @@ export interface MarkdownHelpers {
   /** Property rows of an object schema, nested objects flattened with dotted names (`turn_detection.type`). */
   propertyRows(node: SchemaNode): readonly { readonly path: string; readonly property: PropertyModel }[];
   text(value: string): string;
+  /**
+   * Prose as a block of its own (after an empty line, with one after it): as `text`, but each fenced
+   * code block becomes a `<pre><code>` block of its escaped code, which shows as written (`&&`, not `&amp;&amp;`).
+   */
+  block(value: string): string;
   cell(value: string): string;
   code(value: string): string;
   /** A fenced code block whose fence no line of `content` can close. */
@@ -97,6 +102,7 @@ export const markdownHelpers: MarkdownHelpers = Object.freeze({
   schemaType,
   propertyRows,
   text: markdownText,
+  block: markdownBlock,
   cell: markdownCell,
   code: markdownCode,
   codeBlock,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { escape } from '../../generator/escape/index.ts';
 import { visibleText } from '../../generator/escape/unsafe-text.ts';
+import { markdownBlock } from '../../generator/escape/markdown.ts';
 
 const evaluate = (code: string): unknown => new Function(`"use strict"; return (${code});`)();
 
@@ -226,4 +227,36 @@ describe('visibleText: lone surrogates', () => {
     { name: 'a low before a high is two lone ones', given: '\udc00\ud800', want: '<U+DC00><U+D800>' },
     { name: 'a pair is one character and stays', given: '\ud83d\ude00', want: '\ud83d\ude00' },
   ])('$name', ({ given, want }) => expect(visibleText(given)).toBe(want));
+});
+
+describe('markdownBlock: prose whose fenced code is shown as code, never as markup', () => {
+  const pre = (code: string) => `<pre><code>${code}</code></pre>`;
+  it.each([
+    { name: "a fence's code in <pre><code>, every &, < and > escaped; prose around it as markdownText, an empty line between", given: 'Use:\n```js\nif (a && b < c) {} // &lt;\n```\nThen <b>x</b> & y', want: `Use:\n\n${pre('if (a &amp;&amp; b &lt; c) {} // &amp;lt;')}\n\nThen &lt;b&gt;x&lt;/b&gt; &amp; y` },
+    { name: 'an empty line of code is a &#10; at the end of the line before it', given: '```\na &\n\n\nb\n\n```', want: pre('a &amp;&#10;&#10;\nb\n') },
+    { name: 'runs of three backticks or tildes in the code are references', given: '````\n```js\n~~~ x `` <\n````', want: pre('&#96;&#96;&#96;js\n&#126;&#126;&#126; x `` &lt;') },
+    { name: 'a fence whose code holds no &, < or > stays a fence, its language too', given: 'Run:\n  ```sh\n  npm i "x"\n  ```\nDone <b>', want: 'Run:\n  ```sh\n  npm i "x"\n  ```\nDone &lt;b&gt;' },
+    { name: 'a tilde fence closed by a longer one', given: '~~~~\n<x>\n~~~~~\n<y>', want: `${pre('&lt;x&gt;')}\n\n&lt;y&gt;` },
+    { name: 'a run of the other character does not close it', given: '```\n~~\n<x>\n```\n<y>', want: `${pre('~~\n&lt;x&gt;')}\n\n&lt;y&gt;` },
+    { name: 'a shorter run or an info string does not close it', given: '````\n``\n```js\n<x>\n````', want: pre('``\n&#96;&#96;&#96;js\n&lt;x&gt;') },
+    { name: "an indented fence opens and closes too, its indent taken off the code's lines", given: 'a\n  ```\n   <x>\n y\n  ```\n<y>', want: `a\n\n${pre(' &lt;x&gt;\ny')}\n\n&lt;y&gt;` },
+    { name: 'four spaces are no fence', given: 'a\n    ```\n<x>', want: 'a\n    ```\n&lt;x&gt;' },
+    { name: 'a fence left open runs to the end', given: 'a\n```\n<x>\n\n<y>', want: `a\n\n${pre('&lt;x&gt;&#10;\n&lt;y&gt;')}` },
+    { name: "a backtick fence's info string holds no backtick: prose", given: '```a`b\n<x>', want: '```a`b\n&lt;x&gt;' },
+    { name: 'a script link target in prose is disarmed', given: '[a](javascript:alert(1))', want: '[a](#unsafe-link-javascript:alert(1))' },
+  ])('$name', ({ given, want }) => expect(markdownBlock(given)).toBe(want));
+
+  it('is markdownText for prose without a fence, or whose fences hold no &, < or >', () => {
+    for (const text of ['a < b && c', '<script>x</script>', '  indented\n\ttab', '[x](java&#115;cript:y)', 'a <b>\n```js\nf(1)\n\n```\n<i>', '~~~\nopen']) expect(markdownBlock(text)).toBe(escape.markdownText(text));
+  });
+
+  it("leaves no `<` of the spec's raw, whatever fences it opens, indents or leaves open (a review's attacks among them), and writes no empty line in a block", () => {
+    const lines = ['```', '  ```', '~~~ a`b', '~~~', '````', '<img src=x onerror=alert(1)>', '<script>', 'text', '', '- item', '> quote', '\t```'];
+    for (const a of lines) for (const b of lines) for (const c of lines) for (const d of lines) {
+      const out = markdownBlock([a, b, c, d, '<b onclick=x>'].join('\n'));
+      const label = JSON.stringify([a, b, c, d]);
+      expect(out.replace(/<pre><code>|<\/code><\/pre>/g, ''), label).not.toContain('<');
+      for (const block of out.match(/<pre><code>[^]*?<\/code><\/pre>/g) ?? []) expect(block, label).not.toMatch(/\n\n|\n[ \t]*(?:`{3}|~{3})/);
+    }
+  });
 });

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatWithPlainBlocks, withoutPlainBlocks, withPlainBlocks } from '../../generator/format/markdown-blocks.ts';
+import { cuttableMarkdown } from '../../generator/format/markdown-chunks.ts';
+import { markdownBlock } from '../../generator/escape/markdown.ts';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 import { expectFallback, format, recorded } from '../helpers/rewrites.ts';
 
@@ -129,6 +131,31 @@ describe('plain blocks', () => {
     const text = `| a | b | c |\n| :-- | --: | --- |\n| x | \`y\` | [z](#z) |\n\n${A}\n`;
     const output = await expectSent(text, null);
     expect(output.split('\n')[1]).toBe('| :-- | --: | ------- |');
+  });
+
+  it("an HTML code block as md.block writes a description's fenced code joins a run: prettier never sees it", async () => {
+    const description = markdownBlock('Try:\n\n```js\nif (a && b < c) {\n\n  x(`${y}`); // ```\n}\n```\n\nThen *stop*.');
+    expect(description).toBe('Try:\n\n<pre><code>if (a &amp;&amp; b &lt; c) {&#10;\n  x(`${y}`); // &#96;&#96;&#96;\n}</code></pre>\n\nThen *stop*.');
+    await expectSent(`${A}\n\n${description}\n\n${B}\n`, null);
+    await expectSent(`${A}\n\n${description}\n\n## *em*\n`, `${placeholder(0)}\n\n## *em*\n`);
+  });
+
+  it.each([
+    { name: 'an empty line in it (markdownLines would start a block there)', block: '<pre><code>a\n\nb</code></pre>' },
+    { name: 'a line that opens a fence', block: '<pre><code>a\n  ```\nb</code></pre>' },
+    { name: 'a tilde fence', block: '<pre><code>a\n~~~\nb</code></pre>' },
+    { name: 'other HTML in it', block: '<pre><code>a <b>x</b></code></pre>' },
+    { name: 'an attribute', block: '<pre class="x"><code>a</code></pre>' },
+    { name: 'an indent', block: ' <pre><code>a</code></pre>' },
+  ])('a <pre> block with $name leaves the text to prettier whole, uncut', ({ block }) => {
+    const text = `${A}\n\n${block}\n\n${B}\n`;
+    expect(cuttableMarkdown(text)).toBe(false);
+    expect(withoutPlainBlocks(text)).toBeUndefined();
+  });
+
+  it('an HTML code block followed by a line of text is left to prettier (it adds an empty line there)', async () => {
+    const text = `${A}\n\n<pre><code>a\nb</code></pre>\nAfter\n`;
+    await expectSent(text, `${placeholder(0)}\n\n<pre><code>a\nb</code></pre>\nAfter\n`);
   });
 
   it('a table after a list is left to prettier (it may not start a block there)', async () => {
