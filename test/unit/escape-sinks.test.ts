@@ -229,6 +229,21 @@ describe('visibleText: lone surrogates', () => {
   ])('$name', ({ given, want }) => expect(visibleText(given)).toBe(want));
 });
 
+describe('markdownText: a code span whose code holds &, < or > is inline HTML of its escaped code', () => {
+  it.each([
+    { name: 'a span with < and >', given: 'formatted as `refs/heads/<branch name>` or `main`', want: 'formatted as <code>refs/heads/&lt;branch name&gt;</code> or `main`' },
+    { name: 'a span of two backticks, one space off each end', given: '`` a`<b ``', want: '<code>a\\`&lt;b</code>' },
+    { name: 'what markdown reads inside the tags gets a backslash', given: '`a*b_c<d[e]~$f\\g`', want: '<code>a\\*b\\_c&lt;d\\[e\\]\\~\\$f\\\\g</code>' },
+    { name: 'a line break in a span is a space', given: '`a\n<b`', want: '<code>a &lt;b</code>' },
+    { name: 'an escaped backtick opens none', given: 'a \\`b<c` d', want: 'a \\`b&lt;c` d' },
+    { name: 'a run closed by no run of its length is text', given: '``a<b` c', want: '``a&lt;b` c' },
+    { name: 'no span across an empty line', given: '`a\n\n<b`', want: '`a\n\n&lt;b`' },
+    { name: 'references in a span are code: shown as written', given: '`&amp; &&`', want: '<code>&amp;amp; &amp;&amp;</code>' },
+  ])('$name', ({ given, want }) => expect(escape.markdownText(given)).toBe(want));
+
+  it('in a table cell, the span stays in its cell', () => expect(escape.markdownCell('a `x | <y>` b')).toBe('a <code>x \\| &lt;y&gt;</code> b'));
+});
+
 describe('markdownBlock: prose whose fenced code is shown as code, never as markup', () => {
   const pre = (code: string) => `<pre><code>${code}</code></pre>`;
   it.each([
@@ -251,11 +266,11 @@ describe('markdownBlock: prose whose fenced code is shown as code, never as mark
   });
 
   it("leaves no `<` of the spec's raw, whatever fences it opens, indents or leaves open (a review's attacks among them), and writes no empty line in a block", () => {
-    const lines = ['```', '  ```', '~~~ a`b', '~~~', '````', '<img src=x onerror=alert(1)>', '<script>', 'text', '', '- item', '> quote', '\t```'];
+    const lines = ['```', '  ```', '~~~ a`b', '~~~', '````', '<img src=x onerror=alert(1)>', '<script>', 'text', '', '- item', '> quote', '\t```', '`<i>` \\`', '[`a](x<y`)'];
     for (const a of lines) for (const b of lines) for (const c of lines) for (const d of lines) {
       const out = markdownBlock([a, b, c, d, '<b onclick=x>'].join('\n'));
       const label = JSON.stringify([a, b, c, d]);
-      expect(out.replace(/<pre><code>|<\/code><\/pre>/g, ''), label).not.toContain('<');
+      expect(out.replace(/<pre><code>|<\/code><\/pre>|<\/?code>/g, ''), label).not.toContain('<');
       for (const block of out.match(/<pre><code>[^]*?<\/code><\/pre>/g) ?? []) expect(block, label).not.toMatch(/\n\n|\n[ \t]*(?:`{3}|~{3})/);
     }
   });
