@@ -92,8 +92,8 @@ function* codeSpans(text: string): Generator<{ readonly start: number; readonly 
  * markup wherever the fence is not read as one (a fence of another field left open before it, a
  * container, a formatter's rewrite: a review found all three). No spec text is left raw here; a
  * block misread shows its code, or the tags around it, as text. A fence without those characters
- * stays a fence (its language too), as `markdownText` leaves it: so without such a fence, the text
- * is `markdownText`'s.
+ * stays a fence (its language too), as `markdownText` leaves it, closed if the text leaves it open:
+ * so without such a fence and an open one, the text is `markdownText`'s.
  *
  * The block is written as `htmlCodeBlock` (format/markdown-chunks.ts) takes one, so that the format
  * stage knows prettier prints it as it is: no empty line in it (an empty line of code is a `&#10;`
@@ -109,10 +109,11 @@ export function markdownBlock(text: string): string {
     if (shown !== '') out.push(shown);
     prose = [];
   };
-  const close = ({ written, code }: NonNullable<typeof fence>): void => {
+  // A fence the text leaves open is closed (`closed`: false), or it would hold the rest of the page.
+  const close = ({ written, code, char, length }: NonNullable<typeof fence>, closed = true): void => {
     const joined = code.join('\n');
     if (!/[&<>]/.test(joined)) {
-      prose.push(...written);
+      prose.push(...written, ...(closed ? [] : [char.repeat(length)]));
       return;
     }
     flush();
@@ -138,7 +139,7 @@ export function markdownBlock(text: string): string {
       fence = { char: run[0]!, length: run.length, indent: opener[1]!.length, written: [line], code: [] };
     } else prose.push(line);
   }
-  if (fence) close(fence);
+  if (fence) close(fence, false);
   flush();
   return out.join('\n\n').trim();
 }
