@@ -121,6 +121,17 @@ describe('sync from a file', () => {
     expect(p.snapshot()).toStrictEqual(before);
   });
 
+  it("a spec whose text changed but not its API is written back with a patch release, and the line says why", async () => {
+    const p = synced();
+    await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
+    p.write('spec/openapi.yaml', `# edited by hand\n${p.read('spec/openapi.yaml')}`);
+    const again = await runCli(['sync', '--from', 'upstream/openapi.yaml'], p.dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('No changes.');
+    expect(again.stdout).toContain('spec/openapi.yaml: written');
+    expect(again.stdout).toMatch(/^spec\/releases\.json: released test-client 2\.0\.1 \(\d{4}-\d\d-\d\d\): a patch, since the spec's text changed but not its API$/m);
+  });
+
   it('--verbose adds the stages with their durations, the upstream\'s first; --silent prints nothing and still writes', async () => {
     const p = synced();
     const verbose = await runCli(['sync', '--from', 'upstream/openapi.yaml', '--verbose'], p.dir);

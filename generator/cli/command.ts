@@ -1,6 +1,8 @@
 import { formatDiagnostic } from '../diagnostics/format.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ResolvedConfig } from '../config/types.ts';
+import type { DiffReport } from '../diff/types.ts';
+import type { Release } from '../releases.ts';
 import { statSync } from 'node:fs';
 import { writePendingCodeCaches } from '../code-cache.ts';
 import { applyEngineFlagsWithoutWorker, preferSmallHeaps } from '../engine-flags.ts';
@@ -54,6 +56,16 @@ export const CONFIG_HELP = `Options:
   -h, --help           this help`;
 
 /** Prints warnings (`file:line - warning OMxxx: ...`) on stderr, before a command's own output. */
+/**
+ * The line `sync` and `release` print for the release they recorded. One whose diff found no change
+ * to the API says why there is a release at all: the spec's text changed (so did the package's
+ * files, whose headers name its sha256), as after a first `sync` rewrites a spec `init` downloaded.
+ */
+export function releasedLine(historyName: string, packageName: string, release: Release, report: DiffReport | undefined): string {
+  const why = report?.changes.length === 0 ? ": a patch, since the spec's text changed but not its API" : '';
+  return `${historyName}: released ${packageName} ${release.version} (${release.date})${why}`;
+}
+
 export function printWarnings(io: CliIO, warnings: readonly Diagnostic[]): void {
   for (const warning of warnings) io.err(formatDiagnostic(warning));
 }

@@ -1,6 +1,6 @@
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { commonFlags, configFromFlags, parseFlags } from '../args.ts';
-import { CONFIG_HELP, printWarnings, type Command, withFormatAhead } from '../command.ts';
+import { CONFIG_HELP, printWarnings, releasedLine, type Command, withFormatAhead } from '../command.ts';
 
 const BUMPS = ['patch', 'minor', 'major'] as const;
 
@@ -46,7 +46,7 @@ ${CONFIG_HELP}`,
     io.out(
       [
         ...(report.recorded.report ? [renderText(report.recorded.report, { color: io.color, old: values.previous ?? 'previous', new: config.spec.name })] : []),
-        `${config.package.releases.name}: released ${report.result.package.name} ${report.release.version} (${report.release.date})`,
+        releasedLine(config.package.releases.name, report.result.package.name, report.release, report.recorded.report),
         `${config.output.name}: ${written} files written`,
       ].join('\n'),
     );

@@ -2,7 +2,7 @@ import { applyEngineFlagsWithoutWorker } from '../../engine-flags.ts';
 import { warning } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
-import { CONFIG_HELP, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
+import { CONFIG_HELP, releasedLine, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
 import { cliProgress, finishProgress, VERBOSITY_HELP, verbosityFlags, verbosityOf } from '../progress.ts';
 
 export const syncCommand: Command = {
@@ -60,7 +60,7 @@ ${SELECTION_HELP}`,
         `synced from ${report.upstream}: ${operations} operation${operations === 1 ? '' : 's'} and ${result.selected.closure.components.length} components`,
         ...(report.report ? [renderText(report.report, { color: io.color, old: `${config.spec.name} (before)`, new: report.upstream })] : []),
         `${config.spec.name}: ${report.specWritten ? 'written' : 'unchanged'}`,
-        ...(report.release ? [`${config.package.releases.name}: released ${result.package.name} ${report.release.version} (${report.release.date})`] : []),
+        ...(report.release ? [releasedLine(config.package.releases.name, result.package.name, report.release, report.report)] : []),
         `${config.output.name}: ${result.package.name} ${result.files.size} files (${written} written, ${result.files.size - written} unchanged, ${difference.extra.length} removed)`,
       ].join('\n'),
     );
