@@ -189,6 +189,18 @@ describe('openapi-morph installed from its tarball into a project', () => {
     expect(server.requests.filter((r) => r.url === '/books?author=Le%20Guin')).toHaveLength(4);
   });
 
+  it("diff compares the generated packages too (its TypeScript layer), from the toolkit's place in node_modules", async () => {
+    const project = projects[0]!;
+    const getBook = SPEC.indexOf('operationId: getBook');
+    const moved = SPEC.slice(0, getBook) + SPEC.slice(getBook).replace('tags: [Books]', 'tags: [Catalog]');
+    expect(moved).not.toBe(SPEC);
+    write(project.dir, 'moved.yaml', moved);
+    // Exit code 0: no --fail-on. Before, every declaration under node_modules/ (the compared packages too) was skipped as a dependency's.
+    const out = await openapiMorph(project, 'diff', 'spec/bookshop.yaml', 'moved.yaml');
+    expect(out).toContain('BooksApi.getBook - member getBook removed (ts-property-removed) [typescript]');
+    expect(out).toMatch(/semver major/);
+  });
+
   it('every kind of config file loads in a folder without a package.json, through the installed API', async () => {
     const bare = join(base, 'bare');
     const select = "{ include: [{ by: 'operationId', pattern: 'getBook' }] }";

@@ -17,6 +17,18 @@ export interface SurfaceProgram {
 
 const ENTRY = 'src/index.ts';
 const VIRTUAL = join(toolkitRoot, '.openapi-morph-diff');
+/** The packages' folder as TypeScript spells file names (forward slashes). */
+const PACKAGES_PREFIX = `${VIRTUAL.replace(/\\/g, '/')}/`;
+
+/**
+ * Whether a file is one of the packages' own (served from memory), not a dependency's or the
+ * standard library's: an installed toolkit's root, and so the packages' folder, is inside a
+ * `node_modules` folder.
+ */
+export function inPackages(fileName: string): boolean {
+  return fileName.startsWith(PACKAGES_PREFIX);
+}
+
 
 /**
  * One TypeScript program over several packages (the diff passes `old` and `new`), served from

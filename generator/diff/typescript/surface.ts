@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import type { ExportKind, ExportShape, ParameterShape, PropertyShape, Shape, SignatureShape, Surface } from './shapes.ts';
 import { compareStrings } from '../../json.ts';
+import { inPackages } from './program.ts';
 
 /**
  * openapi-typescript's whole-document interfaces. Every schema and operation in them is also
@@ -251,9 +252,10 @@ class ShapeReader {
     return declarations.length > 0 && declarations.every((d) => this.#declaredOutside(d));
   }
 
-  /** Whether a declaration is in the standard library or a dependency. */
+  /** Whether a declaration is in the standard library or a dependency (not in the packages compared, wherever the toolkit is installed). */
   #declaredOutside(declaration: TS.Declaration): boolean {
     const file = declaration.getSourceFile();
+    if (inPackages(file.fileName)) return false;
     return this.#program.isSourceFileDefaultLibrary(file) || this.#program.isSourceFileFromExternalLibrary(file) || file.fileName.includes('/node_modules/');
   }
 }
