@@ -1,4 +1,4 @@
-import type { ServerModel, TagModel, TemplateContext } from 'openapi-morph';
+import type { OperationModel, ServerModel, TagModel, TemplateContext } from 'openapi-morph';
 import { defaultBaseUrl, operationBaseUrl, relativeBasePath } from '../_base-url.ts';
 import { argumentList, clientSetup, constructionExample, exampleArguments } from '../_call-example.ts';
 import { tokenScheme, schemeEnv } from './security.ts';
@@ -98,16 +98,22 @@ export function runtimeSections(ctx: TemplateContext): string[] {
     '',
     '## Response headers and request id',
     '',
-    'Methods return an `ApiPromise`: a real `Promise` of the parsed body, with one more method. `.withResponse()` gives `{ data, response, requestId }`, for rate-limit headers and the request id of a successful call. The request is sent once, whichever way you read it.',
+    'Methods return an `ApiPromise`: a real `Promise` of the parsed body, with one more method. `.withResponse()` gives `{ data, response, requestId }`, for the status and headers (rate limits, say) and the request id of a successful call. The request is sent once, whichever way you read it.',
     '',
     ...example(ctx, call, (c) => [
       `const { data, response, requestId } = await api.${c.expression()}.withResponse();`,
-      "console.log(response.headers.get('x-ratelimit-remaining-requests'), requestId, data);",
+      `console.log(${shownHeader(ctx, c)}, requestId, data);`,
     ]),
     ...browserSection(ctx, call),
     ...validationSection(ctx),
   );
   return lines;
+}
+
+/** What the `.withResponse()` example logs: a header the operation's success response declares, else the status. */
+function shownHeader(ctx: TemplateContext, call: Call): string {
+  const header = call.operation.responses.find((response) => response.status.startsWith('2'))?.headers[0];
+  return header ? `response.headers.get(${ctx.escape.stringLiteral(header.name.toLowerCase())})` : 'response.status';
 }
 
 /** A code block that sets up the client and then runs `body`; nothing when the API has no operation. */
@@ -204,6 +210,7 @@ function validationSection(ctx: TemplateContext): string[] {
 
 interface Call {
   readonly tag: TagModel;
+  readonly operation: OperationModel;
   /** `createRealtimeSession({ ... })`, with a small valid argument for every required parameter, and `options` when given. */
   expression(options?: string): string;
   /** Import and construction of the client. */
@@ -217,7 +224,7 @@ export function firstCall(ctx: TemplateContext): Call | undefined {
   if (!tag || !operation) return undefined;
   const args = exampleArguments(ctx, operation);
   const expression = (options?: string): string => `${operation.methodName}(${argumentList(args, options)})`;
-  return { tag, expression, setup: clientSetup(ctx, tag) };
+  return { tag, operation, expression, setup: clientSetup(ctx, tag) };
 }
 
 /**

@@ -75,6 +75,12 @@ describe('a query credential', () => {
     // Before, the query went through URLSearchParams: ids=a+b%2Cc%2Cd&filter%5Bkind%5D=dog&path=%2Fa%2Fb%3Ac...
     expect(target.attempts.map((a) => a.url)).toEqual(['/things?ids=a%20b,c%2Cd&filter[kind]=dog&path=/a/b:c&q=x%2By&api_key=k%20%2B1', '/things?api_key=k']);
   });
+
+  it('replaces a pair of its name the method wrote (a spec declaring the key as a parameter too), once', async () => {
+    const target = await serve(ok);
+    await callWithQuery(target, 'api_key=k&fields=name%2Cdesc&api_key=old', { QueryKey: 'k' });
+    expect(target.attempts.map((a) => a.url)).toEqual(['/things?fields=name%2Cdesc&api_key=k']);
+  });
 });
 
 describe('requirements', () => {
@@ -225,15 +231,18 @@ describe('where credentials come from', () => {
   });
 
   it('two cookie schemes share one Cookie header; a header or cookie key must fit in a header, a query key need not', async () => {
-    const target = await serve(ok);
+    const target = await serve(ok, ok);
     const more = { schemes: { ...schemes, OtherCookie: apiKey('cookie', 'other') } };
     await call(target, { auth: { CookieKey: 'ck-1', OtherCookie: 'oc-2' } as ClientOptions['auth'] }, [['CookieKey', 'OtherCookie']], more);
     expect(target.attempts[0]!.headers.cookie).toBe('session=ck-1; other=oc-2');
-    for (const name of ['HeaderKey', 'CookieKey']) {
-      const error = await failure<ApiError>(call(target, { auth: { [name]: 'bad value' } }, [[name]]));
+    for (const [name, value] of [['HeaderKey', 'bad\nvalue'], ['HeaderKey', 'k\u00e9y'], ['CookieKey', 'bad value']]) {
+      const error = await failure<ApiError>(call(target, { auth: { [name!]: value } }, [[name!]]));
       expect(error.message).toBe(`auth.${name}: the credential has characters an HTTP header cannot carry`);
     }
-    expect(target.attempts).toHaveLength(1);
+    // A header's value may hold spaces: SendGrid's key goes as `Authorization: Bearer SG...`.
+    await call(target, { auth: { HeaderKey: 'Bearer SG.a b' } }, [['HeaderKey']]);
+    expect(target.attempts[1]!.headers['x-api-key']).toBe('Bearer SG.a b');
+    expect(target.attempts).toHaveLength(2);
   });
 
   it('basic credentials of the wrong shape are refused before any request', async () => {

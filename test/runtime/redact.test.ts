@@ -13,6 +13,8 @@ describe('redact', () => {
     { name: 'an empty secret changes nothing', value: 'abc', secrets: [''], want: 'abc' },
     { name: 'percent-encoded', value: 'q=a%2Fb', secrets: ['a/b'], want: 'q=[redacted]' },
     { name: 'form-encoded', value: 'q=a+b', secrets: ['a b'], want: 'q=[redacted]' },
+    { name: 'a secret the marker holds (`t`, `d`) stays marker: one pass', value: 'the t, dt', secrets: ['t', 'd'], want: '[redacted]he [redacted], [redacted][redacted]' },
+    { name: 'a secret with characters a pattern reads (`.`, `*`, `$&`) is matched as text', value: 'a.b*c$& axbbc', secrets: ['a.b*c$&'], want: '[redacted] axbbc' },
     { name: 'inside arrays and objects', value: { list: ['s3cret', 1, null], nested: { text: 'is s3cret' } }, secrets: ['s3cret'], want: { list: ['[redacted]', 1, null], nested: { text: 'is [redacted]' } } },
   ])('$name', ({ value, secrets, want }) => {
     expect(redact(value, secrets)).toEqual(want);

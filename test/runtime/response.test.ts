@@ -27,6 +27,12 @@ describe('readSuccessBody', () => {
     expect(await readSuccessBody(given(), kind)).toEqual(want);
   });
 
+  it('none leaves the body to read from the response (for `.withResponse()`), the connection freed all the same', async () => {
+    const given = response('{"a":1}', 200, JSON_HEADERS);
+    expect(await readSuccessBody(given, 'none')).toBeUndefined();
+    expect(await given.text()).toBe('{"a":1}');
+  });
+
   it('binary reads a Blob', async () => {
     const body = await readSuccessBody(response('bytes', 200, { 'content-type': 'image/png' }), 'binary');
     expect(body).toBeInstanceOf(Blob);
@@ -97,6 +103,9 @@ describe('statusMessage', () => {
     { name: 'message', body: { message: 'nope' }, want: '401 Unauthorized: nope' },
     { name: 'error.message wins over message', body: { error: { message: 'inner' }, message: 'outer' }, want: '401 Unauthorized: inner' },
     { name: 'an error object without a message falls back to message', body: { error: { code: 1 }, message: 'outer' }, want: '401 Unauthorized: outer' },
+    { name: 'the first of errors: its message (Asana), else its detail (JSON:API, Square)', body: { errors: [{ message: 'Not a recognized ID' }, { message: 'x' }] }, want: '401 Unauthorized: Not a recognized ID' },
+    { name: 'the first of errors: its detail', body: { errors: [{ code: 'BAD', detail: 'Missing field' }] }, want: '401 Unauthorized: Missing field' },
+    { name: 'errors that is no array is left out', body: { errors: { message: 'x' } }, want: '401 Unauthorized' },
     { name: 'a message that is no string is left out', body: { message: 42 }, want: '401 Unauthorized' },
     { name: 'plain text', body: 'quota exceeded', want: '401 Unauthorized: quota exceeded' },
     { name: 'long text is cut at 200 characters', body: 'y'.repeat(300), want: `401 Unauthorized: ${'y'.repeat(200)}` },

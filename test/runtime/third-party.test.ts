@@ -100,6 +100,8 @@ describe('vendor-neutral output', () => {
     expect(readme).toMatch(/\| `ThingsApi\.createThing` \| `HeaderKey` and `QueryKey`, or `BasicAuth` \|/);
     expect(readme).toMatch(/\| `ThingsApi\.getHealth` +\| no credentials/);
     expect(readme).not.toContain('dangerouslyAllowBrowser');
+    // The .withResponse() example reads a header the first operation's response declares (before, OpenAI's x-ratelimit-remaining-requests).
+    expect(readme).toContain('console.log(response.headers.get("x-ratelimit-remaining"), requestId, data);');
   });
 
   it('type-checks, with its README and docs examples and type tests of its error bodies', () => {

@@ -24,7 +24,7 @@ describe('the render keeps the selected subset, not the whole document', () => {
     const result = await render({ ...config, typecheck: false }, { format: false });
     expect(result.spec.document).toBe(result.selected.document);
     expect(Object.keys(result.spec.document['paths'] as object)).toStrictEqual(['/things']);
-    expect(result.spec.at('#/paths/~1things/get/operationId')).toMatchObject({ line: 32 });
+    expect(result.spec.at('#/paths/~1things/get/operationId')).toMatchObject({ line: 36 });
     expect(result.spec.at('#/paths/~1health/get')).toMatchObject({ line: 15 });
   });
 

@@ -130,7 +130,7 @@ export function token(
   value: unknown,
   name: string,
   request: AppliedAuth,
-  inHeader = true,
+  where: "header" | "cookie" | "query" = "header",
 ): string {
   const text = typeof value === "string" ? value.trim() : "";
   if (text === "")
@@ -139,7 +139,11 @@ export function token(
     );
   request.check(text);
   request.secrets.push(text);
-  if (inHeader && !/^[\x21-\x7e]+$/.test(text))
+  // A header's value may hold spaces (SendGrid's key is `Bearer SG...`), a cookie's may not; nothing outside ASCII, no line breaks.
+  if (
+    where !== "query" &&
+    !(where === "header" ? /^[\t\x20-\x7e]+$/ : /^[\x21-\x7e]+$/).test(text)
+  )
     throw new ApiError(
       `auth.${name}: the credential has characters an HTTP header cannot carry`,
     );

@@ -29,7 +29,7 @@ export function apiKey(
 ): SchemeSpec {
   return {
     send(value, name, request) {
-      const text = token(value, name, request, where !== "query");
+      const text = token(value, name, request, where);
       if (where === "header") request.headers[key] = text;
       else if (where === "cookie")
         request.headers["Cookie"] = [
@@ -68,7 +68,9 @@ export const mutualTLS: SchemeSpec = {};
  * Appends a query-string credential to what earlier schemes of the same requirement added, as a
  * pair of its own after the query the method wrote (not through `URLSearchParams`, which would
  * rewrite that query: spaces as `+`, a `form` array's commas and an `allowReserved` value's
- * reserved characters encoded, a `deepObject`'s brackets too).
+ * reserved characters encoded, a `deepObject`'s brackets too). A pair of the same name already
+ * there goes: Trello declares its `key` and `token` both as parameters and as credentials, and
+ * the key went twice.
  */
 function withQuery(
   previous: ((url: string) => string) | undefined,
@@ -76,8 +78,14 @@ function withQuery(
   value: string,
 ): (url: string) => string {
   return (url) => {
-    const target = previous ? previous(url) : url;
-    return `${target}${target.includes("?") ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+    const [path, query = ""] = (previous ? previous(url) : url).split(
+      /\?(.*)/s,
+    );
+    const name = encodeURIComponent(key);
+    const pairs = query
+      .split("&")
+      .filter((pair) => pair !== "" && pair.split("=")[0] !== name);
+    return `${path}?${[...pairs, `${name}=${encodeURIComponent(value)}`].join("&")}`;
   };
 }
 

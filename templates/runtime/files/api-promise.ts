@@ -2,7 +2,7 @@
 export interface ApiResponse<T> {
   /** The parsed body, exactly what awaiting the call gives. */
   readonly data: T;
-  /** The HTTP response (its body already read): status, and headers such as `x-ratelimit-remaining-requests`. */
+  /** The HTTP response: its status and headers (its body already read, unless the spec declares none). */
   readonly response: Response;
   /** The server's `x-request-id`. */
   readonly requestId: string | undefined;

@@ -99,12 +99,13 @@ export async function applyAuth(
  * a cookie, `inHeader`) only characters HTTP headers can carry; the message never quotes it (the
  * Headers class would quote it in its own error).
  */
-export function token(value: unknown, name: string, request: AppliedAuth, inHeader = true): string {
+export function token(value: unknown, name: string, request: AppliedAuth, where: 'header' | 'cookie' | 'query' = 'header'): string {
   const text = typeof value === 'string' ? value.trim() : '';
   if (text === '') throw new ApiError(`auth.${name}: the credential function returned nothing`);
   request.check(text);
   request.secrets.push(text);
-  if (inHeader && !/^[\x21-\x7e]+$/.test(text)) throw new ApiError(`auth.${name}: the credential has characters an HTTP header cannot carry`);
+  // A header's value may hold spaces (SendGrid's key is `Bearer SG...`), a cookie's may not; nothing outside ASCII, no line breaks.
+  if (where !== 'query' && !(where === 'header' ? /^[\t\x20-\x7e]+$/ : /^[\x21-\x7e]+$/).test(text)) throw new ApiError(`auth.${name}: the credential has characters an HTTP header cannot carry`);
   return text;
 }
 

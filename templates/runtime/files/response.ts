@@ -15,8 +15,10 @@ const JSON_TYPE = /^application\/(?:[\w.!#$%&'*^`|~-]+\+)?json\s*(?:;|$)/i;
  * as a string or a half object. 204 and 205 carry no body by definition.
  */
 export async function readSuccessBody(response: Response, kind: ResponseKind): Promise<unknown> {
-  // Read whole in every case, so that the connection is free for the next request.
-  const read = await (kind === 'binary' ? response.blob() : response.text());
+  // Read whole in every case, so that the connection is free for the next request. A body the spec
+  // does not declare is read through a copy: `.withResponse()` still gives one to read (Trello
+  // declares none for any 200; Box's download follows a redirect it does not declare).
+  const read = await (kind === 'binary' ? response.blob() : kind === 'none' ? response.clone().arrayBuffer() : response.text());
   if (kind === 'none' || response.status === 204 || response.status === 205) return undefined;
   if (kind !== 'json') return read;
   const text = read as string;
@@ -55,9 +57,10 @@ export function statusMessage(response: Response, body: unknown): string {
   return `${response.status} ${response.statusText || 'error'}${detail ? `: ${detail}` : ''}`;
 }
 
-/** `{ error: "..." }`, `{ error: { message } }`, `{ message }`, or text that is not an HTML page. */
+/** `{ error: "..." }`, `{ error: { message } }`, `{ message }`, `{ errors: [{ message }] }` or `[{ detail }]`, or text that is not an HTML page. */
 function bodyMessage(body: unknown): string | undefined {
   if (typeof body === 'string') return body.trim().startsWith('<') ? undefined : body.slice(0, 200) || undefined;
-  const { error, message } = (body ?? {}) as { error?: { message?: unknown }; message?: unknown };
-  return [error, error?.message, message].find((found): found is string => typeof found === 'string');
+  const { error, message, errors } = (body ?? {}) as { error?: { message?: unknown }; message?: unknown; errors?: { message?: unknown; detail?: unknown }[] };
+  const first = Array.isArray(errors) ? errors[0] : undefined;
+  return [error, error?.message, message, first?.message, first?.detail].find((found): found is string => typeof found === 'string');
 }
