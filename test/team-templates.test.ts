@@ -124,6 +124,16 @@ describe('team folders that cannot load: a located message, nothing written', ()
       want: /team\/extra\.ts - error OM501: template "extra": apiVersion must be 1 \(found 2\)/,
     },
     {
+      name: 'a module without a default export',
+      templates: { 'extra.ts': `export const template = { apiVersion: 1 };\n` },
+      want: /team\/extra\.ts - error OM501: template "extra": the module must `export default defineTemplate\(\{\.\.\.\}\)`; it has no default export of a template/,
+    },
+    {
+      name: 'a field a template does not have (a typo)',
+      templates: { 'extra.ts': templateModule('extra', 'document', '() { return []; }').replace('apiVersion: 1', 'apiVersion: 1, scopes: []') },
+      want: /team\/extra\.ts - error OM501: template "extra": unknown field "scopes" \(a template has apiVersion, name, description, scope, render\)/,
+    },
+    {
       name: 'a module that throws while loading',
       templates: { 'extra.ts': `throw new Error('not ready');\n` },
       want: /team\/extra\.ts:1:\d+ - error OM500: template "extra" could not be loaded: not ready/,

@@ -6,6 +6,7 @@ import { compareParameters } from './compare-parameters.ts';
 import type { DiffContext } from './context.ts';
 import { operationLabel, routeTemplate, type OperationPair, type SideOperation } from './match-operations.ts';
 import { followRef } from '../openapi/follow-ref.ts';
+import { pascalCase } from '../naming/words.ts';
 import type { OperationRef, Place } from './sink.ts';
 
 /** One matched, added or removed operation. */
@@ -36,8 +37,11 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
 
   const a = keyed(old.operation, old.pointer);
   const b = keyed(next.operation, next.pointer);
-  if (differs(own(a.keywords, 'tags'), own(b.keywords, 'tags'))) {
-    ctx.sink.add('operation-tags-changed', place, { old: pointerOf(a, 'tags'), new: pointerOf(b, 'tags') }, { from: describeList(own(a.keywords, 'tags')), to: describeList(own(b.keywords, 'tags')) });
+  const [tagsBefore, tagsAfter] = [own(a.keywords, 'tags'), own(b.keywords, 'tags')];
+  if (differs(tagsBefore, tagsAfter)) {
+    // The default templates make a class of an operation's first tag: another first tag moves its method.
+    const kind = classKey(tagsBefore) === classKey(tagsAfter) ? 'operation-tags-changed' : 'operation-class-changed';
+    ctx.sink.add(kind, place, { old: pointerOf(a, 'tags'), new: pointerOf(b, 'tags') }, { from: describeList(tagsBefore), to: describeList(tagsAfter) });
   }
   compareAnnotations(ctx.sink, place, a, b, ['summary', 'description', 'externalDocs']);
   compareServers(ctx, place, old, next);
@@ -45,6 +49,12 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
   compareParameters(ctx, place, old, next, a, b);
   compareRequestBody(ctx, place, a, b);
   compareResponses(ctx, place, a, b);
+}
+
+/** The class an operation's tags give it, as the default naming spells it (`pets` and `Pets` are one class): its first tag's, else `default`'s. */
+function classKey(tags: unknown): string {
+  const first = Array.isArray(tags) && typeof tags[0] === 'string' ? tags[0] : 'default';
+  return pascalCase(first).toLowerCase();
 }
 
 function describeList(value: unknown): string {

@@ -38,6 +38,7 @@ export const rules = {
   'operation-id-changed': spec('both', 'breaking', 'operationId changed from {from} to {to}; the generated method name derives from it'),
   'path-parameter-renamed': spec('request', 'breaking', 'path parameter {from} renamed to {to}'),
   'operation-tags-changed': spec('both', 'docs', 'tags changed from {from} to {to}'),
+  'operation-class-changed': spec('both', 'breaking', 'tags changed from {from} to {to}; the generated class derives from the first, so the method moves to another class'),
   'security-changed': spec('request', 'breaking', 'security requirements changed from {from} to {to}'),
   'security-scheme-changed': spec('request', 'breaking', 'security scheme {name} changed: {what}'),
   'servers-changed': spec('request', 'non-breaking', 'servers changed from {from} to {to}; the default base URL may differ'),

@@ -147,9 +147,17 @@ export function slotTemplates(defaults: readonly LoadedTemplate[], team: readonl
   });
 }
 
+/** A template's fields (TemplateBase and its scopes'): another one is a typo a team would not see. */
+const FIELDS = new Set(['apiVersion', 'name', 'description', 'scope', 'render']);
+
 function checkTemplate(value: unknown, name: string): string | undefined {
-  if (value === null || typeof value !== 'object') return 'the module must `export default defineTemplate({...})`';
+  const exported = 'the module must `export default defineTemplate({...})`';
+  if (value === null || typeof value !== 'object') return exported;
   const t = value as Partial<Template>;
+  // A module without a default export comes as its namespace: no template field at all.
+  if (!['apiVersion', 'render', 'scope'].some((field) => Object.hasOwn(t, field))) return `${exported}; it has no default export of a template`;
+  const unknown = Object.keys(t).filter((key) => !FIELDS.has(key));
+  if (unknown.length > 0) return `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')} (a template has ${[...FIELDS].join(', ')})`;
   if (t.apiVersion !== TEMPLATE_API_VERSION) return `apiVersion must be ${TEMPLATE_API_VERSION} (found ${JSON.stringify(t.apiVersion)})`;
   if (t.name !== name) return `its name ${JSON.stringify(t.name)} must equal its file name "${name}"`;
   if (typeof t.scope !== 'string' || !SCOPES.has(t.scope)) return `scope must be "document", "tag" or "schema"`;

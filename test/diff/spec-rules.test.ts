@@ -43,7 +43,8 @@ const cases: readonly Case[] = [
     },
     want: [['path-parameter-renamed', 'breaking', 'parameter path thing_id']],
   },
-  { name: 'operation-tags-changed', given: { old: api({ operation: { tags: ['Things'] } }), new: api({ operation: { tags: ['Items'] } }) }, want: [['operation-tags-changed', 'docs', 'operation']] },
+  { name: 'operation-tags-changed', given: { old: api({ operation: { tags: ['Things', 'A'] } }), new: api({ operation: { tags: ['things', 'B'] } }) }, want: [['operation-tags-changed', 'docs', 'operation']] },
+  { name: 'operation-class-changed', given: { old: api({ operation: { tags: ['Things'] } }), new: api({ operation: { tags: ['Items', 'Things'] } }) }, want: [['operation-class-changed', 'breaking', 'operation']] },
   { name: 'security-changed', given: { old: api({ root: { components: bearer } }), new: api({ root: { components: bearer, security: [{ key: [] }] } }) }, want: [['security-changed', 'breaking', 'operation']] },
   {
     name: 'security-scheme-changed',
