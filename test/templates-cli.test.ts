@@ -70,6 +70,10 @@ describe('openapi-morph templates eject', () => {
     const files = readdirSync(join(DEFAULTS, 'runtime', 'files'));
     for (const file of files) expect(project.read(`team/runtime/files/${file}`)).toBe(readFileSync(join(DEFAULTS, 'runtime', 'files', file), 'utf8'));
     expect(project.read('team/runtime/index.ts')).toMatch(/^\/\/ Ejected from openapi-morph .*\n\/\/ @openapi-morph-ejected template=runtime toolkit=\S+ sha256=[0-9a-f]{64}\n/);
+    // A module of the folder that its index does not import (the readme's sections) has its imports rewritten too: they named ../_base-url.ts.
+    const sections = project.read('team/runtime/readme-sections.ts');
+    expect(sections).toContain("from 'openapi-morph/templates/_base-url.ts'");
+    expect(sections).not.toMatch(/from '\.\.\//);
   });
 
   it('refuses to overwrite, to eject what does not exist, and to guess a folder', async () => {

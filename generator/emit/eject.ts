@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fail } from '../diagnostics/diagnostic.ts';
+import { compareStrings } from '../json.ts';
 import { toolkit, toolkitRoot } from '../toolkit.ts';
 import { ejectRecordComment } from './eject-record.ts';
 import type { LoadedTemplate } from './load-templates.ts';
@@ -41,8 +42,10 @@ export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDi
   try {
     if (base.layout === 'folder') await cp(base.location, staging, { recursive: true });
     const copyOf = (file: string) => (base.layout === 'module' ? staging : join(staging, relative(base.location, file)));
-    // Only the template's code is rewritten: the modules its entry imports, not assets it reads as text.
-    const queue = [base.modulePath];
+    // Only the template's code is rewritten: the modules its entry imports, then every other module
+    // of the folder (another template imports one: runtime/readme-sections.ts is the readme's);
+    // an asset it reads as text (runtime/files/) imports nothing outside, so it stays byte for byte.
+    const queue = [base.modulePath, ...(base.layout === 'folder' ? modulesIn(base.location) : [])];
     for (let i = 0; i < queue.length; i++) {
       const module = queue[i]!;
       const source = await readFile(module, 'utf8');
@@ -58,6 +61,14 @@ export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDi
     throw cause;
   }
   return { target, layout: base.layout, sha256: base.sha256, rewritten };
+}
+
+/** The TypeScript modules of a folder and its subfolders, in name order (declarations left out). */
+function modulesIn(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /\.[mc]?ts$/.test(path) && !/\.d\.[mc]?ts$/.test(path))
+    .sort(compareStrings)
+    .map((path) => join(folder, path));
 }
 
 /**
