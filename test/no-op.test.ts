@@ -1,11 +1,12 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
 import { unchangedOutput } from '../generator/inputs/no-op.ts';
 import { cacheDir } from '../generator/cache-dir.ts';
 import { sha256 } from '../generator/hash.ts';
-import { runCli } from './helpers/cli.ts';
+import { repoRoot, runCli } from './helpers/cli.ts';
 import { copyRepoProject, type TempProject } from './helpers/project.ts';
 
 /**
@@ -184,5 +185,19 @@ describe('no-op generate and check', () => {
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error OM701');
+  });
+});
+
+describe('no-op generate without a config', () => {
+  it("names the package as the render did (its package.json's name, from the spec's title), not a placeholder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'om-noop-'));
+    try {
+      writeFileSync(join(dir, 'bookshop.yaml'), readFileSync(join(repoRoot, 'test/fixtures/bookshop.yaml')));
+      const args = ['generate', '--spec', 'bookshop.yaml', '--out', 'client', '--all'];
+      expect((await runCli(args, dir)).stdout).toMatch(/^client: bookshop (\d+) files \(\1 written/);
+      expect((await runCli(args, dir)).stdout).toMatch(/^client: bookshop (\d+) files \(0 written, \1 unchanged, 0 removed\): no input changed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -22,6 +22,8 @@ import { renderVouched, toolkitCode } from './render-stamp.ts';
 /** What the no-op check learned when nothing changed: enough for `generate`'s summary and `check`'s release rule. */
 export interface Unchanged {
   readonly files: number;
+  /** The package's name: the config's, else its package.json's (derived from the spec's title), else undefined. */
+  readonly packageName: string | undefined;
   readonly spec: { readonly name: string; readonly sha256: string };
   readonly releases: readonly Release[];
 }
@@ -70,10 +72,16 @@ export async function unchangedOutput(config: ResolvedConfig): Promise<Unchanged
       formats,
     });
     if (rebuilt !== manifest || !(await renderVouched(config.root, config.output.dir, manifest))) return undefined;
-    return { files: tree.size + 1, spec: { name: spec.name, sha256: spec.sha256 }, releases };
+    return { files: tree.size + 1, packageName: config.package.name ?? (await packageJsonName(config.output.dir)), spec: { name: spec.name, sha256: spec.sha256 }, releases };
   } catch {
     return undefined;
   }
+}
+
+/** The `name` of the output's package.json, when it has one (a team's templates may emit none). */
+async function packageJsonName(dir: string): Promise<string | undefined> {
+  const name = (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8').catch(() => '{}')) as { name?: unknown }).name;
+  return typeof name === 'string' ? name : undefined;
 }
 
 /**

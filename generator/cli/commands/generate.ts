@@ -50,7 +50,7 @@ ${SELECTION_HELP}`,
       const progress = cliProgress(io, verbosity);
       if (!values.force && !values.typecheck && values['dry-run'] !== true) {
         const same = await unchangedOutput(config);
-        if (same) return `${config.output.name}: ${config.package.name ?? 'package'} ${same.files} files (0 written, ${same.files} unchanged, 0 removed): no input changed (--force renders anyway)`;
+        if (same) return `${config.output.name}: ${same.packageName ?? 'package'} ${same.files} files (0 written, ${same.files} unchanged, 0 removed): no input changed (--force renders anyway)`;
       }
       let report: GenerateReport;
       try {
