@@ -27,6 +27,22 @@ function shownAsText(text: string): string {
 }
 
 function referenced(text: string): string {
+  // Two tags specs use for what markdown has (Trello's every key parameter links its docs with
+  // `<a href>`, Spotify breaks lines with `<br />`) become it: a `<br>` of ours, a markdown link.
+  return text.replace(HTML_SPELLED, (_tag, href: string | undefined, label: string | undefined) => {
+    // NULs mark what is not escaped: the text has none of its own by now (visibleText shows them as <U+0000>).
+    if (href === undefined || label === undefined) return '\0br\0';
+    return `\0[${escaped(label).replace(/[[\]\\]/g, '\\$&')}](${href.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})\0`;
+  }).split('\0').map((part, i) => (i % 2 === 0 ? escaped(part) : part === 'br' ? '<br>' : part)).join('');
+}
+
+/**
+ * `<br>` (`<br/>`, `<br />`) and a link to an http(s) URL, `<a href="...">text</a>` (other
+ * attributes left out, the text without tags), as specs write them in descriptions.
+ */
+const HTML_SPELLED = /<br\s*\/?>|<a\s+(?:[a-z-]+="[^"<>]*"\s+)*href="(https?:\/\/[^\s"<>]+)"(?:\s+[a-z-]+="[^"<>]*")*\s*>([^<>]*)<\/a>/gi;
+
+function escaped(text: string): string {
   return text
     .replace(/&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)/g, '&amp;')
     .replace(/</g, '&lt;')

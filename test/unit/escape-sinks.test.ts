@@ -241,6 +241,13 @@ describe('markdownText: a code span whose code holds &, < or > is inline HTML of
     { name: 'references in a span are code: shown as written', given: '`&amp; &&`', want: '<code>&amp;amp; &amp;&amp;</code>' },
   ])('$name', ({ given, want }) => expect(escape.markdownText(given)).toBe(want));
 
+  it.each([
+    { name: 'a link whose text holds a tag stays text', given: 'See <a href="https://t.test/">the <b>docs</b></a>.', want: 'See &lt;a href="https://t.test/"&gt;the &lt;b&gt;docs&lt;/b&gt;&lt;/a&gt;.' },
+    { name: 'a link to an http(s) URL becomes a markdown link, its text escaped, parentheses in the URL encoded', given: 'See <a target="_blank" href="https://t.test/a(b)">the [docs] & more</a>.', want: 'See [the \\[docs\\] &amp; more](https://t.test/a%28b%29).' },
+    { name: 'a link to anything else stays text', given: '<a href="javascript:alert(1)">x</a> <a href="/docs">y</a>', want: '&lt;a href="javascript:alert(1)"&gt;x&lt;/a&gt; &lt;a href="/docs"&gt;y&lt;/a&gt;' },
+    { name: 'br in any spelling is ours', given: 'a<br />b<BR>c<br/>d<br onclick=x>', want: 'a<br>b<br>c<br>d&lt;br onclick=x&gt;' },
+  ])('HTML a spec writes for markdown: $name', ({ given, want }) => expect(escape.markdownText(given)).toBe(want));
+
   it('in a table cell, the span stays in its cell', () => expect(escape.markdownCell('a `x | <y>` b')).toBe('a <code>x \\| &lt;y&gt;</code> b'));
 });
 
@@ -267,11 +274,11 @@ describe('markdownBlock: prose whose fenced code is shown as code, never as mark
   });
 
   it("leaves no `<` of the spec's raw, whatever fences it opens, indents or leaves open (a review's attacks among them), and writes no empty line in a block", () => {
-    const lines = ['```', '  ```', '~~~ a`b', '~~~', '````', '<img src=x onerror=alert(1)>', '<script>', 'text', '', '- item', '> quote', '\t```', '`<i>` \\`', '[`a](x<y`)'];
+    const lines = ['```', '  ```', '~~~ a`b', '~~~', '````', '<img src=x onerror=alert(1)>', '<script>', 'text', '', '- item', '> quote', '\t```', '`<i>` \\`', '[`a](x<y`)', '<a href="https://x.test/"><br onclick=y>', '<br/>`</a>'];
     for (const a of lines) for (const b of lines) for (const c of lines) for (const d of lines) {
       const out = markdownBlock([a, b, c, d, '<b onclick=x>'].join('\n'));
       const label = JSON.stringify([a, b, c, d]);
-      expect(out.replace(/<pre><code>|<\/code><\/pre>|<\/?code>/g, ''), label).not.toContain('<');
+      expect(out.replace(/<pre><code>|<\/code><\/pre>|<\/?code>|<br>/g, ''), label).not.toContain('<');
       for (const block of out.match(/<pre><code>[^]*?<\/code><\/pre>/g) ?? []) expect(block, label).not.toMatch(/\n\n|\n[ \t]*(?:`{3}|~{3})/);
     }
   });
