@@ -240,7 +240,9 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   const files = new Map(formatted.map((f) => [f.path, f.content] as const).sort(([a], [b]) => compareStrings(a, b)));
   const formatRecords = new Map(formatted.flatMap((f) => (f.format ? [[f.path, f.format] as const] : [])));
   const hashes = new Map(formatted.flatMap((f) => (f.sha256 ? [[f.path, f.sha256] as const] : [])));
-  if (files.has(MANIFEST_NAME)) fail('OM502', `${MANIFEST_NAME} is reserved for the manifest; a template may not emit it`);
+  // In any case: on a file system that ignores case, OPENAPI-MORPH.MANIFEST.JSON is the manifest.
+  const manifestLike = [...files.keys()].find((path) => path.toLowerCase() === MANIFEST_NAME);
+  if (manifestLike !== undefined) fail('OM502', `${manifestLike} is reserved for the manifest (${MANIFEST_NAME}, in any case); a template may not emit it`);
   const used = slots.flatMap((s) => [s.base, s.override].filter((t): t is LoadedTemplate => t !== undefined));
   const templates = used.map((t) => ({ name: t.template.name, origin: t.origin, source: t.source, sha256: t.sha256, modulePath: t.modulePath }));
   const specInput = { name: spec.source.name, sha256: spec.source.sha256, externals: spec.externals };

@@ -50,6 +50,18 @@ describe('a failing team template is named, with the output file; nothing is wri
     await expectFailure({ 'extra.ts': emits("{ kind: 'text', path: '../escape.txt', content: 'x' }") }, /^team\/extra\.ts - error OM501: template "extra" returned an invalid file "\.\.\/escape\.txt": path must be relative/m);
   });
 
+  it('returns a path in a version control folder', async () => {
+    await expectFailure({ 'extra.ts': emits("{ kind: 'text', path: 'docs/.git/hooks/post-checkout', content: 'x' }") }, /^team\/extra\.ts - error OM501: template "extra" returned an invalid file "docs\/\.git\/hooks\/post-checkout": path must not be in a version control folder/m);
+  });
+
+  it("returns the manifest's name in another case", async () => {
+    await expectFailure({ 'extra.ts': emits("{ kind: 'json', path: 'OPENAPI-MORPH.MANIFEST.JSON', value: {} }") }, /error OM502: OPENAPI-MORPH\.MANIFEST\.JSON is reserved for the manifest \(openapi-morph\.manifest\.json, in any case\)/m);
+  });
+
+  it("returns a path where the package's build goes (always kept): named as that, not as a glob to remove", async () => {
+    await expectFailure({ 'extra.ts': emits("{ kind: 'text', path: 'dist/notes.md', content: 'x' }") }, /error OM604: generated\/dist\/notes\.md is where the package's build or install goes \(dist, node_modules, package-lock\.json, \*\.tgz are always kept\), so a template may not emit it/m);
+  });
+
   it('returns a structure that is not a statement', async () => {
     await expectFailure(
       { 'extra.ts': emits("{ kind: 'typescript', path: 'src/extra.ts', statements: [ctx.ts.docs({ description: 'a doc is not a statement' })[0]] }").replace('() {', '(ctx) {') },

@@ -127,6 +127,8 @@ function checkFile(file: unknown): string | undefined {
   }
   // oxlint-disable-next-line no-control-regex -- control characters are what it refuses
   if (/[\u0000-\u001f<>:"|?*]/.test(path)) return 'path contains characters that are not portable in file names';
+  // A version control folder is no package file: `.git/hooks/...` would run on the next commit.
+  if (path.split('/').some((segment) => /^\.(?:git|hg|svn)$/i.test(segment))) return 'path must not be in a version control folder (.git, .hg, .svn)';
   switch (f['kind']) {
     case 'typescript':
       if (typeof f['statements'] === 'string' || typeof f['statements'] === 'function') return undefined;
