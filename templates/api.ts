@@ -107,7 +107,7 @@ function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: 
       .join('\n\n'),
     deprecated: operation.deprecated,
     params: signature.parameters.map((p) => ({ name: p.name, text: p.description ?? '' })),
-    returns: `${signature.success?.description ?? 'The response body.'} Call \`.withResponse()\` on the result for the response headers and request id too.`,
+    returns: `${sentence(signature.success?.description ?? 'The response body.')} Call \`.withResponse()\` on the result for the response headers and request id too.`,
     throws: [
       `{ApiError} A subclass per failure: ${errorClasses
         .filter((c) => c.name !== 'ApiError')
@@ -278,4 +278,10 @@ function textAsIs(signature: MethodSignature): boolean {
 function responseKind(signature: MethodSignature): 'json' | 'text' | 'binary' | 'none' {
   const kind = signature.responseKind;
   return kind === 'json' || kind === 'binary' || kind === 'none' ? kind : 'text';
+}
+
+/** A description as a sentence before another: ending in a period unless it ends in punctuation already (`Image uploaded` read into the next sentence). */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?:;)\]`*_]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -100,6 +100,8 @@ describe('vendor-neutral output', () => {
     expect(readme).toMatch(/\| `ThingsApi\.createThing` \| `HeaderKey` and `QueryKey`, or `BasicAuth` \|/);
     expect(readme).toMatch(/\| `ThingsApi\.getHealth` +\| no credentials/);
     expect(readme).not.toContain('dangerouslyAllowBrowser');
+    // A response description without a period ends its sentence before the next (it read "The things Call .withResponse()").
+    expect(readFileSync(join(out(), 'src/apis/ThingsApi.ts'), 'utf8')).toContain('@returns The things. Call `.withResponse()`');
     // The .withResponse() example reads a header the first operation's response declares (before, OpenAI's x-ratelimit-remaining-requests).
     expect(readme).toContain('console.log(response.headers.get("x-ratelimit-remaining"), requestId, data);');
   });
