@@ -21,7 +21,7 @@ export interface QueryStyle {
  * (`items[0][price]=p`, `expand[0]=a`), as Stripe's and Rails' servers read it (OpenAPI defines one
  * level of objects; openapi-fetch refuses more). The delimited styles are for arrays: an object goes
  * as `form`. An absent value, member or item is left out, and so is an array or object left empty
- * (RFC 6570).
+ * (RFC 6570); an object or array inside an array or object (not a `deepObject`) goes as JSON text.
  */
 export function styledQuery(styles: Readonly<Record<string, QueryStyle>> = {}): (query: unknown) => string {
   return (query) => {
@@ -61,8 +61,12 @@ export function styledQuery(styles: Readonly<Record<string, QueryStyle>> = {}): 
  * carry as they are.
  */
 function present(value: unknown, allowReserved: boolean): unknown {
-  // A nested object or array is left to openapi-fetch, which refuses it.
-  const text = (item: unknown) => (allowReserved && typeof item !== 'object' ? reserved(String(item)) : item);
+  // A nested object or array, for which OpenAPI's styles have no form (openapi-fetch threw a plain
+  // Error), goes as JSON text: Box's search takes its array of metadata filters so.
+  const text = (item: unknown) => {
+    const written = typeof item === 'object' ? JSON.stringify(item) : item;
+    return allowReserved ? reserved(String(written)) : written;
+  };
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) {
     const items = value.filter((item) => item !== undefined && item !== null).map(text);
