@@ -17,7 +17,9 @@ export default defineTemplate({
     if (ctx.options.package.releases.length === 0) return undefined;
     const lines = ['# Changelog', ''];
     for (const release of ctx.options.package.releases) {
-      lines.push(`## ${md.text(release.version)} (${md.text(release.date)})`, '', md.text(release.summary), '', `Spec source: ${md.code(release.source)}`, '');
+      lines.push(`## ${md.text(release.version)} (${md.text(release.date)})`, '', md.text(release.summary), '');
+      // The default summaries name the source already ("Spec updated from <source>: ...").
+      if (!release.summary.includes(release.source)) lines.push(`Spec source: ${md.code(release.source)}`, '');
       for (const [severity, title] of SECTIONS) {
         const changes = release.changes.filter((c) => c.severity === severity);
         if (changes.length === 0) continue;
