@@ -42,9 +42,9 @@ export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDi
   try {
     if (base.layout === 'folder') await cp(base.location, staging, { recursive: true });
     const copyOf = (file: string) => (base.layout === 'module' ? staging : join(staging, relative(base.location, file)));
-    // Only the template's code is rewritten: the modules its entry imports, then every other module
-    // of the folder (another template imports one: runtime/readme-sections.ts is the readme's);
-    // an asset it reads as text (runtime/files/) imports nothing outside, so it stays byte for byte.
+    // Only the template's code is rewritten: the modules its entry imports, then the other modules
+    // beside its entry (another template imports one: runtime/readme-sections.ts is the readme's),
+    // not the assets of its subfolders that it reads as text (runtime/files/), copied byte for byte.
     const queue = [base.modulePath, ...(base.layout === 'folder' ? modulesIn(base.location) : [])];
     for (let i = 0; i < queue.length; i++) {
       const module = queue[i]!;
@@ -63,9 +63,9 @@ export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDi
   return { target, layout: base.layout, sha256: base.sha256, rewritten };
 }
 
-/** The TypeScript modules of a folder and its subfolders, in name order (declarations left out). */
+/** The TypeScript modules of a folder, not of its subfolders, in name order (declarations left out). */
 function modulesIn(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+  return readdirSync(folder, { encoding: 'utf8' })
     .filter((path) => /\.[mc]?ts$/.test(path) && !/\.d\.[mc]?ts$/.test(path))
     .sort(compareStrings)
     .map((path) => join(folder, path));

@@ -62,6 +62,7 @@ describe('eject rewrites imports that leave the template, and only those', () =>
   write('bundle/index.ts', template('bundle', "import { local } from './local.ts';\nimport { word } from '../shared/words.ts';"));
   write('bundle/local.ts', "export { word as local } from '../shared/words.ts';\n");
   write('bundle/files/asset.ts', "import x from '../../shared/words.ts'; // an asset: copied as is\n");
+  write('bundle/sections.ts', "export { word } from '../shared/words.ts'; // a module beside the index it does not import (another template's)\n");
 
   it('a module: relative imports outside it become openapi-morph/templates/...', async () => {
     const { templates: loaded } = await loadTemplateDir(defaults, root, 'default');
@@ -80,5 +81,6 @@ describe('eject rewrites imports that leave the template, and only those', () =>
     expect(index).toContain("import { word } from 'openapi-morph/templates/shared/words.ts';");
     expect(readFileSync(join(root, 'team/bundle/local.ts'), 'utf8')).toBe("export { word as local } from 'openapi-morph/templates/shared/words.ts';\n");
     expect(readFileSync(join(root, 'team/bundle/files/asset.ts'), 'utf8')).toBe("import x from '../../shared/words.ts'; // an asset: copied as is\n");
+    expect(readFileSync(join(root, 'team/bundle/sections.ts'), 'utf8')).toContain("export { word } from 'openapi-morph/templates/shared/words.ts';");
   });
 });
