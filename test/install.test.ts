@@ -191,14 +191,28 @@ describe('openapi-morph installed from its tarball into a project', () => {
 
   it("diff compares the generated packages too (its TypeScript layer), from the toolkit's place in node_modules", async () => {
     const project = projects[0]!;
-    const getBook = SPEC.indexOf('operationId: getBook');
-    const moved = SPEC.slice(0, getBook) + SPEC.slice(getBook).replace('tags: [Books]', 'tags: [Catalog]');
-    expect(moved).not.toBe(SPEC);
-    write(project.dir, 'moved.yaml', moved);
-    // Exit code 0: no --fail-on. Before, every declaration under node_modules/ (the compared packages too) was skipped as a dependency's.
-    const out = await openapiMorph(project, 'diff', 'spec/bookshop.yaml', 'moved.yaml');
-    expect(out).toContain('BooksApi.getBook - member getBook removed (ts-property-removed) [typescript]');
+    // `book_info` is exported as BookInfo until a schema really called BookInfo claims the name: only the TypeScript layer sees that.
+    const before = `${SPEC.replace('        price: { type: number, minimum: 0 }\n', '$&        info: { $ref: "#/components/schemas/book_info" }\n')}    book_info:\n      type: object\n      properties:\n        pages: { type: integer }\n`;
+    const after = `${before.replace('        info: { $ref: "#/components/schemas/book_info" }\n', '$&        other: { $ref: "#/components/schemas/BookInfo" }\n')}    BookInfo:\n      type: object\n      required: [label]\n      properties:\n        label: { type: string }\n`;
+    write(project.dir, 'before.yaml', before);
+    write(project.dir, 'after.yaml', after);
+    // Before, every declaration under node_modules/ (the compared packages too) was skipped as a dependency's: no "Package API" at all.
+    const out = await openapiMorph(project, 'diff', 'before.yaml', 'after.yaml');
+    expect(out).toContain('BookInfo.pages - member pages removed (ts-property-removed) [typescript]');
     expect(out).toMatch(/semver major/);
+  });
+
+  it("the team's templates type-check with templates/README.md's tsconfig, an ejected runtime among them, in a CommonJS project", async () => {
+    const project = projects[0]!;
+    const guide = readFileSync(join(repoRoot, 'templates/README.md'), 'utf8');
+    const config = /\*\*Type-checking the templates themselves\.\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(guide)![1]!;
+    write(project.dir, 'tsconfig.templates.json', config.replaceAll('templates/', 'team/'));
+    await openapiMorph(project, 'templates', 'eject', 'runtime', '--to', 'team');
+    await npmInstall(project.dir, '@types/node@20');
+    await run(project.dir, 'npx', ['--no', '--', 'tsc', '-p', 'tsconfig.templates.json']);
+    // And it catches what loading does not: a typo in a template.
+    write(project.dir, 'team/typo.ts', "import type { TagModel } from 'openapi-morph';\nexport const name = (tag: TagModel) => tag.nmae;\n");
+    await expect(run(project.dir, 'npx', ['--no', '--', 'tsc', '-p', 'tsconfig.templates.json'])).rejects.toThrow(/TS2339: Property 'nmae' does not exist on type 'TagModel'/);
   });
 
   it('every kind of config file loads in a folder without a package.json, through the installed API', async () => {
