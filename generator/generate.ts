@@ -3,7 +3,6 @@ import { error, fail, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from './diagnostics/collector.ts';
 import { recordRender } from './inputs/render-stamp.ts';
 import { globRegExp, matchesGlobs } from './glob.ts';
-import { ALWAYS_PRESERVED } from './config/resolve.ts';
 import { readReleases, releaseFollowsSpec } from './releases.ts';
 import type { Progress } from './progress.ts';
 import { render, type RenderResult } from './pipeline.ts';
@@ -65,10 +64,11 @@ export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string
     ),
   );
   const preserved = config.output.preserve.map(globRegExp);
-  const builtIn = ALWAYS_PRESERVED.map(globRegExp);
+  // Not imported from config/resolve.ts: the no-op check's bundle would load one chunk more.
+  const builtIn = config.output.kept.map(globRegExp);
   const claimed = [...next.keys()].filter((path) => matchesGlobs(path, preserved)).map((path) =>
     matchesGlobs(path, builtIn)
-      ? error('OM604', `${config.output.name}/${path} is where the package's build or install goes (${ALWAYS_PRESERVED.join(', ')} are always kept), so a template may not emit it: change the path in the template that writes it`, { file: `${config.output.name}/${path}` })
+      ? error('OM604', `${config.output.name}/${path} is where the package's build or install goes (${config.output.kept.join(', ')} are always kept), so a template may not emit it: change the path in the template that writes it`, { file: `${config.output.name}/${path}` })
       : error('OM604', `output.preserve keeps ${config.output.name}/${path}, which openapi-morph generates: it would never be written. Remove the glob, or replace the template that writes it (team templates)`, {
           file: `${config.output.name}/${path}`,
         }),

@@ -109,7 +109,7 @@ export function resolveConfig(user: unknown, root: string, configFile: string | 
     spec,
     selection,
     overlays,
-    output: { dir: outDir, name: displayPath(root, outDir), preserve, banner: Array.isArray(banner) ? banner : [], format: output.format !== false },
+    output: { dir: outDir, name: displayPath(root, outDir), preserve, kept: ALWAYS_PRESERVED, banner: Array.isArray(banner) ? banner : [], format: output.format !== false },
     package: {
       name: pkg.name,
       description: pkg.description,

@@ -100,7 +100,8 @@ export interface ResolvedConfig {
   readonly selection: Selection;
   /** Overlay paths or patterns, relative to `root`, in the config's order. */
   readonly overlays: readonly string[];
-  readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[]; readonly banner: readonly string[]; readonly format: boolean };
+  /** `kept`: the globs `preserve` always holds, where the package's build and installs go (`dist`, `node_modules`, ...). */
+  readonly output: { readonly dir: string; readonly name: string; readonly preserve: readonly string[]; readonly kept: readonly string[]; readonly banner: readonly string[]; readonly format: boolean };
   readonly package: {
     /** Undefined: the spec's `info.title` as an npm name (the render decides). */
     readonly name: string | undefined;
