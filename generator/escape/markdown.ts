@@ -108,8 +108,10 @@ function* codeSpans(text: string): Generator<{ readonly start: number; readonly 
  * markup wherever the fence is not read as one (a fence of another field left open before it, a
  * container, a formatter's rewrite: a review found all three). No spec text is left raw here; a
  * block misread shows its code, or the tags around it, as text. A fence without those characters
- * stays a fence (its language too), as `markdownText` leaves it, closed if the text leaves it open:
- * so without such a fence and an open one, the text is `markdownText`'s.
+ * stays a fence (its language too), as `markdownText` leaves it, closed if the text leaves it open.
+ * A heading of the description goes three levels down (`# Request body order` is `####`, at most
+ * `######`), below the headings of the page it is on (Box's operations hold an H1). So without
+ * such a fence, an open one or a heading, the text is `markdownText`'s.
  *
  * The block is written as `htmlCodeBlock` (format/markdown-chunks.ts) takes one, so that the format
  * stage knows prettier prints it as it is: no empty line in it (an empty line of code is a `&#10;`
@@ -153,7 +155,7 @@ export function markdownBlock(text: string): string {
     if (opener) {
       const run = opener[2] ?? opener[3]!;
       fence = { char: run[0]!, length: run.length, indent: opener[1]!.length, written: [line], code: [] };
-    } else prose.push(line);
+    } else prose.push(line.replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/, (_m, indent: string, hashes: string) => `${indent}${'#'.repeat(Math.min(6, hashes.length + 3))}`));
   }
   if (fence) close(fence, false);
   flush();

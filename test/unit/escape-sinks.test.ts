@@ -263,6 +263,7 @@ describe('markdownBlock: prose whose fenced code is shown as code, never as mark
     { name: 'a shorter run or an info string does not close it', given: '````\n``\n```js\n<x>\n````', want: pre('``\n&#96;&#96;&#96;js\n&lt;x&gt;') },
     { name: "an indented fence opens and closes too, its indent taken off the code's lines", given: 'a\n  ```\n   <x>\n y\n  ```\n<y>', want: `a\n\n${pre(' &lt;x&gt;\ny')}\n\n&lt;y&gt;` },
     { name: 'a fence without &, < or > left open is closed, so it does not hold the rest of the page', given: 'a\n~~~~ sh\nrun\n\nx', want: 'a\n~~~~ sh\nrun\n\nx\n~~~~' },
+    { name: "a description's headings go three levels down, below the page's; not in a fence", given: '# Order\n  ## Parts\n#### Deep\n#nohash\n```\n# code <\n```\n###### Six', want: '#### Order\n  ##### Parts\n###### Deep\n#nohash\n\n<pre><code># code &lt;</code></pre>\n\n###### Six' },
     { name: 'four spaces are no fence', given: 'a\n    ```\n<x>', want: 'a\n    ```\n&lt;x&gt;' },
     { name: 'a fence left open runs to the end', given: 'a\n```\n<x>\n\n<y>', want: `a\n\n${pre('&lt;x&gt;&#10;\n&lt;y&gt;')}` },
     { name: "a backtick fence's info string holds no backtick: prose", given: '```a`b\n<x>', want: '```a`b\n&lt;x&gt;' },
