@@ -16,6 +16,8 @@ export function markdownText(text: string): string {
  * (`codeHtml`): in a code span, references show as themselves (`refs/heads/&lt;branch&gt;`).
  */
 function shownAsText(text: string): string {
+  // Most texts have no code span and no tag (a render escapes thousands: OpenAI's --all, 8,000).
+  if (!text.includes('`') || !/[&<>]/.test(text)) return referenced(text);
   let out = '';
   let from = 0;
   for (const span of codeSpans(text)) {
@@ -27,6 +29,7 @@ function shownAsText(text: string): string {
 }
 
 function referenced(text: string): string {
+  if (!text.includes('<')) return escaped(text);
   // Two tags specs use for what markdown has (Trello's every key parameter links its docs with
   // `<a href>`, Spotify breaks lines with `<br />`) become it: a `<br>` of ours, a markdown link.
   return text.replace(HTML_SPELLED, (_tag, href: string | undefined, label: string | undefined) => {
@@ -118,6 +121,8 @@ function* codeSpans(text: string): Generator<{ readonly start: number; readonly 
  * at the end of the line before it) and no run of three backticks or tildes (`&#96;`, `&#126;`).
  */
 export function markdownBlock(text: string): string {
+  // No fence and no heading to read: `markdownText`'s, without reading the lines.
+  if (!/```|~~~|^ {0,3}#/m.test(text)) return markdownText(text);
   const out: string[] = [];
   let prose: string[] = [];
   let fence: { readonly char: string; readonly length: number; readonly indent: number; readonly written: string[]; readonly code: string[] } | undefined;
