@@ -107,7 +107,7 @@ function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: 
       .join('\n\n'),
     deprecated: operation.deprecated,
     params: signature.parameters.map((p) => ({ name: p.name, text: p.description ?? '' })),
-    returns: `${sentence(signature.success?.description ?? 'The response body.')} Call \`.withResponse()\` on the result for the response headers and request id too.`,
+    returns: `${sentence(signature.success?.description || 'The response body.')} Call \`.withResponse()\` on the result for the response headers and request id too.`,
     throws: [
       `{ApiError} A subclass per failure: ${errorClasses
         .filter((c) => c.name !== 'ApiError')

@@ -55,16 +55,17 @@ export const CONFIG_HELP = `Options:
   --debug              print stack traces of internal errors
   -h, --help           this help`;
 
-/** Prints warnings (`file:line - warning OMxxx: ...`) on stderr, before a command's own output. */
 /**
  * The line `sync` and `release` print for the release they recorded. One whose diff found no change
  * to the API says why there is a release at all: the spec's text changed (so did the package's
  * files, whose headers name its sha256), as after a first `sync` rewrites a spec `init` downloaded.
  */
 export function releasedLine(historyName: string, packageName: string, release: Release, report: DiffReport | undefined): string {
-  const why = report?.changes.length === 0 ? ": a patch, since the spec's text changed but not its API" : '';
+  const why = report?.changes.length === 0 ? ": the spec's text changed, not its API" : '';
   return `${historyName}: released ${packageName} ${release.version} (${release.date})${why}`;
 }
+
+/** Prints warnings (`file:line - warning OMxxx: ...`) on stderr, before a command's own output. */
 
 export function printWarnings(io: CliIO, warnings: readonly Diagnostic[]): void {
   for (const warning of warnings) io.err(formatDiagnostic(warning));

@@ -51,10 +51,10 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
   compareResponses(ctx, place, a, b);
 }
 
-/** The class an operation's tags give it, as the default naming spells it (`pets` and `Pets` are one class): its first tag's, else `default`'s. */
+/** The class an operation's tags give it, as the default naming spells it (`pets` and `Pets` are one class, `petStore` and `petstore` are not): its first tag's, else `default`'s. */
 function classKey(tags: unknown): string {
   const first = Array.isArray(tags) && typeof tags[0] === 'string' ? tags[0] : 'default';
-  return pascalCase(first).toLowerCase();
+  return pascalCase(first);
 }
 
 function describeList(value: unknown): string {

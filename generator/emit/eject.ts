@@ -45,7 +45,7 @@ export async function ejectTemplate(base: LoadedTemplate, dir: string, displayDi
     // Only the template's code is rewritten: the modules its entry imports, then the other modules
     // beside its entry (another template imports one: runtime/readme-sections.ts is the readme's),
     // not the assets of its subfolders that it reads as text (runtime/files/), copied byte for byte.
-    const queue = [base.modulePath, ...(base.layout === 'folder' ? modulesIn(base.location) : [])];
+    const queue = [...new Set([base.modulePath, ...(base.layout === 'folder' ? modulesIn(base.location) : [])])];
     for (let i = 0; i < queue.length; i++) {
       const module = queue[i]!;
       const source = await readFile(module, 'utf8');

@@ -16,6 +16,52 @@ export function markdownText(text: string): string {
  * (`codeHtml`): in a code span, references show as themselves (`refs/heads/&lt;branch&gt;`).
  */
 function shownAsText(text: string): string {
+  // A fence's lines are code (a kept fence of md.block's, or one md.text passes through): escaped
+  // only; a code span of the prose never pairs a backtick with one of them (a review found one
+  // that left a fence open for the rest of the page).
+  if (!/```|~~~/.test(text)) return shownAsProse(text);
+  return fenceSegments(text)
+    .map(({ lines, fenced }) => (fenced ? escaped(lines.join('\n')) : shownAsProse(lines.join('\n'))))
+    .join('\n');
+}
+
+/** The lines of a text in runs, each a fence (opening line to closing line, or to the end) or prose. */
+function fenceSegments(text: string): { readonly lines: string[]; readonly fenced: boolean }[] {
+  const segments: { lines: string[]; fenced: boolean }[] = [];
+  let fence: Fence | undefined;
+  for (const line of text.split('\n')) {
+    const opened = fence === undefined ? openedFence(line) : undefined;
+    const fenced = fence !== undefined || opened !== undefined;
+    if (segments.at(-1)?.fenced !== fenced || opened !== undefined) segments.push({ lines: [], fenced });
+    segments.at(-1)!.lines.push(line);
+    if (opened) fence = opened;
+    else if (fence && closesFence(line, fence)) fence = undefined;
+  }
+  return segments;
+}
+
+interface Fence {
+  readonly char: string;
+  readonly length: number;
+  readonly indent: number;
+}
+
+/** The fence a line opens (CommonMark: up to three spaces; a backtick fence's info string holds no backtick), or none. */
+function openedFence(line: string): Fence | undefined {
+  const opener = /^( {0,3})(?:(`{3,})[^`]*|(~{3,}).*)$/.exec(line);
+  if (!opener) return undefined;
+  const run = opener[2] ?? opener[3]!;
+  return { char: run[0]!, length: run.length, indent: opener[1]!.length };
+}
+
+/** Whether a line closes a fence: a run of its character at least as long, up to three spaces before it, nothing after. */
+function closesFence(line: string, fence: Fence): boolean {
+  const closer = /^ {0,3}(`+|~+)[ \t]*$/.exec(line)?.[1];
+  return closer !== undefined && closer[0] === fence.char && closer.length >= fence.length;
+}
+
+/** Prose without fences: code spans holding `&`, `<` or `>` as `<code>`, the rest `referenced`. */
+function shownAsProse(text: string): string {
   // Most texts have no code span and no tag (a render escapes thousands: OpenAI's --all, 8,000).
   if (!text.includes('`') || !/[&<>]/.test(text)) return referenced(text);
   let out = '';
@@ -61,7 +107,10 @@ function escaped(text: string): string {
 function codeHtml(code: string): string {
   const line = code.replace(/\n/g, ' ');
   const trimmed = /^ .*[^ ].* $/.test(line) ? line.slice(1, -1) : line;
-  return `<code>${trimmed.replace(/[\\`*_[\]~$]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`;
+  const shown = trimmed.replace(/[\\`*_[\]~$]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Inside the tags, GFM and linkify would make links of URLs and addresses (showing `&amp;lt;` in
+  // them): a reference for the colon of `://`, the dot of `www.` and `@` keeps them text, shown the same.
+  return `<code>${shown.replace(/:(?=\/\/)/g, '&#58;').replace(/(?<=www)\./gi, '&#46;').replace(/@/g, '&#64;')}</code>`;
 }
 
 /**
@@ -125,7 +174,7 @@ export function markdownBlock(text: string): string {
   if (!/```|~~~|^ {0,3}#/m.test(text)) return markdownText(text);
   const out: string[] = [];
   let prose: string[] = [];
-  let fence: { readonly char: string; readonly length: number; readonly indent: number; readonly written: string[]; readonly code: string[] } | undefined;
+  let fence: (Fence & { readonly written: string[]; readonly code: string[] }) | undefined;
   const flush = (): void => {
     // Its empty lines around it go (the parts are joined by one); an indented first line keeps its indent.
     const shown = shownAsText(prose.join('\n')).replace(/^(?:[ \t]*\n)+/, '').trimEnd();
@@ -148,19 +197,15 @@ export function markdownBlock(text: string): string {
   for (const line of disarmLinks(visibleText(text)).split('\n')) {
     if (fence) {
       fence.written.push(line);
-      const closer = /^ {0,3}(`+|~+)[ \t]*$/.exec(line)?.[1];
-      if (closer !== undefined && closer[0] === fence.char && closer.length >= fence.length) {
+      if (closesFence(line, fence)) {
         close(fence);
         fence = undefined;
       } else fence.code.push(line.replace(new RegExp(`^ {0,${fence.indent}}`), ''));
       continue;
     }
-    // CommonMark's opening fence: up to three spaces, and a backtick fence's info string holds no backtick.
-    const opener = /^( {0,3})(?:(`{3,})[^`]*|(~{3,}).*)$/.exec(line);
-    if (opener) {
-      const run = opener[2] ?? opener[3]!;
-      fence = { char: run[0]!, length: run.length, indent: opener[1]!.length, written: [line], code: [] };
-    } else prose.push(line.replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/, (_m, indent: string, hashes: string) => `${indent}${'#'.repeat(Math.min(6, hashes.length + 3))}`));
+    const opened = openedFence(line);
+    if (opened) fence = { ...opened, written: [line], code: [] };
+    else prose.push(line.replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/, (_m, indent: string, hashes: string) => `${indent}${'#'.repeat(Math.min(6, hashes.length + 3))}`));
   }
   if (fence) close(fence, false);
   flush();
@@ -187,7 +232,9 @@ function disarmLinks(text: string): string {
   };
   return text
     .replace(/(\]\(\s*)(<[^>\n]*>?|[^\s)]+)/g, (_m, open: string, target: string) => `${open}${disarm(target)}`)
-    .replace(/^( {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*)(<[^>\n]*>?|\S+)/gm, (_m, open: string, target: string) => `${open}${disarm(target)}`);
+    // A reference definition's target, wherever `]:` stands: in a list item or a quote too, and
+    // after a label with an escaped `]` (a review found both rendered by marked).
+    .replace(/(\]:[ \t]*\n?[ \t]*)(<[^>\n]*>?|\S+)/g, (_m, open: string, target: string) => `${open}${disarm(target)}`);
 }
 
 /** Named character references that can hide a scheme's colon or split its name. */

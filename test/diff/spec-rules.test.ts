@@ -45,6 +45,8 @@ const cases: readonly Case[] = [
   },
   { name: 'operation-tags-changed', given: { old: api({ operation: { tags: ['Things', 'A'] } }), new: api({ operation: { tags: ['things', 'B'] } }) }, want: [['operation-tags-changed', 'docs', 'operation']] },
   { name: 'operation-class-changed', given: { old: api({ operation: { tags: ['Things'] } }), new: api({ operation: { tags: ['Items', 'Things'] } }) }, want: [['operation-class-changed', 'breaking', 'operation']] },
+  // PetStoreApi and PetstoreApi are two classes (a review found the case change called docs).
+  { name: 'operation-class-changed', given: { old: api({ operation: { tags: ['petStore'] } }), new: api({ operation: { tags: ['petstore'] } }) }, want: [['operation-class-changed', 'breaking', 'operation']] },
   { name: 'security-changed', given: { old: api({ root: { components: bearer } }), new: api({ root: { components: bearer, security: [{ key: [] }] } }) }, want: [['security-changed', 'breaking', 'operation']] },
   {
     name: 'security-scheme-changed',

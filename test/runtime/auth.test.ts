@@ -76,9 +76,9 @@ describe('a query credential', () => {
     expect(target.attempts.map((a) => a.url)).toEqual(['/things?ids=a%20b,c%2Cd&filter[kind]=dog&path=/a/b:c&q=x%2By&api_key=k%20%2B1', '/things?api_key=k']);
   });
 
-  it('replaces a pair of its name the method wrote (a spec declaring the key as a parameter too), once', async () => {
+  it('replaces a pair of its name the method wrote (a spec declaring the key as a parameter too), once, however the name is encoded', async () => {
     const target = await serve(ok);
-    await callWithQuery(target, 'api_key=k&fields=name%2Cdesc&api_key=old', { QueryKey: 'k' });
+    await callWithQuery(target, 'api_key=k&fields=name%2Cdesc&api%5Fkey=old&api_key=x', { QueryKey: 'k' });
     expect(target.attempts.map((a) => a.url)).toEqual(['/things?fields=name%2Cdesc&api_key=k']);
   });
 });
@@ -271,6 +271,15 @@ describe('redaction', () => {
       for (const text of texts) for (const secret of sent) expect(text).not.toContain(secret);
       expect(error.headers['x-echo']).toContain('[redacted]');
     }
+  });
+});
+
+describe('a header credential with a scheme word before the key', () => {
+  it("a server that echoes the key alone gets it redacted too (SendGrid's `Bearer SG...` in an API key header)", async () => {
+    const target = await serve(json(401, { message: 'invalid key SG.k3y-secret' }, { 'x-echo': 'SG.k3y-secret' }));
+    const error = await failure<ApiError>(call(target, { auth: { HeaderKey: 'Bearer SG.k3y-secret' } }, [['HeaderKey']]));
+    expect(error.message).toBe('401 Unauthorized: invalid key [redacted]');
+    expect([JSON.stringify(error.body), JSON.stringify(error.headers)].join(' ')).not.toContain('SG.k3y-secret');
   });
 });
 

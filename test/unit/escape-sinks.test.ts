@@ -207,7 +207,9 @@ describe('markdownText: link targets as a renderer reads them', () => {
     { name: 'a reference label of several characters', given: '[abc]: javascript:x', want: '[abc]: #unsafe-link-javascript:x' },
     { name: 'a reference target in angle brackets', given: '[r]: <javascript:x>', want: '[r]: #unsafe-link-&lt;javascript:x&gt;' },
     { name: 'a reference target in an unclosed angle bracket', given: '[r]: <javascript:x', want: '[r]: #unsafe-link-&lt;javascript:x' },
-    { name: 'a "definition" inside a line is text', given: 'text [r]: javascript:x', want: 'text [r]: javascript:x' },
+    { name: 'a "definition" inside a line is disarmed too (wherever `]:` stands: only how such a text looks changes)', given: 'text [r]: javascript:x', want: 'text [r]: #unsafe-link-javascript:x' },
+    { name: 'a definition in a list item (marked renders it)', given: '- [a]: javascript:alert(1)\n\nclick [a]', want: '- [a]: #unsafe-link-javascript:alert(1)\n\nclick [a]' },
+    { name: 'a definition whose label has an escaped ] (marked renders it)', given: '[a\\]b]: javascript:alert(1)\n\nclick [a\\]b]', want: '[a\\]b]: #unsafe-link-javascript:alert(1)\n\nclick [a\\]b]' },
     { name: 'a decimal reference without its semicolon', given: '[a](javascript&#58alert(1))', want: '[a](#unsafe-link-javascript&amp;#58alert(1))' },
     { name: 'a hex reference without its semicolon', given: '[a](javascript&#x3A//x)', want: '[a](#unsafe-link-javascript&amp;#x3A//x)' },
     { name: 'a code point beyond Unicode decodes to nothing', given: '[a](java&#x110000;script:x)', want: '[a](#unsafe-link-java&#x110000;script:x)' },
@@ -239,6 +241,9 @@ describe('markdownText: a code span whose code holds &, < or > is inline HTML of
     { name: 'a run closed by no run of its length is text', given: '``a<b` c', want: '``a&lt;b` c' },
     { name: 'no span across an empty line', given: '`a\n\n<b`', want: '`a\n\n&lt;b`' },
     { name: 'references in a span are code: shown as written', given: '`&amp; &&`', want: '<code>&amp;amp; &amp;&amp;</code>' },
+    { name: 'URLs and addresses in it stay text (GFM and linkify would link them)', given: '`GET https://x.test/u/<id>?a=1&b=2` `www.x.test <a@b.test>`', want: '<code>GET https&#58;//x.test/u/&lt;id&gt;?a=1&amp;b=2</code> <code>www&#46;x.test &lt;a&#64;b.test&gt;</code>' },
+    { name: 'a backtick in a fence pairs with none of the prose (a review: the fence stayed open)', given: 'Run:\n~~~\necho `whoami\n~~~\nThen a < b and `x`.', want: 'Run:\n~~~\necho `whoami\n~~~\nThen a &lt; b and `x`.' },
+    { name: 'a fence whose info string holds < stays a fence', given: '```js <T>\nconst a = 1\n```\nafter `<`', want: '```js &lt;T&gt;\nconst a = 1\n```\nafter <code>&lt;</code>' },
   ])('$name', ({ given, want }) => expect(escape.markdownText(given)).toBe(want));
 
   it.each([

@@ -75,7 +75,9 @@ describe('eject rewrites imports that leave the template, and only those', () =>
 
   it('a folder: its own modules keep their local imports, assets are copied untouched', async () => {
     const { templates: loaded } = await loadTemplateDir(defaults, root, 'default');
-    await ejectTemplate(loaded.find((t) => t.template.name === 'bundle')!, join(root, 'team'), 'team', defaults);
+    const result = await ejectTemplate(loaded.find((t) => t.template.name === 'bundle')!, join(root, 'team'), 'team', defaults);
+    // Each module once: the index, then local.ts, then sections.ts (the index was listed twice, its rewrite reported twice).
+    expect(result.rewritten).toStrictEqual(['../shared/words.ts -> openapi-morph/templates/shared/words.ts', '../shared/words.ts -> openapi-morph/templates/shared/words.ts', '../shared/words.ts -> openapi-morph/templates/shared/words.ts']);
     const index = readFileSync(join(root, 'team/bundle/index.ts'), 'utf8');
     expect(index).toContain("import { local } from './local.ts';");
     expect(index).toContain("import { word } from 'openapi-morph/templates/shared/words.ts';");

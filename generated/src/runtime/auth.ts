@@ -138,7 +138,8 @@ export function token(
       `auth.${name}: the credential function returned nothing`,
     );
   request.check(text);
-  request.secrets.push(text);
+  // A value with a scheme word before the key (`Bearer SG...`): the key alone is a secret too, for a server that echoes only it.
+  request.secrets.push(text, ...text.split(/\s+/).slice(1));
   // A header's value may hold spaces (SendGrid's key is `Bearer SG...`), a cookie's may not; nothing outside ASCII, no line breaks.
   if (
     where !== "query" &&

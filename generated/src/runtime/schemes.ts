@@ -82,11 +82,20 @@ function withQuery(
       /\?(.*)/s,
     );
     const name = encodeURIComponent(key);
+    // Compared decoded: the method's serializer leaves `$`, `:` and brackets of a name as they are.
     const pairs = query
       .split("&")
-      .filter((pair) => pair !== "" && pair.split("=")[0] !== name);
+      .filter((pair) => pair !== "" && decoded(pair.split("=")[0]!) !== key);
     return `${path}?${[...pairs, `${name}=${encodeURIComponent(value)}`].join("&")}`;
   };
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Base64 of the UTF-8 bytes (RFC 7617), in every runtime with `btoa`. */

@@ -55,9 +55,18 @@ function withQuery(previous: ((url: string) => string) | undefined, key: string,
   return (url) => {
     const [path, query = ''] = (previous ? previous(url) : url).split(/\?(.*)/s);
     const name = encodeURIComponent(key);
-    const pairs = query.split('&').filter((pair) => pair !== '' && pair.split('=')[0] !== name);
+    // Compared decoded: the method's serializer leaves `$`, `:` and brackets of a name as they are.
+    const pairs = query.split('&').filter((pair) => pair !== '' && decoded(pair.split('=')[0]!) !== key);
     return `${path}?${[...pairs, `${name}=${encodeURIComponent(value)}`].join('&')}`;
   };
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Base64 of the UTF-8 bytes (RFC 7617), in every runtime with `btoa`. */
