@@ -42,7 +42,7 @@ export function cuttableMarkdown(text: string): boolean {
 }
 
 /**
- * An HTML block of code as `md.block` writes a description's fenced code (escape/markdown.ts): a
+ * An HTML block of code as `md.block` writes a description's fenced code (escape/markdown-block.ts): a
  * line that starts with `<pre><code>` at the first column, text without `<` or `>`, and
  * `</code></pre>` at the end of a line; no empty line in it, and no line that could open or close
  * a fence (three backticks or tildes after any indent). CommonMark ends such a block (type 1) only

@@ -1,5 +1,6 @@
 import { literalType } from '../escape/literal.ts';
-import { markdownBlock, markdownCell, markdownCode, markdownText } from '../escape/markdown.ts';
+import { markdownBlock } from '../escape/markdown-block.ts';
+import { markdownCell, markdownCode, markdownText } from '../escape/markdown.ts';
 import type { PropertyModel, SchemaNode } from '../model/types.ts';
 
 /** Helpers for markdown output; cells passed to `table` must already be escaped. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { escape } from '../../generator/escape/index.ts';
 import { visibleText } from '../../generator/escape/unsafe-text.ts';
-import { markdownBlock } from '../../generator/escape/markdown.ts';
+import { markdownBlock } from '../../generator/escape/markdown-block.ts';
 
 const evaluate = (code: string): unknown => new Function(`"use strict"; return (${code});`)();
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatWithPlainBlocks, withoutPlainBlocks, withPlainBlocks } from '../../generator/format/markdown-blocks.ts';
 import { cuttableMarkdown } from '../../generator/format/markdown-chunks.ts';
-import { markdownBlock } from '../../generator/escape/markdown.ts';
+import { markdownBlock } from '../../generator/escape/markdown-block.ts';
 import { createFormatter, DEFAULT_PACKAGE_SETUP } from '../../generator/format/formatter.ts';
 import { expectFallback, format, recorded } from '../helpers/rewrites.ts';
 
