@@ -66,13 +66,13 @@ export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string
   const preserved = config.output.preserve.map(globRegExp);
   // Not imported from config/resolve.ts: the no-op check's bundle would load one chunk more.
   const builtIn = config.output.kept.map(globRegExp);
-  const claimed = [...next.keys()].filter((path) => matchesGlobs(path, preserved)).map((path) =>
-    matchesGlobs(path, builtIn)
-      ? error('OM604', `${config.output.name}/${path} is where the package's build or install goes (${config.output.kept.join(', ')} are always kept), so a template may not emit it: change the path in the template that writes it`, { file: `${config.output.name}/${path}` })
-      : error('OM604', `output.preserve keeps ${config.output.name}/${path}, which openapi-morph generates: it would never be written. Remove the glob, or replace the template that writes it (team templates)`, {
-          file: `${config.output.name}/${path}`,
-        }),
-  );
+  const claimed = [...next.keys()].filter((path) => matchesGlobs(path, preserved)).map((path) => {
+    const file = `${config.output.name}/${path}`;
+    const why = matchesGlobs(path, builtIn)
+      ? `${file} is where the package's build or install goes (${config.output.kept.join(', ')} are always kept), so a template may not emit it: change the path in the template that writes it`
+      : `output.preserve keeps ${file}, which openapi-morph generates: it would never be written. Remove the glob, or replace the template that writes it (team templates)`;
+    return error('OM604', why, { file });
+  });
   return [...unowned, ...claimed];
 }
 

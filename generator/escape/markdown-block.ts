@@ -1,5 +1,6 @@
 import { visibleText } from './unsafe-text.ts';
-import { closesFence, openedFence, type Fence } from './markdown-fences.ts';
+import { shownAsCode } from './markdown-code-spans.ts';
+import { closesFence, fenceSegments, openedFence } from './markdown-fences.ts';
 import { disarmLinks, markdownText, shownAsText } from './markdown.ts';
 
 /**
@@ -25,45 +26,39 @@ export function markdownBlock(text: string): string {
   if (!/```|~~~|^ {0,3}#/m.test(text)) return markdownText(text);
   const out: string[] = [];
   let prose: string[] = [];
-  let fence: (Fence & { readonly written: string[]; readonly code: string[] }) | undefined;
   const flush = (): void => {
     // Its empty lines around it go (the parts are joined by one); an indented first line keeps its indent.
     const shown = shownAsText(prose.join('\n')).replace(/^(?:[ \t]*\n)+/, '').trimEnd();
     if (shown !== '') out.push(shown);
     prose = [];
   };
-  // A fence the text leaves open is closed (`closed`: false), or it would hold the rest of the page.
-  const close = ({ written, code, char, length }: NonNullable<typeof fence>, closed = true): void => {
-    const joined = code.join('\n');
-    if (!/[&<>]/.test(joined)) {
-      prose.push(...written, ...(closed ? [] : [char.repeat(length)]));
-      return;
+  for (const { lines, fenced } of fenceSegments(disarmLinks(visibleText(text)))) {
+    if (!fenced) {
+      prose.push(...lines.map(deeperHeading));
+      continue;
+    }
+    const fence = openedFence(lines[0]!)!;
+    const closed = lines.length > 1 && closesFence(lines.at(-1)!, fence);
+    const code = lines
+      .slice(1, closed ? -1 : undefined)
+      .map((line) => line.replace(new RegExp(`^ {0,${fence.indent}}`), ''))
+      .join('\n');
+    if (!/[&<>]/.test(code)) {
+      // A fence the text leaves open is closed, or it would hold the rest of the page.
+      prose.push(...lines, ...(closed ? [] : [fence.char.repeat(fence.length)]));
+      continue;
     }
     flush();
-    const escaped = shownAsCode(joined)
+    const escaped = shownAsCode(code)
       .replace(/`{3,}|~{3,}/g, (run) => (run[0] === '`' ? '&#96;' : '&#126;').repeat(run.length))
       .replace(/\n(?=\n)/g, '&#10;');
     out.push(`<pre><code>${escaped}</code></pre>`);
-  };
-  for (const line of disarmLinks(visibleText(text)).split('\n')) {
-    if (fence) {
-      fence.written.push(line);
-      if (closesFence(line, fence)) {
-        close(fence);
-        fence = undefined;
-      } else fence.code.push(line.replace(new RegExp(`^ {0,${fence.indent}}`), ''));
-      continue;
-    }
-    const opened = openedFence(line);
-    if (opened) fence = { ...opened, written: [line], code: [] };
-    else prose.push(line.replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/, (_m, indent: string, hashes: string) => `${indent}${'#'.repeat(Math.min(6, hashes.length + 3))}`));
   }
-  if (fence) close(fence, false);
   flush();
   return out.join('\n\n').trim();
 }
 
-/** Code shown as text in HTML: every `&`, `<` and `>` a character reference. */
-function shownAsCode(code: string): string {
-  return code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** An ATX heading three levels down (at most six), below the headings of the page the description is on. */
+function deeperHeading(line: string): string {
+  return line.replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/, (_m, indent: string, hashes: string) => `${indent}${'#'.repeat(Math.min(6, hashes.length + 3))}`);
 }

@@ -7,10 +7,15 @@
 export function codeHtml(code: string): string {
   const line = code.replace(/\n/g, ' ');
   const trimmed = /^ .*[^ ].* $/.test(line) ? line.slice(1, -1) : line;
-  const shown = trimmed.replace(/[\\`*_[\]~$]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const shown = shownAsCode(trimmed.replace(/[\\`*_[\]~$]/g, '\\$&'));
   // Inside the tags, GFM and linkify would make links of URLs and addresses (showing `&amp;lt;` in
   // them): a reference for the colon of `://`, the dot of `www.` and `@` keeps them text, shown the same.
   return `<code>${shown.replace(/:(?=\/\/)/g, '&#58;').replace(/(?<=www)\./gi, '&#46;').replace(/@/g, '&#64;')}</code>`;
+}
+
+/** Code shown as text in HTML: every `&`, `<` and `>` a character reference. */
+export function shownAsCode(code: string): string {
+  return code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
