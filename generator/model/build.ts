@@ -5,6 +5,7 @@ import type { NamingResolver } from '../naming/resolver.ts';
 import { childPointer, pointer } from '../pointer.ts';
 import { walkOperations, type OperationEntry } from '../openapi/operations.ts';
 import { hasReadWriteMarkers } from '../openapi/read-write-markers.ts';
+import { operationSecurity, suppliedParameters } from '../openapi/supplied-parameters.ts';
 import { buildRequestBody, buildResponses } from './content.ts';
 import { discriminatedSchemas } from './discriminated-schemas.ts';
 import { deepFreeze } from './freeze.ts';
@@ -98,10 +99,10 @@ function buildOperation(document: JsonObject, raw: RawOperation, names: Resolved
     ...(description !== undefined ? { description } : {}),
     deprecated: own(op, 'deprecated') === true,
     tags: raw.tags,
-    parameters: buildParameters(raw, resolver, ctx),
+    parameters: buildParameters(raw, resolver, ctx, suppliedParameters(document, operationSecurity(document, op))),
     ...(requestBody ? { requestBody } : {}),
     responses: buildResponses(own(op, 'responses'), childPointer(raw.pointer, 'responses'), resolver, ctx),
-    security: readSecurity(own(op, 'security') ?? own(document, 'security')),
+    security: readSecurity(operationSecurity(document, op)),
     ...operationServers(raw),
   };
 }

@@ -1,12 +1,16 @@
 import { isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
 import { childPointer, pointer } from '../pointer.ts';
 import type { OperationEntry } from '../openapi/operations.ts';
+import { parameterKey } from '../openapi/supplied-parameters.ts';
 import type { RefResolver } from './ref-resolver.ts';
 import { toSchemaNode, type SchemaContext } from './schema-node.ts';
 import type { ParameterModel, ParametersModel, ParameterStyle } from './types.ts';
 
-/** An operation's parameters (its path item's, overridden by its own of the same name and location), references followed. */
-export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx: SchemaContext): ParametersModel {
+/**
+ * An operation's parameters (its path item's, overridden by its own of the same name and location),
+ * references followed, without those the client sends itself (`supplied`: see supplied-parameters.ts).
+ */
+export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx: SchemaContext, supplied: ReadonlySet<string>): ParametersModel {
   const byKey = new Map<string, ParameterModel>();
   const add = (list: unknown, at: string): void => {
     if (!Array.isArray(list)) return;
@@ -17,11 +21,13 @@ export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx:
       const name = ownString(node, 'name');
       const location = ownString(node, 'in');
       if (name === undefined || !isParameterLocation(location)) return;
+      const key = parameterKey(location, name);
+      if (supplied.has(key)) return;
       const description = ownString(node, 'description');
       const given = own(node, 'schema');
       const schema = given ?? firstContentSchema(node);
       const contentType = given === undefined ? firstContentType(node) : undefined;
-      byKey.set(`${location}:${name}`, {
+      byKey.set(key, {
         name,
         in: location,
         required: location === 'path' || own(node, 'required') === true,
