@@ -4,7 +4,7 @@ import type { OperationEntry } from '../openapi/operations.ts';
 import { parameterKey } from '../openapi/supplied-parameters.ts';
 import type { RefResolver } from './ref-resolver.ts';
 import { toSchemaNode, type SchemaContext } from './schema-node.ts';
-import type { ParameterModel, ParametersModel, ParameterStyle } from './types.ts';
+import type { ParameterModel, ParametersModel, ParameterStyle, SchemaNode } from './types.ts';
 
 /**
  * An operation's parameters (its path item's, overridden by its own of the same name and location),
@@ -33,7 +33,7 @@ export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx:
         required: location === 'path' || own(node, 'required') === true,
         deprecated: own(node, 'deprecated') === true,
         ...(description !== undefined ? { description } : {}),
-        schema: toSchemaNode(schema, where('schema'), ctx),
+        schema: withExamples(toSchemaNode(schema, where('schema'), ctx), parameterExamples(node)),
         ...serialization(node, location),
         ...(contentType !== undefined ? { contentType } : {}),
       });
@@ -44,6 +44,22 @@ export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx:
   const all = [...byKey.values()];
   const of = (location: ParameterModel['in']) => all.filter((p) => p.in === location);
   return { path: of('path'), query: of('query'), header: of('header'), cookie: of('cookie') };
+}
+
+/**
+ * The parameter's own `example` and the values of its `examples` (specs give a path parameter's
+ * example there more often than in its schema), in spec order: the docs' example calls take the
+ * first that fits the schema (template-api/example.ts), as they do a schema's own.
+ */
+function parameterExamples(node: JsonObject): unknown[] {
+  const examples = ownObject(node, 'examples') ?? {};
+  const values = Object.values(examples).flatMap((example) => (isObject(example) && Object.hasOwn(example, 'value') ? [example['value']] : []));
+  return own(node, 'example') === undefined ? values : [own(node, 'example'), ...values];
+}
+
+/** A schema node with `examples` before its own. */
+function withExamples(schema: SchemaNode, examples: unknown[]): SchemaNode {
+  return examples.length === 0 ? schema : { ...schema, examples: [...structuredClone(examples), ...(schema.examples ?? [])] };
 }
 
 /** A parameter's `style`, `explode` and `allowReserved`, with OpenAPI's defaults for its location. */

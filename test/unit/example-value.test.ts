@@ -98,3 +98,35 @@ describe('exampleValue of a tuple (prefixItems)', () => {
     expect(exampleValue({ kind: 'array', items: { kind: 'boolean', nullable: false }, nullable: false } as SchemaNode, model)).toStrictEqual([true]);
   });
 });
+
+describe("a parameter's own examples", () => {
+  it('are what its example value is when one fits the schema, before the schema\'s own', () => {
+    const param = (given: Record<string, unknown>, schema: Record<string, unknown> = { type: 'string' }) => ({ name: 'p', in: 'query', schema, ...given });
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/x/{user}': {
+          get: {
+            parameters: [
+              { ...param({ example: 'octocat' }), name: 'user', in: 'path', required: true },
+              { ...param({ examples: { a: { summary: 'none' }, b: { value: 'not a number' }, c: { value: 25 } } }, { type: 'integer', examples: [7] }), name: 'limit' },
+              { ...param({ example: 3 }, { type: 'string', example: 'schema' }), name: 'kind' },
+              { ...param({}, { type: 'string', example: 'schema' }), name: 'plain' },
+            ],
+            responses: { '204': { description: 'ok' } },
+          },
+        },
+      },
+    };
+    const model = buildModel(document, { name: 's', sha256: '0', openapi: '3.1.0' }, defaultNaming);
+    const { path, query } = model.tags[0]!.operations[0]!.parameters;
+    const value = (p: { schema: SchemaNode } | undefined) => exampleValue(p!.schema, model);
+    expect(value(path[0])).toBe('octocat');
+    // An example without a value, and one that does not fit, are passed over.
+    expect(value(query.find((p) => p.name === 'limit'))).toBe(25);
+    // A parameter's example that does not fit leaves the schema's.
+    expect(value(query.find((p) => p.name === 'kind'))).toBe('schema');
+    expect(value(query.find((p) => p.name === 'plain'))).toBe('schema');
+  });
+});
