@@ -20,6 +20,7 @@ import { clientConfigWarnings } from './model/client-config.ts';
 import { emptyPackageWarnings } from './model/empty-package.ts';
 import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
+import { withoutSuppliedParameters } from './openapi/supplied-parameters.ts';
 import { templateOptions } from './package-policy.ts';
 import { readReleases, type Release } from './releases.ts';
 import { operationKeys, select, type SelectResult } from './select/index.ts';
@@ -201,7 +202,8 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   // reach the format worker while the compiler loads; a large document's are made on a worker
   // thread from here on (started when the subset was selected: `loadSelected`), while this one
   // builds the model and runs the templates (see `lazyOpenapiTypes`).
-  const types = lazyOpenapiTypes(document, spec.source.name, typesWorker);
+  // Without the parameters the client sends itself, which the model leaves out as it reads them.
+  const types = lazyOpenapiTypes(withoutSuppliedParameters(document), spec.source.name, typesWorker);
   const model = buildModel(document, { name: spec.source.name, sha256: spec.source.sha256, openapi: String(spec.document['openapi']) }, config.naming, spec.at);
   const [releases, { defaults, team, warnings: found }] = await Promise.all([
     renderOptions.releases ? [...renderOptions.releases] : readReleases(config.package.releases.path, config.package.releases.name),

@@ -1,6 +1,6 @@
-import { isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
+import { isObject, own, ownObject, ownString, setOwn, type JsonObject } from '../json.ts';
 import { followRef } from './follow-ref.ts';
-import { walkOperations } from './operations.ts';
+import { walkOperations, type OperationEntry } from './operations.ts';
 
 /**
  * Parameters a generated client never asks its caller for, because the client sends them itself:
@@ -43,38 +43,48 @@ export function parameterKey(location: string, name: string): string {
 }
 
 /**
- * Removes the supplied parameters (see `suppliedParameters`) from a document the caller owns (the
- * types stage's copy, whose pointers no message reads). An operation keeps its own other
- * parameters; a path item's parameters that one of its operations does not take are moved down
- * into each of its operations (an operation's own parameter of the same name and location wins,
- * as OpenAPI says), so that the other operations keep them.
+ * The document without the supplied parameters (see `suppliedParameters`), for the types stage:
+ * the model leaves them out as it reads each operation, and the types must say the same. Copies
+ * only what changes (the paths, and each path item and operation that loses a parameter), so the
+ * document the model reads keeps every pointer. An operation keeps its other parameters; a path
+ * item's parameters, when one of them is supplied to one of its operations, move down into each
+ * of its operations (an operation's own parameter of the same name and location wins, as OpenAPI
+ * says), so that the other operations keep them.
  */
-export function removeSuppliedParameters(document: JsonObject): void {
-  const paths = ownObject(document, 'paths') ?? {};
-  const entries = walkOperations(paths, { pathItem: (item) => (isObject(item) ? item : undefined) });
-  const keyOf = (parameter: unknown): string | undefined => {
+export function withoutSuppliedParameters(document: JsonObject): JsonObject {
+  const paths = ownObject(document, 'paths');
+  if (!paths) return document;
+  const keyOf = (parameter: unknown): string => {
     const node = followRef(document, parameter, '').value;
     const name = isObject(node) ? ownString(node, 'name') : undefined;
     const location = isObject(node) ? ownString(node, 'in') : undefined;
-    return name === undefined || location === undefined ? undefined : parameterKey(location, name);
+    return name === undefined || location === undefined ? '' : parameterKey(location, name);
   };
   const listOf = (node: JsonObject): unknown[] => {
     const list = own(node, 'parameters');
     return Array.isArray(list) ? list : [];
   };
-  const moved = new Set<JsonObject>();
-  for (const entry of entries) {
-    const supplied = suppliedParameters(document, operationSecurity(document, entry.operation));
-    const shared = listOf(entry.pathItem);
-    if (!moved.has(entry.pathItem) && shared.some((parameter) => supplied.has(keyOf(parameter) ?? ''))) moved.add(entry.pathItem);
+  const byPath = new Map<string, OperationEntry[]>();
+  for (const entry of walkOperations(paths, { pathItem: (item) => (isObject(item) ? item : undefined) })) byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), entry]);
+  let changed: JsonObject | undefined;
+  for (const [path, entries] of byPath) {
+    const { pathItem } = entries[0]!;
+    const supplied = new Map(entries.map((entry) => [entry, suppliedParameters(document, operationSecurity(document, entry.operation))]));
+    const moved = listOf(pathItem).some((parameter) => entries.some((entry) => supplied.get(entry)!.has(keyOf(parameter))));
+    let item: JsonObject | undefined;
+    for (const entry of entries) {
+      const declared = listOf(entry.operation);
+      const declaredKeys = new Set(declared.map(keyOf));
+      const inherited = moved ? listOf(pathItem).filter((parameter) => !declaredKeys.has(keyOf(parameter))) : [];
+      const kept = [...inherited, ...declared].filter((parameter) => !supplied.get(entry)!.has(keyOf(parameter)));
+      if (kept.length === declared.length && inherited.length === 0) continue;
+      item ??= { ...pathItem };
+      setOwn(item, entry.method, { ...entry.operation, parameters: kept });
+    }
+    if (!item) continue;
+    delete item['parameters'];
+    changed ??= { ...paths };
+    setOwn(changed, path, item);
   }
-  for (const entry of entries) {
-    const supplied = suppliedParameters(document, operationSecurity(document, entry.operation));
-    const declared = listOf(entry.operation);
-    const declaredKeys = new Set(declared.map(keyOf));
-    const inherited = moved.has(entry.pathItem) ? listOf(entry.pathItem).filter((parameter) => !declaredKeys.has(keyOf(parameter))) : [];
-    const kept = [...inherited, ...declared].filter((parameter) => !supplied.has(keyOf(parameter) ?? ''));
-    if (kept.length !== declared.length || inherited.length > 0) entry.operation['parameters'] = kept;
-  }
-  for (const pathItem of moved) delete pathItem['parameters'];
+  return changed ? { ...document, paths: changed } : document;
 }

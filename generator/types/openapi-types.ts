@@ -5,7 +5,6 @@ import { message } from '../diagnostics/message.ts';
 import { openapiTypescript, typescript } from '../heavy.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { markReadWrite } from '../openapi/read-write-markers.ts';
-import { removeSuppliedParameters } from '../openapi/supplied-parameters.ts';
 import { escapeInvisible } from '../escape/string-literal.ts';
 import { openEnumValues } from '../model/open-enum.ts';
 import { memberlessObject } from '../model/memberless-object.ts';
@@ -53,10 +52,7 @@ export function openapiTypes(document: JsonObject, specName: string, owned = fal
   // Component name -> the interface that stands for an array of it (see recursiveArrayItem).
   const recursiveArrays = new Map<string, string>();
   try {
-    const copy = owned ? document : structuredClone(document);
-    // What the model leaves out of the methods' parameters, the types leave out too.
-    removeSuppliedParameters(copy);
-    const schema = copy as unknown as Parameters<typeof transformSchema>[0];
+    const schema = (owned ? document : structuredClone(document)) as unknown as Parameters<typeof transformSchema>[0];
     // Before the scan, which writes a discriminator property afresh (without its `readOnly`): the
     // model, which sees the document as it is, may hold that property marked (read-write.ts).
     const readWriteMarkers = markReadWrite(schema);
