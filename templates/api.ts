@@ -187,15 +187,17 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   if (params.length > 0) members.push(['params', marked ? `${ts.objectLiteral(params)} as never` : ts.objectLiteral(params)]);
   const styles = queryStyles(ctx, operation);
   if (styles !== undefined) members.push(['querySerializer', ts.call(imports.value('styledQuery', runtime('query')), [styles])]);
+  // The Accept header says what the method reads (`signature.accept`); the call's headers replace it.
+  const accept: ObjectMember[] = signature.accept === undefined ? [] : [['Accept', escape.stringLiteral(signature.accept)]];
   // Cookie parameters go in the Cookie header, which openapi-fetch does not write.
   const headers = (given: readonly ObjectMember[]): string => {
-    const literal = ts.objectLiteral([...given, `...${init}.headers`]);
+    const literal = ts.objectLiteral([...accept, ...given, `...${init}.headers`]);
     if (operation.parameters.cookie.length === 0) return literal;
     const cookieTable = cookieStyles(ctx, operation);
     return ts.call(imports.value('withCookies', runtime('query')), [literal, 'params?.cookie', ...(cookieTable === undefined ? [] : [cookieTable])]);
   };
   if (signature.parameters.some((p) => p.role === 'body')) members.push(...typedForOpenapiFetch(bodyMembers(ctx, imports, signature, headers), signature.requestMedia!));
-  if (operation.parameters.cookie.length > 0 && !members.some((m) => Array.isArray(m) && m[0] === 'headers')) members.push(['headers', headers([])]);
+  if ((operation.parameters.cookie.length > 0 || accept.length > 0) && !members.some((m) => Array.isArray(m) && m[0] === 'headers')) members.push(['headers', headers([])]);
   const method = operation.method.toUpperCase();
   const send = ts.arrowFunction([client, init], ts.call(`${client}.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
   const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), escape.stringLiteral(responseKind(signature)), securityLiteral(ctx, operation), 'options', send];

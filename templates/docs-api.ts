@@ -101,9 +101,9 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
   );
 
   lines.push('### HTTP request headers', '');
-  lines.push(`- **Content-Type**: ${signature.requestMedia ? md.code(signature.requestMedia.mediaType) : 'Not defined'}`);
-  const accept = [...new Set(operation.responses.flatMap((r) => r.content.map((c) => c.mediaType)))];
-  lines.push(`- **Accept**: ${accept.length > 0 ? accept.map((a) => md.code(a)).join(', ') : 'Not defined'}`, '');
+  // What the method sends (signature.ts), not every media type the spec lists.
+  lines.push(`- **Content-Type**: ${signature.requestContentType !== undefined ? md.code(signature.requestContentType) : 'Not defined'}`);
+  lines.push(`- **Accept**: ${signature.accept !== undefined ? md.code(signature.accept) : 'Not defined'}`, '');
 
   lines.push('### HTTP response details', '');
   lines.push(

@@ -461,6 +461,7 @@ export interface MethodSignature {
     }[];
     readonly requestContentType: string | undefined;
     readonly responseKind: BodyKind | 'none';
+    readonly accept: string | undefined;
     readonly operationType: string;
     readonly referencedTypes: readonly CodeSymbol[];
     readonly pathLiteral: string;

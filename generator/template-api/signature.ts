@@ -61,6 +61,15 @@ export interface MethodSignature {
   readonly requestContentType: string | undefined;
   /** How 2xx bodies are read: `none` when the success responses have no content. */
   readonly responseKind: BodyKind | 'none';
+  /**
+   * The request's `Accept` header: the media types the method reads its success bodies as (each
+   * 2xx response's `preferredMedia`, the first JSON one, else its first), so a server that can
+   * answer in several (JSON or XML) answers in the one the method parses, and one that insists on
+   * its own type (JSON:API's `application/vnd.api+json`) gets it. Undefined without content, or
+   * when one of them is not a media type or range an Accept header carries as written (a spec's
+   * `applicationjson`; longer than the 128 bytes a browser sends without a CORS preflight).
+   */
+  readonly accept: string | undefined;
   /** `paths["/a/{id}"]["post"]`, the openapi-typescript type of the operation. */
   readonly operationType: string;
   /**
@@ -99,6 +108,18 @@ class TypeReferences {
   sorted(): CodeSymbol[] {
     return [...this.#symbols.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
+}
+
+/** A token of RFC 9110 (a media type's type, subtype and parameter names and values). */
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+/** `type/subtype` or a range (`image/*`, `*\/*`), with token parameters (`; charset=utf-8`): nothing a browser's CORS rules call unsafe. */
+const MEDIA_RANGE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=${TOKEN})*$`);
+
+/** See `MethodSignature.accept`: each type once, in response order. */
+function acceptHeader(types: readonly (string | undefined)[]): string | undefined {
+  const read = [...new Set(types.filter((type): type is string => type !== undefined))];
+  const header = read.join(', ');
+  return read.length > 0 && read.every((type) => MEDIA_RANGE.test(type)) && header.length <= 128 ? header : undefined;
 }
 
 export function successResponse(operation: OperationModel): ResponseModel | undefined {
@@ -185,6 +206,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     if (kind === 'binary') return 'Blob';
     return typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs, schemas);
   });
+  const accept = acceptHeader((successes.length > 0 ? successes : success ? [success] : []).map((response) => preferredMedia(response.content)?.mediaType));
   const distinct = [...new Set(returnTypes)];
   const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
   const errors = operation.responses
@@ -206,6 +228,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     requestKind,
     requestContentType: requestMedia ? sentContentType(requestMedia) : undefined,
     responseKind,
+    accept,
     operationType,
     referencedTypes: refs.sorted(),
     pathLiteral: stringLiteral(operation.path),

@@ -67,13 +67,14 @@ describe('request Content-Type', () => {
 });
 
 describe('method signatures for non-JSON bodies and responses', () => {
-  const cases: { name: string; op: OperationModel; text: string; request?: string; response: string }[] = [
+  const cases: { name: string; op: OperationModel; text: string; request?: string; response: string; accept: string | undefined }[] = [
     {
       name: 'text body, text response',
       op: operation([{ mediaType: 'application/sdp', schema: string }], [ok([{ mediaType: 'application/sdp', schema: string }], '201')]),
       text: 'op(body: string, options?: RequestOptions): Promise<string>',
       request: 'text',
       response: 'text',
+      accept: 'application/sdp',
     },
     {
       name: 'binary body, no content',
@@ -81,6 +82,7 @@ describe('method signatures for non-JSON bodies and responses', () => {
       text: 'op(body: Blob | ArrayBuffer | ArrayBufferView, options?: RequestOptions): Promise<void>',
       request: 'binary',
       response: 'none',
+      accept: undefined,
     },
     {
       name: 'multipart preferred after JSON, binary response',
@@ -88,6 +90,7 @@ describe('method signatures for non-JSON bodies and responses', () => {
       text: 'op(body: Pet, options?: RequestOptions): Promise<Blob>',
       request: 'json',
       response: 'binary',
+      accept: 'video/mp4',
     },
     {
       name: 'the first media type when none is JSON',
@@ -95,19 +98,34 @@ describe('method signatures for non-JSON bodies and responses', () => {
       text: 'op(body: Pet, options?: RequestOptions): Promise<Pet>',
       request: 'multipart',
       response: 'json',
+      accept: 'application/json',
     },
     {
       name: 'several 2xx responses with different bodies: a union',
       op: operation(undefined, [ok([{ mediaType: 'application/json', schema: pet }]), ok([], '202'), { status: '404', content: [{ mediaType: 'application/json', schema: string }], headers: [] }]),
       text: 'op(options?: RequestOptions): Promise<Pet | undefined>',
       response: 'json',
+      accept: 'application/json',
     },
   ];
-  it.each(cases)('$name', ({ op, text, request, response }) => {
+  it.each(cases)('$name', ({ op, text, request, response, accept }) => {
     const signature = methodSignature(op);
     expect(signature.text).toBe(text);
     expect(signature.requestKind).toBe(request);
     expect(signature.responseKind).toBe(response);
+    expect(signature.accept).toBe(accept);
+  });
+
+  it.each([
+    { name: 'each 2xx response\'s media type once, in order', responses: [ok([{ mediaType: 'application/xml', schema: pet }, { mediaType: 'application/vnd.api+json', schema: pet }]), ok([{ mediaType: 'text/csv', schema: string }], '203'), ok([{ mediaType: 'application/vnd.api+json', schema: pet }], '206')], accept: 'application/vnd.api+json, text/csv' },
+    { name: 'ranges and parameters as written', responses: [ok([{ mediaType: 'image/*', schema: binary }]), ok([{ mediaType: 'text/plain; charset=utf-8', schema: string }], '201')], accept: 'image/*, text/plain; charset=utf-8' },
+    { name: 'a key that is no media type: none', responses: [ok([{ mediaType: 'applicationjson', schema: pet }])], accept: undefined },
+    { name: 'a parameter a browser would preflight: none', responses: [ok([{ mediaType: 'application/json; profile="a b"', schema: pet }])], accept: undefined },
+    { name: 'longer than 128 bytes: none', responses: [ok([{ mediaType: `application/vnd.${'x'.repeat(120)}+json`, schema: pet }])], accept: undefined },
+    { name: 'an error response\'s type is not asked for', responses: [ok([], '204'), { status: '400', content: [{ mediaType: 'application/problem+json', schema: pet }], headers: [] }], accept: undefined },
+    { name: 'the default response when it is the success', responses: [{ status: 'default', content: [{ mediaType: 'application/hal+json', schema: pet }], headers: [] }], accept: 'application/hal+json' },
+  ])('Accept: $name', ({ responses, accept }) => {
+    expect(methodSignature(operation(undefined, responses)).accept).toBe(accept);
   });
 
   it('the api template sends each kind with its serializer and Content-Type, and tells the core how to read the response', () => {
@@ -122,10 +140,10 @@ describe('method signatures for non-JSON bodies and responses', () => {
     };
     const file = api.render(fixtureContext(model), model.tags[0]!) as { statements: unknown[] };
     const code = JSON.stringify(file.statements);
-    expect(code).toContain('this.#core.call<string>(\\"op\\", \\"POST\\", \\"text\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: asIs, headers: { \\"Content-Type\\": \\"application/sdp\\", ...init.headers } })');
+    expect(code).toContain('this.#core.call<string>(\\"op\\", \\"POST\\", \\"text\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: asIs, headers: { Accept: \\"application/sdp\\", \\"Content-Type\\": \\"application/sdp\\", ...init.headers } })');
     expect(code).toContain('body: body === undefined ? undefined : binary(body, \\"application/octet-stream\\"), bodySerializer: asIs, headers: { ...(body === undefined ? {} : { \\"Content-Type\\": \\"application/octet-stream\\" }), ...init.headers }');
-    expect(code).toContain('{ ...init, body, bodySerializer: formData })');
-    expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"POST\\", \\"binary\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: formBody(), headers: { \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
+    expect(code).toContain('{ ...init, body, bodySerializer: formData, headers: { Accept: \\"application/json\\", ...init.headers } })');
+    expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"POST\\", \\"binary\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: formBody(), headers: { Accept: \\"video/mp4\\", \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
     expect(code).toContain('"moduleSpecifier":"../runtime/body.js","namedImports":["asIs","binary","formBody","formData"]');
   });
 

@@ -27,7 +27,7 @@ describe('default templates, from a hand-built model', () => {
     const code = text(api, file);
     expect(code).toContain('export class PetsApi {');
     expect(code).toContain('updatePet(petId: string, body: Pet, params?: { query?: NonNullable<paths["/pets/{pet_id}"]["put"]["parameters"]["query"]> }, options?: RequestOptions): ApiPromise<Pet> {');
-    expect(code).toContain('client.PUT("/pets/{pet_id}", { ...init, params: { ...params, path: { pet_id: petId } }, body })');
+    expect(code).toContain('client.PUT("/pets/{pet_id}", { ...init, params: { ...params, path: { pet_id: petId } }, body, headers: { Accept: "application/json", ...init.headers } })');
     expect(code).toContain('deletePet(petId: string, options?: RequestOptions): ApiPromise<void> {');
     expect(code).toMatch(/@deprecated\n\s+\*\/\n\s+deletePet/);
     expect(code).toContain('import type { Pet } from "../models.js";');
@@ -59,6 +59,9 @@ describe('default templates, from a hand-built model', () => {
     expect(md).toContain('void (empty response body)');
     expect(md).toContain('[Bearer](../README.md#authorization)');
     expect(md).toContain('| **204** | Gone. | - |');
+    // The headers the method sends: updatePet's JSON body and result, deletePet's nothing.
+    expect(md).toContain('- **Content-Type**: `application/json`\n- **Accept**: `application/json`');
+    expect(md).toContain('- **Content-Type**: Not defined\n- **Accept**: Not defined');
     expect(md).toContain('await api.updatePet("string", { name: "string" });');
   });
 

@@ -70,7 +70,12 @@ export class RealtimeApi {
       "json",
       [["ApiKeyAuth"]],
       options,
-      (client, init) => client.POST("/realtime/sessions", { ...init, body }),
+      (client, init) =>
+        client.POST("/realtime/sessions", {
+          ...init,
+          body,
+          headers: { Accept: "application/json", ...init.headers },
+        }),
     );
   }
 }
