@@ -121,22 +121,59 @@ function example(ctx: TemplateContext, call: Call | undefined, body: (call: Call
   return call ? [ctx.md.codeBlock('ts', [...call.setup, '', ...body(call)].join('\n')), ''] : [];
 }
 
+/**
+ * The request headers this package's calls send that a browser asks a cross-origin API about
+ * first (a CORS preflight), in lower case, sorted: credentials in headers, the operations'
+ * header parameters, and `content-type` for a body of a type other than the three a page may
+ * send without asking (`Accept`, which every method sends, never needs it: signature.ts).
+ */
+function preflightHeaders(ctx: TemplateContext): string[] {
+  const schemes = new Map(ctx.model.securitySchemes.map((scheme) => [scheme.name, scheme]));
+  const names = new Set<string>();
+  for (const operation of ctx.model.tags.flatMap((tag) => tag.operations)) {
+    for (const { name } of operation.security.flatMap((requirement) => requirement.schemes)) {
+      const scheme = schemes.get(name);
+      if (scheme?.type === 'apiKey') {
+        if (scheme.in === 'header') names.add(scheme.parameterName.toLowerCase());
+      } else if (scheme && scheme.type !== 'mutualTLS') names.add('authorization');
+    }
+    for (const parameter of operation.parameters.header) names.add(parameter.name.toLowerCase());
+    const type = ctx.signature(operation).requestContentType;
+    if (type !== undefined && !/^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\s*(;|$)/i.test(type)) names.add('content-type');
+  }
+  return [...names].sort();
+}
+
+/** The response headers the runtime reads (core.ts, response.ts, retry.ts), which a browser hides from a page unless the API exposes them. */
+const READ_HEADERS = ['retry-after', 'retry-after-ms', 'x-request-id', 'x-should-retry'];
+
 function browserSection(ctx: TemplateContext, call: Call | undefined): string[] {
   const { md } = ctx;
   const client = ctx.options.client;
   const sent = [client.retryCountHeader, client.idempotencyHeader].filter((h): h is string => h !== undefined);
+  const asked = preflightHeaders(ctx);
   const lines = [
     '## Browsers and CORS',
     '',
+    asked.length === 0
+      ? 'The calls send no header a browser asks a cross-origin API about first (a CORS preflight).'
+      : `A cross-origin API must allow the headers the calls send in its CORS preflight answer: ${md.code(`Access-Control-Allow-Headers: ${asked.join(', ')}`)} (credentials, header parameters, the body's Content-Type), or the preflight fails and the call rejects with \`ConnectionError\` (retried, as any connection failure is). A header you add in \`headers\` must be allowed too.`,
+    '',
     sent.length === 0
-      ? 'The client adds no headers of its own beyond credentials and content type, so a cross-origin API whose CORS allows `authorization, content-type` can be called from a page with the default options.'
+      ? 'The client adds no header of its own beyond these.'
       : client.headersInBrowser
-        ? `The client sends ${sent.map((h) => md.code(h)).join(' and ')} from browsers too: a cross-origin API must list them in \`Access-Control-Allow-Headers\`, or the preflight fails and every call rejects with \`ConnectionError\`. Pass \`retryCountHeader: false\` and \`idempotencyHeader: false\` for an API that does not.`
-        : `In a browser-like environment the client does not send ${sent.map((h) => md.code(h)).join(' or ')} unless you enable them (\`retryCountHeader: true\`, \`idempotencyHeader: true\`, or a per-call \`idempotencyKey\`): a CORS preflight fails on a header the server does not allow, so with the default options a cross-origin API that allows \`authorization, content-type\` works from a page.`,
+        ? `The client sends ${sent.map((h) => md.code(h)).join(' and ')} from browsers too: the API must allow them as well. Pass \`retryCountHeader: false\` and \`idempotencyHeader: false\` for an API that does not.`
+        : `In a browser-like environment the client does not send ${sent.map((h) => md.code(h)).join(' or ')} unless you enable them (\`retryCountHeader: true\`, \`idempotencyHeader: true\`, or a per-call \`idempotencyKey\`); the API must then allow them as well.`,
+    '',
+    `A page reads only the response headers the API exposes: with ${md.code(`Access-Control-Expose-Headers: ${READ_HEADERS.join(', ')}`)} the client honours the API's retry advice and gives \`requestId\`; without it, retries wait their own backoff and \`requestId\` is \`undefined\`. Expose any header you read from \`.withResponse()\` as well.`,
     '',
   ];
   const prefixes = client.browserKeyPrefixes;
-  if (!prefixes) return lines;
+  if (!prefixes) {
+    // Without a rule the client cannot tell a secret key from a page's own: the reader is told.
+    lines.push('Anyone using a page can read the credentials its client holds: give a page only a credential meant for its user (their own or a short-lived token), never a key of the account. This client does not check which kind it is given.', '');
+    return lines;
+  }
   const allowed = prefixes.map((p) => md.code(`${p}...`)).join(', ');
   lines.push(
     '## Browsers and secret keys',

@@ -6,7 +6,7 @@
  * too, and, against a second server on another port (another origin), that the default options
  * pass a strict CORS preflight and configured retry and idempotency headers arrive.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
@@ -173,14 +173,14 @@ describeNeeding(chromiumInput, 'in Chromium', () => {
 });
 
 /** A cross-origin API (another port) whose CORS allows only `allowHeaders`; it records what reached it. */
-async function corsServer(allowHeaders: string): Promise<{ url: string; seen: { method: string; headers: IncomingHttpHeaders }[]; close(): Promise<void> }> {
+async function corsServer(allowHeaders: string, exposeHeaders = ''): Promise<{ url: string; seen: { method: string; headers: IncomingHttpHeaders }[]; close(): Promise<void> }> {
   const seen: { method: string; headers: IncomingHttpHeaders }[] = [];
   const server = createServer((request, response) => {
     seen.push({ method: request.method ?? '', headers: request.headers });
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': allowHeaders, 'access-control-max-age': '0' };
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': allowHeaders, 'access-control-expose-headers': exposeHeaders, 'access-control-max-age': '0' };
     if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
     request.resume();
-    request.on('end', () => response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(session)));
+    request.on('end', () => response.writeHead(200, { ...cors, 'content-type': 'application/json', 'x-request-id': 'req_cors' }).end(JSON.stringify(session)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -193,15 +193,23 @@ async function corsServer(allowHeaders: string): Promise<{ url: string; seen: { 
   };
 }
 
+/** The value of a CORS header as the package's README tells the API to answer with it. */
+function readmeCors(name: string): string {
+  const readme = readFileSync(join(repoRoot, 'generated/README.md'), 'utf8');
+  return new RegExp(`\`${name}: ([^\`]+)\``).exec(readme)![1]!;
+}
+
 describeNeeding(chromiumInput, 'in Chromium, cross-origin', () => {
-  it('a strict CORS API (authorization, content-type) serves a call with default options', async () => {
+  it("an API whose CORS allows and exposes the headers the README names serves a call with default options; the page reads what it exposes", async () => {
     await open();
-    const api = await corsServer('authorization, content-type');
+    expect(readmeCors('Access-Control-Allow-Headers')).toBe('authorization, content-type');
+    const api = await corsServer(readmeCors('Access-Control-Allow-Headers'), readmeCors('Access-Control-Expose-Headers'));
     try {
-      const result = await inPage<unknown>(`return await new c.RealtimeApi({ apiKey: 'ek_cors', baseUrl: ${JSON.stringify(api.url)}, maxRetries: 0 }).createRealtimeSession(${body});`);
-      expect(result).toEqual(session);
+      const result = await inPage<unknown>(`const { data, requestId } = await new c.RealtimeApi({ apiKey: 'ek_cors', baseUrl: ${JSON.stringify(api.url)}, maxRetries: 0 }).createRealtimeSession(${body}).withResponse(); return { data, requestId };`);
+      expect(result).toEqual({ data: session, requestId: 'req_cors' });
       const post = api.seen.find((r) => r.method === 'POST')!;
-      expect([post.headers.authorization, post.headers['x-retry-count'], post.headers['idempotency-key']]).toEqual(['Bearer ek_cors', undefined, undefined]);
+      // Accept is sent without being allowed: a browser never asks about it.
+      expect([post.headers.authorization, post.headers.accept, post.headers['x-retry-count'], post.headers['idempotency-key']]).toEqual(['Bearer ek_cors', 'application/json', undefined, undefined]);
       // The same API refuses a client that enables the headers: the preflight fails.
       const refused = await inPage<string>(outcome(`new c.RealtimeApi({ apiKey: 'ek_cors', baseUrl: ${JSON.stringify(api.url)}, maxRetries: 0, retryCountHeader: true }).createRealtimeSession(${body})`));
       expect(refused).toMatch(/^ConnectionError: connection failed/);

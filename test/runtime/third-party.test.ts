@@ -100,6 +100,11 @@ describe('vendor-neutral output', () => {
     expect(readme).toMatch(/\| `ThingsApi\.createThing` \| `HeaderKey` and `QueryKey`, or `BasicAuth` \|/);
     expect(readme).toMatch(/\| `ThingsApi\.getHealth` +\| no credentials/);
     expect(readme).not.toContain('dangerouslyAllowBrowser');
+    // What a cross-origin API must allow: the bearer, basic and OAuth schemes' Authorization, the
+    // header key, the JSON body's Content-Type; not the query or cookie keys, nor Accept.
+    expect(readme).toContain('`Access-Control-Allow-Headers: authorization, content-type, x-api-key`');
+    // Without a browser key rule, the reader is told that the client checks nothing.
+    expect(readme).toContain('This client does not check which kind it is given.');
     // A response description without a period ends its sentence before the next (it read "The things Call .withResponse()").
     expect(readFileSync(join(out(), 'src/apis/ThingsApi.ts'), 'utf8')).toContain('@returns The things. Call `.withResponse()`');
     // The .withResponse() example reads a header the first operation's response declares (before, OpenAI's x-ratelimit-remaining-requests).

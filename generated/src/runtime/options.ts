@@ -39,7 +39,8 @@ export interface ClientOptions<Auth extends AnyAuth = AnyAuth> {
   timeoutMs?: number;
   /**
    * Allows a secret key in a browser-like environment, where anyone using the page can read it,
-   * for a package whose config sets a browser key rule (see its README). Default false.
+   * for a package whose config sets a browser key rule (see its README); without a rule it has
+   * no effect. Default false.
    */
   dangerouslyAllowBrowser?: boolean;
   /** Waits between retries when the server does not say; see the README. Default `{ initialMs: 500, maxMs: 8000 }`. */
