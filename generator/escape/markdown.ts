@@ -43,20 +43,37 @@ function shownAsProse(text: string): string {
 
 function referenced(text: string): string {
   if (!text.includes('<')) return escaped(text);
-  // Two tags specs use for what markdown has (Trello's every key parameter links its docs with
-  // `<a href>`, Spotify breaks lines with `<br />`) become it: a `<br>` of ours, a markdown link.
-  return text.replace(HTML_SPELLED, (_tag, href: string | undefined, label: string | undefined) => {
+  // The tags specs use for what markdown has (Trello's every key parameter links its docs with
+  // `<a href>`, Spotify breaks lines with `<br />`, Trello and Azure mark code with `<code>`)
+  // become it: a `<br>` of ours, a markdown link, tags of ours around their text escaped.
+  return text.replace(HTML_SPELLED, (_tag, href: string | undefined, label: string | undefined, name: string | undefined, inner: string | undefined) => {
     // NULs mark what is not escaped: the text has none of its own by now (visibleText shows them as <U+0000>).
+    if (name !== undefined) return `\0${inlineTag(name.toLowerCase(), inner!)}\0`;
     if (href === undefined || label === undefined) return '\0br\0';
     return `\0[${escaped(label).replace(/[[\]\\]/g, '\\$&')}](${href.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})\0`;
   }).split('\0').map((part, i) => (i % 2 === 0 ? escaped(part) : part === 'br' ? '<br>' : part)).join('');
 }
 
 /**
- * `<br>` (`<br/>`, `<br />`) and a link to an http(s) URL, `<a href="...">text</a>` (other
- * attributes left out, the text without tags), as specs write them in descriptions.
+ * A `<code>`, `<b>`, `<strong>`, `<i>` or `<em>` of the spec's, without attributes and with text
+ * only inside, as ours: code as a code span's `<code>` (its five basic character references read
+ * first, as HTML reads them; then everything shown as text), the others as `<strong>` or `<em>`
+ * around the text escaped as prose.
  */
-const HTML_SPELLED = /<br\s*\/?>|<a\s+(?:[a-z-]+="[^"<>]*"\s+)*href="(https?:\/\/[^\s"<>]+)"(?:\s+[a-z-]+="[^"<>]*")*\s*>([^<>]*)<\/a>/gi;
+function inlineTag(name: string, inner: string): string {
+  if (name === 'code') return codeHtml(inner.replace(/&(lt|gt|quot|#39|amp);/g, (_reference, entity: string) => BASIC_REFERENCES[entity]!));
+  const tag = name === 'b' || name === 'strong' ? 'strong' : 'em';
+  return `<${tag}>${escaped(inner)}</${tag}>`;
+}
+
+const BASIC_REFERENCES: Readonly<Record<string, string>> = { lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };
+
+/**
+ * `<br>` (`<br/>`, `<br />`), a link to an http(s) URL, `<a href="...">text</a>` (other
+ * attributes left out, the text without tags), and `inlineTag`'s tags, as specs write them in
+ * descriptions.
+ */
+const HTML_SPELLED = /<br\s*\/?>|<a\s+(?:[a-z-]+="[^"<>]*"\s+)*href="(https?:\/\/[^\s"<>]+)"(?:\s+[a-z-]+="[^"<>]*")*\s*>([^<>]*)<\/a>|<(code|b|strong|i|em)>([^<>]*)<\/\3>/gi;
 
 function escaped(text: string): string {
   return text

@@ -247,7 +247,11 @@ describe('markdownText: a code span whose code holds &, < or > is inline HTML of
   ])('$name', ({ given, want }) => expect(escape.markdownText(given)).toBe(want));
 
   it.each([
-    { name: 'a link whose text holds a tag stays text', given: 'See <a href="https://t.test/">the <b>docs</b></a>.', want: 'See &lt;a href="https://t.test/"&gt;the &lt;b&gt;docs&lt;/b&gt;&lt;/a&gt;.' },
+    { name: 'a link whose text holds a tag stays text', given: 'See <a href="https://t.test/">the <b>docs</b></a>.', want: 'See &lt;a href="https://t.test/"&gt;the <strong>docs</strong>&lt;/a&gt;.' },
+    { name: 'code, bold and italic tags are ours, around their text escaped', given: 'Use <code>a &lt; b*c</code>, <B>not</b> <strong>x & y</strong>, <i>maybe</i> <em>so</em>.', want: 'Use <code>a &lt; b\\*c</code>, <strong>not</strong> <strong>x &amp; y</strong>, <em>maybe</em> <em>so</em>.' },
+    { name: 'a code tag shows its references as HTML reads them, and a URL in it as text', given: '<code>GET https://x.test/?a=1&amp;b=&lt;id&gt; &nbsp;</code>', want: '<code>GET https&#58;//x.test/?a=1&amp;b=&lt;id&gt; &amp;nbsp;</code>' },
+    { name: 'tags with attributes, tags inside, or unclosed stay text', given: '<code class="x">a</code> <b><i>b</i></b> <em>c', want: '&lt;code class="x"&gt;a&lt;/code&gt; &lt;b&gt;<em>b</em>&lt;/b&gt; &lt;em&gt;c' },
+    { name: 'a tag does not close with another', given: '<b>a</i>', want: '&lt;b&gt;a&lt;/i&gt;' },
     { name: 'a link to an http(s) URL becomes a markdown link, its text escaped, parentheses in the URL encoded', given: 'See <a target="_blank" href="https://t.test/a(b)">the [docs] & more</a>.', want: 'See [the \\[docs\\] &amp; more](https://t.test/a%28b%29).' },
     { name: 'a link to anything else stays text', given: '<a href="javascript:alert(1)">x</a> <a href="/docs">y</a>', want: '&lt;a href="javascript:alert(1)"&gt;x&lt;/a&gt; &lt;a href="/docs"&gt;y&lt;/a&gt;' },
     { name: 'br in any spelling is ours', given: 'a<br />b<BR>c<br/>d<br onclick=x>', want: 'a<br>b<br>c<br>d&lt;br onclick=x&gt;' },
@@ -259,7 +263,7 @@ describe('markdownText: a code span whose code holds &, < or > is inline HTML of
 describe('markdownBlock: prose whose fenced code is shown as code, never as markup', () => {
   const pre = (code: string) => `<pre><code>${code}</code></pre>`;
   it.each([
-    { name: "a fence's code in <pre><code>, every &, < and > escaped; prose around it as markdownText, an empty line between", given: 'Use:\n```js\nif (a && b < c) {} // &lt;\n```\nThen <b>x</b> & y', want: `Use:\n\n${pre('if (a &amp;&amp; b &lt; c) {} // &amp;lt;')}\n\nThen &lt;b&gt;x&lt;/b&gt; &amp; y` },
+    { name: "a fence's code in <pre><code>, every &, < and > escaped; prose around it as markdownText, an empty line between", given: 'Use:\n```js\nif (a && b < c) {} // &lt;\n```\nThen <b>x</b> & y', want: `Use:\n\n${pre('if (a &amp;&amp; b &lt; c) {} // &amp;lt;')}\n\nThen <strong>x</strong> &amp; y` },
     { name: 'an empty line of code is a &#10; at the end of the line before it', given: '```\na &\n\n\nb\n\n```', want: pre('a &amp;&#10;&#10;\nb\n') },
     { name: 'runs of three backticks or tildes in the code are references', given: '````\n```js\n~~~ x `` <\n````', want: pre('&#96;&#96;&#96;js\n&#126;&#126;&#126; x `` &lt;') },
     { name: 'a fence whose code holds no &, < or > stays a fence, its language too', given: 'Run:\n  ```sh\n  npm i "x"\n  ```\nDone <b>', want: 'Run:\n  ```sh\n  npm i "x"\n  ```\nDone &lt;b&gt;' },
@@ -280,11 +284,11 @@ describe('markdownBlock: prose whose fenced code is shown as code, never as mark
   });
 
   it("leaves no `<` of the spec's raw, whatever fences it opens, indents or leaves open (a review's attacks among them), and writes no empty line in a block", () => {
-    const lines = ['```', '  ```', '~~~ a`b', '~~~', '````', '<img src=x onerror=alert(1)>', '<script>', 'text', '', '- item', '> quote', '\t```', '`<i>` \\`', '[`a](x<y`)', '<a href="https://x.test/"><br onclick=y>', '<br/>`</a>'];
+    const lines = ['```', '  ```', '~~~ a`b', '~~~', '````', '<img src=x onerror=alert(1)>', '<script>', '<code>`a&lt;</code><em>x`</em><i>', '', '- item', '> quote', '\t```', '`<i>` \\`', '[`a](x<y`)', '<a href="https://x.test/"><br onclick=y>', '<br/>`</a>'];
     for (const a of lines) for (const b of lines) for (const c of lines) for (const d of lines) {
       const out = markdownBlock([a, b, c, d, '<b onclick=x>'].join('\n'));
       const label = JSON.stringify([a, b, c, d]);
-      expect(out.replace(/<pre><code>|<\/code><\/pre>|<\/?code>|<br>/g, ''), label).not.toContain('<');
+      expect(out.replace(/<pre><code>|<\/code><\/pre>|<\/?(?:code|strong|em)>|<br>/g, ''), label).not.toContain('<');
       for (const block of out.match(/<pre><code>[^]*?<\/code><\/pre>/g) ?? []) expect(block, label).not.toMatch(/\n\n|\n[ \t]*(?:`{3}|~{3})/);
     }
   });
