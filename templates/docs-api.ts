@@ -1,6 +1,7 @@
 import { defineTemplate, type OperationModel, type ParameterModel, type TagModel, type TemplateContext } from 'openapi-morph';
 import { defaultBaseUrl, operationBaseUrl, relativeBasePath, serverNote } from './_base-url.ts';
 import { argumentList, clientSetup, exampleArguments } from './_call-example.ts';
+import { propertyTable } from './_property-table.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -56,14 +57,19 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
   lines.push('### Example', '', md.codeBlock('ts', example(ctx, tag, operation).join('\n')), '');
 
   lines.push('### Parameters', '');
+  // A body the spec writes inline has no model page: its properties follow the parameters.
+  const bodySchema = signature.requestMedia?.schema;
+  const bodyTable = bodySchema && bodySchema.kind !== 'ref' ? propertyTable(ctx, bodySchema, link) : undefined;
   lines.push(
     md.table(
       ['Name', 'Type', 'Description', 'Notes'],
       signature.parameters.map((p) => {
         const typeCell =
-          p.role === 'body' && signature.requestMedia?.schema.kind === 'ref'
-            ? md.schemaType(signature.requestMedia.schema, link)
-            : md.code(p.type);
+          p.role === 'body' && bodySchema?.kind === 'ref'
+            ? md.schemaType(bodySchema, link)
+            : p.role === 'body' && bodyTable !== undefined
+              ? 'object (properties below)'
+              : md.code(p.type);
         const path = p.role === 'path' ? operation.parameters.path.find((q) => q.name === p.wireName) : undefined;
         const notes = [p.optional ? 'optional' : 'required', p.role === 'path' ? `path parameter ${md.code(p.wireName ?? p.name)}` : '', path ? contentNote(md, path, link) : ''].filter(Boolean).join(', ');
         return [`**${p.name}**`, typeCell, md.cell(p.description ?? ''), notes];
@@ -71,6 +77,7 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
     ),
     '',
   );
+  if (bodyTable !== undefined) lines.push(`#### Body properties (${md.code(signature.parameters.find((p) => p.role === 'body')!.name)}, ${md.code(signature.requestMedia!.mediaType)})`, '', bodyTable, '');
   for (const location of ['query', 'header', 'cookie'] as const) {
     const params = operation.parameters[location];
     if (params.length === 0) continue;
@@ -91,6 +98,10 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
 
   lines.push('### Return type', '');
   lines.push(signature.successMedia ? md.schemaType(signature.successMedia.schema, link) : 'void (empty response body)', '');
+  // A result the spec writes inline, as a body: its properties.
+  const resultSchema = signature.successMedia?.schema;
+  const resultTable = resultSchema && resultSchema.kind !== 'ref' ? propertyTable(ctx, resultSchema, link) : undefined;
+  if (resultTable !== undefined) lines.push(resultTable, '');
 
   lines.push('### Authorization', '');
   lines.push(

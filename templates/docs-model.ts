@@ -1,4 +1,5 @@
 import { defineTemplate, type SchemaNode, type TemplateContext } from 'openapi-morph';
+import { propertyTable } from './_property-table.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -16,16 +17,9 @@ export default defineTemplate({
     if (node.deprecated) lines.push('> **Deprecated.**', '');
     if (node.description) lines.push(md.block(node.description), '');
 
-    const rows = md.propertyRows(node);
-    if (rows.length > 0) {
-      lines.push('## Properties', '');
-      lines.push(
-        md.table(
-          ['Name', 'Type', 'Description', 'Required'],
-          rows.map(({ path: name, property }) => [`**${md.cell(name)}**`, md.schemaType(property.schema, link), notes(ctx, property.schema), property.required ? 'Yes' : 'No']),
-        ),
-        '',
-      );
+    const rows = propertyTable(ctx, node, link);
+    if (rows !== undefined) {
+      lines.push('## Properties', '', rows, '');
     } else {
       lines.push('## Type', '', md.schemaType(node, link), '');
       lines.push(...variants(ctx, node, link));
@@ -37,18 +31,6 @@ export default defineTemplate({
     return { kind: 'text', path, content: lines.join('\n') };
   },
 });
-
-/** A table cell: description plus what the type column cannot show (default, constraints, deprecation, read/write only). */
-function notes(ctx: TemplateContext, node: SchemaNode): string {
-  const parts: string[] = [];
-  if (node.deprecated) parts.push('**Deprecated.**');
-  if (node.description) parts.push(ctx.md.cell(node.description));
-  if (node.default !== undefined) parts.push(`Default: ${ctx.md.code(ctx.escape.jsonText(node.default.value))}.`);
-  for (const [key, value] of Object.entries(node.constraints ?? {})) parts.push(`${key}: ${ctx.md.code(String(value))}.`);
-  if (node.readOnly) parts.push('Read-only.');
-  if (node.writeOnly) parts.push('Write-only.');
-  return parts.join(' ');
-}
 
 function variants(ctx: TemplateContext, node: SchemaNode, link: (typeName: string) => string): string[] {
   if (node.kind !== 'union') return [];

@@ -65,6 +65,25 @@ describe('default templates, from a hand-built model', () => {
     expect(md).toContain('await api.updatePet("string", { name: "string" });');
   });
 
+  it('docs-api: a body and a result the spec writes inline list their properties; a named one links its page', () => {
+    const inline = { kind: 'object', nullable: false, properties: [{ name: 'name', required: true, schema: { kind: 'string', nullable: false, description: 'What it is called.' } }, { name: 'tag', required: false, schema: { kind: 'string', nullable: false } }] } as const;
+    const updatePet = fixtureModel.tags[0]!.operations[0]!;
+    const operation = {
+      ...updatePet,
+      requestBody: { required: true, content: [{ mediaType: 'application/json', schema: inline }] },
+      responses: [{ status: '200', description: 'Done.', headers: [], content: [{ mediaType: 'application/json', schema: { ...inline, properties: [{ name: 'id', required: true, schema: { kind: 'integer', nullable: false } }] } }] }],
+    };
+    const model = { ...fixtureModel, tags: [{ ...fixtureModel.tags[0]!, operations: [operation] }] };
+    const file = one(docsApi.render(fixtureContext(model), model.tags[0]!));
+    const md = file.kind === 'text' ? file.content : '';
+    expect(md).toContain('| **body** | object (properties below) |  | required |');
+    expect(md).toContain('#### Body properties (`body`, `application/json`)\n\n| Name | Type | Description | Required |\n| --- | --- | --- | --- |\n| **name** | `string` | What it is called. | Yes |\n| **tag** | `string` |  | No |');
+    expect(md).toContain('### Return type\n\n`object`\n\n| Name | Type | Description | Required |\n| --- | --- | --- | --- |\n| **id** | `integer` |  | Yes |');
+    // The fixture's own operation: a named body and result, no table of theirs.
+    const named = one(docsApi.render(ctx, fixtureModel.tags[0]!));
+    expect(named.kind === 'text' ? named.content : '').not.toContain('Body properties');
+  });
+
   it('docs-model: properties with nested rows, defaults, deprecation; unions list their variants', () => {
     const pet = one(docsModel.render(ctx, fixtureModel.schemas[0]!));
     const md = pet.kind === 'text' ? pet.content : '';
