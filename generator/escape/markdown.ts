@@ -58,12 +58,13 @@ function referenced(text: string): string {
  * A `<code>`, `<b>`, `<strong>`, `<i>` or `<em>` of the spec's, without attributes and with text
  * only inside, as ours: code as a code span's `<code>` (its five basic character references read
  * first, as HTML reads them; then everything shown as text), the others as `<strong>` or `<em>`
- * around the text escaped as prose.
+ * around the text escaped as prose; line breaks inside are spaces.
  */
 function inlineTag(name: string, inner: string): string {
   if (name === 'code') return codeHtml(inner.replace(/&(lt|gt|quot|#39|amp);/g, (_reference, entity: string) => BASIC_REFERENCES[entity]!));
   const tag = name === 'b' || name === 'strong' ? 'strong' : 'em';
-  return `<${tag}>${escaped(inner)}</${tag}>`;
+  // On one line, as a code span's: a tag open across an empty line would close in another paragraph.
+  return `<${tag}>${escaped(inner.replace(/\n/g, ' '))}</${tag}>`;
 }
 
 const BASIC_REFERENCES: Readonly<Record<string, string>> = { lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };

@@ -21,13 +21,12 @@ export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx:
       const name = ownString(node, 'name');
       const location = ownString(node, 'in');
       if (name === undefined || !isParameterLocation(location)) return;
-      const key = parameterKey(location, name);
-      if (supplied.has(key)) return;
+      if (supplied.has(parameterKey(location, name))) return;
       const description = ownString(node, 'description');
       const given = own(node, 'schema');
       const schema = given ?? firstContentSchema(node);
       const contentType = given === undefined ? firstContentType(node) : undefined;
-      byKey.set(key, {
+      byKey.set(`${location}:${name}`, {
         name,
         in: location,
         required: location === 'path' || own(node, 'required') === true,

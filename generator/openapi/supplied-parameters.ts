@@ -54,12 +54,16 @@ export function parameterKey(location: string, name: string): string {
 export function withoutSuppliedParameters(document: JsonObject): JsonObject {
   const paths = ownObject(document, 'paths');
   if (!paths) return document;
-  const keyOf = (parameter: unknown): string => {
+  // Which parameter overrides which is by name and location as written (openapi-typescript's
+  // rule, and the model's); whether the client sends one itself is case-insensitive for headers.
+  const identity = (parameter: unknown): { readonly same: string; readonly supplied: string } => {
     const node = followRef(document, parameter, '').value;
     const name = isObject(node) ? ownString(node, 'name') : undefined;
     const location = isObject(node) ? ownString(node, 'in') : undefined;
-    return name === undefined || location === undefined ? '' : parameterKey(location, name);
+    return name === undefined || location === undefined ? { same: '', supplied: '' } : { same: `${location}:${name}`, supplied: parameterKey(location, name) };
   };
+  const keyOf = (parameter: unknown): string => identity(parameter).same;
+  const suppliedKey = (parameter: unknown): string => identity(parameter).supplied;
   const listOf = (node: JsonObject): unknown[] => {
     const list = own(node, 'parameters');
     return Array.isArray(list) ? list : [];
@@ -70,19 +74,20 @@ export function withoutSuppliedParameters(document: JsonObject): JsonObject {
   for (const [path, entries] of byPath) {
     const { pathItem } = entries[0]!;
     const supplied = new Map(entries.map((entry) => [entry, suppliedParameters(document, operationSecurity(document, entry.operation))]));
-    const moved = listOf(pathItem).some((parameter) => entries.some((entry) => supplied.get(entry)!.has(keyOf(parameter))));
+    const moved = listOf(pathItem).some((parameter) => entries.some((entry) => supplied.get(entry)!.has(suppliedKey(parameter))));
     let item: JsonObject | undefined;
     for (const entry of entries) {
       const declared = listOf(entry.operation);
       const declaredKeys = new Set(declared.map(keyOf));
       const inherited = moved ? listOf(pathItem).filter((parameter) => !declaredKeys.has(keyOf(parameter))) : [];
-      const kept = [...inherited, ...declared].filter((parameter) => !supplied.get(entry)!.has(keyOf(parameter)));
+      const kept = [...inherited, ...declared].filter((parameter) => !supplied.get(entry)!.has(suppliedKey(parameter)));
       if (kept.length === declared.length && inherited.length === 0) continue;
       item ??= { ...pathItem };
       setOwn(item, entry.method, { ...entry.operation, parameters: kept });
     }
     if (!item) continue;
-    delete item['parameters'];
+    // Moved down into every operation above; else the operations that lost one of their own still inherit them.
+    if (moved) delete item['parameters'];
     changed ??= { ...paths };
     setOwn(changed, path, item);
   }

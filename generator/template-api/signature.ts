@@ -65,7 +65,9 @@ export interface MethodSignature {
    * The request's `Accept` header: the media types the method reads its success bodies as (each
    * 2xx response's `preferredMedia`, the first JSON one, else its first), so a server that can
    * answer in several (JSON or XML) answers in the one the method parses, and one that insists on
-   * its own type (JSON:API's `application/vnd.api+json`) gets it. Undefined without content, or
+   * its own type (JSON:API's `application/vnd.api+json`) gets it; then `*\/*;q=0.1`, so that a
+   * server whose error body is of another type (JSON beside a CSV download) still sends it
+   * rather than a bare 406. Undefined without content, or
    * when one of them is not a media type or range an Accept header carries as written (a spec's
    * `applicationjson`; longer than the 128 bytes a browser sends without a CORS preflight).
    */
@@ -115,10 +117,10 @@ const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 /** `type/subtype` or a range (`image/*`, `*\/*`), with token parameters (`; charset=utf-8`): nothing a browser's CORS rules call unsafe. */
 const MEDIA_RANGE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=${TOKEN})*$`);
 
-/** See `MethodSignature.accept`: each type once, in response order. */
+/** See `MethodSignature.accept`: each type once, in response order, then anything at a low preference. */
 function acceptHeader(types: readonly (string | undefined)[]): string | undefined {
   const read = [...new Set(types.filter((type): type is string => type !== undefined))];
-  const header = read.join(', ');
+  const header = read.includes('*/*') ? read.join(', ') : [...read, '*/*;q=0.1'].join(', ');
   return read.length > 0 && read.every((type) => MEDIA_RANGE.test(type)) && header.length <= 128 ? header : undefined;
 }
 

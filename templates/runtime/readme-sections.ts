@@ -124,8 +124,9 @@ function example(ctx: TemplateContext, call: Call | undefined, body: (call: Call
 /**
  * The request headers this package's calls send that a browser asks a cross-origin API about
  * first (a CORS preflight), in lower case, sorted: credentials in headers, the operations'
- * header parameters, and `content-type` for a body of a type other than the three a page may
- * send without asking (`Accept`, which every method sends, never needs it: signature.ts).
+ * header parameters but for the three a page may send without asking (`Accept`, which the
+ * methods send too, is never one that needs it: signature.ts), and `content-type` for a body of
+ * a type other than the three a page may send without asking.
  */
 function preflightHeaders(ctx: TemplateContext): string[] {
   const schemes = new Map(ctx.model.securitySchemes.map((scheme) => [scheme.name, scheme]));
@@ -137,7 +138,7 @@ function preflightHeaders(ctx: TemplateContext): string[] {
         if (scheme.in === 'header') names.add(scheme.parameterName.toLowerCase());
       } else if (scheme && scheme.type !== 'mutualTLS') names.add('authorization');
     }
-    for (const parameter of operation.parameters.header) names.add(parameter.name.toLowerCase());
+    for (const parameter of operation.parameters.header) if (!/^(accept|accept-language|content-language)$/i.test(parameter.name)) names.add(parameter.name.toLowerCase());
     const type = ctx.signature(operation).requestContentType;
     if (type !== undefined && !/^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\s*(;|$)/i.test(type)) names.add('content-type');
   }
@@ -155,9 +156,7 @@ function browserSection(ctx: TemplateContext, call: Call | undefined): string[] 
   const lines = [
     '## Browsers and CORS',
     '',
-    asked.length === 0
-      ? 'The calls send no header a browser asks a cross-origin API about first (a CORS preflight).'
-      : `A cross-origin API must allow the headers the calls send in its CORS preflight answer: ${md.code(`Access-Control-Allow-Headers: ${asked.join(', ')}`)} (credentials, header parameters, the body's Content-Type), or the preflight fails and the call rejects with \`ConnectionError\` (retried, as any connection failure is). A header you add in \`headers\` must be allowed too.`,
+    `A browser asks a cross-origin API first (a CORS preflight) before a call that sends a header or uses a method outside the few a page may without asking: the API's answer must allow the calls' methods (\`Access-Control-Allow-Methods\`, for PUT, PATCH and DELETE) and ${asked.length === 0 ? 'any header you add in `headers`' : `their headers, ${md.code(`Access-Control-Allow-Headers: ${asked.join(', ')}`)} (credentials, header parameters, the body's Content-Type) and any you add in \`headers\``}, or the call rejects with \`ConnectionError\` (retried, as any connection failure is).`,
     '',
     sent.length === 0
       ? 'The client adds no header of its own beyond these.'

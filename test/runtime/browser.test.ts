@@ -209,7 +209,7 @@ describeNeeding(chromiumInput, 'in Chromium, cross-origin', () => {
       expect(result).toEqual({ data: session, requestId: 'req_cors' });
       const post = api.seen.find((r) => r.method === 'POST')!;
       // Accept is sent without being allowed: a browser never asks about it.
-      expect([post.headers.authorization, post.headers.accept, post.headers['x-retry-count'], post.headers['idempotency-key']]).toEqual(['Bearer ek_cors', 'application/json', undefined, undefined]);
+      expect([post.headers.authorization, post.headers.accept, post.headers['x-retry-count'], post.headers['idempotency-key']]).toEqual(['Bearer ek_cors', 'application/json, */*;q=0.1', undefined, undefined]);
       // The same API refuses a client that enables the headers: the preflight fails.
       const refused = await inPage<string>(outcome(`new c.RealtimeApi({ apiKey: 'ek_cors', baseUrl: ${JSON.stringify(api.url)}, maxRetries: 0, retryCountHeader: true }).createRealtimeSession(${body})`));
       expect(refused).toMatch(/^ConnectionError: connection failed/);

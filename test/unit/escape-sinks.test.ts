@@ -252,6 +252,7 @@ describe('markdownText: a code span whose code holds &, < or > is inline HTML of
     { name: 'a code tag shows its references as HTML reads them, and a URL in it as text', given: '<code>GET https://x.test/?a=1&amp;b=&lt;id&gt; &nbsp;</code>', want: '<code>GET https&#58;//x.test/?a=1&amp;b=&lt;id&gt; &amp;nbsp;</code>' },
     { name: 'tags with attributes, tags inside, or unclosed stay text', given: '<code class="x">a</code> <b><i>b</i></b> <em>c', want: '&lt;code class="x"&gt;a&lt;/code&gt; &lt;b&gt;<em>b</em>&lt;/b&gt; &lt;em&gt;c' },
     { name: 'a tag does not close with another', given: '<b>a</i>', want: '&lt;b&gt;a&lt;/i&gt;' },
+    { name: 'line breaks inside a tag are spaces', given: '<b>a\n\nb</b> <code>c\nd</code>', want: '<strong>a  b</strong> <code>c d</code>' },
     { name: 'a link to an http(s) URL becomes a markdown link, its text escaped, parentheses in the URL encoded', given: 'See <a target="_blank" href="https://t.test/a(b)">the [docs] & more</a>.', want: 'See [the \\[docs\\] &amp; more](https://t.test/a%28b%29).' },
     { name: 'a link to anything else stays text', given: '<a href="javascript:alert(1)">x</a> <a href="/docs">y</a>', want: '&lt;a href="javascript:alert(1)"&gt;x&lt;/a&gt; &lt;a href="/docs"&gt;y&lt;/a&gt;' },
     { name: 'br in any spelling is ours', given: 'a<br />b<BR>c<br/>d<br onclick=x>', want: 'a<br>b<br>c<br>d&lt;br onclick=x&gt;' },

@@ -74,7 +74,7 @@ describe('method signatures for non-JSON bodies and responses', () => {
       text: 'op(body: string, options?: RequestOptions): Promise<string>',
       request: 'text',
       response: 'text',
-      accept: 'application/sdp',
+      accept: 'application/sdp, */*;q=0.1',
     },
     {
       name: 'binary body, no content',
@@ -90,7 +90,7 @@ describe('method signatures for non-JSON bodies and responses', () => {
       text: 'op(body: Pet, options?: RequestOptions): Promise<Blob>',
       request: 'json',
       response: 'binary',
-      accept: 'video/mp4',
+      accept: 'video/mp4, */*;q=0.1',
     },
     {
       name: 'the first media type when none is JSON',
@@ -98,14 +98,14 @@ describe('method signatures for non-JSON bodies and responses', () => {
       text: 'op(body: Pet, options?: RequestOptions): Promise<Pet>',
       request: 'multipart',
       response: 'json',
-      accept: 'application/json',
+      accept: 'application/json, */*;q=0.1',
     },
     {
       name: 'several 2xx responses with different bodies: a union',
       op: operation(undefined, [ok([{ mediaType: 'application/json', schema: pet }]), ok([], '202'), { status: '404', content: [{ mediaType: 'application/json', schema: string }], headers: [] }]),
       text: 'op(options?: RequestOptions): Promise<Pet | undefined>',
       response: 'json',
-      accept: 'application/json',
+      accept: 'application/json, */*;q=0.1',
     },
   ];
   it.each(cases)('$name', ({ op, text, request, response, accept }) => {
@@ -117,13 +117,14 @@ describe('method signatures for non-JSON bodies and responses', () => {
   });
 
   it.each([
-    { name: 'each 2xx response\'s media type once, in order', responses: [ok([{ mediaType: 'application/xml', schema: pet }, { mediaType: 'application/vnd.api+json', schema: pet }]), ok([{ mediaType: 'text/csv', schema: string }], '203'), ok([{ mediaType: 'application/vnd.api+json', schema: pet }], '206')], accept: 'application/vnd.api+json, text/csv' },
-    { name: 'ranges and parameters as written', responses: [ok([{ mediaType: 'image/*', schema: binary }]), ok([{ mediaType: 'text/plain; charset=utf-8', schema: string }], '201')], accept: 'image/*, text/plain; charset=utf-8' },
+    { name: 'each 2xx response\'s media type once, in order', responses: [ok([{ mediaType: 'application/xml', schema: pet }, { mediaType: 'application/vnd.api+json', schema: pet }]), ok([{ mediaType: 'text/csv', schema: string }], '203'), ok([{ mediaType: 'application/vnd.api+json', schema: pet }], '206')], accept: 'application/vnd.api+json, text/csv, */*;q=0.1' },
+    { name: 'ranges and parameters as written', responses: [ok([{ mediaType: 'image/*', schema: binary }]), ok([{ mediaType: 'text/plain; charset=utf-8', schema: string }], '201')], accept: 'image/*, text/plain; charset=utf-8, */*;q=0.1' },
     { name: 'a key that is no media type: none', responses: [ok([{ mediaType: 'applicationjson', schema: pet }])], accept: undefined },
     { name: 'a parameter a browser would preflight: none', responses: [ok([{ mediaType: 'application/json; profile="a b"', schema: pet }])], accept: undefined },
-    { name: 'longer than 128 bytes: none', responses: [ok([{ mediaType: `application/vnd.${'x'.repeat(120)}+json`, schema: pet }])], accept: undefined },
+    { name: 'longer than 128 bytes: none', responses: [ok([{ mediaType: `application/vnd.${'x'.repeat(105)}+json`, schema: pet }])], accept: undefined },
     { name: 'an error response\'s type is not asked for', responses: [ok([], '204'), { status: '400', content: [{ mediaType: 'application/problem+json', schema: pet }], headers: [] }], accept: undefined },
-    { name: 'the default response when it is the success', responses: [{ status: 'default', content: [{ mediaType: 'application/hal+json', schema: pet }], headers: [] }], accept: 'application/hal+json' },
+    { name: 'the default response when it is the success', responses: [{ status: 'default', content: [{ mediaType: 'application/hal+json', schema: pet }], headers: [] }], accept: 'application/hal+json, */*;q=0.1' },
+    { name: 'a range of anything is the low preference itself', responses: [ok([{ mediaType: '*/*', schema: string }])], accept: '*/*' },
   ])('Accept: $name', ({ responses, accept }) => {
     expect(methodSignature(operation(undefined, responses)).accept).toBe(accept);
   });
@@ -140,10 +141,10 @@ describe('method signatures for non-JSON bodies and responses', () => {
     };
     const file = api.render(fixtureContext(model), model.tags[0]!) as { statements: unknown[] };
     const code = JSON.stringify(file.statements);
-    expect(code).toContain('this.#core.call<string>(\\"op\\", \\"POST\\", \\"text\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: asIs, headers: { Accept: \\"application/sdp\\", \\"Content-Type\\": \\"application/sdp\\", ...init.headers } })');
+    expect(code).toContain('this.#core.call<string>(\\"op\\", \\"POST\\", \\"text\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: asIs, headers: { Accept: \\"application/sdp, */*;q=0.1\\", \\"Content-Type\\": \\"application/sdp\\", ...init.headers } })');
     expect(code).toContain('body: body === undefined ? undefined : binary(body, \\"application/octet-stream\\"), bodySerializer: asIs, headers: { ...(body === undefined ? {} : { \\"Content-Type\\": \\"application/octet-stream\\" }), ...init.headers }');
-    expect(code).toContain('{ ...init, body, bodySerializer: formData, headers: { Accept: \\"application/json\\", ...init.headers } })');
-    expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"POST\\", \\"binary\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: formBody(), headers: { Accept: \\"video/mp4\\", \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
+    expect(code).toContain('{ ...init, body, bodySerializer: formData, headers: { Accept: \\"application/json, */*;q=0.1\\", ...init.headers } })');
+    expect(code).toContain('this.#core.call<Blob>(\\"op\\", \\"POST\\", \\"binary\\", [], options, (client, init) => client.POST(\\"/things\\", { ...init, body, bodySerializer: formBody(), headers: { Accept: \\"video/mp4, */*;q=0.1\\", \\"Content-Type\\": \\"application/x-www-form-urlencoded\\", ...init.headers } })');
     expect(code).toContain('"moduleSpecifier":"../runtime/body.js","namedImports":["asIs","binary","formBody","formData"]');
   });
 

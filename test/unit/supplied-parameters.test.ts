@@ -61,6 +61,11 @@ describe('supplied parameters', () => {
     expect(left.get.parameters.length).toBe(kept.length);
   });
 
+  it("a header of an operation overrides a path item's of the same name as written, as openapi-typescript does: another case is another parameter", () => {
+    const doc = document({ '/x': { parameters: [param('X-Foo', 'header')], put: { operationId: 'op', parameters: [param('x-foo', 'header', false)], responses: ok } } });
+    expect(modelParameters(doc)['op']).toStrictEqual(['header:X-Foo', 'header:x-foo']);
+  });
+
   it("an operation's own security decides, over the document's", () => {
     const doc = document({ '/x': { get: { operationId: 'op', security: [], parameters: [param('key', 'query')], responses: ok } } }, [{ key: [] }]);
     expect(modelParameters(doc)['op']).toStrictEqual(['query:key']);
@@ -84,6 +89,11 @@ describe('supplied parameters', () => {
     expect(operation('deleteBoard')).toBe('{ key: string; }');
     // The operation's own optional `key` wins over the path item's required one.
     expect(operation('putBoard')).toBe('{ key?: string; name: string; }');
+    // An operation that loses a parameter of its own leaves the path item's to every operation (a review found them dropped).
+    const own = document({ '/items/{id}': { parameters: [param('id', 'path'), param('fields', 'query', false)], get: { operationId: 'getItem', parameters: [param('Accept', 'header')], responses: ok }, delete: { operationId: 'deleteItem', responses: ok } } });
+    const ownTypes = openapiTypes(withoutSuppliedParameters(own), 'spec.yaml').replace(/\s+/g, ' ');
+    expect(ownTypes).toContain('"/items/{id}": { parameters: { query?: { fields?: string; }; header?: never; path: { id: string; };');
+    expect(modelParameters(own)).toStrictEqual({ getItem: ['path:id', 'query:fields'], deleteItem: ['path:id', 'query:fields'] });
     // The document the model reads is not changed: the types read a copy of what changes.
     expect(JSON.stringify(doc)).toBe(before);
     // A document that loses nothing is the same object.

@@ -9,6 +9,7 @@ import docsModel from '../../templates/docs-model.ts';
 import index from '../../templates/index.ts';
 import models from '../../templates/models.ts';
 import packageJson from '../../templates/package-json.ts';
+import type { SchemaNode } from '../../generator/model/types.ts';
 import { fixtureContext, fixtureModel } from '../helpers/model-fixture.ts';
 
 const ctx = fixtureContext();
@@ -27,7 +28,7 @@ describe('default templates, from a hand-built model', () => {
     const code = text(api, file);
     expect(code).toContain('export class PetsApi {');
     expect(code).toContain('updatePet(petId: string, body: Pet, params?: { query?: NonNullable<paths["/pets/{pet_id}"]["put"]["parameters"]["query"]> }, options?: RequestOptions): ApiPromise<Pet> {');
-    expect(code).toContain('client.PUT("/pets/{pet_id}", { ...init, params: { ...params, path: { pet_id: petId } }, body, headers: { Accept: "application/json", ...init.headers } })');
+    expect(code).toContain('client.PUT("/pets/{pet_id}", { ...init, params: { ...params, path: { pet_id: petId } }, body, headers: { Accept: "application/json, */*;q=0.1", ...init.headers } })');
     expect(code).toContain('deletePet(petId: string, options?: RequestOptions): ApiPromise<void> {');
     expect(code).toMatch(/@deprecated\n\s+\*\/\n\s+deletePet/);
     expect(code).toContain('import type { Pet } from "../models.js";');
@@ -60,18 +61,18 @@ describe('default templates, from a hand-built model', () => {
     expect(md).toContain('[Bearer](../README.md#authorization)');
     expect(md).toContain('| **204** | Gone. | - |');
     // The headers the method sends: updatePet's JSON body and result, deletePet's nothing.
-    expect(md).toContain('- **Content-Type**: `application/json`\n- **Accept**: `application/json`');
+    expect(md).toContain('- **Content-Type**: `application/json`\n- **Accept**: `application/json, */*;q=0.1`');
     expect(md).toContain('- **Content-Type**: Not defined\n- **Accept**: Not defined');
     expect(md).toContain('await api.updatePet("string", { name: "string" });');
   });
 
   it('docs-api: a body and a result the spec writes inline list their properties; a named one links its page', () => {
-    const inline = { kind: 'object', nullable: false, properties: [{ name: 'name', required: true, schema: { kind: 'string', nullable: false, description: 'What it is called.' } }, { name: 'tag', required: false, schema: { kind: 'string', nullable: false } }] } as const;
+    const inline = { kind: 'object', nullable: false, additionalProperties: false, properties: [{ name: 'name', required: true, schema: { kind: 'string', nullable: false, description: 'What it is called.' } }, { name: 'tag', required: false, schema: { kind: 'string', nullable: false } }] } satisfies SchemaNode;
     const updatePet = fixtureModel.tags[0]!.operations[0]!;
     const operation = {
       ...updatePet,
       requestBody: { required: true, content: [{ mediaType: 'application/json', schema: inline }] },
-      responses: [{ status: '200', description: 'Done.', headers: [], content: [{ mediaType: 'application/json', schema: { ...inline, properties: [{ name: 'id', required: true, schema: { kind: 'integer', nullable: false } }] } }] }],
+      responses: [{ status: '200', description: 'Done.', headers: [], content: [{ mediaType: 'application/json', schema: { ...inline, properties: [{ name: 'id', required: true, schema: { kind: 'integer', nullable: false } }] } satisfies SchemaNode }] }],
     };
     const model = { ...fixtureModel, tags: [{ ...fixtureModel.tags[0]!, operations: [operation] }] };
     const file = one(docsApi.render(fixtureContext(model), model.tags[0]!));

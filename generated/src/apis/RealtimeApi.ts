@@ -74,7 +74,7 @@ export class RealtimeApi {
         client.POST("/realtime/sessions", {
           ...init,
           body,
-          headers: { Accept: "application/json", ...init.headers },
+          headers: { Accept: "application/json, */*;q=0.1", ...init.headers },
         }),
     );
   }
