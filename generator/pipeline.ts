@@ -18,6 +18,7 @@ import { LARGE_SPEC_BYTES } from './load/limits.ts';
 import { buildModel } from './model/build.ts';
 import { clientConfigWarnings } from './model/client-config.ts';
 import { emptyPackageWarnings } from './model/empty-package.ts';
+import { securityWarnings } from './model/security-warnings.ts';
 import type { ApiModel } from './model/types.ts';
 import { normalize } from './normalize/index.ts';
 import { withoutSuppliedParameters } from './openapi/supplied-parameters.ts';
@@ -214,7 +215,7 @@ async function renderModel(config: ResolvedConfig, spec: SpecDocument, selected:
   diagnostics.throwIfErrors();
   const slots = slotTemplates(defaults, team);
   const { options, warnings } = templateOptions(config, model, releases);
-  diagnostics.add(...selected.warnings, ...warnings, ...clientConfigWarnings(config, model), ...emptyPackageWarnings(model, document, spec.at));
+  diagnostics.add(...selected.warnings, ...warnings, ...clientConfigWarnings(config, model), ...emptyPackageWarnings(model, document, spec.at), ...securityWarnings(model, document, spec.at));
   const ctx = createTemplateContext(model, config.naming, options, types.text);
   const header = { specName: spec.source.name, specSha256: spec.source.sha256, banner: config.output.banner };
   const formatted: readonly FormattedFile[] = await withWarnings(diagnostics, async () => {

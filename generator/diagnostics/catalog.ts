@@ -42,6 +42,7 @@ export const catalog = {
 
   OM400: 'Unsupported schema construct',
   OM401: 'Name collision resolved',
+  OM402: 'A security requirement needs two schemes that send the same header or query key',
 
   OM500: 'Template failed',
   OM501: 'Template returned an invalid file',

@@ -1,0 +1,42 @@
+import { warning, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
+import { isObject, own, type JsonObject } from '../json.ts';
+import { childPointer, parsePointer, resolvePointer } from '../pointer.ts';
+import type { ApiModel, SecuritySchemeModel } from './types.ts';
+
+/**
+ * A security requirement whose schemes, needed together, send the same header (basic and bearer
+ * both send `Authorization`) or the same query key: a request carries one value there, so the
+ * client sends the later scheme's, and a server that checks both refuses every call. A warning
+ * (OM402) at the requirement, once however many operations share it (the document's `security`).
+ */
+export function securityWarnings(model: ApiModel, document: JsonObject, locate: (pointer: string) => SourceLocation): Diagnostic[] {
+  const schemes = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme]));
+  const warned = new Map<string, Diagnostic>();
+  for (const operation of model.tags.flatMap((tag) => tag.operations)) {
+    operation.security.forEach((requirement, index) => {
+      const places = new Map<string, string>();
+      for (const { name } of requirement.schemes) {
+        const place = placeOf(schemes.get(name));
+        const earlier = place === undefined ? undefined : places.get(place);
+        if (place !== undefined) places.set(place, name);
+        if (earlier === undefined) continue;
+        const at = childPointer(Array.isArray(ownSecurity(document, operation.pointer)) ? childPointer(operation.pointer, 'security') : '#/security', index);
+        if (!warned.has(at)) warned.set(at, warning('OM402', `the security requirement needs schemes "${earlier}" and "${name}" together, and both send ${place}: a request carries one of them, so the client sends "${name}"'s`, locate(at)));
+      }
+    });
+  }
+  return [...warned.values()];
+}
+
+/** Where a scheme puts its credential, as the message names it; undefined for a cookie (cookies add up) or mutual TLS. */
+function placeOf(scheme: SecuritySchemeModel | undefined): string | undefined {
+  if (!scheme || scheme.type === 'mutualTLS') return undefined;
+  if (scheme.type !== 'apiKey') return 'the Authorization header';
+  if (scheme.in === 'header') return `the ${scheme.parameterName.toLowerCase() === 'authorization' ? 'Authorization' : `"${scheme.parameterName.toLowerCase()}"`} header`;
+  return scheme.in === 'query' ? `the query key "${scheme.parameterName}"` : undefined;
+}
+
+function ownSecurity(document: JsonObject, pointer: string): unknown {
+  const operation = resolvePointer(document, parsePointer(pointer) ?? []);
+  return isObject(operation) ? own(operation, 'security') : undefined;
+}
