@@ -5,6 +5,7 @@ import { compareSchemas } from './compare-schema.ts';
 import { schemaPlace, type DiffContext } from './context.ts';
 import type { SideOperation } from './match-operations.ts';
 import { followRef } from '../openapi/follow-ref.ts';
+import { operationSecurity, parameterKey, suppliedParameters } from '../openapi/supplied-parameters.ts';
 import { changedKeys, parameterSerialization } from './serialization.ts';
 import type { Place } from './sink.ts';
 
@@ -15,9 +16,13 @@ interface Parameter {
   readonly node: Keyed;
 }
 
-/** Path-item parameters, overridden by the operation's own (same `in` and name), references followed. */
+/**
+ * Path-item parameters, overridden by the operation's own (same `in` and name), references
+ * followed; without those the client sends itself (supplied-parameters.ts), which no method takes.
+ */
 function parametersOf(document: Parameters<typeof followRef>[0], operation: SideOperation): Parameter[] {
   const byKey = new Map<string, Parameter>();
+  const supplied = suppliedParameters(document, operationSecurity(document, operation.operation));
   const templateNames = [...operation.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const sources = [
     [own(operation.pathItem, 'parameters'), childPointer(operation.pointer.replace(/\/[^/]+$/, ''), 'parameters')],
@@ -30,6 +35,7 @@ function parametersOf(document: Parameters<typeof followRef>[0], operation: Side
       if (!isObject(resolved.value)) return;
       const location = ownString(resolved.value, 'in') ?? 'query';
       const name = ownString(resolved.value, 'name') ?? '';
+      if (supplied.has(parameterKey(location, name))) return;
       const position = location === 'path' ? templateNames.indexOf(name) : -1;
       const key = position >= 0 ? `path #${position}` : `${location} ${name}`;
       byKey.set(key, { key, label: `${location} ${name}`, node: keyed(resolved.value, resolved.pointer) });

@@ -236,6 +236,15 @@ describe('diff rules: one fixture per spec rule', () => {
     expect(report.breaking).toBe(want.some(([, severity]) => severity === 'breaking'));
   });
 
+  it('a parameter the client sends itself (Accept, a key its scheme sends) is no request parameter: adding one changes no method', () => {
+    const keyed = { securitySchemes: { key: { type: 'apiKey', in: 'query', name: 'key' } } };
+    const accept = { name: 'Accept', in: 'header', required: true, schema: str };
+    const changes = run({ old: api({ root: { components: keyed, security: [{ key: [] }] } }), new: api({ root: { components: keyed, security: [{ key: [] }] }, operation: { parameters: [accept, param('key', { required: true })] } }) }).changes;
+    expect(changes.map((c) => c.kind)).toStrictEqual([]);
+    // Without the scheme, the key is a parameter like any other.
+    expect(run({ old: api(), new: api({ operation: { parameters: [param('key', { required: true })] } }) }).changes.map((c) => c.kind)).toStrictEqual(['request-parameter-added-required']);
+  });
+
   it('readOnly where only a response holds it, and writeOnly where only a request sends it, are documentation', () => {
     const readOnly = run({ old: api({ response: holding(str) }), new: api({ response: holding({ type: 'string', readOnly: true }) }) });
     const writeOnly = run({ old: api({ request: holding(str) }), new: api({ request: holding({ type: 'string', writeOnly: true }) }) });
