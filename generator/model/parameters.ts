@@ -32,7 +32,7 @@ export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx:
         required: location === 'path' || own(node, 'required') === true,
         deprecated: own(node, 'deprecated') === true,
         ...(description !== undefined ? { description } : {}),
-        schema: withExamples(toSchemaNode(schema, where('schema'), ctx), parameterExamples(node)),
+        schema: withExamples(toSchemaNode(schema, where('schema'), ctx), parameterExamples(node, (example, key) => resolver.resolve(example, where(`examples/${key}`))?.node)),
         ...serialization(node, location),
         ...(contentType !== undefined ? { contentType } : {}),
       });
@@ -50,9 +50,13 @@ export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx:
  * example there more often than in its schema), in spec order: the docs' example calls take the
  * first that fits the schema (template-api/example.ts), as they do a schema's own.
  */
-function parameterExamples(node: JsonObject): unknown[] {
+function parameterExamples(node: JsonObject, resolve: (example: unknown, key: string) => JsonObject | undefined): unknown[] {
   const examples = ownObject(node, 'examples') ?? {};
-  const values = Object.values(examples).flatMap((example) => (isObject(example) && Object.hasOwn(example, 'value') ? [example['value']] : []));
+  // An Example Object may be a `$ref` to `components/examples`.
+  const values = Object.entries(examples).flatMap(([key, given]) => {
+    const example = resolve(given, key);
+    return example && Object.hasOwn(example, 'value') ? [example['value']] : [];
+  });
   return own(node, 'example') === undefined ? values : [own(node, 'example'), ...values];
 }
 

@@ -113,11 +113,13 @@ describe("a parameter's own examples", () => {
               { ...param({ examples: { a: { summary: 'none' }, b: { value: 'not a number' }, c: { value: 25 } } }, { type: 'integer', examples: [7] }), name: 'limit' },
               { ...param({ example: 3 }, { type: 'string', example: 'schema' }), name: 'kind' },
               { ...param({}, { type: 'string', example: 'schema' }), name: 'plain' },
+              { ...param({ examples: { shared: { $ref: '#/components/examples/Shared' } } }), name: 'shared' },
             ],
             responses: { '204': { description: 'ok' } },
           },
         },
       },
+      components: { examples: { Shared: { value: 'from components' } } },
     };
     const model = buildModel(document, { name: 's', sha256: '0', openapi: '3.1.0' }, defaultNaming);
     const { path, query } = model.tags[0]!.operations[0]!.parameters;
@@ -128,5 +130,7 @@ describe("a parameter's own examples", () => {
     // A parameter's example that does not fit leaves the schema's.
     expect(value(query.find((p) => p.name === 'kind'))).toBe('schema');
     expect(value(query.find((p) => p.name === 'plain'))).toBe('schema');
+    // An example that is a reference to components/examples.
+    expect(value(query.find((p) => p.name === 'shared'))).toBe('from components');
   });
 });
