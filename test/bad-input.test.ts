@@ -103,6 +103,13 @@ describe('bad input: a located message, exit 1, no stack trace, nothing written'
     await expectRejected(VALID.replace('      type: object', '      type: objct'), [], { code: 'OM206', message: /unknown schema type "objct"/, line: 20, pointer: '#/components/schemas/Thing/type' });
   });
 
+  it('an unknown key says what the object wants: the key it is close to, or the few keys it allows', async () => {
+    await expectRejected(VALID.replace("      operationId: create-thing\n", "      operationId: create-thing\n      sumary: Create\n"), [], { code: 'OM206', message: /unknown property "sumary"; did you mean "summary"\?$/, line: 9, pointer: '#/paths/~1things/post/sumary' });
+    // (3.0's schema checks an XML object's keys; 3.1's leaves a schema's keywords to JSON Schema.)
+    const xml = VALID.replace('openapi: 3.1.0', 'openapi: 3.0.3').replace('          type: string\n', '          type: string\n          xml: { attribute: true, example: a }\n');
+    await expectRejected(xml, [], { code: 'OM206', message: /unknown property "example" \(an XML object allows name, namespace, prefix, attribute, wrapped, x-\.\.\.\)$/, line: 24, pointer: '#/components/schemas/Thing/properties/name/xml/example' });
+  });
+
   it('a selection that matches nothing', async () => {
     await expectRejected(VALID, ['--operation-id', 'delete-thing'], { code: 'OM302', message: /no operation in spec\/openapi\.yaml matches operationId "delete-thing"/, pointer: '#/paths' });
   });

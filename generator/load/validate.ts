@@ -1,6 +1,7 @@
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
 import { openapiSchemaValidator, type SchemaValidator } from '../heavy.ts';
-import type { JsonObject } from '../json.ts';
+import { didYouMean } from '../did-you-mean.ts';
+import { isObject, own, type JsonObject } from '../json.ts';
 import { encodeSegment } from '../pointer.ts';
 import type { SpecDocument } from '../spec-context.ts';
 
@@ -14,6 +15,8 @@ export interface AjvDetail {
   /** Set on errors about a key (propertyNames): the offending key. */
   readonly propertyName?: string;
   readonly schema?: unknown;
+  /** The schema object holding the failing keyword (`verbose`). */
+  readonly parentSchema?: unknown;
 }
 
 /** Keywords that only say "a branch failed"; the branch's own errors say why. */
@@ -117,6 +120,25 @@ function unknownProperty(detail: AjvDetail): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
+/**
+ * What the object allows, from the failing schema ajv attaches (`verbose`): a key it knows that is
+ * close to the unknown one (`; did you mean "description"?`), else its keys when they are few
+ * (` (an XML object allows name, namespace, prefix, attribute, wrapped, x-...)`): other generators
+ * accept such a key, so the message says what the OpenAPI schema wants instead.
+ */
+function knownProperties(detail: AjvDetail, key: string): string {
+  const parent = detail.parentSchema;
+  const properties = isObject(parent) ? own(parent, 'properties') : undefined;
+  const names = isObject(properties) ? Object.keys(properties) : [];
+  const suggestion = didYouMean(key, names);
+  if (suggestion !== undefined) return `; did you mean "${suggestion}"?`;
+  if (names.length === 0 || names.length > 12) return '';
+  const patterns = isObject(parent) ? own(parent, 'patternProperties') : undefined;
+  const extensions = isObject(patterns) && Object.hasOwn(patterns, '^x-') ? ', x-...' : '';
+  const kind = /(?:definitions|\$defs)\/([^/]+)\/[^/]+$/.exec(detail.schemaPath)?.[1];
+  return ` (${kind === undefined ? 'the object' : `${/^[aeiouAEIOUX]/.test(kind) ? 'an' : 'a'} ${kind} object`} allows ${names.join(', ')}${extensions})`;
+}
+
 function describe(group: readonly AjvDetail[]): string {
   const missing = [...new Set(group.filter((d) => d.keyword === 'required').map((d) => `"${String(d.params['missingProperty'])}"`))];
   const branched = group.some((d) => d.keyword === 'required' && /\/(oneOf|anyOf)\/\d+/.test(d.schemaPath));
@@ -130,7 +152,7 @@ function describe(group: readonly AjvDetail[]): string {
     if (detail.propertyName !== undefined) {
       parts.push(`the name ${JSON.stringify(detail.propertyName)} ${detail.message ?? 'is not valid'}`);
     } else if (unknownProperty(detail) !== undefined) {
-      parts.push(`unknown property "${unknownProperty(detail)!}"`);
+      parts.push(`unknown property "${unknownProperty(detail)!}"${knownProperties(detail, unknownProperty(detail)!)}`);
     } else if (detail.keyword === 'not') {
       parts.push(describeNot(detail));
     } else if (detail.keyword === 'minProperties' || detail.keyword === 'minItems') {
