@@ -67,9 +67,9 @@ export interface MethodSignature {
    * answer in several (JSON or XML) answers in the one the method parses, and one that insists on
    * its own type (JSON:API's `application/vnd.api+json`) gets it; then `*\/*;q=0.1`, so that a
    * server whose error body is of another type (JSON beside a CSV download) still sends it
-   * rather than a bare 406. Undefined without content, or
-   * when one of them is not a media type or range an Accept header carries as written (a spec's
-   * `applicationjson`; longer than the 128 bytes a browser sends without a CORS preflight).
+   * rather than a bare 406. Undefined without content, when one of them is not a media type or
+   * range an Accept header carries as written (a spec's `applicationjson`), or when the header
+   * would be longer than the 128 bytes a browser sends without a CORS preflight.
    */
   readonly accept: string | undefined;
   /** `paths["/a/{id}"]["post"]`, the openapi-typescript type of the operation. */
