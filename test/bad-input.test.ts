@@ -107,7 +107,14 @@ describe('bad input: a located message, exit 1, no stack trace, nothing written'
     await expectRejected(VALID.replace("      operationId: create-thing\n", "      operationId: create-thing\n      sumary: Create\n"), [], { code: 'OM206', message: /unknown property "sumary"; did you mean "summary"\?$/, line: 9, pointer: '#/paths/~1things/post/sumary' });
     // (3.0's schema checks an XML object's keys; 3.1's leaves a schema's keywords to JSON Schema.)
     const xml = VALID.replace('openapi: 3.1.0', 'openapi: 3.0.3').replace('          type: string\n', '          type: string\n          xml: { attribute: true, example: a }\n');
-    await expectRejected(xml, [], { code: 'OM206', message: /unknown property "example" \(an XML object allows name, namespace, prefix, attribute, wrapped, x-\.\.\.\)$/, line: 24, pointer: '#/components/schemas/Thing/properties/name/xml/example' });
+    await expectRejected(xml, [], { code: 'OM206', message: /unknown property "example" \(the object allows name, namespace, prefix, attribute, wrapped, x-\.\.\.\)$/, line: 24, pointer: '#/components/schemas/Thing/properties/name/xml/example' });
+  });
+
+  it("an unknown key where several kinds of object may stand is one message without a hint; an extension with a capital X says so", async () => {
+    const scheme = VALID.replace('openapi: 3.1.0', 'openapi: 3.0.3').replace('components:\n', 'security:\n  - token: []\ncomponents:\n  securitySchemes:\n    token: { type: http, scheme: bearer, bearerFromat: JWT }\n');
+    const run = await expectRejected(scheme, [], { code: 'OM206', message: /unknown property "bearerFromat"$/, pointer: '#/components/securitySchemes/token/bearerFromat' });
+    expect(run.stderr.match(/bearerFromat/g)).toHaveLength(2);
+    await expectRejected(VALID.replace('  version: 1.0.0\n', '  version: 1.0.0\n  X-Logo: a\n'), [], { code: 'OM206', message: /unknown property "X-Logo"; an extension starts with a lowercase "x-"$/, pointer: '#/info/X-Logo' });
   });
 
   it('a selection that matches nothing', async () => {

@@ -18,11 +18,12 @@ interface Parameter {
 
 /**
  * Path-item parameters, overridden by the operation's own (same `in` and name), references
- * followed; without those the client sends itself (supplied-parameters.ts), which no method takes.
+ * followed; without those the client sends itself on either side (`supplied`, see
+ * supplied-parameters.ts): no method takes them, and one that a new scheme now sends is the
+ * security change that reports it, not a parameter removed from the spec.
  */
-function parametersOf(document: Parameters<typeof followRef>[0], operation: SideOperation): Parameter[] {
+function parametersOf(document: Parameters<typeof followRef>[0], operation: SideOperation, supplied: ReadonlySet<string>): Parameter[] {
   const byKey = new Map<string, Parameter>();
-  const supplied = suppliedParameters(document, operationSecurity(document, operation.operation));
   const templateNames = [...operation.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const sources = [
     [own(operation.pathItem, 'parameters'), childPointer(operation.pointer.replace(/\/[^/]+$/, ''), 'parameters')],
@@ -48,8 +49,9 @@ const isRequired = (p: Parameter): boolean => own(p.node.keywords, 'required') =
 
 /** Parameters added, removed, made required or optional, re-serialized, and their schemas (as request data). */
 export function compareParameters(ctx: DiffContext, place: Place, old: SideOperation, next: SideOperation, oldOp: Keyed, newOp: Keyed): void {
-  const before = parametersOf(ctx.old, old);
-  const after = parametersOf(ctx.new, next);
+  const supplied = new Set([...suppliedParameters(ctx.old, operationSecurity(ctx.old, old.operation)), ...suppliedParameters(ctx.new, operationSecurity(ctx.new, next.operation))]);
+  const before = parametersOf(ctx.old, old, supplied);
+  const after = parametersOf(ctx.new, next, supplied);
   for (const a of before) {
     const b = after.find((p) => p.key === a.key);
     const here: Place = { ...place, prefix: `parameter ${(b ?? a).label}` };

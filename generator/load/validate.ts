@@ -121,23 +121,30 @@ function unknownProperty(detail: AjvDetail): string | undefined {
 }
 
 /**
- * What the object allows, from the failing schema ajv attaches (`verbose`): a key it knows that is
- * close to the unknown one (`; did you mean "description"?`), else its keys when they are few
- * (` (an XML object allows name, namespace, prefix, attribute, wrapped, x-...)`): other generators
- * accept such a key, so the message says what the OpenAPI schema wants instead.
+ * What the object wants instead of an unknown key, from the failing schema ajv attaches
+ * (`verbose`): an extension spelled with a capital X; a key it knows close to the unknown one
+ * (`; did you mean "description"?`); else, for an object whose schema lists every key it allows
+ * beside `additionalProperties: false` (3.0's and 2.0's; 3.1's get more keys through `$ref` and
+ * `allOf`), those keys when they are few (` (the object allows name, namespace, ..., x-...)`).
+ * Other generators accept such a key, so the message says what the OpenAPI schema wants.
  */
 function knownProperties(detail: AjvDetail, key: string): string {
   const parent = detail.parentSchema;
-  const properties = isObject(parent) ? own(parent, 'properties') : undefined;
+  if (!isObject(parent)) return '';
+  if (/^X-/.test(key)) return '; an extension starts with a lowercase "x-"';
+  const properties = own(parent, 'properties');
   const names = isObject(properties) ? Object.keys(properties) : [];
   const suggestion = didYouMean(key, names);
-  if (suggestion !== undefined) return `; did you mean "${suggestion}"?`;
-  if (names.length === 0 || names.length > 12) return '';
-  const patterns = isObject(parent) ? own(parent, 'patternProperties') : undefined;
-  const extensions = isObject(patterns) && Object.hasOwn(patterns, '^x-') ? ', x-...' : '';
-  const kind = /(?:definitions|\$defs)\/([^/]+)\/[^/]+$/.exec(detail.schemaPath)?.[1];
-  return ` (${kind === undefined ? 'the object' : `${/^[aeiouAEIOUX]/.test(kind) ? 'an' : 'a'} ${kind} object`} allows ${names.join(', ')}${extensions})`;
+  if (suggestion !== undefined) return `; did you mean ${JSON.stringify(suggestion)}?`;
+  const patterns = own(parent, 'patternProperties');
+  const patternKeys = isObject(patterns) ? Object.keys(patterns) : [];
+  const listsAll = own(parent, 'additionalProperties') === false && patternKeys.every((pattern) => pattern === '^x-') && !OPENING_KEYWORDS.some((keyword) => Object.hasOwn(parent, keyword));
+  if (!listsAll || names.length === 0 || names.length > 12) return '';
+  return ` (the object allows ${names.join(', ')}${patternKeys.length > 0 ? ', x-...' : ''})`;
 }
+
+/** Keywords through which a schema allows keys its `properties` do not list. */
+const OPENING_KEYWORDS = ['$ref', '$dynamicRef', 'allOf', 'anyOf', 'oneOf', 'if', 'dependentSchemas', 'unevaluatedProperties'];
 
 function describe(group: readonly AjvDetail[]): string {
   const missing = [...new Set(group.filter((d) => d.keyword === 'required').map((d) => `"${String(d.params['missingProperty'])}"`))];
@@ -152,7 +159,11 @@ function describe(group: readonly AjvDetail[]): string {
     if (detail.propertyName !== undefined) {
       parts.push(`the name ${JSON.stringify(detail.propertyName)} ${detail.message ?? 'is not valid'}`);
     } else if (unknownProperty(detail) !== undefined) {
-      parts.push(`unknown property "${unknownProperty(detail)!}"${knownProperties(detail, unknownProperty(detail)!)}`);
+      const key = unknownProperty(detail)!;
+      // A hint only where the errors at this place are one object's: a oneOf's branches (the
+      // security scheme kinds, a Reference) would each give theirs, for one key.
+      const oneObject = group.every((other) => unknownProperty(other) === undefined || other.parentSchema === detail.parentSchema);
+      parts.push(`unknown property ${JSON.stringify(key)}${oneObject ? knownProperties(detail, key) : ''}`);
     } else if (detail.keyword === 'not') {
       parts.push(describeNot(detail));
     } else if (detail.keyword === 'minProperties' || detail.keyword === 'minItems') {

@@ -3,6 +3,7 @@ import type { SourceLocation } from '../diagnostics/diagnostic.ts';
 import { compareStrings, isObject, own, ownObject, ownString, type JsonObject } from '../json.ts';
 import type { NamingResolver } from '../naming/resolver.ts';
 import { childPointer, pointer } from '../pointer.ts';
+import { followRef } from '../openapi/follow-ref.ts';
 import { walkOperations, type OperationEntry } from '../openapi/operations.ts';
 import { hasReadWriteMarkers } from '../openapi/read-write-markers.ts';
 import { operationSecurity, suppliedParameters } from '../openapi/supplied-parameters.ts';
@@ -167,7 +168,9 @@ function readSecuritySchemes(document: JsonObject): SecuritySchemeModel[] {
   const schemes = ownObject(ownObject(document, 'components') ?? {}, 'securitySchemes') ?? {};
   return Object.entries(schemes)
     .sort(([a], [b]) => compareStrings(a, b))
-    .flatMap(([name, scheme]): SecuritySchemeModel[] => {
+    .flatMap(([name, given]): SecuritySchemeModel[] => {
+      // A scheme may be a reference to another (`$ref: '#/components/securitySchemes/other'`).
+      const scheme = followRef(document, given, pointer('components', 'securitySchemes', name)).value;
       if (!isObject(scheme)) return [];
       const type = ownString(scheme, 'type');
       const description = ownString(scheme, 'description');

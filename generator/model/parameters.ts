@@ -32,7 +32,7 @@ export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx:
         required: location === 'path' || own(node, 'required') === true,
         deprecated: own(node, 'deprecated') === true,
         ...(description !== undefined ? { description } : {}),
-        schema: withExamples(toSchemaNode(schema, where('schema'), ctx), parameterExamples(node, (example, key) => resolver.resolve(example, where(`examples/${key}`))?.node)),
+        schema: withExamples(toSchemaNode(schema, where('schema'), ctx), parameterExamples(node, (example, key) => resolver.resolve(example, childPointer(where('examples'), key))?.node)),
         ...serialization(node, location),
         ...(contentType !== undefined ? { contentType } : {}),
       });

@@ -21,19 +21,23 @@ export function securityWarnings(model: ApiModel, document: JsonObject, locate: 
         if (place !== undefined) places.set(place, name);
         if (earlier === undefined) continue;
         const at = childPointer(Array.isArray(ownSecurity(document, operation.pointer)) ? childPointer(operation.pointer, 'security') : '#/security', index);
-        if (!warned.has(at)) warned.set(at, warning('OM402', `the security requirement needs schemes "${earlier}" and "${name}" together, and both send ${place}: a request carries one of them, so the client sends "${name}"'s`, locate(at)));
+        if (!warned.has(at)) warned.set(at, warning('OM402', `the security requirement needs schemes ${JSON.stringify(earlier)} and ${JSON.stringify(name)} together, and both send ${place}: a request carries one of them, so the client sends ${JSON.stringify(name)}'s`, locate(at)));
       }
     });
   }
   return [...warned.values()];
 }
 
-/** Where a scheme puts its credential, as the message names it; undefined for a cookie (cookies add up) or mutual TLS. */
+/**
+ * Where a scheme puts its credential, as the message names it (spec text quoted as JSON, so no
+ * control character reaches a terminal; a header's name in lower case, as it is compared);
+ * undefined for a cookie (cookies add up) or mutual TLS.
+ */
 function placeOf(scheme: SecuritySchemeModel | undefined): string | undefined {
   if (!scheme || scheme.type === 'mutualTLS') return undefined;
   if (scheme.type !== 'apiKey') return 'the Authorization header';
-  if (scheme.in === 'header') return `the ${scheme.parameterName.toLowerCase() === 'authorization' ? 'Authorization' : `"${scheme.parameterName.toLowerCase()}"`} header`;
-  return scheme.in === 'query' ? `the query key "${scheme.parameterName}"` : undefined;
+  if (scheme.in === 'header') return `the ${scheme.parameterName.toLowerCase() === 'authorization' ? 'Authorization' : JSON.stringify(scheme.parameterName.toLowerCase())} header`;
+  return scheme.in === 'query' ? `the query key ${JSON.stringify(scheme.parameterName)}` : undefined;
 }
 
 function ownSecurity(document: JsonObject, pointer: string): unknown {

@@ -241,6 +241,9 @@ describe('diff rules: one fixture per spec rule', () => {
     const accept = { name: 'Accept', in: 'header', required: true, schema: str };
     const changes = run({ old: api({ root: { components: keyed, security: [{ key: [] }] } }), new: api({ root: { components: keyed, security: [{ key: [] }] }, operation: { parameters: [accept, param('key', { required: true })] } }) }).changes;
     expect(changes.map((c) => c.kind)).toStrictEqual([]);
+    // A key the spec keeps while a new scheme starts sending it: the security change says so, not a parameter removed.
+    const now = run({ old: api({ root: { components: keyed }, operation: { parameters: [param('key', { required: true })] } }), new: api({ root: { components: keyed, security: [{ key: [] }] }, operation: { parameters: [param('key', { required: true })] } }) }).changes;
+    expect(now.map((c) => c.kind)).toStrictEqual(['security-changed']);
     // Without the scheme, the key is a parameter like any other.
     expect(run({ old: api(), new: api({ operation: { parameters: [param('key', { required: true })] } }) }).changes.map((c) => c.kind)).toStrictEqual(['request-parameter-added-required']);
   });

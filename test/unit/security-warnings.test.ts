@@ -16,6 +16,9 @@ const schemes = {
   authHeader: { type: 'apiKey', in: 'header', name: 'authorization' },
   q1: { type: 'apiKey', in: 'query', name: 'k' },
   q2: { type: 'apiKey', in: 'query', name: 'k' },
+  q3: { $ref: '#/components/securitySchemes/q1' },
+  e1: { type: 'apiKey', in: 'query', name: 'k\u001b]0;x\u0007' },
+  e2: { type: 'apiKey', in: 'query', name: 'k\u001b]0;x\u0007' },
   c1: { type: 'apiKey', in: 'cookie', name: 'k' },
   c2: { type: 'apiKey', in: 'cookie', name: 'k' },
 };
@@ -42,6 +45,8 @@ describe('security requirements that send one thing twice', () => {
   it.each([
     { name: 'OpenID Connect and an API key named authorization', requirement: { oidc: [], authHeader: [] }, place: 'the Authorization header' },
     { name: 'two query keys of one name', requirement: { q1: [], q2: [] }, place: 'the query key "k"' },
+    { name: 'a scheme that is a reference to another', requirement: { q1: [], q3: [] }, place: 'the query key "k"' },
+    { name: 'a key name with control characters, quoted as JSON', requirement: { e1: [], e2: [] }, place: 'the query key "k\\u001b]0;x\\u0007"' },
   ])("$name, in an operation's own requirement", ({ requirement, place }) => {
     const [found, ...more] = warnings([], [{}, requirement]);
     expect(more).toStrictEqual([]);
