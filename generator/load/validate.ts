@@ -131,7 +131,7 @@ function unknownProperty(detail: AjvDetail): string | undefined {
 function knownProperties(detail: AjvDetail, key: string): string {
   const parent = detail.parentSchema;
   if (!isObject(parent)) return '';
-  if (/^X-/.test(key)) return '; an extension starts with a lowercase "x-"';
+  if (key.startsWith('X-')) return '; an extension starts with a lowercase "x-"';
   const properties = own(parent, 'properties');
   const names = isObject(properties) ? Object.keys(properties) : [];
   const suggestion = didYouMean(key, names);
