@@ -1,6 +1,7 @@
 import { warning, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
 import { childPointer, parsePointer, resolvePointer } from '../pointer.ts';
+import { credentialKey } from '../openapi/supplied-parameters.ts';
 import type { ApiModel, SecuritySchemeModel } from './types.ts';
 
 /**
@@ -29,15 +30,16 @@ export function securityWarnings(model: ApiModel, document: JsonObject, locate: 
 }
 
 /**
- * Where a scheme puts its credential, as the message names it (spec text quoted as JSON, so no
- * control character reaches a terminal; a header's name in lower case, as it is compared);
- * undefined for a cookie (cookies add up) or mutual TLS.
+ * Where a scheme puts its credential (`credentialKey`, the rule the model's parameters follow),
+ * as the message names it: spec text quoted as JSON, so no control character reaches a terminal;
+ * a header's name in lower case, as it is compared. Undefined for a cookie (cookies of other
+ * names add up) or mutual TLS.
  */
 function placeOf(scheme: SecuritySchemeModel | undefined): string | undefined {
-  if (!scheme || scheme.type === 'mutualTLS') return undefined;
-  if (scheme.type !== 'apiKey') return 'the Authorization header';
-  if (scheme.in === 'header') return `the ${scheme.parameterName.toLowerCase() === 'authorization' ? 'Authorization' : JSON.stringify(scheme.parameterName.toLowerCase())} header`;
-  return scheme.in === 'query' ? `the query key ${JSON.stringify(scheme.parameterName)}` : undefined;
+  const key = scheme && credentialKey(scheme.type, scheme.type === 'apiKey' ? scheme.in : undefined, scheme.type === 'apiKey' ? scheme.parameterName : undefined);
+  const [, location, name] = /^(\w+):(.*)$/s.exec(key ?? '') ?? [];
+  if (location === 'header') return name === 'authorization' ? 'the Authorization header' : `the ${JSON.stringify(name)} header`;
+  return location === 'query' ? `the query key ${JSON.stringify(name)}` : undefined;
 }
 
 function ownSecurity(document: JsonObject, pointer: string): unknown {

@@ -21,15 +21,21 @@ export function suppliedParameters(document: JsonObject, security: unknown): Rea
     if (!isObject(requirement)) continue;
     for (const name of Object.keys(requirement)) {
       const scheme = followRef(document, own(schemes, name), '').value;
-      if (!isObject(scheme)) continue;
-      const type = ownString(scheme, 'type');
-      const location = ownString(scheme, 'in');
-      const parameterName = ownString(scheme, 'name');
-      if (type === 'apiKey' && location !== undefined && parameterName !== undefined) supplied.add(parameterKey(location, parameterName));
-      if (type === 'http' || type === 'oauth2' || type === 'openIdConnect') supplied.add('header:authorization');
+      const key = isObject(scheme) ? credentialKey(ownString(scheme, 'type'), ownString(scheme, 'in'), ownString(scheme, 'name')) : undefined;
+      if (key !== undefined) supplied.add(key);
     }
   }
   return supplied;
+}
+
+/**
+ * Where a security scheme puts its credential, as a parameter key (`parameterKey`): an API key
+ * where its `in` and `name` say, an http, OAuth 2 or OpenID Connect token in the Authorization
+ * header; undefined for mutual TLS or an API key that does not say where.
+ */
+export function credentialKey(type: string | undefined, location: string | undefined, name: string | undefined): string | undefined {
+  if (type === 'apiKey') return location !== undefined && name !== undefined ? parameterKey(location, name) : undefined;
+  return type === 'http' || type === 'oauth2' || type === 'openIdConnect' ? 'header:authorization' : undefined;
 }
 
 /** The security requirements an operation is under: its own `security`, else the document's. */
@@ -56,11 +62,18 @@ export function withoutSuppliedParameters(document: JsonObject): JsonObject {
   if (!paths) return document;
   // Which parameter overrides which is by name and location as written (openapi-typescript's
   // rule, and the model's); whether the client sends one itself is case-insensitive for headers.
+  // Each parameter's references are followed once (a path item's are asked for by each operation).
+  const identities = new Map<unknown, { readonly same: string; readonly supplied: string }>();
   const identity = (parameter: unknown): { readonly same: string; readonly supplied: string } => {
-    const node = followRef(document, parameter, '').value;
-    const name = isObject(node) ? ownString(node, 'name') : undefined;
-    const location = isObject(node) ? ownString(node, 'in') : undefined;
-    return name === undefined || location === undefined ? { same: '', supplied: '' } : { same: `${location}:${name}`, supplied: parameterKey(location, name) };
+    let found = identities.get(parameter);
+    if (!found) {
+      const node = followRef(document, parameter, '').value;
+      const name = isObject(node) ? ownString(node, 'name') : undefined;
+      const location = isObject(node) ? ownString(node, 'in') : undefined;
+      found = name === undefined || location === undefined ? { same: '', supplied: '' } : { same: `${location}:${name}`, supplied: parameterKey(location, name) };
+      identities.set(parameter, found);
+    }
+    return found;
   };
   const keyOf = (parameter: unknown): string => identity(parameter).same;
   const suppliedKey = (parameter: unknown): string => identity(parameter).supplied;
