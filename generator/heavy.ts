@@ -11,6 +11,7 @@ import { globPackagesOnDemand } from './ts-morph-glob-packages.ts';
 import { libFilesFrom } from './ts-morph-lib-files.ts';
 import { fastRefUtils, type RefUtils } from './redocly-ref-utils.ts';
 import { scanWithOnePath } from './openapi-typescript-walk.ts';
+import { withBranchesInlined } from './meta-schema-branches.ts';
 
 /**
  * The toolkit's heavy dependencies, each loaded on first use (a command that does not emit code
@@ -237,8 +238,10 @@ export type OpenapiSchemaVersion = '2.0' | '3.0' | '3.1' | '3.2';
 
 /** The ajv instance that compiles the official schema of `version`, with the options every validation uses. */
 export function openapiSchemaAjv(version: OpenapiSchemaVersion, source: boolean): { ajv: object; schema: object; compile(): SchemaValidator } {
-  const schema = require(`@seriousme/openapi-schema-validator/schemas/v${version}/schema.json`) as object;
+  const official = require(`@seriousme/openapi-schema-validator/schemas/v${version}/schema.json`) as object;
   const draft04 = version === '2.0' || version === '3.0';
+  // 3.1 and 3.2 choose an object's kind with `if`/`then` on its `type`, which reports the one that applies.
+  const schema = draft04 ? withBranchesInlined(official) : official;
   const Ajv = (draft04 ? require('ajv-draft-04') : require('ajv/dist/2020.js')) as { default: new (options: object) => { compile(schema: object): SchemaValidator } };
   const ajv = new Ajv.default({ allErrors: true, strict: false, validateFormats: false, verbose: true, ...(source ? { code: { source: true } } : {}) });
   return { ajv, schema, compile: () => ajv.compile(schema) };

@@ -89,9 +89,17 @@ function keepBestBranch(details: readonly AjvDetail[], composite: AjvDetail): Aj
     const branch = detail.schemaPath.slice(prefix.length).split('/')[0]!;
     branches.set(branch, [...(branches.get(branch) ?? []), detail]);
   }
-  if (branches.size < 2) return [...details];
+  // The Reference branch of "a Reference or the object", for an object without `$ref` that has other errors: the object is meant.
+  const dropped = new Set<AjvDetail>();
+  for (const [branch, group] of branches) {
+    const meant = !group.some((d) => isMissingRef(d) && d.instancePath === composite.instancePath);
+    if (meant || !details.some((d) => !group.includes(d) && !COMPOSITE.has(d.keyword) && within(d.instancePath, composite.instancePath))) continue;
+    for (const detail of group) dropped.add(detail);
+    branches.delete(branch);
+  }
+  if (branches.size < 2) return details.filter((d) => !dropped.has(d));
   const inBranches = new Set([...branches.values()].flat());
-  const rest = details.filter((d) => !inBranches.has(d));
+  const rest = details.filter((d) => !inBranches.has(d) && !dropped.has(d));
   const groups = [...branches.values()];
   const discriminating = groups.map((g) => g.find((d) => (d.keyword === 'enum' || d.keyword === 'const') && d.instancePath !== composite.instancePath));
   const field = discriminating[0]?.instancePath;
