@@ -163,6 +163,7 @@ export interface OperationModel {
     readonly deprecated: boolean;
     readonly tags: readonly string[];
     readonly parameters: ParametersModel;
+    readonly accept?: string;
     readonly requestBody?: RequestBodyModel;
     readonly responses: readonly ResponseModel[];
     readonly security: readonly SecurityRequirementModel[];

@@ -11,7 +11,7 @@ import { buildRequestBody, buildResponses } from './content.ts';
 import { discriminatedSchemas } from './discriminated-schemas.ts';
 import { deepFreeze } from './freeze.ts';
 import { readWriteViewNames, resolveNames, type ResolvedNames } from './names.ts';
-import { buildParameters } from './parameters.ts';
+import { buildParameters, fixedAccept } from './parameters.ts';
 import { RefResolver } from './ref-resolver.ts';
 import { operationServers, readServers } from './servers.ts';
 import { toSchemaNode, type SchemaContext } from './schema-node.ts';
@@ -90,6 +90,7 @@ function buildOperation(document: JsonObject, raw: RawOperation, names: Resolved
   const summary = ownString(op, 'summary');
   const description = ownString(op, 'description');
   const requestBody = buildRequestBody(own(op, 'requestBody'), childPointer(raw.pointer, 'requestBody'), resolver, ctx);
+  const accept = fixedAccept(raw, resolver);
   return {
     operationId: raw.operationId,
     methodName: names.methods.get(raw.pointer)!,
@@ -101,6 +102,7 @@ function buildOperation(document: JsonObject, raw: RawOperation, names: Resolved
     deprecated: own(op, 'deprecated') === true,
     tags: raw.tags,
     parameters: buildParameters(raw, resolver, ctx, suppliedParameters(document, operationSecurity(document, op))),
+    ...(accept !== undefined ? { accept } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses: buildResponses(own(op, 'responses'), childPointer(raw.pointer, 'responses'), resolver, ctx),
     security: readSecurity(operationSecurity(document, op)),

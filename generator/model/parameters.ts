@@ -46,6 +46,26 @@ export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx:
 }
 
 /**
+ * The value the spec fixes for an operation's `Accept` header parameter (its own, else its path
+ * item's): the schema's `const`, its one `enum` value, or its `default`. GitHub Enterprise 2.x
+ * declares its preview media types so (`application/vnd.github.machine-man-preview+json`), and the
+ * server withholds a preview's fields or endpoint without it. The parameter itself is supplied by
+ * the client (supplied-parameters.ts); the method sends this value (`MethodSignature.accept`).
+ */
+export function fixedAccept(raw: OperationEntry, resolver: RefResolver): string | undefined {
+  const declared = [own(raw.operation, 'parameters'), own(raw.pathItem, 'parameters')].flatMap((list) => (Array.isArray(list) ? list : []));
+  for (const entry of declared) {
+    const node = resolver.resolve(entry, '')?.node;
+    if (!node || ownString(node, 'in') !== 'header' || ownString(node, 'name')?.toLowerCase() !== 'accept') continue;
+    const schema = ownObject(node, 'schema') ?? {};
+    const only = own(schema, 'enum');
+    const value = own(schema, 'const') ?? (Array.isArray(only) && only.length === 1 ? only[0] : own(schema, 'default'));
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  }
+  return undefined;
+}
+
+/**
  * The parameter's own `example` and the values of its `examples` (specs give a path parameter's
  * example there more often than in its schema), in spec order: the docs' example calls take the
  * first that fits the schema (template-api/example.ts), as they do a schema's own.

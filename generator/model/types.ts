@@ -84,6 +84,12 @@ export interface OperationModel {
   readonly deprecated: boolean;
   readonly tags: readonly string[];
   readonly parameters: ParametersModel;
+  /**
+   * The `Accept` value the spec fixes in a header parameter (its `const`, one `enum` value or
+   * `default`: GitHub Enterprise 2.x's preview media types); absent when it fixes none. The client
+   * sends it instead of the media types it reads (`MethodSignature.accept`).
+   */
+  readonly accept?: string;
   readonly requestBody?: RequestBodyModel;
   /** In spec order: status codes (`200`, `4XX`) and `default`. */
   readonly responses: readonly ResponseModel[];

@@ -69,7 +69,9 @@ export interface MethodSignature {
    * server whose error body is of another type (JSON beside a CSV download) still sends it
    * rather than a bare 406. Undefined without content, when one of them is not a media type or
    * range an Accept header carries as written (a spec's `applicationjson`), or when the header
-   * would be longer than the 128 bytes a browser sends without a CORS preflight.
+   * would be longer than the 128 bytes a browser sends without a CORS preflight. A value the spec
+   * fixes (`OperationModel.accept`, GitHub Enterprise's previews) is sent as written instead, if it
+   * passes the same checks.
    */
   readonly accept: string | undefined;
   /** `paths["/a/{id}"]["post"]`, the openapi-typescript type of the operation. */
@@ -117,10 +119,10 @@ const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 /** `type/subtype` or a range (`image/*`, `*\/*`), with token parameters (`; charset=utf-8`): nothing a browser's CORS rules call unsafe. */
 const MEDIA_RANGE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=${TOKEN})*$`);
 
-/** See `MethodSignature.accept`: each type once, in response order, then anything at a low preference. */
-function acceptHeader(types: readonly (string | undefined)[]): string | undefined {
+/** See `MethodSignature.accept`: each type once, in order, then (`anyLast`) anything at a low preference. */
+function acceptHeader(types: readonly (string | undefined)[], anyLast = true): string | undefined {
   const read = [...new Set(types.filter((type): type is string => type !== undefined))];
-  const header = read.includes('*/*') ? read.join(', ') : [...read, '*/*;q=0.1'].join(', ');
+  const header = read.includes('*/*') || !anyLast ? read.join(', ') : [...read, '*/*;q=0.1'].join(', ');
   return read.length > 0 && read.every((type) => MEDIA_RANGE.test(type)) && header.length <= 128 ? header : undefined;
 }
 
@@ -208,7 +210,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     if (kind === 'binary') return 'Blob';
     return typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs, schemas);
   });
-  const accept = acceptHeader((successes.length > 0 ? successes : success ? [success] : []).map((response) => preferredMedia(response.content)?.mediaType));
+  const accept = (operation.accept !== undefined ? acceptHeader(operation.accept.split(',').map((type) => type.trim()), false) : undefined) ?? acceptHeader((successes.length > 0 ? successes : success ? [success] : []).map((response) => preferredMedia(response.content)?.mediaType));
   const distinct = [...new Set(returnTypes)];
   const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
   const errors = operation.responses

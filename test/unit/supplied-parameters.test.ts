@@ -66,6 +66,22 @@ describe('supplied parameters', () => {
     expect(modelParameters(doc)['op']).toStrictEqual(['header:X-Foo', 'header:x-foo']);
   });
 
+  it.each([
+    { name: 'a default (GitHub Enterprise 2.x)', schema: { type: 'string', default: 'application/vnd.github.machine-man-preview+json' }, accept: 'application/vnd.github.machine-man-preview+json' },
+    { name: 'one enum value', schema: { type: 'string', enum: [' application/vnd.a+json '] }, accept: 'application/vnd.a+json' },
+    { name: 'a const, over a default', schema: { const: 'application/vnd.b+json', default: 'application/json' }, accept: 'application/vnd.b+json' },
+    { name: 'a choice of values fixes none', schema: { type: 'string', enum: ['application/json', 'text/csv'] }, accept: undefined },
+    { name: 'a free string fixes none', schema: string, accept: undefined },
+  ])("an Accept header parameter's fixed value is the operation's accept: $name", ({ schema, accept }) => {
+    const model = (parameters: unknown[], pathItem: unknown[] = []) =>
+      buildModel(document({ '/x': { parameters: pathItem, get: { operationId: 'op', parameters, responses: ok } } }), { name: 's', sha256: '0', openapi: '3.1.0' }, defaultNaming).tags[0]!.operations[0]!.accept;
+    expect(model([{ name: 'Accept', in: 'header', required: true, schema }])).toBe(accept);
+    // The path item's, unless the operation has its own.
+    expect(model([], [{ name: 'accept', in: 'header', schema }])).toBe(accept);
+    expect(model([{ name: 'ACCEPT', in: 'header', schema: string }], [{ name: 'accept', in: 'header', schema }])).toBeUndefined();
+    expect(model([{ name: 'Accept', in: 'query', schema }])).toBeUndefined();
+  });
+
   it("an operation's own security decides, over the document's", () => {
     const doc = document({ '/x': { get: { operationId: 'op', security: [], parameters: [param('key', 'query')], responses: ok } } }, [{ key: [] }]);
     expect(modelParameters(doc)['op']).toStrictEqual(['query:key']);
