@@ -1,9 +1,10 @@
-import { own, ownObject } from '../json.ts';
+import { canonicalJson, isObject, own, ownObject } from '../json.ts';
 import { childPointer } from '../pointer.ts';
 import { compareAnnotations, keyed, pointerOf, type Keyed } from './annotations.ts';
 import { compareContent } from './compare-content.ts';
 import type { DiffContext } from './context.ts';
 import { followRef } from '../openapi/follow-ref.ts';
+import { mediaTypeEssence, readMediaType } from './serialization.ts';
 import type { Place } from './sink.ts';
 
 function resolvedKeyed(document: Parameters<typeof followRef>[0], value: unknown, at: string): Keyed | undefined {
@@ -40,6 +41,14 @@ export function compareRequestBody(ctx: DiffContext, place: Place, old: Keyed, n
 
 const isSuccess = (status: string): boolean => status.startsWith('2');
 
+/** What a method reads from a response, for comparing two of them: the schema of the media type it reads (as written, a `$ref` by its target), or none. */
+function readBody(document: DiffContext['old'], response: unknown): string {
+  const resolved = followRef(document, response, '').value;
+  const content = (isObject(resolved) ? ownObject(resolved, 'content') : undefined) ?? {};
+  const mediaType = readMediaType(Object.keys(content));
+  return mediaType === undefined ? 'none' : `${mediaTypeEssence(mediaType)} ${canonicalJson(own(ownObject(content, mediaType) ?? {}, 'schema') ?? null)}`;
+}
+
 /**
  * Responses by status. A success status that changed (`200` -> `201`, one removed and one added)
  * is paired so its body is still compared; any other added or removed success response changes
@@ -65,9 +74,12 @@ export function compareResponses(ctx: DiffContext, place: Place, old: Keyed, nex
     const kind = isSuccess(code) ? 'response-success-status-removed' : 'response-error-status-removed';
     ctx.sink.add(kind, { ...place, prefix: `response ${code}` }, { old: childPointer(old.keyAt('responses'), code), new: pointerOf(next, 'responses') }, { name: code }, { old: own(before, code) });
   }
+  // A success response whose body is one the method already returns adds nothing to its result type.
+  const returned = new Map(oldCodes.filter(isSuccess).map((code) => [readBody(ctx.old, own(before, code)), code]));
   for (const code of added.filter((c) => !paired.has(c))) {
-    const kind = isSuccess(code) ? 'response-success-status-added' : 'response-error-status-added';
-    ctx.sink.add(kind, { ...place, prefix: `response ${code}` }, { old: pointerOf(old, 'responses'), new: childPointer(next.keyAt('responses'), code) }, { name: code }, { new: own(after, code) });
+    const like = isSuccess(code) ? returned.get(readBody(ctx.new, own(after, code))) : undefined;
+    const kind = !isSuccess(code) ? 'response-error-status-added' : like !== undefined ? 'response-success-status-added-same-body' : 'response-success-status-added';
+    ctx.sink.add(kind, { ...place, prefix: `response ${code}` }, { old: pointerOf(old, 'responses'), new: childPointer(next.keyAt('responses'), code) }, { name: code, ...(like !== undefined ? { like } : {}) }, { new: own(after, code) });
   }
   for (const [from, to] of pairs) {
     const a = resolvedKeyed(ctx.old, own(before, from), childPointer(old.keyAt('responses'), from))!;

@@ -3,7 +3,7 @@ import { childPointer } from '../pointer.ts';
 import { compareAnnotations, keyed, pointerOf, type Keyed } from './annotations.ts';
 import { compareSchemas } from './compare-schema.ts';
 import { schemaPlace, type DiffContext } from './context.ts';
-import { changedKeys, encodingSerialization, mediaTypeEssence, partTypes, propertiesOf } from './serialization.ts';
+import { changedKeys, encodingSerialization, mediaTypeEssence, partTypes, propertiesOf, readMediaType } from './serialization.ts';
 import { followRef } from '../openapi/follow-ref.ts';
 import type { Place } from './sink.ts';
 
@@ -15,8 +15,13 @@ export function compareContent(ctx: DiffContext, place: Place, direction: 'reque
   const before = ownObject(old.keywords, 'content') ?? {};
   const after = ownObject(next.keywords, 'content') ?? {};
   const pairs = mediaTypePairs(Object.keys(before), Object.keys(after));
+  // A response's other media types may go: the method asks for and reads the one it read before.
+  const read = readMediaType(Object.keys(before));
+  const stillRead = direction === 'response' && read !== undefined && pairs.get(read) === readMediaType(Object.keys(after));
   for (const mediaType of Object.keys(before).filter((t) => !pairs.has(t))) {
-    ctx.sink.add(`${direction}-media-type-removed`, place, { old: childPointer(old.keyAt('content'), mediaType), new: pointerOf(next, 'content') }, { name: mediaType }, { old: own(before, mediaType) });
+    const pointers = { old: childPointer(old.keyAt('content'), mediaType), new: pointerOf(next, 'content') };
+    if (stillRead) ctx.sink.add('response-media-type-removed-unread', place, pointers, { name: mediaType, read: pairs.get(read)! }, { old: own(before, mediaType) });
+    else ctx.sink.add(`${direction}-media-type-removed`, place, pointers, { name: mediaType }, { old: own(before, mediaType) });
   }
   const paired = new Set(pairs.values());
   for (const mediaType of Object.keys(after).filter((t) => !paired.has(t))) {

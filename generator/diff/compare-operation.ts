@@ -1,6 +1,7 @@
 import { canonicalJson, compareStrings, isObject, own, ownObject, type JsonObject } from '../json.ts';
 import { childPointer, pointer } from '../pointer.ts';
 import { compareAnnotations, differs, keyed, pointerOf } from './annotations.ts';
+import { compareArguments } from './compare-arguments.ts';
 import { compareRequestBody, compareResponses } from './compare-body.ts';
 import { compareParameters } from './compare-parameters.ts';
 import type { DiffContext } from './context.ts';
@@ -48,6 +49,7 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
   compareSecurity(ctx, place, old, next);
   compareParameters(ctx, place, old, next, a, b);
   compareRequestBody(ctx, place, a, b);
+  compareArguments(ctx, place, old, next);
   compareResponses(ctx, place, a, b);
 }
 

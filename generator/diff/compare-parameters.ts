@@ -9,7 +9,7 @@ import { operationSecurity, parameterKey, suppliedParameters } from '../openapi/
 import { changedKeys, parameterSerialization } from './serialization.ts';
 import type { Place } from './sink.ts';
 
-interface Parameter {
+export interface Parameter {
   /** `query limit`; path parameters are keyed by position (`path #0`), since their names are not on the wire. */
   readonly key: string;
   readonly label: string;
@@ -22,7 +22,7 @@ interface Parameter {
  * supplied-parameters.ts): no method takes them, and one that a new scheme now sends is the
  * security change that reports it, not a parameter removed from the spec.
  */
-function parametersOf(document: Parameters<typeof followRef>[0], operation: SideOperation, supplied: ReadonlySet<string>): Parameter[] {
+export function parametersOf(document: Parameters<typeof followRef>[0], operation: SideOperation, supplied: ReadonlySet<string>): Parameter[] {
   const byKey = new Map<string, Parameter>();
   const templateNames = [...operation.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const sources = [
@@ -45,7 +45,7 @@ function parametersOf(document: Parameters<typeof followRef>[0], operation: Side
   return [...byKey.values()];
 }
 
-const isRequired = (p: Parameter): boolean => own(p.node.keywords, 'required') === true || own(p.node.keywords, 'in') === 'path';
+export const isRequired = (p: Parameter): boolean => own(p.node.keywords, 'required') === true || own(p.node.keywords, 'in') === 'path';
 
 /** Parameters added, removed, made required or optional, re-serialized, and their schemas (as request data). */
 export function compareParameters(ctx: DiffContext, place: Place, old: SideOperation, next: SideOperation, oldOp: Keyed, newOp: Keyed): void {

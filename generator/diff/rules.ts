@@ -50,6 +50,7 @@ export const rules = {
   'request-parameter-removed': spec('request', 'breaking', '{name} parameter removed'),
   'request-parameter-became-required': spec('request', 'breaking', '{name} parameter is now required'),
   'request-parameter-became-optional': spec('request', 'non-breaking', '{name} parameter is now optional'),
+  'method-arguments-changed': spec('request', 'breaking', 'the method takes ({to}), was ({from}): arguments after the change move, so a call that passes them must change'),
   'request-parameter-serialization-changed': spec('request', 'breaking', '{name} parameter serialization changed: {what}'),
 
   // Request body and media types.
@@ -65,12 +66,14 @@ export const rules = {
 
   // Responses.
   'response-success-status-added': spec('response', 'breaking', 'success response {name} added; the result type may change'),
+  'response-success-status-added-same-body': spec('response', 'non-breaking', 'success response {name} added, with the body of {like}, which the method already returns'),
   'response-success-status-removed': spec('response', 'breaking', 'success response {name} removed'),
   'response-success-status-changed': spec('response', 'non-breaking', 'success status changed from {from} to {to}'),
   'response-error-status-added': spec('response', 'non-breaking', 'error response {name} added'),
-  'response-error-status-removed': spec('response', 'non-breaking', 'error response {name} removed'),
+  'response-error-status-removed': spec('response', 'breaking', 'error response {name} removed; code that reads its typed body by status stops compiling'),
   'response-media-type-added': spec('response', 'non-breaking', 'response media type {name} added'),
   'response-media-type-removed': spec('response', 'breaking', 'response media type {name} removed'),
+  'response-media-type-removed-unread': spec('response', 'non-breaking', 'response media type {name} removed; the method reads {read}, which stays'),
 
   // Schemas: renames.
   'schema-renamed': spec('any', 'breaking', 'schema {from} renamed to {to} with the same structure; the exported type name changes'),

@@ -39,6 +39,14 @@ export function mediaTypeEssence(mediaType: string): string {
 }
 
 /**
+ * The media type of a `content` map a method reads or sends: the first JSON one, else the first,
+ * as `preferredMedia` (template-api/media.ts) picks it from the model.
+ */
+export function readMediaType(mediaTypes: readonly string[]): string | undefined {
+  return mediaTypes.find((type) => /^application\/([\w.!#$%&'*^`|~-]+\+)?json\s*(;|$)/i.test(type.trim())) ?? mediaTypes[0];
+}
+
+/**
  * A request body property's `encoding` entry, in a URL-encoded form (a part of another form has no
  * style the client follows): its style as for a query parameter, OpenAPI's default when it states
  * none; but an object (or an array of them) whose entry states no style goes as JSON text, as the

@@ -60,9 +60,16 @@ const cases: readonly Case[] = [
   { name: 'info-changed', given: { old: api(), new: { ...api(), info: { title: 'Things, renamed', version: '1.0.0' } } }, want: [['info-changed', 'docs', 'info']] },
 
   // Parameters.
-  { name: 'request-parameter-added', given: { old: api(), new: api({ operation: { parameters: [param('limit')] } }) }, want: [['request-parameter-added', 'non-breaking', 'parameter query limit']] },
-  { name: 'request-parameter-added-required', given: { old: api(), new: api({ operation: { parameters: [param('limit', { required: true })] } }) }, want: [['request-parameter-added-required', 'breaking', 'parameter query limit']] },
-  { name: 'request-parameter-removed', given: { old: api({ operation: { parameters: [param('limit')] } }), new: api() }, want: [['request-parameter-removed', 'breaking', 'parameter query limit']] },
+  // (Beside a parameter `q`, so that the method has a `params` argument before and after.)
+  { name: 'request-parameter-added', given: { old: api({ operation: { parameters: [param('q')] } }), new: api({ operation: { parameters: [param('q'), param('limit')] } }) }, want: [['request-parameter-added', 'non-breaking', 'parameter query limit']] },
+  { name: 'request-parameter-added-required', given: { old: api({ operation: { parameters: [param('q')] } }), new: api({ operation: { parameters: [param('q'), param('limit', { required: true })] } }) }, want: [['request-parameter-added-required', 'breaking', 'parameter query limit']] },
+  { name: 'request-parameter-removed', given: { old: api({ operation: { parameters: [param('q'), param('limit')] } }), new: api({ operation: { parameters: [param('q')] } }) }, want: [['request-parameter-removed', 'breaking', 'parameter query limit']] },
+  // The first optional parameter gives the method a `params` argument before `options` (a review found a call passing options stop compiling, classed minor).
+  {
+    name: 'method-arguments-changed',
+    given: { old: api({ path: '/things/{id}', operation: { parameters: [{ name: 'id', in: 'path', required: true, schema: str }] } }), new: api({ path: '/things/{id}', operation: { parameters: [{ name: 'id', in: 'path', required: true, schema: str }, param('limit')] } }) },
+    want: [['method-arguments-changed', 'breaking', 'operation'], ['request-parameter-added', 'non-breaking', 'parameter query limit']],
+  },
   { name: 'request-parameter-became-required', given: { old: api({ operation: { parameters: [param('limit')] } }), new: api({ operation: { parameters: [param('limit', { required: true })] } }) }, want: [['request-parameter-became-required', 'breaking', 'parameter query limit']] },
   { name: 'request-parameter-became-optional', given: { old: api({ operation: { parameters: [param('limit', { required: true })] } }), new: api({ operation: { parameters: [param('limit')] } }) }, want: [['request-parameter-became-optional', 'non-breaking', 'parameter query limit']] },
   {
@@ -72,9 +79,10 @@ const cases: readonly Case[] = [
   },
 
   // Request body.
-  { name: 'request-body-added', given: { old: api(), new: api({ request: obj({ a: str }), requestRequired: false }) }, want: [['request-body-added', 'non-breaking', 'request body']] },
-  { name: 'request-body-added-required', given: { old: api(), new: api({ request: obj({ a: str }) }) }, want: [['request-body-added-required', 'breaking', 'request body']] },
-  { name: 'request-body-removed', given: { old: api({ request: obj({ a: str }) }), new: api() }, want: [['request-body-removed', 'breaking', 'request body']] },
+  // A body added or removed moves the arguments after it (here `options`).
+  { name: 'request-body-added', given: { old: api(), new: api({ request: obj({ a: str }), requestRequired: false }) }, want: [['method-arguments-changed', 'breaking', 'operation'], ['request-body-added', 'non-breaking', 'request body']] },
+  { name: 'request-body-added-required', given: { old: api(), new: api({ request: obj({ a: str }) }) }, want: [['method-arguments-changed', 'breaking', 'operation'], ['request-body-added-required', 'breaking', 'request body']] },
+  { name: 'request-body-removed', given: { old: api({ request: obj({ a: str }) }), new: api() }, want: [['method-arguments-changed', 'breaking', 'operation'], ['request-body-removed', 'breaking', 'request body']] },
   { name: 'request-body-became-required', given: { old: api({ request: obj({ a: str }), requestRequired: false }), new: api({ request: obj({ a: str }) }) }, want: [['request-body-became-required', 'breaking', 'request body']] },
   { name: 'request-body-became-optional', given: { old: api({ request: obj({ a: str }) }), new: api({ request: obj({ a: str }), requestRequired: false }) }, want: [['request-body-became-optional', 'non-breaking', 'request body']] },
   {
@@ -101,10 +109,13 @@ const cases: readonly Case[] = [
 
   // Responses.
   { name: 'response-success-status-added', given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '200': ok(), '202': { description: 'accepted' } } } }) }, want: [['response-success-status-added', 'breaking', 'response 202']] },
+  // GitHub Enterprise 3.1 added a 200 beside a 201 of the same schema: the result type stays.
+  { name: 'response-success-status-added-same-body', given: { old: api({ schemas: { A: obj({ a: str }) }, operation: { responses: { '201': ok({ $ref: '#/components/schemas/A' }) } } }), new: api({ schemas: { A: obj({ a: str }) }, operation: { responses: { '200': ok({ $ref: '#/components/schemas/A' }), '201': ok({ $ref: '#/components/schemas/A' }) } } }) }, want: [['response-success-status-added-same-body', 'non-breaking', 'response 200']] },
+  { name: 'response-success-status-added', given: { old: api({ schemas: { A: obj({ a: str }) }, operation: { responses: { '201': ok({ $ref: '#/components/schemas/A' }) } } }), new: api({ schemas: { A: obj({ a: str }), B: obj({ b: str }) }, operation: { responses: { '200': ok({ $ref: '#/components/schemas/B' }), '201': ok({ $ref: '#/components/schemas/A' }) } } }) }, want: [['response-success-status-added', 'breaking', 'response 200']] },
   { name: 'response-success-status-removed', given: { old: api({ operation: { responses: { '200': ok(), '202': { description: 'accepted' } } } }), new: api({ operation: { responses: { '200': ok() } } }) }, want: [['response-success-status-removed', 'breaking', 'response 202']] },
   { name: 'response-success-status-changed', given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '201': ok() } } }) }, want: [['response-success-status-changed', 'non-breaking', 'response 201']] },
   { name: 'response-error-status-added', given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '200': ok(), '404': { description: 'missing' } } } }) }, want: [['response-error-status-added', 'non-breaking', 'response 404']] },
-  { name: 'response-error-status-removed', given: { old: api({ operation: { responses: { '200': ok(), '404': { description: 'missing' } } } }), new: api({ operation: { responses: { '200': ok() } } }) }, want: [['response-error-status-removed', 'non-breaking', 'response 404']] },
+  { name: 'response-error-status-removed', given: { old: api({ operation: { responses: { '200': ok(), '404': { description: 'missing' } } } }), new: api({ operation: { responses: { '200': ok() } } }) }, want: [['response-error-status-removed', 'breaking', 'response 404']] },
   {
     name: 'response-media-type-added',
     given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: str }, 'text/plain': { schema: str } } } } } }) },
@@ -112,8 +123,14 @@ const cases: readonly Case[] = [
   },
   {
     name: 'response-media-type-removed',
-    given: { old: api({ operation: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: str }, 'text/plain': { schema: str } } } } } }), new: api({ operation: { responses: { '200': ok() } } }) },
+    given: { old: api({ operation: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: str }, 'text/plain': { schema: str } } } } } }), new: api({ operation: { responses: { '200': { description: 'ok', content: { 'text/plain': { schema: str } } } } } }) },
     want: [['response-media-type-removed', 'breaking', 'response 200']],
+  },
+  // The method asks for and reads JSON before and after (GitHub Enterprise 3.2 dropped a vendor type of repos/get-content).
+  {
+    name: 'response-media-type-removed-unread',
+    given: { old: api({ operation: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: str }, 'text/plain': { schema: str } } } } } }), new: api({ operation: { responses: { '200': ok() } } }) },
+    want: [['response-media-type-removed-unread', 'non-breaking', 'response 200']],
   },
 
   // Renames.
@@ -243,9 +260,10 @@ describe('diff rules: one fixture per spec rule', () => {
     expect(changes.map((c) => c.kind)).toStrictEqual([]);
     // A key the spec keeps while a new scheme starts sending it: the security change says so, not a parameter removed.
     const now = run({ old: api({ root: { components: keyed }, operation: { parameters: [param('key', { required: true })] } }), new: api({ root: { components: keyed, security: [{ key: [] }] }, operation: { parameters: [param('key', { required: true })] } }) }).changes;
-    expect(now.map((c) => c.kind)).toStrictEqual(['security-changed']);
+    // The method loses its `params` argument (the key was its only one), which moves `options`.
+    expect(now.map((c) => c.kind)).toStrictEqual(['method-arguments-changed', 'security-changed']);
     // Without the scheme, the key is a parameter like any other.
-    expect(run({ old: api(), new: api({ operation: { parameters: [param('key', { required: true })] } }) }).changes.map((c) => c.kind)).toStrictEqual(['request-parameter-added-required']);
+    expect(run({ old: api(), new: api({ operation: { parameters: [param('key', { required: true })] } }) }).changes.map((c) => c.kind)).toStrictEqual(['method-arguments-changed', 'request-parameter-added-required']);
   });
 
   it('readOnly where only a response holds it, and writeOnly where only a request sends it, are documentation', () => {
