@@ -92,7 +92,7 @@ export function runtimeSections(ctx: TemplateContext): string[] {
         ['`ApiError`', 'any other non-2xx status (408 is retried); missing credentials or a bad option (before any request)', '408 only'],
         ['`ConnectionError`', 'no response: connection refused or reset, DNS failure', 'yes'],
         ['`TimeoutError`', 'no complete response within `timeoutMs` (also an `instanceof ConnectionError`)', 'yes'],
-        ['`InvalidResponseError`', 'a 2xx response with malformed JSON, another content type than the spec declares, or (with `validateResponse`) a body that does not match the spec; `issues` says where', 'no'],
+        ['`InvalidResponseError`', 'a 2xx response with malformed JSON, another content type than the one the method reads (its JSON, when the spec declares JSON beside XML), or (with `validateResponse`) a body that does not match the spec; `issues` says where', 'no'],
       ],
     ),
     '',

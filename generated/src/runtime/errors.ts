@@ -106,7 +106,8 @@ export class TimeoutError extends ConnectionError {
 }
 /**
  * A 2xx response the client cannot hand over: malformed JSON, a content type other than the one
- * the operation declares, or (with `validateResponse`) a body that does not match the spec.
+ * the method reads (its JSON, where the spec declares JSON beside XML), or (with
+ * `validateResponse`) a body that does not match the spec.
  * Not retried: the server did act on the request.
  */
 export class InvalidResponseError extends ApiError {
