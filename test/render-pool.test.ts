@@ -93,7 +93,7 @@ describeNeeding(
       const { workers, events } = run(generated, args);
       expect(workers).toBe(1);
       const worker = events.findIndex((e) => e.startsWith('worker ') && e.includes('format-worker.js'));
-      const journal = events.findIndex((e) => e === `read-sync ${join(generated.dir, '.openapi-morph-journal.json')}`);
+      const journal = events.findIndex((e) => e === `exists ${join(generated.dir, '.openapi-morph-journal.json')}`);
       expect(journal).toBeGreaterThan(worker);
     });
 
@@ -104,7 +104,7 @@ describeNeeding(
       const result = spawnCli(['check', '--force'], generated.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/OM10\d/);
-      const events = readFileSync(log, 'utf8').split('\n').filter((e) => e.includes('format-worker.js') && !e.startsWith('online '));
+      const events = readFileSync(log, 'utf8').split('\n').filter((e) => e.includes('format-worker.js') && !e.startsWith('online ') && !e.startsWith('exists '));
       expect(events.map((e) => e.split(' ')[0])).toStrictEqual(['worker', 'terminate']);
     });
 

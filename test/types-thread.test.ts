@@ -60,7 +60,7 @@ function generateByBin(p: TempProject): { run: ReturnType<typeof spawnCli>; work
   const run = spawnCli(['generate'], p.dir, { LOAD_ORDER_LOG: log }, { preload: [probe] });
   // A worker started from a program (the types worker's) is logged with the program's text, over several lines.
   const events = readFileSync(log, 'utf8')
-    .split(/^(?=worker |terminate |post |read |read-sync |open |v8 )/m)
+    .split(/^(?=worker |terminate |post |read |read-sync |exists |open |v8 )/m)
     .map((e) => (/^(worker|terminate) /.test(e) ? `${e.split(' ')[0]} ${/([\w-]+)\.js\b/.exec(e)?.[1] ?? e}` : e.trim()));
   const workers = events.filter((e) => e.startsWith('worker ')).map((e) => e.slice('worker '.length));
   return { run, workers, events };
@@ -117,7 +117,7 @@ await api.render(config, { format: false, progress: { stage(name) { if (name ===
     );
     const run = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, script], { cwd: p.dir, env: { ...process.env, LOAD_ORDER_LOG: log }, encoding: 'utf8' });
     expect([run.status, run.stdout.trim()]).toStrictEqual([0, 'cancelled']);
-    const events = readFileSync(log, 'utf8').split(/^(?=worker |terminate |post |read |read-sync |open |v8 )/m);
+    const events = readFileSync(log, 'utf8').split(/^(?=worker |terminate |post |read |read-sync |exists |open |v8 )/m);
     const types = (kind: string) => events.filter((e) => e.startsWith(`${kind} `) && e.includes('types-worker.js')).length;
     expect([types('worker'), types('terminate')]).toStrictEqual([1, 1]);
   });

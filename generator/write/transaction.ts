@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { error, MorphError } from '../diagnostics/diagnostic.ts';
+import { withWriteLock } from './write-lock.ts';
 
 /** One file to write (`content`) or delete (`content: null`), by absolute path. */
 export interface PlannedWrite {
@@ -23,6 +24,8 @@ interface Journal {
 }
 
 export const JOURNAL_NAME = '.openapi-morph-journal.json';
+/** The lock a run holds while it writes or recovers (write-lock.ts): one journal per project, one writer at a time. */
+const LOCK_NAME = `${JOURNAL_NAME}.lock`;
 
 /**
  * Writes a set of files all or nothing. The journal is written first; new contents are staged
@@ -38,6 +41,10 @@ export const JOURNAL_NAME = '.openapi-morph-journal.json';
  * 5.44 (medians of 4).
  */
 export async function commitWrites(journalDir: string, writes: readonly PlannedWrite[]): Promise<void> {
+  await withWriteLock(join(journalDir, LOCK_NAME), () => commitNow(journalDir, writes));
+}
+
+function commitNow(journalDir: string, writes: readonly PlannedWrite[]): void {
   recoverWritesNow(journalDir);
   if (writes.length === 0) return;
   const journalPath = join(journalDir, JOURNAL_NAME);
@@ -75,7 +82,9 @@ function apply(entry: JournalEntry): boolean {
  * parked original goes back and every file that did not exist before is removed.
  */
 export async function recoverWrites(journalDir: string): Promise<'none' | 'rolled-back' | 'completed'> {
-  return recoverWritesNow(journalDir);
+  // Without a journal there is nothing to recover, and no lock to take (a no-op run's path).
+  if (!existsSync(join(journalDir, JOURNAL_NAME))) return 'none';
+  return withWriteLock(join(journalDir, LOCK_NAME), () => recoverWritesNow(journalDir));
 }
 
 function recoverWritesNow(journalDir: string): 'none' | 'rolled-back' | 'completed' {

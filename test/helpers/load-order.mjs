@@ -1,7 +1,7 @@
 // A probe of what a CLI process does first, injected from the tests rather than built into the
 // toolkit: on the main thread it logs each worker thread created, online and terminated, each format job
 // posted to one (`post <file>`), each file read with fs/promises' `readFile` (the spec loader's read; module
-// loading's `file:` URLs are left out) and with `fs.readFileSync` (`read-sync <file>`: the journal's), each file opened with `fs.openSync` (how the code cache
+// loading's `file:` URLs are left out) and with `fs.readFileSync` (`read-sync <file>`), each path looked for with `fs.existsSync` (`exists <path>`: the journal's), each file opened with `fs.openSync` (how the code cache
 // reads typescript.js) and each V8 flag set with `v8.setFlagsFromString`, one line each, in order,
 // to the file LOAD_ORDER_LOG names. Plain JavaScript, so `node --import` can
 // preload it into a CLI child process (test/helpers/cli.ts `spawnCli`, option `preload`).
@@ -45,6 +45,11 @@ if (log && isMainThread) {
   fs.readFileSync = (path, ...rest) => {
     if (String(path) !== log && !String(path).startsWith('file:')) appendFileSync(log, `read-sync ${String(path)}\n`);
     return readFileSync(path, ...rest);
+  };
+  const { existsSync } = fs;
+  fs.existsSync = (path) => {
+    if (String(path) !== log) appendFileSync(log, `exists ${String(path)}\n`);
+    return existsSync(path);
   };
   const { readFile } = fsPromises;
   fsPromises.readFile = (path, ...rest) => {

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,6 +50,44 @@ describe('all-or-nothing writes', () => {
     );
     expect(await recoverWrites(dir)).toBe('rolled-back');
     expect(treeHashes(dir)).toStrictEqual(before);
+  });
+});
+
+describe('one writer at a time in a project (two runs side by side rolled back each other)', () => {
+  const lock = () => join(dir, `${JOURNAL_NAME}.lock`);
+
+  it('a run waits while a live process holds the write lock, then writes', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'om-txn-'));
+    writeFileSync(lock(), String(process.pid));
+    const writing = commitWrites(dir, [{ path: join(dir, 'out/a.txt'), content: 'a' }]);
+    const recovering = recoverWrites(dir);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(existsSync(join(dir, 'out/a.txt'))).toBe(false);
+    rmSync(lock());
+    await Promise.all([writing, recovering]);
+    expect(readFileSync(join(dir, 'out/a.txt'), 'utf8')).toBe('a');
+    expect(existsSync(lock())).toBe(false);
+  });
+
+  it("a lock whose process has ended is taken over (a killed run's)", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'om-txn-'));
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(lock(), String(ended));
+    await commitWrites(dir, [{ path: join(dir, 'a.txt'), content: 'a' }]);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('a');
+    expect(existsSync(lock())).toBe(false);
+  });
+
+  it('two processes writing 400 files each into one folder of one project both succeed, one after the other', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'om-txn-'));
+    const module = JSON.stringify(new URL('../../generator/write/transaction.ts', import.meta.url).href);
+    const script = (text: string) => `import(${module}).then(({ commitWrites }) => commitWrites(${JSON.stringify(dir)}, Array.from({ length: 400 }, (_, i) => ({ path: ${JSON.stringify(dir)} + '/out/f' + i + '.txt', content: ${JSON.stringify(text)} }))))`;
+    const run = (text: string) => new Promise<number | null>((resolve) => spawn(process.execPath, ['--import', 'tsx', '-e', script(text)], { stdio: 'inherit' }).on('exit', resolve));
+    expect(await Promise.all([run('one'), run('two'), run('three')])).toStrictEqual([0, 0, 0]);
+    const texts = new Set(Array.from({ length: 400 }, (_, i) => readFileSync(join(dir, `out/f${i}.txt`), 'utf8')));
+    // One run's files whole: the last writer's.
+    expect(texts.size).toBe(1);
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.startsWith('.'))).toStrictEqual([]);
   });
 });
 
