@@ -272,6 +272,14 @@ describe('redaction', () => {
       expect(error.headers['x-echo']).toContain('[redacted]');
     }
   });
+
+  it("a credential the client holds but did not send is redacted too (a server echoing an alternative's key; a consumer review)", async () => {
+    const target = await serve(json(403, { message: 'key hk-held-1 or q-held-2 for user:pw-held-3' }, { 'x-echo': 'hk-held-1 q-held-2' }));
+    const auth = { HeaderKey: 'hk-held-1', QueryKey: ' q-held-2 ', Basic: { username: 'user', password: 'pw-held-3' }, Bearer: () => 'from-a-function' };
+    const error = await failure<ApiError>(call(target, { auth }, [['CookieKey'], []]));
+    expect(error.message).toBe('403 Forbidden: key [redacted] or [redacted] for user:[redacted]');
+    expect(error.headers['x-echo']).toBe('[redacted] [redacted]');
+  });
 });
 
 describe('a header credential with a scheme word before the key', () => {

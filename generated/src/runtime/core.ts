@@ -106,6 +106,13 @@ export class ApiCore<Paths extends {}> {
     const checkKey = (key: string): void => checkBrowserKey(key, rule);
     for (const source of Object.values(sources))
       if (typeof source === "string") checkKey(source.trim());
+    // Every credential the client holds as a value is kept out of errors, not only those a request
+    // sent: a server may echo one it was not sent (another alternative's key, held beside).
+    const held = Object.values(sources).flatMap((source) =>
+      typeof source === "string"
+        ? source.trim()
+        : ((source as { password?: string }).password ?? []),
+    );
     const clientHeaders = options.headers;
     const clientMaxRetries = setting(
       options,
@@ -252,7 +259,7 @@ export class ApiCore<Paths extends {}> {
         }
       } catch (error) {
         throw error instanceof ApiError
-          ? scrub(error, secrets, operationId)
+          ? scrub(error, [...secrets, ...held], operationId)
           : error;
       }
     };

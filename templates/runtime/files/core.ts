@@ -45,6 +45,9 @@ export class ApiCore<Paths extends {}> {
     /** The browser key rule, applied to every token (a function's, per request, once it is known). */
     const checkKey = (key: string): void => checkBrowserKey(key, rule);
     for (const source of Object.values(sources)) if (typeof source === 'string') checkKey(source.trim());
+    // Every credential the client holds as a value is kept out of errors, not only those a request
+    // sent: a server may echo one it was not sent (another alternative's key, held beside).
+    const held = Object.values(sources).flatMap((source) => (typeof source === 'string' ? source.trim() : ((source as { password?: string }).password ?? [])));
     const clientHeaders = options.headers;
     const clientMaxRetries = setting(options, 'maxRetries', DEFAULT_MAX_RETRIES);
     const clientTimeoutMs = setting(options, 'timeoutMs', DEFAULT_TIMEOUT_MS);
@@ -125,7 +128,7 @@ export class ApiCore<Paths extends {}> {
           await sleep(retryDelay(retries, response?.headers, backoff), signal);
         }
       } catch (error) {
-        throw error instanceof ApiError ? scrub(error, secrets, operationId) : error;
+        throw error instanceof ApiError ? scrub(error, [...secrets, ...held], operationId) : error;
       }
     };
   }
