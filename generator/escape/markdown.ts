@@ -3,8 +3,8 @@ import { codeHtml, codeSpans } from './markdown-code-spans.ts';
 import { fenceSegments } from './markdown-fences.ts';
 
 /**
- * Prose for a markdown block: keeps the spec's markdown, but raw HTML (and so autolinks) is shown,
- * not rendered, and the targets of inline links and reference definitions whose scheme is
+ * Prose for a markdown block: keeps the spec's markdown, but raw HTML is shown, not rendered
+ * (but for the tags `referenced` reads, and autolinks to http(s) URLs), and the targets of inline links and reference definitions whose scheme is
  * `javascript:`, `vbscript:` or `data:` are disarmed, however spelled (see disarmLinks). It is not
  * an HTML sanitizer for every renderer: docs served to browsers still belong behind one.
  */
@@ -27,8 +27,16 @@ export function shownAsText(text: string): string {
     .join('\n');
 }
 
-/** Prose without fences: code spans holding `&`, `<` or `>` as `<code>`, the rest `referenced`. */
+/**
+ * Prose without fences: code spans holding `&`, `<` or `>` as `<code>`, the rest `referenced`; a
+ * line's leading `>` marks (a blockquote: Impala's sign-up steps) stay markdown.
+ */
 function shownAsProse(text: string): string {
+  const prose = proseWithCodeSpans(text);
+  return prose.includes('&gt;') ? prose.replace(/^( {0,3})((?:&gt;[ \t]?)+)/gm, (_line, indent: string, marks: string) => indent + marks.replace(/&gt;/g, '>')) : prose;
+}
+
+function proseWithCodeSpans(text: string): string {
   // Most texts have no code span and no tag (a render escapes thousands: OpenAI's --all, 8,000).
   if (!text.includes('`') || !/[&<>]/.test(text)) return referenced(text);
   let out = '';
@@ -46,9 +54,11 @@ function referenced(text: string): string {
   // The tags specs use for what markdown has (Trello's every key parameter links its docs with
   // `<a href>`, Spotify breaks lines with `<br />`, Trello and Azure mark code with `<code>`)
   // become it: a `<br>` of ours, a markdown link, tags of ours around their text escaped.
-  return text.replace(HTML_SPELLED, (_tag, href: string | undefined, label: string | undefined, name: string | undefined, inner: string | undefined) => {
+  return text.replace(HTML_SPELLED, (_tag, href: string | undefined, label: string | undefined, name: string | undefined, inner: string | undefined, url: string | undefined) => {
     // NULs mark what is not escaped: the text has none of its own by now (visibleText shows them as <U+0000>).
     if (name !== undefined) return `\0${inlineTag(name.toLowerCase(), inner!)}\0`;
+    // An autolink to an http(s) URL of URL characters only (Vonage's `<https://developer.nexmo.com/...>`) stays one.
+    if (url !== undefined) return `\0<${url}>\0`;
     if (href === undefined || label === undefined) return '\0br\0';
     return `\0[${escaped(label).replace(/[[\]\\]/g, '\\$&')}](${href.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})\0`;
   }).split('\0').map((part, i) => (i % 2 === 0 ? escaped(part) : part === 'br' ? '<br>' : part)).join('');
@@ -74,7 +84,7 @@ const BASIC_REFERENCES: Readonly<Record<string, string>> = { lt: '<', gt: '>', q
  * attributes left out, the text without tags), and `inlineTag`'s tags, as specs write them in
  * descriptions.
  */
-const HTML_SPELLED = /<br\s*\/?>|<a\s+(?:[a-z-]+="[^"<>]*"\s+)*href="(https?:\/\/[^\s"<>]+)"(?:\s+[a-z-]+="[^"<>]*")*\s*>([^<>]*)<\/a>|<(code|b|strong|i|em)>([^<>]*)<\/\3>/gi;
+const HTML_SPELLED = /<br\s*\/?>|<a\s+(?:[a-z-]+="[^"<>]*"\s+)*href="(https?:\/\/[^\s"<>]+)"(?:\s+[a-z-]+="[^"<>]*")*\s*>([^<>]*)<\/a>|<(code|b|strong|i|em)>([^<>]*)<\/\3>|<(https?:\/\/[\w\-.~:/?#[\]@!$&'()*+,;=%]+)>/gi;
 
 function escaped(text: string): string {
   return text

@@ -49,6 +49,14 @@ describe('escaping: each sink has one helper', () => {
     expect(out).toMatch(/(\]\(\s*|\]: )#unsafe-link-/);
   });
 
+  it.each([
+    { name: "an http(s) autolink stays one (Vonage's info)", given: 'See <https://developer.nexmo.com/numbers/overview?a=1&b=2>.', want: 'See <https://developer.nexmo.com/numbers/overview?a=1&b=2>.' },
+    { name: 'no other scheme', given: '<javascript:alert(1)> <mailto:a@b.c>', want: '&lt;javascript:alert(1)&gt; &lt;mailto:a@b.c&gt;' },
+    { name: 'no space, quote or pipe in it', given: '<https://a.b/c d> <https://a.b/"x> <https://a.b/|x>', want: '&lt;https://a.b/c d&gt; &lt;https://a.b/"x&gt; &lt;https://a.b/|x&gt;' },
+    { name: "a line's leading > marks stay a blockquote (Impala's sign-up steps)", given: '> **1. Sign-up** now\n>> nested\n\nnot a > b', want: '> **1. Sign-up** now\n>> nested\n\nnot a &gt; b' },
+    { name: 'not after four spaces, nor inside a fence', given: 'a\n    > code\n```\n> kept\n```', want: 'a\n    &gt; code\n```\n&gt; kept\n```' },
+  ])('markdownText: $name', ({ given, want }) => expect(escape.markdownText(given)).toBe(want));
+
   it('markdownText keeps ordinary links, parentheses included', () => {
     expect(escape.markdownText('[ok](https://example.com/a(b)) [m](mailto:a@b.c) [r](./x.md#java)')).toBe('[ok](https://example.com/a(b)) [m](mailto:a@b.c) [r](./x.md#java)');
   });
