@@ -2,6 +2,7 @@ import { defineTemplate, type OperationModel, type ParameterModel, type TagModel
 import { defaultBaseUrl, operationBaseUrl, relativeBasePath, serverNote } from './_base-url.ts';
 import { argumentList, clientSetup, exampleArguments } from './_call-example.ts';
 import { propertyTable } from './_property-table.ts';
+import { scopesText } from './runtime/security.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -107,7 +108,7 @@ function section(ctx: TemplateContext, tag: TagModel, operation: OperationModel,
   lines.push(
     operation.security.length === 0
       ? 'No authorization required: the call sends no credentials.'
-      : `${operation.security.length > 1 ? 'Any one of: ' : ''}${operation.security.map((r) => (r.schemes.length === 0 ? 'no credentials' : r.schemes.map((s) => `[${md.text(s.name)}](${readme}#authorization)`).join(' and '))).join(', or ')}. See [Authorization](${readme}#authorization) for how to pass each.`,
+      : `${operation.security.length > 1 ? 'Any one of: ' : ''}${operation.security.map((r) => (r.schemes.length === 0 ? 'no credentials' : r.schemes.map((s) => `[${md.text(s.name)}](${readme}#authorization)${scopesText(ctx, s.scopes)}`).join(' and '))).join(', or ')}. See [Authorization](${readme}#authorization) for how to pass each.`,
     '',
   );
 

@@ -2,7 +2,7 @@ import { defineTemplate, type TemplateContext } from 'openapi-morph';
 import { defaultBaseUrl } from './_base-url.ts';
 import { clientSetup } from './_call-example.ts';
 import { firstCall, runtimeSections } from './runtime/readme-sections.ts';
-import { credentialKind, describeScheme, requirementText, schemeEnv, tokenScheme } from './runtime/security.ts';
+import { credentialKind, describeScheme, requirementText, schemeEnv, tokenOrigin, tokenScheme } from './runtime/security.ts';
 
 export default defineTemplate({
   apiVersion: 1,
@@ -98,9 +98,9 @@ function authorization(ctx: TemplateContext): string[] {
       scheme === token ? 'or `apiKey`' : '',
       env.get(scheme.name) ? `default: the ${md.code(env.get(scheme.name)!)} environment variable` : '',
     ].filter(Boolean);
-    lines.push(`- **${md.text(scheme.name)}**: ${describeScheme(ctx, scheme)}.${extras.length > 0 ? ` ${extras.join(', ')}.` : ''}${scheme.description ? ` ${md.text(scheme.description)}` : ''}`);
+    lines.push(`- **${md.text(scheme.name)}**: ${describeScheme(ctx, scheme)}.${tokenOrigin(ctx, scheme)}${extras.length > 0 ? ` ${extras.join(', ')}.` : ''}${scheme.description ? ` ${md.text(scheme.description)}` : ''}`);
   }
-  lines.push('', md.table(['Method', 'Needs'], model.tags.flatMap((tag) => tag.operations.map((op) => [`\`${tag.className}.${op.methodName}\``, op.security.length === 0 ? 'no credentials' : op.security.map((r) => requirementText(ctx, r.schemes.map((s) => s.name))).join(', or ')]))));
+  lines.push('', md.table(['Method', 'Needs'], model.tags.flatMap((tag) => tag.operations.map((op) => [`\`${tag.className}.${op.methodName}\``, op.security.length === 0 ? 'no credentials' : op.security.map((r) => requirementText(ctx, r.schemes)).join(', or ')]))));
   return lines;
 }
 

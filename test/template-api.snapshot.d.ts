@@ -237,9 +237,29 @@ export type SecuritySchemeModel = {
     readonly description?: string;
 } | {
     readonly name: string;
-    readonly type: 'oauth2' | 'openIdConnect' | 'mutualTLS';
+    readonly type: 'oauth2';
+    readonly description?: string;
+    readonly flows?: readonly OAuthFlowModel[];
+} | {
+    readonly name: string;
+    readonly type: 'openIdConnect';
+    readonly description?: string;
+    readonly openIdConnectUrl?: string;
+} | {
+    readonly name: string;
+    readonly type: 'mutualTLS';
     readonly description?: string;
 };
+export interface OAuthFlowModel {
+    readonly flow: 'implicit' | 'password' | 'clientCredentials' | 'authorizationCode' | 'deviceAuthorization';
+    readonly authorizationUrl?: string;
+    readonly tokenUrl?: string;
+    readonly refreshUrl?: string;
+    readonly scopes: readonly {
+        readonly name: string;
+        readonly description: string;
+    }[];
+}
 export interface SchemaModel {
     readonly name: string;
     readonly typeName: string;

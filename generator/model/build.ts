@@ -11,6 +11,7 @@ import { buildRequestBody, buildResponses } from './content.ts';
 import { discriminatedSchemas } from './discriminated-schemas.ts';
 import { deepFreeze } from './freeze.ts';
 import { readWriteViewNames, resolveNames, type ResolvedNames } from './names.ts';
+import { oauthFlows } from './oauth-flows.ts';
 import { buildParameters, fixedAccept } from './parameters.ts';
 import { RefResolver } from './ref-resolver.ts';
 import { operationServers, readServers } from './servers.ts';
@@ -186,7 +187,12 @@ function readSecuritySchemes(document: JsonObject): SecuritySchemeModel[] {
         if (location !== 'query' && location !== 'header' && location !== 'cookie') return [];
         return [{ ...common, type, in: location, parameterName: ownString(scheme, 'name') ?? '' }];
       }
-      if (type === 'oauth2' || type === 'openIdConnect' || type === 'mutualTLS') return [{ ...common, type }];
+      if (type === 'oauth2') return [{ ...common, type, flows: oauthFlows(ownObject(scheme, 'flows') ?? {}) }];
+      if (type === 'openIdConnect') {
+        const openIdConnectUrl = ownString(scheme, 'openIdConnectUrl');
+        return [{ ...common, type, ...(openIdConnectUrl !== undefined ? { openIdConnectUrl } : {}) }];
+      }
+      if (type === 'mutualTLS') return [{ ...common, type }];
       return [];
     });
 }

@@ -184,7 +184,19 @@ export interface SecurityRequirementModel {
 export type SecuritySchemeModel =
   | { readonly name: string; readonly type: 'http'; readonly scheme: string; readonly bearerFormat?: string; readonly description?: string }
   | { readonly name: string; readonly type: 'apiKey'; readonly in: 'query' | 'header' | 'cookie'; readonly parameterName: string; readonly description?: string }
-  | { readonly name: string; readonly type: 'oauth2' | 'openIdConnect' | 'mutualTLS'; readonly description?: string };
+  | { readonly name: string; readonly type: 'oauth2'; readonly description?: string; readonly flows?: readonly OAuthFlowModel[] }
+  | { readonly name: string; readonly type: 'openIdConnect'; readonly description?: string; readonly openIdConnectUrl?: string }
+  | { readonly name: string; readonly type: 'mutualTLS'; readonly description?: string };
+
+/** One OAuth 2 flow of a scheme, as the spec declares it: where a token is obtained, and the scopes it may carry. */
+export interface OAuthFlowModel {
+  readonly flow: 'implicit' | 'password' | 'clientCredentials' | 'authorizationCode' | 'deviceAuthorization';
+  readonly authorizationUrl?: string;
+  readonly tokenUrl?: string;
+  readonly refreshUrl?: string;
+  /** Scope names with their descriptions, in spec order. */
+  readonly scopes: readonly { readonly name: string; readonly description: string }[];
+}
 
 export interface SchemaModel {
   /** Component name as in the spec. */

@@ -1,4 +1,4 @@
-import type { OperationModel, SecuritySchemeModel, TemplateContext } from 'openapi-morph';
+import type { OAuthFlowModel, OperationModel, SecurityRequirementModel, SecuritySchemeModel, TemplateContext } from 'openapi-morph';
 
 /**
  * The spec's security schemes as the runtime sees them (runtime/files/auth.ts), shared by the
@@ -83,7 +83,43 @@ export function describeScheme(ctx: TemplateContext, scheme: SecuritySchemeModel
   }
 }
 
-/** `BearerAuth`, `ApiKey and AppId` or `none`: one requirement in words (markdown). */
-export function requirementText(ctx: TemplateContext, names: readonly string[]): string {
-  return names.length === 0 ? 'no credentials' : names.map((n) => ctx.md.code(n)).join(' and ');
+/**
+ * `BearerAuth`, `ApiKey and AppId`, `OAuth2 (scopes \`files.read\`)` or `no credentials`: one
+ * requirement in words (markdown). Takes the requirement's schemes (names alone: no scopes shown).
+ */
+export function requirementText(ctx: TemplateContext, schemes: readonly (string | SecurityRequirementModel['schemes'][number])[]): string {
+  if (schemes.length === 0) return 'no credentials';
+  return schemes.map((s) => (typeof s === 'string' ? ctx.md.code(s) : `${ctx.md.code(s.name)}${scopesText(ctx, s.scopes)}`)).join(' and ');
 }
+
+/** ` (scopes \`a\`, \`b\`)`, or nothing without scopes; at most MAX_LISTED named. */
+export function scopesText(ctx: TemplateContext, scopes: readonly string[]): string {
+  if (scopes.length === 0) return '';
+  const listed = scopes.slice(0, MAX_LISTED).map((scope) => ctx.md.code(scope)).join(', ');
+  return ` (${scopes.length === 1 ? 'scope' : 'scopes'} ${listed}${scopes.length > MAX_LISTED ? ` and ${scopes.length - MAX_LISTED} more` : ''})`;
+}
+
+const MAX_LISTED = 12;
+
+/**
+ * Where an OAuth 2 or OpenID Connect scheme's tokens come from, as the spec declares it (markdown,
+ * after `describeScheme`): each flow's URLs and the scopes it offers; empty for other schemes.
+ */
+export function tokenOrigin(ctx: TemplateContext, scheme: SecuritySchemeModel): string {
+  const { md } = ctx;
+  if (scheme.type === 'openIdConnect') return scheme.openIdConnectUrl ? ` Discovery: ${md.code(scheme.openIdConnectUrl)}.` : '';
+  if (scheme.type !== 'oauth2' || !scheme.flows?.length) return '';
+  const flows = scheme.flows.map((flow) => {
+    const urls = [flow.authorizationUrl && `authorize at ${md.code(flow.authorizationUrl)}`, flow.tokenUrl && `token at ${md.code(flow.tokenUrl)}`].filter(Boolean);
+    return `${FLOW_WORDS[flow.flow]}${urls.length > 0 ? ` (${urls.join(', ')})` : ''}${scopesText(ctx, flow.scopes.map((scope) => scope.name)).replace(/^ \(/, ', with ').replace(/\)$/, '')}`;
+  });
+  return ` Flows: ${flows.join('; ')}.`;
+}
+
+const FLOW_WORDS: Readonly<Record<OAuthFlowModel['flow'], string>> = {
+  authorizationCode: 'authorization code',
+  clientCredentials: 'client credentials',
+  deviceAuthorization: 'device authorization',
+  implicit: 'implicit',
+  password: 'password',
+};

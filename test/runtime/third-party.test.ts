@@ -99,6 +99,10 @@ describe('vendor-neutral output', () => {
     expect(readme).toContain('default: the `THINGS_TOKEN` environment variable');
     expect(readme).toMatch(/\| `ThingsApi\.createThing` \| `HeaderKey` and `QueryKey`, or `BasicAuth` \|/);
     expect(readme).toMatch(/\| `ThingsApi\.getHealth` +\| no credentials/);
+    // Where OAuth and OpenID Connect tokens come from, and the scopes an operation needs (a consumer review found neither).
+    expect(readme).toContain('sent as `Authorization: Bearer <token>`. Flows: client credentials (token at `https://things.example.com/oauth/token`), with scope `things:write`.');
+    expect(readme).toContain('Discovery: `https://things.example.com/.well-known/openid-configuration`.');
+    expect(readme).toMatch(/\| `ThingsApi\.deleteThing` +\| `OAuth` \(scope `things:write`\), or `Oidc` +\|/);
     expect(readme).not.toContain('dangerouslyAllowBrowser');
     // What a cross-origin API must allow: the bearer, basic and OAuth schemes' Authorization, the
     // header key, the JSON body's Content-Type; not the query or cookie keys, nor Accept.
