@@ -46,6 +46,10 @@ describe('a failing team template is named, with the output file; nothing is wri
     );
   });
 
+  it('is async: its Promise is named as such (a review got "path must be a string")', async () => {
+    await expectFailure({ 'extra.ts': templateModule('extra', 'document', "() { return Promise.resolve({ kind: 'text', path: 'a.txt', content: 'x' }); }") }, /^team\/extra\.ts - error OM501: template "extra" returned a Promise; render runs synchronously/m);
+  });
+
   it('returns a path outside the package', async () => {
     await expectFailure({ 'extra.ts': emits("{ kind: 'text', path: '../escape.txt', content: 'x' }") }, /^team\/extra\.ts - error OM501: template "extra" returned an invalid file "\.\.\/escape\.txt": path must be relative/m);
   });

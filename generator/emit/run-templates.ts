@@ -99,6 +99,11 @@ function render(loaded: LoadedTemplate, ctx: TemplateContext, node: Node, diagno
     return undefined;
   }
   if (result === undefined) return undefined;
+  if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+    // An `async render` (a review got "path must be a string" for it).
+    diagnostics.add(error('OM501', `${label} returned a Promise; render runs synchronously and returns its files (no async render, no await)`, { file: loaded.file }));
+    return [];
+  }
   if (typeof result !== 'object' || result === null) {
     diagnostics.add(error('OM501', `${label} returned ${result === null ? 'null' : typeof result}; expected a file { kind, path, ... }, a list of files, or undefined`, { file: loaded.file }));
     return [];
