@@ -175,8 +175,16 @@ describe('team folders that cannot load: a located message, nothing written', ()
     try {
       project.write('openapi-morph.config.mjs', project.read('openapi-morph.config.mjs').replace("dir: 'team'", "dir: 'missing'"));
       const run = await runCli(['generate'], project.dir);
-      expect(run.stderr).toMatch(/error OM103: templates\.dir: the folder missing does not exist/);
+      expect(run.stderr).toMatch(/error OM103: templates\.dir: the folder missing does not exist$/m);
       expect(run.code).toBe(1);
+      // A typo of the folder that holds the templates is named, and eject into it says so (a review lost every team template that way).
+      project.write('team/models.ts', templateModule('models', 'document', '() { return undefined; }'));
+      project.write('openapi-morph.config.mjs', project.read('openapi-morph.config.mjs').replace("dir: 'missing'", "dir: 'teem'"));
+      const typo = await runCli(['generate'], project.dir);
+      expect(typo.stderr).toMatch(/error OM103: templates\.dir: the folder teem does not exist; did you mean "team", which holds templates\?$/m);
+      const eject = await runCli(['templates', 'eject', 'api'], project.dir);
+      expect(eject.code).toBe(0);
+      expect(eject.stdout).toContain('Note: teem did not exist and was created; team beside it holds templates. If templates.dir meant that folder, fix the config and move teem/api.ts there.');
     } finally {
       project.remove();
     }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { didYouMean } from '../did-you-mean.ts';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { error, MorphError, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
@@ -49,6 +50,22 @@ export type TemplateEntry = Omit<LoadedTemplate, 'template' | 'ejected'> & {
 };
 
 /**
+ * A folder beside `dir` (which does not exist) whose name is close to its name and that holds
+ * templates (`.ts` files): `tempaltes` for `templates`, so that a typo in `templates.dir` is named,
+ * not taken for a new team folder (`templates eject` into it left every team template unused).
+ */
+export function nearTemplateFolder(dir: string): string | undefined {
+  let siblings: string[];
+  try {
+    siblings = readdirSync(dirname(dir), { withFileTypes: true }).filter((entry) => entry.isDirectory() && readdirSync(join(dirname(dir), entry.name)).some((name) => name.endsWith('.ts'))).map((entry) => entry.name);
+  } catch {
+    return undefined;
+  }
+  const near = didYouMean(basename(dir), siblings);
+  return near === undefined ? undefined : join(dirname(dir), near);
+}
+
+/**
  * Finds the templates in a folder: every `<name>.ts` file and every `<name>/index.ts` folder
  * (a folder template may carry assets, such as the runtime's source files), with their hashes,
  * without importing them (the no-op check fingerprints templates this way). Names starting with
@@ -60,7 +77,8 @@ export function scanTemplateDir(dir: string, root: string, origin: LoadedTemplat
   const sourceBase = origin === 'default' ? toolkitRoot : root;
   const sourcePrefix = origin === 'default' ? `${toolkit.name}/` : '';
   if (!exists(dir)) {
-    throw new MorphError([error('OM103', `templates.dir: the folder ${relative(root, dir) || '.'} does not exist`, { file: relative(root, dir) })]);
+    const near = nearTemplateFolder(dir);
+    throw new MorphError([error('OM103', `templates.dir: the folder ${relative(root, dir) || '.'} does not exist${near ? `; did you mean ${JSON.stringify(relative(root, near))}, which holds templates?` : ''}`, { file: relative(root, dir) })]);
   }
   const diagnostics: Diagnostic[] = [];
   const entries: TemplateEntry[] = [];

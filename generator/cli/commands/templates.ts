@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { loadConfigIfPresent } from '../../config/load.ts';
 import { displayPath } from '../../display-path.ts';
 import type { ResolvedConfig } from '../../config/types.ts';
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { driftState, type DriftState } from '../../emit/drift.ts';
 import { ejectTemplate } from '../../emit/eject.ts';
-import { loadTemplateDir, loadTemplates, slotTemplates, type LoadedTemplate } from '../../emit/load-templates.ts';
+import { loadTemplateDir, loadTemplates, nearTemplateFolder, slotTemplates, type LoadedTemplate } from '../../emit/load-templates.ts';
 import { defaultTemplatesDir, toolkit } from '../../toolkit.ts';
 import { commonFlags, parseFlags } from '../args.ts';
 import { printWarnings, type CliIO, type Command } from '../command.ts';
@@ -125,6 +126,8 @@ async function eject(name: string, config: ResolvedConfig | undefined, to: strin
   const base = defaults.find((t) => t.template.name === name);
   if (!base) fail('OM507', `there is no default template "${name}"; the defaults are: ${defaults.map((t) => t.template.name).join(', ')}`);
   const shown = displayPath(io.cwd, dir);
+  // A new team folder whose name is close to one that holds templates is likely a typo of it.
+  const near = existsSync(dir) ? undefined : nearTemplateFolder(dir);
   const result = await ejectTemplate(base, dir, shown);
   const target = displayPath(io.cwd, result.target) + (result.layout === 'folder' ? '/' : '');
   const inTeamDir = config?.templates.teamDir !== undefined && resolve(config.templates.teamDir) === resolve(dir);
@@ -136,6 +139,7 @@ async function eject(name: string, config: ResolvedConfig | undefined, to: strin
         : config?.templates.teamDir
           ? `Note: ${shown} is not the config's team folder (${displayPath(io.cwd, config.templates.teamDir)}); generate uses it once templates.dir names it.`
           : `Note: ${config ? 'the config names no team folder' : 'there is no config here'}; generate uses ${shown} once templates.dir names it.`,
+      ...(near ? [`Note: ${shown} did not exist and was created; ${displayPath(io.cwd, near)} beside it holds templates. If templates.dir meant that folder, fix the config and move ${target} there.`] : []),
       ...result.rewritten.map((r) => `Rewrote an import that left the template: ${r}`),
     ].join('\n'),
   );
