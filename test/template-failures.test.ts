@@ -46,6 +46,18 @@ describe('a failing team template is named, with the output file; nothing is wri
     );
   });
 
+  it('imports a name its helper does not export: located at the import, as an ES module would fail (jiti made it undefined, written into the package)', async () => {
+    const helper = "export const TEAM_HEADER = 'x-team';\nexport function route(): string { return '/'; }\nexport interface Shape { a: string }\nexport * from './_more.ts';\n";
+    const prelude = "import { TEAM_HEADERS, route, type Shape, more } from './_routes.ts';\nimport type { Missing } from './_routes.ts';\nimport { Shape as Kept } from './_routes.ts';\nconst shapes: Shape[] & Missing[] & Kept[] = [];";
+    const module = templateModule('extra', 'document', "() { return { kind: 'text', path: 'a.txt', content: String(TEAM_HEADERS) + route() + more + shapes.length }; }", prelude);
+    const run = await expectFailure(
+      { '_routes.ts': helper, '_more.ts': 'export const more = 1;\n', 'extra.ts': module },
+      /^team\/extra\.ts:2:10 - error OM501: template "extra": "\.\/_routes\.ts" does not export "TEAM_HEADERS" \(as an ES module would say; the template would get undefined\)$/m,
+    );
+    // The type-only imports, one re-exported through `export *`, and the one that exists are fine: one message.
+    expect(run.stderr.match(/OM501/g)).toHaveLength(1);
+  });
+
   it('is async: its Promise is named as such (a review got "path must be a string")', async () => {
     await expectFailure({ 'extra.ts': templateModule('extra', 'document', "() { return Promise.resolve({ kind: 'text', path: 'a.txt', content: 'x' }); }") }, /^team\/extra\.ts - error OM501: template "extra" returned a Promise; render runs synchronously/m);
   });

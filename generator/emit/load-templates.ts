@@ -10,6 +10,7 @@ import { compareStrings } from '../json.ts';
 import { sha256 } from '../hash.ts';
 import { TEMPLATE_API_VERSION, type Template } from '../template-api/types.ts';
 import { readEjectRecord, type EjectRecord } from './eject-record.ts';
+import { missingNamedImports } from './named-imports.ts';
 import { defaultTemplateModule, toolkit, toolkitRoot } from '../toolkit.ts';
 
 export interface LoadedTemplate {
@@ -148,6 +149,11 @@ export async function loadTemplateDir(dir: string, root: string, origin: LoadedT
       diagnostics.add(error('OM501', `template "${name}": ${problem}`, { file: found.file }));
       continue;
     }
+    const missing = origin === 'team' ? missingNamedImports(found.modulePath, text) : [];
+    for (const m of missing) {
+      diagnostics.add(error('OM501', `template "${name}": ${JSON.stringify(m.specifier)} does not export ${JSON.stringify(m.name)} (as an ES module would say; the template would get undefined)`, { file: relative(root, m.file).split('\\').join('/'), line: m.line, column: m.column }));
+    }
+    if (missing.length > 0) continue;
     const ejected = origin === 'team' ? readEjectRecord(text) : undefined;
     loaded.push({ template: template as Template, ...found, ...(ejected ? { ejected } : {}) });
   }
