@@ -95,7 +95,10 @@ function compareServers(ctx: DiffContext, place: Place, old: SideOperation, next
   const before = effectiveServers(ctx.old, old);
   const after = effectiveServers(ctx.new, next);
   if (!differs(before.urls, after.urls)) return;
-  ctx.sink.add('servers-changed', place, { old: before.at, new: after.at }, { from: describeList(before.urls), to: describeList(after.urls) });
+  // The client's default base URL is the first server's (a review found "may differ" where it did).
+  const [was, now] = [before.urls[0], after.urls[0]];
+  const effect = was === now ? `the default base URL stays ${now}` : `the default base URL changes from ${was ?? 'none'} to ${now ?? 'none'}`;
+  ctx.sink.add('servers-changed', place, { old: before.at, new: after.at }, { from: describeList(before.urls), to: describeList(after.urls), effect });
 }
 
 /** Security requirements as sorted alternatives, each a sorted list of `scheme[scopes]`. */

@@ -41,7 +41,7 @@ export const rules = {
   'operation-class-changed': spec('both', 'breaking', 'tags changed from {from} to {to}; the generated class derives from the first, so the method moves to another class'),
   'security-changed': spec('request', 'breaking', 'security requirements changed from {from} to {to}'),
   'security-scheme-changed': spec('request', 'breaking', 'security scheme {name} changed: {what}'),
-  'servers-changed': spec('request', 'non-breaking', 'servers changed from {from} to {to}; the default base URL may differ'),
+  'servers-changed': spec('request', 'non-breaking', 'servers changed from {from} to {to}; {effect}'),
   'info-changed': spec('both', 'docs', 'document info changed: {what}'),
 
   // Parameters.

@@ -83,7 +83,7 @@ describe('openapi-morph diff', () => {
         '',
         '3 operations: GET /a (read-a), GET /b (read-b), POST /things (create-thing)',
         '  breaking      response 200 application/json: value - type changed from string to integer (response-type-changed)',
-        '  non-breaking  operation - servers changed from [https://v1.test] to [https://v2.test]; the default base URL may differ (servers-changed)',
+        '  non-breaking  operation - servers changed from [https://v1.test] to [https://v2.test]; the default base URL changes from https://v1.test to https://v2.test (servers-changed)',
         '',
         '3 breaking, 3 non-breaking, 0 docs change(s): semver major',
         '',

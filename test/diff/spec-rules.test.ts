@@ -326,7 +326,7 @@ describe('diff rules: one fixture per spec rule', () => {
   it("reports a server variable's new default, which changes the client's default base URL", () => {
     const server = (region: string) => ({ servers: [{ url: 'https://{region}.api.test/v1', variables: { region: { default: region, enum: ['us', 'eu'] } } }] });
     const report = run({ old: api({ root: server('us') }), new: api({ root: server('eu') }) });
-    expect(report.changes.map((c) => [c.kind, c.message])).toStrictEqual([['servers-changed', 'servers changed from [https://us.api.test/v1] to [https://eu.api.test/v1]; the default base URL may differ']]);
+    expect(report.changes.map((c) => [c.kind, c.message])).toStrictEqual([['servers-changed', 'servers changed from [https://us.api.test/v1] to [https://eu.api.test/v1]; the default base URL changes from https://us.api.test/v1 to https://eu.api.test/v1']]);
     // The same base URL written out, or with a variable the URL does not use, is no change.
     const literal = { servers: [{ url: 'https://us.api.test/v1' }] };
     const unused = { servers: [{ url: 'https://{region}.api.test/v1', variables: { env: { default: 'prod' }, region: { default: 'us' } } }] };
