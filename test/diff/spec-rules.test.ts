@@ -327,6 +327,9 @@ describe('diff rules: one fixture per spec rule', () => {
     const server = (region: string) => ({ servers: [{ url: 'https://{region}.api.test/v1', variables: { region: { default: region, enum: ['us', 'eu'] } } }] });
     const report = run({ old: api({ root: server('us') }), new: api({ root: server('eu') }) });
     expect(report.changes.map((c) => [c.kind, c.message])).toStrictEqual([['servers-changed', 'servers changed from [https://us.api.test/v1] to [https://eu.api.test/v1]; the default base URL changes from https://us.api.test/v1 to https://eu.api.test/v1']]);
+    // A server added after the first leaves the client's default as it was, and says so.
+    const added = run({ old: api({ root: { servers: [{ url: 'https://a.test' }] } }), new: api({ root: { servers: [{ url: 'https://a.test' }, { url: 'https://b.test' }] } }) });
+    expect(added.changes.map((c) => c.message)).toStrictEqual(['servers changed from [https://a.test] to [https://a.test, https://b.test]; the default base URL stays https://a.test']);
     // The same base URL written out, or with a variable the URL does not use, is no change.
     const literal = { servers: [{ url: 'https://us.api.test/v1' }] };
     const unused = { servers: [{ url: 'https://{region}.api.test/v1', variables: { env: { default: 'prod' }, region: { default: 'us' } } }] };
