@@ -47,6 +47,16 @@ describe('diff of the generated packages', () => {
     expect(report.semver).toBe('major');
   });
 
+  it('names an export removed even where a spec change inside its schema is reported (GHES dropped MinimalRepository beside a property of it; the removal went unnamed)', async () => {
+    const conduct = { type: 'object', properties: { key: { type: 'string' } } };
+    const repo = { type: 'object', properties: { id: { type: 'string' }, conduct: { $ref: '#/components/schemas/Conduct' } } };
+    const report = await diff(
+      api({ response: { $ref: '#/components/schemas/Repo' }, schemas: { Repo: repo, Conduct: conduct } }),
+      api({ response: { type: 'object', properties: { id: { type: 'string' } } } }),
+    );
+    expect(report.changes.filter((c) => c.kind === 'ts-export-removed').map((c) => c.location)).toStrictEqual(['Conduct', 'Repo']);
+  });
+
   it('reports an export that a new schema took the name of, which the spec rules see as one added property', async () => {
     // `thing_info` is exported as ThingInfo until a schema really called ThingInfo arrives and
     // claims the name: the old type is now ThingInfo2, and code importing ThingInfo gets another type.

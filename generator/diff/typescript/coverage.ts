@@ -38,12 +38,13 @@ export function packageNames(model: ApiModel | undefined): PackageNames {
  * severe that concerns the same thing: for a method of an API class, the same operation; for a
  * schema's type, an anchor in that schema at an overlapping property path (one a prefix of the
  * other). What remains is what only the generated code shows: a name collision renaming an
- * export, a method moved to another class by a tag change, a shape the spec rules do not model.
+ * export, a method moved to another class by a tag change, a shape the spec rules do not model,
+ * and an export removed (unless its schema was renamed).
  */
 export function uncoveredChanges(spec: readonly Finding[], surface: readonly SurfaceFinding[], names: { readonly old: PackageNames; readonly new: PackageNames }): DiffChange[] {
   const anchors = spec
     .filter((f) => f.change.severity !== 'docs')
-    .flatMap((f) => f.anchors.map((a) => ({ rank: severityRank(f.change.severity), type: names[a.side].types.get(a.schema), path: a.path })));
+    .flatMap((f) => f.anchors.map((a) => ({ kind: f.change.kind, rank: severityRank(f.change.severity), type: names[a.side].types.get(a.schema), path: a.path })));
   const operationRank = new Map<string, number>();
   for (const f of spec) {
     if (f.change.operation === null || f.change.severity === 'docs') continue;
@@ -66,6 +67,13 @@ export function uncoveredChanges(spec: readonly Finding[], surface: readonly Sur
       if (operations.some((op) => (operationRank.get(op.label) ?? -1) >= rank)) continue;
       const single = operations.length === 1 ? operations[0] : undefined;
       result.push(single ? { ...finding.change, operation: single.label, operationId: single.operationId } : finding.change);
+      continue;
+    }
+    // An export gone is named whatever changed inside its schema: an import of it stops compiling,
+    // which no property change says (GHES 2.21 dropped MinimalRepository unnamed beside one of its properties).
+    // Only a rename of the schema (`schema-renamed`) says it.
+    if (finding.change.kind === 'ts-export-removed') {
+      if (!anchors.some((a) => a.kind === 'schema-renamed' && a.type === finding.exportName)) result.push(finding.change);
       continue;
     }
     const path = finding.path.filter((s) => !s.startsWith('(') && !s.startsWith('<'));
