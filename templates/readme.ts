@@ -98,10 +98,15 @@ function authorization(ctx: TemplateContext): string[] {
       scheme === token ? 'or `apiKey`' : '',
       env.get(scheme.name) ? `default: the ${md.code(env.get(scheme.name)!)} environment variable` : '',
     ].filter(Boolean);
-    lines.push(`- **${md.text(scheme.name)}**: ${describeScheme(ctx, scheme)}.${tokenOrigin(ctx, scheme)}${extras.length > 0 ? ` ${extras.join(', ')}.` : ''}${scheme.description ? ` ${md.text(scheme.description)}` : ''}`);
+    lines.push(`- **${md.text(scheme.name)}**: ${describeScheme(ctx, scheme)}.${tokenOrigin(ctx, scheme)}${extras.length > 0 ? ` ${extras.join(', ')}.` : ''}${scheme.description ? ` ${listItemText(md.text(scheme.description))}` : ''}`);
   }
   lines.push('', md.table(['Method', 'Needs'], model.tags.flatMap((tag) => tag.operations.map((op) => [`\`${tag.className}.${op.methodName}\``, op.security.length === 0 ? 'no credentials' : op.security.map((r) => requirementText(ctx, r.schemes)).join(', or ')]))));
   return lines;
+}
+
+/** Markdown that goes on in a list item: its later lines indented to the item's text, so that a paragraph of it stays in the item (Intellifi's cookie scheme ended the list). */
+function listItemText(text: string): string {
+  return text.replace(/\n(?=[^\n])/g, '\n  ');
 }
 
 function firstSentence(text: string): string {

@@ -102,6 +102,8 @@ describe('vendor-neutral output', () => {
     // Where OAuth and OpenID Connect tokens come from, and the scopes an operation needs (a consumer review found neither).
     expect(readme).toContain('sent as `Authorization: Bearer <token>`. Flows: client credentials (token at `https://things.example.com/oauth/token`), with scope `things:write`.');
     expect(readme).toContain('Discovery: `https://things.example.com/.well-known/openid-configuration`.');
+    // A scheme's second paragraph stays in its list item (a review found one ending the list).
+    expect(readme).toContain('Set by the login page.\n\n  Only pages of the same origin send it.\n');
     expect(readme).toMatch(/\| `ThingsApi\.deleteThing` +\| `OAuth` \(scope `things:write`\), or `Oidc` +\|/);
     expect(readme).not.toContain('dangerouslyAllowBrowser');
     // What a cross-origin API must allow: the bearer, basic and OAuth schemes' Authorization, the
