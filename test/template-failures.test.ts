@@ -88,7 +88,7 @@ describe('a failing team template is named, with the output file; nothing is wri
   it('emits TypeScript that does not parse', async () => {
     await expectFailure(
       { 'extra.ts': emits("{ kind: 'typescript', path: 'src/extra.ts', statements: ['export const = 1;'] }") },
-      /^team\/extra\.ts - error OM503: template "extra" emitted src\/extra\.ts, which does not parse: line \d+, column \d+: Variable declaration expected\.$/m,
+      /^team\/extra\.ts - error OM503: template "extra" emitted src\/extra\.ts, which does not parse: line \d+, column \d+: Variable declaration expected\. At: ".*"$/m,
     );
   });
 

@@ -151,5 +151,8 @@ function firstSyntaxError(source: import('ts-morph').ts.SourceFile, lineOffset: 
   const first = (source as unknown as { parseDiagnostics?: readonly import('ts-morph').ts.Diagnostic[] }).parseDiagnostics?.[0];
   if (!first) return undefined;
   const { line, character } = source.getLineAndCharacterOfPosition(first.start ?? 0);
-  return `line ${lineOffset + line + 1}, column ${character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`;
+  // The line itself, since the file is not written (a review had a line number in a file it could not open); JSON-quoted, cut at 120 characters.
+  const text = source.text.slice(source.getPositionOfLineAndCharacter(line, 0)).split('\n', 1)[0]!.trim();
+  const excerpt = text === '' ? '' : ` At: ${JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}...` : text)}`;
+  return `line ${lineOffset + line + 1}, column ${character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}${excerpt}`;
 }

@@ -124,10 +124,11 @@ describe('emitPackage', () => {
         ),
       );
     // The header takes lines 1-5.
-    expect(located('typescript', 'export const = 1;')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 14: Variable declaration expected.']);
+    // With the line itself: the file is not written, so the message is all a template author sees of it.
+    expect(located('typescript', 'export const = 1;')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 14: Variable declaration expected. At: "export const = 1;"']);
     expect(located('text', 'export const = 1;')).toStrictEqual(located('typescript', 'export const = 1;'));
     // A shebang parses at the top of a text, not below the header: the written file does not parse.
-    expect(located('typescript', '#!/usr/bin/env node')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 1: \'#!\' can only be used at the start of a file.']);
+    expect(located('typescript', '#!/usr/bin/env node')).toStrictEqual(['OM503 template "t" emitted src/t.ts, which does not parse: line 6, column 1: \'#!\' can only be used at the start of a file. At: "#!/usr/bin/env node"']);
     expect(located('text', '#!/usr/bin/env node')).toStrictEqual(located('typescript', '#!/usr/bin/env node'));
     expect(located('typescript', 'export const a = 1;')).toStrictEqual([]);
   });
@@ -135,6 +136,6 @@ describe('emitPackage', () => {
   it('skips the syntax check only of a text it is told parses', () => {
     const slots = [document('t', () => [{ kind: 'text', path: 'src/known.ts', content: 'export const = 1;\n' }, { kind: 'text', path: 'src/other.ts', content: 'export const = 1;\n' }])];
     const told = codes(() => emitPackage(slots, ctx, '/project', header, () => undefined, (path, text) => path === 'src/known.ts' && text === 'export const = 1;\n'));
-    expect(told).toStrictEqual(['OM503 template "t" emitted src/other.ts, which does not parse: line 6, column 14: Variable declaration expected.']);
+    expect(told).toStrictEqual(['OM503 template "t" emitted src/other.ts, which does not parse: line 6, column 14: Variable declaration expected. At: "export const = 1;"']);
   });
 });
