@@ -47,7 +47,7 @@ export function buildParameters(raw: OperationEntry, resolver: RefResolver, ctx:
 
 /**
  * The value the spec fixes for an operation's `Accept` header parameter (its own, else its path
- * item's): the schema's `const`, its one `enum` value, or its `default`. GitHub Enterprise 2.x
+ * item's): the schema's `const`, its one `enum` value, or its `default` where it has no `enum`. GitHub Enterprise 2.x
  * declares its preview media types so (`application/vnd.github.machine-man-preview+json`), and the
  * server withholds a preview's fields or endpoint without it. The parameter itself is supplied by
  * the client (supplied-parameters.ts); the method sends this value (`MethodSignature.accept`).
@@ -58,8 +58,9 @@ export function fixedAccept(raw: OperationEntry, resolver: RefResolver): string 
     const node = resolver.resolve(entry, '')?.node;
     if (!node || ownString(node, 'in') !== 'header' || ownString(node, 'name')?.toLowerCase() !== 'accept') continue;
     const schema = ownObject(node, 'schema') ?? {};
-    const only = own(schema, 'enum');
-    const value = own(schema, 'const') ?? (Array.isArray(only) && only.length === 1 ? only[0] : own(schema, 'default'));
+    const choices = own(schema, 'enum');
+    // A default fixes the value only where no enum offers others (influxdata's toml default beside json).
+    const value = own(schema, 'const') ?? (Array.isArray(choices) ? (choices.length === 1 ? choices[0] : undefined) : own(schema, 'default'));
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   }
   return undefined;

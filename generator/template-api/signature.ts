@@ -71,7 +71,7 @@ export interface MethodSignature {
    * range an Accept header carries as written (a spec's `applicationjson`), or when the header
    * would be longer than the 128 bytes a browser sends without a CORS preflight. A value the spec
    * fixes (`OperationModel.accept`, GitHub Enterprise's previews) is sent as written instead, if it
-   * passes the same checks.
+   * passes the same checks and the method reads each of its types as it reads its own (JSON as JSON).
    */
   readonly accept: string | undefined;
   /** `paths["/a/{id}"]["post"]`, the openapi-typescript type of the operation. */
@@ -210,7 +210,10 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     if (kind === 'binary') return 'Blob';
     return typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs, schemas);
   });
-  const accept = (operation.accept !== undefined ? acceptHeader(operation.accept.split(',').map((type) => type.trim()), false) : undefined) ?? acceptHeader((successes.length > 0 ? successes : success ? [success] : []).map((response) => preferredMedia(response.content)?.mediaType));
+  // A fixed value counts where the method reads each of its types as it reads its own (a TOML value beside JSON parsing would reject every answer).
+  const fixedTypes = operation.accept?.split(',').map((type) => type.trim());
+  const readable = fixedTypes !== undefined && successMedia !== undefined && fixedTypes.every((type) => bodyKind({ ...successMedia, mediaType: type }) === responseKind);
+  const accept = (readable ? acceptHeader(fixedTypes, false) : undefined) ?? acceptHeader((successes.length > 0 ? successes : success ? [success] : []).map((response) => preferredMedia(response.content)?.mediaType));
   const distinct = [...new Set(returnTypes)];
   const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
   const errors = operation.responses

@@ -133,6 +133,7 @@ describe('method signatures for non-JSON bodies and responses', () => {
     { name: 'as written, without the low preference', fixed: 'application/vnd.github.echo-preview+json,application/vnd.github.squirrel-girl-preview+json', accept: 'application/vnd.github.echo-preview+json, application/vnd.github.squirrel-girl-preview+json' },
     { name: 'one that is no media type: what the method reads', fixed: 'preview please', accept: 'application/json, */*;q=0.1' },
     { name: 'longer than 128 bytes: what the method reads', fixed: `application/vnd.${'x'.repeat(120)}+json`, accept: 'application/json, */*;q=0.1' },
+    { name: 'a type the method would not read as JSON: what the method reads (a review: TOML asked for, JSON parsed)', fixed: 'application/toml', accept: 'application/json, */*;q=0.1' },
   ])('Accept fixed by the spec: $name', ({ fixed, accept }) => {
     const op = { ...operation(undefined, [ok([{ mediaType: 'application/json', schema: pet }])]), accept: fixed };
     expect(methodSignature(op).accept).toBe(accept);

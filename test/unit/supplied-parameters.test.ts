@@ -71,6 +71,7 @@ describe('supplied parameters', () => {
     { name: 'one enum value', schema: { type: 'string', enum: [' application/vnd.a+json '] }, accept: 'application/vnd.a+json' },
     { name: 'a const, over a default', schema: { const: 'application/vnd.b+json', default: 'application/json' }, accept: 'application/vnd.b+json' },
     { name: 'a choice of values fixes none', schema: { type: 'string', enum: ['application/json', 'text/csv'] }, accept: undefined },
+    { name: "a default beside a choice fixes none (influxdata's toml)", schema: { type: 'string', enum: ['application/toml', 'application/json'], default: 'application/toml' }, accept: undefined },
     { name: 'a free string fixes none', schema: string, accept: undefined },
   ])("an Accept header parameter's fixed value is the operation's accept: $name", ({ schema, accept }) => {
     const model = (parameters: unknown[], pathItem: unknown[] = []) =>
