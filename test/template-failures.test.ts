@@ -58,6 +58,16 @@ describe('a failing team template is named, with the output file; nothing is wri
     expect(run.stderr.match(/OM501/g)).toHaveLength(1);
   });
 
+  it("leaves alone named imports from modules whose exports only running them tells: CommonJS, JSON, export = (a review found each refused, though jiti hands them over)", async () => {
+    const prelude = "import { A } from './_a.js';\nimport { D } from './_d.js';\nimport { name } from './_c.json';\nimport { E } from './_e.ts';";
+    const module = templateModule('extra', 'document', "() { return { kind: 'text', path: 'a.txt', content: [A, D, name, E].join() }; }", prelude);
+    project = teamProject({ config: "typecheck: 'never'," });
+    for (const [path, text] of Object.entries({ '_a.js': 'module.exports = { A: 1 };\n', '_d.js': 'exports.D = 2;\n', '_c.json': '{ "name": "c" }\n', '_e.ts': 'export = { E: 3 };\n', 'extra.ts': module })) project.write(`team/${path}`, text);
+    const run = await runCli(['generate'], project.dir);
+    expect(run.stderr).not.toMatch(/OM501/);
+    expect(project.read('generated/a.txt')).toContain('1,2,c');
+  });
+
   it('is async: its Promise is named as such (a review got "path must be a string")', async () => {
     await expectFailure({ 'extra.ts': templateModule('extra', 'document', "() { return Promise.resolve({ kind: 'text', path: 'a.txt', content: 'x' }); }") }, /^team\/extra\.ts - error OM501: template "extra" returned a Promise; render runs synchronously/m);
   });

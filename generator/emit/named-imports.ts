@@ -91,10 +91,12 @@ function readText(path: string): string | undefined {
 /**
  * The names an ES module exports, read from its text (its declarations, `export { ... }`, and
  * `export * from` followed); undefined where they cannot be told without running it (CommonJS,
- * an `export *` from a package).
+ * an `export *` from a package, JSON).
  */
 function exportsOf(ts: typeof TS, file: string, text: string, seen: Set<string>): Set<string> | undefined {
-  if (/\.c[jt]s$/.test(file) || seen.has(file)) return /\.c[jt]s$/.test(file) ? undefined : new Set();
+  // JSON, CommonJS (`module.exports`, `exports.x`, `export =`): what jiti hands over is known only by running it (a review found each refused).
+  if (/\.(c[jt]s|json)$/.test(file) || /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bexport\s*=/.test(text)) return undefined;
+  if (seen.has(file)) return new Set();
   seen.add(file);
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const names = new Set<string>();
