@@ -41,7 +41,9 @@ const LOCK_NAME = `${JOURNAL_NAME}.lock`;
  * 5.44 (medians of 4).
  */
 export async function commitWrites(journalDir: string, writes: readonly PlannedWrite[]): Promise<void> {
-  await withWriteLock(join(journalDir, LOCK_NAME), () => commitNow(journalDir, writes));
+  // Nothing to write: no lock to take, only a journal to recover if one is there.
+  if (writes.length === 0) await recoverWrites(journalDir);
+  else await withWriteLock(join(journalDir, LOCK_NAME), () => commitNow(journalDir, writes));
 }
 
 function commitNow(journalDir: string, writes: readonly PlannedWrite[]): void {
