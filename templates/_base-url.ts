@@ -1,4 +1,4 @@
-import type { OperationModel, ServerModel, TemplateContext } from 'openapi-morph';
+import { defaultBaseUrlOf, type OperationModel, type ServerModel, type TemplateContext } from 'openapi-morph';
 
 /**
  * The client's default `baseUrl`: the first server whose URL, with each variable's default in
@@ -43,21 +43,9 @@ export function serverNote(ctx: TemplateContext, operation: OperationModel): str
   return `Its server, ${first.url === '' ? 'an empty URL' : ctx.md.code(first.url)}, is not a URL the client can use by itself: the call goes where the client's other calls go.`;
 }
 
+/** The first server the client can use by itself (see `defaultBaseUrlOf`). */
 function firstUsable(servers: readonly ServerModel[]): string | undefined {
-  const urls = servers.map((server) => usable(resolvedUrl(server))).filter((url) => url !== undefined);
-  const secure = urls[0]?.replace(/^http:/i, 'https:');
-  return urls.some((url) => url.toLowerCase() === secure?.toLowerCase()) ? secure : urls[0];
-}
-
-/**
- * A URL the client can use by itself: absolute http(s) (a protocol-relative `//host/v1` as https),
- * with no variable left, no white space, and parseable; without its trailing slashes, as the
- * client joins it with the paths (which start with one).
- */
-function usable(url: string): string | undefined {
-  const full = url.startsWith('//') ? `https:${url}` : url;
-  if (!/^https?:\/\//i.test(full) || /[{}\s]/.test(full) || !URL.canParse(full)) return undefined;
-  return full.replace(/\/+$/, '');
+  return defaultBaseUrlOf(servers.map(resolvedUrl));
 }
 
 /** A server's URL with each variable's default in place (the model's `defaultUrl`; `url` in a model a template built). */

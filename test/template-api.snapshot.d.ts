@@ -372,6 +372,9 @@ export declare function splitWords(text: string): string[];
 export declare function pascalCase(text: string): string;
 export declare function camelCase(text: string): string;
 
+// generator/openapi/default-base-url.ts
+export declare function defaultBaseUrlOf(urls: readonly string[]): string | undefined;
+
 // generator/openapi/operations.ts
 export declare const httpMethods: readonly [
     "get",

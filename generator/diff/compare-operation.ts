@@ -6,6 +6,7 @@ import { compareRequestBody, compareResponses } from './compare-body.ts';
 import { compareParameters } from './compare-parameters.ts';
 import type { DiffContext } from './context.ts';
 import { operationLabel, routeTemplate, type OperationPair, type SideOperation } from './match-operations.ts';
+import { defaultBaseUrlOf } from '../openapi/default-base-url.ts';
 import { followRef } from '../openapi/follow-ref.ts';
 import { pascalCase } from '../naming/words.ts';
 import type { OperationRef, Place } from './sink.ts';
@@ -95,9 +96,9 @@ function compareServers(ctx: DiffContext, place: Place, old: SideOperation, next
   const before = effectiveServers(ctx.old, old);
   const after = effectiveServers(ctx.new, next);
   if (!differs(before.urls, after.urls)) return;
-  // The client's default base URL is the first server's (a review found "may differ" where it did).
-  const [was, now] = [before.urls[0], after.urls[0]];
-  const effect = was === now ? `the default base URL stays ${now}` : `the default base URL changes from ${was ?? 'none'} to ${now ?? 'none'}`;
+  // What the client's default base URL is on each side, as the templates make it (a review found "may differ" where it did).
+  const [was, now] = [defaultBaseUrlOf(before.urls), defaultBaseUrlOf(after.urls)];
+  const effect = was === now ? (now === undefined ? 'the client has no default base URL on either side' : `the default base URL stays ${now}`) : `the default base URL changes from ${was ?? 'none'} to ${now ?? 'none'}`;
   ctx.sink.add('servers-changed', place, { old: before.at, new: after.at }, { from: describeList(before.urls), to: describeList(after.urls), effect });
 }
 

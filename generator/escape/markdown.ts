@@ -57,10 +57,11 @@ function referenced(text: string): string {
   return text.replace(HTML_SPELLED, (_tag, href: string | undefined, label: string | undefined, name: string | undefined, inner: string | undefined, url: string | undefined) => {
     // NULs mark what is not escaped: the text has none of its own by now (visibleText shows them as <U+0000>).
     if (name !== undefined) return `\0${inlineTag(name.toLowerCase(), inner!)}\0`;
-    // An autolink to an http(s) URL of URL characters only (Vonage's `<https://developer.nexmo.com/...>`) stays one.
-    if (url !== undefined) return `\0<${url}>\0`;
+    // An autolink to an http(s) URL of URL characters only (Vonage's `<https://developer.nexmo.com/...>`)
+    // becomes a link to it, as `<a href>` does: no `<` is left, should a template put the text inside HTML (a review).
+    if (url !== undefined) return `\0${markdownLink(url.replace(/[[\]\\`*_]/g, '\\$&'), url)}\0`;
     if (href === undefined || label === undefined) return '\0br\0';
-    return `\0[${escaped(label).replace(/[[\]\\]/g, '\\$&')}](${href.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})\0`;
+    return `\0${markdownLink(escaped(label).replace(/[[\]\\]/g, '\\$&'), href)}\0`;
   }).split('\0').map((part, i) => (i % 2 === 0 ? escaped(part) : part === 'br' ? '<br>' : part)).join('');
 }
 
@@ -75,6 +76,11 @@ function inlineTag(name: string, inner: string): string {
   const tag = name === 'b' || name === 'strong' ? 'strong' : 'em';
   // On one line, as a code span's: a tag open across an empty line would close in another paragraph.
   return `<${tag}>${escaped(inner.replace(/\n/g, ' '))}</${tag}>`;
+}
+
+/** `[text](target)`: the text as given (escaped by the caller), the target's parentheses percent-encoded. */
+function markdownLink(text: string, target: string): string {
+  return `[${text}](${target.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`;
 }
 
 const BASIC_REFERENCES: Readonly<Record<string, string>> = { lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };

@@ -76,7 +76,7 @@ export function runtimeSections(ctx: TemplateContext): string[] {
 
     '## Errors',
     '',
-    'Every failure rejects with an `ApiError` or one of its subclasses, all exported by the package. Each carries `status` (when a response arrived), `headers`, the parsed `body` (the raw text when it is not JSON, such as a gateway\'s HTML page) and `requestId` (from `x-request-id`), to quote when reporting a problem. No credential (token, key, password, cookie or query-string key) ever appears in an error: not in its message, its stack or its JSON, even when a server echoes it back, one the request did not send included (a credential given as a function is known only once it is called). Each API class\'s `isError(error, "method")` narrows an error to what that method rejects with: then checking `error.status` types `error.body` as the spec declares it for that status.',
+    'Every failure rejects with an `ApiError` or one of its subclasses, all exported by the package. Each carries `status` (when a response arrived), `headers`, the parsed `body` (the raw text when it is not JSON, such as a gateway\'s HTML page) and `requestId` (from `x-request-id`), to quote when reporting a problem. No credential (token, key, password, cookie or query-string key) ever appears in an error: not in its message, its stack or its JSON, even when a server echoes it back; one the request did not send is left out too where the client holds it as a value of at least 8 characters (one given as a function is known only once it is called). Each API class\'s `isError(error, "method")` narrows an error to what that method rejects with: then checking `error.status` types `error.body` as the spec declares it for that status.',
     '',
     md.table(
       ['Class', 'When', 'Retried'],

@@ -330,6 +330,11 @@ describe('diff rules: one fixture per spec rule', () => {
     // A server added after the first leaves the client's default as it was, and says so.
     const added = run({ old: api({ root: { servers: [{ url: 'https://a.test' }] } }), new: api({ root: { servers: [{ url: 'https://a.test' }, { url: 'https://b.test' }] } }) });
     expect(added.changes.map((c) => c.message)).toStrictEqual(['servers changed from [https://a.test] to [https://a.test, https://b.test]; the default base URL stays https://a.test']);
+    // The default as the client makes it (a review): the first absolute URL, over https where the spec lists it too; none from relative ones.
+    const message = (from: string[], to: string[]) => run({ old: api({ root: { servers: from.map((url) => ({ url })) } }), new: api({ root: { servers: to.map((url) => ({ url })) } }) }).changes.map((c) => c.message.replace(/^.*; /, ''));
+    expect(message(['/rel', 'https://api.test'], ['/rel2', 'https://api.test'])).toStrictEqual(['the default base URL stays https://api.test']);
+    expect(message(['http://api.test'], ['http://api.test', 'https://api.test'])).toStrictEqual(['the default base URL changes from http://api.test to https://api.test']);
+    expect(message(['/v1'], ['/v2'])).toStrictEqual(['the client has no default base URL on either side']);
     // The same base URL written out, or with a variable the URL does not use, is no change.
     const literal = { servers: [{ url: 'https://us.api.test/v1' }] };
     const unused = { servers: [{ url: 'https://{region}.api.test/v1', variables: { env: { default: 'prod' }, region: { default: 'us' } } }] };

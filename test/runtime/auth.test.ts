@@ -274,10 +274,11 @@ describe('redaction', () => {
   });
 
   it("a credential the client holds but did not send is redacted too (a server echoing an alternative's key; a consumer review)", async () => {
-    const target = await serve(json(403, { message: 'key hk-held-1 or q-held-2 for user:pw-held-3' }, { 'x-echo': 'hk-held-1 q-held-2' }));
-    const auth = { HeaderKey: 'hk-held-1', QueryKey: ' q-held-2 ', Basic: { username: 'user', password: 'pw-held-3' }, Bearer: () => 'from-a-function' };
+    const target = await serve(json(403, { message: 'key hk-held-1 or q-held-2 for user:pw-held-3; a dev box' }, { 'x-echo': 'hk-held-1 q-held-2' }));
+    const auth = { HeaderKey: 'Key hk-held-1', QueryKey: ' q-held-2 ', Basic: { username: 'user', password: 'pw-held-3' }, Bearer: () => 'from-a-function', Digest: 'dev' };
     const error = await failure<ApiError>(call(target, { auth }, [['CookieKey'], []]));
-    expect(error.message).toBe('403 Forbidden: key [redacted] or [redacted] for user:[redacted]');
+    // The key after a scheme word too; a held key shorter than 8 characters (`dev`) is left: it would cut words out of every message.
+    expect(error.message).toBe('403 Forbidden: key [redacted] or [redacted] for user:[redacted]; a dev box');
     expect(error.headers['x-echo']).toBe('[redacted] [redacted]');
   });
 });

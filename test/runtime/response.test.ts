@@ -108,6 +108,7 @@ describe('statusMessage', () => {
     { name: "a problem's detail (RFC 9457; Vonage's 422)", body: { type: 'https://example.com/problems/invalid', title: 'Invalid parameters', detail: 'date_start is invalid' }, want: '401 Unauthorized: date_start is invalid' },
     { name: "a problem's title, without a detail", body: { title: 'Invalid parameters', status: 422 }, want: '401 Unauthorized: Invalid parameters' },
     { name: 'message wins over a problem member', body: { message: 'nope', title: 'Invalid' }, want: '401 Unauthorized: nope' },
+    { name: "errors' first message wins over a problem's title, the most general (a review)", body: { title: 'Validation failed', errors: [{ message: 'name is required' }] }, want: '401 Unauthorized: name is required' },
     { name: 'errors that is no array is left out', body: { errors: { message: 'x' } }, want: '401 Unauthorized' },
     { name: 'a message that is no string is left out', body: { message: 42 }, want: '401 Unauthorized' },
     { name: 'plain text', body: 'quota exceeded', want: '401 Unauthorized: quota exceeded' },

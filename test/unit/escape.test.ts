@@ -50,7 +50,8 @@ describe('escaping: each sink has one helper', () => {
   });
 
   it.each([
-    { name: "an http(s) autolink stays one (Vonage's info)", given: 'See <https://developer.nexmo.com/numbers/overview?a=1&b=2>.', want: 'See <https://developer.nexmo.com/numbers/overview?a=1&b=2>.' },
+    { name: "an http(s) autolink is a link to it (Vonage's info), with no < left", given: 'See <https://developer.nexmo.com/numbers/overview?a=1&b=2>.', want: 'See [https://developer.nexmo.com/numbers/overview?a=1&b=2](https://developer.nexmo.com/numbers/overview?a=1&b=2).' },
+    { name: 'its text escaped as markdown, its parentheses encoded (a review: an element parsed from it inside HTML)', given: '<https://x.example/on_mouse*over=alert(1)//>', want: '[https://x.example/on\\_mouse\\*over=alert(1)//](https://x.example/on_mouse*over=alert%281%29//)' },
     { name: 'no other scheme', given: '<javascript:alert(1)> <mailto:a@b.c>', want: '&lt;javascript:alert(1)&gt; &lt;mailto:a@b.c&gt;' },
     { name: 'no space, quote or pipe in it', given: '<https://a.b/c d> <https://a.b/"x> <https://a.b/|x>', want: '&lt;https://a.b/c d&gt; &lt;https://a.b/"x&gt; &lt;https://a.b/|x&gt;' },
     { name: "a line's leading > marks stay a blockquote (Impala's sign-up steps)", given: '> **1. Sign-up** now\n>> nested\n\nnot a > b', want: '> **1. Sign-up** now\n>> nested\n\nnot a &gt; b' },

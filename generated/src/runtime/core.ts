@@ -107,12 +107,17 @@ export class ApiCore<Paths extends {}> {
     for (const source of Object.values(sources))
       if (typeof source === "string") checkKey(source.trim());
     // Every credential the client holds as a value is kept out of errors, not only those a request
-    // sent: a server may echo one it was not sent (another alternative's key, held beside).
-    const held = Object.values(sources).flatMap((source) =>
-      typeof source === "string"
-        ? source.trim()
-        : ((source as { password?: string }).password ?? []),
-    );
+    // sent: a server may echo one it was not sent (another alternative's key, held beside). As a
+    // sent token, with the key after a scheme word (`Bearer SG...`); from 8 characters, so that a
+    // short test key (`dev`) unsent does not cut words out of every message.
+    const held = Object.values(sources)
+      .flatMap((source) => {
+        if (typeof source !== "string")
+          return (source as { password?: string }).password ?? [];
+        const text = source.trim();
+        return [text, ...text.split(/\s+/).slice(1)];
+      })
+      .filter((secret) => secret.length >= 8);
     const clientHeaders = options.headers;
     const clientMaxRetries = setting(
       options,

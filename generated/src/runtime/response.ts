@@ -84,9 +84,9 @@ export function statusMessage(response: Response, body: unknown): string {
 }
 
 /**
- * `{ error: "..." }`, `{ error: { message } }`, `{ message }`, a problem's `{ detail }`, else its
- * `{ title }` (RFC 9457, `application/problem+json`), `{ errors: [{ message }] }` or `[{ detail }]`,
- * or text that is not an HTML page.
+ * `{ error: "..." }`, `{ error: { message } }`, `{ message }`, a problem's `{ detail }` (RFC 9457,
+ * `application/problem+json`), `{ errors: [{ message }] }` or `[{ detail }]`, else a problem's
+ * `{ title }` (the most general: "Validation failed"), or text that is not an HTML page.
  */
 function bodyMessage(body: unknown): string | undefined {
   if (typeof body === "string")
@@ -106,8 +106,8 @@ function bodyMessage(body: unknown): string | undefined {
     error?.message,
     message,
     detail,
-    title,
     first?.message,
     first?.detail,
+    title,
   ].find((found): found is string => typeof found === "string");
 }

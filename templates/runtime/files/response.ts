@@ -58,13 +58,13 @@ export function statusMessage(response: Response, body: unknown): string {
 }
 
 /**
- * `{ error: "..." }`, `{ error: { message } }`, `{ message }`, a problem's `{ detail }`, else its
- * `{ title }` (RFC 9457, `application/problem+json`), `{ errors: [{ message }] }` or `[{ detail }]`,
- * or text that is not an HTML page.
+ * `{ error: "..." }`, `{ error: { message } }`, `{ message }`, a problem's `{ detail }` (RFC 9457,
+ * `application/problem+json`), `{ errors: [{ message }] }` or `[{ detail }]`, else a problem's
+ * `{ title }` (the most general: "Validation failed"), or text that is not an HTML page.
  */
 function bodyMessage(body: unknown): string | undefined {
   if (typeof body === 'string') return body.trim().startsWith('<') ? undefined : body.slice(0, 200) || undefined;
   const { error, message, detail, title, errors } = (body ?? {}) as { error?: { message?: unknown }; message?: unknown; detail?: unknown; title?: unknown; errors?: { message?: unknown; detail?: unknown }[] };
   const first = Array.isArray(errors) ? errors[0] : undefined;
-  return [error, error?.message, message, detail, title, first?.message, first?.detail].find((found): found is string => typeof found === 'string');
+  return [error, error?.message, message, detail, first?.message, first?.detail, title].find((found): found is string => typeof found === 'string');
 }
