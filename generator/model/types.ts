@@ -85,9 +85,10 @@ export interface OperationModel {
   readonly tags: readonly string[];
   readonly parameters: ParametersModel;
   /**
-   * The `Accept` value the spec fixes in a header parameter (its `const`, one `enum` value or
-   * `default`: GitHub Enterprise 2.x's preview media types); absent when it fixes none. The client
-   * sends it instead of the media types it reads (`MethodSignature.accept`).
+   * The `Accept` value the spec fixes in a header parameter (its `const`, one `enum` value, or a
+   * `default` without an `enum`: GitHub Enterprise 2.x's preview media types); absent when it fixes
+   * none. The client sends it instead of the media types it reads, where it reads each of its
+   * types as it reads its own (`MethodSignature.accept`).
    */
   readonly accept?: string;
   readonly requestBody?: RequestBodyModel;
