@@ -6,7 +6,7 @@ import { globRegExp, matchesGlobs } from './glob.ts';
 import { readReleases, releaseFollowsSpec } from './releases.ts';
 import type { Progress } from './progress.ts';
 import { render, type RenderResult } from './pipeline.ts';
-import { compareTrees, MANIFEST_NAME, planWrites, readOutputTree, unownedFiles, type TreeDifference } from './write/output-tree.ts';
+import { compareTrees, editedFiles, MANIFEST_NAME, planWrites, readOutputTree, unownedFiles, type TreeDifference } from './write/output-tree.ts';
 import { commitWrites, recoverWrites, type PlannedWrite } from './write/transaction.ts';
 
 export interface GenerateReport {
@@ -43,6 +43,8 @@ export interface CheckReport extends GenerateReport {
   readonly release: Diagnostic | undefined;
   /** Files in the output folder openapi-morph did not make (OM603): `generate` would refuse them. */
   readonly foreign: readonly Diagnostic[];
+  /** Of the stale files, those edited since openapi-morph wrote them (`editedFiles`). */
+  readonly edited: readonly string[];
 }
 
 /**
@@ -90,7 +92,8 @@ export async function check(config: ResolvedConfig): Promise<CheckReport> {
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   const release = releaseFollowsSpec(releases, { name: result.spec.source.name, sha256: result.spec.source.sha256 }, config.package.releases.name);
   await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
-  return { result, difference: compareTrees(current, result.files), release, foreign: foreignFiles(config, current, result.files) };
+  const difference = compareTrees(current, result.files);
+  return { result, difference, release, foreign: foreignFiles(config, current, result.files), edited: editedFiles(current, difference.stale) };
 }
 
 /** The writes that bring the output folder to `result`, for one transaction (generate's, or sync's with the spec). */

@@ -25,7 +25,8 @@ describe('openapi-morph check', () => {
     const before = project.snapshot('generated');
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('stale:   generated/README.md');
+    // Edited by hand, not made stale by an input: said so, since generate overwrites the edit.
+    expect(run.stderr).toContain('edited:  generated/README.md (changed since openapi-morph wrote it; generate replaces it: make the change in the spec, the config or a template)');
     expect(run.stderr).toContain('missing: generated/docs/VoiceIdsShared.md');
     // A file the manifest does not list is the user's: generate would refuse it (OM603).
     expect(run.stderr).toContain('generated/notes.txt - error OM603: generated/notes.txt is not in openapi-morph.manifest.json');
@@ -49,5 +50,6 @@ describe('openapi-morph check', () => {
     // Every file names the spec's hash in its header, so every file is stale.
     expect(run.stderr).toContain('stale:   generated/src/index.ts');
     expect(run.stderr).toContain('stale:   generated/openapi-morph.manifest.json');
+    expect(run.stderr).not.toContain('edited:');
   });
 });

@@ -161,7 +161,7 @@ describe('no-op generate and check', () => {
     project.write('generated/extra.txt', 'not generated');
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('stale:   generated/README.md');
+    expect(run.stderr).toContain('edited:  generated/README.md (changed since openapi-morph wrote it');
     expect(run.stderr).toContain('missing: generated/NOTE.md');
     // A file openapi-morph did not make is named, never deleted silently (OM603).
     expect(run.stderr).toContain('error OM603: generated/extra.txt is not in openapi-morph.manifest.json');

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { globRegExp, matchesGlobs } from '../glob.ts';
+import { sha256 } from '../hash.ts';
 import { compareStrings } from '../json.ts';
 import type { PlannedWrite } from './transaction.ts';
 
@@ -46,6 +47,22 @@ export function unownedFiles(current: ReadonlyMap<string, string>, next: Readonl
     listed = new Set();
   }
   return [...current.keys()].filter((path) => path !== MANIFEST_NAME && !listed.has(path) && current.get(path) !== next.get(path));
+}
+
+/**
+ * Of `paths` (stale files), those whose content is not what openapi-morph last wrote: their sha256
+ * differs from the one the folder's manifest records for them. `check` tells them apart from files
+ * a changed input made stale, since generate overwrites a hand edit too.
+ */
+export function editedFiles(current: ReadonlyMap<string, string>, paths: readonly string[]): string[] {
+  let recorded: Record<string, unknown>;
+  try {
+    const files = (JSON.parse(current.get(MANIFEST_NAME) ?? '') as { files?: unknown }).files;
+    recorded = files !== null && typeof files === 'object' ? (files as Record<string, unknown>) : {};
+  } catch {
+    return [];
+  }
+  return paths.filter((path) => Object.hasOwn(recorded, path) && recorded[path] !== sha256(current.get(path) ?? ''));
 }
 
 export interface TreeDifference {

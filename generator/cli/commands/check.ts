@@ -13,7 +13,8 @@ manifest's hashes show, it decides without rendering; --force renders), and
 checks that the release history follows the spec (its newest release names
 the spec's sha256, so the package version and CHANGELOG.md describe it).
 Exits 0 when both hold; otherwise names every stale, missing and extra file
-(and the spec without a release) and exits 1. Writes nothing in the project
+(a file edited since it was written as edited) and the spec without a
+release, and exits 1. Writes nothing in the project
 but its cache (formatted text, a render stamp); like every command, it first
 finishes or rolls back a write that a killed run left.
 
@@ -36,13 +37,14 @@ ${SELECTION_HELP}`,
       else io.out(`${config.output.name} is up to date with ${config.spec.name}, the config and the templates`);
       return release ? 1 : 0;
     }
-    const { result, difference, release, foreign } = await withFormatAhead(config, async () => (await import('../../generate.ts')).check(config));
+    const { result, difference, release, foreign, edited } = await withFormatAhead(config, async () => (await import('../../generate.ts')).check(config));
     printWarnings(io, result.warnings);
     if (release) io.err(formatDiagnostic(release));
     for (const problem of foreign) io.err(formatDiagnostic(problem));
     const notOurs = new Set(foreign.map((d) => d.location?.file));
     const lines = [
-      ...difference.stale.map((p) => `stale:   ${config.output.name}/${p}`),
+      // A file edited by hand since it was written: generate would overwrite the edit (a review found "stale" said of one).
+      ...difference.stale.map((p) => (edited.includes(p) ? `edited:  ${config.output.name}/${p} (changed since openapi-morph wrote it; generate replaces it: make the change in the spec, the config or a template)` : `stale:   ${config.output.name}/${p}`)),
       ...difference.missing.map((p) => `missing: ${config.output.name}/${p}`),
       ...difference.extra.filter((p) => !notOurs.has(`${config.output.name}/${p}`)).map((p) => `extra:   ${config.output.name}/${p}`),
     ];
