@@ -1,4 +1,5 @@
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli, spawnCli } from './helpers/cli.ts';
@@ -40,6 +41,25 @@ describe('openapi-morph check', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/2 written, \d+ unchanged, 0 removed/);
     expect((await runCli(['check'], project.dir)).code).toBe(0);
+  });
+
+  it('refuses a symbolic link in the output folder, located, writing nothing through it (a review got EISDIR)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'om-outside-'));
+    try {
+      renameSync(join(project.dir, 'generated/docs'), join(outside, 'docs'));
+      symlinkSync(join(outside, 'docs'), join(project.dir, 'generated/docs'));
+      const before = readdirSync(join(outside, 'docs')).sort();
+      for (const command of ['check', 'generate']) {
+        const run = await runCli([command, '--force'], project.dir);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(/^generated\/docs - error OM605: generated\/docs is a symbolic link: openapi-morph writes real files only/m);
+      }
+      expect(readdirSync(join(outside, 'docs')).sort()).toStrictEqual(before);
+    } finally {
+      rmSync(join(project.dir, 'generated/docs'), { force: true });
+      renameSync(join(outside, 'docs'), join(project.dir, 'generated/docs'));
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('fails when the spec changes and generated/ was not regenerated', async () => {

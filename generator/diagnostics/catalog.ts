@@ -60,6 +60,7 @@ export const catalog = {
   OM602: 'Interrupted write recovered',
   OM603: 'A file in the output folder that openapi-morph did not make',
   OM604: 'output.preserve keeps a file openapi-morph generates',
+  OM605: 'A symbolic link in the output folder',
 
   OM700: 'Generated output is out of date',
   OM701: 'Spec changed without a release',

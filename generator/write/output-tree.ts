@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { globRegExp, matchesGlobs } from '../glob.ts';
+import { fail } from '../diagnostics/diagnostic.ts';
 import { sha256 } from '../hash.ts';
 import { compareStrings } from '../json.ts';
 import type { PlannedWrite } from './transaction.ts';
@@ -22,8 +23,10 @@ export async function readOutputTree(outDir: string, preserve: readonly string[]
       const rel = prefix + entry.name;
       if (matchesGlobs(rel, preserved)) continue;
       if (/\.om-(new|old)$/.test(entry.name)) continue;
+      // A link could take a write outside the output folder, and one to a folder read as a file failed (EISDIR, a review).
+      if (entry.isSymbolicLink()) fail('OM605', `${basename(outDir)}/${rel} is a symbolic link: openapi-morph writes real files only, never through a link. Replace it, or keep it with a glob in output.preserve`, { file: `${basename(outDir)}/${rel}` });
       if (entry.isDirectory()) await walk(join(dir, entry.name), `${rel}/`);
-      else if (entry.isFile() || entry.isSymbolicLink()) files.set(rel, await readFile(join(dir, entry.name), 'utf8'));
+      else if (entry.isFile()) files.set(rel, await readFile(join(dir, entry.name), 'utf8'));
     }
   };
   await walk(outDir, '');
