@@ -1,5 +1,6 @@
 import { isObject, own, ownObject, ownString, setOwn, type JsonObject } from '../json.ts';
 import { differs } from './annotations.ts';
+import { isJsonMediaType } from '../template-api/media.ts';
 
 /**
  * How a value goes on the wire, as the keywords that say it, with OpenAPI's defaults filled in:
@@ -40,10 +41,11 @@ export function mediaTypeEssence(mediaType: string): string {
 
 /**
  * The media type of a `content` map a method reads or sends: the first JSON one, else the first,
- * as `preferredMedia` (template-api/media.ts) picks it from the model.
+ * as `preferredMedia` (template-api/media.ts) picks it from the model (without its schema: a range
+ * with a structured schema is JSON there, the first type here).
  */
 export function readMediaType(mediaTypes: readonly string[]): string | undefined {
-  return mediaTypes.find((type) => /^application\/([\w.!#$%&'*^`|~-]+\+)?json\s*(;|$)/i.test(type.trim())) ?? mediaTypes[0];
+  return mediaTypes.find(isJsonMediaType) ?? mediaTypes[0];
 }
 
 /**

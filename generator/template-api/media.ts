@@ -15,9 +15,14 @@ export type BodyKind = 'json' | 'multipart' | 'form' | 'text' | 'binary';
 const JSON_MEDIA = /^application\/([\w.!#$%&'*^`|~-]+\+)?json\s*(;|$)/i;
 const TEXT_MEDIA = /^(text\/|application\/(sdp|xml|yaml|x-yaml|javascript|ecmascript|x-ndjson|jsonl|graphql)\b|[^/]+\/[\w.-]+\+(xml|yaml)\b)/i;
 
+/** `application/json` or `application/*+json`, parameters aside: JSON whatever the schema says. */
+export function isJsonMediaType(mediaType: string): boolean {
+  return JSON_MEDIA.test(mediaType.trim());
+}
+
 export function bodyKind(media: MediaTypeModel): BodyKind {
   const type = media.mediaType.trim();
-  if (JSON_MEDIA.test(type)) return 'json';
+  if (isJsonMediaType(type)) return 'json';
   if (/^multipart\//i.test(type)) return 'multipart';
   if (/^application\/x-www-form-urlencoded\b/i.test(type)) return 'form';
   if (isBinarySchema(media.schema)) return 'binary';

@@ -40,16 +40,9 @@ export async function readOutputTree(outDir: string, preserve: readonly string[]
  * folder has no manifest (the whole folder is foreign: OM104).
  */
 export function unownedFiles(current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): string[] | undefined {
-  const manifest = current.get(MANIFEST_NAME);
-  if (manifest === undefined) return undefined;
-  let listed: Set<string>;
-  try {
-    const files = (JSON.parse(manifest) as { files?: unknown }).files;
-    listed = new Set(files !== null && typeof files === 'object' ? Object.keys(files) : []);
-  } catch {
-    listed = new Set();
-  }
-  return [...current.keys()].filter((path) => path !== MANIFEST_NAME && !listed.has(path) && current.get(path) !== next.get(path));
+  const recorded = recordedFiles(current);
+  if (recorded === undefined) return undefined;
+  return [...current.keys()].filter((path) => path !== MANIFEST_NAME && !Object.hasOwn(recorded, path) && current.get(path) !== next.get(path));
 }
 
 /**
@@ -58,14 +51,20 @@ export function unownedFiles(current: ReadonlyMap<string, string>, next: Readonl
  * a changed input made stale, since generate overwrites a hand edit too.
  */
 export function editedFiles(current: ReadonlyMap<string, string>, paths: readonly string[]): string[] {
-  let recorded: Record<string, unknown>;
-  try {
-    const files = (JSON.parse(current.get(MANIFEST_NAME) ?? '') as { files?: unknown }).files;
-    recorded = files !== null && typeof files === 'object' ? (files as Record<string, unknown>) : {};
-  } catch {
-    return [];
-  }
+  const recorded = recordedFiles(current) ?? {};
   return paths.filter((path) => Object.hasOwn(recorded, path) && recorded[path] !== sha256(current.get(path) ?? ''));
+}
+
+/** The files the folder's manifest lists, with their sha256; none when it cannot be read, undefined without a manifest. */
+function recordedFiles(current: ReadonlyMap<string, string>): Record<string, unknown> | undefined {
+  const manifest = current.get(MANIFEST_NAME);
+  if (manifest === undefined) return undefined;
+  try {
+    const files = (JSON.parse(manifest) as { files?: unknown }).files;
+    return files !== null && typeof files === 'object' ? (files as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 export interface TreeDifference {

@@ -92,11 +92,15 @@ export function requirementText(ctx: TemplateContext, schemes: readonly (string 
   return schemes.map((s) => (typeof s === 'string' ? ctx.md.code(s) : `${ctx.md.code(s.name)}${scopesText(ctx, s.scopes)}`)).join(' and ');
 }
 
-/** ` (scopes \`a\`, \`b\`)`, or nothing without scopes; at most MAX_LISTED named. */
+/** ` (scopes \`a\`, \`b\`)`, or nothing without scopes. */
 export function scopesText(ctx: TemplateContext, scopes: readonly string[]): string {
-  if (scopes.length === 0) return '';
+  return scopes.length === 0 ? '' : ` (${scopeList(ctx, scopes)})`;
+}
+
+/** `scopes \`a\`, \`b\``: at most MAX_LISTED named. */
+function scopeList(ctx: TemplateContext, scopes: readonly string[]): string {
   const listed = scopes.slice(0, MAX_LISTED).map((scope) => ctx.md.code(scope)).join(', ');
-  return ` (${scopes.length === 1 ? 'scope' : 'scopes'} ${listed}${scopes.length > MAX_LISTED ? ` and ${scopes.length - MAX_LISTED} more` : ''})`;
+  return `${scopes.length === 1 ? 'scope' : 'scopes'} ${listed}${scopes.length > MAX_LISTED ? ` and ${scopes.length - MAX_LISTED} more` : ''}`;
 }
 
 const MAX_LISTED = 12;
@@ -111,7 +115,7 @@ export function tokenOrigin(ctx: TemplateContext, scheme: SecuritySchemeModel): 
   if (scheme.type !== 'oauth2' || !scheme.flows?.length) return '';
   const flows = scheme.flows.map((flow) => {
     const urls = [flow.authorizationUrl && `authorize at ${md.code(flow.authorizationUrl)}`, flow.tokenUrl && `token at ${md.code(flow.tokenUrl)}`].filter(Boolean);
-    return `${FLOW_WORDS[flow.flow]}${urls.length > 0 ? ` (${urls.join(', ')})` : ''}${scopesText(ctx, flow.scopes.map((scope) => scope.name)).replace(/^ \(/, ', with ').replace(/\)$/, '')}`;
+    return `${FLOW_WORDS[flow.flow]}${urls.length > 0 ? ` (${urls.join(', ')})` : ''}${flow.scopes.length > 0 ? `, with ${scopeList(ctx, flow.scopes.map((scope) => scope.name))}` : ''}`;
   });
   return ` Flows: ${flows.join('; ')}.`;
 }

@@ -138,8 +138,7 @@ export function token(
       `auth.${name}: the credential function returned nothing`,
     );
   request.check(text);
-  // A value with a scheme word before the key (`Bearer SG...`): the key alone is a secret too, for a server that echoes only it.
-  request.secrets.push(text, ...text.split(/\s+/).slice(1));
+  request.secrets.push(...secretForms(text));
   // A header's value may hold spaces (SendGrid's key is `Bearer SG...`), a cookie's may not; nothing outside ASCII, no line breaks.
   if (
     where !== "query" &&
@@ -149,6 +148,14 @@ export function token(
       `auth.${name}: the credential has characters an HTTP header cannot carry`,
     );
   return text;
+}
+
+/**
+ * The strings no error may show for a token (trimmed): itself and, for a value with a scheme word
+ * before the key (`Bearer SG...`), each word after it, for a server that echoes only the key.
+ */
+export function secretForms(text: string): string[] {
+  return [text, ...text.split(/\s+/).slice(1)];
 }
 
 /** `BearerAuth (or set PETS_TOKEN), or ApiKey + AppId`: what `security` asks for, in words. */

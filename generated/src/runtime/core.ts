@@ -9,6 +9,7 @@ import { ApiPromise, type ApiResponse } from "./api-promise.js";
 import {
   applyAuth,
   credentialSources,
+  secretForms,
   type AnyAuth,
   type Security,
 } from "./auth.js";
@@ -111,12 +112,11 @@ export class ApiCore<Paths extends {}> {
     // sent token, with the key after a scheme word (`Bearer SG...`); from 8 characters, so that a
     // short test key (`dev`) unsent does not cut words out of every message.
     const held = Object.values(sources)
-      .flatMap((source) => {
-        if (typeof source !== "string")
-          return (source as { password?: string }).password ?? [];
-        const text = source.trim();
-        return [text, ...text.split(/\s+/).slice(1)];
-      })
+      .flatMap((source) =>
+        typeof source === "string"
+          ? secretForms(source.trim())
+          : ((source as { password?: string }).password ?? []),
+      )
       .filter((secret) => secret.length >= 8);
     const clientHeaders = options.headers;
     const clientMaxRetries = setting(

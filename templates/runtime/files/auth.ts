@@ -103,11 +103,18 @@ export function token(value: unknown, name: string, request: AppliedAuth, where:
   const text = typeof value === 'string' ? value.trim() : '';
   if (text === '') throw new ApiError(`auth.${name}: the credential function returned nothing`);
   request.check(text);
-  // A value with a scheme word before the key (`Bearer SG...`): the key alone is a secret too, for a server that echoes only it.
-  request.secrets.push(text, ...text.split(/\s+/).slice(1));
+  request.secrets.push(...secretForms(text));
   // A header's value may hold spaces (SendGrid's key is `Bearer SG...`), a cookie's may not; nothing outside ASCII, no line breaks.
   if (where !== 'query' && !(where === 'header' ? /^[\t\x20-\x7e]+$/ : /^[\x21-\x7e]+$/).test(text)) throw new ApiError(`auth.${name}: the credential has characters an HTTP header cannot carry`);
   return text;
+}
+
+/**
+ * The strings no error may show for a token (trimmed): itself and, for a value with a scheme word
+ * before the key (`Bearer SG...`), each word after it, for a server that echoes only the key.
+ */
+export function secretForms(text: string): string[] {
+  return [text, ...text.split(/\s+/).slice(1)];
 }
 
 /** `BearerAuth (or set PETS_TOKEN), or ApiKey + AppId`: what `security` asks for, in words. */

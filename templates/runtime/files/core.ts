@@ -1,7 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import { attemptSignal, raceAbort, sleep } from './abort.js';
 import { ApiPromise, type ApiResponse } from './api-promise.js';
-import { applyAuth, credentialSources, type AnyAuth, type Security } from './auth.js';
+import { applyAuth, credentialSources, secretForms, type AnyAuth, type Security } from './auth.js';
 import { checkBrowserKey, isBrowserLike } from './browser.js';
 import { ApiError, ConnectionError, errorClassFor, InvalidResponseError, TimeoutError } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, type ClientDefaults, type ClientOptions, type RequestOptions } from './options.js';
@@ -50,11 +50,7 @@ export class ApiCore<Paths extends {}> {
     // sent token, with the key after a scheme word (`Bearer SG...`); from 8 characters, so that a
     // short test key (`dev`) unsent does not cut words out of every message.
     const held = Object.values(sources)
-      .flatMap((source) => {
-        if (typeof source !== 'string') return (source as { password?: string }).password ?? [];
-        const text = source.trim();
-        return [text, ...text.split(/\s+/).slice(1)];
-      })
+      .flatMap((source) => (typeof source === 'string' ? secretForms(source.trim()) : ((source as { password?: string }).password ?? [])))
       .filter((secret) => secret.length >= 8);
     const clientHeaders = options.headers;
     const clientMaxRetries = setting(options, 'maxRetries', DEFAULT_MAX_RETRIES);
