@@ -200,7 +200,7 @@ function callStatement(ctx: TemplateContext, imports: ImportRegistry, operation:
   if ((operation.parameters.cookie.length > 0 || accept.length > 0) && !members.some((m) => Array.isArray(m) && m[0] === 'headers')) members.push(['headers', headers([])]);
   const method = operation.method.toUpperCase();
   const send = ts.arrowFunction([client, init], ts.call(`${client}.${method}`, [signature.pathLiteral, ts.objectLiteral(members)]));
-  const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), escape.stringLiteral(responseKind(signature)), securityLiteral(ctx, operation), 'options', send];
+  const args = [escape.stringLiteral(operation.operationId), escape.stringLiteral(method), responseKinds(ctx, signature), securityLiteral(ctx, operation), 'options', send];
   return ts.returnStatement(ts.call(`this.${core}.call`, args, [signature.returnType]));
 }
 
@@ -276,10 +276,15 @@ function textAsIs(signature: MethodSignature): boolean {
   return signature.parameters.find((p) => p.role === 'body')?.type.replace(/ \| undefined$/, '') === 'string';
 }
 
-/** How the core reads a 2xx body (runtime/response.ts): multipart or form responses are read as text. */
-function responseKind(signature: MethodSignature): 'json' | 'text' | 'binary' | 'none' {
-  const kind = signature.responseKind;
-  return kind === 'json' || kind === 'binary' || kind === 'none' ? kind : 'text';
+/**
+ * How the core reads a 2xx body (runtime/response.ts): `"json"`, or where the statuses differ,
+ * `{ other: "json", 202: "none" }`. Multipart or form responses are read as text.
+ */
+function responseKinds(ctx: TemplateContext, signature: MethodSignature): string {
+  const kind = (given: MethodSignature['responseKind']) => ctx.escape.stringLiteral(given === 'json' || given === 'binary' || given === 'none' ? given : 'text');
+  const other = kind(signature.responseKind);
+  const statuses = Object.entries(signature.responseKinds).flatMap(([status, given]): ObjectMember[] => (kind(given) === other ? [] : [[status, kind(given)]]));
+  return statuses.length === 0 ? other : ctx.ts.objectLiteral([['other', other], ...statuses]);
 }
 
 /** A description as a sentence before another: ending in a period unless it ends in punctuation already (`Image uploaded` read into the next sentence). */

@@ -19,6 +19,8 @@ interface MediaApi {
   getFile(fileId: string, params?: { query?: { range?: string } }, options?: { headers?: Record<string, string> }): Promise<Blob>;
   createUpload(body: { file: Blob; purpose: 'assistants' | 'batch'; labels?: string[]; meta?: Record<string, string> }): Promise<{ id: string }>;
   createToken(body: { grant_type: string; scope?: string[] }): Promise<{ id: string }>;
+  updateJob(jobId: string): Promise<{ id: string } | undefined>;
+  getReport(reportId: string): Promise<Blob | { retryAfter: number }>;
 }
 
 let project: TempProject;
@@ -59,6 +61,10 @@ beforeAll(async () => {
       if (type !== 'application/x-www-form-urlencoded' || request.body !== 'grant_type=client&scope=a&scope=b') return sendJson(response, 422, { message: `form ${request.body}` });
       return sendJson(response, 200, { id: 'tok_1' });
     }
+    if (request.method === 'PUT' && request.url === '/v1/jobs/later') return void response.writeHead(202).end();
+    if (request.method === 'PUT' && request.url === '/v1/jobs/now') return sendJson(response, 200, { id: 'job_1' });
+    if (request.method === 'GET' && request.url === '/v1/reports/later') return sendJson(response, 202, { retryAfter: 5 });
+    if (request.method === 'GET' && request.url === '/v1/reports/now') return void response.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF');
     return sendJson(response, 404, { message: `unexpected ${request.method} ${request.url}` });
   });
   const mod = (await import(pathToFileURL(join(project.dir, 'generated/src/index.ts')).href)) as { MediaApi: new (options: object) => MediaApi; ApiError: typeof ApiError };
@@ -99,6 +105,15 @@ describe('non-JSON bodies and responses through the generated client', () => {
   it('multipart: a file part, a text part, repeated array parts, an object as JSON', async () => {
     const file = new File(['hello'], 'a.txt', { type: 'text/plain' });
     expect(await api.createUpload({ file, purpose: 'batch', labels: ['x', 'y'], meta: { k: 'v' } })).toStrictEqual({ id: 'up_1' });
+  });
+
+  it('each 2xx is read as its own response says: a 202 without a body beside a 200 with JSON, a JSON 202 beside a PDF 200', async () => {
+    expect(await api.updateJob('later')).toBeUndefined();
+    expect(await api.updateJob('now')).toStrictEqual({ id: 'job_1' });
+    expect(await api.getReport('later')).toStrictEqual({ retryAfter: 5 });
+    const report = await api.getReport('now');
+    expect(report).toBeInstanceOf(Blob);
+    expect(await (report as Blob).text()).toBe('%PDF');
   });
 
   it('URL-encoded form, arrays repeated', async () => {

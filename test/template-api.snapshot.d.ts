@@ -485,6 +485,7 @@ export interface MethodSignature {
     }[];
     readonly requestContentType: string | undefined;
     readonly responseKind: BodyKind | 'none';
+    readonly responseKinds: Readonly<Record<string, BodyKind | 'none'>>;
     readonly accept: string | undefined;
     readonly operationType: string;
     readonly referencedTypes: readonly CodeSymbol[];

@@ -17,10 +17,12 @@ export function compareContent(ctx: DiffContext, place: Place, direction: 'reque
   const pairs = mediaTypePairs(Object.keys(before), Object.keys(after));
   // A response's other media types may go: the method asks for and reads the one it read before.
   const read = readMediaType(Object.keys(before));
-  const stillRead = direction === 'response' && read !== undefined && pairs.get(read) === readMediaType(Object.keys(after));
+  const readNow = read === undefined ? undefined : pairs.get(read);
+  // (Not when the read one went too: a response that lost all its content reads none on either side.)
+  const stillRead = direction === 'response' && readNow !== undefined && readNow === readMediaType(Object.keys(after));
   for (const mediaType of Object.keys(before).filter((t) => !pairs.has(t))) {
     const pointers = { old: childPointer(old.keyAt('content'), mediaType), new: pointerOf(next, 'content') };
-    if (stillRead) ctx.sink.add('response-media-type-removed-unread', place, pointers, { name: mediaType, read: pairs.get(read)! }, { old: own(before, mediaType) });
+    if (stillRead) ctx.sink.add('response-media-type-removed-unread', place, pointers, { name: mediaType, read: readNow }, { old: own(before, mediaType) });
     else ctx.sink.add(`${direction}-media-type-removed`, place, pointers, { name: mediaType }, { old: own(before, mediaType) });
   }
   const paired = new Set(pairs.values());

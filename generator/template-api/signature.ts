@@ -62,6 +62,11 @@ export interface MethodSignature {
   /** How 2xx bodies are read: `none` when the success responses have no content. */
   readonly responseKind: BodyKind | 'none';
   /**
+   * Each 2xx status the method reads otherwise than `responseKind`, and how (a 202 without a body
+   * beside a 200 with JSON: `{ "202": "none" }`); empty when all are read alike.
+   */
+  readonly responseKinds: Readonly<Record<string, BodyKind | 'none'>>;
+  /**
    * The request's `Accept` header: the media types the method reads its success bodies as (each
    * 2xx response's `preferredMedia`, the first JSON one, else its first), so a server that can
    * answer in several (JSON or XML) answers in the one the method parses, and one that insists on
@@ -202,6 +207,12 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
   const success = successResponse(operation);
   const successMedia = success ? preferredMedia(success.content) : undefined;
   const responseKind = successMedia ? bodyKind(successMedia) : 'none';
+  const responseKinds: Record<string, BodyKind | 'none'> = {};
+  for (const response of successes) {
+    const media = preferredMedia(response.content);
+    const kind = media ? bodyKind(media) : 'none';
+    if (/^2\d\d$/.test(response.status) && kind !== responseKind) responseKinds[response.status] = kind;
+  }
   const returnTypes = (successes.length > 0 ? successes : success ? [success] : []).map((response) => {
     const media = preferredMedia(response.content);
     if (!media) return response === success ? 'void' : 'undefined';
@@ -235,6 +246,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
     requestKind,
     requestContentType: requestMedia ? sentContentType(requestMedia) : undefined,
     responseKind,
+    responseKinds,
     accept,
     operationType,
     referencedTypes: refs.sorted(),

@@ -126,6 +126,12 @@ const cases: readonly Case[] = [
     given: { old: api({ operation: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: str }, 'text/plain': { schema: str } } } } } }), new: api({ operation: { responses: { '200': { description: 'ok', content: { 'text/plain': { schema: str } } } } } }) },
     want: [['response-media-type-removed', 'breaking', 'response 200']],
   },
+  // GitHub's 422 of git/delete-ref lost its content: removed, not "removed, JSON still read" (which crashed the diff).
+  {
+    name: 'response-media-type-removed',
+    given: { old: api({ operation: { responses: { '204': { description: 'done' }, '422': { description: 'bad', content: { 'application/json': { schema: str } } } } } }), new: api({ operation: { responses: { '204': { description: 'done' }, '422': { description: 'bad' } } } }) },
+    want: [['response-media-type-removed', 'breaking', 'response 422']],
+  },
   // The method asks for and reads JSON before and after (GitHub Enterprise 3.2 dropped a vendor type of repos/get-content).
   {
     name: 'response-media-type-removed-unread',

@@ -33,6 +33,14 @@ describe('readSuccessBody', () => {
     expect(await given.text()).toBe('{"a":1}');
   });
 
+  it('an operation whose statuses differ reads each as its kind says, and the others as `other`', async () => {
+    const kinds = { other: 'json', 202: 'none', 203: 'text' } as const;
+    expect(await readSuccessBody(response(null, 202), kinds)).toBeUndefined();
+    expect(await readSuccessBody(response('plain', 203, { 'content-type': 'text/plain' }), kinds)).toBe('plain');
+    expect(await readSuccessBody(response('{"a":1}', 200, JSON_HEADERS), kinds)).toStrictEqual({ a: 1 });
+    await expect(readSuccessBody(response('plain', 201, { 'content-type': 'text/plain' }), kinds)).rejects.toThrow('expected JSON');
+  });
+
   it('binary reads a Blob', async () => {
     const body = await readSuccessBody(response('bytes', 200, { 'content-type': 'image/png' }), 'binary');
     expect(body).toBeInstanceOf(Blob);

@@ -40,6 +40,7 @@ import {
   readSuccessBody,
   statusMessage,
   type ResponseKind,
+  type ResponseKinds,
 } from "./response.js";
 import {
   DEFAULT_BACKOFF,
@@ -78,7 +79,7 @@ export class ApiCore<Paths extends {}> {
   readonly #run: (
     operationId: string,
     method: string,
-    kind: ResponseKind,
+    kind: ResponseKind | ResponseKinds,
     security: Security,
     options: RequestOptions,
     send: Send<Paths>,
@@ -277,7 +278,7 @@ export class ApiCore<Paths extends {}> {
   call<T>(
     operationId: string,
     method: string,
-    kind: ResponseKind,
+    kind: ResponseKind | ResponseKinds,
     security: Security,
     options: RequestOptions | undefined,
     send: Send<Paths>,

@@ -8,7 +8,7 @@ import { DEFAULT_TIMEOUT_MS, type ClientDefaults, type ClientOptions, type Reque
 import { IDEMPOTENCY_HEADER, newIdempotencyKey, wantsIdempotencyKey } from './idempotency.js';
 import { redact } from './redact.js';
 import { requestBuilder, type Outgoing } from './request.js';
-import { errorInit, readErrorBody, readSuccessBody, statusMessage, type ResponseKind } from './response.js';
+import { errorInit, readErrorBody, readSuccessBody, statusMessage, type ResponseKind, type ResponseKinds } from './response.js';
 import { DEFAULT_BACKOFF, DEFAULT_MAX_RETRIES, RETRY_COUNT_HEADER, retryDelay, shouldRetry, type Backoff } from './retry.js';
 
 /** What a generated method passes with its request, for one attempt: the headers the core chose. */
@@ -33,7 +33,7 @@ export class ApiCore<Paths extends {}> {
    * Runs one call. A closure over what the constructor settled rather than private fields: its
    * locals minify to one letter each, `this.#field` does not.
    */
-  readonly #run: (operationId: string, method: string, kind: ResponseKind, security: Security, options: RequestOptions, send: Send<Paths>) => Promise<ApiResponse<unknown>>;
+  readonly #run: (operationId: string, method: string, kind: ResponseKind | ResponseKinds, security: Security, options: RequestOptions, send: Send<Paths>) => Promise<ApiResponse<unknown>>;
 
   constructor(options: ClientOptions<AnyAuth>, defaults: ClientDefaults) {
     const baseUrl = options.baseUrl ?? defaults.baseUrl;
@@ -141,7 +141,7 @@ export class ApiCore<Paths extends {}> {
    * Runs one operation (its operationId, HTTP method, how its 2xx body is read and its security
    * requirements): resolves with the parsed 2xx body, rejects with an `ApiError` subclass otherwise.
    */
-  call<T>(operationId: string, method: string, kind: ResponseKind, security: Security, options: RequestOptions | undefined, send: Send<Paths>): ApiPromise<T> {
+  call<T>(operationId: string, method: string, kind: ResponseKind | ResponseKinds, security: Security, options: RequestOptions | undefined, send: Send<Paths>): ApiPromise<T> {
     return new ApiPromise(this.#run(operationId, method, kind, security, options ?? {}, send) as Promise<ApiResponse<T>>);
   }
 }

@@ -7,14 +7,21 @@ import { InvalidResponseError, type ApiErrorInit } from './errors.js';
  */
 export type ResponseKind = 'json' | 'text' | 'binary' | 'none';
 
+/**
+ * An operation whose 2xx responses are not all read alike (a 200 with JSON beside a 202 without a
+ * body, a PDF beside a JSON "not ready yet"): the kind of each such status, and `other` for the rest.
+ */
+export type ResponseKinds = { readonly other: ResponseKind; readonly [status: number]: ResponseKind };
+
 const JSON_TYPE = /^application\/(?:[\w.!#$%&'*^`|~-]+\+)?json\s*(?:;|$)/i;
 
 /**
- * Reads a 2xx body. A JSON operation insists on a JSON content type and valid JSON: a proxy's
- * HTML page or a truncated body rejects with `InvalidResponseError` instead of reaching the caller
- * as a string or a half object. 204 and 205 carry no body by definition.
+ * Reads a 2xx body as its status's kind says. A JSON body insists on a JSON content type and
+ * valid JSON: a proxy's HTML page or a truncated body rejects with `InvalidResponseError` instead
+ * of reaching the caller as a string or a half object. 204 and 205 carry no body by definition.
  */
-export async function readSuccessBody(response: Response, kind: ResponseKind): Promise<unknown> {
+export async function readSuccessBody(response: Response, kinds: ResponseKind | ResponseKinds): Promise<unknown> {
+  const kind = typeof kinds === 'string' ? kinds : (kinds[response.status] ?? kinds.other);
   // Read whole in every case, so that the connection is free for the next request. A body the spec
   // does not declare is read through a copy: `.withResponse()` still gives one to read (Trello
   // declares none for any 200; Box's download follows a redirect it does not declare).
