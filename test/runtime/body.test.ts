@@ -68,10 +68,13 @@ describe('formData', () => {
 });
 
 describe('typedParts', () => {
-  it("a Blob without a type goes as its part's media type, a File keeping its name; a typed Blob, and every other value, as formData sends it", async () => {
+  it("a Blob without a type goes as its part's media type, a File keeping its name, an object of a JSON part as JSON; a typed Blob, and every other value, as formData sends it", async () => {
     const typed = new Blob(['%PDF'], { type: 'application/x-pdf' });
-    const form = typedParts({ options: 'application/json', pdf: 'application/pdf', report: 'application/pdf', typed: 'application/pdf', inherited: 'x/y' })({
+    const form = typedParts({ options: 'application/json', meta: 'application/vnd.meta+json', notes: 'text/plain', pdf: 'application/pdf', report: 'application/pdf', typed: 'application/pdf', inherited: 'x/y' })({
       options: { dpi: 300 },
+      meta: [{ a: 1 }],
+      notes: { n: 1 },
+      fields: { f: 1 },
       pdf: [new Blob(['%PDF-1']), new Blob(['%PDF-2'])],
       report: new File(['%PDF-3'], 'report.pdf'),
       typed,
@@ -81,8 +84,11 @@ describe('typedParts', () => {
     });
     const found = await Promise.all(parts(form).map(async ([name, value]) => [name, value instanceof Blob ? [value.type, (value as File).name, await value.text()] : value]));
     expect(found).toEqual([
-      // An object stays a field of JSON text: a typed part would be a file to the server.
-      ['options', '{"dpi":300}'],
+      // An object the encoding types as JSON goes as a JSON part (springdoc's `@RequestPart`); any other stays a field of JSON text.
+      ['options', ['application/json', 'blob', '{"dpi":300}']],
+      ['meta', ['application/vnd.meta+json', 'blob', '{"a":1}']],
+      ['notes', '{"n":1}'],
+      ['fields', '{"f":1}'],
       ['pdf', ['application/pdf', 'blob', '%PDF-1']],
       ['pdf', ['application/pdf', 'blob', '%PDF-2']],
       ['report', ['application/pdf', 'report.pdf', '%PDF-3']],
