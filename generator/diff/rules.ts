@@ -101,7 +101,7 @@ export const rules = {
   'request-enum-widened': spec('request', 'non-breaking', 'enum widened: {values}'),
   'request-enum-narrowed': spec('request', 'breaking', 'enum narrowed: {values}'),
   'response-enum-widened': spec('response', 'breaking', 'enum widened: {values}; exhaustive checks on the generated type stop compiling'),
-  'response-enum-narrowed': spec('response', 'non-breaking', 'enum narrowed: {values}'),
+  'response-enum-narrowed': spec('response', 'breaking', 'enum narrowed: {values}; a comparison or case with a removed value stops compiling'),
   'open-enum-widened': spec('any', 'non-breaking', 'known values added ({values}); a sibling union member already admits any {what}, so no type changes'),
   'open-enum-narrowed': spec('any', 'non-breaking', 'known values removed ({values}); a sibling union member still admits any {what}'),
 
@@ -122,7 +122,7 @@ export const rules = {
   'response-additional-properties-changed': spec('response', 'non-breaking', 'additional properties changed from {from} to {to}'),
   'discriminator-changed': spec('any', 'breaking', 'discriminator property changed from {from} to {to}'),
   'request-discriminator-value-removed': spec('request', 'breaking', 'discriminator value {name} no longer taken'),
-  'response-discriminator-value-removed': spec('response', 'non-breaking', 'discriminator value {name} no longer sent'),
+  'response-discriminator-value-removed': spec('response', 'breaking', 'discriminator value {name} no longer sent; a comparison or case with it stops compiling'),
   'schema-keyword-changed': spec('any', 'breaking', '{name} changed (not modelled by the diff, so treated as breaking)'),
 
   // Annotations.

@@ -169,7 +169,7 @@ const cases: readonly Case[] = [
   { name: 'request-enum-widened', given: { old: api({ request: holding({ type: 'string', enum: ['a', 'b'] }) }), new: api({ request: holding({ type: 'string', enum: ['a', 'b', 'c'] }) }) }, want: [['request-enum-widened', 'non-breaking', `${REQ}: value`]] },
   { name: 'request-enum-narrowed', given: { old: api({ request: holding({ type: 'string', enum: ['a', 'b'] }) }), new: api({ request: holding({ type: 'string', enum: ['a'] }) }) }, want: [['request-enum-narrowed', 'breaking', `${REQ}: value`]] },
   { name: 'response-enum-widened', given: { old: api({ response: holding({ type: 'string', enum: ['a', 'b'] }) }), new: api({ response: holding({ type: 'string', enum: ['a', 'b', 'c'] }) }) }, want: [['response-enum-widened', 'breaking', `${RES}: value`]] },
-  { name: 'response-enum-narrowed', given: { old: api({ response: holding({ type: 'string', enum: ['a', 'b'] }) }), new: api({ response: holding({ type: 'string', enum: ['a'] }) }) }, want: [['response-enum-narrowed', 'non-breaking', `${RES}: value`]] },
+  { name: 'response-enum-narrowed', given: { old: api({ response: holding({ type: 'string', enum: ['a', 'b'] }) }), new: api({ response: holding({ type: 'string', enum: ['a'] }) }) }, want: [['response-enum-narrowed', 'breaking', `${RES}: value`]] },
   {
     name: 'open-enum-widened',
     given: { old: api({ response: holding({ anyOf: [str, { type: 'string', enum: ['a'] }] }) }), new: api({ response: holding({ anyOf: [str, { type: 'string', enum: ['a', 'b'] }] }) }) },
@@ -227,7 +227,7 @@ const cases: readonly Case[] = [
       old: api({ response: { oneOf: [{ $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind' } }, schemas: { Dog: obj({ kind: str }), Cat: obj({ kind: str }) } }),
       new: api({ response: { oneOf: [{ $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } } }, schemas: { Dog: obj({ kind: str }), Cat: obj({ kind: str }) } }),
     },
-    want: [['response-discriminator-value-removed', 'non-breaking', RES]],
+    want: [['response-discriminator-value-removed', 'breaking', RES]],
   },
   { name: 'schema-keyword-changed', given: { old: api({ request: holding({ type: 'string', not: { enum: ['x'] } }) }), new: api({ request: holding({ type: 'string', not: { enum: ['y'] } }) }) }, want: [['schema-keyword-changed', 'breaking', `${REQ}: value`]] },
 
