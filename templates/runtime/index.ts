@@ -35,7 +35,7 @@ export default defineTemplate({
       docs: ctx.ts.docs({ description: "Credentials for the spec's security schemes (the client's `auth` option), by scheme name." }),
       type: `{ ${ctx.model.securitySchemes
         .filter((scheme) => credentialKind(scheme) !== 'none')
-        .map((scheme) => `${scheme.description ? `/** ${ctx.escape.jsdocText(scheme.description)} */ ` : ''}readonly ${ctx.escape.typePropertyKey(scheme.name)}?: ${credentialKind(scheme) === 'basic' ? `${auth('Credential')}<${auth('BasicCredentials')}>` : auth('ApiKeySource')};`)
+        .map((scheme) => `${scheme.description ? `/** ${ctx.escape.jsdocText(scheme.description)} */ ` : ''}readonly ${ctx.escape.typePropertyKey(scheme.name)}?: ${credentialKind(scheme) === 'basic' ? `${auth('Credential')}<${auth('BasicCredentials')}>` : auth('ApiKeySource')} | undefined;`)
         .join(' ')} }`,
     });
     const values = ctx.ts.constDeclaration({

@@ -46,6 +46,14 @@ test('option names', () => {
   void new RealtimeApi({ apiKey: async () => 'ek_x' });
 });
 
+test('every option may be undefined, its default (exactOptionalPropertyTypes: process.env.X and optional arguments pass as they are)', () => {
+  const key = process.env['OPENAI_API_KEY'];
+  const given = (signal?: AbortSignal, timeoutMs?: number, idempotencyKey?: string) => ({ signal, timeoutMs, maxRetries: timeoutMs, idempotencyKey, headers: undefined });
+  void new RealtimeApi({ apiKey: key, baseUrl: key, auth: { ApiKeyAuth: key }, fetch: undefined, headers: undefined, maxRetries: undefined, timeoutMs: undefined, backoff: undefined });
+  void new RealtimeApi({ dangerouslyAllowBrowser: undefined, validateResponse: undefined, retryCountHeader: undefined, idempotencyHeader: undefined });
+  void api.createRealtimeSession({}, given());
+});
+
 test('error classes extend ApiError', () => {
   expectTypeOf<TimeoutError>().toMatchTypeOf<ConnectionError>();
   expectTypeOf<ConnectionError>().toMatchTypeOf<ApiError>();

@@ -8,7 +8,8 @@ import type { ClientDefaults } from "./options.js";
 import { http } from "./schemes.js";
 /** Credentials for the spec's security schemes (the client's `auth` option), by scheme name. */
 export type AuthOptions = {
-  /** A standard OpenAI API key, sent as a bearer token. */ readonly ApiKeyAuth?: ApiKeySource;
+  /** A standard OpenAI API key, sent as a bearer token. */ readonly ApiKeyAuth?:
+    ApiKeySource | undefined;
 };
 /** Values from the spec and the generator config. */
 export const defaults: ClientDefaults = {
