@@ -21,6 +21,9 @@ export default defineTemplate({
       '',
       md.codeBlock('sh', `npm install ${pkg.name}`),
       '',
+      // A derived name may be someone else's on the public registry (a review's `swagger-petstore` was).
+      'Until the package is on your registry, install its folder, or the tarball `npm pack` makes there, by path instead. From CommonJS, `require` returns the ES module itself (Node 20.19+); TypeScript reads its types so from 5.8 with `module: nodenext` (`node16`, or an older compiler, needs `skipLibCheck`).',
+      '',
       '## Usage',
       '',
       md.codeBlock('ts', usage(ctx).join('\n')),
