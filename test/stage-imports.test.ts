@@ -11,7 +11,7 @@ import { repoRoot } from './helpers/cli.ts';
 
 /** Bottom first. Each entry: a stage name and the folders (`load/`) or top-level files (`json.ts`) it holds. */
 const STAGES: readonly (readonly [string, readonly string[]])[] = [
-  ['helpers', ['json.ts', 'pointer.ts', 'hash.ts', 'heavy.ts', 'code-cache.ts', 'commonjs-module.ts', 'ts-morph-lib-files.ts', 'ts-morph-glob-packages.ts', 'code-block-writer-fields.ts', 'code-block-writer-scan.ts', 'ts-morph-single-separated.ts', 'redocly-ref-utils.ts', 'openapi-typescript-walk.ts', 'meta-schema-branches.ts', 'toolkit.ts', 'import-module.ts', 'module-transform.ts', 'display-path.ts', 'cache-dir.ts', 'cache-prune.ts', 'file-identity.ts', 'engine-flags.ts', 'worker-script.ts', 'did-you-mean.ts', 'glob.ts', 'installed-version.ts', 'package-identity.ts', 'progress.ts', 'typescript-module.ts', 'typescript-chunks.ts']],
+  ['helpers', ['json.ts', 'pointer.ts', 'hash.ts', 'heavy.ts', 'code-cache.ts', 'commonjs-module.ts', 'ts-morph-lib-files.ts', 'ts-morph-glob-packages.ts', 'code-block-writer-fields.ts', 'code-block-writer-scan.ts', 'ts-morph-single-separated.ts', 'redocly-ref-utils.ts', 'openapi-typescript-walk.ts', 'meta-schema-branches.ts', 'toolkit.ts', 'import-module.ts', 'module-transform.ts', 'display-path.ts', 'cache-dir.ts', 'cache-prune.ts', 'file-identity.ts', 'engine-flags.ts', 'worker-script.ts', 'did-you-mean.ts', 'glob.ts', 'installed-version.ts', 'package-identity.ts', 'progress.ts', 'typescript-module.ts']],
   ['diagnostics', ['diagnostics/']],
   ['naming', ['naming/']],
   ['escape', ['escape/']],

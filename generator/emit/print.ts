@@ -3,7 +3,6 @@ import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { jsonText } from '../escape/string-literal.ts';
 import { isObject, setOwn, type JsonObject } from '../json.ts';
 import { tsMorph, typescript } from '../heavy.ts';
-import { forgetAdoptedParse, knownToParse } from '../typescript-chunks.ts';
 import { letParseGo, parseModule } from '../typescript-module.ts';
 import type { TemplateFile } from '../template-api/types.ts';
 import { headerMember, headerPrefix, type HeaderInfo } from './header.ts';
@@ -101,7 +100,6 @@ export function createPrinter(header: HeaderInfo, parses: (path: string, text: s
     print,
     done: () => {
       letParseGo();
-      forgetAdoptedParse();
       diagnostics.throwIfErrors();
     },
   };
@@ -142,8 +140,7 @@ export function structureText(project: import('ts-morph').Project, path: string,
  * first line may hold.
  */
 function syntaxError(path: string, prefix: string, content: string): string | undefined {
-  // A text another thread parsed so (the types worker its types: typescript-chunks.ts `adoptParse`) is not parsed again.
-  if (!/\.d\.[mc]?ts$/.test(path) && !content.startsWith('#!')) return knownToParse(content) ? undefined : firstSyntaxError(parseModule(content), prefix.split('\n').length - 1);
+  if (!/\.d\.[mc]?ts$/.test(path) && !content.startsWith('#!')) return firstSyntaxError(parseModule(content), prefix.split('\n').length - 1);
   const ts = typescript();
   return firstSyntaxError(ts.createSourceFile(path, `${prefix}${content}`, { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, ts.ScriptKind.TS), 0);
 }

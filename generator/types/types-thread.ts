@@ -2,7 +2,6 @@ import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from '
 import { failureFrom, type FailureReply } from '../diagnostics/crossing.ts';
 import { applyEngineFlags, workerEngineFlags, type WorkerEngineFlags } from '../engine-flags.ts';
 import { isObject, own, type JsonObject } from '../json.ts';
-import { adoptParse, type ParseVerdict } from '../typescript-chunks.ts';
 import { compiledWorker } from '../worker-script.ts';
 
 /**
@@ -35,15 +34,6 @@ export interface TypesRequest {
 
 /** What the types worker posts back: the types, or why there are none. */
 export type TypesReply = { readonly text: string } | FailureReply;
-
-/**
- * What the worker posts after large types: whether they parse and their chunk plan
- * (typescript-chunks.ts `parseVerdict`). The main thread takes it only if it has come when the
- * types are read, and never waits for it: it parses the text itself otherwise, as it did before.
- */
-export interface TypesVerdict {
-  readonly verdict: ParseVerdict;
-}
 
 /**
  * Component schemas and paths from which the types are made on a worker thread. Below, the types
@@ -162,20 +152,13 @@ export function typesOffThread(document: JsonObject, specName: string, script = 
     }
     // An answer posted between the last look at the port and the look at the flag.
     reply ??= receiveMessageOnPort(port);
-    const answer = reply?.message as TypesReply | undefined;
-    if (answer && 'text' in answer) takeVerdict(port, answer.text);
     port.close();
+    const answer = reply?.message as TypesReply | undefined;
     if (answer && 'text' in answer) return answer.text;
     if (answer && 'diagnostics' in answer) throw failureFrom(answer);
     void thread.terminate();
     return undefined;
   };
-}
-
-/** The worker's verdict on `text` (`TypesVerdict`), adopted if it has come already. */
-function takeVerdict(port: MessagePort, text: string): void {
-  const message = receiveMessageOnPort(port)?.message as TypesVerdict | undefined;
-  if (message?.verdict) adoptParse(text, message.verdict);
 }
 
 /**

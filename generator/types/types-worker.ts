@@ -6,17 +6,15 @@
  * openapi-typescript, makes the types of the one document
  * it is posted (its own copy, which openapi-typescript may change), telling the main thread when
  * it last transformed a schema (a worker that makes progress is working: see SILENCE_LIMIT_MS),
- * and posts them or the failure, then raises the flag the main thread may be waiting on; and then,
- * for large types, what parsing them told (`TypesVerdict`).
+ * and posts them or the failure, then raises the flag the main thread may be waiting on.
  */
 import { workerData } from 'node:worker_threads';
 import { writePendingCodeCaches } from '../code-cache.ts';
 import { failureReply } from '../diagnostics/crossing.ts';
 import { adoptEngineFlags } from '../engine-flags.ts';
 import { openapiTypescript, typescript } from '../heavy.ts';
-import { CHUNKED_CHARS, parseVerdict } from '../typescript-chunks.ts';
 import { openapiTypes } from './openapi-types.ts';
-import { clock, FLAG, PROGRESS, type TypesReply, type TypesRequest, type TypesVerdict, type TypesWorkerData } from './types-thread.ts';
+import { clock, FLAG, PROGRESS, type TypesReply, type TypesRequest, type TypesWorkerData } from './types-thread.ts';
 
 const { port, answered, start } = workerData as TypesWorkerData;
 adoptEngineFlags(workerData as TypesWorkerData);
@@ -37,7 +35,5 @@ port.once('message', ({ document, specName }: TypesRequest) => {
   port.postMessage(reply);
   Atomics.store(answered, FLAG, 1);
   Atomics.notify(answered, FLAG);
-  // Then the parse of large types, which the main thread takes if it has come by the time it reads the types (types-thread.ts `takeVerdict`).
-  if ('text' in reply && reply.text.length >= CHUNKED_CHARS) port.postMessage({ verdict: parseVerdict(reply.text) } satisfies TypesVerdict);
   port.close();
 });

@@ -16,8 +16,7 @@ import { DEFAULT_PACKAGE_SETUP, parserFor, type FormatterSetup } from '../../gen
 const DEFAULT: FormatterSetup = { kind: 'standalone', parsers: ['json', 'json-stringify', 'markdown', 'typescript'], all: false };
 import { formatFiles, sharedKey, startFormatSession } from '../../generator/format/prettier.ts';
 import { ENTRY_FOLDER } from '../../generator/format/format-cache.ts';
-import { PAGE_SECTIONED_CHARS, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
-import { CHUNKED_CHARS } from '../../generator/typescript-chunks.ts';
+import { CHUNKED_CHARS, PAGE_SECTIONED_CHARS, SECTIONED_CHARS } from '../../generator/format/chunks.ts';
 import { MorphError } from '../../generator/diagnostics/diagnostic.ts';
 import { repoRoot } from '../helpers/cli.ts';
 import { sha256 } from '../../generator/hash.ts';
