@@ -226,7 +226,8 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
   const readable = fixedTypes !== undefined && successMedia !== undefined && fixedTypes.every((type) => bodyKind({ ...successMedia, mediaType: type }) === responseKind);
   const accept = (readable ? acceptHeader(fixedTypes, false) : undefined) ?? acceptHeader((successes.length > 0 ? successes : success ? [success] : []).map((response) => preferredMedia(response.content)?.mediaType));
   const distinct = [...new Set(returnTypes)];
-  const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : distinct.map((t) => (t === 'void' ? 'undefined' : t)).join(' | ');
+  // In a union, `void` reads `undefined` (once: clarify.io's 200 and 204 without content gave `undefined | undefined`).
+  const returnType = distinct.length === 0 ? 'void' : distinct.length === 1 ? distinct[0]! : [...new Set(distinct.map((t) => (t === 'void' ? 'undefined' : t)))].join(' | ');
   const errors = operation.responses
     .filter((r) => !r.status.startsWith('2') && r !== success)
     .map((response) => {

@@ -41,13 +41,12 @@ describe('formBody', () => {
 });
 
 describe('formData', () => {
-  it('one part per value: arrays repeat the name, objects as JSON, undefined skipped, null as text', () => {
+  it('one part per value: arrays repeat the name, objects as JSON, undefined and null skipped (as a form body skips them)', () => {
     const form = formData(values);
     expect(parts(form)).toEqual([
       ['s', 'a b&c'],
       ['n', '0'],
       ['f', 'false'],
-      ['nil', 'null'],
       ['list', 'x'],
       ['list', '2'],
       ['obj', '{"k":[1]}'],
@@ -81,6 +80,8 @@ describe('typedParts', () => {
       plain: new Blob(['raw']),
       toString: 'own',
       none: undefined,
+      nothing: null,
+      at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
     });
     const found = await Promise.all(parts(form).map(async ([name, value]) => [name, value instanceof Blob ? [value.type, (value as File).name, await value.text()] : value]));
     expect(found).toEqual([
@@ -95,6 +96,7 @@ describe('typedParts', () => {
       ['typed', ['application/x-pdf', 'blob', '%PDF']],
       ['plain', ['', 'blob', 'raw']],
       ['toString', 'own'],
+      ['at', '2024-01-02T03:04:05.000Z'],
     ]);
     // Own names only: a table's inherited entry is not the spec's.
     const inherited = typedParts(Object.create({ plain: 'application/pdf' }) as Record<string, string>)({ plain: new Blob(['raw']) });

@@ -107,6 +107,14 @@ describe('method signatures for non-JSON bodies and responses', () => {
       response: 'json',
       accept: 'application/json, */*;q=0.1',
     },
+    {
+      // clarify.io's DELETE: `undefined | undefined` before.
+      name: 'a 200 and a 204 without content',
+      op: operation(undefined, [ok([]), ok([], '204')]),
+      text: 'op(options?: RequestOptions): Promise<undefined>',
+      response: 'none',
+      accept: undefined,
+    },
   ];
   it.each(cases)('$name', ({ op, text, request, response, accept }) => {
     const signature = methodSignature(op);

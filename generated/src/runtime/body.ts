@@ -37,9 +37,11 @@ export function typedParts(
     )) {
       const type = Object.hasOwn(types, name) ? types[name] : undefined;
       for (const item of Array.isArray(value) ? value : [value]) {
-        if (item === undefined) continue;
-        // An object whose part the spec types as JSON goes as a JSON part (Spring's `@RequestPart` answers 415 to a text field).
-        if (!(item instanceof Blob))
+        // Left out as a form body leaves them out (`null` would go as the text "null").
+        if (item === undefined || item === null) continue;
+        // An object whose part the spec types as JSON goes as a JSON part (Spring's `@RequestPart` answers 415 to a text field); a date as ISO text.
+        if (item instanceof Date) form.append(name, item.toISOString());
+        else if (!(item instanceof Blob))
           form.append(
             name,
             typeof item !== "object"

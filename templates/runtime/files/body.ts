@@ -28,9 +28,11 @@ export function typedParts(types: Readonly<Record<string, string>>): (body: unkn
     for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
       const type = Object.hasOwn(types, name) ? types[name] : undefined;
       for (const item of Array.isArray(value) ? value : [value]) {
-        if (item === undefined) continue;
-        // An object whose part the spec types as JSON goes as a JSON part (Spring's `@RequestPart` answers 415 to a text field).
-        if (!(item instanceof Blob)) form.append(name, typeof item !== 'object' ? String(item) : type && JSON_PART.test(type) ? new Blob([JSON.stringify(item)], { type }) : JSON.stringify(item));
+        // Left out as a form body leaves them out (`null` would go as the text "null").
+        if (item === undefined || item === null) continue;
+        // An object whose part the spec types as JSON goes as a JSON part (Spring's `@RequestPart` answers 415 to a text field); a date as ISO text.
+        if (item instanceof Date) form.append(name, item.toISOString());
+        else if (!(item instanceof Blob)) form.append(name, typeof item !== 'object' ? String(item) : type && JSON_PART.test(type) ? new Blob([JSON.stringify(item)], { type }) : JSON.stringify(item));
         else if (type === undefined || item.type !== '') form.append(name, item);
         // A File keeps its name; a Blob goes without one (FormData names it "blob").
         else if (item instanceof File) form.append(name, new File([item], item.name, { type }));
