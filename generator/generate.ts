@@ -12,6 +12,8 @@ import { commitWrites, recoverWrites, type PlannedWrite } from './write/transact
 export interface GenerateReport {
   readonly result: RenderResult;
   readonly difference: TreeDifference;
+  /** Of the stale files, those edited since openapi-morph wrote them (`editedFiles`): generate replaces the edit, and says so. */
+  readonly edited: readonly string[];
 }
 
 export interface GenerateOptions {
@@ -30,12 +32,12 @@ export interface GenerateOptions {
 export async function generate(config: ResolvedConfig, options: GenerateOptions = {}): Promise<GenerateReport> {
   if (!options.dryRun) await recoverWrites(config.root);
   const result = await render(config, { ...(options.progress ? { progress: options.progress } : {}), reuseOutput: options.reuseOutput === true });
-  const { difference, writes } = await planOutput(config, result);
-  if (options.dryRun) return { result, difference };
+  const { difference, writes, edited } = await planOutput(config, result);
+  if (options.dryRun) return { result, difference, edited };
   options.progress?.stage('write', `${writes.length} files`);
   await commitWrites(config.root, writes);
   await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
-  return { result, difference };
+  return { result, difference, edited };
 }
 
 export interface CheckReport extends GenerateReport {
@@ -43,8 +45,6 @@ export interface CheckReport extends GenerateReport {
   readonly release: Diagnostic | undefined;
   /** Files in the output folder openapi-morph did not make (OM603): `generate` would refuse them. */
   readonly foreign: readonly Diagnostic[];
-  /** Of the stale files, those edited since openapi-morph wrote them (`editedFiles`). */
-  readonly edited: readonly string[];
 }
 
 /**
@@ -97,7 +97,7 @@ export async function check(config: ResolvedConfig): Promise<CheckReport> {
 }
 
 /** The writes that bring the output folder to `result`, for one transaction (generate's, or sync's with the spec). */
-export async function planOutput(config: ResolvedConfig, result: RenderResult): Promise<{ difference: TreeDifference; writes: PlannedWrite[] }> {
+export async function planOutput(config: ResolvedConfig, result: RenderResult): Promise<{ difference: TreeDifference; writes: PlannedWrite[]; edited: string[] }> {
   const current = await readOutputTree(config.output.dir, config.output.preserve);
   if (current.size > 0 && !current.has(MANIFEST_NAME)) {
     fail('OM104', `${config.output.name} has files but no ${MANIFEST_NAME}; refusing to overwrite a folder openapi-morph did not make. Empty it or choose another --out.`, {
@@ -108,5 +108,5 @@ export async function planOutput(config: ResolvedConfig, result: RenderResult): 
   diagnostics.add(...foreignFiles(config, current, result.files));
   diagnostics.throwIfErrors();
   const difference = compareTrees(current, result.files);
-  return { difference, writes: planWrites(config.output.dir, difference, result.files) };
+  return { difference, writes: planWrites(config.output.dir, difference, result.files), edited: editedFiles(current, difference.stale) };
 }

@@ -37,9 +37,14 @@ describe('openapi-morph check', () => {
   it('is clean again after generate, which rewrites only what differs', async () => {
     expect((await runCli(['generate'], project.dir)).stderr).toContain('generated/notes.txt - error OM603');
     rmSync(join(project.dir, 'generated/notes.txt'));
+    const dry = await runCli(['generate', '--dry-run'], project.dir);
+    expect(dry.stdout).toContain('would replace: generated/README.md (edited since openapi-morph wrote it; make the change in the spec, the config or a template)');
     const run = await runCli(['generate'], project.dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/2 written, \d+ unchanged, 0 removed/);
+    // The edit is replaced, not silently: the missing file is written without a word.
+    expect(run.stdout).toContain('replaced: generated/README.md (edited since openapi-morph wrote it; make the change in the spec, the config or a template)');
+    expect(run.stdout).not.toContain('VoiceIdsShared');
     expect((await runCli(['check'], project.dir)).code).toBe(0);
   });
 

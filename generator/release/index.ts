@@ -51,8 +51,8 @@ export async function release(config: ResolvedConfig, options: ReleaseOptions): 
     ...(options.summary !== undefined ? { summary: options.summary } : {}),
   });
   const result = await renderSpec(config, spec, { releases: recorded.releases, reuseOutput: options.reuseOutput === true });
-  const { difference, writes } = await planOutput(config, result);
+  const { difference, writes, edited } = await planOutput(config, result);
   await commitWrites(config.root, [{ path: config.package.releases.path, content: recorded.text }, ...writes]);
   await recordRender(config.root, config.output.dir, result.files.get(MANIFEST_NAME)!);
-  return { result, difference, recorded, release: recorded.release };
+  return { result, difference, edited, recorded, release: recorded.release };
 }

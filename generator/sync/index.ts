@@ -30,6 +30,8 @@ export interface SyncReport {
   readonly specWritten: boolean;
   readonly result: RenderResult;
   readonly difference: TreeDifference;
+  /** Output files edited by hand that the sync replaced (generate.ts `GenerateReport.edited`). */
+  readonly edited: readonly string[];
   readonly warnings: readonly Diagnostic[];
 }
 
@@ -77,7 +79,7 @@ async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath
     },
     pool,
   );
-  const { difference, writes } = await planOutput(config, result);
+  const { difference, writes, edited } = await planOutput(config, result);
   options.progress?.stage('write', `${writes.length} files`);
   await commitWrites(config.root, [
     ...(specWritten ? [{ path: specPath, content: text }] : []),
@@ -92,6 +94,7 @@ async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath
     specWritten,
     result,
     difference,
+    edited,
     warnings: [...warnings, ...previous.warnings],
   };
 }

@@ -7,6 +7,7 @@ import { configFromFlags, parseFlags, renderFlags, renderOverrides } from '../ar
 import { CONFIG_HELP, printWarnings, RENDER_HELP, SELECTION_HELP, type CliIO, type Command, withFormatAhead } from '../command.ts';
 import { unchangedOutput } from '../../inputs/no-op.ts';
 import { cliProgress, finishProgress, VERBOSITY_HELP, verbosityFlags, verbosityOf, type Verbosity } from '../progress.ts';
+import { replacedEdits } from '../replaced-edits.ts';
 import { watchGenerate } from '../watch.ts';
 
 const flags = {
@@ -74,7 +75,7 @@ ${SELECTION_HELP}`,
   },
 };
 
-function summary(config: ResolvedConfig, { result, difference }: GenerateReport, dryRun: boolean, io: CliIO, verbosity: Verbosity): string {
+function summary(config: ResolvedConfig, { result, difference, edited }: GenerateReport, dryRun: boolean, io: CliIO, verbosity: Verbosity): string {
   const written = difference.stale.length + difference.missing.length;
   const unchanged = result.files.size - written;
   const operations = result.model.tags.reduce((n, t) => n + t.operations.length, 0);
@@ -85,6 +86,7 @@ function summary(config: ResolvedConfig, { result, difference }: GenerateReport,
     ];
     if (lines.length > 0) io.out(lines.join('\n'));
   }
+  if (verbosity !== 'silent' && edited.length > 0) io.out(replacedEdits(config.output.name, edited, dryRun).join('\n'));
   const counts = dryRun ? `${written} would be written, ${unchanged} unchanged, ${difference.extra.length} would be removed` : `${written} written, ${unchanged} unchanged, ${difference.extra.length} removed`;
   return `${config.output.name}: ${result.package.name} ${result.files.size} files (${counts}) from ${operations} operation${operations === 1 ? '' : 's'} and ${result.model.schemas.length} schemas in ${result.spec.source.name}${dryRun ? '; dry run, nothing written' : ''}`;
 }

@@ -1,6 +1,7 @@
 import { fail } from '../../diagnostics/diagnostic.ts';
 import { commonFlags, configFromFlags, parseFlags } from '../args.ts';
 import { CONFIG_HELP, printWarnings, releasedLine, type Command, withFormatAhead } from '../command.ts';
+import { replacedEdits } from '../replaced-edits.ts';
 
 const BUMPS = ['patch', 'minor', 'major'] as const;
 
@@ -47,6 +48,7 @@ ${CONFIG_HELP}`,
       [
         ...(report.recorded.report ? [renderText(report.recorded.report, { color: io.color, old: values.previous ?? 'previous', new: config.spec.name })] : []),
         releasedLine(config.package.releases.name, report.result.package.name, report.release, report.recorded.report),
+        ...replacedEdits(config.output.name, report.edited),
         `${config.output.name}: ${written} files written`,
       ].join('\n'),
     );

@@ -4,6 +4,7 @@ import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { configFlags, configFromFlags, parseFlags, requireFrom, selectionGiven, sourceFlags } from '../args.ts';
 import { CONFIG_HELP, releasedLine, SELECTION_HELP, SOURCE_HELP, type Command } from '../command.ts';
 import { cliProgress, finishProgress, VERBOSITY_HELP, verbosityFlags, verbosityOf } from '../progress.ts';
+import { replacedEdits } from '../replaced-edits.ts';
 
 export const syncCommand: Command = {
   help: `Usage: openapi-morph sync --from <file | http(s) URL> [options]
@@ -61,6 +62,7 @@ ${SELECTION_HELP}`,
         ...(report.report ? [renderText(report.report, { color: io.color, old: `${config.spec.name} (before)`, new: report.upstream })] : []),
         `${config.spec.name}: ${report.specWritten ? 'written' : 'unchanged'}`,
         ...(report.release ? [releasedLine(config.package.releases.name, result.package.name, report.release, report.report)] : []),
+        ...replacedEdits(config.output.name, report.edited),
         `${config.output.name}: ${result.package.name} ${result.files.size} files (${written} written, ${result.files.size - written} unchanged, ${difference.extra.length} removed)`,
       ].join('\n'),
     );
