@@ -37,6 +37,9 @@ describe('openapi-morph check', () => {
   it('is clean again after generate, which rewrites only what differs', async () => {
     expect((await runCli(['generate'], project.dir)).stderr).toContain('generated/notes.txt - error OM603');
     rmSync(join(project.dir, 'generated/notes.txt'));
+    // What a file browser leaves in a folder it shows is never the generator's, nor a reason to refuse.
+    writeFileSync(join(project.dir, 'generated/docs/.DS_Store'), 'finder');
+    writeFileSync(join(project.dir, 'generated/Thumbs.db'), 'explorer');
     const dry = await runCli(['generate', '--dry-run'], project.dir);
     expect(dry.stdout).toContain('would replace: generated/README.md (edited since openapi-morph wrote it; make the change in the spec, the config or a template)');
     const run = await runCli(['generate'], project.dir);
@@ -45,6 +48,7 @@ describe('openapi-morph check', () => {
     // The edit is replaced, not silently: the missing file is written without a word.
     expect(run.stdout).toContain('replaced: generated/README.md (edited since openapi-morph wrote it; make the change in the spec, the config or a template)');
     expect(run.stdout).not.toContain('VoiceIdsShared');
+    expect(project.read('generated/docs/.DS_Store')).toBe('finder');
     expect((await runCli(['check'], project.dir)).code).toBe(0);
   });
 

@@ -18,9 +18,10 @@ import type { ResolvedConfig, SpecLocation, UserConfig } from './types.ts';
 /**
  * Paths in the output folder that are never the generator's: what building and packing the package
  * there leaves (`npm install && npm run build && npm pack` in it: its lockfile, build output,
- * installs and tarball). Before, the lockfile and the tarball stopped generate (`OM603`).
+ * installs and tarball), and what file browsers leave in any folder they show (macOS's
+ * `.DS_Store`, Windows' `Thumbs.db` and `desktop.ini`). Before, each of them stopped generate (`OM603`).
  */
-export const ALWAYS_PRESERVED = ['dist', 'node_modules', 'package-lock.json', '*.tgz'] as const;
+export const ALWAYS_PRESERVED = ['dist', 'node_modules', 'package-lock.json', '*.tgz', '**/.DS_Store', '**/Thumbs.db', '**/desktop.ini'] as const;
 
 /** What command-line flags may override (paths relative to the working folder). Selection flags replace the config's whole selection. */
 export interface ConfigOverrides {

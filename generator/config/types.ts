@@ -22,7 +22,7 @@ export interface UserConfig {
     /**
      * Globs (relative to the folder, `/`-separated; `*` and `?` within a segment, `**` across
      * segments) of the files there that are not the generator's: it never reads, writes or
-     * deletes them. `dist` and `node_modules` are always kept. Any other file in the folder that
+     * deletes them. What building, packing and file browsers leave is always kept (`dist`, `node_modules`, `.DS_Store`: config/resolve.ts `ALWAYS_PRESERVED`). Any other file in the folder that
      * the manifest does not list is an error (OM603): nothing is deleted silently.
      */
     readonly preserve?: readonly string[];
