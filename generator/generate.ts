@@ -71,7 +71,7 @@ export function foreignFiles(config: ResolvedConfig, current: ReadonlyMap<string
   const claimed = [...next.keys()].filter((path) => matchesGlobs(path, preserved)).map((path) => {
     const file = `${config.output.name}/${path}`;
     const why = matchesGlobs(path, builtIn)
-      ? `${file} is where the package's build or install goes (${config.output.kept.join(', ')} are always kept), so a template may not emit it: change the path in the template that writes it`
+      ? `${file} is a path openapi-morph always keeps for what building, packing and file browsers leave there (${config.output.kept.join(', ')}), so a template may not emit it: change the path in the template that writes it`
       : `output.preserve keeps ${file}, which openapi-morph generates: it would never be written. Remove the glob, or replace the template that writes it (team templates)`;
     return error('OM604', why, { file });
   });

@@ -85,7 +85,7 @@ describe('a failing team template is named, with the output file; nothing is wri
   });
 
   it("returns a path where the package's build goes (always kept): named as that, not as a glob to remove", async () => {
-    await expectFailure({ 'extra.ts': emits("{ kind: 'text', path: 'dist/notes.md', content: 'x' }") }, /error OM604: generated\/dist\/notes\.md is where the package's build or install goes \(dist, node_modules, package-lock\.json, \*\.tgz are always kept\), so a template may not emit it/m);
+    await expectFailure({ 'extra.ts': emits("{ kind: 'text', path: 'dist/notes.md', content: 'x' }") }, /error OM604: generated\/dist\/notes\.md is a path openapi-morph always keeps for what building, packing and file browsers leave there \(dist, node_modules, package-lock\.json, \*\.tgz, \*\*\/\.DS_Store, \*\*\/Thumbs\.db, \*\*\/desktop\.ini\), so a template may not emit it/m);
   });
 
   it('returns a structure that is not a statement', async () => {

@@ -18,7 +18,7 @@ type Fetch = (request: Request) => Promise<Response>;
  * extension point for what happens on the wire) that sets `x-team-id` and runs the hooks around
  * the caller's own fetch, if any.
  */
-export function withHouse<O extends { fetch?: Fetch }>(options: O & HouseOptions): O {
+export function withHouse<O extends { fetch?: Fetch | undefined }>(options: O & HouseOptions): O {
   const send: Fetch = options.fetch ?? ((request) => fetch(request));
   const house: Fetch = async (request) => {
     request.headers.set('x-team-id', options.teamId ?? TEAM_ID);
