@@ -52,5 +52,5 @@ export const sync: typeof syncing.sync = async (...args) => (await import('./syn
 export type { SyncReport, SourceOptions } from './sync/index.ts';
 export type { MethodSignature, MethodParameter } from './template-api/signature.ts';
 /** How a body of a media type travels (`json`, `multipart`, `form`, `text`, `binary`): the rule method signatures use. */
-export { bodyKind, typedByOpenapiFetch, type BodyKind } from './template-api/media.ts';
+export { bodyKind, readKind, typedByOpenapiFetch, type BodyKind, type ReadKind } from './template-api/media.ts';
 export { defaultBaseUrlOf } from './openapi/default-base-url.ts';

@@ -107,7 +107,7 @@ function methodDocs(ctx: TemplateContext, operation: OperationModel, signature: 
       .join('\n\n'),
     deprecated: operation.deprecated,
     params: signature.parameters.map((p) => ({ name: p.name, text: p.description ?? '' })),
-    returns: `${sentence(signature.success?.description || 'The response body.')} Call \`.withResponse()\` on the result for the response headers and request id too.`,
+    returns: `${sentence(signature.success?.description || 'The response body.')}${signature.responseKind === 'stream' ? STREAM_NOTE : ''} Call \`.withResponse()\` on the result for the response headers and request id too.`,
     throws: [
       `{ApiError} A subclass per failure: ${errorClasses
         .filter((c) => c.name !== 'ApiError')
@@ -278,14 +278,18 @@ function textAsIs(signature: MethodSignature): boolean {
 
 /**
  * How the core reads a 2xx body (runtime/response.ts): `"json"`, or where the statuses differ,
- * `{ other: "json", 202: "none" }`. Multipart or form responses are read as text.
+ * `{ other: "json", 202: "none" }`. Multipart or form responses are read as text; a stream is handed over unread.
  */
 function responseKinds(ctx: TemplateContext, signature: MethodSignature): string {
-  const kind = (given: MethodSignature['responseKind']) => ctx.escape.stringLiteral(given === 'json' || given === 'binary' || given === 'none' ? given : 'text');
+  const kind = (given: MethodSignature['responseKind']) => ctx.escape.stringLiteral(given === 'multipart' || given === 'form' ? 'text' : given);
   const other = kind(signature.responseKind);
   const statuses = Object.entries(signature.responseKinds).flatMap(([status, given]): ObjectMember[] => (kind(given) === other ? [] : [[status, kind(given)]]));
   return statuses.length === 0 ? other : ctx.ts.objectLiteral([['other', other], ...statuses]);
 }
+
+/** What a method that hands its body over as a stream says of it. */
+const STREAM_NOTE =
+  ' It comes as a stream of bytes, resolved once the response headers are in and read as it arrives (for Server-Sent Events, decode it and split it at blank lines); the timeout covers the headers only, and the call is not retried after them. Cancel the stream, or abort the signal, to stop it.';
 
 /** A description as a sentence before another: ending in a period unless it ends in punctuation already (`Image uploaded` read into the next sentence). */
 function sentence(text: string): string {

@@ -21,6 +21,7 @@ interface MediaApi {
   createToken(body: { grant_type: string; scope?: string[] }): Promise<{ id: string }>;
   updateJob(jobId: string): Promise<{ id: string } | undefined>;
   getReport(reportId: string): Promise<Blob | { retryAfter: number }>;
+  streamEvents(options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<ReadableStream<Uint8Array>>;
 }
 
 let project: TempProject;
@@ -60,6 +61,14 @@ beforeAll(async () => {
     if (request.method === 'POST' && request.url === '/v1/tokens') {
       if (type !== 'application/x-www-form-urlencoded' || request.body !== 'grant_type=client&scope=a&scope=b') return sendJson(response, 422, { message: `form ${request.body}` });
       return sendJson(response, 200, { id: 'tok_1' });
+    }
+    if (request.method === 'GET' && request.url === '/v1/events') {
+      // An endless stream: an event every 100 ms until the client goes.
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      let n = 0;
+      const timer = setInterval(() => response.write(`data: ${++n}\n\n`), 100);
+      response.on('close', () => clearInterval(timer));
+      return;
     }
     if (request.method === 'PUT' && request.url === '/v1/jobs/later') return void response.writeHead(202).end();
     if (request.method === 'PUT' && request.url === '/v1/jobs/now') return sendJson(response, 200, { id: 'job_1' });
@@ -114,6 +123,22 @@ describe('non-JSON bodies and responses through the generated client', () => {
     const report = await api.getReport('now');
     expect(report).toBeInstanceOf(Blob);
     expect(await (report as Blob).text()).toBe('%PDF');
+  });
+
+  it('an event stream is handed over unread once the headers are in: the timeout covers them only, the signal still stops it', async () => {
+    const read = async (stream: ReadableStream<Uint8Array>, until: string) => {
+      const reader = stream.getReader();
+      let text = '';
+      while (!text.includes(until)) text += new TextDecoder().decode((await reader.read()).value);
+      return reader;
+    };
+    // Event 4 comes at 400 ms, well past the 150 ms timeout: a timer over the body would have cut the stream.
+    const reader = await read(await api.streamEvents({ timeoutMs: 150 }), 'data: 4\n');
+    await reader.cancel();
+    const controller = new AbortController();
+    const aborted = await read(await api.streamEvents({ signal: controller.signal }), 'data: 1\n');
+    controller.abort(new Error('enough'));
+    await expect(aborted.read()).rejects.toThrow('enough');
   });
 
   it('URL-encoded form, arrays repeated', async () => {

@@ -459,6 +459,8 @@ export interface MarkdownHelpers {
 
 // generator/template-api/media.ts
 export type BodyKind = 'json' | 'multipart' | 'form' | 'text' | 'binary';
+export type ReadKind = BodyKind | 'none' | 'stream';
+export declare function readKind(media: MediaTypeModel | undefined): ReadKind;
 export declare function bodyKind(media: MediaTypeModel): BodyKind;
 export declare function typedByOpenapiFetch(media: MediaTypeModel): boolean;
 
@@ -484,8 +486,8 @@ export interface MethodSignature {
         readonly description?: string;
     }[];
     readonly requestContentType: string | undefined;
-    readonly responseKind: BodyKind | 'none';
-    readonly responseKinds: Readonly<Record<string, BodyKind | 'none'>>;
+    readonly responseKind: ReadKind;
+    readonly responseKinds: Readonly<Record<string, ReadKind>>;
     readonly accept: string | undefined;
     readonly operationType: string;
     readonly referencedTypes: readonly CodeSymbol[];

@@ -15,6 +15,20 @@ export type BodyKind = 'json' | 'multipart' | 'form' | 'text' | 'binary';
 const JSON_MEDIA = /^application\/([\w.!#$%&'*^`|~-]+\+)?json\s*(;|$)/i;
 const TEXT_MEDIA = /^(text\/|application\/(sdp|xml|yaml|x-yaml|javascript|ecmascript|x-ndjson|jsonl|graphql)\b|[^/]+\/[\w.-]+\+(xml|yaml)\b)/i;
 
+/**
+ * How a method reads a 2xx body: as its media's `BodyKind`, `none` without content, or `stream`
+ * for media that arrive as a stream of events or lines (`text/event-stream`, NDJSON, JSON Lines,
+ * JSON text sequences), which the method hands over unread, as they come.
+ */
+export type ReadKind = BodyKind | 'none' | 'stream';
+
+const STREAM_MEDIA = /^(text\/event-stream|application\/(x-)?(ndjson|jsonl|jsonlines|json-seq))\s*(;|$)/i;
+
+export function readKind(media: MediaTypeModel | undefined): ReadKind {
+  if (!media) return 'none';
+  return STREAM_MEDIA.test(media.mediaType.trim()) ? 'stream' : bodyKind(media);
+}
+
 /** `application/json` or `application/*+json`, parameters aside: JSON whatever the schema says. */
 export function isJsonMediaType(mediaType: string): boolean {
   return JSON_MEDIA.test(mediaType.trim());

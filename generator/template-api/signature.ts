@@ -3,7 +3,7 @@ import type { MediaTypeModel, OperationModel, ParameterModel, ResponseModel, Sch
 import { NameRegistry, sanitizeIdentifier } from '../naming/identifier.ts';
 import { camelCase } from '../naming/words.ts';
 import type { CodeSymbol } from './imports.ts';
-import { bodyKind, preferredMedia, sentContentType, typedByOpenapiFetch, type BodyKind } from './media.ts';
+import { bodyKind, preferredMedia, readKind, sentContentType, typedByOpenapiFetch, type BodyKind, type ReadKind } from './media.ts';
 import { reachesNullOnlyProperty } from './null-only.ts';
 import { reachesReadWriteMarker } from './read-write.ts';
 import { schemaType } from './ts-helpers.ts';
@@ -59,13 +59,13 @@ export interface MethodSignature {
   readonly errors: readonly { readonly status: string; readonly type: string; readonly description?: string }[];
   /** The Content-Type header it is sent with: `requestMedia`'s type, made concrete for a range like `*\/*`. */
   readonly requestContentType: string | undefined;
-  /** How 2xx bodies are read: `none` when the success responses have no content. */
-  readonly responseKind: BodyKind | 'none';
+  /** How 2xx bodies are read: `none` when the success responses have no content, `stream` for events or lines handed over unread (`ReadKind`). */
+  readonly responseKind: ReadKind;
   /**
    * Each 2xx status the method reads otherwise than `responseKind`, and how (a 202 without a body
    * beside a 200 with JSON: `{ "202": "none" }`); empty when all are read alike.
    */
-  readonly responseKinds: Readonly<Record<string, BodyKind | 'none'>>;
+  readonly responseKinds: Readonly<Record<string, ReadKind>>;
   /**
    * The request's `Accept` header: the media types the method reads its success bodies as (each
    * 2xx response's `preferredMedia`, the first JSON one, else its first), so a server that can
@@ -206,24 +206,24 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
   const successes = operation.responses.filter((r) => r.status.startsWith('2'));
   const success = successResponse(operation);
   const successMedia = success ? preferredMedia(success.content) : undefined;
-  const responseKind = successMedia ? bodyKind(successMedia) : 'none';
-  const responseKinds: Record<string, BodyKind | 'none'> = {};
+  const responseKind = readKind(successMedia);
+  const responseKinds: Record<string, ReadKind> = {};
   for (const response of successes) {
-    const media = preferredMedia(response.content);
-    const kind = media ? bodyKind(media) : 'none';
+    const kind = readKind(preferredMedia(response.content));
     if (/^2\d\d$/.test(response.status) && kind !== responseKind) responseKinds[response.status] = kind;
   }
   const returnTypes = (successes.length > 0 ? successes : success ? [success] : []).map((response) => {
     const media = preferredMedia(response.content);
     if (!media) return response === success ? 'void' : 'undefined';
-    const kind = bodyKind(media);
+    const kind = readKind(media);
+    if (kind === 'stream') return 'ReadableStream<Uint8Array>';
     if (kind === 'text') return 'string';
     if (kind === 'binary') return 'Blob';
     return typeOf(media.schema, `${operationType}["responses"][${stringLiteral(response.status)}]["content"][${stringLiteral(media.mediaType)}]`, refs, schemas);
   });
   // A fixed value counts where the method reads each of its types as it reads its own (a TOML value beside JSON parsing would reject every answer).
   const fixedTypes = operation.accept?.split(',').map((type) => type.trim());
-  const readable = fixedTypes !== undefined && successMedia !== undefined && fixedTypes.every((type) => bodyKind({ ...successMedia, mediaType: type }) === responseKind);
+  const readable = fixedTypes !== undefined && successMedia !== undefined && fixedTypes.every((type) => readKind({ ...successMedia, mediaType: type }) === responseKind);
   const accept = (readable ? acceptHeader(fixedTypes, false) : undefined) ?? acceptHeader((successes.length > 0 ? successes : success ? [success] : []).map((response) => preferredMedia(response.content)?.mediaType));
   const distinct = [...new Set(returnTypes)];
   // In a union, `void` reads `undefined` (once: clarify.io's 200 and 204 without content gave `undefined | undefined`).

@@ -61,8 +61,11 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export interface AttemptSignal {
   /** `undefined` when there is neither a timeout nor a caller's signal: nothing to abort. */
   readonly signal: AbortSignal | undefined;
-  /** Clears the timer and the link to the caller's signal; call it when the attempt is over. */
-  finish(): void;
+  /**
+   * Clears the timer and the link to the caller's signal; call it when the attempt is over. `streaming`: the
+   * body is handed over unread, and the caller's signal still stops it (only the timer goes).
+   */
+  finish(streaming?: boolean): void;
 }
 
 /**
@@ -88,9 +91,9 @@ export function attemptSignal(
   );
   return {
     signal: controller.signal,
-    finish() {
+    finish(streaming) {
       clearTimeout(timer);
-      unlink();
+      if (!streaming) unlink();
     },
   };
 }

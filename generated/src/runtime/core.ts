@@ -36,6 +36,7 @@ import { redact } from "./redact.js";
 import { requestBuilder, type Outgoing } from "./request.js";
 import {
   errorInit,
+  kindOf,
   readErrorBody,
   readSuccessBody,
   statusMessage,
@@ -213,10 +214,12 @@ export class ApiCore<Paths extends {}> {
           let failure: ApiError;
           // The response whose status failed; none after a connection failure or timeout.
           let response: Response | undefined;
+          let streaming = false;
           try {
             init.signal = attempt.signal ?? null;
             response = await race(request(auth.url?.(url) ?? url, init));
             if (response.ok) {
+              streaming = kindOf(kind, response.status) === "stream";
               const data = await race(readSuccessBody(response, kind));
               const issues =
                 validate?.(operationId, response.status, data) ?? [];
@@ -254,7 +257,7 @@ export class ApiCore<Paths extends {}> {
             else if (cause instanceof ConnectionError) failure = cause;
             else throw cause;
           } finally {
-            attempt.finish();
+            attempt.finish(streaming);
           }
           if (
             retries >= maxRetries ||

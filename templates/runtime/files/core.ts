@@ -8,7 +8,7 @@ import { DEFAULT_TIMEOUT_MS, type ClientDefaults, type ClientOptions, type Reque
 import { IDEMPOTENCY_HEADER, newIdempotencyKey, wantsIdempotencyKey } from './idempotency.js';
 import { redact } from './redact.js';
 import { requestBuilder, type Outgoing } from './request.js';
-import { errorInit, readErrorBody, readSuccessBody, statusMessage, type ResponseKind, type ResponseKinds } from './response.js';
+import { errorInit, kindOf, readErrorBody, readSuccessBody, statusMessage, type ResponseKind, type ResponseKinds } from './response.js';
 import { DEFAULT_BACKOFF, DEFAULT_MAX_RETRIES, RETRY_COUNT_HEADER, retryDelay, shouldRetry, type Backoff } from './retry.js';
 
 /** What a generated method passes with its request, for one attempt: the headers the core chose. */
@@ -96,10 +96,12 @@ export class ApiCore<Paths extends {}> {
           let failure: ApiError;
           // The response whose status failed; none after a connection failure or timeout.
           let response: Response | undefined;
+          let streaming = false;
           try {
             init.signal = attempt.signal ?? null;
             response = await race(request(auth.url?.(url) ?? url, init));
             if (response.ok) {
+              streaming = kindOf(kind, response.status) === 'stream';
               const data = await race(readSuccessBody(response, kind));
               const issues = validate?.(operationId, response.status, data) ?? [];
               if (issues.length > 0) {
@@ -126,7 +128,7 @@ export class ApiCore<Paths extends {}> {
             else if (cause instanceof ConnectionError) failure = cause;
             else throw cause;
           } finally {
-            attempt.finish();
+            attempt.finish(streaming);
           }
           if (retries >= maxRetries || (response && !shouldRetry(response.status, response.headers))) throw failure;
           await sleep(retryDelay(retries, response?.headers, backoff), signal);

@@ -3,9 +3,9 @@ import { InvalidResponseError, type ApiErrorInit } from './errors.js';
 /**
  * How an operation's 2xx body is read, from its media type in the spec: JSON, text (text/*,
  * application/sdp, XML...), a Blob for binary media (octet-stream, images, audio, video, archives,
- * `format: binary`), or nothing.
+ * `format: binary`), nothing, or unread: the body's stream, for events and lines (`text/event-stream`, NDJSON).
  */
-export type ResponseKind = 'json' | 'text' | 'binary' | 'none';
+export type ResponseKind = 'json' | 'text' | 'binary' | 'none' | 'stream';
 
 /**
  * An operation whose 2xx responses are not all read alike (a 200 with JSON beside a 202 without a
@@ -15,13 +15,19 @@ export type ResponseKinds = { readonly other: ResponseKind; readonly [status: nu
 
 const JSON_TYPE = /^application\/(?:[\w.!#$%&'*^`|~-]+\+)?json\s*(?:;|$)/i;
 
+/** The kind a status's body is read as. */
+export function kindOf(kinds: ResponseKind | ResponseKinds, status: number): ResponseKind {
+  return typeof kinds === 'string' ? kinds : (kinds[status] ?? kinds.other);
+}
+
 /**
  * Reads a 2xx body as its status's kind says. A JSON body insists on a JSON content type and
  * valid JSON: a proxy's HTML page or a truncated body rejects with `InvalidResponseError` instead
  * of reaching the caller as a string or a half object. 204 and 205 carry no body by definition.
  */
 export async function readSuccessBody(response: Response, kinds: ResponseKind | ResponseKinds): Promise<unknown> {
-  const kind = typeof kinds === 'string' ? kinds : (kinds[response.status] ?? kinds.other);
+  const kind = kindOf(kinds, response.status);
+  if (kind === 'stream') return response.body;
   // Read whole in every case, so that the connection is free for the next request. A body the spec
   // does not declare is read through a copy: `.withResponse()` still gives one to read (Trello
   // declares none for any 200; Box's download follows a redirect it does not declare).
