@@ -71,7 +71,8 @@ export function compareResponses(ctx: DiffContext, place: Place, old: Keyed, nex
   }
   const paired = new Set(pairs.flat());
   for (const code of removed.filter((c) => !paired.has(c))) {
-    const kind = isSuccess(code) ? 'response-success-status-removed' : 'response-error-status-removed';
+    // An error that declared no content types no body: a status check still compiles without it (GitHub's 409 of a custom property).
+    const kind = isSuccess(code) ? 'response-success-status-removed' : readBody(ctx.old, own(before, code)) !== 'none' ? 'response-error-status-removed' : 'response-error-status-removed-untyped';
     ctx.sink.add(kind, { ...place, prefix: `response ${code}` }, { old: childPointer(old.keyAt('responses'), code), new: pointerOf(next, 'responses') }, { name: code }, { old: own(before, code) });
   }
   // A success response whose body is one the method already returns adds nothing to its result type.

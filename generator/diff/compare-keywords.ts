@@ -16,16 +16,25 @@ function typesOf(view: SchemaView): ReadonlySet<string> | undefined {
   return view.never ? new Set() : view.types;
 }
 
-/** Type sets: a new type is a widening, a lost one a narrowing, both a change. */
+/**
+ * Type sets: a new type is a widening, a lost one a narrowing, both a change. A type the other
+ * members of the union admit (`place.openOld`, `openNew`) is no change: GitHub's `null | string`
+ * that became `oneOf: [string, array]` with `nullable` keeps null in a member of its own.
+ */
 export function compareTypes(sink: ChangeSink, place: SchemaPlace, old: SchemaView, next: SchemaView): void {
   const before = typesOf(old);
   const after = typesOf(next);
   if (!before && !after) return;
-  const lost = before ? [...before].some((t) => !admitsType(after, t)) : true;
-  const gained = after ? [...after].some((t) => !admitsType(before, t)) : true;
+  const lost = before ? [...before].some((t) => !admitsType(after, t) && !openAdmits(place.openNew, t)) : !place.openNew.has('*');
+  const gained = after ? [...after].some((t) => !admitsType(before, t) && !openAdmits(place.openOld, t)) : !place.openOld.has('*');
   if (!lost && !gained) return;
   const how = lost && gained ? 'changed' : gained ? 'widened' : 'narrowed';
   sink.add(`${place.direction}-type-${how}`, place, { old: pointerOf(old, 'type'), new: pointerOf(next, 'type') }, { from: describeTypes(before), to: describeTypes(after) });
+}
+
+/** Whether the open types of a union's other members (`openTypes`) admit type `t`. */
+function openAdmits(open: ReadonlySet<string>, t: string): boolean {
+  return open.has('*') || (open.size > 0 && admitsType(open, t));
 }
 
 /** Enum (and const) values, `null` left to the type comparison. */

@@ -31,6 +31,7 @@ export function compareUnions(ctx: DiffContext, place: SchemaPlace, old: SchemaV
   const pairedOld = new Set(pairs.map(([i]) => i));
   const pairedNew = new Set(pairs.map(([, j]) => j));
   const openNewAll = union(place.openNew, openTypes(after.map((m) => m.view)));
+  const openOldAll = union(place.openOld, openTypes(before.map((m) => m.view)));
 
   for (const [i, j] of pairs) {
     const a = before[i]!;
@@ -57,7 +58,8 @@ export function compareUnions(ctx: DiffContext, place: SchemaPlace, old: SchemaV
   after.forEach((member, j) => {
     if (pairedNew.has(j)) return;
     const siblings = union(place.openNew, openTypes(after.filter((_, k) => k !== j).map((m) => m.view)));
-    const kind = admitsAll(siblings, member.view) ? 'open-union-member-added' : `${place.direction}-union-member-added` as const;
+    // Open too when the old side admitted it all (GitHub's nullable string that became a nullable `oneOf`: its null member is not new).
+    const kind = admitsAll(siblings, member.view) || admitsAll(openOldAll, member.view) ? 'open-union-member-added' : `${place.direction}-union-member-added` as const;
     ctx.sink.add(kind, place, { old: unionAt(old), new: member.located.at }, { what: describeMember(member.view) }, { new: member.located.value });
   });
 }
@@ -81,7 +83,7 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<stri
   return b.size === 0 ? a : a.size === 0 ? b : new Set([...a, ...b]);
 }
 
-/** Primitive types the members admit with no enum (`*` for a member that admits anything). */
+/** Primitive types (and `null`) the members admit with no enum (`*` for a member that admits anything). */
 export function openTypes(views: readonly SchemaView[]): ReadonlySet<string> {
   const open = new Set<string>();
   for (const view of views) {
@@ -90,7 +92,7 @@ export function openTypes(views: readonly SchemaView[]): ReadonlySet<string> {
       if (view.properties.size === 0 && !('items' in view.keywords)) open.add('*');
       continue;
     }
-    for (const t of view.types) if ((PRIMITIVE_TYPES as readonly string[]).includes(t)) open.add(t);
+    for (const t of view.types) if (t === 'null' || (PRIMITIVE_TYPES as readonly string[]).includes(t)) open.add(t);
   }
   return open;
 }

@@ -71,6 +71,7 @@ export const rules = {
   'response-success-status-changed': spec('response', 'non-breaking', 'success status changed from {from} to {to}'),
   'response-error-status-added': spec('response', 'non-breaking', 'error response {name} added'),
   'response-error-status-removed': spec('response', 'breaking', 'error response {name} removed; code that reads its typed body by status stops compiling'),
+  'response-error-status-removed-untyped': spec('response', 'non-breaking', 'error response {name} removed; it declared no body, so no code reads a typed one'),
   'response-media-type-added': spec('response', 'non-breaking', 'response media type {name} added'),
   'response-media-type-removed': spec('response', 'breaking', 'response media type {name} removed'),
   'response-media-type-removed-unread': spec('response', 'non-breaking', 'response media type {name} removed; the method reads {read}, which stays'),
@@ -110,7 +111,7 @@ export const rules = {
   'request-union-member-removed': spec('request', 'breaking', 'no longer accepts {what}'),
   'response-union-member-added': spec('response', 'breaking', 'may now also be {what}'),
   'response-union-member-removed': spec('response', 'non-breaking', 'is no longer {what}'),
-  'open-union-member-added': spec('any', 'non-breaking', 'union member {what} added; a sibling member already admits it, so no type changes'),
+  'open-union-member-added': spec('any', 'non-breaking', 'union member {what} added; the schema admitted it already, or a sibling member does, so no type changes'),
   'open-union-member-removed': spec('any', 'non-breaking', 'union member {what} removed; a sibling member still admits it'),
 
   // Schemas: constraints (minimum, maxLength, pattern, format, ...).

@@ -115,7 +115,9 @@ const cases: readonly Case[] = [
   { name: 'response-success-status-removed', given: { old: api({ operation: { responses: { '200': ok(), '202': { description: 'accepted' } } } }), new: api({ operation: { responses: { '200': ok() } } }) }, want: [['response-success-status-removed', 'breaking', 'response 202']] },
   { name: 'response-success-status-changed', given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '201': ok() } } }) }, want: [['response-success-status-changed', 'non-breaking', 'response 201']] },
   { name: 'response-error-status-added', given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '200': ok(), '404': { description: 'missing' } } } }) }, want: [['response-error-status-added', 'non-breaking', 'response 404']] },
-  { name: 'response-error-status-removed', given: { old: api({ operation: { responses: { '200': ok(), '404': { description: 'missing' } } } }), new: api({ operation: { responses: { '200': ok() } } }) }, want: [['response-error-status-removed', 'breaking', 'response 404']] },
+  { name: 'response-error-status-removed', given: { old: api({ operation: { responses: { '200': ok(), '404': { description: 'missing', content: { 'application/json': { schema: str } } } } } }), new: api({ operation: { responses: { '200': ok() } } }) }, want: [['response-error-status-removed', 'breaking', 'response 404']] },
+  // GitHub's 409 without content went: no typed body was ever read by status.
+  { name: 'response-error-status-removed-untyped', given: { old: api({ operation: { responses: { '200': ok(), '404': { description: 'missing' } } } }), new: api({ operation: { responses: { '200': ok() } } }) }, want: [['response-error-status-removed-untyped', 'non-breaking', 'response 404']] },
   {
     name: 'response-media-type-added',
     given: { old: api({ operation: { responses: { '200': ok() } } }), new: api({ operation: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: str }, 'text/plain': { schema: str } } } } } }) },
@@ -190,6 +192,15 @@ const cases: readonly Case[] = [
     name: 'open-union-member-added',
     given: { old: api({ response: holding({ anyOf: [str, { type: 'integer' }] }) }), new: api({ response: holding({ anyOf: [str, { type: 'integer' }, { type: 'string', enum: ['known'] }] }) }) },
     want: [['open-union-member-added', 'non-breaking', `${RES}: value`]],
+  },
+  // GitHub's nullable string that became a nullable `oneOf: [string, array]`: only the array is new (it read "type narrowed from null | string to string", breaking, and "now also accepts null").
+  {
+    name: 'request-union-member-added',
+    given: { old: api({ openapi: '3.0.3', request: holding({ type: 'string', nullable: true }) }), new: api({ openapi: '3.0.3', request: holding({ oneOf: [str, { type: 'array', items: str }], nullable: true }) }) },
+    want: [
+      ['open-union-member-added', 'non-breaking', `${REQ}: value`],
+      ['request-union-member-added', 'non-breaking', `${REQ}: value`],
+    ],
   },
   {
     name: 'open-union-member-removed',
