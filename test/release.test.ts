@@ -50,6 +50,23 @@ describe('check: the release history must follow the spec', () => {
     expect(check.code).toBe(0);
   });
 
+  it('release --previous classifies with the packages too: a schema renamed with a new field takes an export away (major), which the spec rules alone called minor', async () => {
+    project = tempProject();
+    expect((await runCli(['generate'], project.dir)).code).toBe(0);
+    const before = project.read('spec/openapi.yaml');
+    writeFileSync(join(project.dir, 'old.yaml'), before);
+    // GitHub's OrgCustomProperty, which became CustomProperty with new fields.
+    const renamed = before
+      .replaceAll('RealtimeSessionCreateResponse', 'RealtimeSession')
+      .replace('      properties:\n        client_secret:', '      properties:\n        created_at: { type: integer }\n        client_secret:');
+    expect(renamed).toContain('created_at');
+    project.write('spec/openapi.yaml', renamed);
+    const released = await runCli(['release', '--previous', 'old.yaml'], project.dir);
+    expect(released.stderr).toBe('');
+    expect(released.stdout).toMatch(/breaking\s+.*RealtimeSessionCreateResponse.*\(ts-export-removed\)/);
+    expect(released.stdout).toContain('released test-client 2.0.0');
+  });
+
   it('release --bump records a release without a diff; with nothing changed, there is nothing to release', async () => {
     project = tempProject();
     await runCli(['generate'], project.dir);

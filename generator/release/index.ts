@@ -9,7 +9,7 @@ import { readReleaseHistory, releaseFollowsSpec, type Release } from '../release
 import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { recordRender } from '../inputs/render-stamp.ts';
 import { MANIFEST_NAME } from '../write/output-tree.ts';
-import { infoVersion, recordRelease, type RecordedRelease } from './record.ts';
+import { classifyChanges, infoVersion, recordRelease, type RecordedRelease } from './record.ts';
 
 export interface ReleaseOptions {
   /** The spec as it was before the edit (e.g. `git show HEAD:spec/openapi.yaml > old.yaml`), relative to `cwd`. */
@@ -42,8 +42,10 @@ export async function release(config: ResolvedConfig, options: ReleaseOptions): 
   }
   const previousPath = options.previous === undefined ? undefined : resolve(options.cwd, options.previous);
   const previous = previousPath ? await loadSpec(config, previousPath, displayPath(config.root, previousPath)) : undefined;
+  const report = previous ? await classifyChanges(previous, spec, config) : undefined;
   const recorded = recordRelease(history, {
     previous,
+    ...(report ? { report } : {}),
     unrecordedVersion: infoVersion(previous ?? spec),
     next: spec,
     source: spec.source.name,

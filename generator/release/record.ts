@@ -1,4 +1,6 @@
+import type { ResolvedConfig } from '../config/types.ts';
 import { diffSpecs, summary, toReleaseChanges } from '../diff/index.ts';
+import { diffPackages } from '../diff/packages.ts';
 import type { DiffReport, Semver } from '../diff/types.ts';
 import type { ReleaseHistory } from '../releases.ts';
 import type { SpecDocument } from '../spec-context.ts';
@@ -23,6 +25,8 @@ export interface RecordInput {
   readonly next: SpecDocument;
   /** Where the new spec came from (`--from`, or the spec file itself). */
   readonly source: string;
+  /** The changes from `previous`, classified already (`classifyChanges`); else the spec rules alone classify them. */
+  readonly report?: DiffReport;
   /** Overrides the bump the diff suggests (required without a previous spec). */
   readonly bump?: Exclude<Semver, 'none'>;
   readonly summary?: string;
@@ -31,6 +35,21 @@ export interface RecordInput {
    * the first release bumps. Undefined too: the first release is the new spec's info.version itself.
    */
   readonly unrecordedVersion?: string;
+}
+
+const ALL = { include: 'all', exclude: [] } as const;
+
+/**
+ * The changes a release records: the spec rules, and where they find no breaking change, also the
+ * generated packages' public TypeScript API (`diff`'s second layer, with the project's templates),
+ * which finds what they cannot: GitHub's `OrgCustomProperty` became `CustomProperty` with new
+ * fields, an export gone (TS2724 in a consumer) that `sync` had released as a minor version. It
+ * renders both packages in memory, so it runs only where it can change the bump.
+ */
+export async function classifyChanges(previous: SpecDocument, next: SpecDocument, config: ResolvedConfig): Promise<DiffReport> {
+  const spec = diffSpecs(previous, next, ALL);
+  if (spec.semver === 'major' || spec.changes.length === 0) return spec;
+  return (await diffPackages(previous, next, { ...config, selection: ALL })).report;
 }
 
 /** The spec's `info.version` as semver (`0.0.0` when it is not one). */
@@ -46,7 +65,7 @@ export function infoVersion(spec: SpecDocument): string {
  * the spec. Returns the history file's new text; writing it is the caller's transaction.
  */
 export function recordRelease(history: ReleaseHistory, input: RecordInput): RecordedRelease {
-  const report = input.previous ? diffSpecs(input.previous, input.next, { include: 'all', exclude: [] }) : undefined;
+  const report = input.report ?? (input.previous ? diffSpecs(input.previous, input.next, ALL) : undefined);
   const change: Semver = input.bump ?? report?.semver ?? 'patch';
   const current = history.releases[0]?.version ?? input.unrecordedVersion;
   const release: Release = {

@@ -13,7 +13,7 @@ import { commitWrites, recoverWrites } from '../write/transaction.ts';
 import { recordRender } from '../inputs/render-stamp.ts';
 import { MANIFEST_NAME } from '../write/output-tree.ts';
 import type { DiffReport } from '../diff/types.ts';
-import { infoVersion, recordRelease } from '../release/record.ts';
+import { classifyChanges, infoVersion, recordRelease } from '../release/record.ts';
 import { readReleaseHistory, type Release } from '../releases.ts';
 import { upstreamOffThread, type SourceOptions, type SyncSubset } from './upstream-thread.ts';
 import { upstreamSubset } from './upstream-subset.ts';
@@ -67,7 +67,10 @@ async function syncWith(config: ResolvedConfig, options: SourceOptions, specPath
   // loading `text` gives (dumpSpec and JSON round-trip), and its bytes give the sha256 the header names.
   const spec = specDocument(sourceFromText(config.spec.name, text), document, version);
   const specWritten = previous.sha256 !== spec.source.sha256;
-  const recorded = specWritten ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name, ...(previous.spec ? { unrecordedVersion: infoVersion(previous.spec) } : {}) }) : undefined;
+  const report = specWritten && previous.spec ? await classifyChanges(previous.spec, spec, config) : undefined;
+  const recorded = specWritten
+    ? recordRelease(await readReleaseHistory(config.package.releases.path, config.package.releases.name), { previous: previous.spec, next: spec, source: name, ...(report ? { report } : {}), ...(previous.spec ? { unrecordedVersion: infoVersion(previous.spec) } : {}) })
+    : undefined;
   const result = await renderSelected(
     config,
     spec,
