@@ -98,7 +98,19 @@ export function compareConstraints(sink: ChangeSink, place: SchemaPlace, old: Sc
 
 function constraint(view: SchemaView, key: string): unknown {
   const value = own(view.keywords, key);
+  if (key === 'format' && typeof value === 'string' && WIDEST_NUMBER_FORMATS.has(value) && numeric(view)) return undefined;
   return key === 'uniqueItems' && value === false ? undefined : value;
+}
+
+/**
+ * Number formats that admit every value a JavaScript number holds: on a number they constrain
+ * nothing a client can send, so adding or dropping one is no change (GitHub's 24 integer path
+ * parameters that gained `format: int64` were each breaking, for a type that stayed `number`).
+ */
+const WIDEST_NUMBER_FORMATS = new Set(['int64', 'double']);
+
+function numeric(view: SchemaView): boolean {
+  return view.types !== undefined && [...view.types].every((t) => t === 'integer' || t === 'number' || t === 'null');
 }
 
 function tightens(how: 'raise' | 'lower' | 'set', before: unknown, after: unknown): boolean {

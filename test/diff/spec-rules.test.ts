@@ -210,6 +210,11 @@ const cases: readonly Case[] = [
 
   // Constraints.
   { name: 'request-constraint-tightened', given: { old: api({ request: holding({ type: 'string', maxLength: 10 }) }), new: api({ request: holding({ type: 'string', maxLength: 5 }) }) }, want: [['request-constraint-tightened', 'breaking', `${REQ}: value`]] },
+  // GitHub's integer path parameters gained `format: int64`: nothing a JavaScript number holds is refused.
+  { name: 'request-constraint-tightened', given: { old: api({ request: holding({ type: 'integer' }) }), new: api({ request: holding({ type: 'integer', format: 'int32' }) }) }, want: [['request-constraint-tightened', 'breaking', `${REQ}: value`]] },
+  { name: 'request-constraint-loosened', given: { old: api({ request: holding({ type: 'integer', format: 'int32' }) }), new: api({ request: holding({ type: 'integer', format: 'int64' }) }) }, want: [['request-constraint-loosened', 'non-breaking', `${REQ}: value`]] },
+  { name: 'unchanged', given: { old: api({ request: holding({ type: 'integer' }) }), new: api({ request: holding({ type: 'integer', format: 'int64' }) }) }, want: [] },
+  { name: 'request-constraint-tightened', given: { old: api({ request: holding({ type: 'string' }) }), new: api({ request: holding({ type: 'string', format: 'int64' }) }) }, want: [['request-constraint-tightened', 'breaking', `${REQ}: value`]] },
   { name: 'request-constraint-loosened', given: { old: api({ request: holding({ type: 'integer', minimum: 1 }) }), new: api({ request: holding({ type: 'integer' }) }) }, want: [['request-constraint-loosened', 'non-breaking', `${REQ}: value`]] },
   { name: 'response-constraint-changed', given: { old: api({ response: holding({ type: 'string' }) }), new: api({ response: holding({ type: 'string', pattern: '^[a-z]+$' }) }) }, want: [['response-constraint-changed', 'non-breaking', `${RES}: value`]] },
   { name: 'request-additional-properties-narrowed', given: { old: api({ request: obj({ a: str }) }), new: api({ request: { ...obj({ a: str }), additionalProperties: false } }) }, want: [['request-additional-properties-narrowed', 'breaking', REQ]] },
