@@ -54,6 +54,11 @@ describe('diff: what is not a change', () => {
     expect(both.changes.map((c) => [c.kind, c.severity, c.location])).toStrictEqual([['request-property-became-required', 'breaking', `${REQ}: branch`]]);
   });
 
+  it('int64 and double added to a number, or dropped, are no change: they refuse nothing a JavaScript number holds (GitHub, 24 path parameters)', () => {
+    expect(diff(api({ request: holding({ type: 'integer' }) }), api({ request: holding({ type: 'integer', format: 'int64' }) })).changes).toStrictEqual([]);
+    expect(diff(api({ request: holding({ type: ['number', 'null'], format: 'double' }) }), api({ request: holding({ type: ['number', 'null'] }) })).changes).toStrictEqual([]);
+  });
+
   it("reads a discriminator's values as OpenAPI does: a mapping that spells out the implicit values (the members' names) is no change", () => {
     const pets = { Dog: { type: 'object', properties: { kind: str } }, Cat: { type: 'object', properties: { kind: str } } };
     const union = (discriminator: Record<string, unknown>) => api({ request: { oneOf: [{ $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'kind', ...discriminator } }, schemas: pets });
