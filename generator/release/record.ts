@@ -44,11 +44,13 @@ const ALL = { include: 'all', exclude: [] } as const;
  * generated packages' public TypeScript API (`diff`'s second layer, with the project's templates),
  * which finds what they cannot: GitHub's `OrgCustomProperty` became `CustomProperty` with new
  * fields, an export gone (TS2724 in a consumer) that `sync` had released as a minor version. It
- * renders both packages in memory, so it runs only where it can change the bump.
+ * renders both packages in memory (and loads TypeScript before the release's own render), so it
+ * runs only where it can change the bump: for a minor one, where the API changed without a
+ * breaking spec change (docs alone change no export or signature).
  */
 export async function classifyChanges(previous: SpecDocument, next: SpecDocument, config: ResolvedConfig): Promise<DiffReport> {
   const spec = diffSpecs(previous, next, ALL);
-  if (spec.semver === 'major' || spec.changes.length === 0) return spec;
+  if (spec.semver !== 'minor') return spec;
   return (await diffPackages(previous, next, { ...config, selection: ALL })).report;
 }
 
