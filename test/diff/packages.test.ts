@@ -36,6 +36,19 @@ describe('diff of the generated packages', () => {
     expect([withList.semver, withStatus.semver]).toStrictEqual(['minor', 'minor']);
   });
 
+  it("leaves a change inside an error map's entry to the spec rules where they report the operation (GitHub's 422 that became a oneOf: three wrong `.<0>` entries beside the right one)", async () => {
+    const validation = { type: 'object', properties: { message: { type: 'string' }, errors: { type: 'array', items: { type: 'string' } } } };
+    const violation = { type: 'object', properties: { message: { type: 'string' }, status: { type: 'string' } } };
+    const ok = ((api()['paths'] as JsonObject)['/things'] as { post: { responses: JsonObject } }).post.responses['200'];
+    const invalid = (schema: JsonObject) => ({ description: 'Invalid.', content: { 'application/json': { schema } } });
+    const schemas = { ValidationError: validation, RuleViolation: violation };
+    const report = await diff(
+      api({ schemas, operation: { responses: { '200': ok, '422': invalid({ $ref: '#/components/schemas/ValidationError' }) } } }),
+      api({ schemas, operation: { responses: { '200': ok, '422': invalid({ oneOf: [{ $ref: '#/components/schemas/ValidationError' }, { $ref: '#/components/schemas/RuleViolation' }] }) } } }),
+    );
+    expect(report.changes.map((c) => [c.source, c.kind])).toStrictEqual([['spec', 'response-union-member-added']]);
+  });
+
   it('a method moved to another class by a tag change: the spec rules report it (so sync and release do), the class exports left to the TypeScript layer', async () => {
     const report = await diff(api({ operation: { tags: ['Things'] } }), api({ operation: { tags: ['Items'] } }));
     expect(report.changes.map((c) => [c.source, c.kind, c.severity, c.location, c.operation])).toStrictEqual([

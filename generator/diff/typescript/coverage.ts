@@ -85,12 +85,14 @@ export function uncoveredChanges(spec: readonly Finding[], surface: readonly Sur
 
 /**
  * The operation whose entry in an API class's error map (`<Class>Errors`, as templates/api.ts names
- * it) a finding is about, at the entry itself: not inside an error body, which the schema anchors cover.
+ * it) a finding is about, at the entry or inside one of its error bodies (`.<0>`, a union member):
+ * both are the operation's responses. (Inside a body, no schema anchor matched the map's name, and
+ * GitHub's 422 that became a `oneOf` got three wrong entries beside the spec rule's right one.)
  */
 function errorMapEntry(finding: SurfaceFinding, names: { readonly old: PackageNames; readonly new: PackageNames }): OperationName | undefined {
   const owner = finding.exportName.endsWith('Errors') ? finding.exportName.slice(0, -'Errors'.length) : undefined;
   const member = finding.path[0];
-  if (owner === undefined || member === undefined || finding.path.length > 1) return undefined;
+  if (owner === undefined || member === undefined) return undefined;
   return names.new.methods.get(`${owner}.${member}`) ?? names.old.methods.get(`${owner}.${member}`);
 }
 
