@@ -10,7 +10,7 @@ import { changedKeys, parameterSerialization } from './serialization.ts';
 import type { Place } from './sink.ts';
 
 export interface Parameter {
-  /** `query limit`; path parameters are keyed by position (`path #0`), since their names are not on the wire. */
+  /** `query limit`; path parameters are keyed by position (`path #0`), since their names are not on the wire (`byPosition`, below). */
   readonly key: string;
   readonly label: string;
   readonly node: Keyed;
@@ -20,11 +20,12 @@ export interface Parameter {
  * Path-item parameters, overridden by the operation's own (same `in` and name), references
  * followed; without those the client sends itself on either side (`supplied`, see
  * supplied-parameters.ts): no method takes them, and one that a new scheme now sends is the
- * security change that reports it, not a parameter removed from the spec.
+ * security change that reports it, not a parameter removed from the spec. `byPosition` false: path
+ * parameters are keyed by name too.
  */
-export function parametersOf(document: Parameters<typeof followRef>[0], operation: SideOperation, supplied: ReadonlySet<string>): Parameter[] {
+export function parametersOf(document: Parameters<typeof followRef>[0], operation: SideOperation, supplied: ReadonlySet<string>, byPosition = true): Parameter[] {
   const byKey = new Map<string, Parameter>();
-  const templateNames = [...operation.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+  const templateNames = byPosition ? pathTemplateNames(operation.path) : [];
   const sources = [
     [own(operation.pathItem, 'parameters'), childPointer(operation.pointer.replace(/\/[^/]+$/, ''), 'parameters')],
     [own(operation.operation, 'parameters'), childPointer(operation.pointer, 'parameters')],
@@ -45,13 +46,20 @@ export function parametersOf(document: Parameters<typeof followRef>[0], operatio
   return [...byKey.values()];
 }
 
+function pathTemplateNames(path: string): string[] {
+  return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+}
+
 export const isRequired = (p: Parameter): boolean => own(p.node.keywords, 'required') === true || own(p.node.keywords, 'in') === 'path';
 
 /** Parameters added, removed, made required or optional, re-serialized, and their schemas (as request data). */
 export function compareParameters(ctx: DiffContext, place: Place, old: SideOperation, next: SideOperation, oldOp: Keyed, newOp: Keyed): void {
   const supplied = new Set([...suppliedParameters(ctx.old, operationSecurity(ctx.old, old.operation)), ...suppliedParameters(ctx.new, operationSecurity(ctx.new, next.operation))]);
-  const before = parametersOf(ctx.old, old, supplied);
-  const after = parametersOf(ctx.new, next, supplied);
+  // By position where the path's template has as many parameters on both sides (a parameter renamed); else by name: GitHub moved an
+  // environment secret from /repositories/{repository_id}/... to /repos/{owner}/{repo}/..., and positions paired unrelated parameters.
+  const byPosition = pathTemplateNames(old.path).length === pathTemplateNames(next.path).length;
+  const before = parametersOf(ctx.old, old, supplied, byPosition);
+  const after = parametersOf(ctx.new, next, supplied, byPosition);
   for (const a of before) {
     const b = after.find((p) => p.key === a.key);
     const here: Place = { ...place, prefix: `parameter ${(b ?? a).label}` };

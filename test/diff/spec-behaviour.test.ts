@@ -54,6 +54,27 @@ describe('diff: what is not a change', () => {
     expect(both.changes.map((c) => [c.kind, c.severity, c.location])).toStrictEqual([['request-property-became-required', 'breaking', `${REQ}: branch`]]);
   });
 
+  it("pairs path parameters by name when the path's template changes their number (GitHub's environment secret moved from /repositories/{repository_id}/ to /repos/{owner}/{repo}/)", () => {
+    const doc = (path: string, names: readonly [string, string][]) => ({
+      openapi: '3.1.0',
+      info: { title: 'Secrets', version: '1.0.0' },
+      paths: { [path]: { get: { operationId: 'get-secret', parameters: names.map(([name, type]) => ({ name, in: 'path', required: true, schema: { type } })), responses: { '204': { description: 'ok' } } } } },
+    });
+    const report = diff(
+      doc('/repositories/{repository_id}/secrets/{secret_name}', [['repository_id', 'integer'], ['secret_name', 'string']]),
+      doc('/repos/{owner}/{repo}/secrets/{secret_name}', [['owner', 'string'], ['repo', 'string'], ['secret_name', 'string']]),
+      ALL,
+    );
+    // Before: "owner type changed from integer to string" and "required path secret_name parameter added".
+    expect(report.changes.map((c) => [c.kind, c.location])).toStrictEqual([
+      ['method-arguments-changed', 'operation'],
+      ['operation-path-changed', 'operation'],
+      ['request-parameter-added-required', 'parameter path owner'],
+      ['request-parameter-added-required', 'parameter path repo'],
+      ['request-parameter-removed', 'parameter path repository_id'],
+    ]);
+  });
+
   it('int64 and double added to a number, or dropped, are no change: they refuse nothing a JavaScript number holds (GitHub, 24 path parameters)', () => {
     expect(diff(api({ request: holding({ type: 'integer' }) }), api({ request: holding({ type: 'integer', format: 'int64' }) })).changes).toStrictEqual([]);
     expect(diff(api({ request: holding({ type: ['number', 'null'], format: 'double' }) }), api({ request: holding({ type: ['number', 'null'] }) })).changes).toStrictEqual([]);
