@@ -149,6 +149,8 @@ describe('non-JSON bodies and responses through the generated client', () => {
     const docs = project.read('generated/docs/MediaApi.md');
     expect(docs).toMatch(/await api\.createUpload\(\{\s*file: new Blob\(\["example bytes"\]\),\s*purpose: "assistants",?\s*\}\)/);
     expect(docs).toMatch(/await api\.putFile\(\s*"string",\s*new Blob\(\["example bytes"\]\),\s*\{\s*header: \{ "x-checksum": "string" \},?\s*\},?\s*\)/);
+    // 3.1's `contentMediaType` without an encoding is bytes, as `format: binary` is.
+    expect(project.read('generated/src/schema.ts')).toMatch(/thumbnail\?: Blob;/);
     // Response validation carries only what a 2xx can be checked against: no 404 Problem schema.
     const validation = project.read('generated/src/validation/schemas.ts');
     expect(validation).toContain('"get-file"');
