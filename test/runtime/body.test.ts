@@ -67,7 +67,7 @@ describe('formData', () => {
 });
 
 describe('typedParts', () => {
-  it("a Blob without a type goes as its part's media type, a File keeping its name, an object of a JSON part as JSON; a typed Blob, and every other value, as formData sends it", async () => {
+  it("a Blob without a type goes as its part's media type, a File keeping its name; a typed Blob, and every other value (an object of a JSON part too), as formData sends it", async () => {
     const typed = new Blob(['%PDF'], { type: 'application/x-pdf' });
     const form = typedParts({ options: 'application/json', meta: 'application/vnd.meta+json', notes: 'text/plain', pdf: 'application/pdf', report: 'application/pdf', typed: 'application/pdf', inherited: 'x/y' })({
       options: { dpi: 300 },
@@ -85,9 +85,9 @@ describe('typedParts', () => {
     });
     const found = await Promise.all(parts(form).map(async ([name, value]) => [name, value instanceof Blob ? [value.type, (value as File).name, await value.text()] : value]));
     expect(found).toEqual([
-      // An object the encoding types as JSON goes as a JSON part (springdoc's `@RequestPart`); any other stays a field of JSON text.
-      ['options', ['application/json', 'blob', '{"dpi":300}']],
-      ['meta', ['application/vnd.meta+json', 'blob', '{"a":1}']],
+      // An object stays a field of JSON text, also where the encoding types its part as JSON: a typed part would be a file to the server (OpenAI's realtime/calls session).
+      ['options', '{"dpi":300}'],
+      ['meta', '{"a":1}'],
       ['notes', '{"n":1}'],
       ['fields', '{"f":1}'],
       ['pdf', ['application/pdf', 'blob', '%PDF-1']],

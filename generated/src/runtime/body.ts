@@ -16,16 +16,15 @@ export function formData(body: unknown): FormData {
   return typedParts({})(body);
 }
 
-/** A JSON media type (`application/json`, `application/vnd.x+json`). */
-const JSON_PART = /^application\/([\w.-]+\+)?json\b/i;
-
 /**
  * `formData` for a media type whose `encoding` states a part's media type (`types`: the one to use,
  * chosen by the api template): a Blob without a type of its own goes as one of that type, a File
  * keeping its name (`new Blob([bytes])` would otherwise go as `application/octet-stream`, which a
- * server that lists `application/pdf` may refuse), and an object whose part is JSON as a JSON part.
- * Every other value goes as `formData` sends it: an object of a part the encoding does not type as
- * JSON text in a field, not as a typed part, which a server would read as a file upload.
+ * server that lists `application/pdf` may refuse). Every other value goes as `formData` sends it:
+ * an object as JSON text in a field, also where the encoding types its part as JSON. A typed part
+ * would be a Blob, which FormData names `blob`, and a server may read it as a file upload: OpenAI's
+ * `/realtime/calls` types its `session` part so, and its own examples send it as a text field (the
+ * upstream replay test holds the wire to that). Spring's `@RequestPart` wants the typed part instead.
  */
 export function typedParts(
   types: Readonly<Record<string, string>>,
@@ -39,16 +38,12 @@ export function typedParts(
       for (const item of Array.isArray(value) ? value : [value]) {
         // Left out as a form body leaves them out (`null` would go as the text "null").
         if (item === undefined || item === null) continue;
-        // An object whose part the spec types as JSON goes as a JSON part (Spring's `@RequestPart` answers 415 to a text field); a date as ISO text.
+        // A date as ISO text, as a form body sends it.
         if (item instanceof Date) form.append(name, item.toISOString());
         else if (!(item instanceof Blob))
           form.append(
             name,
-            typeof item !== "object"
-              ? String(item)
-              : type && JSON_PART.test(type)
-                ? new Blob([JSON.stringify(item)], { type })
-                : JSON.stringify(item),
+            typeof item === "object" ? JSON.stringify(item) : String(item),
           );
         else if (type === undefined || item.type !== "")
           form.append(name, item);
