@@ -27,12 +27,6 @@ describe('normalize rules for upstream quirks', () => {
     { name: 'ref-siblings', given: { $ref: '#/components/schemas/A', type: 'application/json' }, want: { $ref: '#/components/schemas/A' } },
     { name: 'ref-siblings', given: { $ref: '#/components/schemas/A', type: 'string', format: 'uri', properties: {}, description: 'd', nullable: true, 'x-note': 1 }, want: { $ref: '#/components/schemas/A', description: 'd', nullable: true, 'x-note': 1 } },
     { name: 'ref-siblings', given: { type: 'object', properties: { $ref: { type: 'string' } } }, want: { type: 'object', properties: { $ref: { type: 'string' } } } },
-    { name: 'content-media-type-binary', given: { type: 'string', contentMediaType: 'application/pdf' }, want: { type: 'string', contentMediaType: 'application/pdf', format: 'binary' } },
-    { name: 'content-media-type-binary', given: { type: ['string', 'null'], contentMediaType: 'image/png' }, want: { type: ['string', 'null'], contentMediaType: 'image/png', format: 'binary' } },
-    { name: 'content-media-type-binary', given: { type: 'string', contentMediaType: 'image/png', contentEncoding: 'base64' }, want: { type: 'string', contentMediaType: 'image/png', contentEncoding: 'base64' } },
-    { name: 'content-media-type-binary', given: { type: 'string', contentMediaType: 'text/html' }, want: { type: 'string', contentMediaType: 'text/html' } },
-    { name: 'content-media-type-binary', given: { type: 'string', contentMediaType: 'application/vnd.api+json' }, want: { type: 'string', contentMediaType: 'application/vnd.api+json' } },
-    { name: 'content-media-type-binary', given: { type: 'string', format: 'uri', contentMediaType: 'image/png' }, want: { type: 'string', format: 'uri', contentMediaType: 'image/png' } },
   ];
   it.each(cases)('$name: $given', ({ name, given, want }) => {
     expect(rule(name).apply(structuredClone(given))).toStrictEqual(want);

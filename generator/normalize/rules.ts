@@ -106,28 +106,6 @@ const stainlessConst: SchemaRule = {
   },
 };
 
-/** A media type whose content is text (a string holding it is a string, not bytes). */
-const TEXTUAL_MEDIA = /^(text\/|application\/(json|xml|yaml|x-yaml|javascript|sdp|x-www-form-urlencoded)\b|[^/]+\/[^;]+\+(json|xml|yaml)\b)/i;
-
-/**
- * 3.1 says "bytes" with `contentMediaType` where 3.0 said `format: binary` (a multipart file part
- * `{ type: string, contentMediaType: application/pdf }`): such a string of a binary media type,
- * without a `contentEncoding` (base64 is text), is made `format: binary`, so that it is a Blob in
- * the types, the methods and the docs examples. A review's 3.1 upload was typed `string`, and its
- * docs example sent the text "string" as the file.
- */
-const contentMediaTypeBinary: SchemaRule = {
-  name: 'content-media-type-binary',
-  versions: ['3.1', '3.2'],
-  apply(schema) {
-    const media = own(schema, 'contentMediaType');
-    const type = own(schema, 'type');
-    const string = type === 'string' || (Array.isArray(type) && type.includes('string') && type.every((t) => t === 'string' || t === 'null'));
-    if (typeof media !== 'string' || !string || own(schema, 'format') !== undefined || own(schema, 'contentEncoding') !== undefined || TEXTUAL_MEDIA.test(media.trim())) return schema;
-    return { ...schema, format: 'binary' };
-  },
-};
-
 /**
  * The rules, applied in order to every Schema Object of the selected subset (3.0 rules first,
  * so later ones see 3.1 shapes). Quirks that need no rewrite are handled where they matter:
@@ -138,4 +116,4 @@ const contentMediaTypeBinary: SchemaRule = {
  * a discriminator over inline variants needs no mapping, since each variant's own `type`
  * constant narrows the union.
  */
-export const schemaRules: readonly SchemaRule[] = [refSiblings, nullable, exclusiveBounds, itemsWithoutType, stainlessConst, contentMediaTypeBinary];
+export const schemaRules: readonly SchemaRule[] = [refSiblings, nullable, exclusiveBounds, itemsWithoutType, stainlessConst];
