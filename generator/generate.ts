@@ -12,7 +12,7 @@ import { commitWrites, recoverWrites, type PlannedWrite } from './write/transact
 export interface GenerateReport {
   readonly result: RenderResult;
   readonly difference: TreeDifference;
-  /** Of the stale files, those edited since openapi-morph wrote them (`editedFiles`): generate replaces the edit, and says so. */
+  /** Of the stale and extra files, those edited since openapi-morph wrote them (`editedFiles`): generate replaces or removes the edit, and says so. */
   readonly edited: readonly string[];
 }
 
@@ -108,5 +108,5 @@ export async function planOutput(config: ResolvedConfig, result: RenderResult): 
   diagnostics.add(...foreignFiles(config, current, result.files));
   diagnostics.throwIfErrors();
   const difference = compareTrees(current, result.files);
-  return { difference, writes: planWrites(config.output.dir, difference, result.files), edited: editedFiles(current, difference.stale) };
+  return { difference, writes: planWrites(config.output.dir, difference, result.files), edited: editedFiles(current, [...difference.stale, ...difference.extra]) };
 }

@@ -82,3 +82,17 @@ describe('openapi-morph check', () => {
     expect(run.stderr).not.toContain('edited:');
   });
 });
+
+describe('generate names the hand edits it replaces or removes', () => {
+  const project = copyRepoProject();
+  afterAll(() => project.remove());
+
+  it('an edited file the new spec no longer makes is named as removed, not deleted silently', async () => {
+    appendFileSync(join(project.dir, 'generated/docs/VoiceIdsShared.md'), '\nhand edit\n');
+    // The schema is no longer referenced: its page goes.
+    project.write('spec/openapi.yaml', project.read('spec/openapi.yaml').replaceAll('$ref: "#/components/schemas/VoiceIdsShared"', 'type: string'));
+    const run = await runCli(['generate'], project.dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('removed: generated/docs/VoiceIdsShared.md (edited since openapi-morph wrote it; make the change in the spec, the config or a template)');
+  });
+});

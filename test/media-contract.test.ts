@@ -135,6 +135,11 @@ describe('non-JSON bodies and responses through the generated client', () => {
     // Event 4 comes at 400 ms, well past the 150 ms timeout: a timer over the body would have cut the stream.
     const reader = await read(await api.streamEvents({ timeoutMs: 150 }), 'data: 4\n');
     await reader.cancel();
+    // Response validation has nothing to check in a stream (its JSON `default` would have rejected every call).
+    const { validateResponse } = (await import(pathToFileURL(join(project.dir, 'generated/src/validation/index.ts')).href)) as { validateResponse: unknown };
+    const { MediaApi } = (await import(pathToFileURL(join(project.dir, 'generated/src/index.ts')).href)) as { MediaApi: new (options: object) => MediaApi };
+    const validated = new MediaApi({ apiKey: KEY, baseUrl: `${server.url}/v1`, validateResponse });
+    await (await read(await validated.streamEvents(), 'data: 1\n')).cancel();
     const controller = new AbortController();
     const aborted = await read(await api.streamEvents({ signal: controller.signal }), 'data: 1\n');
     controller.abort(new Error('enough'));
@@ -149,8 +154,6 @@ describe('non-JSON bodies and responses through the generated client', () => {
     const docs = project.read('generated/docs/MediaApi.md');
     expect(docs).toMatch(/await api\.createUpload\(\{\s*file: new Blob\(\["example bytes"\]\),\s*purpose: "assistants",?\s*\}\)/);
     expect(docs).toMatch(/await api\.putFile\(\s*"string",\s*new Blob\(\["example bytes"\]\),\s*\{\s*header: \{ "x-checksum": "string" \},?\s*\},?\s*\)/);
-    // 3.1's `contentMediaType` without an encoding is bytes, as `format: binary` is.
-    expect(project.read('generated/src/schema.ts')).toMatch(/thumbnail\?: Blob;/);
     // Response validation carries only what a 2xx can be checked against: no 404 Problem schema.
     const validation = project.read('generated/src/validation/schemas.ts');
     expect(validation).toContain('"get-file"');

@@ -42,7 +42,8 @@ export async function release(config: ResolvedConfig, options: ReleaseOptions): 
   }
   const previousPath = options.previous === undefined ? undefined : resolve(options.cwd, options.previous);
   const previous = previousPath ? await loadSpec(config, previousPath, displayPath(config.root, previousPath)) : undefined;
-  const report = previous ? await classifyChanges(previous, spec, config) : undefined;
+  // With --bump the bump is given: the spec rules' changes are enough for the changelog.
+  const report = previous && !options.bump ? await classifyChanges(previous, spec, config) : undefined;
   const recorded = recordRelease(history, {
     previous,
     ...(report ? { report } : {}),

@@ -49,7 +49,7 @@ test('option names', () => {
 test('every option may be undefined, its default (exactOptionalPropertyTypes: process.env.X and optional arguments pass as they are)', () => {
   const key = process.env['OPENAI_API_KEY'];
   const given = (signal?: AbortSignal, timeoutMs?: number, idempotencyKey?: string) => ({ signal, timeoutMs, maxRetries: timeoutMs, idempotencyKey, headers: undefined });
-  void new RealtimeApi({ apiKey: key, baseUrl: key, auth: { ApiKeyAuth: key }, fetch: undefined, headers: undefined, maxRetries: undefined, timeoutMs: undefined, backoff: undefined });
+  void new RealtimeApi({ apiKey: key, baseUrl: key, auth: { ApiKeyAuth: key }, fetch: undefined, headers: undefined, maxRetries: undefined, timeoutMs: undefined, backoff: { initialMs: undefined, maxMs: 100 } });
   void new RealtimeApi({ dangerouslyAllowBrowser: undefined, validateResponse: undefined, retryCountHeader: undefined, idempotencyHeader: undefined });
   void api.createRealtimeSession({}, given());
 });

@@ -48,6 +48,15 @@ const lay = globalsPerTest();
 const inBrowser = (): void => lay('window', { document: {} });
 
 describe('what the constructor settles', () => {
+  it('a backoff member left undefined keeps its default (a spread made the wait NaN: retries back to back)', async () => {
+    const target = await serve(json(503, {}), json(200, {}));
+    const started = Date.now();
+    await post(core({ baseUrl: target.url, maxRetries: 1, backoff: { initialMs: 300, maxMs: undefined } }));
+    // 300 ms less a quarter at most of jitter; before, the wait was NaN: about 1 ms.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(target.attempts).toHaveLength(2);
+  });
+
   it('refuses to start without a base URL when the spec has none', () => {
     expect(() => core({})).toThrow(new ApiError('baseUrl is required (the spec has no absolute server URL)'));
   });

@@ -127,7 +127,11 @@ export class ApiCore<Paths extends {}> {
       DEFAULT_MAX_RETRIES,
     );
     const clientTimeoutMs = setting(options, "timeoutMs", DEFAULT_TIMEOUT_MS);
-    const backoff: Backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    // A member left undefined keeps its default (`{ ...DEFAULT_BACKOFF, ...given }` made it NaN).
+    const backoff: Backoff = {
+      initialMs: options.backoff?.initialMs ?? DEFAULT_BACKOFF.initialMs,
+      maxMs: options.backoff?.maxMs ?? DEFAULT_BACKOFF.maxMs,
+    };
     const validate = options.validateResponse;
     // Off in browsers unless configured: a CORS preflight fails on a header the server does not allow.
     const header = (
@@ -221,8 +225,11 @@ export class ApiCore<Paths extends {}> {
             if (response.ok) {
               streaming = kindOf(kind, response.status) === "stream";
               const data = await race(readSuccessBody(response, kind));
+              // A stream is handed over unread: nothing to check (its operation's JSON `default` would reject it).
               const issues =
-                validate?.(operationId, response.status, data) ?? [];
+                (!streaming &&
+                  validate?.(operationId, response.status, data)) ||
+                [];
               if (issues.length > 0) {
                 throw new InvalidResponseError(
                   `the response does not match the spec: ${issues.slice(0, 3).join("; ")}${issues.length > 3 ? "; ..." : ""}`,

@@ -86,7 +86,7 @@ function summary(config: ResolvedConfig, { result, difference, edited }: Generat
     ];
     if (lines.length > 0) io.out(lines.join('\n'));
   }
-  if (verbosity !== 'silent' && edited.length > 0) io.out(replacedEdits(config.output.name, edited, dryRun).join('\n'));
+  if (verbosity !== 'silent' && edited.length > 0) io.out(replacedEdits(config.output.name, edited, difference.extra, dryRun).join('\n'));
   const counts = dryRun ? `${written} would be written, ${unchanged} unchanged, ${difference.extra.length} would be removed` : `${written} written, ${unchanged} unchanged, ${difference.extra.length} removed`;
   return `${config.output.name}: ${result.package.name} ${result.files.size} files (${counts}) from ${operations} operation${operations === 1 ? '' : 's'} and ${result.model.schemas.length} schemas in ${result.spec.source.name}${dryRun ? '; dry run, nothing written' : ''}`;
 }

@@ -48,7 +48,7 @@ ${CONFIG_HELP}`,
       [
         ...(report.recorded.report ? [renderText(report.recorded.report, { color: io.color, old: values.previous ?? 'previous', new: config.spec.name })] : []),
         releasedLine(config.package.releases.name, report.result.package.name, report.release, report.recorded.report),
-        ...replacedEdits(config.output.name, report.edited),
+        ...replacedEdits(config.output.name, report.edited, report.difference.extra),
         `${config.output.name}: ${written} files written`,
       ].join('\n'),
     );

@@ -62,7 +62,7 @@ ${SELECTION_HELP}`,
         ...(report.report ? [renderText(report.report, { color: io.color, old: `${config.spec.name} (before)`, new: report.upstream })] : []),
         `${config.spec.name}: ${report.specWritten ? 'written' : 'unchanged'}`,
         ...(report.release ? [releasedLine(config.package.releases.name, result.package.name, report.release, report.report)] : []),
-        ...replacedEdits(config.output.name, report.edited),
+        ...replacedEdits(config.output.name, report.edited, difference.extra),
         `${config.output.name}: ${result.package.name} ${result.files.size} files (${written} written, ${result.files.size - written} unchanged, ${difference.extra.length} removed)`,
       ].join('\n'),
     );

@@ -58,7 +58,8 @@ export function uncoveredChanges(spec: readonly Finding[], surface: readonly Sur
       // An error map's entry (a method added or removed, a status it admits) is the operation's
       // responses, which the spec rules judge: `operation-added`, `response-error-status-added`
       // (non-breaking) and the like. Before, a new operation was also a breaking member added.
-      if (operationRank.has(entry.label)) continue;
+      // Inside an error body, only where they report it as severely (as for a class's method, below).
+      if (finding.path.length > 1 ? (operationRank.get(entry.label) ?? -1) >= rank : operationRank.has(entry.label)) continue;
       result.push({ ...finding.change, operation: entry.label, operationId: entry.operationId });
       continue;
     }

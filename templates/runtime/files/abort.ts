@@ -1,6 +1,8 @@
 /**
  * Timeouts and cancellation. Every timer and listener made here is removed when its promise
- * settles, so a finished call leaves nothing that keeps a process alive. A caller's abort rejects
+ * settles, so a finished call leaves nothing that keeps a process alive; but for an attempt whose
+ * body is handed over as a stream, the link from the caller's signal stays (`finish(true)`), so
+ * that the signal still stops the stream. A caller's abort rejects
  * with the signal's reason: what the caller passed to `abort()`, else the standard `AbortError`
  * DOMException, which every supported runtime (Node 20+, browsers, edge runtimes) sets itself.
  */

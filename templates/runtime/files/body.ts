@@ -17,9 +17,9 @@ export function formData(body: unknown): FormData {
  * keeping its name (`new Blob([bytes])` would otherwise go as `application/octet-stream`, which a
  * server that lists `application/pdf` may refuse). Every other value goes as `formData` sends it:
  * an object as JSON text in a field, also where the encoding types its part as JSON. A typed part
- * would be a Blob, which FormData names `blob`, and a server may read it as a file upload: OpenAI's
- * `/realtime/calls` types its `session` part so, and its own examples send it as a text field (the
- * upstream replay test holds the wire to that). Spring's `@RequestPart` wants the typed part instead.
+ * would be a Blob, which FormData names `blob`, and a server may read it as a file upload: APIs that
+ * type a part so send it as a text field in their own examples (the toolkit's upstream replay test
+ * holds the wire to that). Spring's `@RequestPart` wants the typed part instead.
  */
 export function typedParts(types: Readonly<Record<string, string>>): (body: unknown) => FormData {
   return (body) => {

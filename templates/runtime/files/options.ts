@@ -27,7 +27,7 @@ export interface ClientOptions<Auth extends AnyAuth = AnyAuth> {
   headers?: Record<string, string> | undefined;
   /** Retries after a connection failure, timeout, 408, 409, 429 or >= 500. Default 2. */
   maxRetries?: number | undefined;
-  /** Time allowed for each attempt, from sending the request to reading the whole body. Default 60000 (60 s). */
+  /** Time allowed for each attempt, from sending the request to reading the whole body (to the response headers for an event stream). Default 60000 (60 s). */
   timeoutMs?: number | undefined;
   /**
    * Allows a secret key in a browser-like environment, where anyone using the page can read it,
@@ -36,7 +36,7 @@ export interface ClientOptions<Auth extends AnyAuth = AnyAuth> {
    */
   dangerouslyAllowBrowser?: boolean | undefined;
   /** Waits between retries when the server does not say; see the README. Default `{ initialMs: 500, maxMs: 8000 }`. */
-  backoff?: Partial<Backoff> | undefined;
+  backoff?: { readonly [K in keyof Backoff]?: Backoff[K] | undefined } | undefined;
   /** Checks every 2xx body against the spec; off by default. Pass `validateResponse` from the package's `/validation` entry point. */
   validateResponse?: ResponseValidator | undefined;
   /**

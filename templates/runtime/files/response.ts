@@ -27,7 +27,7 @@ export function kindOf(kinds: ResponseKind | ResponseKinds, status: number): Res
  */
 export async function readSuccessBody(response: Response, kinds: ResponseKind | ResponseKinds): Promise<unknown> {
   const kind = kindOf(kinds, response.status);
-  if (kind === 'stream') return response.body;
+  if (kind === 'stream') return response.body ?? undefined;
   // Read whole in every case, so that the connection is free for the next request. A body the spec
   // does not declare is read through a copy: `.withResponse()` still gives one to read (Trello
   // declares none for any 200; Box's download follows a redirect it does not declare).
