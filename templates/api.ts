@@ -278,12 +278,16 @@ function textAsIs(signature: MethodSignature): boolean {
 
 /**
  * How the core reads a 2xx body (runtime/response.ts): `"json"`, or where the statuses differ,
- * `{ other: "json", 202: "none" }`. Multipart or form responses are read as text; a stream is handed over unread.
+ * `{ other: "json", 202: "none" }` (`other`: a `2XX` range's kind, else the first success response's). Multipart or form responses are read as text; a stream is handed over unread.
  */
 function responseKinds(ctx: TemplateContext, signature: MethodSignature): string {
   const kind = (given: MethodSignature['responseKind']) => ctx.escape.stringLiteral(given === 'multipart' || given === 'form' ? 'text' : given);
-  const other = kind(signature.responseKind);
-  const statuses = Object.entries(signature.responseKinds).flatMap(([status, given]): ObjectMember[] => (kind(given) === other ? [] : [[status, kind(given)]]));
+  // A `2XX` range reads the statuses not declared; the first success response's own status then needs an entry.
+  const range = Object.entries(signature.responseKinds).find(([status]) => /^2XX$/i.test(status))?.[1];
+  const other = kind(range ?? signature.responseKind);
+  const first = signature.success && /^2\d\d$/.test(signature.success.status) ? { [signature.success.status]: signature.responseKind } : {};
+  const exact = Object.entries({ ...first, ...signature.responseKinds }).filter(([status]) => /^2\d\d$/.test(status));
+  const statuses = exact.flatMap(([status, given]): ObjectMember[] => (kind(given) === other ? [] : [[status, kind(given)]]));
   return statuses.length === 0 ? other : ctx.ts.objectLiteral([['other', other], ...statuses]);
 }
 

@@ -20,6 +20,7 @@ interface MediaApi {
   createUpload(body: { file: Blob; purpose: 'assistants' | 'batch'; labels?: string[]; meta?: Record<string, string> }): Promise<{ id: string }>;
   createToken(body: { grant_type: string; scope?: string[] }): Promise<{ id: string }>;
   updateJob(jobId: string): Promise<{ id: string } | undefined>;
+  startExport(exportId: string): Promise<{ id: string } | undefined>;
   getReport(reportId: string): Promise<Blob | { retryAfter: number }>;
   streamEvents(options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<ReadableStream<Uint8Array>>;
 }
@@ -70,6 +71,8 @@ beforeAll(async () => {
       response.on('close', () => clearInterval(timer));
       return;
     }
+    if (request.method === 'POST' && request.url === '/v1/exports/later') return void response.writeHead(202).end();
+    if (request.method === 'POST' && request.url === '/v1/exports/now') return sendJson(response, 200, { id: 'export_1' });
     if (request.method === 'PUT' && request.url === '/v1/jobs/later') return void response.writeHead(202).end();
     if (request.method === 'PUT' && request.url === '/v1/jobs/now') return sendJson(response, 200, { id: 'job_1' });
     if (request.method === 'GET' && request.url === '/v1/reports/later') return sendJson(response, 202, { retryAfter: 5 });
@@ -119,6 +122,9 @@ describe('non-JSON bodies and responses through the generated client', () => {
   it('each 2xx is read as its own response says: a 202 without a body beside a 200 with JSON, a JSON 202 beside a PDF 200', async () => {
     expect(await api.updateJob('later')).toBeUndefined();
     expect(await api.updateJob('now')).toStrictEqual({ id: 'job_1' });
+    // A 2XX range reads the statuses not declared (a 200 here), the 202 before it its own way.
+    expect(await api.startExport('later')).toBeUndefined();
+    expect(await api.startExport('now')).toStrictEqual({ id: 'export_1' });
     expect(await api.getReport('later')).toStrictEqual({ retryAfter: 5 });
     const report = await api.getReport('now');
     expect(report).toBeInstanceOf(Blob);

@@ -63,7 +63,8 @@ export interface MethodSignature {
   readonly responseKind: ReadKind;
   /**
    * Each 2xx status the method reads otherwise than `responseKind`, and how (a 202 without a body
-   * beside a 200 with JSON: `{ "202": "none" }`); empty when all are read alike.
+   * beside a 200 with JSON: `{ "202": "none" }`; a `2XX` range too, for the statuses not declared);
+   * empty when all are read alike.
    */
   readonly responseKinds: Readonly<Record<string, ReadKind>>;
   /**
@@ -210,7 +211,7 @@ export function methodSignature(operation: OperationModel, schemas: readonly Sch
   const responseKinds: Record<string, ReadKind> = {};
   for (const response of successes) {
     const kind = readKind(preferredMedia(response.content));
-    if (/^2\d\d$/.test(response.status) && kind !== responseKind) responseKinds[response.status] = kind;
+    if (/^2(\d\d|XX)$/i.test(response.status) && kind !== responseKind) responseKinds[response.status] = kind;
   }
   const returnTypes = (successes.length > 0 ? successes : success ? [success] : []).map((response) => {
     const media = preferredMedia(response.content);
