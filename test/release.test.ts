@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nextVersion, releaseDate } from '../generator/release/version.ts';
 import { runCli } from './helpers/cli.ts';
 import { tempProject, type TempProject } from './helpers/project.ts';
+import { PETS_SPEC, teamProject, templateModule } from './helpers/team-project.ts';
 
 describe('version bumps', () => {
   it.each([
@@ -65,6 +66,19 @@ describe('check: the release history must follow the spec', () => {
     expect(released.stderr).toBe('');
     expect(released.stdout).toMatch(/breaking\s+.*RealtimeSessionCreateResponse.*\(ts-export-removed\)/);
     expect(released.stdout).toContain('released test-client 2.0.0');
+  });
+
+  it("release --previous falls back to the spec rules' verdict when the previous spec does not render with today's templates", async () => {
+    // A team template written for the new spec only: it refuses a model without `nickname`.
+    project = teamProject({ templates: { 'guard.ts': templateModule('guard', 'document', "(ctx) { if (!JSON.stringify(ctx.model).includes('nickname')) throw new Error('written for the new spec'); return []; }") } });
+    writeFileSync(join(project.dir, 'old.yaml'), PETS_SPEC);
+    const next = PETS_SPEC.replace('        name:\n          type: string\n', '        name:\n          type: string\n        nickname:\n          type: string\n');
+    expect(next).toContain('nickname');
+    project.write('spec/openapi.yaml', next);
+    const released = await runCli(['release', '--previous', 'old.yaml'], project.dir);
+    expect(released.stderr).toBe('');
+    expect(released.stdout).toMatch(/non-breaking\s+.*nickname.*\(re(quest|sponse)-property-added\)/);
+    expect(released.stdout).toMatch(/released pets-client 1\.1\.0/);
   });
 
   it('release --bump records a release without a diff; with nothing changed, there is nothing to release', async () => {
