@@ -285,7 +285,7 @@ function responseKinds(ctx: TemplateContext, signature: MethodSignature): string
   // A `2XX` range reads the statuses not declared; the first success response's own status then needs an entry.
   const range = Object.entries(signature.responseKinds).find(([status]) => /^2XX$/i.test(status))?.[1];
   const other = kind(range ?? signature.responseKind);
-  const first = signature.success && /^2\d\d$/.test(signature.success.status) ? { [signature.success.status]: signature.responseKind } : {};
+  const first = range !== undefined && signature.success && /^2\d\d$/.test(signature.success.status) ? { [signature.success.status]: signature.responseKind } : {};
   const exact = Object.entries({ ...first, ...signature.responseKinds }).filter(([status]) => /^2\d\d$/.test(status));
   const statuses = exact.flatMap(([status, given]): ObjectMember[] => (kind(given) === other ? [] : [[status, kind(given)]]));
   return statuses.length === 0 ? other : ctx.ts.objectLiteral([['other', other], ...statuses]);

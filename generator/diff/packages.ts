@@ -13,8 +13,8 @@ import { createSurfaceProgram, type PackageFiles } from './typescript/program.ts
 import { extractSurface } from './typescript/surface.ts';
 
 export interface PackageDiffOptions {
-  /** Also compare the generated packages' TypeScript API (default true). */
-  readonly typescript?: boolean;
+  /** Also compare the generated packages' TypeScript API (default true); a function decides from the spec rules' report. */
+  readonly typescript?: boolean | ((spec: DiffReport) => boolean);
 }
 
 /** Wall time of the stages, for `--timings` and the benchmark notes. */
@@ -34,8 +34,9 @@ export async function diffPackages(old: SpecDocument, next: SpecDocument, config
   const sides = selectPair(old, next, config.selection);
   const findings = specFindings(sides);
   const specDone = performance.now();
-  if (options.typescript === false) {
-    return { report: buildReport(findings.map((f) => f.change)), timings: { specMs: specDone - started, renderMs: 0, typescriptMs: 0 } };
+  const spec = buildReport(findings.map((f) => f.change));
+  if (typeof options.typescript === 'function' ? !options.typescript(spec) : options.typescript === false) {
+    return { report: spec, timings: { specMs: specDone - started, renderMs: 0, typescriptMs: 0 } };
   }
   const [before, after] = await Promise.all([renderSide(config, sides.old), renderSide(config, sides.new)]);
   const rendered = performance.now();

@@ -49,12 +49,14 @@ const ALL = { include: 'all', exclude: [] } as const;
  * breaking spec change (docs alone change no export or signature).
  */
 export async function classifyChanges(previous: SpecDocument, next: SpecDocument, config: ResolvedConfig): Promise<DiffReport> {
-  const spec = diffSpecs(previous, next, ALL);
-  if (spec.semver !== 'minor') return spec;
+  // The spec rules run once: their report decides whether the TypeScript step runs, and stands if it fails.
+  let spec: DiffReport | undefined;
+  const minor = (report: DiffReport) => (spec = report).semver === 'minor';
   try {
-    return (await diffPackages(previous, next, { ...config, selection: ALL })).report;
-  } catch {
+    return (await diffPackages(previous, next, { ...config, selection: ALL }, { typescript: minor })).report;
+  } catch (error) {
     // The previous spec may not render with today's templates: the spec rules' verdict, as before the TypeScript step.
+    if (spec === undefined) throw error;
     return spec;
   }
 }
